@@ -1,0 +1,26 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "upskill-store.h"
+
+G_BEGIN_DECLS
+
+/* The command line: works without a display. Each returns an exit status
+ * and writes its errors to stderr in words. */
+
+int      upskill_cli_list_profiles   (UpskillStore *store);
+int      upskill_cli_import          (UpskillStore *store,
+                                      const char   *path);
+
+/* Finds a profile by id, or by name when no id matches (case-insensitive).
+ * Two profiles with the same name is an error that lists their ids. */
+char    *upskill_cli_resolve_profile (UpskillStore *store,
+                                      const char   *name_or_id,
+                                      GError      **error);
+
+/* A fresh folder under the temporary directory holding the sample
+ * profiles, for --demo and the Quick start. */
+GFile   *upskill_cli_make_demo_dir   (GError      **error);
+void     upskill_cli_remove_tree     (GFile        *dir);
+
+G_END_DECLS

@@ -1,0 +1,26 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+#define UPSKILL_ERROR (upskill_error_quark ())
+
+typedef enum
+{
+  UPSKILL_ERROR_INVALID_DATA,     /* wrong types, missing fields, bad values */
+  UPSKILL_ERROR_UNKNOWN_REFERENCE,/* an id that names nothing */
+  UPSKILL_ERROR_CYCLE,            /* a prerequisite cycle */
+  UPSKILL_ERROR_TOO_LARGE,        /* over the size cap */
+  UPSKILL_ERROR_TOO_DEEP,         /* nested deeper than the depth cap */
+  UPSKILL_ERROR_NOT_JSON,         /* not parseable as JSON */
+  UPSKILL_ERROR_WRONG_FORMAT,     /* a JSON file of another kind */
+  UPSKILL_ERROR_FUTURE_VERSION,   /* written by a newer Upskill */
+  UPSKILL_ERROR_NOT_FOUND,        /* no such profile */
+  UPSKILL_ERROR_IO,               /* reading or writing failed */
+} UpskillError;
+
+GQuark upskill_error_quark (void);
+
+G_END_DECLS

@@ -1,0 +1,556 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "upskill-error.h"
+#include "upskill-json.h"
+
+/* Walks the raw text once and reports the deepest nesting of arrays and
+ * objects, ignoring brackets inside strings. Stops as soon as the limit is
+ * passed, so a hostile file costs at most one linear scan. */
+static gboolean
+check_depth (const char *data,
+             gsize       length,
+             guint       max_depth,
+             gsize      *out_offset)
+{
+  guint depth = 0;
+  gboolean in_string = FALSE;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = data[i];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+          continue;
+        }
+
+      switch (c)
+        {
+        case '"':
+          in_string = TRUE;
+          break;
+        case '[':
+        case '{':
+          if (++depth > max_depth)
+            {
+              *out_offset = i;
+              return FALSE;
+            }
+          break;
+        case ']':
+        case '}':
+          if (depth > 0)
+            depth--;
+          break;
+        default:
+          break;
+        }
+    }
+
+  return TRUE;
+}
+
+static void
+line_and_column (const char *data,
+                 gsize       offset,
+                 guint      *out_line,
+                 guint      *out_column)
+{
+  guint line = 1;
+  guint column = 1;
+
+  for (gsize i = 0; i < offset; i++)
+    {
+      if (data[i] == '\n')
+        {
+          line++;
+          column = 1;
+        }
+      else
+        column++;
+    }
+
+  *out_line = line;
+  *out_column = column;
+}
+
+JsonNode *
+upskill_json_parse_bytes (GBytes      *bytes,
+                          const char  *display_name,
+                          GError     **error)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) local_error = NULL;
+  const char *data;
+  gsize length;
+  gsize offset = 0;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (display_name != NULL, NULL);
+
+  data = g_bytes_get_data (bytes, &length);
+
+  if (length > UPSKILL_JSON_MAX_SIZE)
+    {
+      g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_TOO_LARGE,
+                   _("Could not read “%s”: the file is %s, larger than the limit of %s"),
+                   display_name,
+                   g_format_size (length),
+                   g_format_size (UPSKILL_JSON_MAX_SIZE));
+      return NULL;
+    }
+
+  if (length == 0)
+    {
+      g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_NOT_JSON,
+                   _("Could not read “%s”: the file is empty"), display_name);
+      return NULL;
+    }
+
+  if (!g_utf8_validate_len (data, length, NULL))
+    {
+      const char *end = NULL;
+      guint line, column;
+
+      g_utf8_validate_len (data, length, &end);
+      line_and_column (data, end - data, &line, &column);
+      g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_NOT_JSON,
+                   _("Could not read “%s”: line %u, column %u: the text is not valid UTF-8"),
+                   display_name, line, column);
+      return NULL;
+    }
+
+  if (!check_depth (data, length, UPSKILL_JSON_MAX_DEPTH, &offset))
+    {
+      guint line, column;
+
+      line_and_column (data, offset, &line, &column);
+      g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_TOO_DEEP,
+                   _("Could not read “%s”: line %u, column %u: nested deeper than %u levels"),
+                   display_name, line, column, UPSKILL_JSON_MAX_DEPTH);
+      return NULL;
+    }
+
+  parser = json_parser_new_immutable ();
+  if (!json_parser_load_from_data (parser, data, length, &local_error))
+    {
+      /* json-glib prefixes its messages with "<data>:LINE:COL: Parse error: ". */
+      const char *message = local_error->message;
+
+      if (g_str_has_prefix (message, "<data>:"))
+        message += strlen ("<data>:");
+      g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_NOT_JSON,
+                   _("Could not read “%s”: %s"), display_name, message);
+      return NULL;
+    }
+
+  if (json_parser_get_root (parser) == NULL)
+    {
+      g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_NOT_JSON,
+                   _("Could not read “%s”: the file holds no data"), display_name);
+      return NULL;
+    }
+
+  return json_parser_steal_root (parser);
+}
+
+JsonNode *
+upskill_json_parse_file (GFile         *file,
+                         GCancellable  *cancellable,
+                         GError       **error)
+{
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  name = g_file_get_basename (file);
+
+  stream = g_file_read (file, cancellable, &local_error);
+  if (stream == NULL)
+    {
+      g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_IO,
+                   _("Could not read “%s”: %s"), name, local_error->message);
+      return NULL;
+    }
+
+  /* Read one byte past the cap so that an oversized file is recognised
+   * without loading all of it. */
+  bytes = g_input_stream_read_bytes (G_INPUT_STREAM (stream),
+                                     UPSKILL_JSON_MAX_SIZE + 1,
+                                     cancellable, &local_error);
+  if (bytes == NULL)
+    {
+      g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_IO,
+                   _("Could not read “%s”: %s"), name, local_error->message);
+      return NULL;
+    }
+
+  if (g_bytes_get_size (bytes) > UPSKILL_JSON_MAX_SIZE)
+    {
+      g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_TOO_LARGE,
+                   _("Could not read “%s”: the file is larger than the limit of %s"),
+                   name, g_format_size (UPSKILL_JSON_MAX_SIZE));
+      return NULL;
+    }
+
+  return upskill_json_parse_bytes (bytes, name, error);
+}
+
+JsonObject *
+upskill_json_check_header (JsonNode    *root,
+                           const char  *display_name,
+                           const char  *format,
+                           gint64       max_version,
+                           gint64      *out_version,
+                           GError     **error)
+{
+  JsonObject *object;
+  JsonNode *node;
+  const char *found_format;
+  gint64 version;
+
+  if (!JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_WRONG_FORMAT,
+                   _("Could not read “%s”: expected an object at the top level"),
+                   display_name);
+      return NULL;
+    }
+
+  object = json_node_get_object (root);
+
+  node = json_object_get_member (object, "format");
+  found_format = node && JSON_NODE_HOLDS_VALUE (node) &&
+                 json_node_get_value_type (node) == G_TYPE_STRING
+                 ? json_node_get_string (node) : NULL;
+  if (g_strcmp0 (found_format, format) != 0)
+    {
+      g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_WRONG_FORMAT,
+                   _("Could not read “%s”: this is not an Upskill file of the expected kind (format “%s” expected)"),
+                   display_name, format);
+      return NULL;
+    }
+
+  node = json_object_get_member (object, "version");
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_INT64)
+    {
+      g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_WRONG_FORMAT,
+                   _("Could not read “%s”: version: expected a whole number"),
+                   display_name);
+      return NULL;
+    }
+
+  version = json_node_get_int (node);
+  if (version < 1)
+    {
+      g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_WRONG_FORMAT,
+                   _("Could not read “%s”: version %" G_GINT64_FORMAT " is not valid"),
+                   display_name, version);
+      return NULL;
+    }
+
+  if (version > max_version)
+    {
+      g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_FUTURE_VERSION,
+                   _("Could not read “%s”: it was written by a newer version of Upskill (format version %" G_GINT64_FORMAT ", this version reads up to %" G_GINT64_FORMAT "). Update Upskill to open it."),
+                   display_name, version, max_version);
+      return NULL;
+    }
+
+  if (out_version)
+    *out_version = version;
+
+  return object;
+}
+
+static JsonNode *
+get_member (JsonObject  *object,
+            const char  *member,
+            gboolean     required,
+            const char  *where,
+            GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if ((node == NULL || JSON_NODE_HOLDS_NULL (node)) && required)
+    {
+      g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_INVALID_DATA,
+                   _("%s: “%s” is missing"), where, member);
+      return NULL;
+    }
+
+  if (node != NULL && JSON_NODE_HOLDS_NULL (node))
+    return NULL;
+
+  return node;
+}
+
+static void
+set_type_error (GError     **error,
+                const char  *where,
+                const char  *member,
+                const char  *expected)
+{
+  g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_INVALID_DATA,
+               /* Translators: the last %s is e.g. "a number" */
+               _("%s: “%s”: expected %s"), where, member, expected);
+}
+
+gboolean
+upskill_json_get_string (JsonObject  *object,
+                         const char  *member,
+                         gboolean     required,
+                         const char  *where,
+                         const char **out_value,
+                         GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  JsonNode *node = get_member (object, member, required, where, &local_error);
+
+  *out_value = NULL;
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  if (node == NULL)
+    return TRUE;
+
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    {
+      set_type_error (error, where, member, _("text"));
+      return FALSE;
+    }
+
+  *out_value = json_node_get_string (node);
+  return TRUE;
+}
+
+gboolean
+upskill_json_get_int (JsonObject  *object,
+                      const char  *member,
+                      gboolean     required,
+                      gint64       min,
+                      gint64       max,
+                      const char  *where,
+                      gint64      *out_value,
+                      GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  JsonNode *node = get_member (object, member, required, where, &local_error);
+  gint64 value;
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  if (node == NULL)
+    return TRUE;
+
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+    {
+      set_type_error (error, where, member, _("a whole number"));
+      return FALSE;
+    }
+
+  value = json_node_get_int (node);
+  if (value < min || value > max)
+    {
+      g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_INVALID_DATA,
+                   _("%s: “%s”: %" G_GINT64_FORMAT " is out of range (%" G_GINT64_FORMAT " to %" G_GINT64_FORMAT ")"),
+                   where, member, value, min, max);
+      return FALSE;
+    }
+
+  *out_value = value;
+  return TRUE;
+}
+
+gboolean
+upskill_json_get_double (JsonObject  *object,
+                         const char  *member,
+                         gboolean     required,
+                         double       min,
+                         double       max,
+                         const char  *where,
+                         double      *out_value,
+                         GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  JsonNode *node = get_member (object, member, required, where, &local_error);
+  double value;
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  if (node == NULL)
+    return TRUE;
+
+  if (!JSON_NODE_HOLDS_VALUE (node) ||
+      (json_node_get_value_type (node) != G_TYPE_INT64 &&
+       json_node_get_value_type (node) != G_TYPE_DOUBLE))
+    {
+      set_type_error (error, where, member, _("a number"));
+      return FALSE;
+    }
+
+  value = json_node_get_double (node);
+  if (!(value >= min && value <= max))
+    {
+      g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_INVALID_DATA,
+                   _("%s: “%s”: %g is out of range (%g to %g)"),
+                   where, member, value, min, max);
+      return FALSE;
+    }
+
+  *out_value = value;
+  return TRUE;
+}
+
+JsonArray *
+upskill_json_get_array (JsonObject  *object,
+                        const char  *member,
+                        gboolean     required,
+                        const char  *where,
+                        GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  JsonNode *node = get_member (object, member, required, where, &local_error);
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  if (node == NULL)
+    return NULL;
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    {
+      set_type_error (error, where, member, _("a list"));
+      return NULL;
+    }
+
+  return json_node_get_array (node);
+}
+
+JsonObject *
+upskill_json_get_object (JsonObject  *object,
+                         const char  *member,
+                         gboolean     required,
+                         const char  *where,
+                         GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  JsonNode *node = get_member (object, member, required, where, &local_error);
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  if (node == NULL)
+    return NULL;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      set_type_error (error, where, member, _("an object"));
+      return NULL;
+    }
+
+  return json_node_get_object (node);
+}
+
+JsonObject *
+upskill_json_array_get_object (JsonArray   *array,
+                               guint        index,
+                               const char  *where,
+                               const char  *array_name,
+                               GError     **error)
+{
+  JsonNode *node = json_array_get_element (array, index);
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_INVALID_DATA,
+                   _("%s: “%s” item %u: expected an object"),
+                   where, array_name, index + 1);
+      return NULL;
+    }
+
+  return json_node_get_object (node);
+}
+
+gboolean
+upskill_json_get_time (JsonObject  *object,
+                       const char  *member,
+                       gboolean     required,
+                       const char  *where,
+                       gint64      *out_unix,
+                       GError     **error)
+{
+  g_autoptr(GDateTime) time = NULL;
+  const char *text = NULL;
+
+  if (!upskill_json_get_string (object, member, required, where, &text, error))
+    return FALSE;
+
+  if (text == NULL)
+    return TRUE;
+
+  time = g_date_time_new_from_iso8601 (text, NULL);
+  if (time == NULL)
+    {
+      /* A bare date ("2026-05-01") is accepted as midnight UTC. */
+      int year, month, day;
+      char end;
+
+      if (sscanf (text, "%4d-%2d-%2d%c", &year, &month, &day, &end) == 3 &&
+          strlen (text) == 10 &&
+          g_date_valid_dmy (day, month, year))
+        time = g_date_time_new_utc (year, month, day, 0, 0, 0);
+    }
+
+  if (time == NULL)
+    {
+      g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_INVALID_DATA,
+                   _("%s: “%s”: “%s” is not a date and time"), where, member, text);
+      return FALSE;
+    }
+
+  *out_unix = g_date_time_to_unix (time);
+  return TRUE;
+}
+
+char *
+upskill_format_time_iso8601 (gint64 unix_time)
+{
+  g_autoptr(GDateTime) time = g_date_time_new_from_unix_utc (unix_time);
+
+  if (time == NULL)
+    return g_strdup ("1970-01-01T00:00:00Z");
+
+  return g_date_time_format (time, "%Y-%m-%dT%H:%M:%SZ");
+}

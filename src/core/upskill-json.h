@@ -1,0 +1,76 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+/* Limits for every JSON document that comes from outside the program:
+ * profiles, imports, trend feeds. json-glib 1.6 has no depth limit of its
+ * own, so depth is checked on the raw bytes before parsing. */
+#define UPSKILL_JSON_MAX_SIZE  (4 * 1024 * 1024)
+#define UPSKILL_JSON_MAX_DEPTH 64
+
+JsonNode   *upskill_json_parse_bytes        (GBytes       *bytes,
+                                             const char   *display_name,
+                                             GError      **error);
+JsonNode   *upskill_json_parse_file         (GFile        *file,
+                                             GCancellable *cancellable,
+                                             GError      **error);
+JsonObject *upskill_json_check_header       (JsonNode     *root,
+                                             const char   *display_name,
+                                             const char   *format,
+                                             gint64        max_version,
+                                             gint64       *out_version,
+                                             GError      **error);
+
+/* Typed member access that reports what is wrong in words. All take a
+ * `where` prefix such as "Could not read 'Dana.json'" and an object path
+ * such as "skills.python-core" for the message. */
+gboolean    upskill_json_get_string         (JsonObject   *object,
+                                             const char   *member,
+                                             gboolean      required,
+                                             const char   *where,
+                                             const char  **out_value,
+                                             GError      **error);
+gboolean    upskill_json_get_int            (JsonObject   *object,
+                                             const char   *member,
+                                             gboolean      required,
+                                             gint64        min,
+                                             gint64        max,
+                                             const char   *where,
+                                             gint64       *out_value,
+                                             GError      **error);
+gboolean    upskill_json_get_double         (JsonObject   *object,
+                                             const char   *member,
+                                             gboolean      required,
+                                             double        min,
+                                             double        max,
+                                             const char   *where,
+                                             double       *out_value,
+                                             GError      **error);
+JsonArray  *upskill_json_get_array          (JsonObject   *object,
+                                             const char   *member,
+                                             gboolean      required,
+                                             const char   *where,
+                                             GError      **error);
+JsonObject *upskill_json_get_object         (JsonObject   *object,
+                                             const char   *member,
+                                             gboolean      required,
+                                             const char   *where,
+                                             GError      **error);
+JsonObject *upskill_json_array_get_object   (JsonArray    *array,
+                                             guint         index,
+                                             const char   *where,
+                                             const char   *array_name,
+                                             GError      **error);
+gboolean    upskill_json_get_time           (JsonObject   *object,
+                                             const char   *member,
+                                             gboolean      required,
+                                             const char   *where,
+                                             gint64       *out_unix,
+                                             GError      **error);
+
+char       *upskill_format_time_iso8601     (gint64        unix_time);
+
+G_END_DECLS

@@ -1,0 +1,572 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+
+#include "upskill-level.h"
+#include "upskill-planner.h"
+#include "upskill-readiness.h"
+
+/* How the plan is rebuilt
+ *
+ * 1. The fresh list: for each gap, highest priority first, modules of that
+ *    skill are chained from the current level (highest level reached, then
+ *    fewest hours, then catalog order) until the target is reached. Each
+ *    module brings its prerequisites, transitively and before it, unless the
+ *    person's level already covers them or they are already listed. A
+ *    module the person skipped is chosen only when nothing else covers that
+ *    level, so skipping a course makes the planner look for another one.
+ *
+ * 2. Steps of the old plan whose module is in the fresh list are reused:
+ *    same id, same status. Other old steps are kept if they are custom or
+ *    were ever started (in progress, done, skipped): they are the history of
+ *    the plan. Old steps that were only planned and are no longer needed are
+ *    dropped.
+ *
+ * 3. Order: the fresh list in priority order; each kept step that is not in
+ *    it goes right after the step that preceded it in the old plan (the
+ *    nearest earlier one still present), or first if none did, so a custom
+ *    step stays next to what the user put it next to. A stable topological
+ *    sort then moves any step after its prerequisites and leaves every other
+ *    pair in that order. */
+
+typedef struct
+{
+  UpskillProfile *profile;
+  UpskillCatalog *catalog;
+  GHashTable     *old_steps;   /* module id -> first old UpskillPlanStep* */
+  GPtrArray      *modules;     /* UpskillModule*, the fresh list */
+  GHashTable     *listed;      /* UpskillModule* set */
+  GHashTable     *visiting;    /* UpskillModule* set, guards against cycles */
+} PlanBuilder;
+
+static gboolean
+builder_is_skipped (PlanBuilder   *builder,
+                    UpskillModule *module)
+{
+  UpskillPlanStep *step = g_hash_table_lookup (builder->old_steps, module->id);
+
+  return step != NULL && step->status == UPSKILL_STEP_SKIPPED;
+}
+
+static void
+builder_add_module (PlanBuilder   *builder,
+                    UpskillModule *module)
+{
+  if (g_hash_table_contains (builder->listed, module)
+      || g_hash_table_contains (builder->visiting, module))
+    return;
+
+  g_hash_table_add (builder->visiting, module);
+
+  for (guint i = 0; module->prerequisites != NULL && i < module->prerequisites->len; i++)
+    {
+      UpskillModule *prerequisite = g_ptr_array_index (module->prerequisites, i);
+      guint level = upskill_profile_get_level (builder->profile,
+                                               prerequisite->skill->id);
+
+      if (level >= prerequisite->to_level)
+        continue;
+
+      builder_add_module (builder, prerequisite);
+    }
+
+  g_hash_table_remove (builder->visiting, module);
+  g_hash_table_add (builder->listed, module);
+  g_ptr_array_add (builder->modules, module);
+}
+
+/* TRUE if @a is a better next module than @b. */
+static gboolean
+builder_prefers (PlanBuilder   *builder,
+                 UpskillModule *a,
+                 UpskillModule *b)
+{
+  gboolean a_skipped = builder_is_skipped (builder, a);
+  gboolean b_skipped = builder_is_skipped (builder, b);
+
+  if (a_skipped != b_skipped)
+    return b_skipped;
+  if (a->to_level != b->to_level)
+    return a->to_level > b->to_level;
+
+  /* Equal otherwise: the earlier one in the catalog, which is @b. */
+  return a->hours < b->hours;
+}
+
+static UpskillModule *
+builder_choose_module (PlanBuilder  *builder,
+                       UpskillSkill *skill,
+                       guint         level)
+{
+  guint n_modules = upskill_catalog_get_n_modules (builder->catalog);
+  UpskillModule *best = NULL;
+
+  for (guint i = 0; i < n_modules; i++)
+    {
+      UpskillModule *module = upskill_catalog_get_module (builder->catalog, i);
+
+      if (module->skill != skill
+          || module->from_level > level
+          || module->to_level <= level)
+        continue;
+
+      if (best == NULL || builder_prefers (builder, module, best))
+        best = module;
+    }
+
+  return best;
+}
+
+static void
+builder_close_gap (PlanBuilder      *builder,
+                   const UpskillGap *gap)
+{
+  guint level = gap->current;
+
+  while (level < gap->target)
+    {
+      UpskillModule *module = builder_choose_module (builder, gap->skill, level);
+
+      if (module == NULL)
+        break;
+
+      builder_add_module (builder, module);
+      level = module->to_level;
+    }
+}
+
+static gboolean
+step_is_kept (const UpskillPlanStep *step)
+{
+  return step->module_id == NULL || step->status != UPSKILL_STEP_PLANNED;
+}
+
+/* upskill_profile_new_step_id() only knows the plan the profile has now, so
+ * ids handed out for the plan being built are tracked here. */
+static char *
+new_step_id (UpskillProfile *profile,
+             GHashTable     *taken)
+{
+  char *id = upskill_profile_new_step_id (profile);
+
+  for (guint n = g_hash_table_size (taken) + 1; g_hash_table_contains (taken, id); n++)
+    {
+      g_free (id);
+      id = g_strdup_printf ("step-%u", n);
+    }
+
+  g_hash_table_add (taken, g_strdup (id));
+
+  return id;
+}
+
+static void
+insert_after (GPtrArray       *steps,
+              UpskillPlanStep *anchor,
+              UpskillPlanStep *step)
+{
+  guint position = 0;
+
+  if (anchor != NULL && g_ptr_array_find (steps, anchor, &position))
+    position++;
+
+  g_ptr_array_insert (steps, position, step);
+}
+
+static int
+find_module_step (GPtrArray  *steps,
+                  const char *module_id)
+{
+  for (guint i = 0; i < steps->len; i++)
+    {
+      UpskillPlanStep *step = g_ptr_array_index (steps, i);
+
+      if (g_strcmp0 (step->module_id, module_id) == 0)
+        return i;
+    }
+
+  return -1;
+}
+
+/* Marks in @required the steps of @steps holding a prerequisite of @module.
+ * A prerequisite with no step of its own (covered, or removed by the user)
+ * passes its own prerequisites on. */
+static void
+collect_required (GPtrArray     *steps,
+                  UpskillModule *module,
+                  GHashTable    *seen,
+                  gboolean      *required)
+{
+  for (guint i = 0; module->prerequisites != NULL && i < module->prerequisites->len; i++)
+    {
+      UpskillModule *prerequisite = g_ptr_array_index (module->prerequisites, i);
+      int position;
+
+      if (!g_hash_table_add (seen, prerequisite))
+        continue;
+
+      position = find_module_step (steps, prerequisite->id);
+      if (position >= 0)
+        required[position] = TRUE;
+      else
+        collect_required (steps, prerequisite, seen, required);
+    }
+}
+
+/* Stable: always takes the first step whose prerequisites are placed. */
+static GPtrArray *
+sort_by_prerequisites (GPtrArray      *steps,
+                       UpskillCatalog *catalog)
+{
+  guint n = steps->len;
+  g_autofree gboolean *required = g_new0 (gboolean, (gsize) MAX (n, 1) * MAX (n, 1));
+  g_autofree gboolean *placed = g_new0 (gboolean, MAX (n, 1));
+  GPtrArray *sorted = g_ptr_array_new_full (n, (GDestroyNotify) upskill_plan_step_free);
+
+  for (guint i = 0; i < n; i++)
+    {
+      UpskillPlanStep *step = g_ptr_array_index (steps, i);
+      g_autoptr(GHashTable) seen = NULL;
+      UpskillModule *module;
+
+      if (step->module_id == NULL)
+        continue;
+
+      module = upskill_catalog_find_module (catalog, step->module_id);
+      if (module == NULL)
+        continue;
+
+      seen = g_hash_table_new (NULL, NULL);
+      g_hash_table_add (seen, module);
+      collect_required (steps, module, seen, &required[i * n]);
+      required[i * n + i] = FALSE;
+    }
+
+  for (guint round = 0; round < n; round++)
+    {
+      int next = -1;
+
+      for (guint i = 0; i < n && next < 0; i++)
+        {
+          gboolean ready = !placed[i];
+
+          for (guint j = 0; ready && j < n; j++)
+            ready = !required[i * n + j] || placed[j];
+
+          if (ready)
+            next = i;
+        }
+
+      /* A cycle the catalog let through: keep the remaining order. */
+      for (guint i = 0; i < n && next < 0; i++)
+        if (!placed[i])
+          next = i;
+
+      placed[next] = TRUE;
+      g_ptr_array_add (sorted, g_ptr_array_index (steps, next));
+    }
+
+  /* The steps moved to @sorted. */
+  g_ptr_array_set_free_func (steps, NULL);
+
+  return sorted;
+}
+
+void
+upskill_planner_regenerate (UpskillProfile *profile,
+                            UpskillCatalog *catalog,
+                            UpskillTrends  *trends)
+{
+  g_autoptr(GPtrArray) gaps = NULL;
+  g_autoptr(GPtrArray) modules = NULL;
+  g_autoptr(GHashTable) old_steps = NULL;
+  g_autoptr(GHashTable) listed = NULL;
+  g_autoptr(GHashTable) visiting = NULL;
+  g_autoptr(GHashTable) reused = NULL;
+  g_autoptr(GHashTable) taken = NULL;
+  g_autoptr(GPtrArray) steps = NULL;
+  GPtrArray *old_plan;
+  UpskillPlanStep *anchor = NULL;
+  PlanBuilder builder;
+
+  g_return_if_fail (UPSKILL_IS_PROFILE (profile));
+  g_return_if_fail (UPSKILL_IS_CATALOG (catalog));
+  g_return_if_fail (trends == NULL || UPSKILL_IS_TRENDS (trends));
+
+  old_plan = upskill_profile_get_plan (profile);
+  old_steps = g_hash_table_new (g_str_hash, g_str_equal);
+  taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < old_plan->len; i++)
+    {
+      UpskillPlanStep *step = g_ptr_array_index (old_plan, i);
+
+      g_hash_table_add (taken, g_strdup (step->id));
+      if (step->module_id != NULL && !g_hash_table_contains (old_steps, step->module_id))
+        g_hash_table_insert (old_steps, step->module_id, step);
+    }
+
+  /* 1. The fresh list. */
+  modules = g_ptr_array_new ();
+  listed = g_hash_table_new (NULL, NULL);
+  visiting = g_hash_table_new (NULL, NULL);
+  builder = (PlanBuilder) {
+    .profile = profile,
+    .catalog = catalog,
+    .old_steps = old_steps,
+    .modules = modules,
+    .listed = listed,
+    .visiting = visiting,
+  };
+
+  gaps = upskill_compute_gaps (profile, catalog, trends);
+  for (guint i = 0; i < gaps->len; i++)
+    builder_close_gap (&builder, g_ptr_array_index (gaps, i));
+
+  /* 2. Reuse the old steps of listed modules. */
+  steps = g_ptr_array_new_with_free_func ((GDestroyNotify) upskill_plan_step_free);
+  reused = g_hash_table_new (NULL, NULL);
+
+  for (guint i = 0; i < modules->len; i++)
+    {
+      UpskillModule *module = g_ptr_array_index (modules, i);
+      UpskillPlanStep *old = g_hash_table_lookup (old_steps, module->id);
+
+      if (old != NULL)
+        {
+          g_ptr_array_add (steps, upskill_plan_step_copy (old));
+          g_hash_table_insert (reused, old, g_ptr_array_index (steps, steps->len - 1));
+        }
+      else
+        {
+          g_autofree char *id = new_step_id (profile, taken);
+
+          g_ptr_array_add (steps, upskill_plan_step_new_module (id, module->id));
+        }
+    }
+
+  /* 3. Kept steps next to their old neighbours. */
+  for (guint i = 0; i < old_plan->len; i++)
+    {
+      UpskillPlanStep *old = g_ptr_array_index (old_plan, i);
+      UpskillPlanStep *copy = g_hash_table_lookup (reused, old);
+
+      if (copy == NULL && step_is_kept (old))
+        {
+          copy = upskill_plan_step_copy (old);
+          insert_after (steps, anchor, copy);
+        }
+
+      if (copy != NULL)
+        anchor = copy;
+    }
+
+  upskill_profile_set_plan (profile, sort_by_prerequisites (steps, catalog));
+}
+
+static void
+resolve_step (UpskillScheduledStep *scheduled,
+              UpskillPlanStep      *step,
+              UpskillCatalog       *catalog)
+{
+  scheduled->step = step;
+
+  if (step->module_id != NULL)
+    {
+      UpskillModule *module = upskill_catalog_find_module (catalog, step->module_id);
+
+      scheduled->module = module;
+      if (module != NULL)
+        {
+          scheduled->title = module->title;
+          scheduled->hours = module->hours;
+          scheduled->skill = module->skill;
+          scheduled->from_level = module->from_level;
+          scheduled->to_level = module->to_level;
+        }
+      else
+        {
+          /* A module the catalog no longer has: show its id, take no time. */
+          scheduled->title = step->title != NULL ? step->title : step->module_id;
+        }
+      return;
+    }
+
+  scheduled->title = step->title != NULL ? step->title : "";
+  scheduled->hours = step->hours;
+  scheduled->skill = step->skill_id != NULL
+    ? upskill_catalog_find_skill (catalog, step->skill_id)
+    : NULL;
+  scheduled->from_level = step->from_level;
+  scheduled->to_level = step->to_level;
+}
+
+/* A step takes hours / (weekly hours / 7) days, rounded up, at least one.
+ * The small tolerance keeps 14.000000000000002 from becoming 15 days. */
+static guint
+step_days (guint  hours,
+           double weekly_hours)
+{
+  double days = ceil (hours * 7.0 / weekly_hours - 1e-9);
+
+  return days < 1.0 ? 1 : (guint) MIN (days, (double) G_MAXUINT16);
+}
+
+/* Steps that are not done or skipped are scheduled (and count towards the
+ * remaining hours) even with weekly hours of 0; their dates are then left
+ * invalid, as nothing can be projected. */
+GPtrArray *
+upskill_planner_schedule (UpskillProfile *profile,
+                          UpskillCatalog *catalog,
+                          const GDate    *start)
+{
+  g_autoptr(GPtrArray) schedule = NULL;
+  GPtrArray *plan;
+  double weekly_hours;
+  GDate day;
+
+  g_return_val_if_fail (UPSKILL_IS_PROFILE (profile), NULL);
+  g_return_val_if_fail (UPSKILL_IS_CATALOG (catalog), NULL);
+  g_return_val_if_fail (start != NULL && g_date_valid (start), NULL);
+
+  schedule = g_ptr_array_new_with_free_func (g_free);
+  plan = upskill_profile_get_plan (profile);
+  weekly_hours = upskill_profile_get_weekly_hours (profile);
+  day = *start;
+
+  for (guint i = 0; i < plan->len; i++)
+    {
+      UpskillPlanStep *step = g_ptr_array_index (plan, i);
+      UpskillScheduledStep *scheduled = g_new0 (UpskillScheduledStep, 1);
+
+      resolve_step (scheduled, step, catalog);
+      g_date_clear (&scheduled->start, 1);
+      g_date_clear (&scheduled->finish, 1);
+      scheduled->scheduled = step->status != UPSKILL_STEP_DONE
+                             && step->status != UPSKILL_STEP_SKIPPED;
+
+      if (scheduled->scheduled && weekly_hours > 0 && g_date_valid (&day))
+        {
+          guint days = step_days (scheduled->hours, weekly_hours);
+
+          scheduled->start = day;
+          scheduled->finish = day;
+          g_date_add_days (&scheduled->finish, days - 1);
+          day = scheduled->finish;
+          g_date_add_days (&day, 1);
+        }
+
+      g_ptr_array_add (schedule, scheduled);
+    }
+
+  return g_steal_pointer (&schedule);
+}
+
+void
+upskill_planner_get_finish (GPtrArray *schedule,
+                            GDate     *out_finish)
+{
+  g_return_if_fail (schedule != NULL);
+  g_return_if_fail (out_finish != NULL);
+
+  g_date_clear (out_finish, 1);
+
+  for (guint i = 0; i < schedule->len; i++)
+    {
+      UpskillScheduledStep *scheduled = g_ptr_array_index (schedule, i);
+
+      if (scheduled->scheduled && g_date_valid (&scheduled->finish))
+        *out_finish = scheduled->finish;
+    }
+}
+
+guint
+upskill_planner_remaining_hours (GPtrArray *schedule)
+{
+  guint hours = 0;
+
+  g_return_val_if_fail (schedule != NULL, 0);
+
+  for (guint i = 0; i < schedule->len; i++)
+    {
+      UpskillScheduledStep *scheduled = g_ptr_array_index (schedule, i);
+
+      if (scheduled->scheduled)
+        hours += scheduled->hours;
+    }
+
+  return hours;
+}
+
+static const UpskillScheduledStep *
+find_pending_after (GPtrArray     *schedule,
+                    guint          position,
+                    UpskillModule *module,
+                    GHashTable    *seen)
+{
+  for (guint i = 0; module->prerequisites != NULL && i < module->prerequisites->len; i++)
+    {
+      UpskillModule *prerequisite = g_ptr_array_index (module->prerequisites, i);
+      const UpskillScheduledStep *found;
+      gboolean present = FALSE;
+
+      if (!g_hash_table_add (seen, prerequisite))
+        continue;
+
+      for (guint j = 0; j < schedule->len; j++)
+        {
+          const UpskillScheduledStep *other = g_ptr_array_index (schedule, j);
+
+          if (other->module != prerequisite)
+            continue;
+
+          present = TRUE;
+          if (j > position && other->scheduled)
+            return other;
+        }
+
+      if (present)
+        continue;
+
+      found = find_pending_after (schedule, position, prerequisite, seen);
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+gboolean
+upskill_planner_check_order (GPtrArray  *schedule,
+                             char      **out_message)
+{
+  g_return_val_if_fail (schedule != NULL, TRUE);
+
+  if (out_message != NULL)
+    *out_message = NULL;
+
+  for (guint i = 0; i < schedule->len; i++)
+    {
+      const UpskillScheduledStep *scheduled = g_ptr_array_index (schedule, i);
+      const UpskillScheduledStep *prerequisite;
+      g_autoptr(GHashTable) seen = NULL;
+
+      if (!scheduled->scheduled || scheduled->module == NULL)
+        continue;
+
+      seen = g_hash_table_new (NULL, NULL);
+      prerequisite = find_pending_after (schedule, i, scheduled->module, seen);
+      if (prerequisite == NULL)
+        continue;
+
+      if (out_message != NULL)
+        *out_message = g_strdup_printf (_("“%s” comes before its prerequisite “%s”. "
+                                          "Move it after, or regenerate the plan."),
+                                        scheduled->title, prerequisite->title);
+      return FALSE;
+    }
+
+  return TRUE;
+}

@@ -1,0 +1,2015 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "upskill-error.h"
+#include "upskill-json.h"
+#include "upskill-level.h"
+#include "upskill-profile.h"
+
+#define SECONDS_PER_DAY 86400
+/* Ids of skills, modules, steps and notes are short keys, never prose. */
+#define MAX_KEY_BYTES   128
+
+typedef struct
+{
+  guint      level;
+  int        target;    /* UPSKILL_NO_TARGET_OVERRIDE or 0..5 */
+  GPtrArray *evidence;  /* UpskillEvidence* */
+} SkillState;
+
+struct _UpskillProfile
+{
+  GObject             parent_instance;
+
+  char               *id;
+  char               *name;
+  UpskillProfileKind  kind;
+  char               *current_role;
+  char               *target_role;
+  double              weekly_hours;
+  gint64              created;
+  gint64              modified;
+
+  GHashTable         *skills;      /* skill id → SkillState* */
+  GPtrArray          *history;     /* UpskillHistoryEntry*, oldest first */
+  GPtrArray          *plan;        /* UpskillPlanStep*, the user's order */
+  GPtrArray          *notes;       /* UpskillNote*, oldest first */
+  GPtrArray          *no_evidence; /* empty; returned for skills without any */
+};
+
+G_DEFINE_FINAL_TYPE (UpskillProfile, upskill_profile, G_TYPE_OBJECT)
+
+G_DEFINE_ENUM_TYPE (UpskillProfileKind, upskill_profile_kind,
+                    G_DEFINE_ENUM_VALUE (UPSKILL_PROFILE_SELF, "self"),
+                    G_DEFINE_ENUM_VALUE (UPSKILL_PROFILE_CLIENT, "client"))
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_NAME,
+  PROP_KIND,
+  PROP_CURRENT_ROLE,
+  PROP_TARGET_ROLE,
+  PROP_WEEKLY_HOURS,
+  PROP_MODIFIED,
+  N_PROPS
+};
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static const char * const status_names[] = {
+  [UPSKILL_STEP_PLANNED] = "planned",
+  [UPSKILL_STEP_IN_PROGRESS] = "in-progress",
+  [UPSKILL_STEP_DONE] = "done",
+  [UPSKILL_STEP_SKIPPED] = "skipped",
+};
+
+static const char * const kind_names[] = {
+  [UPSKILL_PROFILE_SELF] = "self",
+  [UPSKILL_PROFILE_CLIENT] = "client",
+};
+
+/* Element helpers */
+
+static void
+evidence_free (UpskillEvidence *evidence)
+{
+  g_free (evidence->note);
+  g_free (evidence->link);
+  g_free (evidence);
+}
+
+static UpskillEvidence *
+evidence_copy (const UpskillEvidence *evidence)
+{
+  UpskillEvidence *copy = g_new0 (UpskillEvidence, 1);
+
+  copy->note = g_strdup (evidence->note);
+  copy->link = g_strdup (evidence->link);
+  copy->added = evidence->added;
+
+  return copy;
+}
+
+static SkillState *
+skill_state_new (void)
+{
+  SkillState *state = g_new0 (SkillState, 1);
+
+  state->target = UPSKILL_NO_TARGET_OVERRIDE;
+  state->evidence = g_ptr_array_new_with_free_func ((GDestroyNotify) evidence_free);
+
+  return state;
+}
+
+static void
+skill_state_free (SkillState *state)
+{
+  g_ptr_array_unref (state->evidence);
+  g_free (state);
+}
+
+static SkillState *
+skill_state_copy (const SkillState *state)
+{
+  SkillState *copy = skill_state_new ();
+
+  copy->level = state->level;
+  copy->target = state->target;
+  for (guint i = 0; i < state->evidence->len; i++)
+    g_ptr_array_add (copy->evidence, evidence_copy (g_ptr_array_index (state->evidence, i)));
+
+  return copy;
+}
+
+static void
+history_entry_free (UpskillHistoryEntry *entry)
+{
+  g_free (entry->skill_id);
+  g_free (entry->source);
+  g_free (entry);
+}
+
+static UpskillHistoryEntry *
+history_entry_copy (const UpskillHistoryEntry *entry)
+{
+  UpskillHistoryEntry *copy = g_new0 (UpskillHistoryEntry, 1);
+
+  copy->time = entry->time;
+  copy->skill_id = g_strdup (entry->skill_id);
+  copy->from = entry->from;
+  copy->to = entry->to;
+  copy->source = g_strdup (entry->source);
+
+  return copy;
+}
+
+static void
+note_free (UpskillNote *note)
+{
+  g_free (note->id);
+  g_free (note->text);
+  g_free (note);
+}
+
+static UpskillNote *
+note_copy (const UpskillNote *note)
+{
+  UpskillNote *copy = g_new0 (UpskillNote, 1);
+
+  copy->id = g_strdup (note->id);
+  copy->date = note->date;
+  copy->text = g_strdup (note->text);
+
+  return copy;
+}
+
+UpskillPlanStep *
+upskill_plan_step_new_module (const char *id,
+                              const char *module_id)
+{
+  UpskillPlanStep *step;
+
+  g_return_val_if_fail (id != NULL && *id != '\0', NULL);
+  g_return_val_if_fail (module_id != NULL && *module_id != '\0', NULL);
+
+  step = g_new0 (UpskillPlanStep, 1);
+  step->id = g_strdup (id);
+  step->module_id = g_strdup (module_id);
+  step->status = UPSKILL_STEP_PLANNED;
+
+  return step;
+}
+
+UpskillPlanStep *
+upskill_plan_step_new_custom (const char *id,
+                              const char *title,
+                              guint       hours,
+                              const char *skill_id,
+                              guint       from_level,
+                              guint       to_level)
+{
+  UpskillPlanStep *step;
+
+  g_return_val_if_fail (id != NULL && *id != '\0', NULL);
+  g_return_val_if_fail (title != NULL && g_utf8_validate (title, -1, NULL), NULL);
+  g_return_val_if_fail (hours <= UPSKILL_PROFILE_MAX_STEP_HOURS, NULL);
+  g_return_val_if_fail (skill_id != NULL && *skill_id != '\0', NULL);
+  g_return_val_if_fail (from_level <= UPSKILL_LEVEL_MAX, NULL);
+  g_return_val_if_fail (to_level <= UPSKILL_LEVEL_MAX, NULL);
+
+  step = g_new0 (UpskillPlanStep, 1);
+  step->id = g_strdup (id);
+  step->title = g_strdup (title);
+  step->hours = hours;
+  step->skill_id = g_strdup (skill_id);
+  step->from_level = from_level;
+  step->to_level = to_level;
+  step->status = UPSKILL_STEP_PLANNED;
+
+  return step;
+}
+
+UpskillPlanStep *
+upskill_plan_step_copy (const UpskillPlanStep *step)
+{
+  UpskillPlanStep *copy;
+
+  g_return_val_if_fail (step != NULL, NULL);
+
+  copy = g_new0 (UpskillPlanStep, 1);
+  copy->id = g_strdup (step->id);
+  copy->module_id = g_strdup (step->module_id);
+  copy->title = g_strdup (step->title);
+  copy->hours = step->hours;
+  copy->skill_id = g_strdup (step->skill_id);
+  copy->from_level = step->from_level;
+  copy->to_level = step->to_level;
+  copy->status = step->status;
+
+  return copy;
+}
+
+void
+upskill_plan_step_free (UpskillPlanStep *step)
+{
+  if (step == NULL)
+    return;
+
+  g_free (step->id);
+  g_free (step->module_id);
+  g_free (step->title);
+  g_free (step->skill_id);
+  g_free (step);
+}
+
+const char *
+upskill_step_status_to_string (UpskillStepStatus status)
+{
+  g_return_val_if_fail (status <= UPSKILL_STEP_SKIPPED, NULL);
+
+  return status_names[status];
+}
+
+const char *
+upskill_step_status_get_label (UpskillStepStatus status)
+{
+  switch (status)
+    {
+    case UPSKILL_STEP_PLANNED:
+      return _("Planned");
+    case UPSKILL_STEP_IN_PROGRESS:
+      return _("In progress");
+    case UPSKILL_STEP_DONE:
+      return _("Done");
+    case UPSKILL_STEP_SKIPPED:
+      return _("Skipped");
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+const char *
+upskill_profile_kind_get_label (UpskillProfileKind kind)
+{
+  switch (kind)
+    {
+    case UPSKILL_PROFILE_SELF:
+      return _("Myself");
+    case UPSKILL_PROFILE_CLIENT:
+      return _("Client");
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+gboolean
+upskill_profile_id_is_valid (const char *id)
+{
+  gsize length;
+
+  if (id == NULL)
+    return FALSE;
+
+  length = strlen (id);
+  if (length == 0 || length > 64)
+    return FALSE;
+
+  if (!g_ascii_islower (id[0]) && !g_ascii_isdigit (id[0]))
+    return FALSE;
+
+  for (gsize i = 1; i < length; i++)
+    {
+      if (!g_ascii_islower (id[i]) && !g_ascii_isdigit (id[i]) && id[i] != '-')
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+key_is_valid (const char *key)
+{
+  return key != NULL && *key != '\0' && strlen (key) <= MAX_KEY_BYTES;
+}
+
+static gboolean
+name_is_valid (const char *name)
+{
+  g_autofree char *stripped = NULL;
+
+  if (name == NULL || !g_utf8_validate (name, -1, NULL))
+    return FALSE;
+
+  stripped = g_strstrip (g_strdup (name));
+
+  return *stripped != '\0' &&
+         g_utf8_strlen (name, -1) <= UPSKILL_PROFILE_NAME_MAX_CHARS;
+}
+
+static gboolean
+text_is_valid (const char *text)
+{
+  return text == NULL || g_utf8_validate (text, -1, NULL);
+}
+
+static gint64
+now_unix (void)
+{
+  return g_get_real_time () / G_USEC_PER_SEC;
+}
+
+static gint64
+floor_to_day (gint64 time)
+{
+  gint64 remainder = time % SECONDS_PER_DAY;
+
+  if (remainder < 0)
+    remainder += SECONDS_PER_DAY;
+
+  return time - remainder;
+}
+
+/* Every change goes through here: the UI saves on "changed". */
+static void
+touch (UpskillProfile *self)
+{
+  gint64 now = now_unix ();
+
+  if (now != self->modified)
+    {
+      self->modified = now;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODIFIED]);
+    }
+
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
+static gboolean
+replace_string (char       **field,
+                const char  *value)
+{
+  if (g_strcmp0 (*field, value) == 0)
+    return FALSE;
+
+  g_free (*field);
+  *field = g_strdup (value);
+  return TRUE;
+}
+
+/* GObject */
+
+static void
+upskill_profile_finalize (GObject *object)
+{
+  UpskillProfile *self = (UpskillProfile *)object;
+
+  g_clear_pointer (&self->id, g_free);
+  g_clear_pointer (&self->name, g_free);
+  g_clear_pointer (&self->current_role, g_free);
+  g_clear_pointer (&self->target_role, g_free);
+  g_clear_pointer (&self->skills, g_hash_table_unref);
+  g_clear_pointer (&self->history, g_ptr_array_unref);
+  g_clear_pointer (&self->plan, g_ptr_array_unref);
+  g_clear_pointer (&self->notes, g_ptr_array_unref);
+  g_clear_pointer (&self->no_evidence, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (upskill_profile_parent_class)->finalize (object);
+}
+
+static void
+upskill_profile_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  UpskillProfile *self = UPSKILL_PROFILE (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_string (value, self->id);
+      break;
+    case PROP_NAME:
+      g_value_set_string (value, self->name);
+      break;
+    case PROP_KIND:
+      g_value_set_enum (value, self->kind);
+      break;
+    case PROP_CURRENT_ROLE:
+      g_value_set_string (value, self->current_role);
+      break;
+    case PROP_TARGET_ROLE:
+      g_value_set_string (value, self->target_role);
+      break;
+    case PROP_WEEKLY_HOURS:
+      g_value_set_double (value, self->weekly_hours);
+      break;
+    case PROP_MODIFIED:
+      g_value_set_int64 (value, self->modified);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+upskill_profile_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  UpskillProfile *self = UPSKILL_PROFILE (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      upskill_profile_set_id (self, g_value_get_string (value));
+      break;
+    case PROP_NAME:
+      upskill_profile_set_name (self, g_value_get_string (value));
+      break;
+    case PROP_KIND:
+      upskill_profile_set_kind (self, g_value_get_enum (value));
+      break;
+    case PROP_CURRENT_ROLE:
+      upskill_profile_set_current_role (self, g_value_get_string (value));
+      break;
+    case PROP_TARGET_ROLE:
+      upskill_profile_set_target_role (self, g_value_get_string (value));
+      break;
+    case PROP_WEEKLY_HOURS:
+      upskill_profile_set_weekly_hours (self, g_value_get_double (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+upskill_profile_class_init (UpskillProfileClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = upskill_profile_finalize;
+  object_class->get_property = upskill_profile_get_property;
+  object_class->set_property = upskill_profile_set_property;
+
+  properties[PROP_ID] =
+    g_param_spec_string ("id", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_NAME] =
+    g_param_spec_string ("name", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_KIND] =
+    g_param_spec_enum ("kind", NULL, NULL,
+                       UPSKILL_TYPE_PROFILE_KIND,
+                       UPSKILL_PROFILE_SELF,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_CURRENT_ROLE] =
+    g_param_spec_string ("current-role", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_TARGET_ROLE] =
+    g_param_spec_string ("target-role", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_WEEKLY_HOURS] =
+    g_param_spec_double ("weekly-hours", NULL, NULL,
+                         0.0, UPSKILL_PROFILE_MAX_WEEKLY_HOURS, 5.0,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_MODIFIED] =
+    g_param_spec_int64 ("modified", NULL, NULL,
+                        G_MININT64, G_MAXINT64, 0,
+                        (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * UpskillProfile::changed:
+   *
+   * Emitted after every modification of the profile, once per change.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0,
+                  NULL, NULL,
+                  NULL,
+                  G_TYPE_NONE, 0);
+}
+
+static void
+upskill_profile_init (UpskillProfile *self)
+{
+  self->kind = UPSKILL_PROFILE_SELF;
+  self->weekly_hours = 5.0;
+  self->skills = g_hash_table_new_full (g_str_hash, g_str_equal,
+                                        g_free, (GDestroyNotify) skill_state_free);
+  self->history = g_ptr_array_new_with_free_func ((GDestroyNotify) history_entry_free);
+  self->plan = g_ptr_array_new_with_free_func ((GDestroyNotify) upskill_plan_step_free);
+  self->notes = g_ptr_array_new_with_free_func ((GDestroyNotify) note_free);
+  self->no_evidence = g_ptr_array_new ();
+}
+
+UpskillProfile *
+upskill_profile_new (const char *id,
+                     const char *name)
+{
+  UpskillProfile *self;
+
+  g_return_val_if_fail (upskill_profile_id_is_valid (id), NULL);
+  g_return_val_if_fail (name_is_valid (name), NULL);
+
+  self = g_object_new (UPSKILL_TYPE_PROFILE, NULL);
+  self->id = g_strdup (id);
+  self->name = g_strdup (name);
+  self->created = now_unix ();
+  self->modified = self->created;
+
+  return self;
+}
+
+/* Reading */
+
+static int
+compare_history (gconstpointer a,
+                 gconstpointer b)
+{
+  const UpskillHistoryEntry *entry_a = *(const UpskillHistoryEntry **)a;
+  const UpskillHistoryEntry *entry_b = *(const UpskillHistoryEntry **)b;
+
+  return (entry_a->time > entry_b->time) - (entry_a->time < entry_b->time);
+}
+
+static int
+compare_notes (gconstpointer a,
+               gconstpointer b)
+{
+  const UpskillNote *note_a = *(const UpskillNote **)a;
+  const UpskillNote *note_b = *(const UpskillNote **)b;
+
+  return (note_a->date > note_b->date) - (note_a->date < note_b->date);
+}
+
+static gboolean
+get_level (JsonObject  *object,
+           const char  *member,
+           gboolean     required,
+           const char  *where,
+           guint       *out_level,
+           GError     **error)
+{
+  gint64 value = -1;
+
+  if (!upskill_json_get_int (object, member, required, 0, UPSKILL_LEVEL_MAX,
+                             where, &value, error))
+    return FALSE;
+
+  *out_level = value < 0 ? 0 : (guint) value;
+  return TRUE;
+}
+
+static gboolean
+get_key (JsonObject  *object,
+         const char  *member,
+         gboolean     required,
+         const char  *where,
+         const char **out_key,
+         GError     **error)
+{
+  if (!upskill_json_get_string (object, member, required, where, out_key, error))
+    return FALSE;
+
+  if (*out_key != NULL && !key_is_valid (*out_key))
+    {
+      g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_INVALID_DATA,
+                   _("%s: “%s”: expected an id of 1 to %d characters"),
+                   where, member, MAX_KEY_BYTES);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+read_skill (UpskillProfile  *self,
+            const char      *skill_id,
+            JsonNode        *node,
+            const char      *file_where,
+            GError         **error)
+{
+  g_autofree char *where = g_strdup_printf ("%s: skills.%s", file_where, skill_id);
+  g_autoptr(GError) local_error = NULL;
+  SkillState *state;
+  JsonObject *object;
+  JsonArray *evidence;
+  gint64 target = UPSKILL_NO_TARGET_OVERRIDE;
+
+  if (!key_is_valid (skill_id))
+    {
+      g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_INVALID_DATA,
+                   _("%s: “skills”: expected skill ids of 1 to %d characters"),
+                   file_where, MAX_KEY_BYTES);
+      return FALSE;
+    }
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_INVALID_DATA,
+                   _("%s: expected an object"), where);
+      return FALSE;
+    }
+
+  object = json_node_get_object (node);
+  state = skill_state_new ();
+  g_hash_table_replace (self->skills, g_strdup (skill_id), state);
+
+  if (!get_level (object, "level", TRUE, where, &state->level, error))
+    return FALSE;
+
+  if (!upskill_json_get_int (object, "target", FALSE, 0, UPSKILL_LEVEL_MAX,
+                             where, &target, error))
+    return FALSE;
+  state->target = (int) target;
+
+  evidence = upskill_json_get_array (object, "evidence", FALSE, where, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  for (guint i = 0; evidence != NULL && i < json_array_get_length (evidence); i++)
+    {
+      g_autofree char *item_where = NULL;
+      UpskillEvidence *item;
+      JsonObject *item_object;
+      const char *note = NULL;
+      const char *link = NULL;
+      gint64 added = 0;
+
+      item_object = upskill_json_array_get_object (evidence, i, where, "evidence", error);
+      if (item_object == NULL)
+        return FALSE;
+
+      item_where = g_strdup_printf (_("%s: evidence item %u"), where, i + 1);
+      if (!upskill_json_get_string (item_object, "note", TRUE, item_where, &note, error) ||
+          !upskill_json_get_string (item_object, "link", FALSE, item_where, &link, error) ||
+          !upskill_json_get_time (item_object, "added", TRUE, item_where, &added, error))
+        return FALSE;
+
+      item = g_new0 (UpskillEvidence, 1);
+      item->note = g_strdup (note);
+      item->link = link != NULL && *link != '\0' ? g_strdup (link) : NULL;
+      item->added = added;
+      g_ptr_array_add (state->evidence, item);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+read_history (UpskillProfile  *self,
+              JsonArray       *history,
+              const char      *file_where,
+              GError         **error)
+{
+  gboolean sorted = TRUE;
+
+  for (guint i = 0; i < json_array_get_length (history); i++)
+    {
+      g_autofree char *where = NULL;
+      UpskillHistoryEntry *entry;
+      JsonObject *object;
+      const char *skill_id = NULL;
+      const char *source = NULL;
+      gint64 time = 0;
+      guint from = 0;
+      guint to = 0;
+
+      object = upskill_json_array_get_object (history, i, file_where, "history", error);
+      if (object == NULL)
+        return FALSE;
+
+      where = g_strdup_printf (_("%s: history item %u"), file_where, i + 1);
+      if (!upskill_json_get_time (object, "time", TRUE, where, &time, error) ||
+          !get_key (object, "skill", TRUE, where, &skill_id, error) ||
+          !get_level (object, "from", TRUE, where, &from, error) ||
+          !get_level (object, "to", TRUE, where, &to, error) ||
+          !upskill_json_get_string (object, "source", FALSE, where, &source, error))
+        return FALSE;
+
+      entry = g_new0 (UpskillHistoryEntry, 1);
+      entry->time = time;
+      entry->skill_id = g_strdup (skill_id);
+      entry->from = from;
+      entry->to = to;
+      entry->source = g_strdup (source);
+
+      if (self->history->len > 0 &&
+          ((UpskillHistoryEntry *) g_ptr_array_index (self->history, self->history->len - 1))->time > time)
+        sorted = FALSE;
+
+      g_ptr_array_add (self->history, entry);
+    }
+
+  /* A file edited by hand may list changes out of order; the history is
+   * oldest first everywhere else. The sort is stable. */
+  if (!sorted)
+    g_ptr_array_sort (self->history, compare_history);
+
+  return TRUE;
+}
+
+static gboolean
+parse_status (const char        *text,
+              UpskillStepStatus *out_status)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (status_names); i++)
+    {
+      if (g_strcmp0 (text, status_names[i]) == 0)
+        {
+          *out_status = i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+static gboolean
+read_plan (UpskillProfile  *self,
+           JsonArray       *plan,
+           const char      *file_where,
+           GError         **error)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < json_array_get_length (plan); i++)
+    {
+      g_autofree char *where = NULL;
+      g_autoptr(UpskillPlanStep) step = NULL;
+      JsonObject *object;
+      const char *id = NULL;
+      const char *module_id = NULL;
+      const char *status = NULL;
+      UpskillStepStatus step_status;
+
+      object = upskill_json_array_get_object (plan, i, file_where, "plan", error);
+      if (object == NULL)
+        return FALSE;
+
+      where = g_strdup_printf (_("%s: plan item %u"), file_where, i + 1);
+      if (!get_key (object, "id", TRUE, where, &id, error) ||
+          !get_key (object, "module", FALSE, where, &module_id, error) ||
+          !upskill_json_get_string (object, "status", TRUE, where, &status, error))
+        return FALSE;
+
+      if (!parse_status (status, &step_status))
+        {
+          g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_INVALID_DATA,
+                       _("%s: “status”: “%s” is not one of planned, in-progress, done, skipped"),
+                       where, status);
+          return FALSE;
+        }
+
+      if (g_hash_table_contains (seen, id))
+        {
+          g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_INVALID_DATA,
+                       _("%s: “id”: “%s” is used by another step"), where, id);
+          return FALSE;
+        }
+      g_hash_table_add (seen, (gpointer) id);
+
+      if (module_id != NULL)
+        {
+          step = upskill_plan_step_new_module (id, module_id);
+        }
+      else
+        {
+          const char *title = NULL;
+          const char *skill_id = NULL;
+          gint64 hours = 0;
+          guint from = 0;
+          guint to = 0;
+
+          if (!upskill_json_get_string (object, "title", TRUE, where, &title, error) ||
+              !upskill_json_get_int (object, "hours", TRUE, 0, UPSKILL_PROFILE_MAX_STEP_HOURS,
+                                     where, &hours, error) ||
+              !get_key (object, "skill", TRUE, where, &skill_id, error) ||
+              !get_level (object, "from", TRUE, where, &from, error) ||
+              !get_level (object, "to", TRUE, where, &to, error))
+            return FALSE;
+
+          step = upskill_plan_step_new_custom (id, title, (guint) hours, skill_id, from, to);
+        }
+
+      step->status = step_status;
+      g_ptr_array_add (self->plan, g_steal_pointer (&step));
+    }
+
+  return TRUE;
+}
+
+static gboolean
+read_notes (UpskillProfile  *self,
+            JsonArray       *notes,
+            const char      *file_where,
+            GError         **error)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < json_array_get_length (notes); i++)
+    {
+      g_autofree char *where = NULL;
+      UpskillNote *note;
+      JsonObject *object;
+      const char *id = NULL;
+      const char *text = NULL;
+      gint64 date = 0;
+
+      object = upskill_json_array_get_object (notes, i, file_where, "notes", error);
+      if (object == NULL)
+        return FALSE;
+
+      where = g_strdup_printf (_("%s: notes item %u"), file_where, i + 1);
+      if (!get_key (object, "id", TRUE, where, &id, error) ||
+          !upskill_json_get_time (object, "date", TRUE, where, &date, error) ||
+          !upskill_json_get_string (object, "text", TRUE, where, &text, error))
+        return FALSE;
+
+      if (g_hash_table_contains (seen, id))
+        {
+          g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_INVALID_DATA,
+                       _("%s: “id”: “%s” is used by another note"), where, id);
+          return FALSE;
+        }
+      g_hash_table_add (seen, (gpointer) id);
+
+      note = g_new0 (UpskillNote, 1);
+      note->id = g_strdup (id);
+      note->date = floor_to_day (date);
+      note->text = g_strdup (text);
+      g_ptr_array_add (self->notes, note);
+    }
+
+  g_ptr_array_sort (self->notes, compare_notes);
+
+  return TRUE;
+}
+
+static gboolean
+read_profile (UpskillProfile  *self,
+              JsonObject      *root,
+              const char      *where,
+              GError         **error)
+{
+  const char *id = NULL;
+  const char *name = NULL;
+  const char *kind = NULL;
+  const char *current_role = NULL;
+  const char *target_role = NULL;
+  JsonObject *skills;
+  JsonArray *array;
+  g_autoptr(GError) local_error = NULL;
+
+  if (!upskill_json_get_string (root, "id", TRUE, where, &id, error))
+    return FALSE;
+  if (!upskill_profile_id_is_valid (id))
+    {
+      g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_INVALID_DATA,
+                   _("%s: “id”: “%s” is not a valid profile id (up to 64 lowercase letters, digits and dashes)"),
+                   where, id);
+      return FALSE;
+    }
+
+  if (!upskill_json_get_string (root, "name", TRUE, where, &name, error))
+    return FALSE;
+  if (!name_is_valid (name))
+    {
+      g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_INVALID_DATA,
+                   _("%s: “name”: expected a name of 1 to %d characters"),
+                   where, UPSKILL_PROFILE_NAME_MAX_CHARS);
+      return FALSE;
+    }
+
+  if (!upskill_json_get_string (root, "kind", TRUE, where, &kind, error))
+    return FALSE;
+  if (g_strcmp0 (kind, "self") == 0)
+    self->kind = UPSKILL_PROFILE_SELF;
+  else if (g_strcmp0 (kind, "client") == 0)
+    self->kind = UPSKILL_PROFILE_CLIENT;
+  else
+    {
+      g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_INVALID_DATA,
+                   _("%s: “kind”: expected “self” or “client”, not “%s”"), where, kind);
+      return FALSE;
+    }
+
+  if (!upskill_json_get_string (root, "current_role", FALSE, where, &current_role, error) ||
+      !upskill_json_get_string (root, "target_role", FALSE, where, &target_role, error) ||
+      !upskill_json_get_double (root, "weekly_hours", TRUE, 0.0, UPSKILL_PROFILE_MAX_WEEKLY_HOURS,
+                                where, &self->weekly_hours, error) ||
+      !upskill_json_get_time (root, "created", TRUE, where, &self->created, error) ||
+      !upskill_json_get_time (root, "modified", TRUE, where, &self->modified, error))
+    return FALSE;
+
+  if (self->weekly_hours <= 0.0)
+    {
+      g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_INVALID_DATA,
+                   _("%s: “weekly_hours”: expected more than 0 hours"), where);
+      return FALSE;
+    }
+
+  self->id = g_strdup (id);
+  self->name = g_strdup (name);
+  self->current_role = g_strdup (current_role);
+  self->target_role = target_role != NULL && *target_role != '\0' ? g_strdup (target_role) : NULL;
+
+  skills = upskill_json_get_object (root, "skills", FALSE, where, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  if (skills != NULL)
+    {
+      JsonObjectIter iter;
+      const char *skill_id;
+      JsonNode *node;
+
+      json_object_iter_init (&iter, skills);
+      while (json_object_iter_next (&iter, &skill_id, &node))
+        {
+          if (!read_skill (self, skill_id, node, where, error))
+            return FALSE;
+        }
+    }
+
+  array = upskill_json_get_array (root, "history", FALSE, where, &local_error);
+  if (local_error == NULL && array != NULL)
+    read_history (self, array, where, &local_error);
+  if (local_error == NULL)
+    array = upskill_json_get_array (root, "plan", FALSE, where, &local_error);
+  if (local_error == NULL && array != NULL)
+    read_plan (self, array, where, &local_error);
+  if (local_error == NULL)
+    array = upskill_json_get_array (root, "notes", FALSE, where, &local_error);
+  if (local_error == NULL && array != NULL)
+    read_notes (self, array, where, &local_error);
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+UpskillProfile *
+upskill_profile_new_from_json (JsonNode    *root,
+                               const char  *display_name,
+                               GError     **error)
+{
+  g_autoptr(UpskillProfile) self = NULL;
+  g_autofree char *where = NULL;
+  JsonObject *object;
+
+  g_return_val_if_fail (root != NULL, NULL);
+  g_return_val_if_fail (display_name != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  object = upskill_json_check_header (root, display_name,
+                                      UPSKILL_PROFILE_FORMAT, UPSKILL_PROFILE_VERSION,
+                                      NULL, error);
+  if (object == NULL)
+    return NULL;
+
+  self = g_object_new (UPSKILL_TYPE_PROFILE, NULL);
+  where = g_strdup_printf (_("Could not read “%s”"), display_name);
+
+  if (!read_profile (self, object, where, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+UpskillProfile *
+upskill_profile_new_from_bytes (GBytes      *bytes,
+                                const char  *display_name,
+                                GError     **error)
+{
+  g_autoptr(JsonNode) root = NULL;
+
+  g_return_val_if_fail (bytes != NULL, NULL);
+  g_return_val_if_fail (display_name != NULL, NULL);
+
+  root = upskill_json_parse_bytes (bytes, display_name, error);
+  if (root == NULL)
+    return NULL;
+
+  return upskill_profile_new_from_json (root, display_name, error);
+}
+
+/* Writing */
+
+static void
+add_time (JsonBuilder *builder,
+          const char  *member,
+          gint64       time)
+{
+  g_autofree char *text = upskill_format_time_iso8601 (time);
+
+  json_builder_set_member_name (builder, member);
+  json_builder_add_string_value (builder, text);
+}
+
+static void
+add_date (JsonBuilder *builder,
+          const char  *member,
+          gint64       date)
+{
+  g_autoptr(GDateTime) time = g_date_time_new_from_unix_utc (date);
+  g_autofree char *text = NULL;
+
+  text = time != NULL ? g_date_time_format (time, "%Y-%m-%d") : g_strdup ("1970-01-01");
+  json_builder_set_member_name (builder, member);
+  json_builder_add_string_value (builder, text);
+}
+
+static void
+add_string (JsonBuilder *builder,
+            const char  *member,
+            const char  *value)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_add_string_value (builder, value);
+}
+
+static void
+add_int (JsonBuilder *builder,
+         const char  *member,
+         gint64       value)
+{
+  json_builder_set_member_name (builder, member);
+  json_builder_add_int_value (builder, value);
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char **)a, *(const char **)b);
+}
+
+static void
+add_skills (UpskillProfile *self,
+            JsonBuilder    *builder)
+{
+  g_autofree const char **ids = NULL;
+  guint n_ids = 0;
+
+  /* Sorted, so that the same profile always gives the same bytes. */
+  ids = (const char **) g_hash_table_get_keys_as_array (self->skills, &n_ids);
+  qsort (ids, n_ids, sizeof (char *), compare_strings);
+
+  json_builder_set_member_name (builder, "skills");
+  json_builder_begin_object (builder);
+  for (guint i = 0; i < n_ids; i++)
+    {
+      SkillState *state = g_hash_table_lookup (self->skills, ids[i]);
+
+      json_builder_set_member_name (builder, ids[i]);
+      json_builder_begin_object (builder);
+      add_int (builder, "level", state->level);
+      if (state->target != UPSKILL_NO_TARGET_OVERRIDE)
+        add_int (builder, "target", state->target);
+      if (state->evidence->len > 0)
+        {
+          json_builder_set_member_name (builder, "evidence");
+          json_builder_begin_array (builder);
+          for (guint j = 0; j < state->evidence->len; j++)
+            {
+              UpskillEvidence *evidence = g_ptr_array_index (state->evidence, j);
+
+              json_builder_begin_object (builder);
+              add_string (builder, "note", evidence->note);
+              if (evidence->link != NULL)
+                add_string (builder, "link", evidence->link);
+              add_time (builder, "added", evidence->added);
+              json_builder_end_object (builder);
+            }
+          json_builder_end_array (builder);
+        }
+      json_builder_end_object (builder);
+    }
+  json_builder_end_object (builder);
+}
+
+JsonNode *
+upskill_profile_to_json (UpskillProfile *self)
+{
+  g_autoptr(JsonBuilder) builder = NULL;
+
+  g_return_val_if_fail (UPSKILL_IS_PROFILE (self), NULL);
+
+  builder = json_builder_new_immutable ();
+  json_builder_begin_object (builder);
+
+  add_string (builder, "format", UPSKILL_PROFILE_FORMAT);
+  add_int (builder, "version", UPSKILL_PROFILE_VERSION);
+  add_string (builder, "id", self->id);
+  add_string (builder, "name", self->name);
+  add_string (builder, "kind", kind_names[self->kind]);
+  if (self->current_role != NULL)
+    add_string (builder, "current_role", self->current_role);
+  if (self->target_role != NULL)
+    add_string (builder, "target_role", self->target_role);
+
+  json_builder_set_member_name (builder, "weekly_hours");
+  if ((double) (gint64) self->weekly_hours == self->weekly_hours)
+    json_builder_add_int_value (builder, (gint64) self->weekly_hours);
+  else
+    json_builder_add_double_value (builder, self->weekly_hours);
+
+  add_time (builder, "created", self->created);
+  add_time (builder, "modified", self->modified);
+
+  add_skills (self, builder);
+
+  json_builder_set_member_name (builder, "history");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < self->history->len; i++)
+    {
+      UpskillHistoryEntry *entry = g_ptr_array_index (self->history, i);
+
+      json_builder_begin_object (builder);
+      add_time (builder, "time", entry->time);
+      add_string (builder, "skill", entry->skill_id);
+      add_int (builder, "from", entry->from);
+      add_int (builder, "to", entry->to);
+      if (entry->source != NULL)
+        add_string (builder, "source", entry->source);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "plan");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < self->plan->len; i++)
+    {
+      UpskillPlanStep *step = g_ptr_array_index (self->plan, i);
+
+      json_builder_begin_object (builder);
+      add_string (builder, "id", step->id);
+      if (step->module_id != NULL)
+        {
+          add_string (builder, "module", step->module_id);
+        }
+      else
+        {
+          json_builder_set_member_name (builder, "module");
+          json_builder_add_null_value (builder);
+          add_string (builder, "title", step->title);
+          add_int (builder, "hours", step->hours);
+          add_string (builder, "skill", step->skill_id);
+          add_int (builder, "from", step->from_level);
+          add_int (builder, "to", step->to_level);
+        }
+      add_string (builder, "status", status_names[step->status]);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_set_member_name (builder, "notes");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < self->notes->len; i++)
+    {
+      UpskillNote *note = g_ptr_array_index (self->notes, i);
+
+      json_builder_begin_object (builder);
+      add_string (builder, "id", note->id);
+      add_date (builder, "date", note->date);
+      add_string (builder, "text", note->text);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+GBytes *
+upskill_profile_to_bytes (UpskillProfile *self)
+{
+  g_autoptr(JsonGenerator) generator = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  GString *text;
+
+  g_return_val_if_fail (UPSKILL_IS_PROFILE (self), NULL);
+
+  root = upskill_profile_to_json (self);
+  generator = json_generator_new ();
+  json_generator_set_pretty (generator, TRUE);
+  json_generator_set_indent (generator, 2);
+  json_generator_set_root (generator, root);
+
+  text = g_string_sized_new (4096);
+  json_generator_to_gstring (generator, text);
+  g_string_append_c (text, '\n');
+
+  return g_string_free_to_bytes (text);
+}
+
+/* Copying */
+
+static void
+copy_state (UpskillProfile *self,
+            UpskillProfile *other)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_free (self->id);
+  self->id = g_strdup (other->id);
+  g_free (self->name);
+  self->name = g_strdup (other->name);
+  self->kind = other->kind;
+  g_free (self->current_role);
+  self->current_role = g_strdup (other->current_role);
+  g_free (self->target_role);
+  self->target_role = g_strdup (other->target_role);
+  self->weekly_hours = other->weekly_hours;
+  self->created = other->created;
+  self->modified = other->modified;
+
+  g_hash_table_remove_all (self->skills);
+  g_hash_table_iter_init (&iter, other->skills);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_hash_table_insert (self->skills, g_strdup (key), skill_state_copy (value));
+
+  g_ptr_array_set_size (self->history, 0);
+  for (guint i = 0; i < other->history->len; i++)
+    g_ptr_array_add (self->history, history_entry_copy (g_ptr_array_index (other->history, i)));
+
+  g_ptr_array_set_size (self->plan, 0);
+  for (guint i = 0; i < other->plan->len; i++)
+    g_ptr_array_add (self->plan, upskill_plan_step_copy (g_ptr_array_index (other->plan, i)));
+
+  g_ptr_array_set_size (self->notes, 0);
+  for (guint i = 0; i < other->notes->len; i++)
+    g_ptr_array_add (self->notes, note_copy (g_ptr_array_index (other->notes, i)));
+}
+
+UpskillProfile *
+upskill_profile_copy (UpskillProfile *self)
+{
+  UpskillProfile *copy;
+
+  g_return_val_if_fail (UPSKILL_IS_PROFILE (self), NULL);
+
+  copy = g_object_new (UPSKILL_TYPE_PROFILE, NULL);
+  copy_state (copy, self);
+
+  return copy;
+}
+
+void
+upskill_profile_restore (UpskillProfile *self,
+                         UpskillProfile *other)
+{
+  gboolean id_changed, name_changed, kind_changed;
+  gboolean current_role_changed, target_role_changed, hours_changed;
+  gint64 old_modified;
+
+  g_return_if_fail (UPSKILL_IS_PROFILE (self));
+  g_return_if_fail (UPSKILL_IS_PROFILE (other));
+
+  if (self == other)
+    return;
+
+  id_changed = g_strcmp0 (self->id, other->id) != 0;
+  name_changed = g_strcmp0 (self->name, other->name) != 0;
+  kind_changed = self->kind != other->kind;
+  current_role_changed = g_strcmp0 (self->current_role, other->current_role) != 0;
+  target_role_changed = g_strcmp0 (self->target_role, other->target_role) != 0;
+  hours_changed = self->weekly_hours != other->weekly_hours;
+  old_modified = self->modified;
+
+  g_object_freeze_notify (G_OBJECT (self));
+
+  copy_state (self, other);
+
+  if (id_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
+  if (name_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
+  if (kind_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
+  if (current_role_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT_ROLE]);
+  if (target_role_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TARGET_ROLE]);
+  if (hours_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WEEKLY_HOURS]);
+
+  /* Undoing is itself a change: the restored state is saved as new. */
+  self->modified = old_modified;
+  touch (self);
+
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+/* Properties */
+
+const char *
+upskill_profile_get_id (UpskillProfile *self)
+{
+  g_return_val_if_fail (UPSKILL_IS_PROFILE (self), NULL);
+
+  return self->id;
+}
+
+void
+upskill_profile_set_id (UpskillProfile *self,
+                        const char     *id)
+{
+  g_return_if_fail (UPSKILL_IS_PROFILE (self));
+  g_return_if_fail (upskill_profile_id_is_valid (id));
+
+  if (replace_string (&self->id, id))
+    {
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
+      touch (self);
+    }
+}
+
+const char *
+upskill_profile_get_name (UpskillProfile *self)
+{
+  g_return_val_if_fail (UPSKILL_IS_PROFILE (self), NULL);
+
+  return self->name;
+}
+
+void
+upskill_profile_set_name (UpskillProfile *self,
+                          const char     *name)
+{
+  g_autofree char *truncated = NULL;
+
+  g_return_if_fail (UPSKILL_IS_PROFILE (self));
+  g_return_if_fail (name != NULL && g_utf8_validate (name, -1, NULL));
+
+  /* Longer names are cut rather than refused, so typing never fails. */
+  if (g_utf8_strlen (name, -1) > UPSKILL_PROFILE_NAME_MAX_CHARS)
+    name = truncated = g_utf8_substring (name, 0, UPSKILL_PROFILE_NAME_MAX_CHARS);
+
+  g_return_if_fail (name_is_valid (name));
+
+  if (replace_string (&self->name, name))
+    {
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
+      touch (self);
+    }
+}
+
+UpskillProfileKind
+upskill_profile_get_kind (UpskillProfile *self)
+{
+  g_return_val_if_fail (UPSKILL_IS_PROFILE (self), UPSKILL_PROFILE_SELF);
+
+  return self->kind;
+}
+
+void
+upskill_profile_set_kind (UpskillProfile     *self,
+                          UpskillProfileKind  kind)
+{
+  g_return_if_fail (UPSKILL_IS_PROFILE (self));
+  g_return_if_fail (kind == UPSKILL_PROFILE_SELF || kind == UPSKILL_PROFILE_CLIENT);
+
+  if (self->kind != kind)
+    {
+      self->kind = kind;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
+      touch (self);
+    }
+}
+
+const char *
+upskill_profile_get_current_role (UpskillProfile *self)
+{
+  g_return_val_if_fail (UPSKILL_IS_PROFILE (self), NULL);
+
+  return self->current_role;
+}
+
+void
+upskill_profile_set_current_role (UpskillProfile *self,
+                                  const char     *current_role)
+{
+  g_return_if_fail (UPSKILL_IS_PROFILE (self));
+  g_return_if_fail (text_is_valid (current_role));
+
+  if (replace_string (&self->current_role, current_role))
+    {
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT_ROLE]);
+      touch (self);
+    }
+}
+
+const char *
+upskill_profile_get_target_role (UpskillProfile *self)
+{
+  g_return_val_if_fail (UPSKILL_IS_PROFILE (self), NULL);
+
+  return self->target_role;
+}
+
+void
+upskill_profile_set_target_role (UpskillProfile *self,
+                                 const char     *role_id)
+{
+  g_return_if_fail (UPSKILL_IS_PROFILE (self));
+  g_return_if_fail (text_is_valid (role_id));
+
+  /* "" and NULL both mean "no target yet"; only NULL is kept. */
+  if (role_id != NULL && *role_id == '\0')
+    role_id = NULL;
+
+  if (replace_string (&self->target_role, role_id))
+    {
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TARGET_ROLE]);
+      touch (self);
+    }
+}
+
+double
+upskill_profile_get_weekly_hours (UpskillProfile *self)
+{
+  g_return_val_if_fail (UPSKILL_IS_PROFILE (self), 0.0);
+
+  return self->weekly_hours;
+}
+
+void
+upskill_profile_set_weekly_hours (UpskillProfile *self,
+                                  double          hours)
+{
+  g_return_if_fail (UPSKILL_IS_PROFILE (self));
+  g_return_if_fail (hours > 0.0 && hours <= UPSKILL_PROFILE_MAX_WEEKLY_HOURS);
+
+  if (self->weekly_hours != hours)
+    {
+      self->weekly_hours = hours;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WEEKLY_HOURS]);
+      touch (self);
+    }
+}
+
+gint64
+upskill_profile_get_created (UpskillProfile *self)
+{
+  g_return_val_if_fail (UPSKILL_IS_PROFILE (self), 0);
+
+  return self->created;
+}
+
+gint64
+upskill_profile_get_modified (UpskillProfile *self)
+{
+  g_return_val_if_fail (UPSKILL_IS_PROFILE (self), 0);
+
+  return self->modified;
+}
+
+/* Skills */
+
+static SkillState *
+ensure_skill (UpskillProfile *self,
+              const char     *skill_id)
+{
+  SkillState *state = g_hash_table_lookup (self->skills, skill_id);
+
+  if (state == NULL)
+    {
+      state = skill_state_new ();
+      g_hash_table_insert (self->skills, g_strdup (skill_id), state);
+    }
+
+  return state;
+}
+
+guint
+upskill_profile_get_level (UpskillProfile *self,
+                           const char     *skill_id)
+{
+  SkillState *state;
+
+  g_return_val_if_fail (UPSKILL_IS_PROFILE (self), 0);
+  g_return_val_if_fail (skill_id != NULL, 0);
+
+  state = g_hash_table_lookup (self->skills, skill_id);
+
+  return state != NULL ? state->level : 0;
+}
+
+gboolean
+upskill_profile_set_level (UpskillProfile *self,
+                           const char     *skill_id,
+                           guint           level,
+                           const char     *source,
+                           gint64          time)
+{
+  UpskillHistoryEntry *entry;
+  SkillState *state;
+  guint from;
+  guint position;
+
+  g_return_val_if_fail (UPSKILL_IS_PROFILE (self), FALSE);
+  g_return_val_if_fail (key_is_valid (skill_id), FALSE);
+  g_return_val_if_fail (level <= UPSKILL_LEVEL_MAX, FALSE);
+  g_return_val_if_fail (text_is_valid (source), FALSE);
+
+  from = upskill_profile_get_level (self, skill_id);
+  if (from == level)
+    return FALSE;
+
+  state = ensure_skill (self, skill_id);
+  state->level = level;
+
+  entry = g_new0 (UpskillHistoryEntry, 1);
+  entry->time = time != 0 ? time : now_unix ();
+  entry->skill_id = g_strdup (skill_id);
+  entry->from = from;
+  entry->to = level;
+  entry->source = g_strdup (source);
+
+  /* A change dated in the past (e.g. a finished step recorded late) goes
+   * where it belongs, after every entry at the same time. */
+  position = self->history->len;
+  while (position > 0 &&
+         ((UpskillHistoryEntry *) g_ptr_array_index (self->history, position - 1))->time > entry->time)
+    position--;
+  g_ptr_array_insert (self->history, position, entry);
+
+  touch (self);
+
+  return TRUE;
+}
+
+int
+upskill_profile_get_target_override (UpskillProfile *self,
+                                     const char     *skill_id)
+{
+  SkillState *state;
+
+  g_return_val_if_fail (UPSKILL_IS_PROFILE (self), UPSKILL_NO_TARGET_OVERRIDE);
+  g_return_val_if_fail (skill_id != NULL, UPSKILL_NO_TARGET_OVERRIDE);
+
+  state = g_hash_table_lookup (self->skills, skill_id);
+
+  return state != NULL ? state->target : UPSKILL_NO_TARGET_OVERRIDE;
+}
+
+void
+upskill_profile_set_target_override (UpskillProfile *self,
+                                     const char     *skill_id,
+                                     int             target)
+{
+  g_return_if_fail (UPSKILL_IS_PROFILE (self));
+  g_return_if_fail (key_is_valid (skill_id));
+  g_return_if_fail (target == UPSKILL_NO_TARGET_OVERRIDE ||
+                    (target >= 0 && target <= UPSKILL_LEVEL_MAX));
+
+  if (upskill_profile_get_target_override (self, skill_id) == target)
+    return;
+
+  ensure_skill (self, skill_id)->target = target;
+  touch (self);
+}
+
+GStrv
+upskill_profile_dup_rated_skills (UpskillProfile *self)
+{
+  GStrv ids;
+
+  g_return_val_if_fail (UPSKILL_IS_PROFILE (self), NULL);
+
+  ids = (GStrv) g_hash_table_get_keys_as_array (self->skills, NULL);
+  for (guint i = 0; ids[i] != NULL; i++)
+    ids[i] = g_strdup (ids[i]);
+  qsort (ids, g_strv_length (ids), sizeof (char *), compare_strings);
+
+  return ids;
+}
+
+GPtrArray *
+upskill_profile_get_evidence (UpskillProfile *self,
+                              const char     *skill_id)
+{
+  SkillState *state;
+
+  g_return_val_if_fail (UPSKILL_IS_PROFILE (self), NULL);
+  g_return_val_if_fail (skill_id != NULL, NULL);
+
+  state = g_hash_table_lookup (self->skills, skill_id);
+
+  return state != NULL ? state->evidence : self->no_evidence;
+}
+
+void
+upskill_profile_add_evidence (UpskillProfile *self,
+                              const char     *skill_id,
+                              const char     *note,
+                              const char     *link)
+{
+  UpskillEvidence *evidence;
+
+  g_return_if_fail (UPSKILL_IS_PROFILE (self));
+  g_return_if_fail (key_is_valid (skill_id));
+  g_return_if_fail (note != NULL && g_utf8_validate (note, -1, NULL));
+  g_return_if_fail (text_is_valid (link));
+
+  evidence = g_new0 (UpskillEvidence, 1);
+  evidence->note = g_strdup (note);
+  evidence->link = link != NULL && *link != '\0' ? g_strdup (link) : NULL;
+  evidence->added = now_unix ();
+  g_ptr_array_add (ensure_skill (self, skill_id)->evidence, evidence);
+
+  touch (self);
+}
+
+void
+upskill_profile_update_evidence (UpskillProfile *self,
+                                 const char     *skill_id,
+                                 guint           index,
+                                 const char     *note,
+                                 const char     *link)
+{
+  UpskillEvidence *evidence;
+  GPtrArray *evidence_list;
+  gboolean changed;
+
+  g_return_if_fail (UPSKILL_IS_PROFILE (self));
+  g_return_if_fail (skill_id != NULL);
+  g_return_if_fail (note != NULL && g_utf8_validate (note, -1, NULL));
+  g_return_if_fail (text_is_valid (link));
+
+  evidence_list = upskill_profile_get_evidence (self, skill_id);
+  g_return_if_fail (index < evidence_list->len);
+
+  if (link != NULL && *link == '\0')
+    link = NULL;
+
+  evidence = g_ptr_array_index (evidence_list, index);
+  changed = replace_string (&evidence->note, note);
+  changed |= replace_string (&evidence->link, link);
+
+  if (changed)
+    touch (self);
+}
+
+void
+upskill_profile_remove_evidence (UpskillProfile *self,
+                                 const char     *skill_id,
+                                 guint           index)
+{
+  GPtrArray *evidence_list;
+
+  g_return_if_fail (UPSKILL_IS_PROFILE (self));
+  g_return_if_fail (skill_id != NULL);
+
+  evidence_list = upskill_profile_get_evidence (self, skill_id);
+  g_return_if_fail (index < evidence_list->len);
+
+  g_ptr_array_remove_index (evidence_list, index);
+  touch (self);
+}
+
+GPtrArray *
+upskill_profile_get_history (UpskillProfile *self)
+{
+  g_return_val_if_fail (UPSKILL_IS_PROFILE (self), NULL);
+
+  return self->history;
+}
+
+/* Plan */
+
+GPtrArray *
+upskill_profile_get_plan (UpskillProfile *self)
+{
+  g_return_val_if_fail (UPSKILL_IS_PROFILE (self), NULL);
+
+  return self->plan;
+}
+
+static gboolean
+steps_are_valid (GPtrArray *steps)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < steps->len; i++)
+    {
+      UpskillPlanStep *step = g_ptr_array_index (steps, i);
+
+      if (step == NULL || !key_is_valid (step->id) ||
+          !g_hash_table_add (seen, step->id))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+void
+upskill_profile_set_plan (UpskillProfile *self,
+                          GPtrArray      *steps)
+{
+  g_autoptr(GPtrArray) owned = steps;
+
+  g_return_if_fail (UPSKILL_IS_PROFILE (self));
+  g_return_if_fail (steps != NULL);
+  /* Duplicate ids would write a file that cannot be read back. */
+  g_return_if_fail (steps_are_valid (steps));
+
+  g_ptr_array_set_free_func (owned, (GDestroyNotify) upskill_plan_step_free);
+  g_clear_pointer (&self->plan, g_ptr_array_unref);
+  self->plan = g_steal_pointer (&owned);
+
+  touch (self);
+}
+
+static guint
+find_step_index (UpskillProfile *self,
+                 const char     *step_id)
+{
+  for (guint i = 0; i < self->plan->len; i++)
+    {
+      UpskillPlanStep *step = g_ptr_array_index (self->plan, i);
+
+      if (g_strcmp0 (step->id, step_id) == 0)
+        return i;
+    }
+
+  return G_MAXUINT;
+}
+
+UpskillPlanStep *
+upskill_profile_find_step (UpskillProfile *self,
+                           const char     *step_id)
+{
+  guint index;
+
+  g_return_val_if_fail (UPSKILL_IS_PROFILE (self), NULL);
+  g_return_val_if_fail (step_id != NULL, NULL);
+
+  index = find_step_index (self, step_id);
+
+  return index != G_MAXUINT ? g_ptr_array_index (self->plan, index) : NULL;
+}
+
+void
+upskill_profile_set_step_status (UpskillProfile    *self,
+                                 const char        *step_id,
+                                 UpskillStepStatus  status)
+{
+  UpskillPlanStep *step;
+
+  g_return_if_fail (UPSKILL_IS_PROFILE (self));
+  g_return_if_fail (step_id != NULL);
+  g_return_if_fail (status <= UPSKILL_STEP_SKIPPED);
+
+  step = upskill_profile_find_step (self, step_id);
+  g_return_if_fail (step != NULL);
+
+  if (step->status != status)
+    {
+      step->status = status;
+      touch (self);
+    }
+}
+
+void
+upskill_profile_move_step (UpskillProfile *self,
+                           const char     *step_id,
+                           guint           new_position)
+{
+  gpointer step;
+  guint index;
+
+  g_return_if_fail (UPSKILL_IS_PROFILE (self));
+  g_return_if_fail (step_id != NULL);
+
+  index = find_step_index (self, step_id);
+  g_return_if_fail (index != G_MAXUINT);
+
+  new_position = MIN (new_position, self->plan->len - 1);
+  if (new_position == index)
+    return;
+
+  step = g_ptr_array_steal_index (self->plan, index);
+  g_ptr_array_insert (self->plan, new_position, step);
+
+  touch (self);
+}
+
+void
+upskill_profile_remove_step (UpskillProfile *self,
+                             const char     *step_id)
+{
+  guint index;
+
+  g_return_if_fail (UPSKILL_IS_PROFILE (self));
+  g_return_if_fail (step_id != NULL);
+
+  index = find_step_index (self, step_id);
+  g_return_if_fail (index != G_MAXUINT);
+
+  g_ptr_array_remove_index (self->plan, index);
+  touch (self);
+}
+
+/* "PREFIX-N" with N one more than the largest N in use. */
+static char *
+new_numbered_id (GPtrArray  *items,
+                 gsize       id_offset,
+                 const char *prefix)
+{
+  gsize prefix_length = strlen (prefix);
+  guint64 max = 0;
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      const char *id = G_STRUCT_MEMBER (const char *, g_ptr_array_index (items, i), id_offset);
+      guint64 number;
+
+      if (id != NULL &&
+          strncmp (id, prefix, prefix_length) == 0 &&
+          id[prefix_length] == '-' &&
+          g_ascii_string_to_unsigned (id + prefix_length + 1, 10, 0, G_MAXUINT32, &number, NULL))
+        max = MAX (max, number);
+    }
+
+  return g_strdup_printf ("%s-%" G_GUINT64_FORMAT, prefix, max + 1);
+}
+
+char *
+upskill_profile_new_step_id (UpskillProfile *self)
+{
+  g_return_val_if_fail (UPSKILL_IS_PROFILE (self), NULL);
+
+  return new_numbered_id (self->plan, G_STRUCT_OFFSET (UpskillPlanStep, id), "step");
+}
+
+/* Notes */
+
+GPtrArray *
+upskill_profile_get_notes (UpskillProfile *self)
+{
+  g_return_val_if_fail (UPSKILL_IS_PROFILE (self), NULL);
+
+  return self->notes;
+}
+
+static guint
+find_note_index (UpskillProfile *self,
+                 const char     *note_id)
+{
+  for (guint i = 0; i < self->notes->len; i++)
+    {
+      UpskillNote *note = g_ptr_array_index (self->notes, i);
+
+      if (g_strcmp0 (note->id, note_id) == 0)
+        return i;
+    }
+
+  return G_MAXUINT;
+}
+
+/* Notes stay oldest first; a note goes after those of the same day. */
+static void
+insert_note_in_order (UpskillProfile *self,
+                      UpskillNote    *note)
+{
+  guint position = self->notes->len;
+
+  while (position > 0 &&
+         ((UpskillNote *) g_ptr_array_index (self->notes, position - 1))->date > note->date)
+    position--;
+
+  g_ptr_array_insert (self->notes, position, note);
+}
+
+UpskillNote *
+upskill_profile_add_note (UpskillProfile *self,
+                          gint64          date,
+                          const char     *text)
+{
+  UpskillNote *note;
+
+  g_return_val_if_fail (UPSKILL_IS_PROFILE (self), NULL);
+  g_return_val_if_fail (text != NULL && g_utf8_validate (text, -1, NULL), NULL);
+
+  note = g_new0 (UpskillNote, 1);
+  note->id = new_numbered_id (self->notes, G_STRUCT_OFFSET (UpskillNote, id), "note");
+  note->date = floor_to_day (date);
+  note->text = g_strdup (text);
+  insert_note_in_order (self, note);
+
+  touch (self);
+
+  return note;
+}
+
+void
+upskill_profile_update_note (UpskillProfile *self,
+                             const char     *note_id,
+                             gint64          date,
+                             const char     *text)
+{
+  UpskillNote *note;
+  gboolean changed;
+  guint index;
+
+  g_return_if_fail (UPSKILL_IS_PROFILE (self));
+  g_return_if_fail (note_id != NULL);
+  g_return_if_fail (text != NULL && g_utf8_validate (text, -1, NULL));
+
+  index = find_note_index (self, note_id);
+  g_return_if_fail (index != G_MAXUINT);
+
+  note = g_ptr_array_index (self->notes, index);
+  changed = replace_string (&note->text, text);
+
+  date = floor_to_day (date);
+  if (note->date != date)
+    {
+      g_ptr_array_steal_index (self->notes, index);
+      note->date = date;
+      insert_note_in_order (self, note);
+      changed = TRUE;
+    }
+
+  if (changed)
+    touch (self);
+}
+
+void
+upskill_profile_remove_note (UpskillProfile *self,
+                             const char     *note_id)
+{
+  guint index;
+
+  g_return_if_fail (UPSKILL_IS_PROFILE (self));
+  g_return_if_fail (note_id != NULL);
+
+  index = find_note_index (self, note_id);
+  g_return_if_fail (index != G_MAXUINT);
+
+  g_ptr_array_remove_index (self->notes, index);
+  touch (self);
+}

@@ -1,0 +1,199 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <json-glib/json-glib.h>
+
+G_BEGIN_DECLS
+
+/* A person's skills, plan and progress. The profile knows skills by their
+ * catalog id but does not need the catalog: an id it does not know is kept
+ * as it is and simply not shown. */
+
+typedef enum
+{
+  UPSKILL_PROFILE_SELF,
+  UPSKILL_PROFILE_CLIENT,
+} UpskillProfileKind;
+
+typedef enum
+{
+  UPSKILL_STEP_PLANNED,
+  UPSKILL_STEP_IN_PROGRESS,
+  UPSKILL_STEP_DONE,
+  UPSKILL_STEP_SKIPPED,
+} UpskillStepStatus;
+
+typedef struct
+{
+  char   *note;
+  char   *link;    /* may be NULL */
+  gint64  added;   /* unix time */
+} UpskillEvidence;
+
+typedef struct
+{
+  gint64  time;    /* unix time */
+  char   *skill_id;
+  guint   from;
+  guint   to;
+  char   *source;  /* what caused it, e.g. "Completed: The Python Tutorial"; may be NULL */
+} UpskillHistoryEntry;
+
+typedef struct
+{
+  char              *id;
+  char              *module_id; /* NULL for a custom step */
+  char              *title;     /* custom steps only; NULL otherwise */
+  guint              hours;     /* custom steps only */
+  char              *skill_id;  /* custom steps only */
+  guint              from_level;/* custom steps only */
+  guint              to_level;  /* custom steps only */
+  UpskillStepStatus  status;
+} UpskillPlanStep;
+
+typedef struct
+{
+  char   *id;
+  gint64  date;    /* unix time of the session day, 00:00 UTC */
+  char   *text;
+} UpskillNote;
+
+#define UPSKILL_PROFILE_FORMAT  "upskill-profile"
+#define UPSKILL_PROFILE_VERSION 1
+#define UPSKILL_NO_TARGET_OVERRIDE (-1)
+/* Limits that loading enforces and the setters keep. */
+#define UPSKILL_PROFILE_NAME_MAX_CHARS   200
+#define UPSKILL_PROFILE_MAX_WEEKLY_HOURS 80.0
+#define UPSKILL_PROFILE_MAX_STEP_HOURS   10000
+
+#define UPSKILL_TYPE_PROFILE (upskill_profile_get_type ())
+
+G_DECLARE_FINAL_TYPE (UpskillProfile, upskill_profile, UPSKILL, PROFILE, GObject)
+
+#define UPSKILL_TYPE_PROFILE_KIND (upskill_profile_kind_get_type ())
+GType               upskill_profile_kind_get_type        (void);
+
+/* Profile ids double as file names: [a-z0-9][a-z0-9-]{0,63}. */
+gboolean            upskill_profile_id_is_valid          (const char         *id);
+
+UpskillProfile     *upskill_profile_new                  (const char         *id,
+                                                          const char         *name);
+UpskillProfile     *upskill_profile_new_from_json        (JsonNode           *root,
+                                                          const char         *display_name,
+                                                          GError            **error);
+UpskillProfile     *upskill_profile_new_from_bytes       (GBytes             *bytes,
+                                                          const char         *display_name,
+                                                          GError            **error);
+JsonNode           *upskill_profile_to_json              (UpskillProfile     *self);
+GBytes             *upskill_profile_to_bytes             (UpskillProfile     *self);
+UpskillProfile     *upskill_profile_copy                 (UpskillProfile     *self);
+/* Replaces every field with those of @other (keeps @self's identity), for undo. */
+void                upskill_profile_restore              (UpskillProfile     *self,
+                                                          UpskillProfile     *other);
+
+const char         *upskill_profile_get_id               (UpskillProfile     *self);
+void                upskill_profile_set_id               (UpskillProfile     *self,
+                                                          const char         *id);
+const char         *upskill_profile_get_name             (UpskillProfile     *self);
+void                upskill_profile_set_name             (UpskillProfile     *self,
+                                                          const char         *name);
+UpskillProfileKind  upskill_profile_get_kind             (UpskillProfile     *self);
+void                upskill_profile_set_kind             (UpskillProfile     *self,
+                                                          UpskillProfileKind  kind);
+const char         *upskill_profile_get_current_role     (UpskillProfile     *self);
+void                upskill_profile_set_current_role     (UpskillProfile     *self,
+                                                          const char         *current_role);
+const char         *upskill_profile_get_target_role      (UpskillProfile     *self);
+void                upskill_profile_set_target_role      (UpskillProfile     *self,
+                                                          const char         *role_id);
+double              upskill_profile_get_weekly_hours     (UpskillProfile     *self);
+void                upskill_profile_set_weekly_hours     (UpskillProfile     *self,
+                                                          double              hours);
+gint64              upskill_profile_get_created          (UpskillProfile     *self);
+gint64              upskill_profile_get_modified         (UpskillProfile     *self);
+
+/* Skills. A skill never rated is at level 0 with no override. */
+guint               upskill_profile_get_level            (UpskillProfile     *self,
+                                                          const char         *skill_id);
+/* Records the change in the history (at @time, unix seconds; 0 = now)
+ * and returns TRUE if the level changed. */
+gboolean            upskill_profile_set_level            (UpskillProfile     *self,
+                                                          const char         *skill_id,
+                                                          guint               level,
+                                                          const char         *source,
+                                                          gint64              time);
+int                 upskill_profile_get_target_override  (UpskillProfile     *self,
+                                                          const char         *skill_id);
+void                upskill_profile_set_target_override  (UpskillProfile     *self,
+                                                          const char         *skill_id,
+                                                          int                 target);
+/* The ids of every skill with a level, an override or evidence. */
+GStrv               upskill_profile_dup_rated_skills     (UpskillProfile     *self);
+
+GPtrArray          *upskill_profile_get_evidence         (UpskillProfile     *self,
+                                                          const char         *skill_id);
+void                upskill_profile_add_evidence         (UpskillProfile     *self,
+                                                          const char         *skill_id,
+                                                          const char         *note,
+                                                          const char         *link);
+void                upskill_profile_update_evidence      (UpskillProfile     *self,
+                                                          const char         *skill_id,
+                                                          guint               index,
+                                                          const char         *note,
+                                                          const char         *link);
+void                upskill_profile_remove_evidence      (UpskillProfile     *self,
+                                                          const char         *skill_id,
+                                                          guint               index);
+
+/* History, oldest first (UpskillHistoryEntry*). */
+GPtrArray          *upskill_profile_get_history          (UpskillProfile     *self);
+
+/* The learning plan, in the user's order (UpskillPlanStep*). */
+GPtrArray          *upskill_profile_get_plan             (UpskillProfile     *self);
+/* Takes ownership of @steps, which must free its elements with
+ * upskill_plan_step_free. */
+void                upskill_profile_set_plan             (UpskillProfile     *self,
+                                                          GPtrArray          *steps);
+UpskillPlanStep    *upskill_profile_find_step            (UpskillProfile     *self,
+                                                          const char         *step_id);
+void                upskill_profile_set_step_status      (UpskillProfile     *self,
+                                                          const char         *step_id,
+                                                          UpskillStepStatus   status);
+void                upskill_profile_move_step            (UpskillProfile     *self,
+                                                          const char         *step_id,
+                                                          guint               new_position);
+void                upskill_profile_remove_step          (UpskillProfile     *self,
+                                                          const char         *step_id);
+/* A fresh step id unique in this profile ("step-N"). */
+char               *upskill_profile_new_step_id          (UpskillProfile     *self);
+
+/* Session notes, oldest first (UpskillNote*). */
+GPtrArray          *upskill_profile_get_notes            (UpskillProfile     *self);
+UpskillNote        *upskill_profile_add_note             (UpskillProfile     *self,
+                                                          gint64              date,
+                                                          const char         *text);
+void                upskill_profile_update_note          (UpskillProfile     *self,
+                                                          const char         *note_id,
+                                                          gint64              date,
+                                                          const char         *text);
+void                upskill_profile_remove_note          (UpskillProfile     *self,
+                                                          const char         *note_id);
+
+UpskillPlanStep    *upskill_plan_step_new_module         (const char         *id,
+                                                          const char         *module_id);
+UpskillPlanStep    *upskill_plan_step_new_custom         (const char         *id,
+                                                          const char         *title,
+                                                          guint               hours,
+                                                          const char         *skill_id,
+                                                          guint               from_level,
+                                                          guint               to_level);
+UpskillPlanStep    *upskill_plan_step_copy               (const UpskillPlanStep *step);
+void                upskill_plan_step_free               (UpskillPlanStep    *step);
+
+const char         *upskill_step_status_to_string        (UpskillStepStatus   status);
+const char         *upskill_step_status_get_label        (UpskillStepStatus   status);
+const char         *upskill_profile_kind_get_label       (UpskillProfileKind  kind);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (UpskillPlanStep, upskill_plan_step_free)
+
+G_END_DECLS

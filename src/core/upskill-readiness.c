@@ -1,0 +1,409 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "upskill-level.h"
+#include "upskill-readiness.h"
+
+static UpskillRole *
+find_target_role (UpskillProfile *profile,
+                  UpskillCatalog *catalog)
+{
+  const char *role_id = upskill_profile_get_target_role (profile);
+
+  if (role_id == NULL || *role_id == '\0')
+    return NULL;
+
+  return upskill_catalog_find_role (catalog, role_id);
+}
+
+static guint
+target_for_role (UpskillProfile *profile,
+                 UpskillRole    *role,
+                 UpskillSkill   *skill,
+                 gboolean       *out_overridden)
+{
+  int override = upskill_profile_get_target_override (profile, skill->id);
+
+  if (out_overridden != NULL)
+    *out_overridden = override >= 0;
+
+  if (override >= 0)
+    return MIN ((guint) override, UPSKILL_LEVEL_MAX);
+
+  if (role != NULL)
+    return MIN (role->targets[skill->index], UPSKILL_LEVEL_MAX);
+
+  return 0;
+}
+
+guint
+upskill_profile_get_target (UpskillProfile *profile,
+                            UpskillCatalog *catalog,
+                            UpskillSkill   *skill,
+                            gboolean       *out_overridden)
+{
+  g_return_val_if_fail (UPSKILL_IS_PROFILE (profile), 0);
+  g_return_val_if_fail (UPSKILL_IS_CATALOG (catalog), 0);
+  g_return_val_if_fail (skill != NULL, 0);
+
+  return target_for_role (profile, find_target_role (profile, catalog),
+                          skill, out_overridden);
+}
+
+/* Every skill's current target, indexed by UpskillSkill.index. */
+static guint *
+dup_targets (UpskillProfile *profile,
+             UpskillCatalog *catalog)
+{
+  UpskillRole *role = find_target_role (profile, catalog);
+  guint n_skills = upskill_catalog_get_n_skills (catalog);
+  guint *targets = g_new0 (guint, MAX (n_skills, 1));
+
+  for (guint i = 0; i < n_skills; i++)
+    {
+      UpskillSkill *skill = upskill_catalog_get_skill (catalog, i);
+
+      targets[skill->index] = target_for_role (profile, role, skill, NULL);
+    }
+
+  return targets;
+}
+
+static guint *
+dup_levels (UpskillProfile *profile,
+            UpskillCatalog *catalog)
+{
+  guint n_skills = upskill_catalog_get_n_skills (catalog);
+  guint *levels = g_new0 (guint, MAX (n_skills, 1));
+
+  for (guint i = 0; i < n_skills; i++)
+    {
+      UpskillSkill *skill = upskill_catalog_get_skill (catalog, i);
+
+      levels[skill->index] = upskill_profile_get_level (profile, skill->id);
+    }
+
+  return levels;
+}
+
+typedef struct
+{
+  guint met;
+  guint targeted;
+} Tally;
+
+static void
+tally_skill (Tally        *tally,
+             UpskillSkill *skill,
+             const guint  *levels,
+             const guint  *targets)
+{
+  guint target = targets[skill->index];
+
+  if (target == 0)
+    return;
+
+  tally->met += MIN (levels[skill->index], target);
+  tally->targeted += target;
+}
+
+static double
+tally_to_percent (const Tally *tally)
+{
+  if (tally->targeted == 0)
+    return -1.0;
+
+  return 100.0 * tally->met / tally->targeted;
+}
+
+static double
+area_readiness (UpskillArea *area,
+                const guint *levels,
+                const guint *targets)
+{
+  Tally tally = { 0, 0 };
+
+  for (guint i = 0; i < area->skills->len; i++)
+    tally_skill (&tally, g_ptr_array_index (area->skills, i), levels, targets);
+
+  return tally_to_percent (&tally);
+}
+
+/* Overall readiness sums over every skill rather than averaging the areas,
+ * so an area with many targeted skills weighs more than one with a few. */
+static double
+overall_readiness (UpskillCatalog *catalog,
+                   const guint    *levels,
+                   const guint    *targets)
+{
+  guint n_skills = upskill_catalog_get_n_skills (catalog);
+  Tally tally = { 0, 0 };
+
+  for (guint i = 0; i < n_skills; i++)
+    tally_skill (&tally, upskill_catalog_get_skill (catalog, i), levels, targets);
+
+  return tally_to_percent (&tally);
+}
+
+double
+upskill_compute_area_readiness (UpskillProfile *profile,
+                                UpskillCatalog *catalog,
+                                UpskillArea    *area)
+{
+  g_autofree guint *levels = NULL;
+  g_autofree guint *targets = NULL;
+
+  g_return_val_if_fail (UPSKILL_IS_PROFILE (profile), -1.0);
+  g_return_val_if_fail (UPSKILL_IS_CATALOG (catalog), -1.0);
+  g_return_val_if_fail (area != NULL, -1.0);
+
+  levels = dup_levels (profile, catalog);
+  targets = dup_targets (profile, catalog);
+
+  return area_readiness (area, levels, targets);
+}
+
+double
+upskill_compute_readiness (UpskillProfile *profile,
+                           UpskillCatalog *catalog)
+{
+  g_autofree guint *levels = NULL;
+  g_autofree guint *targets = NULL;
+
+  g_return_val_if_fail (UPSKILL_IS_PROFILE (profile), -1.0);
+  g_return_val_if_fail (UPSKILL_IS_CATALOG (catalog), -1.0);
+
+  levels = dup_levels (profile, catalog);
+  targets = dup_targets (profile, catalog);
+
+  return overall_readiness (catalog, levels, targets);
+}
+
+void
+upskill_compute_area_levels (UpskillProfile *profile,
+                             UpskillCatalog *catalog,
+                             UpskillArea    *area,
+                             double         *out_current,
+                             double         *out_target)
+{
+  UpskillRole *role;
+  guint current_sum = 0;
+  guint target_sum = 0;
+  guint n_skills;
+
+  g_return_if_fail (UPSKILL_IS_PROFILE (profile));
+  g_return_if_fail (UPSKILL_IS_CATALOG (catalog));
+  g_return_if_fail (area != NULL);
+
+  role = find_target_role (profile, catalog);
+  n_skills = area->skills->len;
+
+  for (guint i = 0; i < n_skills; i++)
+    {
+      UpskillSkill *skill = g_ptr_array_index (area->skills, i);
+
+      current_sum += MIN (upskill_profile_get_level (profile, skill->id),
+                          UPSKILL_LEVEL_MAX);
+      target_sum += target_for_role (profile, role, skill, NULL);
+    }
+
+  if (out_current != NULL)
+    *out_current = n_skills > 0 ? (double) current_sum / n_skills : 0.0;
+  if (out_target != NULL)
+    *out_target = n_skills > 0 ? (double) target_sum / n_skills : 0.0;
+}
+
+/* Trends loaded against another instance of the same catalog know its
+ * areas by id, not by pointer. */
+static double
+demand_signal (UpskillTrends *trends,
+               UpskillArea   *area)
+{
+  UpskillCatalog *trends_catalog;
+
+  if (trends == NULL)
+    return 1.0;
+
+  trends_catalog = upskill_trends_get_catalog (trends);
+  if (trends_catalog != NULL
+      && (area->index >= upskill_catalog_get_n_areas (trends_catalog)
+          || upskill_catalog_get_area (trends_catalog, area->index) != area))
+    {
+      area = upskill_catalog_find_area (trends_catalog, area->id);
+      if (area == NULL)
+        return 0.0;
+    }
+
+  return upskill_trends_get_demand_signal (trends, area);
+}
+
+static int
+compare_gaps (gconstpointer a,
+              gconstpointer b)
+{
+  const UpskillGap *gap_a = *(const UpskillGap * const *) a;
+  const UpskillGap *gap_b = *(const UpskillGap * const *) b;
+
+  if (gap_a->priority != gap_b->priority)
+    return gap_a->priority > gap_b->priority ? -1 : 1;
+  if (gap_a->gap != gap_b->gap)
+    return gap_a->gap > gap_b->gap ? -1 : 1;
+  if (gap_a->skill->index != gap_b->skill->index)
+    return gap_a->skill->index < gap_b->skill->index ? -1 : 1;
+
+  return 0;
+}
+
+GPtrArray *
+upskill_compute_gaps (UpskillProfile *profile,
+                      UpskillCatalog *catalog,
+                      UpskillTrends  *trends)
+{
+  g_autoptr(GPtrArray) gaps = NULL;
+  UpskillRole *role;
+  guint n_skills;
+
+  g_return_val_if_fail (UPSKILL_IS_PROFILE (profile), NULL);
+  g_return_val_if_fail (UPSKILL_IS_CATALOG (catalog), NULL);
+  g_return_val_if_fail (trends == NULL || UPSKILL_IS_TRENDS (trends), NULL);
+
+  gaps = g_ptr_array_new_with_free_func (g_free);
+  role = find_target_role (profile, catalog);
+  n_skills = upskill_catalog_get_n_skills (catalog);
+
+  for (guint i = 0; i < n_skills; i++)
+    {
+      UpskillSkill *skill = upskill_catalog_get_skill (catalog, i);
+      UpskillGap *gap;
+      gboolean overridden;
+      guint current;
+      guint target;
+      double weight;
+
+      current = upskill_profile_get_level (profile, skill->id);
+      target = target_for_role (profile, role, skill, &overridden);
+      if (target <= current)
+        continue;
+
+      weight = role != NULL ? role->area_weights[skill->area->index] : 1.0;
+
+      gap = g_new0 (UpskillGap, 1);
+      gap->skill = skill;
+      gap->current = current;
+      gap->target = target;
+      gap->overridden = overridden;
+      gap->gap = target - current;
+      gap->priority = gap->gap * demand_signal (trends, skill->area) * weight;
+      g_ptr_array_add (gaps, gap);
+    }
+
+  g_ptr_array_sort (gaps, compare_gaps);
+
+  return g_steal_pointer (&gaps);
+}
+
+static void
+readiness_point_free (gpointer data)
+{
+  UpskillReadinessPoint *point = data;
+
+  g_free (point->areas);
+  g_free (point);
+}
+
+static UpskillReadinessPoint *
+readiness_point_new (UpskillCatalog *catalog,
+                     gint64          time,
+                     const guint    *levels,
+                     const guint    *targets)
+{
+  guint n_areas = upskill_catalog_get_n_areas (catalog);
+  UpskillReadinessPoint *point = g_new0 (UpskillReadinessPoint, 1);
+
+  point->time = time;
+  point->overall = overall_readiness (catalog, levels, targets);
+  point->areas = g_new0 (double, MAX (n_areas, 1));
+
+  for (guint i = 0; i < n_areas; i++)
+    {
+      UpskillArea *area = upskill_catalog_get_area (catalog, i);
+
+      point->areas[area->index] = area_readiness (area, levels, targets);
+    }
+
+  return point;
+}
+
+static int
+compare_entries_by_time (gconstpointer a,
+                         gconstpointer b)
+{
+  const UpskillHistoryEntry *entry_a = *(const UpskillHistoryEntry * const *) a;
+  const UpskillHistoryEntry *entry_b = *(const UpskillHistoryEntry * const *) b;
+
+  return (entry_a->time > entry_b->time) - (entry_a->time < entry_b->time);
+}
+
+/* The series starts with every skill at level 0 and replays the history
+ * against today's targets, so the line shows progress towards the goal the
+ * person has now. Entries of the same second make one point (the state
+ * after all of them); the first point is at the profile's creation, or at
+ * the first entry if an imported history starts earlier. Entries for skills
+ * the catalog does not know add a point but change nothing. */
+GPtrArray *
+upskill_compute_readiness_series (UpskillProfile *profile,
+                                  UpskillCatalog *catalog)
+{
+  g_autoptr(GPtrArray) series = NULL;
+  g_autoptr(GPtrArray) entries = NULL;
+  g_autofree guint *levels = NULL;
+  g_autofree guint *targets = NULL;
+  GPtrArray *history;
+  gint64 start;
+
+  g_return_val_if_fail (UPSKILL_IS_PROFILE (profile), NULL);
+  g_return_val_if_fail (UPSKILL_IS_CATALOG (catalog), NULL);
+
+  series = g_ptr_array_new_with_free_func (readiness_point_free);
+  levels = g_new0 (guint, MAX (upskill_catalog_get_n_skills (catalog), 1));
+  targets = dup_targets (profile, catalog);
+
+  history = upskill_profile_get_history (profile);
+  entries = g_ptr_array_sized_new (history->len);
+  for (guint i = 0; i < history->len; i++)
+    g_ptr_array_add (entries, g_ptr_array_index (history, i));
+  /* Stable: entries of the same second keep the order they were made in. */
+  g_ptr_array_sort (entries, compare_entries_by_time);
+
+  start = upskill_profile_get_created (profile);
+  if (entries->len > 0)
+    {
+      const UpskillHistoryEntry *first = g_ptr_array_index (entries, 0);
+
+      start = MIN (start, first->time);
+    }
+  g_ptr_array_add (series, readiness_point_new (catalog, start, levels, targets));
+
+  for (guint i = 0; i < entries->len; i++)
+    {
+      const UpskillHistoryEntry *entry = g_ptr_array_index (entries, i);
+      const UpskillHistoryEntry *next = NULL;
+      UpskillSkill *skill;
+
+      skill = entry->skill_id != NULL
+        ? upskill_catalog_find_skill (catalog, entry->skill_id)
+        : NULL;
+      if (skill != NULL)
+        levels[skill->index] = MIN (entry->to, UPSKILL_LEVEL_MAX);
+
+      if (i + 1 < entries->len)
+        next = g_ptr_array_index (entries, i + 1);
+      if (next != NULL && next->time == entry->time)
+        continue;
+
+      g_ptr_array_add (series,
+                       readiness_point_new (catalog, entry->time, levels, targets));
+    }
+
+  return g_steal_pointer (&series);
+}

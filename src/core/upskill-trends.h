@@ -1,0 +1,108 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "upskill-catalog.h"
+
+G_BEGIN_DECLS
+
+/* The article's claims as data. Read-only once loaded; the structs belong
+ * to the UpskillTrends that loaded them. */
+
+typedef enum
+{
+  UPSKILL_CLAIM_FIGURE,
+  UPSKILL_CLAIM_FACT,
+  UPSKILL_CLAIM_STRATEGY,
+  UPSKILL_CLAIM_ADVICE,
+  UPSKILL_CLAIM_OPINION,
+  UPSKILL_CLAIM_PREDICTION,
+} UpskillClaimKind;
+
+#define UPSKILL_N_CLAIM_KINDS (UPSKILL_CLAIM_PREDICTION + 1)
+
+typedef enum
+{
+  UPSKILL_AUDIENCE_DEVELOPER = 1 << 0,
+  UPSKILL_AUDIENCE_FOUNDER   = 1 << 1,
+  UPSKILL_AUDIENCE_EVERYONE  = 1 << 2,
+} UpskillAudience;
+
+typedef struct
+{
+  char *id;
+  char *title;
+} UpskillSection;
+
+typedef struct
+{
+  char     *subject;     /* "Google (Alphabet)" */
+  char     *display;     /* "~12,000+", exactly as the article prints it */
+  gint64    value;       /* the lower bound: 12000 */
+  gboolean  approximate; /* "~" */
+  gboolean  at_least;    /* "+" */
+  char     *qualifier;   /* "including previous rounds", may be "" */
+  char     *unit;
+  char     *period;
+  char     *reason;      /* the stated reason, may be "" */
+} UpskillFigure;
+
+typedef struct
+{
+  char             *id;
+  UpskillClaimKind  kind;
+  UpskillSection   *section;
+  UpskillAudience   audience;
+  char             *text;
+  char             *quote;
+  GPtrArray        *areas;    /* UpskillArea*, not owned */
+  guint             strength; /* 1..3 */
+  UpskillFigure    *figure;   /* only for UPSKILL_CLAIM_FIGURE */
+} UpskillClaim;
+
+#define UPSKILL_TRENDS_FORMAT  "upskill-trends"
+#define UPSKILL_TRENDS_VERSION 1
+
+#define UPSKILL_TYPE_TRENDS (upskill_trends_get_type ())
+
+G_DECLARE_FINAL_TYPE (UpskillTrends, upskill_trends, UPSKILL, TRENDS, GObject)
+
+UpskillTrends  *upskill_trends_new_from_bytes      (GBytes          *bytes,
+                                                    const char      *display_name,
+                                                    UpskillCatalog  *catalog,
+                                                    GError         **error);
+/* The article bundled in the program's resources. */
+UpskillTrends  *upskill_trends_new_bundled         (UpskillCatalog  *catalog);
+
+UpskillCatalog *upskill_trends_get_catalog         (UpskillTrends   *self);
+const char     *upskill_trends_get_source_title    (UpskillTrends   *self);
+guint           upskill_trends_get_n_sections      (UpskillTrends   *self);
+UpskillSection *upskill_trends_get_section         (UpskillTrends   *self,
+                                                    guint            index);
+guint           upskill_trends_get_n_claims        (UpskillTrends   *self);
+UpskillClaim   *upskill_trends_get_claim           (UpskillTrends   *self,
+                                                    guint            index);
+UpskillClaim   *upskill_trends_find_claim          (UpskillTrends   *self,
+                                                    const char      *id);
+
+/* Where the data came from: NULL for the bundled article, else the feed
+ * URL and when it was fetched. */
+const char     *upskill_trends_get_origin_url      (UpskillTrends   *self);
+gint64          upskill_trends_get_fetched         (UpskillTrends   *self);
+void            upskill_trends_set_origin          (UpskillTrends   *self,
+                                                    const char      *url,
+                                                    gint64           fetched);
+
+/* The demand signal of an area: the strength-weighted count of the claims
+ * that support it, scaled so that the strongest area is 1.0. */
+double          upskill_trends_get_demand_signal   (UpskillTrends   *self,
+                                                    UpskillArea     *area);
+/* The claims supporting an area, strongest first (UpskillClaim*, not owned). */
+GPtrArray      *upskill_trends_get_area_claims     (UpskillTrends   *self,
+                                                    UpskillArea     *area);
+
+const char     *upskill_claim_kind_to_string       (UpskillClaimKind kind);
+const char     *upskill_claim_kind_get_label       (UpskillClaimKind kind);
+
+G_END_DECLS

@@ -1,0 +1,56 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "upskill-catalog.h"
+#include "upskill-profile.h"
+#include "upskill-trends.h"
+
+G_BEGIN_DECLS
+
+/* The progress report as PDF, drawn with cairo and Pango; no display
+ * needed. */
+
+typedef enum
+{
+  UPSKILL_PAPER_AUTO,    /* from the locale: Letter in the US and Canada, else A4 */
+  UPSKILL_PAPER_A4,
+  UPSKILL_PAPER_LETTER,
+} UpskillPaper;
+
+typedef struct
+{
+  UpskillPaper  paper;
+  gboolean      include_notes;
+  const char   *coach_name;   /* NULL or "" for none */
+  gint64        date;         /* the report's date, unix time; 0 = now */
+} UpskillReportOptions;
+
+void      upskill_report_options_init   (UpskillReportOptions  *options);
+
+/* Writes the report to @destination, replacing it atomically. */
+gboolean  upskill_report_write          (UpskillProfile              *profile,
+                                         UpskillCatalog              *catalog,
+                                         UpskillTrends               *trends,
+                                         const UpskillReportOptions  *options,
+                                         GFile                       *destination,
+                                         GCancellable                *cancellable,
+                                         GError                     **error);
+/* Copies @profile on the calling thread and draws on a worker thread. */
+void      upskill_report_write_async    (UpskillProfile              *profile,
+                                         UpskillCatalog              *catalog,
+                                         UpskillTrends               *trends,
+                                         const UpskillReportOptions  *options,
+                                         GFile                       *destination,
+                                         GCancellable                *cancellable,
+                                         GAsyncReadyCallback          callback,
+                                         gpointer                     user_data);
+gboolean  upskill_report_write_finish   (GAsyncResult                *result,
+                                         GError                     **error);
+
+/* "Dana Okafor - Upskill report - 2026-11-26.pdf", safe as a file name. */
+char     *upskill_report_suggest_name   (UpskillProfile              *profile,
+                                         gint64                       date);
+
+G_END_DECLS

@@ -1,0 +1,581 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include "upskill-catalog.h"
+#include "upskill-profile.h"
+#include "upskill-readiness.h"
+#include "upskill-trends.h"
+
+#define EPSILON 1e-9
+
+/* A catalog small enough to compute by hand. Role "ml-eng" targets
+ * py-core 4, py-data 3, (py-test 0), ml-torch 4, ml-eval 2, sec-llm 2:
+ * 15 levels in all; it weighs ml 2.0 and sec 0.5. Role "plain" targets
+ * py-core 2 only and weighs nothing. */
+static const char catalog_json[] =
+  "{\"format\": \"upskill-catalog\", \"version\": 1,"
+  " \"areas\": ["
+  "  {\"id\": \"py\", \"name\": \"Python\", \"summary\": \"s\", \"article_basis\": \"b\","
+  "   \"skills\": ["
+  "     {\"id\": \"py-core\", \"name\": \"Core\", \"description\": \"d\"},"
+  "     {\"id\": \"py-data\", \"name\": \"Data\", \"description\": \"d\"},"
+  "     {\"id\": \"py-test\", \"name\": \"Testing\", \"description\": \"d\"}]},"
+  "  {\"id\": \"ml\", \"name\": \"ML\", \"summary\": \"s\", \"article_basis\": \"b\","
+  "   \"skills\": ["
+  "     {\"id\": \"ml-torch\", \"name\": \"PyTorch\", \"description\": \"d\"},"
+  "     {\"id\": \"ml-eval\", \"name\": \"Evaluation\", \"description\": \"d\"}]},"
+  "  {\"id\": \"sec\", \"name\": \"Security\", \"summary\": \"s\", \"article_basis\": \"b\","
+  "   \"skills\": ["
+  "     {\"id\": \"sec-llm\", \"name\": \"LLM threats\", \"description\": \"d\"}]}],"
+  " \"roles\": ["
+  "  {\"id\": \"ml-eng\", \"name\": \"ML Engineer\", \"description\": \"d\","
+  "   \"area_weights\": {\"py\": 1.0, \"ml\": 2.0, \"sec\": 0.5},"
+  "   \"targets\": {\"py-core\": 4, \"py-data\": 3, \"ml-torch\": 4, \"ml-eval\": 2, \"sec-llm\": 2}},"
+  "  {\"id\": \"plain\", \"name\": \"Plain\", \"description\": \"d\","
+  "   \"targets\": {\"py-core\": 2}}],"
+  " \"modules\": ["
+  "  {\"id\": \"m-py\", \"title\": \"Python\", \"provider\": \"p\", \"kind\": \"course\","
+  "   \"hours\": 10, \"skill\": \"py-core\", \"from\": 0, \"to\": 2, \"url\": \"https://example.com\","
+  "   \"prerequisites\": []}]}";
+
+/* Demand: py 3 + 1 = 4 (strongest, 1.0), ml 1 (0.25), sec 2 (0.5). */
+static const char trends_json[] =
+  "{\"format\": \"upskill-trends\", \"version\": 1,"
+  " \"source\": {\"title\": \"Test article\", \"kind\": \"article\"},"
+  " \"sections\": [{\"id\": \"s1\", \"title\": \"Section\"}],"
+  " \"claims\": ["
+  "  {\"id\": \"c1\", \"kind\": \"strategy\", \"section\": \"s1\", \"audience\": [\"developer\"],"
+  "   \"text\": \"t\", \"quote\": \"q\", \"areas\": [\"py\"], \"strength\": 3},"
+  "  {\"id\": \"c2\", \"kind\": \"advice\", \"section\": \"s1\", \"audience\": [\"developer\"],"
+  "   \"text\": \"t\", \"quote\": \"q\", \"areas\": [\"py\"], \"strength\": 1},"
+  "  {\"id\": \"c3\", \"kind\": \"strategy\", \"section\": \"s1\", \"audience\": [\"everyone\"],"
+  "   \"text\": \"t\", \"quote\": \"q\", \"areas\": [\"ml\"], \"strength\": 1},"
+  "  {\"id\": \"c4\", \"kind\": \"advice\", \"section\": \"s1\", \"audience\": [\"everyone\"],"
+  "   \"text\": \"t\", \"quote\": \"q\", \"areas\": [\"sec\"], \"strength\": 2}]}";
+
+static UpskillCatalog *
+load_catalog (void)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new_static (catalog_json, strlen (catalog_json));
+  g_autoptr(GError) error = NULL;
+  UpskillCatalog *catalog;
+
+  catalog = upskill_catalog_new_from_bytes (bytes, "test-catalog.json", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (catalog);
+
+  return catalog;
+}
+
+static UpskillTrends *
+load_trends (UpskillCatalog *catalog)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new_static (trends_json, strlen (trends_json));
+  g_autoptr(GError) error = NULL;
+  UpskillTrends *trends;
+
+  trends = upskill_trends_new_from_bytes (bytes, "test-trends.json", catalog, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (trends);
+
+  return trends;
+}
+
+static UpskillProfile *
+new_profile (const char *role_id)
+{
+  UpskillProfile *profile = upskill_profile_new ("test", "Test Person");
+
+  if (role_id != NULL)
+    upskill_profile_set_target_role (profile, role_id);
+
+  return profile;
+}
+
+static void
+set_level (UpskillProfile *profile,
+           const char     *skill_id,
+           guint           level,
+           gint64          time)
+{
+  upskill_profile_set_level (profile, skill_id, level, NULL, time);
+  g_assert_cmpuint (upskill_profile_get_level (profile, skill_id), ==, level);
+}
+
+static UpskillArea *
+area (UpskillCatalog *catalog,
+      const char     *id)
+{
+  UpskillArea *found = upskill_catalog_find_area (catalog, id);
+
+  g_assert_nonnull (found);
+
+  return found;
+}
+
+static UpskillSkill *
+skill (UpskillCatalog *catalog,
+       const char     *id)
+{
+  UpskillSkill *found = upskill_catalog_find_skill (catalog, id);
+
+  g_assert_nonnull (found);
+
+  return found;
+}
+
+static void
+test_target_from_role_and_override (void)
+{
+  UpskillCatalog *catalog = load_catalog ();
+  UpskillProfile *profile = new_profile ("ml-eng");
+  gboolean overridden = TRUE;
+
+  g_assert_cmpuint (upskill_profile_get_target (profile, catalog, skill (catalog, "py-core"), &overridden), ==, 4);
+  g_assert_false (overridden);
+  g_assert_cmpuint (upskill_profile_get_target (profile, catalog, skill (catalog, "py-test"), &overridden), ==, 0);
+  g_assert_false (overridden);
+
+  upskill_profile_set_target_override (profile, "py-core", 1);
+  g_assert_cmpuint (upskill_profile_get_target (profile, catalog, skill (catalog, "py-core"), &overridden), ==, 1);
+  g_assert_true (overridden);
+
+  /* An override of 0 is an override: "I don't need this". */
+  upskill_profile_set_target_override (profile, "ml-torch", 0);
+  g_assert_cmpuint (upskill_profile_get_target (profile, catalog, skill (catalog, "ml-torch"), &overridden), ==, 0);
+  g_assert_true (overridden);
+
+  upskill_profile_set_target_override (profile, "py-core", UPSKILL_NO_TARGET_OVERRIDE);
+  g_assert_cmpuint (upskill_profile_get_target (profile, catalog, skill (catalog, "py-core"), &overridden), ==, 4);
+  g_assert_false (overridden);
+
+  /* No role, or a role the catalog doesn't know: nothing is targeted. */
+  upskill_profile_set_target_role (profile, "no-such-role");
+  g_assert_cmpuint (upskill_profile_get_target (profile, catalog, skill (catalog, "py-data"), &overridden), ==, 0);
+  g_assert_false (overridden);
+
+  g_assert_finalize_object (profile);
+  g_assert_finalize_object (catalog);
+}
+
+static void
+test_area_hand_computed (void)
+{
+  UpskillCatalog *catalog = load_catalog ();
+  UpskillProfile *profile = new_profile ("ml-eng");
+
+  /* Targets 4, 3, 0 and levels 2, 5, 1: (2 + 3) / (4 + 3). The level above
+   * target and the untargeted skill count for nothing extra. */
+  set_level (profile, "py-core", 2, 0);
+  set_level (profile, "py-data", 5, 0);
+  set_level (profile, "py-test", 1, 0);
+
+  g_assert_cmpfloat_with_epsilon (upskill_compute_area_readiness (profile, catalog, area (catalog, "py")),
+                                  500.0 / 7.0, EPSILON);
+  g_assert_cmpfloat_with_epsilon (upskill_compute_area_readiness (profile, catalog, area (catalog, "ml")),
+                                  0.0, EPSILON);
+
+  set_level (profile, "ml-torch", 4, 0);
+  set_level (profile, "ml-eval", 1, 0);
+  g_assert_cmpfloat_with_epsilon (upskill_compute_area_readiness (profile, catalog, area (catalog, "ml")),
+                                  500.0 / 6.0, EPSILON);
+
+  g_assert_finalize_object (profile);
+  g_assert_finalize_object (catalog);
+}
+
+static void
+test_overall_sums_skills (void)
+{
+  UpskillCatalog *catalog = load_catalog ();
+  UpskillProfile *profile = new_profile ("ml-eng");
+
+  set_level (profile, "py-core", 2, 0);
+  set_level (profile, "py-data", 5, 0);
+  set_level (profile, "sec-llm", 2, 0);
+
+  /* (2 + 3 + 0 + 0 + 2) / 15, not the mean of the areas (71.4, 0, 100). */
+  g_assert_cmpfloat_with_epsilon (upskill_compute_readiness (profile, catalog),
+                                  700.0 / 15.0, EPSILON);
+  g_assert_cmpfloat_with_epsilon (upskill_compute_area_readiness (profile, catalog, area (catalog, "sec")),
+                                  100.0, EPSILON);
+
+  g_assert_finalize_object (profile);
+  g_assert_finalize_object (catalog);
+}
+
+static void
+test_nothing_targeted (void)
+{
+  UpskillCatalog *catalog = load_catalog ();
+  UpskillProfile *profile = new_profile (NULL);
+
+  set_level (profile, "py-core", 3, 0);
+  g_assert_cmpfloat (upskill_compute_readiness (profile, catalog), <, 0.0);
+  g_assert_cmpfloat (upskill_compute_area_readiness (profile, catalog, area (catalog, "py")), <, 0.0);
+
+  /* "plain" targets py-core only: Python is met, ML has no target. */
+  upskill_profile_set_target_role (profile, "plain");
+  g_assert_cmpfloat_with_epsilon (upskill_compute_area_readiness (profile, catalog, area (catalog, "py")),
+                                  100.0, EPSILON);
+  g_assert_cmpfloat (upskill_compute_area_readiness (profile, catalog, area (catalog, "ml")), <, 0.0);
+  g_assert_cmpfloat_with_epsilon (upskill_compute_readiness (profile, catalog), 100.0, EPSILON);
+
+  g_assert_finalize_object (profile);
+  g_assert_finalize_object (catalog);
+}
+
+static void
+test_area_levels (void)
+{
+  UpskillCatalog *catalog = load_catalog ();
+  UpskillProfile *profile = new_profile ("ml-eng");
+  double current = -1.0;
+  double target = -1.0;
+
+  set_level (profile, "py-core", 2, 0);
+  set_level (profile, "py-data", 5, 0);
+  set_level (profile, "py-test", 1, 0);
+  upskill_profile_set_target_override (profile, "py-test", 2);
+
+  upskill_compute_area_levels (profile, catalog, area (catalog, "py"), &current, &target);
+  g_assert_cmpfloat_with_epsilon (current, 8.0 / 3.0, EPSILON);
+  g_assert_cmpfloat_with_epsilon (target, 9.0 / 3.0, EPSILON);
+
+  upskill_compute_area_levels (profile, catalog, area (catalog, "ml"), &current, &target);
+  g_assert_cmpfloat_with_epsilon (current, 0.0, EPSILON);
+  g_assert_cmpfloat_with_epsilon (target, 3.0, EPSILON);
+
+  g_assert_finalize_object (profile);
+  g_assert_finalize_object (catalog);
+}
+
+static void
+assert_gap (GPtrArray  *gaps,
+            guint       position,
+            const char *skill_id,
+            guint       current,
+            guint       target,
+            double      priority)
+{
+  UpskillGap *gap;
+
+  g_assert_cmpuint (position, <, gaps->len);
+  gap = g_ptr_array_index (gaps, position);
+  g_assert_cmpstr (gap->skill->id, ==, skill_id);
+  g_assert_cmpuint (gap->current, ==, current);
+  g_assert_cmpuint (gap->target, ==, target);
+  g_assert_cmpuint (gap->gap, ==, target - current);
+  g_assert_cmpfloat_with_epsilon (gap->priority, priority, EPSILON);
+}
+
+static void
+set_gap_levels (UpskillProfile *profile)
+{
+  set_level (profile, "py-core", 2, 0);
+  set_level (profile, "py-data", 5, 0);
+  set_level (profile, "py-test", 1, 0);
+  set_level (profile, "ml-torch", 1, 0);
+}
+
+static void
+test_gaps_priority_with_trends (void)
+{
+  UpskillCatalog *catalog = load_catalog ();
+  UpskillTrends *trends = load_trends (catalog);
+  UpskillProfile *profile = new_profile ("ml-eng");
+  g_autoptr(GPtrArray) gaps = NULL;
+
+  g_assert_cmpfloat_with_epsilon (upskill_trends_get_demand_signal (trends, area (catalog, "py")), 1.0, EPSILON);
+  g_assert_cmpfloat_with_epsilon (upskill_trends_get_demand_signal (trends, area (catalog, "ml")), 0.25, EPSILON);
+  g_assert_cmpfloat_with_epsilon (upskill_trends_get_demand_signal (trends, area (catalog, "sec")), 0.5, EPSILON);
+
+  set_gap_levels (profile);
+  gaps = upskill_compute_gaps (profile, catalog, trends);
+
+  /* gap x demand x weight; py-data (above target) and py-test (no target)
+   * have no gap. */
+  g_assert_cmpuint (gaps->len, ==, 4);
+  assert_gap (gaps, 0, "py-core", 2, 4, 2 * 1.0 * 1.0);
+  assert_gap (gaps, 1, "ml-torch", 1, 4, 3 * 0.25 * 2.0);
+  assert_gap (gaps, 2, "ml-eval", 0, 2, 2 * 0.25 * 2.0);
+  assert_gap (gaps, 3, "sec-llm", 0, 2, 2 * 0.5 * 0.5);
+
+  g_assert_finalize_object (profile);
+  g_assert_finalize_object (trends);
+  g_assert_finalize_object (catalog);
+}
+
+static void
+test_gaps_priority_without_trends (void)
+{
+  UpskillCatalog *catalog = load_catalog ();
+  UpskillProfile *profile = new_profile ("ml-eng");
+  g_autoptr(GPtrArray) gaps = NULL;
+
+  set_gap_levels (profile);
+  gaps = upskill_compute_gaps (profile, catalog, NULL);
+
+  /* Every area in demand alike: the role's weights alone reorder. */
+  g_assert_cmpuint (gaps->len, ==, 4);
+  assert_gap (gaps, 0, "ml-torch", 1, 4, 3 * 2.0);
+  assert_gap (gaps, 1, "ml-eval", 0, 2, 2 * 2.0);
+  assert_gap (gaps, 2, "py-core", 2, 4, 2 * 1.0);
+  assert_gap (gaps, 3, "sec-llm", 0, 2, 2 * 0.5);
+
+  g_assert_finalize_object (profile);
+  g_assert_finalize_object (catalog);
+}
+
+static void
+test_gaps_tie_breaks (void)
+{
+  UpskillCatalog *catalog = load_catalog ();
+  UpskillProfile *profile = new_profile ("ml-eng");
+  g_autoptr(GPtrArray) gaps = NULL;
+
+  /* Three gaps of priority 2: sec-llm (gap 4 x 0.5) has the biggest gap
+   * although it comes last in the catalog; py-core and py-data (gap 2 x 1)
+   * then keep catalog order. ML is overridden out of the picture. */
+  upskill_profile_set_target_override (profile, "py-core", 2);
+  upskill_profile_set_target_override (profile, "py-data", 2);
+  upskill_profile_set_target_override (profile, "sec-llm", 4);
+  upskill_profile_set_target_override (profile, "ml-torch", 0);
+  upskill_profile_set_target_override (profile, "ml-eval", 0);
+
+  gaps = upskill_compute_gaps (profile, catalog, NULL);
+  g_assert_cmpuint (gaps->len, ==, 3);
+  assert_gap (gaps, 0, "sec-llm", 0, 4, 2.0);
+  assert_gap (gaps, 1, "py-core", 0, 2, 2.0);
+  assert_gap (gaps, 2, "py-data", 0, 2, 2.0);
+
+  g_assert_finalize_object (profile);
+  g_assert_finalize_object (catalog);
+}
+
+static void
+test_override_marks_overridden (void)
+{
+  UpskillCatalog *catalog = load_catalog ();
+  UpskillProfile *profile = new_profile ("ml-eng");
+  g_autoptr(GPtrArray) gaps = NULL;
+  UpskillGap *gap;
+
+  set_level (profile, "py-core", 2, 0);
+  upskill_profile_set_target_override (profile, "py-core", 5);
+  upskill_profile_set_target_override (profile, "py-test", 1);
+  upskill_profile_set_target_override (profile, "ml-torch", 0);
+  upskill_profile_set_target_override (profile, "ml-eval", 0);
+  upskill_profile_set_target_override (profile, "sec-llm", 0);
+
+  gaps = upskill_compute_gaps (profile, catalog, NULL);
+  g_assert_cmpuint (gaps->len, ==, 3);
+
+  assert_gap (gaps, 0, "py-core", 2, 5, 3.0);
+  gap = g_ptr_array_index (gaps, 0);
+  g_assert_true (gap->overridden);
+
+  assert_gap (gaps, 1, "py-data", 0, 3, 3.0);
+  gap = g_ptr_array_index (gaps, 1);
+  g_assert_false (gap->overridden);
+
+  assert_gap (gaps, 2, "py-test", 0, 1, 1.0);
+  gap = g_ptr_array_index (gaps, 2);
+  g_assert_true (gap->overridden);
+
+  g_assert_finalize_object (profile);
+  g_assert_finalize_object (catalog);
+}
+
+static void
+assert_point (GPtrArray      *series,
+              guint           position,
+              UpskillCatalog *catalog,
+              gint64          time,
+              double          overall,
+              double          python,
+              double          ml,
+              double          security)
+{
+  UpskillReadinessPoint *point;
+
+  g_assert_cmpuint (position, <, series->len);
+  point = g_ptr_array_index (series, position);
+  g_assert_cmpint (point->time, ==, time);
+  g_assert_cmpfloat_with_epsilon (point->overall, overall, EPSILON);
+  g_assert_cmpfloat_with_epsilon (point->areas[area (catalog, "py")->index], python, EPSILON);
+  g_assert_cmpfloat_with_epsilon (point->areas[area (catalog, "ml")->index], ml, EPSILON);
+  g_assert_cmpfloat_with_epsilon (point->areas[area (catalog, "sec")->index], security, EPSILON);
+}
+
+/* Records, out of order on purpose: py-core 2 at +100; py-data 5 and
+ * ml-torch 2 in the same second at +200; py-core 3 at +300; ml-eval 1 at
+ * +50, entered last. */
+static void
+record_history (UpskillProfile *profile,
+                gint64          created)
+{
+  set_level (profile, "py-core", 2, created + 100);
+  set_level (profile, "py-data", 5, created + 200);
+  set_level (profile, "ml-torch", 2, created + 200);
+  set_level (profile, "py-core", 3, created + 300);
+  set_level (profile, "ml-eval", 1, created + 50);
+}
+
+static void
+test_series_from_history (void)
+{
+  UpskillCatalog *catalog = load_catalog ();
+  UpskillProfile *profile = new_profile ("ml-eng");
+  g_autoptr(GPtrArray) series = NULL;
+  gint64 created = upskill_profile_get_created (profile);
+
+  record_history (profile, created);
+  series = upskill_compute_readiness_series (profile, catalog);
+
+  /* Targets: Python 4 + 3, ML 4 + 2, security 2: 15 in all. */
+  g_assert_cmpuint (series->len, ==, 5);
+  assert_point (series, 0, catalog, created, 0.0, 0.0, 0.0, 0.0);
+  assert_point (series, 1, catalog, created + 50,
+                100.0 * 1 / 15, 0.0, 100.0 * 1 / 6, 0.0);
+  assert_point (series, 2, catalog, created + 100,
+                100.0 * 3 / 15, 100.0 * 2 / 7, 100.0 * 1 / 6, 0.0);
+  assert_point (series, 3, catalog, created + 200,
+                100.0 * 8 / 15, 100.0 * 5 / 7, 100.0 * 3 / 6, 0.0);
+  assert_point (series, 4, catalog, created + 300,
+                100.0 * 9 / 15, 100.0 * 6 / 7, 100.0 * 3 / 6, 0.0);
+
+  /* The last point is where the profile stands now. */
+  g_assert_cmpfloat_with_epsilon (upskill_compute_readiness (profile, catalog), 100.0 * 9 / 15, EPSILON);
+
+  g_assert_finalize_object (profile);
+  g_assert_finalize_object (catalog);
+}
+
+static void
+test_series_uses_current_targets (void)
+{
+  UpskillCatalog *catalog = load_catalog ();
+  UpskillProfile *profile = new_profile ("ml-eng");
+  g_autoptr(GPtrArray) series = NULL;
+  gint64 created = upskill_profile_get_created (profile);
+
+  record_history (profile, created);
+
+  /* Changed after the history was made; the whole line follows. */
+  upskill_profile_set_target_override (profile, "sec-llm", 0);
+  upskill_profile_set_target_override (profile, "py-core", 3);
+
+  series = upskill_compute_readiness_series (profile, catalog);
+  g_assert_cmpuint (series->len, ==, 5);
+  assert_point (series, 0, catalog, created, 0.0, 0.0, 0.0, -1.0);
+  assert_point (series, 2, catalog, created + 100,
+                100.0 * 3 / 12, 100.0 * 2 / 6, 100.0 * 1 / 6, -1.0);
+  assert_point (series, 4, catalog, created + 300,
+                100.0 * 9 / 12, 100.0 * 6 / 6, 100.0 * 3 / 6, -1.0);
+
+  g_assert_finalize_object (profile);
+  g_assert_finalize_object (catalog);
+}
+
+static void
+test_series_without_history (void)
+{
+  UpskillCatalog *catalog = load_catalog ();
+  UpskillProfile *profile = new_profile (NULL);
+  g_autoptr(GPtrArray) series = NULL;
+  UpskillReadinessPoint *point;
+
+  series = upskill_compute_readiness_series (profile, catalog);
+  g_assert_cmpuint (series->len, ==, 1);
+  point = g_ptr_array_index (series, 0);
+  g_assert_cmpint (point->time, ==, upskill_profile_get_created (profile));
+  g_assert_cmpfloat (point->overall, <, 0.0);
+
+  g_assert_finalize_object (profile);
+  g_assert_finalize_object (catalog);
+}
+
+static UpskillProfile *
+load_sample (const char *name)
+{
+  g_autofree char *path = g_strdup_printf ("/com/example/Upskill/data/samples/%s.json", name);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  UpskillProfile *profile;
+
+  bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  profile = upskill_profile_new_from_bytes (bytes, name, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (profile);
+
+  return profile;
+}
+
+static void
+test_bundled_sample (void)
+{
+  UpskillCatalog *catalog = upskill_catalog_get_default ();
+  UpskillTrends *trends = upskill_trends_new_bundled (catalog);
+  UpskillProfile *profile = load_sample ("dana-okafor");
+  g_autoptr(GPtrArray) gaps = NULL;
+  g_autoptr(GPtrArray) series = NULL;
+  UpskillReadinessPoint *last;
+  double readiness;
+
+  g_assert_nonnull (upskill_catalog_find_role (catalog, upskill_profile_get_target_role (profile)));
+
+  readiness = upskill_compute_readiness (profile, catalog);
+  g_assert_cmpfloat (readiness, >=, 0.0);
+  g_assert_cmpfloat (readiness, <, 100.0);
+
+  gaps = upskill_compute_gaps (profile, catalog, trends);
+  g_assert_cmpuint (gaps->len, >, 0);
+  for (guint i = 0; i < gaps->len; i++)
+    {
+      UpskillGap *gap = g_ptr_array_index (gaps, i);
+
+      g_assert_cmpuint (gap->gap, >, 0);
+      g_assert_cmpuint (gap->target, <=, 5);
+      if (i > 0)
+        g_assert_cmpfloat (((UpskillGap *) g_ptr_array_index (gaps, i - 1))->priority, >=, gap->priority);
+    }
+
+  series = upskill_compute_readiness_series (profile, catalog);
+  g_assert_cmpuint (series->len, >=, 1);
+  for (guint i = 1; i < series->len; i++)
+    g_assert_cmpint (((UpskillReadinessPoint *) g_ptr_array_index (series, i - 1))->time, <,
+                     ((UpskillReadinessPoint *) g_ptr_array_index (series, i))->time);
+  last = g_ptr_array_index (series, series->len - 1);
+  g_assert_cmpfloat (last->overall, >=, 0.0);
+  g_assert_cmpfloat (last->overall, <=, 100.0);
+
+  g_assert_finalize_object (profile);
+  g_assert_finalize_object (trends);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/upskill/readiness/target-from-role-and-override", test_target_from_role_and_override);
+  g_test_add_func ("/upskill/readiness/area-hand-computed", test_area_hand_computed);
+  g_test_add_func ("/upskill/readiness/overall-sums-skills", test_overall_sums_skills);
+  g_test_add_func ("/upskill/readiness/nothing-targeted", test_nothing_targeted);
+  g_test_add_func ("/upskill/readiness/area-levels", test_area_levels);
+  g_test_add_func ("/upskill/readiness/gaps-priority-with-trends", test_gaps_priority_with_trends);
+  g_test_add_func ("/upskill/readiness/gaps-priority-without-trends", test_gaps_priority_without_trends);
+  g_test_add_func ("/upskill/readiness/gaps-tie-breaks", test_gaps_tie_breaks);
+  g_test_add_func ("/upskill/readiness/override-marks-overridden", test_override_marks_overridden);
+  g_test_add_func ("/upskill/readiness/series-from-history", test_series_from_history);
+  g_test_add_func ("/upskill/readiness/series-uses-current-targets", test_series_uses_current_targets);
+  g_test_add_func ("/upskill/readiness/series-without-history", test_series_without_history);
+  g_test_add_func ("/upskill/readiness/bundled-sample", test_bundled_sample);
+
+  return g_test_run ();
+}
