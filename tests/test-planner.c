@@ -1,0 +1,927 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include "upskill-catalog.h"
+#include "upskill-planner.h"
+#include "upskill-profile.h"
+#include "upskill-readiness.h"
+#include "upskill-trends.h"
+
+/* Modules, in catalog order (hours, skill from -> to, prerequisites):
+ *
+ *   m-py-intro    10h  py-core  0 -> 2
+ *   m-py-book     20h  py-core  0 -> 2   (loses to the intro on hours)
+ *   m-py-all      30h  py-core  1 -> 3
+ *   m-py-adv      15h  py-core  2 -> 4
+ *   m-pandas      12h  py-data  0 -> 3   m-py-intro
+ *   m-torch       20h  ml-torch 0 -> 3   m-pandas
+ *   m-torch-adv    8h  ml-torch 3 -> 4   m-torch
+ *   m-eval         6h  ml-eval  0 -> 2   m-torch
+ *   m-owasp        4h  sec-llm  0 -> 2
+ *   m-sec-lab      4h  sec-llm  0 -> 2   (loses to OWASP on catalog order)
+ *   m-owasp-book  12h  sec-llm  0 -> 2
+ *
+ * Role "ml-eng" targets py-core 4, py-data 3, ml-torch 4, ml-eval 2,
+ * sec-llm 2 and weighs ml 2.0, sec 0.5. Role "data" targets py-data 3. */
+static const char catalog_json[] =
+  "{\"format\": \"upskill-catalog\", \"version\": 1,"
+  " \"areas\": ["
+  "  {\"id\": \"py\", \"name\": \"Python\", \"summary\": \"s\", \"article_basis\": \"b\","
+  "   \"skills\": ["
+  "     {\"id\": \"py-core\", \"name\": \"Core\", \"description\": \"d\"},"
+  "     {\"id\": \"py-data\", \"name\": \"Data\", \"description\": \"d\"}]},"
+  "  {\"id\": \"ml\", \"name\": \"ML\", \"summary\": \"s\", \"article_basis\": \"b\","
+  "   \"skills\": ["
+  "     {\"id\": \"ml-torch\", \"name\": \"PyTorch\", \"description\": \"d\"},"
+  "     {\"id\": \"ml-eval\", \"name\": \"Evaluation\", \"description\": \"d\"}]},"
+  "  {\"id\": \"sec\", \"name\": \"Security\", \"summary\": \"s\", \"article_basis\": \"b\","
+  "   \"skills\": ["
+  "     {\"id\": \"sec-llm\", \"name\": \"LLM threats\", \"description\": \"d\"}]}],"
+  " \"roles\": ["
+  "  {\"id\": \"ml-eng\", \"name\": \"ML Engineer\", \"description\": \"d\","
+  "   \"area_weights\": {\"py\": 1.0, \"ml\": 2.0, \"sec\": 0.5},"
+  "   \"targets\": {\"py-core\": 4, \"py-data\": 3, \"ml-torch\": 4, \"ml-eval\": 2, \"sec-llm\": 2}},"
+  "  {\"id\": \"data\", \"name\": \"Data\", \"description\": \"d\","
+  "   \"targets\": {\"py-data\": 3}}],"
+  " \"modules\": ["
+  "  {\"id\": \"m-py-intro\", \"title\": \"Python Intro\", \"provider\": \"p\", \"kind\": \"course\","
+  "   \"hours\": 10, \"skill\": \"py-core\", \"from\": 0, \"to\": 2, \"url\": \"https://example.com/1\"},"
+  "  {\"id\": \"m-py-book\", \"title\": \"Python Book\", \"provider\": \"p\", \"kind\": \"book\","
+  "   \"hours\": 20, \"skill\": \"py-core\", \"from\": 0, \"to\": 2, \"url\": \"https://example.com/2\"},"
+  "  {\"id\": \"m-py-all\", \"title\": \"Python All\", \"provider\": \"p\", \"kind\": \"course\","
+  "   \"hours\": 30, \"skill\": \"py-core\", \"from\": 1, \"to\": 3, \"url\": \"https://example.com/3\"},"
+  "  {\"id\": \"m-py-adv\", \"title\": \"Python Advanced\", \"provider\": \"p\", \"kind\": \"project\","
+  "   \"hours\": 15, \"skill\": \"py-core\", \"from\": 2, \"to\": 4, \"url\": \"https://example.com/4\"},"
+  "  {\"id\": \"m-pandas\", \"title\": \"Pandas\", \"provider\": \"p\", \"kind\": \"course\","
+  "   \"hours\": 12, \"skill\": \"py-data\", \"from\": 0, \"to\": 3, \"url\": \"https://example.com/5\","
+  "   \"prerequisites\": [\"m-py-intro\"]},"
+  "  {\"id\": \"m-torch\", \"title\": \"PyTorch\", \"provider\": \"p\", \"kind\": \"course\","
+  "   \"hours\": 20, \"skill\": \"ml-torch\", \"from\": 0, \"to\": 3, \"url\": \"https://example.com/6\","
+  "   \"prerequisites\": [\"m-pandas\"]},"
+  "  {\"id\": \"m-torch-adv\", \"title\": \"PyTorch Advanced\", \"provider\": \"p\", \"kind\": \"project\","
+  "   \"hours\": 8, \"skill\": \"ml-torch\", \"from\": 3, \"to\": 4, \"url\": \"https://example.com/7\","
+  "   \"prerequisites\": [\"m-torch\"]},"
+  "  {\"id\": \"m-eval\", \"title\": \"Evaluation\", \"provider\": \"p\", \"kind\": \"course\","
+  "   \"hours\": 6, \"skill\": \"ml-eval\", \"from\": 0, \"to\": 2, \"url\": \"https://example.com/8\","
+  "   \"prerequisites\": [\"m-torch\"]},"
+  "  {\"id\": \"m-owasp\", \"title\": \"OWASP LLM Top 10\", \"provider\": \"p\", \"kind\": \"book\","
+  "   \"hours\": 4, \"skill\": \"sec-llm\", \"from\": 0, \"to\": 2, \"url\": \"https://example.com/9\"},"
+  "  {\"id\": \"m-sec-lab\", \"title\": \"Security Lab\", \"provider\": \"p\", \"kind\": \"project\","
+  "   \"hours\": 4, \"skill\": \"sec-llm\", \"from\": 0, \"to\": 2, \"url\": \"https://example.com/10\"},"
+  "  {\"id\": \"m-owasp-book\", \"title\": \"Security Book\", \"provider\": \"p\", \"kind\": \"book\","
+  "   \"hours\": 12, \"skill\": \"sec-llm\", \"from\": 0, \"to\": 2, \"url\": \"https://example.com/11\"}]}";
+
+#define FULL_PLAN "m-py-intro m-pandas m-torch m-torch-adv m-py-adv m-eval m-owasp"
+
+static UpskillCatalog *
+load_catalog (void)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new_static (catalog_json, strlen (catalog_json));
+  g_autoptr(GError) error = NULL;
+  UpskillCatalog *catalog;
+
+  catalog = upskill_catalog_new_from_bytes (bytes, "test-catalog.json", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (catalog);
+
+  return catalog;
+}
+
+static UpskillProfile *
+new_profile (const char *role_id)
+{
+  UpskillProfile *profile = upskill_profile_new ("test", "Test Person");
+
+  if (role_id != NULL)
+    upskill_profile_set_target_role (profile, role_id);
+  upskill_profile_set_weekly_hours (profile, 7.0);
+
+  return profile;
+}
+
+static void
+set_level (UpskillProfile *profile,
+           const char     *skill_id,
+           guint           level)
+{
+  upskill_profile_set_level (profile, skill_id, level, NULL, 0);
+  g_assert_cmpuint (upskill_profile_get_level (profile, skill_id), ==, level);
+}
+
+/* The plan as "module-id module-id custom:step-id …", to compare whole. */
+static char *
+describe_plan (UpskillProfile *profile)
+{
+  GPtrArray *plan = upskill_profile_get_plan (profile);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < plan->len; i++)
+    {
+      UpskillPlanStep *step = g_ptr_array_index (plan, i);
+
+      if (i > 0)
+        g_string_append_c (text, ' ');
+      if (step->module_id != NULL)
+        g_string_append (text, step->module_id);
+      else
+        g_string_append_printf (text, "custom:%s", step->id);
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+static void
+assert_plan (UpskillProfile *profile,
+             const char     *expected)
+{
+  g_autofree char *actual = describe_plan (profile);
+
+  g_assert_cmpstr (actual, ==, expected);
+}
+
+static UpskillPlanStep *
+find_module_step (UpskillProfile *profile,
+                  const char     *module_id)
+{
+  GPtrArray *plan = upskill_profile_get_plan (profile);
+
+  for (guint i = 0; i < plan->len; i++)
+    {
+      UpskillPlanStep *step = g_ptr_array_index (plan, i);
+
+      if (g_strcmp0 (step->module_id, module_id) == 0)
+        return step;
+    }
+
+  g_assert_not_reached ();
+  return NULL;
+}
+
+static void
+set_module_status (UpskillProfile    *profile,
+                   const char        *module_id,
+                   UpskillStepStatus  status)
+{
+  UpskillPlanStep *step = find_module_step (profile, module_id);
+
+  upskill_profile_set_step_status (profile, step->id, status);
+  g_assert_cmpint (find_module_step (profile, module_id)->status, ==, status);
+}
+
+static void
+insert_step (UpskillProfile  *profile,
+             guint            position,
+             UpskillPlanStep *new_step)
+{
+  GPtrArray *plan = upskill_profile_get_plan (profile);
+  GPtrArray *steps = g_ptr_array_new_with_free_func ((GDestroyNotify) upskill_plan_step_free);
+
+  for (guint i = 0; i < plan->len; i++)
+    g_ptr_array_add (steps, upskill_plan_step_copy (g_ptr_array_index (plan, i)));
+  g_ptr_array_insert (steps, position, new_step);
+
+  upskill_profile_set_plan (profile, steps);
+}
+
+static void
+assert_ids_unique (UpskillProfile *profile)
+{
+  GPtrArray *plan = upskill_profile_get_plan (profile);
+  g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < plan->len; i++)
+    {
+      UpskillPlanStep *step = g_ptr_array_index (plan, i);
+
+      g_assert_nonnull (step->id);
+      g_assert_true (g_hash_table_add (ids, step->id));
+    }
+}
+
+static gboolean
+module_requires (UpskillModule *module,
+                 UpskillModule *prerequisite)
+{
+  for (guint i = 0; i < module->prerequisites->len; i++)
+    {
+      UpskillModule *required = g_ptr_array_index (module->prerequisites, i);
+
+      if (required == prerequisite || module_requires (required, prerequisite))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* No module step comes after a step it depends on, directly or not. */
+static void
+assert_prerequisites_first (UpskillProfile *profile,
+                            UpskillCatalog *catalog)
+{
+  GPtrArray *plan = upskill_profile_get_plan (profile);
+
+  for (guint i = 0; i < plan->len; i++)
+    {
+      UpskillPlanStep *step = g_ptr_array_index (plan, i);
+      UpskillModule *module;
+
+      if (step->module_id == NULL)
+        continue;
+
+      module = upskill_catalog_find_module (catalog, step->module_id);
+      g_assert_nonnull (module);
+
+      for (guint j = i + 1; j < plan->len; j++)
+        {
+          UpskillPlanStep *later = g_ptr_array_index (plan, j);
+
+          if (later->module_id == NULL)
+            continue;
+
+          g_assert_false (module_requires (module, upskill_catalog_find_module (catalog, later->module_id)));
+        }
+    }
+}
+
+static void
+test_chains_modules (void)
+{
+  UpskillCatalog *catalog = load_catalog ();
+  UpskillProfile *profile = new_profile (NULL);
+
+  /* From 0 the cheaper of two 0 -> 2 modules, then 2 -> 4. */
+  upskill_profile_set_target_override (profile, "py-core", 4);
+  upskill_planner_regenerate (profile, catalog, NULL);
+  assert_plan (profile, "m-py-intro m-py-adv");
+
+  /* From 1 the module that reaches highest (1 -> 3), then 3 -> 4 via 2 -> 4. */
+  set_level (profile, "py-core", 1);
+  upskill_planner_regenerate (profile, catalog, NULL);
+  assert_plan (profile, "m-py-all m-py-adv");
+
+  set_level (profile, "py-core", 3);
+  upskill_planner_regenerate (profile, catalog, NULL);
+  assert_plan (profile, "m-py-adv");
+
+  /* Equal reach and hours: the first in the catalog. */
+  upskill_profile_set_target_override (profile, "sec-llm", 2);
+  upskill_planner_regenerate (profile, catalog, NULL);
+  assert_plan (profile, "m-py-adv m-owasp");
+
+  /* Nothing left to close: an empty plan. */
+  set_level (profile, "py-core", 4);
+  set_level (profile, "sec-llm", 3);
+  upskill_planner_regenerate (profile, catalog, NULL);
+  assert_plan (profile, "");
+
+  /* No module goes beyond 4: the plan gets as far as it can. */
+  set_level (profile, "py-core", 2);
+  upskill_profile_set_target_override (profile, "py-core", 5);
+  upskill_planner_regenerate (profile, catalog, NULL);
+  assert_plan (profile, "m-py-adv");
+
+  g_assert_finalize_object (profile);
+  g_assert_finalize_object (catalog);
+}
+
+static void
+test_respects_prerequisites (void)
+{
+  UpskillCatalog *catalog = load_catalog ();
+  UpskillProfile *profile = new_profile ("ml-eng");
+
+  /* Priorities: ml-torch 4 x 2 = 8, py-core 4, ml-eval 2 x 2 = 4 (smaller
+   * gap), py-data 3, sec-llm 2 x 0.5 = 1. PyTorch brings Pandas, which
+   * brings the Python intro (transitively), both before it. */
+  upskill_planner_regenerate (profile, catalog, NULL);
+  assert_plan (profile, FULL_PLAN);
+  assert_prerequisites_first (profile, catalog);
+  assert_ids_unique (profile);
+
+  for (guint i = 0; i < upskill_profile_get_plan (profile)->len; i++)
+    {
+      UpskillPlanStep *step = g_ptr_array_index (upskill_profile_get_plan (profile), i);
+
+      g_assert_cmpint (step->status, ==, UPSKILL_STEP_PLANNED);
+    }
+
+  g_assert_finalize_object (profile);
+  g_assert_finalize_object (catalog);
+}
+
+static void
+test_hours_sum (void)
+{
+  UpskillCatalog *catalog = load_catalog ();
+  UpskillProfile *profile = new_profile ("ml-eng");
+  g_autoptr(GPtrArray) schedule = NULL;
+  GPtrArray *plan;
+  GDate start;
+  guint hours = 0;
+
+  upskill_planner_regenerate (profile, catalog, NULL);
+  plan = upskill_profile_get_plan (profile);
+  for (guint i = 0; i < plan->len; i++)
+    {
+      UpskillPlanStep *step = g_ptr_array_index (plan, i);
+
+      hours += upskill_catalog_find_module (catalog, step->module_id)->hours;
+    }
+  g_assert_cmpuint (hours, ==, 10 + 12 + 20 + 8 + 15 + 6 + 4);
+
+  g_date_clear (&start, 1);
+  g_date_set_dmy (&start, 6, G_DATE_JANUARY, 2025);
+  schedule = upskill_planner_schedule (profile, catalog, &start);
+  g_assert_cmpuint (schedule->len, ==, plan->len);
+  g_assert_cmpuint (upskill_planner_remaining_hours (schedule), ==, hours);
+
+  g_assert_finalize_object (profile);
+  g_assert_finalize_object (catalog);
+}
+
+static void
+test_skips_covered_prerequisites (void)
+{
+  UpskillCatalog *catalog = load_catalog ();
+  UpskillProfile *profile = new_profile ("data");
+
+  /* Pandas needs the intro, which takes Python core to 2. */
+  set_level (profile, "py-core", 1);
+  upskill_planner_regenerate (profile, catalog, NULL);
+  assert_plan (profile, "m-py-intro m-pandas");
+
+  set_level (profile, "py-core", 2);
+  upskill_planner_regenerate (profile, catalog, NULL);
+  assert_plan (profile, "m-pandas");
+
+  /* A PyTorch target with Pandas covered needs neither Pandas nor what
+   * Pandas needs. */
+  set_level (profile, "py-core", 0);
+  set_level (profile, "py-data", 3);
+  upskill_profile_set_target_override (profile, "ml-torch", 3);
+  upskill_planner_regenerate (profile, catalog, NULL);
+  assert_plan (profile, "m-torch");
+
+  g_assert_finalize_object (profile);
+  g_assert_finalize_object (catalog);
+}
+
+/* The full plan, worked on: the intro done, Pandas in progress, OWASP
+ * skipped, a custom step after PyTorch. */
+static void
+work_on_plan (UpskillProfile *profile,
+              UpskillCatalog *catalog)
+{
+  upskill_planner_regenerate (profile, catalog, NULL);
+  assert_plan (profile, FULL_PLAN);
+
+  set_module_status (profile, "m-py-intro", UPSKILL_STEP_DONE);
+  set_module_status (profile, "m-pandas", UPSKILL_STEP_IN_PROGRESS);
+  set_module_status (profile, "m-owasp", UPSKILL_STEP_SKIPPED);
+  insert_step (profile, 3,
+               upskill_plan_step_new_custom ("custom-1", "Build a demo", 6, "ml-torch", 2, 3));
+  assert_plan (profile, "m-py-intro m-pandas m-torch custom:custom-1 m-torch-adv m-py-adv m-eval m-owasp");
+}
+
+static void
+test_regenerate_keeps_statuses (void)
+{
+  UpskillCatalog *catalog = load_catalog ();
+  UpskillProfile *profile = new_profile ("ml-eng");
+  g_autofree char *intro_id = NULL;
+  g_autofree char *pandas_id = NULL;
+  g_autofree char *torch_id = NULL;
+  g_autofree char *owasp_id = NULL;
+  UpskillPlanStep *custom;
+
+  work_on_plan (profile, catalog);
+  intro_id = g_strdup (find_module_step (profile, "m-py-intro")->id);
+  pandas_id = g_strdup (find_module_step (profile, "m-pandas")->id);
+  torch_id = g_strdup (find_module_step (profile, "m-torch")->id);
+  owasp_id = g_strdup (find_module_step (profile, "m-owasp")->id);
+
+  /* Evaluation is no longer wanted and security is covered: the planned
+   * evaluation step goes, the skipped OWASP step stays (after the step that
+   * preceded it and is still there), the custom step stays after PyTorch. */
+  upskill_profile_set_target_override (profile, "ml-eval", 0);
+  set_level (profile, "sec-llm", 2);
+  upskill_planner_regenerate (profile, catalog, NULL);
+
+  assert_plan (profile, "m-py-intro m-pandas m-torch custom:custom-1 m-torch-adv m-py-adv m-owasp");
+  assert_ids_unique (profile);
+
+  g_assert_cmpstr (find_module_step (profile, "m-py-intro")->id, ==, intro_id);
+  g_assert_cmpstr (find_module_step (profile, "m-pandas")->id, ==, pandas_id);
+  g_assert_cmpstr (find_module_step (profile, "m-torch")->id, ==, torch_id);
+  g_assert_cmpstr (find_module_step (profile, "m-owasp")->id, ==, owasp_id);
+
+  g_assert_cmpint (find_module_step (profile, "m-py-intro")->status, ==, UPSKILL_STEP_DONE);
+  g_assert_cmpint (find_module_step (profile, "m-pandas")->status, ==, UPSKILL_STEP_IN_PROGRESS);
+  g_assert_cmpint (find_module_step (profile, "m-torch")->status, ==, UPSKILL_STEP_PLANNED);
+  g_assert_cmpint (find_module_step (profile, "m-owasp")->status, ==, UPSKILL_STEP_SKIPPED);
+
+  custom = upskill_profile_find_step (profile, "custom-1");
+  g_assert_nonnull (custom);
+  g_assert_cmpstr (custom->title, ==, "Build a demo");
+  g_assert_cmpuint (custom->hours, ==, 6);
+  g_assert_cmpstr (custom->skill_id, ==, "ml-torch");
+  g_assert_cmpuint (custom->from_level, ==, 2);
+  g_assert_cmpuint (custom->to_level, ==, 3);
+
+  /* Once more with nothing changed: the same plan, the same ids. */
+  upskill_planner_regenerate (profile, catalog, NULL);
+  assert_plan (profile, "m-py-intro m-pandas m-torch custom:custom-1 m-torch-adv m-py-adv m-owasp");
+  g_assert_cmpstr (find_module_step (profile, "m-torch")->id, ==, torch_id);
+
+  g_assert_finalize_object (profile);
+  g_assert_finalize_object (catalog);
+}
+
+static void
+test_drops_unneeded_planned (void)
+{
+  UpskillCatalog *catalog = load_catalog ();
+  UpskillProfile *profile = new_profile ("ml-eng");
+
+  work_on_plan (profile, catalog);
+
+  /* Python core reached: the done intro stays as history (it is still
+   * Pandas' prerequisite too), the planned advanced course goes. PyTorch
+   * reached: the planned PyTorch steps go; the custom step stays, now after
+   * Pandas, the nearest earlier step still there. */
+  set_level (profile, "py-core", 4);
+  set_level (profile, "ml-torch", 4);
+  upskill_planner_regenerate (profile, catalog, NULL);
+  assert_plan (profile, "m-py-intro m-pandas custom:custom-1 m-eval m-owasp");
+  g_assert_cmpint (find_module_step (profile, "m-py-intro")->status, ==, UPSKILL_STEP_DONE);
+
+  /* Nothing left at all: only what the user did or wrote stays. */
+  set_level (profile, "py-data", 3);
+  set_level (profile, "ml-eval", 2);
+  upskill_planner_regenerate (profile, catalog, NULL);
+  assert_plan (profile, "m-py-intro m-pandas custom:custom-1 m-owasp");
+  g_assert_cmpint (find_module_step (profile, "m-pandas")->status, ==, UPSKILL_STEP_IN_PROGRESS);
+
+  g_assert_finalize_object (profile);
+  g_assert_finalize_object (catalog);
+}
+
+static void
+test_new_steps_get_fresh_ids (void)
+{
+  UpskillCatalog *catalog = load_catalog ();
+  UpskillProfile *profile = new_profile ("data");
+  g_autofree char *pandas_id = NULL;
+  GPtrArray *plan;
+
+  set_level (profile, "py-core", 2);
+  upskill_planner_regenerate (profile, catalog, NULL);
+  assert_plan (profile, "m-pandas");
+  pandas_id = g_strdup (find_module_step (profile, "m-pandas")->id);
+
+  /* Several steps added at once all get ids of their own. */
+  upskill_profile_set_target_override (profile, "ml-eval", 2);
+  upskill_profile_set_target_override (profile, "sec-llm", 2);
+  upskill_profile_set_target_override (profile, "py-core", 4);
+  upskill_planner_regenerate (profile, catalog, NULL);
+  assert_plan (profile, "m-pandas m-torch m-eval m-py-adv m-owasp");
+  assert_ids_unique (profile);
+  g_assert_cmpstr (find_module_step (profile, "m-pandas")->id, ==, pandas_id);
+
+  plan = upskill_profile_get_plan (profile);
+  for (guint i = 0; i < plan->len; i++)
+    {
+      UpskillPlanStep *step = g_ptr_array_index (plan, i);
+
+      g_assert_true (upskill_profile_find_step (profile, step->id) == step);
+    }
+
+  g_assert_finalize_object (profile);
+  g_assert_finalize_object (catalog);
+}
+
+static void
+test_skipped_module_replaced (void)
+{
+  UpskillCatalog *catalog = load_catalog ();
+  UpskillProfile *profile = new_profile (NULL);
+
+  upskill_profile_set_target_override (profile, "sec-llm", 2);
+  upskill_planner_regenerate (profile, catalog, NULL);
+  assert_plan (profile, "m-owasp");
+
+  /* Skipped: the next best module for the same level takes its place and
+   * the skipped step stays as a record. */
+  set_module_status (profile, "m-owasp", UPSKILL_STEP_SKIPPED);
+  upskill_planner_regenerate (profile, catalog, NULL);
+  assert_plan (profile, "m-owasp m-sec-lab");
+  g_assert_cmpint (find_module_step (profile, "m-owasp")->status, ==, UPSKILL_STEP_SKIPPED);
+
+  set_module_status (profile, "m-sec-lab", UPSKILL_STEP_SKIPPED);
+  upskill_planner_regenerate (profile, catalog, NULL);
+  assert_plan (profile, "m-owasp m-sec-lab m-owasp-book");
+
+  /* Everything skipped: the skipped ones are all there is. */
+  set_module_status (profile, "m-owasp-book", UPSKILL_STEP_SKIPPED);
+  upskill_planner_regenerate (profile, catalog, NULL);
+  assert_plan (profile, "m-owasp m-sec-lab m-owasp-book");
+
+  g_assert_finalize_object (profile);
+  g_assert_finalize_object (catalog);
+}
+
+static void
+test_kept_steps_follow_prerequisites (void)
+{
+  UpskillCatalog *catalog = load_catalog ();
+  UpskillProfile *profile = new_profile (NULL);
+  g_autoptr(GPtrArray) steps = NULL;
+
+  /* The user put an evaluation course, already started, first and a custom
+   * step before it. Evaluation is no longer a target but was started, so it
+   * stays; it needs PyTorch, which the plan has, so it moves after it. */
+  upskill_profile_set_target_override (profile, "ml-torch", 3);
+  steps = g_ptr_array_new_with_free_func ((GDestroyNotify) upskill_plan_step_free);
+  g_ptr_array_add (steps, upskill_plan_step_new_custom ("custom-1", "Read papers", 3, NULL, 0, 0));
+  g_ptr_array_add (steps, upskill_plan_step_new_module ("step-eval", "m-eval"));
+  ((UpskillPlanStep *) g_ptr_array_index (steps, 1))->status = UPSKILL_STEP_IN_PROGRESS;
+  upskill_profile_set_plan (profile, g_steal_pointer (&steps));
+
+  upskill_planner_regenerate (profile, catalog, NULL);
+  assert_plan (profile, "custom:custom-1 m-py-intro m-pandas m-torch m-eval");
+  assert_prerequisites_first (profile, catalog);
+  g_assert_cmpstr (find_module_step (profile, "m-eval")->id, ==, "step-eval");
+  g_assert_cmpint (find_module_step (profile, "m-eval")->status, ==, UPSKILL_STEP_IN_PROGRESS);
+  assert_ids_unique (profile);
+
+  g_assert_finalize_object (profile);
+  g_assert_finalize_object (catalog);
+}
+
+static void
+test_demand_orders_plan (void)
+{
+  static const char trends_json[] =
+    "{\"format\": \"upskill-trends\", \"version\": 1,"
+    " \"source\": {\"title\": \"Test article\", \"kind\": \"article\"},"
+    " \"sections\": [{\"id\": \"s1\", \"title\": \"Section\"}],"
+    " \"claims\": ["
+    "  {\"id\": \"c1\", \"kind\": \"strategy\", \"section\": \"s1\", \"audience\": [\"developer\"],"
+    "   \"text\": \"t\", \"quote\": \"q\", \"areas\": [\"sec\"], \"strength\": 3},"
+    "  {\"id\": \"c2\", \"kind\": \"strategy\", \"section\": \"s1\", \"audience\": [\"developer\"],"
+    "   \"text\": \"t\", \"quote\": \"q\", \"areas\": [\"py\"], \"strength\": 1}]}";
+  UpskillCatalog *catalog = load_catalog ();
+  g_autoptr(GBytes) bytes = g_bytes_new_static (trends_json, strlen (trends_json));
+  g_autoptr(GError) error = NULL;
+  UpskillTrends *trends;
+  UpskillProfile *profile = new_profile (NULL);
+
+  trends = upskill_trends_new_from_bytes (bytes, "test-trends.json", catalog, &error);
+  g_assert_no_error (error);
+
+  /* Python core gap 4 x 1/3, security gap 2 x 1: security first. Without
+   * trends the bigger Python gap goes first. */
+  upskill_profile_set_target_override (profile, "py-core", 4);
+  upskill_profile_set_target_override (profile, "sec-llm", 2);
+  upskill_planner_regenerate (profile, catalog, trends);
+  assert_plan (profile, "m-owasp m-py-intro m-py-adv");
+
+  upskill_planner_regenerate (profile, catalog, NULL);
+  assert_plan (profile, "m-py-intro m-py-adv m-owasp");
+
+  g_assert_finalize_object (profile);
+  g_assert_finalize_object (trends);
+  g_assert_finalize_object (catalog);
+}
+
+static void
+assert_date (const GDate *date,
+             const char  *expected)
+{
+  char text[16];
+
+  g_assert_true (g_date_valid (date));
+  g_date_strftime (text, sizeof text, "%Y-%m-%d", date);
+  g_assert_cmpstr (text, ==, expected);
+}
+
+static void
+assert_scheduled (GPtrArray  *schedule,
+                  guint       position,
+                  const char *title,
+                  const char *start,
+                  const char *finish)
+{
+  UpskillScheduledStep *scheduled;
+
+  g_assert_cmpuint (position, <, schedule->len);
+  scheduled = g_ptr_array_index (schedule, position);
+  g_assert_cmpstr (scheduled->title, ==, title);
+  g_assert_true (scheduled->scheduled);
+  assert_date (&scheduled->start, start);
+  assert_date (&scheduled->finish, finish);
+}
+
+static void
+assert_finish (GPtrArray  *schedule,
+               const char *expected)
+{
+  GDate finish;
+
+  upskill_planner_get_finish (schedule, &finish);
+  assert_date (&finish, expected);
+}
+
+static GPtrArray *
+schedule_from_monday (UpskillProfile *profile,
+                      UpskillCatalog *catalog)
+{
+  GDate start;
+
+  g_date_clear (&start, 1);
+  g_date_set_dmy (&start, 6, G_DATE_JANUARY, 2025);
+
+  return upskill_planner_schedule (profile, catalog, &start);
+}
+
+/* Python intro (10h) and Pandas (12h), and a custom step of 3h. */
+static UpskillProfile *
+new_scheduled_profile (UpskillCatalog *catalog)
+{
+  UpskillProfile *profile = new_profile ("data");
+
+  set_level (profile, "py-core", 1);
+  upskill_planner_regenerate (profile, catalog, NULL);
+  insert_step (profile, 2,
+               upskill_plan_step_new_custom ("custom-1", "Write a notebook", 3, "py-data", 2, 3));
+  assert_plan (profile, "m-py-intro m-pandas custom:custom-1");
+
+  return profile;
+}
+
+static void
+test_schedule_one_hour_per_day (void)
+{
+  UpskillCatalog *catalog = load_catalog ();
+  UpskillProfile *profile = new_scheduled_profile (catalog);
+  g_autoptr(GPtrArray) schedule = NULL;
+  UpskillScheduledStep *scheduled;
+
+  /* 7 hours a week: one hour a day, days counted inclusively. */
+  schedule = schedule_from_monday (profile, catalog);
+  g_assert_cmpuint (schedule->len, ==, 3);
+  assert_scheduled (schedule, 0, "Python Intro", "2025-01-06", "2025-01-15");
+  assert_scheduled (schedule, 1, "Pandas", "2025-01-16", "2025-01-27");
+  assert_scheduled (schedule, 2, "Write a notebook", "2025-01-28", "2025-01-30");
+  assert_finish (schedule, "2025-01-30");
+  g_assert_cmpuint (upskill_planner_remaining_hours (schedule), ==, 10 + 12 + 3);
+
+  scheduled = g_ptr_array_index (schedule, 1);
+  g_assert_nonnull (scheduled->module);
+  g_assert_cmpstr (scheduled->module->id, ==, "m-pandas");
+  g_assert_cmpstr (scheduled->skill->id, ==, "py-data");
+  g_assert_cmpuint (scheduled->hours, ==, 12);
+  g_assert_cmpuint (scheduled->from_level, ==, 0);
+  g_assert_cmpuint (scheduled->to_level, ==, 3);
+  g_assert_true (scheduled->step == find_module_step (profile, "m-pandas"));
+
+  scheduled = g_ptr_array_index (schedule, 2);
+  g_assert_null (scheduled->module);
+  g_assert_cmpstr (scheduled->skill->id, ==, "py-data");
+  g_assert_cmpuint (scheduled->from_level, ==, 2);
+  g_assert_cmpuint (scheduled->to_level, ==, 3);
+
+  g_assert_finalize_object (profile);
+  g_assert_finalize_object (catalog);
+}
+
+static void
+test_schedule_weekly_hours (void)
+{
+  UpskillCatalog *catalog = load_catalog ();
+  UpskillProfile *profile = new_scheduled_profile (catalog);
+  GPtrArray *schedule;
+
+  /* 14 hours a week, 2 a day: 5, 6 and 2 days. */
+  upskill_profile_set_weekly_hours (profile, 14.0);
+  schedule = schedule_from_monday (profile, catalog);
+  assert_scheduled (schedule, 0, "Python Intro", "2025-01-06", "2025-01-10");
+  assert_scheduled (schedule, 1, "Pandas", "2025-01-11", "2025-01-16");
+  assert_scheduled (schedule, 2, "Write a notebook", "2025-01-17", "2025-01-18");
+  assert_finish (schedule, "2025-01-18");
+  g_ptr_array_unref (schedule);
+
+  /* 5 hours a week: 70/5 = 14 days exactly (no rounding up of 14.0000…1),
+   * 84/5 = 16.8 -> 17, 21/5 = 4.2 -> 5. */
+  upskill_profile_set_weekly_hours (profile, 5.0);
+  schedule = schedule_from_monday (profile, catalog);
+  assert_scheduled (schedule, 0, "Python Intro", "2025-01-06", "2025-01-19");
+  assert_scheduled (schedule, 1, "Pandas", "2025-01-20", "2025-02-05");
+  assert_scheduled (schedule, 2, "Write a notebook", "2025-02-06", "2025-02-10");
+  assert_finish (schedule, "2025-02-10");
+  g_assert_cmpuint (upskill_planner_remaining_hours (schedule), ==, 25);
+  g_ptr_array_unref (schedule);
+
+  /* 40 hours a week: the 3-hour step still takes a day of its own. */
+  upskill_profile_set_weekly_hours (profile, 40.0);
+  schedule = schedule_from_monday (profile, catalog);
+  assert_scheduled (schedule, 0, "Python Intro", "2025-01-06", "2025-01-07");
+  assert_scheduled (schedule, 1, "Pandas", "2025-01-08", "2025-01-10");
+  assert_scheduled (schedule, 2, "Write a notebook", "2025-01-11", "2025-01-11");
+  g_ptr_array_unref (schedule);
+
+  g_assert_finalize_object (profile);
+  g_assert_finalize_object (catalog);
+}
+
+static void
+test_schedule_skips_finished (void)
+{
+  UpskillCatalog *catalog = load_catalog ();
+  UpskillProfile *profile = new_scheduled_profile (catalog);
+  GPtrArray *schedule;
+  UpskillScheduledStep *scheduled;
+  GDate finish;
+
+  set_module_status (profile, "m-py-intro", UPSKILL_STEP_DONE);
+  upskill_profile_set_step_status (profile, "custom-1", UPSKILL_STEP_IN_PROGRESS);
+  schedule = schedule_from_monday (profile, catalog);
+  g_assert_cmpuint (schedule->len, ==, 3);
+
+  scheduled = g_ptr_array_index (schedule, 0);
+  g_assert_false (scheduled->scheduled);
+  g_assert_false (g_date_valid (&scheduled->start));
+  g_assert_false (g_date_valid (&scheduled->finish));
+  assert_scheduled (schedule, 1, "Pandas", "2025-01-06", "2025-01-17");
+  assert_scheduled (schedule, 2, "Write a notebook", "2025-01-18", "2025-01-20");
+  g_assert_cmpuint (upskill_planner_remaining_hours (schedule), ==, 15);
+  g_ptr_array_unref (schedule);
+
+  set_module_status (profile, "m-pandas", UPSKILL_STEP_SKIPPED);
+  upskill_profile_set_step_status (profile, "custom-1", UPSKILL_STEP_DONE);
+  schedule = schedule_from_monday (profile, catalog);
+  for (guint i = 0; i < schedule->len; i++)
+    g_assert_false (((UpskillScheduledStep *) g_ptr_array_index (schedule, i))->scheduled);
+  g_assert_cmpuint (upskill_planner_remaining_hours (schedule), ==, 0);
+  upskill_planner_get_finish (schedule, &finish);
+  g_assert_false (g_date_valid (&finish));
+  g_ptr_array_unref (schedule);
+
+  g_assert_finalize_object (profile);
+  g_assert_finalize_object (catalog);
+}
+
+static void
+test_check_order (void)
+{
+  UpskillCatalog *catalog = load_catalog ();
+  UpskillProfile *profile = new_scheduled_profile (catalog);
+  GPtrArray *schedule;
+  g_autoptr(GPtrArray) steps = NULL;
+  char *message = NULL;
+
+  schedule = schedule_from_monday (profile, catalog);
+  g_assert_true (upskill_planner_check_order (schedule, &message));
+  g_assert_null (message);
+  g_ptr_array_unref (schedule);
+
+  /* Moved by the user: still laid out in the user's order, with a warning. */
+  upskill_profile_move_step (profile, find_module_step (profile, "m-pandas")->id, 0);
+  assert_plan (profile, "m-pandas m-py-intro custom:custom-1");
+  schedule = schedule_from_monday (profile, catalog);
+  assert_scheduled (schedule, 0, "Pandas", "2025-01-06", "2025-01-17");
+  g_assert_false (upskill_planner_check_order (schedule, &message));
+  g_assert_nonnull (message);
+  g_assert_nonnull (strstr (message, "Pandas"));
+  g_assert_nonnull (strstr (message, "Python Intro"));
+  g_clear_pointer (&message, g_free);
+  g_assert_false (upskill_planner_check_order (schedule, NULL));
+  g_ptr_array_unref (schedule);
+
+  /* A prerequisite already done is no reason to warn. */
+  set_module_status (profile, "m-py-intro", UPSKILL_STEP_DONE);
+  schedule = schedule_from_monday (profile, catalog);
+  g_assert_true (upskill_planner_check_order (schedule, NULL));
+  g_ptr_array_unref (schedule);
+
+  /* PyTorch needs Pandas needs the intro: with Pandas removed from the plan,
+   * the intro after PyTorch is still out of order. */
+  steps = g_ptr_array_new_with_free_func ((GDestroyNotify) upskill_plan_step_free);
+  g_ptr_array_add (steps, upskill_plan_step_new_module ("step-a", "m-torch"));
+  g_ptr_array_add (steps, upskill_plan_step_new_module ("step-b", "m-py-intro"));
+  upskill_profile_set_plan (profile, g_steal_pointer (&steps));
+  schedule = schedule_from_monday (profile, catalog);
+  g_assert_false (upskill_planner_check_order (schedule, &message));
+  g_assert_nonnull (strstr (message, "PyTorch"));
+  g_clear_pointer (&message, g_free);
+  g_ptr_array_unref (schedule);
+
+  g_assert_finalize_object (profile);
+  g_assert_finalize_object (catalog);
+}
+
+static void
+test_bundled_sample (void)
+{
+  UpskillCatalog *catalog = upskill_catalog_get_default ();
+  UpskillTrends *trends = upskill_trends_new_bundled (catalog);
+  UpskillProfile *profile;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) schedule = NULL;
+  g_autoptr(GPtrArray) gaps = NULL;
+  g_autoptr(GHashTable) modules = g_hash_table_new (g_str_hash, g_str_equal);
+  GPtrArray *plan;
+  guint hours = 0;
+  GDate start;
+  GDate finish;
+
+  bytes = g_resources_lookup_data ("/com/example/Upskill/data/samples/dana-okafor.json",
+                                   G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  profile = upskill_profile_new_from_bytes (bytes, "dana-okafor.json", &error);
+  g_assert_no_error (error);
+
+  gaps = upskill_compute_gaps (profile, catalog, trends);
+  g_assert_cmpuint (gaps->len, >, 0);
+
+  upskill_planner_regenerate (profile, catalog, trends);
+  plan = upskill_profile_get_plan (profile);
+  g_assert_cmpuint (plan->len, >, 0);
+  assert_ids_unique (profile);
+  assert_prerequisites_first (profile, catalog);
+
+  for (guint i = 0; i < plan->len; i++)
+    {
+      UpskillPlanStep *step = g_ptr_array_index (plan, i);
+      UpskillModule *module;
+
+      if (step->module_id == NULL)
+        continue;
+
+      /* Each module once, and each one a real module of the catalog. */
+      g_assert_true (g_hash_table_add (modules, step->module_id));
+      module = upskill_catalog_find_module (catalog, step->module_id);
+      g_assert_nonnull (module);
+      if (step->status != UPSKILL_STEP_DONE && step->status != UPSKILL_STEP_SKIPPED)
+        hours += module->hours;
+    }
+
+  /* The top gap is being worked on by some step. */
+  {
+    UpskillGap *top = g_ptr_array_index (gaps, 0);
+    gboolean covered = FALSE;
+
+    for (guint i = 0; i < plan->len; i++)
+      {
+        UpskillPlanStep *step = g_ptr_array_index (plan, i);
+        UpskillModule *module = step->module_id != NULL
+          ? upskill_catalog_find_module (catalog, step->module_id)
+          : NULL;
+
+        if (module != NULL && module->skill == top->skill)
+          covered = TRUE;
+      }
+    g_assert_true (covered);
+  }
+
+  g_date_clear (&start, 1);
+  g_date_set_dmy (&start, 6, G_DATE_JANUARY, 2025);
+  schedule = upskill_planner_schedule (profile, catalog, &start);
+  g_assert_cmpuint (schedule->len, ==, plan->len);
+  g_assert_true (upskill_planner_check_order (schedule, NULL));
+  g_assert_cmpuint (upskill_planner_remaining_hours (schedule), >=, hours);
+  upskill_planner_get_finish (schedule, &finish);
+  g_assert_true (g_date_valid (&finish));
+  g_assert_cmpint (g_date_compare (&finish, &start), >, 0);
+
+  g_assert_finalize_object (profile);
+  g_assert_finalize_object (trends);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/upskill/planner/chains-modules", test_chains_modules);
+  g_test_add_func ("/upskill/planner/respects-prerequisites", test_respects_prerequisites);
+  g_test_add_func ("/upskill/planner/hours-sum", test_hours_sum);
+  g_test_add_func ("/upskill/planner/skips-covered-prerequisites", test_skips_covered_prerequisites);
+  g_test_add_func ("/upskill/planner/regenerate-keeps-statuses", test_regenerate_keeps_statuses);
+  g_test_add_func ("/upskill/planner/drops-unneeded-planned", test_drops_unneeded_planned);
+  g_test_add_func ("/upskill/planner/new-steps-get-fresh-ids", test_new_steps_get_fresh_ids);
+  g_test_add_func ("/upskill/planner/skipped-module-replaced", test_skipped_module_replaced);
+  g_test_add_func ("/upskill/planner/kept-steps-follow-prerequisites", test_kept_steps_follow_prerequisites);
+  g_test_add_func ("/upskill/planner/demand-orders-plan", test_demand_orders_plan);
+  g_test_add_func ("/upskill/planner/schedule-one-hour-per-day", test_schedule_one_hour_per_day);
+  g_test_add_func ("/upskill/planner/schedule-weekly-hours", test_schedule_weekly_hours);
+  g_test_add_func ("/upskill/planner/schedule-skips-finished", test_schedule_skips_finished);
+  g_test_add_func ("/upskill/planner/check-order", test_check_order);
+  g_test_add_func ("/upskill/planner/bundled-sample", test_bundled_sample);
+
+  return g_test_run ();
+}
