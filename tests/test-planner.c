@@ -246,6 +246,56 @@ assert_prerequisites_first (UpskillProfile *profile,
 }
 
 static void
+assert_date (const GDate *date,
+             const char  *expected)
+{
+  char text[16];
+
+  g_assert_true (g_date_valid (date));
+  g_date_strftime (text, sizeof text, "%Y-%m-%d", date);
+  g_assert_cmpstr (text, ==, expected);
+}
+
+static void
+assert_scheduled (GPtrArray  *schedule,
+                  guint       position,
+                  const char *title,
+                  const char *start,
+                  const char *finish)
+{
+  UpskillScheduledStep *scheduled;
+
+  g_assert_cmpuint (position, <, schedule->len);
+  scheduled = g_ptr_array_index (schedule, position);
+  g_assert_cmpstr (scheduled->title, ==, title);
+  g_assert_true (scheduled->scheduled);
+  assert_date (&scheduled->start, start);
+  assert_date (&scheduled->finish, finish);
+}
+
+static void
+assert_finish (GPtrArray  *schedule,
+               const char *expected)
+{
+  GDate finish;
+
+  upskill_planner_get_finish (schedule, &finish);
+  assert_date (&finish, expected);
+}
+
+static GPtrArray *
+schedule_from_monday (UpskillProfile *profile,
+                      UpskillCatalog *catalog)
+{
+  GDate start;
+
+  g_date_clear (&start, 1);
+  g_date_set_dmy (&start, 6, G_DATE_JANUARY, 2025);
+
+  return upskill_planner_schedule (profile, catalog, &start);
+}
+
+static void
 test_chains_modules (void)
 {
   UpskillCatalog *catalog = load_catalog ();
@@ -265,10 +315,11 @@ test_chains_modules (void)
   upskill_planner_regenerate (profile, catalog, NULL);
   assert_plan (profile, "m-py-adv");
 
-  /* Equal reach and hours: the first in the catalog. */
+  /* Equal reach and hours: the first in the catalog. Security's gap of 2
+   * now outranks Python's gap of 1, so it goes first. */
   upskill_profile_set_target_override (profile, "sec-llm", 2);
   upskill_planner_regenerate (profile, catalog, NULL);
-  assert_plan (profile, "m-py-adv m-owasp");
+  assert_plan (profile, "m-owasp m-py-adv");
 
   /* Nothing left to close: an empty plan. */
   set_level (profile, "py-core", 4);
@@ -447,15 +498,19 @@ test_drops_unneeded_planned (void)
 
   work_on_plan (profile, catalog);
 
-  /* Python core reached: the done intro stays as history (it is still
-   * Pandas' prerequisite too), the planned advanced course goes. PyTorch
-   * reached: the planned PyTorch steps go; the custom step stays, now after
-   * Pandas, the nearest earlier step still there. */
+  /* Python core, PyTorch and security reached. The planned PyTorch and
+   * advanced Python steps go. The done intro is no longer needed but stays
+   * as history, first, as nothing preceded it. Pandas, in progress, leads
+   * the fresh list although evaluation ranks higher (4 against 3); the
+   * custom step stays after Pandas, the skipped OWASP step after
+   * evaluation, as they were. */
   set_level (profile, "py-core", 4);
   set_level (profile, "ml-torch", 4);
+  set_level (profile, "sec-llm", 2);
   upskill_planner_regenerate (profile, catalog, NULL);
   assert_plan (profile, "m-py-intro m-pandas custom:custom-1 m-eval m-owasp");
   g_assert_cmpint (find_module_step (profile, "m-py-intro")->status, ==, UPSKILL_STEP_DONE);
+  g_assert_cmpint (find_module_step (profile, "m-eval")->status, ==, UPSKILL_STEP_PLANNED);
 
   /* Nothing left at all: only what the user did or wrote stays. */
   set_level (profile, "py-data", 3);
@@ -481,12 +536,14 @@ test_new_steps_get_fresh_ids (void)
   assert_plan (profile, "m-pandas");
   pandas_id = g_strdup (find_module_step (profile, "m-pandas")->id);
 
-  /* Several steps added at once all get ids of their own. */
+  /* Several steps added at once all get ids of their own. Priorities:
+   * py-data 3, then gaps of 2 in catalog order: py-core, ml-eval (which
+   * brings PyTorch), sec-llm. */
   upskill_profile_set_target_override (profile, "ml-eval", 2);
   upskill_profile_set_target_override (profile, "sec-llm", 2);
   upskill_profile_set_target_override (profile, "py-core", 4);
   upskill_planner_regenerate (profile, catalog, NULL);
-  assert_plan (profile, "m-pandas m-torch m-eval m-py-adv m-owasp");
+  assert_plan (profile, "m-pandas m-py-adv m-torch m-eval m-owasp");
   assert_ids_unique (profile);
   g_assert_cmpstr (find_module_step (profile, "m-pandas")->id, ==, pandas_id);
 
@@ -544,7 +601,7 @@ test_kept_steps_follow_prerequisites (void)
    * stays; it needs PyTorch, which the plan has, so it moves after it. */
   upskill_profile_set_target_override (profile, "ml-torch", 3);
   steps = g_ptr_array_new_with_free_func ((GDestroyNotify) upskill_plan_step_free);
-  g_ptr_array_add (steps, upskill_plan_step_new_custom ("custom-1", "Read papers", 3, NULL, 0, 0));
+  g_ptr_array_add (steps, upskill_plan_step_new_custom ("custom-1", "Read papers", 3, "ml-eval", 0, 1));
   g_ptr_array_add (steps, upskill_plan_step_new_module ("step-eval", "m-eval"));
   ((UpskillPlanStep *) g_ptr_array_index (steps, 1))->status = UPSKILL_STEP_IN_PROGRESS;
   upskill_profile_set_plan (profile, g_steal_pointer (&steps));
@@ -555,6 +612,40 @@ test_kept_steps_follow_prerequisites (void)
   g_assert_cmpstr (find_module_step (profile, "m-eval")->id, ==, "step-eval");
   g_assert_cmpint (find_module_step (profile, "m-eval")->status, ==, UPSKILL_STEP_IN_PROGRESS);
   assert_ids_unique (profile);
+
+  g_assert_finalize_object (profile);
+  g_assert_finalize_object (catalog);
+}
+
+static void
+test_in_progress_steps_lead (void)
+{
+  UpskillCatalog *catalog = load_catalog ();
+  UpskillProfile *profile = new_profile (NULL);
+  GPtrArray *schedule;
+
+  /* Gaps: py-core 4, ml-torch 3, sec-llm 2. */
+  upskill_profile_set_target_override (profile, "py-core", 4);
+  upskill_profile_set_target_override (profile, "ml-torch", 3);
+  upskill_profile_set_target_override (profile, "sec-llm", 2);
+  upskill_planner_regenerate (profile, catalog, NULL);
+  assert_plan (profile, "m-py-intro m-py-adv m-pandas m-torch m-owasp");
+
+  /* Started: it leads, and is scheduled from the first day. */
+  set_module_status (profile, "m-owasp", UPSKILL_STEP_IN_PROGRESS);
+  upskill_planner_regenerate (profile, catalog, NULL);
+  assert_plan (profile, "m-owasp m-py-intro m-py-adv m-pandas m-torch");
+  schedule = schedule_from_monday (profile, catalog);
+  assert_scheduled (schedule, 0, "OWASP LLM Top 10", "2025-01-06", "2025-01-09");
+  g_ptr_array_unref (schedule);
+
+  /* PyTorch, started too, leads as well (it ranks above OWASP), but what it
+   * waits for is pulled forward to just before it; the advanced Python
+   * course, unrelated, stays behind. */
+  set_module_status (profile, "m-torch", UPSKILL_STEP_IN_PROGRESS);
+  upskill_planner_regenerate (profile, catalog, NULL);
+  assert_plan (profile, "m-py-intro m-pandas m-torch m-owasp m-py-adv");
+  assert_prerequisites_first (profile, catalog);
 
   g_assert_finalize_object (profile);
   g_assert_finalize_object (catalog);
@@ -594,56 +685,6 @@ test_demand_orders_plan (void)
   g_assert_finalize_object (profile);
   g_assert_finalize_object (trends);
   g_assert_finalize_object (catalog);
-}
-
-static void
-assert_date (const GDate *date,
-             const char  *expected)
-{
-  char text[16];
-
-  g_assert_true (g_date_valid (date));
-  g_date_strftime (text, sizeof text, "%Y-%m-%d", date);
-  g_assert_cmpstr (text, ==, expected);
-}
-
-static void
-assert_scheduled (GPtrArray  *schedule,
-                  guint       position,
-                  const char *title,
-                  const char *start,
-                  const char *finish)
-{
-  UpskillScheduledStep *scheduled;
-
-  g_assert_cmpuint (position, <, schedule->len);
-  scheduled = g_ptr_array_index (schedule, position);
-  g_assert_cmpstr (scheduled->title, ==, title);
-  g_assert_true (scheduled->scheduled);
-  assert_date (&scheduled->start, start);
-  assert_date (&scheduled->finish, finish);
-}
-
-static void
-assert_finish (GPtrArray  *schedule,
-               const char *expected)
-{
-  GDate finish;
-
-  upskill_planner_get_finish (schedule, &finish);
-  assert_date (&finish, expected);
-}
-
-static GPtrArray *
-schedule_from_monday (UpskillProfile *profile,
-                      UpskillCatalog *catalog)
-{
-  GDate start;
-
-  g_date_clear (&start, 1);
-  g_date_set_dmy (&start, 6, G_DATE_JANUARY, 2025);
-
-  return upskill_planner_schedule (profile, catalog, &start);
 }
 
 /* Python intro (10h) and Pandas (12h), and a custom step of 3h. */
@@ -713,8 +754,8 @@ test_schedule_weekly_hours (void)
   assert_finish (schedule, "2025-01-18");
   g_ptr_array_unref (schedule);
 
-  /* 5 hours a week: 70/5 = 14 days exactly (no rounding up of 14.0000…1),
-   * 84/5 = 16.8 -> 17, 21/5 = 4.2 -> 5. */
+  /* 5 hours a week: 10 x 7 / 5 = 14 days exactly, 12 x 7 / 5 = 16.8 -> 17,
+   * 3 x 7 / 5 = 4.2 -> 5. */
   upskill_profile_set_weekly_hours (profile, 5.0);
   schedule = schedule_from_monday (profile, catalog);
   assert_scheduled (schedule, 0, "Python Intro", "2025-01-06", "2025-01-19");
@@ -783,7 +824,7 @@ test_check_order (void)
   char *message = NULL;
 
   schedule = schedule_from_monday (profile, catalog);
-  g_assert_true (upskill_planner_check_order (schedule, &message));
+  g_assert_true (upskill_planner_check_order (profile, schedule, &message));
   g_assert_null (message);
   g_ptr_array_unref (schedule);
 
@@ -792,18 +833,18 @@ test_check_order (void)
   assert_plan (profile, "m-pandas m-py-intro custom:custom-1");
   schedule = schedule_from_monday (profile, catalog);
   assert_scheduled (schedule, 0, "Pandas", "2025-01-06", "2025-01-17");
-  g_assert_false (upskill_planner_check_order (schedule, &message));
+  g_assert_false (upskill_planner_check_order (profile, schedule, &message));
   g_assert_nonnull (message);
   g_assert_nonnull (strstr (message, "Pandas"));
   g_assert_nonnull (strstr (message, "Python Intro"));
   g_clear_pointer (&message, g_free);
-  g_assert_false (upskill_planner_check_order (schedule, NULL));
+  g_assert_false (upskill_planner_check_order (profile, schedule, NULL));
   g_ptr_array_unref (schedule);
 
   /* A prerequisite already done is no reason to warn. */
   set_module_status (profile, "m-py-intro", UPSKILL_STEP_DONE);
   schedule = schedule_from_monday (profile, catalog);
-  g_assert_true (upskill_planner_check_order (schedule, NULL));
+  g_assert_true (upskill_planner_check_order (profile, schedule, NULL));
   g_ptr_array_unref (schedule);
 
   /* PyTorch needs Pandas needs the intro: with Pandas removed from the plan,
@@ -813,7 +854,7 @@ test_check_order (void)
   g_ptr_array_add (steps, upskill_plan_step_new_module ("step-b", "m-py-intro"));
   upskill_profile_set_plan (profile, g_steal_pointer (&steps));
   schedule = schedule_from_monday (profile, catalog);
-  g_assert_false (upskill_planner_check_order (schedule, &message));
+  g_assert_false (upskill_planner_check_order (profile, schedule, &message));
   g_assert_nonnull (strstr (message, "PyTorch"));
   g_clear_pointer (&message, g_free);
   g_ptr_array_unref (schedule);
@@ -851,7 +892,6 @@ test_bundled_sample (void)
   plan = upskill_profile_get_plan (profile);
   g_assert_cmpuint (plan->len, >, 0);
   assert_ids_unique (profile);
-  assert_prerequisites_first (profile, catalog);
 
   for (guint i = 0; i < plan->len; i++)
     {
@@ -891,7 +931,7 @@ test_bundled_sample (void)
   g_date_set_dmy (&start, 6, G_DATE_JANUARY, 2025);
   schedule = upskill_planner_schedule (profile, catalog, &start);
   g_assert_cmpuint (schedule->len, ==, plan->len);
-  g_assert_true (upskill_planner_check_order (schedule, NULL));
+  g_assert_true (upskill_planner_check_order (profile, schedule, NULL));
   g_assert_cmpuint (upskill_planner_remaining_hours (schedule), >=, hours);
   upskill_planner_get_finish (schedule, &finish);
   g_assert_true (g_date_valid (&finish));
@@ -916,6 +956,7 @@ main (int   argc,
   g_test_add_func ("/upskill/planner/new-steps-get-fresh-ids", test_new_steps_get_fresh_ids);
   g_test_add_func ("/upskill/planner/skipped-module-replaced", test_skipped_module_replaced);
   g_test_add_func ("/upskill/planner/kept-steps-follow-prerequisites", test_kept_steps_follow_prerequisites);
+  g_test_add_func ("/upskill/planner/in-progress-steps-lead", test_in_progress_steps_lead);
   g_test_add_func ("/upskill/planner/demand-orders-plan", test_demand_orders_plan);
   g_test_add_func ("/upskill/planner/schedule-one-hour-per-day", test_schedule_one_hour_per_day);
   g_test_add_func ("/upskill/planner/schedule-weekly-hours", test_schedule_weekly_hours);

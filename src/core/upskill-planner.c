@@ -24,12 +24,18 @@
  *    the plan. Old steps that were only planned and are no longer needed are
  *    dropped.
  *
- * 3. Order: the fresh list in priority order; each kept step that is not in
- *    it goes right after the step that preceded it in the old plan (the
+ * 3. Order: the fresh list in priority order, except that steps in
+ *    progress lead it, so that the schedule does not project work already
+ *    under way months ahead. Each kept step that is not in the fresh list
+ *    goes right after the step that preceded it in the old plan (the
  *    nearest earlier one still present), or first if none did, so a custom
- *    step stays next to what the user put it next to. A stable topological
- *    sort then moves any step after its prerequisites and leaves every other
- *    pair in that order. */
+ *    step stays next to what the user put it next to. Last, a step that
+ *    comes before one of its prerequisites (see is_needed_prerequisite())
+ *    has that prerequisite pulled forward to just before it; steps already
+ *    in order keep it (sort_by_prerequisites()).
+ *
+ * Regenerating therefore re-sorts the modules it plans by priority: an
+ * order the user set by hand for those is not kept. */
 
 typedef struct
 {
@@ -40,6 +46,17 @@ typedef struct
   GHashTable     *listed;      /* UpskillModule* set */
   GHashTable     *visiting;    /* UpskillModule* set, guards against cycles */
 } PlanBuilder;
+
+/* One rule for ordering the plan and for warning about the user's order:
+ * a prerequisite the person's level already covers constrains nothing, and
+ * one with no step in the plan (removed by the user) passes its own
+ * prerequisites on. */
+static gboolean
+is_needed_prerequisite (UpskillProfile *profile,
+                        UpskillModule  *prerequisite)
+{
+  return upskill_profile_get_level (profile, prerequisite->skill->id) < prerequisite->to_level;
+}
 
 static gboolean
 builder_is_skipped (PlanBuilder   *builder,
@@ -63,13 +80,9 @@ builder_add_module (PlanBuilder   *builder,
   for (guint i = 0; module->prerequisites != NULL && i < module->prerequisites->len; i++)
     {
       UpskillModule *prerequisite = g_ptr_array_index (module->prerequisites, i);
-      guint level = upskill_profile_get_level (builder->profile,
-                                               prerequisite->skill->id);
 
-      if (level >= prerequisite->to_level)
-        continue;
-
-      builder_add_module (builder, prerequisite);
+      if (is_needed_prerequisite (builder->profile, prerequisite))
+        builder_add_module (builder, prerequisite);
     }
 
   g_hash_table_remove (builder->visiting, module);
@@ -190,40 +203,70 @@ find_module_step (GPtrArray  *steps,
   return -1;
 }
 
-/* Marks in @required the steps of @steps holding a prerequisite of @module.
- * A prerequisite with no step of its own (covered, or removed by the user)
- * passes its own prerequisites on. */
+/* Marks in @required the steps of @steps holding a prerequisite of @module
+ * (see is_needed_prerequisite()). */
 static void
-collect_required (GPtrArray     *steps,
-                  UpskillModule *module,
-                  GHashTable    *seen,
-                  gboolean      *required)
+collect_required (UpskillProfile *profile,
+                  GPtrArray      *steps,
+                  UpskillModule  *module,
+                  GHashTable     *seen,
+                  gboolean       *required)
 {
   for (guint i = 0; module->prerequisites != NULL && i < module->prerequisites->len; i++)
     {
       UpskillModule *prerequisite = g_ptr_array_index (module->prerequisites, i);
       int position;
 
-      if (!g_hash_table_add (seen, prerequisite))
+      if (!g_hash_table_add (seen, prerequisite)
+          || !is_needed_prerequisite (profile, prerequisite))
         continue;
 
       position = find_module_step (steps, prerequisite->id);
       if (position >= 0)
         required[position] = TRUE;
       else
-        collect_required (steps, prerequisite, seen, required);
+        collect_required (profile, steps, prerequisite, seen, required);
     }
 }
 
-/* Stable: always takes the first step whose prerequisites are placed. */
+typedef struct
+{
+  GPtrArray *steps;
+  guint      n;
+  gboolean  *required;  /* n x n: required[i * n + j], step i needs step j */
+  guint8    *state;     /* 0 not yet, 1 being placed, 2 placed */
+  GPtrArray *sorted;
+} PlanSort;
+
+static void
+place_step (PlanSort *sort,
+            guint     i)
+{
+  if (sort->state[i] != 0)
+    return;  /* placed, or a cycle the catalog let through */
+
+  sort->state[i] = 1;
+  for (guint j = 0; j < sort->n; j++)
+    if (sort->required[i * sort->n + j])
+      place_step (sort, j);
+
+  sort->state[i] = 2;
+  g_ptr_array_add (sort->sorted, g_ptr_array_index (sort->steps, i));
+}
+
+/* Walks the steps in order and places each one's missing prerequisites
+ * (in their own order) right before it: a step keeps its place and the
+ * steps it waits for are pulled forward, rather than the step sinking
+ * behind unrelated ones. Steps already in order do not move. */
 static GPtrArray *
 sort_by_prerequisites (GPtrArray      *steps,
+                       UpskillProfile *profile,
                        UpskillCatalog *catalog)
 {
   guint n = steps->len;
   g_autofree gboolean *required = g_new0 (gboolean, (gsize) MAX (n, 1) * MAX (n, 1));
-  g_autofree gboolean *placed = g_new0 (gboolean, MAX (n, 1));
-  GPtrArray *sorted = g_ptr_array_new_full (n, (GDestroyNotify) upskill_plan_step_free);
+  g_autofree guint8 *state = g_new0 (guint8, MAX (n, 1));
+  PlanSort sort;
 
   for (guint i = 0; i < n; i++)
     {
@@ -240,38 +283,25 @@ sort_by_prerequisites (GPtrArray      *steps,
 
       seen = g_hash_table_new (NULL, NULL);
       g_hash_table_add (seen, module);
-      collect_required (steps, module, seen, &required[i * n]);
+      collect_required (profile, steps, module, seen, &required[i * n]);
       required[i * n + i] = FALSE;
     }
 
-  for (guint round = 0; round < n; round++)
-    {
-      int next = -1;
+  sort = (PlanSort) {
+    .steps = steps,
+    .n = n,
+    .required = required,
+    .state = state,
+    .sorted = g_ptr_array_new_full (n, (GDestroyNotify) upskill_plan_step_free),
+  };
 
-      for (guint i = 0; i < n && next < 0; i++)
-        {
-          gboolean ready = !placed[i];
+  for (guint i = 0; i < n; i++)
+    place_step (&sort, i);
 
-          for (guint j = 0; ready && j < n; j++)
-            ready = !required[i * n + j] || placed[j];
-
-          if (ready)
-            next = i;
-        }
-
-      /* A cycle the catalog let through: keep the remaining order. */
-      for (guint i = 0; i < n && next < 0; i++)
-        if (!placed[i])
-          next = i;
-
-      placed[next] = TRUE;
-      g_ptr_array_add (sorted, g_ptr_array_index (steps, next));
-    }
-
-  /* The steps moved to @sorted. */
+  /* The steps moved to the sorted array. */
   g_ptr_array_set_free_func (steps, NULL);
 
-  return sorted;
+  return sort.sorted;
 }
 
 void
@@ -325,7 +355,7 @@ upskill_planner_regenerate (UpskillProfile *profile,
   for (guint i = 0; i < gaps->len; i++)
     builder_close_gap (&builder, g_ptr_array_index (gaps, i));
 
-  /* 2. Reuse the old steps of listed modules. */
+  /* 2. Reuse the old steps of listed modules, those in progress first. */
   steps = g_ptr_array_new_with_free_func ((GDestroyNotify) upskill_plan_step_free);
   reused = g_hash_table_new (NULL, NULL);
 
@@ -333,17 +363,33 @@ upskill_planner_regenerate (UpskillProfile *profile,
     {
       UpskillModule *module = g_ptr_array_index (modules, i);
       UpskillPlanStep *old = g_hash_table_lookup (old_steps, module->id);
+      UpskillPlanStep *copy;
 
-      if (old != NULL)
-        {
-          g_ptr_array_add (steps, upskill_plan_step_copy (old));
-          g_hash_table_insert (reused, old, g_ptr_array_index (steps, steps->len - 1));
-        }
-      else
+      if (old == NULL || old->status != UPSKILL_STEP_IN_PROGRESS)
+        continue;
+
+      copy = upskill_plan_step_copy (old);
+      g_ptr_array_add (steps, copy);
+      g_hash_table_insert (reused, old, copy);
+    }
+
+  for (guint i = 0; i < modules->len; i++)
+    {
+      UpskillModule *module = g_ptr_array_index (modules, i);
+      UpskillPlanStep *old = g_hash_table_lookup (old_steps, module->id);
+
+      if (old == NULL)
         {
           g_autofree char *id = new_step_id (profile, taken);
 
           g_ptr_array_add (steps, upskill_plan_step_new_module (id, module->id));
+        }
+      else if (old->status != UPSKILL_STEP_IN_PROGRESS)
+        {
+          UpskillPlanStep *copy = upskill_plan_step_copy (old);
+
+          g_ptr_array_add (steps, copy);
+          g_hash_table_insert (reused, old, copy);
         }
     }
 
@@ -363,7 +409,7 @@ upskill_planner_regenerate (UpskillProfile *profile,
         anchor = copy;
     }
 
-  upskill_profile_set_plan (profile, sort_by_prerequisites (steps, catalog));
+  upskill_profile_set_plan (profile, sort_by_prerequisites (steps, profile, catalog));
 }
 
 static void
@@ -404,12 +450,14 @@ resolve_step (UpskillScheduledStep *scheduled,
 }
 
 /* A step takes hours / (weekly hours / 7) days, rounded up, at least one.
- * The small tolerance keeps 14.000000000000002 from becoming 15 days. */
+ * Computed as hours x 7 / weekly hours: a single correctly rounded division
+ * is exact when the quotient is whole, so ceil() never adds a spurious day
+ * the way dividing by a rounded hours-per-day could. */
 static guint
 step_days (guint  hours,
            double weekly_hours)
 {
-  double days = ceil (hours * 7.0 / weekly_hours - 1e-9);
+  double days = ceil (hours * 7.0 / weekly_hours);
 
   return days < 1.0 ? 1 : (guint) MIN (days, (double) G_MAXUINT16);
 }
@@ -501,10 +549,11 @@ upskill_planner_remaining_hours (GPtrArray *schedule)
 }
 
 static const UpskillScheduledStep *
-find_pending_after (GPtrArray     *schedule,
-                    guint          position,
-                    UpskillModule *module,
-                    GHashTable    *seen)
+find_pending_after (UpskillProfile *profile,
+                    GPtrArray      *schedule,
+                    guint           position,
+                    UpskillModule  *module,
+                    GHashTable     *seen)
 {
   for (guint i = 0; module->prerequisites != NULL && i < module->prerequisites->len; i++)
     {
@@ -512,7 +561,8 @@ find_pending_after (GPtrArray     *schedule,
       const UpskillScheduledStep *found;
       gboolean present = FALSE;
 
-      if (!g_hash_table_add (seen, prerequisite))
+      if (!g_hash_table_add (seen, prerequisite)
+          || !is_needed_prerequisite (profile, prerequisite))
         continue;
 
       for (guint j = 0; j < schedule->len; j++)
@@ -530,7 +580,7 @@ find_pending_after (GPtrArray     *schedule,
       if (present)
         continue;
 
-      found = find_pending_after (schedule, position, prerequisite, seen);
+      found = find_pending_after (profile, schedule, position, prerequisite, seen);
       if (found != NULL)
         return found;
     }
@@ -539,9 +589,11 @@ find_pending_after (GPtrArray     *schedule,
 }
 
 gboolean
-upskill_planner_check_order (GPtrArray  *schedule,
-                             char      **out_message)
+upskill_planner_check_order (UpskillProfile  *profile,
+                             GPtrArray       *schedule,
+                             char           **out_message)
 {
+  g_return_val_if_fail (UPSKILL_IS_PROFILE (profile), TRUE);
   g_return_val_if_fail (schedule != NULL, TRUE);
 
   if (out_message != NULL)
@@ -557,7 +609,7 @@ upskill_planner_check_order (GPtrArray  *schedule,
         continue;
 
       seen = g_hash_table_new (NULL, NULL);
-      prerequisite = find_pending_after (schedule, i, scheduled->module, seen);
+      prerequisite = find_pending_after (profile, schedule, i, scheduled->module, seen);
       if (prerequisite == NULL)
         continue;
 

@@ -39,10 +39,12 @@ GPtrArray *upskill_planner_schedule       (UpskillProfile  *profile,
 void       upskill_planner_get_finish     (GPtrArray       *schedule,
                                            GDate           *out_finish);
 guint      upskill_planner_remaining_hours (GPtrArray      *schedule);
-/* FALSE when a step that is still to do comes before one of its
- * prerequisites (the user moved it); @out_message, if not NULL, then says
- * which, in words. The schedule is laid out in plan order either way. */
-gboolean   upskill_planner_check_order    (GPtrArray       *schedule,
+/* FALSE when a step comes before a prerequisite that is still to do and
+ * that @profile's levels do not cover (the user moved it); @out_message, if
+ * not NULL, then says which, in words. The schedule is laid out in plan
+ * order either way. */
+gboolean   upskill_planner_check_order    (UpskillProfile  *profile,
+                                           GPtrArray       *schedule,
                                            char           **out_message);
 
 G_END_DECLS

@@ -1125,23 +1125,20 @@ add_skills (UpskillProfile *self,
       add_int (builder, "level", state->level);
       if (state->target != UPSKILL_NO_TARGET_OVERRIDE)
         add_int (builder, "target", state->target);
-      if (state->evidence->len > 0)
+      json_builder_set_member_name (builder, "evidence");
+      json_builder_begin_array (builder);
+      for (guint j = 0; j < state->evidence->len; j++)
         {
-          json_builder_set_member_name (builder, "evidence");
-          json_builder_begin_array (builder);
-          for (guint j = 0; j < state->evidence->len; j++)
-            {
-              UpskillEvidence *evidence = g_ptr_array_index (state->evidence, j);
+          UpskillEvidence *evidence = g_ptr_array_index (state->evidence, j);
 
-              json_builder_begin_object (builder);
-              add_string (builder, "note", evidence->note);
-              if (evidence->link != NULL)
-                add_string (builder, "link", evidence->link);
-              add_time (builder, "added", evidence->added);
-              json_builder_end_object (builder);
-            }
-          json_builder_end_array (builder);
+          json_builder_begin_object (builder);
+          add_string (builder, "note", evidence->note);
+          if (evidence->link != NULL)
+            add_string (builder, "link", evidence->link);
+          add_time (builder, "added", evidence->added);
+          json_builder_end_object (builder);
         }
+      json_builder_end_array (builder);
       json_builder_end_object (builder);
     }
   json_builder_end_object (builder);

@@ -1,0 +1,1620 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "upskill-error.h"
+#include "upskill-json.h"
+#include "upskill-readiness.h"
+#include "upskill-store.h"
+
+#define INDEX_FORMAT     "upskill-index"
+#define INDEX_VERSION    1
+#define SAMPLES_PATH     "/com/example/Upskill/data/samples/"
+#define PROFILE_SUFFIX   ".json"
+#define NEW_ID_MAX_CHARS 40
+
+/* What identifies one version of a file without reading it. Our writes
+ * replace the file, so the inode changes too, even on file systems with
+ * coarse modification times. */
+typedef struct
+{
+  gint64  size;
+  gint64  mtime_us;
+  guint64 inode;
+} FileStamp;
+
+typedef struct
+{
+  FileStamp              stamp;
+  UpskillProfileSummary *summary;
+} IndexEntry;
+
+struct _UpskillStore
+{
+  GObject         parent_instance;
+
+  GFile          *data_dir;
+  GFile          *profiles_dir;
+  GFile          *index_file;
+  char           *data_path;
+  char           *profiles_path;
+  UpskillCatalog *catalog;
+
+  /* list, load and save may run on worker threads; this guards the
+   * fields below. */
+  GMutex          lock;
+  GHashTable     *index;          /* file name → IndexEntry* */
+  GHashTable     *broken;         /* ids of files that failed to load */
+  gboolean        index_loaded;
+  gboolean        index_dirty;
+
+  /* Held while index.json is written, so an older snapshot never lands
+   * after a newer one. */
+  GMutex          index_write_lock;
+};
+
+G_DEFINE_FINAL_TYPE (UpskillStore, upskill_store, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_DATA_DIR,
+  PROP_CATALOG,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Summaries */
+
+UpskillProfileSummary *
+upskill_profile_summary_copy (const UpskillProfileSummary *summary)
+{
+  UpskillProfileSummary *copy;
+
+  g_return_val_if_fail (summary != NULL, NULL);
+
+  copy = g_new0 (UpskillProfileSummary, 1);
+  copy->id = g_strdup (summary->id);
+  copy->file_name = g_strdup (summary->file_name);
+  copy->name = g_strdup (summary->name);
+  copy->kind = summary->kind;
+  copy->current_role = g_strdup (summary->current_role);
+  copy->target_role = g_strdup (summary->target_role);
+  copy->readiness = summary->readiness;
+  copy->modified = summary->modified;
+  copy->error = g_strdup (summary->error);
+
+  return copy;
+}
+
+void
+upskill_profile_summary_free (UpskillProfileSummary *summary)
+{
+  if (summary == NULL)
+    return;
+
+  g_free (summary->id);
+  g_free (summary->file_name);
+  g_free (summary->name);
+  g_free (summary->current_role);
+  g_free (summary->target_role);
+  g_free (summary->error);
+  g_free (summary);
+}
+
+static UpskillProfileSummary *
+summary_new_from_profile (UpskillProfile *profile,
+                          UpskillCatalog *catalog)
+{
+  UpskillProfileSummary *summary = g_new0 (UpskillProfileSummary, 1);
+
+  summary->id = g_strdup (upskill_profile_get_id (profile));
+  summary->file_name = g_strconcat (summary->id, PROFILE_SUFFIX, NULL);
+  summary->name = g_strdup (upskill_profile_get_name (profile));
+  summary->kind = upskill_profile_get_kind (profile);
+  summary->current_role = g_strdup (upskill_profile_get_current_role (profile));
+  summary->target_role = g_strdup (upskill_profile_get_target_role (profile));
+  summary->readiness = catalog != NULL ? upskill_compute_readiness (profile, catalog) : -1.0;
+  summary->modified = upskill_profile_get_modified (profile);
+
+  return summary;
+}
+
+static UpskillProfileSummary *
+summary_new_error (const char *id,
+                   const char *file_name,
+                   gint64      modified,
+                   const char *message)
+{
+  UpskillProfileSummary *summary = g_new0 (UpskillProfileSummary, 1);
+
+  summary->id = g_strdup (id);
+  summary->file_name = g_strdup (file_name);
+  summary->readiness = -1.0;
+  summary->modified = modified;
+  summary->error = g_strdup (message);
+
+  return summary;
+}
+
+static int
+compare_summaries (gconstpointer a,
+                   gconstpointer b)
+{
+  const UpskillProfileSummary *summary_a = *(const UpskillProfileSummary **)a;
+  const UpskillProfileSummary *summary_b = *(const UpskillProfileSummary **)b;
+
+  if (summary_a->modified != summary_b->modified)
+    return summary_a->modified > summary_b->modified ? -1 : 1;
+
+  return g_strcmp0 (summary_a->file_name, summary_b->file_name);
+}
+
+static void
+index_entry_free (IndexEntry *entry)
+{
+  upskill_profile_summary_free (entry->summary);
+  g_free (entry);
+}
+
+static FileStamp
+stamp_from_stat (const struct stat *st)
+{
+  FileStamp stamp;
+
+  stamp.size = st->st_size;
+  stamp.mtime_us = (gint64) st->st_mtim.tv_sec * G_USEC_PER_SEC + st->st_mtim.tv_nsec / 1000;
+  stamp.inode = st->st_ino;
+
+  return stamp;
+}
+
+static gboolean
+stamp_equal (const FileStamp *a,
+             const FileStamp *b)
+{
+  return a->size == b->size && a->mtime_us == b->mtime_us && a->inode == b->inode;
+}
+
+/* Atomic writes */
+
+static gboolean
+set_save_error (GError     **error,
+                const char  *display_name,
+                int          saved_errno)
+{
+  g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_IO,
+               _("Could not save “%s”: %s"), display_name, g_strerror (saved_errno));
+  return FALSE;
+}
+
+static int
+sync_folder (const char *path)
+{
+  int fd;
+  int result = 0;
+
+  fd = open (path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0)
+    return errno;
+
+  while (fsync (fd) != 0)
+    {
+      /* Some file systems cannot sync a folder; nothing more can be done. */
+      if (errno != EINTR)
+        {
+          result = errno == EINVAL ? 0 : errno;
+          break;
+        }
+    }
+
+  close (fd);
+
+  return result;
+}
+
+gboolean
+upskill_write_file_atomically (GFile         *file,
+                               GBytes        *contents,
+                               int            mode,
+                               GCancellable  *cancellable,
+                               GError       **error)
+{
+  g_autofree char *display_name = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *temp_path = NULL;
+  const guint8 *data;
+  gsize length;
+  gsize written = 0;
+  int saved_errno;
+  int fd;
+
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (contents != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  display_name = g_file_get_basename (file);
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_IO,
+                   _("Could not save “%s”: only files on this computer can be written"),
+                   display_name);
+      return FALSE;
+    }
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+
+  /* Starts with a dot and does not end in .json, so that a temporary
+   * file left by a crash is never taken for a profile. */
+  folder = g_path_get_dirname (path);
+  temp_path = g_strdup_printf ("%s/.%s.XXXXXX", folder, display_name);
+
+  fd = g_mkstemp_full (temp_path, O_RDWR | O_CLOEXEC, mode);
+  if (fd < 0)
+    return set_save_error (error, display_name, errno);
+
+  /* The umask must not decide who may read the user's data. */
+  if (fchmod (fd, mode) != 0)
+    goto failed;
+
+  data = g_bytes_get_data (contents, &length);
+  while (written < length)
+    {
+      gssize n = write (fd, data + written, length - written);
+
+      if (n < 0)
+        {
+          if (errno == EINTR)
+            continue;
+          goto failed;
+        }
+
+      written += n;
+    }
+
+  while (fsync (fd) != 0)
+    {
+      if (errno != EINTR)
+        goto failed;
+    }
+
+  /* On Linux the descriptor is gone even when close() reports EINTR. */
+  if (close (fd) != 0 && errno != EINTR)
+    {
+      fd = -1;
+      goto failed;
+    }
+  fd = -1;
+
+  if (g_cancellable_is_cancelled (cancellable))
+    {
+      g_unlink (temp_path);
+      g_cancellable_set_error_if_cancelled (cancellable, error);
+      return FALSE;
+    }
+
+  if (rename (temp_path, path) != 0)
+    goto failed;
+
+  /* The new name must be durable too, or a crash could bring back the
+   * old file (or none). */
+  saved_errno = sync_folder (folder);
+  if (saved_errno != 0)
+    return set_save_error (error, display_name, saved_errno);
+
+  return TRUE;
+
+failed:
+  saved_errno = errno;
+  if (fd >= 0)
+    close (fd);
+  g_unlink (temp_path);
+
+  return set_save_error (error, display_name, saved_errno);
+}
+
+/* GObject */
+
+static void
+upskill_store_constructed (GObject *object)
+{
+  UpskillStore *self = (UpskillStore *)object;
+
+  G_OBJECT_CLASS (upskill_store_parent_class)->constructed (object);
+
+  if (self->data_dir == NULL)
+    self->data_dir = upskill_store_dup_default_dir ();
+
+  self->profiles_dir = g_file_get_child (self->data_dir, "profiles");
+  self->index_file = g_file_get_child (self->data_dir, "index.json");
+  self->data_path = g_file_get_path (self->data_dir);
+  self->profiles_path = g_file_get_path (self->profiles_dir);
+
+  if (self->data_path == NULL)
+    g_critical ("The profile store needs a local folder");
+}
+
+static void
+upskill_store_finalize (GObject *object)
+{
+  UpskillStore *self = (UpskillStore *)object;
+
+  g_clear_object (&self->data_dir);
+  g_clear_object (&self->profiles_dir);
+  g_clear_object (&self->index_file);
+  g_clear_pointer (&self->data_path, g_free);
+  g_clear_pointer (&self->profiles_path, g_free);
+  g_clear_object (&self->catalog);
+  g_clear_pointer (&self->index, g_hash_table_unref);
+  g_clear_pointer (&self->broken, g_hash_table_unref);
+  g_mutex_clear (&self->lock);
+  g_mutex_clear (&self->index_write_lock);
+
+  G_OBJECT_CLASS (upskill_store_parent_class)->finalize (object);
+}
+
+static void
+upskill_store_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  UpskillStore *self = UPSKILL_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATA_DIR:
+      g_value_set_object (value, self->data_dir);
+      break;
+    case PROP_CATALOG:
+      g_value_set_object (value, self->catalog);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+upskill_store_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  UpskillStore *self = UPSKILL_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATA_DIR:
+      self->data_dir = g_value_dup_object (value);
+      break;
+    case PROP_CATALOG:
+      self->catalog = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+upskill_store_class_init (UpskillStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->constructed = upskill_store_constructed;
+  object_class->finalize = upskill_store_finalize;
+  object_class->get_property = upskill_store_get_property;
+  object_class->set_property = upskill_store_set_property;
+
+  properties[PROP_DATA_DIR] =
+    g_param_spec_object ("data-dir", NULL, NULL,
+                         G_TYPE_FILE,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  /* Used for the readiness shown in the list; may be NULL. */
+  properties[PROP_CATALOG] =
+    g_param_spec_object ("catalog", NULL, NULL,
+                         UPSKILL_TYPE_CATALOG,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+upskill_store_init (UpskillStore *self)
+{
+  g_mutex_init (&self->lock);
+  g_mutex_init (&self->index_write_lock);
+  self->index = g_hash_table_new_full (g_str_hash, g_str_equal,
+                                       g_free, (GDestroyNotify) index_entry_free);
+  self->broken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
+
+UpskillStore *
+upskill_store_new (GFile          *data_dir,
+                   UpskillCatalog *catalog)
+{
+  g_return_val_if_fail (data_dir == NULL || G_IS_FILE (data_dir), NULL);
+  g_return_val_if_fail (data_dir == NULL || g_file_is_native (data_dir), NULL);
+  g_return_val_if_fail (catalog == NULL || UPSKILL_IS_CATALOG (catalog), NULL);
+
+  return g_object_new (UPSKILL_TYPE_STORE,
+                       "data-dir", data_dir,
+                       "catalog", catalog,
+                       NULL);
+}
+
+GFile *
+upskill_store_dup_default_dir (void)
+{
+  const char *path = g_getenv ("UPSKILL_DATA_DIR");
+
+  if (path != NULL && *path != '\0')
+    return g_file_new_for_path (path);
+
+  return g_file_new_build_filename (g_get_user_data_dir (), "upskill", NULL);
+}
+
+GFile *
+upskill_store_get_data_dir (UpskillStore *self)
+{
+  g_return_val_if_fail (UPSKILL_IS_STORE (self), NULL);
+
+  return self->data_dir;
+}
+
+GFile *
+upskill_store_get_profiles_dir (UpskillStore *self)
+{
+  g_return_val_if_fail (UPSKILL_IS_STORE (self), NULL);
+
+  return self->profiles_dir;
+}
+
+GFile *
+upskill_store_dup_profile_file (UpskillStore *self,
+                                const char   *id)
+{
+  g_autofree char *file_name = NULL;
+
+  g_return_val_if_fail (UPSKILL_IS_STORE (self), NULL);
+  g_return_val_if_fail (upskill_profile_id_is_valid (id), NULL);
+
+  file_name = g_strconcat (id, PROFILE_SUFFIX, NULL);
+
+  return g_file_get_child (self->profiles_dir, file_name);
+}
+
+/* Folders */
+
+static void
+make_private (const char *path,
+              gboolean    only_if_plain)
+{
+  struct stat st;
+
+  if (stat (path, &st) != 0 || !S_ISDIR (st.st_mode))
+    return;
+
+  /* $UPSKILL_DATA_DIR may point at a shared folder such as /tmp: leave
+   * folders that are not the user's own alone. */
+  if (only_if_plain && (st.st_uid != getuid () || (st.st_mode & S_ISVTX) != 0))
+    return;
+
+  if ((st.st_mode & 07777) != 0700 && chmod (path, 0700) != 0)
+    g_debug ("Could not make “%s” private: %s", path, g_strerror (errno));
+}
+
+static gboolean
+ensure_folders (UpskillStore  *self,
+                GError       **error)
+{
+  if (g_mkdir_with_parents (self->profiles_path, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_IO,
+                   _("Could not create the folder “%s”: %s"),
+                   self->profiles_path, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  make_private (self->data_path, TRUE);
+  make_private (self->profiles_path, FALSE);
+
+  return TRUE;
+}
+
+/* The index */
+
+static const char *
+kind_to_string (UpskillProfileKind kind)
+{
+  return kind == UPSKILL_PROFILE_CLIENT ? "client" : "self";
+}
+
+/* The readiness in the index depends on the catalog, which comes with
+ * the program: an index written by another version is rebuilt. */
+static char *
+dup_index_generator (UpskillStore *self)
+{
+  return g_strdup_printf ("upskill %s%s", PACKAGE_VERSION,
+                          self->catalog != NULL ? "" : " (no catalog)");
+}
+
+static gboolean
+read_index_entry (JsonObject  *object,
+                  const char  *file_name,
+                  IndexEntry **out_entry)
+{
+  g_autoptr(UpskillProfileSummary) summary = g_new0 (UpskillProfileSummary, 1);
+  const char *where = "index.json";
+  const char *id = NULL;
+  const char *name = NULL;
+  const char *kind = NULL;
+  const char *current_role = NULL;
+  const char *target_role = NULL;
+  const char *message = NULL;
+  gint64 size = 0, mtime = 0, inode = 0, modified = 0;
+  double readiness = -1.0;
+  IndexEntry *entry;
+
+  if (!upskill_json_get_int (object, "size", TRUE, 0, G_MAXINT64, where, &size, NULL) ||
+      !upskill_json_get_int (object, "mtime", TRUE, G_MININT64, G_MAXINT64, where, &mtime, NULL) ||
+      !upskill_json_get_int (object, "inode", TRUE, G_MININT64, G_MAXINT64, where, &inode, NULL) ||
+      !upskill_json_get_string (object, "id", TRUE, where, &id, NULL) ||
+      !upskill_json_get_string (object, "name", FALSE, where, &name, NULL) ||
+      !upskill_json_get_string (object, "kind", TRUE, where, &kind, NULL) ||
+      !upskill_json_get_string (object, "current_role", FALSE, where, &current_role, NULL) ||
+      !upskill_json_get_string (object, "target_role", FALSE, where, &target_role, NULL) ||
+      !upskill_json_get_double (object, "readiness", TRUE, -G_MAXDOUBLE, G_MAXDOUBLE, where, &readiness, NULL) ||
+      !upskill_json_get_int (object, "modified", TRUE, G_MININT64, G_MAXINT64, where, &modified, NULL) ||
+      !upskill_json_get_string (object, "error", FALSE, where, &message, NULL))
+    return FALSE;
+
+  /* Exactly one of a name and an error. */
+  if ((name == NULL) == (message == NULL))
+    return FALSE;
+
+  summary->id = g_strdup (id);
+  summary->file_name = g_strdup (file_name);
+  summary->name = g_strdup (name);
+  summary->kind = g_strcmp0 (kind, "client") == 0 ? UPSKILL_PROFILE_CLIENT : UPSKILL_PROFILE_SELF;
+  summary->current_role = g_strdup (current_role);
+  summary->target_role = g_strdup (target_role);
+  summary->readiness = readiness;
+  summary->modified = modified;
+  summary->error = g_strdup (message);
+
+  entry = g_new0 (IndexEntry, 1);
+  entry->stamp.size = size;
+  entry->stamp.mtime_us = mtime;
+  entry->stamp.inode = (guint64) inode;
+  entry->summary = g_steal_pointer (&summary);
+  *out_entry = entry;
+
+  return TRUE;
+}
+
+/* A missing, corrupt or foreign index is simply rebuilt from the files. */
+static void
+load_index_locked (UpskillStore *self)
+{
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *generator = NULL;
+  JsonObject *object;
+  JsonObject *profiles;
+  JsonObjectIter iter;
+  const char *file_name;
+  const char *found_generator = NULL;
+  JsonNode *node;
+
+  if (self->index_loaded)
+    return;
+
+  self->index_loaded = TRUE;
+  self->index_dirty = TRUE;
+
+  root = upskill_json_parse_file (self->index_file, NULL, &error);
+  if (root == NULL)
+    {
+      g_debug ("Rebuilding the profile index: %s", error->message);
+      return;
+    }
+
+  object = upskill_json_check_header (root, "index.json", INDEX_FORMAT, INDEX_VERSION,
+                                      NULL, &error);
+  if (object == NULL)
+    {
+      g_debug ("Rebuilding the profile index: %s", error->message);
+      return;
+    }
+
+  generator = dup_index_generator (self);
+  if (!upskill_json_get_string (object, "generator", TRUE, "index.json", &found_generator, NULL) ||
+      g_strcmp0 (found_generator, generator) != 0)
+    return;
+
+  profiles = upskill_json_get_object (object, "profiles", TRUE, "index.json", NULL);
+  if (profiles == NULL)
+    return;
+
+  json_object_iter_init (&iter, profiles);
+  while (json_object_iter_next (&iter, &file_name, &node))
+    {
+      IndexEntry *entry = NULL;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node) ||
+          !read_index_entry (json_node_get_object (node), file_name, &entry))
+        {
+          g_debug ("Rebuilding the profile index: the entry for “%s” is damaged", file_name);
+          g_hash_table_remove_all (self->index);
+          return;
+        }
+
+      g_hash_table_replace (self->index, g_strdup (file_name), entry);
+    }
+
+  self->index_dirty = FALSE;
+}
+
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return strcmp (*(const char **)a, *(const char **)b);
+}
+
+static GBytes *
+serialize_index_locked (UpskillStore *self)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree const char **file_names = NULL;
+  g_autofree char *generator_name = dup_index_generator (self);
+  guint n_files = 0;
+  GString *text;
+
+  file_names = (const char **) g_hash_table_get_keys_as_array (self->index, &n_files);
+  qsort (file_names, n_files, sizeof (char *), compare_strings);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "format");
+  json_builder_add_string_value (builder, INDEX_FORMAT);
+  json_builder_set_member_name (builder, "version");
+  json_builder_add_int_value (builder, INDEX_VERSION);
+  json_builder_set_member_name (builder, "generator");
+  json_builder_add_string_value (builder, generator_name);
+  json_builder_set_member_name (builder, "profiles");
+  json_builder_begin_object (builder);
+
+  for (guint i = 0; i < n_files; i++)
+    {
+      IndexEntry *entry = g_hash_table_lookup (self->index, file_names[i]);
+      UpskillProfileSummary *summary = entry->summary;
+
+      json_builder_set_member_name (builder, file_names[i]);
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "size");
+      json_builder_add_int_value (builder, entry->stamp.size);
+      json_builder_set_member_name (builder, "mtime");
+      json_builder_add_int_value (builder, entry->stamp.mtime_us);
+      json_builder_set_member_name (builder, "inode");
+      json_builder_add_int_value (builder, (gint64) entry->stamp.inode);
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_string_value (builder, summary->id);
+      if (summary->name != NULL)
+        {
+          json_builder_set_member_name (builder, "name");
+          json_builder_add_string_value (builder, summary->name);
+        }
+      json_builder_set_member_name (builder, "kind");
+      json_builder_add_string_value (builder, kind_to_string (summary->kind));
+      if (summary->current_role != NULL)
+        {
+          json_builder_set_member_name (builder, "current_role");
+          json_builder_add_string_value (builder, summary->current_role);
+        }
+      if (summary->target_role != NULL)
+        {
+          json_builder_set_member_name (builder, "target_role");
+          json_builder_add_string_value (builder, summary->target_role);
+        }
+      json_builder_set_member_name (builder, "readiness");
+      json_builder_add_double_value (builder, summary->readiness);
+      json_builder_set_member_name (builder, "modified");
+      json_builder_add_int_value (builder, summary->modified);
+      if (summary->error != NULL)
+        {
+          json_builder_set_member_name (builder, "error");
+          json_builder_add_string_value (builder, summary->error);
+        }
+      json_builder_end_object (builder);
+    }
+
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  text = g_string_sized_new (256 * (n_files + 1));
+  json_generator_to_gstring (generator, text);
+  g_string_append_c (text, '\n');
+
+  return g_string_free_to_bytes (text);
+}
+
+static void
+write_index_if_dirty (UpskillStore *self)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_mutex_lock (&self->index_write_lock);
+
+  g_mutex_lock (&self->lock);
+  if (self->index_dirty)
+    {
+      bytes = serialize_index_locked (self);
+      self->index_dirty = FALSE;
+    }
+  g_mutex_unlock (&self->lock);
+
+  /* The index is only a cache: failing to write it costs time, not data. */
+  if (bytes != NULL &&
+      !upskill_write_file_atomically (self->index_file, bytes, 0600, NULL, &error))
+    {
+      g_debug ("Could not write the profile index: %s", error->message);
+      g_mutex_lock (&self->lock);
+      self->index_dirty = TRUE;
+      g_mutex_unlock (&self->lock);
+    }
+
+  g_mutex_unlock (&self->index_write_lock);
+}
+
+/* Takes @summary. */
+static void
+remember_locked (UpskillStore          *self,
+                 const char            *file_name,
+                 const FileStamp       *stamp,
+                 UpskillProfileSummary *summary)
+{
+  IndexEntry *entry;
+
+  /* Loaded first, so that a later lazy load cannot drop this entry. */
+  load_index_locked (self);
+
+  entry = g_new0 (IndexEntry, 1);
+  entry->stamp = *stamp;
+  entry->summary = summary;
+  g_hash_table_replace (self->index, g_strdup (file_name), entry);
+  self->index_dirty = TRUE;
+}
+
+static void
+mark_broken (UpskillStore *self,
+             const char   *id,
+             gboolean      broken)
+{
+  g_mutex_lock (&self->lock);
+  if (broken)
+    g_hash_table_add (self->broken, g_strdup (id));
+  else
+    g_hash_table_remove (self->broken, id);
+  g_mutex_unlock (&self->lock);
+}
+
+/* Reading one file */
+
+static gboolean
+check_regular_file (const char         *path,
+                    const char         *file_name,
+                    struct stat        *out_stat,
+                    GError            **error)
+{
+  int saved_errno;
+
+  if (stat (path, out_stat) == 0)
+    {
+      if (S_ISREG (out_stat->st_mode))
+        return TRUE;
+
+      g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_IO,
+                   S_ISDIR (out_stat->st_mode)
+                   ? _("Could not read “%s”: it is a folder, not a profile file")
+                   : _("Could not read “%s”: it is not a regular file"),
+                   file_name);
+      return FALSE;
+    }
+
+  saved_errno = errno;
+  if (saved_errno == ENOENT && lstat (path, out_stat) == 0)
+    g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_IO,
+                 _("Could not read “%s”: it is a link to a file that does not exist"),
+                 file_name);
+  else if (saved_errno == ENOENT)
+    g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_NOT_FOUND,
+                 _("Could not read “%s”: the file does not exist"), file_name);
+  else
+    g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_IO,
+                 _("Could not read “%s”: %s"), file_name, g_strerror (saved_errno));
+
+  return FALSE;
+}
+
+/* Reads and validates the profile file @file_name, which must hold the
+ * profile @id. */
+static UpskillProfile *
+read_profile_file (UpskillStore  *self,
+                   const char    *id,
+                   const char    *file_name,
+                   GCancellable  *cancellable,
+                   GError       **error)
+{
+  g_autoptr(GFile) file = g_file_get_child (self->profiles_dir, file_name);
+  g_autoptr(UpskillProfile) profile = NULL;
+  g_autoptr(JsonNode) root = NULL;
+
+  root = upskill_json_parse_file (file, cancellable, error);
+  if (root == NULL)
+    return NULL;
+
+  profile = upskill_profile_new_from_json (root, file_name, error);
+  if (profile == NULL)
+    return NULL;
+
+  if (g_strcmp0 (upskill_profile_get_id (profile), id) != 0)
+    {
+      g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_INVALID_DATA,
+                   _("Could not read “%s”: it holds the profile “%s”, whose file should be named “%s.json”"),
+                   file_name, upskill_profile_get_id (profile), upskill_profile_get_id (profile));
+      return NULL;
+    }
+
+  return g_steal_pointer (&profile);
+}
+
+static UpskillProfileSummary *
+list_one (UpskillStore *self,
+          const char   *file_name)
+{
+  g_autoptr(UpskillProfile) profile = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *path = NULL;
+  UpskillProfileSummary *summary = NULL;
+  struct stat st;
+  FileStamp stamp;
+
+  id = g_strndup (file_name, strlen (file_name) - strlen (PROFILE_SUFFIX));
+  path = g_build_filename (self->profiles_path, file_name, NULL);
+
+  if (!check_regular_file (path, file_name, &st, &error))
+    {
+      mark_broken (self, id, TRUE);
+      return summary_new_error (id, file_name,
+                                lstat (path, &st) == 0 ? st.st_mtime : 0,
+                                error->message);
+    }
+
+  if (!upskill_profile_id_is_valid (id))
+    {
+      g_autofree char *message = NULL;
+
+      message = g_strdup_printf (_("Could not read “%s”: the file name is not a profile id (up to 64 lowercase letters, digits and dashes)"),
+                                 file_name);
+      return summary_new_error (id, file_name, st.st_mtime, message);
+    }
+
+  stamp = stamp_from_stat (&st);
+
+  g_mutex_lock (&self->lock);
+  {
+    IndexEntry *entry = g_hash_table_lookup (self->index, file_name);
+
+    if (entry != NULL && stamp_equal (&entry->stamp, &stamp))
+      {
+        summary = upskill_profile_summary_copy (entry->summary);
+        if (summary->error != NULL)
+          g_hash_table_add (self->broken, g_strdup (id));
+        else
+          g_hash_table_remove (self->broken, id);
+      }
+  }
+  g_mutex_unlock (&self->lock);
+
+  if (summary != NULL)
+    return summary;
+
+  /* stat() came first: if the file is replaced meanwhile, the entry has
+   * the old stamp and is simply read again next time. */
+  profile = read_profile_file (self, id, file_name, NULL, &error);
+  if (profile != NULL)
+    summary = summary_new_from_profile (profile, self->catalog);
+  else
+    summary = summary_new_error (id, file_name, st.st_mtime, error->message);
+
+  g_mutex_lock (&self->lock);
+  if (profile != NULL)
+    g_hash_table_remove (self->broken, id);
+  else
+    g_hash_table_add (self->broken, g_strdup (id));
+  /* A read error may be passing (permissions, I/O); bad content is not. */
+  if (!g_error_matches (error, UPSKILL_ERROR, UPSKILL_ERROR_IO))
+    remember_locked (self, file_name, &stamp, upskill_profile_summary_copy (summary));
+  g_mutex_unlock (&self->lock);
+
+  return summary;
+}
+
+GPtrArray *
+upskill_store_list (UpskillStore  *self,
+                    GCancellable  *cancellable,
+                    GError       **error)
+{
+  g_autoptr(GPtrArray) summaries = NULL;
+  g_autoptr(GHashTable) seen = NULL;
+  GHashTableIter iter;
+  gpointer key;
+  struct dirent *dirent;
+  int saved_errno;
+  DIR *dir;
+
+  g_return_val_if_fail (UPSKILL_IS_STORE (self), NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!ensure_folders (self, error))
+    return NULL;
+
+  dir = opendir (self->profiles_path);
+  if (dir == NULL)
+    {
+      saved_errno = errno;
+      g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_IO,
+                   _("Could not read the folder “%s”: %s"),
+                   self->profiles_path, g_strerror (saved_errno));
+      return NULL;
+    }
+
+  g_mutex_lock (&self->lock);
+  load_index_locked (self);
+  g_mutex_unlock (&self->lock);
+
+  summaries = g_ptr_array_new_with_free_func ((GDestroyNotify) upskill_profile_summary_free);
+  seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (;;)
+    {
+      const char *file_name;
+
+      errno = 0;
+      dirent = readdir (dir);
+      if (dirent == NULL)
+        break;
+
+      file_name = dirent->d_name;
+
+      /* Dot files include our temporary files. */
+      if (file_name[0] == '.' ||
+          !g_str_has_suffix (file_name, PROFILE_SUFFIX) ||
+          strlen (file_name) == strlen (PROFILE_SUFFIX))
+        continue;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        {
+          closedir (dir);
+          return NULL;
+        }
+
+      g_ptr_array_add (summaries, list_one (self, file_name));
+      g_hash_table_add (seen, g_strdup (file_name));
+    }
+
+  saved_errno = errno;
+  closedir (dir);
+
+  if (saved_errno != 0)
+    {
+      g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_IO,
+                   _("Could not read the folder “%s”: %s"),
+                   self->profiles_path, g_strerror (saved_errno));
+      return NULL;
+    }
+
+  g_mutex_lock (&self->lock);
+  g_hash_table_iter_init (&iter, self->index);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      if (!g_hash_table_contains (seen, key))
+        {
+          g_hash_table_iter_remove (&iter);
+          self->index_dirty = TRUE;
+        }
+    }
+  g_mutex_unlock (&self->lock);
+
+  write_index_if_dirty (self);
+
+  g_ptr_array_sort (summaries, compare_summaries);
+
+  return g_steal_pointer (&summaries);
+}
+
+static void
+list_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  GError *error = NULL;
+  GPtrArray *summaries;
+
+  summaries = upskill_store_list (source_object, cancellable, &error);
+  if (summaries == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, summaries, (GDestroyNotify) g_ptr_array_unref);
+}
+
+void
+upskill_store_list_async (UpskillStore        *self,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (UPSKILL_IS_STORE (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, upskill_store_list_async);
+  g_task_run_in_thread (task, list_thread);
+}
+
+GPtrArray *
+upskill_store_list_finish (UpskillStore  *self,
+                           GAsyncResult  *result,
+                           GError       **error)
+{
+  g_return_val_if_fail (UPSKILL_IS_STORE (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == upskill_store_list_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* Loading */
+
+UpskillProfile *
+upskill_store_load (UpskillStore  *self,
+                    const char    *id,
+                    GCancellable  *cancellable,
+                    GError       **error)
+{
+  g_autoptr(UpskillProfile) profile = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *file_name = NULL;
+  g_autofree char *path = NULL;
+  struct stat st;
+  FileStamp stamp;
+
+  g_return_val_if_fail (UPSKILL_IS_STORE (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* The id becomes a file name: nothing like "../x" gets that far. */
+  if (!upskill_profile_id_is_valid (id))
+    {
+      g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_NOT_FOUND,
+                   _("There is no profile “%s”"), id);
+      return NULL;
+    }
+
+  file_name = g_strconcat (id, PROFILE_SUFFIX, NULL);
+  path = g_build_filename (self->profiles_path, file_name, NULL);
+
+  if (!check_regular_file (path, file_name, &st, &local_error))
+    {
+      if (!g_error_matches (local_error, UPSKILL_ERROR, UPSKILL_ERROR_NOT_FOUND))
+        mark_broken (self, id, TRUE);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  stamp = stamp_from_stat (&st);
+
+  profile = read_profile_file (self, id, file_name, cancellable, &local_error);
+  if (profile == NULL)
+    {
+      if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        mark_broken (self, id, TRUE);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  g_mutex_lock (&self->lock);
+  g_hash_table_remove (self->broken, id);
+  remember_locked (self, file_name, &stamp,
+                   summary_new_from_profile (profile, self->catalog));
+  g_mutex_unlock (&self->lock);
+
+  return g_steal_pointer (&profile);
+}
+
+static void
+load_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  GError *error = NULL;
+  UpskillProfile *profile;
+
+  profile = upskill_store_load (source_object, task_data, cancellable, &error);
+  if (profile == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, profile, g_object_unref);
+}
+
+void
+upskill_store_load_async (UpskillStore        *self,
+                          const char          *id,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (UPSKILL_IS_STORE (self));
+  g_return_if_fail (id != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, upskill_store_load_async);
+  g_task_set_task_data (task, g_strdup (id), g_free);
+  g_task_run_in_thread (task, load_thread);
+}
+
+UpskillProfile *
+upskill_store_load_finish (UpskillStore  *self,
+                           GAsyncResult  *result,
+                           GError       **error)
+{
+  g_return_val_if_fail (UPSKILL_IS_STORE (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == upskill_store_load_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* Saving */
+
+/* A file we could not read may hold the only copy of someone's work: it
+ * is never replaced. Checking is cheap when the index already vouches for
+ * the file as it is on disk; otherwise the file is read first. */
+static gboolean
+check_may_replace (UpskillStore  *self,
+                   const char    *id,
+                   const char    *file_name,
+                   const char    *path,
+                   GCancellable  *cancellable,
+                   GError       **error)
+{
+  g_autoptr(UpskillProfile) existing = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gboolean vouched = FALSE;
+  struct stat st;
+
+  if (!check_regular_file (path, file_name, &st, &local_error))
+    {
+      /* Nothing there yet: a new profile. */
+      if (g_error_matches (local_error, UPSKILL_ERROR, UPSKILL_ERROR_NOT_FOUND))
+        return TRUE;
+    }
+  else
+    {
+      FileStamp stamp = stamp_from_stat (&st);
+      IndexEntry *entry;
+
+      g_mutex_lock (&self->lock);
+      load_index_locked (self);
+      entry = g_hash_table_lookup (self->index, file_name);
+      vouched = !g_hash_table_contains (self->broken, id) &&
+                entry != NULL &&
+                entry->summary->error == NULL &&
+                stamp_equal (&entry->stamp, &stamp);
+      g_mutex_unlock (&self->lock);
+
+      if (vouched)
+        return TRUE;
+
+      existing = read_profile_file (self, id, file_name, cancellable, &local_error);
+      if (existing != NULL)
+        {
+          mark_broken (self, id, FALSE);
+          return TRUE;
+        }
+
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+    }
+
+  mark_broken (self, id, TRUE);
+  g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_IO,
+               _("Could not save “%s”: the file already there could not be read, so it is left untouched. %s"),
+               file_name, local_error->message);
+  return FALSE;
+}
+
+/* Runs on any thread: touches only the store, never the profile. */
+static gboolean
+save_bytes (UpskillStore                 *self,
+            const char                   *id,
+            GBytes                       *bytes,
+            const UpskillProfileSummary  *summary,
+            GCancellable                 *cancellable,
+            GError                      **error)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *file_name = NULL;
+  g_autofree char *path = NULL;
+  struct stat st;
+
+  if (!ensure_folders (self, error))
+    return FALSE;
+
+  file_name = g_strconcat (id, PROFILE_SUFFIX, NULL);
+  path = g_build_filename (self->profiles_path, file_name, NULL);
+  file = g_file_new_for_path (path);
+
+  if (!check_may_replace (self, id, file_name, path, cancellable, error))
+    return FALSE;
+
+  if (!upskill_write_file_atomically (file, bytes, 0600, cancellable, error))
+    return FALSE;
+
+  if (stat (path, &st) == 0)
+    {
+      FileStamp stamp = stamp_from_stat (&st);
+
+      g_mutex_lock (&self->lock);
+      g_hash_table_remove (self->broken, id);
+      remember_locked (self, file_name, &stamp, upskill_profile_summary_copy (summary));
+      g_mutex_unlock (&self->lock);
+    }
+
+  return TRUE;
+}
+
+gboolean
+upskill_store_save (UpskillStore    *self,
+                    UpskillProfile  *profile,
+                    GCancellable    *cancellable,
+                    GError         **error)
+{
+  g_autoptr(UpskillProfileSummary) summary = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (UPSKILL_IS_STORE (self), FALSE);
+  g_return_val_if_fail (UPSKILL_IS_PROFILE (profile), FALSE);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  bytes = upskill_profile_to_bytes (profile);
+  summary = summary_new_from_profile (profile, self->catalog);
+
+  return save_bytes (self, summary->id, bytes, summary, cancellable, error);
+}
+
+typedef struct
+{
+  GBytes                *bytes;
+  UpskillProfileSummary *summary;
+} SaveData;
+
+static void
+save_data_free (SaveData *data)
+{
+  g_bytes_unref (data->bytes);
+  upskill_profile_summary_free (data->summary);
+  g_free (data);
+}
+
+static void
+save_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  SaveData *data = task_data;
+  GError *error = NULL;
+
+  if (save_bytes (source_object, data->summary->id, data->bytes, data->summary,
+                  cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+upskill_store_save_async (UpskillStore        *self,
+                          UpskillProfile      *profile,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  SaveData *data;
+
+  g_return_if_fail (UPSKILL_IS_STORE (self));
+  g_return_if_fail (UPSKILL_IS_PROFILE (profile));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  /* The profile belongs to the calling thread: take everything needed
+   * from it now. */
+  data = g_new0 (SaveData, 1);
+  data->bytes = upskill_profile_to_bytes (profile);
+  data->summary = summary_new_from_profile (profile, self->catalog);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, upskill_store_save_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) save_data_free);
+  g_task_run_in_thread (task, save_thread);
+}
+
+gboolean
+upskill_store_save_finish (UpskillStore  *self,
+                           GAsyncResult  *result,
+                           GError       **error)
+{
+  g_return_val_if_fail (UPSKILL_IS_STORE (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == upskill_store_save_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* Deleting */
+
+gboolean
+upskill_store_delete (UpskillStore  *self,
+                      const char    *id,
+                      GCancellable  *cancellable,
+                      GError       **error)
+{
+  g_autofree char *file_name = NULL;
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (UPSKILL_IS_STORE (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!upskill_profile_id_is_valid (id))
+    {
+      g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_NOT_FOUND,
+                   _("There is no profile “%s”"), id);
+      return FALSE;
+    }
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+
+  file_name = g_strconcat (id, PROFILE_SUFFIX, NULL);
+  path = g_build_filename (self->profiles_path, file_name, NULL);
+
+  if (g_unlink (path) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, UPSKILL_ERROR,
+                   saved_errno == ENOENT ? UPSKILL_ERROR_NOT_FOUND : UPSKILL_ERROR_IO,
+                   _("Could not delete “%s”: %s"), file_name, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  sync_folder (self->profiles_path);
+
+  g_mutex_lock (&self->lock);
+  load_index_locked (self);
+  if (g_hash_table_remove (self->index, file_name))
+    self->index_dirty = TRUE;
+  g_hash_table_remove (self->broken, id);
+  g_mutex_unlock (&self->lock);
+
+  return TRUE;
+}
+
+/* Import, export, ids */
+
+static gboolean
+id_is_taken (UpskillStore *self,
+             const char   *id)
+{
+  g_autofree char *path = NULL;
+  struct stat st;
+  gboolean taken;
+
+  path = g_strconcat (self->profiles_path, G_DIR_SEPARATOR_S, id, PROFILE_SUFFIX, NULL);
+
+  /* Anything at all by that name counts, even a dangling link. */
+  if (lstat (path, &st) == 0 || errno != ENOENT)
+    return TRUE;
+
+  g_mutex_lock (&self->lock);
+  taken = g_hash_table_contains (self->broken, id);
+  g_mutex_unlock (&self->lock);
+
+  return taken;
+}
+
+char *
+upskill_store_new_id (UpskillStore *self,
+                      const char   *name)
+{
+  g_autofree char *ascii = NULL;
+  g_autoptr(GString) slug = NULL;
+  gboolean want_dash = FALSE;
+  char *id;
+
+  g_return_val_if_fail (UPSKILL_IS_STORE (self), NULL);
+
+  ascii = g_str_to_ascii (name != NULL ? name : "", "C");
+  slug = g_string_new (NULL);
+
+  for (const char *p = ascii; *p != '\0' && slug->len < NEW_ID_MAX_CHARS; p++)
+    {
+      if (g_ascii_isalnum (*p))
+        {
+          if (want_dash && slug->len > 0)
+            g_string_append_c (slug, '-');
+          want_dash = FALSE;
+          g_string_append_c (slug, g_ascii_tolower (*p));
+        }
+      else
+        want_dash = TRUE;
+    }
+
+  if (slug->len > NEW_ID_MAX_CHARS)
+    g_string_truncate (slug, NEW_ID_MAX_CHARS);
+  while (slug->len > 0 && slug->str[slug->len - 1] == '-')
+    g_string_truncate (slug, slug->len - 1);
+  if (slug->len == 0)
+    g_string_assign (slug, "profile");
+
+  id = g_strdup (slug->str);
+  for (guint n = 2; id_is_taken (self, id); n++)
+    {
+      g_free (id);
+      id = g_strdup_printf ("%s-%u", slug->str, n);
+    }
+
+  g_assert (upskill_profile_id_is_valid (id));
+
+  return id;
+}
+
+UpskillProfile *
+upskill_store_import (UpskillStore  *self,
+                      GFile         *file,
+                      GCancellable  *cancellable,
+                      GError       **error)
+{
+  g_autoptr(UpskillProfile) profile = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *display_name = NULL;
+
+  g_return_val_if_fail (UPSKILL_IS_STORE (self), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  display_name = g_file_get_basename (file);
+
+  root = upskill_json_parse_file (file, cancellable, error);
+  if (root == NULL)
+    return NULL;
+
+  profile = upskill_profile_new_from_json (root, display_name, error);
+  if (profile == NULL)
+    return NULL;
+
+  if (id_is_taken (self, upskill_profile_get_id (profile)))
+    {
+      g_autofree char *id = upskill_store_new_id (self, upskill_profile_get_name (profile));
+
+      upskill_profile_set_id (profile, id);
+    }
+
+  if (!upskill_store_save (self, profile, cancellable, error))
+    return NULL;
+
+  return g_steal_pointer (&profile);
+}
+
+gboolean
+upskill_store_export (UpskillStore    *self,
+                      UpskillProfile  *profile,
+                      GFile           *destination,
+                      GCancellable    *cancellable,
+                      GError         **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+
+  g_return_val_if_fail (UPSKILL_IS_STORE (self), FALSE);
+  g_return_val_if_fail (UPSKILL_IS_PROFILE (profile), FALSE);
+  g_return_val_if_fail (G_IS_FILE (destination), FALSE);
+
+  bytes = upskill_profile_to_bytes (profile);
+
+  /* An export holds the same personal data as the profile. */
+  return upskill_write_file_atomically (destination, bytes, 0600, cancellable, error);
+}
+
+gboolean
+upskill_store_add_samples (UpskillStore  *self,
+                           GCancellable  *cancellable,
+                           GError       **error)
+{
+  g_auto(GStrv) children = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (UPSKILL_IS_STORE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  children = g_resources_enumerate_children (SAMPLES_PATH, G_RESOURCE_LOOKUP_FLAGS_NONE,
+                                             &local_error);
+  if (children == NULL)
+    {
+      g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_NOT_FOUND,
+                   _("No sample profiles come with this version of Upskill"));
+      return FALSE;
+    }
+
+  qsort (children, g_strv_length (children), sizeof (char *), compare_strings);
+
+  for (guint i = 0; children[i] != NULL; i++)
+    {
+      g_autoptr(UpskillProfile) profile = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+      g_autofree char *path = NULL;
+
+      if (!g_str_has_suffix (children[i], PROFILE_SUFFIX))
+        continue;
+
+      path = g_strconcat (SAMPLES_PATH, children[i], NULL);
+      bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, error);
+      if (bytes == NULL)
+        return FALSE;
+
+      profile = upskill_profile_new_from_bytes (bytes, children[i], error);
+      if (profile == NULL)
+        return FALSE;
+
+      /* Added before: exploring the samples twice gives no copies. */
+      if (id_is_taken (self, upskill_profile_get_id (profile)))
+        continue;
+
+      if (!upskill_store_save (self, profile, cancellable, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}

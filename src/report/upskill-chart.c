@@ -1,0 +1,793 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+
+#include "upskill-chart.h"
+
+#define DEFAULT_FONT_FAMILY "Sans"
+
+/* ---------------------------------------------------------------- */
+/* Text helpers                                                      */
+/* ---------------------------------------------------------------- */
+
+static double
+chart_font_size (const UpskillChartStyle *style)
+{
+  return style->font_size > 0 ? style->font_size : 10.0;
+}
+
+static double
+chart_line_width (const UpskillChartStyle *style)
+{
+  return MAX (1.0, chart_font_size (style) * 0.14);
+}
+
+static void
+chart_set_color (cairo_t                 *cr,
+                 const UpskillChartColor *color,
+                 double                   alpha_scale)
+{
+  cairo_set_source_rgba (cr, color->r, color->g, color->b, color->a * alpha_scale);
+}
+
+/* Absolute sizes, so @font_size means user-space units on any surface
+ * (points on a PDF, pixels in the window), whatever the resolution. */
+static PangoFontDescription *
+chart_font (const UpskillChartStyle *style,
+            double                   scale,
+            PangoWeight              weight)
+{
+  PangoFontDescription *font = pango_font_description_new ();
+
+  pango_font_description_set_family (font, style->font_family ? style->font_family
+                                                              : DEFAULT_FONT_FAMILY);
+  pango_font_description_set_absolute_size (font, chart_font_size (style) * scale * PANGO_SCALE);
+  pango_font_description_set_weight (font, weight);
+  return font;
+}
+
+static PangoLayout *
+chart_layout_new (cairo_t                 *cr,
+                  PangoContext            *context,
+                  const UpskillChartStyle *style,
+                  double                   scale,
+                  PangoWeight              weight,
+                  const char              *text)
+{
+  PangoLayout *layout;
+  PangoFontDescription *font;
+
+  if (cr != NULL)
+    layout = pango_cairo_create_layout (cr);
+  else
+    layout = pango_layout_new (context);
+
+  font = chart_font (style, scale, weight);
+  pango_layout_set_font_description (layout, font);
+  pango_font_description_free (font);
+  pango_layout_set_text (layout, text ? text : "", -1);
+  return layout;
+}
+
+static void
+chart_layout_wrap (PangoLayout    *layout,
+                   double          width,
+                   PangoAlignment  alignment)
+{
+  pango_layout_set_width (layout, (int) (MAX (width, 1.0) * PANGO_SCALE));
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_alignment (layout, alignment);
+}
+
+/* The logical box of @layout, in user units. */
+static void
+chart_layout_box (PangoLayout    *layout,
+                  PangoRectangle *out_box)
+{
+  pango_layout_get_extents (layout, NULL, out_box);
+}
+
+static double
+box_x (const PangoRectangle *box)
+{
+  return (double) box->x / PANGO_SCALE;
+}
+
+static double
+box_y (const PangoRectangle *box)
+{
+  return (double) box->y / PANGO_SCALE;
+}
+
+static double
+box_width (const PangoRectangle *box)
+{
+  return (double) box->width / PANGO_SCALE;
+}
+
+static double
+box_height (const PangoRectangle *box)
+{
+  return (double) box->height / PANGO_SCALE;
+}
+
+/* Draws @layout so that its logical box's top-left corner lands on (x, y). */
+static void
+chart_show_layout_at (cairo_t     *cr,
+                      PangoLayout *layout,
+                      double       x,
+                      double       y)
+{
+  PangoRectangle box;
+
+  chart_layout_box (layout, &box);
+  cairo_move_to (cr, x - box_x (&box), y - box_y (&box));
+  pango_cairo_show_layout (cr, layout);
+}
+
+/* ---------------------------------------------------------------- */
+/* Radar                                                             */
+/* ---------------------------------------------------------------- */
+
+typedef struct
+{
+  PangoLayout *layout;
+  double       width;
+  double       height;
+  double       dx;     /* cos of the spoke's angle */
+  double       dy;     /* sin of the spoke's angle */
+  double       x, y;   /* top-left of the placed box */
+} RadarLabel;
+
+static double
+radar_angle (guint i,
+             guint n_axes)
+{
+  /* The first spoke points up; the others follow clockwise. */
+  return -G_PI / 2 + 2 * G_PI * i / n_axes;
+}
+
+/* Anchors the label's box at the point just outside its spoke, on the
+ * side facing away from the center, so it never covers the chart. */
+static void
+radar_place_label (RadarLabel *label,
+                   double      cx,
+                   double      cy,
+                   double      radius,
+                   double      gap)
+{
+  double px = cx + (radius + gap) * label->dx;
+  double py = cy + (radius + gap) * label->dy;
+
+  if (label->dx > 0.25)
+    label->x = px;
+  else if (label->dx < -0.25)
+    label->x = px - label->width;
+  else
+    label->x = px - label->width / 2;
+
+  if (label->dy > 0.35)
+    label->y = py;
+  else if (label->dy < -0.35)
+    label->y = py - label->height;
+  else
+    label->y = py - label->height / 2;
+}
+
+static gboolean
+radar_labels_fit (RadarLabel *labels,
+                  guint       n_axes,
+                  double      width,
+                  double      height)
+{
+  for (guint i = 0; i < n_axes; i++)
+    {
+      if (labels[i].x < -0.01 || labels[i].y < -0.01 ||
+          labels[i].x + labels[i].width > width + 0.01 ||
+          labels[i].y + labels[i].height > height + 0.01)
+        return FALSE;
+    }
+
+  for (guint i = 0; i < n_axes; i++)
+    for (guint j = i + 1; j < n_axes; j++)
+      {
+        if (labels[i].x < labels[j].x + labels[j].width &&
+            labels[j].x < labels[i].x + labels[i].width &&
+            labels[i].y < labels[j].y + labels[j].height &&
+            labels[j].y < labels[i].y + labels[i].height)
+          return FALSE;
+      }
+
+  return TRUE;
+}
+
+static void
+radar_path (cairo_t      *cr,
+            guint         n_axes,
+            double        cx,
+            double        cy,
+            double        radius,
+            const double *values,
+            double        max)
+{
+  for (guint i = 0; i < n_axes; i++)
+    {
+      double angle = radar_angle (i, n_axes);
+      double value = values ? CLAMP (values[i], 0, max) : max;
+      double r = radius * value / max;
+
+      if (i == 0)
+        cairo_move_to (cr, cx + r * cos (angle), cy + r * sin (angle));
+      else
+        cairo_line_to (cr, cx + r * cos (angle), cy + r * sin (angle));
+    }
+  cairo_close_path (cr);
+}
+
+void
+upskill_chart_draw_radar (cairo_t                 *cr,
+                          const UpskillChartStyle *style,
+                          double                   width,
+                          double                   height,
+                          guint                    n_axes,
+                          const char * const      *labels,
+                          const double            *current,
+                          const double            *target,
+                          double                   max)
+{
+  g_autofree RadarLabel *placed = NULL;
+  double font_size, line_width, gap, cx, cy, radius, wrap;
+  double low, high;
+  guint rings;
+
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (style != NULL);
+
+  if (n_axes < 3 || width <= 0 || height <= 0)
+    return;
+  if (max <= 0)
+    max = 5;
+
+  font_size = chart_font_size (style);
+  line_width = chart_line_width (style);
+  gap = font_size * 0.6;
+  cx = width / 2;
+  cy = height / 2;
+  /* Long names wrap at about a quarter of the chart's width. */
+  wrap = CLAMP (width * 0.24, font_size * 5, font_size * 14);
+
+  cairo_save (cr);
+
+  placed = g_new0 (RadarLabel, n_axes);
+  for (guint i = 0; i < n_axes; i++)
+    {
+      double angle = radar_angle (i, n_axes);
+      PangoAlignment alignment;
+      PangoRectangle box;
+
+      placed[i].dx = cos (angle);
+      placed[i].dy = sin (angle);
+
+      if (placed[i].dx > 0.25)
+        alignment = PANGO_ALIGN_LEFT;
+      else if (placed[i].dx < -0.25)
+        alignment = PANGO_ALIGN_RIGHT;
+      else
+        alignment = PANGO_ALIGN_CENTER;
+
+      placed[i].layout = chart_layout_new (cr, NULL, style, 1.0, PANGO_WEIGHT_NORMAL,
+                                           labels ? labels[i] : NULL);
+      chart_layout_wrap (placed[i].layout, wrap, alignment);
+      chart_layout_box (placed[i].layout, &box);
+      placed[i].width = box_width (&box);
+      placed[i].height = box_height (&box);
+    }
+
+  /* The largest radius at which every label fits and none overlaps. */
+  low = 0;
+  high = MIN (width, height) / 2;
+  for (guint iteration = 0; iteration < 24; iteration++)
+    {
+      double mid = (low + high) / 2;
+
+      for (guint i = 0; i < n_axes; i++)
+        radar_place_label (&placed[i], cx, cy, mid, gap);
+      if (radar_labels_fit (placed, n_axes, width, height))
+        low = mid;
+      else
+        high = mid;
+    }
+  radius = low;
+  if (radius < font_size)
+    radius = MIN (width, height) / 4;
+  for (guint i = 0; i < n_axes; i++)
+    radar_place_label (&placed[i], cx, cy, radius, gap);
+
+  /* Rings at every level, and the spokes. */
+  cairo_set_line_width (cr, line_width * 0.6);
+  chart_set_color (cr, &style->grid, 1.0);
+  rings = (guint) MAX (1, floor (max));
+  for (guint level = 1; level <= rings; level++)
+    {
+      radar_path (cr, n_axes, cx, cy, radius * level / rings, NULL, max);
+      cairo_stroke (cr);
+    }
+  for (guint i = 0; i < n_axes; i++)
+    {
+      double angle = radar_angle (i, n_axes);
+
+      cairo_move_to (cr, cx, cy);
+      cairo_line_to (cr, cx + radius * cos (angle), cy + radius * sin (angle));
+    }
+  cairo_stroke (cr);
+
+  /* Level numbers along the first spoke, small, beside the rings. */
+  for (guint level = 1; level <= rings; level++)
+    {
+      g_autofree char *text = g_strdup_printf ("%u", level);
+      g_autoptr(PangoLayout) layout = chart_layout_new (cr, NULL, style, 0.7,
+                                                        PANGO_WEIGHT_NORMAL, text);
+      PangoRectangle box;
+
+      chart_layout_box (layout, &box);
+      chart_set_color (cr, &style->foreground, 0.55);
+      chart_show_layout_at (cr, layout,
+                            cx + line_width * 2,
+                            cy - radius * level / rings - box_height (&box) / 2);
+    }
+
+  /* Current: filled and outlined, with a dot per area. */
+  if (current != NULL)
+    {
+      radar_path (cr, n_axes, cx, cy, radius, current, max);
+      chart_set_color (cr, &style->current, 0.28);
+      cairo_fill_preserve (cr);
+      chart_set_color (cr, &style->current, 1.0);
+      cairo_set_line_width (cr, line_width * 1.6);
+      cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+      cairo_stroke (cr);
+
+      for (guint i = 0; i < n_axes; i++)
+        {
+          double angle = radar_angle (i, n_axes);
+          double r = radius * CLAMP (current[i], 0, max) / max;
+
+          cairo_new_sub_path (cr);
+          cairo_arc (cr, cx + r * cos (angle), cy + r * sin (angle),
+                     line_width * 1.8, 0, 2 * G_PI);
+        }
+      cairo_fill (cr);
+    }
+
+  /* Target: dashed outline on top, so it stays visible where they meet. */
+  if (target != NULL)
+    {
+      double dashes[] = { line_width * 4, line_width * 2.5 };
+
+      radar_path (cr, n_axes, cx, cy, radius, target, max);
+      chart_set_color (cr, &style->target, 1.0);
+      cairo_set_line_width (cr, line_width * 1.6);
+      cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+      cairo_set_dash (cr, dashes, G_N_ELEMENTS (dashes), 0);
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
+    }
+
+  chart_set_color (cr, &style->foreground, 1.0);
+  for (guint i = 0; i < n_axes; i++)
+    {
+      chart_show_layout_at (cr, placed[i].layout, placed[i].x, placed[i].y);
+      g_object_unref (placed[i].layout);
+    }
+
+  cairo_restore (cr);
+}
+
+/* ---------------------------------------------------------------- */
+/* Bars                                                              */
+/* ---------------------------------------------------------------- */
+
+double
+upskill_chart_draw_bars (cairo_t                 *cr,
+                         PangoContext            *context,
+                         const UpskillChartStyle *style,
+                         double                   width,
+                         guint                    n_items,
+                         const char * const      *labels,
+                         const double            *values,
+                         const char * const      *value_labels)
+{
+  g_autoptr(GObject) own_context = NULL; /* no PangoContext autoptr in Pango 1.50 */
+  g_autoptr(GPtrArray) label_layouts = NULL;
+  g_autoptr(GPtrArray) value_layouts = NULL;
+  double font_size, spacing, label_column, value_column = 0, bar_area, bar_thickness;
+  double natural_label = 0, max_value = 0, total = 0, y;
+
+  g_return_val_if_fail (style != NULL, 0);
+
+  if (n_items == 0 || width <= 0)
+    return 0;
+
+  if (cr == NULL && context == NULL)
+    {
+      context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+      own_context = G_OBJECT (context);
+    }
+
+  font_size = chart_font_size (style);
+  spacing = font_size * 0.8;
+  bar_thickness = font_size * 1.1;
+
+  label_layouts = g_ptr_array_new_with_free_func (g_object_unref);
+  value_layouts = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      PangoLayout *label = chart_layout_new (cr, context, style, 1.0, PANGO_WEIGHT_NORMAL,
+                                             labels ? labels[i] : NULL);
+      PangoLayout *value = chart_layout_new (cr, context, style, 1.0, PANGO_WEIGHT_BOLD,
+                                             value_labels ? value_labels[i] : NULL);
+      PangoRectangle box;
+
+      chart_layout_box (label, &box);
+      natural_label = MAX (natural_label, box_width (&box));
+      chart_layout_box (value, &box);
+      value_column = i == 0 ? box_width (&box) : MAX (value_column, box_width (&box));
+
+      if (values != NULL && values[i] > max_value)
+        max_value = values[i];
+
+      g_ptr_array_add (label_layouts, label);
+      g_ptr_array_add (value_layouts, value);
+    }
+
+  /* The label column is as wide as the longest label, up to 35 % of the
+   * width; longer labels wrap inside it. */
+  label_column = MIN (natural_label, width * 0.35);
+  label_column = MAX (label_column, MIN (width * 0.2, font_size * 4));
+  bar_area = width - label_column - value_column - 2 * spacing;
+  if (bar_area < font_size * 2)
+    bar_area = font_size * 2;
+
+  y = 0;
+  for (guint i = 0; i < n_items; i++)
+    {
+      PangoLayout *label = g_ptr_array_index (label_layouts, i);
+      PangoLayout *value = g_ptr_array_index (value_layouts, i);
+      PangoRectangle label_box, value_box;
+      double row_height, bar_length, center;
+
+      chart_layout_wrap (label, label_column, PANGO_ALIGN_LEFT);
+      chart_layout_box (label, &label_box);
+      chart_layout_box (value, &value_box);
+
+      row_height = MAX (box_height (&label_box), MAX (bar_thickness, box_height (&value_box)));
+      center = y + row_height / 2;
+
+      bar_length = 0;
+      if (values != NULL && max_value > 0)
+        bar_length = bar_area * CLAMP (values[i], 0, max_value) / max_value;
+
+      if (cr != NULL)
+        {
+          double bar_x = label_column + spacing;
+
+          chart_set_color (cr, &style->foreground, 1.0);
+          chart_show_layout_at (cr, label, 0, center - box_height (&label_box) / 2);
+
+          if (bar_length > 0)
+            {
+              chart_set_color (cr, &style->accent, 1.0);
+              cairo_rectangle (cr, bar_x, center - bar_thickness / 2, bar_length, bar_thickness);
+              cairo_fill (cr);
+            }
+
+          chart_set_color (cr, &style->foreground, 1.0);
+          chart_show_layout_at (cr, value,
+                                bar_x + bar_length + spacing * 0.5,
+                                center - box_height (&value_box) / 2);
+        }
+
+      y += row_height;
+      if (i + 1 < n_items)
+        y += spacing * 0.6;
+    }
+
+  total = y;
+  return total;
+}
+
+/* ---------------------------------------------------------------- */
+/* Lines                                                             */
+/* ---------------------------------------------------------------- */
+
+static GDateTime *
+month_start (GDateTime *time)
+{
+  return g_date_time_new_local (g_date_time_get_year (time),
+                                g_date_time_get_month (time), 1, 0, 0, 0);
+}
+
+static UpskillChartColor
+series_color (const UpskillChartStyle *style,
+              const UpskillChartColor *series_colors,
+              guint                    s)
+{
+  if (series_colors != NULL)
+    return series_colors[s];
+  if (s % 2 == 0)
+    return style->current;
+  return style->target;
+}
+
+void
+upskill_chart_draw_lines (cairo_t                 *cr,
+                          const UpskillChartStyle *style,
+                          double                   width,
+                          double                   height,
+                          guint                    n_points,
+                          const gint64            *times,
+                          guint                    n_series,
+                          const double * const    *series_values,
+                          const char * const      *series_labels,
+                          const UpskillChartColor *series_colors)
+{
+  double font_size, line_width, legend_height = 0, axis_label_width = 0;
+  double plot_x, plot_y, plot_w, plot_h, x_label_height = 0;
+  gint64 t_min = G_MAXINT64, t_max = G_MININT64;
+  g_autoptr(GDateTime) first = NULL;
+  g_autoptr(GDateTime) last = NULL;
+  g_autoptr(GPtrArray) ticks = NULL;
+  guint month_step;
+
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (style != NULL);
+
+  if (width <= 0 || height <= 0)
+    return;
+
+  font_size = chart_font_size (style);
+  line_width = chart_line_width (style);
+
+  cairo_save (cr);
+
+  /* Legend on top: a swatch and a label per series, wrapping into rows. */
+  if (series_labels != NULL && n_series > 0)
+    {
+      double x = 0, row_y = 0, row_height = 0;
+      double swatch = font_size * 1.6;
+
+      for (guint s = 0; s < n_series; s++)
+        {
+          g_autoptr(PangoLayout) layout = chart_layout_new (cr, NULL, style, 0.95,
+                                                            PANGO_WEIGHT_NORMAL,
+                                                            series_labels[s]);
+          UpskillChartColor color = series_color (style, series_colors, s);
+          PangoRectangle box;
+          double item_width;
+
+          chart_layout_box (layout, &box);
+          if (box_width (&box) > width - swatch - font_size)
+            {
+              chart_layout_wrap (layout, width - swatch - font_size, PANGO_ALIGN_LEFT);
+              chart_layout_box (layout, &box);
+            }
+          item_width = swatch + font_size * 0.4 + box_width (&box) + font_size * 1.5;
+
+          if (x > 0 && x + item_width > width)
+            {
+              x = 0;
+              row_y += row_height + font_size * 0.3;
+              row_height = 0;
+            }
+
+          chart_set_color (cr, &color, 1.0);
+          cairo_set_line_width (cr, line_width * 2);
+          cairo_move_to (cr, x, row_y + box_height (&box) / 2);
+          cairo_line_to (cr, x + swatch, row_y + box_height (&box) / 2);
+          cairo_stroke (cr);
+
+          chart_set_color (cr, &style->foreground, 1.0);
+          chart_show_layout_at (cr, layout, x + swatch + font_size * 0.4, row_y);
+
+          x += item_width;
+          row_height = MAX (row_height, box_height (&box));
+        }
+      legend_height = row_y + row_height + font_size;
+    }
+
+  /* Y axis labels: 0 % .. 100 %. */
+  for (guint step = 0; step <= 4; step++)
+    {
+      g_autofree char *text = g_strdup_printf (_("%u%%"), step * 25);
+      g_autoptr(PangoLayout) layout = chart_layout_new (cr, NULL, style, 0.85,
+                                                        PANGO_WEIGHT_NORMAL, text);
+      PangoRectangle box;
+
+      chart_layout_box (layout, &box);
+      axis_label_width = MAX (axis_label_width, box_width (&box));
+      x_label_height = box_height (&box);
+    }
+
+  plot_x = axis_label_width + font_size * 0.6;
+  plot_y = legend_height + x_label_height / 2;
+  plot_w = width - plot_x - font_size * 0.5;
+  plot_h = height - plot_y - x_label_height * 1.8;
+  if (plot_w <= 0 || plot_h <= 0)
+    {
+      cairo_restore (cr);
+      return;
+    }
+
+  /* Gridlines and y labels. */
+  cairo_set_line_width (cr, line_width * 0.5);
+  for (guint step = 0; step <= 4; step++)
+    {
+      g_autofree char *text = g_strdup_printf (_("%u%%"), step * 25);
+      g_autoptr(PangoLayout) layout = chart_layout_new (cr, NULL, style, 0.85,
+                                                        PANGO_WEIGHT_NORMAL, text);
+      double gy = plot_y + plot_h - plot_h * step / 4;
+      PangoRectangle box;
+
+      chart_set_color (cr, &style->grid, step == 0 ? 1.0 : 0.6);
+      cairo_move_to (cr, plot_x, gy);
+      cairo_line_to (cr, plot_x + plot_w, gy);
+      cairo_stroke (cr);
+
+      chart_layout_box (layout, &box);
+      chart_set_color (cr, &style->foreground, 0.8);
+      chart_show_layout_at (cr, layout, plot_x - font_size * 0.6 - box_width (&box),
+                            gy - box_height (&box) / 2);
+    }
+
+  for (guint i = 0; i < n_points; i++)
+    {
+      t_min = MIN (t_min, times[i]);
+      t_max = MAX (t_max, times[i]);
+    }
+  if (n_points == 0)
+    {
+      t_max = g_get_real_time () / G_USEC_PER_SEC;
+      t_min = t_max - 90 * 24 * 3600;
+    }
+  if (t_max - t_min < 24 * 3600)
+    {
+      /* A single day: show a month around it. */
+      t_min -= 15 * 24 * 3600;
+      t_max += 15 * 24 * 3600;
+    }
+
+  /* Month ticks: every month if their labels fit, else every 2, 3, 6 or
+   * 12 months. */
+  first = g_date_time_new_from_unix_local (t_min);
+  last = g_date_time_new_from_unix_local (t_max);
+  {
+    g_autoptr(PangoLayout) probe = chart_layout_new (cr, NULL, style, 0.85,
+                                                     PANGO_WEIGHT_NORMAL, "Sep 2026");
+    PangoRectangle box;
+    int n_months = (g_date_time_get_year (last) - g_date_time_get_year (first)) * 12 +
+                   g_date_time_get_month (last) - g_date_time_get_month (first) + 1;
+    const guint steps[] = { 1, 2, 3, 6, 12, 24, 60 };
+
+    chart_layout_box (probe, &box);
+    month_step = 60;
+    for (guint k = 0; k < G_N_ELEMENTS (steps); k++)
+      {
+        double per_tick = plot_w / MAX (1.0, (double) n_months / steps[k]);
+
+        if (per_tick > box_width (&box) * 1.3)
+          {
+            month_step = steps[k];
+            break;
+          }
+      }
+  }
+
+  ticks = g_ptr_array_new_with_free_func ((GDestroyNotify) g_date_time_unref);
+  {
+    g_autoptr(GDateTime) tick = month_start (first);
+
+    if (g_date_time_to_unix (tick) < t_min)
+      {
+        GDateTime *next = g_date_time_add_months (tick, 1);
+        g_date_time_unref (tick);
+        tick = next;
+      }
+    /* Start on a month that is a multiple of the step, so ticks read
+     * Jan/Apr/Jul/Oct rather than Feb/May/... */
+    while (month_step > 1 && month_step <= 12 &&
+           (g_date_time_get_month (tick) - 1) % month_step != 0)
+      {
+        GDateTime *next = g_date_time_add_months (tick, 1);
+        g_date_time_unref (tick);
+        tick = next;
+      }
+    while (g_date_time_to_unix (tick) <= t_max)
+      {
+        g_ptr_array_add (ticks, g_date_time_ref (tick));
+        GDateTime *next = g_date_time_add_months (tick, month_step);
+        g_date_time_unref (tick);
+        tick = next;
+      }
+  }
+
+  for (guint k = 0; k < ticks->len; k++)
+    {
+      GDateTime *tick = g_ptr_array_index (ticks, k);
+      gint64 t = g_date_time_to_unix (tick);
+      double x = plot_x + plot_w * (double) (t - t_min) / (double) (t_max - t_min);
+      g_autofree char *text = NULL;
+      g_autoptr(PangoLayout) layout = NULL;
+      PangoRectangle box;
+      double lx;
+
+      /* The year on the first tick and on every January. */
+      if (k == 0 || g_date_time_get_month (tick) == 1)
+        text = g_date_time_format (tick, "%b %Y");
+      else
+        text = g_date_time_format (tick, "%b");
+
+      chart_set_color (cr, &style->grid, 1.0);
+      cairo_move_to (cr, x, plot_y + plot_h);
+      cairo_line_to (cr, x, plot_y + plot_h + font_size * 0.4);
+      cairo_stroke (cr);
+
+      layout = chart_layout_new (cr, NULL, style, 0.85, PANGO_WEIGHT_NORMAL, text);
+      chart_layout_box (layout, &box);
+      lx = CLAMP (x - box_width (&box) / 2, plot_x - axis_label_width, width - box_width (&box));
+      chart_set_color (cr, &style->foreground, 0.8);
+      chart_show_layout_at (cr, layout, lx, plot_y + plot_h + font_size * 0.6);
+    }
+
+  /* The series: lines broken at negative values, a dot per point. */
+  cairo_rectangle (cr, plot_x - line_width * 3, plot_y - line_width * 3,
+                   plot_w + line_width * 6, plot_h + line_width * 6);
+  cairo_clip (cr);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  for (guint s = 0; s < n_series && series_values != NULL; s++)
+    {
+      const double *values = series_values[s];
+      UpskillChartColor color = series_color (style, series_colors, s);
+      gboolean drawing = FALSE;
+
+      if (values == NULL)
+        continue;
+
+      chart_set_color (cr, &color, 1.0);
+      cairo_set_line_width (cr, line_width * 1.8);
+      for (guint i = 0; i < n_points; i++)
+        {
+          double x = plot_x + plot_w * (double) (times[i] - t_min) / (double) (t_max - t_min);
+          double yv = plot_y + plot_h - plot_h * CLAMP (values[i], 0, 100) / 100;
+
+          if (values[i] < 0)
+            {
+              drawing = FALSE;
+              continue;
+            }
+          if (drawing)
+            cairo_line_to (cr, x, yv);
+          else
+            cairo_move_to (cr, x, yv);
+          drawing = TRUE;
+        }
+      cairo_stroke (cr);
+
+      for (guint i = 0; i < n_points; i++)
+        {
+          double x = plot_x + plot_w * (double) (times[i] - t_min) / (double) (t_max - t_min);
+          double yv = plot_y + plot_h - plot_h * CLAMP (values[i], 0, 100) / 100;
+
+          if (values[i] < 0)
+            continue;
+          cairo_new_sub_path (cr);
+          cairo_arc (cr, x, yv, line_width * 2, 0, 2 * G_PI);
+        }
+      cairo_fill (cr);
+    }
+
+  cairo_restore (cr);
+}

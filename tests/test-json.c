@@ -1,0 +1,230 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include "upskill-error.h"
+#include "upskill-json.h"
+
+static JsonNode *
+parse_string (const char  *text,
+              gsize        length,
+              GError     **error)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (text, length);
+
+  return upskill_json_parse_bytes (bytes, "test.json", error);
+}
+
+static char *
+nested_arrays (guint depth)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < depth; i++)
+    g_string_append_c (text, '[');
+  for (guint i = 0; i < depth; i++)
+    g_string_append_c (text, ']');
+
+  return g_string_free (text, FALSE);
+}
+
+static void
+test_depth_limit (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *ok = nested_arrays (UPSKILL_JSON_MAX_DEPTH);
+  g_autofree char *deep = nested_arrays (UPSKILL_JSON_MAX_DEPTH + 1);
+  g_autoptr(JsonNode) node = NULL;
+
+  node = parse_string (ok, strlen (ok), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (node);
+
+  g_clear_pointer (&node, json_node_unref);
+  node = parse_string (deep, strlen (deep), &error);
+  g_assert_null (node);
+  g_assert_error (error, UPSKILL_ERROR, UPSKILL_ERROR_TOO_DEEP);
+  g_assert_nonnull (strstr (error->message, "test.json"));
+  g_assert_nonnull (strstr (error->message, "64"));
+}
+
+static void
+test_brackets_in_strings_do_not_count (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) text = g_string_new ("{\"a\": \"");
+  g_autoptr(JsonNode) node = NULL;
+
+  for (guint i = 0; i < 200; i++)
+    g_string_append (text, "[{\\\"");
+  g_string_append (text, "\"}");
+
+  node = parse_string (text->str, text->len, &error);
+  g_assert_no_error (error);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (node));
+}
+
+static void
+test_size_limit (void)
+{
+  g_autoptr(GError) error = NULL;
+  gsize length = UPSKILL_JSON_MAX_SIZE + 1;
+  g_autofree char *text = g_malloc (length);
+  g_autoptr(JsonNode) node = NULL;
+
+  memset (text, ' ', length);
+  text[0] = '1';
+
+  node = parse_string (text, length, &error);
+  g_assert_null (node);
+  g_assert_error (error, UPSKILL_ERROR, UPSKILL_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "test.json"));
+}
+
+static void
+test_invalid_utf8_names_line (void)
+{
+  g_autoptr(GError) error = NULL;
+  const char text[] = "{\n\"name\": \"Dana\xff\"\n}";
+  g_autoptr(JsonNode) node = NULL;
+
+  node = parse_string (text, sizeof text - 1, &error);
+  g_assert_null (node);
+  g_assert_error (error, UPSKILL_ERROR, UPSKILL_ERROR_NOT_JSON);
+  g_assert_nonnull (strstr (error->message, "line 2"));
+  g_assert_nonnull (strstr (error->message, "UTF-8"));
+}
+
+static void
+test_syntax_error_names_line (void)
+{
+  g_autoptr(GError) error = NULL;
+  const char *text = "{\n  \"a\": 1,\n  \"b\": ,\n}";
+  g_autoptr(JsonNode) node = NULL;
+
+  node = parse_string (text, strlen (text), &error);
+  g_assert_null (node);
+  g_assert_error (error, UPSKILL_ERROR, UPSKILL_ERROR_NOT_JSON);
+  g_assert_nonnull (strstr (error->message, "test.json"));
+  g_assert_nonnull (strstr (error->message, "3:"));
+}
+
+static void
+test_empty (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = parse_string ("", 0, &error);
+
+  g_assert_null (node);
+  g_assert_error (error, UPSKILL_ERROR, UPSKILL_ERROR_NOT_JSON);
+  g_assert_nonnull (strstr (error->message, "empty"));
+}
+
+static void
+test_header (void)
+{
+  struct {
+    const char *text;
+    int         code;   /* -1: accepted */
+    const char *needle;
+  } cases[] = {
+    { "{\"format\": \"upskill-profile\", \"version\": 1}", -1, NULL },
+    { "{\"format\": \"upskill-profile\", \"version\": 2}", UPSKILL_ERROR_FUTURE_VERSION, "newer version" },
+    { "{\"format\": \"upskill-trends\", \"version\": 1}", UPSKILL_ERROR_WRONG_FORMAT, "upskill-profile" },
+    { "{\"format\": \"upskill-profile\", \"version\": \"1\"}", UPSKILL_ERROR_WRONG_FORMAT, "version" },
+    { "{\"format\": \"upskill-profile\", \"version\": 0}", UPSKILL_ERROR_WRONG_FORMAT, "version 0" },
+    { "[1, 2]", UPSKILL_ERROR_WRONG_FORMAT, "object" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JsonNode) node = parse_string (cases[i].text, strlen (cases[i].text), &error);
+      JsonObject *object;
+      gint64 version = 0;
+
+      g_assert_no_error (error);
+      object = upskill_json_check_header (node, "test.json", "upskill-profile", 1, &version, &error);
+      if (cases[i].code < 0)
+        {
+          g_assert_no_error (error);
+          g_assert_nonnull (object);
+          g_assert_cmpint (version, ==, 1);
+        }
+      else
+        {
+          g_assert_null (object);
+          g_assert_error (error, UPSKILL_ERROR, cases[i].code);
+          g_assert_nonnull (strstr (error->message, cases[i].needle));
+        }
+    }
+}
+
+static void
+test_typed_getters (void)
+{
+  const char *text = "{\"level\": 7, \"name\": 3, \"hours\": 2.5, \"when\": \"2026-05-01\", \"bad\": \"2026-02-30\"}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = parse_string (text, strlen (text), &error);
+  JsonObject *object = json_node_get_object (node);
+  const char *name = NULL;
+  gint64 level = 0;
+  gint64 when = 0;
+  double hours = 0;
+
+  g_assert_false (upskill_json_get_int (object, "level", TRUE, 0, 5, "here", &level, &error));
+  g_assert_error (error, UPSKILL_ERROR, UPSKILL_ERROR_INVALID_DATA);
+  g_assert_nonnull (strstr (error->message, "“level”"));
+  g_assert_nonnull (strstr (error->message, "out of range"));
+  g_clear_error (&error);
+
+  g_assert_false (upskill_json_get_string (object, "name", TRUE, "here", &name, &error));
+  g_assert_nonnull (strstr (error->message, "expected text"));
+  g_clear_error (&error);
+
+  g_assert_false (upskill_json_get_string (object, "missing", TRUE, "here", &name, &error));
+  g_assert_nonnull (strstr (error->message, "missing"));
+  g_clear_error (&error);
+
+  g_assert_true (upskill_json_get_string (object, "missing", FALSE, "here", &name, &error));
+  g_assert_no_error (error);
+  g_assert_null (name);
+
+  g_assert_true (upskill_json_get_double (object, "hours", TRUE, 0, 80, "here", &hours, &error));
+  g_assert_cmpfloat (hours, ==, 2.5);
+
+  g_assert_true (upskill_json_get_time (object, "when", TRUE, "here", &when, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (when, ==, 1777593600); /* 2026-05-01T00:00:00Z */
+
+  g_assert_false (upskill_json_get_time (object, "bad", TRUE, "here", &when, &error));
+  g_assert_nonnull (strstr (error->message, "2026-02-30"));
+}
+
+static void
+test_iso8601_round_trip (void)
+{
+  g_autofree char *text = upskill_format_time_iso8601 (1777593600 + 3661);
+
+  g_assert_cmpstr (text, ==, "2026-05-01T01:01:01Z");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/upskill/json/depth-limit", test_depth_limit);
+  g_test_add_func ("/upskill/json/brackets-in-strings", test_brackets_in_strings_do_not_count);
+  g_test_add_func ("/upskill/json/size-limit", test_size_limit);
+  g_test_add_func ("/upskill/json/invalid-utf8", test_invalid_utf8_names_line);
+  g_test_add_func ("/upskill/json/syntax-error-line", test_syntax_error_names_line);
+  g_test_add_func ("/upskill/json/empty", test_empty);
+  g_test_add_func ("/upskill/json/header", test_header);
+  g_test_add_func ("/upskill/json/typed-getters", test_typed_getters);
+  g_test_add_func ("/upskill/json/iso8601", test_iso8601_round_trip);
+
+  return g_test_run ();
+}
