@@ -765,6 +765,27 @@ test_schedule_weekly_hours (void)
   g_assert_cmpuint (upskill_planner_remaining_hours (schedule), ==, 25);
   g_ptr_array_unref (schedule);
 
+  /* A few seconds a week: millions of days, no date can be projected, yet
+   * the work is still there. */
+  upskill_profile_set_weekly_hours (profile, 0.00001);
+  schedule = schedule_from_monday (profile, catalog);
+  for (guint i = 0; i < schedule->len; i++)
+    {
+      UpskillScheduledStep *scheduled = g_ptr_array_index (schedule, i);
+
+      g_assert_true (scheduled->scheduled);
+      g_assert_false (g_date_valid (&scheduled->start));
+      g_assert_false (g_date_valid (&scheduled->finish));
+    }
+  g_assert_cmpuint (upskill_planner_remaining_hours (schedule), ==, 25);
+  {
+    GDate finish;
+
+    upskill_planner_get_finish (schedule, &finish);
+    g_assert_false (g_date_valid (&finish));
+  }
+  g_ptr_array_unref (schedule);
+
   /* 40 hours a week: the 3-hour step still takes a day of its own. */
   upskill_profile_set_weekly_hours (profile, 40.0);
   schedule = schedule_from_monday (profile, catalog);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "upskill-store.h"
+#include "upskill-trends.h"
 
 G_BEGIN_DECLS
 
@@ -17,6 +18,15 @@ int      upskill_cli_import          (UpskillStore *store,
 char    *upskill_cli_resolve_profile (UpskillStore *store,
                                       const char   *name_or_id,
                                       GError      **error);
+
+/* --export-report OUTPUT with the other options of @options (--profile,
+ * --all-profiles, --paper, --no-notes, --coach): one report, or one per
+ * readable profile into the folder OUTPUT. The coach's name comes from
+ * --coach, else from the settings when the schema is installed. */
+int      upskill_cli_export_report   (UpskillStore *store,
+                                      UpskillTrends *trends,
+                                      const char   *output,
+                                      GVariantDict *options);
 
 /* A fresh folder under the temporary directory holding the sample
  * profiles, for --demo and the Quick start. */

@@ -59,6 +59,257 @@ check_depth (const char *data,
   return TRUE;
 }
 
+/* json-glib 1.6 gets some things wrong that a damaged or hostile file can
+ * reach, so the raw text is checked before json-glib sees it:
+ *  - it silently wraps integers beyond 64 bits (99999999999999999999
+ *    reads as -1, 18446744073709551617 as 1);
+ *  - it lets an unpaired UTF-16 surrogate escape ("\ud83d") through as
+ *    invalid UTF-8, which the app would show and then save into a file it
+ *    can no longer read (and a malformed pair leaks memory inside it);
+ *  - it accepts several documents in a row ("{…} {…}"), keeps the last
+ *    and leaks the others.
+ * json-glib also takes C comments and 'single-quoted' strings (raw,
+ * without escapes); the scan skips them the same way. */
+typedef enum
+{
+  TEXT_OK,
+  TEXT_NUMBER_TOO_LARGE,
+  TEXT_LONE_SURROGATE,
+  TEXT_BAD_ESCAPE,
+  TEXT_TRAILING_DATA,
+} TextProblem;
+
+static gboolean
+is_json_space (char c)
+{
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+static int
+read_hex4 (const char *data,
+           gsize       length,
+           gsize       start)
+{
+  int value = 0;
+
+  if (start + 4 > length)
+    return -1;
+
+  for (gsize i = start; i < start + 4; i++)
+    {
+      int digit = g_ascii_xdigit_value (data[i]);
+
+      if (digit < 0)
+        return -1;
+      value = value * 16 + digit;
+    }
+
+  return value;
+}
+
+/* Skips the string or comment starting at @i; returns the offset just
+ * past it, or @length if it does not end. Reports an unpaired surrogate
+ * escape in a double-quoted string. */
+static gsize
+skip_string_or_comment (const char  *data,
+                        gsize        length,
+                        gsize        i,
+                        TextProblem *problem,
+                        gsize       *out_offset)
+{
+  if (data[i] == '/')
+    {
+      const char *end = g_strstr_len (data + i + 2, length - i - 2, "*/");
+
+      return end != NULL ? (gsize) (end - data) + 2 : length;
+    }
+
+  if (data[i] == '\'')
+    {
+      const char *end = memchr (data + i + 1, '\'', length - i - 1);
+
+      return end != NULL ? (gsize) (end - data) + 1 : length;
+    }
+
+  for (i++; i < length; i++)
+    {
+      int unit;
+
+      if (data[i] == '"')
+        return i + 1;
+      if (data[i] != '\\')
+        continue;
+
+      if (i + 1 >= length || data[i + 1] != 'u')
+        {
+          i++;  /* another escape: json-glib judges it */
+          continue;
+        }
+
+      /* json-glib stops reading a "\u" escape at the first character that
+       * is not a hex digit and swallows it: "\ud83\d" becomes the
+       * surrogate U+D830. Only exactly four hex digits are JSON. */
+      unit = read_hex4 (data, length, i + 2);
+      if (unit < 0)
+        {
+          *problem = TEXT_BAD_ESCAPE;
+          *out_offset = i;
+          return length;
+        }
+
+      if (unit >= 0xD800 && unit <= 0xDBFF)
+        {
+          int low = i + 7 < length && data[i + 6] == '\\' && data[i + 7] == 'u'
+                    ? read_hex4 (data, length, i + 8) : -1;
+
+          if (low < 0xDC00 || low > 0xDFFF)
+            {
+              *problem = TEXT_LONE_SURROGATE;
+              *out_offset = i;
+              return length;
+            }
+          i += 11;
+        }
+      else if (unit >= 0xDC00 && unit <= 0xDFFF)
+        {
+          *problem = TEXT_LONE_SURROGATE;
+          *out_offset = i;
+          return length;
+        }
+      else
+        i += 5;
+    }
+
+  return length;
+}
+
+static gboolean
+starts_string_or_comment (const char *data,
+                          gsize       length,
+                          gsize       i)
+{
+  return data[i] == '"' || data[i] == '\'' ||
+         (data[i] == '/' && i + 1 < length && data[i + 1] == '*');
+}
+
+/* Runs after check_depth(), so brackets nest at most UPSKILL_JSON_MAX_DEPTH
+ * deep. A value that is not well formed is left for json-glib to report. */
+static TextProblem
+check_text (const char *data,
+            gsize       length,
+            gsize      *out_offset)
+{
+  TextProblem problem = TEXT_OK;
+  char closers[UPSKILL_JSON_MAX_DEPTH + 1];
+  guint depth = 0;
+  gboolean value_ended = FALSE;
+  gboolean well_formed = TRUE;
+  gsize i = 0;
+
+  /* json-glib skips a byte order mark. */
+  if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    i = 3;
+
+  while (i < length)
+    {
+      char c = data[i];
+
+      if (is_json_space (c))
+        {
+          i++;
+          continue;
+        }
+
+      if (c == '/' && starts_string_or_comment (data, length, i))
+        {
+          i = skip_string_or_comment (data, length, i, &problem, out_offset);
+          continue;
+        }
+
+      if (value_ended && well_formed)
+        {
+          *out_offset = i;
+          return TEXT_TRAILING_DATA;
+        }
+
+      if (starts_string_or_comment (data, length, i))
+        {
+          i = skip_string_or_comment (data, length, i, &problem, out_offset);
+          if (problem != TEXT_OK)
+            return problem;
+          if (depth == 0)
+            value_ended = TRUE;
+          continue;
+        }
+
+      if (c == '{' || c == '[')
+        {
+          if (depth < G_N_ELEMENTS (closers))
+            closers[depth] = c == '{' ? '}' : ']';
+          depth++;
+        }
+      else if (c == '}' || c == ']')
+        {
+          if (depth == 0 || depth > G_N_ELEMENTS (closers) || closers[depth - 1] != c)
+            well_formed = FALSE;
+          if (depth > 0 && --depth == 0)
+            value_ended = TRUE;
+        }
+      else if (c == '-' || g_ascii_isdigit (c))
+        {
+          gsize end = i + 1;
+          gboolean integer = TRUE;
+
+          while (end < length &&
+                 (g_ascii_isalnum (data[end]) || data[end] == '.' ||
+                  data[end] == '+' || data[end] == '-'))
+            {
+              if (!g_ascii_isdigit (data[end]))
+                integer = FALSE;
+              end++;
+            }
+
+          if (integer && end - i > 18)
+            {
+              g_autofree char *token = g_strndup (data + i, end - i);
+
+              if (!g_ascii_string_to_signed (token, 10, G_MININT64, G_MAXINT64, NULL, NULL))
+                {
+                  *out_offset = i;
+                  return TEXT_NUMBER_TOO_LARGE;
+                }
+            }
+
+          if (depth == 0)
+            value_ended = TRUE;
+          i = end;
+          continue;
+        }
+      else if (depth == 0)
+        {
+          gsize end = i;
+
+          while (end < length && g_ascii_isalnum (data[end]))
+            end++;
+
+          /* Only true, false and null stand on their own; anything else
+           * ("Robin", "<html>") is json-glib's to report. */
+          if ((end - i == 4 && (memcmp (data + i, "true", 4) == 0 ||
+                                memcmp (data + i, "null", 4) == 0)) ||
+              (end - i == 5 && memcmp (data + i, "false", 5) == 0))
+            value_ended = TRUE;
+          else
+            well_formed = FALSE;
+          i = MAX (end, i + 1);
+          continue;
+        }
+
+      i++;
+    }
+
+  return TEXT_OK;
+}
+
 static void
 line_and_column (const char *data,
                  gsize       offset,
@@ -93,6 +344,7 @@ upskill_json_parse_bytes (GBytes      *bytes,
   const char *data;
   gsize length;
   gsize offset = 0;
+  TextProblem problem;
 
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (display_name != NULL, NULL);
@@ -101,11 +353,12 @@ upskill_json_parse_bytes (GBytes      *bytes,
 
   if (length > UPSKILL_JSON_MAX_SIZE)
     {
+      g_autofree char *size = g_format_size (length);
+      g_autofree char *limit = g_format_size (UPSKILL_JSON_MAX_SIZE);
+
       g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_TOO_LARGE,
                    _("Could not read “%s”: the file is %s, larger than the limit of %s"),
-                   display_name,
-                   g_format_size (length),
-                   g_format_size (UPSKILL_JSON_MAX_SIZE));
+                   display_name, size, limit);
       return NULL;
     }
 
@@ -138,6 +391,55 @@ upskill_json_parse_bytes (GBytes      *bytes,
                    _("Could not read “%s”: line %u, column %u: nested deeper than %u levels"),
                    display_name, line, column, UPSKILL_JSON_MAX_DEPTH);
       return NULL;
+    }
+
+  problem = check_text (data, length, &offset);
+  switch (problem)
+    {
+    case TEXT_OK:
+      break;
+    case TEXT_NUMBER_TOO_LARGE:
+      {
+        guint line, column;
+
+        line_and_column (data, offset, &line, &column);
+        g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_INVALID_DATA,
+                     _("Could not read “%s”: line %u, column %u: the number is too large"),
+                     display_name, line, column);
+        return NULL;
+      }
+    case TEXT_LONE_SURROGATE:
+      {
+        guint line, column;
+
+        line_and_column (data, offset, &line, &column);
+        g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_NOT_JSON,
+                     _("Could not read “%s”: line %u, column %u: a “\\u” escape holds half of a character (an unpaired surrogate)"),
+                     display_name, line, column);
+        return NULL;
+      }
+    case TEXT_BAD_ESCAPE:
+      {
+        guint line, column;
+
+        line_and_column (data, offset, &line, &column);
+        g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_NOT_JSON,
+                     _("Could not read “%s”: line %u, column %u: “\\u” must be followed by four hexadecimal digits"),
+                     display_name, line, column);
+        return NULL;
+      }
+    case TEXT_TRAILING_DATA:
+      {
+        guint line, column;
+
+        line_and_column (data, offset, &line, &column);
+        g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_NOT_JSON,
+                     _("Could not read “%s”: line %u, column %u: unexpected text after the end of the data"),
+                     display_name, line, column);
+        return NULL;
+      }
+    default:
+      g_assert_not_reached ();
     }
 
   parser = json_parser_new_immutable ();
@@ -199,9 +501,11 @@ upskill_json_parse_file (GFile         *file,
 
   if (g_bytes_get_size (bytes) > UPSKILL_JSON_MAX_SIZE)
     {
+      g_autofree char *limit = g_format_size (UPSKILL_JSON_MAX_SIZE);
+
       g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_TOO_LARGE,
                    _("Could not read “%s”: the file is larger than the limit of %s"),
-                   name, g_format_size (UPSKILL_JSON_MAX_SIZE));
+                   name, limit);
       return NULL;
     }
 
@@ -552,5 +856,13 @@ upskill_format_time_iso8601 (gint64 unix_time)
   if (time == NULL)
     return g_strdup ("1970-01-01T00:00:00Z");
 
-  return g_date_time_format (time, "%Y-%m-%dT%H:%M:%SZ");
+  /* Four digits always: "%Y" prints the year 113 as "113", which is not
+   * ISO 8601, so such a file would not load again. */
+  return g_strdup_printf ("%04d-%02d-%02dT%02d:%02d:%02dZ",
+                          g_date_time_get_year (time),
+                          g_date_time_get_month (time),
+                          g_date_time_get_day_of_month (time),
+                          g_date_time_get_hour (time),
+                          g_date_time_get_minute (time),
+                          g_date_time_get_second (time));
 }

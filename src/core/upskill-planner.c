@@ -4,7 +4,6 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
-#include "upskill-level.h"
 #include "upskill-planner.h"
 #include "upskill-readiness.h"
 
@@ -449,6 +448,9 @@ resolve_step (UpskillScheduledStep *scheduled,
   scheduled->to_level = step->to_level;
 }
 
+/* 31 December 9999: a projection beyond is no date at all. */
+#define LAST_JULIAN_DAY 3652059
+
 /* A step takes hours / (weekly hours / 7) days, rounded up, at least one.
  * Computed as hours x 7 / weekly hours: a single correctly rounded division
  * is exact when the quotient is whole, so ceil() never adds a spurious day
@@ -459,12 +461,13 @@ step_days (guint  hours,
 {
   double days = ceil (hours * 7.0 / weekly_hours);
 
-  return days < 1.0 ? 1 : (guint) MIN (days, (double) G_MAXUINT16);
+  return days < 1.0 ? 1 : (guint) MIN (days, (double) LAST_JULIAN_DAY);
 }
 
 /* Steps that are not done or skipped are scheduled (and count towards the
- * remaining hours) even with weekly hours of 0; their dates are then left
- * invalid, as nothing can be projected. */
+ * remaining hours) even when no date can be projected for them (weekly
+ * hours of 0, or a finish past the year 9999); their dates are then left
+ * invalid. */
 GPtrArray *
 upskill_planner_schedule (UpskillProfile *profile,
                           UpskillCatalog *catalog,
@@ -498,6 +501,14 @@ upskill_planner_schedule (UpskillProfile *profile,
       if (scheduled->scheduled && weekly_hours > 0 && g_date_valid (&day))
         {
           guint days = step_days (scheduled->hours, weekly_hours);
+
+          if (g_date_get_julian (&day) > LAST_JULIAN_DAY
+              || days - 1 > LAST_JULIAN_DAY - g_date_get_julian (&day))
+            {
+              g_date_clear (&day, 1);
+              g_ptr_array_add (schedule, scheduled);
+              continue;
+            }
 
           scheduled->start = day;
           scheduled->finish = day;

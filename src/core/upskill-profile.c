@@ -1073,7 +1073,11 @@ add_date (JsonBuilder *builder,
   g_autoptr(GDateTime) time = g_date_time_new_from_unix_utc (date);
   g_autofree char *text = NULL;
 
-  text = time != NULL ? g_date_time_format (time, "%Y-%m-%d") : g_strdup ("1970-01-01");
+  /* "%04d", not "%Y": the year 113 must read "0113" to load again. */
+  text = time != NULL
+         ? g_strdup_printf ("%04d-%02d-%02d", g_date_time_get_year (time),
+                            g_date_time_get_month (time), g_date_time_get_day_of_month (time))
+         : g_strdup ("1970-01-01");
   json_builder_set_member_name (builder, member);
   json_builder_add_string_value (builder, text);
 }
@@ -1755,7 +1759,20 @@ steps_are_valid (GPtrArray *steps)
       UpskillPlanStep *step = g_ptr_array_index (steps, i);
 
       if (step == NULL || !key_is_valid (step->id) ||
+          step->status > UPSKILL_STEP_SKIPPED ||
           !g_hash_table_add (seen, step->id))
+        return FALSE;
+
+      if (step->module_id != NULL)
+        {
+          if (!key_is_valid (step->module_id))
+            return FALSE;
+        }
+      else if (step->title == NULL || !g_utf8_validate (step->title, -1, NULL) ||
+               step->hours > UPSKILL_PROFILE_MAX_STEP_HOURS ||
+               !key_is_valid (step->skill_id) ||
+               step->from_level > UPSKILL_LEVEL_MAX ||
+               step->to_level > UPSKILL_LEVEL_MAX)
         return FALSE;
     }
 
@@ -1770,7 +1787,8 @@ upskill_profile_set_plan (UpskillProfile *self,
 
   g_return_if_fail (UPSKILL_IS_PROFILE (self));
   g_return_if_fail (steps != NULL);
-  /* Duplicate ids would write a file that cannot be read back. */
+  /* A bad step (say, a duplicate id) would write a file that cannot be
+   * read back. */
   g_return_if_fail (steps_are_valid (steps));
 
   g_ptr_array_set_free_func (owned, (GDestroyNotify) upskill_plan_step_free);

@@ -6,6 +6,7 @@
 #include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <locale.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -20,6 +21,10 @@
 #define SAMPLES_PATH     "/com/example/Upskill/data/samples/"
 #define PROFILE_SUFFIX   ".json"
 #define NEW_ID_MAX_CHARS 40
+/* Temporary files are ".NAME" TEMP_MARKER "XXXXXX": hidden, not *.json. */
+#define TEMP_MARKER      ".upskill-tmp-"
+/* A temporary file this old was left by a writer that died. */
+#define STALE_TEMP_AGE   (60 * 60)
 
 /* What identifies one version of a file without reading it. Our writes
  * replace the file, so the inode changes too, even on file systems with
@@ -258,7 +263,7 @@ upskill_write_file_atomically (GFile         *file,
   /* Starts with a dot and does not end in .json, so that a temporary
    * file left by a crash is never taken for a profile. */
   folder = g_path_get_dirname (path);
-  temp_path = g_strdup_printf ("%s/.%s.XXXXXX", folder, display_name);
+  temp_path = g_strdup_printf ("%s/.%s" TEMP_MARKER "XXXXXX", folder, display_name);
 
   fd = g_mkstemp_full (temp_path, O_RDWR | O_CLOEXEC, mode);
   if (fd < 0)
@@ -481,6 +486,17 @@ upskill_store_get_profiles_dir (UpskillStore *self)
   return self->profiles_dir;
 }
 
+/* The ids in summaries of badly named files ("Dana (copy)") are not
+ * profile ids but still name a file in the folder, which the user may
+ * want to find or delete. */
+static gboolean
+id_is_file_name (const char *id)
+{
+  return id != NULL && *id != '\0' &&
+         strchr (id, G_DIR_SEPARATOR) == NULL &&
+         strcmp (id, ".") != 0 && strcmp (id, "..") != 0;
+}
+
 GFile *
 upskill_store_dup_profile_file (UpskillStore *self,
                                 const char   *id)
@@ -488,7 +504,7 @@ upskill_store_dup_profile_file (UpskillStore *self,
   g_autofree char *file_name = NULL;
 
   g_return_val_if_fail (UPSKILL_IS_STORE (self), NULL);
-  g_return_val_if_fail (upskill_profile_id_is_valid (id), NULL);
+  g_return_val_if_fail (id_is_file_name (id), NULL);
 
   file_name = g_strconcat (id, PROFILE_SUFFIX, NULL);
 
@@ -544,12 +560,16 @@ kind_to_string (UpskillProfileKind kind)
 }
 
 /* The readiness in the index depends on the catalog, which comes with
- * the program: an index written by another version is rebuilt. */
+ * the program, and the cached error messages on the language: an index
+ * written by another version or in another language is rebuilt. */
 static char *
 dup_index_generator (UpskillStore *self)
 {
-  return g_strdup_printf ("upskill %s%s", PACKAGE_VERSION,
-                          self->catalog != NULL ? "" : " (no catalog)");
+  const char *language = setlocale (LC_MESSAGES, NULL);
+
+  return g_strdup_printf ("upskill %s%s, %s", PACKAGE_VERSION,
+                          self->catalog != NULL ? "" : " (no catalog)",
+                          language != NULL ? language : "C");
 }
 
 static gboolean
@@ -887,6 +907,28 @@ read_profile_file (UpskillStore  *self,
   return g_steal_pointer (&profile);
 }
 
+/* Only files named like ours and untouched for an hour: a writer that is
+ * still busy, in this process or another, is never disturbed. */
+static void
+remove_if_stale_temporary (int         folder_fd,
+                           const char *file_name)
+{
+  const char *marker = strstr (file_name, TEMP_MARKER);
+  struct stat st;
+
+  if (file_name[0] != '.' || marker == NULL ||
+      strlen (marker) != strlen (TEMP_MARKER) + 6)
+    return;
+
+  if (fstatat (folder_fd, file_name, &st, AT_SYMLINK_NOFOLLOW) != 0 ||
+      !S_ISREG (st.st_mode) ||
+      st.st_mtime > g_get_real_time () / G_USEC_PER_SEC - STALE_TEMP_AGE)
+    return;
+
+  if (unlinkat (folder_fd, file_name, 0) != 0)
+    g_debug ("Could not remove “%s”: %s", file_name, g_strerror (errno));
+}
+
 static UpskillProfileSummary *
 list_one (UpskillStore *self,
           const char   *file_name)
@@ -1009,8 +1051,13 @@ upskill_store_list (UpskillStore  *self,
       file_name = dirent->d_name;
 
       /* Dot files include our temporary files. */
-      if (file_name[0] == '.' ||
-          !g_str_has_suffix (file_name, PROFILE_SUFFIX) ||
+      if (file_name[0] == '.')
+        {
+          remove_if_stale_temporary (dirfd (dir), file_name);
+          continue;
+        }
+
+      if (!g_str_has_suffix (file_name, PROFILE_SUFFIX) ||
           strlen (file_name) == strlen (PROFILE_SUFFIX))
         continue;
 
@@ -1125,6 +1172,9 @@ upskill_store_load (UpskillStore  *self,
       return NULL;
     }
 
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+
   file_name = g_strconcat (id, PROFILE_SUFFIX, NULL);
   path = g_build_filename (self->profiles_path, file_name, NULL);
 
@@ -1141,8 +1191,8 @@ upskill_store_load (UpskillStore  *self,
   profile = read_profile_file (self, id, file_name, cancellable, &local_error);
   if (profile == NULL)
     {
-      if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        mark_broken (self, id, TRUE);
+      /* Remembered so that saving re-checks the file before replacing it. */
+      mark_broken (self, id, TRUE);
       g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
     }
@@ -1244,17 +1294,12 @@ check_may_replace (UpskillStore  *self,
       if (vouched)
         return TRUE;
 
-      existing = read_profile_file (self, id, file_name, cancellable, &local_error);
+      /* Not cancellable: a cancelled read must not pass for a bad file. */
+      existing = read_profile_file (self, id, file_name, NULL, &local_error);
       if (existing != NULL)
         {
           mark_broken (self, id, FALSE);
           return TRUE;
-        }
-
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
         }
     }
 
@@ -1279,7 +1324,8 @@ save_bytes (UpskillStore                 *self,
   g_autofree char *path = NULL;
   struct stat st;
 
-  if (!ensure_folders (self, error))
+  if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
+      !ensure_folders (self, error))
     return FALSE;
 
   file_name = g_strconcat (id, PROFILE_SUFFIX, NULL);
@@ -1408,7 +1454,8 @@ upskill_store_delete (UpskillStore  *self,
   g_return_val_if_fail (id != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!upskill_profile_id_is_valid (id))
+  /* Badly named files can be deleted too: they are listed. */
+  if (!id_is_file_name (id))
     {
       g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_NOT_FOUND,
                    _("There is no profile “%s”"), id);

@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 
 #include "upskill-catalog.h"
+#include "upskill-error.h"
 #include "upskill-profile.h"
 
 G_BEGIN_DECLS

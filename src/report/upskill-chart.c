@@ -279,7 +279,9 @@ upskill_chart_draw_radar (cairo_t                 *cr,
 
       placed[i].layout = chart_layout_new (cr, NULL, style, 1.0, PANGO_WEIGHT_NORMAL,
                                            labels ? labels[i] : NULL);
-      chart_layout_wrap (placed[i].layout, wrap, alignment);
+      /* Labels above and below the chart have more room across. */
+      chart_layout_wrap (placed[i].layout, wrap * (1 + 0.6 * (1 - fabs (placed[i].dx))),
+                         alignment);
       chart_layout_box (placed[i].layout, &box);
       placed[i].width = box_width (&box);
       placed[i].height = box_height (&box);

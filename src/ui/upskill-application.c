@@ -5,6 +5,8 @@
 
 #include "upskill-application.h"
 #include "upskill-cli.h"
+#include "upskill-feed.h"
+#include "upskill-preferences-window.h"
 #include "upskill-window.h"
 
 struct _UpskillApplication
@@ -16,6 +18,13 @@ struct _UpskillApplication
   UpskillStore   *store;
   GSettings      *settings;
   GFile          *demo_dir;   /* removed on shutdown */
+
+  /* The trend feed */
+  UpskillFeed    *feed;
+  GCancellable   *feed_cancellable; /* cancelled when the last window closes */
+  char           *feed_error;       /* why the last check failed, or NULL */
+  gboolean        feed_checking;
+  gboolean        feed_interactive; /* the running check was asked for */
 };
 
 G_DEFINE_FINAL_TYPE (UpskillApplication, upskill_application, ADW_TYPE_APPLICATION)
@@ -23,6 +32,7 @@ G_DEFINE_FINAL_TYPE (UpskillApplication, upskill_application, ADW_TYPE_APPLICATI
 enum {
   PROP_0,
   PROP_TRENDS,
+  PROP_FEED_ERROR,
   N_PROPS
 };
 
@@ -37,6 +47,18 @@ static const GOptionEntry option_entries[] = {
     N_("Open on the sample profiles in a temporary folder"), NULL },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Show the version"), NULL },
+  { "export-report", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write a progress report as PDF to FILE (a folder with --all-profiles)"), N_("FILE") },
+  { "profile", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("The profile to report on, by name or id"), N_("NAME-OR-ID") },
+  { "all-profiles", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Report on every profile, one file each"), NULL },
+  { "paper", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Paper size of the report: a4 or letter (default: from the locale)"), N_("SIZE") },
+  { "no-notes", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Leave the session notes out of the report"), NULL },
+  { "coach", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("The coach’s name on the report’s cover"), N_("NAME") },
   { NULL }
 };
 
@@ -69,6 +91,7 @@ upskill_application_handle_local_options (GApplication *application,
 {
   UpskillApplication *self = UPSKILL_APPLICATION (application);
   const char *import_path = NULL;
+  const char *export_path = NULL;
 
   if (g_variant_dict_contains (options, "version"))
     {
@@ -99,7 +122,366 @@ upskill_application_handle_local_options (GApplication *application,
   if (g_variant_dict_lookup (options, "import", "^&ay", &import_path))
     return upskill_cli_import (ensure_store (self), import_path);
 
+  if (g_variant_dict_lookup (options, "export-report", "^&ay", &export_path))
+    return upskill_cli_export_report (ensure_store (self), self->trends, export_path, options);
+
   return G_APPLICATION_CLASS (upskill_application_parent_class)->handle_local_options (application, options);
+}
+
+/* Application actions */
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  GtkApplication *application = GTK_APPLICATION (user_data);
+  g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (application));
+
+  /* Closing, not quitting: each window saves what is pending first and
+   * the application ends with the last one. */
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (GTK_WINDOW (l->data));
+}
+
+static void
+preferences_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  UpskillApplication *self = UPSKILL_APPLICATION (user_data);
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  UpskillPreferencesWindow *preferences;
+
+  preferences = upskill_preferences_window_new (parent, upskill_application_get_settings (self));
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  UpskillApplication *self = UPSKILL_APPLICATION (user_data);
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  static const char *developers[] = { "The Upskill developers", NULL };
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", parent,
+                        "modal", TRUE,
+                        "application-name", _("Upskill"),
+                        "application-icon", APP_ID,
+                        "version", PACKAGE_VERSION,
+                        "developer-name", _("The Upskill developers"),
+                        "developers", developers,
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "website", "https://example.com/upskill",
+                        "comments", _("Map your skills against what the AI shift demands, see the gaps to your target role, "
+                                      "and plan and record how you close them.\n\n"
+                                      "The trend data comes from the article “Amazon’s Shocking Pivot: Why 14,000 Layoffs "
+                                      "Are Fueling an AI Revolution”; its claims are shown with their kind and source."),
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_action },
+  { "preferences", preferences_action },
+  { "about", about_action },
+};
+
+static void
+upskill_application_startup (GApplication *application)
+{
+  GtkApplication *gtk_application = GTK_APPLICATION (application);
+  static const struct {
+    const char *action;
+    const char *accels[3];
+  } accels[] = {
+    { "app.quit", { "<Control>q", NULL } },
+    { "app.preferences", { "<Control>comma", NULL } },
+    { "win.show-help-overlay", { "<Control>question", NULL } },
+    { "win.new-profile", { "<Control>n", NULL } },
+    { "win.search", { "<Control>f", NULL } },
+    { "win.import-profile", { "<Control>o", NULL } },
+    { "win.export-report", { "<Control>e", NULL } },
+    { "win.undo", { "<Control>z", NULL } },
+    { "win.show-page::trends", { "<Alt>1", NULL } },
+    { "win.show-page::skills", { "<Alt>2", NULL } },
+    { "win.show-page::plan", { "<Alt>3", NULL } },
+    { "win.show-page::progress", { "<Alt>4", NULL } },
+  };
+
+  G_APPLICATION_CLASS (upskill_application_parent_class)->startup (application);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (application), app_actions,
+                                   G_N_ELEMENTS (app_actions), application);
+
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (gtk_application, accels[i].action, accels[i].accels);
+}
+
+/* Trend feed */
+
+#define FEED_CHECK_INTERVAL (24 * 60 * 60)
+/* Long enough for any message of ours; a hostile feed can't flood the UI. */
+#define FEED_MESSAGE_MAX_CHARS 600
+
+static void start_feed_check (UpskillApplication *self,
+                              gboolean            interactive);
+
+static UpskillWindow *
+find_window (UpskillApplication *self)
+{
+  GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (UPSKILL_IS_WINDOW (active))
+    return UPSKILL_WINDOW (active);
+
+  /* The preferences window may be the active one. */
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
+    if (UPSKILL_IS_WINDOW (l->data))
+      return l->data;
+
+  return NULL;
+}
+
+static char *
+shorten_message (const char *message)
+{
+  if (g_utf8_strlen (message, -1) <= FEED_MESSAGE_MAX_CHARS)
+    return g_strdup (message);
+
+  return g_strconcat (g_utf8_substring (message, 0, FEED_MESSAGE_MAX_CHARS), "…", NULL);
+}
+
+static void
+show_feed_toast (UpskillApplication *self,
+                 const char         *message)
+{
+  UpskillWindow *window = find_window (self);
+  g_autofree char *escaped = NULL;
+
+  if (window == NULL)
+    return;
+
+  /* Toast titles are markup; the message may quote the feed's text. */
+  escaped = g_markup_escape_text (message, -1);
+  upskill_window_add_toast (window, adw_toast_new (escaped));
+}
+
+static void
+set_feed_error (UpskillApplication *self,
+                const char         *message)
+{
+  g_autofree char *shortened = message ? shorten_message (message) : NULL;
+
+  if (g_strcmp0 (self->feed_error, shortened) == 0)
+    return;
+
+  g_free (self->feed_error);
+  self->feed_error = g_steal_pointer (&shortened);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FEED_ERROR]);
+}
+
+static void
+update_check_action (UpskillApplication *self)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "check-trends");
+
+  if (action != NULL)
+    g_simple_action_set_enabled (G_SIMPLE_ACTION (action), !self->feed_checking);
+}
+
+static char *
+dup_feed_url (UpskillApplication *self)
+{
+  g_autofree char *url = g_settings_get_string (upskill_application_get_settings (self), "feed-url");
+
+  return g_strstrip (g_steal_pointer (&url));
+}
+
+static void
+on_feed_fetched (GObject      *source_object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(UpskillApplication) self = user_data;
+  g_autoptr(UpskillTrends) trends = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean not_modified = FALSE;
+  gboolean interactive = self->feed_interactive;
+
+  trends = upskill_feed_fetch_finish (UPSKILL_FEED (source_object), result, &not_modified, &error);
+
+  self->feed_checking = FALSE;
+  self->feed_interactive = FALSE;
+  update_check_action (self);
+
+  /* Closed, quitting, or replaced by a check of a new address. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  g_settings_set_int64 (upskill_application_get_settings (self), "last-feed-check",
+                        g_get_real_time () / G_USEC_PER_SEC);
+
+  if (trends == NULL)
+    {
+      g_autofree char *message = shorten_message (error->message);
+
+      set_feed_error (self, message);
+      show_feed_toast (self, message);
+      return;
+    }
+
+  set_feed_error (self, NULL);
+  upskill_application_set_trends (self, trends);
+
+  if (!not_modified)
+    show_feed_toast (self, _("The trend data was updated"));
+  else if (interactive)
+    show_feed_toast (self, _("The trend data is up to date"));
+}
+
+static void
+start_feed_check (UpskillApplication *self,
+                  gboolean            interactive)
+{
+  g_autofree char *url = dup_feed_url (self);
+
+  if (self->feed_checking)
+    return;
+
+  if (url[0] == '\0')
+    {
+      if (interactive)
+        show_feed_toast (self, _("No trend feed is set. Add its address in Preferences."));
+      return;
+    }
+
+  self->feed_checking = TRUE;
+  self->feed_interactive = interactive;
+  update_check_action (self);
+
+  upskill_feed_fetch_async (self->feed, url, self->feed_cancellable,
+                            on_feed_fetched, g_object_ref (self));
+}
+
+static void
+cancel_feed_check (UpskillApplication *self)
+{
+  g_cancellable_cancel (self->feed_cancellable);
+  g_clear_object (&self->feed_cancellable);
+  self->feed_cancellable = g_cancellable_new ();
+}
+
+static void
+check_trends_activated (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  start_feed_check (UPSKILL_APPLICATION (user_data), TRUE);
+}
+
+static void
+maybe_check_feed_automatically (UpskillApplication *self)
+{
+  GSettings *settings = upskill_application_get_settings (self);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  gint64 last = g_settings_get_int64 (settings, "last-feed-check");
+
+  /* At most once a day; a clock set back does not block checks. */
+  if (g_settings_get_boolean (settings, "check-feed-automatically") &&
+      (now - last >= FEED_CHECK_INTERVAL || last > now))
+    start_feed_check (self, FALSE);
+}
+
+static void
+on_feed_cache_loaded (GObject      *source_object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(UpskillApplication) self = user_data;
+  g_autoptr(UpskillTrends) trends = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = NULL;
+
+  trends = upskill_feed_load_cached_finish (UPSKILL_FEED (source_object), result, &error);
+  if (trends == NULL)
+    {
+      if (!g_error_matches (error, UPSKILL_FEED_ERROR, UPSKILL_FEED_ERROR_NO_CACHE))
+        g_debug ("Not using the cached trend data: %s", error->message);
+    }
+  else
+    {
+      url = dup_feed_url (self);
+
+      /* Only the configured feed's copy, and never over a fresher check. */
+      if (g_strcmp0 (upskill_trends_get_origin_url (trends), url) == 0 &&
+          upskill_trends_get_origin_url (self->trends) == NULL)
+        upskill_application_set_trends (self, trends);
+    }
+
+  maybe_check_feed_automatically (self);
+}
+
+static void
+on_feed_url_changed (UpskillApplication *self)
+{
+  g_autofree char *url = dup_feed_url (self);
+
+  cancel_feed_check (self);
+  set_feed_error (self, NULL);
+
+  /* The data shown must come from the configured feed or the article. */
+  if (upskill_trends_get_origin_url (self->trends) != NULL &&
+      g_strcmp0 (upskill_trends_get_origin_url (self->trends), url) != 0)
+    {
+      g_autoptr(UpskillTrends) bundled = upskill_trends_new_bundled (self->catalog);
+
+      upskill_application_set_trends (self, bundled);
+    }
+
+  /* The address is applied as a whole in Preferences: try it now. */
+  if (url[0] != '\0')
+    start_feed_check (self, TRUE);
+}
+
+static void
+on_window_removed (UpskillApplication *self)
+{
+  if (gtk_application_get_windows (GTK_APPLICATION (self)) == NULL)
+    cancel_feed_check (self);
+}
+
+/* Once, when the first window opens: the cached copy is read off the main
+ * thread, then the daily check runs if it is due. */
+static void
+setup_feed (UpskillApplication *self)
+{
+  static const GActionEntry feed_actions[] = {
+    { "check-trends", check_trends_activated },
+  };
+  g_autofree char *url = NULL;
+
+  if (self->feed != NULL)
+    return;
+
+  self->feed = upskill_feed_new (self->catalog, NULL);
+  self->feed_cancellable = g_cancellable_new ();
+  g_action_map_add_action_entries (G_ACTION_MAP (self), feed_actions,
+                                   G_N_ELEMENTS (feed_actions), self);
+
+  g_signal_connect_object (upskill_application_get_settings (self), "changed::feed-url",
+                           G_CALLBACK (on_feed_url_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_after (self, "window-removed", G_CALLBACK (on_window_removed), NULL);
+
+  url = dup_feed_url (self);
+  if (url[0] != '\0')
+    upskill_feed_load_cached_async (self->feed, self->feed_cancellable,
+                                    on_feed_cache_loaded, g_object_ref (self));
 }
 
 static void
@@ -109,6 +491,7 @@ upskill_application_activate (GApplication *application)
   GtkWindow *window;
 
   ensure_store (self);
+  setup_feed (self);
 
   window = gtk_application_get_active_window (GTK_APPLICATION (application));
   if (window == NULL)
@@ -121,6 +504,9 @@ static void
 upskill_application_shutdown (GApplication *application)
 {
   UpskillApplication *self = UPSKILL_APPLICATION (application);
+
+  if (self->feed_cancellable != NULL)
+    g_cancellable_cancel (self->feed_cancellable);
 
   G_APPLICATION_CLASS (upskill_application_parent_class)->shutdown (application);
 
@@ -137,6 +523,9 @@ upskill_application_finalize (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->settings);
   g_clear_object (&self->demo_dir);
+  g_clear_object (&self->feed);
+  g_clear_object (&self->feed_cancellable);
+  g_clear_pointer (&self->feed_error, g_free);
 
   G_OBJECT_CLASS (upskill_application_parent_class)->finalize (object);
 }
@@ -153,6 +542,10 @@ upskill_application_get_property (GObject    *object,
     {
     case PROP_TRENDS:
       g_value_set_object (value, self->trends);
+      break;
+
+    case PROP_FEED_ERROR:
+      g_value_set_string (value, self->feed_error);
       break;
 
     default:
@@ -190,6 +583,7 @@ upskill_application_class_init (UpskillApplicationClass *klass)
   object_class->set_property = upskill_application_set_property;
 
   app_class->handle_local_options = upskill_application_handle_local_options;
+  app_class->startup = upskill_application_startup;
   app_class->activate = upskill_application_activate;
   app_class->shutdown = upskill_application_shutdown;
 
@@ -197,6 +591,12 @@ upskill_application_class_init (UpskillApplicationClass *klass)
     g_param_spec_object ("trends", NULL, NULL,
                          UPSKILL_TYPE_TRENDS,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /* Why the last check of the trend feed failed, in words; NULL when fine. */
+  properties[PROP_FEED_ERROR] =
+    g_param_spec_string ("feed-error", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }

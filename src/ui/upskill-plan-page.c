@@ -2,16 +2,54 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
+#include "upskill-ics.h"
+#include "upskill-level.h"
+#include "upskill-module-chooser.h"
 #include "upskill-plan-page.h"
+#include "upskill-planner.h"
+#include "upskill-progress.h"
+#include "upskill-readiness.h"
+#include "upskill-step-dialog.h"
+#include "upskill-step-row.h"
+#include "upskill-store.h"
+
+/* The gaps shown before the rest fold into an expander row. */
+#define GAPS_SHOWN 5
 
 struct _UpskillPlanPage
 {
-  AdwBin          parent_instance;
+  AdwBin           parent_instance;
 
-  UpskillCatalog *catalog;
-  UpskillTrends  *trends;
-  UpskillProfile *profile;
+  UpskillCatalog  *catalog;
+  UpskillTrends   *trends;
+  UpskillProfile  *profile;
+
+  gulong           changed_handler;
+  guint            refresh_source;
+  gboolean         updating;
+  char            *focus_step_id;   /* the row to focus after a rebuild */
+  GCancellable    *cancellable;
+
+  GtkStack        *stack;
+  GtkScrolledWindow *scrolled_window;
+  GtkLabel        *headline_label;
+  GtkLabel        *sentence_label;
+  GtkLabel        *ready_caption;
+  GtkLabel        *ready_label;
+  GtkLabel        *hours_label;
+  GtkLabel        *steps_label;
+  GtkSpinButton   *weekly_hours_spin;
+  GtkWidget       *coverage_box;
+  GtkLabel        *coverage_label;
+  GtkRevealer     *order_revealer;
+  GtkLabel        *order_label;
+  AdwPreferencesGroup *gaps_group;
+  GtkListBox      *gaps_list;
+  GtkStack        *path_stack;
+  GtkListBox      *steps_list;
+  GtkLabel        *empty_plan_label;
 };
 
 G_DEFINE_FINAL_TYPE (UpskillPlanPage, upskill_plan_page, ADW_TYPE_BIN)
@@ -26,24 +64,1056 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+static void refresh (UpskillPlanPage *self);
+
+/* Toasts go to the window's overlay (the window wraps its pages in one). */
+static void
+show_toast (UpskillPlanPage *self,
+            AdwToast        *toast)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  else
+    g_object_unref (toast);
+}
+
+static GtkWindow *
+get_window (UpskillPlanPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+static void
+get_today (GDate *today)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  g_date_clear (today, 1);
+  g_date_set_dmy (today,
+                  g_date_time_get_day_of_month (now),
+                  g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+}
+
+static char *
+format_day (const GDate *date)
+{
+  g_autoptr(GDateTime) day = g_date_time_new_local (g_date_get_year (date),
+                                                    g_date_get_month (date),
+                                                    g_date_get_day (date), 12, 0, 0);
+
+  /* TRANSLATORS: g_date_time_format(), a full day: "14 March 2027" */
+  return g_date_time_format (day, _("%-d %B %Y"));
+}
+
+static char *
+format_hours (double hours)
+{
+  /* "8" rather than "8.0", but "2.5" stays. */
+  if (fabs (hours - round (hours)) < 0.05)
+    return g_strdup_printf ("%.0f", hours);
+
+  return g_strdup_printf ("%.1f", hours);
+}
+
+static UpskillRole *
+get_target_role (UpskillPlanPage *self)
+{
+  const char *role_id = upskill_profile_get_target_role (self->profile);
+
+  if (role_id == NULL || role_id[0] == '\0')
+    return NULL;
+
+  return upskill_catalog_find_role (self->catalog, role_id);
+}
+
+static const char *
+demand_label (double signal,
+              const char **out_css_class)
+{
+  if (signal >= 0.67)
+    {
+      *out_css_class = "demand-high";
+      return _("High demand");
+    }
+  if (signal >= 0.34)
+    {
+      *out_css_class = "demand-medium";
+      return _("Some demand");
+    }
+
+  *out_css_class = "demand-low";
+  return _("Low demand");
+}
+
+static GtkWidget *
+create_gap_row (UpskillPlanPage  *self,
+                const UpskillGap *gap)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *subtitle = NULL;
+  g_autofree char *gap_text = NULL;
+  GtkWidget *gap_label;
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), gap->skill->name);
+
+  /* TRANSLATORS: a gap: "Competent → Proficient · Data engineering" */
+  subtitle = g_strdup_printf (_("%1$s → %2$s · %3$s"),
+                              upskill_level_get_name (gap->current),
+                              upskill_level_get_name (gap->target),
+                              gap->skill->area->name);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+
+  if (self->trends != NULL)
+    {
+      const char *css_class;
+      const char *text = demand_label (upskill_trends_get_demand_signal (self->trends,
+                                                                         gap->skill->area),
+                                       &css_class);
+      GtkWidget *demand = gtk_label_new (text);
+
+      gtk_widget_set_valign (demand, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (demand, "upskill-tag");
+      gtk_widget_add_css_class (demand, "caption");
+      gtk_widget_add_css_class (demand, css_class);
+      gtk_widget_set_tooltip_text (demand, _("How strongly the article backs this area"));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), demand);
+    }
+
+  gap_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "+%u level", "+%u levels", gap->gap),
+                              gap->gap);
+  gap_label = gtk_label_new (gap_text);
+  gtk_widget_set_valign (gap_label, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (gap_label, "numeric");
+  gtk_widget_add_css_class (gap_label, "dim-label");
+  gtk_label_set_width_chars (GTK_LABEL (gap_label), 8);
+  gtk_label_set_xalign (GTK_LABEL (gap_label), 1.0);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gap_label);
+
+  return row;
+}
+
+static void
+clear_list (GtkListBox *list)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
+    gtk_list_box_remove (list, child);
+}
+
+static void
+refresh_gaps (UpskillPlanPage *self,
+              GPtrArray       *gaps)
+{
+  UpskillRole *role = get_target_role (self);
+  GtkWidget *more = NULL;
+
+  clear_list (self->gaps_list);
+
+  if (role != NULL)
+    {
+      /* TRANSLATORS: %s is a role, "Data Engineer" */
+      g_autofree char *title = g_strdup_printf (_("Gaps to %s"), role->name);
+
+      adw_preferences_group_set_title (self->gaps_group, title);
+    }
+  else
+    adw_preferences_group_set_title (self->gaps_group, _("Gaps to the Target"));
+
+  if (gaps->len == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     role != NULL ? _("No gaps: every skill meets the target")
+                                                  : _("No target role yet"));
+      if (role == NULL)
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                                     _("Choose a target role on the Skills page to see the gaps to close."));
+      gtk_list_box_append (self->gaps_list, row);
+      return;
+    }
+
+  for (guint i = 0; i < gaps->len; i++)
+    {
+      GtkWidget *row = create_gap_row (self, g_ptr_array_index (gaps, i));
+
+      /* A few at the top; the rest behind one row, unless that row would
+       * hide a single gap. */
+      if (i < GAPS_SHOWN || gaps->len == GAPS_SHOWN + 1)
+        {
+          gtk_list_box_append (self->gaps_list, row);
+          continue;
+        }
+
+      if (more == NULL)
+        {
+          g_autofree char *title = NULL;
+          guint n_more = gaps->len - GAPS_SHOWN;
+
+          title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                "%u more gap",
+                                                "%u more gaps", n_more),
+                                   n_more);
+          more = adw_expander_row_new ();
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (more), title);
+          gtk_list_box_append (self->gaps_list, more);
+        }
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (more), row);
+    }
+}
+
+/* The direct prerequisites of a step, and whether one that the person
+ * still needs comes later in the plan. */
+static char *
+describe_prerequisites (UpskillPlanPage *self,
+                        GPtrArray       *schedule,
+                        guint            position,
+                        gboolean        *out_later)
+{
+  const UpskillScheduledStep *scheduled = g_ptr_array_index (schedule, position);
+  UpskillModule *module = scheduled->module;
+  g_autoptr(GPtrArray) titles = NULL;
+  g_autofree char *list = NULL;
+  const char *later_title = NULL;
+
+  *out_later = FALSE;
+  if (module == NULL || module->prerequisites == NULL || module->prerequisites->len == 0)
+    return NULL;
+
+  titles = g_ptr_array_new ();
+  for (guint i = 0; i < module->prerequisites->len; i++)
+    {
+      UpskillModule *prerequisite = g_ptr_array_index (module->prerequisites, i);
+
+      g_ptr_array_add (titles, prerequisite->title);
+
+      if (later_title != NULL
+          || upskill_profile_get_level (self->profile, prerequisite->skill->id) >= prerequisite->to_level)
+        continue;
+
+      for (guint j = position + 1; j < schedule->len; j++)
+        {
+          const UpskillScheduledStep *other = g_ptr_array_index (schedule, j);
+
+          if (other->module == prerequisite && other->scheduled)
+            {
+              later_title = prerequisite->title;
+              break;
+            }
+        }
+    }
+
+  if (later_title != NULL)
+    {
+      *out_later = TRUE;
+      /* TRANSLATORS: %s is the title of a course, book… */
+      return g_strdup_printf (_("Comes before its prerequisite “%s”"), later_title);
+    }
+
+  g_ptr_array_add (titles, NULL);
+  /* TRANSLATORS: separates titles in a list of prerequisites */
+  list = g_strjoinv (_("; "), (char **) titles->pdata);
+
+  /* TRANSLATORS: the prerequisites of a step: "After: The Python Tutorial" */
+  return g_strdup_printf (_("After: %s"), list);
+}
+
+static void
+refresh_steps (UpskillPlanPage *self,
+               GPtrArray       *schedule)
+{
+  GtkWidget *focus_row = NULL;
+
+  clear_list (self->steps_list);
+
+  for (guint i = 0; i < schedule->len; i++)
+    {
+      const UpskillScheduledStep *scheduled = g_ptr_array_index (schedule, i);
+      g_autofree char *prerequisites = NULL;
+      gboolean later = FALSE;
+      GtkWidget *row;
+
+      prerequisites = describe_prerequisites (self, schedule, i, &later);
+      row = upskill_step_row_new (scheduled, i, schedule->len, prerequisites, later);
+      gtk_list_box_append (self->steps_list, row);
+
+      if (self->focus_step_id != NULL
+          && g_strcmp0 (self->focus_step_id, scheduled->step->id) == 0)
+        focus_row = row;
+    }
+
+  if (focus_row != NULL)
+    gtk_widget_grab_focus (focus_row);
+  g_clear_pointer (&self->focus_step_id, g_free);
+}
+
+/* Skills whose gap the plan's steps do not close (no module for it, or
+ * steps skipped): names joined, or NULL. */
+static char *
+describe_uncovered (UpskillPlanPage *self,
+                    GPtrArray       *gaps,
+                    GPtrArray       *schedule)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autofree guint *reached = NULL;
+  guint n_skills = upskill_catalog_get_n_skills (self->catalog);
+
+  reached = g_new0 (guint, MAX (n_skills, 1));
+  for (guint i = 0; i < schedule->len; i++)
+    {
+      const UpskillScheduledStep *scheduled = g_ptr_array_index (schedule, i);
+
+      if (scheduled->skill == NULL || scheduled->step->status == UPSKILL_STEP_SKIPPED)
+        continue;
+      reached[scheduled->skill->index] = MAX (reached[scheduled->skill->index], scheduled->to_level);
+    }
+
+  for (guint i = 0; i < gaps->len; i++)
+    {
+      const UpskillGap *gap = g_ptr_array_index (gaps, i);
+
+      if (reached[gap->skill->index] < gap->target)
+        g_ptr_array_add (names, gap->skill->name);
+    }
+
+  if (names->len == 0)
+    return NULL;
+
+  g_ptr_array_add (names, NULL);
+  return g_strjoinv (_(", "), (char **) names->pdata);
+}
+
+static guint
+count_scheduled (GPtrArray *schedule)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < schedule->len; i++)
+    if (((UpskillScheduledStep *) g_ptr_array_index (schedule, i))->scheduled)
+      n++;
+
+  return n;
+}
+
+static void
+refresh_summary (UpskillPlanPage *self,
+                 GPtrArray       *gaps,
+                 GPtrArray       *schedule)
+{
+  UpskillRole *role = get_target_role (self);
+  const char *name = upskill_profile_get_name (self->profile);
+  double weekly_hours = upskill_profile_get_weekly_hours (self->profile);
+  guint remaining_hours = upskill_planner_remaining_hours (schedule);
+  guint n_left = count_scheduled (schedule);
+  g_autofree char *hours_text = g_strdup_printf ("%u", remaining_hours);
+  g_autofree char *steps_text = g_strdup_printf ("%u", n_left);
+  g_autofree char *weekly_text = format_hours (weekly_hours);
+  g_autofree char *uncovered = describe_uncovered (self, gaps, schedule);
+  g_autofree char *headline = NULL;
+  g_autofree char *sentence = NULL;
+  g_autofree char *ready_text = NULL;
+  GDate finish;
+
+  upskill_planner_get_finish (schedule, &finish);
+
+  gtk_label_set_text (self->hours_label, hours_text);
+  gtk_label_set_text (self->steps_label, steps_text);
+
+  if (g_date_valid (&finish))
+    {
+      ready_text = format_day (&finish);
+      gtk_label_set_text (self->ready_caption, uncovered != NULL ? _("Plan ends") : _("Ready by"));
+    }
+  else
+    {
+      ready_text = g_strdup (_("—"));
+      gtk_label_set_text (self->ready_caption, _("Ready by"));
+    }
+  gtk_label_set_text (self->ready_label, ready_text);
+
+  if (role == NULL)
+    {
+      headline = g_strdup (_("No target role yet"));
+      sentence = g_strdup (_("Choose a target role on the Skills page: the plan closes the gaps to it."));
+    }
+  else if (schedule->len == 0 && gaps->len == 0)
+    {
+      /* TRANSLATORS: %s is a role */
+      headline = g_strdup_printf (_("Ready for %s"), role->name);
+      sentence = g_strdup (_("Every skill meets the target. Raise a target on the Skills page to plan further."));
+    }
+  else if (schedule->len == 0)
+    {
+      headline = g_strdup (_("No plan yet"));
+      sentence = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                               "%u skill is below the target. Create a plan to close the gap.",
+                                               "%u skills are below the target. Create a plan to close the gaps.",
+                                               gaps->len),
+                                  gaps->len);
+    }
+  else if (n_left == 0)
+    {
+      headline = g_strdup (_("Every step is done or skipped"));
+      sentence = gaps->len > 0
+        ? g_strdup (_("Some gaps remain: regenerate the plan to choose the next modules."))
+        : g_strdup_printf (_("Ready for %s."), role->name);
+    }
+  else
+    {
+      g_autofree char *hours_sentence = NULL;
+
+      if (uncovered == NULL)
+        /* TRANSLATORS: "Ready for Data Engineer by 12 March 2027" */
+        headline = g_strdup_printf (_("Ready for %1$s by %2$s"), role->name, ready_text);
+      else
+        /* TRANSLATORS: "The plan ends on 12 March 2027" */
+        headline = g_strdup_printf (_("The plan ends on %s"), ready_text);
+
+      hours_sentence = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                     "%u hour of learning is left",
+                                                     "%u hours of learning are left",
+                                                     remaining_hours),
+                                        remaining_hours);
+      /* TRANSLATORS: "At 8 hours a week, 136 hours of learning are left for
+       * Li Wei, starting today." */
+      sentence = g_strdup_printf (_("At %1$s hours a week, %2$s for %3$s, starting today."),
+                                  weekly_text, hours_sentence, name);
+    }
+
+  gtk_label_set_text (self->headline_label, headline);
+  gtk_label_set_text (self->sentence_label, sentence);
+
+  if (uncovered != NULL && schedule->len > 0)
+    {
+      /* TRANSLATORS: %s is a list of skills */
+      g_autofree char *coverage = g_strdup_printf (_("The plan does not close every gap: %s. "
+                                                     "Add your own steps for them, or regenerate the plan."),
+                                                   uncovered);
+
+      gtk_label_set_text (self->coverage_label, coverage);
+      gtk_widget_set_visible (self->coverage_box, TRUE);
+    }
+  else
+    gtk_widget_set_visible (self->coverage_box, FALSE);
+
+  self->updating = TRUE;
+  if (fabs (gtk_spin_button_get_value (self->weekly_hours_spin) - weekly_hours) > 0.001)
+    gtk_spin_button_set_value (self->weekly_hours_spin, weekly_hours);
+  self->updating = FALSE;
+}
+
+static void
+update_actions (UpskillPlanPage *self)
+{
+  gboolean has_profile = self->profile != NULL && self->catalog != NULL;
+  gboolean has_plan = has_profile && upskill_profile_get_plan (self->profile)->len > 0;
+  static const char * const profile_actions[] = {
+    "plan.regenerate", "plan.add-module", "plan.add-custom-step",
+    "plan.set-step-status", "plan.move-step-up", "plan.move-step-down",
+    "plan.remove-step", "plan.open-step-link",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (profile_actions); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), profile_actions[i], has_profile);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "plan.export-calendar", has_plan);
+}
+
+static void
+refresh (UpskillPlanPage *self)
+{
+  g_autoptr(GPtrArray) gaps = NULL;
+  g_autoptr(GPtrArray) schedule = NULL;
+  g_autofree char *order_message = NULL;
+  GDate today;
+
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
+  update_actions (self);
+
+  if (self->profile == NULL || self->catalog == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      clear_list (self->steps_list);
+      clear_list (self->gaps_list);
+      return;
+    }
+
+  gtk_stack_set_visible_child_name (self->stack, "plan");
+
+  get_today (&today);
+  gaps = upskill_compute_gaps (self->profile, self->catalog, self->trends);
+  schedule = upskill_planner_schedule (self->profile, self->catalog, &today);
+
+  refresh_summary (self, gaps, schedule);
+  refresh_gaps (self, gaps);
+  refresh_steps (self, schedule);
+
+  if (schedule->len > 0)
+    gtk_stack_set_visible_child_name (self->path_stack, "steps");
+  else
+    {
+      gtk_label_set_text (self->empty_plan_label,
+                          gaps->len > 0
+                          ? _("There is no learning path yet. Upskill can choose modules that close the gaps, in an order that respects their prerequisites.")
+                          : _("There is nothing to learn for the target right now. You can still add modules or your own steps."));
+      gtk_widget_set_visible (gtk_widget_get_next_sibling (GTK_WIDGET (self->empty_plan_label)),
+                              gaps->len > 0);
+      gtk_stack_set_visible_child_name (self->path_stack, "empty");
+    }
+
+  if (!upskill_planner_check_order (self->profile, schedule, &order_message))
+    gtk_label_set_text (self->order_label, order_message);
+  gtk_revealer_set_reveal_child (self->order_revealer, order_message != NULL);
+}
+
+static gboolean
+refresh_idle (gpointer user_data)
+{
+  UpskillPlanPage *self = user_data;
+
+  self->refresh_source = 0;
+  refresh (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Coalesced, and never while a row's own signal is still running. */
+static void
+queue_refresh (UpskillPlanPage *self)
+{
+  if (self->refresh_source == 0)
+    self->refresh_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, refresh_idle, self, NULL);
+}
+
+static void
+on_weekly_hours_changed (UpskillPlanPage *self)
+{
+  double hours = gtk_spin_button_get_value (self->weekly_hours_spin);
+
+  if (self->updating || self->profile == NULL)
+    return;
+
+  hours = CLAMP (hours, 0.5, UPSKILL_PROFILE_MAX_WEEKLY_HOURS);
+  if (fabs (upskill_profile_get_weekly_hours (self->profile) - hours) > 0.001)
+    upskill_profile_set_weekly_hours (self->profile, hours);
+}
+
+static gboolean
+on_weekly_hours_output (UpskillPlanPage *self)
+{
+  g_autofree char *text = format_hours (gtk_spin_button_get_value (self->weekly_hours_spin));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->weekly_hours_spin), text);
+
+  return TRUE;
+}
+
+/* Plan edits */
+
+static GPtrArray *
+copy_plan (UpskillProfile *profile)
+{
+  GPtrArray *plan = upskill_profile_get_plan (profile);
+  GPtrArray *copy = g_ptr_array_new_full (plan->len + 1, (GDestroyNotify) upskill_plan_step_free);
+
+  for (guint i = 0; i < plan->len; i++)
+    g_ptr_array_add (copy, upskill_plan_step_copy (g_ptr_array_index (plan, i)));
+
+  return copy;
+}
+
+static void
+append_step (UpskillPlanPage *self,
+             UpskillPlanStep *step)
+{
+  GPtrArray *plan = copy_plan (self->profile);
+
+  g_free (self->focus_step_id);
+  self->focus_step_id = g_strdup (step->id);
+
+  g_ptr_array_add (plan, step);
+  upskill_profile_set_plan (self->profile, plan);
+}
+
+static int
+find_step_position (UpskillProfile *profile,
+                    const char     *step_id)
+{
+  GPtrArray *plan = upskill_profile_get_plan (profile);
+
+  for (guint i = 0; i < plan->len; i++)
+    if (g_strcmp0 (((UpskillPlanStep *) g_ptr_array_index (plan, i))->id, step_id) == 0)
+      return i;
+
+  return -1;
+}
+
+static void
+move_step (UpskillPlanPage *self,
+           const char      *step_id,
+           int              delta)
+{
+  int position = find_step_position (self->profile, step_id);
+  int n_steps = upskill_profile_get_plan (self->profile)->len;
+
+  if (position < 0 || position + delta < 0 || position + delta >= n_steps)
+    return;
+
+  g_free (self->focus_step_id);
+  self->focus_step_id = g_strdup (step_id);
+  upskill_profile_move_step (self->profile, step_id, position + delta);
+}
+
+static void
+move_step_up_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  move_step (UPSKILL_PLAN_PAGE (widget), g_variant_get_string (parameter, NULL), -1);
+}
+
+static void
+move_step_down_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  move_step (UPSKILL_PLAN_PAGE (widget), g_variant_get_string (parameter, NULL), +1);
+}
+
+static void
+remove_step_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  UpskillPlanPage *self = UPSKILL_PLAN_PAGE (widget);
+  const char *step_id = g_variant_get_string (parameter, NULL);
+
+  if (upskill_profile_find_step (self->profile, step_id) != NULL)
+    upskill_profile_remove_step (self->profile, step_id);
+}
+
+static void
+open_step_link_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  UpskillPlanPage *self = UPSKILL_PLAN_PAGE (widget);
+  UpskillPlanStep *step = upskill_profile_find_step (self->profile,
+                                                     g_variant_get_string (parameter, NULL));
+  UpskillModule *module;
+
+  if (step == NULL || step->module_id == NULL)
+    return;
+
+  module = upskill_catalog_find_module (self->catalog, step->module_id);
+  if (module != NULL && module->url != NULL
+      && (g_str_has_prefix (module->url, "https://") || g_str_has_prefix (module->url, "http://")))
+    gtk_show_uri (get_window (self), module->url, GDK_CURRENT_TIME);
+}
+
+typedef struct
+{
+  UpskillProfile *profile;
+  char           *skill_id;
+  guint           level;
+  char           *source;
+} RaiseOffer;
+
+static void
+raise_offer_free (RaiseOffer *offer)
+{
+  g_object_unref (offer->profile);
+  g_free (offer->skill_id);
+  g_free (offer->source);
+  g_free (offer);
+}
+
+static void
+on_raise_response (AdwMessageDialog *dialog,
+                   const char       *response,
+                   RaiseOffer       *offer)
+{
+  if (g_strcmp0 (response, "raise") == 0
+      && upskill_profile_get_level (offer->profile, offer->skill_id) < offer->level)
+    upskill_profile_set_level (offer->profile, offer->skill_id, offer->level, offer->source, 0);
+}
+
+/* A step is done: offer to raise the skill to the level it promises. */
+static void
+offer_raise (UpskillPlanPage *self,
+             UpskillPlanStep *step)
+{
+  UpskillModule *module = NULL;
+  UpskillSkill *skill = NULL;
+  const char *title;
+  guint to_level;
+  guint current;
+  RaiseOffer *offer;
+  GtkWidget *dialog;
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+
+  if (step->module_id != NULL)
+    {
+      module = upskill_catalog_find_module (self->catalog, step->module_id);
+      if (module == NULL)
+        return;
+      skill = module->skill;
+      title = module->title;
+      to_level = module->to_level;
+    }
+  else
+    {
+      skill = step->skill_id != NULL ? upskill_catalog_find_skill (self->catalog, step->skill_id) : NULL;
+      title = step->title;
+      to_level = step->to_level;
+    }
+
+  if (skill == NULL || title == NULL || to_level > UPSKILL_LEVEL_MAX)
+    return;
+
+  current = upskill_profile_get_level (self->profile, skill->id);
+  if (current >= to_level)
+    return;
+
+  offer = g_new0 (RaiseOffer, 1);
+  offer->profile = g_object_ref (self->profile);
+  offer->skill_id = g_strdup (skill->id);
+  offer->level = to_level;
+  offer->source = upskill_progress_completed_source (title);
+
+  /* TRANSLATORS: "Raise SQL to Proficient?" */
+  heading = g_strdup_printf (_("Raise %1$s to %2$s?"), skill->name, upskill_level_get_name (to_level));
+  /* TRANSLATORS: "“Use The Index, Luke!” is done. It takes SQL to
+   * Proficient; Li Wei is at Competent now." */
+  body = g_strdup_printf (_("“%1$s” is done. It takes %2$s to %3$s; %4$s is at %5$s now. "
+                            "The change is recorded in the history."),
+                          title, skill->name, upskill_level_get_name (to_level),
+                          upskill_profile_get_name (self->profile),
+                          upskill_level_get_name (current));
+
+  dialog = adw_message_dialog_new (get_window (self), heading, body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "keep", _("_Keep Level"),
+                                    "raise", _("_Raise Level"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "raise",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "raise");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_raise_response),
+                         offer, (GClosureNotify) (void (*) (void)) raise_offer_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+set_step_status_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  UpskillPlanPage *self = UPSKILL_PLAN_PAGE (widget);
+  const char *step_id;
+  UpskillPlanStep *step;
+  int status;
+  gboolean was_done;
+
+  g_variant_get (parameter, "(&si)", &step_id, &status);
+  step = upskill_profile_find_step (self->profile, step_id);
+  if (step == NULL || status < UPSKILL_STEP_PLANNED || status > UPSKILL_STEP_SKIPPED)
+    return;
+
+  was_done = step->status == UPSKILL_STEP_DONE;
+  g_free (self->focus_step_id);
+  self->focus_step_id = g_strdup (step_id);
+  upskill_profile_set_step_status (self->profile, step_id, status);
+
+  /* The profile may have replaced the step while notifying. */
+  step = upskill_profile_find_step (self->profile, step_id);
+  if (step != NULL && status == UPSKILL_STEP_DONE && !was_done)
+    offer_raise (self, step);
+}
+
+static void
+regenerate_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  UpskillPlanPage *self = UPSKILL_PLAN_PAGE (widget);
+
+  upskill_planner_regenerate (self->profile, self->catalog, self->trends);
+}
+
+static void
+on_module_chosen (UpskillModuleChooser *chooser,
+                  const char           *module_id,
+                  UpskillPlanPage      *self)
+{
+  g_autofree char *id = NULL;
+
+  if (self->profile == NULL || upskill_catalog_find_module (self->catalog, module_id) == NULL)
+    return;
+
+  for (guint i = 0; i < upskill_profile_get_plan (self->profile)->len; i++)
+    {
+      UpskillPlanStep *step = g_ptr_array_index (upskill_profile_get_plan (self->profile), i);
+
+      if (g_strcmp0 (step->module_id, module_id) == 0)
+        {
+          show_toast (self, adw_toast_new (_("This module is already in the plan")));
+          return;
+        }
+    }
+
+  id = upskill_profile_new_step_id (self->profile);
+  append_step (self, upskill_plan_step_new_module (id, module_id));
+}
+
+static void
+add_module_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  UpskillPlanPage *self = UPSKILL_PLAN_PAGE (widget);
+  GPtrArray *plan = upskill_profile_get_plan (self->profile);
+  g_autoptr(GPtrArray) in_plan = g_ptr_array_new ();
+  UpskillModuleChooser *chooser;
+
+  for (guint i = 0; i < plan->len; i++)
+    {
+      UpskillPlanStep *step = g_ptr_array_index (plan, i);
+
+      if (step->module_id != NULL)
+        g_ptr_array_add (in_plan, step->module_id);
+    }
+  g_ptr_array_add (in_plan, NULL);
+
+  chooser = upskill_module_chooser_new (get_window (self), self->catalog,
+                                        (const char * const *) in_plan->pdata);
+  g_signal_connect_object (chooser, "module-chosen", G_CALLBACK (on_module_chosen), self, 0);
+  gtk_window_present (GTK_WINDOW (chooser));
+}
+
+static void
+on_step_dialog_response (UpskillStepDialog *dialog,
+                         const char        *response,
+                         UpskillPlanPage   *self)
+{
+  UpskillPlanStep *step;
+
+  if (g_strcmp0 (response, "add") != 0 || self->profile == NULL)
+    return;
+
+  step = upskill_step_dialog_create_step (dialog);
+  if (step != NULL)
+    append_step (self, step);
+}
+
+static void
+add_custom_step_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  UpskillPlanPage *self = UPSKILL_PLAN_PAGE (widget);
+  g_autoptr(GPtrArray) gaps = upskill_compute_gaps (self->profile, self->catalog, self->trends);
+  const char *skill_id = NULL;
+  UpskillStepDialog *dialog;
+
+  /* Start on the most pressing gap. */
+  if (gaps->len > 0)
+    skill_id = ((UpskillGap *) g_ptr_array_index (gaps, 0))->skill->id;
+
+  dialog = upskill_step_dialog_new (get_window (self), self->catalog, self->profile, skill_id);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_step_dialog_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* Export to calendar */
+
+static void
+write_calendar_thread (GTask        *task,
+                       gpointer      source_object,
+                       gpointer      task_data,
+                       GCancellable *cancellable)
+{
+  GFile *file = g_object_get_data (G_OBJECT (task), "file");
+  GBytes *bytes = task_data;
+  GError *error = NULL;
+
+  if (upskill_write_file_atomically (file, bytes, 0600, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+upskill_plan_page_export_calendar_async (UpskillPlanPage     *self,
+                                         GFile               *file,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GPtrArray) schedule = NULL;
+  GDate today;
+
+  g_return_if_fail (UPSKILL_IS_PLAN_PAGE (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, upskill_plan_page_export_calendar_async);
+
+  if (self->profile == NULL || self->catalog == NULL)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_FAILED,
+                               _("There is no plan to export"));
+      return;
+    }
+
+  /* The profile is read here, on the main thread; only the writing runs
+   * on a worker. */
+  get_today (&today);
+  schedule = upskill_planner_schedule (self->profile, self->catalog, &today);
+  g_task_set_task_data (task,
+                        upskill_ics_build (self->profile, self->catalog, schedule,
+                                           g_get_real_time () / G_USEC_PER_SEC),
+                        (GDestroyNotify) g_bytes_unref);
+  g_object_set_data_full (G_OBJECT (task), "file", g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (task, write_calendar_thread);
+}
+
+gboolean
+upskill_plan_page_export_calendar_finish (UpskillPlanPage  *self,
+                                          GAsyncResult     *result,
+                                          GError          **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+on_calendar_written (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  UpskillPlanPage *self = UPSKILL_PLAN_PAGE (object);
+  g_autoptr(GFile) file = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *title = NULL;
+
+  if (!upskill_plan_page_export_calendar_finish (self, result, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      /* TRANSLATORS: %s says why, e.g. "Permission denied" */
+      title = g_strdup_printf (_("Could not export the plan: %s"), error->message);
+    }
+  else
+    /* TRANSLATORS: %s is a file name */
+    title = g_strdup_printf (_("Plan exported to “%s”"), name);
+
+  show_toast (self, adw_toast_new (title));
+}
+
+static void
+on_export_response (GtkNativeDialog *native,
+                    int              response,
+                    UpskillPlanPage *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      GFile *file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+
+      if (file != NULL)
+        upskill_plan_page_export_calendar_async (self, file, self->cancellable,
+                                                 on_calendar_written, file);
+    }
+
+  g_object_unref (native);
+}
+
+static void
+export_calendar_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  UpskillPlanPage *self = UPSKILL_PLAN_PAGE (widget);
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *name = upskill_ics_suggest_name (self->profile);
+  GtkFileChooserNative *native;
+
+  native = gtk_file_chooser_native_new (_("Export Learning Plan"),
+                                        get_window (self),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        _("_Export"),
+                                        _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
+
+  gtk_file_filter_set_name (filter, _("Calendar files"));
+  gtk_file_filter_add_mime_type (filter, "text/calendar");
+  gtk_file_filter_add_suffix (filter, "ics");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+
+  g_signal_connect_object (native, "response", G_CALLBACK (on_export_response), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+/* GObject */
+
+static void
+set_profile (UpskillPlanPage *self,
+             UpskillProfile  *profile)
+{
+  if (self->profile == profile)
+    return;
+
+  g_clear_signal_handler (&self->changed_handler, self->profile);
+  g_set_object (&self->profile, profile);
+  g_clear_pointer (&self->focus_step_id, g_free);
+
+  if (profile != NULL)
+    self->changed_handler = g_signal_connect_object (profile, "changed",
+                                                     G_CALLBACK (queue_refresh), self,
+                                                     G_CONNECT_SWAPPED);
+
+  /* Start at the top for another person. */
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled_window), 0);
+  refresh (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROFILE]);
+}
+
 static void
 upskill_plan_page_dispose (GObject *object)
 {
   UpskillPlanPage *self = (UpskillPlanPage *)object;
 
+  g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
+  g_clear_signal_handler (&self->changed_handler, self->profile);
+
   gtk_widget_dispose_template (GTK_WIDGET (self), UPSKILL_TYPE_PLAN_PAGE);
   g_clear_object (&self->catalog);
   g_clear_object (&self->trends);
   g_clear_object (&self->profile);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->focus_step_id, g_free);
 
   G_OBJECT_CLASS (upskill_plan_page_parent_class)->dispose (object);
 }
 
 static void
 upskill_plan_page_get_property (GObject    *object,
-                      guint       prop_id,
-                      GValue     *value,
-                      GParamSpec *pspec)
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
 {
   UpskillPlanPage *self = UPSKILL_PLAN_PAGE (object);
 
@@ -68,9 +1138,9 @@ upskill_plan_page_get_property (GObject    *object,
 
 static void
 upskill_plan_page_set_property (GObject      *object,
-                      guint         prop_id,
-                      const GValue *value,
-                      GParamSpec   *pspec)
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
 {
   UpskillPlanPage *self = UPSKILL_PLAN_PAGE (object);
 
@@ -78,17 +1148,22 @@ upskill_plan_page_set_property (GObject      *object,
     {
     case PROP_CATALOG:
       if (g_set_object (&self->catalog, g_value_get_object (value)))
-        g_object_notify_by_pspec (object, pspec);
+        {
+          refresh (self);
+          g_object_notify_by_pspec (object, pspec);
+        }
       break;
 
     case PROP_TRENDS:
       if (g_set_object (&self->trends, g_value_get_object (value)))
-        g_object_notify_by_pspec (object, pspec);
+        {
+          refresh (self);
+          g_object_notify_by_pspec (object, pspec);
+        }
       break;
 
     case PROP_PROFILE:
-      if (g_set_object (&self->profile, g_value_get_object (value)))
-        g_object_notify_by_pspec (object, pspec);
+      set_profile (self, g_value_get_object (value));
       break;
 
     default:
@@ -122,10 +1197,43 @@ upskill_plan_page_class_init (UpskillPlanPageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/Upskill/ui/upskill-plan-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, UpskillPlanPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, UpskillPlanPage, scrolled_window);
+  gtk_widget_class_bind_template_child (widget_class, UpskillPlanPage, headline_label);
+  gtk_widget_class_bind_template_child (widget_class, UpskillPlanPage, sentence_label);
+  gtk_widget_class_bind_template_child (widget_class, UpskillPlanPage, ready_caption);
+  gtk_widget_class_bind_template_child (widget_class, UpskillPlanPage, ready_label);
+  gtk_widget_class_bind_template_child (widget_class, UpskillPlanPage, hours_label);
+  gtk_widget_class_bind_template_child (widget_class, UpskillPlanPage, steps_label);
+  gtk_widget_class_bind_template_child (widget_class, UpskillPlanPage, weekly_hours_spin);
+  gtk_widget_class_bind_template_child (widget_class, UpskillPlanPage, coverage_box);
+  gtk_widget_class_bind_template_child (widget_class, UpskillPlanPage, coverage_label);
+  gtk_widget_class_bind_template_child (widget_class, UpskillPlanPage, order_revealer);
+  gtk_widget_class_bind_template_child (widget_class, UpskillPlanPage, order_label);
+  gtk_widget_class_bind_template_child (widget_class, UpskillPlanPage, gaps_group);
+  gtk_widget_class_bind_template_child (widget_class, UpskillPlanPage, gaps_list);
+  gtk_widget_class_bind_template_child (widget_class, UpskillPlanPage, path_stack);
+  gtk_widget_class_bind_template_child (widget_class, UpskillPlanPage, steps_list);
+  gtk_widget_class_bind_template_child (widget_class, UpskillPlanPage, empty_plan_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_weekly_hours_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_weekly_hours_output);
+
+  gtk_widget_class_install_action (widget_class, "plan.regenerate", NULL, regenerate_action);
+  gtk_widget_class_install_action (widget_class, "plan.export-calendar", NULL, export_calendar_action);
+  gtk_widget_class_install_action (widget_class, "plan.add-module", NULL, add_module_action);
+  gtk_widget_class_install_action (widget_class, "plan.add-custom-step", NULL, add_custom_step_action);
+  gtk_widget_class_install_action (widget_class, "plan.set-step-status", "(si)", set_step_status_action);
+  gtk_widget_class_install_action (widget_class, "plan.move-step-up", "s", move_step_up_action);
+  gtk_widget_class_install_action (widget_class, "plan.move-step-down", "s", move_step_down_action);
+  gtk_widget_class_install_action (widget_class, "plan.remove-step", "s", remove_step_action);
+  gtk_widget_class_install_action (widget_class, "plan.open-step-link", "s", open_step_link_action);
 }
 
 static void
 upskill_plan_page_init (UpskillPlanPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->cancellable = g_cancellable_new ();
+  refresh (self);
 }

@@ -3,15 +3,34 @@
 
 #include <glib/gi18n.h>
 
+#include "upskill-level.h"
+#include "upskill-note-dialog.h"
+#include "upskill-progress.h"
 #include "upskill-progress-page.h"
+#include "upskill-readiness.h"
+#include "upskill-readiness-chart.h"
+#include "upskill-timeline-item.h"
 
 struct _UpskillProgressPage
 {
-  AdwBin          parent_instance;
+  AdwBin                 parent_instance;
 
-  UpskillCatalog *catalog;
-  UpskillTrends  *trends;
-  UpskillProfile *profile;
+  UpskillCatalog        *catalog;
+  UpskillTrends         *trends;
+  UpskillProfile        *profile;
+
+  gulong                 changed_handler;
+  guint                  refresh_source;
+  GListStore            *timeline;      /* UpskillTimelineItem */
+
+  GtkStack              *stack;
+  GtkScrolledWindow     *scrolled_window;
+  GtkLabel              *since_title_label;
+  GtkLabel              *since_label;
+  GtkLabel              *readiness_label;
+  UpskillReadinessChart *chart;
+  GtkFlowBox            *areas_box;
+  GtkListBox            *timeline_list;
 };
 
 G_DEFINE_FINAL_TYPE (UpskillProgressPage, upskill_progress_page, ADW_TYPE_BIN)
@@ -26,24 +45,527 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+static gint64
+now_unix (void)
+{
+  return g_get_real_time () / G_USEC_PER_SEC;
+}
+
+/* Toasts go to the window's overlay (the window wraps its pages in one). */
+static void
+show_toast (UpskillProgressPage *self,
+            AdwToast            *toast)
+{
+  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+  if (overlay != NULL)
+    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  else
+    g_object_unref (toast);
+}
+
+static GtkWindow *
+get_window (UpskillProgressPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
+}
+
+/* Timeline rows */
+
+static GtkWidget *
+create_change_row (UpskillProgressPage *self,
+                   UpskillTimelineItem *item)
+{
+  UpskillSkill *skill = upskill_catalog_find_skill (self->catalog,
+                                                    upskill_timeline_item_get_skill_id (item));
+  guint from = MIN (upskill_timeline_item_get_from (item), UPSKILL_LEVEL_MAX);
+  guint to = MIN (upskill_timeline_item_get_to (item), UPSKILL_LEVEL_MAX);
+  g_autofree char *title = NULL;
+  g_autofree char *day = NULL;
+  g_autofree char *source = NULL;
+  g_autofree char *subtitle = NULL;
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *icon;
+
+  /* TRANSLATORS: a change of level: "SQL: Competent → Proficient" */
+  title = g_strdup_printf (_("%1$s: %2$s → %3$s"),
+                           skill != NULL ? skill->name : upskill_timeline_item_get_skill_id (item),
+                           upskill_level_get_name (from),
+                           upskill_level_get_name (to));
+  day = upskill_progress_format_day (upskill_timeline_item_get_time (item), FALSE, now_unix ());
+  source = upskill_progress_format_source (upskill_timeline_item_get_source (item));
+  if (source != NULL)
+    /* TRANSLATORS: "2 October · Completed: Use The Index, Luke!" */
+    subtitle = g_strdup_printf (_("%1$s · %2$s"), day, source);
+  else
+    subtitle = g_steal_pointer (&day);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+
+  icon = gtk_image_new_from_icon_name (to >= from ? "go-up-symbolic" : "go-down-symbolic");
+  gtk_widget_set_valign (icon, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (icon, "upskill-timeline-icon");
+  gtk_widget_add_css_class (icon, to >= from ? "raised" : "lowered");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (icon),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  to >= from ? _("Raised") : _("Lowered"),
+                                  -1);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+
+  return row;
+}
+
+static GtkWidget *
+create_note_button (const char *icon_name,
+                    const char *tooltip,
+                    const char *action_name,
+                    const char *note_id)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_START);
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", note_id);
+
+  return button;
+}
+
+static GtkWidget *
+create_note_row (UpskillProgressPage *self,
+                 UpskillTimelineItem *item)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget *icon = gtk_image_new_from_icon_name ("chat-message-new-symbolic");
+  GtkWidget *title;
+  GtkWidget *text;
+  const char *note_id = upskill_timeline_item_get_note_id (item);
+  g_autofree char *day = NULL;
+  g_autofree char *heading = NULL;
+
+  day = upskill_progress_format_day (upskill_timeline_item_get_time (item), TRUE, now_unix ());
+  /* TRANSLATORS: the title of a session note: "Session on 8 October" */
+  heading = g_strdup_printf (_("Session on %s"), day);
+
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  gtk_widget_add_css_class (row, "upskill-note-row");
+
+  gtk_widget_set_margin_top (box, 10);
+  gtk_widget_set_margin_bottom (box, 10);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 6);
+
+  gtk_widget_set_valign (icon, GTK_ALIGN_START);
+  gtk_widget_add_css_class (icon, "upskill-timeline-icon");
+  gtk_widget_add_css_class (icon, "note");
+  gtk_box_append (GTK_BOX (box), icon);
+
+  title = gtk_label_new (heading);
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_widget_add_css_class (title, "heading");
+
+  text = gtk_label_new (upskill_timeline_item_get_text (item));
+  gtk_label_set_xalign (GTK_LABEL (text), 0);
+  gtk_label_set_wrap (GTK_LABEL (text), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (text), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_selectable (GTK_LABEL (text), TRUE);
+  gtk_widget_add_css_class (text, "upskill-note-text");
+
+  gtk_widget_set_hexpand (texts, TRUE);
+  gtk_box_append (GTK_BOX (texts), title);
+  gtk_box_append (GTK_BOX (texts), text);
+  gtk_box_append (GTK_BOX (box), texts);
+
+  gtk_box_append (GTK_BOX (box), create_note_button ("document-edit-symbolic", _("Edit Note"),
+                                                     "progress.edit-note", note_id));
+  gtk_box_append (GTK_BOX (box), create_note_button ("user-trash-symbolic", _("Delete Note"),
+                                                     "progress.delete-note", note_id));
+
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, heading,
+                                  -1);
+
+  return row;
+}
+
+static GtkWidget *
+create_timeline_row (gpointer item,
+                     gpointer user_data)
+{
+  UpskillProgressPage *self = user_data;
+
+  if (upskill_timeline_item_get_kind (item) == UPSKILL_TIMELINE_NOTE)
+    return create_note_row (self, item);
+
+  return create_change_row (self, item);
+}
+
+/* Refreshing */
+
+static void
+refresh_timeline (UpskillProgressPage *self)
+{
+  g_autoptr(GPtrArray) events = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+
+  if (self->profile == NULL || self->catalog == NULL)
+    {
+      g_list_store_remove_all (self->timeline);
+      return;
+    }
+
+  events = upskill_progress_get_timeline (self->profile);
+  items = g_ptr_array_new_full (events->len, g_object_unref);
+  for (guint i = 0; i < events->len; i++)
+    g_ptr_array_add (items, upskill_timeline_item_new (g_ptr_array_index (events, i)));
+
+  g_list_store_splice (self->timeline, 0,
+                       g_list_model_get_n_items (G_LIST_MODEL (self->timeline)),
+                       items->pdata, items->len);
+}
+
+static void
+refresh_since (UpskillProgressPage *self)
+{
+  g_autofree char *sentence = NULL;
+
+  sentence = upskill_progress_describe_since_last_session (self->profile, self->catalog, now_unix ());
+  if (sentence == NULL)
+    {
+      gtk_label_set_text (self->since_label,
+                          _("No session notes yet. After a session, add a note: next time, "
+                            "this says what changed since."));
+      gtk_widget_add_css_class (GTK_WIDGET (self->since_label), "dim-label");
+    }
+  else
+    {
+      gtk_label_set_text (self->since_label, sentence);
+      gtk_widget_remove_css_class (GTK_WIDGET (self->since_label), "dim-label");
+    }
+}
+
+static void
+refresh_chart (UpskillProgressPage *self)
+{
+  g_autoptr(GPtrArray) series = NULL;
+  g_autofree char *summary = NULL;
+
+  series = upskill_compute_readiness_series (self->profile, self->catalog);
+  summary = upskill_progress_describe_readiness (series, now_unix ());
+
+  gtk_label_set_text (self->readiness_label, summary);
+  upskill_readiness_chart_set_series (self->chart, self->catalog, series, summary);
+}
+
+static void
+on_area_toggled (GtkToggleButton     *button,
+                 UpskillProgressPage *self)
+{
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "area-index"));
+
+  upskill_readiness_chart_set_area_visible (self->chart, index,
+                                            gtk_toggle_button_get_active (button));
+}
+
+static void
+rebuild_area_toggles (UpskillProgressPage *self)
+{
+  GtkWidget *child;
+  guint n_areas = self->catalog != NULL ? upskill_catalog_get_n_areas (self->catalog) : 0;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->areas_box))) != NULL)
+    gtk_flow_box_remove (self->areas_box, child);
+
+  for (guint i = 0; i < n_areas; i++)
+    {
+      UpskillArea *area = upskill_catalog_get_area (self->catalog, i);
+      GtkWidget *button = gtk_toggle_button_new_with_label (area->name);
+      GtkWidget *flow_child;
+
+      g_object_set_data (G_OBJECT (button), "area-index", GUINT_TO_POINTER (area->index));
+      gtk_widget_add_css_class (button, "upskill-area-toggle");
+      gtk_widget_add_css_class (button, "small");
+      g_signal_connect_object (button, "toggled", G_CALLBACK (on_area_toggled), self, 0);
+      gtk_flow_box_append (self->areas_box, button);
+
+      flow_child = gtk_widget_get_parent (button);
+      gtk_widget_set_focusable (flow_child, FALSE);
+    }
+}
+
+static void
+refresh (UpskillProgressPage *self)
+{
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "progress.add-note", self->profile != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "progress.edit-note", self->profile != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "progress.delete-note", self->profile != NULL);
+
+  if (self->profile == NULL || self->catalog == NULL)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      upskill_readiness_chart_set_series (self->chart, self->catalog, NULL, NULL);
+      refresh_timeline (self);
+      return;
+    }
+
+  gtk_stack_set_visible_child_name (self->stack, "progress");
+  refresh_since (self);
+  refresh_chart (self);
+  refresh_timeline (self);
+}
+
+static gboolean
+refresh_idle (gpointer user_data)
+{
+  UpskillProgressPage *self = user_data;
+
+  self->refresh_source = 0;
+  refresh (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_refresh (UpskillProgressPage *self)
+{
+  if (self->refresh_source == 0)
+    self->refresh_source = g_idle_add_full (G_PRIORITY_HIGH_IDLE, refresh_idle, self, NULL);
+}
+
+/* Notes */
+
+/* Today as a session day: the local date, at 00:00 UTC like stored notes. */
+static gint64
+today_as_session_day (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) day = g_date_time_new_utc (g_date_time_get_year (now),
+                                                  g_date_time_get_month (now),
+                                                  g_date_time_get_day_of_month (now),
+                                                  0, 0, 0);
+
+  return g_date_time_to_unix (day);
+}
+
+static char *
+dup_note_text (UpskillNoteDialog *dialog)
+{
+  char *text = upskill_note_dialog_dup_text (dialog);
+
+  return g_strstrip (text);
+}
+
+static void
+on_add_note_response (UpskillNoteDialog   *dialog,
+                      const char          *response,
+                      UpskillProgressPage *self)
+{
+  g_autofree char *text = NULL;
+  gint64 date;
+
+  if (g_strcmp0 (response, "save") != 0 || self->profile == NULL)
+    return;
+
+  text = dup_note_text (dialog);
+  date = upskill_note_dialog_get_date (dialog);
+  if (text[0] == '\0' || date < 0)
+    return;
+
+  upskill_profile_add_note (self->profile, date, text);
+}
+
+static void
+add_note_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  UpskillProgressPage *self = UPSKILL_PROGRESS_PAGE (widget);
+  UpskillNoteDialog *dialog;
+
+  dialog = upskill_note_dialog_new (get_window (self), today_as_session_day (), NULL);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_add_note_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static UpskillNote *
+find_note (UpskillProfile *profile,
+           const char     *note_id)
+{
+  GPtrArray *notes = upskill_profile_get_notes (profile);
+
+  for (guint i = 0; i < notes->len; i++)
+    {
+      UpskillNote *note = g_ptr_array_index (notes, i);
+
+      if (g_strcmp0 (note->id, note_id) == 0)
+        return note;
+    }
+
+  return NULL;
+}
+
+static void
+on_edit_note_response (UpskillNoteDialog   *dialog,
+                       const char          *response,
+                       UpskillProgressPage *self)
+{
+  const char *note_id = g_object_get_data (G_OBJECT (dialog), "note-id");
+  g_autofree char *text = NULL;
+  gint64 date;
+
+  if (g_strcmp0 (response, "save") != 0 || self->profile == NULL
+      || find_note (self->profile, note_id) == NULL)
+    return;
+
+  text = dup_note_text (dialog);
+  date = upskill_note_dialog_get_date (dialog);
+  if (text[0] == '\0' || date < 0)
+    return;
+
+  upskill_profile_update_note (self->profile, note_id, date, text);
+}
+
+static void
+edit_note_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  UpskillProgressPage *self = UPSKILL_PROGRESS_PAGE (widget);
+  const char *note_id = g_variant_get_string (parameter, NULL);
+  UpskillNote *note = find_note (self->profile, note_id);
+  UpskillNoteDialog *dialog;
+
+  if (note == NULL)
+    return;
+
+  dialog = upskill_note_dialog_new (get_window (self), note->date, note->text);
+  g_object_set_data_full (G_OBJECT (dialog), "note-id", g_strdup (note_id), g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_edit_note_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+typedef struct
+{
+  UpskillProfile *profile;
+  gint64          date;
+  char           *text;
+} DeletedNote;
+
+static void
+deleted_note_free (gpointer data)
+{
+  DeletedNote *deleted = data;
+
+  g_object_unref (deleted->profile);
+  g_free (deleted->text);
+  g_free (deleted);
+}
+
+static void
+on_undo_delete (AdwToast    *toast,
+                DeletedNote *deleted)
+{
+  upskill_profile_add_note (deleted->profile, deleted->date, deleted->text);
+}
+
+static void
+delete_note_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  UpskillProgressPage *self = UPSKILL_PROGRESS_PAGE (widget);
+  const char *note_id = g_variant_get_string (parameter, NULL);
+  UpskillNote *note = find_note (self->profile, note_id);
+  DeletedNote *deleted;
+  AdwToast *toast;
+
+  if (note == NULL)
+    return;
+
+  deleted = g_new0 (DeletedNote, 1);
+  deleted->profile = g_object_ref (self->profile);
+  deleted->date = note->date;
+  deleted->text = g_strdup (note->text);
+
+  upskill_profile_remove_note (self->profile, note_id);
+
+  toast = adw_toast_new (_("Note deleted"));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  g_object_set_data_full (G_OBJECT (toast), "deleted-note", deleted, deleted_note_free);
+  g_signal_connect (toast, "button-clicked", G_CALLBACK (on_undo_delete), deleted);
+  show_toast (self, toast);
+}
+
+static void
+show_area_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  UpskillProgressPage *self = UPSKILL_PROGRESS_PAGE (widget);
+  GtkFlowBoxChild *child;
+  guint index;
+  gboolean visible;
+
+  g_variant_get (parameter, "(ub)", &index, &visible);
+  child = gtk_flow_box_get_child_at_index (self->areas_box, index);
+  if (child != NULL)
+    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (gtk_flow_box_child_get_child (child)), visible);
+}
+
+/* GObject */
+
+static void
+set_profile (UpskillProgressPage *self,
+             UpskillProfile      *profile)
+{
+  if (self->profile == profile)
+    return;
+
+  g_clear_signal_handler (&self->changed_handler, self->profile);
+  g_set_object (&self->profile, profile);
+
+  if (profile != NULL)
+    self->changed_handler = g_signal_connect_object (profile, "changed",
+                                                     G_CALLBACK (queue_refresh), self,
+                                                     G_CONNECT_SWAPPED);
+
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled_window), 0);
+  refresh (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROFILE]);
+}
+
 static void
 upskill_progress_page_dispose (GObject *object)
 {
   UpskillProgressPage *self = (UpskillProgressPage *)object;
 
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
+  g_clear_signal_handler (&self->changed_handler, self->profile);
+
   gtk_widget_dispose_template (GTK_WIDGET (self), UPSKILL_TYPE_PROGRESS_PAGE);
   g_clear_object (&self->catalog);
   g_clear_object (&self->trends);
   g_clear_object (&self->profile);
+  g_clear_object (&self->timeline);
 
   G_OBJECT_CLASS (upskill_progress_page_parent_class)->dispose (object);
 }
 
 static void
 upskill_progress_page_get_property (GObject    *object,
-                          guint       prop_id,
-                          GValue     *value,
-                          GParamSpec *pspec)
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
 {
   UpskillProgressPage *self = UPSKILL_PROGRESS_PAGE (object);
 
@@ -68,9 +590,9 @@ upskill_progress_page_get_property (GObject    *object,
 
 static void
 upskill_progress_page_set_property (GObject      *object,
-                          guint         prop_id,
-                          const GValue *value,
-                          GParamSpec   *pspec)
+                                    guint         prop_id,
+                                    const GValue *value,
+                                    GParamSpec   *pspec)
 {
   UpskillProgressPage *self = UPSKILL_PROGRESS_PAGE (object);
 
@@ -78,17 +600,21 @@ upskill_progress_page_set_property (GObject      *object,
     {
     case PROP_CATALOG:
       if (g_set_object (&self->catalog, g_value_get_object (value)))
-        g_object_notify_by_pspec (object, pspec);
+        {
+          rebuild_area_toggles (self);
+          refresh (self);
+          g_object_notify_by_pspec (object, pspec);
+        }
       break;
 
     case PROP_TRENDS:
+      /* Readiness does not depend on the trends; kept for the page contract. */
       if (g_set_object (&self->trends, g_value_get_object (value)))
         g_object_notify_by_pspec (object, pspec);
       break;
 
     case PROP_PROFILE:
-      if (g_set_object (&self->profile, g_value_get_object (value)))
-        g_object_notify_by_pspec (object, pspec);
+      set_profile (self, g_value_get_object (value));
       break;
 
     default:
@@ -121,11 +647,43 @@ upskill_progress_page_class_init (UpskillProgressPageClass *klass)
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (UPSKILL_TYPE_READINESS_CHART);
+
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/Upskill/ui/upskill-progress-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, UpskillProgressPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, UpskillProgressPage, scrolled_window);
+  gtk_widget_class_bind_template_child (widget_class, UpskillProgressPage, since_title_label);
+  gtk_widget_class_bind_template_child (widget_class, UpskillProgressPage, since_label);
+  gtk_widget_class_bind_template_child (widget_class, UpskillProgressPage, readiness_label);
+  gtk_widget_class_bind_template_child (widget_class, UpskillProgressPage, chart);
+  gtk_widget_class_bind_template_child (widget_class, UpskillProgressPage, areas_box);
+  gtk_widget_class_bind_template_child (widget_class, UpskillProgressPage, timeline_list);
+
+  gtk_widget_class_install_action (widget_class, "progress.add-note", NULL, add_note_action);
+  gtk_widget_class_install_action (widget_class, "progress.edit-note", "s", edit_note_action);
+  gtk_widget_class_install_action (widget_class, "progress.delete-note", "s", delete_note_action);
+  gtk_widget_class_install_action (widget_class, "progress.show-area", "(ub)", show_area_action);
 }
 
 static void
 upskill_progress_page_init (UpskillProgressPage *self)
 {
+  GtkWidget *placeholder;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->timeline = g_list_store_new (UPSKILL_TYPE_TIMELINE_ITEM);
+  gtk_list_box_bind_model (self->timeline_list, G_LIST_MODEL (self->timeline),
+                           create_timeline_row, self, NULL);
+
+  placeholder = gtk_label_new (_("Nothing recorded yet: changes of level and session notes appear here."));
+  gtk_label_set_wrap (GTK_LABEL (placeholder), TRUE);
+  gtk_widget_add_css_class (placeholder, "dim-label");
+  gtk_widget_set_margin_top (placeholder, 18);
+  gtk_widget_set_margin_bottom (placeholder, 18);
+  gtk_widget_set_margin_start (placeholder, 12);
+  gtk_widget_set_margin_end (placeholder, 12);
+  gtk_list_box_set_placeholder (self->timeline_list, placeholder);
+
+  refresh (self);
 }

@@ -14,6 +14,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (UpskillProgressPage, upskill_progress_page, UPSKILL, PROGRESS_PAGE, AdwBin)
 
 /* Properties: "catalog" (UpskillCatalog), "trends" (UpskillTrends),
- * "profile" (UpskillProfile or NULL when no profile is selected). */
+ * "profile" (UpskillProfile or NULL when no profile is selected).
+ *
+ * Actions (prefix "progress."): add-note, edit-note "s" (note id),
+ * delete-note "s", show-area "(ub)" (area index, visible). */
 
 G_END_DECLS

@@ -14,6 +14,17 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (UpskillTrendsPage, upskill_trends_page, UPSKILL, TRENDS_PAGE, AdwBin)
 
 /* Properties: "catalog" (UpskillCatalog), "trends" (UpskillTrends),
- * "profile" (UpskillProfile or NULL when no profile is selected). */
+ * "profile" (UpskillProfile or NULL when no profile is selected),
+ * "kind-filter" ("all" or a claim kind: "figure", "fact", "strategy",
+ * "advice", "opinion", "prediction") and "audience-filter" ("all",
+ * "developer" or "founder").
+ *
+ * Actions: "trends.kind" (s) and "trends.audience" (s) set the filters,
+ * "trends.show-all" clears them.
+ *
+ * Signal "area-activated" (const char *area_id): the user asked to open
+ * an area of the skills; the window shows the Skills page at that area. */
+
+GtkWidget *upskill_trends_page_new (void);
 
 G_END_DECLS

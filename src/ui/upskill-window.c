@@ -2,33 +2,1342 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <stdio.h>
 
-#include "upskill-window.h"
+#include "upskill-plan-page.h"
+#include "upskill-profile-row.h"
+#include "upskill-progress-page.h"
+#include "upskill-skills-page.h"
+#include "upskill-trends-page.h"
+#include "upskill-window-private.h"
 
-struct _UpskillWindow
-{
-  AdwApplicationWindow parent_instance;
-};
+/* Changes closer together than this are saved once. */
+#define AUTOSAVE_DELAY_MS 500
+#define UNDO_LIMIT        100
 
 G_DEFINE_FINAL_TYPE (UpskillWindow, upskill_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static const char * const page_names[] = { "trends", "skills", "plan", "progress" };
+
+typedef enum
+{
+  DISK_SAVE,
+  DISK_DELETE,
+} DiskOpKind;
+
+typedef struct
+{
+  DiskOpKind      kind;
+  UpskillProfile *profile;  /* DISK_SAVE */
+  char           *id;       /* DISK_DELETE */
+} DiskOp;
+
+typedef struct
+{
+  UpskillWindow *self;      /* owned */
+  DiskOp        *op;
+} DiskOpData;
+
+static void
+disk_op_free (DiskOp *op)
+{
+  g_clear_object (&op->profile);
+  g_free (op->id);
+  g_free (op);
+}
+
+static void
+disk_op_data_free (DiskOpData *data)
+{
+  g_object_unref (data->self);
+  disk_op_free (data->op);
+  g_free (data);
+}
+
+static void process_disk_queue (UpskillWindow *self);
+static void update_stacks      (UpskillWindow *self);
+
+/* Items and positions */
+
+UpskillProfileItem *
+upskill_window_find_item (UpskillWindow *self,
+                          const char    *id,
+                          guint         *out_position)
+{
+  GListModel *model = G_LIST_MODEL (self->profiles);
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(UpskillProfileItem) item = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (upskill_profile_item_get_id (item), id) == 0)
+        {
+          if (out_position != NULL)
+            *out_position = i;
+          /* The list holds a reference. */
+          return item;
+        }
+    }
+
+  return NULL;
+}
+
+static guint
+find_visible_position (UpskillWindow *self,
+                       const char    *id)
+{
+  GListModel *model = G_LIST_MODEL (self->sort_model);
+  guint n = g_list_model_get_n_items (model);
+
+  if (id == NULL)
+    return GTK_INVALID_LIST_POSITION;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(UpskillProfileItem) item = g_list_model_get_item (model, i);
+
+      if (g_strcmp0 (upskill_profile_item_get_id (item), id) == 0)
+        return i;
+    }
+
+  return GTK_INVALID_LIST_POSITION;
+}
+
+static void
+resort (UpskillWindow *self,
+        const char    *changed_id)
+{
+  /* Saving makes a profile the newest: nothing moves if it already
+   * leads the list. */
+  if (changed_id != NULL && find_visible_position (self, changed_id) == 0)
+    return;
+
+  gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
+}
+
+/* Keeps the row of the profile on the pages selected, e.g. once a search
+ * that hid it is cleared. */
+static void
+reselect (UpskillWindow *self)
+{
+  guint position = find_visible_position (self, self->selected_id);
+
+  if (position != GTK_INVALID_LIST_POSITION &&
+      position != gtk_single_selection_get_selected (self->selection))
+    gtk_single_selection_set_selected (self->selection, position);
+}
+
+void
+upskill_window_select (UpskillWindow *self,
+                       const char    *id)
+{
+  guint position;
+
+  g_return_if_fail (UPSKILL_IS_WINDOW (self));
+
+  position = find_visible_position (self, id);
+  if (position == GTK_INVALID_LIST_POSITION && self->search_text != NULL)
+    {
+      gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+      position = find_visible_position (self, id);
+    }
+
+  if (position == GTK_INVALID_LIST_POSITION)
+    return;
+
+  gtk_single_selection_set_selected (self->selection, position);
+  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+}
+
+void
+upskill_window_show_content (UpskillWindow *self)
+{
+  g_return_if_fail (UPSKILL_IS_WINDOW (self));
+
+  /* Also when unfolded: it is what shows once the window narrows. */
+  adw_leaflet_set_visible_child_name (self->leaflet, "content");
+}
+
+/* Titles and stacks */
+
+static void
+update_title (UpskillWindow *self)
+{
+  const char *subtitle = "";
+
+  if (self->switcher_title == NULL)
+    return;
+
+  if (self->profile == NULL)
+    {
+      adw_view_switcher_title_set_title (self->switcher_title, _("Upskill"));
+      adw_view_switcher_title_set_subtitle (self->switcher_title, "");
+      return;
+    }
+
+  if (upskill_profile_get_target_role (self->profile) != NULL)
+    {
+      UpskillRole *role = upskill_catalog_find_role (self->catalog,
+                                                     upskill_profile_get_target_role (self->profile));
+      if (role != NULL)
+        subtitle = role->name;
+    }
+
+  adw_view_switcher_title_set_title (self->switcher_title, upskill_profile_get_name (self->profile));
+  adw_view_switcher_title_set_subtitle (self->switcher_title, subtitle);
+}
+
+static void
+update_stacks (UpskillWindow *self)
+{
+  guint n_profiles, n_visible;
+
+  if (self->main_stack == NULL)
+    return;
+
+  n_profiles = g_list_model_get_n_items (G_LIST_MODEL (self->profiles));
+  n_visible = g_list_model_get_n_items (G_LIST_MODEL (self->sort_model));
+
+  if (!self->listed)
+    {
+      gtk_spinner_start (self->sidebar_spinner);
+      gtk_stack_set_visible_child_name (self->sidebar_stack, "loading");
+      gtk_stack_set_visible_child_name (self->main_stack, "main");
+      return;
+    }
+
+  gtk_spinner_stop (self->sidebar_spinner);
+
+  if (n_visible == 0 && self->search_text != NULL)
+    gtk_stack_set_visible_child_name (self->sidebar_stack, "no-results");
+  else
+    gtk_stack_set_visible_child_name (self->sidebar_stack, "list");
+
+  /* First run, or every profile deleted: offer a start. */
+  if (n_profiles == 0 && self->profile == NULL)
+    gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+  else
+    gtk_stack_set_visible_child_name (self->main_stack, "main");
+}
+
+static void
+show_unreadable (UpskillWindow      *self,
+                 UpskillProfileItem *item)
+{
+  g_autofree char *escaped = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *path = NULL;
+  const char *file_name = upskill_profile_item_get_file_name (item);
+
+  escaped = g_markup_escape_text (upskill_profile_item_get_error (item), -1);
+  adw_status_page_set_description (self->unreadable_page, escaped);
+
+  if (file_name != NULL)
+    {
+      file = g_file_get_child (upskill_store_get_profiles_dir (self->store), file_name);
+      path = g_file_get_path (file);
+    }
+
+  text = g_strdup_printf (_("Upskill leaves the file as it is, so nothing in it is lost. Fix or remove it, then start Upskill again.\n%s"),
+                          path != NULL ? path : upskill_profile_item_get_name (item));
+  gtk_label_set_text (self->unreadable_file_label, text);
+  gtk_stack_set_visible_child_name (self->content_stack, "unreadable");
+}
+
+/* Disk queue: saves and deletions, one at a time and in order, so an
+ * older save never lands after a newer one, and a deletion after the
+ * last save of that profile. */
+
+static void
+finish_closing (UpskillWindow *self)
+{
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+
+  self->closing = FALSE;
+  self->closed = TRUE;
+
+  gtk_window_destroy (GTK_WINDOW (self));
+
+  if (application != NULL)
+    g_application_release (G_APPLICATION (application));
+}
+
+static void
+on_disk_op_finished (UpskillWindow *self)
+{
+  self->disk_busy = FALSE;
+  process_disk_queue (self);
+}
+
+static void
+on_saved (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  DiskOpData *data = user_data;
+  UpskillWindow *self = data->self;
+  UpskillProfile *profile = data->op->profile;
+  g_autoptr(GError) error = NULL;
+
+  if (!upskill_store_save_finish (UPSKILL_STORE (source), result, &error))
+    {
+      upskill_window_show_error_toast (self, _("Could not save “%s”: %s"),
+                                       upskill_profile_get_name (profile), error->message);
+    }
+  else if (!self->closed)
+    {
+      const char *id = upskill_profile_get_id (profile);
+      UpskillProfileItem *item = upskill_window_find_item (self, id, NULL);
+
+      if (item != NULL)
+        {
+          upskill_profile_item_update_from_profile (item, profile, self->catalog);
+          resort (self, id);
+          reselect (self);
+        }
+    }
+
+  on_disk_op_finished (self);
+  disk_op_data_free (data);
+}
+
+static void
+delete_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  GError *error = NULL;
+
+  if (upskill_store_delete (source_object, task_data, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+on_deleted (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  DiskOpData *data = user_data;
+  g_autoptr(GError) error = NULL;
+
+  /* Already gone is what was asked for. */
+  if (!g_task_propagate_boolean (G_TASK (result), &error) &&
+      !g_error_matches (error, UPSKILL_ERROR, UPSKILL_ERROR_NOT_FOUND))
+    upskill_window_show_error_toast (data->self, "%s", error->message);
+
+  on_disk_op_finished (data->self);
+  disk_op_data_free (data);
+}
+
+static void
+process_disk_queue (UpskillWindow *self)
+{
+  DiskOpData *data;
+  DiskOp *op;
+
+  if (self->disk_busy)
+    return;
+
+  op = g_queue_pop_head (&self->disk_queue);
+  if (op == NULL)
+    {
+      if (self->closing)
+        finish_closing (self);
+      return;
+    }
+
+  self->disk_busy = TRUE;
+
+  data = g_new0 (DiskOpData, 1);
+  data->self = g_object_ref (self);
+  data->op = op;
+
+  /* No cancellable: a save or deletion the user asked for completes,
+   * even while the window closes. */
+  if (op->kind == DISK_SAVE)
+    {
+      upskill_store_save_async (self->store, op->profile, NULL, on_saved, data);
+    }
+  else
+    {
+      g_autoptr(GTask) task = g_task_new (self->store, NULL, on_deleted, data);
+
+      g_task_set_source_tag (task, process_disk_queue);
+      g_task_set_task_data (task, g_strdup (op->id), g_free);
+      g_task_run_in_thread (task, delete_thread);
+    }
+}
+
+void
+upskill_window_queue_save (UpskillWindow  *self,
+                           UpskillProfile *profile)
+{
+  DiskOp *op;
+
+  g_return_if_fail (UPSKILL_IS_WINDOW (self));
+  g_return_if_fail (UPSKILL_IS_PROFILE (profile));
+
+  /* A waiting save serializes the profile when it starts, so one is
+   * enough. */
+  for (GList *l = self->disk_queue.head; l != NULL; l = l->next)
+    {
+      DiskOp *queued = l->data;
+
+      if (queued->kind == DISK_SAVE && queued->profile == profile)
+        return;
+    }
+
+  op = g_new0 (DiskOp, 1);
+  op->kind = DISK_SAVE;
+  op->profile = g_object_ref (profile);
+  g_queue_push_tail (&self->disk_queue, op);
+
+  process_disk_queue (self);
+}
+
+void
+upskill_window_queue_delete (UpskillWindow *self,
+                             const char    *id)
+{
+  DiskOp *op;
+
+  g_return_if_fail (UPSKILL_IS_WINDOW (self));
+  g_return_if_fail (id != NULL);
+
+  op = g_new0 (DiskOp, 1);
+  op->kind = DISK_DELETE;
+  op->id = g_strdup (id);
+  g_queue_push_tail (&self->disk_queue, op);
+
+  process_disk_queue (self);
+}
+
+static gboolean
+on_autosave_timeout (gpointer user_data)
+{
+  UpskillWindow *self = user_data;
+
+  self->save_source = 0;
+
+  if (self->profile != NULL)
+    upskill_window_queue_save (self, self->profile);
+
+  return G_SOURCE_REMOVE;
+}
+
+void
+upskill_window_flush_save (UpskillWindow *self)
+{
+  g_return_if_fail (UPSKILL_IS_WINDOW (self));
+
+  if (self->save_source == 0)
+    return;
+
+  g_clear_handle_id (&self->save_source, g_source_remove);
+
+  if (self->profile != NULL)
+    upskill_window_queue_save (self, self->profile);
+}
+
+/* The profile on the pages, its undo stack and autosave */
+
+static void
+on_profile_changed (UpskillWindow *self)
+{
+  g_autoptr(UpskillProfile) previous = g_steal_pointer (&self->snapshot);
+
+  if (!self->restoring && previous != NULL &&
+      (self->change_group_depth == 0 || !self->change_group_pushed))
+    {
+      g_ptr_array_add (self->undo_stack, g_steal_pointer (&previous));
+      if (self->undo_stack->len > UNDO_LIMIT)
+        g_ptr_array_remove_index (self->undo_stack, 0);
+
+      if (self->change_group_depth > 0)
+        self->change_group_pushed = TRUE;
+    }
+
+  self->snapshot = upskill_profile_copy (self->profile);
+
+  /* Restarted on every change: a burst of clicks is saved once. */
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  self->save_source = g_timeout_add (AUTOSAVE_DELAY_MS, on_autosave_timeout, self);
+
+  upskill_window_update_actions (self);
+}
+
+static void
+on_profile_notify (UpskillWindow *self,
+                   GParamSpec    *pspec)
+{
+  update_title (self);
+}
+
+void
+upskill_window_begin_change_group (UpskillWindow *self)
+{
+  g_return_if_fail (UPSKILL_IS_WINDOW (self));
+
+  if (self->change_group_depth++ == 0)
+    self->change_group_pushed = FALSE;
+}
+
+void
+upskill_window_end_change_group (UpskillWindow *self)
+{
+  g_return_if_fail (UPSKILL_IS_WINDOW (self));
+  g_return_if_fail (self->change_group_depth > 0);
+
+  self->change_group_depth--;
+}
+
+void
+upskill_window_undo (UpskillWindow *self)
+{
+  g_autoptr(UpskillProfile) previous = NULL;
+
+  g_return_if_fail (UPSKILL_IS_WINDOW (self));
+
+  if (self->profile == NULL || self->undo_stack->len == 0)
+    return;
+
+  previous = g_ptr_array_steal_index (self->undo_stack, self->undo_stack->len - 1);
+
+  /* The "changed" this emits must not become a step to undo. */
+  self->restoring = TRUE;
+  upskill_profile_restore (self->profile, previous);
+  self->restoring = FALSE;
+
+  upskill_window_update_actions (self);
+}
+
+void
+upskill_window_set_profile (UpskillWindow  *self,
+                            UpskillProfile *profile)
+{
+  GtkWidget *pages[] = { self->trends_page, self->skills_page, self->plan_page, self->progress_page };
+
+  g_return_if_fail (UPSKILL_IS_WINDOW (self));
+  g_return_if_fail (profile == NULL || UPSKILL_IS_PROFILE (profile));
+
+  if (self->profile == profile)
+    return;
+
+  if (self->profile != NULL)
+    {
+      /* Whatever was still waiting for the autosave goes now. */
+      upskill_window_flush_save (self);
+      g_clear_signal_handler (&self->changed_handler, self->profile);
+      g_clear_signal_handler (&self->notify_handler, self->profile);
+    }
+
+  g_set_object (&self->profile, profile);
+
+  g_ptr_array_set_size (self->undo_stack, 0);
+  g_clear_object (&self->snapshot);
+  self->change_group_depth = 0;
+
+  if (profile != NULL)
+    {
+      self->snapshot = upskill_profile_copy (profile);
+      self->changed_handler = g_signal_connect_swapped (profile, "changed",
+                                                        G_CALLBACK (on_profile_changed), self);
+      self->notify_handler = g_signal_connect_swapped (profile, "notify",
+                                                       G_CALLBACK (on_profile_notify), self);
+      g_free (self->selected_id);
+      self->selected_id = g_strdup (upskill_profile_get_id (profile));
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      if (pages[i] != NULL)
+        g_object_set (pages[i], "profile", profile, NULL);
+    }
+
+  if (self->content_stack != NULL)
+    gtk_stack_set_visible_child_name (self->content_stack, profile != NULL ? "pages" : "none");
+
+  update_title (self);
+  upskill_window_add_actions (self);
+  update_stacks (self);
+  upskill_window_update_actions (self);
+}
+
+/* Adds a profile made in this window (new, duplicate, import) to the
+ * list and shows it. */
+void
+upskill_window_add_profile (UpskillWindow  *self,
+                            UpskillProfile *profile,
+                            gboolean        save)
+{
+  UpskillProfileSummary summary = { 0 };
+  g_autoptr(UpskillProfileItem) item = NULL;
+  g_autofree char *file_name = NULL;
+
+  g_return_if_fail (UPSKILL_IS_WINDOW (self));
+  g_return_if_fail (UPSKILL_IS_PROFILE (profile));
+
+  file_name = g_strconcat (upskill_profile_get_id (profile), ".json", NULL);
+  summary.id = (char *) upskill_profile_get_id (profile);
+  summary.file_name = file_name;
+  summary.name = (char *) upskill_profile_get_name (profile);
+  summary.readiness = -1.0;
+
+  item = upskill_profile_item_new (&summary, self->catalog);
+  upskill_profile_item_update_from_profile (item, profile, self->catalog);
+  g_list_store_append (self->profiles, item);
+
+  if (save)
+    upskill_window_queue_save (self, profile);
+
+  upskill_window_set_profile (self, profile);
+  upskill_window_select (self, upskill_profile_get_id (profile));
+  upskill_window_show_content (self);
+}
+
+/* Selection and loading */
+
+static void
+on_profile_loaded (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(UpskillProfile) profile = NULL;
+  g_autoptr(GError) error = NULL;
+  UpskillWindow *self;
+
+  profile = upskill_store_load_finish (UPSKILL_STORE (source), result, &error);
+
+  /* Cancelled: another profile was chosen or the window closed; @self
+   * may be gone. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self = UPSKILL_WINDOW (user_data);
+  g_clear_object (&self->load_cancellable);
+  gtk_spinner_stop (self->content_spinner);
+
+  if (profile == NULL)
+    {
+      UpskillProfileItem *item = upskill_window_find_item (self, self->selected_id, NULL);
+
+      upskill_window_set_profile (self, NULL);
+      if (item != NULL)
+        {
+          upskill_profile_item_set_error (item, error->message);
+          show_unreadable (self, item);
+        }
+      return;
+    }
+
+  upskill_window_set_profile (self, profile);
+}
+
+static void
+show_item (UpskillWindow      *self,
+           UpskillProfileItem *item)
+{
+  const char *id = upskill_profile_item_get_id (item);
+
+  g_free (self->selected_id);
+  self->selected_id = g_strdup (id);
+
+  g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+
+  if (upskill_profile_item_get_error (item) != NULL)
+    {
+      /* Not editable: the file is never touched. */
+      upskill_window_set_profile (self, NULL);
+      show_unreadable (self, item);
+      return;
+    }
+
+  if (self->profile != NULL && g_strcmp0 (upskill_profile_get_id (self->profile), id) == 0)
+    return;
+
+  /* Flushed now rather than when the next profile arrives. */
+  upskill_window_flush_save (self);
+
+  if (self->profile == NULL)
+    {
+      gtk_spinner_start (self->content_spinner);
+      gtk_stack_set_visible_child_name (self->content_stack, "loading");
+    }
+
+  self->load_cancellable = g_cancellable_new ();
+  upskill_store_load_async (self->store, id, self->load_cancellable, on_profile_loaded, self);
+}
+
+static void
+on_selected_item_changed (UpskillWindow *self)
+{
+  UpskillProfileItem *item = gtk_single_selection_get_selected_item (self->selection);
+
+  /* Nothing selected: a search hides the row; the pages keep it. */
+  if (item == NULL)
+    return;
+
+  if (g_strcmp0 (upskill_profile_item_get_id (item), self->selected_id) == 0)
+    return;
+
+  show_item (self, item);
+}
+
+/* Listing */
+
+static void
+on_listed (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GPtrArray) summaries = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *wanted = NULL;
+  UpskillWindow *self;
+  gboolean first_listing;
+
+  summaries = upskill_store_list_finish (UPSKILL_STORE (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self = UPSKILL_WINDOW (user_data);
+  first_listing = !self->listed;
+  self->listed = TRUE;
+
+  if (summaries == NULL)
+    {
+      upskill_window_show_error_toast (self, _("Could not read the profiles: %s"), error->message);
+      update_stacks (self);
+      return;
+    }
+
+  items = g_ptr_array_new_full (summaries->len, g_object_unref);
+  for (guint i = 0; i < summaries->len; i++)
+    {
+      const UpskillProfileSummary *summary = g_ptr_array_index (summaries, i);
+
+      /* Still on disk until its undo toast goes. */
+      if (g_hash_table_contains (self->pending_deletes, summary->id))
+        continue;
+
+      g_ptr_array_add (items, upskill_profile_item_new (summary, self->catalog));
+    }
+
+  g_list_store_splice (self->profiles, 0,
+                       g_list_model_get_n_items (G_LIST_MODEL (self->profiles)),
+                       items->pdata, items->len);
+
+  /* A new profile whose first save is still on its way. */
+  if (self->profile != NULL &&
+      upskill_window_find_item (self, upskill_profile_get_id (self->profile), NULL) == NULL)
+    {
+      UpskillProfileSummary summary = { 0 };
+      g_autoptr(UpskillProfileItem) item = NULL;
+
+      summary.id = (char *) upskill_profile_get_id (self->profile);
+      summary.readiness = -1.0;
+      item = upskill_profile_item_new (&summary, self->catalog);
+      upskill_profile_item_update_from_profile (item, self->profile, self->catalog);
+      g_list_store_append (self->profiles, item);
+    }
+
+  update_stacks (self);
+
+  wanted = g_steal_pointer (&self->wanted_id);
+  if (wanted == NULL && self->selected_id != NULL)
+    wanted = g_strdup (self->selected_id);
+  if (wanted == NULL)
+    wanted = g_settings_get_string (self->settings, "last-profile");
+
+  if (find_visible_position (self, wanted) != GTK_INVALID_LIST_POSITION)
+    {
+      /* The selection lost its item to the new list. */
+      if (g_strcmp0 (wanted, self->selected_id) == 0)
+        g_clear_pointer (&self->selected_id, g_free);
+      upskill_window_select (self, wanted);
+    }
+  else if (g_list_model_get_n_items (G_LIST_MODEL (self->sort_model)) > 0)
+    {
+      g_clear_pointer (&self->selected_id, g_free);
+      gtk_single_selection_set_selected (self->selection, 0);
+    }
+
+  /* On a narrow window, open on the profile rather than the list. */
+  if (first_listing && self->selected_id != NULL)
+    upskill_window_show_content (self);
+}
+
+void
+upskill_window_reload (UpskillWindow *self,
+                       const char    *select_id)
+{
+  g_return_if_fail (UPSKILL_IS_WINDOW (self));
+
+  g_free (self->wanted_id);
+  self->wanted_id = g_strdup (select_id);
+
+  upskill_store_list_async (self->store, self->cancellable, on_listed, self);
+}
+
+/* Search */
+
+static gboolean
+filter_profile (gpointer item,
+                gpointer user_data)
+{
+  UpskillWindow *self = user_data;
+
+  return self->search_text == NULL ||
+         upskill_profile_item_matches (UPSKILL_PROFILE_ITEM (item), self->search_text);
+}
+
+static int
+sort_profiles (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  int result = upskill_profile_item_compare (UPSKILL_PROFILE_ITEM ((gpointer) a),
+                                             UPSKILL_PROFILE_ITEM ((gpointer) b));
+
+  return result < 0 ? GTK_ORDERING_SMALLER : result > 0 ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
+}
+
+static void
+on_search_changed (UpskillWindow *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autofree char *stripped = g_strstrip (g_strdup (text));
+
+  g_free (self->search_text);
+  self->search_text = stripped[0] != '\0' ? g_steal_pointer (&stripped) : NULL;
+
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  reselect (self);
+  update_stacks (self);
+}
+
+static void
+on_search_activate (UpskillWindow *self)
+{
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->sort_model)) == 0)
+    return;
+
+  gtk_single_selection_set_selected (self->selection, 0);
+  upskill_window_show_content (self);
+}
+
+static void
+on_search_mode_changed (UpskillWindow *self)
+{
+  if (!gtk_search_bar_get_search_mode (self->search_bar))
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+      gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+    }
+}
+
+/* List rows */
+
+static void
+on_row_released (GtkGestureClick *gesture,
+                 int              n_press,
+                 double           x,
+                 double           y,
+                 gpointer         user_data)
+{
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture));
+
+  /* On a narrow window a click opens the profile, like activating it. */
+  gtk_widget_activate_action (row, "win.show-content", NULL);
+}
+
+static void
+setup_row (GtkListItemFactory *factory,
+           GtkListItem        *list_item,
+           gpointer            user_data)
+{
+  GtkWidget *row = upskill_profile_row_new ();
+  GtkGesture *gesture = gtk_gesture_click_new ();
+
+  g_signal_connect (gesture, "released", G_CALLBACK (on_row_released), NULL);
+  gtk_widget_add_controller (row, GTK_EVENT_CONTROLLER (gesture));
+  gtk_list_item_set_child (list_item, row);
+}
+
+static void
+bind_row (GtkListItemFactory *factory,
+          GtkListItem        *list_item,
+          gpointer            user_data)
+{
+  upskill_profile_row_set_item (UPSKILL_PROFILE_ROW (gtk_list_item_get_child (list_item)),
+                                gtk_list_item_get_item (list_item));
+}
+
+static void
+unbind_row (GtkListItemFactory *factory,
+            GtkListItem        *list_item,
+            gpointer            user_data)
+{
+  upskill_profile_row_set_item (UPSKILL_PROFILE_ROW (gtk_list_item_get_child (list_item)), NULL);
+}
+
+static void
+on_list_view_activate (UpskillWindow *self,
+                       guint          position)
+{
+  gtk_single_selection_set_selected (self->selection, position);
+  upskill_window_show_content (self);
+}
+
+static void
+on_leaflet_folded (UpskillWindow *self)
+{
+  upskill_window_update_actions (self);
+}
+
+static void
+on_area_activated (UpskillWindow *self,
+                   const char    *area_id)
+{
+  upskill_window_show_page (self, "skills");
+  upskill_skills_page_show_area (UPSKILL_SKILLS_PAGE (self->skills_page), area_id);
+}
+
+/* Toasts */
+
+void
+upskill_window_show_error_toast (UpskillWindow *self,
+                                 const char    *format,
+                                 ...)
+{
+  g_autofree char *message = NULL;
+  g_autofree char *escaped = NULL;
+  AdwToast *toast;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  if (self->closed || self->toast_overlay == NULL)
+    {
+      /* Nowhere left to show it. */
+      g_printerr ("%s\n", message);
+      return;
+    }
+
+  /* Toast titles are markup; messages may name files. */
+  escaped = g_markup_escape_text (message, -1);
+  toast = adw_toast_new (escaped);
+  adw_toast_set_timeout (toast, 10);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+void
+upskill_window_add_toast (UpskillWindow *self,
+                          AdwToast      *toast)
+{
+  g_return_if_fail (UPSKILL_IS_WINDOW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  if (self->toast_overlay == NULL)
+    {
+      g_object_unref (toast);
+      return;
+    }
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+UpskillProfile *
+upskill_window_get_profile (UpskillWindow *self)
+{
+  g_return_val_if_fail (UPSKILL_IS_WINDOW (self), NULL);
+
+  return self->profile;
+}
+
+void
+upskill_window_show_page (UpskillWindow *self,
+                          const char    *name)
+{
+  g_return_if_fail (UPSKILL_IS_WINDOW (self));
+  g_return_if_fail (name != NULL);
+
+  if (!g_strv_contains (page_names, name))
+    return;
+
+  adw_view_stack_set_visible_child_name (self->view_stack, name);
+  upskill_window_show_content (self);
+}
+
+/* For the tests */
+
+GListModel *
+upskill_window_get_visible_profiles (UpskillWindow *self)
+{
+  g_return_val_if_fail (UPSKILL_IS_WINDOW (self), NULL);
+
+  return G_LIST_MODEL (self->selection);
+}
+
+gboolean
+upskill_window_is_busy (UpskillWindow *self)
+{
+  g_return_val_if_fail (UPSKILL_IS_WINDOW (self), FALSE);
+
+  return self->save_source != 0 || self->disk_busy || !g_queue_is_empty (&self->disk_queue);
+}
+
+gboolean
+upskill_window_is_loading (UpskillWindow *self)
+{
+  g_return_val_if_fail (UPSKILL_IS_WINDOW (self), FALSE);
+
+  return !self->listed || self->load_cancellable != NULL;
+}
+
+/* Window state */
+
+static void
+save_window_state (UpskillWindow *self)
+{
+  int width, height;
+  const char *page;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_set_int (self->settings, "window-width", width);
+  g_settings_set_int (self->settings, "window-height", height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
+
+  page = adw_view_stack_get_visible_child_name (self->view_stack);
+  if (page != NULL)
+    g_settings_set_string (self->settings, "last-page", page);
+
+  if (self->selected_id != NULL)
+    g_settings_set_string (self->settings, "last-profile", self->selected_id);
+}
+
+static void
+restore_window_state (UpskillWindow *self)
+{
+  g_autofree char *page = NULL;
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               MAX (360, g_settings_get_int (self->settings, "window-width")),
+                               MAX (294, g_settings_get_int (self->settings, "window-height")));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  page = g_settings_get_string (self->settings, "last-page");
+  if (g_strv_contains (page_names, page))
+    adw_view_stack_set_visible_child_name (self->view_stack, page);
+}
+
+static gboolean
+upskill_window_close_request (GtkWindow *window)
+{
+  UpskillWindow *self = UPSKILL_WINDOW (window);
+  GtkApplication *application;
+
+  /* Already closing, waiting for the disk. */
+  if (self->closing)
+    return TRUE;
+
+  save_window_state (self);
+  upskill_window_flush_save (self);
+  upskill_window_commit_deletes (self);
+  g_cancellable_cancel (self->cancellable);
+  g_cancellable_cancel (self->load_cancellable);
+
+  if (self->disk_busy || !g_queue_is_empty (&self->disk_queue))
+    {
+      /* Nothing is lost: the window goes away now, the application
+       * stays until the last save is on disk. */
+      self->closing = TRUE;
+      application = gtk_window_get_application (window);
+      if (application != NULL)
+        g_application_hold (G_APPLICATION (application));
+      gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+      return TRUE;
+    }
+
+  self->closed = TRUE;
+
+  return GTK_WINDOW_CLASS (upskill_window_parent_class)->close_request (window);
+}
+
+/* UPSKILL_EXIT_AFTER_FIRST_FRAME: for build-aux/bench-window.sh */
+
+static gint64
+process_start_time (void)
+{
+  const char *start = g_getenv ("UPSKILL_BENCH_START_US");
+
+  if (start != NULL)
+    return g_ascii_strtoll (start, NULL, 10);
+
+  return 0;
+}
+
+static void
+on_after_paint (GdkFrameClock *frame_clock,
+                UpskillWindow *self)
+{
+  gint64 now = g_get_real_time ();
+  gint64 start = process_start_time ();
+  GtkApplication *application;
+
+  if (self->first_paint == 0)
+    self->first_paint = now;
+
+  /* The frame that shows the list and the selected profile. */
+  if (upskill_window_is_loading (self))
+    return;
+
+  if (start > 0)
+    g_print ("first-frame-ms %.1f\ncontent-frame-ms %.1f\n",
+             (self->first_paint - start) / 1000.0, (now - start) / 1000.0);
+  g_print ("profiles %u\n", g_list_model_get_n_items (G_LIST_MODEL (self->profiles)));
+  fflush (stdout);
+
+  g_clear_signal_handler (&self->after_paint_handler, frame_clock);
+
+  application = gtk_window_get_application (GTK_WINDOW (self));
+  if (application != NULL)
+    g_application_quit (G_APPLICATION (application));
+}
+
+static void
+upskill_window_map (GtkWidget *widget)
+{
+  UpskillWindow *self = UPSKILL_WINDOW (widget);
+
+  GTK_WIDGET_CLASS (upskill_window_parent_class)->map (widget);
+
+  if (g_strcmp0 (g_getenv ("UPSKILL_EXIT_AFTER_FIRST_FRAME"), "1") == 0 &&
+      self->after_paint_handler == 0)
+    self->after_paint_handler = g_signal_connect (gtk_widget_get_frame_clock (widget), "after-paint",
+                                                  G_CALLBACK (on_after_paint), self);
+}
+
+static void
+upskill_window_unmap (GtkWidget *widget)
+{
+  UpskillWindow *self = UPSKILL_WINDOW (widget);
+
+  if (self->after_paint_handler != 0)
+    g_clear_signal_handler (&self->after_paint_handler, gtk_widget_get_frame_clock (widget));
+
+  GTK_WIDGET_CLASS (upskill_window_parent_class)->unmap (widget);
+}
+
+/* GObject */
+
+static void
+upskill_window_dispose (GObject *object)
+{
+  UpskillWindow *self = (UpskillWindow *)object;
+
+  self->closed = TRUE;
+
+  g_cancellable_cancel (self->cancellable);
+  g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+
+  /* Closed without close-request (the application quit): still save. */
+  upskill_window_flush_save (self);
+  upskill_window_clear_deletes (self);
+
+  if (self->profile != NULL)
+    {
+      g_clear_signal_handler (&self->changed_handler, self->profile);
+      g_clear_signal_handler (&self->notify_handler, self->profile);
+      g_clear_object (&self->profile);
+    }
+
+  if (self->file_chooser != NULL)
+    {
+      gtk_native_dialog_destroy (self->file_chooser);
+      g_clear_object (&self->file_chooser);
+    }
+
+  if (self->list_view != NULL)
+    gtk_list_view_set_model (self->list_view, NULL);
+
+  /* The switchers first: libadwaita 1.2 warns when the stack they show
+   * goes before them. */
+  if (self->switcher_title != NULL)
+    adw_view_switcher_title_set_stack (self->switcher_title, NULL);
+  if (self->switcher_bar != NULL)
+    adw_view_switcher_bar_set_stack (self->switcher_bar, NULL);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), UPSKILL_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (upskill_window_parent_class)->dispose (object);
+}
+
+static void
+upskill_window_finalize (GObject *object)
+{
+  UpskillWindow *self = (UpskillWindow *)object;
+
+  g_assert (g_queue_is_empty (&self->disk_queue));
+
+  g_clear_object (&self->selection);
+  g_clear_object (&self->sort_model);
+  g_clear_object (&self->sorter);
+  g_clear_object (&self->filter_model);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->profiles);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->snapshot);
+  g_clear_pointer (&self->undo_stack, g_ptr_array_unref);
+  g_clear_pointer (&self->pending_deletes, g_hash_table_unref);
+  g_clear_object (&self->store);
+  g_clear_object (&self->catalog);
+  g_clear_object (&self->settings);
+  g_free (self->search_text);
+  g_free (self->selected_id);
+  g_free (self->wanted_id);
+
+  G_OBJECT_CLASS (upskill_window_parent_class)->finalize (object);
+}
 
 static void
 upskill_window_class_init (UpskillWindowClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = upskill_window_dispose;
+  object_class->finalize = upskill_window_finalize;
+
+  widget_class->map = upskill_window_map;
+  widget_class->unmap = upskill_window_unmap;
+
+  window_class->close_request = upskill_window_close_request;
+
+  g_type_ensure (UPSKILL_TYPE_TRENDS_PAGE);
+  g_type_ensure (UPSKILL_TYPE_SKILLS_PAGE);
+  g_type_ensure (UPSKILL_TYPE_PLAN_PAGE);
+  g_type_ensure (UPSKILL_TYPE_PROGRESS_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/com/example/Upskill/ui/upskill-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, UpskillWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, UpskillWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, UpskillWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, UpskillWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, UpskillWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, UpskillWindow, sidebar_stack);
+  gtk_widget_class_bind_template_child (widget_class, UpskillWindow, sidebar_spinner);
+  gtk_widget_class_bind_template_child (widget_class, UpskillWindow, list_view);
+  gtk_widget_class_bind_template_child (widget_class, UpskillWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, UpskillWindow, switcher_bar);
+  gtk_widget_class_bind_template_child (widget_class, UpskillWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, UpskillWindow, content_spinner);
+  gtk_widget_class_bind_template_child (widget_class, UpskillWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, UpskillWindow, unreadable_page);
+  gtk_widget_class_bind_template_child (widget_class, UpskillWindow, unreadable_file_label);
+  gtk_widget_class_bind_template_child (widget_class, UpskillWindow, trends_page);
+  gtk_widget_class_bind_template_child (widget_class, UpskillWindow, skills_page);
+  gtk_widget_class_bind_template_child (widget_class, UpskillWindow, plan_page);
+  gtk_widget_class_bind_template_child (widget_class, UpskillWindow, progress_page);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_mode_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_list_view_activate);
+  gtk_widget_class_bind_template_callback (widget_class, on_leaflet_folded);
 }
 
 static void
 upskill_window_init (UpskillWindow *self)
 {
-  GtkWidget *page = adw_status_page_new ();
+  g_autoptr(GtkListItemFactory) factory = NULL;
 
-  adw_status_page_set_title (ADW_STATUS_PAGE (page), _("Upskill"));
-  adw_application_window_set_content (ADW_APPLICATION_WINDOW (self), page);
-  gtk_window_set_default_size (GTK_WINDOW (self), 1100, 760);
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->cancellable = g_cancellable_new ();
+  self->undo_stack = g_ptr_array_new_with_free_func (g_object_unref);
+  self->pending_deletes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, upskill_pending_delete_free);
+  g_queue_init (&self->disk_queue);
+
+  self->profiles = g_list_store_new (UPSKILL_TYPE_PROFILE_ITEM);
+  self->filter = gtk_custom_filter_new (filter_profile, self, NULL);
+  self->filter_model = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->profiles)),
+                                                  GTK_FILTER (g_object_ref (self->filter)));
+  self->sorter = gtk_custom_sorter_new (sort_profiles, NULL, NULL);
+  self->sort_model = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->filter_model)),
+                                              GTK_SORTER (g_object_ref (self->sorter)));
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->sort_model)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  g_signal_connect_swapped (self->selection, "notify::selected-item",
+                            G_CALLBACK (on_selected_item_changed), self);
+  g_signal_connect_swapped (self->profiles, "items-changed",
+                            G_CALLBACK (update_stacks), self);
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), NULL);
+  gtk_list_view_set_factory (self->list_view, factory);
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
+
+  if (g_signal_lookup ("area-activated", G_OBJECT_TYPE (self->trends_page)) != 0)
+    g_signal_connect_object (self->trends_page, "area-activated",
+                             G_CALLBACK (on_area_activated), self, G_CONNECT_SWAPPED);
+
+  upskill_window_add_actions (self);
+  update_stacks (self);
+  upskill_window_update_actions (self);
+}
+
+static void
+setup (UpskillWindow      *self,
+       UpskillApplication *application)
+{
+  GtkWidget *pages[] = { self->trends_page, self->skills_page, self->plan_page, self->progress_page };
+
+  self->catalog = g_object_ref (upskill_application_get_catalog (application));
+  self->store = g_object_ref (upskill_application_get_store (application));
+  self->settings = g_object_ref (upskill_application_get_settings (application));
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_object_set (pages[i], "catalog", self->catalog, NULL);
+      g_object_bind_property (application, "trends", pages[i], "trends", G_BINDING_SYNC_CREATE);
+    }
+
+  restore_window_state (self);
+  upskill_window_update_actions (self);
+
+  /* Never on the main loop: with a thousand clients this reads an index
+   * or, the first time, every file. */
+  upskill_store_list_async (self->store, self->cancellable, on_listed, self);
 }
 
 UpskillWindow *
 upskill_window_new (UpskillApplication *application)
 {
-  return g_object_new (UPSKILL_TYPE_WINDOW, "application", application, NULL);
+  UpskillWindow *self;
+
+  g_return_val_if_fail (UPSKILL_IS_APPLICATION (application), NULL);
+
+  self = g_object_new (UPSKILL_TYPE_WINDOW,
+                       "application", application,
+                       NULL);
+  setup (self, application);
+
+  return self;
 }

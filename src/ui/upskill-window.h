@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "upskill-application.h"
+#include "upskill-profile.h"
 
 G_BEGIN_DECLS
 
@@ -11,6 +12,15 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (UpskillWindow, upskill_window, UPSKILL, WINDOW, AdwApplicationWindow)
 
-UpskillWindow *upskill_window_new (UpskillApplication *application);
+UpskillWindow  *upskill_window_new         (UpskillApplication *application);
+
+/* Shows @toast over the window (pages call this; takes ownership). */
+void            upskill_window_add_toast   (UpskillWindow      *self,
+                                            AdwToast           *toast);
+/* The profile shown on the pages, or NULL. */
+UpskillProfile *upskill_window_get_profile (UpskillWindow      *self);
+/* @name: "trends", "skills", "plan" or "progress". */
+void            upskill_window_show_page   (UpskillWindow      *self,
+                                            const char         *name);
 
 G_END_DECLS

@@ -1,0 +1,1790 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define _GNU_SOURCE 1 /* newlocale, _NL_PAPER_WIDTH */
+#include "config.h"
+
+#include <cairo-pdf.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <langinfo.h>
+#include <locale.h>
+#include <math.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "upskill-chart.h"
+#include "upskill-error.h"
+#include "upskill-level.h"
+#include "upskill-planner.h"
+#include "upskill-readiness.h"
+#include "upskill-report-doc.h"
+#include "upskill-report.h"
+#include "upskill-store.h"
+
+#define A4_WIDTH      595.276
+#define A4_HEIGHT     841.890
+#define LETTER_WIDTH  612.0
+#define LETTER_HEIGHT 792.0
+
+#define MAX_KEY_CLAIMS 12
+#define MAX_CHANGES    40
+
+#define NGETTEXT(singular, plural, n) g_dngettext (GETTEXT_PACKAGE, singular, plural, n)
+
+typedef struct
+{
+  UpskillProfile   *profile;       /* a copy, owned */
+  UpskillProfile   *plan_profile;  /* profile, or a copy with a generated plan */
+  gboolean          plan_generated;
+  UpskillCatalog   *catalog;
+  UpskillTrends    *trends;        /* may be NULL */
+  UpskillPaper      paper;
+  gboolean          include_notes;
+  char             *coach_name;    /* NULL for none */
+  GDateTime        *date;
+
+  UpskillRole      *role;
+  double            readiness;
+  GPtrArray        *gaps;          /* UpskillGap* */
+  GPtrArray        *schedule;      /* UpskillScheduledStep* */
+  GDate             finish;
+
+  UpskillReportDoc *doc;
+} Report;
+
+static void
+report_free (Report *report)
+{
+  g_clear_pointer (&report->schedule, g_ptr_array_unref);
+  g_clear_pointer (&report->gaps, g_ptr_array_unref);
+  g_clear_object (&report->plan_profile);
+  g_clear_object (&report->profile);
+  g_clear_object (&report->catalog);
+  g_clear_object (&report->trends);
+  g_clear_pointer (&report->coach_name, g_free);
+  g_clear_pointer (&report->date, g_date_time_unref);
+  g_clear_pointer (&report->doc, upskill_report_doc_free);
+  g_free (report);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Report, report_free)
+
+void
+upskill_report_options_init (UpskillReportOptions *options)
+{
+  g_return_if_fail (options != NULL);
+
+  memset (options, 0, sizeof *options);
+  options->paper = UPSKILL_PAPER_AUTO;
+  options->include_notes = TRUE;
+  options->coach_name = NULL;
+  options->date = 0;
+}
+
+/* ---------------------------------------------------------------- */
+/* Paper                                                             */
+/* ---------------------------------------------------------------- */
+
+static gboolean
+territory_uses_letter (const char *locale)
+{
+  const char *underscore;
+
+  if (locale == NULL || *locale == '\0')
+    return FALSE;
+
+  underscore = strchr (locale, '_');
+  if (underscore == NULL)
+    return FALSE;
+
+  return g_str_has_prefix (underscore + 1, "US") || g_str_has_prefix (underscore + 1, "CA");
+}
+
+/* Letter in the US and Canada, A4 elsewhere: from the locale's paper
+ * width when the locale is installed, else from its territory. The
+ * environment is read directly, since the program may not have called
+ * setlocale (LC_PAPER) itself. */
+static UpskillPaper
+paper_from_locale (void)
+{
+  const char *names[] = { "LC_ALL", "LC_PAPER", "LANG" };
+  const char *name = NULL;
+  locale_t locale;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names) && name == NULL; i++)
+    {
+      const char *value = g_getenv (names[i]);
+
+      if (value != NULL && *value != '\0')
+        name = value;
+    }
+
+#ifdef _NL_PAPER_WIDTH
+  locale = newlocale (LC_PAPER_MASK, "", (locale_t) 0);
+  if (locale != (locale_t) 0)
+    {
+      union { char *string; unsigned int word; } width;
+
+      width.string = nl_langinfo_l (_NL_PAPER_WIDTH, locale);
+      freelocale (locale);
+      if (width.word == 216)
+        return UPSKILL_PAPER_LETTER;
+      if (width.word == 210)
+        {
+          /* The C locale reports A4 too; trust it only when a real
+           * locale was asked for. */
+          if (name != NULL && !g_str_equal (name, "C") && !g_str_has_prefix (name, "C.") &&
+              !g_str_equal (name, "POSIX"))
+            return UPSKILL_PAPER_A4;
+        }
+    }
+#else
+  (void) locale;
+#endif
+
+  return territory_uses_letter (name) ? UPSKILL_PAPER_LETTER : UPSKILL_PAPER_A4;
+}
+
+static UpskillPaper
+resolve_paper (UpskillPaper paper)
+{
+  if (paper == UPSKILL_PAPER_A4 || paper == UPSKILL_PAPER_LETTER)
+    return paper;
+  return paper_from_locale ();
+}
+
+/* ---------------------------------------------------------------- */
+/* Words                                                             */
+/* ---------------------------------------------------------------- */
+
+/* Names written in any script, set into our sentences: isolated, so an
+ * Arabic name does not reorder the English words around it. */
+static char *
+isolate (const char *text)
+{
+  return g_strconcat ("\u2068", text ? text : "", "\u2069", NULL);
+}
+
+static char *
+format_date (GDateTime *time)
+{
+  /* Translators: a date in the report, see g_date_time_format(). */
+  return g_date_time_format (time, _("%-d %B %Y"));
+}
+
+static char *
+format_unix_date (gint64 unix_time)
+{
+  g_autoptr(GDateTime) time = g_date_time_new_from_unix_local (unix_time);
+
+  return format_date (time);
+}
+
+static GDateTime *
+date_time_from_gdate (const GDate *date)
+{
+  return g_date_time_new_local (g_date_get_year (date), g_date_get_month (date),
+                                g_date_get_day (date), 12, 0, 0);
+}
+
+static char *
+format_gdate (const GDate *date)
+{
+  g_autoptr(GDateTime) time = date_time_from_gdate (date);
+
+  return format_date (time);
+}
+
+static char *
+format_date_range (const GDate *start,
+                   const GDate *finish)
+{
+  g_autoptr(GDateTime) a = date_time_from_gdate (start);
+  g_autoptr(GDateTime) b = date_time_from_gdate (finish);
+  g_autofree char *from = NULL;
+  g_autofree char *to = NULL;
+
+  /* Translators: the end of a date range, e.g. "3 Feb 2027". */
+  to = g_date_time_format (b, _("%-d %b %Y"));
+  if (g_date_compare (start, finish) == 0)
+    return g_steal_pointer (&to);
+  if (g_date_get_year (start) == g_date_get_year (finish))
+    /* Translators: the start of a date range in the same year, e.g. "12 Jan". */
+    from = g_date_time_format (a, _("%-d %b"));
+  else
+    from = g_date_time_format (a, _("%-d %b %Y"));
+
+  /* Translators: a date range, "12 Jan – 3 Feb 2027". */
+  return g_strdup_printf (_("%s – %s"), from, to);
+}
+
+static char *
+format_percent (double value)
+{
+  if (value < 0)
+    return g_strdup ("–");
+  /* Translators: a percentage. */
+  return g_strdup_printf (_("%.0f%%"), value);
+}
+
+static char *
+format_level (guint level)
+{
+  level = MIN (level, UPSKILL_LEVEL_MAX);
+  /* Translators: a level, "Competent (3)". */
+  return g_strdup_printf (_("%s (%u)"), upskill_level_get_name (level), level);
+}
+
+static const char *
+demand_word (double signal)
+{
+  if (signal >= 0.67)
+    return _("strong");
+  if (signal >= 0.34)
+    return _("moderate");
+  if (signal > 0)
+    return _("some");
+  return _("little");
+}
+
+static double
+demand_of (Report      *report,
+           UpskillArea *area)
+{
+  if (report->trends == NULL || area == NULL)
+    return 0;
+  return upskill_trends_get_demand_signal (report->trends, area);
+}
+
+static const char *
+role_name (Report *report)
+{
+  return report->role ? report->role->name : _("No target role");
+}
+
+static UpskillChartStyle
+print_chart_style (void)
+{
+  UpskillChartStyle style = {
+    .foreground = { upskill_report_ink.r, upskill_report_ink.g, upskill_report_ink.b, 1 },
+    .grid = { upskill_report_rule.r, upskill_report_rule.g, upskill_report_rule.b, 1 },
+    .current = { upskill_report_accent.r, upskill_report_accent.g, upskill_report_accent.b, 1 },
+    .target = { upskill_report_target.r, upskill_report_target.g, upskill_report_target.b, 1 },
+    .accent = { upskill_report_accent.r, upskill_report_accent.g, upskill_report_accent.b, 1 },
+    .font_family = UPSKILL_REPORT_FONT_FAMILY,
+    .font_size = 8.5,
+  };
+
+  return style;
+}
+
+/* ---------------------------------------------------------------- */
+/* Cover                                                             */
+/* ---------------------------------------------------------------- */
+
+static void
+set_link (cairo_t *cr,
+          guint    page,
+          double   y)
+{
+  char y_text[G_ASCII_DTOSTR_BUF_SIZE];
+  g_autofree char *link = NULL;
+
+  g_ascii_formatd (y_text, sizeof y_text, "%.1f", MAX (0, y - 12));
+  link = g_strdup_printf ("page=%u pos=[0 %s]", page, y_text);
+  cairo_tag_begin (cr, CAIRO_TAG_LINK, link);
+}
+
+static void
+draw_cover_figure (UpskillReportDoc *doc,
+                   cairo_t          *cr,
+                   double            x,
+                   double            y,
+                   double            width,
+                   const char       *value,
+                   const char       *caption)
+{
+  g_autoptr(PangoLayout) number = upskill_report_doc_layout (doc, UPSKILL_TEXT_FIGURE, value, width - 12);
+  g_autoptr(PangoLayout) label = upskill_report_doc_layout (doc, UPSKILL_TEXT_SMALL, caption, width - 12);
+
+  upskill_report_show_layout (cr, number, x, y, &upskill_report_ink);
+  upskill_report_show_layout (cr, label, x, y + upskill_report_layout_height (number) + 2,
+                              &upskill_report_muted);
+}
+
+static void
+draw_cover (UpskillReportDoc *doc,
+            cairo_t          *cr,
+            double            x,
+            double            y,
+            double            page_width,
+            double            page_height,
+            gpointer          user_data)
+{
+  Report *report = user_data;
+  double margin = 62;
+  double width = page_width - 2 * margin;
+  double top = page_height * 0.17;
+  g_autoptr(PangoLayout) kicker = NULL;
+  g_autoptr(PangoLayout) name = NULL;
+  g_autoptr(PangoLayout) roles = NULL;
+  g_autoptr(PangoLayout) meta = NULL;
+  g_autoptr(PangoLayout) contents_title = NULL;
+  g_autoptr(PangoLayout) colophon = NULL;
+  g_autofree char *roles_markup = NULL;
+  g_autofree char *date = NULL;
+  g_autofree char *meta_text = NULL;
+  g_autofree char *readiness = NULL;
+  g_autofree char *n_gaps = NULL;
+  g_autofree char *finish = NULL;
+  g_autofree char *colophon_text = NULL;
+  const char *current_role = upskill_profile_get_current_role (report->profile);
+  double column;
+
+  /* An accent rule, the kicker, the person. */
+  cairo_set_source_rgb (cr, upskill_report_accent.r, upskill_report_accent.g, upskill_report_accent.b);
+  cairo_rectangle (cr, margin, top - 22, 36, 3);
+  cairo_fill (cr);
+
+  kicker = upskill_report_doc_layout (doc, UPSKILL_TEXT_KICKER, _("PROGRESS REPORT"), width);
+  upskill_report_show_layout (cr, kicker, margin, top, &upskill_report_accent);
+  top += upskill_report_layout_height (kicker) + 10;
+
+  name = upskill_report_doc_layout (doc, UPSKILL_TEXT_TITLE, upskill_profile_get_name (report->profile), width);
+  pango_layout_set_height (name, -3);
+  pango_layout_set_ellipsize (name, PANGO_ELLIPSIZE_END);
+  upskill_report_show_layout (cr, name, margin, top, &upskill_report_ink);
+  top += upskill_report_layout_height (name) + 12;
+
+  if (current_role == NULL || *current_role == '\0')
+    current_role = _("Current role not given");
+  roles_markup = g_markup_printf_escaped ("%s  <span foreground='#c2611c'>→</span>  <b>%s</b>",
+                                          current_role, role_name (report));
+  roles = upskill_report_doc_layout_markup (doc, UPSKILL_TEXT_SUBTITLE, roles_markup, width);
+  pango_layout_set_height (roles, -4);
+  pango_layout_set_ellipsize (roles, PANGO_ELLIPSIZE_END);
+  upskill_report_show_layout (cr, roles, margin, top, &upskill_report_ink);
+  top += upskill_report_layout_height (roles) + 16;
+
+  date = format_date (report->date);
+  if (report->coach_name != NULL)
+    /* Translators: on the cover: the date, then the coach's name. */
+    {
+      g_autofree char *coach = isolate (report->coach_name);
+
+      meta_text = g_strdup_printf (_("%s  ·  Coach: %s"), date, coach);
+    }
+  else
+    meta_text = g_strdup (date);
+  meta = upskill_report_doc_layout (doc, UPSKILL_TEXT_BODY, meta_text, width);
+  upskill_report_show_layout (cr, meta, margin, top, &upskill_report_muted);
+  top += upskill_report_layout_height (meta);
+
+  /* Key figures, between two rules. */
+  top = MAX (top + 40, page_height * 0.45);
+  cairo_set_source_rgb (cr, upskill_report_rule.r, upskill_report_rule.g, upskill_report_rule.b);
+  cairo_set_line_width (cr, 0.6);
+  cairo_move_to (cr, margin, top);
+  cairo_line_to (cr, margin + width, top);
+  cairo_stroke (cr);
+
+  readiness = format_percent (report->readiness);
+  n_gaps = g_strdup_printf ("%u", report->gaps->len);
+  if (g_date_valid (&report->finish))
+    {
+      g_autoptr(GDateTime) when = date_time_from_gdate (&report->finish);
+
+      /* Translators: the projected finish on the cover, "Mar 2027". */
+      finish = g_date_time_format (when, _("%b %Y"));
+    }
+  else
+    finish = g_strdup ("–");
+
+  column = width / 3;
+  draw_cover_figure (doc, cr, margin, top + 16, column, readiness, _("overall readiness for the target role"));
+  draw_cover_figure (doc, cr, margin + column, top + 16, column, n_gaps,
+                     NGETTEXT ("skill below its target", "skills below their targets", report->gaps->len));
+  draw_cover_figure (doc, cr, margin + 2 * column, top + 16, column, finish,
+                     _("projected end of the learning path"));
+  top += 16 + 62;
+
+  cairo_set_source_rgb (cr, upskill_report_rule.r, upskill_report_rule.g, upskill_report_rule.b);
+  cairo_move_to (cr, margin, top);
+  cairo_line_to (cr, margin + width, top);
+  cairo_stroke (cr);
+
+  /* Contents, each line a link to its section. */
+  top += 34;
+  contents_title = upskill_report_doc_layout (doc, UPSKILL_TEXT_LABEL, _("Contents"), width);
+  upskill_report_show_layout (cr, contents_title, margin, top, &upskill_report_muted);
+  top += upskill_report_layout_height (contents_title) + 6;
+
+  for (guint i = 0; i < upskill_report_doc_get_n_sections (doc); i++)
+    {
+      guint page;
+      double section_y;
+      const char *title = upskill_report_doc_get_section (doc, i, &page, &section_y);
+      g_autofree char *page_text = g_strdup_printf ("%u", page);
+      g_autoptr(PangoLayout) entry = upskill_report_doc_layout (doc, UPSKILL_TEXT_BODY, title, width - 40);
+      g_autoptr(PangoLayout) number = upskill_report_doc_layout (doc, UPSKILL_TEXT_BODY, page_text, -1);
+      double line = upskill_report_layout_height (entry);
+
+      set_link (cr, page, section_y);
+      upskill_report_show_layout (cr, entry, margin, top + 4, &upskill_report_ink);
+      upskill_report_show_layout (cr, number, margin + width - upskill_report_layout_width (number),
+                                  top + 4, &upskill_report_muted);
+      cairo_tag_end (cr, CAIRO_TAG_LINK);
+
+      top += line + 8;
+      cairo_set_source_rgb (cr, upskill_report_rule.r, upskill_report_rule.g, upskill_report_rule.b);
+      cairo_set_line_width (cr, 0.4);
+      cairo_move_to (cr, margin, top);
+      cairo_line_to (cr, margin + width, top);
+      cairo_stroke (cr);
+    }
+
+  if (report->trends != NULL)
+    /* Translators: the cover's last line; %s is the app's version, then the article's title. */
+    colophon_text = g_strdup_printf (_("Prepared with Upskill %s. Market context from “%s”."),
+                                     PACKAGE_VERSION, upskill_trends_get_source_title (report->trends));
+  else
+    colophon_text = g_strdup_printf (_("Prepared with Upskill %s."), PACKAGE_VERSION);
+  colophon = upskill_report_doc_layout (doc, UPSKILL_TEXT_SMALL, colophon_text, width);
+  upskill_report_show_layout (cr, colophon, margin,
+                              page_height - 48 - upskill_report_layout_height (colophon),
+                              &upskill_report_muted);
+}
+
+/* ---------------------------------------------------------------- */
+/* Summary                                                           */
+/* ---------------------------------------------------------------- */
+
+static char *
+gap_sentence (Report     *report,
+              UpskillGap *gap)
+{
+  UpskillArea *area = gap->skill->area;
+  g_autofree char *current = format_level (gap->current);
+  g_autofree char *target = format_level (gap->target);
+  g_autofree char *levels = g_strdup_printf (NGETTEXT ("%u level", "%u levels", gap->gap), gap->gap);
+
+  /* Translators: one of the three biggest gaps: skill, area, current level,
+   * target level, "2 levels", demand ("strong"). */
+  return g_markup_printf_escaped (_("<b>%s</b> (%s) is at %s against a target of %s: %s to close, "
+                                    "in an area where the article sees %s demand."),
+                                  gap->skill->name, area ? area->name : "",
+                                  current, target, levels,
+                                  demand_word (demand_of (report, area)));
+}
+
+static void
+add_summary (Report *report)
+{
+  UpskillReportDoc *doc = report->doc;
+  g_autofree char *name = isolate (upskill_profile_get_name (report->profile));
+  g_autofree char *intro = NULL;
+  guint total_levels = 0;
+
+  upskill_report_doc_add_heading (doc, 1, _("Summary"));
+
+  for (guint i = 0; i < report->gaps->len; i++)
+    total_levels += ((UpskillGap *) g_ptr_array_index (report->gaps, i))->gap;
+
+  if (report->role == NULL)
+    intro = g_markup_printf_escaped (_("No target role is set for %s, so there is nothing to measure "
+                                       "readiness against yet. Choose a target role in Upskill to see "
+                                       "gaps and a learning path."), name);
+  else if (report->readiness < 0)
+    intro = g_markup_printf_escaped (_("The %s role sets no targets that apply to %s."),
+                                     report->role->name, name);
+  else
+    {
+      g_autofree char *percent = format_percent (report->readiness);
+      g_autofree char *skills = g_strdup_printf (NGETTEXT ("%u skill is", "%u skills are", report->gaps->len),
+                                                 report->gaps->len);
+      g_autofree char *levels = g_strdup_printf (NGETTEXT ("%u level", "%u levels", total_levels),
+                                                 total_levels);
+
+      if (report->gaps->len == 0)
+        /* Translators: name, percentage, role. */
+        intro = g_markup_printf_escaped (_("%s meets <b>%s</b> of the target for the %s role: "
+                                           "every skill is at or above its target."),
+                                         name, percent, report->role->name);
+      else
+        /* Translators: name, percentage, role, "12 skills are", "23 levels". */
+        intro = g_markup_printf_escaped (_("%s meets <b>%s</b> of the target for the %s role. "
+                                           "%s below target, %s to go in all."),
+                                         name, percent, report->role->name, skills, levels);
+    }
+  upskill_report_doc_add_markup (doc, UPSKILL_TEXT_BODY, intro);
+
+  /* Readiness by area. */
+  if (report->role != NULL)
+    {
+      const double widths[] = { 0, 70, 70, 170 };
+      const UpskillReportAlign aligns[] = { UPSKILL_ALIGN_START, UPSKILL_ALIGN_END,
+                                            UPSKILL_ALIGN_END, UPSKILL_ALIGN_START };
+      const char *headers[] = { _("Area"), _("Current"), _("Target"), _("Readiness") };
+      UpskillReportTable *table;
+
+      upskill_report_doc_add_heading (doc, 2, _("Readiness by area"));
+      table = upskill_report_doc_add_table (doc, 4, widths, aligns);
+      upskill_report_table_set_header (table, headers);
+
+      for (guint i = 0; i < upskill_catalog_get_n_areas (report->catalog); i++)
+        {
+          UpskillArea *area = upskill_catalog_get_area (report->catalog, i);
+          double current, target, readiness;
+          g_autofree char *area_cell = g_markup_escape_text (area->name, -1);
+          g_autofree char *current_cell = NULL;
+          g_autofree char *target_cell = NULL;
+          g_autofree char *readiness_cell = NULL;
+          const char *cells[4];
+          double meters[4] = { -1, -1, -1, -1 };
+
+          upskill_compute_area_levels (report->profile, report->catalog, area, &current, &target);
+          readiness = upskill_compute_area_readiness (report->profile, report->catalog, area);
+          current_cell = g_strdup_printf ("%.1f", current);
+          target_cell = g_strdup_printf ("%.1f", target);
+          readiness_cell = format_percent (readiness);
+          if (readiness >= 0)
+            meters[3] = readiness / 100;
+
+          cells[0] = area_cell;
+          cells[1] = current_cell;
+          cells[2] = target_cell;
+          cells[3] = readiness_cell;
+          upskill_report_table_add_row (table, cells, meters);
+        }
+      upskill_report_doc_add_text (doc, UPSKILL_TEXT_SMALL,
+                                   _("Current and target are average levels over the area’s skills, "
+                                     "from 0 (Not yet) to 5 (Expert)."));
+    }
+
+  upskill_report_doc_add_heading (doc, 2, _("The three biggest gaps"));
+  if (report->gaps->len == 0)
+    upskill_report_doc_add_text (doc, UPSKILL_TEXT_BODY,
+                                 report->role ? _("There are no gaps: every skill meets its target.")
+                                              : _("Without a target role there are no gaps to rank."));
+  for (guint i = 0; i < MIN (3, report->gaps->len); i++)
+    {
+      g_autofree char *sentence = gap_sentence (report, g_ptr_array_index (report->gaps, i));
+      g_autofree char *number = g_strdup_printf ("<b>%u</b>", i + 1);
+
+      upskill_report_doc_add_item (doc, number, 18, sentence, &upskill_report_accent);
+    }
+}
+
+/* ---------------------------------------------------------------- */
+/* Radar                                                             */
+/* ---------------------------------------------------------------- */
+
+typedef struct
+{
+  guint    n_areas;
+  char   **labels;
+  double  *current;
+  double  *target;
+} RadarData;
+
+static void
+radar_data_free (gpointer data)
+{
+  RadarData *radar = data;
+
+  g_strfreev (radar->labels);
+  g_free (radar->current);
+  g_free (radar->target);
+  g_free (radar);
+}
+
+static double
+legend_item_width (UpskillReportDoc *doc,
+                   const char       *text)
+{
+  g_autoptr(PangoLayout) layout = upskill_report_doc_layout (doc, UPSKILL_TEXT_SMALL, text, -1);
+
+  return 26 + upskill_report_layout_width (layout);
+}
+
+static void
+draw_legend_item (UpskillReportDoc *doc,
+                  cairo_t          *cr,
+                  double            x,
+                  double            y,
+                  gboolean          dashed,
+                  const char       *text)
+{
+  g_autoptr(PangoLayout) layout = upskill_report_doc_layout (doc, UPSKILL_TEXT_SMALL, text, -1);
+  double mid = y + upskill_report_layout_height (layout) / 2;
+
+  if (dashed)
+    {
+      double dashes[] = { 4, 2.5 };
+
+      cairo_set_source_rgb (cr, upskill_report_target.r, upskill_report_target.g, upskill_report_target.b);
+      cairo_set_dash (cr, dashes, 2, 0);
+      cairo_set_line_width (cr, 1.6);
+      cairo_move_to (cr, x, mid);
+      cairo_line_to (cr, x + 20, mid);
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
+    }
+  else
+    {
+      cairo_rectangle (cr, x, mid - 4, 20, 8);
+      cairo_set_source_rgba (cr, upskill_report_accent.r, upskill_report_accent.g, upskill_report_accent.b, 0.28);
+      cairo_fill_preserve (cr);
+      cairo_set_source_rgb (cr, upskill_report_accent.r, upskill_report_accent.g, upskill_report_accent.b);
+      cairo_set_line_width (cr, 1.2);
+      cairo_stroke (cr);
+    }
+
+  upskill_report_show_layout (cr, layout, x + 26, y, &upskill_report_muted);
+}
+
+static void
+draw_radar (UpskillReportDoc *doc,
+            cairo_t          *cr,
+            double            x,
+            double            y,
+            double            width,
+            double            height,
+            gpointer          user_data)
+{
+  RadarData *radar = user_data;
+  UpskillChartStyle style = print_chart_style ();
+  double chart_height = height - 24;
+
+  cairo_save (cr);
+  cairo_translate (cr, x, y);
+  upskill_chart_draw_radar (cr, &style, width, chart_height, radar->n_areas,
+                            (const char * const *) radar->labels, radar->current, radar->target, 5);
+  cairo_restore (cr);
+
+  {
+    double current_width = legend_item_width (doc, _("Current level"));
+    double target_width = legend_item_width (doc, _("Target level"));
+    double left = x + (width - current_width - 24 - target_width) / 2;
+
+    draw_legend_item (doc, cr, left, y + height - 12, FALSE, _("Current level"));
+    draw_legend_item (doc, cr, left + current_width + 24, y + height - 12, TRUE, _("Target level"));
+  }
+}
+
+static void
+add_radar (Report *report)
+{
+  UpskillReportDoc *doc = report->doc;
+  RadarData *radar = g_new0 (RadarData, 1);
+  guint n = upskill_catalog_get_n_areas (report->catalog);
+  g_autoptr(GString) alternative = g_string_new (NULL);
+
+  radar->n_areas = n;
+  radar->labels = g_new0 (char *, n + 1);
+  radar->current = g_new0 (double, n);
+  radar->target = g_new0 (double, n);
+  for (guint i = 0; i < n; i++)
+    {
+      UpskillArea *area = upskill_catalog_get_area (report->catalog, i);
+
+      radar->labels[i] = g_strdup (area->name);
+      upskill_compute_area_levels (report->profile, report->catalog, area,
+                                   &radar->current[i], &radar->target[i]);
+    }
+
+  upskill_report_doc_add_heading (doc, 1, _("Skills profile"));
+  upskill_report_doc_add_text (doc, UPSKILL_TEXT_BODY,
+                               _("The average level in each area, current against target, on the scale "
+                                 "from 0 (Not yet) to 5 (Expert)."));
+  upskill_report_doc_keep_with_next (doc);
+  upskill_report_doc_add_drawing (doc, 300, draw_radar, radar, radar_data_free);
+}
+
+/* ---------------------------------------------------------------- */
+/* Gaps                                                              */
+/* ---------------------------------------------------------------- */
+
+static void
+add_gaps (Report *report)
+{
+  UpskillReportDoc *doc = report->doc;
+  const double widths[] = { 28, 0, 104, 104, 34, 48 };
+  const UpskillReportAlign aligns[] = { UPSKILL_ALIGN_END, UPSKILL_ALIGN_START, UPSKILL_ALIGN_START,
+                                        UPSKILL_ALIGN_START, UPSKILL_ALIGN_END, UPSKILL_ALIGN_END };
+  const char *headers[] = { "#", _("Skill"), _("Current"), _("Target"), _("Gap"), _("Priority") };
+  UpskillReportTable *table;
+  gboolean any_override = FALSE;
+
+  upskill_report_doc_add_heading (doc, 1, _("Gaps"));
+  if (report->gaps->len == 0)
+    {
+      upskill_report_doc_add_text (doc, UPSKILL_TEXT_BODY,
+                                   report->role ? _("Every skill meets its target.")
+                                                : _("No target role is set, so there are no gaps."));
+      return;
+    }
+
+  upskill_report_doc_add_text (doc, UPSKILL_TEXT_BODY,
+                               _("Every skill below its target, ranked by priority: the gap in levels, "
+                                 "times the market’s demand for the area, times the area’s weight in the "
+                                 "target role."));
+
+  table = upskill_report_doc_add_table (doc, 6, widths, aligns);
+  upskill_report_table_set_header (table, headers);
+  for (guint i = 0; i < report->gaps->len; i++)
+    {
+      UpskillGap *gap = g_ptr_array_index (report->gaps, i);
+      g_autofree char *rank = g_strdup_printf ("%u", i + 1);
+      g_autofree char *skill = NULL;
+      g_autofree char *current = NULL;
+      g_autofree char *target = NULL;
+      g_autofree char *size = g_strdup_printf ("%u", gap->gap);
+      g_autofree char *priority = g_strdup_printf ("%.2f", gap->priority);
+      g_autofree char *current_level = format_level (gap->current);
+      g_autofree char *target_level = format_level (gap->target);
+      const char *cells[6];
+
+      skill = g_markup_printf_escaped ("%s\n<span size='85%%' foreground='#61697a'>%s</span>",
+                                       gap->skill->name,
+                                       gap->skill->area ? gap->skill->area->name : "");
+      current = g_markup_escape_text (current_level, -1);
+      target = g_markup_printf_escaped ("%s%s", target_level, gap->overridden ? " *" : "");
+      any_override |= gap->overridden;
+
+      cells[0] = rank;
+      cells[1] = skill;
+      cells[2] = current;
+      cells[3] = target;
+      cells[4] = size;
+      cells[5] = priority;
+      upskill_report_table_add_row (table, cells, NULL);
+    }
+
+  if (any_override)
+    upskill_report_doc_add_text (doc, UPSKILL_TEXT_SMALL,
+                                 _("* A target set for this person, in place of the role’s."));
+}
+
+/* ---------------------------------------------------------------- */
+/* Learning path                                                     */
+/* ---------------------------------------------------------------- */
+
+static void
+add_learning_path (Report *report)
+{
+  UpskillReportDoc *doc = report->doc;
+  const double widths[] = { 30, 0, 102, 38, 60, 108 };
+  const UpskillReportAlign aligns[] = { UPSKILL_ALIGN_END, UPSKILL_ALIGN_START, UPSKILL_ALIGN_START,
+                                        UPSKILL_ALIGN_END, UPSKILL_ALIGN_START, UPSKILL_ALIGN_START };
+  const char *headers[] = { "#", _("Step"), _("Skill"), _("Hours"), _("Status"), _("Projected") };
+  guint counts[4] = { 0 };
+  guint remaining;
+  UpskillReportTable *table;
+  g_autofree char *summary = NULL;
+  g_autofree char *steps = NULL;
+  g_autofree char *hours = NULL;
+  g_autofree char *weekly = NULL;
+
+  upskill_report_doc_add_heading (doc, 1, _("Learning path"));
+
+  if (report->schedule->len == 0)
+    {
+      upskill_report_doc_add_text (doc, UPSKILL_TEXT_BODY,
+                                   report->role == NULL
+                                   ? _("No target role is set, so there is no learning path yet.")
+                                   : _("The learning path is empty: there is no gap that a module "
+                                       "in the catalog closes."));
+      return;
+    }
+
+  for (guint i = 0; i < report->schedule->len; i++)
+    {
+      UpskillScheduledStep *scheduled = g_ptr_array_index (report->schedule, i);
+
+      counts[MIN (scheduled->step->status, 3)]++;
+    }
+  remaining = upskill_planner_remaining_hours (report->schedule);
+
+  steps = g_strdup_printf (NGETTEXT ("%u step", "%u steps", report->schedule->len), report->schedule->len);
+  hours = g_strdup_printf (NGETTEXT ("%u hour", "%u hours", remaining), remaining);
+  weekly = g_strdup_printf (_("%g hours a week"), upskill_profile_get_weekly_hours (report->plan_profile));
+  if (g_date_valid (&report->finish))
+    {
+      g_autofree char *finish = format_gdate (&report->finish);
+
+      /* Translators: "19 steps: 4 done, 1 in progress, 14 planned, 0 skipped. 210 hours to go at
+       * 8 hours a week, projected to end on 3 March 2027." */
+      summary = g_markup_printf_escaped (_("%s: %u done, %u in progress, %u planned, %u skipped. "
+                                           "%s to go at %s, projected to end on <b>%s</b>."),
+                                         steps, counts[UPSKILL_STEP_DONE], counts[UPSKILL_STEP_IN_PROGRESS],
+                                         counts[UPSKILL_STEP_PLANNED], counts[UPSKILL_STEP_SKIPPED],
+                                         hours, weekly, finish);
+    }
+  else
+    summary = g_markup_printf_escaped (_("%s: %u done, %u in progress, %u planned, %u skipped. "
+                                         "Nothing is left to schedule."),
+                                       steps, counts[UPSKILL_STEP_DONE], counts[UPSKILL_STEP_IN_PROGRESS],
+                                       counts[UPSKILL_STEP_PLANNED], counts[UPSKILL_STEP_SKIPPED]);
+  upskill_report_doc_add_markup (doc, UPSKILL_TEXT_BODY, summary);
+  if (report->plan_generated)
+    upskill_report_doc_add_text (doc, UPSKILL_TEXT_SMALL,
+                                 _("There is no plan in the profile yet: this path is suggested from "
+                                   "the ranked gaps, with prerequisites first."));
+
+  table = upskill_report_doc_add_table (doc, 6, widths, aligns);
+  upskill_report_table_set_header (table, headers);
+  for (guint i = 0; i < report->schedule->len; i++)
+    {
+      UpskillScheduledStep *scheduled = g_ptr_array_index (report->schedule, i);
+      g_autofree char *number = g_strdup_printf ("%u", i + 1);
+      g_autofree char *step = NULL;
+      g_autofree char *skill = NULL;
+      g_autofree char *hours_cell = g_strdup_printf ("%u", scheduled->hours);
+      g_autofree char *status = NULL;
+      g_autofree char *when = NULL;
+      const char *cells[6];
+
+      if (scheduled->module != NULL)
+        step = g_markup_printf_escaped ("%s\n<span size='85%%' foreground='#61697a'>%s · %s</span>",
+                                        scheduled->title ? scheduled->title : "",
+                                        scheduled->module->provider,
+                                        upskill_module_kind_get_label (scheduled->module->kind));
+      else
+        step = g_markup_printf_escaped ("%s\n<span size='85%%' foreground='#61697a'>%s</span>",
+                                        scheduled->title ? scheduled->title : "", _("Own step"));
+
+      if (scheduled->skill != NULL)
+        skill = g_markup_printf_escaped ("%s\n<span size='85%%' foreground='#61697a'>%u → %u</span>",
+                                         scheduled->skill->name,
+                                         MIN (scheduled->from_level, UPSKILL_LEVEL_MAX),
+                                         MIN (scheduled->to_level, UPSKILL_LEVEL_MAX));
+      else
+        skill = g_strdup ("–");
+
+      if (scheduled->step->status == UPSKILL_STEP_IN_PROGRESS)
+        status = g_markup_printf_escaped ("<b>%s</b>", upskill_step_status_get_label (scheduled->step->status));
+      else if (scheduled->step->status == UPSKILL_STEP_PLANNED)
+        status = g_markup_escape_text (upskill_step_status_get_label (scheduled->step->status), -1);
+      else
+        status = g_markup_printf_escaped ("<span foreground='#61697a'>%s</span>",
+                                          upskill_step_status_get_label (scheduled->step->status));
+
+      if (scheduled->scheduled && g_date_valid (&scheduled->start) && g_date_valid (&scheduled->finish))
+        {
+          g_autofree char *range = format_date_range (&scheduled->start, &scheduled->finish);
+
+          when = g_markup_escape_text (range, -1);
+        }
+      else
+        when = g_strdup ("–");
+
+      cells[0] = number;
+      cells[1] = step;
+      cells[2] = skill;
+      cells[3] = hours_cell;
+      cells[4] = status;
+      cells[5] = when;
+      upskill_report_table_add_row (table, cells, NULL);
+    }
+}
+
+/* ---------------------------------------------------------------- */
+/* Progress over time                                                */
+/* ---------------------------------------------------------------- */
+
+typedef struct
+{
+  guint               n_points;
+  gint64             *times;
+  guint               n_series;
+  double            **values;
+  char              **labels;
+  UpskillChartColor  *colors;
+} LinesData;
+
+static void
+lines_data_free (gpointer data)
+{
+  LinesData *lines = data;
+
+  for (guint s = 0; s < lines->n_series; s++)
+    g_free (lines->values[s]);
+  g_free (lines->values);
+  g_strfreev (lines->labels);
+  g_free (lines->colors);
+  g_free (lines->times);
+  g_free (lines);
+}
+
+static void
+draw_lines (UpskillReportDoc *doc,
+            cairo_t          *cr,
+            double            x,
+            double            y,
+            double            width,
+            double            height,
+            gpointer          user_data)
+{
+  LinesData *lines = user_data;
+  UpskillChartStyle style = print_chart_style ();
+
+  cairo_translate (cr, x, y);
+  upskill_chart_draw_lines (cr, &style, width, height, lines->n_points, lines->times,
+                            lines->n_series, (const double * const *) lines->values,
+                            (const char * const *) lines->labels, lines->colors);
+}
+
+static void
+add_progress (Report *report)
+{
+  UpskillReportDoc *doc = report->doc;
+  g_autoptr(GPtrArray) series = upskill_compute_readiness_series (report->profile, report->catalog);
+  const UpskillChartColor palette[] = {
+    { upskill_report_accent.r, upskill_report_accent.g, upskill_report_accent.b, 1 },
+    { upskill_report_target.r, upskill_report_target.g, upskill_report_target.b, 1 },
+    { 0.33, 0.58, 0.45, 1 },
+  };
+  g_autoptr(GArray) areas = g_array_new (FALSE, FALSE, sizeof (guint));
+  LinesData *lines;
+
+  upskill_report_doc_add_heading (doc, 1, _("Progress over time"));
+
+  if (report->role == NULL || series == NULL || series->len == 0)
+    {
+      upskill_report_doc_add_text (doc, UPSKILL_TEXT_BODY,
+                                   _("Readiness over time needs a target role and a history of levels."));
+      return;
+    }
+
+  {
+    UpskillReadinessPoint *first = g_ptr_array_index (series, 0);
+    UpskillReadinessPoint *last = g_ptr_array_index (series, series->len - 1);
+    g_autofree char *from = format_percent (first->overall);
+    g_autofree char *to = format_percent (last->overall);
+    g_autofree char *from_date = format_unix_date (first->time);
+    g_autofree char *to_date = format_unix_date (last->time);
+    g_autofree char *sentence = NULL;
+
+    if (series->len < 2)
+      sentence = g_markup_printf_escaped (_("Overall readiness is %s; a trend shows once levels change."), to);
+    else if (last->overall > first->overall + 0.5)
+      /* Translators: "Overall readiness rose from 22% on 6 April 2026 to 54% on 10 November 2026." */
+      sentence = g_markup_printf_escaped (_("Overall readiness rose from %s on %s to <b>%s</b> on %s."),
+                                          from, from_date, to, to_date);
+    else if (last->overall < first->overall - 0.5)
+      sentence = g_markup_printf_escaped (_("Overall readiness fell from %s on %s to <b>%s</b> on %s."),
+                                          from, from_date, to, to_date);
+    else
+      sentence = g_markup_printf_escaped (_("Overall readiness held at <b>%s</b> from %s to %s."),
+                                          to, from_date, to_date);
+    upskill_report_doc_add_markup (doc, UPSKILL_TEXT_BODY, sentence);
+  }
+
+  /* Overall, plus the areas of the two biggest gaps. */
+  for (guint i = 0; i < report->gaps->len && areas->len < 2; i++)
+    {
+      UpskillGap *gap = g_ptr_array_index (report->gaps, i);
+      gboolean seen = FALSE;
+
+      if (gap->skill->area == NULL)
+        continue;
+      for (guint k = 0; k < areas->len; k++)
+        seen |= g_array_index (areas, guint, k) == gap->skill->area->index;
+      if (!seen)
+        g_array_append_val (areas, gap->skill->area->index);
+    }
+
+  lines = g_new0 (LinesData, 1);
+  lines->n_points = series->len;
+  lines->times = g_new0 (gint64, series->len);
+  lines->n_series = 1 + areas->len;
+  lines->values = g_new0 (double *, lines->n_series);
+  lines->labels = g_new0 (char *, lines->n_series + 1);
+  lines->colors = g_new0 (UpskillChartColor, lines->n_series);
+
+  for (guint s = 0; s < lines->n_series; s++)
+    {
+      lines->values[s] = g_new0 (double, series->len);
+      lines->colors[s] = palette[s % G_N_ELEMENTS (palette)];
+      if (s == 0)
+        lines->labels[s] = g_strdup (_("Overall readiness"));
+      else
+        {
+          UpskillArea *area = upskill_catalog_get_area (report->catalog,
+                                                        g_array_index (areas, guint, s - 1));
+
+          lines->labels[s] = g_strdup (area->name);
+        }
+    }
+
+  for (guint i = 0; i < series->len; i++)
+    {
+      UpskillReadinessPoint *point = g_ptr_array_index (series, i);
+
+      lines->times[i] = point->time;
+      lines->values[0][i] = point->overall;
+      for (guint s = 1; s < lines->n_series; s++)
+        lines->values[s][i] = point->areas ? point->areas[g_array_index (areas, guint, s - 1)] : -1;
+    }
+
+  upskill_report_doc_keep_with_next (doc);
+  upskill_report_doc_add_drawing (doc, 220, draw_lines, lines, lines_data_free);
+}
+
+/* ---------------------------------------------------------------- */
+/* Since the last session                                            */
+/* ---------------------------------------------------------------- */
+
+static char *
+change_sentence (Report                    *report,
+                 const UpskillHistoryEntry *entry)
+{
+  UpskillSkill *skill = upskill_catalog_find_skill (report->catalog, entry->skill_id);
+  g_autofree char *from = format_level (entry->from);
+  g_autofree char *to = format_level (entry->to);
+  g_autofree char *date = format_unix_date (entry->time);
+  g_autofree char *sentence = NULL;
+
+  if (skill == NULL)
+    return NULL;
+
+  if (entry->to > entry->from)
+    /* Translators: "On 5 November 2026, SQL rose from Competent (3) to Proficient (4)." */
+    sentence = g_markup_printf_escaped (_("On %s, <b>%s</b> rose from %s to %s"), date, skill->name, from, to);
+  else if (entry->to < entry->from)
+    sentence = g_markup_printf_escaped (_("On %s, <b>%s</b> went down from %s to %s"), date, skill->name, from, to);
+  else
+    sentence = g_markup_printf_escaped (_("On %s, <b>%s</b> was confirmed at %s"), date, skill->name, to);
+
+  if (entry->source != NULL && *entry->source != '\0')
+    {
+      g_autofree char *source = g_markup_escape_text (entry->source, -1);
+
+      /* Translators: a change and its cause: "…to Proficient (4) (Completed: X)." */
+      return g_strdup_printf (_("%s (%s)."), sentence, source);
+    }
+
+  return g_strdup_printf (_("%s."), sentence);
+}
+
+static void
+add_since_last_session (Report *report)
+{
+  UpskillReportDoc *doc = report->doc;
+  GPtrArray *notes = upskill_profile_get_notes (report->profile);
+  GPtrArray *history = upskill_profile_get_history (report->profile);
+  g_autoptr(GPtrArray) changes = g_ptr_array_new ();
+  gint64 since = G_MININT64;
+  guint first = 0;
+
+  upskill_report_doc_add_heading (doc, 1, _("Since the last session"));
+
+  for (guint i = 0; i < notes->len; i++)
+    {
+      UpskillNote *note = g_ptr_array_index (notes, i);
+
+      since = MAX (since, note->date);
+    }
+
+  /* A note is dated by its day; what changed during that session is part
+   * of it, so "since" starts the day after. */
+  for (guint i = 0; i < history->len; i++)
+    {
+      UpskillHistoryEntry *entry = g_ptr_array_index (history, i);
+
+      if (since == G_MININT64 || entry->time >= since + 24 * 60 * 60)
+        g_ptr_array_add (changes, entry);
+    }
+
+  if (since == G_MININT64)
+    {
+      upskill_report_doc_add_text (doc, UPSKILL_TEXT_BODY,
+                                   changes->len ? _("There is no session note yet, so these are the "
+                                                    "latest recorded changes.")
+                                                : _("There is no session note and no recorded change yet."));
+    }
+  else
+    {
+      g_autofree char *date = format_unix_date (since);
+      g_autofree char *text = NULL;
+
+      if (changes->len == 0)
+        text = g_markup_printf_escaped (_("Nothing has changed since the session of %s."), date);
+      else
+        text = g_markup_printf_escaped (NGETTEXT ("%u change since the session of %s:",
+                                                  "%u changes since the session of %s:",
+                                                  changes->len),
+                                        changes->len, date);
+      upskill_report_doc_add_markup (doc, UPSKILL_TEXT_BODY, text);
+    }
+
+  if (changes->len > MAX_CHANGES)
+    first = changes->len - MAX_CHANGES;
+  for (guint i = first; i < changes->len; i++)
+    {
+      g_autofree char *sentence = change_sentence (report, g_ptr_array_index (changes, i));
+
+      if (sentence != NULL)
+        upskill_report_doc_add_item (doc, "•", 14, sentence, &upskill_report_accent);
+    }
+}
+
+/* ---------------------------------------------------------------- */
+/* Session notes                                                     */
+/* ---------------------------------------------------------------- */
+
+static void
+add_notes (Report *report)
+{
+  UpskillReportDoc *doc = report->doc;
+  GPtrArray *notes = upskill_profile_get_notes (report->profile);
+  g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
+
+  upskill_report_doc_add_heading (doc, 1, _("Session notes"));
+  if (notes->len == 0)
+    {
+      upskill_report_doc_add_text (doc, UPSKILL_TEXT_BODY, _("No session notes yet."));
+      return;
+    }
+
+  /* Newest first: the latest session matters most. */
+  for (guint i = notes->len; i > 0; i--)
+    g_ptr_array_add (sorted, g_ptr_array_index (notes, i - 1));
+
+  for (guint i = 0; i < sorted->len; i++)
+    {
+      UpskillNote *note = g_ptr_array_index (sorted, i);
+      g_autoptr(GDateTime) day = g_date_time_new_from_unix_utc (note->date);
+      /* Translators: the date of a session note, short. */
+      g_autofree char *date = g_date_time_format (day, _("%-d %b %Y"));
+      g_autofree char *label = g_markup_printf_escaped ("<b>%s</b>", date);
+
+      upskill_report_doc_add_note (doc, label, 86, note->text);
+      upskill_report_doc_add_space (doc, 4);
+    }
+}
+
+/* ---------------------------------------------------------------- */
+/* Market context                                                    */
+/* ---------------------------------------------------------------- */
+
+typedef struct
+{
+  guint    n_items;
+  char   **labels;
+  double  *values;
+  char   **value_labels;
+} BarsData;
+
+static void
+bars_data_free (gpointer data)
+{
+  BarsData *bars = data;
+
+  g_strfreev (bars->labels);
+  g_strfreev (bars->value_labels);
+  g_free (bars->values);
+  g_free (bars);
+}
+
+static void
+draw_bars (UpskillReportDoc *doc,
+           cairo_t          *cr,
+           double            x,
+           double            y,
+           double            width,
+           double            height,
+           gpointer          user_data)
+{
+  BarsData *bars = user_data;
+  UpskillChartStyle style = print_chart_style ();
+
+  cairo_translate (cr, x, y);
+  upskill_chart_draw_bars (cr, NULL, &style, width, bars->n_items,
+                           (const char * const *) bars->labels, bars->values,
+                           (const char * const *) bars->value_labels);
+}
+
+static void
+add_bars (Report   *report,
+          BarsData *bars)
+{
+  UpskillChartStyle style = print_chart_style ();
+  double height;
+
+  height = upskill_chart_draw_bars (NULL, upskill_report_doc_get_context (report->doc), &style,
+                                    upskill_report_doc_get_body_width (report->doc), bars->n_items,
+                                    (const char * const *) bars->labels, bars->values,
+                                    (const char * const *) bars->value_labels);
+  upskill_report_doc_add_drawing (report->doc, height + 2, draw_bars, bars, bars_data_free);
+}
+
+static gboolean
+claim_is_view (UpskillClaim *claim)
+{
+  return claim->kind == UPSKILL_CLAIM_OPINION || claim->kind == UPSKILL_CLAIM_PREDICTION;
+}
+
+typedef struct
+{
+  UpskillClaim *claim;
+  double        relevance;
+  guint         order;
+} RankedClaim;
+
+static int
+compare_ranked_claims (gconstpointer a,
+                       gconstpointer b)
+{
+  const RankedClaim *x = a;
+  const RankedClaim *y = b;
+
+  if (x->relevance != y->relevance)
+    return x->relevance > y->relevance ? -1 : 1;
+  return x->order < y->order ? -1 : x->order > y->order;
+}
+
+static void
+add_market_context (Report *report)
+{
+  UpskillReportDoc *doc = report->doc;
+  UpskillTrends *trends = report->trends;
+  const char *source = NULL;
+  g_autofree char *intro = NULL;
+  g_autoptr(GArray) ranked = g_array_new (FALSE, FALSE, sizeof (RankedClaim));
+  g_autofree double *gap_weight = NULL;
+  guint n_areas = upskill_catalog_get_n_areas (report->catalog);
+  BarsData *demand;
+  BarsData *layoffs;
+
+  upskill_report_doc_add_heading (doc, 1, _("Market context"));
+  if (trends == NULL)
+    {
+      upskill_report_doc_add_text (doc, UPSKILL_TEXT_BODY, _("No trend data is available."));
+      return;
+    }
+
+  source = upskill_trends_get_source_title (trends);
+  if (upskill_trends_get_origin_url (trends) != NULL)
+    {
+      g_autofree char *fetched = format_unix_date (upskill_trends_get_fetched (trends));
+
+      intro = g_markup_printf_escaped (_("From the article “%s”, as served by %s on %s."),
+                                       source, upskill_trends_get_origin_url (trends), fetched);
+    }
+  else
+    intro = g_markup_printf_escaped (_("From the article “%s”. Its claims are shown as data, each with "
+                                       "the section it comes from; opinions and predictions are "
+                                       "marked as such."), source);
+  upskill_report_doc_add_markup (doc, UPSKILL_TEXT_BODY, intro);
+
+  /* Demand per area. */
+  demand = g_new0 (BarsData, 1);
+  demand->n_items = n_areas;
+  demand->labels = g_new0 (char *, n_areas + 1);
+  demand->value_labels = g_new0 (char *, n_areas + 1);
+  demand->values = g_new0 (double, n_areas);
+  gap_weight = g_new0 (double, n_areas);
+  for (guint i = 0; i < n_areas; i++)
+    {
+      UpskillArea *area = upskill_catalog_get_area (report->catalog, i);
+      double signal = upskill_trends_get_demand_signal (trends, area);
+      g_autofree char *word = g_strdup (demand_word (signal));
+
+      demand->labels[i] = g_strdup (area->name);
+      demand->values[i] = signal;
+      /* Translators: a demand signal: "Strong · 0.85". */
+      word[0] = g_ascii_toupper (word[0]);
+      demand->value_labels[i] = g_strdup_printf (_("%s · %.2f"), word, signal);
+    }
+  upskill_report_doc_add_heading (doc, 2, _("Demand signal per area"));
+  upskill_report_doc_add_text (doc, UPSKILL_TEXT_SMALL,
+                               _("The strength-weighted count of the article’s claims that support each "
+                                 "area, relative to the strongest area (1.00)."));
+  upskill_report_doc_keep_with_next (doc);
+  add_bars (report, demand);
+
+  /* Layoff figures, printed exactly as the article gives them. */
+  layoffs = g_new0 (BarsData, 1);
+  {
+    g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+    g_autoptr(GPtrArray) value_labels = g_ptr_array_new ();
+    g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (double));
+
+    for (guint i = 0; i < upskill_trends_get_n_claims (trends); i++)
+      {
+        UpskillClaim *claim = upskill_trends_get_claim (trends, i);
+        double value;
+
+        if (claim->kind != UPSKILL_CLAIM_FIGURE || claim->figure == NULL || claim->figure->value <= 0)
+          continue;
+
+        value = claim->figure->value;
+        if (claim->figure->period != NULL && *claim->figure->period != '\0')
+          g_ptr_array_add (labels, g_strdup_printf ("%s (%s)", claim->figure->subject, claim->figure->period));
+        else
+          g_ptr_array_add (labels, g_strdup (claim->figure->subject));
+        if (claim->figure->qualifier != NULL && *claim->figure->qualifier != '\0')
+          g_ptr_array_add (value_labels, g_strdup_printf ("%s, %s", claim->figure->display,
+                                                          claim->figure->qualifier));
+        else
+          g_ptr_array_add (value_labels, g_strdup (claim->figure->display));
+        g_array_append_val (values, value);
+      }
+    g_ptr_array_add (labels, NULL);
+    g_ptr_array_add (value_labels, NULL);
+    layoffs->n_items = values->len;
+    layoffs->labels = (char **) g_ptr_array_steal (labels, NULL);
+    layoffs->value_labels = (char **) g_ptr_array_steal (value_labels, NULL);
+    layoffs->values = (double *) (void *) g_array_steal (values, NULL);
+  }
+  if (layoffs->n_items > 0)
+    {
+      upskill_report_doc_add_heading (doc, 2, _("Layoffs the article reports"));
+      add_bars (report, layoffs);
+    }
+  else
+    bars_data_free (layoffs);
+
+  /* Key claims: those about the areas where this person's gaps are,
+   * strongest first. */
+  for (guint i = 0; i < report->gaps->len; i++)
+    {
+      UpskillGap *gap = g_ptr_array_index (report->gaps, i);
+
+      if (gap->skill->area != NULL)
+        gap_weight[gap->skill->area->index] += gap->gap;
+    }
+  for (guint i = 0; i < upskill_trends_get_n_claims (trends); i++)
+    {
+      UpskillClaim *claim = upskill_trends_get_claim (trends, i);
+      RankedClaim item = { claim, 0, i };
+
+      if (claim->areas == NULL || claim->areas->len == 0 || claim->kind == UPSKILL_CLAIM_FIGURE)
+        continue;
+      for (guint k = 0; k < claim->areas->len; k++)
+        {
+          UpskillArea *area = g_ptr_array_index (claim->areas, k);
+
+          item.relevance = MAX (item.relevance, 1 + gap_weight[area->index]);
+        }
+      item.relevance *= claim->strength;
+      g_array_append_val (ranked, item);
+    }
+  g_array_sort (ranked, compare_ranked_claims);
+  g_array_set_size (ranked, MIN (ranked->len, MAX_KEY_CLAIMS));
+
+  if (ranked->len > 0)
+    {
+      upskill_report_doc_add_heading (doc, 2, _("Key claims"));
+      for (guint i = 0; i < ranked->len; i++)
+        {
+          UpskillClaim *claim = g_array_index (ranked, RankedClaim, i).claim;
+          g_autoptr(GString) areas = g_string_new (NULL);
+          g_autofree char *tag = NULL;
+          g_autofree char *text = NULL;
+
+          for (guint k = 0; k < claim->areas->len; k++)
+            {
+              UpskillArea *area = g_ptr_array_index (claim->areas, k);
+
+              if (k > 0)
+                g_string_append (areas, ", ");
+              g_string_append (areas, area->name);
+            }
+
+          tag = g_markup_printf_escaped ("<span size='80%%' weight='bold' letter_spacing='600'>%s</span>",
+                                         upskill_claim_kind_get_label (claim->kind));
+          /* Translators: a claim, then on a second line its source:
+           * article title, section title, the areas it supports. */
+          text = g_markup_printf_escaped (_("%s\n<span size='85%%' foreground='#61697a'>"
+                                            "Source: “%s”, section “%s”. Areas: %s.</span>"),
+                                          claim->text, source,
+                                          claim->section ? claim->section->title : "",
+                                          areas->str);
+          upskill_report_doc_add_item (doc, tag, 78, text,
+                                       claim_is_view (claim) ? &upskill_report_target
+                                                             : &upskill_report_accent);
+        }
+    }
+}
+
+/* ---------------------------------------------------------------- */
+/* The document                                                      */
+/* ---------------------------------------------------------------- */
+
+static cairo_status_t
+append_to_array (void                *closure,
+                 const unsigned char *data,
+                 unsigned int         length)
+{
+  g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static void
+set_metadata (Report          *report,
+              cairo_surface_t *surface)
+{
+  g_autofree char *title = NULL;
+  g_autofree char *subject = NULL;
+  g_autofree char *creator = NULL;
+  g_autoptr(GDateTime) utc = g_date_time_to_utc (report->date);
+  g_autofree char *created = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+  const char *name = upskill_profile_get_name (report->profile);
+
+  /* Translators: the PDF's title. */
+  title = g_strdup_printf (_("Upskill progress report: %s"), name);
+  /* Translators: the PDF's subject. */
+  subject = g_strdup_printf (_("Progress toward the %s role"), role_name (report));
+  creator = g_strdup_printf ("Upskill %s", PACKAGE_VERSION);
+
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR,
+                                  report->coach_name ? report->coach_name : name);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, subject);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, creator);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, created);
+}
+
+static Report *
+report_new (UpskillProfile             *profile,
+            UpskillCatalog             *catalog,
+            UpskillTrends              *trends,
+            const UpskillReportOptions *options)
+{
+  Report *report = g_new0 (Report, 1);
+  UpskillReportOptions defaults;
+
+  if (options == NULL)
+    {
+      upskill_report_options_init (&defaults);
+      options = &defaults;
+    }
+
+  report->profile = upskill_profile_copy (profile);
+  report->catalog = g_object_ref (catalog);
+  report->trends = trends ? g_object_ref (trends) : NULL;
+  report->paper = options->paper;
+  report->include_notes = options->include_notes;
+  report->coach_name = options->coach_name && *options->coach_name ? g_strdup (options->coach_name) : NULL;
+  report->date = options->date > 0 ? g_date_time_new_from_unix_local (options->date)
+                                   : g_date_time_new_now_local ();
+  return report;
+}
+
+static void
+report_compute (Report *report)
+{
+  GDate today;
+
+  report->role = upskill_catalog_find_role (report->catalog,
+                                            upskill_profile_get_target_role (report->profile));
+  report->readiness = upskill_compute_readiness (report->profile, report->catalog);
+  report->gaps = upskill_compute_gaps (report->profile, report->catalog, report->trends);
+
+  /* The plan as the person has it; when it is empty, the one the planner
+   * would suggest, made on a copy so the profile itself is not touched. */
+  if (upskill_profile_get_plan (report->profile)->len == 0 && report->role != NULL)
+    {
+      report->plan_profile = upskill_profile_copy (report->profile);
+      upskill_planner_regenerate (report->plan_profile, report->catalog, report->trends);
+      report->plan_generated = upskill_profile_get_plan (report->plan_profile)->len > 0;
+    }
+  else
+    report->plan_profile = g_object_ref (report->profile);
+
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, g_date_time_get_day_of_month (report->date),
+                  g_date_time_get_month (report->date), g_date_time_get_year (report->date));
+  report->schedule = upskill_planner_schedule (report->plan_profile, report->catalog, &today);
+  g_date_clear (&report->finish, 1);
+  upskill_planner_get_finish (report->schedule, &report->finish);
+}
+
+static GBytes *
+report_render (Report        *report,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  UpskillPaper paper = resolve_paper (report->paper);
+  double width = paper == UPSKILL_PAPER_LETTER ? LETTER_WIDTH : A4_WIDTH;
+  double height = paper == UPSKILL_PAPER_LETTER ? LETTER_HEIGHT : A4_HEIGHT;
+  g_autoptr(GByteArray) pdf = g_byte_array_new ();
+  g_autofree char *header_left = NULL;
+  g_autofree char *header_right = NULL;
+  g_autofree char *date = NULL;
+  cairo_surface_t *surface;
+  cairo_status_t status;
+
+  report_compute (report);
+
+  surface = cairo_pdf_surface_create_for_stream (append_to_array, pdf, width, height);
+  set_metadata (report, surface);
+
+  report->doc = upskill_report_doc_new (surface, width, height);
+  date = format_date (report->date);
+  /* Translators: the running header: the person's name. */
+  {
+    g_autofree char *name = isolate (upskill_profile_get_name (report->profile));
+
+    header_left = g_strdup_printf (_("%s · Progress report"), name);
+  }
+  header_right = g_strdup (date);
+  upskill_report_doc_set_header (report->doc, header_left, header_right);
+
+  upskill_report_doc_add_full_page (report->doc, _("Cover"), draw_cover, report);
+  add_summary (report);
+  add_radar (report);
+  add_gaps (report);
+  add_learning_path (report);
+  add_progress (report);
+  add_since_last_session (report);
+  if (report->include_notes)
+    add_notes (report);
+  add_market_context (report);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    {
+      g_clear_pointer (&report->doc, upskill_report_doc_free);
+      cairo_surface_destroy (surface);
+      return NULL;
+    }
+
+  upskill_report_doc_paginate (report->doc);
+  upskill_report_doc_render (report->doc, cancellable);
+  g_clear_pointer (&report->doc, upskill_report_doc_free);
+
+  cairo_surface_finish (surface);
+  status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_IO,
+                   _("Could not draw the report: %s"), cairo_status_to_string (status));
+      return NULL;
+    }
+
+  return g_byte_array_free_to_bytes (g_steal_pointer (&pdf));
+}
+
+/* A clear message before trying: which folder, and what is wrong with it. */
+static gboolean
+check_destination (GFile   *destination,
+                   GError **error)
+{
+  g_autofree char *path = g_file_get_path (destination);
+  g_autofree char *folder = NULL;
+
+  if (path == NULL)
+    {
+      g_autofree char *uri = g_file_get_uri (destination);
+
+      g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_IO,
+                   _("Could not write the report to “%s”: only files on this computer can be written"),
+                   uri);
+      return FALSE;
+    }
+
+  folder = g_path_get_dirname (path);
+  if (!g_file_test (folder, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_IO,
+                   _("Could not write the report to “%s”: the folder “%s” does not exist"),
+                   path, folder);
+      return FALSE;
+    }
+  if (!g_file_test (folder, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_IO,
+                   _("Could not write the report to “%s”: “%s” is not a folder"),
+                   path, folder);
+      return FALSE;
+    }
+  if (g_access (folder, W_OK) != 0)
+    {
+      g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_IO,
+                   _("Could not write the report to “%s”: the folder “%s” is not writable"),
+                   path, folder);
+      return FALSE;
+    }
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_IO,
+                   _("Could not write the report to “%s”: it is a folder"), path);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+report_write (Report        *report,
+              GFile         *destination,
+              GCancellable  *cancellable,
+              GError       **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  if (!check_destination (destination, error))
+    return FALSE;
+
+  bytes = report_render (report, cancellable, error);
+  if (bytes == NULL)
+    return FALSE;
+
+  if (!upskill_write_file_atomically (destination, bytes, 0644, cancellable, &local_error))
+    {
+      g_autofree char *path = g_file_get_path (destination);
+
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_IO,
+                   _("Could not write the report to “%s”: %s"), path, local_error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+upskill_report_write (UpskillProfile              *profile,
+                      UpskillCatalog              *catalog,
+                      UpskillTrends               *trends,
+                      const UpskillReportOptions  *options,
+                      GFile                       *destination,
+                      GCancellable                *cancellable,
+                      GError                     **error)
+{
+  g_autoptr(Report) report = NULL;
+
+  g_return_val_if_fail (UPSKILL_IS_PROFILE (profile), FALSE);
+  g_return_val_if_fail (UPSKILL_IS_CATALOG (catalog), FALSE);
+  g_return_val_if_fail (trends == NULL || UPSKILL_IS_TRENDS (trends), FALSE);
+  g_return_val_if_fail (G_IS_FILE (destination), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  report = report_new (profile, catalog, trends, options);
+  return report_write (report, destination, cancellable, error);
+}
+
+typedef struct
+{
+  Report *report;
+  GFile  *destination;
+} WriteTask;
+
+static void
+write_task_free (gpointer data)
+{
+  WriteTask *task = data;
+
+  report_free (task->report);
+  g_object_unref (task->destination);
+  g_free (task);
+}
+
+static void
+write_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  WriteTask *write = task_data;
+  GError *error = NULL;
+
+  if (report_write (write->report, write->destination, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+upskill_report_write_async (UpskillProfile              *profile,
+                            UpskillCatalog              *catalog,
+                            UpskillTrends               *trends,
+                            const UpskillReportOptions  *options,
+                            GFile                       *destination,
+                            GCancellable                *cancellable,
+                            GAsyncReadyCallback          callback,
+                            gpointer                     user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  WriteTask *write;
+
+  g_return_if_fail (UPSKILL_IS_PROFILE (profile));
+  g_return_if_fail (UPSKILL_IS_CATALOG (catalog));
+  g_return_if_fail (trends == NULL || UPSKILL_IS_TRENDS (trends));
+  g_return_if_fail (G_IS_FILE (destination));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, upskill_report_write_async);
+  g_task_set_name (task, "upskill-report-write");
+
+  /* The copy is made here, on the caller's thread: the window may go on
+   * editing the profile while the report is drawn. */
+  write = g_new0 (WriteTask, 1);
+  write->report = report_new (profile, catalog, trends, options);
+  write->destination = g_object_ref (destination);
+  g_task_set_task_data (task, write, write_task_free);
+  g_task_run_in_thread (task, write_thread);
+}
+
+gboolean
+upskill_report_write_finish (GAsyncResult  *result,
+                             GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == upskill_report_write_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+char *
+upskill_report_suggest_name (UpskillProfile *profile,
+                             gint64          date)
+{
+  g_autoptr(GDateTime) time = NULL;
+  g_autofree char *day = NULL;
+  g_autoptr(GString) name = g_string_new (NULL);
+  const char *p;
+
+  g_return_val_if_fail (UPSKILL_IS_PROFILE (profile), NULL);
+
+  time = date > 0 ? g_date_time_new_from_unix_local (date) : g_date_time_new_now_local ();
+  day = g_date_time_format (time, "%Y-%m-%d");
+
+  /* Keep the name readable in any script; drop only what file systems
+   * (or other systems the file may be copied to) refuse. */
+  p = upskill_profile_get_name (profile);
+  for (; p != NULL && *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c < 0x20 || c == 0x7f || (c < 0x80 && strchr ("/\\:*?\"<>|", (int) c) != NULL))
+        g_string_append_c (name, c < 0x80 && c >= 0x20 && c != 0x7f ? '-' : ' ');
+      else
+        g_string_append_unichar (name, c);
+
+      /* File names are limited to 255 bytes. */
+      if (name->len > 150)
+        break;
+    }
+  g_strstrip (name->str);
+  g_string_set_size (name, strlen (name->str));
+  while (name->len > 0 && name->str[0] == '.')
+    g_string_erase (name, 0, 1);
+  if (name->len == 0)
+    g_string_assign (name, _("Profile"));
+
+  /* Translators: the suggested file name of a report: name, date. */
+  return g_strdup_printf (_("%s - Upskill report - %s.pdf"), name->str, day);
+}

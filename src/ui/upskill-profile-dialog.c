@@ -1,0 +1,350 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "upskill-profile-dialog.h"
+
+struct _UpskillProfileDialog
+{
+  AdwWindow       parent_instance;
+
+  AdwWindowTitle *window_title;
+  GtkButton      *apply_button;
+  AdwEntryRow    *name_row;
+  AdwComboRow    *kind_row;
+  AdwEntryRow    *current_role_row;
+  AdwComboRow    *target_role_row;
+  GtkSpinButton  *hours_spin;
+
+  UpskillCatalog *catalog;
+  UpskillProfile *profile;       /* NULL for a new profile */
+  GPtrArray      *role_ids;      /* parallel to target_role_row's model; NULL = none */
+  char           *name;          /* stripped */
+  char           *current_role;  /* stripped */
+};
+
+G_DEFINE_FINAL_TYPE (UpskillProfileDialog, upskill_profile_dialog, ADW_TYPE_WINDOW)
+
+enum {
+  APPLY,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static char *
+dup_stripped (GtkEditable *editable)
+{
+  return g_strstrip (g_strdup (gtk_editable_get_text (editable)));
+}
+
+static gboolean
+name_is_valid (UpskillProfileDialog *self)
+{
+  g_autofree char *name = dup_stripped (GTK_EDITABLE (self->name_row));
+  glong length = g_utf8_strlen (name, -1);
+
+  return length > 0 && length <= UPSKILL_PROFILE_NAME_MAX_CHARS;
+}
+
+static void
+on_name_changed (UpskillProfileDialog *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "profile.apply", name_is_valid (self));
+}
+
+static void
+on_target_role_selected (UpskillProfileDialog *self)
+{
+  const char *role_id = upskill_profile_dialog_get_target_role (self);
+  UpskillRole *role = NULL;
+
+  if (role_id != NULL && self->catalog != NULL)
+    role = upskill_catalog_find_role (self->catalog, role_id);
+
+  /* The role's description helps choose; plain text. */
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->target_role_row),
+                               role != NULL && role->description != NULL ? role->description : "");
+}
+
+static void
+apply_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  UpskillProfileDialog *self = UPSKILL_PROFILE_DIALOG (widget);
+
+  if (!name_is_valid (self))
+    return;
+
+  /* Keeps the spin button's typed text. */
+  gtk_spin_button_update (self->hours_spin);
+
+  g_signal_emit (self, signals[APPLY], 0);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+populate_roles (UpskillProfileDialog *self)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+
+  g_ptr_array_set_size (self->role_ids, 0);
+
+  gtk_string_list_append (names, C_("target role", "None"));
+  g_ptr_array_add (self->role_ids, NULL);
+
+  for (guint i = 0; i < upskill_catalog_get_n_roles (self->catalog); i++)
+    {
+      UpskillRole *role = upskill_catalog_get_role (self->catalog, i);
+
+      gtk_string_list_append (names, role->name);
+      g_ptr_array_add (self->role_ids, g_strdup (role->id));
+    }
+
+  adw_combo_row_set_model (self->target_role_row, G_LIST_MODEL (names));
+}
+
+static void
+upskill_profile_dialog_dispose (GObject *object)
+{
+  UpskillProfileDialog *self = (UpskillProfileDialog *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), UPSKILL_TYPE_PROFILE_DIALOG);
+
+  G_OBJECT_CLASS (upskill_profile_dialog_parent_class)->dispose (object);
+}
+
+static void
+upskill_profile_dialog_finalize (GObject *object)
+{
+  UpskillProfileDialog *self = (UpskillProfileDialog *)object;
+
+  g_clear_object (&self->catalog);
+  g_clear_object (&self->profile);
+  g_clear_pointer (&self->role_ids, g_ptr_array_unref);
+  g_free (self->name);
+  g_free (self->current_role);
+
+  G_OBJECT_CLASS (upskill_profile_dialog_parent_class)->finalize (object);
+}
+
+static void
+upskill_profile_dialog_class_init (UpskillProfileDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = upskill_profile_dialog_dispose;
+  object_class->finalize = upskill_profile_dialog_finalize;
+
+  /**
+   * UpskillProfileDialog::apply:
+   *
+   * The user confirmed; read the values with the getters. The dialog
+   * closes itself right after.
+   */
+  signals[APPLY] =
+    g_signal_new ("apply",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/com/example/Upskill/ui/upskill-profile-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, UpskillProfileDialog, window_title);
+  gtk_widget_class_bind_template_child (widget_class, UpskillProfileDialog, apply_button);
+  gtk_widget_class_bind_template_child (widget_class, UpskillProfileDialog, name_row);
+  gtk_widget_class_bind_template_child (widget_class, UpskillProfileDialog, kind_row);
+  gtk_widget_class_bind_template_child (widget_class, UpskillProfileDialog, current_role_row);
+  gtk_widget_class_bind_template_child (widget_class, UpskillProfileDialog, target_role_row);
+  gtk_widget_class_bind_template_child (widget_class, UpskillProfileDialog, hours_spin);
+  gtk_widget_class_bind_template_callback (widget_class, on_name_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_target_role_selected);
+
+  gtk_widget_class_install_action (widget_class, "profile.apply", NULL, apply_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+upskill_profile_dialog_init (UpskillProfileDialog *self)
+{
+  self->role_ids = g_ptr_array_new_with_free_func (g_free);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->apply_button));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "profile.apply", FALSE);
+}
+
+UpskillProfileDialog *
+upskill_profile_dialog_new (GtkWindow      *parent,
+                            UpskillCatalog *catalog,
+                            UpskillProfile *profile)
+{
+  UpskillProfileDialog *self;
+
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (UPSKILL_IS_CATALOG (catalog), NULL);
+  g_return_val_if_fail (profile == NULL || UPSKILL_IS_PROFILE (profile), NULL);
+
+  self = g_object_new (UPSKILL_TYPE_PROFILE_DIALOG,
+                       "transient-for", parent,
+                       NULL);
+  self->catalog = g_object_ref (catalog);
+  self->profile = profile != NULL ? g_object_ref (profile) : NULL;
+
+  populate_roles (self);
+
+  if (profile != NULL)
+    {
+      gtk_window_set_title (GTK_WINDOW (self), _("Edit Profile"));
+      adw_window_title_set_title (self->window_title, _("Edit Profile"));
+      gtk_button_set_label (self->apply_button, _("_Save"));
+
+      gtk_editable_set_text (GTK_EDITABLE (self->name_row), upskill_profile_get_name (profile));
+      upskill_profile_dialog_set_kind (self, upskill_profile_get_kind (profile));
+      upskill_profile_dialog_set_current_role (self, upskill_profile_get_current_role (profile));
+      upskill_profile_dialog_set_target_role (self, upskill_profile_get_target_role (profile));
+      upskill_profile_dialog_set_weekly_hours (self, upskill_profile_get_weekly_hours (profile));
+    }
+  else
+    {
+      gtk_window_set_title (GTK_WINDOW (self), _("New Profile"));
+      adw_window_title_set_title (self->window_title, _("New Profile"));
+      gtk_button_set_label (self->apply_button, _("_Create"));
+      upskill_profile_dialog_set_kind (self, UPSKILL_PROFILE_CLIENT);
+    }
+
+  on_name_changed (self);
+  on_target_role_selected (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
+
+  return self;
+}
+
+UpskillProfile *
+upskill_profile_dialog_get_profile (UpskillProfileDialog *self)
+{
+  g_return_val_if_fail (UPSKILL_IS_PROFILE_DIALOG (self), NULL);
+
+  return self->profile;
+}
+
+const char *
+upskill_profile_dialog_get_name (UpskillProfileDialog *self)
+{
+  g_return_val_if_fail (UPSKILL_IS_PROFILE_DIALOG (self), NULL);
+
+  g_free (self->name);
+  self->name = dup_stripped (GTK_EDITABLE (self->name_row));
+
+  return self->name;
+}
+
+void
+upskill_profile_dialog_set_name (UpskillProfileDialog *self,
+                                 const char           *name)
+{
+  g_return_if_fail (UPSKILL_IS_PROFILE_DIALOG (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->name_row), name ? name : "");
+}
+
+UpskillProfileKind
+upskill_profile_dialog_get_kind (UpskillProfileDialog *self)
+{
+  g_return_val_if_fail (UPSKILL_IS_PROFILE_DIALOG (self), UPSKILL_PROFILE_SELF);
+
+  return adw_combo_row_get_selected (self->kind_row) == 1 ? UPSKILL_PROFILE_CLIENT : UPSKILL_PROFILE_SELF;
+}
+
+void
+upskill_profile_dialog_set_kind (UpskillProfileDialog *self,
+                                 UpskillProfileKind    kind)
+{
+  g_return_if_fail (UPSKILL_IS_PROFILE_DIALOG (self));
+
+  adw_combo_row_set_selected (self->kind_row, kind == UPSKILL_PROFILE_CLIENT ? 1 : 0);
+}
+
+const char *
+upskill_profile_dialog_get_current_role (UpskillProfileDialog *self)
+{
+  g_return_val_if_fail (UPSKILL_IS_PROFILE_DIALOG (self), NULL);
+
+  g_free (self->current_role);
+  self->current_role = dup_stripped (GTK_EDITABLE (self->current_role_row));
+
+  return self->current_role;
+}
+
+void
+upskill_profile_dialog_set_current_role (UpskillProfileDialog *self,
+                                         const char           *current_role)
+{
+  g_return_if_fail (UPSKILL_IS_PROFILE_DIALOG (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->current_role_row), current_role ? current_role : "");
+}
+
+const char *
+upskill_profile_dialog_get_target_role (UpskillProfileDialog *self)
+{
+  guint selected;
+
+  g_return_val_if_fail (UPSKILL_IS_PROFILE_DIALOG (self), NULL);
+
+  selected = adw_combo_row_get_selected (self->target_role_row);
+  if (selected == GTK_INVALID_LIST_POSITION || selected >= self->role_ids->len)
+    return NULL;
+
+  return g_ptr_array_index (self->role_ids, selected);
+}
+
+void
+upskill_profile_dialog_set_target_role (UpskillProfileDialog *self,
+                                        const char           *role_id)
+{
+  g_return_if_fail (UPSKILL_IS_PROFILE_DIALOG (self));
+
+  for (guint i = 0; i < self->role_ids->len; i++)
+    {
+      if (g_strcmp0 (g_ptr_array_index (self->role_ids, i), role_id) == 0)
+        {
+          adw_combo_row_set_selected (self->target_role_row, i);
+          return;
+        }
+    }
+
+  /* A role this catalog does not know is kept, not silently dropped. */
+  if (role_id != NULL && role_id[0] != '\0')
+    {
+      GtkStringList *names = GTK_STRING_LIST (adw_combo_row_get_model (self->target_role_row));
+
+      gtk_string_list_append (names, role_id);
+      g_ptr_array_add (self->role_ids, g_strdup (role_id));
+      adw_combo_row_set_selected (self->target_role_row, self->role_ids->len - 1);
+      return;
+    }
+
+  adw_combo_row_set_selected (self->target_role_row, 0);
+}
+
+double
+upskill_profile_dialog_get_weekly_hours (UpskillProfileDialog *self)
+{
+  g_return_val_if_fail (UPSKILL_IS_PROFILE_DIALOG (self), 0.0);
+
+  return gtk_spin_button_get_value (self->hours_spin);
+}
+
+void
+upskill_profile_dialog_set_weekly_hours (UpskillProfileDialog *self,
+                                         double                hours)
+{
+  g_return_if_fail (UPSKILL_IS_PROFILE_DIALOG (self));
+
+  gtk_spin_button_set_value (self->hours_spin, hours);
+}

@@ -1,0 +1,331 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "upskill-chart.h"
+#include "upskill-readiness.h"
+#include "upskill-readiness-chart.h"
+
+#define MIN_WIDTH      260
+#define MIN_HEIGHT     240
+#define NATURAL_HEIGHT 300
+
+struct _UpskillReadinessChart
+{
+  GtkWidget       parent_instance;
+
+  UpskillCatalog *catalog;
+  GPtrArray      *series;         /* UpskillReadinessPoint* */
+  gboolean       *area_visible;   /* indexed by UpskillArea.index */
+  guint           n_areas;
+};
+
+G_DEFINE_FINAL_TYPE (UpskillReadinessChart, upskill_readiness_chart, GTK_TYPE_WIDGET)
+
+/* Hues of the GNOME palette, one per area in catalog order, in a shade
+ * for light and one for dark backgrounds. */
+static const struct {
+  const char *light;
+  const char *dark;
+  const char *fallback;
+} area_colors[] = {
+  { "blue_4",   "blue_2",   "#1c71d8" },
+  { "green_5",  "green_2",  "#26a269" },
+  { "orange_5", "orange_2", "#c64600" },
+  { "purple_3", "purple_2", "#813d9c" },
+  { "red_3",    "red_1",    "#e01b24" },
+  { "brown_3",  "brown_1",  "#986a44" },
+  { "yellow_5", "yellow_3", "#e5a50a" },
+};
+
+static UpskillChartColor
+color_from_rgba (const GdkRGBA *rgba,
+                 double         alpha_scale)
+{
+  return (UpskillChartColor) { rgba->red, rgba->green, rgba->blue, rgba->alpha * alpha_scale };
+}
+
+static GdkRGBA
+lookup_area_color (GtkWidget *widget,
+                   guint      area_index)
+{
+  GtkStyleContext *context = gtk_widget_get_style_context (widget);
+  gboolean dark = adw_style_manager_get_dark (adw_style_manager_get_default ());
+  guint slot = area_index % G_N_ELEMENTS (area_colors);
+  GdkRGBA color;
+
+  if (!gtk_style_context_lookup_color (context,
+                                       dark ? area_colors[slot].dark : area_colors[slot].light,
+                                       &color))
+    gdk_rgba_parse (&color, area_colors[slot].fallback);
+
+  return color;
+}
+
+static double
+widget_font_size (GtkWidget *widget,
+                  const char **out_family)
+{
+  PangoContext *pango_context = gtk_widget_get_pango_context (widget);
+  const PangoFontDescription *font = pango_context_get_font_description (pango_context);
+  double size = 13.0;
+
+  *out_family = NULL;
+  if (font == NULL)
+    return size;
+
+  *out_family = pango_font_description_get_family (font);
+  if (pango_font_description_get_size (font) > 0)
+    {
+      size = (double) pango_font_description_get_size (font) / PANGO_SCALE;
+      if (!pango_font_description_get_size_is_absolute (font))
+        {
+          double resolution = pango_cairo_context_get_resolution (pango_context);
+
+          size = size * (resolution > 0 ? resolution : 96.0) / 72.0;
+        }
+    }
+
+  return size;
+}
+
+static void
+fill_chart_style (UpskillReadinessChart *self,
+                  UpskillChartStyle     *style)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  GtkStyleContext *context = gtk_widget_get_style_context (widget);
+  GdkRGBA foreground, accent;
+
+  gtk_style_context_get_color (context, &foreground);
+  if (!gtk_style_context_lookup_color (context, "accent_color", &accent))
+    accent = foreground;
+
+  style->foreground = color_from_rgba (&foreground, 1.0);
+  style->grid = color_from_rgba (&foreground, 0.18);
+  style->current = color_from_rgba (&foreground, 1.0);
+  style->target = color_from_rgba (&accent, 1.0);
+  style->accent = color_from_rgba (&accent, 1.0);
+  style->font_size = widget_font_size (widget, &style->font_family) * 0.9;
+}
+
+guint
+upskill_readiness_chart_get_n_lines (UpskillReadinessChart *self)
+{
+  guint n_lines = 1;
+
+  g_return_val_if_fail (UPSKILL_IS_READINESS_CHART (self), 0);
+
+  for (guint i = 0; i < self->n_areas; i++)
+    if (self->area_visible[i])
+      n_lines++;
+
+  return n_lines;
+}
+
+static void
+upskill_readiness_chart_snapshot (GtkWidget   *widget,
+                                  GtkSnapshot *snapshot)
+{
+  UpskillReadinessChart *self = UPSKILL_READINESS_CHART (widget);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  UpskillChartStyle style = { 0 };
+  g_autofree gint64 *times = NULL;
+  g_autofree const double **values = NULL;
+  g_autofree const char **labels = NULL;
+  g_autofree UpskillChartColor *colors = NULL;
+  g_autoptr(GPtrArray) buffers = NULL;
+  guint n_points, n_lines, line = 0;
+  cairo_t *cr;
+
+  if (self->series == NULL || self->catalog == NULL || width <= 0 || height <= 0)
+    return;
+
+  fill_chart_style (self, &style);
+
+  n_points = self->series->len;
+  n_lines = upskill_readiness_chart_get_n_lines (self);
+  times = g_new0 (gint64, MAX (n_points, 1));
+  values = g_new0 (const double *, n_lines);
+  labels = g_new0 (const char *, n_lines);
+  colors = g_new0 (UpskillChartColor, n_lines);
+  buffers = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; i < n_points; i++)
+    times[i] = ((UpskillReadinessPoint *) g_ptr_array_index (self->series, i))->time;
+
+  /* Overall first, in the text color; then the areas asked for. */
+  for (int s = -1; s < (int) self->n_areas; s++)
+    {
+      double *buffer;
+
+      if (s >= 0 && !self->area_visible[s])
+        continue;
+
+      buffer = g_new0 (double, MAX (n_points, 1));
+      for (guint i = 0; i < n_points; i++)
+        {
+          UpskillReadinessPoint *point = g_ptr_array_index (self->series, i);
+
+          /* Negative (nothing targeted) is drawn as a gap. */
+          buffer[i] = s < 0 ? point->overall : point->areas[s];
+        }
+      g_ptr_array_add (buffers, buffer);
+      values[line] = buffer;
+
+      if (s < 0)
+        {
+          labels[line] = _("Overall");
+          colors[line] = style.foreground;
+        }
+      else
+        {
+          GdkRGBA rgba = lookup_area_color (widget, s);
+
+          labels[line] = upskill_catalog_get_area (self->catalog, s)->name;
+          colors[line] = color_from_rgba (&rgba, 1.0);
+        }
+      line++;
+    }
+
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  upskill_chart_draw_lines (cr, &style, width, height,
+                            n_points, times,
+                            n_lines, values, labels, colors);
+  cairo_destroy (cr);
+}
+
+static void
+upskill_readiness_chart_measure (GtkWidget      *widget,
+                                 GtkOrientation  orientation,
+                                 int             for_size,
+                                 int            *minimum,
+                                 int            *natural,
+                                 int            *minimum_baseline,
+                                 int            *natural_baseline)
+{
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = MIN_WIDTH;
+      *natural = MIN_WIDTH;
+    }
+  else
+    {
+      *minimum = MIN_HEIGHT;
+      *natural = NATURAL_HEIGHT;
+    }
+}
+
+/* Colors come from the style: redraw when it changes (light, dark, high contrast). */
+static void
+upskill_readiness_chart_css_changed (GtkWidget         *widget,
+                                     GtkCssStyleChange *change)
+{
+  GTK_WIDGET_CLASS (upskill_readiness_chart_parent_class)->css_changed (widget, change);
+
+  gtk_widget_queue_draw (widget);
+}
+
+static void
+upskill_readiness_chart_finalize (GObject *object)
+{
+  UpskillReadinessChart *self = (UpskillReadinessChart *)object;
+
+  g_clear_object (&self->catalog);
+  g_clear_pointer (&self->series, g_ptr_array_unref);
+  g_clear_pointer (&self->area_visible, g_free);
+
+  G_OBJECT_CLASS (upskill_readiness_chart_parent_class)->finalize (object);
+}
+
+static void
+upskill_readiness_chart_class_init (UpskillReadinessChartClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->finalize = upskill_readiness_chart_finalize;
+
+  widget_class->snapshot = upskill_readiness_chart_snapshot;
+  widget_class->measure = upskill_readiness_chart_measure;
+  widget_class->css_changed = upskill_readiness_chart_css_changed;
+
+  gtk_widget_class_set_css_name (widget_class, "readinesschart");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+}
+
+static void
+upskill_readiness_chart_init (UpskillReadinessChart *self)
+{
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Line chart of readiness over time"),
+                                  -1);
+}
+
+GtkWidget *
+upskill_readiness_chart_new (void)
+{
+  return g_object_new (UPSKILL_TYPE_READINESS_CHART, NULL);
+}
+
+void
+upskill_readiness_chart_set_series (UpskillReadinessChart *self,
+                                    UpskillCatalog        *catalog,
+                                    GPtrArray             *series,
+                                    const char            *summary)
+{
+  guint n_areas;
+
+  g_return_if_fail (UPSKILL_IS_READINESS_CHART (self));
+  g_return_if_fail (catalog == NULL || UPSKILL_IS_CATALOG (catalog));
+
+  n_areas = catalog != NULL ? upskill_catalog_get_n_areas (catalog) : 0;
+  if (n_areas != self->n_areas)
+    {
+      g_free (self->area_visible);
+      self->area_visible = g_new0 (gboolean, MAX (n_areas, 1));
+      self->n_areas = n_areas;
+    }
+
+  g_set_object (&self->catalog, catalog);
+  if (series != NULL)
+    g_ptr_array_ref (series);
+  g_clear_pointer (&self->series, g_ptr_array_unref);
+  self->series = series;
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, summary != NULL ? summary : "",
+                                  -1);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self), summary);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+upskill_readiness_chart_set_area_visible (UpskillReadinessChart *self,
+                                          guint                  area_index,
+                                          gboolean               visible)
+{
+  g_return_if_fail (UPSKILL_IS_READINESS_CHART (self));
+  g_return_if_fail (area_index < self->n_areas);
+
+  visible = !!visible;
+  if (self->area_visible[area_index] != visible)
+    {
+      self->area_visible[area_index] = visible;
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
+}
+
+gboolean
+upskill_readiness_chart_get_area_visible (UpskillReadinessChart *self,
+                                          guint                  area_index)
+{
+  g_return_val_if_fail (UPSKILL_IS_READINESS_CHART (self), FALSE);
+  g_return_val_if_fail (area_index < self->n_areas, FALSE);
+
+  return self->area_visible[area_index];
+}

@@ -1,0 +1,636 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "upskill-evidence-dialog.h"
+#include "upskill-level.h"
+#include "upskill-readiness.h"
+#include "upskill-skill-row.h"
+
+/* The history's source for a level the person set here. Stored in the
+ * profile file as it is, like the samples do, so it is not translated. */
+#define SELF_ASSESSMENT_SOURCE "Self-assessment"
+
+struct _UpskillSkillRow
+{
+  AdwExpanderRow   parent_instance;
+
+  UpskillCatalog  *catalog;
+  UpskillSkill    *skill;     /* owned by the catalog */
+  UpskillProfile  *profile;
+  guint            level;     /* the level shown, as last read from the profile */
+  gboolean         syncing;   /* showing the profile, not a user's choice */
+  GPtrArray       *evidence_rows; /* AdwActionRow*, in the profile's order */
+
+  /* Template widgets */
+  GtkImage        *warning_icon;
+  GtkLabel        *gap_label;
+  GtkLabel        *skill_description_label;
+  AdwSqueezer     *level_squeezer;
+  GtkBox          *level_names_box;
+  GtkBox          *level_numbers_box;
+  GtkLabel        *level_description_label;
+  AdwActionRow    *target_row;
+  GtkDropDown     *target_dropdown;
+  GtkButton       *reset_target_button;
+  AdwActionRow    *evidence_header_row;
+  GtkListBoxRow   *warning_row;
+  GtkLabel        *warning_label;
+};
+
+G_DEFINE_FINAL_TYPE (UpskillSkillRow, upskill_skill_row, ADW_TYPE_EXPANDER_ROW)
+
+enum {
+  PROP_0,
+  PROP_LEVEL,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* The target the role asks for, ignoring the profile's override. */
+static guint
+get_role_target (UpskillSkillRow *self,
+                 UpskillRole    **out_role)
+{
+  const char *role_id = upskill_profile_get_target_role (self->profile);
+  UpskillRole *role = role_id != NULL ? upskill_catalog_find_role (self->catalog, role_id) : NULL;
+
+  if (out_role != NULL)
+    *out_role = role;
+
+  return role != NULL ? role->targets[self->skill->index] : 0;
+}
+
+static void
+set_level (UpskillSkillRow *self,
+           guint            level)
+{
+  g_assert (level <= UPSKILL_LEVEL_MAX);
+
+  if (self->profile == NULL || self->syncing)
+    return;
+
+  /* The profile emits "changed" and the page updates every row, this one
+   * included; the toggle buttons follow the "level" property. */
+  upskill_profile_set_level (self->profile, self->skill->id, level,
+                             SELF_ASSESSMENT_SOURCE, 0);
+}
+
+static void
+on_target_selected (UpskillSkillRow *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->target_dropdown);
+
+  if (self->syncing || self->profile == NULL || selected > UPSKILL_LEVEL_MAX)
+    return;
+
+  /* Picking the role's own target is the same as not overriding it. */
+  upskill_profile_set_target_override (self->profile, self->skill->id,
+                                       selected == get_role_target (self, NULL)
+                                         ? UPSKILL_NO_TARGET_OVERRIDE
+                                         : (int) selected);
+}
+
+static void
+reset_target_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  UpskillSkillRow *self = UPSKILL_SKILL_ROW (widget);
+
+  if (self->profile != NULL)
+    upskill_profile_set_target_override (self->profile, self->skill->id,
+                                         UPSKILL_NO_TARGET_OVERRIDE);
+}
+
+/* Evidence */
+
+static void
+on_evidence_dialog_response (UpskillSkillRow       *self,
+                             const char            *response,
+                             UpskillEvidenceDialog *dialog)
+{
+  guint position = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dialog), "evidence-position"));
+  g_autofree char *note = NULL;
+  g_autofree char *link = NULL;
+  GPtrArray *evidence;
+
+  if (g_strcmp0 (response, "save") != 0 || self->profile == NULL)
+    return;
+
+  note = upskill_evidence_dialog_dup_note (dialog);
+  link = upskill_evidence_dialog_dup_link (dialog);
+  if (*note == '\0' || (link != NULL && !upskill_evidence_link_is_valid (link)))
+    return;
+
+  evidence = upskill_profile_get_evidence (self->profile, self->skill->id);
+
+  /* position is index + 1 for an edit, 0 for a new piece of evidence. */
+  if (position == 0)
+    upskill_profile_add_evidence (self->profile, self->skill->id, note, link);
+  else if (position - 1 < evidence->len)
+    upskill_profile_update_evidence (self->profile, self->skill->id, position - 1, note, link);
+}
+
+static void
+present_evidence_dialog (UpskillSkillRow *self,
+                         guint            position)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  UpskillEvidenceDialog *dialog;
+  UpskillEvidence *evidence = NULL;
+
+  if (position > 0)
+    evidence = g_ptr_array_index (upskill_profile_get_evidence (self->profile, self->skill->id),
+                                  position - 1);
+
+  dialog = upskill_evidence_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                        self->skill->name,
+                                        evidence != NULL ? evidence->note : NULL,
+                                        evidence != NULL ? evidence->link : NULL);
+  g_object_set_data (G_OBJECT (dialog), "evidence-position", GUINT_TO_POINTER (position));
+  g_signal_connect_object (dialog, "response",
+                           G_CALLBACK (on_evidence_dialog_response), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static gboolean
+evidence_index_is_valid (UpskillSkillRow *self,
+                         guint            index)
+{
+  return self->profile != NULL &&
+         index < upskill_profile_get_evidence (self->profile, self->skill->id)->len;
+}
+
+static void
+add_evidence_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  UpskillSkillRow *self = UPSKILL_SKILL_ROW (widget);
+
+  if (self->profile != NULL)
+    present_evidence_dialog (self, 0);
+}
+
+static void
+edit_evidence_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  UpskillSkillRow *self = UPSKILL_SKILL_ROW (widget);
+  guint index = g_variant_get_uint32 (parameter);
+
+  if (evidence_index_is_valid (self, index))
+    present_evidence_dialog (self, index + 1);
+}
+
+static void
+remove_evidence_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  UpskillSkillRow *self = UPSKILL_SKILL_ROW (widget);
+  guint index = g_variant_get_uint32 (parameter);
+
+  /* No confirmation: the window's undo (Ctrl+Z) brings it back. */
+  if (evidence_index_is_valid (self, index))
+    upskill_profile_remove_evidence (self->profile, self->skill->id, index);
+}
+
+static void
+open_evidence_link_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  UpskillSkillRow *self = UPSKILL_SKILL_ROW (widget);
+  guint index = g_variant_get_uint32 (parameter);
+  GtkRoot *root = gtk_widget_get_root (widget);
+  UpskillEvidence *evidence;
+
+  if (!evidence_index_is_valid (self, index))
+    return;
+
+  evidence = g_ptr_array_index (upskill_profile_get_evidence (self->profile, self->skill->id), index);
+  if (upskill_evidence_link_is_valid (evidence->link))
+    gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, evidence->link, GDK_CURRENT_TIME);
+}
+
+static GtkWidget *
+new_evidence_button (const char *icon_name,
+                     const char *tooltip,
+                     const char *action_name,
+                     guint       index)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
+
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "u", index);
+
+  return button;
+}
+
+static AdwActionRow *
+new_evidence_row (guint index)
+{
+  AdwActionRow *row = ADW_ACTION_ROW (adw_action_row_new ());
+  GtkWidget *open_button;
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_title_lines (row, 0);
+  adw_action_row_set_subtitle_lines (row, 1);
+  adw_action_row_add_prefix (row, gtk_image_new_from_icon_name ("emblem-documents-symbolic"));
+
+  open_button = new_evidence_button ("web-browser-symbolic", _("Open Link"),
+                                     "skill.open-evidence-link", index);
+  adw_action_row_add_suffix (row, open_button);
+  adw_action_row_add_suffix (row, new_evidence_button ("document-edit-symbolic", _("Edit Evidence"),
+                                                       "skill.edit-evidence", index));
+  adw_action_row_add_suffix (row, new_evidence_button ("user-trash-symbolic", _("Remove Evidence"),
+                                                       "skill.remove-evidence", index));
+  g_object_set_data (G_OBJECT (row), "open-button", open_button);
+
+  return row;
+}
+
+static void
+update_evidence_row (AdwActionRow    *row,
+                     UpskillEvidence *evidence)
+{
+  GtkWidget *open_button = g_object_get_data (G_OBJECT (row), "open-button");
+  gboolean has_link = evidence->link != NULL && *evidence->link != '\0';
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), evidence->note);
+  adw_action_row_set_subtitle (row, has_link ? evidence->link : "");
+  /* A link from a file that is not http(s) is shown, never opened. */
+  gtk_widget_set_visible (open_button, upskill_evidence_link_is_valid (evidence->link));
+}
+
+static void
+update_evidence (UpskillSkillRow *self,
+                 GPtrArray       *evidence)
+{
+  g_autofree char *summary = NULL;
+
+  /* Update the rows in place, so that a focused button keeps the focus. */
+  while (self->evidence_rows->len > evidence->len)
+    {
+      GtkWidget *row = g_ptr_array_steal_index (self->evidence_rows, self->evidence_rows->len - 1);
+
+      adw_expander_row_remove (ADW_EXPANDER_ROW (self), row);
+    }
+  while (self->evidence_rows->len < evidence->len)
+    {
+      AdwActionRow *row = new_evidence_row (self->evidence_rows->len);
+
+      g_ptr_array_add (self->evidence_rows, row);
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (self), GTK_WIDGET (row));
+    }
+
+  for (guint i = 0; i < evidence->len; i++)
+    update_evidence_row (g_ptr_array_index (self->evidence_rows, i),
+                         g_ptr_array_index (evidence, i));
+
+  if (evidence->len == 0)
+    summary = g_strdup (_("None yet: a project, a certificate or a link that shows your level"));
+  else
+    summary = g_strdup_printf (ngettext ("%u piece of evidence", "%u pieces of evidence", evidence->len),
+                               evidence->len);
+  adw_action_row_set_subtitle (self->evidence_header_row, summary);
+}
+
+static void
+update_gap (UpskillSkillRow *self,
+            guint            level,
+            guint            target)
+{
+  g_autofree char *text = NULL;
+  const char *state;
+
+  if (target == 0)
+    {
+      text = g_strdup (_("No target"));
+      state = "gap-none";
+    }
+  else if (level >= target)
+    {
+      text = g_strdup (_("Target met"));
+      state = "gap-met";
+    }
+  else
+    {
+      guint gap = target - level;
+
+      /* Translators: how many levels separate the current level from the target */
+      text = g_strdup_printf (ngettext ("Gap: %u level", "Gap: %u levels", gap), gap);
+      state = "gap-open";
+    }
+
+  gtk_label_set_text (self->gap_label, text);
+  gtk_widget_set_css_classes (GTK_WIDGET (self->gap_label),
+                              (const char *[]) { "gap-pill", state, NULL });
+}
+
+static void
+update_target (UpskillSkillRow *self,
+               guint            target,
+               gboolean         overridden)
+{
+  UpskillRole *role = NULL;
+  guint role_target = get_role_target (self, &role);
+  g_autofree char *subtitle = NULL;
+
+  if (overridden && role != NULL)
+    /* Translators: the first %s is a level ("Competent"), the second a role ("ML Engineer") */
+    subtitle = g_strdup_printf (_("Your own target · %s asks for %s"),
+                                role->name, upskill_level_get_name (role_target));
+  else if (overridden)
+    subtitle = g_strdup (_("Your own target"));
+  else if (role != NULL)
+    /* Translators: %s is a role, e.g. "ML Engineer" */
+    subtitle = g_strdup_printf (_("Set by the target role, %s"), role->name);
+  else
+    subtitle = g_strdup (_("No target role chosen"));
+
+  adw_action_row_set_subtitle (self->target_row, subtitle);
+  gtk_drop_down_set_selected (self->target_dropdown, target);
+  gtk_widget_set_visible (GTK_WIDGET (self->reset_target_button), overridden);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "skill.reset-target", overridden);
+
+  if (overridden)
+    gtk_widget_add_css_class (GTK_WIDGET (self->target_dropdown), "target-override");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->target_dropdown), "target-override");
+}
+
+void
+upskill_skill_row_update (UpskillSkillRow *self)
+{
+  g_autofree char *subtitle = NULL;
+  g_autofree char *description = NULL;
+  GPtrArray *evidence;
+  gboolean overridden = FALSE;
+  gboolean needs_evidence;
+  guint level, target;
+
+  g_return_if_fail (UPSKILL_IS_SKILL_ROW (self));
+
+  if (self->profile == NULL)
+    return;
+
+  self->syncing = TRUE;
+
+  level = MIN (upskill_profile_get_level (self->profile, self->skill->id), UPSKILL_LEVEL_MAX);
+  target = upskill_profile_get_target (self->profile, self->catalog, self->skill, &overridden);
+  evidence = upskill_profile_get_evidence (self->profile, self->skill->id);
+
+  if (level != self->level)
+    {
+      self->level = level;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LEVEL]);
+    }
+
+  /* Translators: a level's name and its description, e.g. "Competent: You deliver…" */
+  description = g_strdup_printf (_("%s: %s"), upskill_level_get_name (level),
+                                 upskill_level_get_description (level));
+  gtk_label_set_text (self->level_description_label, description);
+
+  if (target > 0)
+    /* Translators: the current level, then the target level, e.g. "Novice · target Competent" */
+    subtitle = g_strdup_printf (overridden ? _("%s · your target %s") : _("%s · target %s"),
+                                upskill_level_get_name (level), upskill_level_get_name (target));
+  else
+    subtitle = g_strdup (upskill_level_get_name (level));
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), subtitle);
+
+  update_gap (self, level, target);
+  update_target (self, target, overridden);
+  update_evidence (self, evidence);
+
+  needs_evidence = level >= UPSKILL_LEVEL_NEEDS_EVIDENCE && evidence->len == 0;
+  gtk_widget_set_visible (GTK_WIDGET (self->warning_row), needs_evidence);
+  gtk_widget_set_visible (GTK_WIDGET (self->warning_icon), needs_evidence);
+  if (needs_evidence)
+    {
+      g_autofree char *warning = NULL;
+
+      /* Translators: %s is a level's name, e.g. "Competent" */
+      warning = g_strdup_printf (_("No evidence yet. At %s or above, a project, a certificate or a link helps back up your rating."),
+                                 upskill_level_get_name (UPSKILL_LEVEL_NEEDS_EVIDENCE));
+      gtk_label_set_text (self->warning_label, warning);
+    }
+
+  self->syncing = FALSE;
+}
+
+/* GObject */
+
+static void
+upskill_skill_row_dispose (GObject *object)
+{
+  UpskillSkillRow *self = (UpskillSkillRow *)object;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), UPSKILL_TYPE_SKILL_ROW);
+  g_clear_pointer (&self->evidence_rows, g_ptr_array_unref);
+  g_clear_object (&self->profile);
+  g_clear_object (&self->catalog);
+
+  G_OBJECT_CLASS (upskill_skill_row_parent_class)->dispose (object);
+}
+
+static void
+upskill_skill_row_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  UpskillSkillRow *self = UPSKILL_SKILL_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_LEVEL:
+      g_value_set_uint (value, self->level);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+upskill_skill_row_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  UpskillSkillRow *self = UPSKILL_SKILL_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_LEVEL:
+      set_level (self, g_value_get_uint (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+upskill_skill_row_class_init (UpskillSkillRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = upskill_skill_row_dispose;
+  object_class->get_property = upskill_skill_row_get_property;
+  object_class->set_property = upskill_skill_row_set_property;
+
+  /**
+   * UpskillSkillRow:level:
+   *
+   * The current level shown; setting it sets the profile's level (as a
+   * self-assessment). The "skill.level" action of the toggle buttons.
+   */
+  properties[PROP_LEVEL] =
+    g_param_spec_uint ("level", NULL, NULL,
+                       0, UPSKILL_LEVEL_MAX, 0,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/com/example/Upskill/ui/upskill-skill-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, UpskillSkillRow, warning_icon);
+  gtk_widget_class_bind_template_child (widget_class, UpskillSkillRow, gap_label);
+  gtk_widget_class_bind_template_child (widget_class, UpskillSkillRow, skill_description_label);
+  gtk_widget_class_bind_template_child (widget_class, UpskillSkillRow, level_squeezer);
+  gtk_widget_class_bind_template_child (widget_class, UpskillSkillRow, level_names_box);
+  gtk_widget_class_bind_template_child (widget_class, UpskillSkillRow, level_numbers_box);
+  gtk_widget_class_bind_template_child (widget_class, UpskillSkillRow, level_description_label);
+  gtk_widget_class_bind_template_child (widget_class, UpskillSkillRow, target_row);
+  gtk_widget_class_bind_template_child (widget_class, UpskillSkillRow, target_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, UpskillSkillRow, reset_target_button);
+  gtk_widget_class_bind_template_child (widget_class, UpskillSkillRow, evidence_header_row);
+  gtk_widget_class_bind_template_child (widget_class, UpskillSkillRow, warning_row);
+  gtk_widget_class_bind_template_child (widget_class, UpskillSkillRow, warning_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_target_selected);
+
+  gtk_widget_class_install_property_action (widget_class, "skill.level", "level");
+  gtk_widget_class_install_action (widget_class, "skill.reset-target", NULL, reset_target_action);
+  gtk_widget_class_install_action (widget_class, "skill.add-evidence", NULL, add_evidence_action);
+  gtk_widget_class_install_action (widget_class, "skill.edit-evidence", "u", edit_evidence_action);
+  gtk_widget_class_install_action (widget_class, "skill.remove-evidence", "u", remove_evidence_action);
+  gtk_widget_class_install_action (widget_class, "skill.open-evidence-link", "u", open_evidence_link_action);
+}
+
+static void
+add_level_buttons (UpskillSkillRow *self)
+{
+  for (guint level = 0; level <= UPSKILL_LEVEL_MAX; level++)
+    {
+      g_autofree char *number = g_strdup_printf ("%u", level);
+      /* Translators: a level's number and name, e.g. "3 · Competent" */
+      g_autofree char *numbered = g_strdup_printf (_("%u · %s"), level, upskill_level_get_name (level));
+      GtkWidget *named = gtk_toggle_button_new_with_label (upskill_level_get_name (level));
+      GtkWidget *numeric = gtk_toggle_button_new_with_label (number);
+
+      /* Wide: the names; narrow: the numbers, with the name as tooltip. */
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (named), "skill.level");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (named), "u", level);
+      gtk_widget_set_tooltip_text (named, upskill_level_get_description (level));
+      gtk_box_append (self->level_names_box, named);
+
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (numeric), "skill.level");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (numeric), "u", level);
+      gtk_widget_set_tooltip_text (numeric, numbered);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (numeric),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, numbered,
+                                      -1);
+      gtk_box_append (self->level_numbers_box, numeric);
+    }
+}
+
+static void
+fill_target_dropdown (UpskillSkillRow *self)
+{
+  g_autoptr(GtkStringList) levels = gtk_string_list_new (NULL);
+
+  for (guint level = 0; level <= UPSKILL_LEVEL_MAX; level++)
+    {
+      g_autofree char *numbered = g_strdup_printf (_("%u · %s"), level, upskill_level_get_name (level));
+
+      gtk_string_list_append (levels, numbered);
+    }
+
+  self->syncing = TRUE;
+  gtk_drop_down_set_model (self->target_dropdown, G_LIST_MODEL (levels));
+  self->syncing = FALSE;
+}
+
+static void
+upskill_skill_row_init (UpskillSkillRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->evidence_rows = g_ptr_array_new ();
+  add_level_buttons (self);
+  fill_target_dropdown (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "skill.reset-target", FALSE);
+}
+
+UpskillSkillRow *
+upskill_skill_row_new (UpskillCatalog *catalog,
+                       UpskillSkill   *skill)
+{
+  UpskillSkillRow *self;
+
+  g_return_val_if_fail (UPSKILL_IS_CATALOG (catalog), NULL);
+  g_return_val_if_fail (skill != NULL, NULL);
+
+  self = g_object_new (UPSKILL_TYPE_SKILL_ROW, NULL);
+  self->catalog = g_object_ref (catalog);
+  self->skill = skill;
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), skill->name);
+  gtk_label_set_text (self->skill_description_label,
+                      skill->description != NULL ? skill->description : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->skill_description_label),
+                          skill->description != NULL && *skill->description != '\0');
+
+  return self;
+}
+
+UpskillSkill *
+upskill_skill_row_get_skill (UpskillSkillRow *self)
+{
+  g_return_val_if_fail (UPSKILL_IS_SKILL_ROW (self), NULL);
+
+  return self->skill;
+}
+
+UpskillProfile *
+upskill_skill_row_get_profile (UpskillSkillRow *self)
+{
+  g_return_val_if_fail (UPSKILL_IS_SKILL_ROW (self), NULL);
+
+  return self->profile;
+}
+
+void
+upskill_skill_row_set_profile (UpskillSkillRow *self,
+                               UpskillProfile  *profile)
+{
+  g_return_if_fail (UPSKILL_IS_SKILL_ROW (self));
+  g_return_if_fail (profile == NULL || UPSKILL_IS_PROFILE (profile));
+
+  if (!g_set_object (&self->profile, profile))
+    return;
+
+  upskill_skill_row_update (self);
+}

@@ -1,0 +1,607 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "upskill-level.h"
+#include "upskill-radar-chart.h"
+#include "upskill-readiness.h"
+#include "upskill-skill-row.h"
+#include "upskill-skills-page.h"
+
+/* One area's widgets, in the catalog's order. */
+typedef struct
+{
+  UpskillArea         *area;          /* owned by the catalog */
+  AdwPreferencesGroup *group;
+  GtkLabel            *ready_label;   /* the group's header suffix */
+  GtkLabel            *current_label; /* in the header's table */
+  GtkLabel            *target_label;
+  GtkLabel            *table_ready_label;
+  GPtrArray           *rows;          /* UpskillSkillRow* */
+} AreaWidgets;
+
+struct _UpskillSkillsPage
+{
+  AdwBin             parent_instance;
+
+  UpskillCatalog    *catalog;
+  UpskillTrends     *trends;
+  UpskillProfile    *profile;
+  gulong             profile_changed_id;
+  GArray            *areas;           /* AreaWidgets */
+  char              *pending_area_id; /* for show_area, once laid out */
+  guint              show_area_tick_id;
+
+  /* Template widgets */
+  GtkStack          *stack;
+  GtkScrolledWindow *scrolled_window;
+  GtkLabel          *readiness_label;
+  GtkLabel          *role_label;
+  GtkLevelBar       *readiness_bar;
+  GtkGrid           *area_grid;
+  UpskillRadarChart *radar_chart;
+  GtkBox            *groups_box;
+};
+
+G_DEFINE_FINAL_TYPE (UpskillSkillsPage, upskill_skills_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_CATALOG,
+  PROP_TRENDS,
+  PROP_PROFILE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+area_widgets_clear (AreaWidgets *widgets)
+{
+  g_clear_pointer (&widgets->rows, g_ptr_array_unref);
+}
+
+/* "76%", or an em dash when nothing is targeted. */
+static char *
+format_percent (double percent)
+{
+  if (percent < 0)
+    return g_strdup ("—");
+
+  /* Translators: a readiness percentage, e.g. "76%" */
+  return g_strdup_printf (_("%.0f%%"), percent);
+}
+
+static const char *
+demand_wording (double signal)
+{
+  if (signal >= 0.75)
+    return _("Strong demand");
+  if (signal >= 0.45)
+    return _("Moderate demand");
+  if (signal > 0)
+    return _("Some demand");
+
+  return _("No demand signal");
+}
+
+/* The area's summary and, with trend data, its demand signal in words.
+ * Returns markup: AdwPreferencesGroup's description is markup. */
+static char *
+build_group_description (UpskillSkillsPage *self,
+                         UpskillArea       *area)
+{
+  g_autoptr(GPtrArray) claims = NULL;
+  g_autofree char *demand = NULL;
+  const char *summary = area->summary != NULL ? area->summary : "";
+
+  /* The signal is indexed by area: only trend data read against this catalog applies. */
+  if (self->trends == NULL || upskill_trends_get_catalog (self->trends) != self->catalog)
+    return g_markup_escape_text (summary, -1);
+
+  claims = upskill_trends_get_area_claims (self->trends, area);
+  /* Translators: "Strong demand · 5 claims in the trend data" */
+  demand = g_strdup_printf (ngettext ("%s · %u claim in the trend data",
+                                      "%s · %u claims in the trend data", claims->len),
+                            demand_wording (upskill_trends_get_demand_signal (self->trends, area)),
+                            claims->len);
+
+  return g_markup_printf_escaped ("%s\n<b>%s</b>", summary, demand);
+}
+
+static void
+update_group_descriptions (UpskillSkillsPage *self)
+{
+  for (guint i = 0; self->areas != NULL && i < self->areas->len; i++)
+    {
+      AreaWidgets *widgets = &g_array_index (self->areas, AreaWidgets, i);
+      g_autofree char *description = build_group_description (self, widgets->area);
+
+      adw_preferences_group_set_description (widgets->group, description);
+    }
+}
+
+static GtkLabel *
+attach_table_label (GtkGrid    *grid,
+                    const char *text,
+                    int         column,
+                    int         row,
+                    gboolean    numeric)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), numeric ? 1.0 : 0.0);
+  if (numeric)
+    gtk_widget_add_css_class (label, "numeric");
+  else
+    {
+      gtk_widget_set_hexpand (label, TRUE);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+    }
+  gtk_grid_attach (grid, label, column, row, 1, 1);
+
+  return GTK_LABEL (label);
+}
+
+static void
+clear_areas (UpskillSkillsPage *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->groups_box))) != NULL)
+    gtk_box_remove (self->groups_box, child);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->area_grid))) != NULL)
+    gtk_grid_remove (self->area_grid, child);
+
+  g_array_set_size (self->areas, 0);
+}
+
+/* Builds a group per area, a row per skill, and the header's table: once
+ * per catalog. Profile changes only update them. */
+static void
+build_areas (UpskillSkillsPage *self)
+{
+  const char *headings[] = { N_("Area"), N_("Current"), N_("Target"), N_("Ready") };
+
+  clear_areas (self);
+
+  if (self->catalog == NULL)
+    return;
+
+  for (guint column = 0; column < G_N_ELEMENTS (headings); column++)
+    {
+      GtkLabel *heading = attach_table_label (self->area_grid, _(headings[column]),
+                                              column, 0, column > 0);
+
+      gtk_widget_add_css_class (GTK_WIDGET (heading), "caption-heading");
+      gtk_widget_add_css_class (GTK_WIDGET (heading), "dim-label");
+    }
+
+  for (guint i = 0; i < upskill_catalog_get_n_areas (self->catalog); i++)
+    {
+      UpskillArea *area = upskill_catalog_get_area (self->catalog, i);
+      g_autofree char *title = g_markup_escape_text (area->name, -1);
+      g_autofree char *description = NULL;
+      AreaWidgets widgets = { 0 };
+      GtkWidget *ready_label;
+
+      widgets.area = area;
+      widgets.group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+      widgets.rows = g_ptr_array_new ();
+      /* Group titles and descriptions are markup: escape the data. */
+      adw_preferences_group_set_title (widgets.group, title);
+
+      ready_label = gtk_label_new (NULL);
+      gtk_widget_set_valign (ready_label, GTK_ALIGN_END);
+      gtk_widget_add_css_class (ready_label, "dim-label");
+      gtk_widget_add_css_class (ready_label, "numeric");
+      adw_preferences_group_set_header_suffix (widgets.group, ready_label);
+      widgets.ready_label = GTK_LABEL (ready_label);
+
+      for (guint s = 0; s < area->skills->len; s++)
+        {
+          UpskillSkillRow *row = upskill_skill_row_new (self->catalog,
+                                                        g_ptr_array_index (area->skills, s));
+
+          g_ptr_array_add (widgets.rows, row);
+          adw_preferences_group_add (widgets.group, GTK_WIDGET (row));
+        }
+
+      gtk_box_append (self->groups_box, GTK_WIDGET (widgets.group));
+
+      attach_table_label (self->area_grid, area->name, 0, i + 1, FALSE);
+      widgets.current_label = attach_table_label (self->area_grid, NULL, 1, i + 1, TRUE);
+      widgets.target_label = attach_table_label (self->area_grid, NULL, 2, i + 1, TRUE);
+      widgets.table_ready_label = attach_table_label (self->area_grid, NULL, 3, i + 1, TRUE);
+
+      g_array_append_val (self->areas, widgets);
+    }
+
+  update_group_descriptions (self);
+}
+
+static void
+update_header (UpskillSkillsPage *self)
+{
+  guint n_areas = self->areas->len;
+  g_autofree const char **labels = g_new0 (const char *, n_areas + 1);
+  g_autofree double *current = g_new0 (double, MAX (n_areas, 1));
+  g_autofree double *target = g_new0 (double, MAX (n_areas, 1));
+  g_autofree char *readiness_text = NULL;
+  const char *role_id = upskill_profile_get_target_role (self->profile);
+  UpskillRole *role = role_id != NULL ? upskill_catalog_find_role (self->catalog, role_id) : NULL;
+  double readiness = upskill_compute_readiness (self->profile, self->catalog);
+
+  readiness_text = format_percent (readiness);
+  gtk_label_set_text (self->readiness_label, readiness_text);
+  gtk_level_bar_set_value (self->readiness_bar, CLAMP (readiness / 100.0, 0.0, 1.0));
+
+  if (role != NULL)
+    {
+      /* Translators: %s is a role, e.g. "ready for ML Engineer" */
+      g_autofree char *text = g_strdup_printf (_("ready for %s"), role->name);
+
+      gtk_label_set_text (self->role_label, text);
+    }
+  else
+    gtk_label_set_text (self->role_label, _("No target role yet: choose one in the profile’s details"));
+
+  for (guint i = 0; i < n_areas; i++)
+    {
+      AreaWidgets *widgets = &g_array_index (self->areas, AreaWidgets, i);
+      double area_readiness = upskill_compute_area_readiness (self->profile, self->catalog, widgets->area);
+      g_autofree char *ready = format_percent (area_readiness);
+      g_autofree char *current_text = NULL;
+      g_autofree char *target_text = NULL;
+      g_autofree char *suffix = NULL;
+
+      upskill_compute_area_levels (self->profile, self->catalog, widgets->area,
+                                   &current[i], &target[i]);
+      labels[i] = widgets->area->name;
+
+      current_text = g_strdup_printf ("%.1f", current[i]);
+      target_text = g_strdup_printf ("%.1f", target[i]);
+      gtk_label_set_text (widgets->current_label, current_text);
+      gtk_label_set_text (widgets->target_label, target_text);
+      gtk_label_set_text (widgets->table_ready_label, ready);
+
+      if (area_readiness >= 0)
+        /* Translators: an area's readiness, e.g. "76% ready" */
+        suffix = g_strdup_printf (_("%.0f%% ready"), area_readiness);
+      else
+        suffix = g_strdup (_("Not targeted"));
+      gtk_label_set_text (widgets->ready_label, suffix);
+    }
+
+  upskill_radar_chart_set_data (self->radar_chart, n_areas, labels, current, target,
+                                UPSKILL_LEVEL_MAX);
+}
+
+/* Shows the profile: rows are updated in place, never rebuilt, so the
+ * focus stays where the user is (e.g. on a level button). */
+static void
+update_profile_view (UpskillSkillsPage *self)
+{
+  if (self->profile == NULL || self->catalog == NULL)
+    {
+      /* Let go of a profile no longer shown. */
+      for (guint i = 0; i < self->areas->len; i++)
+        {
+          AreaWidgets *widgets = &g_array_index (self->areas, AreaWidgets, i);
+
+          for (guint r = 0; r < widgets->rows->len; r++)
+            upskill_skill_row_set_profile (g_ptr_array_index (widgets->rows, r), NULL);
+        }
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      return;
+    }
+
+  update_header (self);
+
+  for (guint i = 0; i < self->areas->len; i++)
+    {
+      AreaWidgets *widgets = &g_array_index (self->areas, AreaWidgets, i);
+
+      for (guint r = 0; r < widgets->rows->len; r++)
+        {
+          UpskillSkillRow *row = g_ptr_array_index (widgets->rows, r);
+
+          if (upskill_skill_row_get_profile (row) != self->profile)
+            upskill_skill_row_set_profile (row, self->profile);
+          else
+            upskill_skill_row_update (row);
+        }
+    }
+
+  gtk_stack_set_visible_child_name (self->stack, "skills");
+}
+
+static void
+on_profile_changed (UpskillSkillsPage *self,
+                    UpskillProfile    *profile)
+{
+  update_profile_view (self);
+}
+
+/* show_area */
+
+static AreaWidgets *
+find_area_widgets (UpskillSkillsPage *self,
+                   const char        *area_id)
+{
+  for (guint i = 0; i < self->areas->len; i++)
+    {
+      AreaWidgets *widgets = &g_array_index (self->areas, AreaWidgets, i);
+
+      if (g_strcmp0 (widgets->area->id, area_id) == 0)
+        return widgets;
+    }
+
+  return NULL;
+}
+
+static gboolean
+show_area_tick (GtkWidget     *widget,
+                GdkFrameClock *frame_clock,
+                gpointer       user_data)
+{
+  UpskillSkillsPage *self = UPSKILL_SKILLS_PAGE (widget);
+  GtkWidget *content = gtk_scrolled_window_get_child (self->scrolled_window);
+  GtkAdjustment *adjustment;
+  AreaWidgets *widgets;
+  double x, y;
+
+  /* Wait until the page is shown and laid out. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self->scrolled_window)) ||
+      gtk_widget_get_height (GTK_WIDGET (self->scrolled_window)) == 0)
+    return G_SOURCE_CONTINUE;
+
+  self->show_area_tick_id = 0;
+  widgets = find_area_widgets (self, self->pending_area_id);
+  g_clear_pointer (&self->pending_area_id, g_free);
+  if (widgets == NULL)
+    return G_SOURCE_REMOVE;
+
+  if (widgets->rows->len > 0)
+    gtk_widget_grab_focus (g_ptr_array_index (widgets->rows, 0));
+
+  /* The group's title at the top, not just its first row in view. */
+  if (gtk_widget_translate_coordinates (GTK_WIDGET (widgets->group), content, 0, 0, &x, &y))
+    {
+      adjustment = gtk_scrolled_window_get_vadjustment (self->scrolled_window);
+      gtk_adjustment_set_value (adjustment, MAX (0, y - 12));
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
+void
+upskill_skills_page_show_area (UpskillSkillsPage *self,
+                               const char        *area_id)
+{
+  g_return_if_fail (UPSKILL_IS_SKILLS_PAGE (self));
+  g_return_if_fail (area_id != NULL);
+
+  if (find_area_widgets (self, area_id) == NULL)
+    return;
+
+  g_free (self->pending_area_id);
+  self->pending_area_id = g_strdup (area_id);
+
+  if (self->show_area_tick_id == 0)
+    self->show_area_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), show_area_tick,
+                                                            NULL, NULL);
+}
+
+/* Properties */
+
+GtkWidget *
+upskill_skills_page_new (void)
+{
+  return g_object_new (UPSKILL_TYPE_SKILLS_PAGE, NULL);
+}
+
+UpskillCatalog *
+upskill_skills_page_get_catalog (UpskillSkillsPage *self)
+{
+  g_return_val_if_fail (UPSKILL_IS_SKILLS_PAGE (self), NULL);
+
+  return self->catalog;
+}
+
+void
+upskill_skills_page_set_catalog (UpskillSkillsPage *self,
+                                 UpskillCatalog    *catalog)
+{
+  g_return_if_fail (UPSKILL_IS_SKILLS_PAGE (self));
+  g_return_if_fail (catalog == NULL || UPSKILL_IS_CATALOG (catalog));
+
+  if (!g_set_object (&self->catalog, catalog))
+    return;
+
+  build_areas (self);
+  update_profile_view (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CATALOG]);
+}
+
+UpskillTrends *
+upskill_skills_page_get_trends (UpskillSkillsPage *self)
+{
+  g_return_val_if_fail (UPSKILL_IS_SKILLS_PAGE (self), NULL);
+
+  return self->trends;
+}
+
+void
+upskill_skills_page_set_trends (UpskillSkillsPage *self,
+                                UpskillTrends     *trends)
+{
+  g_return_if_fail (UPSKILL_IS_SKILLS_PAGE (self));
+  g_return_if_fail (trends == NULL || UPSKILL_IS_TRENDS (trends));
+
+  if (!g_set_object (&self->trends, trends))
+    return;
+
+  update_group_descriptions (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TRENDS]);
+}
+
+UpskillProfile *
+upskill_skills_page_get_profile (UpskillSkillsPage *self)
+{
+  g_return_val_if_fail (UPSKILL_IS_SKILLS_PAGE (self), NULL);
+
+  return self->profile;
+}
+
+void
+upskill_skills_page_set_profile (UpskillSkillsPage *self,
+                                 UpskillProfile    *profile)
+{
+  g_return_if_fail (UPSKILL_IS_SKILLS_PAGE (self));
+  g_return_if_fail (profile == NULL || UPSKILL_IS_PROFILE (profile));
+
+  if (self->profile == profile)
+    return;
+
+  g_clear_signal_handler (&self->profile_changed_id, self->profile);
+  g_set_object (&self->profile, profile);
+  if (profile != NULL)
+    self->profile_changed_id = g_signal_connect_object (profile, "changed",
+                                                        G_CALLBACK (on_profile_changed), self,
+                                                        G_CONNECT_SWAPPED);
+
+  update_profile_view (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROFILE]);
+}
+
+/* GObject */
+
+static void
+upskill_skills_page_dispose (GObject *object)
+{
+  UpskillSkillsPage *self = (UpskillSkillsPage *)object;
+
+  if (self->show_area_tick_id != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->show_area_tick_id);
+      self->show_area_tick_id = 0;
+    }
+  g_clear_signal_handler (&self->profile_changed_id, self->profile);
+
+  /* The stack is both AdwBin's child and a template child: let AdwBin
+   * drop it first, or it would unparent it a second time. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), UPSKILL_TYPE_SKILLS_PAGE);
+
+  g_clear_pointer (&self->areas, g_array_unref);
+  g_clear_pointer (&self->pending_area_id, g_free);
+  g_clear_object (&self->catalog);
+  g_clear_object (&self->trends);
+  g_clear_object (&self->profile);
+
+  G_OBJECT_CLASS (upskill_skills_page_parent_class)->dispose (object);
+}
+
+static void
+upskill_skills_page_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  UpskillSkillsPage *self = UPSKILL_SKILLS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CATALOG:
+      g_value_set_object (value, self->catalog);
+      break;
+
+    case PROP_TRENDS:
+      g_value_set_object (value, self->trends);
+      break;
+
+    case PROP_PROFILE:
+      g_value_set_object (value, self->profile);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+upskill_skills_page_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  UpskillSkillsPage *self = UPSKILL_SKILLS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_CATALOG:
+      upskill_skills_page_set_catalog (self, g_value_get_object (value));
+      break;
+
+    case PROP_TRENDS:
+      upskill_skills_page_set_trends (self, g_value_get_object (value));
+      break;
+
+    case PROP_PROFILE:
+      upskill_skills_page_set_profile (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+upskill_skills_page_class_init (UpskillSkillsPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = upskill_skills_page_dispose;
+  object_class->get_property = upskill_skills_page_get_property;
+  object_class->set_property = upskill_skills_page_set_property;
+
+  properties[PROP_CATALOG] =
+    g_param_spec_object ("catalog", NULL, NULL,
+                         UPSKILL_TYPE_CATALOG,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_TRENDS] =
+    g_param_spec_object ("trends", NULL, NULL,
+                         UPSKILL_TYPE_TRENDS,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_PROFILE] =
+    g_param_spec_object ("profile", NULL, NULL,
+                         UPSKILL_TYPE_PROFILE,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/com/example/Upskill/ui/upskill-skills-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, UpskillSkillsPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, UpskillSkillsPage, scrolled_window);
+  gtk_widget_class_bind_template_child (widget_class, UpskillSkillsPage, readiness_label);
+  gtk_widget_class_bind_template_child (widget_class, UpskillSkillsPage, role_label);
+  gtk_widget_class_bind_template_child (widget_class, UpskillSkillsPage, readiness_bar);
+  gtk_widget_class_bind_template_child (widget_class, UpskillSkillsPage, area_grid);
+  gtk_widget_class_bind_template_child (widget_class, UpskillSkillsPage, radar_chart);
+  gtk_widget_class_bind_template_child (widget_class, UpskillSkillsPage, groups_box);
+
+  g_type_ensure (UPSKILL_TYPE_RADAR_CHART);
+}
+
+static void
+upskill_skills_page_init (UpskillSkillsPage *self)
+{
+  self->areas = g_array_new (FALSE, TRUE, sizeof (AreaWidgets));
+  g_array_set_clear_func (self->areas, (GDestroyNotify) area_widgets_clear);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_stack_set_visible_child_name (self->stack, "empty");
+}

@@ -1,0 +1,371 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "upskill-level.h"
+#include "upskill-step-row.h"
+
+struct _UpskillStepRow
+{
+  GtkListBoxRow      parent_instance;
+
+  char              *step_id;
+  UpskillStepStatus  status;
+  gboolean           updating;
+
+  GtkStack          *marker_stack;
+  GtkLabel          *number_label;
+  GtkImage          *marker_icon;
+  GtkLabel          *title_label;
+  GtkLabel          *details_label;
+  GtkLabel          *raises_label;
+  GtkWidget         *prerequisites_box;
+  GtkImage          *prerequisites_icon;
+  GtkLabel          *prerequisites_label;
+  GtkLabel          *dates_label;
+  GtkWidget         *dates_icon;
+  GtkDropDown       *status_dropdown;
+  GtkMenuButton     *menu_button;
+};
+
+G_DEFINE_FINAL_TYPE (UpskillStepRow, upskill_step_row, GTK_TYPE_LIST_BOX_ROW)
+
+static GDateTime *
+date_time_from_date (const GDate *date)
+{
+  return g_date_time_new_local (g_date_get_year (date), g_date_get_month (date),
+                                g_date_get_day (date), 12, 0, 0);
+}
+
+static char *
+format_dates (const GDate *start,
+              const GDate *finish)
+{
+  g_autoptr(GDateTime) start_time = date_time_from_date (start);
+  g_autoptr(GDateTime) finish_time = date_time_from_date (finish);
+  g_autofree char *start_text = NULL;
+  g_autofree char *finish_text = NULL;
+
+  /* TRANSLATORS: g_date_time_format(), a full day: "14 March 2027" */
+  finish_text = g_date_time_format (finish_time, _("%-d %B %Y"));
+  if (g_date_compare (start, finish) == 0)
+    return g_steal_pointer (&finish_text);
+
+  if (g_date_get_year (start) == g_date_get_year (finish))
+    /* TRANSLATORS: g_date_time_format(), the first day of a range in the
+     * same year as the last: "1 March" */
+    start_text = g_date_time_format (start_time, _("%-d %B"));
+  else
+    start_text = g_date_time_format (start_time, _("%-d %B %Y"));
+
+  /* TRANSLATORS: a range of days, "1 March – 14 March 2027" */
+  return g_strdup_printf (_("%1$s – %2$s"), start_text, finish_text);
+}
+
+static void
+on_status_selected (UpskillStepRow *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->status_dropdown);
+
+  if (self->updating || selected == GTK_INVALID_LIST_POSITION || selected == self->status)
+    return;
+
+  gtk_widget_activate_action (GTK_WIDGET (self), "plan.set-step-status", "(si)",
+                              self->step_id, (int) selected);
+}
+
+static gboolean
+move_up_binding (GtkWidget *widget,
+                 GVariant  *args,
+                 gpointer   user_data)
+{
+  UpskillStepRow *self = UPSKILL_STEP_ROW (widget);
+
+  return gtk_widget_activate_action (widget, "plan.move-step-up", "s", self->step_id);
+}
+
+static gboolean
+move_down_binding (GtkWidget *widget,
+                   GVariant  *args,
+                   gpointer   user_data)
+{
+  UpskillStepRow *self = UPSKILL_STEP_ROW (widget);
+
+  return gtk_widget_activate_action (widget, "plan.move-step-down", "s", self->step_id);
+}
+
+static void
+upskill_step_row_finalize (GObject *object)
+{
+  UpskillStepRow *self = (UpskillStepRow *)object;
+
+  g_free (self->step_id);
+
+  G_OBJECT_CLASS (upskill_step_row_parent_class)->finalize (object);
+}
+
+static void
+upskill_step_row_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), UPSKILL_TYPE_STEP_ROW);
+
+  G_OBJECT_CLASS (upskill_step_row_parent_class)->dispose (object);
+}
+
+static void
+upskill_step_row_class_init (UpskillStepRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = upskill_step_row_dispose;
+  object_class->finalize = upskill_step_row_finalize;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/com/example/Upskill/ui/upskill-step-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, UpskillStepRow, marker_stack);
+  gtk_widget_class_bind_template_child (widget_class, UpskillStepRow, number_label);
+  gtk_widget_class_bind_template_child (widget_class, UpskillStepRow, marker_icon);
+  gtk_widget_class_bind_template_child (widget_class, UpskillStepRow, title_label);
+  gtk_widget_class_bind_template_child (widget_class, UpskillStepRow, details_label);
+  gtk_widget_class_bind_template_child (widget_class, UpskillStepRow, raises_label);
+  gtk_widget_class_bind_template_child (widget_class, UpskillStepRow, prerequisites_box);
+  gtk_widget_class_bind_template_child (widget_class, UpskillStepRow, prerequisites_icon);
+  gtk_widget_class_bind_template_child (widget_class, UpskillStepRow, prerequisites_label);
+  gtk_widget_class_bind_template_child (widget_class, UpskillStepRow, dates_label);
+  gtk_widget_class_bind_template_child (widget_class, UpskillStepRow, dates_icon);
+  gtk_widget_class_bind_template_child (widget_class, UpskillStepRow, status_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, UpskillStepRow, menu_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_status_selected);
+
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Up, GDK_ALT_MASK, move_up_binding, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Down, GDK_ALT_MASK, move_down_binding, NULL);
+}
+
+static void
+upskill_step_row_init (UpskillStepRow *self)
+{
+  g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  for (UpskillStepStatus status = UPSKILL_STEP_PLANNED; status <= UPSKILL_STEP_SKIPPED; status++)
+    gtk_string_list_append (statuses, upskill_step_status_get_label (status));
+
+  self->updating = TRUE;
+  gtk_drop_down_set_model (self->status_dropdown, G_LIST_MODEL (statuses));
+  self->updating = FALSE;
+}
+
+static GMenuModel *
+build_menu (UpskillStepRow             *self,
+            const UpskillScheduledStep *scheduled,
+            guint                       position,
+            guint                       n_steps)
+{
+  GMenu *menu = g_menu_new ();
+  GMenu *section = g_menu_new ();
+  g_autoptr(GMenuItem) skip = NULL;
+
+  if (position > 0)
+    {
+      g_autoptr(GMenuItem) item = g_menu_item_new (_("Move _Up"), NULL);
+
+      g_menu_item_set_action_and_target (item, "plan.move-step-up", "s", self->step_id);
+      g_menu_append_item (section, item);
+    }
+  if (position + 1 < n_steps)
+    {
+      g_autoptr(GMenuItem) item = g_menu_item_new (_("Move _Down"), NULL);
+
+      g_menu_item_set_action_and_target (item, "plan.move-step-down", "s", self->step_id);
+      g_menu_append_item (section, item);
+    }
+  if (g_menu_model_get_n_items (G_MENU_MODEL (section)) > 0)
+    g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
+  g_object_unref (section);
+
+  section = g_menu_new ();
+  if (scheduled->step->status == UPSKILL_STEP_SKIPPED)
+    {
+      skip = g_menu_item_new (_("_Plan Again"), NULL);
+      g_menu_item_set_action_and_target (skip, "plan.set-step-status", "(si)",
+                                         self->step_id, (int) UPSKILL_STEP_PLANNED);
+    }
+  else if (scheduled->step->status != UPSKILL_STEP_DONE)
+    {
+      skip = g_menu_item_new (_("_Skip"), NULL);
+      g_menu_item_set_action_and_target (skip, "plan.set-step-status", "(si)",
+                                         self->step_id, (int) UPSKILL_STEP_SKIPPED);
+    }
+  if (skip != NULL)
+    g_menu_append_item (section, skip);
+
+  if (scheduled->module != NULL && scheduled->module->url != NULL)
+    {
+      g_autoptr(GMenuItem) item = g_menu_item_new (_("_Open Web Page"), NULL);
+
+      g_menu_item_set_action_and_target (item, "plan.open-step-link", "s", self->step_id);
+      g_menu_append_item (section, item);
+    }
+
+  {
+    g_autoptr(GMenuItem) item = g_menu_item_new (_("_Remove from Plan"), NULL);
+
+    g_menu_item_set_action_and_target (item, "plan.remove-step", "s", self->step_id);
+    g_menu_append_item (section, item);
+  }
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
+  g_object_unref (section);
+
+  return G_MENU_MODEL (menu);
+}
+
+static void
+set_marker (UpskillStepRow    *self,
+            UpskillStepStatus  status,
+            guint              position)
+{
+  static const char * const status_classes[] = {
+    "step-planned", "step-in-progress", "step-done", "step-skipped",
+  };
+  g_autofree char *number = g_strdup_printf ("%u", position + 1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (status_classes); i++)
+    gtk_widget_remove_css_class (GTK_WIDGET (self), status_classes[i]);
+  gtk_widget_add_css_class (GTK_WIDGET (self), status_classes[status]);
+
+  gtk_label_set_text (self->number_label, number);
+
+  switch (status)
+    {
+    case UPSKILL_STEP_DONE:
+      gtk_image_set_from_icon_name (self->marker_icon, "object-select-symbolic");
+      gtk_stack_set_visible_child_name (self->marker_stack, "icon");
+      break;
+
+    case UPSKILL_STEP_SKIPPED:
+      gtk_image_set_from_icon_name (self->marker_icon, "media-skip-forward-symbolic");
+      gtk_stack_set_visible_child_name (self->marker_stack, "icon");
+      break;
+
+    case UPSKILL_STEP_PLANNED:
+    case UPSKILL_STEP_IN_PROGRESS:
+    default:
+      gtk_stack_set_visible_child_name (self->marker_stack, "number");
+      break;
+    }
+}
+
+GtkWidget *
+upskill_step_row_new (const UpskillScheduledStep *scheduled,
+                      guint                       position,
+                      guint                       n_steps,
+                      const char                 *prerequisites,
+                      gboolean                    prerequisite_later)
+{
+  UpskillStepRow *self;
+  g_autoptr(GMenuModel) menu = NULL;
+  g_autofree char *hours = NULL;
+  g_autofree char *details = NULL;
+  g_autofree char *dates = NULL;
+  g_autofree char *accessible = NULL;
+  UpskillStepStatus status;
+
+  g_return_val_if_fail (scheduled != NULL && scheduled->step != NULL, NULL);
+
+  self = g_object_new (UPSKILL_TYPE_STEP_ROW, NULL);
+  self->step_id = g_strdup (scheduled->step->id);
+  status = MIN (scheduled->step->status, UPSKILL_STEP_SKIPPED);
+  self->status = status;
+
+  set_marker (self, status, position);
+  gtk_label_set_text (self->title_label, scheduled->title);
+
+  hours = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u hour", "%u hours", scheduled->hours),
+                           scheduled->hours);
+  if (scheduled->module != NULL)
+    /* TRANSLATORS: "Course · Coursera · 12 hours" */
+    details = g_strdup_printf (_("%1$s · %2$s · %3$s"),
+                               upskill_module_kind_get_label (scheduled->module->kind),
+                               scheduled->module->provider, hours);
+  else if (scheduled->step->module_id != NULL)
+    /* TRANSLATORS: a step whose module is no longer in the catalog */
+    details = g_strdup (_("No longer in the catalog"));
+  else
+    /* TRANSLATORS: "Your own step · 30 hours" */
+    details = g_strdup_printf (_("Your own step · %s"), hours);
+  gtk_label_set_text (self->details_label, details);
+
+  if (scheduled->skill != NULL
+      && scheduled->from_level <= UPSKILL_LEVEL_MAX
+      && scheduled->to_level <= UPSKILL_LEVEL_MAX)
+    {
+      /* TRANSLATORS: "SQL: Novice → Competent" */
+      g_autofree char *raises = g_strdup_printf (_("%1$s: %2$s → %3$s"),
+                                                 scheduled->skill->name,
+                                                 upskill_level_get_name (scheduled->from_level),
+                                                 upskill_level_get_name (scheduled->to_level));
+
+      gtk_label_set_text (self->raises_label, raises);
+    }
+  else
+    gtk_widget_set_visible (GTK_WIDGET (self->raises_label), FALSE);
+
+  if (prerequisites != NULL && status != UPSKILL_STEP_DONE && status != UPSKILL_STEP_SKIPPED)
+    {
+      gtk_label_set_text (self->prerequisites_label, prerequisites);
+      gtk_widget_set_visible (GTK_WIDGET (self->prerequisites_icon), prerequisite_later);
+      if (prerequisite_later)
+        gtk_widget_add_css_class (GTK_WIDGET (self->prerequisites_label), "warning");
+      else
+        gtk_widget_add_css_class (GTK_WIDGET (self->prerequisites_label), "dim-label");
+    }
+  else
+    gtk_widget_set_visible (self->prerequisites_box, FALSE);
+
+  switch (status)
+    {
+    case UPSKILL_STEP_DONE:
+    case UPSKILL_STEP_SKIPPED:
+      gtk_widget_set_visible (self->dates_icon, FALSE);
+      gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->dates_label)), FALSE);
+      break;
+
+    case UPSKILL_STEP_PLANNED:
+    case UPSKILL_STEP_IN_PROGRESS:
+    default:
+      if (g_date_valid (&scheduled->start) && g_date_valid (&scheduled->finish))
+        dates = format_dates (&scheduled->start, &scheduled->finish);
+      else
+        dates = g_strdup (_("Not scheduled"));
+      gtk_label_set_text (self->dates_label, dates);
+      break;
+    }
+
+  self->updating = TRUE;
+  gtk_drop_down_set_selected (self->status_dropdown, status);
+  self->updating = FALSE;
+
+  menu = build_menu (self, scheduled, position, n_steps);
+  gtk_menu_button_set_menu_model (self->menu_button, menu);
+
+  /* TRANSLATORS: accessible name of a step: "Step 3: The Python Tutorial" */
+  accessible = g_strdup_printf (_("Step %1$u: %2$s"), position + 1, scheduled->title);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->status_dropdown),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Status"),
+                                  -1);
+
+  return GTK_WIDGET (self);
+}
+
+const char *
+upskill_step_row_get_step_id (UpskillStepRow *self)
+{
+  g_return_val_if_fail (UPSKILL_IS_STEP_ROW (self), NULL);
+
+  return self->step_id;
+}

@@ -1,0 +1,860 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "upskill-profile-dialog.h"
+#include "upskill-report.h"
+#include "upskill-window-private.h"
+
+/* The window's actions ("win."): profiles, files, pages, undo. */
+
+typedef struct
+{
+  UpskillProfileItem *item;
+  AdwToast           *toast;
+} PendingDelete;
+
+void
+upskill_pending_delete_free (gpointer data)
+{
+  PendingDelete *pending = data;
+
+  g_clear_object (&pending->item);
+  g_clear_object (&pending->toast);
+  g_free (pending);
+}
+
+static void
+set_enabled (UpskillWindow *self,
+             const char    *name,
+             gboolean       enabled)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), name);
+
+  if (action != NULL)
+    g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
+}
+
+void
+upskill_window_update_actions (UpskillWindow *self)
+{
+  gboolean has_profile = self->profile != NULL;
+  gboolean ready = self->store != NULL;
+
+  set_enabled (self, "new-profile", ready);
+  set_enabled (self, "create-own-profile", ready);
+  set_enabled (self, "import-profile", ready);
+  set_enabled (self, "import-profile-from", ready);
+  set_enabled (self, "add-samples", ready);
+  set_enabled (self, "edit-profile", has_profile);
+  set_enabled (self, "duplicate-profile", has_profile);
+  set_enabled (self, "delete-profile", has_profile);
+  set_enabled (self, "export-profile", has_profile);
+  set_enabled (self, "export-profile-to", has_profile);
+  set_enabled (self, "export-report", has_profile);
+  set_enabled (self, "export-report-to", has_profile);
+  set_enabled (self, "undo", has_profile && self->undo_stack->len > 0);
+}
+
+/* New, edit, duplicate */
+
+static void
+apply_dialog_values (UpskillProfileDialog *dialog,
+                     UpskillProfile       *profile)
+{
+  upskill_profile_set_name (profile, upskill_profile_dialog_get_name (dialog));
+  upskill_profile_set_kind (profile, upskill_profile_dialog_get_kind (dialog));
+  upskill_profile_set_current_role (profile, upskill_profile_dialog_get_current_role (dialog));
+  upskill_profile_set_target_role (profile, upskill_profile_dialog_get_target_role (dialog));
+  upskill_profile_set_weekly_hours (profile, upskill_profile_dialog_get_weekly_hours (dialog));
+}
+
+static void
+on_new_profile_apply (UpskillProfileDialog *dialog,
+                      UpskillWindow        *self)
+{
+  const char *name = upskill_profile_dialog_get_name (dialog);
+  g_autofree char *id = upskill_store_new_id (self->store, name);
+  g_autoptr(UpskillProfile) profile = upskill_profile_new (id, name);
+
+  apply_dialog_values (dialog, profile);
+  upskill_window_add_profile (self, profile, TRUE);
+}
+
+static void
+on_edit_profile_apply (UpskillProfileDialog *dialog,
+                       UpskillWindow        *self)
+{
+  UpskillProfile *profile = upskill_profile_dialog_get_profile (dialog);
+
+  /* One edit of several fields is one step to undo. */
+  upskill_window_begin_change_group (self);
+  apply_dialog_values (dialog, profile);
+  upskill_window_end_change_group (self);
+}
+
+static UpskillProfileDialog *
+open_profile_dialog (UpskillWindow  *self,
+                     UpskillProfile *profile)
+{
+  UpskillProfileDialog *dialog = upskill_profile_dialog_new (GTK_WINDOW (self), self->catalog, profile);
+
+  g_signal_connect_object (dialog, "apply",
+                           profile != NULL ? G_CALLBACK (on_edit_profile_apply) : G_CALLBACK (on_new_profile_apply),
+                           self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  return dialog;
+}
+
+static void
+new_profile_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  open_profile_dialog (UPSKILL_WINDOW (user_data), NULL);
+}
+
+static void
+create_own_profile_action (GSimpleAction *action,
+                           GVariant      *parameter,
+                           gpointer       user_data)
+{
+  UpskillWindow *self = UPSKILL_WINDOW (user_data);
+  UpskillProfileDialog *dialog = open_profile_dialog (self, NULL);
+  const char *real_name = g_get_real_name ();
+
+  upskill_profile_dialog_set_kind (dialog, UPSKILL_PROFILE_SELF);
+  if (real_name != NULL && g_strcmp0 (real_name, "Unknown") != 0)
+    upskill_profile_dialog_set_name (dialog, real_name);
+}
+
+static void
+edit_profile_action (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  UpskillWindow *self = UPSKILL_WINDOW (user_data);
+
+  if (self->profile != NULL)
+    open_profile_dialog (self, self->profile);
+}
+
+static void
+duplicate_profile_action (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  UpskillWindow *self = UPSKILL_WINDOW (user_data);
+  g_autoptr(UpskillProfile) copy = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *id = NULL;
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  if (self->profile == NULL)
+    return;
+
+  /* Translators: the name of a duplicated profile */
+  name = g_strdup_printf (_("%s (Copy)"), upskill_profile_get_name (self->profile));
+  id = upskill_store_new_id (self->store, name);
+
+  copy = upskill_profile_copy (self->profile);
+  upskill_profile_set_id (copy, id);
+  upskill_profile_set_name (copy, name);
+
+  upskill_window_add_profile (self, copy, TRUE);
+
+  title = g_markup_printf_escaped (_("Duplicated as “%s”"), upskill_profile_get_name (copy));
+  toast = adw_toast_new (title);
+  upskill_window_add_toast (self, toast);
+}
+
+/* Delete, with undo until the toast goes */
+
+static void
+on_delete_toast_dismissed (AdwToast      *toast,
+                           UpskillWindow *self)
+{
+  const char *id = g_object_get_data (G_OBJECT (toast), "upskill-profile-id");
+  PendingDelete *pending;
+
+  pending = g_hash_table_lookup (self->pending_deletes, id);
+  if (pending == NULL || pending->toast != toast)
+    return;
+
+  upskill_window_queue_delete (self, id);
+  g_hash_table_remove (self->pending_deletes, id);
+}
+
+void
+upskill_window_delete_profile (UpskillWindow *self,
+                               const char    *id)
+{
+  g_autoptr(UpskillProfileItem) item = NULL;
+  g_autofree char *title = NULL;
+  PendingDelete *pending;
+  guint store_position;
+  guint visible_position;
+  guint n_visible;
+
+  g_return_if_fail (UPSKILL_IS_WINDOW (self));
+  g_return_if_fail (id != NULL);
+
+  item = upskill_window_find_item (self, id, &store_position);
+  if (item == NULL)
+    return;
+  g_object_ref (item);
+
+  visible_position = gtk_single_selection_get_selected (self->selection);
+
+  if (self->profile != NULL && g_strcmp0 (upskill_profile_get_id (self->profile), id) == 0)
+    {
+      /* The last changes go to disk first, so an undo brings them back. */
+      upskill_window_flush_save (self);
+      upskill_window_set_profile (self, NULL);
+    }
+  if (g_strcmp0 (self->selected_id, id) == 0)
+    g_clear_pointer (&self->selected_id, g_free);
+
+  g_list_store_remove (self->profiles, store_position);
+
+  /* The file stays until the toast is gone. */
+  title = g_markup_printf_escaped (_("“%s” deleted"), upskill_profile_item_get_name (item));
+  pending = g_new0 (PendingDelete, 1);
+  pending->item = g_object_ref (item);
+  pending->toast = adw_toast_new (title);
+  adw_toast_set_button_label (pending->toast, _("_Undo"));
+  adw_toast_set_action_name (pending->toast, "win.undo-delete");
+  adw_toast_set_action_target_value (pending->toast, g_variant_new_string (id));
+  adw_toast_set_priority (pending->toast, ADW_TOAST_PRIORITY_HIGH);
+  g_object_set_data_full (G_OBJECT (pending->toast), "upskill-profile-id", g_strdup (id), g_free);
+  g_signal_connect_object (pending->toast, "dismissed",
+                           G_CALLBACK (on_delete_toast_dismissed), self, 0);
+
+  g_hash_table_insert (self->pending_deletes, g_strdup (id), pending);
+
+  adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (pending->toast));
+
+  /* Show the neighbour, as a list does after a deletion. */
+  n_visible = g_list_model_get_n_items (G_LIST_MODEL (self->sort_model));
+  if (self->profile == NULL && n_visible > 0)
+    {
+      if (visible_position == GTK_INVALID_LIST_POSITION || visible_position >= n_visible)
+        visible_position = n_visible - 1;
+      gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+      gtk_single_selection_set_selected (self->selection, visible_position);
+    }
+}
+
+gboolean
+upskill_window_undo_delete (UpskillWindow *self,
+                            const char    *id)
+{
+  g_autoptr(UpskillProfileItem) item = NULL;
+  g_autoptr(AdwToast) toast = NULL;
+  PendingDelete *pending;
+
+  g_return_val_if_fail (UPSKILL_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  pending = g_hash_table_lookup (self->pending_deletes, id);
+  if (pending == NULL)
+    return FALSE;
+
+  item = g_object_ref (pending->item);
+  toast = g_object_ref (pending->toast);
+  g_hash_table_remove (self->pending_deletes, id);
+
+  g_list_store_append (self->profiles, item);
+  upskill_window_select (self, upskill_profile_item_get_id (item));
+
+  /* No longer pending: dismissing deletes nothing. */
+  adw_toast_dismiss (toast);
+
+  return TRUE;
+}
+
+void
+upskill_window_commit_deletes (UpskillWindow *self)
+{
+  g_autoptr(GPtrArray) ids = NULL;
+  GHashTableIter iter;
+  gpointer key;
+
+  ids = g_ptr_array_new_with_free_func (g_free);
+
+  g_hash_table_iter_init (&iter, self->pending_deletes);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_ptr_array_add (ids, g_strdup (key));
+
+  g_hash_table_remove_all (self->pending_deletes);
+
+  for (guint i = 0; i < ids->len; i++)
+    upskill_window_queue_delete (self, g_ptr_array_index (ids, i));
+}
+
+void
+upskill_window_clear_deletes (UpskillWindow *self)
+{
+  /* Without a close request nobody confirmed: the files stay. */
+  if (self->pending_deletes != NULL)
+    g_hash_table_remove_all (self->pending_deletes);
+}
+
+AdwToast *
+upskill_window_get_delete_toast (UpskillWindow *self,
+                                 const char    *id)
+{
+  PendingDelete *pending;
+
+  g_return_val_if_fail (UPSKILL_IS_WINDOW (self), NULL);
+
+  pending = g_hash_table_lookup (self->pending_deletes, id);
+
+  return pending != NULL ? pending->toast : NULL;
+}
+
+static void
+delete_profile_action (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  UpskillWindow *self = UPSKILL_WINDOW (user_data);
+
+  if (self->profile != NULL)
+    upskill_window_delete_profile (self, upskill_profile_get_id (self->profile));
+}
+
+static void
+undo_delete_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  upskill_window_undo_delete (UPSKILL_WINDOW (user_data), g_variant_get_string (parameter, NULL));
+}
+
+static void
+undo_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  upskill_window_undo (UPSKILL_WINDOW (user_data));
+}
+
+/* Files */
+
+typedef void (*FileCallback) (UpskillWindow *self,
+                              GFile         *file);
+
+static void
+on_file_chooser_response (GtkNativeDialog *chooser,
+                          int              response,
+                          UpskillWindow   *self)
+{
+  g_autoptr(GtkNativeDialog) keep = g_object_ref (chooser);
+  FileCallback callback = g_object_get_data (G_OBJECT (chooser), "upskill-callback");
+
+  if (self->file_chooser == chooser)
+    g_clear_object (&self->file_chooser);
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      if (file != NULL)
+        callback (self, file);
+    }
+
+  gtk_native_dialog_destroy (chooser);
+}
+
+static void
+choose_file (UpskillWindow        *self,
+             GtkFileChooserAction  action,
+             const char           *title,
+             const char           *accept_label,
+             const char           *current_name,
+             const char           *filter_name,
+             const char           *mime_type,
+             const char           *pattern,
+             FileCallback          callback)
+{
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  if (self->file_chooser != NULL)
+    {
+      gtk_native_dialog_destroy (self->file_chooser);
+      g_clear_object (&self->file_chooser);
+    }
+
+  chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action, accept_label, _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+
+  gtk_file_filter_set_name (filter, filter_name);
+  gtk_file_filter_add_mime_type (filter, mime_type);
+  gtk_file_filter_add_pattern (filter, pattern);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+
+  if (current_name != NULL)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), current_name);
+
+  g_object_set_data (G_OBJECT (chooser), "upskill-callback", callback);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (on_file_chooser_response), self, 0);
+
+  self->file_chooser = GTK_NATIVE_DIALOG (chooser);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static GFile *
+file_from_parameter (GVariant *parameter)
+{
+  const char *path = g_variant_get_string (parameter, NULL);
+
+  if (g_str_has_prefix (path, "file:"))
+    return g_file_new_for_uri (path);
+
+  return g_file_new_for_path (path);
+}
+
+/* Import */
+
+static void
+import_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  UpskillStore *store = g_object_get_data (G_OBJECT (task), "upskill-store");
+  GError *error = NULL;
+  UpskillProfile *profile;
+
+  profile = upskill_store_import (store, task_data, cancellable, &error);
+  if (profile == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, profile, g_object_unref);
+}
+
+static void
+on_imported (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  UpskillWindow *self = UPSKILL_WINDOW (source);
+  GFile *file = g_task_get_task_data (G_TASK (result));
+  g_autoptr(UpskillProfile) profile = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+
+  profile = g_task_propagate_pointer (G_TASK (result), &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  if (profile == NULL)
+    {
+      g_autofree char *basename = g_file_get_basename (file);
+
+      upskill_window_show_error_toast (self, _("Could not import “%s”: %s"), basename, error->message);
+      return;
+    }
+
+  upskill_window_add_profile (self, profile, FALSE);
+
+  title = g_markup_printf_escaped (_("Imported “%s”"), upskill_profile_get_name (profile));
+  upskill_window_add_toast (self, adw_toast_new (title));
+}
+
+static void
+import_file (UpskillWindow *self,
+             GFile         *file)
+{
+  g_autoptr(GTask) task = g_task_new (self, self->cancellable, on_imported, NULL);
+
+  g_task_set_source_tag (task, import_file);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_object_set_data_full (G_OBJECT (task), "upskill-store", g_object_ref (self->store), g_object_unref);
+  g_task_run_in_thread (task, import_thread);
+}
+
+static void
+import_profile_action (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  choose_file (UPSKILL_WINDOW (user_data), GTK_FILE_CHOOSER_ACTION_OPEN,
+               _("Import Profile"), _("_Import"), NULL,
+               _("Upskill profiles"), "application/json", "*.json",
+               import_file);
+}
+
+static void
+import_profile_from_action (GSimpleAction *action,
+                            GVariant      *parameter,
+                            gpointer       user_data)
+{
+  g_autoptr(GFile) file = file_from_parameter (parameter);
+
+  import_file (UPSKILL_WINDOW (user_data), file);
+}
+
+/* Export profile */
+
+static void
+export_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  UpskillStore *store = g_object_get_data (G_OBJECT (task), "upskill-store");
+  GFile *destination = g_object_get_data (G_OBJECT (task), "upskill-destination");
+  GError *error = NULL;
+
+  if (upskill_store_export (store, task_data, destination, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+on_exported (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  UpskillWindow *self = UPSKILL_WINDOW (source);
+  GFile *destination = g_object_get_data (G_OBJECT (result), "upskill-destination");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *basename = g_file_get_basename (destination);
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        upskill_window_show_error_toast (self, _("Could not export to “%s”: %s"), basename, error->message);
+      return;
+    }
+
+  {
+    g_autofree char *title = g_markup_printf_escaped (_("Profile exported to “%s”"), basename);
+    upskill_window_add_toast (self, adw_toast_new (title));
+  }
+}
+
+static void
+export_profile_to (UpskillWindow *self,
+                   GFile         *destination)
+{
+  g_autoptr(GTask) task = NULL;
+
+  if (self->profile == NULL)
+    return;
+
+  task = g_task_new (self, self->cancellable, on_exported, NULL);
+  g_task_set_source_tag (task, export_profile_to);
+  /* A copy: the worker thread must not share the profile being edited. */
+  g_task_set_task_data (task, upskill_profile_copy (self->profile), g_object_unref);
+  g_object_set_data_full (G_OBJECT (task), "upskill-store", g_object_ref (self->store), g_object_unref);
+  g_object_set_data_full (G_OBJECT (task), "upskill-destination", g_object_ref (destination), g_object_unref);
+  g_task_run_in_thread (task, export_thread);
+}
+
+static void
+export_profile_action (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  UpskillWindow *self = UPSKILL_WINDOW (user_data);
+  g_autofree char *name = NULL;
+
+  if (self->profile == NULL)
+    return;
+
+  name = g_strconcat (upskill_profile_get_id (self->profile), ".json", NULL);
+  choose_file (self, GTK_FILE_CHOOSER_ACTION_SAVE,
+               _("Export Profile"), _("_Export"), name,
+               _("Upskill profiles"), "application/json", "*.json",
+               export_profile_to);
+}
+
+static void
+export_profile_to_action (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  g_autoptr(GFile) file = file_from_parameter (parameter);
+
+  export_profile_to (UPSKILL_WINDOW (user_data), file);
+}
+
+/* Export report */
+
+typedef struct
+{
+  UpskillWindow *self;
+  GFile         *destination;
+  char          *coach_name;
+} ReportData;
+
+static void
+report_data_free (ReportData *data)
+{
+  g_object_unref (data->self);
+  g_object_unref (data->destination);
+  g_free (data->coach_name);
+  g_free (data);
+}
+
+static void
+on_report_written (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  ReportData *data = user_data;
+  UpskillWindow *self = data->self;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *basename = g_file_get_basename (data->destination);
+
+  if (!upskill_report_write_finish (result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        upskill_window_show_error_toast (self, _("Could not export the report to “%s”: %s"),
+                                         basename, error->message);
+    }
+  else if (!self->closed)
+    {
+      g_autofree char *title = g_markup_printf_escaped (_("Report saved as “%s”"), basename);
+      g_autofree char *uri = g_file_get_uri (data->destination);
+      AdwToast *toast = adw_toast_new (title);
+
+      adw_toast_set_button_label (toast, _("_Open"));
+      adw_toast_set_action_name (toast, "win.open-uri");
+      adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
+      upskill_window_add_toast (self, toast);
+    }
+
+  report_data_free (data);
+}
+
+static void
+export_report_to (UpskillWindow *self,
+                  GFile         *destination)
+{
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+  UpskillReportOptions options;
+  ReportData *data;
+
+  if (self->profile == NULL || application == NULL)
+    return;
+
+  data = g_new0 (ReportData, 1);
+  data->self = g_object_ref (self);
+  data->destination = g_object_ref (destination);
+  data->coach_name = g_settings_get_string (self->settings, "coach-name");
+
+  upskill_report_options_init (&options);
+  /* The schema's enum has the order of UpskillPaper. */
+  options.paper = (UpskillPaper) g_settings_get_enum (self->settings, "paper-size");
+  options.coach_name = data->coach_name;
+
+  upskill_report_write_async (self->profile, self->catalog,
+                              upskill_application_get_trends (UPSKILL_APPLICATION (application)),
+                              &options, destination, self->cancellable,
+                              on_report_written, data);
+}
+
+static void
+export_report_action (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  UpskillWindow *self = UPSKILL_WINDOW (user_data);
+  g_autofree char *name = NULL;
+
+  if (self->profile == NULL)
+    return;
+
+  name = upskill_report_suggest_name (self->profile, 0);
+  choose_file (self, GTK_FILE_CHOOSER_ACTION_SAVE,
+               _("Export Report"), _("_Export"), name,
+               _("PDF documents"), "application/pdf", "*.pdf",
+               export_report_to);
+}
+
+static void
+export_report_to_action (GSimpleAction *action,
+                         GVariant      *parameter,
+                         gpointer       user_data)
+{
+  g_autoptr(GFile) file = file_from_parameter (parameter);
+
+  export_report_to (UPSKILL_WINDOW (user_data), file);
+}
+
+/* Opening files and folders */
+
+static void
+on_uri_launched (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(UpskillWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_app_info_launch_default_for_uri_finish (result, &error))
+    upskill_window_show_error_toast (self, _("Could not open it: %s"), error->message);
+}
+
+static void
+open_uri (UpskillWindow *self,
+          const char    *uri)
+{
+  g_autoptr(GdkAppLaunchContext) context = NULL;
+
+  context = gdk_display_get_app_launch_context (gtk_widget_get_display (GTK_WIDGET (self)));
+  g_app_info_launch_default_for_uri_async (uri, G_APP_LAUNCH_CONTEXT (context), NULL,
+                                           on_uri_launched, g_object_ref (self));
+}
+
+static void
+open_uri_action (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  open_uri (UPSKILL_WINDOW (user_data), g_variant_get_string (parameter, NULL));
+}
+
+static void
+open_profiles_folder_action (GSimpleAction *action,
+                             GVariant      *parameter,
+                             gpointer       user_data)
+{
+  UpskillWindow *self = UPSKILL_WINDOW (user_data);
+  g_autofree char *uri = g_file_get_uri (upskill_store_get_profiles_dir (self->store));
+
+  open_uri (self, uri);
+}
+
+/* Samples */
+
+static void
+add_samples_thread (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  GError *error = NULL;
+
+  if (upskill_store_add_samples (task_data, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+on_samples_added (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  UpskillWindow *self = UPSKILL_WINDOW (source);
+  g_autoptr(GError) error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        upskill_window_show_error_toast (self, _("Could not add the sample profiles: %s"), error->message);
+      return;
+    }
+
+  upskill_window_reload (self, NULL);
+}
+
+static void
+add_samples_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  UpskillWindow *self = UPSKILL_WINDOW (user_data);
+  g_autoptr(GTask) task = g_task_new (self, self->cancellable, on_samples_added, NULL);
+
+  g_task_set_source_tag (task, add_samples_action);
+  g_task_set_task_data (task, g_object_ref (self->store), g_object_unref);
+  g_task_run_in_thread (task, add_samples_thread);
+}
+
+/* Navigation */
+
+static void
+search_action (GSimpleAction *action,
+               GVariant      *parameter,
+               gpointer       user_data)
+{
+  UpskillWindow *self = UPSKILL_WINDOW (user_data);
+
+  gtk_stack_set_visible_child_name (self->main_stack, "main");
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_set_visible_child_name (self->leaflet, "sidebar");
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+show_page_action (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
+{
+  upskill_window_show_page (UPSKILL_WINDOW (user_data), g_variant_get_string (parameter, NULL));
+}
+
+static void
+show_content_action (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  UpskillWindow *self = UPSKILL_WINDOW (user_data);
+
+  if (self->selected_id != NULL)
+    upskill_window_show_content (self);
+}
+
+static void
+show_sidebar_action (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  UpskillWindow *self = UPSKILL_WINDOW (user_data);
+
+  adw_leaflet_set_visible_child_name (self->leaflet, "sidebar");
+  gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+}
+
+static const GActionEntry action_entries[] = {
+  { "new-profile", new_profile_action },
+  { "create-own-profile", create_own_profile_action },
+  { "edit-profile", edit_profile_action },
+  { "duplicate-profile", duplicate_profile_action },
+  { "delete-profile", delete_profile_action },
+  { "undo-delete", undo_delete_action, "s" },
+  { "undo", undo_action },
+  { "import-profile", import_profile_action },
+  { "import-profile-from", import_profile_from_action, "s" },
+  { "export-profile", export_profile_action },
+  { "export-profile-to", export_profile_to_action, "s" },
+  { "export-report", export_report_action },
+  { "export-report-to", export_report_to_action, "s" },
+  { "open-uri", open_uri_action, "s" },
+  { "open-profiles-folder", open_profiles_folder_action },
+  { "add-samples", add_samples_action },
+  { "search", search_action },
+  { "show-page", show_page_action, "s" },
+  { "show-content", show_content_action },
+  { "show-sidebar", show_sidebar_action },
+};
+
+void
+upskill_window_add_actions (UpskillWindow *self)
+{
+  g_action_map_add_action_entries (G_ACTION_MAP (self), action_entries,
+                                   G_N_ELEMENTS (action_entries), self);
+}

@@ -1,0 +1,134 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "upskill-profile-item.h"
+#include "upskill-window.h"
+
+G_BEGIN_DECLS
+
+/* Shared by upskill-window.c (list, loading, autosave, undo) and
+ * upskill-window-actions.c (menus, dialogs, files); the tests use the
+ * accessors at the end. */
+
+struct _UpskillWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* Template */
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *main_stack;
+  AdwLeaflet           *leaflet;
+  GtkSearchBar         *search_bar;
+  GtkSearchEntry       *search_entry;
+  GtkStack             *sidebar_stack;
+  GtkSpinner           *sidebar_spinner;
+  GtkListView          *list_view;
+  AdwViewSwitcherTitle *switcher_title;
+  AdwViewSwitcherBar   *switcher_bar;
+  GtkStack             *content_stack;
+  GtkSpinner           *content_spinner;
+  AdwViewStack         *view_stack;
+  AdwStatusPage        *unreadable_page;
+  GtkLabel             *unreadable_file_label;
+  GtkWidget            *trends_page;
+  GtkWidget            *skills_page;
+  GtkWidget            *plan_page;
+  GtkWidget            *progress_page;
+
+  UpskillCatalog       *catalog;
+  UpskillStore         *store;
+  GSettings            *settings;
+
+  /* The profile list: every item, filtered by the search, newest change
+   * first. */
+  GListStore           *profiles;
+  GtkCustomFilter      *filter;
+  GtkFilterListModel   *filter_model;
+  GtkCustomSorter      *sorter;
+  GtkSortListModel     *sort_model;
+  GtkSingleSelection   *selection;
+  char                 *search_text;   /* NULL when not searching */
+  gboolean              listed;        /* the first listing has arrived */
+
+  GCancellable         *cancellable;      /* listing; cancelled on close */
+  GCancellable         *load_cancellable; /* the profile being loaded */
+  char                 *selected_id;      /* selected, maybe still loading */
+  char                 *wanted_id;        /* to select once listed */
+
+  /* The profile on the pages. */
+  UpskillProfile       *profile;
+  gulong                changed_handler;
+  gulong                notify_handler;
+
+  /* Undo: copies of the profile before each change; @snapshot is the
+   * profile as it is now. */
+  GPtrArray            *undo_stack;
+  UpskillProfile       *snapshot;
+  gboolean              restoring;
+  guint                 change_group_depth;
+  gboolean              change_group_pushed;
+
+  /* Saves and deletions run one at a time, in order. */
+  guint                 save_source;
+  GQueue                disk_queue;
+  gboolean              disk_busy;
+  gboolean              closing;
+  gboolean              closed;
+
+  /* Deleted profiles whose undo toast is still up: id → PendingDelete. */
+  GHashTable           *pending_deletes;
+
+  GtkNativeDialog      *file_chooser;
+
+  /* UPSKILL_EXIT_AFTER_FIRST_FRAME */
+  gint64                first_paint;
+  gulong                after_paint_handler;
+};
+
+/* upskill-window.c */
+UpskillProfileItem *upskill_window_find_item            (UpskillWindow  *self,
+                                                         const char     *id,
+                                                         guint          *out_position);
+void                upskill_window_add_profile          (UpskillWindow  *self,
+                                                         UpskillProfile *profile,
+                                                         gboolean        save);
+void                upskill_window_select               (UpskillWindow  *self,
+                                                         const char     *id);
+void                upskill_window_show_content         (UpskillWindow  *self);
+void                upskill_window_reload               (UpskillWindow  *self,
+                                                         const char     *select_id);
+void                upskill_window_flush_save           (UpskillWindow  *self);
+void                upskill_window_queue_save           (UpskillWindow  *self,
+                                                         UpskillProfile *profile);
+void                upskill_window_queue_delete         (UpskillWindow  *self,
+                                                         const char     *id);
+void                upskill_window_set_profile          (UpskillWindow  *self,
+                                                         UpskillProfile *profile);
+/* Changes made between begin and end are one step to undo. */
+void                upskill_window_begin_change_group   (UpskillWindow  *self);
+void                upskill_window_end_change_group     (UpskillWindow  *self);
+void                upskill_window_undo                 (UpskillWindow  *self);
+void                upskill_window_show_error_toast     (UpskillWindow  *self,
+                                                         const char     *format,
+                                                         ...) G_GNUC_PRINTF (2, 3);
+
+/* upskill-window-actions.c */
+void                upskill_window_add_actions          (UpskillWindow  *self);
+void                upskill_window_update_actions       (UpskillWindow  *self);
+void                upskill_window_delete_profile       (UpskillWindow  *self,
+                                                         const char     *id);
+gboolean            upskill_window_undo_delete          (UpskillWindow  *self,
+                                                         const char     *id);
+void                upskill_window_commit_deletes       (UpskillWindow  *self);
+void                upskill_window_clear_deletes        (UpskillWindow  *self);
+void                upskill_pending_delete_free         (gpointer        pending);
+
+/* For the tests */
+GListModel         *upskill_window_get_visible_profiles (UpskillWindow  *self);
+AdwToast           *upskill_window_get_delete_toast     (UpskillWindow  *self,
+                                                         const char     *id);
+/* TRUE while a save or deletion is waiting or running. */
+gboolean            upskill_window_is_busy              (UpskillWindow  *self);
+gboolean            upskill_window_is_loading           (UpskillWindow  *self);
+
+G_END_DECLS

@@ -1,0 +1,1228 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+#include <libsoup/soup.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "upskill-catalog.h"
+#include "upskill-error.h"
+#include "upskill-feed.h"
+#include "upskill-trends.h"
+
+#define HUGE_SIZE  (5 * 1024 * 1024)
+#define HUGE_CHUNK (64 * 1024)
+#define MARKUP     "<b>&amp;<span size=\"9999999\">"
+
+/* A resolver that fails every lookup and counts them: the tests use IP
+ * addresses only, so any lookup means the feed tried to reach the network. */
+
+#define TEST_TYPE_RESOLVER (test_resolver_get_type ())
+G_DECLARE_FINAL_TYPE (TestResolver, test_resolver, TEST, RESOLVER, GResolver)
+
+struct _TestResolver
+{
+  GResolver parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (TestResolver, test_resolver, G_TYPE_RESOLVER)
+
+static guint n_lookups;
+
+static GList *
+test_resolver_lookup_by_name (GResolver     *resolver,
+                              const char    *hostname,
+                              GCancellable  *cancellable,
+                              GError       **error)
+{
+  n_lookups++;
+  g_set_error (error, G_RESOLVER_ERROR, G_RESOLVER_ERROR_NOT_FOUND, "no network in tests: %s", hostname);
+  return NULL;
+}
+
+static void
+test_resolver_lookup_by_name_async (GResolver           *resolver,
+                                    const char          *hostname,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (resolver, cancellable, callback, user_data);
+
+  n_lookups++;
+  g_task_return_new_error (task, G_RESOLVER_ERROR, G_RESOLVER_ERROR_NOT_FOUND,
+                           "no network in tests: %s", hostname);
+}
+
+static void
+test_resolver_lookup_by_name_with_flags_async (GResolver                *resolver,
+                                               const char               *hostname,
+                                               GResolverNameLookupFlags  flags,
+                                               GCancellable             *cancellable,
+                                               GAsyncReadyCallback       callback,
+                                               gpointer                  user_data)
+{
+  test_resolver_lookup_by_name_async (resolver, hostname, cancellable, callback, user_data);
+}
+
+static GList *
+test_resolver_lookup_by_name_finish (GResolver     *resolver,
+                                     GAsyncResult  *result,
+                                     GError       **error)
+{
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+test_resolver_class_init (TestResolverClass *klass)
+{
+  GResolverClass *resolver_class = G_RESOLVER_CLASS (klass);
+
+  resolver_class->lookup_by_name = test_resolver_lookup_by_name;
+  resolver_class->lookup_by_name_async = test_resolver_lookup_by_name_async;
+  resolver_class->lookup_by_name_finish = test_resolver_lookup_by_name_finish;
+  resolver_class->lookup_by_name_with_flags_async = test_resolver_lookup_by_name_with_flags_async;
+  resolver_class->lookup_by_name_with_flags_finish = test_resolver_lookup_by_name_finish;
+}
+
+static void
+test_resolver_init (TestResolver *self)
+{
+}
+
+/* Trend documents */
+
+static char *
+make_trends_json (const char *format,
+                  gint64      version,
+                  const char *title,
+                  const char *text,
+                  const char *quote)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "format");
+  json_builder_add_string_value (builder, format);
+  json_builder_set_member_name (builder, "version");
+  json_builder_add_int_value (builder, version);
+  json_builder_set_member_name (builder, "source");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "title");
+  json_builder_add_string_value (builder, title);
+  json_builder_end_object (builder);
+  json_builder_set_member_name (builder, "sections");
+  json_builder_begin_array (builder);
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_string_value (builder, "s1");
+  json_builder_set_member_name (builder, "title");
+  json_builder_add_string_value (builder, "Section");
+  json_builder_end_object (builder);
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "claims");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("claim-%u", i + 1);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "id");
+      json_builder_add_string_value (builder, id);
+      json_builder_set_member_name (builder, "kind");
+      json_builder_add_string_value (builder, "advice");
+      json_builder_set_member_name (builder, "section");
+      json_builder_add_string_value (builder, "s1");
+      json_builder_set_member_name (builder, "audience");
+      json_builder_begin_array (builder);
+      json_builder_add_string_value (builder, "developer");
+      json_builder_end_array (builder);
+      json_builder_set_member_name (builder, "text");
+      json_builder_add_string_value (builder, text);
+      json_builder_set_member_name (builder, "quote");
+      json_builder_add_string_value (builder, quote);
+      json_builder_set_member_name (builder, "areas");
+      json_builder_begin_array (builder);
+      json_builder_add_string_value (builder, "python");
+      json_builder_end_array (builder);
+      json_builder_set_member_name (builder, "strength");
+      json_builder_add_int_value (builder, 2);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+
+  return json_to_string (root, FALSE);
+}
+
+static char *
+make_long_text (void)
+{
+  GString *text = g_string_new (NULL);
+
+  /* 100 KB of text, with markup-looking characters along the way. */
+  while (text->len < 100 * 1000)
+    g_string_append (text, "Long claim text <i>not italic</i> & “quoted” — ");
+
+  return g_string_free (text, FALSE);
+}
+
+/* The server */
+
+typedef struct
+{
+  char       *tmp_dir;
+  GFile      *cache_dir;
+  UpskillCatalog *catalog;
+  SoupServer *server;
+  char       *base_url;
+
+  /* /trends.json: what it serves now */
+  GBytes     *body;
+  char       *etag;
+  char       *last_modified;
+  char       *seen_if_none_match;
+  char       *seen_if_modified_since;
+  guint       n_not_modified;
+
+  GHashTable *requests;  /* path → count */
+  gsize       huge_appended;
+  gsize       huge_written;
+  gboolean    huge_finished;
+  guint       slow_source;
+} Fixture;
+
+static void
+set_body (Fixture    *fixture,
+          const char *text,
+          const char *etag)
+{
+  g_clear_pointer (&fixture->body, g_bytes_unref);
+  fixture->body = g_bytes_new (text, strlen (text));
+  g_free (fixture->etag);
+  fixture->etag = g_strdup (etag);
+}
+
+static void
+respond (SoupServerMessage *msg,
+         guint              status,
+         const char        *text)
+{
+  soup_server_message_set_status (msg, status, NULL);
+  if (text != NULL)
+    soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_COPY, text, strlen (text));
+}
+
+static void
+redirect (SoupServerMessage *msg,
+          const char        *location)
+{
+  soup_server_message_set_status (msg, SOUP_STATUS_FOUND, NULL);
+  soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Location", location);
+}
+
+static void
+huge_wrote_body_data (SoupServerMessage *msg,
+                      guint              size,
+                      Fixture           *fixture)
+{
+  fixture->huge_written += size;
+}
+
+static void
+huge_append_chunk (SoupServerMessage *msg,
+                   Fixture           *fixture)
+{
+  SoupMessageBody *body = soup_server_message_get_response_body (msg);
+  g_autofree char *chunk = NULL;
+
+  if (fixture->huge_appended >= HUGE_SIZE)
+    {
+      soup_message_body_complete (body);
+      return;
+    }
+
+  chunk = g_malloc (HUGE_CHUNK);
+  memset (chunk, ' ', HUGE_CHUNK);
+  if (fixture->huge_appended == 0)
+    memcpy (chunk, "{\"format\": \"upskill-trends\", \"pad\": \"", 37);
+  soup_message_body_append_take (body, (guchar *)g_steal_pointer (&chunk), HUGE_CHUNK);
+  fixture->huge_appended += HUGE_CHUNK;
+}
+
+static gboolean
+huge_resume (gpointer user_data)
+{
+  SoupServerMessage *msg = user_data;
+  Fixture *fixture = g_object_get_data (G_OBJECT (msg), "fixture");
+
+  if (g_object_get_data (G_OBJECT (msg), "finished") == NULL)
+    {
+      huge_append_chunk (msg, fixture);
+      soup_server_message_unpause (msg);
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The next chunk is written only once the client has read everything that
+ * is ready (a low-priority idle runs after its reads): what the server
+ * wrote then tells what the client consumed, not how much the kernel
+ * buffers on loopback. */
+static void
+huge_wrote_chunk (SoupServerMessage *msg,
+                  Fixture           *fixture)
+{
+  soup_server_message_pause (msg);
+  g_idle_add_full (G_PRIORITY_LOW, huge_resume, g_object_ref (msg), g_object_unref);
+}
+
+static void
+huge_finished (SoupServerMessage *msg,
+               Fixture           *fixture)
+{
+  g_object_set_data (G_OBJECT (msg), "finished", GINT_TO_POINTER (TRUE));
+  fixture->huge_finished = TRUE;
+}
+
+/* /slow: one byte every 300 ms, never silent long enough for the
+ * per-read timeout. */
+static gboolean
+slow_drip (gpointer user_data)
+{
+  SoupServerMessage *msg = user_data;
+
+  if (g_object_get_data (G_OBJECT (msg), "finished") != NULL)
+    return G_SOURCE_CONTINUE;
+
+  soup_message_body_append (soup_server_message_get_response_body (msg), SOUP_MEMORY_STATIC, " ", 1);
+  soup_server_message_unpause (msg);
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+slow_finished (SoupServerMessage *msg)
+{
+  g_object_set_data (G_OBJECT (msg), "finished", GINT_TO_POINTER (TRUE));
+}
+
+static void
+slow_wrote_chunk (SoupServerMessage *msg)
+{
+  soup_server_message_pause (msg);
+}
+
+static void
+handle_trends (SoupServerMessage *msg,
+               Fixture           *fixture)
+{
+  SoupMessageHeaders *request = soup_server_message_get_request_headers (msg);
+  SoupMessageHeaders *response = soup_server_message_get_response_headers (msg);
+  const char *if_none_match = soup_message_headers_get_one (request, "If-None-Match");
+  const char *if_modified_since = soup_message_headers_get_one (request, "If-Modified-Since");
+
+  g_free (fixture->seen_if_none_match);
+  fixture->seen_if_none_match = g_strdup (if_none_match);
+  g_free (fixture->seen_if_modified_since);
+  fixture->seen_if_modified_since = g_strdup (if_modified_since);
+
+  if (fixture->etag != NULL)
+    soup_message_headers_replace (response, "ETag", fixture->etag);
+  soup_message_headers_replace (response, "Last-Modified", fixture->last_modified);
+
+  if (if_none_match != NULL && g_strcmp0 (if_none_match, fixture->etag) == 0)
+    {
+      fixture->n_not_modified++;
+      soup_server_message_set_status (msg, SOUP_STATUS_NOT_MODIFIED, NULL);
+      return;
+    }
+
+  soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+  soup_message_body_append_bytes (soup_server_message_get_response_body (msg), fixture->body);
+}
+
+static void
+server_callback (SoupServer        *server,
+                 SoupServerMessage *msg,
+                 const char        *path,
+                 GHashTable        *query,
+                 gpointer           user_data)
+{
+  Fixture *fixture = user_data;
+  guint count = GPOINTER_TO_UINT (g_hash_table_lookup (fixture->requests, path));
+
+  g_hash_table_insert (fixture->requests, g_strdup (path), GUINT_TO_POINTER (count + 1));
+
+  if (g_str_equal (path, "/trends.json") || g_str_equal (path, "/other.json"))
+    handle_trends (msg, fixture);
+  else if (g_str_equal (path, "/404"))
+    respond (msg, SOUP_STATUS_NOT_FOUND, "{\"error\": \"gone\"}");
+  else if (g_str_equal (path, "/500"))
+    respond (msg, SOUP_STATUS_INTERNAL_SERVER_ERROR, "oops");
+  else if (g_str_equal (path, "/invalid"))
+    respond (msg, SOUP_STATUS_OK, "{\"format\": \"upskill-trends\", \"version\": 1,");
+  else if (g_str_equal (path, "/wrong-format"))
+    {
+      g_autofree char *text = make_trends_json ("upskill-catalog", 1, "Catalog", "t", "q");
+
+      respond (msg, SOUP_STATUS_OK, text);
+    }
+  else if (g_str_equal (path, "/future"))
+    {
+      g_autofree char *text = make_trends_json ("upskill-trends", 2, "Future", "t", "q");
+
+      respond (msg, SOUP_STATUS_OK, text);
+    }
+  else if (g_str_equal (path, "/markup"))
+    {
+      g_autofree char *long_text = make_long_text ();
+      g_autofree char *text = make_trends_json ("upskill-trends", 1, MARKUP, MARKUP, long_text);
+
+      respond (msg, SOUP_STATUS_OK, text);
+    }
+  else if (g_str_equal (path, "/huge"))
+    {
+      soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+      soup_message_headers_set_encoding (soup_server_message_get_response_headers (msg),
+                                         SOUP_ENCODING_CHUNKED);
+      g_signal_connect (msg, "wrote-body-data", G_CALLBACK (huge_wrote_body_data), fixture);
+      g_object_set_data (G_OBJECT (msg), "fixture", fixture);
+      g_signal_connect (msg, "wrote-chunk", G_CALLBACK (huge_wrote_chunk), fixture);
+      g_signal_connect (msg, "finished", G_CALLBACK (huge_finished), fixture);
+      huge_append_chunk (msg, fixture);
+    }
+  else if (g_str_equal (path, "/slow"))
+    {
+      soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+      soup_message_headers_set_encoding (soup_server_message_get_response_headers (msg),
+                                         SOUP_ENCODING_CHUNKED);
+      soup_message_body_append (soup_server_message_get_response_body (msg), SOUP_MEMORY_STATIC, "{", 1);
+      g_signal_connect (msg, "wrote-chunk", G_CALLBACK (slow_wrote_chunk), NULL);
+      g_signal_connect (msg, "finished", G_CALLBACK (slow_finished), NULL);
+      g_signal_connect (msg, "disconnected", G_CALLBACK (slow_finished), NULL);
+      g_clear_handle_id (&fixture->slow_source, g_source_remove);
+      fixture->slow_source = g_timeout_add_full (G_PRIORITY_DEFAULT, 300, slow_drip,
+                                                 g_object_ref (msg), g_object_unref);
+    }
+  else if (g_str_equal (path, "/a"))
+    redirect (msg, "/b");
+  else if (g_str_equal (path, "/b"))
+    redirect (msg, "/a");
+  else if (g_str_equal (path, "/moved"))
+    redirect (msg, "/trends.json");
+  else if (g_str_equal (path, "/to-insecure"))
+    redirect (msg, "http://example.com/trends.json");
+  else if (g_str_has_prefix (path, "/chain/"))
+    {
+      g_autofree char *next = g_strdup_printf ("/chain/%u", (guint)g_ascii_strtoull (path + 7, NULL, 10) + 1);
+
+      redirect (msg, next);
+    }
+  else
+    respond (msg, SOUP_STATUS_NOT_FOUND, NULL);
+}
+
+static guint
+count_requests (Fixture    *fixture,
+                const char *path)
+{
+  return GPOINTER_TO_UINT (g_hash_table_lookup (fixture->requests, path));
+}
+
+static char *
+url_for (Fixture    *fixture,
+         const char *path)
+{
+  return g_strconcat (fixture->base_url, path + 1, NULL);
+}
+
+static void
+start_server (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  GSList *uris;
+
+  fixture->server = soup_server_new (NULL, NULL);
+  soup_server_add_handler (fixture->server, NULL, server_callback, fixture, NULL);
+  soup_server_listen_local (fixture->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+  g_assert_no_error (error);
+
+  uris = soup_server_get_uris (fixture->server);
+  g_assert_nonnull (uris);
+  fixture->base_url = g_uri_to_string (uris->data);
+  g_slist_free_full (uris, (GDestroyNotify)g_uri_unref);
+  g_assert_true (g_str_has_prefix (fixture->base_url, "http://127.0.0.1:"));
+  g_assert_true (g_str_has_suffix (fixture->base_url, "/"));
+}
+
+static void
+stop_server (Fixture *fixture)
+{
+  if (fixture->server == NULL)
+    return;
+
+  soup_server_disconnect (fixture->server);
+  g_clear_object (&fixture->server);
+}
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *cache_path = NULL;
+  g_autofree char *bundled = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  fixture->tmp_dir = g_dir_make_tmp ("upskill-feed-XXXXXX", &error);
+  g_assert_no_error (error);
+  cache_path = g_build_filename (fixture->tmp_dir, "upskill", NULL);
+  fixture->cache_dir = g_file_new_for_path (cache_path);
+  fixture->catalog = upskill_catalog_get_default ();
+  fixture->requests = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  bytes = g_resources_lookup_data ("/com/example/Upskill/data/trends.json", 0, &error);
+  g_assert_no_error (error);
+  fixture->body = g_bytes_ref (bytes);
+  fixture->etag = g_strdup ("\"bundled-1\"");
+  fixture->last_modified = g_strdup ("Tue, 05 May 2026 10:00:00 GMT");
+
+  n_lookups = 0;
+  start_server (fixture);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir != NULL)
+    while ((name = g_dir_read_name (dir)) != NULL)
+      {
+        g_autofree char *child = g_build_filename (path, name, NULL);
+
+        if (g_file_test (child, G_FILE_TEST_IS_DIR))
+          remove_tree (child);
+        else
+          g_unlink (child);
+      }
+
+  g_rmdir (path);
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_clear_handle_id (&fixture->slow_source, g_source_remove);
+  stop_server (fixture);
+  remove_tree (fixture->tmp_dir);
+  g_free (fixture->tmp_dir);
+  g_clear_object (&fixture->cache_dir);
+  fixture->catalog = NULL; /* borrowed */
+  g_clear_pointer (&fixture->body, g_bytes_unref);
+  g_free (fixture->etag);
+  g_free (fixture->last_modified);
+  g_free (fixture->seen_if_none_match);
+  g_free (fixture->seen_if_modified_since);
+  g_free (fixture->base_url);
+  g_hash_table_unref (fixture->requests);
+}
+
+/* Fetching */
+
+static void
+on_result (GObject      *source_object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  GAsyncResult **out_result = user_data;
+
+  *out_result = g_object_ref (result);
+}
+
+static UpskillTrends *
+fetch (UpskillFeed  *feed,
+       const char   *url,
+       gboolean     *out_not_modified,
+       GError      **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  upskill_feed_fetch_async (feed, url, NULL, on_result, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  return upskill_feed_fetch_finish (feed, result, out_not_modified, error);
+}
+
+static UpskillFeed *
+new_feed (Fixture *fixture)
+{
+  return upskill_feed_new (fixture->catalog, fixture->cache_dir);
+}
+
+static char *
+cache_path (Fixture    *fixture,
+            const char *name)
+{
+  g_autofree char *dir = g_file_get_path (fixture->cache_dir);
+
+  return g_build_filename (dir, name, NULL);
+}
+
+static void
+assert_no_cache (Fixture *fixture)
+{
+  g_autofree char *path = cache_path (fixture, "trends.json");
+
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
+/* Asserts a failed fetch: @error has the expected code, its message names
+ * the feed and contains @needle, and nothing was cached. */
+static void
+assert_fetch_fails (Fixture    *fixture,
+                    const char *path,
+                    GQuark      domain,
+                    int         code,
+                    const char *needle)
+{
+  g_autoptr(UpskillFeed) feed = new_feed (fixture);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UpskillTrends) trends = NULL;
+  g_autofree char *url = url_for (fixture, path);
+  gboolean not_modified = TRUE;
+
+  trends = fetch (feed, url, &not_modified, &error);
+  g_assert_null (trends);
+  g_assert_error (error, domain, code);
+  g_test_message ("%s: %s", path, error->message);
+  g_assert_true (g_str_has_prefix (error->message, "Could not update the trend data from 127.0.0.1: "));
+  g_assert_nonnull (strstr (error->message, needle));
+  g_assert_false (not_modified);
+  assert_no_cache (fixture);
+
+  g_assert_finalize_object (g_steal_pointer (&feed));
+}
+
+static void
+test_ok (Fixture       *fixture,
+         gconstpointer  data)
+{
+  g_autoptr(UpskillFeed) feed = new_feed (fixture);
+  g_autoptr(UpskillTrends) bundled = upskill_trends_new_bundled (fixture->catalog);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = url_for (fixture, "/trends.json");
+  g_autofree char *path = cache_path (fixture, "trends.json");
+  g_autofree char *cached = NULL;
+  UpskillTrends *trends;
+  gboolean not_modified = TRUE;
+  gint64 before = g_get_real_time () / G_USEC_PER_SEC;
+  gsize length;
+
+  g_assert_cmpuint (upskill_feed_get_timeout (feed), ==, UPSKILL_FEED_DEFAULT_TIMEOUT);
+  g_assert_cmpuint (UPSKILL_FEED_DEFAULT_TIMEOUT, ==, 15);
+
+  trends = fetch (feed, url, &not_modified, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (trends);
+  g_assert_false (not_modified);
+  g_assert_cmpuint (upskill_trends_get_n_claims (trends), ==, upskill_trends_get_n_claims (bundled));
+  g_assert_cmpuint (upskill_trends_get_n_claims (trends), >, 10);
+  g_assert_cmpstr (upskill_trends_get_source_title (trends), ==, upskill_trends_get_source_title (bundled));
+  g_assert_cmpstr (upskill_trends_get_origin_url (trends), ==, url);
+  g_assert_cmpint (upskill_trends_get_fetched (trends), >=, before);
+  g_assert_cmpint (upskill_trends_get_fetched (trends), <=, g_get_real_time () / G_USEC_PER_SEC);
+  g_assert_null (upskill_trends_get_origin_url (bundled));
+  g_assert_cmpuint (upskill_feed_get_received_size (feed), ==, g_bytes_get_size (fixture->body));
+
+  /* The first request is unconditional. */
+  g_assert_null (fixture->seen_if_none_match);
+  g_assert_null (fixture->seen_if_modified_since);
+
+  /* Cached byte for byte. */
+  g_assert_true (g_file_get_contents (path, &cached, &length, NULL));
+  g_assert_cmpmem (cached, length, g_bytes_get_data (fixture->body, NULL), g_bytes_get_size (fixture->body));
+
+  g_assert_finalize_object (trends);
+  g_assert_finalize_object (g_steal_pointer (&feed));
+}
+
+static void
+test_not_modified (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(UpskillFeed) feed = new_feed (fixture);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UpskillTrends) first = NULL;
+  g_autoptr(UpskillTrends) second = NULL;
+  g_autofree char *url = url_for (fixture, "/trends.json");
+  g_autofree char *path = cache_path (fixture, "trends.json");
+  gboolean not_modified = TRUE;
+  GStatBuf before, after;
+
+  first = fetch (feed, url, &not_modified, &error);
+  g_assert_no_error (error);
+  g_assert_false (not_modified);
+  g_assert_cmpuint (fixture->n_not_modified, ==, 0);
+  g_assert_cmpint (g_stat (path, &before), ==, 0);
+
+  second = fetch (feed, url, &not_modified, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (second);
+  g_assert_true (not_modified);
+  g_assert_cmpuint (fixture->n_not_modified, ==, 1);
+  g_assert_cmpstr (fixture->seen_if_none_match, ==, fixture->etag);
+  g_assert_cmpstr (fixture->seen_if_modified_since, ==, fixture->last_modified);
+  g_assert_cmpuint (upskill_feed_get_received_size (feed), ==, 0);
+
+  /* The cached copy is what is returned, and it was not rewritten. */
+  g_assert_cmpuint (upskill_trends_get_n_claims (second), ==, upskill_trends_get_n_claims (first));
+  g_assert_cmpstr (upskill_trends_get_origin_url (second), ==, url);
+  g_assert_cmpint (upskill_trends_get_fetched (second), >=, upskill_trends_get_fetched (first));
+  g_assert_cmpint (g_stat (path, &after), ==, 0);
+  g_assert_cmpuint (before.st_ino, ==, after.st_ino);
+
+  /* Another URL's cache is not used for a conditional request. */
+  {
+    g_autoptr(UpskillTrends) other = NULL;
+    g_autofree char *other_url = url_for (fixture, "/other.json");
+
+    other = fetch (feed, other_url, &not_modified, &error);
+    g_assert_no_error (error);
+    g_assert_false (not_modified);
+    g_assert_null (fixture->seen_if_none_match);
+    g_assert_cmpstr (upskill_trends_get_origin_url (other), ==, other_url);
+  }
+
+  g_assert_finalize_object (g_steal_pointer (&feed));
+}
+
+static void
+test_not_found (Fixture       *fixture,
+                gconstpointer  data)
+{
+  assert_fetch_fails (fixture, "/404", UPSKILL_FEED_ERROR, UPSKILL_FEED_ERROR_HTTP_STATUS,
+                      "the server answered 404 Not Found");
+}
+
+static void
+test_server_error (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  assert_fetch_fails (fixture, "/500", UPSKILL_FEED_ERROR, UPSKILL_FEED_ERROR_HTTP_STATUS,
+                      "the server answered 500 Internal Server Error");
+}
+
+static void
+test_invalid_json (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  assert_fetch_fails (fixture, "/invalid", UPSKILL_ERROR, UPSKILL_ERROR_NOT_JSON, "not valid JSON");
+}
+
+static void
+test_wrong_format (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  assert_fetch_fails (fixture, "/wrong-format", UPSKILL_ERROR, UPSKILL_ERROR_WRONG_FORMAT,
+                      "upskill-trends");
+}
+
+static void
+test_future_version (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  assert_fetch_fails (fixture, "/future", UPSKILL_ERROR, UPSKILL_ERROR_FUTURE_VERSION,
+                      "newer version");
+}
+
+static void
+test_too_large (Fixture       *fixture,
+                gconstpointer  data)
+{
+  assert_fetch_fails (fixture, "/huge", UPSKILL_ERROR, UPSKILL_ERROR_TOO_LARGE, "too large");
+
+  /* Let the server notice that the client is gone. */
+  while (!fixture->huge_finished)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_test_message ("server wrote %" G_GSIZE_FORMAT " bytes", fixture->huge_written);
+  g_assert_cmpuint (fixture->huge_written, <, 2 * 1024 * 1024);
+  g_assert_cmpuint (fixture->huge_appended, <, HUGE_SIZE);
+}
+
+static void
+test_too_large_read_size (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(UpskillFeed) feed = new_feed (fixture);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UpskillTrends) trends = NULL;
+  g_autofree char *url = url_for (fixture, "/huge");
+
+  trends = fetch (feed, url, NULL, &error);
+  g_assert_error (error, UPSKILL_ERROR, UPSKILL_ERROR_TOO_LARGE);
+  /* Read no further than one byte past the cap. */
+  g_assert_cmpuint (upskill_feed_get_received_size (feed), ==, UPSKILL_FEED_MAX_SIZE + 1);
+
+  while (!fixture->huge_finished)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_finalize_object (g_steal_pointer (&feed));
+}
+
+static void
+on_incoming (GSocketService     *service,
+             GSocketConnection  *connection,
+             GObject            *source_object,
+             GPtrArray          *held)
+{
+  /* Accepted and never answered. */
+  g_ptr_array_add (held, g_object_ref (connection));
+}
+
+static void
+test_timeout (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(UpskillFeed) feed = new_feed (fixture);
+  g_autoptr(GSocketService) service = g_socket_service_new ();
+  g_autoptr(GPtrArray) held = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GSocketAddress) effective = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UpskillTrends) trends = NULL;
+  g_autofree char *url = NULL;
+  gint64 start;
+
+  g_socket_listener_add_address (G_SOCKET_LISTENER (service), address,
+                                 G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP,
+                                 NULL, &effective, &error);
+  g_assert_no_error (error);
+  g_signal_connect (service, "incoming", G_CALLBACK (on_incoming), held);
+  g_socket_service_start (service);
+
+  url = g_strdup_printf ("http://127.0.0.1:%u/trends.json",
+                         g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (effective)));
+
+  upskill_feed_set_timeout (feed, 1);
+  g_assert_cmpuint (upskill_feed_get_timeout (feed), ==, 1);
+
+  start = g_get_monotonic_time ();
+  trends = fetch (feed, url, NULL, &error);
+  g_assert_null (trends);
+  g_assert_error (error, UPSKILL_FEED_ERROR, UPSKILL_FEED_ERROR_TIMEOUT);
+  g_assert_nonnull (strstr (error->message, "did not answer within 1 second"));
+  g_assert_cmpuint (held->len, ==, 1);
+  /* Well before the default of 15 seconds. */
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 10 * G_USEC_PER_SEC);
+  assert_no_cache (fixture);
+
+  g_socket_service_stop (service);
+  g_socket_listener_close (G_SOCKET_LISTENER (service));
+  g_assert_finalize_object (g_steal_pointer (&feed));
+}
+
+static void
+test_deadline (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(UpskillFeed) feed = new_feed (fixture);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UpskillTrends) trends = NULL;
+  g_autofree char *url = url_for (fixture, "/slow");
+
+  upskill_feed_set_timeout (feed, 1);
+  trends = fetch (feed, url, NULL, &error);
+  g_assert_null (trends);
+  g_assert_error (error, UPSKILL_FEED_ERROR, UPSKILL_FEED_ERROR_TIMEOUT);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "took longer than 4 seconds"));
+  /* It did get data: the per-read timeout was not what ended it. */
+  g_assert_cmpuint (upskill_feed_get_received_size (feed), >, 5);
+  assert_no_cache (fixture);
+  g_assert_finalize_object (g_steal_pointer (&feed));
+}
+
+static gboolean
+cancel_soon (gpointer user_data)
+{
+  g_cancellable_cancel (user_data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+test_cancel (Fixture       *fixture,
+             gconstpointer  data)
+{
+  g_autoptr(UpskillFeed) feed = new_feed (fixture);
+  g_autoptr(GSocketService) service = g_socket_service_new ();
+  g_autoptr(GPtrArray) held = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GSocketAddress) effective = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UpskillTrends) trends = NULL;
+  g_autofree char *url = NULL;
+
+  g_socket_listener_add_address (G_SOCKET_LISTENER (service), address,
+                                 G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP,
+                                 NULL, &effective, &error);
+  g_assert_no_error (error);
+  g_signal_connect (service, "incoming", G_CALLBACK (on_incoming), held);
+
+  url = g_strdup_printf ("http://127.0.0.1:%u/trends.json",
+                         g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (effective)));
+
+  upskill_feed_fetch_async (feed, url, cancellable, on_result, &result);
+  while (held->len == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_idle_add (cancel_soon, cancellable);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  trends = upskill_feed_fetch_finish (feed, result, NULL, &error);
+  g_assert_null (trends);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  assert_no_cache (fixture);
+
+  g_socket_service_stop (service);
+  g_socket_listener_close (G_SOCKET_LISTENER (service));
+  g_clear_object (&result);
+  g_assert_finalize_object (g_steal_pointer (&feed));
+}
+
+static void
+test_redirect_loop (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  assert_fetch_fails (fixture, "/a", UPSKILL_FEED_ERROR, UPSKILL_FEED_ERROR_REDIRECT_LOOP, "loop");
+  g_assert_cmpuint (count_requests (fixture, "/a"), ==, 1);
+  g_assert_cmpuint (count_requests (fixture, "/b"), ==, 1);
+}
+
+static void
+test_too_many_redirects (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  guint n = 0;
+
+  assert_fetch_fails (fixture, "/chain/0", UPSKILL_FEED_ERROR, UPSKILL_FEED_ERROR_TOO_MANY_REDIRECTS,
+                      "more than 5 times");
+
+  for (guint i = 0; i < 20; i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/chain/%u", i);
+
+      n += count_requests (fixture, path);
+    }
+  /* The first request and five redirects. */
+  g_assert_cmpuint (n, ==, 1 + UPSKILL_FEED_MAX_REDIRECTS);
+}
+
+static void
+test_redirect_followed (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(UpskillFeed) feed = new_feed (fixture);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UpskillTrends) trends = NULL;
+  g_autofree char *url = url_for (fixture, "/moved");
+
+  trends = fetch (feed, url, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (trends);
+  g_assert_cmpuint (count_requests (fixture, "/moved"), ==, 1);
+  g_assert_cmpuint (count_requests (fixture, "/trends.json"), ==, 1);
+  /* The data is known by the address the user gave. */
+  g_assert_cmpstr (upskill_trends_get_origin_url (trends), ==, url);
+}
+
+static void
+test_insecure_refused (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(UpskillFeed) feed = new_feed (fixture);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UpskillTrends) trends = NULL;
+  g_autofree char *url = NULL;
+
+  trends = fetch (feed, "http://example.com/trends.json", NULL, &error);
+  g_assert_null (trends);
+  g_assert_error (error, UPSKILL_FEED_ERROR, UPSKILL_FEED_ERROR_INSECURE);
+  g_test_message ("%s", error->message);
+  g_assert_true (g_str_has_prefix (error->message, "Could not update the trend data from example.com: "));
+  g_assert_nonnull (strstr (error->message, "https://"));
+  g_assert_cmpuint (n_lookups, ==, 0);
+  g_clear_error (&error);
+
+  /* Nor through a redirect. */
+  url = url_for (fixture, "/to-insecure");
+  trends = fetch (feed, url, NULL, &error);
+  g_assert_null (trends);
+  g_assert_error (error, UPSKILL_FEED_ERROR, UPSKILL_FEED_ERROR_INSECURE);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "redirected"));
+  g_assert_cmpuint (count_requests (fixture, "/to-insecure"), ==, 1);
+  g_assert_cmpuint (n_lookups, ==, 0);
+  g_clear_error (&error);
+
+  /* Not a web address at all. */
+  trends = fetch (feed, "file:///etc/passwd", NULL, &error);
+  g_assert_null (trends);
+  g_assert_error (error, UPSKILL_FEED_ERROR, UPSKILL_FEED_ERROR_INVALID_URL);
+  g_clear_error (&error);
+
+  /* The rule on its own. */
+  g_assert_true (upskill_feed_check_url ("https://example.org/trends.json", NULL));
+  g_assert_true (upskill_feed_check_url ("http://localhost:8080/trends.json", NULL));
+  g_assert_true (upskill_feed_check_url ("http://127.0.0.1/trends.json", NULL));
+  g_assert_true (upskill_feed_check_url ("http://127.4.5.6/trends.json", NULL));
+  g_assert_true (upskill_feed_check_url ("http://[::1]:8080/trends.json", NULL));
+  g_assert_false (upskill_feed_check_url ("http://example.com/trends.json", NULL));
+  g_assert_false (upskill_feed_check_url ("http://128.0.0.1/trends.json", NULL));
+  g_assert_false (upskill_feed_check_url ("http://localhost.example.com/", NULL));
+  g_assert_false (upskill_feed_check_url ("http://10.0.0.1/", NULL));
+  g_assert_false (upskill_feed_check_url ("ftp://example.com/trends.json", NULL));
+  g_assert_false (upskill_feed_check_url ("", &error));
+  g_assert_error (error, UPSKILL_FEED_ERROR, UPSKILL_FEED_ERROR_INVALID_URL);
+  g_assert_cmpuint (n_lookups, ==, 0);
+}
+
+static void
+test_markup_literal (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(UpskillFeed) feed = new_feed (fixture);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UpskillTrends) trends = NULL;
+  g_autoptr(UpskillTrends) cached = NULL;
+  g_autofree char *url = url_for (fixture, "/markup");
+  g_autofree char *long_text = make_long_text ();
+  UpskillClaim *claim;
+
+  trends = fetch (feed, url, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (trends);
+  g_assert_cmpuint (strlen (long_text), >=, 100 * 1000);
+
+  claim = upskill_trends_get_claim (trends, 0);
+  g_assert_cmpstr (claim->text, ==, MARKUP);
+  g_assert_cmpstr (claim->quote, ==, long_text);
+  g_assert_cmpstr (upskill_trends_get_source_title (trends), ==, MARKUP);
+
+  /* And the same after a round trip through the cache. */
+  cached = upskill_feed_load_cached (feed, &error);
+  g_assert_no_error (error);
+  claim = upskill_trends_get_claim (cached, 1);
+  g_assert_cmpstr (claim->text, ==, MARKUP);
+  g_assert_cmpstr (claim->quote, ==, long_text);
+}
+
+static gboolean
+is_temporary (const char *name)
+{
+  return name[0] == '.';
+}
+
+static void
+test_cache_atomic_and_restart (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(UpskillFeed) feed = new_feed (fixture);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UpskillTrends) first = NULL;
+  g_autoptr(UpskillTrends) second = NULL;
+  g_autoptr(UpskillTrends) failed = NULL;
+  g_autoptr(UpskillTrends) restarted = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GDir) dir = NULL;
+  g_autofree char *url = url_for (fixture, "/trends.json");
+  g_autofree char *path = cache_path (fixture, "trends.json");
+  g_autofree char *meta_path = cache_path (fixture, "trends-feed.json");
+  g_autofree char *dir_path = g_file_get_path (fixture->cache_dir);
+  g_autofree char *v1 = make_trends_json ("upskill-trends", 1, "Version one", "t", "q");
+  g_autofree char *v2 = make_trends_json ("upskill-trends", 1, "Version two", "t", "q");
+  g_autofree char *contents = NULL;
+  const char *name;
+  GStatBuf before, after;
+  gint64 fetched;
+  guint n_files = 0;
+
+  set_body (fixture, v1, "\"v1\"");
+  first = fetch (feed, url, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (upskill_trends_get_source_title (first), ==, "Version one");
+  g_assert_cmpint (g_stat (path, &before), ==, 0);
+  g_assert_cmpint (before.st_mode & 0777, ==, 0600);
+
+  set_body (fixture, v2, "\"v2\"");
+  second = fetch (feed, url, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (fixture->seen_if_none_match, ==, "\"v1\"");
+  g_assert_cmpstr (upskill_trends_get_source_title (second), ==, "Version two");
+  fetched = upskill_trends_get_fetched (second);
+
+  /* Replaced by a rename, not rewritten in place. */
+  g_assert_cmpint (g_stat (path, &after), ==, 0);
+  g_assert_cmpuint (before.st_ino, !=, after.st_ino);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, v2);
+  g_assert_true (g_file_test (meta_path, G_FILE_TEST_IS_REGULAR));
+
+  dir = g_dir_open (dir_path, 0, &error);
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_assert_false (is_temporary (name));
+      n_files++;
+    }
+  g_assert_cmpuint (n_files, ==, 2);
+
+  /* A bad answer replaces nothing. */
+  set_body (fixture, "{\"format\": \"upskill-trends\", \"version\": 1}", "\"v3\"");
+  failed = fetch (feed, url, NULL, &error);
+  g_assert_null (failed);
+  g_assert_error (error, UPSKILL_ERROR, UPSKILL_ERROR_INVALID_DATA);
+  g_clear_error (&error);
+  g_assert_cmpint (g_stat (path, &before), ==, 0);
+  g_assert_cmpuint (before.st_ino, ==, after.st_ino);
+
+  /* Restart with the server gone: the cache is what is shown. */
+  stop_server (fixture);
+  g_assert_finalize_object (g_steal_pointer (&feed));
+  feed = new_feed (fixture);
+
+  restarted = upskill_feed_load_cached (feed, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (restarted);
+  g_assert_cmpstr (upskill_trends_get_source_title (restarted), ==, "Version two");
+  g_assert_cmpstr (upskill_trends_get_origin_url (restarted), ==, url);
+  g_assert_cmpint (upskill_trends_get_fetched (restarted), ==, fetched);
+  g_clear_object (&restarted);
+
+  upskill_feed_load_cached_async (feed, NULL, on_result, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  restarted = upskill_feed_load_cached_finish (feed, result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (upskill_trends_get_source_title (restarted), ==, "Version two");
+  g_assert_cmpstr (upskill_trends_get_origin_url (restarted), ==, url);
+
+  /* Offline: the fetch fails in words, the cache stays. */
+  failed = fetch (feed, url, NULL, &error);
+  g_assert_null (failed);
+  g_assert_error (error, UPSKILL_FEED_ERROR, UPSKILL_FEED_ERROR_NETWORK);
+  g_test_message ("%s", error->message);
+  g_assert_true (g_str_has_prefix (error->message, "Could not update the trend data from 127.0.0.1: "));
+  g_clear_error (&error);
+  g_assert_cmpint (g_stat (path, &before), ==, 0);
+  g_assert_cmpuint (before.st_ino, ==, after.st_ino);
+
+  g_clear_object (&result);
+  g_assert_finalize_object (g_steal_pointer (&feed));
+}
+
+static void
+test_cache_mismatch (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(UpskillFeed) feed = new_feed (fixture);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UpskillTrends) trends = NULL;
+  g_autofree char *url = url_for (fixture, "/trends.json");
+  g_autofree char *path = cache_path (fixture, "trends.json");
+  g_autofree char *other = make_trends_json ("upskill-trends", 1, "Other", "t", "q");
+
+  /* Nothing fetched yet. */
+  trends = upskill_feed_load_cached (feed, &error);
+  g_assert_null (trends);
+  g_assert_error (error, UPSKILL_FEED_ERROR, UPSKILL_FEED_ERROR_NO_CACHE);
+  g_clear_error (&error);
+
+  trends = fetch (feed, url, NULL, &error);
+  g_assert_no_error (error);
+  g_clear_object (&trends);
+
+  /* trends.json replaced behind the metadata's back (as by a crash between
+   * the two renames): not taken for the feed's data. */
+  g_assert_true (g_file_set_contents (path, other, -1, NULL));
+  trends = upskill_feed_load_cached (feed, &error);
+  g_assert_null (trends);
+  g_assert_error (error, UPSKILL_ERROR, UPSKILL_ERROR_INVALID_DATA);
+  g_clear_error (&error);
+
+  /* …and not used for a conditional request either. */
+  trends = fetch (feed, url, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_null (fixture->seen_if_none_match);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GResolver) resolver = NULL;
+  g_autofree char *cache_root = NULL;
+  int status;
+
+  /* Requests go straight to 127.0.0.1, never through a proxy. */
+  g_unsetenv ("http_proxy");
+  g_unsetenv ("https_proxy");
+  g_unsetenv ("HTTP_PROXY");
+  g_unsetenv ("HTTPS_PROXY");
+  g_unsetenv ("all_proxy");
+  g_unsetenv ("ALL_PROXY");
+  g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
+  /* Nothing may land in the real cache. The tests pass their own folder,
+   * since g_get_user_cache_dir() is read once per process. */
+  cache_root = g_dir_make_tmp ("upskill-feed-cache-XXXXXX", NULL);
+  g_assert_nonnull (cache_root);
+  g_setenv ("XDG_CACHE_HOME", cache_root, TRUE);
+
+  g_test_init (&argc, &argv, NULL);
+
+  resolver = g_object_new (TEST_TYPE_RESOLVER, NULL);
+  g_resolver_set_default (resolver);
+
+#define ADD(path, func) \
+  g_test_add ("/upskill/feed/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+
+  ADD ("ok", test_ok);
+  ADD ("not-modified", test_not_modified);
+  ADD ("not-found", test_not_found);
+  ADD ("server-error", test_server_error);
+  ADD ("invalid-json", test_invalid_json);
+  ADD ("wrong-format", test_wrong_format);
+  ADD ("future-version", test_future_version);
+  ADD ("too-large", test_too_large);
+  ADD ("too-large-read-size", test_too_large_read_size);
+  ADD ("timeout", test_timeout);
+  ADD ("deadline", test_deadline);
+  ADD ("cancel", test_cancel);
+  ADD ("redirect-loop", test_redirect_loop);
+  ADD ("too-many-redirects", test_too_many_redirects);
+  ADD ("redirect-followed", test_redirect_followed);
+  ADD ("insecure-refused", test_insecure_refused);
+  ADD ("markup-literal", test_markup_literal);
+  ADD ("cache-atomic-and-restart", test_cache_atomic_and_restart);
+  ADD ("cache-mismatch", test_cache_mismatch);
+
+#undef ADD
+
+  status = g_test_run ();
+  remove_tree (cache_root);
+
+  return status;
+}

@@ -1,0 +1,747 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <adwaita.h>
+#include <math.h>
+#include <string.h>
+
+#include "upskill-catalog.h"
+#include "upskill-module-chooser.h"
+#include "upskill-plan-page.h"
+#include "upskill-planner.h"
+#include "upskill-profile.h"
+#include "upskill-progress.h"
+#include "upskill-step-dialog.h"
+#include "upskill-step-row.h"
+#include "upskill-trends.h"
+
+/* The Plan page, driven through its actions and widgets as a user would. */
+
+typedef struct
+{
+  GtkWindow       *window;
+  UpskillPlanPage *page;
+  UpskillProfile  *profile;
+  UpskillCatalog  *catalog;
+} Fixture;
+
+static void
+flush (void)
+{
+  /* Idle refreshes, then layout. */
+  for (guint i = 0; i < 5; i++)
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+}
+
+static UpskillProfile *
+load_sample (const char *id)
+{
+  g_autofree char *path = g_strdup_printf ("/com/example/Upskill/data/samples/%s.json", id);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  UpskillProfile *profile;
+
+  bytes = g_resources_lookup_data (path, 0, &error);
+  g_assert_no_error (error);
+  profile = upskill_profile_new_from_bytes (bytes, id, &error);
+  g_assert_no_error (error);
+
+  return profile;
+}
+
+static UpskillTrends *
+load_trends (UpskillCatalog *catalog)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  UpskillTrends *trends;
+
+  bytes = g_resources_lookup_data ("/com/example/Upskill/data/trends.json", 0, &error);
+  g_assert_no_error (error);
+  trends = upskill_trends_new_from_bytes (bytes, "trends.json", catalog, &error);
+  g_assert_no_error (error);
+
+  return trends;
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  const char *sample = user_data;
+  g_autoptr(UpskillTrends) trends = NULL;
+  GtkWidget *overlay;
+
+  fixture->catalog = upskill_catalog_get_default ();
+  trends = load_trends (fixture->catalog);
+  fixture->profile = sample != NULL ? load_sample (sample) : NULL;
+
+  fixture->page = g_object_new (UPSKILL_TYPE_PLAN_PAGE,
+                                "catalog", fixture->catalog,
+                                "trends", trends,
+                                "profile", fixture->profile,
+                                NULL);
+  overlay = adw_toast_overlay_new ();
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), GTK_WIDGET (fixture->page));
+
+  fixture->window = GTK_WINDOW (adw_window_new ());
+  gtk_window_set_default_size (fixture->window, 900, 900);
+  adw_window_set_content (ADW_WINDOW (fixture->window), overlay);
+  gtk_window_present (fixture->window);
+  flush ();
+}
+
+static void
+close_other_windows (GtkWindow *keep)
+{
+  g_autoptr(GList) toplevels = NULL;
+
+  toplevels = gtk_window_list_toplevels ();
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (l->data != keep)
+      gtk_window_destroy (l->data);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  close_other_windows (fixture->window);
+  gtk_window_destroy (fixture->window);
+  flush ();
+  g_clear_object (&fixture->profile);
+}
+
+static gpointer
+get_child (Fixture    *fixture,
+           const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (fixture->page),
+                                                  UPSKILL_TYPE_PLAN_PAGE, name);
+
+  g_assert_nonnull (child);
+  return child;
+}
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
+      return l->data;
+
+  return NULL;
+}
+
+static GPtrArray *
+get_step_rows (Fixture *fixture)
+{
+  GtkWidget *list = get_child (fixture, "steps_list");
+  GPtrArray *rows = g_ptr_array_new ();
+
+  for (GtkWidget *child = gtk_widget_get_first_child (list);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (UPSKILL_IS_STEP_ROW (child))
+      g_ptr_array_add (rows, child);
+
+  return rows;
+}
+
+static void
+activate (Fixture    *fixture,
+          const char *action,
+          GVariant   *parameter)
+{
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (fixture->page), action, parameter));
+  flush ();
+}
+
+/* The steps shown are the profile's, in its order. */
+static void
+assert_rows_match_plan (Fixture *fixture)
+{
+  g_autoptr(GPtrArray) rows = get_step_rows (fixture);
+  GPtrArray *plan = upskill_profile_get_plan (fixture->profile);
+
+  g_assert_cmpuint (rows->len, ==, plan->len);
+  for (guint i = 0; i < plan->len; i++)
+    g_assert_cmpstr (upskill_step_row_get_step_id (g_ptr_array_index (rows, i)), ==,
+                     ((UpskillPlanStep *) g_ptr_array_index (plan, i))->id);
+}
+
+static void
+test_steps_in_plan_order (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  GPtrArray *plan;
+  g_autoptr(GHashTable) positions = g_hash_table_new (g_str_hash, g_str_equal);
+  guint checked = 0;
+
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (get_child (fixture, "stack")), ==, "plan");
+  assert_rows_match_plan (fixture);
+
+  /* A fresh plan: every prerequisite still needed comes before its dependant. */
+  upskill_profile_set_plan (fixture->profile,
+                            g_ptr_array_new_with_free_func ((GDestroyNotify) upskill_plan_step_free));
+  flush ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (get_child (fixture, "path_stack")), ==, "empty");
+  activate (fixture, "plan.regenerate", NULL);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (get_child (fixture, "path_stack")), ==, "steps");
+  assert_rows_match_plan (fixture);
+
+  plan = upskill_profile_get_plan (fixture->profile);
+  g_assert_cmpuint (plan->len, >, 3);
+  for (guint i = 0; i < plan->len; i++)
+    {
+      UpskillPlanStep *step = g_ptr_array_index (plan, i);
+
+      if (step->module_id != NULL)
+        g_hash_table_insert (positions, step->module_id, GUINT_TO_POINTER (i + 1));
+    }
+
+  for (guint i = 0; i < plan->len; i++)
+    {
+      UpskillPlanStep *step = g_ptr_array_index (plan, i);
+      UpskillModule *module = upskill_catalog_find_module (fixture->catalog, step->module_id);
+
+      for (guint j = 0; module != NULL && module->prerequisites != NULL && j < module->prerequisites->len; j++)
+        {
+          UpskillModule *prerequisite = g_ptr_array_index (module->prerequisites, j);
+          guint position = GPOINTER_TO_UINT (g_hash_table_lookup (positions, prerequisite->id));
+
+          if (position != 0)
+            {
+              g_assert_cmpuint (position - 1, <, i);
+              checked++;
+            }
+        }
+    }
+  /* The sample plan has prerequisites to check at all. */
+  g_assert_cmpuint (checked, >, 0);
+
+  /* No warning about the order. */
+  g_assert_false (gtk_revealer_get_reveal_child (get_child (fixture, "order_revealer")));
+}
+
+static guint
+hand_sum_of_hours (Fixture *fixture)
+{
+  GPtrArray *plan = upskill_profile_get_plan (fixture->profile);
+  guint sum = 0;
+
+  for (guint i = 0; i < plan->len; i++)
+    {
+      UpskillPlanStep *step = g_ptr_array_index (plan, i);
+      UpskillModule *module;
+
+      if (step->status == UPSKILL_STEP_DONE || step->status == UPSKILL_STEP_SKIPPED)
+        continue;
+
+      if (step->module_id == NULL)
+        {
+          sum += step->hours;
+          continue;
+        }
+
+      module = upskill_catalog_find_module (fixture->catalog, step->module_id);
+      if (module != NULL)
+        sum += module->hours;
+    }
+
+  return sum;
+}
+
+static void
+test_hours_sum (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  g_autofree char *expected = g_strdup_printf ("%u", hand_sum_of_hours (fixture));
+
+  g_assert_cmpuint (hand_sum_of_hours (fixture), >, 0);
+  g_assert_cmpstr (gtk_label_get_text (get_child (fixture, "hours_label")), ==, expected);
+}
+
+/* Today + the days of every remaining step (hours × 7 / weekly hours,
+ * rounded up, at least one) - 1, as the page words it. */
+static char *
+hand_ready_by (Fixture *fixture,
+               double   weekly_hours)
+{
+  GPtrArray *plan = upskill_profile_get_plan (fixture->profile);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) noon = g_date_time_new_local (g_date_time_get_year (now),
+                                                     g_date_time_get_month (now),
+                                                     g_date_time_get_day_of_month (now),
+                                                     12, 0, 0);
+  g_autoptr(GDateTime) finish = NULL;
+  int days = 0;
+
+  for (guint i = 0; i < plan->len; i++)
+    {
+      UpskillPlanStep *step = g_ptr_array_index (plan, i);
+      UpskillModule *module = upskill_catalog_find_module (fixture->catalog, step->module_id);
+      guint hours = module != NULL ? module->hours : step->hours;
+
+      if (step->status == UPSKILL_STEP_DONE || step->status == UPSKILL_STEP_SKIPPED)
+        continue;
+
+      days += MAX (1, (int) ceil (hours * 7.0 / weekly_hours));
+    }
+
+  finish = g_date_time_add_days (noon, days - 1);
+  return g_date_time_format (finish, "%-d %B %Y");
+}
+
+static void
+test_weekly_hours (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  GtkSpinButton *spin = get_child (fixture, "weekly_hours_spin");
+  GtkLabel *ready = get_child (fixture, "ready_label");
+  g_autofree char *at_8 = hand_ready_by (fixture, 8);
+  g_autofree char *at_4 = hand_ready_by (fixture, 4);
+  g_autofree char *at_12_5 = hand_ready_by (fixture, 12.5);
+
+  g_assert_cmpfloat (upskill_profile_get_weekly_hours (fixture->profile), ==, 8);
+  g_assert_cmpfloat (gtk_spin_button_get_value (spin), ==, 8);
+  g_assert_cmpstr (gtk_label_get_text (ready), ==, at_8);
+
+  gtk_spin_button_set_value (spin, 4);
+  flush ();
+  g_assert_cmpfloat (upskill_profile_get_weekly_hours (fixture->profile), ==, 4);
+  g_assert_cmpstr (gtk_label_get_text (ready), ==, at_4);
+  g_assert_cmpstr (at_4, !=, at_8);
+
+  gtk_spin_button_set_value (spin, 12.5);
+  flush ();
+  g_assert_cmpfloat (upskill_profile_get_weekly_hours (fixture->profile), ==, 12.5);
+  g_assert_cmpstr (gtk_label_get_text (ready), ==, at_12_5);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (spin)), ==, "12.5");
+
+  /* A change from elsewhere (undo, another page) shows too. */
+  upskill_profile_set_weekly_hours (fixture->profile, 8);
+  flush ();
+  g_assert_cmpfloat (gtk_spin_button_get_value (spin), ==, 8);
+  g_assert_cmpstr (gtk_label_get_text (ready), ==, at_8);
+}
+
+static const char *
+first_step_with_status (UpskillProfile    *profile,
+                        UpskillStepStatus  status,
+                        gboolean           module)
+{
+  GPtrArray *plan = upskill_profile_get_plan (profile);
+
+  for (guint i = 0; i < plan->len; i++)
+    {
+      UpskillPlanStep *step = g_ptr_array_index (plan, i);
+
+      if (step->status == status && (step->module_id != NULL) == module)
+        return step->id;
+    }
+
+  return NULL;
+}
+
+static void
+test_statuses_survive_regenerate (Fixture       *fixture,
+                                  gconstpointer  user_data)
+{
+  g_autofree char *in_progress_id = NULL;
+  g_autofree char *skipped_id = NULL;
+  g_autofree char *custom_id = NULL;
+  g_autoptr(GHashTable) statuses = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GPtrArray *plan = upskill_profile_get_plan (fixture->profile);
+
+  in_progress_id = g_strdup (first_step_with_status (fixture->profile, UPSKILL_STEP_PLANNED, TRUE));
+  g_assert_nonnull (in_progress_id);
+  activate (fixture, "plan.set-step-status",
+            g_variant_new ("(si)", in_progress_id, UPSKILL_STEP_IN_PROGRESS));
+
+  skipped_id = g_strdup (first_step_with_status (fixture->profile, UPSKILL_STEP_PLANNED, TRUE));
+  g_assert_nonnull (skipped_id);
+  activate (fixture, "plan.set-step-status",
+            g_variant_new ("(si)", skipped_id, UPSKILL_STEP_SKIPPED));
+
+  custom_id = g_strdup (first_step_with_status (fixture->profile, UPSKILL_STEP_PLANNED, FALSE));
+  g_assert_nonnull (custom_id);
+
+  for (guint i = 0; i < plan->len; i++)
+    {
+      UpskillPlanStep *step = g_ptr_array_index (plan, i);
+
+      if (step->status != UPSKILL_STEP_PLANNED || step->module_id == NULL)
+        g_hash_table_insert (statuses, g_strdup (step->id), GINT_TO_POINTER (step->status + 1));
+    }
+  g_assert_cmpuint (g_hash_table_size (statuses), >=, 4);
+
+  activate (fixture, "plan.regenerate", NULL);
+
+  /* Every started step and every custom step is still there, as it was. */
+  {
+    GHashTableIter iter;
+    gpointer key, value;
+
+    g_hash_table_iter_init (&iter, statuses);
+    while (g_hash_table_iter_next (&iter, &key, &value))
+      {
+        UpskillPlanStep *step = upskill_profile_find_step (fixture->profile, key);
+
+        g_assert_nonnull (step);
+        g_assert_cmpint (step->status, ==, GPOINTER_TO_INT (value) - 1);
+      }
+  }
+  g_assert_cmpint (upskill_profile_find_step (fixture->profile, in_progress_id)->status, ==,
+                   UPSKILL_STEP_IN_PROGRESS);
+  g_assert_cmpint (upskill_profile_find_step (fixture->profile, skipped_id)->status, ==,
+                   UPSKILL_STEP_SKIPPED);
+  g_assert_null (upskill_profile_find_step (fixture->profile, custom_id)->module_id);
+  assert_rows_match_plan (fixture);
+}
+
+static void
+test_done_raises_level (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  GPtrArray *plan = upskill_profile_get_plan (fixture->profile);
+  GPtrArray *history = upskill_profile_get_history (fixture->profile);
+  UpskillModule *module = NULL;
+  UpskillHistoryEntry *entry;
+  GtkWindow *dialog;
+  g_autofree char *step_id = NULL;
+  g_autofree char *source = NULL;
+  guint n_history = history->len;
+
+  for (guint i = 0; i < plan->len && module == NULL; i++)
+    {
+      UpskillPlanStep *step = g_ptr_array_index (plan, i);
+      UpskillModule *candidate = upskill_catalog_find_module (fixture->catalog, step->module_id);
+
+      if (step->status == UPSKILL_STEP_PLANNED && candidate != NULL
+          && upskill_profile_get_level (fixture->profile, candidate->skill->id) < candidate->to_level)
+        {
+          module = candidate;
+          step_id = g_strdup (step->id);
+        }
+    }
+  g_assert_nonnull (module);
+
+  /* Declining keeps the level; the step is done either way. */
+  activate (fixture, "plan.set-step-status", g_variant_new ("(si)", step_id, UPSKILL_STEP_DONE));
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  flush ();
+  g_assert_cmpint (upskill_profile_find_step (fixture->profile, step_id)->status, ==, UPSKILL_STEP_DONE);
+  g_assert_cmpuint (history->len, ==, n_history);
+
+  /* Planned again, done again: this time the raise is accepted. */
+  activate (fixture, "plan.set-step-status", g_variant_new ("(si)", step_id, UPSKILL_STEP_PLANNED));
+  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  activate (fixture, "plan.set-step-status", g_variant_new ("(si)", step_id, UPSKILL_STEP_DONE));
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "raise");
+  flush ();
+
+  g_assert_cmpuint (upskill_profile_get_level (fixture->profile, module->skill->id), ==, module->to_level);
+  g_assert_cmpuint (history->len, ==, n_history + 1);
+  entry = g_ptr_array_index (history, history->len - 1);
+  source = g_strconcat ("Completed: ", module->title, NULL);
+  g_assert_cmpstr (entry->skill_id, ==, module->skill->id);
+  g_assert_cmpuint (entry->to, ==, module->to_level);
+  g_assert_cmpstr (entry->source, ==, source);
+}
+
+static void
+test_move_warns_about_prerequisites (Fixture       *fixture,
+                                     gconstpointer  user_data)
+{
+  GPtrArray *plan;
+  GtkRevealer *revealer = get_child (fixture, "order_revealer");
+  const char *dependant_id = NULL;
+  int dependant = -1, prerequisite = -1;
+
+  /* A fresh plan for someone starting out has chains of prerequisites. */
+  upskill_profile_set_plan (fixture->profile,
+                            g_ptr_array_new_with_free_func ((GDestroyNotify) upskill_plan_step_free));
+  activate (fixture, "plan.regenerate", NULL);
+  g_assert_false (gtk_revealer_get_reveal_child (revealer));
+
+  /* A step and the last of its prerequisites before it. */
+  plan = upskill_profile_get_plan (fixture->profile);
+  for (guint i = 0; i < plan->len && dependant < 0; i++)
+    {
+      UpskillPlanStep *step = g_ptr_array_index (plan, i);
+      UpskillModule *module = upskill_catalog_find_module (fixture->catalog, step->module_id);
+
+      for (guint j = 0; module != NULL && module->prerequisites != NULL && j < module->prerequisites->len; j++)
+        {
+          UpskillModule *needed = g_ptr_array_index (module->prerequisites, j);
+
+          for (guint k = 0; k < i; k++)
+            if (g_strcmp0 (((UpskillPlanStep *) g_ptr_array_index (plan, k))->module_id, needed->id) == 0)
+              {
+                dependant = i;
+                prerequisite = MAX (prerequisite, (int) k);
+                dependant_id = step->id;
+              }
+        }
+    }
+  g_assert_cmpint (dependant, >, 0);
+  g_assert_cmpint (prerequisite, >=, 0);
+
+  /* Up, step by step, until it sits just above its prerequisite. */
+  for (int position = dependant; position > prerequisite; position--)
+    {
+      g_assert_false (gtk_revealer_get_reveal_child (revealer));
+      activate (fixture, "plan.move-step-up", g_variant_new_string (dependant_id));
+    }
+  g_assert_cmpstr (((UpskillPlanStep *) g_ptr_array_index (plan, prerequisite))->id, ==, dependant_id);
+  assert_rows_match_plan (fixture);
+  g_assert_true (gtk_revealer_get_reveal_child (revealer));
+  g_assert_nonnull (strstr (gtk_label_get_text (get_child (fixture, "order_label")), "prerequisite"));
+
+  activate (fixture, "plan.move-step-down", g_variant_new_string (dependant_id));
+  g_assert_cmpstr (((UpskillPlanStep *) g_ptr_array_index (plan, prerequisite + 1))->id, ==, dependant_id);
+  g_assert_false (gtk_revealer_get_reveal_child (revealer));
+}
+
+static void
+test_add_module_and_custom_step (Fixture       *fixture,
+                                 gconstpointer  user_data)
+{
+  GPtrArray *plan = upskill_profile_get_plan (fixture->profile);
+  UpskillModuleChooser *chooser;
+  UpskillStepDialog *dialog;
+  UpskillPlanStep *last;
+  GListModel *results;
+  g_autoptr(GtkStringObject) first = NULL;
+  GtkWidget *list_view;
+  guint n_steps = plan->len;
+  guint n_all;
+
+  activate (fixture, "plan.add-module", NULL);
+  chooser = (UpskillModuleChooser *) find_toplevel (UPSKILL_TYPE_MODULE_CHOOSER);
+  g_assert_nonnull (chooser);
+
+  results = upskill_module_chooser_get_results (chooser);
+  n_all = g_list_model_get_n_items (results);
+  g_assert_cmpuint (n_all, ==, upskill_catalog_get_n_modules (fixture->catalog));
+
+  /* Words match anywhere, in any case: title, provider, skill. */
+  upskill_module_chooser_set_search_text (chooser, "OWASP llm");
+  g_assert_cmpuint (g_list_model_get_n_items (results), >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (results), <, n_all);
+  upskill_module_chooser_set_search_text (chooser, "no such module anywhere");
+  g_assert_cmpuint (g_list_model_get_n_items (results), ==, 0);
+  upskill_module_chooser_set_search_text (chooser, "owasp");
+  g_assert_cmpuint (g_list_model_get_n_items (results), >, 0);
+
+  first = g_list_model_get_item (results, 0);
+  list_view = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (chooser),
+                                                         UPSKILL_TYPE_MODULE_CHOOSER, "list_view"));
+  g_assert_true (gtk_widget_activate_action (list_view, "list.activate-item", "u", 0));
+  flush ();
+
+  g_assert_null (find_toplevel (UPSKILL_TYPE_MODULE_CHOOSER));
+  g_assert_cmpuint (plan->len, ==, n_steps + 1);
+  last = g_ptr_array_index (plan, plan->len - 1);
+  g_assert_cmpstr (last->module_id, ==, gtk_string_object_get_string (first));
+  assert_rows_match_plan (fixture);
+
+  activate (fixture, "plan.add-custom-step", NULL);
+  dialog = (UpskillStepDialog *) find_toplevel (UPSKILL_TYPE_STEP_DIALOG);
+  g_assert_nonnull (dialog);
+  upskill_step_dialog_set_values (dialog, "Ship <b>the</b> pipeline & test it", 24, "data-pipelines", 3, 4);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "add");
+  flush ();
+
+  g_assert_cmpuint (plan->len, ==, n_steps + 2);
+  last = g_ptr_array_index (plan, plan->len - 1);
+  g_assert_null (last->module_id);
+  g_assert_cmpstr (last->title, ==, "Ship <b>the</b> pipeline & test it");
+  g_assert_cmpuint (last->hours, ==, 24);
+  g_assert_cmpstr (last->skill_id, ==, "data-pipelines");
+  g_assert_cmpuint (last->from_level, ==, 3);
+  g_assert_cmpuint (last->to_level, ==, 4);
+  assert_rows_match_plan (fixture);
+
+  activate (fixture, "plan.remove-step", g_variant_new_string (last->id));
+  g_assert_cmpuint (plan->len, ==, n_steps + 1);
+  assert_rows_match_plan (fixture);
+}
+
+static void
+on_exported (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  gboolean *done = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (upskill_plan_page_export_calendar_finish (UPSKILL_PLAN_PAGE (object), result, &error));
+  g_assert_no_error (error);
+  *done = TRUE;
+}
+
+static void
+test_export_calendar (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  g_autofree char *dir = g_dir_make_tmp ("upskill-plan-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "plan.ics", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autofree char *contents = NULL;
+  g_autofree char *n_left = NULL;
+  gboolean done = FALSE;
+  guint n_events = 0;
+
+  upskill_plan_page_export_calendar_async (fixture->page, file, NULL, on_exported, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "BEGIN:VCALENDAR\r\n"));
+  for (const char *p = contents; (p = strstr (p, "BEGIN:VEVENT\r\n")) != NULL; p++)
+    n_events++;
+  n_left = g_strdup_printf ("%u", n_events);
+  g_assert_cmpstr (gtk_label_get_text (get_child (fixture, "steps_label")), ==, n_left);
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+static void
+test_empty_states (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_autoptr(UpskillProfile) newcomer = upskill_profile_new ("newcomer", "New <Comer>");
+
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (get_child (fixture, "stack")), ==, "empty");
+  g_assert_false (gtk_widget_is_sensitive (get_child (fixture, "regenerate_button")));
+
+  g_object_set (fixture->page, "profile", newcomer, NULL);
+  flush ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (get_child (fixture, "stack")), ==, "plan");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (get_child (fixture, "path_stack")), ==, "empty");
+  /* No role, no gaps: nothing for "Create Plan" to do. */
+  g_assert_false (gtk_widget_get_visible (get_child (fixture, "create_button")));
+
+  upskill_profile_set_target_role (newcomer, "mlops-engineer");
+  flush ();
+  g_assert_true (gtk_widget_get_visible (get_child (fixture, "create_button")));
+  activate (fixture, "plan.regenerate", NULL);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (get_child (fixture, "path_stack")), ==, "steps");
+  g_assert_cmpuint (upskill_profile_get_plan (newcomer)->len, >, 0);
+
+  g_object_set (fixture->page, "profile", NULL, NULL);
+  flush ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (get_child (fixture, "stack")), ==, "empty");
+}
+
+static void
+save_png (GtkWidget  *widget,
+          const char *path)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+static void
+test_render (Fixture       *fixture,
+             gconstpointer  user_data)
+{
+  static const struct {
+    const char     *name;
+    int             width;
+    AdwColorScheme  scheme;
+  } shots[] = {
+    { "light-wide",   960, ADW_COLOR_SCHEME_FORCE_LIGHT },
+    { "dark-wide",    960, ADW_COLOR_SCHEME_FORCE_DARK },
+    { "light-narrow", 360, ADW_COLOR_SCHEME_FORCE_LIGHT },
+    { "dark-narrow",  360, ADW_COLOR_SCHEME_FORCE_DARK },
+  };
+  const char *dir = g_getenv ("UPSKILL_SCREENSHOT_DIR");
+  AdwStyleManager *style_manager = adw_style_manager_get_default ();
+
+  if (dir == NULL)
+    dir = g_get_tmp_dir ();
+
+  /* Something in progress, something out of order. */
+  activate (fixture, "plan.set-step-status",
+            g_variant_new ("(si)", first_step_with_status (fixture->profile, UPSKILL_STEP_PLANNED, TRUE),
+                           UPSKILL_STEP_IN_PROGRESS));
+
+  for (guint i = 0; i < G_N_ELEMENTS (shots); i++)
+    {
+      g_autofree char *file_name = g_strdup_printf ("upskill-plan-%s.png", shots[i].name);
+      g_autofree char *path = g_build_filename (dir, file_name, NULL);
+
+      adw_style_manager_set_color_scheme (style_manager, shots[i].scheme);
+      gtk_window_set_default_size (fixture->window, shots[i].width, 2400);
+      gtk_widget_set_size_request (GTK_WIDGET (fixture->window), shots[i].width, 2400);
+      flush ();
+      g_usleep (G_USEC_PER_SEC / 10);
+      flush ();
+
+      save_png (GTK_WIDGET (fixture->window), path);
+      g_test_message ("Saved %s", path);
+    }
+
+  adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_DEFAULT);
+}
+
+static void
+load_style (void)
+{
+  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+
+  gtk_css_provider_load_from_resource (provider, "/com/example/Upskill/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  load_style ();
+
+#define ADD(path, sample, func) \
+  g_test_add ("/upskill/plan-page/" path, Fixture, sample, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("steps-in-plan-order", "dana-okafor", test_steps_in_plan_order);
+  ADD ("hours-sum", "li-wei", test_hours_sum);
+  ADD ("weekly-hours-move-ready-date", "li-wei", test_weekly_hours);
+  ADD ("statuses-survive-regenerate", "li-wei", test_statuses_survive_regenerate);
+  ADD ("done-raises-level", "maria-gonzalez", test_done_raises_level);
+  ADD ("move-warns-about-prerequisites", "dana-okafor", test_move_warns_about_prerequisites);
+  ADD ("add-module-and-custom-step", "li-wei", test_add_module_and_custom_step);
+  ADD ("export-calendar", "li-wei", test_export_calendar);
+  ADD ("empty-states", NULL, test_empty_states);
+  ADD ("render", "li-wei", test_render);
+
+#undef ADD
+
+  return g_test_run ();
+}

@@ -1,0 +1,711 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "upskill-catalog.h"
+#include "upskill-planner.h"
+#include "upskill-profile.h"
+#include "upskill-readiness.h"
+#include "upskill-report.h"
+#include "upskill-trends.h"
+
+/* A fixed date, so the report is the same whenever the test runs:
+ * 2026-11-26 12:00 UTC. */
+#define REPORT_DATE G_GINT64_CONSTANT (1795694400)
+
+static const char * const section_headings[] = {
+  "Summary", "Skills profile", "Gaps", "Learning path", "Progress over time",
+  "Since the last session", "Session notes", "Market context",
+};
+
+typedef struct
+{
+  UpskillCatalog *catalog;
+  UpskillTrends  *trends;
+  char           *dir;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fixture->catalog = g_object_ref (upskill_catalog_get_default ());
+  fixture->trends = upskill_trends_new_bundled (fixture->catalog);
+  fixture->dir = g_dir_make_tmp ("upskill-report-XXXXXX", NULL);
+  g_assert_nonnull (fixture->dir);
+}
+
+static void
+remove_dir (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  remove_dir (fixture->dir);
+  g_free (fixture->dir);
+  g_clear_object (&fixture->trends);
+  g_clear_object (&fixture->catalog);
+}
+
+static UpskillProfile *
+load_sample (const char *name)
+{
+  g_autofree char *path = g_strdup_printf ("/com/example/Upskill/data/samples/%s.json", name);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  UpskillProfile *profile;
+
+  bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  profile = upskill_profile_new_from_bytes (bytes, path, &error);
+  g_assert_no_error (error);
+  return profile;
+}
+
+static gboolean
+have_poppler (void)
+{
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_autofree char *pdfinfo = g_find_program_in_path ("pdfinfo");
+
+  if (pdftotext == NULL || pdfinfo == NULL)
+    {
+      g_test_skip ("poppler-utils (pdftotext, pdfinfo) is not installed");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static char *
+run (const char * const *argv)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                &out, &err, &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("%s failed: %s", argv[0], err);
+  return g_steal_pointer (&out);
+}
+
+static char *
+pdf_text (const char *path)
+{
+  const char *argv[] = { "pdftotext", "-enc", "UTF-8", path, "-", NULL };
+
+  return run (argv);
+}
+
+static char *
+pdf_info (const char *path)
+{
+  const char *argv[] = { "pdfinfo", "-enc", "UTF-8", path, NULL };
+
+  return run (argv);
+}
+
+/* The value of "Key:" in pdfinfo's output. */
+static char *
+info_field (const char *info,
+            const char *key)
+{
+  g_auto(GStrv) lines = g_strsplit (info, "\n", -1);
+  g_autofree char *prefix = g_strdup_printf ("%s:", key);
+
+  for (guint i = 0; lines[i]; i++)
+    if (g_str_has_prefix (lines[i], prefix))
+      return g_strstrip (g_strdup (lines[i] + strlen (prefix)));
+  return NULL;
+}
+
+static guint
+info_pages (const char *info)
+{
+  g_autofree char *pages = info_field (info, "Pages");
+
+  g_assert_nonnull (pages);
+  return (guint) g_ascii_strtoull (pages, NULL, 10);
+}
+
+/* Without spaces and hyphens: text wrapped across lines (or hyphenated
+ * by Pango) still matches. */
+static char *
+normalize (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c) || c == '-' || c == 0x2010 || c == 0x00AD)
+        continue;
+      g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+text_has (const char *text,
+          const char *needle)
+{
+  g_autofree char *haystack = normalize (text);
+  g_autofree char *wanted = normalize (needle);
+
+  return strstr (haystack, wanted) != NULL;
+}
+
+#define assert_text_has(text, needle) \
+  G_STMT_START { \
+    if (!text_has ((text), (needle))) \
+      g_error ("“%s” is not in the report", (needle)); \
+  } G_STMT_END
+
+static guint
+count_occurrences (const char *text,
+                   const char *needle)
+{
+  guint count = 0;
+
+  for (const char *p = strstr (text, needle); p != NULL; p = strstr (p + 1, needle))
+    count++;
+  return count;
+}
+
+static char *
+write_report (Fixture                    *fixture,
+              UpskillProfile             *profile,
+              const UpskillReportOptions *options,
+              const char                 *file_name)
+{
+  g_autofree char *path = g_build_filename (fixture->dir, file_name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  gboolean ok;
+
+  ok = upskill_report_write (profile, fixture->catalog, fixture->trends, options, file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (ok);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  return g_steal_pointer (&path);
+}
+
+static void
+default_options (UpskillReportOptions *options)
+{
+  upskill_report_options_init (options);
+  options->date = REPORT_DATE;
+  options->coach_name = "Sam Reyes";
+  options->paper = UPSKILL_PAPER_A4;
+}
+
+/* ---------------------------------------------------------------- */
+
+static void
+check_sample (Fixture    *fixture,
+              const char *sample)
+{
+  g_autoptr(UpskillProfile) profile = load_sample (sample);
+  g_autoptr(GPtrArray) gaps = NULL;
+  g_autofree char *file_name = g_strdup_printf ("%s.pdf", sample);
+  g_autofree char *path = NULL;
+  g_autofree char *info = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *author = NULL;
+  g_autofree char *creator = NULL;
+  g_autofree char *source = NULL;
+  UpskillReportOptions options;
+  const char *name = upskill_profile_get_name (profile);
+
+  if (!have_poppler ())
+    return;
+
+  default_options (&options);
+  path = write_report (fixture, profile, &options, file_name);
+  info = pdf_info (path);
+  text = pdf_text (path);
+
+  /* A cover and at least five pages of content. */
+  g_assert_cmpuint (info_pages (info), >=, 6);
+
+  title = info_field (info, "Title");
+  author = info_field (info, "Author");
+  creator = info_field (info, "Creator");
+  g_assert_nonnull (title);
+  g_assert_nonnull (strstr (title, name));
+  g_assert_cmpstr (author, ==, "Sam Reyes");
+  g_assert_cmpstr (creator, ==, "Upskill " PACKAGE_VERSION);
+  g_assert_nonnull (info_field (info, "CreationDate"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (section_headings); i++)
+    assert_text_has (text, section_headings[i]);
+  assert_text_has (text, name);
+  assert_text_has (text, "Sam Reyes");
+  assert_text_has (text, "26 November 2026");
+
+  /* Every gap is a row of the table. */
+  gaps = upskill_compute_gaps (profile, fixture->catalog, fixture->trends);
+  g_assert_cmpuint (gaps->len, >, 0);
+  for (guint i = 0; i < gaps->len; i++)
+    assert_text_has (text, ((UpskillGap *) g_ptr_array_index (gaps, i))->skill->name);
+
+  /* Claims come with their source: the article's title and section. */
+  source = g_strdup_printf ("Source: “%s”, section “", upskill_trends_get_source_title (fixture->trends));
+  assert_text_has (text, source);
+  assert_text_has (text, "For Developers and Tech Professionals");
+  /* Opinions and predictions are labelled. */
+  g_assert_true (text_has (text, "Opinion") || text_has (text, "Prediction"));
+
+  /* Page numbers and the running header. */
+  assert_text_has (text, "Page 2 of");
+  g_assert_cmpuint (count_occurrences (text, "· Progress report"), >=, info_pages (info) - 1);
+}
+
+static void
+test_samples (Fixture       *fixture,
+              gconstpointer  data)
+{
+  check_sample (fixture, "dana-okafor");
+  check_sample (fixture, "maria-gonzalez");
+  check_sample (fixture, "li-wei");
+}
+
+static void
+test_cjk_name (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(UpskillProfile) profile = load_sample ("li-wei");
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  UpskillReportOptions options;
+
+  if (!have_poppler ())
+    return;
+
+  default_options (&options);
+  path = write_report (fixture, profile, &options, "cjk.pdf");
+  text = pdf_text (path);
+  g_assert_nonnull (strstr (text, "李伟"));
+}
+
+static void
+test_scripts (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autoptr(UpskillProfile) profile = load_sample ("maria-gonzalez");
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *info = NULL;
+  g_autofree char *title = NULL;
+  UpskillReportOptions options;
+
+  if (!have_poppler ())
+    return;
+
+  /* Arabic (right to left) in the name, other scripts and emoji in a note. */
+  upskill_profile_set_name (profile, "ليلى حداد");
+  upskill_profile_add_note (profile, REPORT_DATE - 86400,
+                            "Встреча прошла хорошо. Καλή πρόοδος. 进展顺利 🎉👍 تقدم جيد");
+  default_options (&options);
+  path = write_report (fixture, profile, &options, "scripts.pdf");
+  text = pdf_text (path);
+  info = pdf_info (path);
+
+  g_assert_nonnull (strstr (text, "ليلى"));
+  g_assert_nonnull (strstr (text, "حداد"));
+  g_assert_nonnull (strstr (text, "Встреча прошла хорошо"));
+  g_assert_nonnull (strstr (text, "Καλή πρόοδος"));
+  g_assert_nonnull (strstr (text, "进展顺利"));
+  title = info_field (info, "Title");
+  g_assert_nonnull (strstr (title, "ليلى حداد"));
+}
+
+static void
+test_no_notes (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(UpskillProfile) profile = load_sample ("maria-gonzalez");
+  GPtrArray *notes = upskill_profile_get_notes (profile);
+  UpskillNote *note;
+  g_autofree char *with_path = NULL;
+  g_autofree char *without_path = NULL;
+  g_autofree char *with = NULL;
+  g_autofree char *without = NULL;
+  g_autofree char *first_words = NULL;
+  UpskillReportOptions options;
+
+  if (!have_poppler ())
+    return;
+
+  g_assert_cmpuint (notes->len, >, 0);
+  note = g_ptr_array_index (notes, 0);
+  first_words = g_utf8_substring (note->text, 0, 24);
+
+  default_options (&options);
+  with_path = write_report (fixture, profile, &options, "with.pdf");
+  options.include_notes = FALSE;
+  without_path = write_report (fixture, profile, &options, "without.pdf");
+  with = pdf_text (with_path);
+  without = pdf_text (without_path);
+
+  assert_text_has (with, "Session notes");
+  assert_text_has (with, first_words);
+  g_assert_false (text_has (without, "Session notes"));
+  g_assert_false (text_has (without, first_words));
+  assert_text_has (without, "Market context");
+}
+
+static void
+test_no_skills_rated (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(UpskillProfile) blank = upskill_profile_new ("blank", "Ana Blank");
+  g_autoptr(UpskillProfile) targeted = upskill_profile_new ("targeted", "Ben Target");
+  g_autofree char *blank_path = NULL;
+  g_autofree char *targeted_path = NULL;
+  g_autofree char *text = NULL;
+  UpskillReportOptions options;
+
+  if (!have_poppler ())
+    return;
+
+  default_options (&options);
+  options.coach_name = NULL;
+
+  /* No role, no levels, no plan, no notes. */
+  blank_path = write_report (fixture, blank, &options, "blank.pdf");
+  text = pdf_text (blank_path);
+  assert_text_has (text, "Ana Blank");
+  for (guint i = 0; i < G_N_ELEMENTS (section_headings); i++)
+    assert_text_has (text, section_headings[i]);
+  g_clear_pointer (&text, g_free);
+
+  /* A role but nothing rated: the plan is suggested, on a copy. */
+  upskill_profile_set_target_role (targeted, "mlops-engineer");
+  targeted_path = write_report (fixture, targeted, &options, "targeted.pdf");
+  text = pdf_text (targeted_path);
+  assert_text_has (text, "Ben Target");
+  assert_text_has (text, "MLOps Engineer");
+  assert_text_has (text, "this path is suggested");
+  g_assert_cmpuint (upskill_profile_get_plan (targeted)->len, ==, 0);
+}
+
+static void
+test_long_plan (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(UpskillProfile) profile = load_sample ("dana-okafor");
+  g_autoptr(GPtrArray) steps = g_ptr_array_new_with_free_func ((GDestroyNotify) upskill_plan_step_free);
+  UpskillSkill *skill = upskill_catalog_get_skill (fixture->catalog, 0);
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *info = NULL;
+  g_auto(GStrv) pages = NULL;
+  guint pages_with_steps = 0;
+  UpskillReportOptions options;
+
+  if (!have_poppler ())
+    return;
+
+  for (guint i = 0; i < 200; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("step-%u", i + 1);
+      g_autofree char *title = g_strdup_printf ("Practice block %u", i + 1);
+
+      g_ptr_array_add (steps, upskill_plan_step_new_custom (id, title, 3, skill->id, 1, 2));
+    }
+  upskill_profile_set_plan (profile, g_steal_pointer (&steps));
+
+  default_options (&options);
+  path = write_report (fixture, profile, &options, "long.pdf");
+  text = pdf_text (path);
+  info = pdf_info (path);
+
+  g_assert_cmpuint (info_pages (info), >=, 10);
+  assert_text_has (text, "Practice block 1 ");
+  assert_text_has (text, "Practice block 200");
+
+  /* Every page the table runs over starts with its header row. */
+  pages = g_strsplit (text, "\f", -1);
+  for (guint p = 0; pages[p]; p++)
+    {
+      if (strstr (pages[p], "Practice block") == NULL)
+        continue;
+      pages_with_steps++;
+      g_assert_nonnull (strstr (pages[p], "Projected"));
+      g_assert_nonnull (strstr (pages[p], "Status"));
+    }
+  g_assert_cmpuint (pages_with_steps, >=, 4);
+  g_assert_cmpuint (count_occurrences (text, "Projected"), >=, pages_with_steps);
+}
+
+static void
+test_paper_size (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(UpskillProfile) profile = load_sample ("dana-okafor");
+  g_autofree char *a4_path = NULL;
+  g_autofree char *letter_path = NULL;
+  g_autofree char *auto_path = NULL;
+  g_autofree char *a4_info = NULL;
+  g_autofree char *letter_info = NULL;
+  g_autofree char *auto_info = NULL;
+  g_autofree char *a4_size = NULL;
+  g_autofree char *letter_size = NULL;
+  g_autofree char *auto_size = NULL;
+  g_autofree char *saved_lc_all = g_strdup (g_getenv ("LC_ALL"));
+  UpskillReportOptions options;
+
+  if (!have_poppler ())
+    return;
+
+  default_options (&options);
+  options.paper = UPSKILL_PAPER_A4;
+  a4_path = write_report (fixture, profile, &options, "a4.pdf");
+  options.paper = UPSKILL_PAPER_LETTER;
+  letter_path = write_report (fixture, profile, &options, "letter.pdf");
+
+  /* Auto: a US locale asks for Letter, whether or not it is installed. */
+  g_setenv ("LC_ALL", "en_US.UTF-8", TRUE);
+  options.paper = UPSKILL_PAPER_AUTO;
+  auto_path = write_report (fixture, profile, &options, "auto.pdf");
+  if (saved_lc_all != NULL)
+    g_setenv ("LC_ALL", saved_lc_all, TRUE);
+  else
+    g_unsetenv ("LC_ALL");
+
+  a4_info = pdf_info (a4_path);
+  letter_info = pdf_info (letter_path);
+  auto_info = pdf_info (auto_path);
+  a4_size = info_field (a4_info, "Page size");
+  letter_size = info_field (letter_info, "Page size");
+  auto_size = info_field (auto_info, "Page size");
+
+  g_assert_true (g_str_has_prefix (a4_size, "595.276 x 841.89"));
+  g_assert_true (g_str_has_prefix (letter_size, "612 x 792"));
+  g_assert_cmpstr (auto_size, ==, letter_size);
+}
+
+static void
+test_replaces_atomically (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(UpskillProfile) profile = load_sample ("dana-okafor");
+  g_autofree char *path = g_build_filename (fixture->dir, "report.pdf", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GDir) dir = NULL;
+  UpskillReportOptions options;
+  struct stat before, after;
+  const char *name;
+  guint n_files = 0;
+
+  g_assert_true (g_file_set_contents (path, "not a pdf", -1, NULL));
+  g_assert_cmpint (g_stat (path, &before), ==, 0);
+
+  default_options (&options);
+  g_free (write_report (fixture, profile, &options, "report.pdf"));
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+  g_assert_cmpint (g_stat (path, &after), ==, 0);
+  /* A new file renamed over the old one, readable by others like any
+   * document. */
+  g_assert_cmpuint (before.st_ino, !=, after.st_ino);
+  g_assert_cmpint (after.st_mode & 0777, ==, 0644);
+
+  /* No temporary file left behind. */
+  dir = g_dir_open (fixture->dir, 0, NULL);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    n_files++;
+  g_assert_cmpuint (n_files, ==, 1);
+}
+
+static void
+test_unwritable (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(UpskillProfile) profile = load_sample ("dana-okafor");
+  g_autofree char *blocker = g_build_filename (fixture->dir, "a-file", NULL);
+  g_autofree char *path = g_build_filename (blocker, "report.pdf", NULL);
+  g_autofree char *missing = g_build_filename (fixture->dir, "missing", "report.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) missing_file = g_file_new_for_path (missing);
+  g_autoptr(GError) error = NULL;
+  UpskillReportOptions options;
+
+  /* Under a regular file: no permission trick, so it fails even as root. */
+  g_assert_true (g_file_set_contents (blocker, "x", -1, NULL));
+  default_options (&options);
+
+  g_assert_false (upskill_report_write (profile, fixture->catalog, fixture->trends, &options,
+                                        file, NULL, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, path));
+  g_clear_error (&error);
+
+  g_assert_false (upskill_report_write (profile, fixture->catalog, fixture->trends, &options,
+                                        missing_file, NULL, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, missing));
+}
+
+typedef struct
+{
+  gboolean  done;
+  gboolean  ok;
+  GError   *error;
+} AsyncState;
+
+static void
+on_written (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  AsyncState *state = user_data;
+
+  state->ok = upskill_report_write_finish (result, &state->error);
+  state->done = TRUE;
+}
+
+static void
+test_async (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autoptr(UpskillProfile) profile = load_sample ("dana-okafor");
+  g_autofree char *path = g_build_filename (fixture->dir, "async.pdf", NULL);
+  g_autofree char *cancelled_path = g_build_filename (fixture->dir, "cancelled.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) cancelled_file = g_file_new_for_path (cancelled_path);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autofree char *text = NULL;
+  UpskillReportOptions options;
+  AsyncState state = { FALSE, FALSE, NULL };
+
+  default_options (&options);
+  upskill_report_write_async (profile, fixture->catalog, fixture->trends, &options, file, NULL,
+                              on_written, &state);
+  /* The profile is copied when the call is made: later edits do not
+   * leak into the report being drawn. */
+  upskill_profile_set_name (profile, "Changed Meanwhile");
+  while (!state.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_no_error (state.error);
+  g_assert_true (state.ok);
+
+  if (have_poppler ())
+    {
+      text = pdf_text (path);
+      assert_text_has (text, "Dana Okafor");
+      g_assert_false (text_has (text, "Changed Meanwhile"));
+    }
+
+  /* Cancelled: an error, and no file. */
+  state.done = FALSE;
+  g_cancellable_cancel (cancellable);
+  upskill_report_write_async (profile, fixture->catalog, fixture->trends, &options, cancelled_file,
+                              cancellable, on_written, &state);
+  while (!state.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (state.ok);
+  g_assert_error (state.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&state.error);
+  g_assert_false (g_file_test (cancelled_path, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_since_last_session (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(UpskillProfile) profile = upskill_profile_new ("since", "Sid Session");
+  UpskillSkill *before = upskill_catalog_get_skill (fixture->catalog, 0);
+  UpskillSkill *after = upskill_catalog_get_skill (fixture->catalog, 1);
+  gint64 session = REPORT_DATE - 30 * 86400;
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  UpskillReportOptions options;
+
+  if (!have_poppler ())
+    return;
+
+  session -= session % 86400;
+  upskill_profile_set_target_role (profile, "ml-engineer");
+  upskill_profile_set_level (profile, before->id, 2, "Earlier workshop", session - 5 * 86400);
+  upskill_profile_add_note (profile, session, "Agreed on the next steps.");
+  upskill_profile_set_level (profile, after->id, 3, "Later course", session + 3 * 86400);
+
+  default_options (&options);
+  path = write_report (fixture, profile, &options, "since.pdf");
+  text = pdf_text (path);
+
+  assert_text_has (text, "1 change since the session of");
+  assert_text_has (text, "Later course");
+  g_assert_false (text_has (text, "Earlier workshop"));
+  assert_text_has (text, "Agreed on the next steps.");
+}
+
+static void
+test_suggest_name (void)
+{
+  g_autoptr(UpskillProfile) dana = upskill_profile_new ("dana", "Dana Okafor");
+  g_autoptr(UpskillProfile) odd = upskill_profile_new ("odd", "../A/B: C?");
+  g_autoptr(UpskillProfile) cjk = upskill_profile_new ("li", "李伟");
+  g_autoptr(GDateTime) noon = g_date_time_new_local (2026, 11, 26, 12, 0, 0);
+  gint64 date = g_date_time_to_unix (noon);
+  g_autofree char *dana_name = upskill_report_suggest_name (dana, date);
+  g_autofree char *odd_name = upskill_report_suggest_name (odd, date);
+  g_autofree char *cjk_name = upskill_report_suggest_name (cjk, date);
+
+  g_assert_cmpstr (dana_name, ==, "Dana Okafor - Upskill report - 2026-11-26.pdf");
+  g_assert_null (strchr (odd_name, '/'));
+  g_assert_false (g_str_has_prefix (odd_name, "."));
+  g_assert_true (g_str_has_suffix (odd_name, " - Upskill report - 2026-11-26.pdf"));
+  g_assert_cmpstr (cjk_name, ==, "李伟 - Upskill report - 2026-11-26.pdf");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add ("/upskill/report/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("samples", test_samples);
+  ADD ("cjk-name", test_cjk_name);
+  ADD ("scripts", test_scripts);
+  ADD ("no-notes", test_no_notes);
+  ADD ("no-skills-rated", test_no_skills_rated);
+  ADD ("long-plan", test_long_plan);
+  ADD ("paper-size", test_paper_size);
+  ADD ("replaces-atomically", test_replaces_atomically);
+  ADD ("unwritable", test_unwritable);
+  ADD ("async", test_async);
+  ADD ("since-last-session", test_since_last_session);
+  g_test_add_func ("/upskill/report/suggest-name", test_suggest_name);
+
+#undef ADD
+
+  return g_test_run ();
+}

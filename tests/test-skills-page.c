@@ -1,0 +1,724 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "upskill-catalog.h"
+#include "upskill-evidence-dialog.h"
+#include "upskill-profile.h"
+#include "upskill-radar-chart.h"
+#include "upskill-readiness.h"
+#include "upskill-skill-row.h"
+#include "upskill-skills-page.h"
+#include "upskill-trends.h"
+
+/* A page showing Dana's sample profile, in a window. */
+typedef struct
+{
+  UpskillCatalog    *catalog;
+  UpskillTrends     *trends;
+  UpskillProfile    *profile;
+  GtkWindow         *window;
+  UpskillSkillsPage *page;
+} Fixture;
+
+static void
+iterate (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+/* Lets the frame clock run (layout, tick callbacks) for @ms milliseconds. */
+static void
+wait_ms (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  iterate ();
+}
+
+static UpskillProfile *
+load_sample (const char *name)
+{
+  g_autofree char *path = g_strdup_printf ("/com/example/Upskill/data/samples/%s.json", name);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  UpskillProfile *profile;
+
+  bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  profile = upskill_profile_new_from_bytes (bytes, path, &error);
+  g_assert_no_error (error);
+
+  return profile;
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  fixture->catalog = g_object_ref (upskill_catalog_get_default ());
+  fixture->trends = upskill_trends_new_bundled (fixture->catalog);
+  fixture->profile = load_sample ("dana-okafor");
+
+  fixture->page = g_object_new (UPSKILL_TYPE_SKILLS_PAGE,
+                                "catalog", fixture->catalog,
+                                "trends", fixture->trends,
+                                "profile", fixture->profile,
+                                NULL);
+  g_object_add_weak_pointer (G_OBJECT (fixture->page), (gpointer *) &fixture->page);
+
+  fixture->window = GTK_WINDOW (gtk_window_new ());
+  g_object_ref (fixture->window);
+  gtk_window_set_default_size (fixture->window, 1000, 800);
+  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->page));
+  gtk_window_present (fixture->window);
+  wait_ms (100);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  gtk_window_destroy (fixture->window);
+  iterate ();
+  g_assert_finalize_object (fixture->window);
+  g_assert_null (fixture->page);
+  g_assert_finalize_object (fixture->profile);
+  g_assert_finalize_object (fixture->trends);
+  g_object_unref (fixture->catalog);
+}
+
+/* Widgets */
+
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 gboolean (*match) (GtkWidget *, gconstpointer),
+                 gconstpointer data)
+{
+  if (match (widget, data))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, match, data);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+is_row_of_skill (GtkWidget     *widget,
+                 gconstpointer  skill_id)
+{
+  return UPSKILL_IS_SKILL_ROW (widget) &&
+         g_strcmp0 (upskill_skill_row_get_skill (UPSKILL_SKILL_ROW (widget))->id, skill_id) == 0;
+}
+
+static gboolean
+is_label_with_text (GtkWidget     *widget,
+                    gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
+
+static gboolean
+is_button_with_action (GtkWidget     *widget,
+                       gconstpointer  action_name)
+{
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0;
+}
+
+static gboolean
+is_group_titled (GtkWidget     *widget,
+                 gconstpointer  title)
+{
+  return ADW_IS_PREFERENCES_GROUP (widget) &&
+         g_strcmp0 (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (widget)), title) == 0;
+}
+
+static UpskillSkillRow *
+get_row (Fixture    *fixture,
+         const char *skill_id)
+{
+  GtkWidget *row = find_descendant (GTK_WIDGET (fixture->page), is_row_of_skill, skill_id);
+
+  g_assert_nonnull (row);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+  iterate ();
+
+  return UPSKILL_SKILL_ROW (row);
+}
+
+static gpointer
+row_child (UpskillSkillRow *row,
+           const char      *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (row), UPSKILL_TYPE_SKILL_ROW, name);
+
+  g_assert_nonnull (child);
+  return child;
+}
+
+static GtkWidget *
+level_button (UpskillSkillRow *row,
+              guint            level)
+{
+  /* The names when there is room, else the numbers: what the user sees. */
+  GtkWidget *box = adw_squeezer_get_visible_child (row_child (row, "level_squeezer"));
+  GtkWidget *button = gtk_widget_get_first_child (box);
+
+  for (guint i = 0; i < level; i++)
+    button = gtk_widget_get_next_sibling (button);
+  g_assert_true (GTK_IS_TOGGLE_BUTTON (button));
+
+  return button;
+}
+
+/* What a mouse click does. */
+static void
+click (GtkWidget *button)
+{
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+  iterate ();
+}
+
+static void
+click_level (UpskillSkillRow *row,
+             guint            level)
+{
+  click (level_button (row, level));
+}
+
+/* What Space or Enter does: GtkButton shows the press, then clicks. */
+static void
+press_key_on (GtkWidget *button)
+{
+  gtk_widget_grab_focus (button);
+  g_printerr ("DBG realized=%d mapped=%d focus=%d\n", gtk_widget_get_realized (button), gtk_widget_get_mapped (button), gtk_widget_has_focus (button));
+  g_assert_true (gtk_widget_activate (button));
+  wait_ms (400);
+}
+
+static const char *
+gap_text (UpskillSkillRow *row)
+{
+  return gtk_label_get_text (row_child (row, "gap_label"));
+}
+
+static gboolean
+warning_shown (UpskillSkillRow *row)
+{
+  gboolean in_row = gtk_widget_get_visible (row_child (row, "warning_row"));
+  gboolean in_header = gtk_widget_get_visible (row_child (row, "warning_icon"));
+
+  g_assert_cmpint (in_row, ==, in_header);
+  return in_row;
+}
+
+static UpskillEvidenceDialog *
+find_evidence_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+
+      if (UPSKILL_IS_EVIDENCE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return UPSKILL_EVIDENCE_DIALOG (window);
+    }
+
+  return NULL;
+}
+
+static void
+type_in_dialog (UpskillEvidenceDialog *dialog,
+                const char            *row_name,
+                const char            *text)
+{
+  GObject *row = gtk_widget_get_template_child (GTK_WIDGET (dialog), UPSKILL_TYPE_EVIDENCE_DIALOG, row_name);
+
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+  iterate ();
+}
+
+static void
+close_dialog (UpskillEvidenceDialog *dialog,
+              const char            *response)
+{
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &dialog);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), response);
+  if (dialog != NULL && gtk_widget_get_visible (GTK_WIDGET (dialog)))
+    gtk_window_close (GTK_WINDOW (dialog));
+  iterate ();
+  g_assert_null (dialog);
+}
+
+/* Adds evidence through the row's "Add…" button and the dialog. */
+static void
+add_evidence (UpskillSkillRow *row,
+              const char      *note,
+              const char      *link)
+{
+  UpskillEvidenceDialog *dialog;
+
+  click (row_child (row, "add_evidence_button"));
+  dialog = find_evidence_dialog ();
+  g_assert_nonnull (dialog);
+  type_in_dialog (dialog, "note_row", note);
+  type_in_dialog (dialog, "link_row", link != NULL ? link : "");
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "save"));
+  close_dialog (dialog, "save");
+}
+
+/* Tests */
+
+static void
+test_empty (void)
+{
+  UpskillSkillsPage *page = g_object_new (UPSKILL_TYPE_SKILLS_PAGE,
+                                          "catalog", upskill_catalog_get_default (),
+                                          NULL);
+  GtkStack *stack;
+
+  g_object_ref_sink (page);
+  stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (page), UPSKILL_TYPE_SKILLS_PAGE, "stack"));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
+  g_assert_true (ADW_IS_STATUS_PAGE (gtk_stack_get_visible_child (stack)));
+  g_assert_finalize_object (page);
+}
+
+static void
+test_profile_switch (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  GtkStack *stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (fixture->page),
+                                                              UPSKILL_TYPE_SKILLS_PAGE, "stack"));
+  UpskillProfile *other = load_sample ("li-wei");
+
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "skills");
+
+  upskill_skills_page_set_profile (fixture->page, other);
+  g_assert_true (upskill_skill_row_get_profile (get_row (fixture, "pytorch")) == other);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "skills");
+
+  upskill_skills_page_set_profile (fixture->page, NULL);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
+  /* The page let go of it, and of its "changed" signal. */
+  g_assert_finalize_object (other);
+
+  upskill_skills_page_set_profile (fixture->page, fixture->profile);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "skills");
+}
+
+static void
+test_set_level (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  UpskillSkillRow *row = get_row (fixture, "python-packaging-testing");
+  GPtrArray *history = upskill_profile_get_history (fixture->profile);
+  guint n_history = history->len;
+  UpskillHistoryEntry *entry;
+  GtkLabel *readiness_label = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (fixture->page),
+                                                                        UPSKILL_TYPE_SKILLS_PAGE,
+                                                                        "readiness_label"));
+  g_autofree char *readiness_before = g_strdup (gtk_label_get_text (readiness_label));
+
+  g_assert_cmpuint (upskill_profile_get_level (fixture->profile, "python-packaging-testing"), ==, 2);
+  g_assert_cmpstr (gap_text (row), ==, "Gap: 2 levels");
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (level_button (row, 2))));
+  g_assert_false (warning_shown (row));
+
+  /* The user moves through the levels with the keyboard: the focus stays. */
+  press_key_on (level_button (row, 3));
+
+  g_assert_cmpuint (upskill_profile_get_level (fixture->profile, "python-packaging-testing"), ==, 3);
+  g_assert_cmpuint (history->len, ==, n_history + 1);
+  entry = g_ptr_array_index (history, history->len - 1);
+  g_assert_cmpstr (entry->skill_id, ==, "python-packaging-testing");
+  g_assert_cmpuint (entry->from, ==, 2);
+  g_assert_cmpuint (entry->to, ==, 3);
+  g_assert_cmpstr (entry->source, ==, "Self-assessment");
+
+  g_assert_cmpstr (gap_text (row), ==, "Gap: 1 level");
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (level_button (row, 3))));
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (level_button (row, 2))));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (fixture->window)) == level_button (row, 3));
+  g_assert_true (find_descendant (GTK_WIDGET (row), is_label_with_text,
+                                  "Competent: You deliver real work with it independently and can plan how to approach a problem.") != NULL);
+  /* Competent without evidence: the gentle warning. */
+  g_assert_true (warning_shown (row));
+  /* The header followed. */
+  g_assert_cmpstr (gtk_label_get_text (readiness_label), !=, readiness_before);
+
+  /* Clicking the active level again changes nothing. */
+  click_level (row, 3);
+  g_assert_cmpuint (history->len, ==, n_history + 1);
+
+  click_level (row, 4);
+  g_assert_cmpstr (gap_text (row), ==, "Target met");
+  g_assert_true (warning_shown (row));
+
+  click_level (row, 2);
+  g_assert_cmpstr (gap_text (row), ==, "Gap: 2 levels");
+  g_assert_false (warning_shown (row));
+  g_assert_cmpuint (history->len, ==, n_history + 3);
+
+  /* The keyboard path: the same buttons through the row's action. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "skill.level", "u", 5));
+  iterate ();
+  g_assert_cmpuint (upskill_profile_get_level (fixture->profile, "python-packaging-testing"), ==, 5);
+}
+
+static void
+test_evidence (Fixture       *fixture,
+               gconstpointer  user_data)
+{
+  UpskillSkillRow *row = get_row (fixture, "sql");
+  GPtrArray *evidence = upskill_profile_get_evidence (fixture->profile, "sql");
+  UpskillEvidenceDialog *dialog;
+  UpskillEvidence *item;
+  GtkWidget *remove_button;
+
+  /* Dana rates SQL at Competent with nothing to show for it. */
+  g_assert_cmpuint (upskill_profile_get_level (fixture->profile, "sql"), ==, 3);
+  g_assert_cmpuint (evidence->len, ==, 0);
+  g_assert_true (warning_shown (row));
+
+  /* The dialog validates the link and needs a note. */
+  click (row_child (row, "add_evidence_button"));
+  dialog = find_evidence_dialog ();
+  g_assert_nonnull (dialog);
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "save"));
+  type_in_dialog (dialog, "note_row", "Query tuning at work");
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "save"));
+  type_in_dialog (dialog, "link_row", "javascript:alert(1)");
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "save"));
+  type_in_dialog (dialog, "link_row", "ftp://example.org/x");
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "save"));
+  type_in_dialog (dialog, "link_row", "https://");
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "save"));
+  type_in_dialog (dialog, "link_row", "https://example.org/sql-talk");
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "save"));
+  /* Cancel leaves the profile alone. */
+  close_dialog (dialog, "cancel");
+  g_assert_cmpuint (evidence->len, ==, 0);
+  g_assert_true (warning_shown (row));
+
+  /* Text from the user stays text, never markup. */
+  add_evidence (row, "Talk: <b>Indexes</b> & joins", "https://example.org/sql-talk");
+  evidence = upskill_profile_get_evidence (fixture->profile, "sql");
+  g_assert_cmpuint (evidence->len, ==, 1);
+  item = g_ptr_array_index (evidence, 0);
+  g_assert_cmpstr (item->note, ==, "Talk: <b>Indexes</b> & joins");
+  g_assert_cmpstr (item->link, ==, "https://example.org/sql-talk");
+  g_assert_false (warning_shown (row));
+  g_assert_nonnull (find_descendant (GTK_WIDGET (row), is_label_with_text, "Talk: <b>Indexes</b> & joins"));
+
+  /* Edit it: the dialog comes filled in. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "skill.edit-evidence", "u", 0));
+  iterate ();
+  dialog = find_evidence_dialog ();
+  g_assert_nonnull (dialog);
+  {
+    g_autofree char *note = upskill_evidence_dialog_dup_note (dialog);
+    g_assert_cmpstr (note, ==, "Talk: <b>Indexes</b> & joins");
+  }
+  type_in_dialog (dialog, "note_row", "Talk on indexes and joins");
+  type_in_dialog (dialog, "link_row", "");
+  close_dialog (dialog, "save");
+  item = g_ptr_array_index (evidence, 0);
+  g_assert_cmpstr (item->note, ==, "Talk on indexes and joins");
+  g_assert_null (item->link);
+  g_assert_nonnull (find_descendant (GTK_WIDGET (row), is_label_with_text, "Talk on indexes and joins"));
+
+  add_evidence (row, "Data warehouse migration", NULL);
+  g_assert_cmpuint (evidence->len, ==, 2);
+
+  /* Remove both through the rows' trash buttons. */
+  for (guint i = 0; i < 2; i++)
+    {
+      GtkWidget *evidence_row = find_descendant (GTK_WIDGET (row), is_label_with_text,
+                                                 i == 0 ? "Data warehouse migration"
+                                                        : "Talk on indexes and joins");
+
+      g_assert_nonnull (evidence_row);
+      while (!ADW_IS_ACTION_ROW (evidence_row))
+        evidence_row = gtk_widget_get_parent (evidence_row);
+      remove_button = find_descendant (evidence_row, is_button_with_action, "skill.remove-evidence");
+      g_assert_nonnull (remove_button);
+      click (remove_button);
+    }
+
+  g_assert_cmpuint (upskill_profile_get_evidence (fixture->profile, "sql")->len, ==, 0);
+  g_assert_true (warning_shown (row));
+
+  /* Below Competent, no evidence is asked for. */
+  click_level (row, 2);
+  g_assert_false (warning_shown (row));
+}
+
+static void
+test_target_override (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  UpskillSkillRow *row = get_row (fixture, "ml-cicd");
+  UpskillSkillRow *bedrock = get_row (fixture, "aws-bedrock");
+  GtkDropDown *dropdown = row_child (row, "target_dropdown");
+  GtkWidget *reset = row_child (row, "reset_target_button");
+
+  g_assert_cmpint (upskill_profile_get_target_override (fixture->profile, "ml-cicd"), ==, -1);
+  g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, 3);
+  g_assert_cmpstr (gap_text (row), ==, "Gap: 2 levels");
+  g_assert_false (gtk_widget_get_visible (reset));
+  g_assert_cmpstr (adw_action_row_get_subtitle (row_child (row, "target_row")), ==,
+                   "Set by the target role, AI-augmented Software Engineer");
+
+  gtk_drop_down_set_selected (dropdown, 5);
+  iterate ();
+  g_assert_cmpint (upskill_profile_get_target_override (fixture->profile, "ml-cicd"), ==, 5);
+  g_assert_cmpstr (gap_text (row), ==, "Gap: 4 levels");
+  g_assert_true (gtk_widget_get_visible (reset));
+  g_assert_cmpstr (adw_action_row_get_subtitle (row_child (row, "target_row")), ==,
+                   "Your own target · AI-augmented Software Engineer asks for Competent");
+
+  click (reset);
+  g_assert_cmpint (upskill_profile_get_target_override (fixture->profile, "ml-cicd"), ==, -1);
+  g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, 3);
+  g_assert_cmpstr (gap_text (row), ==, "Gap: 2 levels");
+  g_assert_false (gtk_widget_get_visible (reset));
+
+  /* Dana's own target for Bedrock (the role asks for 2); picking the
+   * role's target again is the same as resetting. */
+  g_assert_true (gtk_widget_get_visible (row_child (bedrock, "reset_target_button")));
+  g_assert_cmpuint (gtk_drop_down_get_selected (row_child (bedrock, "target_dropdown")), ==, 3);
+  gtk_drop_down_set_selected (row_child (bedrock, "target_dropdown"), 2);
+  iterate ();
+  g_assert_cmpint (upskill_profile_get_target_override (fixture->profile, "aws-bedrock"), ==, -1);
+  g_assert_cmpstr (gap_text (bedrock), ==, "Gap: 1 level");
+
+  /* A new target role updates every row in place. */
+  upskill_profile_set_target_role (fixture->profile, "ml-engineer");
+  iterate ();
+  g_assert_true (get_row (fixture, "ml-cicd") == row);
+  g_assert_cmpstr (adw_action_row_get_subtitle (row_child (row, "target_row")), ==,
+                   "Set by the target role, ML Engineer");
+}
+
+static void
+test_undo_refresh (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_autoptr(UpskillProfile) snapshot = upskill_profile_copy (fixture->profile);
+  UpskillSkillRow *row = get_row (fixture, "pytorch");
+  UpskillRadarChart *chart = UPSKILL_RADAR_CHART (gtk_widget_get_template_child (GTK_WIDGET (fixture->page),
+                                                                                UPSKILL_TYPE_SKILLS_PAGE,
+                                                                                "radar_chart"));
+  g_autofree char *summary_before = g_strdup (upskill_radar_chart_get_summary (chart));
+
+  g_assert_true (g_str_has_prefix (summary_before, "Python: current 1.8, target 3.0 (of 5)\nML frameworks: current 0.0, target 1.0 (of 5)\n"));
+
+  click_level (row, 4);
+  g_assert_cmpstr (gap_text (row), ==, "Target met");
+  g_assert_cmpstr (upskill_radar_chart_get_summary (chart), !=, summary_before);
+  g_assert_true (strstr (upskill_radar_chart_get_summary (chart), "ML frameworks: current 0.8, target 1.0") != NULL);
+
+  /* What the window's undo does: the page follows the profile. */
+  upskill_profile_restore (fixture->profile, snapshot);
+  iterate ();
+  g_assert_true (get_row (fixture, "pytorch") == row);
+  g_assert_cmpstr (gap_text (row), ==, "Gap: 1 level");
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (level_button (row, 0))));
+  g_assert_cmpstr (upskill_radar_chart_get_summary (chart), ==, summary_before);
+}
+
+static void
+test_groups (Fixture       *fixture,
+             gconstpointer  user_data)
+{
+  UpskillCatalog *catalog = fixture->catalog;
+
+  for (guint i = 0; i < upskill_catalog_get_n_areas (catalog); i++)
+    {
+      UpskillArea *area = upskill_catalog_get_area (catalog, i);
+      g_autofree char *escaped = g_markup_escape_text (area->name, -1);
+      GtkWidget *group = find_descendant (GTK_WIDGET (fixture->page), is_group_titled, escaped);
+      const char *description;
+
+      g_assert_nonnull (group);
+      description = adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (group));
+      g_assert_true (pango_parse_markup (description, -1, 0, NULL, NULL, NULL, NULL));
+      g_assert_true (strstr (description, "demand") != NULL || strstr (description, "No demand signal") != NULL);
+      for (guint s = 0; s < area->skills->len; s++)
+        {
+          UpskillSkill *skill = g_ptr_array_index (area->skills, s);
+          GtkWidget *row = find_descendant (group, is_row_of_skill, skill->id);
+
+          g_assert_nonnull (row);
+          g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, skill->name);
+          g_assert_false (adw_preferences_row_get_use_markup (ADW_PREFERENCES_ROW (row)));
+        }
+    }
+}
+
+static void
+test_show_area (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  GtkScrolledWindow *scrolled = GTK_SCROLLED_WINDOW (gtk_widget_get_template_child (GTK_WIDGET (fixture->page),
+                                                                                    UPSKILL_TYPE_SKILLS_PAGE,
+                                                                                    "scrolled_window"));
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scrolled);
+  GtkWidget *group = find_descendant (GTK_WIDGET (fixture->page), is_group_titled, "AI-assisted development");
+  GtkWidget *focus;
+  graphene_rect_t bounds;
+
+  g_assert_nonnull (group);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
+
+  upskill_skills_page_show_area (fixture->page, "ai-assisted-dev");
+  wait_ms (200);
+
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 0);
+  g_assert_true (gtk_widget_compute_bounds (group, GTK_WIDGET (scrolled), &bounds));
+  /* The group's top is in view. */
+  g_assert_cmpfloat (bounds.origin.y, >=, 0);
+  g_assert_cmpfloat (bounds.origin.y, <, gtk_widget_get_height (GTK_WIDGET (scrolled)) / 2);
+  focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_ancestor (focus, group));
+
+  /* Back to the top, and an unknown area is ignored. */
+  upskill_skills_page_show_area (fixture->page, "python");
+  wait_ms (200);
+  group = find_descendant (GTK_WIDGET (fixture->page), is_group_titled, "Python");
+  g_assert_true (gtk_widget_compute_bounds (group, GTK_WIDGET (scrolled), &bounds));
+  g_assert_cmpfloat (bounds.origin.y, >=, 0);
+  g_assert_cmpfloat (bounds.origin.y, <, gtk_widget_get_height (GTK_WIDGET (scrolled)));
+  upskill_skills_page_show_area (fixture->page, "no-such-area");
+  wait_ms (50);
+}
+
+/* Rendering */
+
+static void
+save_png (GtkWidget  *widget,
+          const char *path)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GskRenderer *renderer;
+
+  g_assert_cmpint (width, >, 0);
+  g_assert_cmpint (height, >, 0);
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_nonnull (texture);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+static void
+render_page (Fixture           *fixture,
+             AdwColorScheme     scheme,
+             const char        *name,
+             int                width,
+             int                height)
+{
+  const char *dir = g_getenv ("UPSKILL_SCREENSHOT_DIR");
+  g_autofree char *tmpdir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (dir == NULL)
+    {
+      tmpdir = g_dir_make_tmp ("upskill-skills-XXXXXX", &error);
+      g_assert_no_error (error);
+      dir = tmpdir;
+    }
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), scheme);
+  gtk_window_set_default_size (fixture->window, width, height);
+  wait_ms (300);
+
+  path = g_build_filename (dir, name, NULL);
+  save_png (GTK_WIDGET (fixture->window), path);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+
+  if (tmpdir != NULL)
+    {
+      g_unlink (path);
+      g_rmdir (tmpdir);
+    }
+}
+
+static void
+test_render (Fixture       *fixture,
+             gconstpointer  user_data)
+{
+  /* Some rows open, as a user would have them. */
+  get_row (fixture, "python-core");
+  get_row (fixture, "python-async-perf");
+  click_level (get_row (fixture, "python-async-perf"), 3);
+
+  render_page (fixture, ADW_COLOR_SCHEME_FORCE_LIGHT, "skills-light.png", 1000, 1400);
+  render_page (fixture, ADW_COLOR_SCHEME_FORCE_DARK, "skills-dark.png", 1000, 1400);
+  render_page (fixture, ADW_COLOR_SCHEME_FORCE_LIGHT, "skills-narrow.png", 400, 1400);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GtkCssProvider) css = NULL;
+
+  g_setenv ("GTK_A11Y", "none", FALSE);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  /* What AdwApplication would load. */
+  css = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (css, "/com/example/Upskill/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+
+  g_test_add_func ("/upskill/skills-page/empty", test_empty);
+#define ADD(path, func) \
+  g_test_add ("/upskill/skills-page/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("profile-switch", test_profile_switch);
+  ADD ("groups", test_groups);
+  ADD ("set-level", test_set_level);
+  ADD ("evidence", test_evidence);
+  ADD ("target-override", test_target_override);
+  ADD ("undo-refresh", test_undo_refresh);
+  ADD ("show-area", test_show_area);
+  ADD ("render", test_render);
+#undef ADD
+
+  return g_test_run ();
+}

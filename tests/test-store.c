@@ -1,0 +1,1201 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gstdio.h>
+#include <signal.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "upskill-catalog.h"
+#include "upskill-error.h"
+#include "upskill-json.h"
+#include "upskill-readiness.h"
+#include "upskill-store.h"
+
+typedef struct
+{
+  char         *dir;          /* the data folder, fresh for each test */
+  char         *profiles;
+  GFile        *data_dir;
+  UpskillStore *store;
+} Fixture;
+
+/* Removes @path and everything below it, never following links. */
+static void
+remove_tree (const char *path)
+{
+  struct stat st;
+
+  if (lstat (path, &st) != 0)
+    return;
+
+  if (S_ISDIR (st.st_mode))
+    {
+      g_autoptr(GDir) dir = NULL;
+      const char *name;
+
+      chmod (path, 0700);
+      dir = g_dir_open (path, 0, NULL);
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          remove_tree (child);
+        }
+    }
+
+  if (remove (path) != 0)
+    g_error ("Could not remove %s: %s", path, g_strerror (errno));
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *base = g_dir_make_tmp ("upskill-store-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  fixture->dir = g_build_filename (base, "data", NULL);
+  fixture->profiles = g_build_filename (fixture->dir, "profiles", NULL);
+  fixture->data_dir = g_file_new_for_path (fixture->dir);
+  fixture->store = upskill_store_new (fixture->data_dir, NULL);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *base = g_path_get_dirname (fixture->dir);
+
+  g_assert_finalize_object (fixture->store);
+  g_clear_object (&fixture->data_dir);
+  remove_tree (base);
+  g_free (fixture->profiles);
+  g_free (fixture->dir);
+}
+
+static char *
+profile_path (Fixture    *fixture,
+              const char *file_name)
+{
+  return g_build_filename (fixture->profiles, file_name, NULL);
+}
+
+static GBytes *
+read_bytes (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+  gsize length = 0;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+
+  return g_bytes_new_take (contents, length);
+}
+
+static void
+write_file (const char *path,
+            const char *contents,
+            gssize      length)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, contents, length, &error);
+  g_assert_no_error (error);
+}
+
+static void
+assert_bytes_equal (GBytes *a,
+                    GBytes *b)
+{
+  g_assert_cmpmem (g_bytes_get_data (a, NULL), g_bytes_get_size (a),
+                   g_bytes_get_data (b, NULL), g_bytes_get_size (b));
+}
+
+static void
+assert_message_has (const char *message,
+                    const char *fragment)
+{
+  g_assert_nonnull (message);
+  if (strstr (message, fragment) == NULL)
+    g_error ("“%s” not found in the message “%s”", fragment, message);
+}
+
+static char *
+profile_json (const char *id,
+              const char *name,
+              const char *modified)
+{
+  return g_strdup_printf ("{\n"
+                          "  \"format\": \"upskill-profile\", \"version\": 1,\n"
+                          "  \"id\": \"%s\", \"name\": \"%s\", \"kind\": \"client\",\n"
+                          "  \"current_role\": \"Analyst\", \"target_role\": \"data-engineer\",\n"
+                          "  \"weekly_hours\": 4,\n"
+                          "  \"created\": \"2026-01-01T00:00:00Z\", \"modified\": \"%s\",\n"
+                          "  \"skills\": {\"python-core\": {\"level\": 2}, \"sql\": {\"level\": 3}},\n"
+                          "  \"history\": [], \"plan\": [], \"notes\": []\n"
+                          "}\n",
+                          id, name, modified);
+}
+
+static UpskillProfile *
+make_profile (const char *id,
+              const char *name,
+              const char *modified)
+{
+  g_autofree char *json = profile_json (id, name, modified);
+  g_autoptr(GBytes) bytes = g_bytes_new (json, strlen (json));
+  g_autoptr(GError) error = NULL;
+  UpskillProfile *profile;
+
+  profile = upskill_profile_new_from_bytes (bytes, "test.json", &error);
+  g_assert_no_error (error);
+
+  return profile;
+}
+
+static GPtrArray *
+list (UpskillStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *summaries;
+
+  summaries = upskill_store_list (store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (summaries);
+
+  return summaries;
+}
+
+static UpskillProfileSummary *
+find_summary (GPtrArray  *summaries,
+              const char *file_name)
+{
+  for (guint i = 0; i < summaries->len; i++)
+    {
+      UpskillProfileSummary *summary = g_ptr_array_index (summaries, i);
+
+      if (g_strcmp0 (summary->file_name, file_name) == 0)
+        return summary;
+    }
+
+  g_error ("“%s” is not in the list", file_name);
+  return NULL;
+}
+
+static void
+save (UpskillStore   *store,
+      UpskillProfile *profile)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (upskill_store_save (store, profile, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static guint
+count_temporary_files (const char *folder)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (name[0] == '.')
+      n++;
+
+  return n;
+}
+
+/* Tests */
+
+static void
+test_default_dir (void)
+{
+  g_autofree char *saved = g_strdup (g_getenv ("UPSKILL_DATA_DIR"));
+  g_autofree char *expected = g_build_filename (g_get_user_data_dir (), "upskill", NULL);
+  g_autoptr(GFile) from_env = NULL;
+  g_autoptr(GFile) fallback = NULL;
+  g_autofree char *fallback_path = NULL;
+  g_autofree char *env_path = NULL;
+
+  g_setenv ("UPSKILL_DATA_DIR", "/nonexistent/upskill-test", TRUE);
+  from_env = upskill_store_dup_default_dir ();
+  env_path = g_file_get_path (from_env);
+  g_assert_cmpstr (env_path, ==, "/nonexistent/upskill-test");
+
+  g_unsetenv ("UPSKILL_DATA_DIR");
+  fallback = upskill_store_dup_default_dir ();
+  fallback_path = g_file_get_path (fallback);
+  g_assert_cmpstr (fallback_path, ==, expected);
+
+  if (saved != NULL)
+    g_setenv ("UPSKILL_DATA_DIR", saved, TRUE);
+}
+
+static void
+test_save_list_load (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  UpskillCatalog *catalog = upskill_catalog_get_default ();
+  g_autoptr(UpskillStore) store = upskill_store_new (fixture->data_dir, catalog);
+  UpskillProfile *older = make_profile ("li-wei", "Li Wei", "2026-05-01T10:00:00Z");
+  UpskillProfile *newer = make_profile ("dana-okafor", "Dana Okafor", "2026-06-01T10:00:00Z");
+  UpskillProfile *loaded;
+  g_autoptr(GPtrArray) summaries = NULL;
+  g_autoptr(GBytes) expected = NULL;
+  g_autoptr(GBytes) on_disk = NULL;
+  g_autoptr(GBytes) loaded_bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = profile_path (fixture, "dana-okafor.json");
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *file_path = NULL;
+  UpskillProfileSummary *summary;
+
+  save (store, older);
+  save (store, newer);
+
+  /* The bytes on disk are the profile's serialization. */
+  expected = upskill_profile_to_bytes (newer);
+  on_disk = read_bytes (path);
+  assert_bytes_equal (expected, on_disk);
+
+  file = upskill_store_dup_profile_file (store, "dana-okafor");
+  file_path = g_file_get_path (file);
+  g_assert_cmpstr (file_path, ==, path);
+
+  summaries = list (store);
+  g_assert_cmpuint (summaries->len, ==, 2);
+
+  /* Newest change first. */
+  summary = g_ptr_array_index (summaries, 0);
+  g_assert_cmpstr (summary->id, ==, "dana-okafor");
+  g_assert_cmpstr (summary->file_name, ==, "dana-okafor.json");
+  g_assert_cmpstr (summary->name, ==, "Dana Okafor");
+  g_assert_cmpint (summary->kind, ==, UPSKILL_PROFILE_CLIENT);
+  g_assert_cmpstr (summary->current_role, ==, "Analyst");
+  g_assert_cmpstr (summary->target_role, ==, "data-engineer");
+  g_assert_cmpint (summary->modified, ==, upskill_profile_get_modified (newer));
+  g_assert_cmpfloat_with_epsilon (summary->readiness,
+                                  upskill_compute_readiness (newer, catalog), 1e-9);
+  g_assert_null (summary->error);
+  summary = g_ptr_array_index (summaries, 1);
+  g_assert_cmpstr (summary->id, ==, "li-wei");
+
+  loaded = upskill_store_load (store, "dana-okafor", NULL, &error);
+  g_assert_no_error (error);
+  loaded_bytes = upskill_profile_to_bytes (loaded);
+  assert_bytes_equal (expected, loaded_bytes);
+
+  g_assert_finalize_object (loaded);
+  g_assert_finalize_object (older);
+  g_assert_finalize_object (newer);
+  g_assert_finalize_object (g_steal_pointer (&store));
+}
+
+static void
+test_summary_copy (void)
+{
+  UpskillProfileSummary summary = {
+    .id = (char *) "a", .file_name = (char *) "a.json", .name = (char *) "A",
+    .kind = UPSKILL_PROFILE_CLIENT, .current_role = NULL, .target_role = (char *) "r",
+    .readiness = 42.5, .modified = 7, .error = NULL,
+  };
+  g_autoptr(UpskillProfileSummary) copy = upskill_profile_summary_copy (&summary);
+
+  g_assert_true (copy->id != summary.id);
+  g_assert_cmpstr (copy->id, ==, "a");
+  g_assert_cmpstr (copy->file_name, ==, "a.json");
+  g_assert_cmpstr (copy->name, ==, "A");
+  g_assert_cmpint (copy->kind, ==, UPSKILL_PROFILE_CLIENT);
+  g_assert_null (copy->current_role);
+  g_assert_cmpstr (copy->target_role, ==, "r");
+  g_assert_cmpfloat (copy->readiness, ==, 42.5);
+  g_assert_cmpint (copy->modified, ==, 7);
+  g_assert_null (copy->error);
+}
+
+static void
+test_permissions (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  UpskillProfile *profile = make_profile ("dana", "Dana", "2026-05-01T10:00:00Z");
+  g_autofree char *path = profile_path (fixture, "dana.json");
+  g_autofree char *index_path = g_build_filename (fixture->dir, "index.json", NULL);
+  g_autoptr(GPtrArray) summaries = NULL;
+  struct stat st;
+  mode_t old_umask;
+
+  /* A folder that exists already with loose rights is made private. */
+  g_assert_cmpint (g_mkdir_with_parents (fixture->dir, 0755), ==, 0);
+  g_assert_cmpint (chmod (fixture->dir, 0755), ==, 0);
+
+  /* Whatever the umask says. */
+  old_umask = umask (0);
+  save (fixture->store, profile);
+  umask (old_umask);
+
+  g_assert_cmpint (stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 07777, ==, 0600);
+  g_assert_cmpint (stat (fixture->profiles, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 07777, ==, 0700);
+  g_assert_cmpint (stat (fixture->dir, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 07777, ==, 0700);
+
+  summaries = list (fixture->store);
+  g_assert_cmpint (stat (index_path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 07777, ==, 0600);
+
+  g_assert_finalize_object (profile);
+}
+
+static void
+test_list_bad_entries (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  static const char *bad_files[] = { "corrupt.json", "mismatch.json", "Bad Name.json" };
+  UpskillProfile *good = make_profile ("good", "Good Person", "2026-05-01T10:00:00Z");
+  UpskillProfile *loaded;
+  UpskillProfile *corrupt;
+  g_autoptr(GPtrArray) summaries = NULL;
+  g_autoptr(GPtrArray) summaries_again = NULL;
+  g_autoptr(GPtrArray) summaries_after_delete = NULL;
+  GBytes *before[G_N_ELEMENTS (bad_files)] = { NULL, };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *mismatch = profile_json ("someone-else", "Someone Else", "2026-05-01T10:00:00Z");
+  g_autofree char *bad_name = profile_json ("bad-name", "Bad Name", "2026-05-01T10:00:00Z");
+  g_autofree char *folder = profile_path (fixture, "folder.json");
+  g_autofree char *dangling = profile_path (fixture, "dangling.json");
+  g_autofree char *loop = profile_path (fixture, "loop.json");
+  g_autofree char *corrupt_path = profile_path (fixture, "corrupt.json");
+  g_autofree char *mismatch_path = profile_path (fixture, "mismatch.json");
+  g_autofree char *bad_name_path = profile_path (fixture, "Bad Name.json");
+  g_autofree char *hidden = profile_path (fixture, ".hidden.json");
+  g_autofree char *temporary = profile_path (fixture, ".good.json.upskill-tmp-Xa12b3");
+  g_autofree char *old_temporary = profile_path (fixture, ".good.json.upskill-tmp-Ab12c3");
+  g_autofree char *user_backup = profile_path (fixture, ".good.json.backup");
+  struct timespec long_ago[2] = { { 1000000000, 0 }, { 1000000000, 0 } };
+  g_autofree char *text = profile_path (fixture, "readme.txt");
+  UpskillProfileSummary *summary;
+
+  save (fixture->store, good);
+
+  write_file (corrupt_path, "{\"format\": \"upskill-profile\", \"version\": 1, \"id\": ", -1);
+  write_file (mismatch_path, mismatch, -1);
+  write_file (bad_name_path, bad_name, -1);
+  write_file (hidden, "{}", -1);
+  write_file (temporary, "{}", -1);
+  write_file (old_temporary, "{}", -1);
+  write_file (user_backup, "{}", -1);
+  g_assert_cmpint (utimensat (AT_FDCWD, old_temporary, long_ago, 0), ==, 0);
+  g_assert_cmpint (utimensat (AT_FDCWD, user_backup, long_ago, 0), ==, 0);
+  write_file (text, "hello", -1);
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  g_assert_cmpint (symlink ("nowhere.json", dangling), ==, 0);
+  g_assert_cmpint (symlink ("loop.json", loop), ==, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad_files); i++)
+    {
+      g_autofree char *path = profile_path (fixture, bad_files[i]);
+
+      before[i] = read_bytes (path);
+    }
+
+  summaries = list (fixture->store);
+  g_assert_cmpuint (summaries->len, ==, 7);
+
+  /* A temporary file left by a crash an hour ago is cleared away; a fresh
+   * one may belong to a writer at work, and other files are not ours. */
+  g_assert_false (g_file_test (old_temporary, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (temporary, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (user_backup, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (hidden, G_FILE_TEST_EXISTS));
+
+  summary = find_summary (summaries, "good.json");
+  g_assert_cmpstr (summary->name, ==, "Good Person");
+  g_assert_null (summary->error);
+
+  summary = find_summary (summaries, "corrupt.json");
+  g_assert_cmpstr (summary->id, ==, "corrupt");
+  g_assert_null (summary->name);
+  assert_message_has (summary->error, "Could not read “corrupt.json”");
+
+  summary = find_summary (summaries, "mismatch.json");
+  g_assert_null (summary->name);
+  assert_message_has (summary->error, "“mismatch.json”: it holds the profile “someone-else”");
+
+  summary = find_summary (summaries, "Bad Name.json");
+  g_assert_null (summary->name);
+  assert_message_has (summary->error, "“Bad Name.json”: the file name is not a profile id");
+
+  summary = find_summary (summaries, "folder.json");
+  g_assert_null (summary->name);
+  assert_message_has (summary->error, "“folder.json”: it is a folder");
+
+  summary = find_summary (summaries, "dangling.json");
+  g_assert_null (summary->name);
+  assert_message_has (summary->error, "“dangling.json”: it is a link to a file that does not exist");
+
+  summary = find_summary (summaries, "loop.json");
+  g_assert_null (summary->name);
+  assert_message_has (summary->error, "“loop.json”: ");
+  assert_message_has (summary->error, g_strerror (ELOOP));
+
+  /* The good one still loads, the bad ones give the same reasons. */
+  loaded = upskill_store_load (fixture->store, "good", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (upskill_profile_get_name (loaded), ==, "Good Person");
+  g_assert_finalize_object (loaded);
+
+  g_assert_null (upskill_store_load (fixture->store, "corrupt", NULL, &error));
+  g_assert_error (error, UPSKILL_ERROR, UPSKILL_ERROR_NOT_JSON);
+  assert_message_has (error->message, "Could not read “corrupt.json”");
+  g_clear_error (&error);
+
+  g_assert_null (upskill_store_load (fixture->store, "mismatch", NULL, &error));
+  g_assert_error (error, UPSKILL_ERROR, UPSKILL_ERROR_INVALID_DATA);
+  g_clear_error (&error);
+
+  g_assert_null (upskill_store_load (fixture->store, "folder", NULL, &error));
+  assert_message_has (error->message, "“folder.json”: it is a folder");
+  g_clear_error (&error);
+
+  g_assert_null (upskill_store_load (fixture->store, "loop", NULL, &error));
+  assert_message_has (error->message, "“loop.json”");
+  g_clear_error (&error);
+
+  /* Saving over the broken ones is refused. */
+  corrupt = make_profile ("corrupt", "Would Overwrite", "2026-05-01T10:00:00Z");
+  g_assert_false (upskill_store_save (fixture->store, corrupt, NULL, &error));
+  g_assert_error (error, UPSKILL_ERROR, UPSKILL_ERROR_IO);
+  assert_message_has (error->message, "Could not save “corrupt.json”: the file already there could not be read");
+  g_clear_error (&error);
+  g_assert_finalize_object (corrupt);
+
+  /* A second listing, from the index, says the same. */
+  summaries_again = list (fixture->store);
+  g_assert_cmpuint (summaries_again->len, ==, 7);
+  summary = find_summary (summaries_again, "corrupt.json");
+  assert_message_has (summary->error, "Could not read “corrupt.json”");
+
+  /* Nothing was written to the files that could not be read. */
+  for (guint i = 0; i < G_N_ELEMENTS (bad_files); i++)
+    {
+      g_autofree char *path = profile_path (fixture, bad_files[i]);
+      g_autoptr(GBytes) after = read_bytes (path);
+
+      assert_bytes_equal (before[i], after);
+    }
+  g_assert_true (g_file_test (folder, G_FILE_TEST_IS_DIR));
+  g_assert_true (g_file_test (dangling, G_FILE_TEST_IS_SYMLINK));
+  g_assert_true (g_file_test (loop, G_FILE_TEST_IS_SYMLINK));
+
+  /* What is listed can be deleted, even under a name that is no id. */
+  g_assert_true (upskill_store_delete (fixture->store, "Bad Name", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (upskill_store_delete (fixture->store, "dangling", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (bad_name_path, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (dangling, G_FILE_TEST_IS_SYMLINK));
+  {
+    g_autoptr(GFile) file = upskill_store_dup_profile_file (fixture->store, "Bad Name");
+    g_autofree char *file_path = g_file_get_path (file);
+
+    g_assert_cmpstr (file_path, ==, bad_name_path);
+  }
+  summaries_after_delete = list (fixture->store);
+  g_assert_cmpuint (summaries_after_delete->len, ==, 5);
+
+  for (guint i = 0; i < G_N_ELEMENTS (before); i++)
+    g_clear_pointer (&before[i], g_bytes_unref);
+  g_assert_finalize_object (good);
+}
+
+static void
+test_refuse_overwrite_unreadable (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  UpskillProfile *profile = make_profile ("dana", "Dana", "2026-05-01T10:00:00Z");
+  UpskillProfile *other = make_profile ("other", "Other", "2026-05-01T10:00:00Z");
+  g_autofree char *path = profile_path (fixture, "dana.json");
+  g_autofree char *other_path = profile_path (fixture, "other.json");
+  g_autofree char *valid = profile_json ("dana", "Dana Fixed", "2026-05-01T10:00:00Z");
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) summaries = NULL;
+  g_autofree char *future = NULL;
+
+  g_assert_cmpint (g_mkdir_with_parents (fixture->profiles, 0700), ==, 0);
+
+  /* Never seen by this store: the file is read before it is replaced. */
+  write_file (path, "this is not JSON", -1);
+  before = read_bytes (path);
+  g_assert_false (upskill_store_save (fixture->store, profile, NULL, &error));
+  assert_message_has (error->message, "Could not save “dana.json”: the file already there could not be read, so it is left untouched.");
+  assert_message_has (error->message, "Could not read “dana.json”");
+  g_clear_error (&error);
+  after = read_bytes (path);
+  assert_bytes_equal (before, after);
+  g_clear_pointer (&after, g_bytes_unref);
+
+  /* Known broken after a listing: still refused. */
+  summaries = list (fixture->store);
+  g_assert_false (upskill_store_save (fixture->store, profile, NULL, &error));
+  g_assert_error (error, UPSKILL_ERROR, UPSKILL_ERROR_IO);
+  g_clear_error (&error);
+  after = read_bytes (path);
+  assert_bytes_equal (before, after);
+  g_clear_pointer (&after, g_bytes_unref);
+
+  /* A file from a newer Upskill is not ours to replace either. */
+  future = profile_json ("other", "Other", "2026-05-01T10:00:00Z");
+  {
+    g_autofree char *newer = g_strdup (future);
+    char *version = strstr (newer, "\"version\": 1");
+
+    version[strlen ("\"version\": ")] = '2';
+    write_file (other_path, newer, -1);
+  }
+  g_assert_false (upskill_store_save (fixture->store, other, NULL, &error));
+  assert_message_has (error->message, "newer version of Upskill");
+  g_clear_error (&error);
+
+  /* Once the user repairs the file, saving works again. */
+  write_file (path, valid, -1);
+  save (fixture->store, profile);
+  after = read_bytes (path);
+  g_assert_nonnull (strstr (g_bytes_get_data (after, NULL), "\"name\" : \"Dana\""));
+
+  g_assert_finalize_object (profile);
+  g_assert_finalize_object (other);
+}
+
+static void
+test_import (Fixture       *fixture,
+             gconstpointer  data)
+{
+  UpskillProfile *profile = make_profile ("dana-okafor", "Dana Okafor", "2026-05-01T10:00:00Z");
+  UpskillProfile *imported;
+  g_autofree char *export_path = NULL;
+  g_autofree char *bad_path = NULL;
+  g_autoptr(GFile) export_file = NULL;
+  g_autoptr(GFile) bad_file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) summaries = NULL;
+  g_autoptr(GBytes) exported = NULL;
+  g_autoptr(GBytes) expected = NULL;
+  g_autofree char *base = g_path_get_dirname (fixture->dir);
+  struct stat st;
+
+  save (fixture->store, profile);
+
+  export_path = g_build_filename (base, "Dana export.json", NULL);
+  export_file = g_file_new_for_path (export_path);
+  g_assert_true (upskill_store_export (fixture->store, profile, export_file, NULL, &error));
+  g_assert_no_error (error);
+  exported = read_bytes (export_path);
+  expected = upskill_profile_to_bytes (profile);
+  assert_bytes_equal (expected, exported);
+  g_assert_cmpint (stat (export_path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 07777, ==, 0600);
+
+  /* The id is taken: a fresh one from the name. */
+  imported = upskill_store_import (fixture->store, export_file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (upskill_profile_get_id (imported), ==, "dana-okafor-2");
+  g_assert_cmpstr (upskill_profile_get_name (imported), ==, "Dana Okafor");
+  g_assert_finalize_object (imported);
+
+  imported = upskill_store_import (fixture->store, export_file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (upskill_profile_get_id (imported), ==, "dana-okafor-3");
+  g_assert_finalize_object (imported);
+
+  summaries = list (fixture->store);
+  g_assert_cmpuint (summaries->len, ==, 3);
+  g_assert_null (find_summary (summaries, "dana-okafor-2.json")->error);
+
+  /* A bad file is refused with its name and nothing is added. */
+  bad_path = g_build_filename (base, "broken export.json", NULL);
+  write_file (bad_path, "{\"format\": \"upskill-profile\", \"version\": 1}", -1);
+  bad_file = g_file_new_for_path (bad_path);
+  g_assert_null (upskill_store_import (fixture->store, bad_file, NULL, &error));
+  g_assert_error (error, UPSKILL_ERROR, UPSKILL_ERROR_INVALID_DATA);
+  assert_message_has (error->message, "Could not read “broken export.json”: “id” is missing");
+  g_clear_pointer (&summaries, g_ptr_array_unref);
+  summaries = list (fixture->store);
+  g_assert_cmpuint (summaries->len, ==, 3);
+
+  g_assert_finalize_object (profile);
+}
+
+static void
+test_new_id (Fixture       *fixture,
+             gconstpointer  data)
+{
+  static const struct {
+    const char *name;
+    const char *id;
+  } cases[] = {
+    { "Dana Okafor", "dana-okafor" },
+    { "María José González", "maria-jose-gonzalez" },
+    { "  --Hello,   World!! ", "hello-world" },
+    { "R2-D2", "r2-d2" },
+    { "", "profile" },
+    { "!!!", "profile" },
+    { "日本語", "profile" },
+    { "Alexandria Wilhelmina Konstantinopoulou-Smithereens III", "alexandria-wilhelmina-konstantinopoulou" },
+    { "abcdefghij abcdefghij abcdefghij abcdefgh ijk", "abcdefghij-abcdefghij-abcdefghij-abcdefg" },
+    { "abcdefghij abcdefghij abcdefghij abcdefg hijk", "abcdefghij-abcdefghij-abcdefghij-abcdefg" },
+  };
+  g_autofree char *taken = profile_path (fixture, "dana-okafor.json");
+  g_autofree char *taken_link = profile_path (fixture, "dana-okafor-2.json");
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *id = upskill_store_new_id (fixture->store, cases[i].name);
+
+      g_assert_cmpstr (id, ==, cases[i].id);
+      g_assert_true (upskill_profile_id_is_valid (id));
+      g_assert_cmpuint (strlen (id), <=, 40);
+    }
+
+  /* Anything by that name counts, even a dangling link. */
+  g_assert_cmpint (g_mkdir_with_parents (fixture->profiles, 0700), ==, 0);
+  write_file (taken, "x", -1);
+  g_assert_cmpint (symlink ("nowhere", taken_link), ==, 0);
+  {
+    g_autofree char *id = upskill_store_new_id (fixture->store, "Dana Okafor");
+
+    g_assert_cmpstr (id, ==, "dana-okafor-3");
+  }
+}
+
+static void
+test_stale_index (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  UpskillProfile *profile = make_profile ("dana", "Dana", "2026-05-01T10:00:00Z");
+  g_autofree char *path = profile_path (fixture, "dana.json");
+  g_autofree char *changed = profile_json ("dana", "Dana Changed Elsewhere", "2026-05-02T10:00:00Z");
+  g_autoptr(GPtrArray) first = NULL;
+  g_autoptr(GPtrArray) second = NULL;
+  g_autoptr(UpskillStore) other_store = NULL;
+  g_autoptr(GPtrArray) third = NULL;
+
+  save (fixture->store, profile);
+  first = list (fixture->store);
+  g_assert_cmpstr (find_summary (first, "dana.json")->name, ==, "Dana");
+
+  /* Another program (or a sync tool) replaces the file. */
+  write_file (path, changed, -1);
+
+  second = list (fixture->store);
+  g_assert_cmpstr (find_summary (second, "dana.json")->name, ==, "Dana Changed Elsewhere");
+
+  /* A store in a new session, starting from index.json, sees it too. */
+  other_store = upskill_store_new (fixture->data_dir, NULL);
+  third = list (other_store);
+  g_assert_cmpstr (find_summary (third, "dana.json")->name, ==, "Dana Changed Elsewhere");
+
+  g_assert_finalize_object (g_steal_pointer (&other_store));
+  g_assert_finalize_object (profile);
+}
+
+/* Proves the listing does not read the files while the index vouches for
+ * them: content changed in place, size and modification time put back. */
+static void
+test_index_is_used (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  UpskillProfile *profile = make_profile ("dana", "Dana", "2026-05-01T10:00:00Z");
+  g_autofree char *path = profile_path (fixture, "dana.json");
+  g_autoptr(GPtrArray) first = NULL;
+  g_autoptr(GPtrArray) cached = NULL;
+  g_autoptr(GPtrArray) reread = NULL;
+  g_autoptr(UpskillStore) store = NULL;
+  g_autoptr(UpskillStore) store_after_touch = NULL;
+  struct timespec times[2];
+  struct stat st;
+  char *garbage;
+  int fd;
+
+  save (fixture->store, profile);
+  first = list (fixture->store);
+  g_assert_cmpstr (find_summary (first, "dana.json")->name, ==, "Dana");
+
+  g_assert_cmpint (stat (path, &st), ==, 0);
+  garbage = g_strnfill (st.st_size, 'x');
+  fd = open (path, O_WRONLY);
+  g_assert_cmpint (fd, >=, 0);
+  g_assert_cmpint (write (fd, garbage, st.st_size), ==, st.st_size);
+  g_assert_cmpint (close (fd), ==, 0);
+  g_free (garbage);
+  times[0] = st.st_atim;
+  times[1] = st.st_mtim;
+  g_assert_cmpint (utimensat (AT_FDCWD, path, times, 0), ==, 0);
+
+  /* A new store, so the summary can only come from index.json. */
+  store = upskill_store_new (fixture->data_dir, NULL);
+  cached = list (store);
+  g_assert_cmpstr (find_summary (cached, "dana.json")->name, ==, "Dana");
+  g_assert_null (find_summary (cached, "dana.json")->error);
+
+  /* Once the time moves, the file is read and found broken. */
+  times[1].tv_sec += 10;
+  g_assert_cmpint (utimensat (AT_FDCWD, path, times, 0), ==, 0);
+  store_after_touch = upskill_store_new (fixture->data_dir, NULL);
+  reread = list (store_after_touch);
+  g_assert_null (find_summary (reread, "dana.json")->name);
+  assert_message_has (find_summary (reread, "dana.json")->error, "Could not read “dana.json”");
+
+  g_assert_finalize_object (g_steal_pointer (&store));
+  g_assert_finalize_object (g_steal_pointer (&store_after_touch));
+  g_assert_finalize_object (profile);
+}
+
+static void
+test_index_written_when_changed (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  UpskillProfile *profile = make_profile ("dana", "Dana", "2026-05-01T10:00:00Z");
+  g_autofree char *index_path = g_build_filename (fixture->dir, "index.json", NULL);
+  g_autoptr(GPtrArray) first = NULL;
+  g_autoptr(GPtrArray) second = NULL;
+  g_autoptr(GPtrArray) third = NULL;
+  struct stat before, after;
+
+  save (fixture->store, profile);
+  first = list (fixture->store);
+  g_assert_cmpint (stat (index_path, &before), ==, 0);
+
+  /* Nothing changed: the index is not rewritten (a rewrite is a new inode). */
+  second = list (fixture->store);
+  g_assert_cmpint (stat (index_path, &after), ==, 0);
+  g_assert_cmpuint (before.st_ino, ==, after.st_ino);
+
+  /* A deleted profile leaves the index too. */
+  g_assert_true (upskill_store_delete (fixture->store, "dana", NULL, NULL));
+  third = list (fixture->store);
+  g_assert_cmpuint (third->len, ==, 0);
+  g_assert_cmpint (stat (index_path, &after), ==, 0);
+  g_assert_cmpuint (before.st_ino, !=, after.st_ino);
+
+  g_assert_finalize_object (profile);
+}
+
+static void
+test_corrupt_index (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  UpskillProfile *profile = make_profile ("dana", "Dana", "2026-05-01T10:00:00Z");
+  g_autofree char *index_path = g_build_filename (fixture->dir, "index.json", NULL);
+  g_autoptr(UpskillStore) store = NULL;
+  g_autoptr(GPtrArray) summaries = NULL;
+  g_autoptr(GFile) index_file = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GError) error = NULL;
+  static const char *corruptions[] = {
+    "{\"format\": \"upskill-index\", \"version\": 1, \"generator\": \"x\", \"profiles\": ",
+    "[]",
+    "{\"format\": \"upskill-index\", \"version\": 99}",
+    "",
+  };
+
+  save (fixture->store, profile);
+  g_clear_pointer (&summaries, g_ptr_array_unref);
+  summaries = list (fixture->store);
+
+  for (guint i = 0; i < G_N_ELEMENTS (corruptions); i++)
+    {
+      write_file (index_path, corruptions[i], -1);
+
+      store = upskill_store_new (fixture->data_dir, NULL);
+      g_clear_pointer (&summaries, g_ptr_array_unref);
+      summaries = list (store);
+      g_assert_cmpuint (summaries->len, ==, 1);
+      g_assert_cmpstr (find_summary (summaries, "dana.json")->name, ==, "Dana");
+      g_assert_finalize_object (g_steal_pointer (&store));
+
+      /* Rebuilt. */
+      index_file = g_file_new_for_path (index_path);
+      root = upskill_json_parse_file (index_file, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_nonnull (upskill_json_check_header (root, "index.json", "upskill-index", 1, NULL, &error));
+      g_assert_no_error (error);
+      g_clear_pointer (&root, json_node_unref);
+      g_clear_object (&index_file);
+    }
+
+  g_assert_finalize_object (profile);
+}
+
+static void
+test_delete (Fixture       *fixture,
+             gconstpointer  data)
+{
+  UpskillProfile *profile = make_profile ("dana", "Dana", "2026-05-01T10:00:00Z");
+  g_autofree char *path = profile_path (fixture, "dana.json");
+  g_autoptr(GPtrArray) summaries = NULL;
+  g_autoptr(GError) error = NULL;
+
+  save (fixture->store, profile);
+  g_assert_true (upskill_store_delete (fixture->store, "dana", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  summaries = list (fixture->store);
+  g_assert_cmpuint (summaries->len, ==, 0);
+
+  g_assert_false (upskill_store_delete (fixture->store, "dana", NULL, &error));
+  g_assert_error (error, UPSKILL_ERROR, UPSKILL_ERROR_NOT_FOUND);
+  assert_message_has (error->message, "“dana.json”");
+  g_clear_error (&error);
+
+  g_assert_false (upskill_store_delete (fixture->store, "../data", NULL, &error));
+  g_assert_error (error, UPSKILL_ERROR, UPSKILL_ERROR_NOT_FOUND);
+  g_assert_true (g_file_test (fixture->profiles, G_FILE_TEST_IS_DIR));
+
+  g_assert_finalize_object (profile);
+}
+
+static void
+test_load_errors (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *outside = g_build_filename (fixture->dir, "outside.json", NULL);
+  g_autofree char *json = profile_json ("outside", "Outside", "2026-05-01T10:00:00Z");
+
+  g_assert_cmpint (g_mkdir_with_parents (fixture->profiles, 0700), ==, 0);
+  write_file (outside, json, -1);
+
+  /* An id is never a path. */
+  g_assert_null (upskill_store_load (fixture->store, "../outside", NULL, &error));
+  g_assert_error (error, UPSKILL_ERROR, UPSKILL_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  g_assert_null (upskill_store_load (fixture->store, "missing", NULL, &error));
+  g_assert_error (error, UPSKILL_ERROR, UPSKILL_ERROR_NOT_FOUND);
+  assert_message_has (error->message, "Could not read “missing.json”: the file does not exist");
+}
+
+static void
+test_size_and_depth (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *huge_path = profile_path (fixture, "huge.json");
+  g_autofree char *deep_path = profile_path (fixture, "deep.json");
+  g_autofree char *base = g_path_get_dirname (fixture->dir);
+  g_autofree char *import_path = g_build_filename (base, "deep-import.json", NULL);
+  g_autofree char *json = profile_json ("huge", "Huge", "2026-05-01T10:00:00Z");
+  g_autoptr(GString) deep = g_string_new (NULL);
+  g_autoptr(GPtrArray) summaries = NULL;
+  g_autoptr(GFile) import_file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) huge_before = NULL;
+  g_autoptr(GBytes) huge_after = NULL;
+  char *huge;
+
+  g_assert_cmpint (g_mkdir_with_parents (fixture->profiles, 0700), ==, 0);
+
+  /* A valid profile padded to one byte over the limit. */
+  huge = g_malloc (UPSKILL_JSON_MAX_SIZE + 1);
+  memset (huge, ' ', UPSKILL_JSON_MAX_SIZE + 1);
+  memcpy (huge, json, strlen (json));
+  write_file (huge_path, huge, UPSKILL_JSON_MAX_SIZE + 1);
+  g_free (huge);
+
+  g_string_append (deep, "{\"format\": \"upskill-profile\", \"version\": 1, \"x\": ");
+  for (guint i = 0; i < 64; i++)
+    g_string_append_c (deep, '[');
+  for (guint i = 0; i < 64; i++)
+    g_string_append_c (deep, ']');
+  g_string_append (deep, "}");
+  write_file (deep_path, deep->str, deep->len);
+  write_file (import_path, deep->str, deep->len);
+
+  summaries = list (fixture->store);
+  g_assert_cmpuint (summaries->len, ==, 2);
+  assert_message_has (find_summary (summaries, "huge.json")->error, "Could not read “huge.json”: the file is larger than the limit");
+  assert_message_has (find_summary (summaries, "deep.json")->error, "Could not read “deep.json”: line 1, column");
+  assert_message_has (find_summary (summaries, "deep.json")->error, "nested deeper than 64 levels");
+
+  g_assert_null (upskill_store_load (fixture->store, "huge", NULL, &error));
+  g_assert_error (error, UPSKILL_ERROR, UPSKILL_ERROR_TOO_LARGE);
+  g_clear_error (&error);
+  g_assert_null (upskill_store_load (fixture->store, "deep", NULL, &error));
+  g_assert_error (error, UPSKILL_ERROR, UPSKILL_ERROR_TOO_DEEP);
+  g_clear_error (&error);
+
+  import_file = g_file_new_for_path (import_path);
+  g_assert_null (upskill_store_import (fixture->store, import_file, NULL, &error));
+  g_assert_error (error, UPSKILL_ERROR, UPSKILL_ERROR_TOO_DEEP);
+  assert_message_has (error->message, "“deep-import.json”");
+  g_clear_error (&error);
+
+  /* And an oversized file is not replaced by saving over it. */
+  huge_before = read_bytes (huge_path);
+  {
+    UpskillProfile *profile = make_profile ("huge", "Huge", "2026-05-01T10:00:00Z");
+
+    g_assert_false (upskill_store_save (fixture->store, profile, NULL, &error));
+    g_assert_error (error, UPSKILL_ERROR, UPSKILL_ERROR_IO);
+    g_clear_error (&error);
+    g_assert_finalize_object (profile);
+  }
+  huge_after = read_bytes (huge_path);
+  g_assert_true (g_bytes_equal (huge_before, huge_after));
+}
+
+typedef struct
+{
+  GMainLoop    *loop;
+  GAsyncResult *result;
+} AsyncData;
+
+static void
+on_ready (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  AsyncData *async = user_data;
+
+  async->result = g_object_ref (result);
+  g_main_loop_quit (async->loop);
+}
+
+static GAsyncResult *
+wait_for_result (AsyncData *async)
+{
+  g_main_loop_run (async->loop);
+  g_assert_nonnull (async->result);
+
+  return g_steal_pointer (&async->result);
+}
+
+/* The worker thread may hold the task (and so the store) a moment after
+ * the callback ran: wait until it lets go. */
+static void
+release_task (GAsyncResult **result)
+{
+  GWeakRef weak;
+  GObject *object;
+
+  g_weak_ref_init (&weak, *result);
+  g_clear_object (result);
+
+  while ((object = g_weak_ref_get (&weak)) != NULL)
+    {
+      g_object_unref (object);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (100);
+    }
+
+  g_weak_ref_clear (&weak);
+}
+
+static void
+test_async (Fixture       *fixture,
+            gconstpointer  data)
+{
+  UpskillProfile *profile = make_profile ("dana", "Dana", "2026-05-01T10:00:00Z");
+  UpskillProfile *loaded;
+  g_autoptr(GBytes) expected = upskill_profile_to_bytes (profile);
+  g_autoptr(GBytes) loaded_bytes = NULL;
+  g_autoptr(GPtrArray) summaries = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  AsyncData async = { loop, NULL };
+
+  /* The profile is serialized at call time: later edits are not saved. */
+  upskill_store_save_async (fixture->store, profile, NULL, on_ready, &async);
+  upskill_profile_set_name (profile, "Changed After The Call");
+  result = wait_for_result (&async);
+  g_assert_true (upskill_store_save_finish (fixture->store, result, &error));
+  g_assert_no_error (error);
+  release_task (&result);
+
+  upskill_store_list_async (fixture->store, NULL, on_ready, &async);
+  result = wait_for_result (&async);
+  summaries = upskill_store_list_finish (fixture->store, result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (summaries->len, ==, 1);
+  g_assert_cmpstr (find_summary (summaries, "dana.json")->name, ==, "Dana");
+  release_task (&result);
+
+  upskill_store_load_async (fixture->store, "dana", NULL, on_ready, &async);
+  result = wait_for_result (&async);
+  loaded = upskill_store_load_finish (fixture->store, result, &error);
+  g_assert_no_error (error);
+  loaded_bytes = upskill_profile_to_bytes (loaded);
+  assert_bytes_equal (expected, loaded_bytes);
+  release_task (&result);
+  g_assert_finalize_object (loaded);
+
+  upskill_store_load_async (fixture->store, "missing", NULL, on_ready, &async);
+  result = wait_for_result (&async);
+  g_assert_null (upskill_store_load_finish (fixture->store, result, &error));
+  g_assert_error (error, UPSKILL_ERROR, UPSKILL_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  release_task (&result);
+
+  g_cancellable_cancel (cancellable);
+  upskill_store_save_async (fixture->store, profile, cancellable, on_ready, &async);
+  result = wait_for_result (&async);
+  g_assert_false (upskill_store_save_finish (fixture->store, result, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  release_task (&result);
+
+  g_assert_finalize_object (profile);
+}
+
+static void
+test_write_failure (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *base = g_path_get_dirname (fixture->dir);
+  g_autofree char *folder = g_build_filename (base, "exports", NULL);
+  g_autofree char *blocker = g_build_filename (folder, "target.json", NULL);
+  g_autofree char *inside = g_build_filename (blocker, "keep.txt", NULL);
+  g_autofree char *existing = g_build_filename (folder, "existing.json", NULL);
+  g_autofree char *missing = g_build_filename (base, "no", "such", "folder.json", NULL);
+  g_autoptr(GFile) blocker_file = g_file_new_for_path (blocker);
+  g_autoptr(GFile) existing_file = g_file_new_for_path (existing);
+  g_autoptr(GFile) missing_file = g_file_new_for_path (missing);
+  g_autoptr(GBytes) contents = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *big = g_strnfill (64 * 1024, 'b');
+  struct rlimit old_limit, small_limit;
+  void (*old_handler) (int);
+
+  g_assert_cmpint (g_mkdir_with_parents (blocker, 0700), ==, 0);
+  write_file (inside, "keep", -1);
+
+  /* Renaming over a folder fails: the folder stays, no temporary file. */
+  contents = g_bytes_new_static ("{}", 2);
+  g_assert_false (upskill_write_file_atomically (blocker_file, contents, 0600, NULL, &error));
+  g_assert_error (error, UPSKILL_ERROR, UPSKILL_ERROR_IO);
+  assert_message_has (error->message, "Could not save “target.json”: ");
+  g_clear_error (&error);
+  g_assert_true (g_file_test (inside, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpuint (count_temporary_files (folder), ==, 0);
+
+  g_assert_false (upskill_write_file_atomically (missing_file, contents, 0600, NULL, &error));
+  assert_message_has (error->message, "Could not save “folder.json”: ");
+  assert_message_has (error->message, g_strerror (ENOENT));
+  g_clear_error (&error);
+
+  /* Running out of room halfway (a file size limit stands in for a full
+   * disk): the old content is untouched and the half file is gone. */
+  write_file (existing, "old content", -1);
+  before = read_bytes (existing);
+  g_clear_pointer (&contents, g_bytes_unref);
+  contents = g_bytes_new (big, strlen (big));
+
+  g_assert_cmpint (getrlimit (RLIMIT_FSIZE, &old_limit), ==, 0);
+  small_limit = old_limit;
+  small_limit.rlim_cur = 4096;
+  old_handler = signal (SIGXFSZ, SIG_IGN);
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &small_limit), ==, 0);
+  g_assert_false (upskill_write_file_atomically (existing_file, contents, 0600, NULL, &error));
+  g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &old_limit), ==, 0);
+  signal (SIGXFSZ, old_handler);
+
+  g_assert_error (error, UPSKILL_ERROR, UPSKILL_ERROR_IO);
+  assert_message_has (error->message, "Could not save “existing.json”: ");
+  assert_message_has (error->message, g_strerror (EFBIG));
+  after = read_bytes (existing);
+  assert_bytes_equal (before, after);
+  g_assert_cmpuint (count_temporary_files (folder), ==, 0);
+  g_clear_pointer (&after, g_bytes_unref);
+
+  /* And the same write goes through once there is room. */
+  g_clear_error (&error);
+  g_assert_true (upskill_write_file_atomically (existing_file, contents, 0600, NULL, &error));
+  g_assert_no_error (error);
+  after = read_bytes (existing);
+  assert_bytes_equal (contents, after);
+}
+
+static void
+test_add_samples (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_auto(GStrv) children = NULL;
+  g_autoptr(GPtrArray) summaries = NULL;
+  g_autoptr(GPtrArray) again = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_samples = 0;
+
+  children = g_resources_enumerate_children ("/com/example/Upskill/data/samples/", 0, NULL);
+  if (children == NULL)
+    {
+      g_test_skip ("No sample profiles are bundled");
+      return;
+    }
+  n_samples = g_strv_length (children);
+
+  g_assert_true (upskill_store_add_samples (fixture->store, NULL, &error));
+  g_assert_no_error (error);
+  summaries = list (fixture->store);
+  g_assert_cmpuint (summaries->len, ==, n_samples);
+  for (guint i = 0; i < summaries->len; i++)
+    {
+      UpskillProfileSummary *summary = g_ptr_array_index (summaries, i);
+
+      g_assert_null (summary->error);
+      g_assert_nonnull (summary->name);
+    }
+
+  /* Exploring the samples again adds no copies. */
+  g_assert_true (upskill_store_add_samples (fixture->store, NULL, &error));
+  again = list (fixture->store);
+  g_assert_cmpuint (again->len, ==, n_samples);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add ("/upskill/store/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  g_test_add_func ("/upskill/store/default-dir", test_default_dir);
+  g_test_add_func ("/upskill/store/summary-copy", test_summary_copy);
+  ADD ("save-list-load", test_save_list_load);
+  ADD ("permissions", test_permissions);
+  ADD ("list-bad-entries", test_list_bad_entries);
+  ADD ("refuse-overwrite-unreadable", test_refuse_overwrite_unreadable);
+  ADD ("import", test_import);
+  ADD ("new-id", test_new_id);
+  ADD ("stale-index", test_stale_index);
+  ADD ("index-is-used", test_index_is_used);
+  ADD ("index-written-when-changed", test_index_written_when_changed);
+  ADD ("corrupt-index", test_corrupt_index);
+  ADD ("delete", test_delete);
+  ADD ("load-errors", test_load_errors);
+  ADD ("size-and-depth", test_size_and_depth);
+  ADD ("async", test_async);
+  ADD ("write-failure", test_write_failure);
+  ADD ("add-samples", test_add_samples);
+
+#undef ADD
+
+  return g_test_run ();
+}

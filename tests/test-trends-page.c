@@ -1,0 +1,795 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "upskill-catalog.h"
+#include "upskill-claim-row.h"
+#include "upskill-layoffs-chart.h"
+#include "upskill-profile.h"
+#include "upskill-readiness.h"
+#include "upskill-trends-page.h"
+#include "upskill-trends.h"
+
+/* A claim whose every text is markup, and a figure with a qualifier. */
+#define INJECTED_TEXT  "<b>bold</b> & <span size=\"9999999\">huge</span>"
+#define INJECTED_QUOTE "Q <i>x</i> &amp; <span size=\"9999999\">y</span>"
+#define INJECTED_TITLE "Title <u>t</u> & co"
+#define INJECTED_SECTION "Section <b>s</b> &lt;"
+#define INJECTED_SUBJECT "Acme <big>Corp</big> &"
+
+static const char injected_json[] =
+  "{"
+  "  \"format\": \"upskill-trends\", \"version\": 1,"
+  "  \"source\": { \"title\": \"Title <u>t</u> & co\", \"kind\": \"article\" },"
+  "  \"sections\": [ { \"id\": \"one\", \"title\": \"Section <b>s</b> &lt;\" } ],"
+  "  \"claims\": ["
+  "    { \"id\": \"headline\", \"kind\": \"figure\", \"section\": \"one\", \"audience\": [\"everyone\"],"
+  "      \"text\": \"The article reports 5 things.\", \"quote\": \"5 things\", \"areas\": [], \"strength\": 1,"
+  "      \"figure\": { \"subject\": \"Acme <big>Corp</big> &\", \"display\": \"~5+\", \"value\": 5,"
+  "                  \"approximate\": true, \"at_least\": true, \"qualifier\": \"<b>q</b>\","
+  "                  \"unit\": \"things\", \"period\": \"\", \"reason\": \"<i>why</i>\" } },"
+  "    { \"id\": \"markup\", \"kind\": \"opinion\", \"section\": \"one\", \"audience\": [\"founder\"],"
+  "      \"text\": \"<b>bold</b> & <span size=\\\"9999999\\\">huge</span>\","
+  "      \"quote\": \"Q <i>x</i> &amp; <span size=\\\"9999999\\\">y</span>\","
+  "      \"areas\": [\"python\"], \"strength\": 2 }"
+  "  ]"
+  "}";
+
+typedef struct
+{
+  UpskillCatalog    *catalog;
+  UpskillTrends     *trends;
+  UpskillProfile    *profile;
+  GtkWindow         *window;
+  UpskillTrendsPage *page;
+} Fixture;
+
+static void
+iterate (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+/* Lets the frame clock run (layout, drawing) for @ms milliseconds. */
+static void
+wait_ms (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  iterate ();
+}
+
+static UpskillProfile *
+load_sample (const char *name)
+{
+  g_autofree char *path = g_strdup_printf ("/com/example/Upskill/data/samples/%s.json", name);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  UpskillProfile *profile;
+
+  bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  profile = upskill_profile_new_from_bytes (bytes, path, &error);
+  g_assert_no_error (error);
+
+  return profile;
+}
+
+static UpskillTrends *
+load_injected_trends (UpskillCatalog *catalog)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new_static (injected_json, strlen (injected_json));
+  g_autoptr(GError) error = NULL;
+  UpskillTrends *trends;
+
+  trends = upskill_trends_new_from_bytes (bytes, "injected.json", catalog, &error);
+  g_assert_no_error (error);
+
+  return trends;
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  fixture->catalog = g_object_ref (upskill_catalog_get_default ());
+  fixture->trends = upskill_trends_new_bundled (fixture->catalog);
+  fixture->profile = load_sample ("dana-okafor");
+
+  fixture->page = g_object_new (UPSKILL_TYPE_TRENDS_PAGE,
+                                "catalog", fixture->catalog,
+                                "trends", fixture->trends,
+                                NULL);
+  g_object_add_weak_pointer (G_OBJECT (fixture->page), (gpointer *) &fixture->page);
+
+  fixture->window = GTK_WINDOW (gtk_window_new ());
+  g_object_ref (fixture->window);
+  gtk_window_set_default_size (fixture->window, 1100, 800);
+  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->page));
+  gtk_window_present (fixture->window);
+  wait_ms (50);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  gtk_window_destroy (fixture->window);
+  g_object_unref (fixture->window);
+  iterate ();
+  g_assert_null (fixture->page);
+  { extern int upskill_debug_rows, upskill_debug_objects; g_printerr ("rows %d objects %d trends refs %u\n", upskill_debug_rows, upskill_debug_objects, G_OBJECT (fixture->trends)->ref_count); }
+
+  g_assert_finalize_object (fixture->trends);
+  g_assert_finalize_object (fixture->profile);
+  g_clear_object (&fixture->catalog);
+}
+
+/* ---------------------------------------------------------------- */
+/* Walking the widget tree as a user sees it                          */
+/* ---------------------------------------------------------------- */
+
+/* The claims of every shown row, in order. Hidden groups don't count. */
+static void
+collect_claim_rows (GtkWidget *widget,
+                    GPtrArray *claims)
+{
+  if (!gtk_widget_get_visible (widget))
+    return;
+
+  if (UPSKILL_IS_CLAIM_ROW (widget))
+    {
+      g_ptr_array_add (claims, upskill_claim_object_get_claim (upskill_claim_row_get_claim (UPSKILL_CLAIM_ROW (widget))));
+      return;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_claim_rows (child, claims);
+}
+
+static GPtrArray *
+shown_claims (Fixture *fixture)
+{
+  GPtrArray *claims = g_ptr_array_new ();
+
+  collect_claim_rows (GTK_WIDGET (fixture->page), claims);
+  return claims;
+}
+
+static void
+collect_labels (GtkWidget *widget,
+                GPtrArray *labels)
+{
+  if (!gtk_widget_get_visible (widget))
+    return;
+
+  if (GTK_IS_LABEL (widget))
+    g_ptr_array_add (labels, widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_labels (child, labels);
+}
+
+static GtkLabel *
+find_label (GtkWidget  *root,
+            const char *text)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  collect_labels (root, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (g_strcmp0 (gtk_label_get_text (labels->pdata[i]), text) == 0)
+      return labels->pdata[i];
+
+  return NULL;
+}
+
+static gboolean
+some_label_contains (GtkWidget  *root,
+                     const char *text)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  collect_labels (root, labels);
+  for (guint i = 0; i < labels->len; i++)
+    if (strstr (gtk_label_get_text (labels->pdata[i]), text) != NULL)
+      return TRUE;
+
+  return FALSE;
+}
+
+static void
+collect_area_buttons (GtkWidget *widget,
+                      GPtrArray *buttons)
+{
+  if (!gtk_widget_get_visible (widget))
+    return;
+
+  if (GTK_IS_BUTTON (widget) && g_object_get_data (G_OBJECT (widget), "area-id") != NULL)
+    g_ptr_array_add (buttons, widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_area_buttons (child, buttons);
+}
+
+static GtkWidget *
+find_area_button (Fixture    *fixture,
+                  const char *area_id)
+{
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+
+  collect_area_buttons (GTK_WIDGET (fixture->page), buttons);
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_str_equal (g_object_get_data (buttons->pdata[i], "area-id"), area_id))
+      return buttons->pdata[i];
+
+  return NULL;
+}
+
+static GtkWidget *
+find_named (GtkWidget  *widget,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+assert_label_is_plain (GtkLabel *label)
+{
+  g_assert_nonnull (label);
+  g_assert_false (gtk_label_get_use_markup (label));
+  g_assert_null (gtk_label_get_attributes (label));
+}
+
+/* ---------------------------------------------------------------- */
+/* Tests                                                             */
+/* ---------------------------------------------------------------- */
+
+static void
+test_lists_every_claim (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  g_autoptr(GPtrArray) claims = shown_claims (fixture);
+  guint n = upskill_trends_get_n_claims (fixture->trends);
+
+  g_assert_cmpuint (n, ==, 53);
+  g_assert_cmpuint (claims->len, ==, n);
+
+  /* Each claim exactly once, and each with its kind, article and section. */
+  for (guint i = 0; i < n; i++)
+    {
+      UpskillClaim *claim = upskill_trends_get_claim (fixture->trends, i);
+      g_autofree char *source = g_strdup_printf ("From “%s” · %s",
+                                                 upskill_trends_get_source_title (fixture->trends),
+                                                 claim->section->title);
+
+      g_assert_true (g_ptr_array_find (claims, claim, NULL));
+      g_assert_nonnull (find_label (GTK_WIDGET (fixture->page), claim->text));
+      g_assert_nonnull (find_label (GTK_WIDGET (fixture->page), source));
+    }
+
+  for (guint i = 0; i < claims->len; i++)
+    for (guint j = i + 1; j < claims->len; j++)
+      g_assert_true (claims->pdata[i] != claims->pdata[j]);
+
+  /* The source line names the bundled article. */
+  {
+    g_autofree char *source = g_strdup_printf ("Source: bundled article “%s”",
+                                               upskill_trends_get_source_title (fixture->trends));
+
+    g_assert_nonnull (find_label (GTK_WIDGET (fixture->page), source));
+  }
+
+  /* The headline is the article's claim, framed as such. */
+  g_assert_nonnull (find_label (GTK_WIDGET (fixture->page), "Amazon: 14,000 corporate jobs cut"));
+  g_assert_nonnull (find_label (GTK_WIDGET (fixture->page), "The article reports that Amazon is cutting 14,000 corporate jobs."));
+}
+
+static guint
+count_kind (UpskillTrends    *trends,
+            UpskillClaimKind  kind)
+{
+  guint count = 0;
+
+  for (guint i = 0; i < upskill_trends_get_n_claims (trends); i++)
+    if (upskill_trends_get_claim (trends, i)->kind == kind)
+      count++;
+
+  return count;
+}
+
+static guint
+count_audience (UpskillTrends   *trends,
+                UpskillAudience  audience)
+{
+  guint count = 0;
+
+  for (guint i = 0; i < upskill_trends_get_n_claims (trends); i++)
+    if (upskill_trends_get_claim (trends, i)->audience & audience)
+      count++;
+
+  return count;
+}
+
+static void
+test_kind_filter (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  for (guint kind = 0; kind < UPSKILL_N_CLAIM_KINDS; kind++)
+    {
+      const char *id = upskill_claim_kind_to_string (kind);
+      g_autoptr(GPtrArray) claims = NULL;
+      g_autofree char *property = NULL;
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "trends.kind", "s", id));
+      iterate ();
+
+      g_object_get (fixture->page, "kind-filter", &property, NULL);
+      g_assert_cmpstr (property, ==, id);
+
+      claims = shown_claims (fixture);
+      g_assert_cmpuint (claims->len, ==, count_kind (fixture->trends, kind));
+      g_assert_cmpuint (claims->len, >, 0);
+      for (guint i = 0; i < claims->len; i++)
+        g_assert_cmpint (((UpskillClaim *) claims->pdata[i])->kind, ==, kind);
+    }
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "trends.show-all", NULL));
+  {
+    g_autoptr(GPtrArray) claims = shown_claims (fixture);
+
+    g_assert_cmpuint (claims->len, ==, upskill_trends_get_n_claims (fixture->trends));
+  }
+}
+
+static void
+test_audience_filter (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  static const struct { const char *id; UpskillAudience audience; } cases[] = {
+    { "founder", UPSKILL_AUDIENCE_FOUNDER },
+    { "developer", UPSKILL_AUDIENCE_DEVELOPER },
+  };
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    {
+      g_autoptr(GPtrArray) claims = NULL;
+
+      g_object_set (fixture->page, "audience-filter", cases[c].id, NULL);
+      claims = shown_claims (fixture);
+      g_assert_cmpuint (claims->len, ==, count_audience (fixture->trends, cases[c].audience));
+      g_assert_cmpuint (claims->len, >, 0);
+      for (guint i = 0; i < claims->len; i++)
+        g_assert_true (((UpskillClaim *) claims->pdata[i])->audience & cases[c].audience);
+    }
+
+  /* Both filters at once: founders' advice only. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "trends.audience", "s", "founder"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "trends.kind", "s", "advice"));
+  {
+    g_autoptr(GPtrArray) claims = shown_claims (fixture);
+    guint expected = 0;
+
+    for (guint i = 0; i < upskill_trends_get_n_claims (fixture->trends); i++)
+      {
+        UpskillClaim *claim = upskill_trends_get_claim (fixture->trends, i);
+
+        if (claim->kind == UPSKILL_CLAIM_ADVICE && (claim->audience & UPSKILL_AUDIENCE_FOUNDER))
+          expected++;
+      }
+    g_assert_cmpuint (claims->len, ==, expected);
+    /* The talent pool and vertical AI are among them. */
+    g_assert_true (g_ptr_array_find (claims, upskill_trends_find_claim (fixture->trends, "richer-talent-pool"), NULL));
+    g_assert_true (g_ptr_array_find (claims, upskill_trends_find_claim (fixture->trends, "vertical-ai-niches"), NULL));
+  }
+
+  /* Nothing matches: the page says so. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "trends.kind", "s", "figure"));
+  {
+    g_autoptr(GPtrArray) claims = shown_claims (fixture);
+
+    g_assert_cmpuint (claims->len, ==, 0);
+    g_assert_true (some_label_contains (GTK_WIDGET (fixture->page), "No claim of the article matches"));
+  }
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "trends.show-all", NULL));
+  {
+    g_autoptr(GPtrArray) claims = shown_claims (fixture);
+
+    g_assert_cmpuint (claims->len, ==, upskill_trends_get_n_claims (fixture->trends));
+  }
+}
+
+static void
+on_area_activated (UpskillTrendsPage  *page,
+                   const char         *area_id,
+                   char              **out_area_id)
+{
+  g_free (*out_area_id);
+  *out_area_id = g_strdup (area_id);
+}
+
+static void
+test_area_activated (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  g_autofree char *activated = NULL;
+
+  g_signal_connect (fixture->page, "area-activated", G_CALLBACK (on_area_activated), &activated);
+
+  for (guint i = 0; i < upskill_catalog_get_n_areas (fixture->catalog); i++)
+    {
+      UpskillArea *area = upskill_catalog_get_area (fixture->catalog, i);
+      GtkWidget *button = find_area_button (fixture, area->id);
+
+      g_assert_nonnull (button);
+      g_clear_pointer (&activated, g_free);
+      g_assert_true (gtk_widget_activate (button));
+      g_assert_cmpstr (activated, ==, area->id);
+
+      /* Every claim behind the area is quoted. */
+      {
+        g_autoptr(GPtrArray) claims = upskill_trends_get_area_claims (fixture->trends, area);
+        GtkWidget *card = gtk_widget_get_parent (button);
+
+        for (guint j = 0; j < claims->len; j++)
+          {
+            UpskillClaim *claim = g_ptr_array_index (claims, j);
+            g_autofree char *quote = g_strdup_printf ("“%s”", claim->quote);
+            g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+            gboolean found = FALSE;
+
+            /* Folded quotes are in a collapsed expander: still in the tree. */
+            for (GtkWidget *w = gtk_widget_get_first_child (card); w; w = gtk_widget_get_next_sibling (w))
+              collect_labels (w, labels);
+            for (guint k = 0; k < labels->len; k++)
+              found = found || g_str_equal (gtk_label_get_text (labels->pdata[k]), quote);
+            g_assert_true (found);
+          }
+      }
+    }
+}
+
+static void
+assert_area_status (Fixture *fixture)
+{
+  for (guint i = 0; i < upskill_catalog_get_n_areas (fixture->catalog); i++)
+    {
+      UpskillArea *area = upskill_catalog_get_area (fixture->catalog, i);
+      GtkWidget *button = find_area_button (fixture, area->id);
+      GtkWidget *status = find_named (button, "area-status");
+      const char *text;
+
+      g_assert_true (GTK_IS_LABEL (status));
+      text = gtk_label_get_text (GTK_LABEL (status));
+
+      if (fixture->profile == NULL)
+        g_assert_nonnull (strstr (text, "No profile selected"));
+      else
+        {
+          double readiness = upskill_compute_area_readiness (fixture->profile, fixture->catalog, area);
+          g_autofree char *expected = g_strdup_printf ("you are at %.0f%%", readiness);
+
+          g_assert_cmpfloat (readiness, >=, 0);
+          g_assert_true (g_str_has_suffix (text, expected));
+          g_assert_true (g_str_has_suffix (text, "demand · ") || strstr (text, " demand · ") != NULL);
+        }
+    }
+}
+
+static void
+test_area_readiness (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  UpskillProfile *profile = fixture->profile;
+  UpskillArea *python = upskill_catalog_find_area (fixture->catalog, "python");
+  UpskillSkill *skill = g_ptr_array_index (python->skills, 0);
+  double before;
+
+  /* No profile selected. */
+  fixture->profile = NULL;
+  assert_area_status (fixture);
+
+  fixture->profile = profile;
+  g_object_set (fixture->page, "profile", profile, NULL);
+  assert_area_status (fixture);
+
+  /* The page follows the profile's changes. */
+  before = upskill_compute_area_readiness (profile, fixture->catalog, python);
+  upskill_profile_set_level (profile, skill->id, 5, NULL, 0);
+  g_assert_cmpfloat (upskill_compute_area_readiness (profile, fixture->catalog, python), >, before);
+  assert_area_status (fixture);
+
+  g_object_set (fixture->page, "profile", NULL, NULL);
+  fixture->profile = NULL;
+  assert_area_status (fixture);
+  fixture->profile = profile;
+}
+
+static void
+test_figures_keep_qualifiers (Fixture       *fixture,
+                              gconstpointer  user_data)
+{
+  static const char * const ids[] = { "layoffs-google", "layoffs-meta", "layoffs-microsoft", "layoffs-amazon" };
+  static const char * const expected[] = {
+    "~12,000+", "~21,000+ (in multiple rounds)", "~10,000+", "~27,000+ (including previous rounds)",
+  };
+  UpskillLayoffsChart *chart = NULL;
+  const char *summary;
+  int narrow = 0, wide = 0, unused;
+
+  /* Find the chart by its type. */
+  {
+    g_autoptr(GPtrArray) stack = g_ptr_array_new ();
+
+    g_ptr_array_add (stack, fixture->page);
+    while (stack->len > 0 && chart == NULL)
+      {
+        GtkWidget *widget = g_ptr_array_steal_index (stack, stack->len - 1);
+
+        if (UPSKILL_IS_LAYOFFS_CHART (widget))
+          chart = UPSKILL_LAYOFFS_CHART (widget);
+        for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+          g_ptr_array_add (stack, child);
+      }
+  }
+  g_assert_nonnull (chart);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (chart)));
+  g_assert_cmpuint (g_list_model_get_n_items (upskill_layoffs_chart_get_model (chart)), ==, 4);
+
+  summary = upskill_layoffs_chart_get_summary (chart);
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      UpskillClaim *claim = upskill_trends_find_claim (fixture->trends, ids[i]);
+      g_autofree char *display = upskill_figure_dup_display (claim->figure);
+      g_autofree char *row_text = g_strdup_printf ("%s: %s", claim->figure->subject, expected[i]);
+      g_autofree char *reason = g_strdup_printf ("Stated reason: %s", claim->figure->reason);
+
+      g_assert_cmpstr (display, ==, expected[i]);
+      /* The text alternative, and the visible list under the chart. */
+      g_assert_nonnull (strstr (summary, expected[i]));
+      g_assert_nonnull (strstr (summary, claim->figure->reason));
+      g_assert_nonnull (find_label (GTK_WIDGET (fixture->page), row_text));
+      g_assert_nonnull (find_label (GTK_WIDGET (fixture->page), reason));
+    }
+
+  /* No exact numbers made up from the lower bounds. */
+  g_assert_null (strstr (summary, "12000"));
+  g_assert_false (some_label_contains (GTK_WIDGET (fixture->page), "27000"));
+
+  /* The chart grows taller as it narrows, rather than overlapping. */
+  gtk_widget_measure (GTK_WIDGET (chart), GTK_ORIENTATION_VERTICAL, 900, &wide, &unused, &unused, &unused);
+  gtk_widget_measure (GTK_WIDGET (chart), GTK_ORIENTATION_VERTICAL, 300, &narrow, &unused, &unused, &unused);
+  g_assert_cmpint (wide, >, 0);
+  g_assert_cmpint (narrow, >=, wide);
+}
+
+static void
+test_markup_is_literal (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  g_autoptr(UpskillTrends) injected = load_injected_trends (fixture->catalog);
+  GtkWidget *page = GTK_WIDGET (fixture->page);
+  g_autofree char *subject_row = g_strdup_printf ("%s: ~5+ (<b>q</b>) things", INJECTED_SUBJECT);
+  g_autofree char *source = g_strdup_printf ("From “%s” · %s", INJECTED_TITLE, INJECTED_SECTION);
+  g_autofree char *source_line = g_strdup_printf ("Source: bundled article “%s”", INJECTED_TITLE);
+  g_autoptr(GPtrArray) claims = NULL;
+
+  g_object_set (fixture->page, "trends", injected, NULL);
+  wait_ms (20);
+
+  claims = shown_claims (fixture);
+  g_assert_cmpuint (claims->len, ==, 2);
+
+  assert_label_is_plain (find_label (page, INJECTED_TEXT));
+  assert_label_is_plain (find_label (page, "“" INJECTED_QUOTE "”"));
+  assert_label_is_plain (find_label (page, subject_row));
+  assert_label_is_plain (find_label (page, "Stated reason: <i>why</i>"));
+  assert_label_is_plain (find_label (page, source));
+  assert_label_is_plain (find_label (page, source_line));
+
+  /* No label anywhere interprets markup. */
+  {
+    g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+    collect_labels (page, labels);
+    for (guint i = 0; i < labels->len; i++)
+      if (strstr (gtk_label_get_text (labels->pdata[i]), "<") != NULL)
+        assert_label_is_plain (labels->pdata[i]);
+  }
+
+  /* And back to the bundled article: the page rebuilds. */
+  g_object_set (fixture->page, "trends", fixture->trends, NULL);
+  g_clear_pointer (&claims, g_ptr_array_unref);
+  claims = shown_claims (fixture);
+  g_assert_cmpuint (claims->len, ==, upskill_trends_get_n_claims (fixture->trends));
+  g_assert_null (find_label (page, INJECTED_TEXT));
+}
+
+static void
+test_feed_origin (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  g_autoptr(UpskillTrends) fetched = load_injected_trends (fixture->catalog);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  upskill_trends_set_origin (fetched, "https://example.org/trends.json", g_date_time_to_unix (now));
+  g_object_set (fixture->page, "trends", fetched, NULL);
+
+  g_assert_true (some_label_contains (GTK_WIDGET (fixture->page), "Source: https://example.org/trends.json, fetched "));
+
+  g_object_set (fixture->page, "trends", NULL, NULL);
+  {
+    g_autoptr(GPtrArray) claims = shown_claims (fixture);
+
+    g_assert_cmpuint (claims->len, ==, 0);
+  }
+
+  g_object_set (fixture->page, "trends", fixture->trends, NULL);
+  {
+    g_autoptr(GPtrArray) claims = shown_claims (fixture);
+
+    g_assert_cmpuint (claims->len, ==, upskill_trends_get_n_claims (fixture->trends));
+  }
+}
+
+/* ---------------------------------------------------------------- */
+/* Rendering                                                         */
+/* ---------------------------------------------------------------- */
+
+static void
+save_png (GtkWidget  *widget,
+          const char *path)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  GskRenderer *renderer;
+
+  g_assert_cmpint (width, >, 0);
+  g_assert_cmpint (height, >, 0);
+
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+
+  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+/* The whole page, scrolled content included, at @width. */
+static void
+render_page (Fixture    *fixture,
+             int         width,
+             gboolean    dark,
+             const char *name)
+{
+  const char *dir = g_getenv ("UPSKILL_SCREENSHOT_DIR");
+  g_autofree char *tmp_dir = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  GStatBuf buf;
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
+  gtk_window_set_default_size (fixture->window, width, 800);
+  wait_ms (300);
+
+  if (dir == NULL)
+    {
+      tmp_dir = g_dir_make_tmp ("test-trends-page-XXXXXX", &error);
+      g_assert_no_error (error);
+      dir = tmp_dir;
+    }
+
+  path = g_build_filename (dir, name, NULL);
+  save_png (GTK_WIDGET (fixture->window), path);
+  g_assert_cmpint (g_stat (path, &buf), ==, 0);
+  g_assert_cmpint (buf.st_size, >, 1000);
+
+  if (tmp_dir != NULL)
+    {
+      g_assert_cmpint (g_remove (path), ==, 0);
+      g_assert_cmpint (g_rmdir (tmp_dir), ==, 0);
+    }
+}
+
+static void
+test_render (Fixture       *fixture,
+             gconstpointer  user_data)
+{
+  g_object_set (fixture->page, "profile", fixture->profile, NULL);
+
+  render_page (fixture, 1100, FALSE, "trends-wide-light.png");
+  render_page (fixture, 1100, TRUE, "trends-wide-dark.png");
+  render_page (fixture, 400, FALSE, "trends-narrow-light.png");
+  render_page (fixture, 400, TRUE, "trends-narrow-dark.png");
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+  wait_ms (50);
+}
+
+static void
+test_finalizes (void)
+{
+  UpskillCatalog *catalog = upskill_catalog_get_default ();
+  UpskillTrends *trends = upskill_trends_new_bundled (catalog);
+  UpskillProfile *profile = load_sample ("dana-okafor");
+  GtkWidget *page = g_object_new (UPSKILL_TYPE_TRENDS_PAGE,
+                                  "catalog", catalog,
+                                  "trends", trends,
+                                  "profile", profile,
+                                  NULL);
+
+  g_object_ref_sink (page);
+  g_assert_finalize_object (page);
+  g_assert_finalize_object (trends);
+  /* The page let go of the profile's "changed" signal. */
+  upskill_profile_set_name (profile, "Someone else");
+  g_assert_finalize_object (profile);
+}
+
+static void
+load_style (void)
+{
+  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+
+  /* AdwApplication loads the app's style sheet; the tests have no
+   * application, so load it the same way by hand. */
+  gtk_css_provider_load_from_resource (provider, "/com/example/Upskill/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  gtk_init ();
+  adw_init ();
+  load_style ();
+
+#define ADD(path, func) \
+  g_test_add ("/upskill/trends-page/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("lists-every-claim", test_lists_every_claim);
+  ADD ("kind-filter", test_kind_filter);
+  ADD ("audience-filter", test_audience_filter);
+  ADD ("area-activated", test_area_activated);
+  ADD ("area-readiness", test_area_readiness);
+  ADD ("figures-keep-qualifiers", test_figures_keep_qualifiers);
+  ADD ("markup-is-literal", test_markup_is_literal);
+  ADD ("feed-origin", test_feed_origin);
+  ADD ("render", test_render);
+  g_test_add_func ("/upskill/trends-page/finalizes", test_finalizes);
+
+#undef ADD
+
+  return g_test_run ();
+}

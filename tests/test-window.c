@@ -1,0 +1,928 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The window, driven through its actions and widgets as a user would,
+ * with the profiles in a temporary folder; checks the files on disk. */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "upskill-application.h"
+#include "upskill-evidence-dialog.h"
+#include "upskill-profile-dialog.h"
+#include "upskill-skill-row.h"
+#include "upskill-window-private.h"
+
+typedef struct
+{
+  char               *data_dir;
+  char               *profiles_dir;
+  UpskillApplication *application;
+  UpskillWindow      *window;
+} Fixture;
+
+static guint application_counter;
+
+/* Iterates the main context until @condition holds; fails the test after
+ * 20 seconds. */
+#define WAIT_UNTIL(condition) \
+  G_STMT_START { \
+    gint64 wait_end_ = g_get_monotonic_time () + 20 * G_USEC_PER_SEC; \
+    guint wait_tick_ = g_timeout_add (10, tick, NULL); \
+    while (!(condition)) \
+      { \
+        if (g_get_monotonic_time () > wait_end_) \
+          g_error ("Timed out waiting for: %s", #condition); \
+        g_main_context_iteration (NULL, TRUE); \
+      } \
+    g_source_remove (wait_tick_); \
+  } G_STMT_END
+
+static gboolean
+tick (gpointer user_data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* Helpers */
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir != NULL)
+    {
+      while ((name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+            remove_tree (child);
+          else
+            g_unlink (child);
+        }
+    }
+
+  g_rmdir (path);
+}
+
+static char *
+profile_path (Fixture    *fixture,
+              const char *id)
+{
+  g_autofree char *file_name = g_strconcat (id, ".json", NULL);
+
+  return g_build_filename (fixture->profiles_dir, file_name, NULL);
+}
+
+static gboolean
+profile_file_exists (Fixture    *fixture,
+                     const char *id)
+{
+  g_autofree char *path = profile_path (fixture, id);
+
+  return g_file_test (path, G_FILE_TEST_EXISTS);
+}
+
+static UpskillProfile *
+read_profile (Fixture    *fixture,
+              const char *id)
+{
+  g_autofree char *path = profile_path (fixture, id);
+  g_autofree char *contents = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+  UpskillProfile *profile;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
+  profile = upskill_profile_new_from_bytes (bytes, path, &error);
+  g_assert_no_error (error);
+
+  return profile;
+}
+
+static void
+copy_samples (Fixture *fixture)
+{
+  const char *samples[] = { "dana-okafor", "li-wei", "maria-gonzalez" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (samples); i++)
+    {
+      g_autofree char *resource = g_strdup_printf ("/com/example/Upskill/data/samples/%s.json", samples[i]);
+      g_autoptr(GBytes) bytes = g_resources_lookup_data (resource, 0, NULL);
+      g_autofree char *path = profile_path (fixture, samples[i]);
+      g_autoptr(GError) error = NULL;
+
+      g_assert_nonnull (bytes);
+      g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
+      g_assert_no_error (error);
+    }
+}
+
+static guint
+n_visible (Fixture *fixture)
+{
+  return g_list_model_get_n_items (upskill_window_get_visible_profiles (fixture->window));
+}
+
+static gboolean
+window_ready (UpskillWindow *window)
+{
+  return !upskill_window_is_loading (window);
+}
+
+static gboolean
+showing (UpskillWindow *window,
+         const char    *id)
+{
+  UpskillProfile *profile = upskill_window_get_profile (window);
+
+  return window_ready (window) &&
+         profile != NULL &&
+         g_strcmp0 (upskill_profile_get_id (profile), id) == 0;
+}
+
+static UpskillWindow *
+open_window (Fixture *fixture)
+{
+  UpskillWindow *window = upskill_window_new (fixture->application);
+
+  gtk_window_present (GTK_WINDOW (window));
+  WAIT_UNTIL (window_ready (window));
+
+  return window;
+}
+
+static void
+on_destroy (GtkWidget *widget,
+            gboolean  *destroyed)
+{
+  *destroyed = TRUE;
+}
+
+/* Closes as the user does (close-request) and waits until the window is
+ * gone, and with it every pending save. */
+static void
+close_window (Fixture *fixture)
+{
+  UpskillWindow *window = g_steal_pointer (&fixture->window);
+  gboolean destroyed = FALSE;
+
+  if (window == NULL)
+    return;
+
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  g_signal_connect (window, "destroy", G_CALLBACK (on_destroy), &destroyed);
+  gtk_window_close (GTK_WINDOW (window));
+  WAIT_UNTIL (destroyed);
+  WAIT_UNTIL (window == NULL);
+}
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  g_autoptr(GListModel) toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+find_skill_row (GtkWidget  *widget,
+                const char *skill_id)
+{
+  if (UPSKILL_IS_SKILL_ROW (widget))
+    {
+      UpskillSkill *skill = upskill_skill_row_get_skill (UPSKILL_SKILL_ROW (widget));
+
+      if (g_strcmp0 (skill->id, skill_id) == 0)
+        return widget;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_skill_row (child, skill_id);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+activate (Fixture    *fixture,
+          const char *action,
+          GVariant   *parameter)
+{
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (fixture->window), action));
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->window), action, parameter);
+}
+
+/* Fixture */
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  gboolean with_samples = GPOINTER_TO_INT (user_data);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *application_id = NULL;
+
+  fixture->data_dir = g_dir_make_tmp ("upskill-window-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->profiles_dir = g_build_filename (fixture->data_dir, "profiles", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (fixture->profiles_dir, 0700), ==, 0);
+  g_setenv ("UPSKILL_DATA_DIR", fixture->data_dir, TRUE);
+
+  /* GSETTINGS_BACKEND=memory: one store for the whole run. */
+  g_settings_reset (settings, "last-profile");
+  g_settings_reset (settings, "last-page");
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+  g_settings_reset (settings, "window-maximized");
+
+  if (with_samples)
+    copy_samples (fixture);
+
+  /* A fresh application per test: its store reads this test's folder. */
+  application_id = g_strdup_printf ("com.example.Upskill.Test%u", ++application_counter);
+  fixture->application = g_object_new (UPSKILL_TYPE_APPLICATION,
+                                       "application-id", application_id,
+                                       "flags", G_APPLICATION_NON_UNIQUE,
+                                       "resource-base-path", "/com/example/Upskill",
+                                       NULL);
+  g_application_register (G_APPLICATION (fixture->application), NULL, &error);
+  g_assert_no_error (error);
+
+  fixture->window = open_window (fixture);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  GtkWindow *other;
+
+  close_window (fixture);
+
+  while ((other = find_toplevel (GTK_TYPE_WINDOW)) != NULL)
+    gtk_window_destroy (other);
+
+  g_assert_finalize_object (g_steal_pointer (&fixture->application));
+
+  remove_tree (fixture->data_dir);
+  g_free (fixture->data_dir);
+  g_free (fixture->profiles_dir);
+}
+
+/* Tests */
+
+static void
+test_first_run (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  UpskillWindow *window = fixture->window;
+
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "welcome");
+  g_assert_null (upskill_window_get_profile (window));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "delete-profile"));
+
+  /* "Explore sample profiles" */
+  activate (fixture, "add-samples", NULL);
+  WAIT_UNTIL (n_visible (fixture) == 3 && window_ready (window) && upskill_window_get_profile (window) != NULL);
+
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "main");
+  g_assert_true (profile_file_exists (fixture, "dana-okafor"));
+  g_assert_true (profile_file_exists (fixture, "li-wei"));
+  g_assert_true (profile_file_exists (fixture, "maria-gonzalez"));
+}
+
+static void
+test_create_profile (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  UpskillProfileDialog *dialog;
+  g_autoptr(UpskillProfile) saved = NULL;
+  UpskillProfile *profile;
+  char *id;
+
+  /* "Create my profile" on the first-run page */
+  activate (fixture, "create-own-profile", NULL);
+  WAIT_UNTIL ((dialog = (UpskillProfileDialog *) find_toplevel (UPSKILL_TYPE_PROFILE_DIALOG)) != NULL);
+
+  g_assert_cmpint (upskill_profile_dialog_get_kind (dialog), ==, UPSKILL_PROFILE_SELF);
+
+  /* An empty name cannot be created. */
+  upskill_profile_dialog_set_name (dialog, "   ");
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "profile.apply", NULL);
+  g_assert_true (find_toplevel (UPSKILL_TYPE_PROFILE_DIALOG) == GTK_WINDOW (dialog));
+
+  upskill_profile_dialog_set_name (dialog, "  Ada Lovelace ");
+  upskill_profile_dialog_set_current_role (dialog, "Backend engineer");
+  upskill_profile_dialog_set_target_role (dialog, "mlops-engineer");
+  upskill_profile_dialog_set_weekly_hours (dialog, 7.5);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "profile.apply", NULL));
+
+  WAIT_UNTIL (find_toplevel (UPSKILL_TYPE_PROFILE_DIALOG) == NULL);
+  profile = upskill_window_get_profile (fixture->window);
+  g_assert_nonnull (profile);
+  id = g_strdup (upskill_profile_get_id (profile));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (fixture->window->main_stack), ==, "main");
+  g_assert_cmpuint (n_visible (fixture), ==, 1);
+
+  WAIT_UNTIL (profile_file_exists (fixture, id) && !upskill_window_is_busy (fixture->window));
+
+  saved = read_profile (fixture, id);
+  g_assert_cmpstr (upskill_profile_get_name (saved), ==, "Ada Lovelace");
+  g_assert_cmpint (upskill_profile_get_kind (saved), ==, UPSKILL_PROFILE_SELF);
+  g_assert_cmpstr (upskill_profile_get_current_role (saved), ==, "Backend engineer");
+  g_assert_cmpstr (upskill_profile_get_target_role (saved), ==, "mlops-engineer");
+  g_assert_cmpfloat (upskill_profile_get_weekly_hours (saved), ==, 7.5);
+  g_free (id);
+}
+
+static void
+test_edit_and_duplicate (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  UpskillProfileDialog *dialog;
+  g_autoptr(UpskillProfile) saved = NULL;
+  g_autoptr(UpskillProfile) copy = NULL;
+  g_autofree char *copy_id = NULL;
+
+  upskill_window_select (fixture->window, "li-wei");
+  WAIT_UNTIL (showing (fixture->window, "li-wei"));
+
+  activate (fixture, "edit-profile", NULL);
+  WAIT_UNTIL ((dialog = (UpskillProfileDialog *) find_toplevel (UPSKILL_TYPE_PROFILE_DIALOG)) != NULL);
+  g_assert_cmpstr (upskill_profile_dialog_get_target_role (dialog), ==, "data-engineer");
+  upskill_profile_dialog_set_name (dialog, "Li Wei");
+  upskill_profile_dialog_set_target_role (dialog, "ml-engineer");
+  upskill_profile_dialog_set_weekly_hours (dialog, 3);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "profile.apply", NULL));
+
+  WAIT_UNTIL (!upskill_window_is_busy (fixture->window));
+  saved = read_profile (fixture, "li-wei");
+  g_assert_cmpstr (upskill_profile_get_name (saved), ==, "Li Wei");
+  g_assert_cmpstr (upskill_profile_get_target_role (saved), ==, "ml-engineer");
+  g_assert_cmpfloat (upskill_profile_get_weekly_hours (saved), ==, 3.0);
+
+  /* The whole edit is one step to undo. */
+  activate (fixture, "undo", NULL);
+  g_assert_cmpstr (upskill_profile_get_target_role (upskill_window_get_profile (fixture->window)), ==, "data-engineer");
+  g_assert_cmpstr (upskill_profile_get_name (upskill_window_get_profile (fixture->window)), ==, "李伟 (Li Wei)");
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (fixture->window), "undo"));
+
+  activate (fixture, "duplicate-profile", NULL);
+  WAIT_UNTIL (n_visible (fixture) == 4 && !upskill_window_is_busy (fixture->window));
+  copy_id = g_strdup (upskill_profile_get_id (upskill_window_get_profile (fixture->window)));
+  g_assert_cmpstr (copy_id, !=, "li-wei");
+  copy = read_profile (fixture, copy_id);
+  g_assert_true (g_str_has_suffix (upskill_profile_get_name (copy), "(Copy)"));
+  g_assert_cmpstr (upskill_profile_get_target_role (copy), ==, "data-engineer");
+}
+
+static void
+test_levels_evidence_undo (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  UpskillWindow *window = fixture->window;
+  GtkWidget *row;
+  UpskillEvidenceDialog *evidence_dialog;
+  g_autoptr(UpskillProfile) saved = NULL;
+  g_autoptr(UpskillProfile) undone = NULL;
+  GPtrArray *evidence;
+  guint before;
+
+  upskill_window_select (window, "maria-gonzalez");
+  WAIT_UNTIL (showing (window, "maria-gonzalez"));
+  activate (fixture, "show-page", g_variant_new_string ("skills"));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (window->view_stack), ==, "skills");
+
+  before = upskill_profile_get_level (upskill_window_get_profile (window), "pytorch");
+  row = find_skill_row (window->skills_page, "pytorch");
+  g_assert_nonnull (row);
+
+  /* Three clicks in a row: saved once they stop, each one undoable. */
+  g_assert_true (gtk_widget_activate_action (row, "skill.level", "u", 2));
+  g_assert_true (gtk_widget_activate_action (row, "skill.level", "u", 3));
+  g_assert_true (gtk_widget_activate_action (row, "skill.level", "u", 4));
+  g_assert_true (upskill_window_is_busy (window));
+
+  /* Evidence for level 4. */
+  g_assert_true (gtk_widget_activate_action (row, "skill.add-evidence", NULL));
+  WAIT_UNTIL ((evidence_dialog = (UpskillEvidenceDialog *) find_toplevel (UPSKILL_TYPE_EVIDENCE_DIALOG)) != NULL);
+  upskill_evidence_dialog_set_note (evidence_dialog, "Fine-tuned a ViT on 40k images");
+  upskill_evidence_dialog_set_link (evidence_dialog, "https://example.com/maria/vit");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (evidence_dialog), "save");
+  WAIT_UNTIL (find_toplevel (UPSKILL_TYPE_EVIDENCE_DIALOG) == NULL);
+
+  WAIT_UNTIL (!upskill_window_is_busy (window));
+  saved = read_profile (fixture, "maria-gonzalez");
+  g_assert_cmpuint (upskill_profile_get_level (saved, "pytorch"), ==, 4);
+  evidence = upskill_profile_get_evidence (saved, "pytorch");
+  g_assert_nonnull (evidence);
+  g_assert_cmpuint (evidence->len, >=, 1);
+  g_assert_cmpstr (((UpskillEvidence *) g_ptr_array_index (evidence, evidence->len - 1))->note, ==,
+                   "Fine-tuned a ViT on 40k images");
+
+  /* Ctrl+Z: the evidence, then level 4, then 3. */
+  activate (fixture, "undo", NULL);
+  activate (fixture, "undo", NULL);
+  activate (fixture, "undo", NULL);
+  g_assert_cmpuint (upskill_profile_get_level (upskill_window_get_profile (window), "pytorch"), ==, 2);
+  activate (fixture, "undo", NULL);
+  g_assert_cmpuint (upskill_profile_get_level (upskill_window_get_profile (window), "pytorch"), ==, before);
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "undo"));
+
+  WAIT_UNTIL (!upskill_window_is_busy (window));
+  undone = read_profile (fixture, "maria-gonzalez");
+  g_assert_cmpuint (upskill_profile_get_level (undone, "pytorch"), ==, before);
+}
+
+static void
+test_change_then_close (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  g_autoptr(UpskillProfile) saved = NULL;
+  UpskillProfile *profile;
+
+  upskill_window_select (fixture->window, "dana-okafor");
+  WAIT_UNTIL (showing (fixture->window, "dana-okafor"));
+
+  /* Quit right after a change: nothing is lost. */
+  profile = upskill_window_get_profile (fixture->window);
+  upskill_profile_set_level (profile, "aws-bedrock", 5, NULL, 0);
+  g_assert_true (upskill_window_is_busy (fixture->window));
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->application), "quit", NULL);
+  close_window (fixture);
+
+  saved = read_profile (fixture, "dana-okafor");
+  g_assert_cmpuint (upskill_profile_get_level (saved, "aws-bedrock"), ==, 5);
+}
+
+static void
+test_search (Fixture       *fixture,
+             gconstpointer  user_data)
+{
+  UpskillWindow *window = fixture->window;
+  GtkWidget *focus;
+
+  g_assert_cmpuint (n_visible (fixture), ==, 3);
+
+  /* Ctrl+F, then type. */
+  activate (fixture, "search", NULL);
+  WAIT_UNTIL (gtk_search_bar_get_search_mode (window->search_bar));
+  focus = gtk_root_get_focus (GTK_ROOT (window));
+  g_assert_true (GTK_IS_EDITABLE (focus));
+  g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (window->search_entry)));
+
+  /* By role */
+  gtk_editable_set_text (GTK_EDITABLE (focus), "data engineer");
+  WAIT_UNTIL (n_visible (fixture) == 1);
+  {
+    g_autoptr(UpskillProfileItem) item = g_list_model_get_item (upskill_window_get_visible_profiles (window), 0);
+    g_assert_cmpstr (upskill_profile_item_get_id (item), ==, "li-wei");
+  }
+
+  /* By name, without the accent */
+  gtk_editable_set_text (GTK_EDITABLE (focus), "gonzalez");
+  WAIT_UNTIL (n_visible (fixture) == 1);
+  {
+    g_autoptr(UpskillProfileItem) item = g_list_model_get_item (upskill_window_get_visible_profiles (window), 0);
+    g_assert_cmpstr (upskill_profile_item_get_id (item), ==, "maria-gonzalez");
+  }
+
+  gtk_editable_set_text (GTK_EDITABLE (focus), "nobody by that name");
+  WAIT_UNTIL (n_visible (fixture) == 0);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->sidebar_stack), ==, "no-results");
+  /* The pages keep their profile. */
+  g_assert_nonnull (upskill_window_get_profile (window));
+
+  gtk_search_bar_set_search_mode (window->search_bar, FALSE);
+  WAIT_UNTIL (n_visible (fixture) == 3);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (window->sidebar_stack), ==, "list");
+}
+
+static void
+test_delete_undo (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  UpskillWindow *window = fixture->window;
+
+  upskill_window_select (window, "li-wei");
+  WAIT_UNTIL (showing (window, "li-wei"));
+
+  activate (fixture, "delete-profile", NULL);
+  g_assert_cmpuint (n_visible (fixture), ==, 2);
+  g_assert_nonnull (upskill_window_get_delete_toast (window, "li-wei"));
+  /* Another profile is shown; the file stays while the toast is up. */
+  WAIT_UNTIL (window_ready (window) && upskill_window_get_profile (window) != NULL);
+  g_assert_cmpstr (upskill_profile_get_id (upskill_window_get_profile (window)), !=, "li-wei");
+  WAIT_UNTIL (!upskill_window_is_busy (window));
+  g_assert_true (profile_file_exists (fixture, "li-wei"));
+
+  /* The toast's Undo button */
+  activate (fixture, "undo-delete", g_variant_new_string ("li-wei"));
+  g_assert_cmpuint (n_visible (fixture), ==, 3);
+  g_assert_null (upskill_window_get_delete_toast (window, "li-wei"));
+  WAIT_UNTIL (showing (window, "li-wei"));
+
+  close_window (fixture);
+  g_assert_true (profile_file_exists (fixture, "li-wei"));
+}
+
+static void
+test_delete_dismiss (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  UpskillWindow *window = fixture->window;
+  AdwToast *toast;
+
+  upskill_window_select (window, "dana-okafor");
+  WAIT_UNTIL (showing (window, "dana-okafor"));
+
+  activate (fixture, "delete-profile", NULL);
+  toast = upskill_window_get_delete_toast (window, "dana-okafor");
+  g_assert_nonnull (toast);
+  WAIT_UNTIL (!upskill_window_is_busy (window));
+  g_assert_true (profile_file_exists (fixture, "dana-okafor"));
+
+  /* The toast goes (its close button, or its time is up). */
+  adw_toast_dismiss (toast);
+  WAIT_UNTIL (!profile_file_exists (fixture, "dana-okafor"));
+  g_assert_cmpuint (n_visible (fixture), ==, 2);
+  g_assert_true (profile_file_exists (fixture, "li-wei"));
+
+  /* A new window lists what is on disk. */
+  close_window (fixture);
+  fixture->window = open_window (fixture);
+  g_assert_cmpuint (n_visible (fixture), ==, 2);
+}
+
+static void
+test_delete_then_close (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  upskill_window_select (fixture->window, "maria-gonzalez");
+  WAIT_UNTIL (showing (fixture->window, "maria-gonzalez"));
+
+  /* Closing while the toast is up confirms the deletion. */
+  activate (fixture, "delete-profile", NULL);
+  close_window (fixture);
+  g_assert_false (profile_file_exists (fixture, "maria-gonzalez"));
+  g_assert_true (profile_file_exists (fixture, "dana-okafor"));
+}
+
+static void
+test_unreadable (Fixture       *fixture,
+                 gconstpointer  user_data)
+{
+  static const char broken[] = "{ \"format\": \"upskill-profile\", \"version\": 1, \"id\": ";
+  g_autofree char *path = profile_path (fixture, "broken");
+  g_autofree char *contents = NULL;
+  UpskillWindow *window;
+  UpskillProfileItem *item;
+
+  close_window (fixture);
+  g_assert_true (g_file_set_contents (path, broken, -1, NULL));
+  fixture->window = window = open_window (fixture);
+
+  g_assert_cmpuint (n_visible (fixture), ==, 4);
+  item = upskill_window_find_item (window, "broken", NULL);
+  g_assert_nonnull (item);
+  g_assert_nonnull (upskill_profile_item_get_error (item));
+
+  upskill_window_select (window, "broken");
+  WAIT_UNTIL (window_ready (window) &&
+              g_strcmp0 (gtk_stack_get_visible_child_name (window->content_stack), "unreadable") == 0);
+  g_assert_null (upskill_window_get_profile (window));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "edit-profile"));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "delete-profile"));
+
+  close_window (fixture);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, broken);
+}
+
+static void
+test_files (Fixture       *fixture,
+            gconstpointer  user_data)
+{
+  UpskillWindow *window = fixture->window;
+  g_autofree char *export_dir = g_build_filename (fixture->data_dir, "exports", NULL);
+  g_autofree char *exported = g_build_filename (export_dir, "dana.json", NULL);
+  g_autofree char *report = g_build_filename (export_dir, "dana.pdf", NULL);
+  g_autofree char *pdf = NULL;
+  gsize length;
+  UpskillProfile *imported;
+
+  g_assert_cmpint (g_mkdir (export_dir, 0700), ==, 0);
+
+  upskill_window_select (window, "dana-okafor");
+  WAIT_UNTIL (showing (window, "dana-okafor"));
+
+  activate (fixture, "export-profile-to", g_variant_new_string (exported));
+  WAIT_UNTIL (g_file_test (exported, G_FILE_TEST_EXISTS));
+
+  /* Importing it back gives a second profile with its own id. */
+  activate (fixture, "import-profile-from", g_variant_new_string (exported));
+  WAIT_UNTIL (n_visible (fixture) == 4);
+  imported = upskill_window_get_profile (window);
+  g_assert_nonnull (imported);
+  g_assert_cmpstr (upskill_profile_get_name (imported), ==, "Dana Okafor");
+  g_assert_cmpstr (upskill_profile_get_id (imported), !=, "dana-okafor");
+  g_assert_true (profile_file_exists (fixture, upskill_profile_get_id (imported)));
+
+  activate (fixture, "export-report-to", g_variant_new_string (report));
+  WAIT_UNTIL (g_file_test (report, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_get_contents (report, &pdf, &length, NULL));
+  g_assert_cmpuint (length, >, 1000);
+  g_assert_true (memcmp (pdf, "%PDF", 4) == 0);
+
+  /* A file that is no profile is refused, in words. */
+  activate (fixture, "import-profile-from", g_variant_new_string (report));
+  WAIT_UNTIL (!upskill_window_is_busy (window));
+  g_assert_cmpuint (n_visible (fixture), ==, 4);
+}
+
+static void
+test_state_remembered (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *last_profile = NULL;
+  g_autofree char *last_page = NULL;
+
+  upskill_window_select (fixture->window, "maria-gonzalez");
+  WAIT_UNTIL (showing (fixture->window, "maria-gonzalez"));
+  activate (fixture, "show-page", g_variant_new_string ("progress"));
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 900, 700);
+
+  close_window (fixture);
+
+  last_profile = g_settings_get_string (settings, "last-profile");
+  last_page = g_settings_get_string (settings, "last-page");
+  g_assert_cmpstr (last_profile, ==, "maria-gonzalez");
+  g_assert_cmpstr (last_page, ==, "progress");
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 900);
+  g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 700);
+
+  /* The next window opens where this one was. */
+  fixture->window = open_window (fixture);
+  WAIT_UNTIL (showing (fixture->window, "maria-gonzalez"));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (fixture->window->view_stack), ==, "progress");
+}
+
+static void
+test_shortcuts (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  GtkApplication *application = GTK_APPLICATION (fixture->application);
+  static const struct {
+    const char *action;
+    const char *accel;
+  } expected[] = {
+    { "win.new-profile", "<Control>n" },
+    { "win.search", "<Control>f" },
+    { "win.import-profile", "<Control>o" },
+    { "win.export-report", "<Control>e" },
+    { "win.undo", "<Control>z" },
+    { "win.show-page::trends", "<Alt>1" },
+    { "win.show-page::progress", "<Alt>4" },
+    { "app.preferences", "<Control>comma" },
+    { "win.show-help-overlay", "<Control>question" },
+    { "app.quit", "<Control>q" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_auto(GStrv) accels = gtk_application_get_accels_for_action (application, expected[i].action);
+
+      g_assert_nonnull (accels);
+      g_assert_true (g_strv_contains ((const char * const *) accels, expected[i].accel));
+    }
+
+  /* Every action an accelerator names exists. */
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      const char *name = expected[i].action;
+      g_autofree char *bare = NULL;
+
+      if (!g_str_has_prefix (name, "win."))
+        continue;
+      bare = g_strndup (name + 4, strcspn (name + 4, ":"));
+      g_assert_true (g_action_group_has_action (G_ACTION_GROUP (fixture->window), bare));
+    }
+
+  g_assert_nonnull (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (fixture->window)));
+
+  /* Alt+2 */
+  activate (fixture, "show-page", g_variant_new_string ("skills"));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (fixture->window->view_stack), ==, "skills");
+}
+
+static void
+test_dialogs_open (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  GtkWindow *preferences;
+  GtkWindow *about;
+
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->application), "preferences", NULL);
+  WAIT_UNTIL ((preferences = find_toplevel (ADW_TYPE_PREFERENCES_WINDOW)) != NULL);
+  gtk_window_close (preferences);
+  WAIT_UNTIL (find_toplevel (ADW_TYPE_PREFERENCES_WINDOW) == NULL);
+
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->application), "about", NULL);
+  WAIT_UNTIL ((about = find_toplevel (ADW_TYPE_ABOUT_WINDOW)) != NULL);
+  g_assert_cmpstr (adw_about_window_get_version (ADW_ABOUT_WINDOW (about)), ==, PACKAGE_VERSION);
+  g_assert_nonnull (strstr (adw_about_window_get_comments (ADW_ABOUT_WINDOW (about)), "14,000 Layoffs"));
+  gtk_window_close (about);
+  WAIT_UNTIL (find_toplevel (ADW_TYPE_ABOUT_WINDOW) == NULL);
+
+  activate (fixture, "show-help-overlay", NULL);
+  WAIT_UNTIL (find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW) != NULL);
+  gtk_window_close (find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW));
+}
+
+/* Rendering */
+
+static void
+on_after_paint (GdkFrameClock *clock,
+                guint         *frames)
+{
+  (*frames)++;
+}
+
+static void
+wait_for_frames (GtkWidget *widget,
+                 guint      n_frames)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  guint frames = 0;
+  gulong handler;
+
+  g_assert_nonnull (clock);
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &frames);
+  while (frames < n_frames)
+    {
+      gtk_widget_queue_draw (widget);
+      WAIT_UNTIL (frames >= 1);
+      if (frames < n_frames)
+        {
+          guint seen = frames;
+
+          gtk_widget_queue_draw (widget);
+          WAIT_UNTIL (frames > seen);
+        }
+    }
+  g_signal_handler_disconnect (clock, handler);
+}
+
+static void
+render_to_png (GtkWidget  *widget,
+               const char *path)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+static void
+screenshot (Fixture    *fixture,
+            const char *dir,
+            const char *name,
+            int         width,
+            int         height,
+            gboolean    dark)
+{
+  AdwStyleManager *style_manager = adw_style_manager_get_default ();
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  GStatBuf st;
+
+  close_window (fixture);
+  adw_style_manager_set_color_scheme (style_manager,
+                                      dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
+
+  fixture->window = upskill_window_new (fixture->application);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), width, height);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  WAIT_UNTIL (window_ready (fixture->window) && upskill_window_get_profile (fixture->window) != NULL);
+  upskill_window_select (fixture->window, "dana-okafor");
+  WAIT_UNTIL (showing (fixture->window, "dana-okafor"));
+  upskill_window_show_page (fixture->window, "skills");
+  WAIT_UNTIL (gtk_widget_get_width (GTK_WIDGET (fixture->window)) == width &&
+              gtk_widget_get_height (GTK_WIDGET (fixture->window)) == height);
+  wait_for_frames (GTK_WIDGET (fixture->window), 3);
+
+  render_to_png (GTK_WIDGET (fixture->window), path);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_size, >, 10000);
+}
+
+static void
+test_render (Fixture       *fixture,
+             gconstpointer  user_data)
+{
+  /* UPSKILL_SCREENSHOT_DIR=data/screenshots refreshes the screenshots of
+   * the metainfo; otherwise they go to the temporary folder. */
+  const char *dir = g_getenv ("UPSKILL_SCREENSHOT_DIR");
+
+  if (dir == NULL)
+    dir = fixture->data_dir;
+
+  screenshot (fixture, dir, "window-light.png", 1200, 800, FALSE);
+  screenshot (fixture, dir, "window-dark.png", 1200, 800, TRUE);
+  screenshot (fixture, dir, "window-narrow.png", 400, 800, FALSE);
+  screenshot (fixture, dir, "window-narrow-dark.png", 400, 800, TRUE);
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+}
+
+static void
+test_narrow_navigation (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  UpskillWindow *window;
+
+  close_window (fixture);
+  fixture->window = window = upskill_window_new (fixture->application);
+  gtk_window_set_default_size (GTK_WINDOW (window), 400, 700);
+  gtk_window_present (GTK_WINDOW (window));
+  WAIT_UNTIL (window_ready (window) && upskill_window_get_profile (window) != NULL);
+  WAIT_UNTIL (adw_leaflet_get_folded (window->leaflet));
+
+  /* Opens on the profile; back goes to the list, activating a row
+   * comes back. */
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (window->leaflet), ==, "content");
+  activate (fixture, "show-sidebar", NULL);
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (window->leaflet), ==, "sidebar");
+  g_signal_emit_by_name (window->list_view, "activate", 1);
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (window->leaflet), ==, "content");
+  WAIT_UNTIL (window_ready (window));
+
+  /* Alt+1 from the list shows the page. */
+  activate (fixture, "show-sidebar", NULL);
+  activate (fixture, "show-page", g_variant_new_string ("trends"));
+  g_assert_cmpstr (adw_leaflet_get_visible_child_name (window->leaflet), ==, "content");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(path, samples, func) \
+  g_test_add ("/upskill/window/" path, Fixture, GINT_TO_POINTER (samples), \
+              fixture_set_up, func, fixture_tear_down)
+
+  ADD ("first-run", FALSE, test_first_run);
+  ADD ("create-profile", FALSE, test_create_profile);
+  ADD ("edit-and-duplicate", TRUE, test_edit_and_duplicate);
+  ADD ("levels-evidence-undo", TRUE, test_levels_evidence_undo);
+  ADD ("change-then-quit", TRUE, test_change_then_close);
+  ADD ("search", TRUE, test_search);
+  ADD ("delete-undo", TRUE, test_delete_undo);
+  ADD ("delete-dismiss", TRUE, test_delete_dismiss);
+  ADD ("delete-then-close", TRUE, test_delete_then_close);
+  ADD ("unreadable-file", TRUE, test_unreadable);
+  ADD ("export-import", TRUE, test_files);
+  ADD ("state-remembered", TRUE, test_state_remembered);
+  ADD ("shortcuts", TRUE, test_shortcuts);
+  ADD ("dialogs", TRUE, test_dialogs_open);
+  ADD ("narrow", TRUE, test_narrow_navigation);
+  ADD ("render", TRUE, test_render);
+
+#undef ADD
+
+  return g_test_run ();
+}
