@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
 
@@ -134,6 +135,16 @@ find_toplevel (GType type)
       return l->data;
 
   return NULL;
+}
+
+/* As a click on a response button does: respond, then close. */
+static void
+respond (GtkWindow  *dialog,
+         const char *response)
+{
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), response);
+  gtk_window_destroy (dialog);
+  flush ();
 }
 
 static GPtrArray *
@@ -434,8 +445,7 @@ test_done_raises_level (Fixture       *fixture,
   activate (fixture, "plan.set-step-status", g_variant_new ("(si)", step_id, UPSKILL_STEP_DONE));
   dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
-  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "keep");
-  flush ();
+  respond (dialog, "keep");
   g_assert_cmpint (upskill_profile_find_step (fixture->profile, step_id)->status, ==, UPSKILL_STEP_DONE);
   g_assert_cmpuint (history->len, ==, n_history);
 
@@ -445,8 +455,7 @@ test_done_raises_level (Fixture       *fixture,
   activate (fixture, "plan.set-step-status", g_variant_new ("(si)", step_id, UPSKILL_STEP_DONE));
   dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
-  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "raise");
-  flush ();
+  respond (dialog, "raise");
 
   g_assert_cmpuint (upskill_profile_get_level (fixture->profile, module->skill->id), ==, module->to_level);
   g_assert_cmpuint (history->len, ==, n_history + 1);
@@ -549,6 +558,8 @@ test_add_module_and_custom_step (Fixture       *fixture,
   flush ();
 
   g_assert_null (find_toplevel (UPSKILL_TYPE_MODULE_CHOOSER));
+  /* Adding replaces the profile's plan array. */
+  plan = upskill_profile_get_plan (fixture->profile);
   g_assert_cmpuint (plan->len, ==, n_steps + 1);
   last = g_ptr_array_index (plan, plan->len - 1);
   g_assert_cmpstr (last->module_id, ==, gtk_string_object_get_string (first));
@@ -558,9 +569,9 @@ test_add_module_and_custom_step (Fixture       *fixture,
   dialog = (UpskillStepDialog *) find_toplevel (UPSKILL_TYPE_STEP_DIALOG);
   g_assert_nonnull (dialog);
   upskill_step_dialog_set_values (dialog, "Ship <b>the</b> pipeline & test it", 24, "data-pipelines", 3, 4);
-  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "add");
-  flush ();
+  respond (GTK_WINDOW (dialog), "add");
 
+  plan = upskill_profile_get_plan (fixture->profile);
   g_assert_cmpuint (plan->len, ==, n_steps + 2);
   last = g_ptr_array_index (plan, plan->len - 1);
   g_assert_null (last->module_id);
@@ -572,6 +583,7 @@ test_add_module_and_custom_step (Fixture       *fixture,
   assert_rows_match_plan (fixture);
 
   activate (fixture, "plan.remove-step", g_variant_new_string (last->id));
+  plan = upskill_profile_get_plan (fixture->profile);
   g_assert_cmpuint (plan->len, ==, n_steps + 1);
   assert_rows_match_plan (fixture);
 }
@@ -645,6 +657,32 @@ test_empty_states (Fixture       *fixture,
 }
 
 static void
+on_after_paint (GdkFrameClock *clock,
+                guint         *n_frames)
+{
+  (*n_frames)++;
+}
+
+/* Layout and drawing happen on the frame clock, not in idles. */
+static void
+wait_for_frames (GtkWidget *widget,
+                 guint      n_wanted)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  guint n_frames = 0;
+  gulong handler;
+
+  g_assert_nonnull (clock);
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &n_frames);
+  gtk_widget_queue_draw (widget);
+  while (n_frames < n_wanted && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_signal_handler_disconnect (clock, handler);
+  flush ();
+}
+
+static void
 save_png (GtkWidget  *widget,
           const char *path)
 {
@@ -697,10 +735,9 @@ test_render (Fixture       *fixture,
       adw_style_manager_set_color_scheme (style_manager, shots[i].scheme);
       gtk_window_set_default_size (fixture->window, shots[i].width, 2400);
       gtk_widget_set_size_request (GTK_WIDGET (fixture->window), shots[i].width, 2400);
-      flush ();
-      g_usleep (G_USEC_PER_SEC / 10);
-      flush ();
-
+      wait_for_frames (GTK_WIDGET (fixture->window), 3);
+      gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (get_child (fixture, "scrolled_window")), 0);
+      wait_for_frames (GTK_WIDGET (fixture->window), 2);
       save_png (GTK_WIDGET (fixture->window), path);
       g_test_message ("Saved %s", path);
     }

@@ -192,6 +192,20 @@ count_occurrences (const char *text,
   return count;
 }
 
+/* strstr for binary data (a PDF holds NUL bytes). */
+static gboolean
+contains_bytes (const char *data,
+                gsize       length,
+                const char *needle)
+{
+  gsize n = strlen (needle);
+
+  for (gsize i = 0; i + n <= length; i++)
+    if (data[i] == needle[0] && memcmp (data + i, needle, n) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 static char *
 write_report (Fixture                    *fixture,
               UpskillProfile             *profile,
@@ -276,6 +290,20 @@ check_sample (Fixture    *fixture,
   assert_text_has (text, "For Developers and Tech Professionals");
   /* Opinions and predictions are labelled. */
   g_assert_true (text_has (text, "Opinion") || text_has (text, "Prediction"));
+
+  /* An outline entry per section (cairo writes ASCII titles as is). */
+  {
+    g_autofree char *raw = NULL;
+    gsize length = 0;
+
+    g_assert_true (g_file_get_contents (path, &raw, &length, NULL));
+    for (guint i = 0; i < G_N_ELEMENTS (section_headings); i++)
+      {
+        g_autofree char *entry = g_strdup_printf ("/Title (%s)", section_headings[i]);
+
+        g_assert_true (contains_bytes (raw, length, entry));
+      }
+  }
 
   /* Page numbers and the running header. */
   assert_text_has (text, "Page 2 of");

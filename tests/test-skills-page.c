@@ -157,8 +157,11 @@ get_row (Fixture    *fixture,
   GtkWidget *row = find_descendant (GTK_WIDGET (fixture->page), is_row_of_skill, skill_id);
 
   g_assert_nonnull (row);
-  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
-  iterate ();
+  if (!adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row)))
+    {
+      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+      wait_ms (50);
+    }
 
   return UPSKILL_SKILL_ROW (row);
 }
@@ -209,7 +212,7 @@ static void
 press_key_on (GtkWidget *button)
 {
   gtk_widget_grab_focus (button);
-  g_printerr ("DBG realized=%d mapped=%d focus=%d\n", gtk_widget_get_realized (button), gtk_widget_get_mapped (button), gtk_widget_has_focus (button));
+  g_assert_true (gtk_widget_get_mapped (button));
   g_assert_true (gtk_widget_activate (button));
   wait_ms (400);
 }
@@ -552,6 +555,14 @@ test_groups (Fixture       *fixture,
              gconstpointer  user_data)
 {
   UpskillCatalog *catalog = fixture->catalog;
+  GtkWidget *focus;
+
+  /* From the top, Tab goes past the header to the first skill. */
+  gtk_root_set_focus (GTK_ROOT (fixture->window), NULL);
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (fixture->window), GTK_DIR_TAB_FORWARD));
+  focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_ancestor (focus, GTK_WIDGET (get_row (fixture, "python-core"))));
 
   for (guint i = 0; i < upskill_catalog_get_n_areas (catalog); i++)
     {
@@ -577,6 +588,37 @@ test_groups (Fixture       *fixture,
 }
 
 static void
+assert_area_shown (Fixture    *fixture,
+                   const char *area_id,
+                   const char *group_title,
+                   gboolean    at_top)
+{
+  GtkScrolledWindow *scrolled = GTK_SCROLLED_WINDOW (gtk_widget_get_template_child (GTK_WIDGET (fixture->page),
+                                                                                    UPSKILL_TYPE_SKILLS_PAGE,
+                                                                                    "scrolled_window"));
+  GtkWidget *group = find_descendant (GTK_WIDGET (fixture->page), is_group_titled, group_title);
+  int viewport_height = gtk_widget_get_height (GTK_WIDGET (scrolled));
+  graphene_rect_t bounds;
+  GtkWidget *focus;
+
+  g_assert_nonnull (group);
+  upskill_skills_page_show_area (fixture->page, area_id);
+  wait_ms (150);
+
+  g_assert_true (gtk_widget_compute_bounds (group, GTK_WIDGET (scrolled), &bounds));
+  /* The group's title is in view... */
+  g_assert_cmpfloat (bounds.origin.y, >=, 0);
+  g_assert_cmpfloat (bounds.origin.y + 40, <=, viewport_height);
+  /* ...at the top, unless the page ends before. */
+  if (at_top)
+    g_assert_cmpfloat (bounds.origin.y, <=, 24);
+  /* And the keyboard is in it. */
+  focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+  g_assert_nonnull (focus);
+  g_assert_true (gtk_widget_is_ancestor (focus, group));
+}
+
+static void
 test_show_area (Fixture       *fixture,
                 gconstpointer  user_data)
 {
@@ -584,34 +626,20 @@ test_show_area (Fixture       *fixture,
                                                                                     UPSKILL_TYPE_SKILLS_PAGE,
                                                                                     "scrolled_window"));
   GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (scrolled);
-  GtkWidget *group = find_descendant (GTK_WIDGET (fixture->page), is_group_titled, "AI-assisted development");
-  GtkWidget *focus;
-  graphene_rect_t bounds;
+  double value;
 
-  g_assert_nonnull (group);
   g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, 0);
 
-  upskill_skills_page_show_area (fixture->page, "ai-assisted-dev");
-  wait_ms (200);
-
+  assert_area_shown (fixture, "data-engineering", "Data engineering", TRUE);
   g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 0);
-  g_assert_true (gtk_widget_compute_bounds (group, GTK_WIDGET (scrolled), &bounds));
-  /* The group's top is in view. */
-  g_assert_cmpfloat (bounds.origin.y, >=, 0);
-  g_assert_cmpfloat (bounds.origin.y, <, gtk_widget_get_height (GTK_WIDGET (scrolled)) / 2);
-  focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
-  g_assert_nonnull (focus);
-  g_assert_true (gtk_widget_is_ancestor (focus, group));
+  assert_area_shown (fixture, "ai-assisted-dev", "AI-assisted development", FALSE);
+  assert_area_shown (fixture, "python", "Python", FALSE);
 
-  /* Back to the top, and an unknown area is ignored. */
-  upskill_skills_page_show_area (fixture->page, "python");
-  wait_ms (200);
-  group = find_descendant (GTK_WIDGET (fixture->page), is_group_titled, "Python");
-  g_assert_true (gtk_widget_compute_bounds (group, GTK_WIDGET (scrolled), &bounds));
-  g_assert_cmpfloat (bounds.origin.y, >=, 0);
-  g_assert_cmpfloat (bounds.origin.y, <, gtk_widget_get_height (GTK_WIDGET (scrolled)));
+  /* An unknown area changes nothing. */
+  value = gtk_adjustment_get_value (adjustment);
   upskill_skills_page_show_area (fixture->page, "no-such-area");
   wait_ms (50);
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, value);
 }
 
 /* Rendering */
@@ -641,17 +669,21 @@ save_png (GtkWidget  *widget,
   g_assert_true (gdk_texture_save_to_png (texture, path));
 }
 
+/* Renders Dana's page, in a window of its own of @width x @height, to
+ * $UPSKILL_SCREENSHOT_DIR/@name (kept) or a temporary folder (removed). */
 static void
-render_page (Fixture           *fixture,
-             AdwColorScheme     scheme,
-             const char        *name,
-             int                width,
-             int                height)
+render_page (Fixture        *fixture,
+             AdwColorScheme  scheme,
+             const char     *name,
+             int             width,
+             int             height)
 {
   const char *dir = g_getenv ("UPSKILL_SCREENSHOT_DIR");
   g_autofree char *tmpdir = NULL;
   g_autofree char *path = NULL;
   g_autoptr(GError) error = NULL;
+  UpskillSkillsPage *page;
+  GtkWindow *window;
 
   if (dir == NULL)
     {
@@ -661,12 +693,35 @@ render_page (Fixture           *fixture,
     }
 
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), scheme);
-  gtk_window_set_default_size (fixture->window, width, height);
+
+  page = g_object_new (UPSKILL_TYPE_SKILLS_PAGE,
+                       "catalog", fixture->catalog,
+                       "trends", fixture->trends,
+                       "profile", fixture->profile,
+                       NULL);
+  window = GTK_WINDOW (gtk_window_new ());
+  g_object_ref (window);
+  gtk_window_set_default_size (window, width, height);
+  gtk_window_set_child (window, GTK_WIDGET (page));
+  gtk_window_present (window);
+  wait_ms (100);
+
+  /* Some rows open, as a user would have them. */
+  for (GtkWidget *row = find_descendant (GTK_WIDGET (page), is_row_of_skill, "python-core");
+       row != NULL;
+       row = NULL)
+    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (find_descendant (GTK_WIDGET (page), is_row_of_skill,
+                                                                    "python-async-perf")), TRUE);
   wait_ms (300);
 
   path = g_build_filename (dir, name, NULL);
-  save_png (GTK_WIDGET (fixture->window), path);
+  save_png (GTK_WIDGET (window), path);
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+
+  gtk_window_destroy (window);
+  iterate ();
+  g_assert_finalize_object (window);
 
   if (tmpdir != NULL)
     {
@@ -679,14 +734,32 @@ static void
 test_render (Fixture       *fixture,
              gconstpointer  user_data)
 {
-  /* Some rows open, as a user would have them. */
-  get_row (fixture, "python-core");
-  get_row (fixture, "python-async-perf");
+  /* Competent at concurrency, with nothing to show for it yet. */
   click_level (get_row (fixture, "python-async-perf"), 3);
 
-  render_page (fixture, ADW_COLOR_SCHEME_FORCE_LIGHT, "skills-light.png", 1000, 1400);
-  render_page (fixture, ADW_COLOR_SCHEME_FORCE_DARK, "skills-dark.png", 1000, 1400);
-  render_page (fixture, ADW_COLOR_SCHEME_FORCE_LIGHT, "skills-narrow.png", 400, 1400);
+  render_page (fixture, ADW_COLOR_SCHEME_FORCE_LIGHT, "skills-light.png", 1000, 1500);
+  render_page (fixture, ADW_COLOR_SCHEME_FORCE_DARK, "skills-dark.png", 1000, 1500);
+  render_page (fixture, ADW_COLOR_SCHEME_FORCE_LIGHT, "skills-narrow.png", 400, 1200);
+
+  /* The evidence dialog, with a link it refuses. */
+  {
+    const char *dir = g_getenv ("UPSKILL_SCREENSHOT_DIR");
+    UpskillEvidenceDialog *dialog;
+
+    click (row_child (get_row (fixture, "sql"), "add_evidence_button"));
+    dialog = find_evidence_dialog ();
+    g_assert_nonnull (dialog);
+    type_in_dialog (dialog, "note_row", "Led the warehouse migration to dbt");
+    type_in_dialog (dialog, "link_row", "www.example.org");
+    wait_ms (400);
+    if (dir != NULL)
+      {
+        g_autofree char *path = g_build_filename (dir, "evidence-dialog.png", NULL);
+
+        save_png (GTK_WIDGET (dialog), path);
+      }
+    close_dialog (dialog, "cancel");
+  }
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 }
 
@@ -699,6 +772,8 @@ main (int   argc,
   g_setenv ("GTK_A11Y", "none", FALSE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  /* Rows open at once, as with reduced motion. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
   /* What AdwApplication would load. */
   css = gtk_css_provider_new ();

@@ -127,7 +127,6 @@ fixture_tear_down (Fixture       *fixture,
   g_object_unref (fixture->window);
   iterate ();
   g_assert_null (fixture->page);
-  { extern int upskill_debug_rows, upskill_debug_objects; g_printerr ("rows %d objects %d trends refs %u\n", upskill_debug_rows, upskill_debug_objects, G_OBJECT (fixture->trends)->ref_count); }
 
   g_assert_finalize_object (fixture->trends);
   g_assert_finalize_object (fixture->profile);
@@ -154,6 +153,25 @@ collect_claim_rows (GtkWidget *widget,
 
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
     collect_claim_rows (child, claims);
+}
+
+static GtkWidget *
+find_claim_row (GtkWidget  *widget,
+                const char *claim_id)
+{
+  if (UPSKILL_IS_CLAIM_ROW (widget) &&
+      g_str_equal (upskill_claim_object_get_claim (upskill_claim_row_get_claim (UPSKILL_CLAIM_ROW (widget)))->id, claim_id))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_claim_row (child, claim_id);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
 }
 
 static GPtrArray *
@@ -253,6 +271,24 @@ find_named (GtkWidget  *widget,
   return NULL;
 }
 
+static GtkWidget *
+find_with_css_class (GtkWidget  *widget,
+                     const char *css_class)
+{
+  if (gtk_widget_has_css_class (widget, css_class))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_with_css_class (child, css_class);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 static void
 assert_label_is_plain (GtkLabel *label)
 {
@@ -335,6 +371,14 @@ static void
 test_kind_filter (Fixture       *fixture,
                   gconstpointer  user_data)
 {
+  /* A row has the keyboard focus when the filter hides it: the page must
+   * neither lose track of it nor keep it alive. */
+  {
+    GtkWidget *headline = find_claim_row (GTK_WIDGET (fixture->page), "amazon-14000-corporate-jobs");
+
+    g_assert_true (gtk_widget_grab_focus (headline));
+    g_assert_true (gtk_window_get_focus (fixture->window) == headline);
+  }
   for (guint kind = 0; kind < UPSKILL_N_CLAIM_KINDS; kind++)
     {
       const char *id = upskill_claim_kind_to_string (kind);
@@ -420,6 +464,23 @@ test_audience_filter (Fixture       *fixture,
   }
 }
 
+static GtkWidget *
+find_expander (GtkWidget *widget)
+{
+  if (GTK_IS_EXPANDER (widget))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_expander (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
 static void
 on_area_activated (UpskillTrendsPage  *page,
                    const char         *area_id,
@@ -444,13 +505,26 @@ test_area_activated (Fixture       *fixture,
 
       g_assert_nonnull (button);
       g_clear_pointer (&activated, g_free);
+      /* As Enter or Space would: a button clicks after its short press animation. */
       g_assert_true (gtk_widget_activate (button));
+      for (guint tries = 0; activated == NULL && tries < 200; tries++)
+        wait_ms (5);
       g_assert_cmpstr (activated, ==, area->id);
 
       /* Every claim behind the area is quoted. */
       {
         g_autoptr(GPtrArray) claims = upskill_trends_get_area_claims (fixture->trends, area);
         GtkWidget *card = gtk_widget_get_parent (button);
+        GtkWidget *expander = find_expander (card);
+
+        /* The weaker claims are folded: unfold them, as a reader would. */
+        if (expander != NULL)
+          {
+            g_assert_cmpuint (claims->len, >, 2);
+            gtk_expander_set_expanded (GTK_EXPANDER (expander), TRUE);
+          }
+        else
+          g_assert_cmpuint (claims->len, <=, 2);
 
         for (guint j = 0; j < claims->len; j++)
           {
@@ -459,7 +533,6 @@ test_area_activated (Fixture       *fixture,
             g_autoptr(GPtrArray) labels = g_ptr_array_new ();
             gboolean found = FALSE;
 
-            /* Folded quotes are in a collapsed expander: still in the tree. */
             for (GtkWidget *w = gtk_widget_get_first_child (card); w; w = gtk_widget_get_next_sibling (w))
               collect_labels (w, labels);
             for (guint k = 0; k < labels->len; k++)
@@ -503,8 +576,19 @@ test_area_readiness (Fixture       *fixture,
 {
   UpskillProfile *profile = fixture->profile;
   UpskillArea *python = upskill_catalog_find_area (fixture->catalog, "python");
-  UpskillSkill *skill = g_ptr_array_index (python->skills, 0);
+  UpskillSkill *skill = NULL;
   double before;
+
+  /* A Python skill below its target, so raising it raises readiness. */
+  for (guint i = 0; i < python->skills->len && skill == NULL; i++)
+    {
+      UpskillSkill *candidate = g_ptr_array_index (python->skills, i);
+
+      if (upskill_profile_get_level (profile, candidate->id) <
+          upskill_profile_get_target (profile, fixture->catalog, candidate, NULL))
+        skill = candidate;
+    }
+  g_assert_nonnull (skill);
 
   /* No profile selected. */
   fixture->profile = NULL;
@@ -653,6 +737,96 @@ test_feed_origin (Fixture       *fixture,
   }
 }
 
+/* An application with the feed engineer's "feed-error" property. */
+#define TEST_TYPE_FEED_APPLICATION (test_feed_application_get_type ())
+G_DECLARE_FINAL_TYPE (TestFeedApplication, test_feed_application, TEST, FEED_APPLICATION, GApplication)
+
+struct _TestFeedApplication
+{
+  GApplication  parent_instance;
+  char         *feed_error;
+};
+
+G_DEFINE_FINAL_TYPE (TestFeedApplication, test_feed_application, G_TYPE_APPLICATION)
+
+static void
+test_feed_application_finalize (GObject *object)
+{
+  g_free (TEST_FEED_APPLICATION (object)->feed_error);
+  G_OBJECT_CLASS (test_feed_application_parent_class)->finalize (object);
+}
+
+static void
+test_feed_application_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  g_value_set_string (value, TEST_FEED_APPLICATION (object)->feed_error);
+}
+
+static void
+test_feed_application_set_property (GObject      *object,
+                                    guint         prop_id,
+                                    const GValue *value,
+                                    GParamSpec   *pspec)
+{
+  TestFeedApplication *self = TEST_FEED_APPLICATION (object);
+
+  g_free (self->feed_error);
+  self->feed_error = g_value_dup_string (value);
+}
+
+static void
+test_feed_application_class_init (TestFeedApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = test_feed_application_finalize;
+  object_class->get_property = test_feed_application_get_property;
+  object_class->set_property = test_feed_application_set_property;
+  g_object_class_install_property (object_class, 1,
+                                   g_param_spec_string ("feed-error", NULL, NULL, NULL,
+                                                        G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS));
+}
+
+static void
+test_feed_application_init (TestFeedApplication *self)
+{
+}
+
+static void
+test_feed_error (void)
+{
+  GApplication *application = g_object_new (TEST_TYPE_FEED_APPLICATION, NULL);
+  UpskillCatalog *catalog = upskill_catalog_get_default ();
+  g_autoptr(UpskillTrends) trends = upskill_trends_new_bundled (catalog);
+  const char *message = "Could not update the trends: <b>timeout</b> & retry";
+  GtkWidget *page;
+  GtkLabel *label;
+
+  g_assert_true (g_application_get_default () == application);
+  g_object_set (application, "feed-error", message, NULL);
+
+  page = g_object_ref_sink (g_object_new (UPSKILL_TYPE_TRENDS_PAGE, "trends", trends, NULL));
+  label = find_label (page, message);
+  assert_label_is_plain (label);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (label), "error"));
+
+  g_object_set (application, "feed-error", NULL, NULL);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (label)));
+  g_object_set (application, "feed-error", "Again", NULL);
+  g_assert_true (find_label (page, "Again") == label);
+
+  /* The button checks through the application's action. */
+  g_assert_nonnull (find_label (page, "Check for Updates"));
+  g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (gtk_widget_get_parent (GTK_WIDGET (find_label (page, "Check for Updates"))))),
+                   ==, "app.check-trends");
+
+  g_assert_finalize_object (page);
+  g_assert_finalize_object (application);
+}
+
 /* ---------------------------------------------------------------- */
 /* Rendering                                                         */
 /* ---------------------------------------------------------------- */
@@ -710,6 +884,15 @@ render_page (Fixture    *fixture,
   save_png (GTK_WIDGET (fixture->window), path);
   g_assert_cmpint (g_stat (path, &buf), ==, 0);
   g_assert_cmpint (buf.st_size, >, 1000);
+
+  /* For a person looking at it: the whole scrolled page too. */
+  if (tmp_dir == NULL)
+    {
+      g_autofree char *full_name = g_strconcat ("full-", name, NULL);
+      g_autofree char *full_path = g_build_filename (dir, full_name, NULL);
+
+      save_png (find_with_css_class (GTK_WIDGET (fixture->page), "trends-page"), full_path);
+    }
 
   if (tmp_dir != NULL)
     {
@@ -788,6 +971,7 @@ main (int   argc,
   ADD ("feed-origin", test_feed_origin);
   ADD ("render", test_render);
   g_test_add_func ("/upskill/trends-page/finalizes", test_finalizes);
+  g_test_add_func ("/upskill/trends-page/feed-error", test_feed_error);
 
 #undef ADD
 

@@ -12,6 +12,8 @@
 #include "upskill-skill-row.h"
 #include "upskill-window-private.h"
 
+static guint application_counter;
+
 typedef struct
 {
   char               *data_dir;
@@ -19,8 +21,6 @@ typedef struct
   UpskillApplication *application;
   UpskillWindow      *window;
 } Fixture;
-
-static guint application_counter;
 
 /* Iterates the main context until @condition holds; fails the test after
  * 20 seconds. */
@@ -185,7 +185,7 @@ close_window (Fixture *fixture)
 static GtkWindow *
 find_toplevel (GType type)
 {
-  g_autoptr(GListModel) toplevels = gtk_window_get_toplevels ();
+  GListModel *toplevels = gtk_window_get_toplevels ();
 
   for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
     {
@@ -259,7 +259,8 @@ fixture_set_up (Fixture       *fixture,
   if (with_samples)
     copy_samples (fixture);
 
-  /* A fresh application per test: its store reads this test's folder. */
+  /* A fresh application per test, its store reading this test's folder
+   * (each its own id: a registered one stays on the bus). */
   application_id = g_strdup_printf ("com.example.Upskill.Test%u", ++application_counter);
   fixture->application = g_object_new (UPSKILL_TYPE_APPLICATION,
                                        "application-id", application_id,
@@ -283,7 +284,9 @@ fixture_tear_down (Fixture       *fixture,
   while ((other = find_toplevel (GTK_TYPE_WINDOW)) != NULL)
     gtk_window_destroy (other);
 
-  g_assert_finalize_object (g_steal_pointer (&fixture->application));
+  /* GtkApplication keeps itself alive once registered, until it runs
+   * and shuts down; the window above is checked to be finalized. */
+  g_clear_object (&fixture->application);
 
   remove_tree (fixture->data_dir);
   g_free (fixture->data_dir);
@@ -429,7 +432,9 @@ test_levels_evidence_undo (Fixture       *fixture,
   WAIT_UNTIL ((evidence_dialog = (UpskillEvidenceDialog *) find_toplevel (UPSKILL_TYPE_EVIDENCE_DIALOG)) != NULL);
   upskill_evidence_dialog_set_note (evidence_dialog, "Fine-tuned a ViT on 40k images");
   upskill_evidence_dialog_set_link (evidence_dialog, "https://example.com/maria/vit");
+  /* What its "Add" button does */
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (evidence_dialog), "save");
+  gtk_window_close (GTK_WINDOW (evidence_dialog));
   WAIT_UNTIL (find_toplevel (UPSKILL_TYPE_EVIDENCE_DIALOG) == NULL);
 
   WAIT_UNTIL (!upskill_window_is_busy (window));
@@ -838,6 +843,13 @@ screenshot (Fixture    *fixture,
   upskill_window_select (fixture->window, "dana-okafor");
   WAIT_UNTIL (showing (fixture->window, "dana-okafor"));
   upskill_window_show_page (fixture->window, "skills");
+  wait_for_frames (GTK_WIDGET (fixture->window), 2);
+
+  /* The default size counts the window's frame; the picture is of the
+   * widget, so grow it by the difference. */
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window),
+                               2 * width - gtk_widget_get_width (GTK_WIDGET (fixture->window)),
+                               2 * height - gtk_widget_get_height (GTK_WIDGET (fixture->window)));
   WAIT_UNTIL (gtk_widget_get_width (GTK_WIDGET (fixture->window)) == width &&
               gtk_widget_get_height (GTK_WIDGET (fixture->window)) == height);
   wait_for_frames (GTK_WIDGET (fixture->window), 3);

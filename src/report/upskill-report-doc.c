@@ -26,20 +26,21 @@ typedef struct
 
 /* The type scale. */
 static const TextStyleSpec text_styles[] = {
-  [UPSKILL_TEXT_BODY]       = { 10.0, PANGO_WEIGHT_NORMAL,   0,   6 },
-  [UPSKILL_TEXT_BODY_BOLD]  = { 10.0, PANGO_WEIGHT_BOLD,     0,   6 },
-  [UPSKILL_TEXT_SMALL]      = {  8.5, PANGO_WEIGHT_NORMAL,   0,   4 },
-  [UPSKILL_TEXT_LABEL]      = {  8.0, PANGO_WEIGHT_SEMIBOLD, 0.2, 4 },
-  [UPSKILL_TEXT_TABLE]      = {  9.0, PANGO_WEIGHT_NORMAL,   0,   0 },
-  [UPSKILL_TEXT_TABLE_BOLD] = {  9.0, PANGO_WEIGHT_SEMIBOLD, 0,   0 },
-  [UPSKILL_TEXT_H1]         = { 17.0, PANGO_WEIGHT_BOLD,     0,  26 },
-  [UPSKILL_TEXT_H2]         = { 11.5, PANGO_WEIGHT_BOLD,     0,  16 },
-  [UPSKILL_TEXT_H3]         = { 10.0, PANGO_WEIGHT_BOLD,     0,  10 },
-  [UPSKILL_TEXT_KICKER]     = {  9.0, PANGO_WEIGHT_BOLD,     1.6, 0 },
-  [UPSKILL_TEXT_TITLE]      = { 30.0, PANGO_WEIGHT_BOLD,     0,   0 },
-  [UPSKILL_TEXT_SUBTITLE]   = { 13.0, PANGO_WEIGHT_NORMAL,   0,   0 },
-  [UPSKILL_TEXT_FIGURE]     = { 24.0, PANGO_WEIGHT_BOLD,     0,   0 },
-  [UPSKILL_TEXT_HEADER]     = {  8.0, PANGO_WEIGHT_NORMAL,   0,   0 },
+  /* Few sizes and two weights: each combination costs a font lookup. */
+  [UPSKILL_TEXT_BODY]       = { 10.0, PANGO_WEIGHT_NORMAL, 0,    6 },
+  [UPSKILL_TEXT_BODY_BOLD]  = { 10.0, PANGO_WEIGHT_BOLD,   0,    6 },
+  [UPSKILL_TEXT_SMALL]      = {  8.0, PANGO_WEIGHT_NORMAL, 0,    4 },
+  [UPSKILL_TEXT_LABEL]      = {  8.0, PANGO_WEIGHT_BOLD,   0.2,  4 },
+  [UPSKILL_TEXT_TABLE]      = {  9.0, PANGO_WEIGHT_NORMAL, 0,    0 },
+  [UPSKILL_TEXT_TABLE_BOLD] = {  9.0, PANGO_WEIGHT_BOLD,   0,    0 },
+  [UPSKILL_TEXT_H1]         = { 17.0, PANGO_WEIGHT_BOLD,   0,   26 },
+  [UPSKILL_TEXT_H2]         = { 12.0, PANGO_WEIGHT_BOLD,   0,   16 },
+  [UPSKILL_TEXT_H3]         = { 10.0, PANGO_WEIGHT_BOLD,   0,   10 },
+  [UPSKILL_TEXT_KICKER]     = {  9.0, PANGO_WEIGHT_BOLD,   1.6,  0 },
+  [UPSKILL_TEXT_TITLE]      = { 30.0, PANGO_WEIGHT_BOLD,   0,    0 },
+  [UPSKILL_TEXT_SUBTITLE]   = { 12.0, PANGO_WEIGHT_NORMAL, 0,    0 },
+  [UPSKILL_TEXT_FIGURE]     = { 24.0, PANGO_WEIGHT_BOLD,   0,    0 },
+  [UPSKILL_TEXT_HEADER]     = {  8.0, PANGO_WEIGHT_NORMAL, 0,    0 },
 };
 
 typedef enum

@@ -47,7 +47,13 @@ extern const UpskillReportRgb upskill_report_accent;
 extern const UpskillReportRgb upskill_report_target;
 extern const UpskillReportRgb upskill_report_tint;
 
-#define UPSKILL_REPORT_FONT_FAMILY "Noto Sans, DejaVu Sans, sans-serif"
+#define UPSKILL_REPORT_FONT_FAMILY "Noto Sans"
+
+/* Markup for secondary text inside a cell or paragraph: 8 pt, muted.
+ * Markup sizes are in points at the context's 96 dpi (as for the charts'
+ * layouts, so both share fonts): 6 × 96 / 72 = 8 units, the PDF's points. */
+#define UPSKILL_REPORT_SMALL_SIZE "6144"
+#define UPSKILL_REPORT_SMALL_SPAN "<span size='" UPSKILL_REPORT_SMALL_SIZE "' foreground='#61697a'>"
 
 typedef void (*UpskillReportDrawFunc) (UpskillReportDoc *doc,
                                        cairo_t          *cr,

@@ -271,7 +271,7 @@ print_chart_style (void)
     .target = { upskill_report_target.r, upskill_report_target.g, upskill_report_target.b, 1 },
     .accent = { upskill_report_accent.r, upskill_report_accent.g, upskill_report_accent.b, 1 },
     .font_family = UPSKILL_REPORT_FONT_FAMILY,
-    .font_size = 8.5,
+    .font_size = 9,
   };
 
   return style;
@@ -357,7 +357,8 @@ draw_cover (UpskillReportDoc *doc,
 
   if (current_role == NULL || *current_role == '\0')
     current_role = _("Current role not given");
-  roles_markup = g_markup_printf_escaped ("%s  <span foreground='#c2611c'>→</span>  <b>%s</b>",
+  /* The target on a line of its own, so the arrow never dangles. */
+  roles_markup = g_markup_printf_escaped ("%s\n<span foreground='#cc611c'>→</span> <b>%s</b>",
                                           current_role, role_name (report));
   roles = upskill_report_doc_layout_markup (doc, UPSKILL_TEXT_SUBTITLE, roles_markup, width);
   pango_layout_set_height (roles, -4);
@@ -744,7 +745,7 @@ add_gaps (Report *report)
       g_autofree char *target_level = format_level (gap->target);
       const char *cells[6];
 
-      skill = g_markup_printf_escaped ("%s\n<span size='85%%' foreground='#61697a'>%s</span>",
+      skill = g_markup_printf_escaped ("%s\n" UPSKILL_REPORT_SMALL_SPAN "%s</span>",
                                        gap->skill->name,
                                        gap->skill->area ? gap->skill->area->name : "");
       current = g_markup_escape_text (current_level, -1);
@@ -761,8 +762,12 @@ add_gaps (Report *report)
     }
 
   if (any_override)
-    upskill_report_doc_add_text (doc, UPSKILL_TEXT_SMALL,
-                                 _("* A target set for this person, in place of the role’s."));
+    {
+      /* The footnote stays with the table's last row. */
+      upskill_report_doc_keep_with_next (doc);
+      upskill_report_doc_add_text (doc, UPSKILL_TEXT_SMALL,
+                                   _("* A target set for this person, in place of the role’s."));
+    }
 }
 
 /* ---------------------------------------------------------------- */
@@ -773,7 +778,7 @@ static void
 add_learning_path (Report *report)
 {
   UpskillReportDoc *doc = report->doc;
-  const double widths[] = { 30, 0, 102, 38, 60, 108 };
+  const double widths[] = { 30, 0, 98, 38, 68, 104 };
   const UpskillReportAlign aligns[] = { UPSKILL_ALIGN_END, UPSKILL_ALIGN_START, UPSKILL_ALIGN_START,
                                         UPSKILL_ALIGN_END, UPSKILL_ALIGN_START, UPSKILL_ALIGN_START };
   const char *headers[] = { "#", _("Step"), _("Skill"), _("Hours"), _("Status"), _("Projected") };
@@ -845,16 +850,16 @@ add_learning_path (Report *report)
       const char *cells[6];
 
       if (scheduled->module != NULL)
-        step = g_markup_printf_escaped ("%s\n<span size='85%%' foreground='#61697a'>%s · %s</span>",
+        step = g_markup_printf_escaped ("%s\n" UPSKILL_REPORT_SMALL_SPAN "%s · %s</span>",
                                         scheduled->title ? scheduled->title : "",
                                         scheduled->module->provider,
                                         upskill_module_kind_get_label (scheduled->module->kind));
       else
-        step = g_markup_printf_escaped ("%s\n<span size='85%%' foreground='#61697a'>%s</span>",
+        step = g_markup_printf_escaped ("%s\n" UPSKILL_REPORT_SMALL_SPAN "%s</span>",
                                         scheduled->title ? scheduled->title : "", _("Own step"));
 
       if (scheduled->skill != NULL)
-        skill = g_markup_printf_escaped ("%s\n<span size='85%%' foreground='#61697a'>%u → %u</span>",
+        skill = g_markup_printf_escaped ("%s\n" UPSKILL_REPORT_SMALL_SPAN "%u → %u</span>",
                                          scheduled->skill->name,
                                          MIN (scheduled->from_level, UPSKILL_LEVEL_MAX),
                                          MIN (scheduled->to_level, UPSKILL_LEVEL_MAX));
@@ -1383,6 +1388,7 @@ add_market_context (Report *report)
           g_autoptr(GString) areas = g_string_new (NULL);
           g_autofree char *tag = NULL;
           g_autofree char *text = NULL;
+          g_autofree char *source_line = NULL;
 
           for (guint k = 0; k < claim->areas->len; k++)
             {
@@ -1393,15 +1399,15 @@ add_market_context (Report *report)
               g_string_append (areas, area->name);
             }
 
-          tag = g_markup_printf_escaped ("<span size='80%%' weight='bold' letter_spacing='600'>%s</span>",
+          tag = g_markup_printf_escaped ("<span size='" UPSKILL_REPORT_SMALL_SIZE "' weight='bold' letter_spacing='600'>%s</span>",
                                          upskill_claim_kind_get_label (claim->kind));
-          /* Translators: a claim, then on a second line its source:
-           * article title, section title, the areas it supports. */
-          text = g_markup_printf_escaped (_("%s\n<span size='85%%' foreground='#61697a'>"
-                                            "Source: “%s”, section “%s”. Areas: %s.</span>"),
-                                          claim->text, source,
-                                          claim->section ? claim->section->title : "",
-                                          areas->str);
+          /* Translators: the source of a claim: article title, section
+           * title, the areas the claim supports. */
+          source_line = g_strdup_printf (_("Source: “%s”, section “%s”. Areas: %s."),
+                                         source, claim->section ? claim->section->title : "",
+                                         areas->str);
+          text = g_markup_printf_escaped ("%s\n" UPSKILL_REPORT_SMALL_SPAN "%s</span>",
+                                          claim->text, source_line);
           upskill_report_doc_add_item (doc, tag, 78, text,
                                        claim_is_view (claim) ? &upskill_report_target
                                                              : &upskill_report_accent);

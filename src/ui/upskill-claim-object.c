@@ -12,8 +12,6 @@ struct _UpskillClaimObject
 };
 
 G_DEFINE_FINAL_TYPE (UpskillClaimObject, upskill_claim_object, G_TYPE_OBJECT)
-int upskill_debug_objects;
-
 
 static void
 upskill_claim_object_finalize (GObject *object)
@@ -21,7 +19,6 @@ upskill_claim_object_finalize (GObject *object)
   UpskillClaimObject *self = (UpskillClaimObject *)object;
 
   g_clear_object (&self->trends);
-  upskill_debug_objects--;
 
   G_OBJECT_CLASS (upskill_claim_object_parent_class)->finalize (object);
 }
@@ -49,7 +46,6 @@ upskill_claim_object_new (UpskillTrends *trends,
   self = g_object_new (UPSKILL_TYPE_CLAIM_OBJECT, NULL);
   self->trends = g_object_ref (trends);
   self->claim = claim;
-  upskill_debug_objects++;
 
   return self;
 }

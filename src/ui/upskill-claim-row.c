@@ -22,9 +22,6 @@ struct _UpskillClaimRow
 };
 
 G_DEFINE_FINAL_TYPE (UpskillClaimRow, upskill_claim_row, GTK_TYPE_LIST_BOX_ROW)
-int upskill_debug_rows;
-static void fin (gpointer d, GObject *o) { upskill_debug_rows--; }
-
 
 char *
 upskill_figure_dup_display (const UpskillFigure *figure)
@@ -194,7 +191,6 @@ upskill_claim_row_new (UpskillClaimObject   *claim,
   self = g_object_new (UPSKILL_TYPE_CLAIM_ROW, NULL);
   self->claim = g_object_ref (claim);
   self->style = style;
-  upskill_debug_rows++; g_object_weak_ref (G_OBJECT (self), fin, NULL);
   upskill_claim_row_fill (self);
 
   return GTK_WIDGET (self);

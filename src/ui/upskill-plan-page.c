@@ -156,8 +156,6 @@ create_gap_row (UpskillPlanPage  *self,
 {
   GtkWidget *row = adw_action_row_new ();
   g_autofree char *subtitle = NULL;
-  g_autofree char *gap_text = NULL;
-  GtkWidget *gap_label;
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), gap->skill->name);
@@ -184,16 +182,6 @@ create_gap_row (UpskillPlanPage  *self,
       gtk_widget_set_tooltip_text (demand, _("How strongly the article backs this area"));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), demand);
     }
-
-  gap_text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "+%u level", "+%u levels", gap->gap),
-                              gap->gap);
-  gap_label = gtk_label_new (gap_text);
-  gtk_widget_set_valign (gap_label, GTK_ALIGN_CENTER);
-  gtk_widget_add_css_class (gap_label, "numeric");
-  gtk_widget_add_css_class (gap_label, "dim-label");
-  gtk_label_set_width_chars (GTK_LABEL (gap_label), 8);
-  gtk_label_set_xalign (GTK_LABEL (gap_label), 1.0);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gap_label);
 
   return row;
 }
@@ -354,14 +342,14 @@ refresh_steps (UpskillPlanPage *self,
   g_clear_pointer (&self->focus_step_id, g_free);
 }
 
-/* Skills whose gap the plan's steps do not close (no module for it, or
- * steps skipped): names joined, or NULL. */
+/* What to say about the gaps that the plan's steps do not close (no module
+ * for them yet, or their steps skipped), or NULL if it closes them all. */
 static char *
 describe_uncovered (UpskillPlanPage *self,
                     GPtrArray       *gaps,
                     GPtrArray       *schedule)
 {
-  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autoptr(GPtrArray) open_gaps = g_ptr_array_new ();
   g_autofree guint *reached = NULL;
   guint n_skills = upskill_catalog_get_n_skills (self->catalog);
 
@@ -380,14 +368,30 @@ describe_uncovered (UpskillPlanPage *self,
       const UpskillGap *gap = g_ptr_array_index (gaps, i);
 
       if (reached[gap->skill->index] < gap->target)
-        g_ptr_array_add (names, gap->skill->name);
+        g_ptr_array_add (open_gaps, gap->skill->name);
     }
 
-  if (names->len == 0)
+  if (open_gaps->len == 0)
     return NULL;
 
-  g_ptr_array_add (names, NULL);
-  return g_strjoinv (_(", "), (char **) names->pdata);
+  if (open_gaps->len == 1)
+    /* TRANSLATORS: %s is a skill */
+    return g_strdup_printf (_("The plan does not close the gap in %s yet. "
+                              "Regenerate the plan, or add a step of your own for it."),
+                            (const char *) g_ptr_array_index (open_gaps, 0));
+
+  /* The most pressing two by name: a long list helps no one. */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "The plan does not close %1$u of the %2$u gaps yet, "
+                                       "among them %3$s and %4$s. Regenerate the plan, or add "
+                                       "steps of your own for them.",
+                                       "The plan does not close %1$u of the %2$u gaps yet, "
+                                       "among them %3$s and %4$s. Regenerate the plan, or add "
+                                       "steps of your own for them.",
+                                       open_gaps->len),
+                          open_gaps->len, gaps->len,
+                          (const char *) g_ptr_array_index (open_gaps, 0),
+                          (const char *) g_ptr_array_index (open_gaps, 1));
 }
 
 static guint
@@ -492,12 +496,7 @@ refresh_summary (UpskillPlanPage *self,
 
   if (uncovered != NULL && schedule->len > 0)
     {
-      /* TRANSLATORS: %s is a list of skills */
-      g_autofree char *coverage = g_strdup_printf (_("The plan does not close every gap: %s. "
-                                                     "Add your own steps for them, or regenerate the plan."),
-                                                   uncovered);
-
-      gtk_label_set_text (self->coverage_label, coverage);
+      gtk_label_set_text (self->coverage_label, uncovered);
       gtk_widget_set_visible (self->coverage_box, TRUE);
     }
   else
@@ -1099,6 +1098,9 @@ upskill_plan_page_dispose (GObject *object)
   g_clear_handle_id (&self->refresh_source, g_source_remove);
   g_clear_signal_handler (&self->changed_handler, self->profile);
 
+  /* The stack is both AdwBin's child and a bound template child: unset it
+   * first, or gtk_widget_dispose_template() unparents it behind AdwBin's back. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), UPSKILL_TYPE_PLAN_PAGE);
   g_clear_object (&self->catalog);
   g_clear_object (&self->trends);
@@ -1215,6 +1217,10 @@ upskill_plan_page_class_init (UpskillPlanPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UpskillPlanPage, path_stack);
   gtk_widget_class_bind_template_child (widget_class, UpskillPlanPage, steps_list);
   gtk_widget_class_bind_template_child (widget_class, UpskillPlanPage, empty_plan_label);
+  /* Not used here, but reachable by tests through gtk_widget_get_template_child(). */
+  gtk_widget_class_bind_template_child_full (widget_class, "regenerate_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "export_button", FALSE, 0);
+  gtk_widget_class_bind_template_child_full (widget_class, "create_button", FALSE, 0);
   gtk_widget_class_bind_template_callback (widget_class, on_weekly_hours_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_weekly_hours_output);
 

@@ -292,7 +292,6 @@ rebuild_area_toggles (UpskillProgressPage *self)
 
       g_object_set_data (G_OBJECT (button), "area-index", GUINT_TO_POINTER (area->index));
       gtk_widget_add_css_class (button, "upskill-area-toggle");
-      gtk_widget_add_css_class (button, "small");
       g_signal_connect_object (button, "toggled", G_CALLBACK (on_area_toggled), self, 0);
       gtk_flow_box_append (self->areas_box, button);
 
@@ -552,6 +551,9 @@ upskill_progress_page_dispose (GObject *object)
   g_clear_handle_id (&self->refresh_source, g_source_remove);
   g_clear_signal_handler (&self->changed_handler, self->profile);
 
+  /* The stack is both AdwBin's child and a bound template child: unset it
+   * first, or gtk_widget_dispose_template() unparents it behind AdwBin's back. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), UPSKILL_TYPE_PROGRESS_PAGE);
   g_clear_object (&self->catalog);
   g_clear_object (&self->trends);

@@ -35,6 +35,7 @@ struct _UpskillSkillRow
   GtkDropDown     *target_dropdown;
   GtkButton       *reset_target_button;
   AdwActionRow    *evidence_header_row;
+  GtkButton       *add_evidence_button;
   GtkListBoxRow   *warning_row;
   GtkLabel        *warning_label;
 };
@@ -247,7 +248,7 @@ new_evidence_row (guint index)
   adw_action_row_set_subtitle_lines (row, 1);
   adw_action_row_add_prefix (row, gtk_image_new_from_icon_name ("emblem-documents-symbolic"));
 
-  open_button = new_evidence_button ("web-browser-symbolic", _("Open Link"),
+  open_button = new_evidence_button ("adw-external-link-symbolic", _("Open Link"),
                                      "skill.open-evidence-link", index);
   adw_action_row_add_suffix (row, open_button);
   adw_action_row_add_suffix (row, new_evidence_button ("document-edit-symbolic", _("Edit Evidence"),
@@ -517,6 +518,7 @@ upskill_skill_row_class_init (UpskillSkillRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UpskillSkillRow, target_dropdown);
   gtk_widget_class_bind_template_child (widget_class, UpskillSkillRow, reset_target_button);
   gtk_widget_class_bind_template_child (widget_class, UpskillSkillRow, evidence_header_row);
+  gtk_widget_class_bind_template_child (widget_class, UpskillSkillRow, add_evidence_button);
   gtk_widget_class_bind_template_child (widget_class, UpskillSkillRow, warning_row);
   gtk_widget_class_bind_template_child (widget_class, UpskillSkillRow, warning_label);
   gtk_widget_class_bind_template_callback (widget_class, on_target_selected);

@@ -36,6 +36,7 @@ struct _UpskillSkillsPage
   /* Template widgets */
   GtkStack          *stack;
   GtkScrolledWindow *scrolled_window;
+  AdwClamp          *clamp;
   GtkLabel          *readiness_label;
   GtkLabel          *role_label;
   GtkLevelBar       *readiness_bar;
@@ -347,7 +348,6 @@ show_area_tick (GtkWidget     *widget,
                 gpointer       user_data)
 {
   UpskillSkillsPage *self = UPSKILL_SKILLS_PAGE (widget);
-  GtkWidget *content = gtk_scrolled_window_get_child (self->scrolled_window);
   GtkAdjustment *adjustment;
   AreaWidgets *widgets;
   double x, y;
@@ -363,11 +363,19 @@ show_area_tick (GtkWidget     *widget,
   if (widgets == NULL)
     return G_SOURCE_REMOVE;
 
+  /* The expander row is not focusable itself: its header is. */
   if (widgets->rows->len > 0)
-    gtk_widget_grab_focus (g_ptr_array_index (widgets->rows, 0));
+    {
+      GtkWidget *first_row = g_ptr_array_index (widgets->rows, 0);
 
-  /* The group's title at the top, not just its first row in view. */
-  if (gtk_widget_translate_coordinates (GTK_WIDGET (widgets->group), content, 0, 0, &x, &y))
+      if (!gtk_widget_grab_focus (first_row))
+        gtk_widget_child_focus (first_row, GTK_DIR_TAB_FORWARD);
+    }
+
+  /* The group's title at the top, not just its first row in view. The
+   * clamp is the scrolled content, so its coordinates ignore the scrolling. */
+  if (gtk_widget_translate_coordinates (GTK_WIDGET (widgets->group), GTK_WIDGET (self->clamp),
+                                        0, 0, &x, &y))
     {
       adjustment = gtk_scrolled_window_get_vadjustment (self->scrolled_window);
       gtk_adjustment_set_value (adjustment, MAX (0, y - 12));
@@ -586,6 +594,7 @@ upskill_skills_page_class_init (UpskillSkillsPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/Upskill/ui/upskill-skills-page.ui");
   gtk_widget_class_bind_template_child (widget_class, UpskillSkillsPage, stack);
   gtk_widget_class_bind_template_child (widget_class, UpskillSkillsPage, scrolled_window);
+  gtk_widget_class_bind_template_child (widget_class, UpskillSkillsPage, clamp);
   gtk_widget_class_bind_template_child (widget_class, UpskillSkillsPage, readiness_label);
   gtk_widget_class_bind_template_child (widget_class, UpskillSkillsPage, role_label);
   gtk_widget_class_bind_template_child (widget_class, UpskillSkillsPage, readiness_bar);

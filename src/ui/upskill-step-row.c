@@ -328,7 +328,8 @@ upskill_step_row_new (const UpskillScheduledStep *scheduled,
     {
     case UPSKILL_STEP_DONE:
     case UPSKILL_STEP_SKIPPED:
-      gtk_widget_set_visible (self->dates_icon, FALSE);
+      /* Finished steps stay short, so the next ones are easy to find. */
+      gtk_widget_set_visible (GTK_WIDGET (self->details_label), FALSE);
       gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->dates_label)), FALSE);
       break;
 

@@ -201,6 +201,7 @@ upskill_window_delete_profile (UpskillWindow *self,
 
   g_return_if_fail (UPSKILL_IS_WINDOW (self));
   g_return_if_fail (id != NULL);
+  g_return_if_fail (self->profile == NULL || id != upskill_profile_get_id (self->profile));
 
   item = upskill_window_find_item (self, id, &store_position);
   if (item == NULL)
@@ -322,9 +323,13 @@ delete_profile_action (GSimpleAction *action,
                        gpointer       user_data)
 {
   UpskillWindow *self = UPSKILL_WINDOW (user_data);
+  g_autofree char *id = NULL;
 
-  if (self->profile != NULL)
-    upskill_window_delete_profile (self, upskill_profile_get_id (self->profile));
+  /* A copy: deleting lets go of the profile. */
+  if (self->profile == NULL)
+    return;
+  id = g_strdup (upskill_profile_get_id (self->profile));
+  upskill_window_delete_profile (self, id);
 }
 
 static void

@@ -1174,6 +1174,19 @@ upskill_window_dispose (GObject *object)
   if (self->list_view != NULL)
     gtk_list_view_set_model (self->list_view, NULL);
 
+  /* A page whose template names its AdwBin child would unparent that
+   * child twice (dispose_template, then AdwBin): empty the bins first.
+   * Harmless for pages that already do it themselves. */
+  {
+    GtkWidget *pages[] = { self->trends_page, self->skills_page, self->plan_page, self->progress_page };
+
+    for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+      {
+        if (pages[i] != NULL)
+          adw_bin_set_child (ADW_BIN (pages[i]), NULL);
+      }
+  }
+
   /* The switchers first: libadwaita 1.2 warns when the stack they show
    * goes before them. */
   if (self->switcher_title != NULL)
