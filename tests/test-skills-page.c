@@ -707,12 +707,14 @@ render_page (Fixture        *fixture,
   wait_ms (100);
 
   /* Some rows open, as a user would have them. */
-  for (GtkWidget *row = find_descendant (GTK_WIDGET (page), is_row_of_skill, "python-core");
-       row != NULL;
-       row = NULL)
-    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
-  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (find_descendant (GTK_WIDGET (page), is_row_of_skill,
-                                                                    "python-async-perf")), TRUE);
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *skill_id = i == 0 ? "python-core" : "python-async-perf";
+      GtkWidget *row = find_descendant (GTK_WIDGET (page), is_row_of_skill, skill_id);
+
+      g_assert_nonnull (row);
+      adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+    }
   wait_ms (300);
 
   path = g_build_filename (dir, name, NULL);

@@ -396,6 +396,9 @@ test_kind_filter (Fixture       *fixture,
       g_assert_cmpuint (claims->len, >, 0);
       for (guint i = 0; i < claims->len; i++)
         g_assert_cmpint (((UpskillClaim *) claims->pdata[i])->kind, ==, kind);
+
+      /* The results follow the filters, not the skill areas. */
+      g_assert_null (find_area_button (fixture, "python"));
     }
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "trends.show-all", NULL));
@@ -403,6 +406,7 @@ test_kind_filter (Fixture       *fixture,
     g_autoptr(GPtrArray) claims = shown_claims (fixture);
 
     g_assert_cmpuint (claims->len, ==, upskill_trends_get_n_claims (fixture->trends));
+    g_assert_nonnull (find_area_button (fixture, "python"));
   }
 }
 
@@ -905,12 +909,25 @@ static void
 test_render (Fixture       *fixture,
              gconstpointer  user_data)
 {
+  int minimum, natural;
+
   g_object_set (fixture->page, "profile", fixture->profile, NULL);
+
+  /* Fits a phone-sized window (360 pixels, as libadwaita targets). */
+  gtk_widget_measure (GTK_WIDGET (fixture->page), GTK_ORIENTATION_HORIZONTAL, -1,
+                      &minimum, &natural, NULL, NULL);
+  g_assert_cmpint (minimum, <=, 360);
 
   render_page (fixture, 1100, FALSE, "trends-wide-light.png");
   render_page (fixture, 1100, TRUE, "trends-wide-dark.png");
   render_page (fixture, 400, FALSE, "trends-narrow-light.png");
   render_page (fixture, 400, TRUE, "trends-narrow-dark.png");
+
+  /* Filtered, and filtered down to nothing. */
+  g_object_set (fixture->page, "kind-filter", "advice", "audience-filter", "founder", NULL);
+  render_page (fixture, 1100, FALSE, "trends-filtered.png");
+  g_object_set (fixture->page, "kind-filter", "figure", NULL);
+  render_page (fixture, 400, FALSE, "trends-no-match.png");
 
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
   wait_ms (50);
@@ -934,6 +951,29 @@ test_finalizes (void)
   /* The page let go of the profile's "changed" signal. */
   upskill_profile_set_name (profile, "Someone else");
   g_assert_finalize_object (profile);
+}
+
+static void
+test_widgets_finalize (void)
+{
+  UpskillCatalog *catalog = upskill_catalog_get_default ();
+  UpskillTrends *trends = upskill_trends_new_bundled (catalog);
+  UpskillClaimObject *claim = upskill_claim_object_new (trends, upskill_trends_find_claim (trends, "layoffs-meta"));
+  GListStore *store = g_list_store_new (UPSKILL_TYPE_CLAIM_OBJECT);
+  GtkWidget *row = g_object_ref_sink (upskill_claim_row_new (claim, UPSKILL_CLAIM_ROW_FIGURE));
+  GtkWidget *chart = g_object_ref_sink (upskill_layoffs_chart_new ());
+
+  g_list_store_append (store, claim);
+  upskill_layoffs_chart_set_model (UPSKILL_LAYOFFS_CHART (chart), G_LIST_MODEL (store));
+  g_assert_nonnull (strstr (upskill_layoffs_chart_get_summary (UPSKILL_LAYOFFS_CHART (chart)),
+                            "Meta (Facebook): ~21,000+ (in multiple rounds) employees laid off"));
+  g_assert_true (upskill_claim_row_get_claim (UPSKILL_CLAIM_ROW (row)) == claim);
+
+  g_assert_finalize_object (chart);
+  g_assert_finalize_object (store);
+  g_assert_finalize_object (row);
+  g_assert_finalize_object (claim);
+  g_assert_finalize_object (trends);
 }
 
 static void
@@ -972,6 +1012,7 @@ main (int   argc,
   ADD ("render", test_render);
   g_test_add_func ("/upskill/trends-page/finalizes", test_finalizes);
   g_test_add_func ("/upskill/trends-page/feed-error", test_feed_error);
+  g_test_add_func ("/upskill/trends-page/widgets-finalize", test_widgets_finalize);
 
 #undef ADD
 

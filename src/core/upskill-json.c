@@ -66,13 +66,15 @@ check_depth (const char *data,
  *  - it lets an unpaired UTF-16 surrogate escape ("\ud83d") through as
  *    invalid UTF-8, which the app would show and then save into a file it
  *    can no longer read (and a malformed pair leaks memory inside it);
- *  - it accepts several documents in a row ("{…} {…}"), keeps the last
- *    and leaks the others.
+ *  - it accepts several values in a row ("{…} {…}", "2 {…}", "$2{…}",
+ *    "var x = {…}; {…}"), keeps the last and leaks the others: a file must
+ *    hold one object or array and nothing after it.
  * json-glib also takes C comments and 'single-quoted' strings (raw,
  * without escapes); the scan skips them the same way. */
 typedef enum
 {
   TEXT_OK,
+  TEXT_NOT_OBJECT,
   TEXT_NUMBER_TOO_LARGE,
   TEXT_LONE_SURROGATE,
   TEXT_BAD_ESCAPE,
@@ -232,13 +234,20 @@ check_text (const char *data,
           return TEXT_TRAILING_DATA;
         }
 
+      /* Every file the app reads holds an object. json-glib would also
+       * take a number, "var x = …" or "$2" first, and then another value
+       * after it, leaking the first. */
+      if (depth == 0 && !value_ended && c != '{' && c != '[')
+        {
+          *out_offset = i;
+          return TEXT_NOT_OBJECT;
+        }
+
       if (starts_string_or_comment (data, length, i))
         {
           i = skip_string_or_comment (data, length, i, &problem, out_offset);
           if (problem != TEXT_OK)
             return problem;
-          if (depth == 0)
-            value_ended = TRUE;
           continue;
         }
 
@@ -280,27 +289,7 @@ check_text (const char *data,
                 }
             }
 
-          if (depth == 0)
-            value_ended = TRUE;
           i = end;
-          continue;
-        }
-      else if (depth == 0)
-        {
-          gsize end = i;
-
-          while (end < length && g_ascii_isalnum (data[end]))
-            end++;
-
-          /* Only true, false and null stand on their own; anything else
-           * ("Robin", "<html>") is json-glib's to report. */
-          if ((end - i == 4 && (memcmp (data + i, "true", 4) == 0 ||
-                                memcmp (data + i, "null", 4) == 0)) ||
-              (end - i == 5 && memcmp (data + i, "false", 5) == 0))
-            value_ended = TRUE;
-          else
-            well_formed = FALSE;
-          i = MAX (end, i + 1);
           continue;
         }
 
@@ -398,6 +387,16 @@ upskill_json_parse_bytes (GBytes      *bytes,
     {
     case TEXT_OK:
       break;
+    case TEXT_NOT_OBJECT:
+      {
+        guint line, column;
+
+        line_and_column (data, offset, &line, &column);
+        g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_WRONG_FORMAT,
+                     _("Could not read “%s”: line %u, column %u: expected an object at the top level, starting with “{”"),
+                     display_name, line, column);
+        return NULL;
+      }
     case TEXT_NUMBER_TOO_LARGE:
       {
         guint line, column;

@@ -411,7 +411,18 @@ upskill_progress_describe_readiness (GPtrArray *series,
   if (series->len == 0)
     return g_strdup (_("No readiness has been recorded yet."));
 
+  /* The baseline is the state at the end of the first day: a profile is
+   * created empty and rated minutes later, and "from 0%" would misreport
+   * where the person started. */
   first = g_ptr_array_index (series, 0);
+  for (guint i = 1; i < series->len; i++)
+    {
+      const UpskillReadinessPoint *point = g_ptr_array_index (series, i);
+
+      if (point->time >= ((const UpskillReadinessPoint *) g_ptr_array_index (series, 0))->time + SECONDS_PER_DAY)
+        break;
+      first = point;
+    }
   last = g_ptr_array_index (series, series->len - 1);
 
   if (last->overall < 0)

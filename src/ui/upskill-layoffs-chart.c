@@ -78,7 +78,9 @@ bars_init (Bars       *bars,
 
       if (narrow && figure->qualifier[0] != '\0')
         {
-          g_ptr_array_add (bars->labels, g_strdup_printf ("%s\n(%s)", figure->subject, figure->qualifier));
+          /* Translators: a company and the qualifier of its figure, on
+           * two lines, e.g. "Meta (Facebook)\n(in multiple rounds)" */
+          g_ptr_array_add (bars->labels, g_strdup_printf (_("%s\n(%s)"), figure->subject, figure->qualifier));
           g_ptr_array_add (bars->value_labels, g_strdup (figure->display));
         }
       else

@@ -63,9 +63,9 @@ on_target_role_selected (UpskillProfileDialog *self)
   if (role_id != NULL && self->catalog != NULL)
     role = upskill_catalog_find_role (self->catalog, role_id);
 
-  /* The role's description helps choose; plain text. */
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->target_role_row),
-                               role != NULL && role->description != NULL ? role->description : "");
+  /* The role's description helps choose (the subtitle shows the name). */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->target_role_row),
+                               role != NULL ? role->description : NULL);
 }
 
 static void

@@ -143,7 +143,7 @@ create_note_row (UpskillProgressPage *self,
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
   GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  GtkWidget *icon = gtk_image_new_from_icon_name ("chat-message-new-symbolic");
+  GtkWidget *icon = gtk_image_new_from_icon_name ("text-x-generic-symbolic");
   GtkWidget *title;
   GtkWidget *text;
   const char *note_id = upskill_timeline_item_get_note_id (item);
@@ -275,6 +275,38 @@ on_area_toggled (GtkToggleButton     *button,
                                             gtk_toggle_button_get_active (button));
 }
 
+/* A dot in the color of the area's line. */
+static void
+draw_area_dot (GtkDrawingArea *area,
+               cairo_t        *cr,
+               int             width,
+               int             height,
+               gpointer        user_data)
+{
+  UpskillProgressPage *self = user_data;
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (area), "area-index"));
+  GdkRGBA color;
+
+  upskill_readiness_chart_get_area_color (self->chart, index, &color);
+  gdk_cairo_set_source_rgba (cr, &color);
+  cairo_arc (cr, width / 2.0, height / 2.0, MIN (width, height) / 2.0, 0, 2 * G_PI);
+  cairo_fill (cr);
+}
+
+static void
+redraw_area_dots (UpskillProgressPage *self)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->areas_box));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *button = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child));
+      GtkWidget *box = gtk_button_get_child (GTK_BUTTON (button));
+
+      gtk_widget_queue_draw (gtk_widget_get_first_child (box));
+    }
+}
+
 static void
 rebuild_area_toggles (UpskillProgressPage *self)
 {
@@ -287,11 +319,26 @@ rebuild_area_toggles (UpskillProgressPage *self)
   for (guint i = 0; i < n_areas; i++)
     {
       UpskillArea *area = upskill_catalog_get_area (self->catalog, i);
-      GtkWidget *button = gtk_toggle_button_new_with_label (area->name);
+      GtkWidget *button = gtk_toggle_button_new ();
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      GtkWidget *dot = gtk_drawing_area_new ();
       GtkWidget *flow_child;
 
+      g_object_set_data (G_OBJECT (dot), "area-index", GUINT_TO_POINTER (area->index));
+      gtk_drawing_area_set_content_width (GTK_DRAWING_AREA (dot), 10);
+      gtk_drawing_area_set_content_height (GTK_DRAWING_AREA (dot), 10);
+      gtk_widget_set_valign (dot, GTK_ALIGN_CENTER);
+      gtk_drawing_area_set_draw_func (GTK_DRAWING_AREA (dot), draw_area_dot, self, NULL);
+      gtk_box_append (GTK_BOX (box), dot);
+      gtk_box_append (GTK_BOX (box), gtk_label_new (area->name));
+
+      gtk_button_set_child (GTK_BUTTON (button), box);
+      gtk_widget_set_halign (button, GTK_ALIGN_START);
       g_object_set_data (G_OBJECT (button), "area-index", GUINT_TO_POINTER (area->index));
       gtk_widget_add_css_class (button, "upskill-area-toggle");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, area->name,
+                                      -1);
       g_signal_connect_object (button, "toggled", G_CALLBACK (on_area_toggled), self, 0);
       gtk_flow_box_append (self->areas_box, button);
 
@@ -677,6 +724,10 @@ upskill_progress_page_init (UpskillProgressPage *self)
   self->timeline = g_list_store_new (UPSKILL_TYPE_TIMELINE_ITEM);
   gtk_list_box_bind_model (self->timeline_list, G_LIST_MODEL (self->timeline),
                            create_timeline_row, self, NULL);
+
+  /* The dots follow the chart's colors, which differ in dark mode. */
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (redraw_area_dots), self, G_CONNECT_SWAPPED);
 
   placeholder = gtk_label_new (_("Nothing recorded yet: changes of level and session notes appear here."));
   gtk_label_set_wrap (GTK_LABEL (placeholder), TRUE);

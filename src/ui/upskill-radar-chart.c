@@ -8,8 +8,8 @@
 
 #define MIN_WIDTH      240
 #define MIN_HEIGHT     220
-#define NATURAL_WIDTH  380
-#define NATURAL_HEIGHT 300
+#define NATURAL_WIDTH  300
+#define NATURAL_HEIGHT 280
 
 struct _UpskillRadarChart
 {

@@ -329,3 +329,14 @@ upskill_readiness_chart_get_area_visible (UpskillReadinessChart *self,
 
   return self->area_visible[area_index];
 }
+
+void
+upskill_readiness_chart_get_area_color (UpskillReadinessChart *self,
+                                        guint                  area_index,
+                                        GdkRGBA               *out_color)
+{
+  g_return_if_fail (UPSKILL_IS_READINESS_CHART (self));
+  g_return_if_fail (out_color != NULL);
+
+  *out_color = lookup_area_color (GTK_WIDGET (self), area_index);
+}

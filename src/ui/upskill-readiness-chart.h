@@ -24,6 +24,10 @@ void        upskill_readiness_chart_set_area_visible (UpskillReadinessChart *sel
                                                       gboolean               visible);
 gboolean    upskill_readiness_chart_get_area_visible (UpskillReadinessChart *self,
                                                       guint                  area_index);
+/* The color of an area's line, for a legend or a toggle. */
+void        upskill_readiness_chart_get_area_color   (UpskillReadinessChart *self,
+                                                      guint                  area_index,
+                                                      GdkRGBA               *out_color);
 /* The number of lines drawn (overall included). */
 guint       upskill_readiness_chart_get_n_lines      (UpskillReadinessChart *self);
 

@@ -7,6 +7,7 @@
 #include "upskill-level.h"
 #include "upskill-readiness.h"
 #include "upskill-skill-row.h"
+#include "upskill-window.h"
 
 /* The history's source for a level the person set here. Stored in the
  * profile file as it is, like the samples do, so it is not translated. */
@@ -197,9 +198,22 @@ remove_evidence_action (GtkWidget  *widget,
   UpskillSkillRow *self = UPSKILL_SKILL_ROW (widget);
   guint index = g_variant_get_uint32 (parameter);
 
-  /* No confirmation: the window's undo (Ctrl+Z) brings it back. */
-  if (evidence_index_is_valid (self, index))
-    upskill_profile_remove_evidence (self->profile, self->skill->id, index);
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (!evidence_index_is_valid (self, index))
+    return;
+
+  /* No confirmation: the window's undo (Ctrl+Z, or the toast) brings it back. */
+  upskill_profile_remove_evidence (self->profile, self->skill->id, index);
+
+  if (UPSKILL_IS_WINDOW (root))
+    {
+      AdwToast *toast = adw_toast_new (_("Evidence removed"));
+
+      adw_toast_set_button_label (toast, _("_Undo"));
+      adw_toast_set_action_name (toast, "win.undo");
+      upskill_window_add_toast (UPSKILL_WINDOW (root), toast);
+    }
 }
 
 static void

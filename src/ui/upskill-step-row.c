@@ -24,6 +24,7 @@ struct _UpskillStepRow
   GtkImage          *prerequisites_icon;
   GtkLabel          *prerequisites_label;
   GtkLabel          *dates_label;
+  GtkWidget         *dates_box;
   GtkWidget         *dates_icon;
   GtkDropDown       *status_dropdown;
   GtkMenuButton     *menu_button;
@@ -133,6 +134,7 @@ upskill_step_row_class_init (UpskillStepRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UpskillStepRow, prerequisites_icon);
   gtk_widget_class_bind_template_child (widget_class, UpskillStepRow, prerequisites_label);
   gtk_widget_class_bind_template_child (widget_class, UpskillStepRow, dates_label);
+  gtk_widget_class_bind_template_child (widget_class, UpskillStepRow, dates_box);
   gtk_widget_class_bind_template_child (widget_class, UpskillStepRow, dates_icon);
   gtk_widget_class_bind_template_child (widget_class, UpskillStepRow, status_dropdown);
   gtk_widget_class_bind_template_child (widget_class, UpskillStepRow, menu_button);
@@ -330,7 +332,7 @@ upskill_step_row_new (const UpskillScheduledStep *scheduled,
     case UPSKILL_STEP_SKIPPED:
       /* Finished steps stay short, so the next ones are easy to find. */
       gtk_widget_set_visible (GTK_WIDGET (self->details_label), FALSE);
-      gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->dates_label)), FALSE);
+      gtk_widget_set_visible (self->dates_box, FALSE);
       break;
 
     case UPSKILL_STEP_PLANNED:

@@ -263,7 +263,9 @@ update_visibility (UpskillTrendsPage *self)
   gtk_widget_set_visible (self->risks_group, group_n_items (self, GROUP_RISKS) > 0);
   gtk_widget_set_visible (self->predictions_group, group_n_items (self, GROUP_PREDICTIONS) > 0);
   gtk_widget_set_visible (self->context_group, group_n_items (self, GROUP_CONTEXT) > 0);
-  gtk_widget_set_visible (self->skills_group, self->areas->len > 0);
+  /* The areas are not claims: while the reader filters claims, the
+   * results come first. */
+  gtk_widget_set_visible (self->skills_group, self->areas->len > 0 && !filters_active (self));
   gtk_widget_set_visible (self->no_match_page, n_claims > 0 && n_shown == 0);
 
   if (filters_active (self))

@@ -126,7 +126,11 @@ create_own_profile_action (GSimpleAction *action,
   const char *real_name = g_get_real_name ();
 
   upskill_profile_dialog_set_kind (dialog, UPSKILL_PROFILE_SELF);
-  if (real_name != NULL && g_strcmp0 (real_name, "Unknown") != 0)
+
+  /* GLib says "Unknown", or repeats the login, when it has no name. */
+  if (real_name != NULL &&
+      g_strcmp0 (real_name, "Unknown") != 0 &&
+      g_strcmp0 (real_name, g_get_user_name ()) != 0)
     upskill_profile_dialog_set_name (dialog, real_name);
 }
 

@@ -241,7 +241,7 @@ show_unreadable (UpskillWindow      *self,
       path = g_file_get_path (file);
     }
 
-  text = g_strdup_printf (_("Upskill leaves the file as it is, so nothing in it is lost. Fix or remove it, then start Upskill again.\n%s"),
+  text = g_strdup_printf (_("Upskill leaves the file as it is, so nothing in it is lost. Once it is fixed, choose it again in the list.\n%s"),
                           path != NULL ? path : upskill_profile_item_get_name (item));
   gtk_label_set_text (self->unreadable_file_label, text);
   gtk_stack_set_visible_child_name (self->content_stack, "unreadable");
@@ -636,6 +636,14 @@ on_profile_loaded (GObject      *source,
       return;
     }
 
+  /* A file fixed since it was listed. */
+  {
+    UpskillProfileItem *item = upskill_window_find_item (self, upskill_profile_get_id (profile), NULL);
+
+    if (item != NULL && upskill_profile_item_get_error (item) != NULL)
+      upskill_profile_item_update_from_profile (item, profile, self->catalog);
+  }
+
   upskill_window_set_profile (self, profile);
 }
 
@@ -653,22 +661,25 @@ show_item (UpskillWindow      *self,
 
   if (upskill_profile_item_get_error (item) != NULL)
     {
-      /* Not editable: the file is never touched. */
+      /* Not editable: the file is never touched. It is read again, in
+       * case it was fixed meanwhile. */
       upskill_window_set_profile (self, NULL);
       show_unreadable (self, item);
+    }
+  else if (self->profile != NULL && g_strcmp0 (upskill_profile_get_id (self->profile), id) == 0)
+    {
       return;
     }
-
-  if (self->profile != NULL && g_strcmp0 (upskill_profile_get_id (self->profile), id) == 0)
-    return;
-
-  /* Flushed now rather than when the next profile arrives. */
-  upskill_window_flush_save (self);
-
-  if (self->profile == NULL)
+  else
     {
-      gtk_spinner_start (self->content_spinner);
-      gtk_stack_set_visible_child_name (self->content_stack, "loading");
+      /* Flushed now rather than when the next profile arrives. */
+      upskill_window_flush_save (self);
+
+      if (self->profile == NULL)
+        {
+          gtk_spinner_start (self->content_spinner);
+          gtk_stack_set_visible_child_name (self->content_stack, "loading");
+        }
     }
 
   self->load_cancellable = g_cancellable_new ();

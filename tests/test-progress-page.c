@@ -1,0 +1,631 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "upskill-catalog.h"
+#include "upskill-note-dialog.h"
+#include "upskill-profile.h"
+#include "upskill-progress.h"
+#include "upskill-progress-page.h"
+#include "upskill-readiness.h"
+#include "upskill-readiness-chart.h"
+
+#define EPSILON 1e-9
+
+/* Role "ml-eng" targets py-core 4, py-data 3, ml-torch 4, ml-eval 2,
+ * sec-llm 2: 15 levels; area py 7, ml 6, sec 2. */
+static const char catalog_json[] =
+  "{\"format\": \"upskill-catalog\", \"version\": 1,"
+  " \"areas\": ["
+  "  {\"id\": \"py\", \"name\": \"Python\", \"summary\": \"s\", \"article_basis\": \"b\","
+  "   \"skills\": ["
+  "     {\"id\": \"py-core\", \"name\": \"Core\", \"description\": \"d\"},"
+  "     {\"id\": \"py-data\", \"name\": \"Data\", \"description\": \"d\"},"
+  "     {\"id\": \"py-test\", \"name\": \"Testing\", \"description\": \"d\"}]},"
+  "  {\"id\": \"ml\", \"name\": \"ML\", \"summary\": \"s\", \"article_basis\": \"b\","
+  "   \"skills\": ["
+  "     {\"id\": \"ml-torch\", \"name\": \"PyTorch\", \"description\": \"d\"},"
+  "     {\"id\": \"ml-eval\", \"name\": \"Evaluation\", \"description\": \"d\"}]},"
+  "  {\"id\": \"sec\", \"name\": \"Security\", \"summary\": \"s\", \"article_basis\": \"b\","
+  "   \"skills\": ["
+  "     {\"id\": \"sec-llm\", \"name\": \"LLM threats\", \"description\": \"d\"}]}],"
+  " \"roles\": ["
+  "  {\"id\": \"ml-eng\", \"name\": \"ML Engineer\", \"description\": \"d\","
+  "   \"area_weights\": {\"py\": 1.0, \"ml\": 2.0, \"sec\": 0.5},"
+  "   \"targets\": {\"py-core\": 4, \"py-data\": 3, \"ml-torch\": 4, \"ml-eval\": 2, \"sec-llm\": 2}}],"
+  " \"modules\": ["
+  "  {\"id\": \"m-eval\", \"title\": \"Eval course\", \"provider\": \"p\", \"kind\": \"course\","
+  "   \"hours\": 10, \"skill\": \"ml-eval\", \"from\": 0, \"to\": 2, \"url\": \"https://example.com\"}]}";
+
+/* Created 1 January 2020; a self-assessment on 10 January; a session on
+ * 1 February; a course finished on 5 March raising two skills at once. */
+static const char profile_json[] =
+  "{\"format\": \"upskill-profile\", \"version\": 1, \"id\": \"sam\", \"name\": \"Sam\","
+  " \"kind\": \"client\", \"current_role\": \"Analyst\", \"target_role\": \"ml-eng\","
+  " \"weekly_hours\": 5, \"created\": \"2020-01-01T09:00:00Z\", \"modified\": \"2020-03-05T10:00:00Z\","
+  " \"skills\": {"
+  "  \"py-core\": {\"level\": 2, \"evidence\": []},"
+  "  \"py-data\": {\"level\": 1, \"evidence\": []},"
+  "  \"ml-eval\": {\"level\": 2, \"evidence\": []}},"
+  " \"history\": ["
+  "  {\"time\": \"2020-01-10T10:00:00Z\", \"skill\": \"py-core\", \"from\": 0, \"to\": 2, \"source\": \"Self-assessment\"},"
+  "  {\"time\": \"2020-03-05T10:00:00Z\", \"skill\": \"ml-eval\", \"from\": 0, \"to\": 2, \"source\": \"Completed: Eval course\"},"
+  "  {\"time\": \"2020-03-05T10:00:00Z\", \"skill\": \"py-data\", \"from\": 0, \"to\": 1, \"source\": \"Completed: Eval course\"}],"
+  " \"plan\": [{\"id\": \"step-1\", \"module\": \"m-eval\", \"status\": \"done\"}],"
+  " \"notes\": [{\"id\": \"note-1\", \"date\": \"2020-02-01\", \"text\": \"First session.\"}]}";
+
+typedef struct
+{
+  GtkWindow           *window;
+  UpskillProgressPage *page;
+  UpskillProfile      *profile;
+  UpskillCatalog      *catalog;
+} Fixture;
+
+static void
+flush (void)
+{
+  for (guint i = 0; i < 5; i++)
+    while (g_main_context_iteration (NULL, FALSE))
+      ;
+}
+
+static UpskillCatalog *
+load_small_catalog (void)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new_static (catalog_json, strlen (catalog_json));
+  g_autoptr(GError) error = NULL;
+  UpskillCatalog *catalog = upskill_catalog_new_from_bytes (bytes, "test-catalog.json", &error);
+
+  g_assert_no_error (error);
+  return catalog;
+}
+
+static UpskillProfile *
+load_small_profile (void)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new_static (profile_json, strlen (profile_json));
+  g_autoptr(GError) error = NULL;
+  UpskillProfile *profile = upskill_profile_new_from_bytes (bytes, "sam.json", &error);
+
+  g_assert_no_error (error);
+  return profile;
+}
+
+static UpskillProfile *
+load_sample (const char *id)
+{
+  g_autofree char *path = g_strdup_printf ("/com/example/Upskill/data/samples/%s.json", id);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  UpskillProfile *profile;
+
+  bytes = g_resources_lookup_data (path, 0, &error);
+  g_assert_no_error (error);
+  profile = upskill_profile_new_from_bytes (bytes, id, &error);
+  g_assert_no_error (error);
+
+  return profile;
+}
+
+static gint64
+utc (int year, int month, int day, int hour)
+{
+  g_autoptr(GDateTime) date_time = g_date_time_new_utc (year, month, day, hour, 0, 0);
+
+  return g_date_time_to_unix (date_time);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  const char *sample = user_data;
+  GtkWidget *overlay;
+
+  if (g_strcmp0 (sample, "small") == 0)
+    {
+      fixture->catalog = load_small_catalog ();
+      fixture->profile = load_small_profile ();
+    }
+  else
+    {
+      fixture->catalog = g_object_ref (upskill_catalog_get_default ());
+      fixture->profile = sample != NULL ? load_sample (sample) : NULL;
+    }
+
+  fixture->page = g_object_new (UPSKILL_TYPE_PROGRESS_PAGE,
+                                "catalog", fixture->catalog,
+                                "profile", fixture->profile,
+                                NULL);
+  overlay = adw_toast_overlay_new ();
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), GTK_WIDGET (fixture->page));
+
+  fixture->window = GTK_WINDOW (adw_window_new ());
+  gtk_window_set_default_size (fixture->window, 900, 900);
+  adw_window_set_content (ADW_WINDOW (fixture->window), overlay);
+  gtk_window_present (fixture->window);
+  flush ();
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (l->data != fixture->window)
+      gtk_window_destroy (l->data);
+  gtk_window_destroy (fixture->window);
+  flush ();
+  g_clear_object (&fixture->profile);
+  g_clear_object (&fixture->catalog);
+}
+
+static gpointer
+get_child (Fixture    *fixture,
+           const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (fixture->page),
+                                                  UPSKILL_TYPE_PROGRESS_PAGE, name);
+
+  g_assert_nonnull (child);
+  return child;
+}
+
+static void
+activate (Fixture    *fixture,
+          const char *action,
+          GVariant   *parameter)
+{
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (fixture->page), action, parameter));
+  flush ();
+}
+
+static UpskillNoteDialog *
+find_note_dialog (void)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (UPSKILL_IS_NOTE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+      return l->data;
+
+  return NULL;
+}
+
+/* As a click on a response button does: respond, then close. */
+static void
+respond (gpointer    dialog,
+         const char *response)
+{
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), response);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  flush ();
+}
+
+/* The timeline's rows, as the text they show. */
+static GPtrArray *
+get_timeline_rows (Fixture *fixture)
+{
+  GtkListBox *list = get_child (fixture, "timeline_list");
+  GPtrArray *rows = g_ptr_array_new ();
+
+  for (int i = 0; gtk_list_box_get_row_at_index (list, i) != NULL; i++)
+    g_ptr_array_add (rows, gtk_list_box_get_row_at_index (list, i));
+
+  return rows;
+}
+
+static const char *
+row_title (GtkListBoxRow *row)
+{
+  if (ADW_IS_PREFERENCES_ROW (row))
+    return adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
+
+  /* A note row: icon, then the texts (heading, note). */
+  {
+    GtkWidget *box = gtk_list_box_row_get_child (row);
+    GtkWidget *texts = gtk_widget_get_next_sibling (gtk_widget_get_first_child (box));
+
+    return gtk_label_get_text (GTK_LABEL (gtk_widget_get_first_child (texts)));
+  }
+}
+
+static const char *
+note_row_text (GtkListBoxRow *row)
+{
+  GtkWidget *box = gtk_list_box_row_get_child (row);
+  GtkWidget *texts = gtk_widget_get_next_sibling (gtk_widget_get_first_child (box));
+
+  return gtk_label_get_text (GTK_LABEL (gtk_widget_get_last_child (texts)));
+}
+
+/* Core: the numbers behind the chart and the sentences. */
+
+static void
+test_readiness_series (void)
+{
+  g_autoptr(UpskillCatalog) catalog = load_small_catalog ();
+  g_autoptr(UpskillProfile) profile = load_small_profile ();
+  g_autoptr(GPtrArray) series = upskill_compute_readiness_series (profile, catalog);
+  g_autofree char *summary = NULL;
+  const UpskillReadinessPoint *point;
+
+  /* Creation, the self-assessment, and the two changes of 5 March as one. */
+  g_assert_cmpuint (series->len, ==, 3);
+
+  point = g_ptr_array_index (series, 0);
+  g_assert_cmpint (point->time, ==, utc (2020, 1, 1, 9));
+  g_assert_cmpfloat_with_epsilon (point->overall, 0.0, EPSILON);
+
+  point = g_ptr_array_index (series, 1);
+  g_assert_cmpint (point->time, ==, utc (2020, 1, 10, 10));
+  g_assert_cmpfloat_with_epsilon (point->overall, 100.0 * 2 / 15, EPSILON);
+  g_assert_cmpfloat_with_epsilon (point->areas[0], 100.0 * 2 / 7, EPSILON);
+  g_assert_cmpfloat_with_epsilon (point->areas[1], 0.0, EPSILON);
+  g_assert_cmpfloat_with_epsilon (point->areas[2], 0.0, EPSILON);
+
+  point = g_ptr_array_index (series, 2);
+  g_assert_cmpint (point->time, ==, utc (2020, 3, 5, 10));
+  g_assert_cmpfloat_with_epsilon (point->overall, 100.0 * 5 / 15, EPSILON);
+  g_assert_cmpfloat_with_epsilon (point->areas[0], 100.0 * 3 / 7, EPSILON);
+  g_assert_cmpfloat_with_epsilon (point->areas[1], 100.0 * 2 / 6, EPSILON);
+  g_assert_cmpfloat_with_epsilon (point->areas[2], 0.0, EPSILON);
+
+  summary = upskill_progress_describe_readiness (series, utc (2026, 11, 26, 12));
+  g_assert_cmpstr (summary, ==, "Readiness rose from 0% in January 2020 to 33% in March 2020.");
+}
+
+static void
+test_since_last_session_sentence (void)
+{
+  g_autoptr(UpskillCatalog) catalog = load_small_catalog ();
+  g_autoptr(UpskillProfile) profile = load_small_profile ();
+  g_autoptr(UpskillProfile) no_notes = upskill_profile_new ("none", "None");
+  g_autofree char *sentence = NULL;
+  g_autofree char *later = NULL;
+  g_autofree char *nothing = NULL;
+  g_autofree char *none = NULL;
+  gint64 now = utc (2020, 3, 10, 12);
+
+  sentence = upskill_progress_describe_since_last_session (profile, catalog, now);
+  g_assert_cmpstr (sentence, ==,
+                   "Since the session on 1 February, Sam raised Evaluation from Not yet to "
+                   "Advanced beginner and Data from Not yet to Novice, and completed 1 step.");
+
+  /* A level lowered after it, and a change the same day: both counted. */
+  upskill_profile_set_level (profile, "py-core", 1, "Re-assessed with the coach", utc (2020, 3, 6, 9));
+  upskill_profile_set_level (profile, "sec-llm", 1, "Completed: OWASP", utc (2020, 3, 7, 9));
+  upskill_profile_set_level (profile, "sec-llm", 2, "Completed: Lab", utc (2020, 3, 8, 9));
+  later = upskill_progress_describe_since_last_session (profile, catalog, now);
+  g_assert_cmpstr (later, ==,
+                   "Since the session on 1 February, Sam raised Evaluation from Not yet to "
+                   "Advanced beginner, Data from Not yet to Novice and LLM threats from Not yet "
+                   "to Advanced beginner, lowered Core from Advanced beginner to Novice, and "
+                   "completed 3 steps.");
+
+  /* A new session: nothing since; what happened on its day belongs to it. */
+  upskill_profile_add_note (profile, utc (2020, 3, 8, 0), "Second session.");
+  nothing = upskill_progress_describe_since_last_session (profile, catalog, now);
+  g_assert_cmpstr (nothing, ==,
+                   "Since the session on 8 March, no skill level has changed and no step was completed.");
+
+  /* A session in the future is not the last one yet. */
+  upskill_profile_add_note (profile, utc (2020, 4, 1, 0), "Planned session.");
+  g_free (nothing);
+  nothing = upskill_progress_describe_since_last_session (profile, catalog, now);
+  g_assert_nonnull (strstr (nothing, "8 March"));
+
+  none = upskill_progress_describe_since_last_session (no_notes, catalog, now);
+  g_assert_null (none);
+}
+
+static void
+test_timeline_order (void)
+{
+  g_autoptr(UpskillProfile) profile = load_small_profile ();
+  g_autoptr(GPtrArray) timeline = upskill_progress_get_timeline (profile);
+  const UpskillTimelineEvent *event;
+
+  g_assert_cmpuint (timeline->len, ==, 4);
+  /* Newest first; the two changes of 5 March in the order they were made,
+   * reversed. */
+  event = g_ptr_array_index (timeline, 0);
+  g_assert_cmpint (event->kind, ==, UPSKILL_TIMELINE_CHANGE);
+  g_assert_cmpstr (event->change->skill_id, ==, "py-data");
+  event = g_ptr_array_index (timeline, 1);
+  g_assert_cmpstr (event->change->skill_id, ==, "ml-eval");
+  event = g_ptr_array_index (timeline, 2);
+  g_assert_cmpint (event->kind, ==, UPSKILL_TIMELINE_NOTE);
+  g_assert_cmpstr (event->note->text, ==, "First session.");
+  event = g_ptr_array_index (timeline, 3);
+  g_assert_cmpstr (event->change->skill_id, ==, "py-core");
+}
+
+/* The page */
+
+static void
+test_page_small_profile (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  UpskillReadinessChart *chart = get_child (fixture, "chart");
+  g_autoptr(GPtrArray) rows = get_timeline_rows (fixture);
+  g_autofree char *since = NULL;
+
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (get_child (fixture, "stack")), ==, "progress");
+  g_assert_cmpstr (gtk_label_get_text (get_child (fixture, "readiness_label")), ==,
+                   "Readiness rose from 0% in January 2020 to 33% in March 2020.");
+  /* The chart's text alternative says the same. */
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (chart)), ==,
+                   "Readiness rose from 0% in January 2020 to 33% in March 2020.");
+
+  since = upskill_progress_describe_since_last_session (fixture->profile, fixture->catalog,
+                                                        g_get_real_time () / G_USEC_PER_SEC);
+  g_assert_cmpstr (gtk_label_get_text (get_child (fixture, "since_label")), ==, since);
+  g_assert_nonnull (strstr (since, "Sam raised Evaluation from Not yet to Advanced beginner"));
+
+  g_assert_cmpuint (rows->len, ==, 4);
+  g_assert_cmpstr (row_title (g_ptr_array_index (rows, 0)), ==, "Data: Not yet → Novice");
+  g_assert_cmpstr (row_title (g_ptr_array_index (rows, 1)), ==, "Evaluation: Not yet → Advanced beginner");
+  g_assert_cmpstr (adw_action_row_get_subtitle (g_ptr_array_index (rows, 1)), ==,
+                   "5 March 2020 · Completed: Eval course");
+  g_assert_cmpstr (row_title (g_ptr_array_index (rows, 2)), ==, "Session on 1 February 2020");
+  g_assert_cmpstr (note_row_text (g_ptr_array_index (rows, 2)), ==, "First session.");
+  g_assert_cmpstr (row_title (g_ptr_array_index (rows, 3)), ==, "Core: Not yet → Advanced beginner");
+
+  /* Areas on demand. */
+  g_assert_cmpuint (upskill_readiness_chart_get_n_lines (chart), ==, 1);
+  activate (fixture, "progress.show-area", g_variant_new ("(ub)", 1, TRUE));
+  g_assert_true (upskill_readiness_chart_get_area_visible (chart, 1));
+  g_assert_cmpuint (upskill_readiness_chart_get_n_lines (chart), ==, 2);
+  activate (fixture, "progress.show-area", g_variant_new ("(ub)", 1, FALSE));
+  g_assert_cmpuint (upskill_readiness_chart_get_n_lines (chart), ==, 1);
+}
+
+static void
+test_page_since_sentence (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *expected = NULL;
+
+  expected = g_strdup_printf ("Since the session on %s, 李伟 (Li Wei) raised Data pipelines from "
+                              "Advanced beginner to Competent and Stream processing from Not yet "
+                              "to Novice, and completed 2 steps.",
+                              g_date_time_get_year (now) == 2026 ? "8 October" : "8 October 2026");
+  g_assert_cmpstr (gtk_label_get_text (get_child (fixture, "since_label")), ==, expected);
+}
+
+static void
+test_page_notes (Fixture       *fixture,
+                 gconstpointer  user_data)
+{
+  GPtrArray *notes = upskill_profile_get_notes (fixture->profile);
+  g_autoptr(GPtrArray) rows = NULL;
+  UpskillNoteDialog *dialog;
+  GtkEditable *date_entry;
+  UpskillNote *note;
+  g_autofree char *note_id = NULL;
+  g_autofree char *text = NULL;
+  guint n_notes = notes->len;
+  guint n_rows;
+
+  rows = get_timeline_rows (fixture);
+  n_rows = rows->len;
+  g_assert_cmpuint (n_rows, ==, upskill_profile_get_history (fixture->profile)->len + n_notes);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  /* Add: a day that does not exist cannot be saved. */
+  activate (fixture, "progress.add-note", NULL);
+  dialog = find_note_dialog ();
+  g_assert_nonnull (dialog);
+  date_entry = GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (dialog),
+                                                            UPSKILL_TYPE_NOTE_DIALOG, "date_entry"));
+  upskill_note_dialog_set_text (dialog, "Talked about the internal application.\nShe applies in December.");
+  gtk_editable_set_text (date_entry, "2026-02-30");
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "save"));
+  gtk_editable_set_text (date_entry, "2026-11-20");
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "save"));
+  respond (dialog, "save");
+
+  g_assert_cmpuint (notes->len, ==, n_notes + 1);
+  note = g_ptr_array_index (notes, notes->len - 1);
+  g_assert_cmpint (note->date, ==, utc (2026, 11, 20, 0));
+  g_assert_cmpstr (note->text, ==, "Talked about the internal application.\nShe applies in December.");
+  note_id = g_strdup (note->id);
+
+  rows = get_timeline_rows (fixture);
+  g_assert_cmpuint (rows->len, ==, n_rows + 1);
+  /* The newest thing on the timeline. */
+  g_assert_cmpstr (note_row_text (g_ptr_array_index (rows, 0)), ==, note->text);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  g_assert_nonnull (strstr (gtk_label_get_text (get_child (fixture, "since_label")),
+                            "no skill level has changed"));
+
+  /* Edit: the dialog starts from the note; the date moves it. */
+  activate (fixture, "progress.edit-note", g_variant_new_string (note_id));
+  dialog = find_note_dialog ();
+  g_assert_nonnull (dialog);
+  text = upskill_note_dialog_dup_text (dialog);
+  g_assert_cmpstr (text, ==, "Talked about the internal application.\nShe applies in December.");
+  g_assert_cmpint (upskill_note_dialog_get_date (dialog), ==, utc (2026, 11, 20, 0));
+  upskill_note_dialog_set_text (dialog, "Internal application sent.");
+  gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (dialog),
+                                                                      UPSKILL_TYPE_NOTE_DIALOG,
+                                                                      "date_entry")),
+                         "2026-11-09");
+  respond (dialog, "save");
+
+  g_assert_cmpuint (notes->len, ==, n_notes + 1);
+  note = NULL;
+  for (guint i = 0; i < notes->len; i++)
+    if (g_str_equal (((UpskillNote *) g_ptr_array_index (notes, i))->id, note_id))
+      note = g_ptr_array_index (notes, i);
+  g_assert_nonnull (note);
+  g_assert_cmpstr (note->text, ==, "Internal application sent.");
+  g_assert_cmpint (note->date, ==, utc (2026, 11, 9, 0));
+
+  /* Before the change of 10 November now. */
+  rows = get_timeline_rows (fixture);
+  g_assert_cmpstr (row_title (g_ptr_array_index (rows, 0)), ==, "Stream processing: Not yet → Novice");
+  g_assert_cmpstr (note_row_text (g_ptr_array_index (rows, 1)), ==, "Internal application sent.");
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  g_assert_nonnull (strstr (gtk_label_get_text (get_child (fixture, "since_label")),
+                            "raised Stream processing from Not yet to Novice, and completed 1 step."));
+
+  /* Delete. */
+  activate (fixture, "progress.delete-note", g_variant_new_string (note_id));
+  g_assert_cmpuint (notes->len, ==, n_notes);
+  rows = get_timeline_rows (fixture);
+  g_assert_cmpuint (rows->len, ==, n_rows);
+  for (guint i = 0; i < notes->len; i++)
+    g_assert_cmpstr (((UpskillNote *) g_ptr_array_index (notes, i))->id, !=, note_id);
+}
+
+static void
+test_page_empty (Fixture       *fixture,
+                 gconstpointer  user_data)
+{
+  g_autoptr(UpskillProfile) newcomer = upskill_profile_new ("newcomer", "New");
+
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (get_child (fixture, "stack")), ==, "empty");
+
+  g_object_set (fixture->page, "profile", newcomer, NULL);
+  flush ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (get_child (fixture, "stack")), ==, "progress");
+  g_assert_cmpstr (gtk_label_get_text (get_child (fixture, "readiness_label")), ==,
+                   "Readiness cannot be measured: no target role is set.");
+  g_assert_null (gtk_list_box_get_row_at_index (get_child (fixture, "timeline_list"), 0));
+}
+
+static void
+on_after_paint (GdkFrameClock *clock,
+                guint         *n_frames)
+{
+  (*n_frames)++;
+}
+
+static void
+wait_for_frames (GtkWidget *widget,
+                 guint      n_wanted)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+  guint n_frames = 0;
+  gulong handler;
+
+  g_assert_nonnull (clock);
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &n_frames);
+  gtk_widget_queue_draw (widget);
+  while (n_frames < n_wanted && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_signal_handler_disconnect (clock, handler);
+  flush ();
+}
+
+static void
+save_png (GtkWidget  *widget,
+          const char *path)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+static void
+test_render (Fixture       *fixture,
+             gconstpointer  user_data)
+{
+  static const struct {
+    const char     *name;
+    int             width;
+    AdwColorScheme  scheme;
+  } shots[] = {
+    { "light-wide",   960, ADW_COLOR_SCHEME_FORCE_LIGHT },
+    { "dark-wide",    960, ADW_COLOR_SCHEME_FORCE_DARK },
+    { "light-narrow", 360, ADW_COLOR_SCHEME_FORCE_LIGHT },
+    { "dark-narrow",  360, ADW_COLOR_SCHEME_FORCE_DARK },
+  };
+  const char *dir = g_getenv ("UPSKILL_SCREENSHOT_DIR");
+  AdwStyleManager *style_manager = adw_style_manager_get_default ();
+
+  if (dir == NULL)
+    dir = g_get_tmp_dir ();
+
+  /* Two areas besides the overall line. */
+  activate (fixture, "progress.show-area", g_variant_new ("(ub)", 0, TRUE));
+  activate (fixture, "progress.show-area", g_variant_new ("(ub)", 3, TRUE));
+
+  for (guint i = 0; i < G_N_ELEMENTS (shots); i++)
+    {
+      g_autofree char *file_name = g_strdup_printf ("upskill-progress-%s.png", shots[i].name);
+      g_autofree char *path = g_build_filename (dir, file_name, NULL);
+
+      adw_style_manager_set_color_scheme (style_manager, shots[i].scheme);
+      gtk_window_set_default_size (fixture->window, shots[i].width, 2200);
+      gtk_widget_set_size_request (GTK_WIDGET (fixture->window), shots[i].width, 2200);
+      wait_for_frames (GTK_WIDGET (fixture->window), 3);
+      gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (get_child (fixture, "scrolled_window")), 0);
+      wait_for_frames (GTK_WIDGET (fixture->window), 2);
+
+      save_png (GTK_WIDGET (fixture->window), path);
+      g_test_message ("Saved %s", path);
+    }
+
+  adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_DEFAULT);
+}
+
+static void
+load_style (void)
+{
+  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+
+  gtk_css_provider_load_from_resource (provider, "/com/example/Upskill/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                              GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* Days and months in the expected text are those of UTC. */
+  g_setenv ("TZ", "UTC", TRUE);
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  load_style ();
+
+  g_test_add_func ("/upskill/progress/readiness-series", test_readiness_series);
+  g_test_add_func ("/upskill/progress/since-last-session", test_since_last_session_sentence);
+  g_test_add_func ("/upskill/progress/timeline-order", test_timeline_order);
+
+#define ADD(path, sample, func) \
+  g_test_add ("/upskill/progress-page/" path, Fixture, sample, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("small-profile", "small", test_page_small_profile);
+  ADD ("since-last-session", "li-wei", test_page_since_sentence);
+  ADD ("notes", "li-wei", test_page_notes);
+  ADD ("empty", NULL, test_page_empty);
+  ADD ("render", "li-wei", test_render);
+
+#undef ADD
+
+  return g_test_run ();
+}
