@@ -137,6 +137,11 @@ find_toplevel (GType type)
   return NULL;
 }
 
+static void wait_for_frames (GtkWidget *widget,
+                             guint      n_wanted);
+static void save_png        (GtkWidget  *widget,
+                             const char *path);
+
 /* As a click on a response button does: respond, then close. */
 static void
 respond (GtkWindow  *dialog,
@@ -514,6 +519,14 @@ test_move_warns_about_prerequisites (Fixture       *fixture,
   assert_rows_match_plan (fixture);
   g_assert_true (gtk_revealer_get_reveal_child (revealer));
   g_assert_nonnull (strstr (gtk_label_get_text (get_child (fixture, "order_label")), "prerequisite"));
+  {
+    g_autofree char *path = g_build_filename (g_getenv ("UPSKILL_SCREENSHOT_DIR") != NULL
+                                              ? g_getenv ("UPSKILL_SCREENSHOT_DIR") : g_get_tmp_dir (),
+                                              "upskill-plan-order-warning.png", NULL);
+
+    wait_for_frames (GTK_WIDGET (fixture->window), 3);
+    save_png (GTK_WIDGET (fixture->window), path);
+  }
 
   activate (fixture, "plan.move-step-down", g_variant_new_string (dependant_id));
   g_assert_cmpstr (((UpskillPlanStep *) g_ptr_array_index (plan, prerequisite + 1))->id, ==, dependant_id);
@@ -548,12 +561,21 @@ test_add_module_and_custom_step (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (results), <, n_all);
   upskill_module_chooser_set_search_text (chooser, "no such module anywhere");
   g_assert_cmpuint (g_list_model_get_n_items (results), ==, 0);
+  list_view = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (chooser),
+                                                         UPSKILL_TYPE_MODULE_CHOOSER, "list_view"));
+
+  /* Both Kafka modules are in Li's plan already: neither can be added twice. */
+  upskill_module_chooser_set_search_text (chooser, "kafka");
+  g_assert_cmpuint (g_list_model_get_n_items (results), ==, 2);
+  g_assert_true (gtk_widget_activate_action (list_view, "list.activate-item", "u", 0));
+  flush ();
+  g_assert_true (find_toplevel (UPSKILL_TYPE_MODULE_CHOOSER) == GTK_WINDOW (chooser));
+  g_assert_cmpuint (upskill_profile_get_plan (fixture->profile)->len, ==, n_steps);
+
   upskill_module_chooser_set_search_text (chooser, "owasp");
   g_assert_cmpuint (g_list_model_get_n_items (results), >, 0);
 
   first = g_list_model_get_item (results, 0);
-  list_view = GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (chooser),
-                                                         UPSKILL_TYPE_MODULE_CHOOSER, "list_view"));
   g_assert_true (gtk_widget_activate_action (list_view, "list.activate-item", "u", 0));
   flush ();
 
@@ -742,7 +764,56 @@ test_render (Fixture       *fixture,
       g_test_message ("Saved %s", path);
     }
 
+  /* The module chooser, searching, and the custom step dialog. */
+  {
+    g_autofree char *chooser_path = g_build_filename (dir, "upskill-plan-module-chooser.png", NULL);
+    g_autofree char *dialog_path = g_build_filename (dir, "upskill-plan-step-dialog.png", NULL);
+    UpskillModuleChooser *chooser;
+    GtkWindow *dialog;
+
+    activate (fixture, "plan.add-module", NULL);
+    chooser = (UpskillModuleChooser *) find_toplevel (UPSKILL_TYPE_MODULE_CHOOSER);
+    upskill_module_chooser_set_search_text (chooser, "kafka");
+    wait_for_frames (GTK_WIDGET (chooser), 3);
+    save_png (GTK_WIDGET (chooser), chooser_path);
+    g_test_message ("Saved %s", chooser_path);
+    gtk_window_destroy (GTK_WINDOW (chooser));
+
+    activate (fixture, "plan.add-custom-step", NULL);
+    dialog = find_toplevel (UPSKILL_TYPE_STEP_DIALOG);
+    upskill_step_dialog_set_values (UPSKILL_STEP_DIALOG (dialog),
+                                    "Move the weekly report to Airflow", 30, "data-pipelines", 3, 4);
+    wait_for_frames (GTK_WIDGET (dialog), 3);
+    save_png (GTK_WIDGET (dialog), dialog_path);
+    g_test_message ("Saved %s", dialog_path);
+    gtk_window_destroy (dialog);
+  }
+
   adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_DEFAULT);
+}
+
+static void
+test_finalize (void)
+{
+  g_autoptr(UpskillProfile) profile = load_sample ("li-wei");
+  UpskillCatalog *catalog = upskill_catalog_get_default ();
+  UpskillPlanPage *page;
+  UpskillModuleChooser *chooser;
+
+  page = g_object_ref_sink (g_object_new (UPSKILL_TYPE_PLAN_PAGE,
+                                          "catalog", catalog,
+                                          "profile", profile,
+                                          NULL));
+  /* A refresh queued, then the page goes away. */
+  upskill_profile_set_weekly_hours (profile, 6);
+  g_assert_finalize_object (page);
+  upskill_profile_set_weekly_hours (profile, 7);
+  flush ();
+
+  chooser = upskill_module_chooser_new (NULL, catalog, NULL);
+  g_object_ref (chooser);
+  gtk_window_destroy (GTK_WINDOW (chooser));
+  g_assert_finalize_object (chooser);
 }
 
 static void
@@ -777,6 +848,7 @@ main (int   argc,
   ADD ("export-calendar", "li-wei", test_export_calendar);
   ADD ("empty-states", NULL, test_empty_states);
   ADD ("render", "li-wei", test_render);
+  g_test_add_func ("/upskill/plan-page/finalize", test_finalize);
 
 #undef ADD
 

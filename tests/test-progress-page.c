@@ -11,6 +11,7 @@
 #include "upskill-progress-page.h"
 #include "upskill-readiness.h"
 #include "upskill-readiness-chart.h"
+#include "upskill-timeline-item.h"
 
 #define EPSILON 1e-9
 
@@ -226,12 +227,12 @@ row_title (GtkListBoxRow *row)
   if (ADW_IS_PREFERENCES_ROW (row))
     return adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
 
-  /* A note row: icon, then the texts (heading, note). */
+  /* A note row: icon, then a grid of heading, buttons and note. */
   {
     GtkWidget *box = gtk_list_box_row_get_child (row);
-    GtkWidget *texts = gtk_widget_get_next_sibling (gtk_widget_get_first_child (box));
+    GtkWidget *grid = gtk_widget_get_next_sibling (gtk_widget_get_first_child (box));
 
-    return gtk_label_get_text (GTK_LABEL (gtk_widget_get_first_child (texts)));
+    return gtk_label_get_text (GTK_LABEL (gtk_grid_get_child_at (GTK_GRID (grid), 0, 0)));
   }
 }
 
@@ -239,9 +240,9 @@ static const char *
 note_row_text (GtkListBoxRow *row)
 {
   GtkWidget *box = gtk_list_box_row_get_child (row);
-  GtkWidget *texts = gtk_widget_get_next_sibling (gtk_widget_get_first_child (box));
+  GtkWidget *grid = gtk_widget_get_next_sibling (gtk_widget_get_first_child (box));
 
-  return gtk_label_get_text (GTK_LABEL (gtk_widget_get_last_child (texts)));
+  return gtk_label_get_text (GTK_LABEL (gtk_grid_get_child_at (GTK_GRID (grid), 0, 1)));
 }
 
 /* Core: the numbers behind the chart and the sentences. */
@@ -278,6 +279,16 @@ test_readiness_series (void)
 
   summary = upskill_progress_describe_readiness (series, utc (2026, 11, 26, 12));
   g_assert_cmpstr (summary, ==, "Readiness rose from 0% in January 2020 to 33% in March 2020.");
+
+  /* Rated an hour after creation: the sentence starts from that rating,
+   * not from the empty profile (1 of 15, then 6 of 15). */
+  upskill_profile_set_level (profile, "sec-llm", 1, "Self-assessment", utc (2020, 1, 1, 10));
+  g_clear_pointer (&series, g_ptr_array_unref);
+  g_clear_pointer (&summary, g_free);
+  series = upskill_compute_readiness_series (profile, catalog);
+  g_assert_cmpuint (series->len, ==, 4);
+  summary = upskill_progress_describe_readiness (series, utc (2026, 11, 26, 12));
+  g_assert_cmpstr (summary, ==, "Readiness rose from 7% in January 2020 to 40% in March 2020.");
 }
 
 static void
@@ -360,7 +371,7 @@ test_page_small_profile (Fixture       *fixture,
   g_assert_cmpstr (gtk_label_get_text (get_child (fixture, "readiness_label")), ==,
                    "Readiness rose from 0% in January 2020 to 33% in March 2020.");
   /* The chart's text alternative says the same. */
-  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (chart)), ==,
+  g_assert_cmpstr (upskill_readiness_chart_get_summary (chart), ==,
                    "Readiness rose from 0% in January 2020 to 33% in March 2020.");
 
   since = upskill_progress_describe_since_last_session (fixture->profile, fixture->catalog,
@@ -587,7 +598,50 @@ test_render (Fixture       *fixture,
       g_test_message ("Saved %s", path);
     }
 
+  /* The note dialog, editing the last note. */
+  {
+    GPtrArray *notes = upskill_profile_get_notes (fixture->profile);
+    g_autofree char *path = g_build_filename (dir, "upskill-progress-note-dialog.png", NULL);
+    UpskillNote *note = g_ptr_array_index (notes, notes->len - 1);
+    UpskillNoteDialog *dialog;
+
+    activate (fixture, "progress.edit-note", g_variant_new_string (note->id));
+    dialog = find_note_dialog ();
+    g_assert_nonnull (dialog);
+    wait_for_frames (GTK_WIDGET (dialog), 3);
+    save_png (GTK_WIDGET (dialog), path);
+    g_test_message ("Saved %s", path);
+    gtk_window_destroy (GTK_WINDOW (dialog));
+  }
+
   adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_DEFAULT);
+}
+
+static void
+test_finalize (void)
+{
+  g_autoptr(UpskillProfile) profile = load_sample ("li-wei");
+  UpskillProgressPage *page;
+  UpskillTimelineItem *item;
+  UpskillNoteDialog *dialog;
+  g_autoptr(GPtrArray) timeline = upskill_progress_get_timeline (profile);
+
+  page = g_object_ref_sink (g_object_new (UPSKILL_TYPE_PROGRESS_PAGE,
+                                          "catalog", upskill_catalog_get_default (),
+                                          "profile", profile,
+                                          NULL));
+  upskill_profile_add_note (profile, utc (2026, 11, 1, 0), "Queued a refresh.");
+  g_assert_finalize_object (page);
+  upskill_profile_add_note (profile, utc (2026, 11, 2, 0), "After the page.");
+  flush ();
+
+  item = upskill_timeline_item_new (g_ptr_array_index (timeline, 0));
+  g_assert_finalize_object (item);
+
+  dialog = upskill_note_dialog_new (NULL, utc (2026, 11, 1, 0), NULL);
+  g_object_ref (dialog);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_finalize_object (dialog);
 }
 
 static void
@@ -624,6 +678,7 @@ main (int   argc,
   ADD ("notes", "li-wei", test_page_notes);
   ADD ("empty", NULL, test_page_empty);
   ADD ("render", "li-wei", test_render);
+  g_test_add_func ("/upskill/progress-page/finalize", test_finalize);
 
 #undef ADD
 

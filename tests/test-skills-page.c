@@ -736,6 +736,16 @@ static void
 test_render (Fixture       *fixture,
              gconstpointer  user_data)
 {
+  int minimum;
+
+  /* Fits a phone-sized window (360 px), e.g. with the sidebar folded
+   * away, with every row open. */
+  for (guint i = 0; i < upskill_catalog_get_n_skills (fixture->catalog); i++)
+    get_row (fixture, upskill_catalog_get_skill (fixture->catalog, i)->id);
+  gtk_widget_measure (GTK_WIDGET (fixture->page), GTK_ORIENTATION_HORIZONTAL, -1,
+                      &minimum, NULL, NULL, NULL);
+  g_assert_cmpint (minimum, <=, 360);
+
   /* Competent at concurrency, with nothing to show for it yet. */
   click_level (get_row (fixture, "python-async-perf"), 3);
 

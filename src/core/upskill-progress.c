@@ -395,6 +395,30 @@ same_year (gint64 a,
   return g_date_time_get_year (date_a) == g_date_time_get_year (date_b);
 }
 
+guint
+upskill_progress_get_baseline_index (GPtrArray *series)
+{
+  const UpskillReadinessPoint *start;
+  guint baseline = 0;
+
+  g_return_val_if_fail (series != NULL, 0);
+
+  if (series->len == 0)
+    return 0;
+
+  start = g_ptr_array_index (series, 0);
+  for (guint i = 1; i < series->len; i++)
+    {
+      const UpskillReadinessPoint *point = g_ptr_array_index (series, i);
+
+      if (point->time >= start->time + SECONDS_PER_DAY)
+        break;
+      baseline = i;
+    }
+
+  return baseline;
+}
+
 char *
 upskill_progress_describe_readiness (GPtrArray *series,
                                      gint64     now)
@@ -411,18 +435,7 @@ upskill_progress_describe_readiness (GPtrArray *series,
   if (series->len == 0)
     return g_strdup (_("No readiness has been recorded yet."));
 
-  /* The baseline is the state at the end of the first day: a profile is
-   * created empty and rated minutes later, and "from 0%" would misreport
-   * where the person started. */
-  first = g_ptr_array_index (series, 0);
-  for (guint i = 1; i < series->len; i++)
-    {
-      const UpskillReadinessPoint *point = g_ptr_array_index (series, i);
-
-      if (point->time >= ((const UpskillReadinessPoint *) g_ptr_array_index (series, 0))->time + SECONDS_PER_DAY)
-        break;
-      first = point;
-    }
+  first = g_ptr_array_index (series, upskill_progress_get_baseline_index (series));
   last = g_ptr_array_index (series, series->len - 1);
 
   if (last->overall < 0)

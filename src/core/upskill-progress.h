@@ -73,9 +73,14 @@ char              *upskill_progress_describe_since_last_session (UpskillProfile 
                                                                  UpskillCatalog *catalog,
                                                                  gint64          now);
 
+/* Where a readiness series starts to mean something: the last point of
+ * its first day. A profile is created empty and rated minutes later; the
+ * line and the sentence start from that first rating, not from 0%. */
+guint              upskill_progress_get_baseline_index         (GPtrArray      *series);
+
 /* The text alternative of the readiness chart, from
  * upskill_compute_readiness_series(): "Readiness rose from 12% in March to
- * 48% in November." */
+ * 48% in November." It starts from the baseline (see above). */
 char              *upskill_progress_describe_readiness         (GPtrArray      *series,
                                                                 gint64          now);
 

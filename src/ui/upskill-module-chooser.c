@@ -64,6 +64,16 @@ match_module (gpointer item,
   return TRUE;
 }
 
+/* A module already in the plan cannot be added again. */
+static gboolean
+can_choose (UpskillModuleChooser *self,
+            gpointer              item)
+{
+  return item != NULL
+         && !g_hash_table_contains (self->in_plan,
+                                    gtk_string_object_get_string (GTK_STRING_OBJECT (item)));
+}
+
 static void
 update_state (UpskillModuleChooser *self)
 {
@@ -71,7 +81,7 @@ update_state (UpskillModuleChooser *self)
 
   gtk_stack_set_visible_child_name (self->stack, any ? "list" : "empty");
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "chooser.add",
-                                 gtk_single_selection_get_selected_item (self->selection) != NULL);
+                                 can_choose (self, gtk_single_selection_get_selected_item (self->selection)));
 }
 
 static void
@@ -102,7 +112,7 @@ choose (UpskillModuleChooser *self,
 {
   g_autofree char *module_id = NULL;
 
-  if (item == NULL)
+  if (!can_choose (self, item))
     return;
 
   module_id = g_strdup (gtk_string_object_get_string (GTK_STRING_OBJECT (item)));

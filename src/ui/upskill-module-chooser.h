@@ -13,7 +13,8 @@ G_DECLARE_FINAL_TYPE (UpskillModuleChooser, upskill_module_chooser, UPSKILL, MOD
 
 /* A searchable list of the catalog's learning modules. Emits
  * "module-chosen" (const char *module_id) and closes when the user picks
- * one. Modules in @in_plan (ids, may be NULL) are marked as such. */
+ * one. Modules in @in_plan (ids, may be NULL) are marked as such and
+ * cannot be chosen. */
 UpskillModuleChooser *upskill_module_chooser_new              (GtkWindow            *parent,
                                                                UpskillCatalog       *catalog,
                                                                const char * const   *in_plan);

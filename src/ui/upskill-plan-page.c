@@ -14,6 +14,7 @@
 #include "upskill-step-dialog.h"
 #include "upskill-step-row.h"
 #include "upskill-store.h"
+#include "upskill-window.h"
 
 /* The gaps shown before the rest fold into an expander row. */
 #define GAPS_SHOWN 5
@@ -27,9 +28,12 @@ struct _UpskillPlanPage
   UpskillProfile  *profile;
 
   gulong           changed_handler;
+  GtkWindow       *dialog;          /* the open dialog, weak */
   guint            refresh_source;
   gboolean         updating;
   char            *focus_step_id;   /* the row to focus after a rebuild */
+  GHashTable      *step_rows;       /* step id -> UpskillStepRow, ref'd */
+  char            *gaps_key;        /* what the gap rows show */
   GCancellable    *cancellable;
 
   GtkStack        *stack;
@@ -66,17 +70,52 @@ static GParamSpec *properties[N_PROPS];
 
 static void refresh (UpskillPlanPage *self);
 
-/* Toasts go to the window's overlay (the window wraps its pages in one). */
+/* Through the window (the page contract); a page shown elsewhere, as in
+ * the tests, uses the nearest toast overlay. */
 static void
 show_toast (UpskillPlanPage *self,
             AdwToast        *toast)
 {
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *overlay;
 
+  if (UPSKILL_IS_WINDOW (root))
+    {
+      upskill_window_add_toast (UPSKILL_WINDOW (root), toast);
+      return;
+    }
+
+  overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
   if (overlay != NULL)
     adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
   else
     g_object_unref (toast);
+}
+
+/* Dialogs act on the profile they were opened for: one still open when
+ * another profile is shown is closed without a response. */
+static void
+present_dialog (UpskillPlanPage *self,
+                GtkWindow       *dialog)
+{
+  if (self->dialog != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->dialog), (gpointer *) &self->dialog);
+  self->dialog = dialog;
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->dialog);
+  gtk_window_present (dialog);
+}
+
+static void
+close_dialog (UpskillPlanPage *self)
+{
+  if (self->dialog != NULL)
+    {
+      GtkWindow *dialog = self->dialog;
+
+      g_object_remove_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->dialog);
+      self->dialog = NULL;
+      gtk_window_destroy (dialog);
+    }
 }
 
 static GtkWindow *
@@ -195,12 +234,39 @@ clear_list (GtkListBox *list)
     gtk_list_box_remove (list, child);
 }
 
+/* What the gap rows show, to rebuild them only when it changed. */
+static char *
+describe_gaps_shown (UpskillPlanPage *self,
+                     GPtrArray       *gaps)
+{
+  UpskillRole *role = get_target_role (self);
+  GString *key = g_string_new (role != NULL ? role->id : "");
+
+  for (guint i = 0; i < gaps->len; i++)
+    {
+      const UpskillGap *gap = g_ptr_array_index (gaps, i);
+      double demand = self->trends != NULL
+        ? upskill_trends_get_demand_signal (self->trends, gap->skill->area)
+        : -1;
+
+      g_string_append_printf (key, "|%s:%u:%u:%.2f", gap->skill->id, gap->current, gap->target, demand);
+    }
+
+  return g_string_free (key, FALSE);
+}
+
 static void
 refresh_gaps (UpskillPlanPage *self,
               GPtrArray       *gaps)
 {
   UpskillRole *role = get_target_role (self);
+  g_autofree char *key = describe_gaps_shown (self, gaps);
   GtkWidget *more = NULL;
+
+  if (g_strcmp0 (key, self->gaps_key) == 0)
+    return;
+  g_free (self->gaps_key);
+  self->gaps_key = g_steal_pointer (&key);
 
   clear_list (self->gaps_list);
 
@@ -313,31 +379,76 @@ describe_prerequisites (UpskillPlanPage *self,
   return g_strdup_printf (_("After: %s"), list);
 }
 
+/* Rows are kept by step id and updated in place: building a row (and its
+ * drop-down) is what costs, and most changes (a status, the weekly hours)
+ * leave the order as it is. */
 static void
 refresh_steps (UpskillPlanPage *self,
                GPtrArray       *schedule)
 {
+  g_autoptr(GHashTable) old_rows = g_steal_pointer (&self->step_rows);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
   GtkWidget *focus_row = NULL;
+  GtkWidget *child;
+  gboolean same_order = TRUE;
+  guint n_children = 0;
 
-  clear_list (self->steps_list);
+  self->step_rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
 
   for (guint i = 0; i < schedule->len; i++)
     {
       const UpskillScheduledStep *scheduled = g_ptr_array_index (schedule, i);
       g_autofree char *prerequisites = NULL;
       gboolean later = FALSE;
-      GtkWidget *row;
+      GtkWidget *row = NULL;
+
+      /* A plan may repeat a step id in a damaged file; show each once. */
+      if (g_hash_table_contains (self->step_rows, scheduled->step->id))
+        continue;
 
       prerequisites = describe_prerequisites (self, schedule, i, &later);
-      row = upskill_step_row_new (scheduled, i, schedule->len, prerequisites, later);
-      gtk_list_box_append (self->steps_list, row);
+      if (old_rows != NULL
+          && g_hash_table_steal_extended (old_rows, scheduled->step->id, NULL, (gpointer *) &row))
+        upskill_step_row_update (UPSKILL_STEP_ROW (row), scheduled, i, schedule->len,
+                                 prerequisites, later);
+      else
+        row = g_object_ref_sink (upskill_step_row_new (scheduled, i, schedule->len,
+                                                       prerequisites, later));
+
+      g_hash_table_insert (self->step_rows, g_strdup (scheduled->step->id), row);
+      g_ptr_array_add (rows, row);
 
       if (self->focus_step_id != NULL
           && g_strcmp0 (self->focus_step_id, scheduled->step->id) == 0)
         focus_row = row;
     }
 
-  if (focus_row != NULL)
+  /* Rows of steps gone from the plan. */
+  if (old_rows != NULL)
+    {
+      GHashTableIter iter;
+      gpointer row;
+
+      g_hash_table_iter_init (&iter, old_rows);
+      while (g_hash_table_iter_next (&iter, NULL, &row))
+        gtk_list_box_remove (self->steps_list, row);
+    }
+
+  for (child = gtk_widget_get_first_child (GTK_WIDGET (self->steps_list));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child), n_children++)
+    if (n_children >= rows->len || g_ptr_array_index (rows, n_children) != child)
+      same_order = FALSE;
+
+  if (!same_order || n_children != rows->len)
+    {
+      clear_list (self->steps_list);
+      for (guint i = 0; i < rows->len; i++)
+        gtk_list_box_append (self->steps_list, g_ptr_array_index (rows, i));
+    }
+
+  if (focus_row != NULL && !gtk_widget_has_focus (focus_row)
+      && gtk_widget_get_focus_child (focus_row) == NULL)
     gtk_widget_grab_focus (focus_row);
   g_clear_pointer (&self->focus_step_id, g_free);
 }
@@ -540,6 +651,8 @@ refresh (UpskillPlanPage *self)
       gtk_stack_set_visible_child_name (self->stack, "empty");
       clear_list (self->steps_list);
       clear_list (self->gaps_list);
+      g_clear_pointer (&self->step_rows, g_hash_table_unref);
+      g_clear_pointer (&self->gaps_key, g_free);
       return;
     }
 
@@ -808,7 +921,7 @@ offer_raise (UpskillPlanPage *self,
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
   g_signal_connect_data (dialog, "response", G_CALLBACK (on_raise_response),
                          offer, (GClosureNotify) (void (*) (void)) raise_offer_free, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  present_dialog (self, GTK_WINDOW (dialog));
 }
 
 static void
@@ -895,7 +1008,7 @@ add_module_action (GtkWidget  *widget,
   chooser = upskill_module_chooser_new (get_window (self), self->catalog,
                                         (const char * const *) in_plan->pdata);
   g_signal_connect_object (chooser, "module-chosen", G_CALLBACK (on_module_chosen), self, 0);
-  gtk_window_present (GTK_WINDOW (chooser));
+  present_dialog (self, GTK_WINDOW (chooser));
 }
 
 static void
@@ -929,7 +1042,7 @@ add_custom_step_action (GtkWidget  *widget,
 
   dialog = upskill_step_dialog_new (get_window (self), self->catalog, self->profile, skill_id);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_step_dialog_response), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  present_dialog (self, GTK_WINDOW (dialog));
 }
 
 /* Export to calendar */
@@ -1074,6 +1187,7 @@ set_profile (UpskillPlanPage *self,
   if (self->profile == profile)
     return;
 
+  close_dialog (self);
   g_clear_signal_handler (&self->changed_handler, self->profile);
   g_set_object (&self->profile, profile);
   g_clear_pointer (&self->focus_step_id, g_free);
@@ -1097,6 +1211,7 @@ upskill_plan_page_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->refresh_source, g_source_remove);
   g_clear_signal_handler (&self->changed_handler, self->profile);
+  close_dialog (self);
 
   /* The stack is both AdwBin's child and a bound template child: unset it
    * first, or gtk_widget_dispose_template() unparents it behind AdwBin's back. */
@@ -1107,6 +1222,8 @@ upskill_plan_page_dispose (GObject *object)
   g_clear_object (&self->profile);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->focus_step_id, g_free);
+  g_clear_pointer (&self->step_rows, g_hash_table_unref);
+  g_clear_pointer (&self->gaps_key, g_free);
 
   G_OBJECT_CLASS (upskill_plan_page_parent_class)->dispose (object);
 }

@@ -10,6 +10,7 @@
 #include "upskill-readiness.h"
 #include "upskill-readiness-chart.h"
 #include "upskill-timeline-item.h"
+#include "upskill-window.h"
 
 struct _UpskillProgressPage
 {
@@ -20,6 +21,7 @@ struct _UpskillProgressPage
   UpskillProfile        *profile;
 
   gulong                 changed_handler;
+  GtkWindow             *dialog;        /* the open dialog, weak */
   guint                  refresh_source;
   GListStore            *timeline;      /* UpskillTimelineItem */
 
@@ -51,17 +53,52 @@ now_unix (void)
   return g_get_real_time () / G_USEC_PER_SEC;
 }
 
-/* Toasts go to the window's overlay (the window wraps its pages in one). */
+/* Through the window (the page contract); a page shown elsewhere, as in
+ * the tests, uses the nearest toast overlay. */
 static void
 show_toast (UpskillProgressPage *self,
             AdwToast            *toast)
 {
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *overlay;
 
+  if (UPSKILL_IS_WINDOW (root))
+    {
+      upskill_window_add_toast (UPSKILL_WINDOW (root), toast);
+      return;
+    }
+
+  overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
   if (overlay != NULL)
     adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
   else
     g_object_unref (toast);
+}
+
+/* Dialogs act on the profile they were opened for: one still open when
+ * another profile is shown is closed without a response. */
+static void
+present_dialog (UpskillProgressPage *self,
+                GtkWindow           *dialog)
+{
+  if (self->dialog != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->dialog), (gpointer *) &self->dialog);
+  self->dialog = dialog;
+  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->dialog);
+  gtk_window_present (dialog);
+}
+
+static void
+close_dialog (UpskillProgressPage *self)
+{
+  if (self->dialog != NULL)
+    {
+      GtkWindow *dialog = self->dialog;
+
+      g_object_remove_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->dialog);
+      self->dialog = NULL;
+      gtk_window_destroy (dialog);
+    }
 }
 
 static GtkWindow *
@@ -127,7 +164,7 @@ create_note_button (const char *icon_name,
 {
   GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
 
-  gtk_widget_set_valign (button, GTK_ALIGN_START);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (button, tooltip);
   gtk_widget_add_css_class (button, "flat");
   gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
@@ -142,7 +179,7 @@ create_note_row (UpskillProgressPage *self,
 {
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
+  GtkWidget *grid = gtk_grid_new ();
   GtkWidget *icon = gtk_image_new_from_icon_name ("text-x-generic-symbolic");
   GtkWidget *title;
   GtkWidget *text;
@@ -157,18 +194,23 @@ create_note_row (UpskillProgressPage *self,
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
   gtk_widget_add_css_class (row, "upskill-note-row");
 
-  gtk_widget_set_margin_top (box, 10);
+  gtk_widget_set_margin_top (box, 6);
   gtk_widget_set_margin_bottom (box, 10);
   gtk_widget_set_margin_start (box, 12);
   gtk_widget_set_margin_end (box, 6);
 
   gtk_widget_set_valign (icon, GTK_ALIGN_START);
+  gtk_widget_set_margin_top (icon, 3);
   gtk_widget_add_css_class (icon, "upskill-timeline-icon");
   gtk_widget_add_css_class (icon, "note");
   gtk_box_append (GTK_BOX (box), icon);
 
+  /* The heading shares its line with the buttons; the note below takes
+   * the whole width. */
   title = gtk_label_new (heading);
   gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_widget_set_hexpand (title, TRUE);
   gtk_widget_add_css_class (title, "heading");
 
   text = gtk_label_new (upskill_timeline_item_get_text (item));
@@ -176,17 +218,22 @@ create_note_row (UpskillProgressPage *self,
   gtk_label_set_wrap (GTK_LABEL (text), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (text), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_selectable (GTK_LABEL (text), TRUE);
+  gtk_widget_set_margin_end (text, 6);
   gtk_widget_add_css_class (text, "upskill-note-text");
 
-  gtk_widget_set_hexpand (texts, TRUE);
-  gtk_box_append (GTK_BOX (texts), title);
-  gtk_box_append (GTK_BOX (texts), text);
-  gtk_box_append (GTK_BOX (box), texts);
-
-  gtk_box_append (GTK_BOX (box), create_note_button ("document-edit-symbolic", _("Edit Note"),
-                                                     "progress.edit-note", note_id));
-  gtk_box_append (GTK_BOX (box), create_note_button ("user-trash-symbolic", _("Delete Note"),
-                                                     "progress.delete-note", note_id));
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 6);
+  gtk_widget_set_hexpand (grid, TRUE);
+  gtk_grid_attach (GTK_GRID (grid), title, 0, 0, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid),
+                   create_note_button ("document-edit-symbolic", _("Edit Note"),
+                                       "progress.edit-note", note_id),
+                   1, 0, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid),
+                   create_note_button ("user-trash-symbolic", _("Delete Note"),
+                                       "progress.delete-note", note_id),
+                   2, 0, 1, 1);
+  gtk_grid_attach (GTK_GRID (grid), text, 0, 1, 3, 1);
+  gtk_box_append (GTK_BOX (box), grid);
 
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row),
@@ -333,7 +380,6 @@ rebuild_area_toggles (UpskillProgressPage *self)
       gtk_box_append (GTK_BOX (box), gtk_label_new (area->name));
 
       gtk_button_set_child (GTK_BUTTON (button), box);
-      gtk_widget_set_halign (button, GTK_ALIGN_START);
       g_object_set_data (G_OBJECT (button), "area-index", GUINT_TO_POINTER (area->index));
       gtk_widget_add_css_class (button, "upskill-area-toggle");
       gtk_accessible_update_property (GTK_ACCESSIBLE (button),
@@ -440,7 +486,7 @@ add_note_action (GtkWidget  *widget,
 
   dialog = upskill_note_dialog_new (get_window (self), today_as_session_day (), NULL);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_add_note_response), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  present_dialog (self, GTK_WINDOW (dialog));
 }
 
 static UpskillNote *
@@ -497,7 +543,7 @@ edit_note_action (GtkWidget  *widget,
   dialog = upskill_note_dialog_new (get_window (self), note->date, note->text);
   g_object_set_data_full (G_OBJECT (dialog), "note-id", g_strdup (note_id), g_free);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_edit_note_response), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
+  present_dialog (self, GTK_WINDOW (dialog));
 }
 
 typedef struct
@@ -577,6 +623,7 @@ set_profile (UpskillProgressPage *self,
   if (self->profile == profile)
     return;
 
+  close_dialog (self);
   g_clear_signal_handler (&self->changed_handler, self->profile);
   g_set_object (&self->profile, profile);
 
@@ -597,6 +644,7 @@ upskill_progress_page_dispose (GObject *object)
 
   g_clear_handle_id (&self->refresh_source, g_source_remove);
   g_clear_signal_handler (&self->changed_handler, self->profile);
+  close_dialog (self);
 
   /* The stack is both AdwBin's child and a bound template child: unset it
    * first, or gtk_widget_dispose_template() unparents it behind AdwBin's back. */

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "upskill-chart.h"
+#include "upskill-progress.h"
 #include "upskill-readiness.h"
 #include "upskill-readiness-chart.h"
 
@@ -19,6 +20,7 @@ struct _UpskillReadinessChart
   UpskillCatalog *catalog;
   GPtrArray      *series;         /* UpskillReadinessPoint* */
   gboolean       *area_visible;   /* indexed by UpskillArea.index */
+  char           *summary;
   guint           n_areas;
 };
 
@@ -138,7 +140,7 @@ upskill_readiness_chart_snapshot (GtkWidget   *widget,
   g_autofree const char **labels = NULL;
   g_autofree UpskillChartColor *colors = NULL;
   g_autoptr(GPtrArray) buffers = NULL;
-  guint n_points, n_lines, line = 0;
+  guint first, n_points, n_lines, line = 0;
   cairo_t *cr;
 
   if (self->series == NULL || self->catalog == NULL || width <= 0 || height <= 0)
@@ -146,7 +148,9 @@ upskill_readiness_chart_snapshot (GtkWidget   *widget,
 
   fill_chart_style (self, &style);
 
-  n_points = self->series->len;
+  /* From the first rating on, like the summary sentence. */
+  first = upskill_progress_get_baseline_index (self->series);
+  n_points = self->series->len - first;
   n_lines = upskill_readiness_chart_get_n_lines (self);
   times = g_new0 (gint64, MAX (n_points, 1));
   values = g_new0 (const double *, n_lines);
@@ -155,7 +159,7 @@ upskill_readiness_chart_snapshot (GtkWidget   *widget,
   buffers = g_ptr_array_new_with_free_func (g_free);
 
   for (guint i = 0; i < n_points; i++)
-    times[i] = ((UpskillReadinessPoint *) g_ptr_array_index (self->series, i))->time;
+    times[i] = ((UpskillReadinessPoint *) g_ptr_array_index (self->series, first + i))->time;
 
   /* Overall first, in the text color; then the areas asked for. */
   for (int s = -1; s < (int) self->n_areas; s++)
@@ -168,7 +172,7 @@ upskill_readiness_chart_snapshot (GtkWidget   *widget,
       buffer = g_new0 (double, MAX (n_points, 1));
       for (guint i = 0; i < n_points; i++)
         {
-          UpskillReadinessPoint *point = g_ptr_array_index (self->series, i);
+          UpskillReadinessPoint *point = g_ptr_array_index (self->series, first + i);
 
           /* Negative (nothing targeted) is drawn as a gap. */
           buffer[i] = s < 0 ? point->overall : point->areas[s];
@@ -237,6 +241,7 @@ upskill_readiness_chart_finalize (GObject *object)
   g_clear_object (&self->catalog);
   g_clear_pointer (&self->series, g_ptr_array_unref);
   g_clear_pointer (&self->area_visible, g_free);
+  g_clear_pointer (&self->summary, g_free);
 
   G_OBJECT_CLASS (upskill_readiness_chart_parent_class)->finalize (object);
 }
@@ -297,10 +302,13 @@ upskill_readiness_chart_set_series (UpskillReadinessChart *self,
   g_clear_pointer (&self->series, g_ptr_array_unref);
   self->series = series;
 
+  /* The page shows the summary beside the chart; screen readers get it
+   * as the chart's description. */
+  g_free (self->summary);
+  self->summary = g_strdup (summary != NULL ? summary : "");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, summary != NULL ? summary : "",
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, self->summary,
                                   -1);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (self), summary);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -339,4 +347,12 @@ upskill_readiness_chart_get_area_color (UpskillReadinessChart *self,
   g_return_if_fail (out_color != NULL);
 
   *out_color = lookup_area_color (GTK_WIDGET (self), area_index);
+}
+
+const char *
+upskill_readiness_chart_get_summary (UpskillReadinessChart *self)
+{
+  g_return_val_if_fail (UPSKILL_IS_READINESS_CHART (self), NULL);
+
+  return self->summary != NULL ? self->summary : "";
 }

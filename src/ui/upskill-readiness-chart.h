@@ -28,6 +28,8 @@ gboolean    upskill_readiness_chart_get_area_visible (UpskillReadinessChart *sel
 void        upskill_readiness_chart_get_area_color   (UpskillReadinessChart *self,
                                                       guint                  area_index,
                                                       GdkRGBA               *out_color);
+/* The text alternative (the chart's accessible description). */
+const char *upskill_readiness_chart_get_summary      (UpskillReadinessChart *self);
 /* The number of lines drawn (overall included). */
 guint       upskill_readiness_chart_get_n_lines      (UpskillReadinessChart *self);
 

@@ -11,6 +11,7 @@ struct _UpskillStepRow
   GtkListBoxRow      parent_instance;
 
   char              *step_id;
+  char              *menu_key;  /* what the menu was built for */
   UpskillStepStatus  status;
   gboolean           updating;
 
@@ -102,6 +103,7 @@ upskill_step_row_finalize (GObject *object)
   UpskillStepRow *self = (UpskillStepRow *)object;
 
   g_free (self->step_id);
+  g_free (self->menu_key);
 
   G_OBJECT_CLASS (upskill_step_row_parent_class)->finalize (object);
 }
@@ -157,6 +159,10 @@ upskill_step_row_init (UpskillStepRow *self)
   self->updating = TRUE;
   gtk_drop_down_set_model (self->status_dropdown, G_LIST_MODEL (statuses));
   self->updating = FALSE;
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->status_dropdown),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Status"),
+                                  -1);
 }
 
 static GMenuModel *
@@ -267,18 +273,39 @@ upskill_step_row_new (const UpskillScheduledStep *scheduled,
                       gboolean                    prerequisite_later)
 {
   UpskillStepRow *self;
-  g_autoptr(GMenuModel) menu = NULL;
-  g_autofree char *hours = NULL;
-  g_autofree char *details = NULL;
-  g_autofree char *dates = NULL;
-  g_autofree char *accessible = NULL;
-  UpskillStepStatus status;
 
   g_return_val_if_fail (scheduled != NULL && scheduled->step != NULL, NULL);
 
   self = g_object_new (UPSKILL_TYPE_STEP_ROW, NULL);
   self->step_id = g_strdup (scheduled->step->id);
+  upskill_step_row_update (self, scheduled, position, n_steps, prerequisites, prerequisite_later);
+
+  return GTK_WIDGET (self);
+}
+
+void
+upskill_step_row_update (UpskillStepRow             *self,
+                         const UpskillScheduledStep *scheduled,
+                         guint                       position,
+                         guint                       n_steps,
+                         const char                 *prerequisites,
+                         gboolean                    prerequisite_later)
+{
+  g_autoptr(GMenuModel) menu = NULL;
+  g_autofree char *hours = NULL;
+  g_autofree char *details = NULL;
+  g_autofree char *dates = NULL;
+  g_autofree char *accessible = NULL;
+  g_autofree char *menu_key = NULL;
+  UpskillStepStatus status;
+  gboolean finished;
+
+  g_return_if_fail (UPSKILL_IS_STEP_ROW (self));
+  g_return_if_fail (scheduled != NULL && scheduled->step != NULL);
+  g_return_if_fail (g_strcmp0 (scheduled->step->id, self->step_id) == 0);
+
   status = MIN (scheduled->step->status, UPSKILL_STEP_SKIPPED);
+  finished = status == UPSKILL_STEP_DONE || status == UPSKILL_STEP_SKIPPED;
   self->status = status;
 
   set_marker (self, status, position);
@@ -298,6 +325,8 @@ upskill_step_row_new (const UpskillScheduledStep *scheduled,
     /* TRANSLATORS: "Your own step · 30 hours" */
     details = g_strdup_printf (_("Your own step · %s"), hours);
   gtk_label_set_text (self->details_label, details);
+  /* Finished steps stay short, so the next ones are easy to find. */
+  gtk_widget_set_visible (GTK_WIDGET (self->details_label), !finished);
 
   if (scheduled->skill != NULL
       && scheduled->from_level <= UPSKILL_LEVEL_MAX
@@ -310,59 +339,56 @@ upskill_step_row_new (const UpskillScheduledStep *scheduled,
                                                  upskill_level_get_name (scheduled->to_level));
 
       gtk_label_set_text (self->raises_label, raises);
+      gtk_widget_set_visible (GTK_WIDGET (self->raises_label), TRUE);
     }
   else
     gtk_widget_set_visible (GTK_WIDGET (self->raises_label), FALSE);
 
-  if (prerequisites != NULL && status != UPSKILL_STEP_DONE && status != UPSKILL_STEP_SKIPPED)
+  gtk_widget_set_visible (self->prerequisites_box, prerequisites != NULL && !finished);
+  gtk_label_set_text (self->prerequisites_label, prerequisites != NULL ? prerequisites : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->prerequisites_icon), prerequisite_later);
+  if (prerequisite_later)
     {
-      gtk_label_set_text (self->prerequisites_label, prerequisites);
-      gtk_widget_set_visible (GTK_WIDGET (self->prerequisites_icon), prerequisite_later);
-      if (prerequisite_later)
-        gtk_widget_add_css_class (GTK_WIDGET (self->prerequisites_label), "warning");
-      else
-        gtk_widget_add_css_class (GTK_WIDGET (self->prerequisites_label), "dim-label");
+      gtk_widget_remove_css_class (GTK_WIDGET (self->prerequisites_label), "dim-label");
+      gtk_widget_add_css_class (GTK_WIDGET (self->prerequisites_label), "warning");
     }
   else
-    gtk_widget_set_visible (self->prerequisites_box, FALSE);
-
-  switch (status)
     {
-    case UPSKILL_STEP_DONE:
-    case UPSKILL_STEP_SKIPPED:
-      /* Finished steps stay short, so the next ones are easy to find. */
-      gtk_widget_set_visible (GTK_WIDGET (self->details_label), FALSE);
-      gtk_widget_set_visible (self->dates_box, FALSE);
-      break;
+      gtk_widget_remove_css_class (GTK_WIDGET (self->prerequisites_label), "warning");
+      gtk_widget_add_css_class (GTK_WIDGET (self->prerequisites_label), "dim-label");
+    }
 
-    case UPSKILL_STEP_PLANNED:
-    case UPSKILL_STEP_IN_PROGRESS:
-    default:
+  gtk_widget_set_visible (self->dates_box, !finished);
+  if (!finished)
+    {
       if (g_date_valid (&scheduled->start) && g_date_valid (&scheduled->finish))
         dates = format_dates (&scheduled->start, &scheduled->finish);
       else
         dates = g_strdup (_("Not scheduled"));
       gtk_label_set_text (self->dates_label, dates);
-      break;
     }
 
   self->updating = TRUE;
   gtk_drop_down_set_selected (self->status_dropdown, status);
   self->updating = FALSE;
 
-  menu = build_menu (self, scheduled, position, n_steps);
-  gtk_menu_button_set_menu_model (self->menu_button, menu);
+  /* A new menu model means a new popover: only when its items change. */
+  menu_key = g_strdup_printf ("%d%d%d%d",
+                              position > 0, position + 1 < n_steps, status,
+                              scheduled->module != NULL && scheduled->module->url != NULL);
+  if (g_strcmp0 (menu_key, self->menu_key) != 0)
+    {
+      menu = build_menu (self, scheduled, position, n_steps);
+      gtk_menu_button_set_menu_model (self->menu_button, menu);
+      g_free (self->menu_key);
+      self->menu_key = g_steal_pointer (&menu_key);
+    }
 
   /* TRANSLATORS: accessible name of a step: "Step 3: The Python Tutorial" */
   accessible = g_strdup_printf (_("Step %1$u: %2$s"), position + 1, scheduled->title);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
                                   -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->status_dropdown),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Status"),
-                                  -1);
-
-  return GTK_WIDGET (self);
 }
 
 const char *

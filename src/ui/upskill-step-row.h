@@ -21,6 +21,13 @@ GtkWidget  *upskill_step_row_new         (const UpskillScheduledStep *scheduled,
                                           guint                       n_steps,
                                           const char                 *prerequisites,
                                           gboolean                    prerequisite_later);
+/* Shows the step anew (same step id) after the plan changed. */
+void        upskill_step_row_update      (UpskillStepRow             *self,
+                                          const UpskillScheduledStep *scheduled,
+                                          guint                       position,
+                                          guint                       n_steps,
+                                          const char                 *prerequisites,
+                                          gboolean                    prerequisite_later);
 const char *upskill_step_row_get_step_id (UpskillStepRow             *self);
 
 G_END_DECLS

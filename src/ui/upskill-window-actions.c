@@ -42,6 +42,10 @@ upskill_window_update_actions (UpskillWindow *self)
   gboolean has_profile = self->profile != NULL;
   gboolean ready = self->store != NULL;
 
+  /* Not yet set up (still in init). */
+  if (self->undo_stack == NULL)
+    return;
+
   set_enabled (self, "new-profile", ready);
   set_enabled (self, "create-own-profile", ready);
   set_enabled (self, "import-profile", ready);

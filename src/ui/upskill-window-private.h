@@ -81,6 +81,7 @@ struct _UpskillWindow
   GtkNativeDialog      *file_chooser;
 
   /* UPSKILL_EXIT_AFTER_FIRST_FRAME */
+  gint64                created;
   gint64                first_paint;
   gulong                after_paint_handler;
 };
