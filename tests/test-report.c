@@ -686,7 +686,8 @@ test_since_last_session (Fixture       *fixture,
   path = write_report (fixture, profile, &options, "since.pdf");
   text = pdf_text (path);
 
-  assert_text_has (text, "1 change since the session of");
+  assert_text_has (text, "Since the session on");
+  assert_text_has (text, "Sid Session raised");
   assert_text_has (text, "Later course");
   g_assert_false (text_has (text, "Earlier workshop"));
   assert_text_has (text, "Agreed on the next steps.");

@@ -142,9 +142,20 @@ skip_string_or_comment (const char  *data,
       if (data[i] != '\\')
         continue;
 
-      if (i + 1 >= length || data[i + 1] != 'u')
+      if (i + 1 >= length)
+        return length;
+
+      if (data[i + 1] != 'u')
         {
-          i++;  /* another escape: json-glib judges it */
+          /* json-glib also takes octal escapes ("\200" is the byte 0x80,
+           * not UTF-8) and passes unknown ones through. */
+          if (strchr ("\"\\/bfnrt", data[i + 1]) == NULL || data[i + 1] == '\0')
+            {
+              *problem = TEXT_BAD_ESCAPE;
+              *out_offset = i;
+              return length;
+            }
+          i++;
           continue;
         }
 
@@ -423,7 +434,7 @@ upskill_json_parse_bytes (GBytes      *bytes,
 
         line_and_column (data, offset, &line, &column);
         g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_NOT_JSON,
-                     _("Could not read “%s”: line %u, column %u: “\\u” must be followed by four hexadecimal digits"),
+                     _("Could not read “%s”: line %u, column %u: not a valid escape (JSON allows \\\", \\\\, \\/, \\b, \\f, \\n, \\r, \\t and \\u with four hex digits)"),
                      display_name, line, column);
         return NULL;
       }

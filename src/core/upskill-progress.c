@@ -9,7 +9,7 @@
 #include "upskill-progress.h"
 #include "upskill-readiness.h"
 
-#define SECONDS_PER_DAY (24 * 60 * 60)
+#define SECONDS_PER_DAY UPSKILL_PROGRESS_SECONDS_PER_DAY
 
 char *
 upskill_progress_completed_source (const char *title)

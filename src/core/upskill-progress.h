@@ -6,6 +6,10 @@
 
 G_BEGIN_DECLS
 
+/* A session note is dated by its day; what changed on that day belongs to
+ * the session, so "since the last session" starts a day after its date. */
+#define UPSKILL_PROGRESS_SECONDS_PER_DAY (24 * 60 * 60)
+
 /* Progress over time: the timeline of changes and session notes, and the
  * sentences a coach reads aloud. Shared by the Progress page and the PDF
  * report. */

@@ -632,3 +632,40 @@ upskill_claim_kind_get_label (UpskillClaimKind kind)
 
   return _(labels[kind]);
 }
+
+UpskillDemand
+upskill_demand_from_signal (double signal)
+{
+  if (signal >= 0.75)
+    return UPSKILL_DEMAND_STRONG;
+  if (signal >= 0.4)
+    return UPSKILL_DEMAND_MODERATE;
+  if (signal > 0)
+    return UPSKILL_DEMAND_SOME;
+
+  return UPSKILL_DEMAND_NONE;
+}
+
+const char *
+upskill_demand_get_label (UpskillDemand demand)
+{
+  static const char * const labels[] = {
+    N_("No demand signal"), N_("Some demand"), N_("Moderate demand"), N_("Strong demand"),
+  };
+
+  g_return_val_if_fail (demand < G_N_ELEMENTS (labels), NULL);
+
+  return _(labels[demand]);
+}
+
+const char *
+upskill_demand_get_adjective (UpskillDemand demand)
+{
+  static const char * const adjectives[] = {
+    N_("little"), N_("some"), N_("moderate"), N_("strong"),
+  };
+
+  g_return_val_if_fail (demand < G_N_ELEMENTS (adjectives), NULL);
+
+  return _(adjectives[demand]);
+}

@@ -102,6 +102,21 @@ double          upskill_trends_get_demand_signal   (UpskillTrends   *self,
 GPtrArray      *upskill_trends_get_area_claims     (UpskillTrends   *self,
                                                     UpskillArea     *area);
 
+/* The demand signal in words, one scale for the whole program. */
+typedef enum
+{
+  UPSKILL_DEMAND_NONE,
+  UPSKILL_DEMAND_SOME,
+  UPSKILL_DEMAND_MODERATE,
+  UPSKILL_DEMAND_STRONG,
+} UpskillDemand;
+
+UpskillDemand   upskill_demand_from_signal         (double           signal);
+/* "Strong demand" */
+const char     *upskill_demand_get_label           (UpskillDemand    demand);
+/* "strong", for sentences: "an area where the article sees strong demand" */
+const char     *upskill_demand_get_adjective       (UpskillDemand    demand);
+
 const char     *upskill_claim_kind_to_string       (UpskillClaimKind kind);
 const char     *upskill_claim_kind_get_label       (UpskillClaimKind kind);
 

@@ -17,6 +17,7 @@
 #include "upskill-planner.h"
 #include "upskill-readiness.h"
 #include "upskill-report-doc.h"
+#include "upskill-progress.h"
 #include "upskill-report.h"
 #include "upskill-store.h"
 
@@ -232,18 +233,6 @@ format_level (guint level)
   level = MIN (level, UPSKILL_LEVEL_MAX);
   /* Translators: a level, "Competent (3)". */
   return g_strdup_printf (_("%s (%u)"), upskill_level_get_name (level), level);
-}
-
-static const char *
-demand_word (double signal)
-{
-  if (signal >= 0.67)
-    return _("strong");
-  if (signal >= 0.34)
-    return _("moderate");
-  if (signal > 0)
-    return _("some");
-  return _("little");
 }
 
 static double
@@ -474,7 +463,7 @@ gap_sentence (Report     *report,
                                     "in an area where the article sees %s demand."),
                                   gap->skill->name, area ? area->name : "",
                                   current, target, levels,
-                                  demand_word (demand_of (report, area)));
+                                  upskill_demand_get_adjective (upskill_demand_from_signal (demand_of (report, area))));
 }
 
 static void
@@ -1076,61 +1065,44 @@ static void
 add_since_last_session (Report *report)
 {
   UpskillReportDoc *doc = report->doc;
-  GPtrArray *notes = upskill_profile_get_notes (report->profile);
   GPtrArray *history = upskill_profile_get_history (report->profile);
+  gint64 now = g_date_time_to_unix (report->date);
+  const UpskillNote *session;
+  g_autofree char *sentence = NULL;
   g_autoptr(GPtrArray) changes = g_ptr_array_new ();
-  gint64 since = G_MININT64;
   guint first = 0;
 
   upskill_report_doc_add_heading (doc, 1, _("Since the last session"));
 
-  for (guint i = 0; i < notes->len; i++)
-    {
-      UpskillNote *note = g_ptr_array_index (notes, i);
+  /* The sentence a coach reads aloud is the one the Progress page shows;
+   * the list below it gives each change with its date and cause. */
+  session = upskill_progress_get_last_session (report->profile, now);
+  sentence = upskill_progress_describe_since_last_session (report->profile, report->catalog, now);
 
-      since = MAX (since, note->date);
-    }
-
-  /* A note is dated by its day; what changed during that session is part
-   * of it, so "since" starts the day after. */
   for (guint i = 0; i < history->len; i++)
     {
       UpskillHistoryEntry *entry = g_ptr_array_index (history, i);
 
-      if (since == G_MININT64 || entry->time >= since + 24 * 60 * 60)
+      if (session == NULL || entry->time >= session->date + UPSKILL_PROGRESS_SECONDS_PER_DAY)
         g_ptr_array_add (changes, entry);
     }
 
-  if (since == G_MININT64)
-    {
-      upskill_report_doc_add_text (doc, UPSKILL_TEXT_BODY,
-                                   changes->len ? _("There is no session note yet, so these are the "
-                                                    "latest recorded changes.")
-                                                : _("There is no session note and no recorded change yet."));
-    }
+  if (sentence != NULL)
+    upskill_report_doc_add_text (doc, UPSKILL_TEXT_BODY, sentence);
   else
-    {
-      g_autofree char *date = format_unix_date (since);
-      g_autofree char *text = NULL;
-
-      if (changes->len == 0)
-        text = g_markup_printf_escaped (_("Nothing has changed since the session of %s."), date);
-      else
-        text = g_markup_printf_escaped (NGETTEXT ("%u change since the session of %s:",
-                                                  "%u changes since the session of %s:",
-                                                  changes->len),
-                                        changes->len, date);
-      upskill_report_doc_add_markup (doc, UPSKILL_TEXT_BODY, text);
-    }
+    upskill_report_doc_add_text (doc, UPSKILL_TEXT_BODY,
+                                 changes->len ? _("There is no session note yet, so these are the "
+                                                  "latest recorded changes.")
+                                              : _("There is no session note and no recorded change yet."));
 
   if (changes->len > MAX_CHANGES)
     first = changes->len - MAX_CHANGES;
   for (guint i = first; i < changes->len; i++)
     {
-      g_autofree char *sentence = change_sentence (report, g_ptr_array_index (changes, i));
+      g_autofree char *item = change_sentence (report, g_ptr_array_index (changes, i));
 
-      if (sentence != NULL)
-        upskill_report_doc_add_item (doc, "•", 14, sentence, &upskill_report_accent);
+      if (item != NULL)
+        upskill_report_doc_add_item (doc, "•", 14, item, &upskill_report_accent);
     }
 }
 
@@ -1294,7 +1266,7 @@ add_market_context (Report *report)
     {
       UpskillArea *area = upskill_catalog_get_area (report->catalog, i);
       double signal = upskill_trends_get_demand_signal (trends, area);
-      g_autofree char *word = g_strdup (demand_word (signal));
+      g_autofree char *word = g_strdup (upskill_demand_get_adjective (upskill_demand_from_signal (signal)));
 
       demand->labels[i] = g_strdup (area->name);
       demand->values[i] = signal;

@@ -171,22 +171,16 @@ get_target_role (UpskillPlanPage *self)
 }
 
 static const char *
-demand_label (double signal,
+demand_label (double       signal,
               const char **out_css_class)
 {
-  if (signal >= 0.67)
-    {
-      *out_css_class = "demand-high";
-      return _("High demand");
-    }
-  if (signal >= 0.34)
-    {
-      *out_css_class = "demand-medium";
-      return _("Some demand");
-    }
+  static const char * const css_classes[] = {
+    "demand-low", "demand-low", "demand-medium", "demand-high",
+  };
+  UpskillDemand demand = upskill_demand_from_signal (signal);
 
-  *out_css_class = "demand-low";
-  return _("Low demand");
+  *out_css_class = css_classes[demand];
+  return upskill_demand_get_label (demand);
 }
 
 static GtkWidget *

@@ -74,19 +74,6 @@ format_percent (double percent)
   return g_strdup_printf (_("%.0f%%"), percent);
 }
 
-static const char *
-demand_wording (double signal)
-{
-  if (signal >= 0.75)
-    return _("Strong demand");
-  if (signal >= 0.45)
-    return _("Moderate demand");
-  if (signal > 0)
-    return _("Some demand");
-
-  return _("No demand signal");
-}
-
 /* The area's summary and, with trend data, its demand signal in words.
  * Returns markup: AdwPreferencesGroup's description is markup. */
 static char *
@@ -105,7 +92,7 @@ build_group_description (UpskillSkillsPage *self,
   /* Translators: "Strong demand · 5 claims in the trend data" */
   demand = g_strdup_printf (ngettext ("%s · %u claim in the trend data",
                                       "%s · %u claims in the trend data", claims->len),
-                            demand_wording (upskill_trends_get_demand_signal (self->trends, area)),
+                            upskill_demand_get_label (upskill_demand_from_signal (upskill_trends_get_demand_signal (self->trends, area))),
                             claims->len);
 
   return g_markup_printf_escaped ("%s\n<b>%s</b>", summary, demand);

@@ -558,19 +558,6 @@ get_catalog (UpskillTrendsPage *self)
   return NULL;
 }
 
-static const char *
-demand_get_words (double signal)
-{
-  if (signal >= 0.75)
-    return _("Strong demand");
-  if (signal >= 0.4)
-    return _("Moderate demand");
-  if (signal > 0)
-    return _("Some demand");
-
-  return _("No demand signal");
-}
-
 static char *
 area_dup_status (UpskillTrendsPage *self,
                  UpskillArea       *area,
@@ -593,7 +580,7 @@ area_dup_status (UpskillTrendsPage *self,
 
   /* Translators: an area's demand and the profile's readiness, e.g.
    * "Strong demand · you are at 40%" */
-  return g_strdup_printf (_("%s · %s"), demand_get_words (signal), readiness);
+  return g_strdup_printf (_("%s · %s"), upskill_demand_get_label (upskill_demand_from_signal (signal)), readiness);
 }
 
 static void
