@@ -12,6 +12,7 @@
 
 #include "upskill-catalog.h"
 #include "upskill-error.h"
+#include "upskill-json.h"
 #include "upskill-profile.h"
 #include "upskill-store.h"
 #include "upskill-trends.h"
@@ -278,6 +279,15 @@ test_profile_file (gconstpointer data)
   check_store_refuses (store, expectation, file_name, id, path, original);
   g_assert_finalize_object (g_steal_pointer (&store));
 
+  /* The multi-megabyte files are slow to parse under the sanitizers:
+   * once through the store is enough for them. */
+  if (expectation->generated != NULL)
+    {
+      assert_file_unchanged (path, original);
+      remove_tree (data_dir);
+      return;
+    }
+
   second_store = upskill_store_new (data_dir_file, upskill_catalog_get_default ());
   check_store_refuses (second_store, expectation, file_name, id, path, original);
   g_assert_finalize_object (g_steal_pointer (&second_store));
@@ -405,6 +415,14 @@ test_program_lists_all (void)
         continue;
 
       bytes = dup_contents (expectation);
+      /* Made-up files under the size cap take long to parse under the
+       * sanitizers; the others stand for them here. */
+      if (expectation->generated != NULL && g_bytes_get_size (bytes) <= UPSKILL_JSON_MAX_SIZE)
+        {
+          g_bytes_unref (bytes);
+          continue;
+        }
+
       path = g_build_filename (data_dir, "profiles", file_name, NULL);
       g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
       g_assert_no_error (error);
@@ -515,7 +533,7 @@ main (int   argc,
   add_generated ("profile/generated-3mb-name.json", "expected a name of 1 to 200 characters",
                  profile_with_long_name ("generated-3mb-name", 3 * 1024 * 1024));
   add_generated ("profile/generated-huge-array.json", "“history” item 1: expected an object",
-                 profile_with_huge_array ("generated-huge-array", 1900 * 1024));
+                 profile_with_huge_array ("generated-huge-array", 256 * 1024));
   add_generated ("trends/generated-10mb-string.json", "larger than the limit",
                  trends_with_long_title (10 * 1024 * 1024));
 

@@ -6,6 +6,8 @@
 #include <sys/stat.h>
 #include <sys/wait.h>
 
+#include "upskill-test-utils.h"
+
 /* Runs the built program as a user would, without a display, on data in
  * a temporary folder. */
 
@@ -34,24 +36,6 @@ result_clear (Result *result)
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, result_clear)
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
 
 static Result
 run_upskill (Fixture            *fixture,
@@ -91,18 +75,16 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  fixture->data_dir = g_dir_make_tmp ("upskill-cli-data-XXXXXX", NULL);
-  fixture->out_dir = g_dir_make_tmp ("upskill-cli-out-XXXXXX", NULL);
-  g_assert_nonnull (fixture->data_dir);
-  g_assert_nonnull (fixture->out_dir);
+  fixture->data_dir = upskill_test_make_tmp_dir ("upskill-cli-data-XXXXXX");
+  fixture->out_dir = upskill_test_make_tmp_dir ("upskill-cli-out-XXXXXX");
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  remove_tree (fixture->data_dir);
-  remove_tree (fixture->out_dir);
+  upskill_test_remove_tree (fixture->data_dir, NULL);
+  upskill_test_remove_tree (fixture->out_dir, NULL);
   g_free (fixture->data_dir);
   g_free (fixture->out_dir);
 }
@@ -139,38 +121,6 @@ import_samples (Fixture *fixture)
       stored = g_build_filename (fixture->data_dir, "profiles", file_name, NULL);
       g_assert_true (g_file_test (stored, G_FILE_TEST_IS_REGULAR));
     }
-}
-
-static gboolean
-have_poppler (void)
-{
-  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
-  g_autofree char *pdfinfo = g_find_program_in_path ("pdfinfo");
-
-  if (pdftotext == NULL || pdfinfo == NULL)
-    {
-      g_test_skip ("poppler-utils (pdftotext, pdfinfo) is not installed");
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static char *
-run_tool (const char *tool,
-          const char *path)
-{
-  const char *argv[] = { tool, "-enc", "UTF-8", path, NULL, NULL };
-  g_autofree char *out = NULL;
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-
-  if (g_str_equal (tool, "pdftotext"))
-    argv[4] = "-";
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                &out, NULL, &status, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-  return g_steal_pointer (&out);
 }
 
 /* ---------------------------------------------------------------- */
@@ -218,10 +168,10 @@ test_export_one (Fixture       *fixture,
     g_error ("export failed: %s", result.err);
   g_assert_true (g_file_test (out, G_FILE_TEST_IS_REGULAR));
 
-  if (!have_poppler ())
+  if (!upskill_test_have_poppler ())
     return;
-  text = run_tool ("pdftotext", out);
-  info = run_tool ("pdfinfo", out);
+  text = upskill_test_pdf_text (out);
+  info = upskill_test_pdf_info (out);
   g_assert_nonnull (strstr (text, "María González"));
   g_assert_nonnull (strstr (text, "Session notes"));
   g_assert_nonnull (strstr (info, "Coach Carter"));
@@ -243,10 +193,10 @@ test_export_by_id_without_notes (Fixture       *fixture,
   result = run_upskill (fixture, args);
   g_assert_cmpint (result.status, ==, 0);
 
-  if (!have_poppler ())
+  if (!upskill_test_have_poppler ())
     return;
-  text = run_tool ("pdftotext", out);
-  info = run_tool ("pdfinfo", out);
+  text = upskill_test_pdf_text (out);
+  info = upskill_test_pdf_info (out);
   g_assert_nonnull (strstr (text, "李伟"));
   g_assert_null (strstr (text, "Session notes"));
   g_assert_nonnull (strstr (info, "(A4)"));

@@ -10,6 +10,7 @@
 #include "upskill-catalog.h"
 #include "upskill-error.h"
 #include "upskill-feed.h"
+#include "upskill-test-utils.h"
 #include "upskill-trends.h"
 
 #define HUGE_SIZE  (5 * 1024 * 1024)
@@ -480,8 +481,7 @@ fixture_setup (Fixture       *fixture,
   g_autofree char *bundled = NULL;
   g_autoptr(GBytes) bytes = NULL;
 
-  fixture->tmp_dir = g_dir_make_tmp ("upskill-feed-XXXXXX", &error);
-  g_assert_no_error (error);
+  fixture->tmp_dir = upskill_test_make_tmp_dir ("upskill-feed-XXXXXX");
   cache_path = g_build_filename (fixture->tmp_dir, "upskill", NULL);
   fixture->cache_dir = g_file_new_for_path (cache_path);
   fixture->catalog = upskill_catalog_get_default ();
@@ -498,32 +498,12 @@ fixture_setup (Fixture       *fixture,
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    while ((name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *child = g_build_filename (path, name, NULL);
-
-        if (g_file_test (child, G_FILE_TEST_IS_DIR))
-          remove_tree (child);
-        else
-          g_unlink (child);
-      }
-
-  g_rmdir (path);
-}
-
-static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
   g_clear_handle_id (&fixture->slow_source, g_source_remove);
   stop_server (fixture);
-  remove_tree (fixture->tmp_dir);
+  upskill_test_remove_tree (fixture->tmp_dir, NULL);
   g_free (fixture->tmp_dir);
   g_clear_object (&fixture->cache_dir);
   fixture->catalog = NULL; /* borrowed */
@@ -1187,8 +1167,7 @@ main (int   argc,
   g_setenv ("GIO_USE_PROXY_RESOLVER", "dummy", TRUE);
   /* Nothing may land in the real cache. The tests pass their own folder,
    * since g_get_user_cache_dir() is read once per process. */
-  cache_root = g_dir_make_tmp ("upskill-feed-cache-XXXXXX", NULL);
-  g_assert_nonnull (cache_root);
+  cache_root = upskill_test_make_tmp_dir ("upskill-feed-cache-XXXXXX");
   g_setenv ("XDG_CACHE_HOME", cache_root, TRUE);
 
   g_test_init (&argc, &argv, NULL);
@@ -1222,7 +1201,7 @@ main (int   argc,
 #undef ADD
 
   status = g_test_run ();
-  remove_tree (cache_root);
+  upskill_test_remove_tree (cache_root, NULL);
 
   return status;
 }

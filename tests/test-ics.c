@@ -7,6 +7,7 @@
 #include "upskill-ics.h"
 #include "upskill-planner.h"
 #include "upskill-profile.h"
+#include "upskill-test-utils.h"
 
 /* The exported calendar is checked the way a calendar program reads it:
  * physical lines (CRLF, at most 75 octets, whole UTF-8 characters),
@@ -294,22 +295,6 @@ assert_utc_stamp (const char *value)
       g_assert_true (g_ascii_isdigit (value[i]));
 }
 
-static UpskillProfile *
-load_sample (const char *id)
-{
-  g_autofree char *path = g_strdup_printf ("/com/example/Upskill/data/samples/%s.json", id);
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
-  UpskillProfile *profile;
-
-  bytes = g_resources_lookup_data (path, 0, &error);
-  g_assert_no_error (error);
-  profile = upskill_profile_new_from_bytes (bytes, id, &error);
-  g_assert_no_error (error);
-
-  return profile;
-}
-
 static guint
 count_scheduled (GPtrArray *schedule)
 {
@@ -388,7 +373,7 @@ static void
 test_ics_sample (void)
 {
   UpskillCatalog *catalog = upskill_catalog_get_default ();
-  g_autoptr(UpskillProfile) profile = load_sample ("li-wei");
+  g_autoptr(UpskillProfile) profile = upskill_test_load_sample ("li-wei");
   g_autoptr(GPtrArray) schedule = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GBytes) again = NULL;

@@ -14,6 +14,7 @@
 #include "upskill-progress.h"
 #include "upskill-step-dialog.h"
 #include "upskill-step-row.h"
+#include "upskill-test-ui.h"
 #include "upskill-trends.h"
 
 /* The Plan page, driven through its actions and widgets as a user would. */
@@ -25,31 +26,6 @@ typedef struct
   UpskillProfile  *profile;
   UpskillCatalog  *catalog;
 } Fixture;
-
-static void
-flush (void)
-{
-  /* Idle refreshes, then layout. */
-  for (guint i = 0; i < 5; i++)
-    while (g_main_context_iteration (NULL, FALSE))
-      ;
-}
-
-static UpskillProfile *
-load_sample (const char *id)
-{
-  g_autofree char *path = g_strdup_printf ("/com/example/Upskill/data/samples/%s.json", id);
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
-  UpskillProfile *profile;
-
-  bytes = g_resources_lookup_data (path, 0, &error);
-  g_assert_no_error (error);
-  profile = upskill_profile_new_from_bytes (bytes, id, &error);
-  g_assert_no_error (error);
-
-  return profile;
-}
 
 static UpskillTrends *
 load_trends (UpskillCatalog *catalog)
@@ -76,7 +52,7 @@ fixture_set_up (Fixture       *fixture,
 
   fixture->catalog = upskill_catalog_get_default ();
   trends = load_trends (fixture->catalog);
-  fixture->profile = sample != NULL ? load_sample (sample) : NULL;
+  fixture->profile = sample != NULL ? upskill_test_load_sample (sample) : NULL;
 
   fixture->page = g_object_new (UPSKILL_TYPE_PLAN_PAGE,
                                 "catalog", fixture->catalog,
@@ -90,27 +66,16 @@ fixture_set_up (Fixture       *fixture,
   gtk_window_set_default_size (fixture->window, 900, 900);
   adw_window_set_content (ADW_WINDOW (fixture->window), overlay);
   gtk_window_present (fixture->window);
-  flush ();
-}
-
-static void
-close_other_windows (GtkWindow *keep)
-{
-  g_autoptr(GList) toplevels = NULL;
-
-  toplevels = gtk_window_list_toplevels ();
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (l->data != keep)
-      gtk_window_destroy (l->data);
+  upskill_test_flush ();
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
-  close_other_windows (fixture->window);
+  upskill_test_destroy_other_windows (fixture->window);
   gtk_window_destroy (fixture->window);
-  flush ();
+  upskill_test_flush ();
   g_clear_object (&fixture->profile);
 }
 
@@ -123,33 +88,6 @@ get_child (Fixture    *fixture,
 
   g_assert_nonnull (child);
   return child;
-}
-
-static GtkWindow *
-find_toplevel (GType type)
-{
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
-      return l->data;
-
-  return NULL;
-}
-
-static void wait_for_frames (GtkWidget *widget,
-                             guint      n_wanted);
-static void save_png        (GtkWidget  *widget,
-                             const char *path);
-
-/* As a click on a response button does: respond, then close. */
-static void
-respond (GtkWindow  *dialog,
-         const char *response)
-{
-  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), response);
-  gtk_window_destroy (dialog);
-  flush ();
 }
 
 static GPtrArray *
@@ -173,7 +111,7 @@ activate (Fixture    *fixture,
           GVariant   *parameter)
 {
   g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (fixture->page), action, parameter));
-  flush ();
+  upskill_test_flush ();
 }
 
 /* The steps shown are the profile's, in its order. */
@@ -203,7 +141,7 @@ test_steps_in_plan_order (Fixture       *fixture,
   /* A fresh plan: every prerequisite still needed comes before its dependant. */
   upskill_profile_set_plan (fixture->profile,
                             g_ptr_array_new_with_free_func ((GDestroyNotify) upskill_plan_step_free));
-  flush ();
+  upskill_test_flush ();
   g_assert_cmpstr (gtk_stack_get_visible_child_name (get_child (fixture, "path_stack")), ==, "empty");
   activate (fixture, "plan.regenerate", NULL);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (get_child (fixture, "path_stack")), ==, "steps");
@@ -327,20 +265,20 @@ test_weekly_hours (Fixture       *fixture,
   g_assert_cmpstr (gtk_label_get_text (ready), ==, at_8);
 
   gtk_spin_button_set_value (spin, 4);
-  flush ();
+  upskill_test_flush ();
   g_assert_cmpfloat (upskill_profile_get_weekly_hours (fixture->profile), ==, 4);
   g_assert_cmpstr (gtk_label_get_text (ready), ==, at_4);
   g_assert_cmpstr (at_4, !=, at_8);
 
   gtk_spin_button_set_value (spin, 12.5);
-  flush ();
+  upskill_test_flush ();
   g_assert_cmpfloat (upskill_profile_get_weekly_hours (fixture->profile), ==, 12.5);
   g_assert_cmpstr (gtk_label_get_text (ready), ==, at_12_5);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (spin)), ==, "12.5");
 
   /* A change from elsewhere (undo, another page) shows too. */
   upskill_profile_set_weekly_hours (fixture->profile, 8);
-  flush ();
+  upskill_test_flush ();
   g_assert_cmpfloat (gtk_spin_button_get_value (spin), ==, 8);
   g_assert_cmpstr (gtk_label_get_text (ready), ==, at_8);
 }
@@ -448,19 +386,19 @@ test_done_raises_level (Fixture       *fixture,
 
   /* Declining keeps the level; the step is done either way. */
   activate (fixture, "plan.set-step-status", g_variant_new ("(si)", step_id, UPSKILL_STEP_DONE));
-  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  dialog = upskill_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
-  respond (dialog, "keep");
+  upskill_test_respond (ADW_MESSAGE_DIALOG (dialog), "keep");
   g_assert_cmpint (upskill_profile_find_step (fixture->profile, step_id)->status, ==, UPSKILL_STEP_DONE);
   g_assert_cmpuint (history->len, ==, n_history);
 
   /* Planned again, done again: this time the raise is accepted. */
   activate (fixture, "plan.set-step-status", g_variant_new ("(si)", step_id, UPSKILL_STEP_PLANNED));
-  g_assert_null (find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_null (upskill_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
   activate (fixture, "plan.set-step-status", g_variant_new ("(si)", step_id, UPSKILL_STEP_DONE));
-  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  dialog = upskill_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_nonnull (dialog);
-  respond (dialog, "raise");
+  upskill_test_respond (ADW_MESSAGE_DIALOG (dialog), "raise");
 
   g_assert_cmpuint (upskill_profile_get_level (fixture->profile, module->skill->id), ==, module->to_level);
   g_assert_cmpuint (history->len, ==, n_history + 1);
@@ -524,8 +462,8 @@ test_move_warns_about_prerequisites (Fixture       *fixture,
                                               ? g_getenv ("UPSKILL_SCREENSHOT_DIR") : g_get_tmp_dir (),
                                               "upskill-plan-order-warning.png", NULL);
 
-    wait_for_frames (GTK_WIDGET (fixture->window), 3);
-    save_png (GTK_WIDGET (fixture->window), path);
+    upskill_test_wait_for_frames (GTK_WIDGET (fixture->window), 3);
+    upskill_test_save_png (GTK_WIDGET (fixture->window), path);
   }
 
   activate (fixture, "plan.move-step-down", g_variant_new_string (dependant_id));
@@ -548,7 +486,7 @@ test_add_module_and_custom_step (Fixture       *fixture,
   guint n_all;
 
   activate (fixture, "plan.add-module", NULL);
-  chooser = (UpskillModuleChooser *) find_toplevel (UPSKILL_TYPE_MODULE_CHOOSER);
+  chooser = (UpskillModuleChooser *) upskill_test_find_window (UPSKILL_TYPE_MODULE_CHOOSER);
   g_assert_nonnull (chooser);
 
   results = upskill_module_chooser_get_results (chooser);
@@ -568,8 +506,8 @@ test_add_module_and_custom_step (Fixture       *fixture,
   upskill_module_chooser_set_search_text (chooser, "kafka");
   g_assert_cmpuint (g_list_model_get_n_items (results), ==, 2);
   g_assert_true (gtk_widget_activate_action (list_view, "list.activate-item", "u", 0));
-  flush ();
-  g_assert_true (find_toplevel (UPSKILL_TYPE_MODULE_CHOOSER) == GTK_WINDOW (chooser));
+  upskill_test_flush ();
+  g_assert_true (upskill_test_find_window (UPSKILL_TYPE_MODULE_CHOOSER) == GTK_WINDOW (chooser));
   g_assert_cmpuint (upskill_profile_get_plan (fixture->profile)->len, ==, n_steps);
 
   upskill_module_chooser_set_search_text (chooser, "owasp");
@@ -577,9 +515,9 @@ test_add_module_and_custom_step (Fixture       *fixture,
 
   first = g_list_model_get_item (results, 0);
   g_assert_true (gtk_widget_activate_action (list_view, "list.activate-item", "u", 0));
-  flush ();
+  upskill_test_flush ();
 
-  g_assert_null (find_toplevel (UPSKILL_TYPE_MODULE_CHOOSER));
+  g_assert_null (upskill_test_find_window (UPSKILL_TYPE_MODULE_CHOOSER));
   /* Adding replaces the profile's plan array. */
   plan = upskill_profile_get_plan (fixture->profile);
   g_assert_cmpuint (plan->len, ==, n_steps + 1);
@@ -588,10 +526,10 @@ test_add_module_and_custom_step (Fixture       *fixture,
   assert_rows_match_plan (fixture);
 
   activate (fixture, "plan.add-custom-step", NULL);
-  dialog = (UpskillStepDialog *) find_toplevel (UPSKILL_TYPE_STEP_DIALOG);
+  dialog = (UpskillStepDialog *) upskill_test_find_window (UPSKILL_TYPE_STEP_DIALOG);
   g_assert_nonnull (dialog);
   upskill_step_dialog_set_values (dialog, "Ship <b>the</b> pipeline & test it", 24, "data-pipelines", 3, 4);
-  respond (GTK_WINDOW (dialog), "add");
+  upskill_test_respond (ADW_MESSAGE_DIALOG (dialog), "add");
 
   plan = upskill_profile_get_plan (fixture->profile);
   g_assert_cmpuint (plan->len, ==, n_steps + 2);
@@ -627,7 +565,7 @@ static void
 test_export_calendar (Fixture       *fixture,
                       gconstpointer  user_data)
 {
-  g_autofree char *dir = g_dir_make_tmp ("upskill-plan-XXXXXX", NULL);
+  g_autofree char *dir = upskill_test_make_tmp_dir ("upskill-plan-XXXXXX");
   g_autofree char *path = g_build_filename (dir, "plan.ics", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autofree char *contents = NULL;
@@ -660,68 +598,22 @@ test_empty_states (Fixture       *fixture,
   g_assert_false (gtk_widget_is_sensitive (get_child (fixture, "regenerate_button")));
 
   g_object_set (fixture->page, "profile", newcomer, NULL);
-  flush ();
+  upskill_test_flush ();
   g_assert_cmpstr (gtk_stack_get_visible_child_name (get_child (fixture, "stack")), ==, "plan");
   g_assert_cmpstr (gtk_stack_get_visible_child_name (get_child (fixture, "path_stack")), ==, "empty");
   /* No role, no gaps: nothing for "Create Plan" to do. */
   g_assert_false (gtk_widget_get_visible (get_child (fixture, "create_button")));
 
   upskill_profile_set_target_role (newcomer, "mlops-engineer");
-  flush ();
+  upskill_test_flush ();
   g_assert_true (gtk_widget_get_visible (get_child (fixture, "create_button")));
   activate (fixture, "plan.regenerate", NULL);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (get_child (fixture, "path_stack")), ==, "steps");
   g_assert_cmpuint (upskill_profile_get_plan (newcomer)->len, >, 0);
 
   g_object_set (fixture->page, "profile", NULL, NULL);
-  flush ();
+  upskill_test_flush ();
   g_assert_cmpstr (gtk_stack_get_visible_child_name (get_child (fixture, "stack")), ==, "empty");
-}
-
-static void
-on_after_paint (GdkFrameClock *clock,
-                guint         *n_frames)
-{
-  (*n_frames)++;
-}
-
-/* Layout and drawing happen on the frame clock, not in idles. */
-static void
-wait_for_frames (GtkWidget *widget,
-                 guint      n_wanted)
-{
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
-  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-  guint n_frames = 0;
-  gulong handler;
-
-  g_assert_nonnull (clock);
-  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &n_frames);
-  gtk_widget_queue_draw (widget);
-  while (n_frames < n_wanted && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, FALSE);
-  g_signal_handler_disconnect (clock, handler);
-  flush ();
-}
-
-static void
-save_png (GtkWidget  *widget,
-          const char *path)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (renderer, node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
 }
 
 static void
@@ -757,10 +649,10 @@ test_render (Fixture       *fixture,
       adw_style_manager_set_color_scheme (style_manager, shots[i].scheme);
       gtk_window_set_default_size (fixture->window, shots[i].width, 2400);
       gtk_widget_set_size_request (GTK_WIDGET (fixture->window), shots[i].width, 2400);
-      wait_for_frames (GTK_WIDGET (fixture->window), 3);
+      upskill_test_wait_for_frames (GTK_WIDGET (fixture->window), 3);
       gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (get_child (fixture, "scrolled_window")), 0);
-      wait_for_frames (GTK_WIDGET (fixture->window), 2);
-      save_png (GTK_WIDGET (fixture->window), path);
+      upskill_test_wait_for_frames (GTK_WIDGET (fixture->window), 2);
+      upskill_test_save_png (GTK_WIDGET (fixture->window), path);
       g_test_message ("Saved %s", path);
     }
 
@@ -772,19 +664,19 @@ test_render (Fixture       *fixture,
     GtkWindow *dialog;
 
     activate (fixture, "plan.add-module", NULL);
-    chooser = (UpskillModuleChooser *) find_toplevel (UPSKILL_TYPE_MODULE_CHOOSER);
+    chooser = (UpskillModuleChooser *) upskill_test_find_window (UPSKILL_TYPE_MODULE_CHOOSER);
     upskill_module_chooser_set_search_text (chooser, "kafka");
-    wait_for_frames (GTK_WIDGET (chooser), 3);
-    save_png (GTK_WIDGET (chooser), chooser_path);
+    upskill_test_wait_for_frames (GTK_WIDGET (chooser), 3);
+    upskill_test_save_png (GTK_WIDGET (chooser), chooser_path);
     g_test_message ("Saved %s", chooser_path);
     gtk_window_destroy (GTK_WINDOW (chooser));
 
     activate (fixture, "plan.add-custom-step", NULL);
-    dialog = find_toplevel (UPSKILL_TYPE_STEP_DIALOG);
+    dialog = upskill_test_find_window (UPSKILL_TYPE_STEP_DIALOG);
     upskill_step_dialog_set_values (UPSKILL_STEP_DIALOG (dialog),
                                     "Move the weekly report to Airflow", 30, "data-pipelines", 3, 4);
-    wait_for_frames (GTK_WIDGET (dialog), 3);
-    save_png (GTK_WIDGET (dialog), dialog_path);
+    upskill_test_wait_for_frames (GTK_WIDGET (dialog), 3);
+    upskill_test_save_png (GTK_WIDGET (dialog), dialog_path);
     g_test_message ("Saved %s", dialog_path);
     gtk_window_destroy (dialog);
   }
@@ -795,7 +687,7 @@ test_render (Fixture       *fixture,
 static void
 test_finalize (void)
 {
-  g_autoptr(UpskillProfile) profile = load_sample ("li-wei");
+  g_autoptr(UpskillProfile) profile = upskill_test_load_sample ("li-wei");
   UpskillCatalog *catalog = upskill_catalog_get_default ();
   UpskillPlanPage *page;
   UpskillModuleChooser *chooser;
@@ -808,23 +700,12 @@ test_finalize (void)
   upskill_profile_set_weekly_hours (profile, 6);
   g_assert_finalize_object (page);
   upskill_profile_set_weekly_hours (profile, 7);
-  flush ();
+  upskill_test_flush ();
 
   chooser = upskill_module_chooser_new (NULL, catalog, NULL);
   g_object_ref (chooser);
   gtk_window_destroy (GTK_WINDOW (chooser));
   g_assert_finalize_object (chooser);
-}
-
-static void
-load_style (void)
-{
-  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
-
-  gtk_css_provider_load_from_resource (provider, "/com/example/Upskill/style.css");
-  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
-                                              GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 }
 
 int
@@ -833,7 +714,7 @@ main (int   argc,
 {
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
-  load_style ();
+  upskill_test_load_style ();
 
 #define ADD(path, sample, func) \
   g_test_add ("/upskill/plan-page/" path, Fixture, sample, fixture_set_up, func, fixture_tear_down)

@@ -7,6 +7,7 @@
 #include "upskill-planner.h"
 #include "upskill-profile.h"
 #include "upskill-readiness.h"
+#include "upskill-test-utils.h"
 #include "upskill-trends.h"
 
 /* Modules, in catalog order (hours, skill from -> to, prerequisites):
@@ -74,20 +75,6 @@ static const char catalog_json[] =
   "   \"hours\": 12, \"skill\": \"sec-llm\", \"from\": 0, \"to\": 2, \"url\": \"https://example.com/11\"}]}";
 
 #define FULL_PLAN "m-py-intro m-pandas m-torch m-torch-adv m-py-adv m-eval m-owasp"
-
-static UpskillCatalog *
-load_catalog (void)
-{
-  g_autoptr(GBytes) bytes = g_bytes_new_static (catalog_json, strlen (catalog_json));
-  g_autoptr(GError) error = NULL;
-  UpskillCatalog *catalog;
-
-  catalog = upskill_catalog_new_from_bytes (bytes, "test-catalog.json", &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (catalog);
-
-  return catalog;
-}
 
 static UpskillProfile *
 new_profile (const char *role_id)
@@ -298,7 +285,7 @@ schedule_from_monday (UpskillProfile *profile,
 static void
 test_chains_modules (void)
 {
-  UpskillCatalog *catalog = load_catalog ();
+  UpskillCatalog *catalog = upskill_test_catalog_new_from_json (catalog_json);
   UpskillProfile *profile = new_profile (NULL);
 
   /* From 0 the cheaper of two 0 -> 2 modules, then 2 -> 4. */
@@ -340,7 +327,7 @@ test_chains_modules (void)
 static void
 test_respects_prerequisites (void)
 {
-  UpskillCatalog *catalog = load_catalog ();
+  UpskillCatalog *catalog = upskill_test_catalog_new_from_json (catalog_json);
   UpskillProfile *profile = new_profile ("ml-eng");
 
   /* Priorities: ml-torch 4 x 2 = 8, py-core 4, ml-eval 2 x 2 = 4 (smaller
@@ -365,7 +352,7 @@ test_respects_prerequisites (void)
 static void
 test_hours_sum (void)
 {
-  UpskillCatalog *catalog = load_catalog ();
+  UpskillCatalog *catalog = upskill_test_catalog_new_from_json (catalog_json);
   UpskillProfile *profile = new_profile ("ml-eng");
   g_autoptr(GPtrArray) schedule = NULL;
   GPtrArray *plan;
@@ -395,7 +382,7 @@ test_hours_sum (void)
 static void
 test_skips_covered_prerequisites (void)
 {
-  UpskillCatalog *catalog = load_catalog ();
+  UpskillCatalog *catalog = upskill_test_catalog_new_from_json (catalog_json);
   UpskillProfile *profile = new_profile ("data");
 
   /* Pandas needs the intro, which takes Python core to 2. */
@@ -439,7 +426,7 @@ work_on_plan (UpskillProfile *profile,
 static void
 test_regenerate_keeps_statuses (void)
 {
-  UpskillCatalog *catalog = load_catalog ();
+  UpskillCatalog *catalog = upskill_test_catalog_new_from_json (catalog_json);
   UpskillProfile *profile = new_profile ("ml-eng");
   g_autofree char *intro_id = NULL;
   g_autofree char *pandas_id = NULL;
@@ -493,7 +480,7 @@ test_regenerate_keeps_statuses (void)
 static void
 test_drops_unneeded_planned (void)
 {
-  UpskillCatalog *catalog = load_catalog ();
+  UpskillCatalog *catalog = upskill_test_catalog_new_from_json (catalog_json);
   UpskillProfile *profile = new_profile ("ml-eng");
 
   work_on_plan (profile, catalog);
@@ -526,7 +513,7 @@ test_drops_unneeded_planned (void)
 static void
 test_new_steps_get_fresh_ids (void)
 {
-  UpskillCatalog *catalog = load_catalog ();
+  UpskillCatalog *catalog = upskill_test_catalog_new_from_json (catalog_json);
   UpskillProfile *profile = new_profile ("data");
   g_autofree char *pandas_id = NULL;
   GPtrArray *plan;
@@ -562,7 +549,7 @@ test_new_steps_get_fresh_ids (void)
 static void
 test_skipped_module_replaced (void)
 {
-  UpskillCatalog *catalog = load_catalog ();
+  UpskillCatalog *catalog = upskill_test_catalog_new_from_json (catalog_json);
   UpskillProfile *profile = new_profile (NULL);
 
   upskill_profile_set_target_override (profile, "sec-llm", 2);
@@ -592,7 +579,7 @@ test_skipped_module_replaced (void)
 static void
 test_kept_steps_follow_prerequisites (void)
 {
-  UpskillCatalog *catalog = load_catalog ();
+  UpskillCatalog *catalog = upskill_test_catalog_new_from_json (catalog_json);
   UpskillProfile *profile = new_profile (NULL);
   g_autoptr(GPtrArray) steps = NULL;
 
@@ -620,7 +607,7 @@ test_kept_steps_follow_prerequisites (void)
 static void
 test_in_progress_steps_lead (void)
 {
-  UpskillCatalog *catalog = load_catalog ();
+  UpskillCatalog *catalog = upskill_test_catalog_new_from_json (catalog_json);
   UpskillProfile *profile = new_profile (NULL);
   GPtrArray *schedule;
 
@@ -663,14 +650,9 @@ test_demand_orders_plan (void)
     "   \"text\": \"t\", \"quote\": \"q\", \"areas\": [\"sec\"], \"strength\": 3},"
     "  {\"id\": \"c2\", \"kind\": \"strategy\", \"section\": \"s1\", \"audience\": [\"developer\"],"
     "   \"text\": \"t\", \"quote\": \"q\", \"areas\": [\"py\"], \"strength\": 1}]}";
-  UpskillCatalog *catalog = load_catalog ();
-  g_autoptr(GBytes) bytes = g_bytes_new_static (trends_json, strlen (trends_json));
-  g_autoptr(GError) error = NULL;
-  UpskillTrends *trends;
+  UpskillCatalog *catalog = upskill_test_catalog_new_from_json (catalog_json);
+  UpskillTrends *trends = upskill_test_trends_new_from_json (trends_json, catalog);
   UpskillProfile *profile = new_profile (NULL);
-
-  trends = upskill_trends_new_from_bytes (bytes, "test-trends.json", catalog, &error);
-  g_assert_no_error (error);
 
   /* Python core gap 4 x 1/3, security gap 2 x 1: security first. Without
    * trends the bigger Python gap goes first. */
@@ -705,7 +687,7 @@ new_scheduled_profile (UpskillCatalog *catalog)
 static void
 test_schedule_one_hour_per_day (void)
 {
-  UpskillCatalog *catalog = load_catalog ();
+  UpskillCatalog *catalog = upskill_test_catalog_new_from_json (catalog_json);
   UpskillProfile *profile = new_scheduled_profile (catalog);
   g_autoptr(GPtrArray) schedule = NULL;
   UpskillScheduledStep *scheduled;
@@ -741,7 +723,7 @@ test_schedule_one_hour_per_day (void)
 static void
 test_schedule_weekly_hours (void)
 {
-  UpskillCatalog *catalog = load_catalog ();
+  UpskillCatalog *catalog = upskill_test_catalog_new_from_json (catalog_json);
   UpskillProfile *profile = new_scheduled_profile (catalog);
   GPtrArray *schedule;
 
@@ -801,7 +783,7 @@ test_schedule_weekly_hours (void)
 static void
 test_schedule_skips_finished (void)
 {
-  UpskillCatalog *catalog = load_catalog ();
+  UpskillCatalog *catalog = upskill_test_catalog_new_from_json (catalog_json);
   UpskillProfile *profile = new_scheduled_profile (catalog);
   GPtrArray *schedule;
   UpskillScheduledStep *scheduled;
@@ -838,7 +820,7 @@ test_schedule_skips_finished (void)
 static void
 test_check_order (void)
 {
-  UpskillCatalog *catalog = load_catalog ();
+  UpskillCatalog *catalog = upskill_test_catalog_new_from_json (catalog_json);
   UpskillProfile *profile = new_scheduled_profile (catalog);
   GPtrArray *schedule;
   g_autoptr(GPtrArray) steps = NULL;
@@ -889,9 +871,7 @@ test_bundled_sample (void)
 {
   UpskillCatalog *catalog = upskill_catalog_get_default ();
   UpskillTrends *trends = upskill_trends_new_bundled (catalog);
-  UpskillProfile *profile;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
+  UpskillProfile *profile = upskill_test_load_sample ("dana-okafor");
   g_autoptr(GPtrArray) schedule = NULL;
   g_autoptr(GPtrArray) gaps = NULL;
   g_autoptr(GHashTable) modules = g_hash_table_new (g_str_hash, g_str_equal);
@@ -899,12 +879,6 @@ test_bundled_sample (void)
   guint hours = 0;
   GDate start;
   GDate finish;
-
-  bytes = g_resources_lookup_data ("/com/example/Upskill/data/samples/dana-okafor.json",
-                                   G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
-  g_assert_no_error (error);
-  profile = upskill_profile_new_from_bytes (bytes, "dana-okafor.json", &error);
-  g_assert_no_error (error);
 
   gaps = upskill_compute_gaps (profile, catalog, trends);
   g_assert_cmpuint (gaps->len, >, 0);

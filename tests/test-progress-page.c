@@ -11,6 +11,7 @@
 #include "upskill-progress-page.h"
 #include "upskill-readiness.h"
 #include "upskill-readiness-chart.h"
+#include "upskill-test-ui.h"
 #include "upskill-timeline-item.h"
 
 #define EPSILON 1e-9
@@ -65,25 +66,6 @@ typedef struct
   UpskillCatalog      *catalog;
 } Fixture;
 
-static void
-flush (void)
-{
-  for (guint i = 0; i < 5; i++)
-    while (g_main_context_iteration (NULL, FALSE))
-      ;
-}
-
-static UpskillCatalog *
-load_small_catalog (void)
-{
-  g_autoptr(GBytes) bytes = g_bytes_new_static (catalog_json, strlen (catalog_json));
-  g_autoptr(GError) error = NULL;
-  UpskillCatalog *catalog = upskill_catalog_new_from_bytes (bytes, "test-catalog.json", &error);
-
-  g_assert_no_error (error);
-  return catalog;
-}
-
 static UpskillProfile *
 load_small_profile (void)
 {
@@ -92,22 +74,6 @@ load_small_profile (void)
   UpskillProfile *profile = upskill_profile_new_from_bytes (bytes, "sam.json", &error);
 
   g_assert_no_error (error);
-  return profile;
-}
-
-static UpskillProfile *
-load_sample (const char *id)
-{
-  g_autofree char *path = g_strdup_printf ("/com/example/Upskill/data/samples/%s.json", id);
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
-  UpskillProfile *profile;
-
-  bytes = g_resources_lookup_data (path, 0, &error);
-  g_assert_no_error (error);
-  profile = upskill_profile_new_from_bytes (bytes, id, &error);
-  g_assert_no_error (error);
-
   return profile;
 }
 
@@ -128,13 +94,13 @@ fixture_set_up (Fixture       *fixture,
 
   if (g_strcmp0 (sample, "small") == 0)
     {
-      fixture->catalog = load_small_catalog ();
+      fixture->catalog = upskill_test_catalog_new_from_json (catalog_json);
       fixture->profile = load_small_profile ();
     }
   else
     {
       fixture->catalog = g_object_ref (upskill_catalog_get_default ());
-      fixture->profile = sample != NULL ? load_sample (sample) : NULL;
+      fixture->profile = sample != NULL ? upskill_test_load_sample (sample) : NULL;
     }
 
   fixture->page = g_object_new (UPSKILL_TYPE_PROGRESS_PAGE,
@@ -148,20 +114,16 @@ fixture_set_up (Fixture       *fixture,
   gtk_window_set_default_size (fixture->window, 900, 900);
   adw_window_set_content (ADW_WINDOW (fixture->window), overlay);
   gtk_window_present (fixture->window);
-  flush ();
+  upskill_test_flush ();
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (l->data != fixture->window)
-      gtk_window_destroy (l->data);
+  upskill_test_destroy_other_windows (fixture->window);
   gtk_window_destroy (fixture->window);
-  flush ();
+  upskill_test_flush ();
   g_clear_object (&fixture->profile);
   g_clear_object (&fixture->catalog);
 }
@@ -183,29 +145,7 @@ activate (Fixture    *fixture,
           GVariant   *parameter)
 {
   g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (fixture->page), action, parameter));
-  flush ();
-}
-
-static UpskillNoteDialog *
-find_note_dialog (void)
-{
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (UPSKILL_IS_NOTE_DIALOG (l->data) && gtk_widget_get_visible (l->data))
-      return l->data;
-
-  return NULL;
-}
-
-/* As a click on a response button does: respond, then close. */
-static void
-respond (gpointer    dialog,
-         const char *response)
-{
-  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), response);
-  gtk_window_destroy (GTK_WINDOW (dialog));
-  flush ();
+  upskill_test_flush ();
 }
 
 /* The timeline's rows, as the text they show. */
@@ -250,7 +190,7 @@ note_row_text (GtkListBoxRow *row)
 static void
 test_readiness_series (void)
 {
-  g_autoptr(UpskillCatalog) catalog = load_small_catalog ();
+  g_autoptr(UpskillCatalog) catalog = upskill_test_catalog_new_from_json (catalog_json);
   g_autoptr(UpskillProfile) profile = load_small_profile ();
   g_autoptr(GPtrArray) series = upskill_compute_readiness_series (profile, catalog);
   g_autofree char *summary = NULL;
@@ -294,7 +234,7 @@ test_readiness_series (void)
 static void
 test_since_last_session_sentence (void)
 {
-  g_autoptr(UpskillCatalog) catalog = load_small_catalog ();
+  g_autoptr(UpskillCatalog) catalog = upskill_test_catalog_new_from_json (catalog_json);
   g_autoptr(UpskillProfile) profile = load_small_profile ();
   g_autoptr(UpskillProfile) no_notes = upskill_profile_new ("none", "None");
   g_autofree char *sentence = NULL;
@@ -432,7 +372,7 @@ test_page_notes (Fixture       *fixture,
 
   /* Add: a day that does not exist cannot be saved. */
   activate (fixture, "progress.add-note", NULL);
-  dialog = find_note_dialog ();
+  dialog = UPSKILL_NOTE_DIALOG (upskill_test_find_window (UPSKILL_TYPE_NOTE_DIALOG));
   g_assert_nonnull (dialog);
   date_entry = GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (dialog),
                                                             UPSKILL_TYPE_NOTE_DIALOG, "date_entry"));
@@ -441,7 +381,7 @@ test_page_notes (Fixture       *fixture,
   g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "save"));
   gtk_editable_set_text (date_entry, "2026-11-20");
   g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "save"));
-  respond (dialog, "save");
+  upskill_test_respond (ADW_MESSAGE_DIALOG (dialog), "save");
 
   g_assert_cmpuint (notes->len, ==, n_notes + 1);
   note = g_ptr_array_index (notes, notes->len - 1);
@@ -459,7 +399,7 @@ test_page_notes (Fixture       *fixture,
 
   /* Edit: the dialog starts from the note; the date moves it. */
   activate (fixture, "progress.edit-note", g_variant_new_string (note_id));
-  dialog = find_note_dialog ();
+  dialog = UPSKILL_NOTE_DIALOG (upskill_test_find_window (UPSKILL_TYPE_NOTE_DIALOG));
   g_assert_nonnull (dialog);
   text = upskill_note_dialog_dup_text (dialog);
   g_assert_cmpstr (text, ==, "Talked about the internal application.\nShe applies in December.");
@@ -469,7 +409,7 @@ test_page_notes (Fixture       *fixture,
                                                                       UPSKILL_TYPE_NOTE_DIALOG,
                                                                       "date_entry")),
                          "2026-11-09");
-  respond (dialog, "save");
+  upskill_test_respond (ADW_MESSAGE_DIALOG (dialog), "save");
 
   g_assert_cmpuint (notes->len, ==, n_notes + 1);
   note = NULL;
@@ -506,56 +446,11 @@ test_page_empty (Fixture       *fixture,
   g_assert_cmpstr (gtk_stack_get_visible_child_name (get_child (fixture, "stack")), ==, "empty");
 
   g_object_set (fixture->page, "profile", newcomer, NULL);
-  flush ();
+  upskill_test_flush ();
   g_assert_cmpstr (gtk_stack_get_visible_child_name (get_child (fixture, "stack")), ==, "progress");
   g_assert_cmpstr (gtk_label_get_text (get_child (fixture, "readiness_label")), ==,
                    "Readiness cannot be measured: no target role is set.");
   g_assert_null (gtk_list_box_get_row_at_index (get_child (fixture, "timeline_list"), 0));
-}
-
-static void
-on_after_paint (GdkFrameClock *clock,
-                guint         *n_frames)
-{
-  (*n_frames)++;
-}
-
-static void
-wait_for_frames (GtkWidget *widget,
-                 guint      n_wanted)
-{
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
-  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
-  guint n_frames = 0;
-  gulong handler;
-
-  g_assert_nonnull (clock);
-  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &n_frames);
-  gtk_widget_queue_draw (widget);
-  while (n_frames < n_wanted && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, FALSE);
-  g_signal_handler_disconnect (clock, handler);
-  flush ();
-}
-
-static void
-save_png (GtkWidget  *widget,
-          const char *path)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (renderer, node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
 }
 
 static void
@@ -590,11 +485,11 @@ test_render (Fixture       *fixture,
       adw_style_manager_set_color_scheme (style_manager, shots[i].scheme);
       gtk_window_set_default_size (fixture->window, shots[i].width, 2200);
       gtk_widget_set_size_request (GTK_WIDGET (fixture->window), shots[i].width, 2200);
-      wait_for_frames (GTK_WIDGET (fixture->window), 3);
+      upskill_test_wait_for_frames (GTK_WIDGET (fixture->window), 3);
       gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (get_child (fixture, "scrolled_window")), 0);
-      wait_for_frames (GTK_WIDGET (fixture->window), 2);
+      upskill_test_wait_for_frames (GTK_WIDGET (fixture->window), 2);
 
-      save_png (GTK_WIDGET (fixture->window), path);
+      upskill_test_save_png (GTK_WIDGET (fixture->window), path);
       g_test_message ("Saved %s", path);
     }
 
@@ -606,10 +501,10 @@ test_render (Fixture       *fixture,
     UpskillNoteDialog *dialog;
 
     activate (fixture, "progress.edit-note", g_variant_new_string (note->id));
-    dialog = find_note_dialog ();
+    dialog = UPSKILL_NOTE_DIALOG (upskill_test_find_window (UPSKILL_TYPE_NOTE_DIALOG));
     g_assert_nonnull (dialog);
-    wait_for_frames (GTK_WIDGET (dialog), 3);
-    save_png (GTK_WIDGET (dialog), path);
+    upskill_test_wait_for_frames (GTK_WIDGET (dialog), 3);
+    upskill_test_save_png (GTK_WIDGET (dialog), path);
     g_test_message ("Saved %s", path);
     gtk_window_destroy (GTK_WINDOW (dialog));
   }
@@ -620,7 +515,7 @@ test_render (Fixture       *fixture,
 static void
 test_finalize (void)
 {
-  g_autoptr(UpskillProfile) profile = load_sample ("li-wei");
+  g_autoptr(UpskillProfile) profile = upskill_test_load_sample ("li-wei");
   UpskillProgressPage *page;
   UpskillTimelineItem *item;
   UpskillNoteDialog *dialog;
@@ -633,7 +528,7 @@ test_finalize (void)
   upskill_profile_add_note (profile, utc (2026, 11, 1, 0), "Queued a refresh.");
   g_assert_finalize_object (page);
   upskill_profile_add_note (profile, utc (2026, 11, 2, 0), "After the page.");
-  flush ();
+  upskill_test_flush ();
 
   item = upskill_timeline_item_new (g_ptr_array_index (timeline, 0));
   g_assert_finalize_object (item);
@@ -642,17 +537,6 @@ test_finalize (void)
   g_object_ref (dialog);
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_assert_finalize_object (dialog);
-}
-
-static void
-load_style (void)
-{
-  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
-
-  gtk_css_provider_load_from_resource (provider, "/com/example/Upskill/style.css");
-  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
-                                              GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 }
 
 int
@@ -664,7 +548,7 @@ main (int   argc,
 
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
-  load_style ();
+  upskill_test_load_style ();
 
   g_test_add_func ("/upskill/progress/readiness-series", test_readiness_series);
   g_test_add_func ("/upskill/progress/since-last-session", test_since_last_session_sentence);

@@ -1,11 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <string.h>
-
 #include "upskill-catalog.h"
 #include "upskill-profile.h"
 #include "upskill-readiness.h"
+#include "upskill-test-utils.h"
 #include "upskill-trends.h"
 
 #define EPSILON 1e-9
@@ -55,34 +54,6 @@ static const char trends_json[] =
   "  {\"id\": \"c4\", \"kind\": \"advice\", \"section\": \"s1\", \"audience\": [\"everyone\"],"
   "   \"text\": \"t\", \"quote\": \"q\", \"areas\": [\"sec\"], \"strength\": 2}]}";
 
-static UpskillCatalog *
-load_catalog (void)
-{
-  g_autoptr(GBytes) bytes = g_bytes_new_static (catalog_json, strlen (catalog_json));
-  g_autoptr(GError) error = NULL;
-  UpskillCatalog *catalog;
-
-  catalog = upskill_catalog_new_from_bytes (bytes, "test-catalog.json", &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (catalog);
-
-  return catalog;
-}
-
-static UpskillTrends *
-load_trends (UpskillCatalog *catalog)
-{
-  g_autoptr(GBytes) bytes = g_bytes_new_static (trends_json, strlen (trends_json));
-  g_autoptr(GError) error = NULL;
-  UpskillTrends *trends;
-
-  trends = upskill_trends_new_from_bytes (bytes, "test-trends.json", catalog, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (trends);
-
-  return trends;
-}
-
 static UpskillProfile *
 new_profile (const char *role_id)
 {
@@ -129,7 +100,7 @@ skill (UpskillCatalog *catalog,
 static void
 test_target_from_role_and_override (void)
 {
-  UpskillCatalog *catalog = load_catalog ();
+  UpskillCatalog *catalog = upskill_test_catalog_new_from_json (catalog_json);
   UpskillProfile *profile = new_profile ("ml-eng");
   gboolean overridden = TRUE;
 
@@ -163,7 +134,7 @@ test_target_from_role_and_override (void)
 static void
 test_area_hand_computed (void)
 {
-  UpskillCatalog *catalog = load_catalog ();
+  UpskillCatalog *catalog = upskill_test_catalog_new_from_json (catalog_json);
   UpskillProfile *profile = new_profile ("ml-eng");
 
   /* Targets 4, 3, 0 and levels 2, 5, 1: (2 + 3) / (4 + 3). The level above
@@ -189,7 +160,7 @@ test_area_hand_computed (void)
 static void
 test_overall_sums_skills (void)
 {
-  UpskillCatalog *catalog = load_catalog ();
+  UpskillCatalog *catalog = upskill_test_catalog_new_from_json (catalog_json);
   UpskillProfile *profile = new_profile ("ml-eng");
 
   set_level (profile, "py-core", 2, 0);
@@ -209,7 +180,7 @@ test_overall_sums_skills (void)
 static void
 test_nothing_targeted (void)
 {
-  UpskillCatalog *catalog = load_catalog ();
+  UpskillCatalog *catalog = upskill_test_catalog_new_from_json (catalog_json);
   UpskillProfile *profile = new_profile (NULL);
 
   set_level (profile, "py-core", 3, 0);
@@ -230,7 +201,7 @@ test_nothing_targeted (void)
 static void
 test_area_levels (void)
 {
-  UpskillCatalog *catalog = load_catalog ();
+  UpskillCatalog *catalog = upskill_test_catalog_new_from_json (catalog_json);
   UpskillProfile *profile = new_profile ("ml-eng");
   double current = -1.0;
   double target = -1.0;
@@ -283,8 +254,8 @@ set_gap_levels (UpskillProfile *profile)
 static void
 test_gaps_priority_with_trends (void)
 {
-  UpskillCatalog *catalog = load_catalog ();
-  UpskillTrends *trends = load_trends (catalog);
+  UpskillCatalog *catalog = upskill_test_catalog_new_from_json (catalog_json);
+  UpskillTrends *trends = upskill_test_trends_new_from_json (trends_json, catalog);
   UpskillProfile *profile = new_profile ("ml-eng");
   g_autoptr(GPtrArray) gaps = NULL;
 
@@ -311,7 +282,7 @@ test_gaps_priority_with_trends (void)
 static void
 test_gaps_priority_without_trends (void)
 {
-  UpskillCatalog *catalog = load_catalog ();
+  UpskillCatalog *catalog = upskill_test_catalog_new_from_json (catalog_json);
   UpskillProfile *profile = new_profile ("ml-eng");
   g_autoptr(GPtrArray) gaps = NULL;
 
@@ -332,7 +303,7 @@ test_gaps_priority_without_trends (void)
 static void
 test_gaps_tie_breaks (void)
 {
-  UpskillCatalog *catalog = load_catalog ();
+  UpskillCatalog *catalog = upskill_test_catalog_new_from_json (catalog_json);
   UpskillProfile *profile = new_profile ("ml-eng");
   g_autoptr(GPtrArray) gaps = NULL;
 
@@ -358,7 +329,7 @@ test_gaps_tie_breaks (void)
 static void
 test_override_marks_overridden (void)
 {
-  UpskillCatalog *catalog = load_catalog ();
+  UpskillCatalog *catalog = upskill_test_catalog_new_from_json (catalog_json);
   UpskillProfile *profile = new_profile ("ml-eng");
   g_autoptr(GPtrArray) gaps = NULL;
   UpskillGap *gap;
@@ -427,7 +398,7 @@ record_history (UpskillProfile *profile,
 static void
 test_series_from_history (void)
 {
-  UpskillCatalog *catalog = load_catalog ();
+  UpskillCatalog *catalog = upskill_test_catalog_new_from_json (catalog_json);
   UpskillProfile *profile = new_profile ("ml-eng");
   g_autoptr(GPtrArray) series = NULL;
   gint64 created = upskill_profile_get_created (profile);
@@ -457,7 +428,7 @@ test_series_from_history (void)
 static void
 test_series_uses_current_targets (void)
 {
-  UpskillCatalog *catalog = load_catalog ();
+  UpskillCatalog *catalog = upskill_test_catalog_new_from_json (catalog_json);
   UpskillProfile *profile = new_profile ("ml-eng");
   g_autoptr(GPtrArray) series = NULL;
   gint64 created = upskill_profile_get_created (profile);
@@ -483,7 +454,7 @@ test_series_uses_current_targets (void)
 static void
 test_series_without_history (void)
 {
-  UpskillCatalog *catalog = load_catalog ();
+  UpskillCatalog *catalog = upskill_test_catalog_new_from_json (catalog_json);
   UpskillProfile *profile = new_profile (NULL);
   g_autoptr(GPtrArray) series = NULL;
   UpskillReadinessPoint *point;
@@ -498,29 +469,12 @@ test_series_without_history (void)
   g_assert_finalize_object (catalog);
 }
 
-static UpskillProfile *
-load_sample (const char *name)
-{
-  g_autofree char *path = g_strdup_printf ("/com/example/Upskill/data/samples/%s.json", name);
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
-  UpskillProfile *profile;
-
-  bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
-  g_assert_no_error (error);
-  profile = upskill_profile_new_from_bytes (bytes, name, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (profile);
-
-  return profile;
-}
-
 static void
 test_bundled_sample (void)
 {
   UpskillCatalog *catalog = upskill_catalog_get_default ();
   UpskillTrends *trends = upskill_trends_new_bundled (catalog);
-  UpskillProfile *profile = load_sample ("dana-okafor");
+  UpskillProfile *profile = upskill_test_load_sample ("dana-okafor");
   g_autoptr(GPtrArray) gaps = NULL;
   g_autoptr(GPtrArray) series = NULL;
   UpskillReadinessPoint *last;

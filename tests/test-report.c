@@ -10,6 +10,7 @@
 #include "upskill-profile.h"
 #include "upskill-readiness.h"
 #include "upskill-report.h"
+#include "upskill-test-utils.h"
 #include "upskill-trends.h"
 
 /* A fixed date, so the report is the same whenever the test runs:
@@ -34,94 +35,17 @@ fixture_set_up (Fixture       *fixture,
 {
   fixture->catalog = g_object_ref (upskill_catalog_get_default ());
   fixture->trends = upskill_trends_new_bundled (fixture->catalog);
-  fixture->dir = g_dir_make_tmp ("upskill-report-XXXXXX", NULL);
-  g_assert_nonnull (fixture->dir);
-}
-
-static void
-remove_dir (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      g_unlink (child);
-    }
-  g_rmdir (path);
+  fixture->dir = upskill_test_make_tmp_dir ("upskill-report-XXXXXX");
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  remove_dir (fixture->dir);
+  upskill_test_remove_tree (fixture->dir, NULL);
   g_free (fixture->dir);
   g_clear_object (&fixture->trends);
   g_clear_object (&fixture->catalog);
-}
-
-static UpskillProfile *
-load_sample (const char *name)
-{
-  g_autofree char *path = g_strdup_printf ("/com/example/Upskill/data/samples/%s.json", name);
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
-  UpskillProfile *profile;
-
-  bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
-  g_assert_no_error (error);
-  profile = upskill_profile_new_from_bytes (bytes, path, &error);
-  g_assert_no_error (error);
-  return profile;
-}
-
-static gboolean
-have_poppler (void)
-{
-  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
-  g_autofree char *pdfinfo = g_find_program_in_path ("pdfinfo");
-
-  if (pdftotext == NULL || pdfinfo == NULL)
-    {
-      g_test_skip ("poppler-utils (pdftotext, pdfinfo) is not installed");
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static char *
-run (const char * const *argv)
-{
-  g_autofree char *out = NULL;
-  g_autofree char *err = NULL;
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                &out, &err, &status, &error);
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, NULL))
-    g_error ("%s failed: %s", argv[0], err);
-  return g_steal_pointer (&out);
-}
-
-static char *
-pdf_text (const char *path)
-{
-  const char *argv[] = { "pdftotext", "-enc", "UTF-8", path, "-", NULL };
-
-  return run (argv);
-}
-
-static char *
-pdf_info (const char *path)
-{
-  const char *argv[] = { "pdfinfo", "-enc", "UTF-8", path, NULL };
-
-  return run (argv);
 }
 
 /* The value of "Key:" in pdfinfo's output. */
@@ -239,7 +163,7 @@ static void
 check_sample (Fixture    *fixture,
               const char *sample)
 {
-  g_autoptr(UpskillProfile) profile = load_sample (sample);
+  g_autoptr(UpskillProfile) profile = upskill_test_load_sample (sample);
   g_autoptr(GPtrArray) gaps = NULL;
   g_autofree char *file_name = g_strdup_printf ("%s.pdf", sample);
   g_autofree char *path = NULL;
@@ -252,13 +176,13 @@ check_sample (Fixture    *fixture,
   UpskillReportOptions options;
   const char *name = upskill_profile_get_name (profile);
 
-  if (!have_poppler ())
+  if (!upskill_test_have_poppler ())
     return;
 
   default_options (&options);
   path = write_report (fixture, profile, &options, file_name);
-  info = pdf_info (path);
-  text = pdf_text (path);
+  info = upskill_test_pdf_info (path);
+  text = upskill_test_pdf_text (path);
 
   /* A cover and at least five pages of content. */
   g_assert_cmpuint (info_pages (info), >=, 6);
@@ -323,17 +247,17 @@ static void
 test_cjk_name (Fixture       *fixture,
                gconstpointer  data)
 {
-  g_autoptr(UpskillProfile) profile = load_sample ("li-wei");
+  g_autoptr(UpskillProfile) profile = upskill_test_load_sample ("li-wei");
   g_autofree char *path = NULL;
   g_autofree char *text = NULL;
   UpskillReportOptions options;
 
-  if (!have_poppler ())
+  if (!upskill_test_have_poppler ())
     return;
 
   default_options (&options);
   path = write_report (fixture, profile, &options, "cjk.pdf");
-  text = pdf_text (path);
+  text = upskill_test_pdf_text (path);
   g_assert_nonnull (strstr (text, "李伟"));
 }
 
@@ -341,14 +265,14 @@ static void
 test_scripts (Fixture       *fixture,
               gconstpointer  data)
 {
-  g_autoptr(UpskillProfile) profile = load_sample ("maria-gonzalez");
+  g_autoptr(UpskillProfile) profile = upskill_test_load_sample ("maria-gonzalez");
   g_autofree char *path = NULL;
   g_autofree char *text = NULL;
   g_autofree char *info = NULL;
   g_autofree char *title = NULL;
   UpskillReportOptions options;
 
-  if (!have_poppler ())
+  if (!upskill_test_have_poppler ())
     return;
 
   /* Arabic (right to left) in the name, other scripts and emoji in a note. */
@@ -357,8 +281,8 @@ test_scripts (Fixture       *fixture,
                             "Встреча прошла хорошо. Καλή πρόοδος. 进展顺利 🎉👍 تقدم جيد");
   default_options (&options);
   path = write_report (fixture, profile, &options, "scripts.pdf");
-  text = pdf_text (path);
-  info = pdf_info (path);
+  text = upskill_test_pdf_text (path);
+  info = upskill_test_pdf_info (path);
 
   g_assert_nonnull (strstr (text, "ليلى"));
   g_assert_nonnull (strstr (text, "حداد"));
@@ -373,7 +297,7 @@ static void
 test_no_notes (Fixture       *fixture,
                gconstpointer  data)
 {
-  g_autoptr(UpskillProfile) profile = load_sample ("maria-gonzalez");
+  g_autoptr(UpskillProfile) profile = upskill_test_load_sample ("maria-gonzalez");
   GPtrArray *notes = upskill_profile_get_notes (profile);
   UpskillNote *note;
   g_autofree char *with_path = NULL;
@@ -383,7 +307,7 @@ test_no_notes (Fixture       *fixture,
   g_autofree char *first_words = NULL;
   UpskillReportOptions options;
 
-  if (!have_poppler ())
+  if (!upskill_test_have_poppler ())
     return;
 
   g_assert_cmpuint (notes->len, >, 0);
@@ -394,8 +318,8 @@ test_no_notes (Fixture       *fixture,
   with_path = write_report (fixture, profile, &options, "with.pdf");
   options.include_notes = FALSE;
   without_path = write_report (fixture, profile, &options, "without.pdf");
-  with = pdf_text (with_path);
-  without = pdf_text (without_path);
+  with = upskill_test_pdf_text (with_path);
+  without = upskill_test_pdf_text (without_path);
 
   assert_text_has (with, "Session notes");
   assert_text_has (with, first_words);
@@ -415,7 +339,7 @@ test_no_skills_rated (Fixture       *fixture,
   g_autofree char *text = NULL;
   UpskillReportOptions options;
 
-  if (!have_poppler ())
+  if (!upskill_test_have_poppler ())
     return;
 
   default_options (&options);
@@ -423,7 +347,7 @@ test_no_skills_rated (Fixture       *fixture,
 
   /* No role, no levels, no plan, no notes. */
   blank_path = write_report (fixture, blank, &options, "blank.pdf");
-  text = pdf_text (blank_path);
+  text = upskill_test_pdf_text (blank_path);
   assert_text_has (text, "Ana Blank");
   for (guint i = 0; i < G_N_ELEMENTS (section_headings); i++)
     assert_text_has (text, section_headings[i]);
@@ -432,7 +356,7 @@ test_no_skills_rated (Fixture       *fixture,
   /* A role but nothing rated: the plan is suggested, on a copy. */
   upskill_profile_set_target_role (targeted, "mlops-engineer");
   targeted_path = write_report (fixture, targeted, &options, "targeted.pdf");
-  text = pdf_text (targeted_path);
+  text = upskill_test_pdf_text (targeted_path);
   assert_text_has (text, "Ben Target");
   assert_text_has (text, "MLOps Engineer");
   assert_text_has (text, "this path is suggested");
@@ -443,7 +367,7 @@ static void
 test_long_plan (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(UpskillProfile) profile = load_sample ("dana-okafor");
+  g_autoptr(UpskillProfile) profile = upskill_test_load_sample ("dana-okafor");
   g_autoptr(GPtrArray) steps = g_ptr_array_new_with_free_func ((GDestroyNotify) upskill_plan_step_free);
   UpskillSkill *skill = upskill_catalog_get_skill (fixture->catalog, 0);
   g_autofree char *path = NULL;
@@ -453,7 +377,7 @@ test_long_plan (Fixture       *fixture,
   guint pages_with_steps = 0;
   UpskillReportOptions options;
 
-  if (!have_poppler ())
+  if (!upskill_test_have_poppler ())
     return;
 
   for (guint i = 0; i < 200; i++)
@@ -467,8 +391,8 @@ test_long_plan (Fixture       *fixture,
 
   default_options (&options);
   path = write_report (fixture, profile, &options, "long.pdf");
-  text = pdf_text (path);
-  info = pdf_info (path);
+  text = upskill_test_pdf_text (path);
+  info = upskill_test_pdf_info (path);
 
   g_assert_cmpuint (info_pages (info), >=, 10);
   assert_text_has (text, "Practice block 1 ");
@@ -492,7 +416,7 @@ static void
 test_paper_size (Fixture       *fixture,
                  gconstpointer  data)
 {
-  g_autoptr(UpskillProfile) profile = load_sample ("dana-okafor");
+  g_autoptr(UpskillProfile) profile = upskill_test_load_sample ("dana-okafor");
   g_autofree char *a4_path = NULL;
   g_autofree char *letter_path = NULL;
   g_autofree char *auto_path = NULL;
@@ -505,7 +429,7 @@ test_paper_size (Fixture       *fixture,
   g_autofree char *saved_lc_all = g_strdup (g_getenv ("LC_ALL"));
   UpskillReportOptions options;
 
-  if (!have_poppler ())
+  if (!upskill_test_have_poppler ())
     return;
 
   default_options (&options);
@@ -523,9 +447,9 @@ test_paper_size (Fixture       *fixture,
   else
     g_unsetenv ("LC_ALL");
 
-  a4_info = pdf_info (a4_path);
-  letter_info = pdf_info (letter_path);
-  auto_info = pdf_info (auto_path);
+  a4_info = upskill_test_pdf_info (a4_path);
+  letter_info = upskill_test_pdf_info (letter_path);
+  auto_info = upskill_test_pdf_info (auto_path);
   a4_size = info_field (a4_info, "Page size");
   letter_size = info_field (letter_info, "Page size");
   auto_size = info_field (auto_info, "Page size");
@@ -539,7 +463,7 @@ static void
 test_replaces_atomically (Fixture       *fixture,
                           gconstpointer  data)
 {
-  g_autoptr(UpskillProfile) profile = load_sample ("dana-okafor");
+  g_autoptr(UpskillProfile) profile = upskill_test_load_sample ("dana-okafor");
   g_autofree char *path = g_build_filename (fixture->dir, "report.pdf", NULL);
   g_autofree char *contents = NULL;
   g_autoptr(GDir) dir = NULL;
@@ -573,7 +497,7 @@ static void
 test_unwritable (Fixture       *fixture,
                  gconstpointer  data)
 {
-  g_autoptr(UpskillProfile) profile = load_sample ("dana-okafor");
+  g_autoptr(UpskillProfile) profile = upskill_test_load_sample ("dana-okafor");
   g_autofree char *blocker = g_build_filename (fixture->dir, "a-file", NULL);
   g_autofree char *path = g_build_filename (blocker, "report.pdf", NULL);
   g_autofree char *missing = g_build_filename (fixture->dir, "missing", "report.pdf", NULL);
@@ -620,7 +544,7 @@ static void
 test_async (Fixture       *fixture,
             gconstpointer  data)
 {
-  g_autoptr(UpskillProfile) profile = load_sample ("dana-okafor");
+  g_autoptr(UpskillProfile) profile = upskill_test_load_sample ("dana-okafor");
   g_autofree char *path = g_build_filename (fixture->dir, "async.pdf", NULL);
   g_autofree char *cancelled_path = g_build_filename (fixture->dir, "cancelled.pdf", NULL);
   g_autoptr(GFile) file = g_file_new_for_path (path);
@@ -641,9 +565,9 @@ test_async (Fixture       *fixture,
   g_assert_no_error (state.error);
   g_assert_true (state.ok);
 
-  if (have_poppler ())
+  if (upskill_test_have_poppler ())
     {
-      text = pdf_text (path);
+      text = upskill_test_pdf_text (path);
       assert_text_has (text, "Dana Okafor");
       g_assert_false (text_has (text, "Changed Meanwhile"));
     }
@@ -673,7 +597,7 @@ test_since_last_session (Fixture       *fixture,
   g_autofree char *text = NULL;
   UpskillReportOptions options;
 
-  if (!have_poppler ())
+  if (!upskill_test_have_poppler ())
     return;
 
   session -= session % 86400;
@@ -684,7 +608,7 @@ test_since_last_session (Fixture       *fixture,
 
   default_options (&options);
   path = write_report (fixture, profile, &options, "since.pdf");
-  text = pdf_text (path);
+  text = upskill_test_pdf_text (path);
 
   assert_text_has (text, "Since the session on");
   assert_text_has (text, "Sid Session raised");

@@ -11,6 +11,7 @@
 #include "upskill-readiness.h"
 #include "upskill-skill-row.h"
 #include "upskill-skills-page.h"
+#include "upskill-test-ui.h"
 #include "upskill-trends.h"
 
 /* A page showing Dana's sample profile, in a window. */
@@ -24,49 +25,12 @@ typedef struct
 } Fixture;
 
 static void
-iterate (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-/* Lets the frame clock run (layout, tick callbacks) for @ms milliseconds. */
-static void
-wait_ms (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  iterate ();
-}
-
-static UpskillProfile *
-load_sample (const char *name)
-{
-  g_autofree char *path = g_strdup_printf ("/com/example/Upskill/data/samples/%s.json", name);
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
-  UpskillProfile *profile;
-
-  bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
-  g_assert_no_error (error);
-  profile = upskill_profile_new_from_bytes (bytes, path, &error);
-  g_assert_no_error (error);
-
-  return profile;
-}
-
-static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
   fixture->catalog = g_object_ref (upskill_catalog_get_default ());
   fixture->trends = upskill_trends_new_bundled (fixture->catalog);
-  fixture->profile = load_sample ("dana-okafor");
+  fixture->profile = upskill_test_load_sample ("dana-okafor");
 
   fixture->page = g_object_new (UPSKILL_TYPE_SKILLS_PAGE,
                                 "catalog", fixture->catalog,
@@ -80,7 +44,7 @@ fixture_set_up (Fixture       *fixture,
   gtk_window_set_default_size (fixture->window, 1000, 800);
   gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->page));
   gtk_window_present (fixture->window);
-  wait_ms (100);
+  upskill_test_wait_ms (100);
 }
 
 static void
@@ -88,7 +52,7 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
   gtk_window_destroy (fixture->window);
-  iterate ();
+  upskill_test_iterate ();
   g_assert_finalize_object (fixture->window);
   g_assert_null (fixture->page);
   g_assert_finalize_object (fixture->profile);
@@ -160,7 +124,7 @@ get_row (Fixture    *fixture,
   if (!adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row)))
     {
       adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
-      wait_ms (50);
+      upskill_test_wait_ms (50);
     }
 
   return UPSKILL_SKILL_ROW (row);
@@ -197,7 +161,7 @@ click (GtkWidget *button)
 {
   g_assert_true (gtk_widget_is_sensitive (button));
   g_signal_emit_by_name (button, "clicked");
-  iterate ();
+  upskill_test_iterate ();
 }
 
 static void
@@ -214,7 +178,7 @@ press_key_on (GtkWidget *button)
   gtk_widget_grab_focus (button);
   g_assert_true (gtk_widget_get_mapped (button));
   g_assert_true (gtk_widget_activate (button));
-  wait_ms (400);
+  upskill_test_wait_ms (400);
 }
 
 static const char *
@@ -233,22 +197,6 @@ warning_shown (UpskillSkillRow *row)
   return in_row;
 }
 
-static UpskillEvidenceDialog *
-find_evidence_dialog (void)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-
-      if (UPSKILL_IS_EVIDENCE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return UPSKILL_EVIDENCE_DIALOG (window);
-    }
-
-  return NULL;
-}
-
 static void
 type_in_dialog (UpskillEvidenceDialog *dialog,
                 const char            *row_name,
@@ -257,7 +205,7 @@ type_in_dialog (UpskillEvidenceDialog *dialog,
   GObject *row = gtk_widget_get_template_child (GTK_WIDGET (dialog), UPSKILL_TYPE_EVIDENCE_DIALOG, row_name);
 
   gtk_editable_set_text (GTK_EDITABLE (row), text);
-  iterate ();
+  upskill_test_iterate ();
 }
 
 static void
@@ -268,7 +216,7 @@ close_dialog (UpskillEvidenceDialog *dialog,
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), response);
   if (dialog != NULL && gtk_widget_get_visible (GTK_WIDGET (dialog)))
     gtk_window_close (GTK_WINDOW (dialog));
-  iterate ();
+  upskill_test_iterate ();
   g_assert_null (dialog);
 }
 
@@ -281,7 +229,7 @@ add_evidence (UpskillSkillRow *row,
   UpskillEvidenceDialog *dialog;
 
   click (row_child (row, "add_evidence_button"));
-  dialog = find_evidence_dialog ();
+  dialog = UPSKILL_EVIDENCE_DIALOG (upskill_test_find_window (UPSKILL_TYPE_EVIDENCE_DIALOG));
   g_assert_nonnull (dialog);
   type_in_dialog (dialog, "note_row", note);
   type_in_dialog (dialog, "link_row", link != NULL ? link : "");
@@ -312,7 +260,7 @@ test_profile_switch (Fixture       *fixture,
 {
   GtkStack *stack = GTK_STACK (gtk_widget_get_template_child (GTK_WIDGET (fixture->page),
                                                               UPSKILL_TYPE_SKILLS_PAGE, "stack"));
-  UpskillProfile *other = load_sample ("li-wei");
+  UpskillProfile *other = upskill_test_load_sample ("li-wei");
 
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "skills");
 
@@ -384,7 +332,7 @@ test_set_level (Fixture       *fixture,
 
   /* The keyboard path: the same buttons through the row's action. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "skill.level", "u", 5));
-  iterate ();
+  upskill_test_iterate ();
   g_assert_cmpuint (upskill_profile_get_level (fixture->profile, "python-packaging-testing"), ==, 5);
 }
 
@@ -405,7 +353,7 @@ test_evidence (Fixture       *fixture,
 
   /* The dialog validates the link and needs a note. */
   click (row_child (row, "add_evidence_button"));
-  dialog = find_evidence_dialog ();
+  dialog = UPSKILL_EVIDENCE_DIALOG (upskill_test_find_window (UPSKILL_TYPE_EVIDENCE_DIALOG));
   g_assert_nonnull (dialog);
   g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "save"));
   type_in_dialog (dialog, "note_row", "Query tuning at work");
@@ -435,8 +383,8 @@ test_evidence (Fixture       *fixture,
 
   /* Edit it: the dialog comes filled in. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "skill.edit-evidence", "u", 0));
-  iterate ();
-  dialog = find_evidence_dialog ();
+  upskill_test_iterate ();
+  dialog = UPSKILL_EVIDENCE_DIALOG (upskill_test_find_window (UPSKILL_TYPE_EVIDENCE_DIALOG));
   g_assert_nonnull (dialog);
   {
     g_autofree char *note = upskill_evidence_dialog_dup_note (dialog);
@@ -493,7 +441,7 @@ test_target_override (Fixture       *fixture,
                    "Set by the target role, AI-augmented Software Engineer");
 
   gtk_drop_down_set_selected (dropdown, 5);
-  iterate ();
+  upskill_test_iterate ();
   g_assert_cmpint (upskill_profile_get_target_override (fixture->profile, "ml-cicd"), ==, 5);
   g_assert_cmpstr (gap_text (row), ==, "Gap: 4 levels");
   g_assert_true (gtk_widget_get_visible (reset));
@@ -511,13 +459,13 @@ test_target_override (Fixture       *fixture,
   g_assert_true (gtk_widget_get_visible (row_child (bedrock, "reset_target_button")));
   g_assert_cmpuint (gtk_drop_down_get_selected (row_child (bedrock, "target_dropdown")), ==, 3);
   gtk_drop_down_set_selected (row_child (bedrock, "target_dropdown"), 2);
-  iterate ();
+  upskill_test_iterate ();
   g_assert_cmpint (upskill_profile_get_target_override (fixture->profile, "aws-bedrock"), ==, -1);
   g_assert_cmpstr (gap_text (bedrock), ==, "Gap: 1 level");
 
   /* A new target role updates every row in place. */
   upskill_profile_set_target_role (fixture->profile, "ml-engineer");
-  iterate ();
+  upskill_test_iterate ();
   g_assert_true (get_row (fixture, "ml-cicd") == row);
   g_assert_cmpstr (adw_action_row_get_subtitle (row_child (row, "target_row")), ==,
                    "Set by the target role, ML Engineer");
@@ -543,7 +491,7 @@ test_undo_refresh (Fixture       *fixture,
 
   /* What the window's undo does: the page follows the profile. */
   upskill_profile_restore (fixture->profile, snapshot);
-  iterate ();
+  upskill_test_iterate ();
   g_assert_true (get_row (fixture, "pytorch") == row);
   g_assert_cmpstr (gap_text (row), ==, "Gap: 1 level");
   g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (level_button (row, 0))));
@@ -603,7 +551,7 @@ assert_area_shown (Fixture    *fixture,
 
   g_assert_nonnull (group);
   upskill_skills_page_show_area (fixture->page, area_id);
-  wait_ms (150);
+  upskill_test_wait_ms (150);
 
   g_assert_true (gtk_widget_compute_bounds (group, GTK_WIDGET (scrolled), &bounds));
   /* The group's title is in view... */
@@ -638,36 +586,11 @@ test_show_area (Fixture       *fixture,
   /* An unknown area changes nothing. */
   value = gtk_adjustment_get_value (adjustment);
   upskill_skills_page_show_area (fixture->page, "no-such-area");
-  wait_ms (50);
+  upskill_test_wait_ms (50);
   g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, value);
 }
 
 /* Rendering */
-
-static void
-save_png (GtkWidget  *widget,
-          const char *path)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  GskRenderer *renderer;
-
-  g_assert_cmpint (width, >, 0);
-  g_assert_cmpint (height, >, 0);
-
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-
-  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_nonnull (texture);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-}
 
 /* Renders Dana's page, in a window of its own of @width x @height, to
  * $UPSKILL_SCREENSHOT_DIR/@name (kept) or a temporary folder (removed). */
@@ -681,14 +604,12 @@ render_page (Fixture        *fixture,
   const char *dir = g_getenv ("UPSKILL_SCREENSHOT_DIR");
   g_autofree char *tmpdir = NULL;
   g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
   UpskillSkillsPage *page;
   GtkWindow *window;
 
   if (dir == NULL)
     {
-      tmpdir = g_dir_make_tmp ("upskill-skills-XXXXXX", &error);
-      g_assert_no_error (error);
+      tmpdir = upskill_test_make_tmp_dir ("upskill-skills-XXXXXX");
       dir = tmpdir;
     }
 
@@ -704,7 +625,7 @@ render_page (Fixture        *fixture,
   gtk_window_set_default_size (window, width, height);
   gtk_window_set_child (window, GTK_WIDGET (page));
   gtk_window_present (window);
-  wait_ms (100);
+  upskill_test_wait_ms (100);
 
   /* Some rows open, as a user would have them. */
   for (guint i = 0; i < 2; i++)
@@ -715,14 +636,14 @@ render_page (Fixture        *fixture,
       g_assert_nonnull (row);
       adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
     }
-  wait_ms (300);
+  upskill_test_wait_ms (300);
 
   path = g_build_filename (dir, name, NULL);
-  save_png (GTK_WIDGET (window), path);
+  upskill_test_save_png (GTK_WIDGET (window), path);
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
 
   gtk_window_destroy (window);
-  iterate ();
+  upskill_test_iterate ();
   g_assert_finalize_object (window);
 
   if (tmpdir != NULL)
@@ -759,16 +680,16 @@ test_render (Fixture       *fixture,
     UpskillEvidenceDialog *dialog;
 
     click (row_child (get_row (fixture, "sql"), "add_evidence_button"));
-    dialog = find_evidence_dialog ();
+    dialog = UPSKILL_EVIDENCE_DIALOG (upskill_test_find_window (UPSKILL_TYPE_EVIDENCE_DIALOG));
     g_assert_nonnull (dialog);
     type_in_dialog (dialog, "note_row", "Led the warehouse migration to dbt");
     type_in_dialog (dialog, "link_row", "www.example.org");
-    wait_ms (400);
+    upskill_test_wait_ms (400);
     if (dir != NULL)
       {
         g_autofree char *path = g_build_filename (dir, "evidence-dialog.png", NULL);
 
-        save_png (GTK_WIDGET (dialog), path);
+        upskill_test_save_png (GTK_WIDGET (dialog), path);
       }
     close_dialog (dialog, "cancel");
   }
@@ -779,20 +700,12 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(GtkCssProvider) css = NULL;
-
   g_setenv ("GTK_A11Y", "none", FALSE);
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
   /* Rows open at once, as with reduced motion. */
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
-
-  /* What AdwApplication would load. */
-  css = gtk_css_provider_new ();
-  gtk_css_provider_load_from_resource (css, "/com/example/Upskill/style.css");
-  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
-                                              GTK_STYLE_PROVIDER (css),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  upskill_test_load_style ();
 
   g_test_add_func ("/upskill/skills-page/empty", test_empty);
 #define ADD(path, func) \

@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <errno.h>
 #include <fcntl.h>
 #include <glib/gstdio.h>
 #include <signal.h>
@@ -15,6 +14,7 @@
 #include "upskill-json.h"
 #include "upskill-readiness.h"
 #include "upskill-store.h"
+#include "upskill-test-utils.h"
 
 typedef struct
 {
@@ -24,42 +24,12 @@ typedef struct
   UpskillStore *store;
 } Fixture;
 
-/* Removes @path and everything below it, never following links. */
-static void
-remove_tree (const char *path)
-{
-  struct stat st;
-
-  if (lstat (path, &st) != 0)
-    return;
-
-  if (S_ISDIR (st.st_mode))
-    {
-      g_autoptr(GDir) dir = NULL;
-      const char *name;
-
-      chmod (path, 0700);
-      dir = g_dir_open (path, 0, NULL);
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          remove_tree (child);
-        }
-    }
-
-  if (remove (path) != 0)
-    g_error ("Could not remove %s: %s", path, g_strerror (errno));
-}
-
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *base = g_dir_make_tmp ("upskill-store-XXXXXX", &error);
+  g_autofree char *base = upskill_test_make_tmp_dir ("upskill-store-XXXXXX");
 
-  g_assert_no_error (error);
   fixture->dir = g_build_filename (base, "data", NULL);
   fixture->profiles = g_build_filename (fixture->dir, "profiles", NULL);
   fixture->data_dir = g_file_new_for_path (fixture->dir);
@@ -71,10 +41,12 @@ fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   g_autofree char *base = g_path_get_dirname (fixture->dir);
+  g_autoptr(GError) error = NULL;
 
   g_assert_finalize_object (fixture->store);
   g_clear_object (&fixture->data_dir);
-  remove_tree (base);
+  upskill_test_remove_tree (base, &error);
+  g_assert_no_error (error);
   g_free (fixture->profiles);
   g_free (fixture->dir);
 }
@@ -197,21 +169,6 @@ save (UpskillStore   *store,
 
   g_assert_true (upskill_store_save (store, profile, NULL, &error));
   g_assert_no_error (error);
-}
-
-static guint
-count_temporary_files (const char *folder)
-{
-  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
-  const char *name;
-  guint n = 0;
-
-  g_assert_nonnull (dir);
-  while ((name = g_dir_read_name (dir)) != NULL)
-    if (name[0] == '.')
-      n++;
-
-  return n;
 }
 
 /* Tests */
@@ -1092,7 +1049,7 @@ test_write_failure (Fixture       *fixture,
   assert_message_has (error->message, "Could not save “target.json”: ");
   g_clear_error (&error);
   g_assert_true (g_file_test (inside, G_FILE_TEST_IS_REGULAR));
-  g_assert_cmpuint (count_temporary_files (folder), ==, 0);
+  g_assert_cmpuint (upskill_test_count_temporary_files (folder), ==, 0);
 
   g_assert_false (upskill_write_file_atomically (missing_file, contents, 0600, NULL, &error));
   assert_message_has (error->message, "Could not save “folder.json”: ");
@@ -1120,7 +1077,7 @@ test_write_failure (Fixture       *fixture,
   assert_message_has (error->message, g_strerror (EFBIG));
   after = read_bytes (existing);
   assert_bytes_equal (before, after);
-  g_assert_cmpuint (count_temporary_files (folder), ==, 0);
+  g_assert_cmpuint (upskill_test_count_temporary_files (folder), ==, 0);
   g_clear_pointer (&after, g_bytes_unref);
 
   /* And the same write goes through once there is room. */
@@ -1141,12 +1098,9 @@ test_add_samples (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   guint n_samples = 0;
 
-  children = g_resources_enumerate_children ("/com/example/Upskill/data/samples/", 0, NULL);
+  children = upskill_test_list_samples ();
   if (children == NULL)
-    {
-      g_test_skip ("No sample profiles are bundled");
-      return;
-    }
+    return;
   n_samples = g_strv_length (children);
 
   g_assert_true (upskill_store_add_samples (fixture->store, NULL, &error));

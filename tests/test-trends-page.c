@@ -10,6 +10,7 @@
 #include "upskill-layoffs-chart.h"
 #include "upskill-profile.h"
 #include "upskill-readiness.h"
+#include "upskill-test-ui.h"
 #include "upskill-trends-page.h"
 #include "upskill-trends.h"
 
@@ -48,62 +49,12 @@ typedef struct
 } Fixture;
 
 static void
-iterate (void)
-{
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
-/* Lets the frame clock run (layout, drawing) for @ms milliseconds. */
-static void
-wait_ms (guint ms)
-{
-  gint64 end = g_get_monotonic_time () + ms * 1000;
-
-  while (g_get_monotonic_time () < end)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (1000);
-    }
-  iterate ();
-}
-
-static UpskillProfile *
-load_sample (const char *name)
-{
-  g_autofree char *path = g_strdup_printf ("/com/example/Upskill/data/samples/%s.json", name);
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
-  UpskillProfile *profile;
-
-  bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
-  g_assert_no_error (error);
-  profile = upskill_profile_new_from_bytes (bytes, path, &error);
-  g_assert_no_error (error);
-
-  return profile;
-}
-
-static UpskillTrends *
-load_injected_trends (UpskillCatalog *catalog)
-{
-  g_autoptr(GBytes) bytes = g_bytes_new_static (injected_json, strlen (injected_json));
-  g_autoptr(GError) error = NULL;
-  UpskillTrends *trends;
-
-  trends = upskill_trends_new_from_bytes (bytes, "injected.json", catalog, &error);
-  g_assert_no_error (error);
-
-  return trends;
-}
-
-static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
   fixture->catalog = g_object_ref (upskill_catalog_get_default ());
   fixture->trends = upskill_trends_new_bundled (fixture->catalog);
-  fixture->profile = load_sample ("dana-okafor");
+  fixture->profile = upskill_test_load_sample ("dana-okafor");
 
   fixture->page = g_object_new (UPSKILL_TYPE_TRENDS_PAGE,
                                 "catalog", fixture->catalog,
@@ -116,7 +67,7 @@ fixture_set_up (Fixture       *fixture,
   gtk_window_set_default_size (fixture->window, 1100, 800);
   gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->page));
   gtk_window_present (fixture->window);
-  wait_ms (50);
+  upskill_test_wait_ms (50);
 }
 
 static void
@@ -125,7 +76,7 @@ fixture_tear_down (Fixture       *fixture,
 {
   gtk_window_destroy (fixture->window);
   g_object_unref (fixture->window);
-  iterate ();
+  upskill_test_iterate ();
   g_assert_null (fixture->page);
 
   g_assert_finalize_object (fixture->trends);
@@ -386,7 +337,7 @@ test_kind_filter (Fixture       *fixture,
       g_autofree char *property = NULL;
 
       g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->page), "trends.kind", "s", id));
-      iterate ();
+      upskill_test_iterate ();
 
       g_object_get (fixture->page, "kind-filter", &property, NULL);
       g_assert_cmpstr (property, ==, id);
@@ -512,7 +463,7 @@ test_area_activated (Fixture       *fixture,
       /* As Enter or Space would: a button clicks after its short press animation. */
       g_assert_true (gtk_widget_activate (button));
       for (guint tries = 0; activated == NULL && tries < 200; tries++)
-        wait_ms (5);
+        upskill_test_wait_ms (5);
       g_assert_cmpstr (activated, ==, area->id);
 
       /* Every claim behind the area is quoted. */
@@ -676,7 +627,7 @@ static void
 test_markup_is_literal (Fixture       *fixture,
                         gconstpointer  user_data)
 {
-  g_autoptr(UpskillTrends) injected = load_injected_trends (fixture->catalog);
+  g_autoptr(UpskillTrends) injected = upskill_test_trends_new_from_json (injected_json, fixture->catalog);
   GtkWidget *page = GTK_WIDGET (fixture->page);
   g_autofree char *subject_row = g_strdup_printf ("%s: ~5+ (<b>q</b>) things", INJECTED_SUBJECT);
   g_autofree char *source = g_strdup_printf ("From “%s” · %s", INJECTED_TITLE, INJECTED_SECTION);
@@ -684,7 +635,7 @@ test_markup_is_literal (Fixture       *fixture,
   g_autoptr(GPtrArray) claims = NULL;
 
   g_object_set (fixture->page, "trends", injected, NULL);
-  wait_ms (20);
+  upskill_test_wait_ms (20);
 
   claims = shown_claims (fixture);
   g_assert_cmpuint (claims->len, ==, 2);
@@ -718,7 +669,7 @@ static void
 test_feed_origin (Fixture       *fixture,
                   gconstpointer  user_data)
 {
-  g_autoptr(UpskillTrends) fetched = load_injected_trends (fixture->catalog);
+  g_autoptr(UpskillTrends) fetched = upskill_test_trends_new_from_json (injected_json, fixture->catalog);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
   upskill_trends_set_origin (fetched, "https://example.org/trends.json", g_date_time_to_unix (now));
@@ -835,30 +786,6 @@ test_feed_error (void)
 /* Rendering                                                         */
 /* ---------------------------------------------------------------- */
 
-static void
-save_png (GtkWidget  *widget,
-          const char *path)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-  GskRenderer *renderer;
-
-  g_assert_cmpint (width, >, 0);
-  g_assert_cmpint (height, >, 0);
-
-  gdk_paintable_snapshot (paintable, GDK_SNAPSHOT (snapshot), width, height);
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-
-  renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-}
-
 /* The whole page, scrolled content included, at @width. */
 static void
 render_page (Fixture    *fixture,
@@ -869,23 +796,21 @@ render_page (Fixture    *fixture,
   const char *dir = g_getenv ("UPSKILL_SCREENSHOT_DIR");
   g_autofree char *tmp_dir = NULL;
   g_autofree char *path = NULL;
-  g_autoptr(GError) error = NULL;
   GStatBuf buf;
 
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
                                       dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
   gtk_window_set_default_size (fixture->window, width, 800);
-  wait_ms (300);
+  upskill_test_wait_ms (300);
 
   if (dir == NULL)
     {
-      tmp_dir = g_dir_make_tmp ("test-trends-page-XXXXXX", &error);
-      g_assert_no_error (error);
+      tmp_dir = upskill_test_make_tmp_dir ("test-trends-page-XXXXXX");
       dir = tmp_dir;
     }
 
   path = g_build_filename (dir, name, NULL);
-  save_png (GTK_WIDGET (fixture->window), path);
+  upskill_test_save_png (GTK_WIDGET (fixture->window), path);
   g_assert_cmpint (g_stat (path, &buf), ==, 0);
   g_assert_cmpint (buf.st_size, >, 1000);
 
@@ -895,7 +820,7 @@ render_page (Fixture    *fixture,
       g_autofree char *full_name = g_strconcat ("full-", name, NULL);
       g_autofree char *full_path = g_build_filename (dir, full_name, NULL);
 
-      save_png (find_with_css_class (GTK_WIDGET (fixture->page), "trends-page"), full_path);
+      upskill_test_save_png (find_with_css_class (GTK_WIDGET (fixture->page), "trends-page"), full_path);
     }
 
   if (tmp_dir != NULL)
@@ -930,7 +855,7 @@ test_render (Fixture       *fixture,
   render_page (fixture, 400, FALSE, "trends-no-match.png");
 
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
-  wait_ms (50);
+  upskill_test_wait_ms (50);
 }
 
 static void
@@ -938,7 +863,7 @@ test_finalizes (void)
 {
   UpskillCatalog *catalog = upskill_catalog_get_default ();
   UpskillTrends *trends = upskill_trends_new_bundled (catalog);
-  UpskillProfile *profile = load_sample ("dana-okafor");
+  UpskillProfile *profile = upskill_test_load_sample ("dana-okafor");
   GtkWidget *page = g_object_new (UPSKILL_TYPE_TRENDS_PAGE,
                                   "catalog", catalog,
                                   "trends", trends,
@@ -976,19 +901,6 @@ test_widgets_finalize (void)
   g_assert_finalize_object (trends);
 }
 
-static void
-load_style (void)
-{
-  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
-
-  /* AdwApplication loads the app's style sheet; the tests have no
-   * application, so load it the same way by hand. */
-  gtk_css_provider_load_from_resource (provider, "/com/example/Upskill/style.css");
-  gtk_style_context_add_provider_for_display (gdk_display_get_default (),
-                                              GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -996,7 +908,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   gtk_init ();
   adw_init ();
-  load_style ();
+  upskill_test_load_style ();
 
 #define ADD(path, func) \
   g_test_add ("/upskill/trends-page/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)

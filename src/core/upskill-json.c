@@ -59,22 +59,24 @@ check_depth (const char *data,
   return TRUE;
 }
 
-/* json-glib 1.6 gets some things wrong that a damaged or hostile file can
+/* json-glib 1.6 is lenient in ways that a damaged or hostile file can
  * reach, so the raw text is checked before json-glib sees it:
  *  - it silently wraps integers beyond 64 bits (99999999999999999999
  *    reads as -1, 18446744073709551617 as 1);
- *  - it lets an unpaired UTF-16 surrogate escape ("\ud83d") through as
- *    invalid UTF-8, which the app would show and then save into a file it
- *    can no longer read (and a malformed pair leaks memory inside it);
+ *  - it turns an unpaired UTF-16 surrogate ("\ud83d"), a short "\u"
+ *    escape ("\ud83\d") or an octal escape ("\200") into invalid UTF-8,
+ *    which the app would show and then save into a file it can no longer
+ *    read (and a malformed surrogate pair leaks memory inside it);
  *  - it accepts several values in a row ("{…} {…}", "2 {…}", "$2{…}",
- *    "var x = {…}; {…}"), keeps the last and leaks the others: a file must
- *    hold one object or array and nothing after it.
- * json-glib also takes C comments and 'single-quoted' strings (raw,
- * without escapes); the scan skips them the same way. */
+ *    "var x = {…}; {…}", "/" "*…" comments between them), keeps the last
+ *    and leaks the others.
+ * So a file must hold one object or array, in plain JSON (no comments, no
+ * 'single quotes', only JSON's escapes), and nothing after it. */
 typedef enum
 {
   TEXT_OK,
   TEXT_NOT_OBJECT,
+  TEXT_UNEXPECTED_CHARACTER,
   TEXT_NUMBER_TOO_LARGE,
   TEXT_LONE_SURROGATE,
   TEXT_BAD_ESCAPE,
@@ -109,30 +111,15 @@ read_hex4 (const char *data,
   return value;
 }
 
-/* Skips the string or comment starting at @i; returns the offset just
- * past it, or @length if it does not end. Reports an unpaired surrogate
- * escape in a double-quoted string. */
+/* Skips the string that starts at @i; returns the offset just past it,
+ * or @length if it does not end (json-glib reports that). */
 static gsize
-skip_string_or_comment (const char  *data,
-                        gsize        length,
-                        gsize        i,
-                        TextProblem *problem,
-                        gsize       *out_offset)
+skip_string (const char  *data,
+             gsize        length,
+             gsize        i,
+             TextProblem *problem,
+             gsize       *out_offset)
 {
-  if (data[i] == '/')
-    {
-      const char *end = g_strstr_len (data + i + 2, length - i - 2, "*/");
-
-      return end != NULL ? (gsize) (end - data) + 2 : length;
-    }
-
-  if (data[i] == '\'')
-    {
-      const char *end = memchr (data + i + 1, '\'', length - i - 1);
-
-      return end != NULL ? (gsize) (end - data) + 1 : length;
-    }
-
   for (i++; i < length; i++)
     {
       int unit;
@@ -147,8 +134,6 @@ skip_string_or_comment (const char  *data,
 
       if (data[i + 1] != 'u')
         {
-          /* json-glib also takes octal escapes ("\200" is the byte 0x80,
-           * not UTF-8) and passes unknown ones through. */
           if (strchr ("\"\\/bfnrt", data[i + 1]) == NULL || data[i + 1] == '\0')
             {
               *problem = TEXT_BAD_ESCAPE;
@@ -159,9 +144,6 @@ skip_string_or_comment (const char  *data,
           continue;
         }
 
-      /* json-glib stops reading a "\u" escape at the first character that
-       * is not a hex digit and swallows it: "\ud83\d" becomes the
-       * surrogate U+D830. Only exactly four hex digits are JSON. */
       unit = read_hex4 (data, length, i + 2);
       if (unit < 0)
         {
@@ -196,17 +178,8 @@ skip_string_or_comment (const char  *data,
   return length;
 }
 
-static gboolean
-starts_string_or_comment (const char *data,
-                          gsize       length,
-                          gsize       i)
-{
-  return data[i] == '"' || data[i] == '\'' ||
-         (data[i] == '/' && i + 1 < length && data[i + 1] == '*');
-}
-
 /* Runs after check_depth(), so brackets nest at most UPSKILL_JSON_MAX_DEPTH
- * deep. A value that is not well formed is left for json-glib to report. */
+ * deep. Mismatched brackets are left for json-glib to report. */
 static TextProblem
 check_text (const char *data,
             gsize       length,
@@ -233,30 +206,21 @@ check_text (const char *data,
           continue;
         }
 
-      if (c == '/' && starts_string_or_comment (data, length, i))
-        {
-          i = skip_string_or_comment (data, length, i, &problem, out_offset);
-          continue;
-        }
-
       if (value_ended && well_formed)
         {
           *out_offset = i;
           return TEXT_TRAILING_DATA;
         }
 
-      /* Every file the app reads holds an object. json-glib would also
-       * take a number, "var x = …" or "$2" first, and then another value
-       * after it, leaking the first. */
       if (depth == 0 && !value_ended && c != '{' && c != '[')
         {
           *out_offset = i;
           return TEXT_NOT_OBJECT;
         }
 
-      if (starts_string_or_comment (data, length, i))
+      if (c == '"')
         {
-          i = skip_string_or_comment (data, length, i, &problem, out_offset);
+          i = skip_string (data, length, i, &problem, out_offset);
           if (problem != TEXT_OK)
             return problem;
           continue;
@@ -299,9 +263,14 @@ check_text (const char *data,
                   return TEXT_NUMBER_TOO_LARGE;
                 }
             }
-
           i = end;
           continue;
+        }
+      else if (c != ',' && c != ':' && !g_ascii_isalpha (c))
+        {
+          /* Comments, 'single quotes', "$1f" hex numbers, … */
+          *out_offset = i;
+          return TEXT_UNEXPECTED_CHARACTER;
         }
 
       i++;
@@ -406,6 +375,17 @@ upskill_json_parse_bytes (GBytes      *bytes,
         g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_WRONG_FORMAT,
                      _("Could not read “%s”: line %u, column %u: expected an object at the top level, starting with “{”"),
                      display_name, line, column);
+        return NULL;
+      }
+    case TEXT_UNEXPECTED_CHARACTER:
+      {
+        guint line, column;
+        const char *next = g_utf8_next_char (data + offset);
+
+        line_and_column (data, offset, &line, &column);
+        g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_NOT_JSON,
+                     _("Could not read “%s”: line %u, column %u: unexpected “%.*s” (this is not plain JSON)"),
+                     display_name, line, column, (int) (next - (data + offset)), data + offset);
         return NULL;
       }
     case TEXT_NUMBER_TOO_LARGE:

@@ -571,16 +571,6 @@ upskill_profile_new (const char *id,
 /* Reading */
 
 static int
-compare_history (gconstpointer a,
-                 gconstpointer b)
-{
-  const UpskillHistoryEntry *entry_a = *(const UpskillHistoryEntry **)a;
-  const UpskillHistoryEntry *entry_b = *(const UpskillHistoryEntry **)b;
-
-  return (entry_a->time > entry_b->time) - (entry_a->time < entry_b->time);
-}
-
-static int
 compare_notes (gconstpointer a,
                gconstpointer b)
 {
@@ -755,7 +745,7 @@ read_history (UpskillProfile  *self,
   /* A file edited by hand may list changes out of order; the history is
    * oldest first everywhere else. The sort is stable. */
   if (!sorted)
-    g_ptr_array_sort (self->history, compare_history);
+    g_ptr_array_sort (self->history, upskill_history_entry_compare_time);
 
   return TRUE;
 }
@@ -1737,6 +1727,16 @@ upskill_profile_get_history (UpskillProfile *self)
   g_return_val_if_fail (UPSKILL_IS_PROFILE (self), NULL);
 
   return self->history;
+}
+
+int
+upskill_history_entry_compare_time (gconstpointer a,
+                                    gconstpointer b)
+{
+  const UpskillHistoryEntry *entry_a = *(const UpskillHistoryEntry * const *) a;
+  const UpskillHistoryEntry *entry_b = *(const UpskillHistoryEntry * const *) b;
+
+  return (entry_a->time > entry_b->time) - (entry_a->time < entry_b->time);
 }
 
 /* Plan */

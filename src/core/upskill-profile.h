@@ -147,6 +147,9 @@ void                upskill_profile_remove_evidence      (UpskillProfile     *se
 
 /* History, oldest first (UpskillHistoryEntry*). */
 GPtrArray          *upskill_profile_get_history          (UpskillProfile     *self);
+/* Orders two UpskillHistoryEntry** by time, oldest first: for g_ptr_array_sort(). */
+int                 upskill_history_entry_compare_time   (gconstpointer       a,
+                                                          gconstpointer       b);
 
 /* The learning plan, in the user's order (UpskillPlanStep*). */
 GPtrArray          *upskill_profile_get_plan             (UpskillProfile     *self);

@@ -150,16 +150,6 @@ upskill_progress_get_last_session (UpskillProfile *profile,
   return NULL;
 }
 
-static int
-compare_entries_by_time (gconstpointer a,
-                         gconstpointer b)
-{
-  const UpskillHistoryEntry *entry_a = *(const UpskillHistoryEntry * const *) a;
-  const UpskillHistoryEntry *entry_b = *(const UpskillHistoryEntry * const *) b;
-
-  return (entry_a->time > entry_b->time) - (entry_a->time < entry_b->time);
-}
-
 GPtrArray *
 upskill_progress_get_changes_since (UpskillProfile *profile,
                                     UpskillCatalog *catalog,
@@ -185,7 +175,7 @@ upskill_progress_get_changes_since (UpskillProfile *profile,
       if (entry->time >= since)
         g_ptr_array_add (entries, entry);
     }
-  g_ptr_array_sort (entries, compare_entries_by_time);
+  g_ptr_array_sort (entries, upskill_history_entry_compare_time);
 
   all_changes = g_ptr_array_new_with_free_func (g_free);
   by_skill = g_hash_table_new (NULL, NULL);

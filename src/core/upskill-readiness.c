@@ -334,16 +334,6 @@ readiness_point_new (UpskillCatalog *catalog,
   return point;
 }
 
-static int
-compare_entries_by_time (gconstpointer a,
-                         gconstpointer b)
-{
-  const UpskillHistoryEntry *entry_a = *(const UpskillHistoryEntry * const *) a;
-  const UpskillHistoryEntry *entry_b = *(const UpskillHistoryEntry * const *) b;
-
-  return (entry_a->time > entry_b->time) - (entry_a->time < entry_b->time);
-}
-
 /* The series starts with every skill at level 0 and replays the history
  * against today's targets, so the line shows progress towards the goal the
  * person has now. Entries of the same second make one point (the state
@@ -373,7 +363,7 @@ upskill_compute_readiness_series (UpskillProfile *profile,
   for (guint i = 0; i < history->len; i++)
     g_ptr_array_add (entries, g_ptr_array_index (history, i));
   /* Stable: entries of the same second keep the order they were made in. */
-  g_ptr_array_sort (entries, compare_entries_by_time);
+  g_ptr_array_sort (entries, upskill_history_entry_compare_time);
 
   start = upskill_profile_get_created (profile);
   if (entries->len > 0)

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "upskill-chart.h"
+#include "upskill-date.h"
 #include "upskill-error.h"
 #include "upskill-level.h"
 #include "upskill-planner.h"
@@ -166,41 +167,19 @@ isolate (const char *text)
 }
 
 static char *
-format_date (GDateTime *time)
-{
-  /* Translators: a date in the report, see g_date_time_format(). */
-  return g_date_time_format (time, _("%-d %B %Y"));
-}
-
-static char *
 format_unix_date (gint64 unix_time)
 {
   g_autoptr(GDateTime) time = g_date_time_new_from_unix_local (unix_time);
 
-  return format_date (time);
-}
-
-static GDateTime *
-date_time_from_gdate (const GDate *date)
-{
-  return g_date_time_new_local (g_date_get_year (date), g_date_get_month (date),
-                                g_date_get_day (date), 12, 0, 0);
-}
-
-static char *
-format_gdate (const GDate *date)
-{
-  g_autoptr(GDateTime) time = date_time_from_gdate (date);
-
-  return format_date (time);
+  return upskill_date_time_format_day (time);
 }
 
 static char *
 format_date_range (const GDate *start,
                    const GDate *finish)
 {
-  g_autoptr(GDateTime) a = date_time_from_gdate (start);
-  g_autoptr(GDateTime) b = date_time_from_gdate (finish);
+  g_autoptr(GDateTime) a = upskill_date_time_new_from_date (start);
+  g_autoptr(GDateTime) b = upskill_date_time_new_from_date (finish);
   g_autofree char *from = NULL;
   g_autofree char *to = NULL;
 
@@ -355,7 +334,7 @@ draw_cover (UpskillReportDoc *doc,
   upskill_report_show_layout (cr, roles, margin, top, &upskill_report_ink);
   top += upskill_report_layout_height (roles) + 16;
 
-  date = format_date (report->date);
+  date = upskill_date_time_format_day (report->date);
   if (report->coach_name != NULL)
     /* Translators: on the cover: the date, then the coach's name. */
     {
@@ -381,7 +360,7 @@ draw_cover (UpskillReportDoc *doc,
   n_gaps = g_strdup_printf ("%u", report->gaps->len);
   if (g_date_valid (&report->finish))
     {
-      g_autoptr(GDateTime) when = date_time_from_gdate (&report->finish);
+      g_autoptr(GDateTime) when = upskill_date_time_new_from_date (&report->finish);
 
       /* Translators: the projected finish on the cover, "Mar 2027". */
       finish = g_date_time_format (when, _("%b %Y"));
@@ -804,7 +783,7 @@ add_learning_path (Report *report)
   weekly = g_strdup_printf (_("%g hours a week"), upskill_profile_get_weekly_hours (report->plan_profile));
   if (g_date_valid (&report->finish))
     {
-      g_autofree char *finish = format_gdate (&report->finish);
+      g_autofree char *finish = upskill_date_format_day (&report->finish);
 
       /* Translators: "19 steps: 4 done, 1 in progress, 14 planned, 0 skipped. 210 hours to go at
        * 8 hours a week, projected to end on 3 March 2027." */
@@ -1472,9 +1451,7 @@ report_compute (Report *report)
   else
     report->plan_profile = g_object_ref (report->profile);
 
-  g_date_clear (&today, 1);
-  g_date_set_dmy (&today, g_date_time_get_day_of_month (report->date),
-                  g_date_time_get_month (report->date), g_date_time_get_year (report->date));
+  upskill_date_set_from_date_time (&today, report->date);
   report->schedule = upskill_planner_schedule (report->plan_profile, report->catalog, &today);
   g_date_clear (&report->finish, 1);
   upskill_planner_get_finish (report->schedule, &report->finish);
@@ -1501,7 +1478,7 @@ report_render (Report        *report,
   set_metadata (report, surface);
 
   report->doc = upskill_report_doc_new (surface, width, height);
-  date = format_date (report->date);
+  date = upskill_date_time_format_day (report->date);
   /* Translators: the running header: the person's name. */
   {
     g_autofree char *name = isolate (upskill_profile_get_name (report->profile));

@@ -4,7 +4,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
-#include "upskill-chart.h"
+#include "upskill-chart-style.h"
 #include "upskill-claim-object.h"
 #include "upskill-claim-row.h"
 #include "upskill-layoffs-chart.h"
@@ -92,61 +92,18 @@ bars_init (Bars       *bars,
     }
 }
 
-static UpskillChartColor
-color_from_rgba (const GdkRGBA *rgba,
-                 double         alpha_scale)
-{
-  return (UpskillChartColor) { rgba->red, rgba->green, rgba->blue, rgba->alpha * alpha_scale };
-}
-
-static GdkRGBA
-lookup_color (GtkWidget     *widget,
-              const char    *name,
-              const GdkRGBA *fallback)
-{
-  GdkRGBA color;
-
-  if (gtk_style_context_lookup_color (gtk_widget_get_style_context (widget), name, &color))
-    return color;
-
-  return *fallback;
-}
-
 static void
 fill_chart_style (UpskillLayoffsChart *self,
                   UpskillChartStyle   *style)
 {
-  GtkWidget *widget = GTK_WIDGET (self);
-  PangoContext *pango_context = gtk_widget_get_pango_context (widget);
-  const PangoFontDescription *font = pango_context_get_font_description (pango_context);
-  GdkRGBA foreground, accent;
-  double font_size = 14.0;
-
-  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &foreground);
+  upskill_chart_style_init_for_widget (style, GTK_WIDGET (self));
+  style->grid.a = style->foreground.a * 0.15;
   /* The bars are filled areas: the accent's background variant is the one
    * meant for fills, in light, dark and high contrast alike. */
-  accent = lookup_color (widget, "accent_bg_color", &foreground);
-
-  if (font != NULL && pango_font_description_get_size (font) > 0)
-    {
-      double size = (double) pango_font_description_get_size (font) / PANGO_SCALE;
-
-      if (!pango_font_description_get_size_is_absolute (font))
-        {
-          double resolution = pango_cairo_context_get_resolution (pango_context);
-
-          size = size * (resolution > 0 ? resolution : 96.0) / 72.0;
-        }
-      font_size = size;
-    }
-
-  style->foreground = color_from_rgba (&foreground, 1.0);
-  style->grid = color_from_rgba (&foreground, 0.15);
-  style->current = color_from_rgba (&accent, 1.0);
-  style->target = color_from_rgba (&foreground, 0.5);
-  style->accent = color_from_rgba (&accent, 1.0);
-  style->font_family = font != NULL ? pango_font_description_get_family (font) : NULL;
-  style->font_size = font_size;
+  style->accent = upskill_chart_color_lookup (GTK_WIDGET (self), "accent_bg_color", style->foreground);
+  style->current = style->accent;
+  style->target = style->foreground;
+  style->target.a *= 0.5;
 }
 
 static double

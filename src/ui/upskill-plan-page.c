@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "upskill-date.h"
 #include "upskill-ics.h"
 #include "upskill-level.h"
 #include "upskill-module-chooser.h"
@@ -14,21 +15,14 @@
 #include "upskill-step-dialog.h"
 #include "upskill-step-row.h"
 #include "upskill-store.h"
-#include "upskill-window.h"
 
 /* The gaps shown before the rest fold into an expander row. */
 #define GAPS_SHOWN 5
 
 struct _UpskillPlanPage
 {
-  AdwBin           parent_instance;
+  UpskillPage      parent_instance;
 
-  UpskillCatalog  *catalog;
-  UpskillTrends   *trends;
-  UpskillProfile  *profile;
-
-  gulong           changed_handler;
-  GtkWindow       *dialog;          /* the open dialog, weak */
   guint            refresh_source;
   gboolean         updating;
   char            *focus_step_id;   /* the row to focus after a rebuild */
@@ -56,97 +50,14 @@ struct _UpskillPlanPage
   GtkLabel        *empty_plan_label;
 };
 
-G_DEFINE_FINAL_TYPE (UpskillPlanPage, upskill_plan_page, ADW_TYPE_BIN)
-
-enum {
-  PROP_0,
-  PROP_CATALOG,
-  PROP_TRENDS,
-  PROP_PROFILE,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
-static void refresh (UpskillPlanPage *self);
-
-/* Through the window (the page contract); a page shown elsewhere, as in
- * the tests, uses the nearest toast overlay. */
-static void
-show_toast (UpskillPlanPage *self,
-            AdwToast        *toast)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *overlay;
-
-  if (UPSKILL_IS_WINDOW (root))
-    {
-      upskill_window_add_toast (UPSKILL_WINDOW (root), toast);
-      return;
-    }
-
-  overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-  else
-    g_object_unref (toast);
-}
-
-/* Dialogs act on the profile they were opened for: one still open when
- * another profile is shown is closed without a response. */
-static void
-present_dialog (UpskillPlanPage *self,
-                GtkWindow       *dialog)
-{
-  if (self->dialog != NULL)
-    g_object_remove_weak_pointer (G_OBJECT (self->dialog), (gpointer *) &self->dialog);
-  self->dialog = dialog;
-  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->dialog);
-  gtk_window_present (dialog);
-}
-
-static void
-close_dialog (UpskillPlanPage *self)
-{
-  if (self->dialog != NULL)
-    {
-      GtkWindow *dialog = self->dialog;
-
-      g_object_remove_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->dialog);
-      self->dialog = NULL;
-      gtk_window_destroy (dialog);
-    }
-}
-
-static GtkWindow *
-get_window (UpskillPlanPage *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
-}
+G_DEFINE_FINAL_TYPE (UpskillPlanPage, upskill_plan_page, UPSKILL_TYPE_PAGE)
 
 static void
 get_today (GDate *today)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
-  g_date_clear (today, 1);
-  g_date_set_dmy (today,
-                  g_date_time_get_day_of_month (now),
-                  g_date_time_get_month (now),
-                  g_date_time_get_year (now));
-}
-
-static char *
-format_day (const GDate *date)
-{
-  g_autoptr(GDateTime) day = g_date_time_new_local (g_date_get_year (date),
-                                                    g_date_get_month (date),
-                                                    g_date_get_day (date), 12, 0, 0);
-
-  /* TRANSLATORS: g_date_time_format(), a full day: "14 March 2027" */
-  return g_date_time_format (day, _("%-d %B %Y"));
+  upskill_date_set_from_date_time (today, now);
 }
 
 static char *
@@ -162,12 +73,14 @@ format_hours (double hours)
 static UpskillRole *
 get_target_role (UpskillPlanPage *self)
 {
-  const char *role_id = upskill_profile_get_target_role (self->profile);
+  UpskillCatalog *catalog = upskill_page_get_catalog (UPSKILL_PAGE (self));
+  UpskillProfile *profile = upskill_page_get_profile (UPSKILL_PAGE (self));
+  const char *role_id = upskill_profile_get_target_role (profile);
 
   if (role_id == NULL || role_id[0] == '\0')
     return NULL;
 
-  return upskill_catalog_find_role (self->catalog, role_id);
+  return upskill_catalog_find_role (catalog, role_id);
 }
 
 static const char *
@@ -187,6 +100,7 @@ static GtkWidget *
 create_gap_row (UpskillPlanPage  *self,
                 const UpskillGap *gap)
 {
+  UpskillTrends *trends = upskill_page_get_trends (UPSKILL_PAGE (self));
   GtkWidget *row = adw_action_row_new ();
   g_autofree char *subtitle = NULL;
 
@@ -200,10 +114,10 @@ create_gap_row (UpskillPlanPage  *self,
                               gap->skill->area->name);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
 
-  if (self->trends != NULL)
+  if (trends != NULL)
     {
       const char *css_class;
-      const char *text = demand_label (upskill_trends_get_demand_signal (self->trends,
+      const char *text = demand_label (upskill_trends_get_demand_signal (trends,
                                                                          gap->skill->area),
                                        &css_class);
       GtkWidget *demand = gtk_label_new (text);
@@ -233,14 +147,15 @@ static char *
 describe_gaps_shown (UpskillPlanPage *self,
                      GPtrArray       *gaps)
 {
+  UpskillTrends *trends = upskill_page_get_trends (UPSKILL_PAGE (self));
   UpskillRole *role = get_target_role (self);
   GString *key = g_string_new (role != NULL ? role->id : "");
 
   for (guint i = 0; i < gaps->len; i++)
     {
       const UpskillGap *gap = g_ptr_array_index (gaps, i);
-      double demand = self->trends != NULL
-        ? upskill_trends_get_demand_signal (self->trends, gap->skill->area)
+      double demand = trends != NULL
+        ? upskill_trends_get_demand_signal (trends, gap->skill->area)
         : -1;
 
       g_string_append_printf (key, "|%s:%u:%u:%.2f", gap->skill->id, gap->current, gap->target, demand);
@@ -325,6 +240,7 @@ describe_prerequisites (UpskillPlanPage *self,
                         guint            position,
                         gboolean        *out_later)
 {
+  UpskillProfile *profile = upskill_page_get_profile (UPSKILL_PAGE (self));
   const UpskillScheduledStep *scheduled = g_ptr_array_index (schedule, position);
   UpskillModule *module = scheduled->module;
   g_autoptr(GPtrArray) titles = NULL;
@@ -343,7 +259,7 @@ describe_prerequisites (UpskillPlanPage *self,
       g_ptr_array_add (titles, prerequisite->title);
 
       if (later_title != NULL
-          || upskill_profile_get_level (self->profile, prerequisite->skill->id) >= prerequisite->to_level)
+          || upskill_profile_get_level (profile, prerequisite->skill->id) >= prerequisite->to_level)
         continue;
 
       for (guint j = position + 1; j < schedule->len; j++)
@@ -454,9 +370,10 @@ describe_uncovered (UpskillPlanPage *self,
                     GPtrArray       *gaps,
                     GPtrArray       *schedule)
 {
+  UpskillCatalog *catalog = upskill_page_get_catalog (UPSKILL_PAGE (self));
   g_autoptr(GPtrArray) open_gaps = g_ptr_array_new ();
   g_autofree guint *reached = NULL;
-  guint n_skills = upskill_catalog_get_n_skills (self->catalog);
+  guint n_skills = upskill_catalog_get_n_skills (catalog);
 
   reached = g_new0 (guint, MAX (n_skills, 1));
   for (guint i = 0; i < schedule->len; i++)
@@ -516,9 +433,10 @@ refresh_summary (UpskillPlanPage *self,
                  GPtrArray       *gaps,
                  GPtrArray       *schedule)
 {
+  UpskillProfile *profile = upskill_page_get_profile (UPSKILL_PAGE (self));
   UpskillRole *role = get_target_role (self);
-  const char *name = upskill_profile_get_name (self->profile);
-  double weekly_hours = upskill_profile_get_weekly_hours (self->profile);
+  const char *name = upskill_profile_get_name (profile);
+  double weekly_hours = upskill_profile_get_weekly_hours (profile);
   guint remaining_hours = upskill_planner_remaining_hours (schedule);
   guint n_left = count_scheduled (schedule);
   g_autofree char *hours_text = g_strdup_printf ("%u", remaining_hours);
@@ -537,7 +455,7 @@ refresh_summary (UpskillPlanPage *self,
 
   if (g_date_valid (&finish))
     {
-      ready_text = format_day (&finish);
+      ready_text = upskill_date_format_day (&finish);
       gtk_label_set_text (self->ready_caption, uncovered != NULL ? _("Plan ends") : _("Ready by"));
     }
   else
@@ -616,8 +534,10 @@ refresh_summary (UpskillPlanPage *self,
 static void
 update_actions (UpskillPlanPage *self)
 {
-  gboolean has_profile = self->profile != NULL && self->catalog != NULL;
-  gboolean has_plan = has_profile && upskill_profile_get_plan (self->profile)->len > 0;
+  UpskillCatalog *catalog = upskill_page_get_catalog (UPSKILL_PAGE (self));
+  UpskillProfile *profile = upskill_page_get_profile (UPSKILL_PAGE (self));
+  gboolean has_profile = profile != NULL && catalog != NULL;
+  gboolean has_plan = has_profile && upskill_profile_get_plan (profile)->len > 0;
   static const char * const profile_actions[] = {
     "plan.regenerate", "plan.add-module", "plan.add-custom-step",
     "plan.set-step-status", "plan.move-step-up", "plan.move-step-down",
@@ -632,6 +552,9 @@ update_actions (UpskillPlanPage *self)
 static void
 refresh (UpskillPlanPage *self)
 {
+  UpskillCatalog *catalog = upskill_page_get_catalog (UPSKILL_PAGE (self));
+  UpskillTrends *trends = upskill_page_get_trends (UPSKILL_PAGE (self));
+  UpskillProfile *profile = upskill_page_get_profile (UPSKILL_PAGE (self));
   g_autoptr(GPtrArray) gaps = NULL;
   g_autoptr(GPtrArray) schedule = NULL;
   g_autofree char *order_message = NULL;
@@ -640,7 +563,7 @@ refresh (UpskillPlanPage *self)
   g_clear_handle_id (&self->refresh_source, g_source_remove);
   update_actions (self);
 
-  if (self->profile == NULL || self->catalog == NULL)
+  if (profile == NULL || catalog == NULL)
     {
       gtk_stack_set_visible_child_name (self->stack, "empty");
       clear_list (self->steps_list);
@@ -653,8 +576,8 @@ refresh (UpskillPlanPage *self)
   gtk_stack_set_visible_child_name (self->stack, "plan");
 
   get_today (&today);
-  gaps = upskill_compute_gaps (self->profile, self->catalog, self->trends);
-  schedule = upskill_planner_schedule (self->profile, self->catalog, &today);
+  gaps = upskill_compute_gaps (profile, catalog, trends);
+  schedule = upskill_planner_schedule (profile, catalog, &today);
 
   refresh_summary (self, gaps, schedule);
   refresh_gaps (self, gaps);
@@ -673,7 +596,7 @@ refresh (UpskillPlanPage *self)
       gtk_stack_set_visible_child_name (self->path_stack, "empty");
     }
 
-  if (!upskill_planner_check_order (self->profile, schedule, &order_message))
+  if (!upskill_planner_check_order (profile, schedule, &order_message))
     gtk_label_set_text (self->order_label, order_message);
   gtk_revealer_set_reveal_child (self->order_revealer, order_message != NULL);
 }
@@ -700,14 +623,15 @@ queue_refresh (UpskillPlanPage *self)
 static void
 on_weekly_hours_changed (UpskillPlanPage *self)
 {
+  UpskillProfile *profile = upskill_page_get_profile (UPSKILL_PAGE (self));
   double hours = gtk_spin_button_get_value (self->weekly_hours_spin);
 
-  if (self->updating || self->profile == NULL)
+  if (self->updating || profile == NULL)
     return;
 
   hours = CLAMP (hours, 0.5, UPSKILL_PROFILE_MAX_WEEKLY_HOURS);
-  if (fabs (upskill_profile_get_weekly_hours (self->profile) - hours) > 0.001)
-    upskill_profile_set_weekly_hours (self->profile, hours);
+  if (fabs (upskill_profile_get_weekly_hours (profile) - hours) > 0.001)
+    upskill_profile_set_weekly_hours (profile, hours);
 }
 
 static gboolean
@@ -738,13 +662,14 @@ static void
 append_step (UpskillPlanPage *self,
              UpskillPlanStep *step)
 {
-  GPtrArray *plan = copy_plan (self->profile);
+  UpskillProfile *profile = upskill_page_get_profile (UPSKILL_PAGE (self));
+  GPtrArray *plan = copy_plan (profile);
 
   g_free (self->focus_step_id);
   self->focus_step_id = g_strdup (step->id);
 
   g_ptr_array_add (plan, step);
-  upskill_profile_set_plan (self->profile, plan);
+  upskill_profile_set_plan (profile, plan);
 }
 
 static int
@@ -765,15 +690,16 @@ move_step (UpskillPlanPage *self,
            const char      *step_id,
            int              delta)
 {
-  int position = find_step_position (self->profile, step_id);
-  int n_steps = upskill_profile_get_plan (self->profile)->len;
+  UpskillProfile *profile = upskill_page_get_profile (UPSKILL_PAGE (self));
+  int position = find_step_position (profile, step_id);
+  int n_steps = upskill_profile_get_plan (profile)->len;
 
   if (position < 0 || position + delta < 0 || position + delta >= n_steps)
     return;
 
   g_free (self->focus_step_id);
   self->focus_step_id = g_strdup (step_id);
-  upskill_profile_move_step (self->profile, step_id, position + delta);
+  upskill_profile_move_step (profile, step_id, position + delta);
 }
 
 static void
@@ -798,10 +724,11 @@ remove_step_action (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   UpskillPlanPage *self = UPSKILL_PLAN_PAGE (widget);
+  UpskillProfile *profile = upskill_page_get_profile (UPSKILL_PAGE (self));
   const char *step_id = g_variant_get_string (parameter, NULL);
 
-  if (upskill_profile_find_step (self->profile, step_id) != NULL)
-    upskill_profile_remove_step (self->profile, step_id);
+  if (upskill_profile_find_step (profile, step_id) != NULL)
+    upskill_profile_remove_step (profile, step_id);
 }
 
 static void
@@ -810,17 +737,19 @@ open_step_link_action (GtkWidget  *widget,
                        GVariant   *parameter)
 {
   UpskillPlanPage *self = UPSKILL_PLAN_PAGE (widget);
-  UpskillPlanStep *step = upskill_profile_find_step (self->profile,
+  UpskillCatalog *catalog = upskill_page_get_catalog (UPSKILL_PAGE (self));
+  UpskillProfile *profile = upskill_page_get_profile (UPSKILL_PAGE (self));
+  UpskillPlanStep *step = upskill_profile_find_step (profile,
                                                      g_variant_get_string (parameter, NULL));
   UpskillModule *module;
 
   if (step == NULL || step->module_id == NULL)
     return;
 
-  module = upskill_catalog_find_module (self->catalog, step->module_id);
+  module = upskill_catalog_find_module (catalog, step->module_id);
   if (module != NULL && module->url != NULL
       && (g_str_has_prefix (module->url, "https://") || g_str_has_prefix (module->url, "http://")))
-    gtk_show_uri (get_window (self), module->url, GDK_CURRENT_TIME);
+    gtk_show_uri (upskill_page_get_window (UPSKILL_PAGE (self)), module->url, GDK_CURRENT_TIME);
 }
 
 typedef struct
@@ -855,6 +784,8 @@ static void
 offer_raise (UpskillPlanPage *self,
              UpskillPlanStep *step)
 {
+  UpskillCatalog *catalog = upskill_page_get_catalog (UPSKILL_PAGE (self));
+  UpskillProfile *profile = upskill_page_get_profile (UPSKILL_PAGE (self));
   UpskillModule *module = NULL;
   UpskillSkill *skill = NULL;
   const char *title;
@@ -867,7 +798,7 @@ offer_raise (UpskillPlanPage *self,
 
   if (step->module_id != NULL)
     {
-      module = upskill_catalog_find_module (self->catalog, step->module_id);
+      module = upskill_catalog_find_module (catalog, step->module_id);
       if (module == NULL)
         return;
       skill = module->skill;
@@ -876,7 +807,7 @@ offer_raise (UpskillPlanPage *self,
     }
   else
     {
-      skill = step->skill_id != NULL ? upskill_catalog_find_skill (self->catalog, step->skill_id) : NULL;
+      skill = step->skill_id != NULL ? upskill_catalog_find_skill (catalog, step->skill_id) : NULL;
       title = step->title;
       to_level = step->to_level;
     }
@@ -884,12 +815,12 @@ offer_raise (UpskillPlanPage *self,
   if (skill == NULL || title == NULL || to_level > UPSKILL_LEVEL_MAX)
     return;
 
-  current = upskill_profile_get_level (self->profile, skill->id);
+  current = upskill_profile_get_level (profile, skill->id);
   if (current >= to_level)
     return;
 
   offer = g_new0 (RaiseOffer, 1);
-  offer->profile = g_object_ref (self->profile);
+  offer->profile = g_object_ref (profile);
   offer->skill_id = g_strdup (skill->id);
   offer->level = to_level;
   offer->source = upskill_progress_completed_source (title);
@@ -901,10 +832,10 @@ offer_raise (UpskillPlanPage *self,
   body = g_strdup_printf (_("“%1$s” is done. It takes %2$s to %3$s; %4$s is at %5$s now. "
                             "The change is recorded in the history."),
                           title, skill->name, upskill_level_get_name (to_level),
-                          upskill_profile_get_name (self->profile),
+                          upskill_profile_get_name (profile),
                           upskill_level_get_name (current));
 
-  dialog = adw_message_dialog_new (get_window (self), heading, body);
+  dialog = adw_message_dialog_new (upskill_page_get_window (UPSKILL_PAGE (self)), heading, body);
   adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
                                     "keep", _("_Keep Level"),
                                     "raise", _("_Raise Level"),
@@ -915,7 +846,7 @@ offer_raise (UpskillPlanPage *self,
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "keep");
   g_signal_connect_data (dialog, "response", G_CALLBACK (on_raise_response),
                          offer, (GClosureNotify) (void (*) (void)) raise_offer_free, 0);
-  present_dialog (self, GTK_WINDOW (dialog));
+  upskill_page_present_dialog (UPSKILL_PAGE (self), GTK_WINDOW (dialog));
 }
 
 static void
@@ -924,23 +855,24 @@ set_step_status_action (GtkWidget  *widget,
                         GVariant   *parameter)
 {
   UpskillPlanPage *self = UPSKILL_PLAN_PAGE (widget);
+  UpskillProfile *profile = upskill_page_get_profile (UPSKILL_PAGE (self));
   const char *step_id;
   UpskillPlanStep *step;
   int status;
   gboolean was_done;
 
   g_variant_get (parameter, "(&si)", &step_id, &status);
-  step = upskill_profile_find_step (self->profile, step_id);
+  step = upskill_profile_find_step (profile, step_id);
   if (step == NULL || status < UPSKILL_STEP_PLANNED || status > UPSKILL_STEP_SKIPPED)
     return;
 
   was_done = step->status == UPSKILL_STEP_DONE;
   g_free (self->focus_step_id);
   self->focus_step_id = g_strdup (step_id);
-  upskill_profile_set_step_status (self->profile, step_id, status);
+  upskill_profile_set_step_status (profile, step_id, status);
 
   /* The profile may have replaced the step while notifying. */
-  step = upskill_profile_find_step (self->profile, step_id);
+  step = upskill_profile_find_step (profile, step_id);
   if (step != NULL && status == UPSKILL_STEP_DONE && !was_done)
     offer_raise (self, step);
 }
@@ -951,8 +883,11 @@ regenerate_action (GtkWidget  *widget,
                    GVariant   *parameter)
 {
   UpskillPlanPage *self = UPSKILL_PLAN_PAGE (widget);
+  UpskillCatalog *catalog = upskill_page_get_catalog (UPSKILL_PAGE (self));
+  UpskillTrends *trends = upskill_page_get_trends (UPSKILL_PAGE (self));
+  UpskillProfile *profile = upskill_page_get_profile (UPSKILL_PAGE (self));
 
-  upskill_planner_regenerate (self->profile, self->catalog, self->trends);
+  upskill_planner_regenerate (profile, catalog, trends);
 }
 
 static void
@@ -960,23 +895,26 @@ on_module_chosen (UpskillModuleChooser *chooser,
                   const char           *module_id,
                   UpskillPlanPage      *self)
 {
+  UpskillCatalog *catalog = upskill_page_get_catalog (UPSKILL_PAGE (self));
+  UpskillProfile *profile = upskill_page_get_profile (UPSKILL_PAGE (self));
   g_autofree char *id = NULL;
 
-  if (self->profile == NULL || upskill_catalog_find_module (self->catalog, module_id) == NULL)
+  if (profile == NULL || upskill_catalog_find_module (catalog, module_id) == NULL)
     return;
 
-  for (guint i = 0; i < upskill_profile_get_plan (self->profile)->len; i++)
+  for (guint i = 0; i < upskill_profile_get_plan (profile)->len; i++)
     {
-      UpskillPlanStep *step = g_ptr_array_index (upskill_profile_get_plan (self->profile), i);
+      UpskillPlanStep *step = g_ptr_array_index (upskill_profile_get_plan (profile), i);
 
       if (g_strcmp0 (step->module_id, module_id) == 0)
         {
-          show_toast (self, adw_toast_new (_("This module is already in the plan")));
+          upskill_page_add_toast (UPSKILL_PAGE (self),
+                                  adw_toast_new (_("This module is already in the plan")));
           return;
         }
     }
 
-  id = upskill_profile_new_step_id (self->profile);
+  id = upskill_profile_new_step_id (profile);
   append_step (self, upskill_plan_step_new_module (id, module_id));
 }
 
@@ -986,7 +924,9 @@ add_module_action (GtkWidget  *widget,
                    GVariant   *parameter)
 {
   UpskillPlanPage *self = UPSKILL_PLAN_PAGE (widget);
-  GPtrArray *plan = upskill_profile_get_plan (self->profile);
+  UpskillCatalog *catalog = upskill_page_get_catalog (UPSKILL_PAGE (self));
+  UpskillProfile *profile = upskill_page_get_profile (UPSKILL_PAGE (self));
+  GPtrArray *plan = upskill_profile_get_plan (profile);
   g_autoptr(GPtrArray) in_plan = g_ptr_array_new ();
   UpskillModuleChooser *chooser;
 
@@ -999,10 +939,10 @@ add_module_action (GtkWidget  *widget,
     }
   g_ptr_array_add (in_plan, NULL);
 
-  chooser = upskill_module_chooser_new (get_window (self), self->catalog,
+  chooser = upskill_module_chooser_new (upskill_page_get_window (UPSKILL_PAGE (self)), catalog,
                                         (const char * const *) in_plan->pdata);
   g_signal_connect_object (chooser, "module-chosen", G_CALLBACK (on_module_chosen), self, 0);
-  present_dialog (self, GTK_WINDOW (chooser));
+  upskill_page_present_dialog (UPSKILL_PAGE (self), GTK_WINDOW (chooser));
 }
 
 static void
@@ -1010,9 +950,10 @@ on_step_dialog_response (UpskillStepDialog *dialog,
                          const char        *response,
                          UpskillPlanPage   *self)
 {
+  UpskillProfile *profile = upskill_page_get_profile (UPSKILL_PAGE (self));
   UpskillPlanStep *step;
 
-  if (g_strcmp0 (response, "add") != 0 || self->profile == NULL)
+  if (g_strcmp0 (response, "add") != 0 || profile == NULL)
     return;
 
   step = upskill_step_dialog_create_step (dialog);
@@ -1026,7 +967,10 @@ add_custom_step_action (GtkWidget  *widget,
                         GVariant   *parameter)
 {
   UpskillPlanPage *self = UPSKILL_PLAN_PAGE (widget);
-  g_autoptr(GPtrArray) gaps = upskill_compute_gaps (self->profile, self->catalog, self->trends);
+  UpskillCatalog *catalog = upskill_page_get_catalog (UPSKILL_PAGE (self));
+  UpskillTrends *trends = upskill_page_get_trends (UPSKILL_PAGE (self));
+  UpskillProfile *profile = upskill_page_get_profile (UPSKILL_PAGE (self));
+  g_autoptr(GPtrArray) gaps = upskill_compute_gaps (profile, catalog, trends);
   const char *skill_id = NULL;
   UpskillStepDialog *dialog;
 
@@ -1034,9 +978,10 @@ add_custom_step_action (GtkWidget  *widget,
   if (gaps->len > 0)
     skill_id = ((UpskillGap *) g_ptr_array_index (gaps, 0))->skill->id;
 
-  dialog = upskill_step_dialog_new (get_window (self), self->catalog, self->profile, skill_id);
+  dialog = upskill_step_dialog_new (upskill_page_get_window (UPSKILL_PAGE (self)),
+                                    catalog, profile, skill_id);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_step_dialog_response), self, 0);
-  present_dialog (self, GTK_WINDOW (dialog));
+  upskill_page_present_dialog (UPSKILL_PAGE (self), GTK_WINDOW (dialog));
 }
 
 /* Export to calendar */
@@ -1066,6 +1011,8 @@ upskill_plan_page_export_calendar_async (UpskillPlanPage     *self,
 {
   g_autoptr(GTask) task = NULL;
   g_autoptr(GPtrArray) schedule = NULL;
+  UpskillCatalog *catalog;
+  UpskillProfile *profile;
   GDate today;
 
   g_return_if_fail (UPSKILL_IS_PLAN_PAGE (self));
@@ -1074,7 +1021,9 @@ upskill_plan_page_export_calendar_async (UpskillPlanPage     *self,
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, upskill_plan_page_export_calendar_async);
 
-  if (self->profile == NULL || self->catalog == NULL)
+  catalog = upskill_page_get_catalog (UPSKILL_PAGE (self));
+  profile = upskill_page_get_profile (UPSKILL_PAGE (self));
+  if (profile == NULL || catalog == NULL)
     {
       g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_FAILED,
                                _("There is no plan to export"));
@@ -1084,9 +1033,9 @@ upskill_plan_page_export_calendar_async (UpskillPlanPage     *self,
   /* The profile is read here, on the main thread; only the writing runs
    * on a worker. */
   get_today (&today);
-  schedule = upskill_planner_schedule (self->profile, self->catalog, &today);
+  schedule = upskill_planner_schedule (profile, catalog, &today);
   g_task_set_task_data (task,
-                        upskill_ics_build (self->profile, self->catalog, schedule,
+                        upskill_ics_build (profile, catalog, schedule,
                                            g_get_real_time () / G_USEC_PER_SEC),
                         (GDestroyNotify) g_bytes_unref);
   g_object_set_data_full (G_OBJECT (task), "file", g_object_ref (file), g_object_unref);
@@ -1125,7 +1074,7 @@ on_calendar_written (GObject      *object,
     /* TRANSLATORS: %s is a file name */
     title = g_strdup_printf (_("Plan exported to “%s”"), name);
 
-  show_toast (self, adw_toast_new (title));
+  upskill_page_add_toast (UPSKILL_PAGE (self), adw_toast_new (title));
 }
 
 static void
@@ -1151,12 +1100,13 @@ export_calendar_action (GtkWidget  *widget,
                         GVariant   *parameter)
 {
   UpskillPlanPage *self = UPSKILL_PLAN_PAGE (widget);
+  UpskillProfile *profile = upskill_page_get_profile (UPSKILL_PAGE (self));
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  g_autofree char *name = upskill_ics_suggest_name (self->profile);
+  g_autofree char *name = upskill_ics_suggest_name (profile);
   GtkFileChooserNative *native;
 
   native = gtk_file_chooser_native_new (_("Export Learning Plan"),
-                                        get_window (self),
+                                        upskill_page_get_window (UPSKILL_PAGE (self)),
                                         GTK_FILE_CHOOSER_ACTION_SAVE,
                                         _("_Export"),
                                         _("_Cancel"));
@@ -1172,30 +1122,32 @@ export_calendar_action (GtkWidget  *widget,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }
 
-/* GObject */
+/* UpskillPage */
 
 static void
-set_profile (UpskillPlanPage *self,
-             UpskillProfile  *profile)
+upskill_plan_page_data_changed (UpskillPage *page)
 {
-  if (self->profile == profile)
-    return;
+  refresh (UPSKILL_PLAN_PAGE (page));
+}
 
-  close_dialog (self);
-  g_clear_signal_handler (&self->changed_handler, self->profile);
-  g_set_object (&self->profile, profile);
+static void
+upskill_plan_page_profile_changed (UpskillPage *page)
+{
+  UpskillPlanPage *self = UPSKILL_PLAN_PAGE (page);
+
   g_clear_pointer (&self->focus_step_id, g_free);
-
-  if (profile != NULL)
-    self->changed_handler = g_signal_connect_object (profile, "changed",
-                                                     G_CALLBACK (queue_refresh), self,
-                                                     G_CONNECT_SWAPPED);
-
   /* Start at the top for another person. */
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled_window), 0);
   refresh (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROFILE]);
 }
+
+static void
+upskill_plan_page_profile_updated (UpskillPage *page)
+{
+  queue_refresh (UPSKILL_PLAN_PAGE (page));
+}
+
+/* GObject */
 
 static void
 upskill_plan_page_dispose (GObject *object)
@@ -1204,16 +1156,11 @@ upskill_plan_page_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->refresh_source, g_source_remove);
-  g_clear_signal_handler (&self->changed_handler, self->profile);
-  close_dialog (self);
 
   /* The stack is both AdwBin's child and a bound template child: unset it
    * first, or gtk_widget_dispose_template() unparents it behind AdwBin's back. */
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), UPSKILL_TYPE_PLAN_PAGE);
-  g_clear_object (&self->catalog);
-  g_clear_object (&self->trends);
-  g_clear_object (&self->profile);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->focus_step_id, g_free);
   g_clear_pointer (&self->step_rows, g_hash_table_unref);
@@ -1223,91 +1170,18 @@ upskill_plan_page_dispose (GObject *object)
 }
 
 static void
-upskill_plan_page_get_property (GObject    *object,
-                                guint       prop_id,
-                                GValue     *value,
-                                GParamSpec *pspec)
-{
-  UpskillPlanPage *self = UPSKILL_PLAN_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CATALOG:
-      g_value_set_object (value, self->catalog);
-      break;
-
-    case PROP_TRENDS:
-      g_value_set_object (value, self->trends);
-      break;
-
-    case PROP_PROFILE:
-      g_value_set_object (value, self->profile);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-upskill_plan_page_set_property (GObject      *object,
-                                guint         prop_id,
-                                const GValue *value,
-                                GParamSpec   *pspec)
-{
-  UpskillPlanPage *self = UPSKILL_PLAN_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CATALOG:
-      if (g_set_object (&self->catalog, g_value_get_object (value)))
-        {
-          refresh (self);
-          g_object_notify_by_pspec (object, pspec);
-        }
-      break;
-
-    case PROP_TRENDS:
-      if (g_set_object (&self->trends, g_value_get_object (value)))
-        {
-          refresh (self);
-          g_object_notify_by_pspec (object, pspec);
-        }
-      break;
-
-    case PROP_PROFILE:
-      set_profile (self, g_value_get_object (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 upskill_plan_page_class_init (UpskillPlanPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  UpskillPageClass *page_class = UPSKILL_PAGE_CLASS (klass);
 
   object_class->dispose = upskill_plan_page_dispose;
-  object_class->get_property = upskill_plan_page_get_property;
-  object_class->set_property = upskill_plan_page_set_property;
 
-  properties[PROP_CATALOG] =
-    g_param_spec_object ("catalog", NULL, NULL,
-                         UPSKILL_TYPE_CATALOG,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-  properties[PROP_TRENDS] =
-    g_param_spec_object ("trends", NULL, NULL,
-                         UPSKILL_TYPE_TRENDS,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-  properties[PROP_PROFILE] =
-    g_param_spec_object ("profile", NULL, NULL,
-                         UPSKILL_TYPE_PROFILE,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->catalog_changed = upskill_plan_page_data_changed;
+  page_class->trends_changed = upskill_plan_page_data_changed;
+  page_class->profile_changed = upskill_plan_page_profile_changed;
+  page_class->profile_updated = upskill_plan_page_profile_updated;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/Upskill/ui/upskill-plan-page.ui");
   gtk_widget_class_bind_template_child (widget_class, UpskillPlanPage, stack);

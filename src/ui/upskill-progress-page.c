@@ -10,18 +10,11 @@
 #include "upskill-readiness.h"
 #include "upskill-readiness-chart.h"
 #include "upskill-timeline-item.h"
-#include "upskill-window.h"
 
 struct _UpskillProgressPage
 {
-  AdwBin                 parent_instance;
+  UpskillPage            parent_instance;
 
-  UpskillCatalog        *catalog;
-  UpskillTrends         *trends;
-  UpskillProfile        *profile;
-
-  gulong                 changed_handler;
-  GtkWindow             *dialog;        /* the open dialog, weak */
   guint                  refresh_source;
   GListStore            *timeline;      /* UpskillTimelineItem */
 
@@ -35,78 +28,12 @@ struct _UpskillProgressPage
   GtkListBox            *timeline_list;
 };
 
-G_DEFINE_FINAL_TYPE (UpskillProgressPage, upskill_progress_page, ADW_TYPE_BIN)
-
-enum {
-  PROP_0,
-  PROP_CATALOG,
-  PROP_TRENDS,
-  PROP_PROFILE,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (UpskillProgressPage, upskill_progress_page, UPSKILL_TYPE_PAGE)
 
 static gint64
 now_unix (void)
 {
   return g_get_real_time () / G_USEC_PER_SEC;
-}
-
-/* Through the window (the page contract); a page shown elsewhere, as in
- * the tests, uses the nearest toast overlay. */
-static void
-show_toast (UpskillProgressPage *self,
-            AdwToast            *toast)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *overlay;
-
-  if (UPSKILL_IS_WINDOW (root))
-    {
-      upskill_window_add_toast (UPSKILL_WINDOW (root), toast);
-      return;
-    }
-
-  overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-  else
-    g_object_unref (toast);
-}
-
-/* Dialogs act on the profile they were opened for: one still open when
- * another profile is shown is closed without a response. */
-static void
-present_dialog (UpskillProgressPage *self,
-                GtkWindow           *dialog)
-{
-  if (self->dialog != NULL)
-    g_object_remove_weak_pointer (G_OBJECT (self->dialog), (gpointer *) &self->dialog);
-  self->dialog = dialog;
-  g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->dialog);
-  gtk_window_present (dialog);
-}
-
-static void
-close_dialog (UpskillProgressPage *self)
-{
-  if (self->dialog != NULL)
-    {
-      GtkWindow *dialog = self->dialog;
-
-      g_object_remove_weak_pointer (G_OBJECT (dialog), (gpointer *) &self->dialog);
-      self->dialog = NULL;
-      gtk_window_destroy (dialog);
-    }
-}
-
-static GtkWindow *
-get_window (UpskillProgressPage *self)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-  return GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL;
 }
 
 /* Timeline rows */
@@ -115,7 +42,8 @@ static GtkWidget *
 create_change_row (UpskillProgressPage *self,
                    UpskillTimelineItem *item)
 {
-  UpskillSkill *skill = upskill_catalog_find_skill (self->catalog,
+  UpskillCatalog *catalog = upskill_page_get_catalog (UPSKILL_PAGE (self));
+  UpskillSkill *skill = upskill_catalog_find_skill (catalog,
                                                     upskill_timeline_item_get_skill_id (item));
   guint from = MIN (upskill_timeline_item_get_from (item), UPSKILL_LEVEL_MAX);
   guint to = MIN (upskill_timeline_item_get_to (item), UPSKILL_LEVEL_MAX);
@@ -260,16 +188,18 @@ create_timeline_row (gpointer item,
 static void
 refresh_timeline (UpskillProgressPage *self)
 {
+  UpskillCatalog *catalog = upskill_page_get_catalog (UPSKILL_PAGE (self));
+  UpskillProfile *profile = upskill_page_get_profile (UPSKILL_PAGE (self));
   g_autoptr(GPtrArray) events = NULL;
   g_autoptr(GPtrArray) items = NULL;
 
-  if (self->profile == NULL || self->catalog == NULL)
+  if (profile == NULL || catalog == NULL)
     {
       g_list_store_remove_all (self->timeline);
       return;
     }
 
-  events = upskill_progress_get_timeline (self->profile);
+  events = upskill_progress_get_timeline (profile);
   items = g_ptr_array_new_full (events->len, g_object_unref);
   for (guint i = 0; i < events->len; i++)
     g_ptr_array_add (items, upskill_timeline_item_new (g_ptr_array_index (events, i)));
@@ -282,9 +212,11 @@ refresh_timeline (UpskillProgressPage *self)
 static void
 refresh_since (UpskillProgressPage *self)
 {
+  UpskillCatalog *catalog = upskill_page_get_catalog (UPSKILL_PAGE (self));
+  UpskillProfile *profile = upskill_page_get_profile (UPSKILL_PAGE (self));
   g_autofree char *sentence = NULL;
 
-  sentence = upskill_progress_describe_since_last_session (self->profile, self->catalog, now_unix ());
+  sentence = upskill_progress_describe_since_last_session (profile, catalog, now_unix ());
   if (sentence == NULL)
     {
       gtk_label_set_text (self->since_label,
@@ -302,14 +234,16 @@ refresh_since (UpskillProgressPage *self)
 static void
 refresh_chart (UpskillProgressPage *self)
 {
+  UpskillCatalog *catalog = upskill_page_get_catalog (UPSKILL_PAGE (self));
+  UpskillProfile *profile = upskill_page_get_profile (UPSKILL_PAGE (self));
   g_autoptr(GPtrArray) series = NULL;
   g_autofree char *summary = NULL;
 
-  series = upskill_compute_readiness_series (self->profile, self->catalog);
+  series = upskill_compute_readiness_series (profile, catalog);
   summary = upskill_progress_describe_readiness (series, now_unix ());
 
   gtk_label_set_text (self->readiness_label, summary);
-  upskill_readiness_chart_set_series (self->chart, self->catalog, series, summary);
+  upskill_readiness_chart_set_series (self->chart, catalog, series, summary);
 }
 
 static void
@@ -357,15 +291,16 @@ redraw_area_dots (UpskillProgressPage *self)
 static void
 rebuild_area_toggles (UpskillProgressPage *self)
 {
+  UpskillCatalog *catalog = upskill_page_get_catalog (UPSKILL_PAGE (self));
   GtkWidget *child;
-  guint n_areas = self->catalog != NULL ? upskill_catalog_get_n_areas (self->catalog) : 0;
+  guint n_areas = catalog != NULL ? upskill_catalog_get_n_areas (catalog) : 0;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->areas_box))) != NULL)
     gtk_flow_box_remove (self->areas_box, child);
 
   for (guint i = 0; i < n_areas; i++)
     {
-      UpskillArea *area = upskill_catalog_get_area (self->catalog, i);
+      UpskillArea *area = upskill_catalog_get_area (catalog, i);
       GtkWidget *button = gtk_toggle_button_new ();
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
       GtkWidget *dot = gtk_drawing_area_new ();
@@ -396,16 +331,19 @@ rebuild_area_toggles (UpskillProgressPage *self)
 static void
 refresh (UpskillProgressPage *self)
 {
+  UpskillCatalog *catalog = upskill_page_get_catalog (UPSKILL_PAGE (self));
+  UpskillProfile *profile = upskill_page_get_profile (UPSKILL_PAGE (self));
+
   g_clear_handle_id (&self->refresh_source, g_source_remove);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "progress.add-note", self->profile != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "progress.edit-note", self->profile != NULL);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "progress.delete-note", self->profile != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "progress.add-note", profile != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "progress.edit-note", profile != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "progress.delete-note", profile != NULL);
 
-  if (self->profile == NULL || self->catalog == NULL)
+  if (profile == NULL || catalog == NULL)
     {
       gtk_stack_set_visible_child_name (self->stack, "empty");
-      upskill_readiness_chart_set_series (self->chart, self->catalog, NULL, NULL);
+      upskill_readiness_chart_set_series (self->chart, catalog, NULL, NULL);
       refresh_timeline (self);
       return;
     }
@@ -462,10 +400,11 @@ on_add_note_response (UpskillNoteDialog   *dialog,
                       const char          *response,
                       UpskillProgressPage *self)
 {
+  UpskillProfile *profile = upskill_page_get_profile (UPSKILL_PAGE (self));
   g_autofree char *text = NULL;
   gint64 date;
 
-  if (g_strcmp0 (response, "save") != 0 || self->profile == NULL)
+  if (g_strcmp0 (response, "save") != 0 || profile == NULL)
     return;
 
   text = dup_note_text (dialog);
@@ -473,7 +412,7 @@ on_add_note_response (UpskillNoteDialog   *dialog,
   if (text[0] == '\0' || date < 0)
     return;
 
-  upskill_profile_add_note (self->profile, date, text);
+  upskill_profile_add_note (profile, date, text);
 }
 
 static void
@@ -484,9 +423,10 @@ add_note_action (GtkWidget  *widget,
   UpskillProgressPage *self = UPSKILL_PROGRESS_PAGE (widget);
   UpskillNoteDialog *dialog;
 
-  dialog = upskill_note_dialog_new (get_window (self), today_as_session_day (), NULL);
+  dialog = upskill_note_dialog_new (upskill_page_get_window (UPSKILL_PAGE (self)),
+                                    today_as_session_day (), NULL);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_add_note_response), self, 0);
-  present_dialog (self, GTK_WINDOW (dialog));
+  upskill_page_present_dialog (UPSKILL_PAGE (self), GTK_WINDOW (dialog));
 }
 
 static UpskillNote *
@@ -511,12 +451,13 @@ on_edit_note_response (UpskillNoteDialog   *dialog,
                        const char          *response,
                        UpskillProgressPage *self)
 {
+  UpskillProfile *profile = upskill_page_get_profile (UPSKILL_PAGE (self));
   const char *note_id = g_object_get_data (G_OBJECT (dialog), "note-id");
   g_autofree char *text = NULL;
   gint64 date;
 
-  if (g_strcmp0 (response, "save") != 0 || self->profile == NULL
-      || find_note (self->profile, note_id) == NULL)
+  if (g_strcmp0 (response, "save") != 0 || profile == NULL
+      || find_note (profile, note_id) == NULL)
     return;
 
   text = dup_note_text (dialog);
@@ -524,7 +465,7 @@ on_edit_note_response (UpskillNoteDialog   *dialog,
   if (text[0] == '\0' || date < 0)
     return;
 
-  upskill_profile_update_note (self->profile, note_id, date, text);
+  upskill_profile_update_note (profile, note_id, date, text);
 }
 
 static void
@@ -533,17 +474,19 @@ edit_note_action (GtkWidget  *widget,
                   GVariant   *parameter)
 {
   UpskillProgressPage *self = UPSKILL_PROGRESS_PAGE (widget);
+  UpskillProfile *profile = upskill_page_get_profile (UPSKILL_PAGE (self));
   const char *note_id = g_variant_get_string (parameter, NULL);
-  UpskillNote *note = find_note (self->profile, note_id);
+  UpskillNote *note = find_note (profile, note_id);
   UpskillNoteDialog *dialog;
 
   if (note == NULL)
     return;
 
-  dialog = upskill_note_dialog_new (get_window (self), note->date, note->text);
+  dialog = upskill_note_dialog_new (upskill_page_get_window (UPSKILL_PAGE (self)),
+                                    note->date, note->text);
   g_object_set_data_full (G_OBJECT (dialog), "note-id", g_strdup (note_id), g_free);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_edit_note_response), self, 0);
-  present_dialog (self, GTK_WINDOW (dialog));
+  upskill_page_present_dialog (UPSKILL_PAGE (self), GTK_WINDOW (dialog));
 }
 
 typedef struct
@@ -576,8 +519,9 @@ delete_note_action (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   UpskillProgressPage *self = UPSKILL_PROGRESS_PAGE (widget);
+  UpskillProfile *profile = upskill_page_get_profile (UPSKILL_PAGE (self));
   const char *note_id = g_variant_get_string (parameter, NULL);
-  UpskillNote *note = find_note (self->profile, note_id);
+  UpskillNote *note = find_note (profile, note_id);
   DeletedNote *deleted;
   AdwToast *toast;
 
@@ -585,17 +529,17 @@ delete_note_action (GtkWidget  *widget,
     return;
 
   deleted = g_new0 (DeletedNote, 1);
-  deleted->profile = g_object_ref (self->profile);
+  deleted->profile = g_object_ref (profile);
   deleted->date = note->date;
   deleted->text = g_strdup (note->text);
 
-  upskill_profile_remove_note (self->profile, note_id);
+  upskill_profile_remove_note (profile, note_id);
 
   toast = adw_toast_new (_("Note deleted"));
   adw_toast_set_button_label (toast, _("_Undo"));
   g_object_set_data_full (G_OBJECT (toast), "deleted-note", deleted, deleted_note_free);
   g_signal_connect (toast, "button-clicked", G_CALLBACK (on_undo_delete), deleted);
-  show_toast (self, toast);
+  upskill_page_add_toast (UPSKILL_PAGE (self), toast);
 }
 
 static void
@@ -614,28 +558,33 @@ show_area_action (GtkWidget  *widget,
     gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (gtk_flow_box_child_get_child (child)), visible);
 }
 
-/* GObject */
+/* UpskillPage */
 
 static void
-set_profile (UpskillProgressPage *self,
-             UpskillProfile      *profile)
+upskill_progress_page_catalog_changed (UpskillPage *page)
 {
-  if (self->profile == profile)
-    return;
+  UpskillProgressPage *self = UPSKILL_PROGRESS_PAGE (page);
 
-  close_dialog (self);
-  g_clear_signal_handler (&self->changed_handler, self->profile);
-  g_set_object (&self->profile, profile);
+  rebuild_area_toggles (self);
+  refresh (self);
+}
 
-  if (profile != NULL)
-    self->changed_handler = g_signal_connect_object (profile, "changed",
-                                                     G_CALLBACK (queue_refresh), self,
-                                                     G_CONNECT_SWAPPED);
+static void
+upskill_progress_page_profile_changed (UpskillPage *page)
+{
+  UpskillProgressPage *self = UPSKILL_PROGRESS_PAGE (page);
 
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled_window), 0);
   refresh (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROFILE]);
 }
+
+static void
+upskill_progress_page_profile_updated (UpskillPage *page)
+{
+  queue_refresh (UPSKILL_PROGRESS_PAGE (page));
+}
+
+/* GObject */
 
 static void
 upskill_progress_page_dispose (GObject *object)
@@ -643,80 +592,14 @@ upskill_progress_page_dispose (GObject *object)
   UpskillProgressPage *self = (UpskillProgressPage *)object;
 
   g_clear_handle_id (&self->refresh_source, g_source_remove);
-  g_clear_signal_handler (&self->changed_handler, self->profile);
-  close_dialog (self);
 
   /* The stack is both AdwBin's child and a bound template child: unset it
    * first, or gtk_widget_dispose_template() unparents it behind AdwBin's back. */
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), UPSKILL_TYPE_PROGRESS_PAGE);
-  g_clear_object (&self->catalog);
-  g_clear_object (&self->trends);
-  g_clear_object (&self->profile);
   g_clear_object (&self->timeline);
 
   G_OBJECT_CLASS (upskill_progress_page_parent_class)->dispose (object);
-}
-
-static void
-upskill_progress_page_get_property (GObject    *object,
-                                    guint       prop_id,
-                                    GValue     *value,
-                                    GParamSpec *pspec)
-{
-  UpskillProgressPage *self = UPSKILL_PROGRESS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CATALOG:
-      g_value_set_object (value, self->catalog);
-      break;
-
-    case PROP_TRENDS:
-      g_value_set_object (value, self->trends);
-      break;
-
-    case PROP_PROFILE:
-      g_value_set_object (value, self->profile);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-upskill_progress_page_set_property (GObject      *object,
-                                    guint         prop_id,
-                                    const GValue *value,
-                                    GParamSpec   *pspec)
-{
-  UpskillProgressPage *self = UPSKILL_PROGRESS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CATALOG:
-      if (g_set_object (&self->catalog, g_value_get_object (value)))
-        {
-          rebuild_area_toggles (self);
-          refresh (self);
-          g_object_notify_by_pspec (object, pspec);
-        }
-      break;
-
-    case PROP_TRENDS:
-      /* Readiness does not depend on the trends; kept for the page contract. */
-      if (g_set_object (&self->trends, g_value_get_object (value)))
-        g_object_notify_by_pspec (object, pspec);
-      break;
-
-    case PROP_PROFILE:
-      set_profile (self, g_value_get_object (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -724,25 +607,14 @@ upskill_progress_page_class_init (UpskillProgressPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  UpskillPageClass *page_class = UPSKILL_PAGE_CLASS (klass);
 
   object_class->dispose = upskill_progress_page_dispose;
-  object_class->get_property = upskill_progress_page_get_property;
-  object_class->set_property = upskill_progress_page_set_property;
 
-  properties[PROP_CATALOG] =
-    g_param_spec_object ("catalog", NULL, NULL,
-                         UPSKILL_TYPE_CATALOG,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-  properties[PROP_TRENDS] =
-    g_param_spec_object ("trends", NULL, NULL,
-                         UPSKILL_TYPE_TRENDS,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-  properties[PROP_PROFILE] =
-    g_param_spec_object ("profile", NULL, NULL,
-                         UPSKILL_TYPE_PROFILE,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  /* Readiness does not depend on the trends: no trends_changed. */
+  page_class->catalog_changed = upskill_progress_page_catalog_changed;
+  page_class->profile_changed = upskill_progress_page_profile_changed;
+  page_class->profile_updated = upskill_progress_page_profile_updated;
 
   g_type_ensure (UPSKILL_TYPE_READINESS_CHART);
 

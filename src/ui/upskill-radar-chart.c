@@ -3,7 +3,7 @@
 
 #include <glib/gi18n.h>
 
-#include "upskill-chart.h"
+#include "upskill-chart-style.h"
 #include "upskill-radar-chart.h"
 
 #define MIN_WIDTH      240
@@ -25,64 +25,15 @@ struct _UpskillRadarChart
 
 G_DEFINE_FINAL_TYPE (UpskillRadarChart, upskill_radar_chart, GTK_TYPE_WIDGET)
 
-static UpskillChartColor
-color_from_rgba (const GdkRGBA *rgba,
-                 double         alpha_scale)
-{
-  return (UpskillChartColor) { rgba->red, rgba->green, rgba->blue, rgba->alpha * alpha_scale };
-}
-
-/* A named color of the style (e.g. accent_color), or @fallback. */
-static GdkRGBA
-lookup_color (GtkWidget     *widget,
-              const char    *name,
-              const GdkRGBA *fallback)
-{
-  GtkStyleContext *context = gtk_widget_get_style_context (widget);
-  GdkRGBA color;
-
-  if (gtk_style_context_lookup_color (context, name, &color))
-    return color;
-
-  return *fallback;
-}
-
 static void
 fill_chart_style (UpskillRadarChart *self,
                   UpskillChartStyle *style)
 {
-  GtkWidget *widget = GTK_WIDGET (self);
-  PangoContext *pango_context = gtk_widget_get_pango_context (widget);
-  const PangoFontDescription *font = pango_context_get_font_description (pango_context);
-  GdkRGBA foreground, accent, target;
-  double font_size = 13.0;
-
-  gtk_style_context_get_color (gtk_widget_get_style_context (widget), &foreground);
-  accent = lookup_color (widget, "accent_color", &foreground);
+  upskill_chart_style_init_for_widget (style, GTK_WIDGET (self));
   /* Orange against the (usually blue) accent; both exist in every variant
    * of the Adwaita style, including high contrast. */
-  target = lookup_color (widget, "warning_color", &foreground);
-
-  if (font != NULL && pango_font_description_get_size (font) > 0)
-    {
-      double size = (double) pango_font_description_get_size (font) / PANGO_SCALE;
-
-      if (!pango_font_description_get_size_is_absolute (font))
-        {
-          double resolution = pango_cairo_context_get_resolution (pango_context);
-
-          size = size * (resolution > 0 ? resolution : 96.0) / 72.0;
-        }
-      font_size = size;
-    }
-
-  style->foreground = color_from_rgba (&foreground, 1.0);
-  style->grid = color_from_rgba (&foreground, 0.18);
-  style->current = color_from_rgba (&accent, 1.0);
-  style->target = color_from_rgba (&target, 1.0);
-  style->accent = color_from_rgba (&accent, 1.0);
-  style->font_family = font != NULL ? pango_font_description_get_family (font) : NULL;
-  style->font_size = font_size * 0.9;
+  style->target = upskill_chart_color_lookup (GTK_WIDGET (self), "warning_color", style->foreground);
+  style->font_size *= 0.9;
 }
 
 static void

@@ -4,7 +4,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
-#include "upskill-chart.h"
+#include "upskill-chart-style.h"
 #include "upskill-progress.h"
 #include "upskill-readiness.h"
 #include "upskill-readiness-chart.h"
@@ -42,13 +42,6 @@ static const struct {
   { "yellow_5", "yellow_3", "#e5a50a" },
 };
 
-static UpskillChartColor
-color_from_rgba (const GdkRGBA *rgba,
-                 double         alpha_scale)
-{
-  return (UpskillChartColor) { rgba->red, rgba->green, rgba->blue, rgba->alpha * alpha_scale };
-}
-
 static GdkRGBA
 lookup_area_color (GtkWidget *widget,
                    guint      area_index)
@@ -66,51 +59,14 @@ lookup_area_color (GtkWidget *widget,
   return color;
 }
 
-static double
-widget_font_size (GtkWidget *widget,
-                  const char **out_family)
-{
-  PangoContext *pango_context = gtk_widget_get_pango_context (widget);
-  const PangoFontDescription *font = pango_context_get_font_description (pango_context);
-  double size = 13.0;
-
-  *out_family = NULL;
-  if (font == NULL)
-    return size;
-
-  *out_family = pango_font_description_get_family (font);
-  if (pango_font_description_get_size (font) > 0)
-    {
-      size = (double) pango_font_description_get_size (font) / PANGO_SCALE;
-      if (!pango_font_description_get_size_is_absolute (font))
-        {
-          double resolution = pango_cairo_context_get_resolution (pango_context);
-
-          size = size * (resolution > 0 ? resolution : 96.0) / 72.0;
-        }
-    }
-
-  return size;
-}
-
 static void
 fill_chart_style (UpskillReadinessChart *self,
                   UpskillChartStyle     *style)
 {
-  GtkWidget *widget = GTK_WIDGET (self);
-  GtkStyleContext *context = gtk_widget_get_style_context (widget);
-  GdkRGBA foreground, accent;
-
-  gtk_style_context_get_color (context, &foreground);
-  if (!gtk_style_context_lookup_color (context, "accent_color", &accent))
-    accent = foreground;
-
-  style->foreground = color_from_rgba (&foreground, 1.0);
-  style->grid = color_from_rgba (&foreground, 0.18);
-  style->current = color_from_rgba (&foreground, 1.0);
-  style->target = color_from_rgba (&accent, 1.0);
-  style->accent = color_from_rgba (&accent, 1.0);
-  style->font_size = widget_font_size (widget, &style->font_family) * 0.9;
+  upskill_chart_style_init_for_widget (style, GTK_WIDGET (self));
+  /* The overall line is in the text color, as its label says. */
+  style->current = style->foreground;
+  style->font_size *= 0.9;
 }
 
 guint
@@ -190,7 +146,7 @@ upskill_readiness_chart_snapshot (GtkWidget   *widget,
           GdkRGBA rgba = lookup_area_color (widget, s);
 
           labels[line] = upskill_catalog_get_area (self->catalog, s)->name;
-          colors[line] = color_from_rgba (&rgba, 1.0);
+          colors[line] = upskill_chart_color_from_rgba (&rgba, 1.0);
         }
       line++;
     }

@@ -23,12 +23,8 @@ typedef struct
 
 struct _UpskillSkillsPage
 {
-  AdwBin             parent_instance;
+  UpskillPage        parent_instance;
 
-  UpskillCatalog    *catalog;
-  UpskillTrends     *trends;
-  UpskillProfile    *profile;
-  gulong             profile_changed_id;
   GArray            *areas;           /* AreaWidgets */
   char              *pending_area_id; /* for show_area, once laid out */
   guint              show_area_tick_id;
@@ -45,17 +41,7 @@ struct _UpskillSkillsPage
   GtkBox            *groups_box;
 };
 
-G_DEFINE_FINAL_TYPE (UpskillSkillsPage, upskill_skills_page, ADW_TYPE_BIN)
-
-enum {
-  PROP_0,
-  PROP_CATALOG,
-  PROP_TRENDS,
-  PROP_PROFILE,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (UpskillSkillsPage, upskill_skills_page, UPSKILL_TYPE_PAGE)
 
 static void
 area_widgets_clear (AreaWidgets *widgets)
@@ -80,19 +66,21 @@ static char *
 build_group_description (UpskillSkillsPage *self,
                          UpskillArea       *area)
 {
+  UpskillTrends *trends = upskill_page_get_trends (UPSKILL_PAGE (self));
   g_autoptr(GPtrArray) claims = NULL;
   g_autofree char *demand = NULL;
   const char *summary = area->summary != NULL ? area->summary : "";
 
   /* The signal is indexed by area: only trend data read against this catalog applies. */
-  if (self->trends == NULL || upskill_trends_get_catalog (self->trends) != self->catalog)
+  if (trends == NULL
+      || upskill_trends_get_catalog (trends) != upskill_page_get_catalog (UPSKILL_PAGE (self)))
     return g_markup_escape_text (summary, -1);
 
-  claims = upskill_trends_get_area_claims (self->trends, area);
+  claims = upskill_trends_get_area_claims (trends, area);
   /* Translators: "Strong demand · 5 claims in the trend data" */
   demand = g_strdup_printf (ngettext ("%s · %u claim in the trend data",
                                       "%s · %u claims in the trend data", claims->len),
-                            upskill_demand_get_label (upskill_demand_from_signal (upskill_trends_get_demand_signal (self->trends, area))),
+                            upskill_demand_get_label (upskill_demand_from_signal (upskill_trends_get_demand_signal (trends, area))),
                             claims->len);
 
   return g_markup_printf_escaped ("%s\n<b>%s</b>", summary, demand);
@@ -151,10 +139,11 @@ static void
 build_areas (UpskillSkillsPage *self)
 {
   const char *headings[] = { N_("Area"), N_("Current"), N_("Target"), N_("Ready") };
+  UpskillCatalog *catalog = upskill_page_get_catalog (UPSKILL_PAGE (self));
 
   clear_areas (self);
 
-  if (self->catalog == NULL)
+  if (catalog == NULL)
     return;
 
   for (guint column = 0; column < G_N_ELEMENTS (headings); column++)
@@ -166,9 +155,9 @@ build_areas (UpskillSkillsPage *self)
       gtk_widget_add_css_class (GTK_WIDGET (heading), "dim-label");
     }
 
-  for (guint i = 0; i < upskill_catalog_get_n_areas (self->catalog); i++)
+  for (guint i = 0; i < upskill_catalog_get_n_areas (catalog); i++)
     {
-      UpskillArea *area = upskill_catalog_get_area (self->catalog, i);
+      UpskillArea *area = upskill_catalog_get_area (catalog, i);
       g_autofree char *title = g_markup_escape_text (area->name, -1);
       g_autofree char *description = NULL;
       AreaWidgets widgets = { 0 };
@@ -189,7 +178,7 @@ build_areas (UpskillSkillsPage *self)
 
       for (guint s = 0; s < area->skills->len; s++)
         {
-          UpskillSkillRow *row = upskill_skill_row_new (self->catalog,
+          UpskillSkillRow *row = upskill_skill_row_new (catalog,
                                                         g_ptr_array_index (area->skills, s));
 
           g_ptr_array_add (widgets.rows, row);
@@ -217,9 +206,11 @@ update_header (UpskillSkillsPage *self)
   g_autofree double *current = g_new0 (double, MAX (n_areas, 1));
   g_autofree double *target = g_new0 (double, MAX (n_areas, 1));
   g_autofree char *readiness_text = NULL;
-  const char *role_id = upskill_profile_get_target_role (self->profile);
-  UpskillRole *role = role_id != NULL ? upskill_catalog_find_role (self->catalog, role_id) : NULL;
-  double readiness = upskill_compute_readiness (self->profile, self->catalog);
+  UpskillCatalog *catalog = upskill_page_get_catalog (UPSKILL_PAGE (self));
+  UpskillProfile *profile = upskill_page_get_profile (UPSKILL_PAGE (self));
+  const char *role_id = upskill_profile_get_target_role (profile);
+  UpskillRole *role = role_id != NULL ? upskill_catalog_find_role (catalog, role_id) : NULL;
+  double readiness = upskill_compute_readiness (profile, catalog);
 
   readiness_text = format_percent (readiness);
   gtk_label_set_text (self->readiness_label, readiness_text);
@@ -238,13 +229,13 @@ update_header (UpskillSkillsPage *self)
   for (guint i = 0; i < n_areas; i++)
     {
       AreaWidgets *widgets = &g_array_index (self->areas, AreaWidgets, i);
-      double area_readiness = upskill_compute_area_readiness (self->profile, self->catalog, widgets->area);
+      double area_readiness = upskill_compute_area_readiness (profile, catalog, widgets->area);
       g_autofree char *ready = format_percent (area_readiness);
       g_autofree char *current_text = NULL;
       g_autofree char *target_text = NULL;
       g_autofree char *suffix = NULL;
 
-      upskill_compute_area_levels (self->profile, self->catalog, widgets->area,
+      upskill_compute_area_levels (profile, catalog, widgets->area,
                                    &current[i], &target[i]);
       labels[i] = widgets->area->name;
 
@@ -271,7 +262,9 @@ update_header (UpskillSkillsPage *self)
 static void
 update_profile_view (UpskillSkillsPage *self)
 {
-  if (self->profile == NULL || self->catalog == NULL)
+  UpskillProfile *profile = upskill_page_get_profile (UPSKILL_PAGE (self));
+
+  if (profile == NULL || upskill_page_get_catalog (UPSKILL_PAGE (self)) == NULL)
     {
       /* Let go of a profile no longer shown. */
       for (guint i = 0; i < self->areas->len; i++)
@@ -295,21 +288,14 @@ update_profile_view (UpskillSkillsPage *self)
         {
           UpskillSkillRow *row = g_ptr_array_index (widgets->rows, r);
 
-          if (upskill_skill_row_get_profile (row) != self->profile)
-            upskill_skill_row_set_profile (row, self->profile);
+          if (upskill_skill_row_get_profile (row) != profile)
+            upskill_skill_row_set_profile (row, profile);
           else
             upskill_skill_row_update (row);
         }
     }
 
   gtk_stack_set_visible_child_name (self->stack, "skills");
-}
-
-static void
-on_profile_changed (UpskillSkillsPage *self,
-                    UpskillProfile    *profile)
-{
-  update_profile_view (self);
 }
 
 /* show_area */
@@ -389,7 +375,32 @@ upskill_skills_page_show_area (UpskillSkillsPage *self,
                                                             NULL, NULL);
 }
 
-/* Properties */
+/* UpskillPage */
+
+static void
+upskill_skills_page_catalog_changed (UpskillPage *page)
+{
+  UpskillSkillsPage *self = UPSKILL_SKILLS_PAGE (page);
+
+  build_areas (self);
+  update_profile_view (self);
+}
+
+static void
+upskill_skills_page_trends_changed (UpskillPage *page)
+{
+  update_group_descriptions (UPSKILL_SKILLS_PAGE (page));
+}
+
+/* Another profile or the same one modified: the rows update in place
+ * either way. */
+static void
+upskill_skills_page_profile_changed (UpskillPage *page)
+{
+  update_profile_view (UPSKILL_SKILLS_PAGE (page));
+}
+
+/* Public */
 
 GtkWidget *
 upskill_skills_page_new (void)
@@ -402,7 +413,7 @@ upskill_skills_page_get_catalog (UpskillSkillsPage *self)
 {
   g_return_val_if_fail (UPSKILL_IS_SKILLS_PAGE (self), NULL);
 
-  return self->catalog;
+  return upskill_page_get_catalog (UPSKILL_PAGE (self));
 }
 
 void
@@ -410,14 +421,8 @@ upskill_skills_page_set_catalog (UpskillSkillsPage *self,
                                  UpskillCatalog    *catalog)
 {
   g_return_if_fail (UPSKILL_IS_SKILLS_PAGE (self));
-  g_return_if_fail (catalog == NULL || UPSKILL_IS_CATALOG (catalog));
 
-  if (!g_set_object (&self->catalog, catalog))
-    return;
-
-  build_areas (self);
-  update_profile_view (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CATALOG]);
+  upskill_page_set_catalog (UPSKILL_PAGE (self), catalog);
 }
 
 UpskillTrends *
@@ -425,7 +430,7 @@ upskill_skills_page_get_trends (UpskillSkillsPage *self)
 {
   g_return_val_if_fail (UPSKILL_IS_SKILLS_PAGE (self), NULL);
 
-  return self->trends;
+  return upskill_page_get_trends (UPSKILL_PAGE (self));
 }
 
 void
@@ -433,13 +438,8 @@ upskill_skills_page_set_trends (UpskillSkillsPage *self,
                                 UpskillTrends     *trends)
 {
   g_return_if_fail (UPSKILL_IS_SKILLS_PAGE (self));
-  g_return_if_fail (trends == NULL || UPSKILL_IS_TRENDS (trends));
 
-  if (!g_set_object (&self->trends, trends))
-    return;
-
-  update_group_descriptions (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TRENDS]);
+  upskill_page_set_trends (UPSKILL_PAGE (self), trends);
 }
 
 UpskillProfile *
@@ -447,7 +447,7 @@ upskill_skills_page_get_profile (UpskillSkillsPage *self)
 {
   g_return_val_if_fail (UPSKILL_IS_SKILLS_PAGE (self), NULL);
 
-  return self->profile;
+  return upskill_page_get_profile (UPSKILL_PAGE (self));
 }
 
 void
@@ -455,20 +455,8 @@ upskill_skills_page_set_profile (UpskillSkillsPage *self,
                                  UpskillProfile    *profile)
 {
   g_return_if_fail (UPSKILL_IS_SKILLS_PAGE (self));
-  g_return_if_fail (profile == NULL || UPSKILL_IS_PROFILE (profile));
 
-  if (self->profile == profile)
-    return;
-
-  g_clear_signal_handler (&self->profile_changed_id, self->profile);
-  g_set_object (&self->profile, profile);
-  if (profile != NULL)
-    self->profile_changed_id = g_signal_connect_object (profile, "changed",
-                                                        G_CALLBACK (on_profile_changed), self,
-                                                        G_CONNECT_SWAPPED);
-
-  update_profile_view (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROFILE]);
+  upskill_page_set_profile (UPSKILL_PAGE (self), profile);
 }
 
 /* GObject */
@@ -483,7 +471,6 @@ upskill_skills_page_dispose (GObject *object)
       gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->show_area_tick_id);
       self->show_area_tick_id = 0;
     }
-  g_clear_signal_handler (&self->profile_changed_id, self->profile);
 
   /* The stack is both AdwBin's child and a template child: let AdwBin
    * drop it first, or it would unparent it a second time. */
@@ -492,65 +479,8 @@ upskill_skills_page_dispose (GObject *object)
 
   g_clear_pointer (&self->areas, g_array_unref);
   g_clear_pointer (&self->pending_area_id, g_free);
-  g_clear_object (&self->catalog);
-  g_clear_object (&self->trends);
-  g_clear_object (&self->profile);
 
   G_OBJECT_CLASS (upskill_skills_page_parent_class)->dispose (object);
-}
-
-static void
-upskill_skills_page_get_property (GObject    *object,
-                                  guint       prop_id,
-                                  GValue     *value,
-                                  GParamSpec *pspec)
-{
-  UpskillSkillsPage *self = UPSKILL_SKILLS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CATALOG:
-      g_value_set_object (value, self->catalog);
-      break;
-
-    case PROP_TRENDS:
-      g_value_set_object (value, self->trends);
-      break;
-
-    case PROP_PROFILE:
-      g_value_set_object (value, self->profile);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-upskill_skills_page_set_property (GObject      *object,
-                                  guint         prop_id,
-                                  const GValue *value,
-                                  GParamSpec   *pspec)
-{
-  UpskillSkillsPage *self = UPSKILL_SKILLS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_CATALOG:
-      upskill_skills_page_set_catalog (self, g_value_get_object (value));
-      break;
-
-    case PROP_TRENDS:
-      upskill_skills_page_set_trends (self, g_value_get_object (value));
-      break;
-
-    case PROP_PROFILE:
-      upskill_skills_page_set_profile (self, g_value_get_object (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -558,25 +488,14 @@ upskill_skills_page_class_init (UpskillSkillsPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  UpskillPageClass *page_class = UPSKILL_PAGE_CLASS (klass);
 
   object_class->dispose = upskill_skills_page_dispose;
-  object_class->get_property = upskill_skills_page_get_property;
-  object_class->set_property = upskill_skills_page_set_property;
 
-  properties[PROP_CATALOG] =
-    g_param_spec_object ("catalog", NULL, NULL,
-                         UPSKILL_TYPE_CATALOG,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-  properties[PROP_TRENDS] =
-    g_param_spec_object ("trends", NULL, NULL,
-                         UPSKILL_TYPE_TRENDS,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-  properties[PROP_PROFILE] =
-    g_param_spec_object ("profile", NULL, NULL,
-                         UPSKILL_TYPE_PROFILE,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  page_class->catalog_changed = upskill_skills_page_catalog_changed;
+  page_class->trends_changed = upskill_skills_page_trends_changed;
+  page_class->profile_changed = upskill_skills_page_profile_changed;
+  page_class->profile_updated = upskill_skills_page_profile_changed;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/Upskill/ui/upskill-skills-page.ui");
   gtk_widget_class_bind_template_child (widget_class, UpskillSkillsPage, stack);

@@ -1,22 +1,17 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <adwaita.h>
-
-#include "upskill-catalog.h"
-#include "upskill-profile.h"
-#include "upskill-trends.h"
+#include "upskill-page.h"
 
 G_BEGIN_DECLS
 
 #define UPSKILL_TYPE_SKILLS_PAGE (upskill_skills_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (UpskillSkillsPage, upskill_skills_page, UPSKILL, SKILLS_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (UpskillSkillsPage, upskill_skills_page, UPSKILL, SKILLS_PAGE, UpskillPage)
 
-/* Properties: "catalog" (UpskillCatalog), "trends" (UpskillTrends),
- * "profile" (UpskillProfile or NULL when no profile is selected). The
- * page changes the profile directly and refreshes on its "changed"
- * signal; it never saves. */
+/* Properties: those of UpskillPage ("catalog", "trends", "profile"),
+ * also set and read by the functions below. The page changes the profile
+ * directly and refreshes on its "changed" signal; it never saves. */
 GtkWidget      *upskill_skills_page_new         (void);
 
 UpskillCatalog *upskill_skills_page_get_catalog (UpskillSkillsPage *self);

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "upskill-date.h"
 #include "upskill-level.h"
 #include "upskill-step-row.h"
 
@@ -33,24 +34,16 @@ struct _UpskillStepRow
 
 G_DEFINE_FINAL_TYPE (UpskillStepRow, upskill_step_row, GTK_TYPE_LIST_BOX_ROW)
 
-static GDateTime *
-date_time_from_date (const GDate *date)
-{
-  return g_date_time_new_local (g_date_get_year (date), g_date_get_month (date),
-                                g_date_get_day (date), 12, 0, 0);
-}
-
 static char *
 format_dates (const GDate *start,
               const GDate *finish)
 {
-  g_autoptr(GDateTime) start_time = date_time_from_date (start);
-  g_autoptr(GDateTime) finish_time = date_time_from_date (finish);
+  g_autoptr(GDateTime) start_time = upskill_date_time_new_from_date (start);
+  g_autoptr(GDateTime) finish_time = upskill_date_time_new_from_date (finish);
   g_autofree char *start_text = NULL;
   g_autofree char *finish_text = NULL;
 
-  /* TRANSLATORS: g_date_time_format(), a full day: "14 March 2027" */
-  finish_text = g_date_time_format (finish_time, _("%-d %B %Y"));
+  finish_text = upskill_date_time_format_day (finish_time);
   if (g_date_compare (start, finish) == 0)
     return g_steal_pointer (&finish_text);
 

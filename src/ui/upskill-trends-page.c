@@ -61,12 +61,8 @@ typedef struct
 
 struct _UpskillTrendsPage
 {
-  AdwBin              parent_instance;
+  UpskillPage         parent_instance;
 
-  UpskillCatalog     *catalog;
-  UpskillTrends      *trends;
-  UpskillProfile     *profile;
-  gulong              profile_changed_id;
   GApplication       *application;
   gulong              feed_error_id;
 
@@ -115,13 +111,10 @@ struct _UpskillTrendsPage
   GtkWidget          *no_match_page;
 };
 
-G_DEFINE_FINAL_TYPE (UpskillTrendsPage, upskill_trends_page, ADW_TYPE_BIN)
+G_DEFINE_FINAL_TYPE (UpskillTrendsPage, upskill_trends_page, UPSKILL_TYPE_PAGE)
 
 enum {
   PROP_0,
-  PROP_CATALOG,
-  PROP_TRENDS,
-  PROP_PROFILE,
   PROP_KIND_FILTER,
   PROP_AUDIENCE_FILTER,
   N_PROPS
@@ -341,16 +334,17 @@ append_filter_item (GMenu      *menu,
 static void
 update_filter_menus (UpskillTrendsPage *self)
 {
+  UpskillTrends *trends = upskill_page_get_trends (UPSKILL_PAGE (self));
   g_autoptr(GMenu) kind_menu = g_menu_new ();
   g_autoptr(GMenu) audience_menu = g_menu_new ();
   guint kind_counts[UPSKILL_N_CLAIM_KINDS] = { 0 };
   guint audience_counts[N_AUDIENCE_FILTERS] = { 0 };
   guint n_kind_all = 0;
-  guint n = self->trends != NULL ? upskill_trends_get_n_claims (self->trends) : 0;
+  guint n = trends != NULL ? upskill_trends_get_n_claims (trends) : 0;
 
   for (guint i = 0; i < n; i++)
     {
-      UpskillClaim *claim = upskill_trends_get_claim (self->trends, i);
+      UpskillClaim *claim = upskill_trends_get_claim (trends, i);
 
       if (claim_matches_audience (claim, self->audience_filter))
         {
@@ -512,32 +506,33 @@ watch_feed_error (UpskillTrendsPage *self)
 static void
 update_source (UpskillTrendsPage *self)
 {
+  UpskillTrends *trends = upskill_page_get_trends (UPSKILL_PAGE (self));
   g_autofree char *text = NULL;
   const char *url;
 
-  if (self->trends == NULL)
+  if (trends == NULL)
     {
       gtk_label_set_text (self->source_label, "");
       return;
     }
 
-  url = upskill_trends_get_origin_url (self->trends);
+  url = upskill_trends_get_origin_url (trends);
   if (url == NULL)
     {
       /* Translators: where the trend data comes from: the article bundled
        * with the program, by its title */
       text = g_strdup_printf (_("Source: bundled article “%s”"),
-                              upskill_trends_get_source_title (self->trends));
+                              upskill_trends_get_source_title (trends));
     }
   else
     {
-      g_autoptr(GDateTime) fetched = g_date_time_new_from_unix_local (upskill_trends_get_fetched (self->trends));
+      g_autoptr(GDateTime) fetched = g_date_time_new_from_unix_local (upskill_trends_get_fetched (trends));
       g_autofree char *date = fetched != NULL ? g_date_time_format (fetched, "%x %H:%M") : g_strdup ("?");
 
       /* Translators: where the trend data comes from: the feed's URL and
        * when it was fetched; then the article's title */
       text = g_strdup_printf (_("Source: %s, fetched %s — “%s”"), url, date,
-                              upskill_trends_get_source_title (self->trends));
+                              upskill_trends_get_source_title (trends));
     }
 
   gtk_label_set_text (self->source_label, text);
@@ -550,10 +545,13 @@ update_source (UpskillTrendsPage *self)
 static UpskillCatalog *
 get_catalog (UpskillTrendsPage *self)
 {
-  if (self->catalog != NULL)
-    return self->catalog;
-  if (self->trends != NULL)
-    return upskill_trends_get_catalog (self->trends);
+  UpskillCatalog *catalog = upskill_page_get_catalog (UPSKILL_PAGE (self));
+  UpskillTrends *trends = upskill_page_get_trends (UPSKILL_PAGE (self));
+
+  if (catalog != NULL)
+    return catalog;
+  if (trends != NULL)
+    return upskill_trends_get_catalog (trends);
 
   return NULL;
 }
@@ -563,13 +561,14 @@ area_dup_status (UpskillTrendsPage *self,
                  UpskillArea       *area,
                  double             signal)
 {
+  UpskillProfile *profile = upskill_page_get_profile (UPSKILL_PAGE (self));
   g_autofree char *readiness = NULL;
 
-  if (self->profile == NULL)
+  if (profile == NULL)
     readiness = g_strdup (_("No profile selected"));
   else
     {
-      double percent = upskill_compute_area_readiness (self->profile, get_catalog (self), area);
+      double percent = upskill_compute_area_readiness (profile, get_catalog (self), area);
 
       if (percent < 0)
         readiness = g_strdup (_("no target in this area"));
@@ -786,6 +785,7 @@ compare_area_signal (gconstpointer a,
 static void
 rebuild_areas (UpskillTrendsPage *self)
 {
+  UpskillTrends *trends = upskill_page_get_trends (UPSKILL_PAGE (self));
   UpskillCatalog *trends_catalog;
   g_autoptr(GArray) signals_by_area = NULL;
   GtkWidget *child;
@@ -794,18 +794,18 @@ rebuild_areas (UpskillTrendsPage *self)
     gtk_box_remove (self->areas_box, child);
   g_ptr_array_set_size (self->areas, 0);
 
-  if (self->trends == NULL)
+  if (trends == NULL)
     return;
 
   /* The claims know the areas of the catalog the trends were loaded with. */
-  trends_catalog = upskill_trends_get_catalog (self->trends);
+  trends_catalog = upskill_trends_get_catalog (trends);
   signals_by_area = g_array_new (FALSE, FALSE, sizeof (AreaSignal));
   for (guint i = 0; i < upskill_catalog_get_n_areas (trends_catalog); i++)
     {
       AreaSignal entry;
 
       entry.area = upskill_catalog_get_area (trends_catalog, i);
-      entry.signal = upskill_trends_get_demand_signal (self->trends, entry.area);
+      entry.signal = upskill_trends_get_demand_signal (trends, entry.area);
       g_array_append_val (signals_by_area, entry);
     }
 
@@ -815,7 +815,7 @@ rebuild_areas (UpskillTrendsPage *self)
   for (guint i = 0; i < signals_by_area->len; i++)
     {
       AreaSignal *entry = &g_array_index (signals_by_area, AreaSignal, i);
-      g_autoptr(GPtrArray) claims = upskill_trends_get_area_claims (self->trends, entry->area);
+      g_autoptr(GPtrArray) claims = upskill_trends_get_area_claims (trends, entry->area);
 
       gtk_box_append (self->areas_box, new_area_card (self, entry->area, entry->signal, claims));
     }
@@ -830,7 +830,8 @@ rebuild_areas (UpskillTrendsPage *self)
 static void
 find_landmarks (UpskillTrendsPage *self)
 {
-  guint n = upskill_trends_get_n_claims (self->trends);
+  UpskillTrends *trends = upskill_page_get_trends (UPSKILL_PAGE (self));
+  guint n = upskill_trends_get_n_claims (trends);
   g_autoptr(GHashTable) figures_per_section = g_hash_table_new (NULL, NULL);
   guint most = 0;
 
@@ -840,7 +841,7 @@ find_landmarks (UpskillTrendsPage *self)
   /* The headline is the article's first figure… */
   for (guint i = 0; i < n && self->headline == NULL; i++)
     {
-      UpskillClaim *claim = upskill_trends_get_claim (self->trends, i);
+      UpskillClaim *claim = upskill_trends_get_claim (trends, i);
 
       if (claim->kind == UPSKILL_CLAIM_FIGURE && claim->figure != NULL)
         self->headline = claim;
@@ -850,7 +851,7 @@ find_landmarks (UpskillTrendsPage *self)
    * article's table of layoffs. */
   for (guint i = 0; i < n; i++)
     {
-      UpskillClaim *claim = upskill_trends_get_claim (self->trends, i);
+      UpskillClaim *claim = upskill_trends_get_claim (trends, i);
       guint count;
 
       if (claim == self->headline || claim->kind != UPSKILL_CLAIM_FIGURE || claim->figure == NULL)
@@ -869,17 +870,18 @@ find_landmarks (UpskillTrendsPage *self)
 static void
 rebuild (UpskillTrendsPage *self)
 {
+  UpskillTrends *trends = upskill_page_get_trends (UPSKILL_PAGE (self));
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   guint n_old = g_list_model_get_n_items (G_LIST_MODEL (self->claims));
 
   move_focus_out_of_claims (self);
 
-  if (self->trends != NULL)
+  if (trends != NULL)
     {
       find_landmarks (self);
-      for (guint i = 0; i < upskill_trends_get_n_claims (self->trends); i++)
-        g_ptr_array_add (items, upskill_claim_object_new (self->trends,
-                                                          upskill_trends_get_claim (self->trends, i)));
+      for (guint i = 0; i < upskill_trends_get_n_claims (trends); i++)
+        g_ptr_array_add (items, upskill_claim_object_new (trends,
+                                                          upskill_trends_get_claim (trends, i)));
     }
   else
     {
@@ -889,7 +891,7 @@ rebuild (UpskillTrendsPage *self)
 
   g_list_store_splice (self->claims, 0, n_old, items->pdata, items->len);
 
-  gtk_stack_set_visible_child_name (self->stack, self->trends != NULL ? "content" : "empty");
+  gtk_stack_set_visible_child_name (self->stack, trends != NULL ? "content" : "empty");
   update_source (self);
   rebuild_areas (self);
   update_filter_menus (self);
@@ -897,32 +899,41 @@ rebuild (UpskillTrendsPage *self)
 }
 
 /* ---------------------------------------------------------------- */
-/* Properties                                                        */
+/* UpskillPage                                                       */
 /* ---------------------------------------------------------------- */
 
 static void
-set_profile (UpskillTrendsPage *self,
-             UpskillProfile    *profile)
+upskill_trends_page_catalog_changed (UpskillPage *page)
 {
-  if (self->profile == profile)
-    return;
+  UpskillTrendsPage *self = UPSKILL_TRENDS_PAGE (page);
 
-  g_clear_signal_handler (&self->profile_changed_id, self->profile);
-  g_set_object (&self->profile, profile);
-  if (self->profile != NULL)
-    self->profile_changed_id = g_signal_connect_swapped (self->profile, "changed",
-                                                         G_CALLBACK (update_area_status), self);
-
-  update_area_status (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROFILE]);
+  rebuild_areas (self);
+  update_visibility (self);
 }
+
+static void
+upskill_trends_page_trends_changed (UpskillPage *page)
+{
+  rebuild (UPSKILL_TRENDS_PAGE (page));
+}
+
+/* Another profile or the same one modified: only the readiness in each
+ * area of "Skills in demand" depends on it. */
+static void
+upskill_trends_page_profile_changed (UpskillPage *page)
+{
+  update_area_status (UPSKILL_TRENDS_PAGE (page));
+}
+
+/* ---------------------------------------------------------------- */
+/* GObject                                                           */
+/* ---------------------------------------------------------------- */
 
 static void
 upskill_trends_page_dispose (GObject *object)
 {
   UpskillTrendsPage *self = (UpskillTrendsPage *)object;
 
-  g_clear_signal_handler (&self->profile_changed_id, self->profile);
   g_clear_signal_handler (&self->feed_error_id, self->application);
   g_clear_object (&self->application);
 
@@ -944,10 +955,6 @@ upskill_trends_page_dispose (GObject *object)
   g_clear_object (&self->claims);
   g_clear_pointer (&self->areas, g_ptr_array_unref);
 
-  g_clear_object (&self->catalog);
-  g_clear_object (&self->trends);
-  g_clear_object (&self->profile);
-
   G_OBJECT_CLASS (upskill_trends_page_parent_class)->dispose (object);
 }
 
@@ -961,18 +968,6 @@ upskill_trends_page_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_CATALOG:
-      g_value_set_object (value, self->catalog);
-      break;
-
-    case PROP_TRENDS:
-      g_value_set_object (value, self->trends);
-      break;
-
-    case PROP_PROFILE:
-      g_value_set_object (value, self->profile);
-      break;
-
     case PROP_KIND_FILTER:
       g_value_set_string (value, get_kind_filter_string (self));
       break;
@@ -996,27 +991,6 @@ upskill_trends_page_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_CATALOG:
-      if (g_set_object (&self->catalog, g_value_get_object (value)))
-        {
-          rebuild_areas (self);
-          update_visibility (self);
-          g_object_notify_by_pspec (object, pspec);
-        }
-      break;
-
-    case PROP_TRENDS:
-      if (g_set_object (&self->trends, g_value_get_object (value)))
-        {
-          rebuild (self);
-          g_object_notify_by_pspec (object, pspec);
-        }
-      break;
-
-    case PROP_PROFILE:
-      set_profile (self, g_value_get_object (value));
-      break;
-
     case PROP_KIND_FILTER:
       set_kind_filter (self, g_value_get_string (value));
       break;
@@ -1035,23 +1009,17 @@ upskill_trends_page_class_init (UpskillTrendsPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  UpskillPageClass *page_class = UPSKILL_PAGE_CLASS (klass);
 
   object_class->dispose = upskill_trends_page_dispose;
   object_class->get_property = upskill_trends_page_get_property;
   object_class->set_property = upskill_trends_page_set_property;
 
-  properties[PROP_CATALOG] =
-    g_param_spec_object ("catalog", NULL, NULL,
-                         UPSKILL_TYPE_CATALOG,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-  properties[PROP_TRENDS] =
-    g_param_spec_object ("trends", NULL, NULL,
-                         UPSKILL_TYPE_TRENDS,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-  properties[PROP_PROFILE] =
-    g_param_spec_object ("profile", NULL, NULL,
-                         UPSKILL_TYPE_PROFILE,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  page_class->catalog_changed = upskill_trends_page_catalog_changed;
+  page_class->trends_changed = upskill_trends_page_trends_changed;
+  page_class->profile_changed = upskill_trends_page_profile_changed;
+  page_class->profile_updated = upskill_trends_page_profile_changed;
+
   properties[PROP_KIND_FILTER] =
     g_param_spec_string ("kind-filter", NULL, NULL,
                          "all",

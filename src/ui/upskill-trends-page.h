@@ -1,20 +1,15 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <adwaita.h>
-
-#include "upskill-catalog.h"
-#include "upskill-profile.h"
-#include "upskill-trends.h"
+#include "upskill-page.h"
 
 G_BEGIN_DECLS
 
 #define UPSKILL_TYPE_TRENDS_PAGE (upskill_trends_page_get_type ())
 
-G_DECLARE_FINAL_TYPE (UpskillTrendsPage, upskill_trends_page, UPSKILL, TRENDS_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (UpskillTrendsPage, upskill_trends_page, UPSKILL, TRENDS_PAGE, UpskillPage)
 
-/* Properties: "catalog" (UpskillCatalog), "trends" (UpskillTrends),
- * "profile" (UpskillProfile or NULL when no profile is selected),
+/* Properties: those of UpskillPage ("catalog", "trends", "profile"),
  * "kind-filter" ("all" or a claim kind: "figure", "fact", "strategy",
  * "advice", "opinion", "prediction") and "audience-filter" ("all",
  * "developer" or "founder").

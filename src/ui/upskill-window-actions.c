@@ -804,7 +804,10 @@ search_action (GSimpleAction *action,
 {
   UpskillWindow *self = UPSKILL_WINDOW (user_data);
 
-  gtk_stack_set_visible_child_name (self->main_stack, "main");
+  /* Nothing to search on the first-run page. */
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "main") != 0)
+    return;
+
   if (adw_leaflet_get_folded (self->leaflet))
     adw_leaflet_set_visible_child_name (self->leaflet, "sidebar");
 

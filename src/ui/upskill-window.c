@@ -564,7 +564,6 @@ upskill_window_set_profile (UpskillWindow  *self,
     gtk_stack_set_visible_child_name (self->content_stack, profile != NULL ? "pages" : "none");
 
   update_title (self);
-  upskill_window_add_actions (self);
   update_stacks (self);
   upskill_window_update_actions (self);
 }

@@ -3,8 +3,8 @@
  * `upskill --import FILE` and the Import menu item do: the bytes are
  * written to a temporary file and imported into a temporary store (on
  * /dev/shm when there is one, so that fsync costs nothing). A profile
- * that imports is then listed, loaded back and deleted, so the store stays
- * small. */
+ * that imports is then listed, loaded back, imported a second time (under
+ * a new id) and deleted, so the store stays small. */
 #include "config.h"
 
 #include <errno.h>
@@ -87,6 +87,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
 {
   g_autoptr(UpskillProfile) profile = NULL;
   g_autoptr(UpskillProfile) loaded = NULL;
+  g_autoptr(UpskillProfile) second = NULL;
   g_autoptr(GPtrArray) summaries = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *input_path = g_file_get_path (input_file);
@@ -113,7 +114,15 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   g_assert_no_error (error);
   g_assert_cmpstr (upskill_profile_get_id (loaded), ==, upskill_profile_get_id (profile));
 
-  if (!upskill_store_delete (store, upskill_profile_get_id (profile), NULL, &error))
+  /* The same file again: its id is taken now, so it gets a new one made
+   * from the name (any text the file holds). */
+  second = upskill_store_import (store, input_file, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (upskill_profile_id_is_valid (upskill_profile_get_id (second)));
+  g_assert_cmpstr (upskill_profile_get_id (second), !=, upskill_profile_get_id (profile));
+
+  if (!upskill_store_delete (store, upskill_profile_get_id (profile), NULL, &error) ||
+      !upskill_store_delete (store, upskill_profile_get_id (second), NULL, &error))
     g_error ("%s", error->message);
 
   return 0;

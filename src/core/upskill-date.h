@@ -1,0 +1,20 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Days of a plan (GDate) as the window and the report show them. */
+
+/* @date at noon, local time: the same day whatever the offset. */
+GDateTime *upskill_date_time_new_from_date (const GDate *date);
+/* Sets @date to the day of @date_time. */
+void       upskill_date_set_from_date_time (GDate       *date,
+                                            GDateTime   *date_time);
+
+/* A full day: "14 March 2027". */
+char      *upskill_date_time_format_day    (GDateTime   *date_time);
+char      *upskill_date_format_day         (const GDate *date);
+
+G_END_DECLS

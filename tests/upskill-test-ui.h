@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "upskill-test-utils.h"
+
+G_BEGIN_DECLS
+
+/* Helpers shared by the tests that show widgets (under Xvfb). */
+
+/* Loads the program's style sheet, as AdwApplication would: the tests
+ * have no application. */
+void upskill_test_load_style      (void);
+/* Runs the main context until @widget's frame clock painted @n_wanted
+ * frames (layout and drawing happen there, not in idles), five seconds
+ * at most, then flushes. */
+void upskill_test_wait_for_frames (GtkWidget  *widget,
+                                   guint       n_wanted);
+/* Renders @widget, as shown now, to the PNG file @path. */
+void upskill_test_save_png        (GtkWidget  *widget,
+                                   const char *path);
+
+/* The first visible toplevel window of @type (a dialog a page opened),
+ * or NULL. */
+GtkWindow *upskill_test_find_window           (GType             type);
+/* Destroys every toplevel window but @keep. */
+void       upskill_test_destroy_other_windows (GtkWindow        *keep);
+/* What a click on a response button of @dialog does: responds, then
+ * closes; then flushes. */
+void       upskill_test_respond               (AdwMessageDialog *dialog,
+                                               const char       *response);
+
+G_END_DECLS

@@ -1,0 +1,221 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "upskill-test-utils.h"
+
+char *
+upskill_test_make_tmp_dir (const char *tmpl)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = g_dir_make_tmp (tmpl, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (path);
+
+  return path;
+}
+
+static void
+remove_tree (const char  *path,
+             GError     **error)
+{
+  GStatBuf st;
+
+  if (g_lstat (path, &st) != 0)
+    return;
+
+  if (S_ISDIR (st.st_mode))
+    {
+      g_autoptr(GDir) dir = NULL;
+      const char *name;
+
+      g_chmod (path, 0700);
+      dir = g_dir_open (path, 0, NULL);
+      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+
+          remove_tree (child, error);
+        }
+    }
+
+  if (g_remove (path) != 0)
+    {
+      int saved_errno = errno;
+
+      if (error != NULL && *error == NULL)
+        g_set_error (error, G_FILE_ERROR, g_file_error_from_errno (saved_errno),
+                     "Could not remove %s: %s", path, g_strerror (saved_errno));
+    }
+}
+
+gboolean
+upskill_test_remove_tree (const char  *path,
+                          GError     **error)
+{
+  g_autoptr(GError) first_error = NULL;
+
+  g_assert_nonnull (path);
+
+  remove_tree (path, &first_error);
+  if (first_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&first_error));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+guint
+upskill_test_count_temporary_files (const char *folder)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (name[0] == '.')
+      n++;
+
+  return n;
+}
+
+UpskillProfile *
+upskill_test_load_sample (const char *id)
+{
+  g_autofree char *path = g_strdup_printf (UPSKILL_TEST_SAMPLES_PATH "%s.json", id);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  UpskillProfile *profile;
+
+  bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+  g_assert_no_error (error);
+  profile = upskill_profile_new_from_bytes (bytes, path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (profile);
+
+  return profile;
+}
+
+GStrv
+upskill_test_list_samples (void)
+{
+  GStrv children = g_resources_enumerate_children (UPSKILL_TEST_SAMPLES_PATH,
+                                                   G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+
+  if (children == NULL)
+    g_test_skip ("No sample profiles are bundled");
+
+  return children;
+}
+
+UpskillCatalog *
+upskill_test_catalog_new_from_json (const char *json)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new_static (json, strlen (json));
+  g_autoptr(GError) error = NULL;
+  UpskillCatalog *catalog;
+
+  catalog = upskill_catalog_new_from_bytes (bytes, "test-catalog.json", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (catalog);
+
+  return catalog;
+}
+
+UpskillTrends *
+upskill_test_trends_new_from_json (const char     *json,
+                                   UpskillCatalog *catalog)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new_static (json, strlen (json));
+  g_autoptr(GError) error = NULL;
+  UpskillTrends *trends;
+
+  trends = upskill_trends_new_from_bytes (bytes, "test-trends.json", catalog, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (trends);
+
+  return trends;
+}
+
+void
+upskill_test_iterate (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+void
+upskill_test_flush (void)
+{
+  for (guint i = 0; i < 5; i++)
+    upskill_test_iterate ();
+}
+
+void
+upskill_test_wait_ms (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * 1000;
+
+  while (g_get_monotonic_time () < end)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+  upskill_test_iterate ();
+}
+
+gboolean
+upskill_test_have_poppler (void)
+{
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  g_autofree char *pdfinfo = g_find_program_in_path ("pdfinfo");
+
+  if (pdftotext == NULL || pdfinfo == NULL)
+    {
+      g_test_skip ("poppler-utils (pdftotext, pdfinfo) is not installed");
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static char *
+run_tool (const char * const *argv)
+{
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                &out, &err, &status, &error);
+  g_assert_no_error (error);
+  if (!g_spawn_check_wait_status (status, NULL))
+    g_error ("%s failed: %s", argv[0], err);
+
+  return g_steal_pointer (&out);
+}
+
+char *
+upskill_test_pdf_text (const char *path)
+{
+  const char *argv[] = { "pdftotext", "-enc", "UTF-8", path, "-", NULL };
+
+  return run_tool (argv);
+}
+
+char *
+upskill_test_pdf_info (const char *path)
+{
+  const char *argv[] = { "pdfinfo", "-enc", "UTF-8", path, NULL };
+
+  return run_tool (argv);
+}
