@@ -311,6 +311,7 @@ refresh_steps (UpskillPlanPage *self,
       g_autofree char *prerequisites = NULL;
       gboolean later = FALSE;
       GtkWidget *row = NULL;
+      g_autofree char *old_key = NULL;
 
       /* A plan may repeat a step id in a damaged file; show each once. */
       if (g_hash_table_contains (self->step_rows, scheduled->step->id))
@@ -318,7 +319,8 @@ refresh_steps (UpskillPlanPage *self,
 
       prerequisites = describe_prerequisites (self, schedule, i, &later);
       if (old_rows != NULL
-          && g_hash_table_steal_extended (old_rows, scheduled->step->id, NULL, (gpointer *) &row))
+          && g_hash_table_steal_extended (old_rows, scheduled->step->id,
+                                         (gpointer *) &old_key, (gpointer *) &row))
         upskill_step_row_update (UPSKILL_STEP_ROW (row), scheduled, i, schedule->len,
                                  prerequisites, later);
       else
