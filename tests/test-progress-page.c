@@ -144,7 +144,10 @@ activate (Fixture    *fixture,
           const char *action,
           GVariant   *parameter)
 {
-  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (fixture->page), action, parameter));
+  /* GTK 4.8 does not sink a floating parameter: own it here. */
+  g_autoptr(GVariant) owned = parameter ? g_variant_ref_sink (parameter) : NULL;
+
+  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (fixture->page), action, owned));
   upskill_test_flush ();
 }
 
