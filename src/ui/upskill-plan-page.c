@@ -1070,12 +1070,13 @@ on_calendar_written (GObject      *object,
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
       /* TRANSLATORS: %s says why, e.g. "Permission denied" */
-      title = g_strdup_printf (_("Could not export the plan: %s"), error->message);
+      title = g_markup_printf_escaped (_("Could not export the plan: %s"), error->message);
     }
   else
     /* TRANSLATORS: %s is a file name */
-    title = g_strdup_printf (_("Plan exported to “%s”"), name);
+    title = g_markup_printf_escaped (_("Plan exported to “%s”"), name);
 
+  /* A toast's title is markup: the file name and the error are escaped. */
   upskill_page_add_toast (UPSKILL_PAGE (self), adw_toast_new (title));
 }
 
