@@ -303,6 +303,75 @@ line_and_column (const char *data,
   *out_column = column;
 }
 
+/* Sets @error to “Could not read NAME: line L, column C: PROBLEM” for the
+ * byte at @offset in @data. */
+static void
+set_error_at (GError       **error,
+              UpskillError   code,
+              const char    *display_name,
+              const char    *data,
+              gsize          offset,
+              const char    *problem)
+{
+  guint line, column;
+
+  line_and_column (data, offset, &line, &column);
+  g_set_error (error, UPSKILL_ERROR, code,
+               _("Could not read “%s”: line %u, column %u: %s"),
+               display_name, line, column, problem);
+}
+
+/* Runs check_text() and turns what it finds into an error naming the
+ * line, the column and the problem in words. */
+static gboolean
+check_text_error (const char  *data,
+                  gsize        length,
+                  const char  *display_name,
+                  GError     **error)
+{
+  g_autofree char *unexpected = NULL;
+  const char *problem = NULL;
+  UpskillError code = UPSKILL_ERROR_NOT_JSON;
+  gsize offset = 0;
+
+  switch (check_text (data, length, &offset))
+    {
+    case TEXT_OK:
+      return TRUE;
+    case TEXT_NOT_OBJECT:
+      code = UPSKILL_ERROR_WRONG_FORMAT;
+      problem = _("expected an object at the top level, starting with “{”");
+      break;
+    case TEXT_UNEXPECTED_CHARACTER:
+      {
+        const char *next = g_utf8_next_char (data + offset);
+
+        unexpected = g_strdup_printf (_("unexpected “%.*s” (this is not plain JSON)"),
+                                      (int) (next - (data + offset)), data + offset);
+        problem = unexpected;
+      }
+      break;
+    case TEXT_NUMBER_TOO_LARGE:
+      code = UPSKILL_ERROR_INVALID_DATA;
+      problem = _("the number is too large");
+      break;
+    case TEXT_LONE_SURROGATE:
+      problem = _("a “\\u” escape holds half of a character (an unpaired surrogate)");
+      break;
+    case TEXT_BAD_ESCAPE:
+      problem = _("not a valid escape (JSON allows \\\", \\\\, \\/, \\b, \\f, \\n, \\r, \\t and \\u with four hex digits)");
+      break;
+    case TEXT_TRAILING_DATA:
+      problem = _("unexpected text after the end of the data");
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+
+  set_error_at (error, code, display_name, data, offset, problem);
+  return FALSE;
+}
+
 JsonNode *
 upskill_json_parse_bytes (GBytes      *bytes,
                           const char  *display_name,
@@ -313,7 +382,6 @@ upskill_json_parse_bytes (GBytes      *bytes,
   const char *data;
   gsize length;
   gsize offset = 0;
-  TextProblem problem;
 
   g_return_val_if_fail (bytes != NULL, NULL);
   g_return_val_if_fail (display_name != NULL, NULL);
@@ -341,96 +409,24 @@ upskill_json_parse_bytes (GBytes      *bytes,
   if (!g_utf8_validate_len (data, length, NULL))
     {
       const char *end = NULL;
-      guint line, column;
 
       g_utf8_validate_len (data, length, &end);
-      line_and_column (data, end - data, &line, &column);
-      g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_NOT_JSON,
-                   _("Could not read “%s”: line %u, column %u: the text is not valid UTF-8"),
-                   display_name, line, column);
+      set_error_at (error, UPSKILL_ERROR_NOT_JSON, display_name, data, end - data,
+                    _("the text is not valid UTF-8"));
       return NULL;
     }
 
   if (!check_depth (data, length, UPSKILL_JSON_MAX_DEPTH, &offset))
     {
-      guint line, column;
+      g_autofree char *problem = g_strdup_printf (_("nested deeper than %u levels"),
+                                                  UPSKILL_JSON_MAX_DEPTH);
 
-      line_and_column (data, offset, &line, &column);
-      g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_TOO_DEEP,
-                   _("Could not read “%s”: line %u, column %u: nested deeper than %u levels"),
-                   display_name, line, column, UPSKILL_JSON_MAX_DEPTH);
+      set_error_at (error, UPSKILL_ERROR_TOO_DEEP, display_name, data, offset, problem);
       return NULL;
     }
 
-  problem = check_text (data, length, &offset);
-  switch (problem)
-    {
-    case TEXT_OK:
-      break;
-    case TEXT_NOT_OBJECT:
-      {
-        guint line, column;
-
-        line_and_column (data, offset, &line, &column);
-        g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_WRONG_FORMAT,
-                     _("Could not read “%s”: line %u, column %u: expected an object at the top level, starting with “{”"),
-                     display_name, line, column);
-        return NULL;
-      }
-    case TEXT_UNEXPECTED_CHARACTER:
-      {
-        guint line, column;
-        const char *next = g_utf8_next_char (data + offset);
-
-        line_and_column (data, offset, &line, &column);
-        g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_NOT_JSON,
-                     _("Could not read “%s”: line %u, column %u: unexpected “%.*s” (this is not plain JSON)"),
-                     display_name, line, column, (int) (next - (data + offset)), data + offset);
-        return NULL;
-      }
-    case TEXT_NUMBER_TOO_LARGE:
-      {
-        guint line, column;
-
-        line_and_column (data, offset, &line, &column);
-        g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_INVALID_DATA,
-                     _("Could not read “%s”: line %u, column %u: the number is too large"),
-                     display_name, line, column);
-        return NULL;
-      }
-    case TEXT_LONE_SURROGATE:
-      {
-        guint line, column;
-
-        line_and_column (data, offset, &line, &column);
-        g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_NOT_JSON,
-                     _("Could not read “%s”: line %u, column %u: a “\\u” escape holds half of a character (an unpaired surrogate)"),
-                     display_name, line, column);
-        return NULL;
-      }
-    case TEXT_BAD_ESCAPE:
-      {
-        guint line, column;
-
-        line_and_column (data, offset, &line, &column);
-        g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_NOT_JSON,
-                     _("Could not read “%s”: line %u, column %u: not a valid escape (JSON allows \\\", \\\\, \\/, \\b, \\f, \\n, \\r, \\t and \\u with four hex digits)"),
-                     display_name, line, column);
-        return NULL;
-      }
-    case TEXT_TRAILING_DATA:
-      {
-        guint line, column;
-
-        line_and_column (data, offset, &line, &column);
-        g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_NOT_JSON,
-                     _("Could not read “%s”: line %u, column %u: unexpected text after the end of the data"),
-                     display_name, line, column);
-        return NULL;
-      }
-    default:
-      g_assert_not_reached ();
-    }
+  if (!check_text_error (data, length, display_name, error))
+    return NULL;
 
   parser = json_parser_new_immutable ();
   if (!json_parser_load_from_data (parser, data, length, &local_error))
