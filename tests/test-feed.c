@@ -95,6 +95,15 @@ test_resolver_init (TestResolver *self)
 
 /* Trend documents */
 
+/* @text as a JSON string, with quotes and backslashes escaped. */
+static char *
+json_quote (const char *text)
+{
+  g_autoptr(JsonNode) node = json_node_init_string (json_node_alloc (), text);
+
+  return json_to_string (node, FALSE);
+}
+
 static char *
 make_trends_json (const char *format,
                   gint64      version,
@@ -102,63 +111,20 @@ make_trends_json (const char *format,
                   const char *text,
                   const char *quote)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *format_json = json_quote (format);
+  g_autofree char *title_json = json_quote (title);
+  g_autofree char *text_json = json_quote (text);
+  g_autofree char *quote_json = json_quote (quote);
+  g_autofree char *claim = NULL;
 
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "format");
-  json_builder_add_string_value (builder, format);
-  json_builder_set_member_name (builder, "version");
-  json_builder_add_int_value (builder, version);
-  json_builder_set_member_name (builder, "source");
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "title");
-  json_builder_add_string_value (builder, title);
-  json_builder_end_object (builder);
-  json_builder_set_member_name (builder, "sections");
-  json_builder_begin_array (builder);
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "id");
-  json_builder_add_string_value (builder, "s1");
-  json_builder_set_member_name (builder, "title");
-  json_builder_add_string_value (builder, "Section");
-  json_builder_end_object (builder);
-  json_builder_end_array (builder);
-  json_builder_set_member_name (builder, "claims");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < 2; i++)
-    {
-      g_autofree char *id = g_strdup_printf ("claim-%u", i + 1);
+  claim = g_strdup_printf ("\"kind\": \"advice\", \"section\": \"s1\", \"audience\": [\"developer\"], "
+                           "\"text\": %s, \"quote\": %s, \"areas\": [\"python\"], \"strength\": 2",
+                           text_json, quote_json);
 
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "id");
-      json_builder_add_string_value (builder, id);
-      json_builder_set_member_name (builder, "kind");
-      json_builder_add_string_value (builder, "advice");
-      json_builder_set_member_name (builder, "section");
-      json_builder_add_string_value (builder, "s1");
-      json_builder_set_member_name (builder, "audience");
-      json_builder_begin_array (builder);
-      json_builder_add_string_value (builder, "developer");
-      json_builder_end_array (builder);
-      json_builder_set_member_name (builder, "text");
-      json_builder_add_string_value (builder, text);
-      json_builder_set_member_name (builder, "quote");
-      json_builder_add_string_value (builder, quote);
-      json_builder_set_member_name (builder, "areas");
-      json_builder_begin_array (builder);
-      json_builder_add_string_value (builder, "python");
-      json_builder_end_array (builder);
-      json_builder_set_member_name (builder, "strength");
-      json_builder_add_int_value (builder, 2);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-  json_builder_end_object (builder);
-
-  root = json_builder_get_root (builder);
-
-  return json_to_string (root, FALSE);
+  return g_strdup_printf ("{\"format\": %s, \"version\": %" G_GINT64_FORMAT ", \"source\": {\"title\": %s}, "
+                          "\"sections\": [{\"id\": \"s1\", \"title\": \"Section\"}], "
+                          "\"claims\": [{\"id\": \"claim-1\", %s}, {\"id\": \"claim-2\", %s}]}",
+                          format_json, version, title_json, claim, claim);
 }
 
 static char *
@@ -180,6 +146,7 @@ typedef struct
   char       *tmp_dir;
   GFile      *cache_dir;
   UpskillCatalog *catalog;
+  UpskillFeed *feed;
   SoupServer *server;
   char       *base_url;
 
@@ -196,6 +163,10 @@ typedef struct
   gsize       huge_written;
   gboolean    huge_finished;
   guint       slow_source;
+
+  /* A server that accepts connections and never answers */
+  GSocketService *silent_server;
+  GPtrArray      *held_connections;
 } Fixture;
 
 static void
@@ -470,6 +441,57 @@ stop_server (Fixture *fixture)
 
   soup_server_disconnect (fixture->server);
   g_clear_object (&fixture->server);
+  g_clear_pointer (&fixture->base_url, g_free);
+}
+
+static void
+on_incoming (GSocketService    *service,
+             GSocketConnection *connection,
+             GObject           *source_object,
+             Fixture           *fixture)
+{
+  /* Accepted and never answered. */
+  g_ptr_array_add (fixture->held_connections, g_object_ref (connection));
+}
+
+/* Returns the address of trends.json on a server that never answers. */
+static char *
+start_silent_server (Fixture *fixture)
+{
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GSocketAddress) effective = NULL;
+  g_autoptr(GError) error = NULL;
+
+  fixture->silent_server = g_socket_service_new ();
+  fixture->held_connections = g_ptr_array_new_with_free_func (g_object_unref);
+  g_socket_listener_add_address (G_SOCKET_LISTENER (fixture->silent_server), address,
+                                 G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP,
+                                 NULL, &effective, &error);
+  g_assert_no_error (error);
+  g_signal_connect (fixture->silent_server, "incoming", G_CALLBACK (on_incoming), fixture);
+  g_socket_service_start (fixture->silent_server);
+
+  return g_strdup_printf ("http://127.0.0.1:%u/trends.json",
+                          g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (effective)));
+}
+
+static void
+stop_silent_server (Fixture *fixture)
+{
+  if (fixture->silent_server == NULL)
+    return;
+
+  g_socket_service_stop (fixture->silent_server);
+  g_socket_listener_close (G_SOCKET_LISTENER (fixture->silent_server));
+  g_clear_object (&fixture->silent_server);
+  g_clear_pointer (&fixture->held_connections, g_ptr_array_unref);
+}
+
+static UpskillFeed *
+new_feed (Fixture *fixture)
+{
+  return upskill_feed_new (fixture->catalog, fixture->cache_dir);
 }
 
 static void
@@ -478,13 +500,13 @@ fixture_setup (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *cache_path = NULL;
-  g_autofree char *bundled = NULL;
   g_autoptr(GBytes) bytes = NULL;
 
   fixture->tmp_dir = upskill_test_make_tmp_dir ("upskill-feed-XXXXXX");
   cache_path = g_build_filename (fixture->tmp_dir, "upskill", NULL);
   fixture->cache_dir = g_file_new_for_path (cache_path);
   fixture->catalog = upskill_catalog_get_default ();
+  fixture->feed = new_feed (fixture);
   fixture->requests = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
   bytes = g_resources_lookup_data ("/com/example/Upskill/data/trends.json", 0, &error);
@@ -501,8 +523,12 @@ static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
+  /* No fetch keeps the feed alive once the test is done. */
+  g_assert_finalize_object (g_steal_pointer (&fixture->feed));
+
   g_clear_handle_id (&fixture->slow_source, g_source_remove);
   stop_server (fixture);
+  stop_silent_server (fixture);
   upskill_test_remove_tree (fixture->tmp_dir, NULL);
   g_free (fixture->tmp_dir);
   g_clear_object (&fixture->cache_dir);
@@ -512,7 +538,6 @@ fixture_teardown (Fixture       *fixture,
   g_free (fixture->last_modified);
   g_free (fixture->seen_if_none_match);
   g_free (fixture->seen_if_modified_since);
-  g_free (fixture->base_url);
   g_hash_table_unref (fixture->requests);
 }
 
@@ -528,25 +553,48 @@ on_result (GObject      *source_object,
   *out_result = g_object_ref (result);
 }
 
+static void
+wait_for_result (GAsyncResult **result)
+{
+  while (*result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* Lets the server notice that the client of /huge is gone. */
+static void
+wait_for_huge_finished (Fixture *fixture)
+{
+  while (!fixture->huge_finished)
+    g_main_context_iteration (NULL, TRUE);
+}
+
 static UpskillTrends *
-fetch (UpskillFeed  *feed,
-       const char   *url,
-       gboolean     *out_not_modified,
-       GError      **error)
+fetch (Fixture     *fixture,
+       const char  *url,
+       gboolean    *out_not_modified,
+       GError     **error)
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  upskill_feed_fetch_async (feed, url, NULL, on_result, &result);
-  while (result == NULL)
-    g_main_context_iteration (NULL, TRUE);
+  upskill_feed_fetch_async (fixture->feed, url, NULL, on_result, &result);
+  wait_for_result (&result);
 
-  return upskill_feed_fetch_finish (feed, result, out_not_modified, error);
+  return upskill_feed_fetch_finish (fixture->feed, result, out_not_modified, error);
 }
 
-static UpskillFeed *
-new_feed (Fixture *fixture)
+static UpskillTrends *
+fetch_ok (Fixture    *fixture,
+          const char *url,
+          gboolean   *out_not_modified)
 {
-  return upskill_feed_new (fixture->catalog, fixture->cache_dir);
+  g_autoptr(GError) error = NULL;
+  UpskillTrends *trends;
+
+  trends = fetch (fixture, url, out_not_modified, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (trends);
+
+  return trends;
 }
 
 static char *
@@ -566,40 +614,68 @@ assert_no_cache (Fixture *fixture)
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 }
 
-/* Asserts a failed fetch: @error has the expected code, its message names
- * the feed and contains @needle, and nothing was cached. */
+/* Asserts that fetching @url fails with @domain and @code, in a message
+ * that names the feed's host and contains @needle. */
 static void
 assert_fetch_fails (Fixture    *fixture,
-                    const char *path,
+                    const char *url,
                     GQuark      domain,
                     int         code,
                     const char *needle)
 {
-  g_autoptr(UpskillFeed) feed = new_feed (fixture);
   g_autoptr(GError) error = NULL;
   g_autoptr(UpskillTrends) trends = NULL;
-  g_autofree char *url = url_for (fixture, path);
+  g_autoptr(GUri) uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
+  const char *host = uri != NULL ? g_uri_get_host (uri) : NULL;
+  g_autofree char *prefix = NULL;
   gboolean not_modified = TRUE;
 
-  trends = fetch (feed, url, &not_modified, &error);
+  if (host == NULL || *host == '\0')
+    prefix = g_strdup ("Could not update the trend data: ");
+  else
+    prefix = g_strdup_printf ("Could not update the trend data from %s: ", host);
+
+  trends = fetch (fixture, url, &not_modified, &error);
   g_assert_null (trends);
   g_assert_error (error, domain, code);
-  g_test_message ("%s: %s", path, error->message);
-  g_assert_true (g_str_has_prefix (error->message, "Could not update the trend data from 127.0.0.1: "));
+  g_test_message ("%s: %s", url, error->message);
+  g_assert_true (g_str_has_prefix (error->message, prefix));
   g_assert_nonnull (strstr (error->message, needle));
   g_assert_false (not_modified);
-  assert_no_cache (fixture);
+}
 
-  g_assert_finalize_object (g_steal_pointer (&feed));
+/* The same for @path on the test server, which leaves nothing cached. */
+static void
+assert_path_fails (Fixture    *fixture,
+                   const char *path,
+                   GQuark      domain,
+                   int         code,
+                   const char *needle)
+{
+  g_autofree char *url = url_for (fixture, path);
+
+  assert_fetch_fails (fixture, url, domain, code, needle);
+  assert_no_cache (fixture);
+}
+
+static void
+assert_load_cached_fails (Fixture *fixture,
+                          GQuark   domain,
+                          int      code)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UpskillTrends) trends = NULL;
+
+  trends = upskill_feed_load_cached (fixture->feed, &error);
+  g_assert_null (trends);
+  g_assert_error (error, domain, code);
 }
 
 static void
 test_ok (Fixture       *fixture,
          gconstpointer  data)
 {
-  g_autoptr(UpskillFeed) feed = new_feed (fixture);
   g_autoptr(UpskillTrends) bundled = upskill_trends_new_bundled (fixture->catalog);
-  g_autoptr(GError) error = NULL;
   g_autofree char *url = url_for (fixture, "/trends.json");
   g_autofree char *path = cache_path (fixture, "trends.json");
   g_autofree char *cached = NULL;
@@ -608,12 +684,10 @@ test_ok (Fixture       *fixture,
   gint64 before = g_get_real_time () / G_USEC_PER_SEC;
   gsize length;
 
-  g_assert_cmpuint (upskill_feed_get_timeout (feed), ==, UPSKILL_FEED_DEFAULT_TIMEOUT);
+  g_assert_cmpuint (upskill_feed_get_timeout (fixture->feed), ==, UPSKILL_FEED_DEFAULT_TIMEOUT);
   g_assert_cmpuint (UPSKILL_FEED_DEFAULT_TIMEOUT, ==, 15);
 
-  trends = fetch (feed, url, &not_modified, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (trends);
+  trends = fetch_ok (fixture, url, &not_modified);
   g_assert_false (not_modified);
   g_assert_cmpuint (upskill_trends_get_n_claims (trends), ==, upskill_trends_get_n_claims (bundled));
   g_assert_cmpuint (upskill_trends_get_n_claims (trends), >, 10);
@@ -622,7 +696,7 @@ test_ok (Fixture       *fixture,
   g_assert_cmpint (upskill_trends_get_fetched (trends), >=, before);
   g_assert_cmpint (upskill_trends_get_fetched (trends), <=, g_get_real_time () / G_USEC_PER_SEC);
   g_assert_null (upskill_trends_get_origin_url (bundled));
-  g_assert_cmpuint (upskill_feed_get_received_size (feed), ==, g_bytes_get_size (fixture->body));
+  g_assert_cmpuint (upskill_feed_get_received_size (fixture->feed), ==, g_bytes_get_size (fixture->body));
 
   /* The first request is unconditional. */
   g_assert_null (fixture->seen_if_none_match);
@@ -633,36 +707,32 @@ test_ok (Fixture       *fixture,
   g_assert_cmpmem (cached, length, g_bytes_get_data (fixture->body, NULL), g_bytes_get_size (fixture->body));
 
   g_assert_finalize_object (trends);
-  g_assert_finalize_object (g_steal_pointer (&feed));
 }
 
 static void
 test_not_modified (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(UpskillFeed) feed = new_feed (fixture);
-  g_autoptr(GError) error = NULL;
   g_autoptr(UpskillTrends) first = NULL;
   g_autoptr(UpskillTrends) second = NULL;
+  g_autoptr(UpskillTrends) other = NULL;
   g_autofree char *url = url_for (fixture, "/trends.json");
+  g_autofree char *other_url = url_for (fixture, "/other.json");
   g_autofree char *path = cache_path (fixture, "trends.json");
   gboolean not_modified = TRUE;
   GStatBuf before, after;
 
-  first = fetch (feed, url, &not_modified, &error);
-  g_assert_no_error (error);
+  first = fetch_ok (fixture, url, &not_modified);
   g_assert_false (not_modified);
   g_assert_cmpuint (fixture->n_not_modified, ==, 0);
   g_assert_cmpint (g_stat (path, &before), ==, 0);
 
-  second = fetch (feed, url, &not_modified, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (second);
+  second = fetch_ok (fixture, url, &not_modified);
   g_assert_true (not_modified);
   g_assert_cmpuint (fixture->n_not_modified, ==, 1);
   g_assert_cmpstr (fixture->seen_if_none_match, ==, fixture->etag);
   g_assert_cmpstr (fixture->seen_if_modified_since, ==, fixture->last_modified);
-  g_assert_cmpuint (upskill_feed_get_received_size (feed), ==, 0);
+  g_assert_cmpuint (upskill_feed_get_received_size (fixture->feed), ==, 0);
 
   /* The cached copy is what is returned, and it was not rewritten. */
   g_assert_cmpuint (upskill_trends_get_n_claims (second), ==, upskill_trends_get_n_claims (first));
@@ -672,68 +742,47 @@ test_not_modified (Fixture       *fixture,
   g_assert_cmpuint (before.st_ino, ==, after.st_ino);
 
   /* Another URL's cache is not used for a conditional request. */
-  {
-    g_autoptr(UpskillTrends) other = NULL;
-    g_autofree char *other_url = url_for (fixture, "/other.json");
-
-    other = fetch (feed, other_url, &not_modified, &error);
-    g_assert_no_error (error);
-    g_assert_false (not_modified);
-    g_assert_null (fixture->seen_if_none_match);
-    g_assert_cmpstr (upskill_trends_get_origin_url (other), ==, other_url);
-  }
-
-  g_assert_finalize_object (g_steal_pointer (&feed));
+  other = fetch_ok (fixture, other_url, &not_modified);
+  g_assert_false (not_modified);
+  g_assert_null (fixture->seen_if_none_match);
+  g_assert_cmpstr (upskill_trends_get_origin_url (other), ==, other_url);
 }
 
-static void
-test_not_found (Fixture       *fixture,
-                gconstpointer  data)
+/* Answers that the feed refuses, each tried from a fresh start. */
+typedef struct
 {
-  assert_fetch_fails (fixture, "/404", UPSKILL_FEED_ERROR, UPSKILL_FEED_ERROR_HTTP_STATUS,
-                      "the server answered 404 Not Found");
-}
+  const char *name;
+  const char *path;
+  GQuark    (*domain) (void);
+  int         code;
+  const char *needle;
+} RefusedAnswer;
+
+static const RefusedAnswer refused_answers[] = {
+  { "not-found", "/404", upskill_feed_error_quark, UPSKILL_FEED_ERROR_HTTP_STATUS,
+    "the server answered 404 Not Found" },
+  { "server-error", "/500", upskill_feed_error_quark, UPSKILL_FEED_ERROR_HTTP_STATUS,
+    "the server answered 500 Internal Server Error" },
+  { "invalid-json", "/invalid", upskill_error_quark, UPSKILL_ERROR_NOT_JSON, "not valid JSON" },
+  { "wrong-format", "/wrong-format", upskill_error_quark, UPSKILL_ERROR_WRONG_FORMAT, "upskill-trends" },
+  { "future-version", "/future", upskill_error_quark, UPSKILL_ERROR_FUTURE_VERSION, "newer version" },
+};
 
 static void
-test_server_error (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  assert_fetch_fails (fixture, "/500", UPSKILL_FEED_ERROR, UPSKILL_FEED_ERROR_HTTP_STATUS,
-                      "the server answered 500 Internal Server Error");
-}
-
-static void
-test_invalid_json (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  assert_fetch_fails (fixture, "/invalid", UPSKILL_ERROR, UPSKILL_ERROR_NOT_JSON, "not valid JSON");
-}
-
-static void
-test_wrong_format (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  assert_fetch_fails (fixture, "/wrong-format", UPSKILL_ERROR, UPSKILL_ERROR_WRONG_FORMAT,
-                      "upskill-trends");
-}
-
-static void
-test_future_version (Fixture       *fixture,
+test_refused_answer (Fixture       *fixture,
                      gconstpointer  data)
 {
-  assert_fetch_fails (fixture, "/future", UPSKILL_ERROR, UPSKILL_ERROR_FUTURE_VERSION,
-                      "newer version");
+  const RefusedAnswer *answer = data;
+
+  assert_path_fails (fixture, answer->path, answer->domain (), answer->code, answer->needle);
 }
 
 static void
 test_too_large (Fixture       *fixture,
                 gconstpointer  data)
 {
-  assert_fetch_fails (fixture, "/huge", UPSKILL_ERROR, UPSKILL_ERROR_TOO_LARGE, "too large");
-
-  /* Let the server notice that the client is gone. */
-  while (!fixture->huge_finished)
-    g_main_context_iteration (NULL, TRUE);
+  assert_path_fails (fixture, "/huge", UPSKILL_ERROR, UPSKILL_ERROR_TOO_LARGE, "too large");
+  wait_for_huge_finished (fixture);
 
   g_test_message ("server wrote %" G_GSIZE_FORMAT " bytes", fixture->huge_written);
   g_assert_cmpuint (fixture->huge_written, <, 2 * 1024 * 1024);
@@ -744,93 +793,40 @@ static void
 test_too_large_read_size (Fixture       *fixture,
                           gconstpointer  data)
 {
-  g_autoptr(UpskillFeed) feed = new_feed (fixture);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(UpskillTrends) trends = NULL;
-  g_autofree char *url = url_for (fixture, "/huge");
-
-  trends = fetch (feed, url, NULL, &error);
-  g_assert_error (error, UPSKILL_ERROR, UPSKILL_ERROR_TOO_LARGE);
+  assert_path_fails (fixture, "/huge", UPSKILL_ERROR, UPSKILL_ERROR_TOO_LARGE, "too large");
   /* Read no further than one byte past the cap. */
-  g_assert_cmpuint (upskill_feed_get_received_size (feed), ==, UPSKILL_FEED_MAX_SIZE + 1);
-
-  while (!fixture->huge_finished)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_finalize_object (g_steal_pointer (&feed));
-}
-
-static void
-on_incoming (GSocketService     *service,
-             GSocketConnection  *connection,
-             GObject            *source_object,
-             GPtrArray          *held)
-{
-  /* Accepted and never answered. */
-  g_ptr_array_add (held, g_object_ref (connection));
+  g_assert_cmpuint (upskill_feed_get_received_size (fixture->feed), ==, UPSKILL_FEED_MAX_SIZE + 1);
+  wait_for_huge_finished (fixture);
 }
 
 static void
 test_timeout (Fixture       *fixture,
               gconstpointer  data)
 {
-  g_autoptr(UpskillFeed) feed = new_feed (fixture);
-  g_autoptr(GSocketService) service = g_socket_service_new ();
-  g_autoptr(GPtrArray) held = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
-  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
-  g_autoptr(GSocketAddress) effective = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(UpskillTrends) trends = NULL;
-  g_autofree char *url = NULL;
+  g_autofree char *url = start_silent_server (fixture);
   gint64 start;
 
-  g_socket_listener_add_address (G_SOCKET_LISTENER (service), address,
-                                 G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP,
-                                 NULL, &effective, &error);
-  g_assert_no_error (error);
-  g_signal_connect (service, "incoming", G_CALLBACK (on_incoming), held);
-  g_socket_service_start (service);
-
-  url = g_strdup_printf ("http://127.0.0.1:%u/trends.json",
-                         g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (effective)));
-
-  upskill_feed_set_timeout (feed, 1);
-  g_assert_cmpuint (upskill_feed_get_timeout (feed), ==, 1);
+  upskill_feed_set_timeout (fixture->feed, 1);
+  g_assert_cmpuint (upskill_feed_get_timeout (fixture->feed), ==, 1);
 
   start = g_get_monotonic_time ();
-  trends = fetch (feed, url, NULL, &error);
-  g_assert_null (trends);
-  g_assert_error (error, UPSKILL_FEED_ERROR, UPSKILL_FEED_ERROR_TIMEOUT);
-  g_assert_nonnull (strstr (error->message, "did not answer within 1 second"));
-  g_assert_cmpuint (held->len, ==, 1);
+  assert_fetch_fails (fixture, url, UPSKILL_FEED_ERROR, UPSKILL_FEED_ERROR_TIMEOUT,
+                      "did not answer within 1 second");
+  g_assert_cmpuint (fixture->held_connections->len, ==, 1);
   /* Well before the default of 15 seconds. */
   g_assert_cmpint (g_get_monotonic_time () - start, <, 10 * G_USEC_PER_SEC);
   assert_no_cache (fixture);
-
-  g_socket_service_stop (service);
-  g_socket_listener_close (G_SOCKET_LISTENER (service));
-  g_assert_finalize_object (g_steal_pointer (&feed));
 }
 
 static void
 test_deadline (Fixture       *fixture,
                gconstpointer  data)
 {
-  g_autoptr(UpskillFeed) feed = new_feed (fixture);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(UpskillTrends) trends = NULL;
-  g_autofree char *url = url_for (fixture, "/slow");
-
-  upskill_feed_set_timeout (feed, 1);
-  trends = fetch (feed, url, NULL, &error);
-  g_assert_null (trends);
-  g_assert_error (error, UPSKILL_FEED_ERROR, UPSKILL_FEED_ERROR_TIMEOUT);
-  g_test_message ("%s", error->message);
-  g_assert_nonnull (strstr (error->message, "took longer than 4 seconds"));
+  upskill_feed_set_timeout (fixture->feed, 1);
+  assert_path_fails (fixture, "/slow", UPSKILL_FEED_ERROR, UPSKILL_FEED_ERROR_TIMEOUT,
+                     "took longer than 4 seconds");
   /* It did get data: the per-read timeout was not what ended it. */
-  g_assert_cmpuint (upskill_feed_get_received_size (feed), >, 5);
-  assert_no_cache (fixture);
-  g_assert_finalize_object (g_steal_pointer (&feed));
+  g_assert_cmpuint (upskill_feed_get_received_size (fixture->feed), >, 5);
 }
 
 static gboolean
@@ -844,50 +840,29 @@ static void
 test_cancel (Fixture       *fixture,
              gconstpointer  data)
 {
-  g_autoptr(UpskillFeed) feed = new_feed (fixture);
-  g_autoptr(GSocketService) service = g_socket_service_new ();
-  g_autoptr(GPtrArray) held = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
-  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
-  g_autoptr(GSocketAddress) effective = NULL;
+  g_autofree char *url = start_silent_server (fixture);
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(UpskillTrends) trends = NULL;
-  g_autofree char *url = NULL;
 
-  g_socket_listener_add_address (G_SOCKET_LISTENER (service), address,
-                                 G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP,
-                                 NULL, &effective, &error);
-  g_assert_no_error (error);
-  g_signal_connect (service, "incoming", G_CALLBACK (on_incoming), held);
-
-  url = g_strdup_printf ("http://127.0.0.1:%u/trends.json",
-                         g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (effective)));
-
-  upskill_feed_fetch_async (feed, url, cancellable, on_result, &result);
-  while (held->len == 0)
+  upskill_feed_fetch_async (fixture->feed, url, cancellable, on_result, &result);
+  while (fixture->held_connections->len == 0)
     g_main_context_iteration (NULL, TRUE);
   g_idle_add (cancel_soon, cancellable);
-  while (result == NULL)
-    g_main_context_iteration (NULL, TRUE);
+  wait_for_result (&result);
 
-  trends = upskill_feed_fetch_finish (feed, result, NULL, &error);
+  trends = upskill_feed_fetch_finish (fixture->feed, result, NULL, &error);
   g_assert_null (trends);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   assert_no_cache (fixture);
-
-  g_socket_service_stop (service);
-  g_socket_listener_close (G_SOCKET_LISTENER (service));
-  g_clear_object (&result);
-  g_assert_finalize_object (g_steal_pointer (&feed));
 }
 
 static void
 test_redirect_loop (Fixture       *fixture,
                     gconstpointer  data)
 {
-  assert_fetch_fails (fixture, "/a", UPSKILL_FEED_ERROR, UPSKILL_FEED_ERROR_REDIRECT_LOOP, "loop");
+  assert_path_fails (fixture, "/a", UPSKILL_FEED_ERROR, UPSKILL_FEED_ERROR_REDIRECT_LOOP, "loop");
   g_assert_cmpuint (count_requests (fixture, "/a"), ==, 1);
   g_assert_cmpuint (count_requests (fixture, "/b"), ==, 1);
 }
@@ -898,8 +873,8 @@ test_too_many_redirects (Fixture       *fixture,
 {
   guint n = 0;
 
-  assert_fetch_fails (fixture, "/chain/0", UPSKILL_FEED_ERROR, UPSKILL_FEED_ERROR_TOO_MANY_REDIRECTS,
-                      "more than 5 times");
+  assert_path_fails (fixture, "/chain/0", UPSKILL_FEED_ERROR, UPSKILL_FEED_ERROR_TOO_MANY_REDIRECTS,
+                     "more than 5 times");
 
   for (guint i = 0; i < 20; i++)
     {
@@ -915,14 +890,10 @@ static void
 test_redirect_followed (Fixture       *fixture,
                         gconstpointer  data)
 {
-  g_autoptr(UpskillFeed) feed = new_feed (fixture);
-  g_autoptr(GError) error = NULL;
   g_autoptr(UpskillTrends) trends = NULL;
   g_autofree char *url = url_for (fixture, "/moved");
 
-  trends = fetch (feed, url, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (trends);
+  trends = fetch_ok (fixture, url, NULL);
   g_assert_cmpuint (count_requests (fixture, "/moved"), ==, 1);
   g_assert_cmpuint (count_requests (fixture, "/trends.json"), ==, 1);
   /* The data is known by the address the user gave. */
@@ -933,36 +904,21 @@ static void
 test_insecure_refused (Fixture       *fixture,
                        gconstpointer  data)
 {
-  g_autoptr(UpskillFeed) feed = new_feed (fixture);
   g_autoptr(GError) error = NULL;
-  g_autoptr(UpskillTrends) trends = NULL;
-  g_autofree char *url = NULL;
+  g_autofree char *url = url_for (fixture, "/to-insecure");
 
-  trends = fetch (feed, "http://example.com/trends.json", NULL, &error);
-  g_assert_null (trends);
-  g_assert_error (error, UPSKILL_FEED_ERROR, UPSKILL_FEED_ERROR_INSECURE);
-  g_test_message ("%s", error->message);
-  g_assert_true (g_str_has_prefix (error->message, "Could not update the trend data from example.com: "));
-  g_assert_nonnull (strstr (error->message, "https://"));
+  assert_fetch_fails (fixture, "http://example.com/trends.json",
+                      UPSKILL_FEED_ERROR, UPSKILL_FEED_ERROR_INSECURE, "https://");
   g_assert_cmpuint (n_lookups, ==, 0);
-  g_clear_error (&error);
 
   /* Nor through a redirect. */
-  url = url_for (fixture, "/to-insecure");
-  trends = fetch (feed, url, NULL, &error);
-  g_assert_null (trends);
-  g_assert_error (error, UPSKILL_FEED_ERROR, UPSKILL_FEED_ERROR_INSECURE);
-  g_test_message ("%s", error->message);
-  g_assert_nonnull (strstr (error->message, "redirected"));
+  assert_fetch_fails (fixture, url, UPSKILL_FEED_ERROR, UPSKILL_FEED_ERROR_INSECURE, "redirected");
   g_assert_cmpuint (count_requests (fixture, "/to-insecure"), ==, 1);
   g_assert_cmpuint (n_lookups, ==, 0);
-  g_clear_error (&error);
 
   /* Not a web address at all. */
-  trends = fetch (feed, "file:///etc/passwd", NULL, &error);
-  g_assert_null (trends);
-  g_assert_error (error, UPSKILL_FEED_ERROR, UPSKILL_FEED_ERROR_INVALID_URL);
-  g_clear_error (&error);
+  assert_fetch_fails (fixture, "file:///etc/passwd", UPSKILL_FEED_ERROR, UPSKILL_FEED_ERROR_INVALID_URL,
+                      "is not a web address");
 
   /* The rule on its own. */
   g_assert_true (upskill_feed_check_url ("https://example.org/trends.json", NULL));
@@ -984,7 +940,6 @@ static void
 test_markup_literal (Fixture       *fixture,
                      gconstpointer  data)
 {
-  g_autoptr(UpskillFeed) feed = new_feed (fixture);
   g_autoptr(GError) error = NULL;
   g_autoptr(UpskillTrends) trends = NULL;
   g_autoptr(UpskillTrends) cached = NULL;
@@ -992,9 +947,7 @@ test_markup_literal (Fixture       *fixture,
   g_autofree char *long_text = make_long_text ();
   UpskillClaim *claim;
 
-  trends = fetch (feed, url, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (trends);
+  trends = fetch_ok (fixture, url, NULL);
   g_assert_cmpuint (strlen (long_text), >=, 100 * 1000);
 
   claim = upskill_trends_get_claim (trends, 0);
@@ -1003,7 +956,7 @@ test_markup_literal (Fixture       *fixture,
   g_assert_cmpstr (upskill_trends_get_source_title (trends), ==, MARKUP);
 
   /* And the same after a round trip through the cache. */
-  cached = upskill_feed_load_cached (feed, &error);
+  cached = upskill_feed_load_cached (fixture->feed, &error);
   g_assert_no_error (error);
   claim = upskill_trends_get_claim (cached, 1);
   g_assert_cmpstr (claim->text, ==, MARKUP);
@@ -1020,11 +973,9 @@ static void
 test_cache_atomic_and_restart (Fixture       *fixture,
                                gconstpointer  data)
 {
-  g_autoptr(UpskillFeed) feed = new_feed (fixture);
   g_autoptr(GError) error = NULL;
   g_autoptr(UpskillTrends) first = NULL;
   g_autoptr(UpskillTrends) second = NULL;
-  g_autoptr(UpskillTrends) failed = NULL;
   g_autoptr(UpskillTrends) restarted = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GDir) dir = NULL;
@@ -1041,15 +992,13 @@ test_cache_atomic_and_restart (Fixture       *fixture,
   guint n_files = 0;
 
   set_body (fixture, v1, "\"v1\"");
-  first = fetch (feed, url, NULL, &error);
-  g_assert_no_error (error);
+  first = fetch_ok (fixture, url, NULL);
   g_assert_cmpstr (upskill_trends_get_source_title (first), ==, "Version one");
   g_assert_cmpint (g_stat (path, &before), ==, 0);
   g_assert_cmpint (before.st_mode & 0777, ==, 0600);
 
   set_body (fixture, v2, "\"v2\"");
-  second = fetch (feed, url, NULL, &error);
-  g_assert_no_error (error);
+  second = fetch_ok (fixture, url, NULL);
   g_assert_cmpstr (fixture->seen_if_none_match, ==, "\"v1\"");
   g_assert_cmpstr (upskill_trends_get_source_title (second), ==, "Version two");
   fetched = upskill_trends_get_fetched (second);
@@ -1072,19 +1021,16 @@ test_cache_atomic_and_restart (Fixture       *fixture,
 
   /* A bad answer replaces nothing. */
   set_body (fixture, "{\"format\": \"upskill-trends\", \"version\": 1}", "\"v3\"");
-  failed = fetch (feed, url, NULL, &error);
-  g_assert_null (failed);
-  g_assert_error (error, UPSKILL_ERROR, UPSKILL_ERROR_INVALID_DATA);
-  g_clear_error (&error);
+  assert_fetch_fails (fixture, url, UPSKILL_ERROR, UPSKILL_ERROR_INVALID_DATA, "is missing");
   g_assert_cmpint (g_stat (path, &before), ==, 0);
   g_assert_cmpuint (before.st_ino, ==, after.st_ino);
 
   /* Restart with the server gone: the cache is what is shown. */
   stop_server (fixture);
-  g_assert_finalize_object (g_steal_pointer (&feed));
-  feed = new_feed (fixture);
+  g_assert_finalize_object (g_steal_pointer (&fixture->feed));
+  fixture->feed = new_feed (fixture);
 
-  restarted = upskill_feed_load_cached (feed, &error);
+  restarted = upskill_feed_load_cached (fixture->feed, &error);
   g_assert_no_error (error);
   g_assert_nonnull (restarted);
   g_assert_cmpstr (upskill_trends_get_source_title (restarted), ==, "Version two");
@@ -1092,60 +1038,42 @@ test_cache_atomic_and_restart (Fixture       *fixture,
   g_assert_cmpint (upskill_trends_get_fetched (restarted), ==, fetched);
   g_clear_object (&restarted);
 
-  upskill_feed_load_cached_async (feed, NULL, on_result, &result);
-  while (result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  restarted = upskill_feed_load_cached_finish (feed, result, &error);
+  upskill_feed_load_cached_async (fixture->feed, NULL, on_result, &result);
+  wait_for_result (&result);
+  restarted = upskill_feed_load_cached_finish (fixture->feed, result, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (upskill_trends_get_source_title (restarted), ==, "Version two");
   g_assert_cmpstr (upskill_trends_get_origin_url (restarted), ==, url);
 
   /* Offline: the fetch fails in words, the cache stays. */
-  failed = fetch (feed, url, NULL, &error);
-  g_assert_null (failed);
-  g_assert_error (error, UPSKILL_FEED_ERROR, UPSKILL_FEED_ERROR_NETWORK);
-  g_test_message ("%s", error->message);
-  g_assert_true (g_str_has_prefix (error->message, "Could not update the trend data from 127.0.0.1: "));
-  g_clear_error (&error);
+  assert_fetch_fails (fixture, url, UPSKILL_FEED_ERROR, UPSKILL_FEED_ERROR_NETWORK,
+                      "refused the connection");
   g_assert_cmpint (g_stat (path, &before), ==, 0);
   g_assert_cmpuint (before.st_ino, ==, after.st_ino);
-
-  g_clear_object (&result);
-  g_assert_finalize_object (g_steal_pointer (&feed));
 }
 
 static void
 test_cache_mismatch (Fixture       *fixture,
                      gconstpointer  data)
 {
-  g_autoptr(UpskillFeed) feed = new_feed (fixture);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(UpskillTrends) trends = NULL;
+  g_autoptr(UpskillTrends) first = NULL;
+  g_autoptr(UpskillTrends) second = NULL;
   g_autofree char *url = url_for (fixture, "/trends.json");
   g_autofree char *path = cache_path (fixture, "trends.json");
   g_autofree char *other = make_trends_json ("upskill-trends", 1, "Other", "t", "q");
 
   /* Nothing fetched yet. */
-  trends = upskill_feed_load_cached (feed, &error);
-  g_assert_null (trends);
-  g_assert_error (error, UPSKILL_FEED_ERROR, UPSKILL_FEED_ERROR_NO_CACHE);
-  g_clear_error (&error);
+  assert_load_cached_fails (fixture, UPSKILL_FEED_ERROR, UPSKILL_FEED_ERROR_NO_CACHE);
 
-  trends = fetch (feed, url, NULL, &error);
-  g_assert_no_error (error);
-  g_clear_object (&trends);
+  first = fetch_ok (fixture, url, NULL);
 
   /* trends.json replaced behind the metadata's back (as by a crash between
    * the two renames): not taken for the feed's data. */
   g_assert_true (g_file_set_contents (path, other, -1, NULL));
-  trends = upskill_feed_load_cached (feed, &error);
-  g_assert_null (trends);
-  g_assert_error (error, UPSKILL_ERROR, UPSKILL_ERROR_INVALID_DATA);
-  g_clear_error (&error);
+  assert_load_cached_fails (fixture, UPSKILL_ERROR, UPSKILL_ERROR_INVALID_DATA);
 
   /* …and not used for a conditional request either. */
-  trends = fetch (feed, url, NULL, &error);
-  g_assert_no_error (error);
+  second = fetch_ok (fixture, url, NULL);
   g_assert_null (fixture->seen_if_none_match);
 }
 
@@ -1175,16 +1103,18 @@ main (int   argc,
   resolver = g_object_new (TEST_TYPE_RESOLVER, NULL);
   g_resolver_set_default (resolver);
 
-#define ADD(path, func) \
-  g_test_add ("/upskill/feed/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+#define ADD_WITH_DATA(path, data, func) \
+  g_test_add (path, Fixture, data, fixture_setup, func, fixture_teardown)
+#define ADD(name, func) ADD_WITH_DATA ("/upskill/feed/" name, NULL, func)
 
   ADD ("ok", test_ok);
   ADD ("not-modified", test_not_modified);
-  ADD ("not-found", test_not_found);
-  ADD ("server-error", test_server_error);
-  ADD ("invalid-json", test_invalid_json);
-  ADD ("wrong-format", test_wrong_format);
-  ADD ("future-version", test_future_version);
+  for (guint i = 0; i < G_N_ELEMENTS (refused_answers); i++)
+    {
+      g_autofree char *path = g_strconcat ("/upskill/feed/", refused_answers[i].name, NULL);
+
+      ADD_WITH_DATA (path, &refused_answers[i], test_refused_answer);
+    }
   ADD ("too-large", test_too_large);
   ADD ("too-large-read-size", test_too_large_read_size);
   ADD ("timeout", test_timeout);
@@ -1199,6 +1129,7 @@ main (int   argc,
   ADD ("cache-mismatch", test_cache_mismatch);
 
 #undef ADD
+#undef ADD_WITH_DATA
 
   status = g_test_run ();
   upskill_test_remove_tree (cache_root, NULL);
