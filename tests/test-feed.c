@@ -414,22 +414,30 @@ url_for (Fixture    *fixture,
   return g_strconcat (fixture->base_url, path + 1, NULL);
 }
 
+/* Serves server_callback() on 127.0.0.1: over TLS with @certificate, or
+ * plain http without. */
 static void
-start_server (Fixture *fixture)
+start_server (Fixture         *fixture,
+              GTlsCertificate *certificate)
 {
+  SoupServerListenOptions options = SOUP_SERVER_LISTEN_IPV4_ONLY;
   g_autoptr(GError) error = NULL;
   GSList *uris;
 
-  fixture->server = soup_server_new (NULL, NULL);
+  if (certificate != NULL)
+    options |= SOUP_SERVER_LISTEN_HTTPS;
+
+  fixture->server = soup_server_new ("tls-certificate", certificate, NULL);
   soup_server_add_handler (fixture->server, NULL, server_callback, fixture, NULL);
-  soup_server_listen_local (fixture->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+  soup_server_listen_local (fixture->server, 0, options, &error);
   g_assert_no_error (error);
 
   uris = soup_server_get_uris (fixture->server);
   g_assert_nonnull (uris);
   fixture->base_url = g_uri_to_string (uris->data);
   g_slist_free_full (uris, (GDestroyNotify)g_uri_unref);
-  g_assert_true (g_str_has_prefix (fixture->base_url, "http://127.0.0.1:"));
+  g_assert_true (g_str_has_prefix (fixture->base_url,
+                                   certificate ? "https://127.0.0.1:" : "http://127.0.0.1:"));
   g_assert_true (g_str_has_suffix (fixture->base_url, "/"));
 }
 
@@ -516,7 +524,7 @@ fixture_setup (Fixture       *fixture,
   fixture->last_modified = g_strdup ("Tue, 05 May 2026 10:00:00 GMT");
 
   n_lookups = 0;
-  start_server (fixture);
+  start_server (fixture, NULL);
 }
 
 static void
@@ -936,6 +944,37 @@ test_insecure_refused (Fixture       *fixture,
   g_assert_cmpuint (n_lookups, ==, 0);
 }
 
+/* tests/tls/test-cert.pem is signed by nobody but itself and names
+ * 127.0.0.1, so trust is the only thing wrong with it. Made with
+ *   openssl req -x509 -newkey rsa:2048 -nodes -days 36500 -subj /CN=127.0.0.1 \
+ *     -addext subjectAltName=IP:127.0.0.1 -keyout test-key.pem -out test-cert.pem */
+static void
+test_untrusted_certificate (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(GTlsCertificate) certificate = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_tls_backend_supports_tls (g_tls_backend_get_default ()))
+    {
+      g_test_skip ("No TLS backend: install glib-networking");
+      return;
+    }
+
+  certificate = g_tls_certificate_new_from_files (g_test_get_filename (G_TEST_DIST, "tls", "test-cert.pem", NULL),
+                                                  g_test_get_filename (G_TEST_DIST, "tls", "test-key.pem", NULL),
+                                                  &error);
+  g_assert_no_error (error);
+  stop_server (fixture);
+  start_server (fixture, certificate);
+
+  assert_path_fails (fixture, "/trends.json", UPSKILL_FEED_ERROR, UPSKILL_FEED_ERROR_NETWORK,
+                     "the server’s certificate is not trusted, so the connection is not secure.");
+  /* Nothing was asked over the connection it did not trust. */
+  g_assert_cmpuint (count_requests (fixture, "/trends.json"), ==, 0);
+  g_assert_cmpuint (n_lookups, ==, 0);
+}
+
 static void
 test_markup_literal (Fixture       *fixture,
                      gconstpointer  data)
@@ -1124,6 +1163,7 @@ main (int   argc,
   ADD ("too-many-redirects", test_too_many_redirects);
   ADD ("redirect-followed", test_redirect_followed);
   ADD ("insecure-refused", test_insecure_refused);
+  ADD ("untrusted-certificate", test_untrusted_certificate);
   ADD ("markup-literal", test_markup_literal);
   ADD ("cache-atomic-and-restart", test_cache_atomic_and_restart);
   ADD ("cache-mismatch", test_cache_mismatch);

@@ -619,6 +619,9 @@ return_io_error (GTask  *task,
   else if (error->domain == SOUP_SESSION_ERROR)
     return_fetch_error (task, UPSKILL_FEED_ERROR, UPSKILL_FEED_ERROR_NETWORK,
                         _("the server’s answer could not be understood (%s)"), error->message);
+  else if (g_error_matches (error, G_TLS_ERROR, G_TLS_ERROR_BAD_CERTIFICATE))
+    return_fetch_error (task, UPSKILL_FEED_ERROR, UPSKILL_FEED_ERROR_NETWORK, "%s",
+                        _("the server’s certificate is not trusted, so the connection is not secure. Check the feed address or tell the feed’s publisher."));
   else if (error->domain == G_TLS_ERROR)
     return_fetch_error (task, UPSKILL_FEED_ERROR, UPSKILL_FEED_ERROR_NETWORK,
                         _("its secure connection could not be verified (%s)"), error->message);
