@@ -27,31 +27,15 @@ typedef struct
   UpskillCatalog  *catalog;
 } Fixture;
 
-static UpskillTrends *
-load_trends (UpskillCatalog *catalog)
-{
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
-  UpskillTrends *trends;
-
-  bytes = g_resources_lookup_data ("/com/example/Upskill/data/trends.json", 0, &error);
-  g_assert_no_error (error);
-  trends = upskill_trends_new_from_bytes (bytes, "trends.json", catalog, &error);
-  g_assert_no_error (error);
-
-  return trends;
-}
-
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
   const char *sample = user_data;
   g_autoptr(UpskillTrends) trends = NULL;
-  GtkWidget *overlay;
 
   fixture->catalog = upskill_catalog_get_default ();
-  trends = load_trends (fixture->catalog);
+  trends = upskill_trends_new_bundled (fixture->catalog);
   fixture->profile = sample != NULL ? upskill_test_load_sample (sample) : NULL;
 
   fixture->page = g_object_new (UPSKILL_TYPE_PLAN_PAGE,
@@ -59,23 +43,14 @@ fixture_set_up (Fixture       *fixture,
                                 "trends", trends,
                                 "profile", fixture->profile,
                                 NULL);
-  overlay = adw_toast_overlay_new ();
-  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), GTK_WIDGET (fixture->page));
-
-  fixture->window = GTK_WINDOW (adw_window_new ());
-  gtk_window_set_default_size (fixture->window, 900, 900);
-  adw_window_set_content (ADW_WINDOW (fixture->window), overlay);
-  gtk_window_present (fixture->window);
-  upskill_test_flush ();
+  fixture->window = upskill_test_show_page (GTK_WIDGET (fixture->page), 900, 900);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
-  upskill_test_destroy_other_windows (fixture->window);
-  gtk_window_destroy (fixture->window);
-  upskill_test_flush ();
+  upskill_test_close_window (fixture->window);
   g_clear_object (&fixture->profile);
 }
 
@@ -110,11 +85,7 @@ activate (Fixture    *fixture,
           const char *action,
           GVariant   *parameter)
 {
-  /* GTK 4.8 does not sink a floating parameter: own it here. */
-  g_autoptr(GVariant) owned = parameter ? g_variant_ref_sink (parameter) : NULL;
-
-  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (fixture->page), action, owned));
-  upskill_test_flush ();
+  upskill_test_activate (GTK_WIDGET (fixture->page), action, parameter);
 }
 
 /* The steps shown are the profile's, in its order. */

@@ -90,7 +90,6 @@ fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
   const char *sample = user_data;
-  GtkWidget *overlay;
 
   if (g_strcmp0 (sample, "small") == 0)
     {
@@ -107,23 +106,14 @@ fixture_set_up (Fixture       *fixture,
                                 "catalog", fixture->catalog,
                                 "profile", fixture->profile,
                                 NULL);
-  overlay = adw_toast_overlay_new ();
-  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), GTK_WIDGET (fixture->page));
-
-  fixture->window = GTK_WINDOW (adw_window_new ());
-  gtk_window_set_default_size (fixture->window, 900, 900);
-  adw_window_set_content (ADW_WINDOW (fixture->window), overlay);
-  gtk_window_present (fixture->window);
-  upskill_test_flush ();
+  fixture->window = upskill_test_show_page (GTK_WIDGET (fixture->page), 900, 900);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
-  upskill_test_destroy_other_windows (fixture->window);
-  gtk_window_destroy (fixture->window);
-  upskill_test_flush ();
+  upskill_test_close_window (fixture->window);
   g_clear_object (&fixture->profile);
   g_clear_object (&fixture->catalog);
 }
@@ -144,11 +134,7 @@ activate (Fixture    *fixture,
           const char *action,
           GVariant   *parameter)
 {
-  /* GTK 4.8 does not sink a floating parameter: own it here. */
-  g_autoptr(GVariant) owned = parameter ? g_variant_ref_sink (parameter) : NULL;
-
-  g_assert_true (gtk_widget_activate_action_variant (GTK_WIDGET (fixture->page), action, owned));
-  upskill_test_flush ();
+  upskill_test_activate (GTK_WIDGET (fixture->page), action, parameter);
 }
 
 /* The timeline's rows, as the text they show. */

@@ -38,22 +38,14 @@ fixture_set_up (Fixture       *fixture,
                                 "profile", fixture->profile,
                                 NULL);
   g_object_add_weak_pointer (G_OBJECT (fixture->page), (gpointer *) &fixture->page);
-
-  fixture->window = GTK_WINDOW (gtk_window_new ());
-  g_object_ref (fixture->window);
-  gtk_window_set_default_size (fixture->window, 1000, 800);
-  gtk_window_set_child (fixture->window, GTK_WIDGET (fixture->page));
-  gtk_window_present (fixture->window);
-  upskill_test_wait_ms (100);
+  fixture->window = upskill_test_show_page (GTK_WIDGET (fixture->page), 1000, 800);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
-  gtk_window_destroy (fixture->window);
-  upskill_test_iterate ();
-  g_assert_finalize_object (fixture->window);
+  upskill_test_close_window (fixture->window);
   g_assert_null (fixture->page);
   g_assert_finalize_object (fixture->profile);
   g_assert_finalize_object (fixture->trends);

@@ -65,6 +65,45 @@ upskill_test_save_png (GtkWidget  *widget,
 }
 
 GtkWindow *
+upskill_test_show_page (GtkWidget *page,
+                        int        width,
+                        int        height)
+{
+  GtkWidget *overlay = adw_toast_overlay_new ();
+  GtkWindow *window = GTK_WINDOW (adw_window_new ());
+
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), page);
+  adw_window_set_content (ADW_WINDOW (window), overlay);
+  gtk_window_set_default_size (window, width, height);
+  g_object_ref (window);
+  gtk_window_present (window);
+  upskill_test_wait_for_frames (GTK_WIDGET (window), 1);
+
+  return window;
+}
+
+void
+upskill_test_close_window (GtkWindow *window)
+{
+  upskill_test_destroy_other_windows (window);
+  gtk_window_destroy (window);
+  upskill_test_flush ();
+  g_assert_finalize_object (window);
+}
+
+void
+upskill_test_activate (GtkWidget  *widget,
+                       const char *action,
+                       GVariant   *parameter)
+{
+  /* GTK 4.8 does not sink a floating parameter: own it here. */
+  g_autoptr(GVariant) owned = parameter != NULL ? g_variant_ref_sink (parameter) : NULL;
+
+  g_assert_true (gtk_widget_activate_action_variant (widget, action, owned));
+  upskill_test_flush ();
+}
+
+GtkWindow *
 upskill_test_find_window (GType type)
 {
   g_autoptr(GList) toplevels = gtk_window_list_toplevels ();

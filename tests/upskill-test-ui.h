@@ -21,6 +21,22 @@ void upskill_test_wait_for_frames (GtkWidget  *widget,
 void upskill_test_save_png        (GtkWidget  *widget,
                                    const char *path);
 
+/* Shows @page in a new window of @width × @height, inside a toast
+ * overlay as in the main window, and waits until it is drawn. The
+ * caller owns a reference: upskill_test_close_window() ends it. */
+GtkWindow *upskill_test_show_page             (GtkWidget        *page,
+                                               int               width,
+                                               int               height);
+/* Destroys @window and every dialog it opened, and checks that the
+ * window is finalized. */
+void       upskill_test_close_window          (GtkWindow        *window);
+/* Activates @action on @widget as a button or shortcut would, with
+ * @parameter (which may be floating), then flushes. Fails the test when
+ * the action is missing or disabled. */
+void       upskill_test_activate              (GtkWidget        *widget,
+                                               const char       *action,
+                                               GVariant         *parameter);
+
 /* The first visible toplevel window of @type (a dialog a page opened),
  * or NULL. */
 GtkWindow *upskill_test_find_window           (GType             type);
