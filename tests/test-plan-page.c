@@ -562,6 +562,53 @@ test_export_calendar (Fixture       *fixture,
   g_rmdir (dir);
 }
 
+/* The "Export to Calendar" button: the file chooser suggests a name,
+ * writes where the user says, and writes nothing when cancelled. */
+static void
+test_export_calendar_chooser (Fixture       *fixture,
+                              gconstpointer  user_data)
+{
+  g_autofree char *dir = upskill_test_make_tmp_dir ("upskill-plan-XXXXXX");
+  g_autofree char *chosen = g_build_filename (dir, "my plan.ics", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *suggested = NULL;
+  GtkFileChooser *chooser;
+
+  if (!upskill_test_can_open_file_chooser ())
+    {
+      g_test_skip ("GTK's file chooser dialog leaks: not under AddressSanitizer");
+      g_rmdir (dir);
+      return;
+    }
+
+  activate (fixture, "plan.export-calendar", NULL);
+  chooser = GTK_FILE_CHOOSER (upskill_test_find_window (GTK_TYPE_FILE_CHOOSER_DIALOG));
+  g_assert_nonnull (chooser);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (chooser)), ==, "Export Learning Plan");
+  g_assert_true (gtk_window_get_modal (GTK_WINDOW (chooser)));
+  suggested = gtk_file_chooser_get_current_name (chooser);
+  g_assert_true (g_str_has_suffix (suggested, ".ics"));
+
+  /* Cancel: the chooser goes, and nothing is written. */
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_CANCEL);
+  upskill_test_flush ();
+  g_assert_null (upskill_test_find_window (GTK_TYPE_FILE_CHOOSER_DIALOG));
+  g_assert_false (g_file_test (chosen, G_FILE_TEST_EXISTS));
+
+  /* Accept: the calendar is written under the name the user typed. */
+  activate (fixture, "plan.export-calendar", NULL);
+  upskill_test_save_with_chooser (chosen);
+  /* Written on a worker thread, then renamed into place. */
+  for (gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+       !g_file_test (chosen, G_FILE_TEST_EXISTS) && g_get_monotonic_time () < end;)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_null (upskill_test_find_window (GTK_TYPE_FILE_CHOOSER_DIALOG));
+
+  g_assert_true (g_file_get_contents (chosen, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "BEGIN:VCALENDAR\r\n"));
+  g_assert_true (upskill_test_remove_tree (dir, NULL));
+}
+
 static void
 test_empty_states (Fixture       *fixture,
                    gconstpointer  user_data)
@@ -701,6 +748,7 @@ main (int   argc,
   ADD ("move-warns-about-prerequisites", "dana-okafor", test_move_warns_about_prerequisites);
   ADD ("add-module-and-custom-step", "li-wei", test_add_module_and_custom_step);
   ADD ("export-calendar", "li-wei", test_export_calendar);
+  ADD ("export-calendar-chooser", "li-wei", test_export_calendar_chooser);
   ADD ("empty-states", NULL, test_empty_states);
   ADD ("render", "li-wei", test_render);
   g_test_add_func ("/upskill/plan-page/finalize", test_finalize);

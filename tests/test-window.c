@@ -10,6 +10,7 @@
 #include "upskill-evidence-dialog.h"
 #include "upskill-profile-dialog.h"
 #include "upskill-skill-row.h"
+#include "upskill-test-ui.h"
 #include "upskill-window-private.h"
 
 static guint application_counter;
@@ -182,22 +183,6 @@ close_window (Fixture *fixture)
   WAIT_UNTIL (window == NULL);
 }
 
-static GtkWindow *
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
-
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type) && gtk_widget_get_visible (GTK_WIDGET (window)))
-        return window;
-    }
-
-  return NULL;
-}
-
 static GtkWidget *
 find_skill_row (GtkWidget  *widget,
                 const char *skill_id)
@@ -281,7 +266,7 @@ fixture_tear_down (Fixture       *fixture,
 
   close_window (fixture);
 
-  while ((other = find_toplevel (GTK_TYPE_WINDOW)) != NULL)
+  while ((other = upskill_test_find_window (GTK_TYPE_WINDOW)) != NULL)
     gtk_window_destroy (other);
 
   /* GtkApplication keeps itself alive once registered, until it runs
@@ -326,14 +311,14 @@ test_create_profile (Fixture       *fixture,
 
   /* "Create my profile" on the first-run page */
   activate (fixture, "create-own-profile", NULL);
-  WAIT_UNTIL ((dialog = (UpskillProfileDialog *) find_toplevel (UPSKILL_TYPE_PROFILE_DIALOG)) != NULL);
+  WAIT_UNTIL ((dialog = (UpskillProfileDialog *) upskill_test_find_window (UPSKILL_TYPE_PROFILE_DIALOG)) != NULL);
 
   g_assert_cmpint (upskill_profile_dialog_get_kind (dialog), ==, UPSKILL_PROFILE_SELF);
 
   /* An empty name cannot be created. */
   upskill_profile_dialog_set_name (dialog, "   ");
   gtk_widget_activate_action (GTK_WIDGET (dialog), "profile.apply", NULL);
-  g_assert_true (find_toplevel (UPSKILL_TYPE_PROFILE_DIALOG) == GTK_WINDOW (dialog));
+  g_assert_true (upskill_test_find_window (UPSKILL_TYPE_PROFILE_DIALOG) == GTK_WINDOW (dialog));
 
   upskill_profile_dialog_set_name (dialog, "  Ada Lovelace ");
   upskill_profile_dialog_set_current_role (dialog, "Backend engineer");
@@ -341,7 +326,7 @@ test_create_profile (Fixture       *fixture,
   upskill_profile_dialog_set_weekly_hours (dialog, 7.5);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "profile.apply", NULL));
 
-  WAIT_UNTIL (find_toplevel (UPSKILL_TYPE_PROFILE_DIALOG) == NULL);
+  WAIT_UNTIL (upskill_test_find_window (UPSKILL_TYPE_PROFILE_DIALOG) == NULL);
   profile = upskill_window_get_profile (fixture->window);
   g_assert_nonnull (profile);
   id = g_strdup (upskill_profile_get_id (profile));
@@ -372,7 +357,7 @@ test_edit_and_duplicate (Fixture       *fixture,
   WAIT_UNTIL (showing (fixture->window, "li-wei"));
 
   activate (fixture, "edit-profile", NULL);
-  WAIT_UNTIL ((dialog = (UpskillProfileDialog *) find_toplevel (UPSKILL_TYPE_PROFILE_DIALOG)) != NULL);
+  WAIT_UNTIL ((dialog = (UpskillProfileDialog *) upskill_test_find_window (UPSKILL_TYPE_PROFILE_DIALOG)) != NULL);
   g_assert_cmpstr (upskill_profile_dialog_get_target_role (dialog), ==, "data-engineer");
   upskill_profile_dialog_set_name (dialog, "Li Wei");
   upskill_profile_dialog_set_target_role (dialog, "ml-engineer");
@@ -429,13 +414,13 @@ test_levels_evidence_undo (Fixture       *fixture,
 
   /* Evidence for level 4. */
   g_assert_true (gtk_widget_activate_action (row, "skill.add-evidence", NULL));
-  WAIT_UNTIL ((evidence_dialog = (UpskillEvidenceDialog *) find_toplevel (UPSKILL_TYPE_EVIDENCE_DIALOG)) != NULL);
+  WAIT_UNTIL ((evidence_dialog = (UpskillEvidenceDialog *) upskill_test_find_window (UPSKILL_TYPE_EVIDENCE_DIALOG)) != NULL);
   upskill_evidence_dialog_set_note (evidence_dialog, "Fine-tuned a ViT on 40k images");
   upskill_evidence_dialog_set_link (evidence_dialog, "https://example.com/maria/vit");
   /* What its "Add" button does */
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (evidence_dialog), "save");
   gtk_window_close (GTK_WINDOW (evidence_dialog));
-  WAIT_UNTIL (find_toplevel (UPSKILL_TYPE_EVIDENCE_DIALOG) == NULL);
+  WAIT_UNTIL (upskill_test_find_window (UPSKILL_TYPE_EVIDENCE_DIALOG) == NULL);
 
   WAIT_UNTIL (!upskill_window_is_busy (window));
   saved = read_profile (fixture, "maria-gonzalez");
@@ -660,6 +645,18 @@ test_files (Fixture       *fixture,
   g_assert_cmpuint (length, >, 1000);
   g_assert_true (memcmp (pdf, "%PDF", 4) == 0);
 
+  /* Through the file chooser, as from the menu. */
+  if (upskill_test_can_open_file_chooser ())
+    {
+      g_autofree char *chosen = g_build_filename (export_dir, "chosen.json", NULL);
+
+      activate (fixture, "export-profile", NULL);
+      WAIT_UNTIL (upskill_test_find_window (GTK_TYPE_FILE_CHOOSER_DIALOG) != NULL);
+      upskill_test_save_with_chooser (chosen);
+      WAIT_UNTIL (g_file_test (chosen, G_FILE_TEST_EXISTS));
+      g_assert_null (upskill_test_find_window (GTK_TYPE_FILE_CHOOSER_DIALOG));
+    }
+
   /* A file that is no profile is refused, in words. */
   activate (fixture, "import-profile-from", g_variant_new_string (report));
   WAIT_UNTIL (!upskill_window_is_busy (window));
@@ -750,82 +747,39 @@ test_dialogs_open (Fixture       *fixture,
   GtkWindow *about;
 
   g_action_group_activate_action (G_ACTION_GROUP (fixture->application), "preferences", NULL);
-  WAIT_UNTIL ((preferences = find_toplevel (ADW_TYPE_PREFERENCES_WINDOW)) != NULL);
+  WAIT_UNTIL ((preferences = upskill_test_find_window (ADW_TYPE_PREFERENCES_WINDOW)) != NULL);
   gtk_window_close (preferences);
-  WAIT_UNTIL (find_toplevel (ADW_TYPE_PREFERENCES_WINDOW) == NULL);
+  WAIT_UNTIL (upskill_test_find_window (ADW_TYPE_PREFERENCES_WINDOW) == NULL);
 
 #ifndef __SANITIZE_ADDRESS__
   /* libadwaita 1.2 loses 16 KiB once an AdwAboutWindow is made in a
    * process that has shown an AdwEntryRow, which LeakSanitizer's fast
    * unwinder cannot tell from a leak of ours: checked without it. */
   g_action_group_activate_action (G_ACTION_GROUP (fixture->application), "about", NULL);
-  WAIT_UNTIL ((about = find_toplevel (ADW_TYPE_ABOUT_WINDOW)) != NULL);
+  WAIT_UNTIL ((about = upskill_test_find_window (ADW_TYPE_ABOUT_WINDOW)) != NULL);
   g_assert_cmpstr (adw_about_window_get_version (ADW_ABOUT_WINDOW (about)), ==, PACKAGE_VERSION);
   g_assert_nonnull (strstr (adw_about_window_get_comments (ADW_ABOUT_WINDOW (about)), "14,000 Layoffs"));
   gtk_window_close (about);
-  WAIT_UNTIL (find_toplevel (ADW_TYPE_ABOUT_WINDOW) == NULL);
+  WAIT_UNTIL (upskill_test_find_window (ADW_TYPE_ABOUT_WINDOW) == NULL);
 #else
   (void) about;
 #endif
 
   activate (fixture, "show-help-overlay", NULL);
-  WAIT_UNTIL (find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW) != NULL);
-  gtk_window_close (find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW));
+  WAIT_UNTIL (upskill_test_find_window (GTK_TYPE_SHORTCUTS_WINDOW) != NULL);
+  gtk_window_close (upskill_test_find_window (GTK_TYPE_SHORTCUTS_WINDOW));
+
+  /* A file chooser still open when the window closes goes with it. */
+  if (upskill_test_can_open_file_chooser ())
+    {
+      activate (fixture, "import-profile", NULL);
+      WAIT_UNTIL (upskill_test_find_window (GTK_TYPE_FILE_CHOOSER_DIALOG) != NULL);
+      close_window (fixture);
+      g_assert_null (upskill_test_find_window (GTK_TYPE_FILE_CHOOSER_DIALOG));
+    }
 }
 
 /* Rendering */
-
-static void
-on_after_paint (GdkFrameClock *clock,
-                guint         *frames)
-{
-  (*frames)++;
-}
-
-static void
-wait_for_frames (GtkWidget *widget,
-                 guint      n_frames)
-{
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
-  guint frames = 0;
-  gulong handler;
-
-  g_assert_nonnull (clock);
-  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), &frames);
-  while (frames < n_frames)
-    {
-      gtk_widget_queue_draw (widget);
-      WAIT_UNTIL (frames >= 1);
-      if (frames < n_frames)
-        {
-          guint seen = frames;
-
-          gtk_widget_queue_draw (widget);
-          WAIT_UNTIL (frames > seen);
-        }
-    }
-  g_signal_handler_disconnect (clock, handler);
-}
-
-static void
-render_to_png (GtkWidget  *widget,
-               const char *path)
-{
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  int width = gtk_widget_get_width (widget);
-  int height = gtk_widget_get_height (widget);
-
-  gdk_paintable_snapshot (paintable, snapshot, width, height);
-  node = gtk_snapshot_free_to_node (snapshot);
-  g_assert_nonnull (node);
-
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (widget)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-}
 
 static void
 screenshot (Fixture    *fixture,
@@ -856,7 +810,7 @@ screenshot (Fixture    *fixture,
     {
       int widget_width, widget_height, default_width, default_height;
 
-      wait_for_frames (GTK_WIDGET (fixture->window), 2);
+      upskill_test_wait_for_frames (GTK_WIDGET (fixture->window), 2);
       widget_width = gtk_widget_get_width (GTK_WIDGET (fixture->window));
       widget_height = gtk_widget_get_height (GTK_WIDGET (fixture->window));
       if (widget_width == width && widget_height == height)
@@ -870,9 +824,9 @@ screenshot (Fixture    *fixture,
     }
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->window)), ==, width);
   g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (fixture->window)), ==, height);
-  wait_for_frames (GTK_WIDGET (fixture->window), 3);
+  upskill_test_wait_for_frames (GTK_WIDGET (fixture->window), 3);
 
-  render_to_png (GTK_WIDGET (fixture->window), path);
+  upskill_test_save_png (GTK_WIDGET (fixture->window), path);
   g_assert_cmpint (g_stat (path, &st), ==, 0);
   g_assert_cmpint (st.st_size, >, 10000);
 }

@@ -37,6 +37,17 @@ void       upskill_test_activate              (GtkWidget        *widget,
                                                const char       *action,
                                                GVariant         *parameter);
 
+/* Whether a test may open GTK's own file chooser dialog (the fallback
+ * of a GtkFileChooserNative with no portal, as here). Not under
+ * AddressSanitizer: GTK 4.8's dialog leaks (tree paths of its file list,
+ * libcloudproviders' places) through g_malloc, which LeakSanitizer's fast
+ * unwinder cannot tell from a leak of ours. */
+gboolean   upskill_test_can_open_file_chooser (void);
+/* Answers the open file chooser dialog (the fallback of a
+ * GtkFileChooserNative with no portal) as a user saving to @path would:
+ * goes to @path's folder, types its name and accepts. */
+void       upskill_test_save_with_chooser     (const char       *path);
+
 /* The first visible toplevel window of @type (a dialog a page opened),
  * or NULL. */
 GtkWindow *upskill_test_find_window           (GType             type);

@@ -5,6 +5,7 @@
 #include <math.h>
 
 #include "upskill-date.h"
+#include "upskill-file-chooser.h"
 #include "upskill-ics.h"
 #include "upskill-level.h"
 #include "upskill-module-chooser.h"
@@ -1081,20 +1082,17 @@ on_calendar_written (GObject      *object,
 }
 
 static void
-on_export_response (GtkNativeDialog *native,
-                    int              response,
-                    UpskillPlanPage *self)
+on_export_file_chosen (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
 {
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      GFile *file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+  g_autoptr(UpskillPlanPage) self = user_data;
+  GFile *file = upskill_choose_file_finish (result, NULL);
 
-      if (file != NULL)
-        upskill_plan_page_export_calendar_async (self, file, self->cancellable,
-                                                 on_calendar_written, file);
-    }
-
-  g_object_unref (native);
+  /* on_calendar_written() takes the file. */
+  if (file != NULL)
+    upskill_plan_page_export_calendar_async (self, file, self->cancellable,
+                                             on_calendar_written, file);
 }
 
 static void
@@ -1104,25 +1102,13 @@ export_calendar_action (GtkWidget  *widget,
 {
   UpskillPlanPage *self = UPSKILL_PLAN_PAGE (widget);
   UpskillProfile *profile = upskill_page_get_profile (UPSKILL_PAGE (self));
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) filter = upskill_file_filter_new (_("Calendar files"), "text/calendar", "ics");
   g_autofree char *name = upskill_ics_suggest_name (profile);
-  GtkFileChooserNative *native;
 
-  native = gtk_file_chooser_native_new (_("Export Learning Plan"),
-                                        upskill_page_get_window (UPSKILL_PAGE (self)),
-                                        GTK_FILE_CHOOSER_ACTION_SAVE,
-                                        _("_Export"),
-                                        _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
-
-  gtk_file_filter_set_name (filter, _("Calendar files"));
-  gtk_file_filter_add_mime_type (filter, "text/calendar");
-  gtk_file_filter_add_suffix (filter, "ics");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
-
-  g_signal_connect_object (native, "response", G_CALLBACK (on_export_response), self, 0);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+  upskill_choose_file_async (upskill_page_get_window (UPSKILL_PAGE (self)),
+                             GTK_FILE_CHOOSER_ACTION_SAVE,
+                             _("Export Learning Plan"), _("_Export"), name, filter,
+                             self->cancellable, on_export_file_chosen, g_object_ref (self));
 }
 
 /* UpskillPage */

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "upskill-file-chooser.h"
 #include "upskill-profile-dialog.h"
 #include "upskill-report.h"
 #include "upskill-window-private.h"
@@ -361,26 +362,24 @@ undo_action (GSimpleAction *action,
 typedef void (*FileCallback) (UpskillWindow *self,
                               GFile         *file);
 
-static void
-on_file_chooser_response (GtkNativeDialog *chooser,
-                          int              response,
-                          UpskillWindow   *self)
+typedef struct
 {
-  g_autoptr(GtkNativeDialog) keep = g_object_ref (chooser);
-  FileCallback callback = g_object_get_data (G_OBJECT (chooser), "upskill-callback");
+  UpskillWindow *self;
+  FileCallback   callback;
+} FileRequest;
 
-  if (self->file_chooser == chooser)
-    g_clear_object (&self->file_chooser);
+static void
+on_file_chosen (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autofree FileRequest *request = user_data;
+  g_autoptr(UpskillWindow) self = request->self;
+  g_autoptr(GFile) file = upskill_choose_file_finish (result, NULL);
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-
-      if (file != NULL)
-        callback (self, file);
-    }
-
-  gtk_native_dialog_destroy (chooser);
+  /* No file: the user cancelled, or the window closed. */
+  if (file != NULL)
+    request->callback (self, file);
 }
 
 static void
@@ -391,34 +390,16 @@ choose_file (UpskillWindow        *self,
              const char           *current_name,
              const char           *filter_name,
              const char           *mime_type,
-             const char           *pattern,
+             const char           *suffix,
              FileCallback          callback)
 {
-  GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) filter = upskill_file_filter_new (filter_name, mime_type, suffix);
+  FileRequest *request = g_new0 (FileRequest, 1);
 
-  if (self->file_chooser != NULL)
-    {
-      gtk_native_dialog_destroy (self->file_chooser);
-      g_clear_object (&self->file_chooser);
-    }
-
-  chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self), action, accept_label, _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-
-  gtk_file_filter_set_name (filter, filter_name);
-  gtk_file_filter_add_mime_type (filter, mime_type);
-  gtk_file_filter_add_pattern (filter, pattern);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-
-  if (current_name != NULL)
-    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), current_name);
-
-  g_object_set_data (G_OBJECT (chooser), "upskill-callback", callback);
-  g_signal_connect_object (chooser, "response", G_CALLBACK (on_file_chooser_response), self, 0);
-
-  self->file_chooser = GTK_NATIVE_DIALOG (chooser);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  request->self = g_object_ref (self);
+  request->callback = callback;
+  upskill_choose_file_async (GTK_WINDOW (self), action, title, accept_label, current_name,
+                             filter, self->cancellable, on_file_chosen, request);
 }
 
 static GFile *
@@ -499,7 +480,7 @@ import_profile_action (GSimpleAction *action,
 {
   choose_file (UPSKILL_WINDOW (user_data), GTK_FILE_CHOOSER_ACTION_OPEN,
                _("Import Profile"), _("_Import"), NULL,
-               _("Upskill profiles"), "application/json", "*.json",
+               _("Upskill profiles"), "application/json", "json",
                import_file);
 }
 
@@ -586,7 +567,7 @@ export_profile_action (GSimpleAction *action,
   name = g_strconcat (upskill_profile_get_id (self->profile), ".json", NULL);
   choose_file (self, GTK_FILE_CHOOSER_ACTION_SAVE,
                _("Export Profile"), _("_Export"), name,
-               _("Upskill profiles"), "application/json", "*.json",
+               _("Upskill profiles"), "application/json", "json",
                export_profile_to);
 }
 
@@ -690,7 +671,7 @@ export_report_action (GSimpleAction *action,
   name = upskill_report_suggest_name (self->profile, 0);
   choose_file (self, GTK_FILE_CHOOSER_ACTION_SAVE,
                _("Export Report"), _("_Export"), name,
-               _("PDF documents"), "application/pdf", "*.pdf",
+               _("PDF documents"), "application/pdf", "pdf",
                export_report_to);
 }
 

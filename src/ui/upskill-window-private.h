@@ -78,7 +78,6 @@ struct _UpskillWindow
   /* Deleted profiles whose undo toast is still up: id → PendingDelete. */
   GHashTable           *pending_deletes;
 
-  GtkNativeDialog      *file_chooser;
 
   /* UPSKILL_EXIT_AFTER_FIRST_FRAME */
   gint64                created;

@@ -1170,12 +1170,6 @@ upskill_window_dispose (GObject *object)
       g_clear_object (&self->profile);
     }
 
-  if (self->file_chooser != NULL)
-    {
-      gtk_native_dialog_destroy (self->file_chooser);
-      g_clear_object (&self->file_chooser);
-    }
-
   if (self->list_view != NULL)
     gtk_list_view_set_model (self->list_view, NULL);
 
