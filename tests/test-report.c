@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <locale.h>
 #include <string.h>
 #include <sys/stat.h>
 
@@ -331,6 +332,37 @@ test_no_notes (Fixture       *fixture,
   assert_text_has (without, "Market context");
 }
 
+/* cairo 1.16 reads the positions in the links and the outline with the C
+ * library's locale: under a German one (decimal comma), "12.5" failed the
+ * whole report with "invalid tag name, attributes, or nesting". */
+static void
+test_decimal_comma_locale (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(UpskillProfile) profile = upskill_test_load_sample ("li-wei");
+  g_autofree char *previous = g_strdup (setlocale (LC_NUMERIC, NULL));
+  g_autofree char *path = NULL;
+  g_autofree char *raw = NULL;
+  gsize length = 0;
+  UpskillReportOptions options;
+
+  if (setlocale (LC_NUMERIC, "de_DE.UTF-8") == NULL)
+    {
+      g_test_skip ("the de_DE.UTF-8 locale is not installed (build-aux/install-deps builds it)");
+      return;
+    }
+  g_assert_cmpstr (localeconv ()->decimal_point, ==, ",");
+
+  default_options (&options);
+  path = write_report (fixture, profile, &options, "komma.pdf");
+  setlocale (LC_NUMERIC, previous);
+
+  /* The outline and the cover's links to the sections are there. */
+  g_assert_true (g_file_get_contents (path, &raw, &length, NULL));
+  g_assert_true (contains_bytes (raw, length, "/Title (Learning path)"));
+  g_assert_true (contains_bytes (raw, length, "/Subtype /Link"));
+}
+
 static void
 test_no_skills_rated (Fixture       *fixture,
                       gconstpointer  data)
@@ -652,6 +684,7 @@ main (int   argc,
   ADD ("cjk-name", test_cjk_name);
   ADD ("scripts", test_scripts);
   ADD ("no-notes", test_no_notes);
+  ADD ("decimal-comma-locale", test_decimal_comma_locale);
   ADD ("no-skills-rated", test_no_skills_rated);
   ADD ("long-plan", test_long_plan);
   ADD ("paper-size", test_paper_size);

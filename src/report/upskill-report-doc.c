@@ -1092,6 +1092,19 @@ draw_text (UpskillReportDoc *doc,
     upskill_report_show_layout (cr, block->label, doc->margin_left, placement->y, &block->label_color);
 }
 
+char *
+upskill_report_link_target (guint  page,
+                            double x,
+                            double y)
+{
+  /* Whole points: cairo 1.16 reads a fraction in these attributes with
+   * the C library's locale, and under one with a decimal comma (German)
+   * "12.5" failed the whole report; "12" reads the same everywhere. A
+   * little above @y, so the target line is not at the window's edge. */
+  return g_strdup_printf ("page=%u pos=[%d %d]", page,
+                          (int) round (MAX (0, x)), (int) round (MAX (0, y - 12)));
+}
+
 static int
 add_outline (UpskillReportDoc *doc,
              int               parent,
@@ -1099,14 +1112,7 @@ add_outline (UpskillReportDoc *doc,
              guint             page,
              double            y)
 {
-  char y_text[G_ASCII_DTOSTR_BUF_SIZE];
-  char x_text[G_ASCII_DTOSTR_BUF_SIZE];
-  g_autofree char *link = NULL;
-
-  /* Formatted without the locale: a decimal comma would break the link. */
-  g_ascii_formatd (x_text, sizeof x_text, "%.1f", doc->margin_left);
-  g_ascii_formatd (y_text, sizeof y_text, "%.1f", MAX (0, y - 12));
-  link = g_strdup_printf ("page=%u pos=[%s %s]", page, x_text, y_text);
+  g_autofree char *link = upskill_report_link_target (page, doc->margin_left, y);
 
   return cairo_pdf_surface_add_outline (doc->surface, parent, title, link, 0);
 }

@@ -94,6 +94,12 @@ void              upskill_report_show_layout        (cairo_t                *cr,
                                                      double                  y,
                                                      const UpskillReportRgb *color);
 
+/* The target of a link or outline entry to the point (@x, @y) of
+ * @page, as cairo's tag attributes spell it. */
+char             *upskill_report_link_target        (guint                   page,
+                                                     double                  x,
+                                                     double                  y);
+
 /* The whole page (the cover): no header, no page number. */
 void              upskill_report_doc_add_full_page  (UpskillReportDoc       *doc,
                                                      const char             *outline_title,

@@ -254,11 +254,8 @@ set_link (cairo_t *cr,
           guint    page,
           double   y)
 {
-  char y_text[G_ASCII_DTOSTR_BUF_SIZE];
-  g_autofree char *link = NULL;
+  g_autofree char *link = upskill_report_link_target (page, 0, y);
 
-  g_ascii_formatd (y_text, sizeof y_text, "%.1f", MAX (0, y - 12));
-  link = g_strdup_printf ("page=%u pos=[0 %s]", page, y_text);
   cairo_tag_begin (cr, CAIRO_TAG_LINK, link);
 }
 
