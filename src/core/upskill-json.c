@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -547,7 +548,7 @@ upskill_json_check_header (JsonNode    *root,
   if (version < 1)
     {
       g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_WRONG_FORMAT,
-                   _("Could not read “%s”: version %" G_GINT64_FORMAT " is not valid"),
+                   _("Could not read “%s”: version %" PRId64 " is not valid"),
                    display_name, version);
       return NULL;
     }
@@ -555,7 +556,7 @@ upskill_json_check_header (JsonNode    *root,
   if (version > max_version)
     {
       g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_FUTURE_VERSION,
-                   _("Could not read “%s”: it was written by a newer version of Upskill (format version %" G_GINT64_FORMAT ", this version reads up to %" G_GINT64_FORMAT "). Update Upskill to open it."),
+                   _("Could not read “%s”: it was written by a newer version of Upskill (format version %" PRId64 ", this version reads up to %" PRId64 "). Update Upskill to open it."),
                    display_name, version, max_version);
       return NULL;
     }
@@ -664,7 +665,7 @@ upskill_json_get_int (JsonObject  *object,
   if (value < min || value > max)
     {
       g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_INVALID_DATA,
-                   _("%s: “%s”: %" G_GINT64_FORMAT " is out of range (%" G_GINT64_FORMAT " to %" G_GINT64_FORMAT ")"),
+                   _("%s: “%s”: %" PRId64 " is out of range (%" PRId64 " to %" PRId64 ")"),
                    where, member, value, min, max);
       return FALSE;
     }

@@ -362,7 +362,7 @@ update_target (UpskillSkillRow *self,
   g_autofree char *subtitle = NULL;
 
   if (overridden && role != NULL)
-    /* Translators: the first %s is a level ("Competent"), the second a role ("ML Engineer") */
+    /* Translators: the first %s is a role ("ML Engineer"), the second a level ("Competent") */
     subtitle = g_strdup_printf (_("Your own target · %s asks for %s"),
                                 role->name, upskill_level_get_name (role_target));
   else if (overridden)
