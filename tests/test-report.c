@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <glib/gi18n-lib.h>
 #include <locale.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -332,35 +333,47 @@ test_no_notes (Fixture       *fixture,
   assert_text_has (without, "Market context");
 }
 
-/* cairo 1.16 reads the positions in the links and the outline with the C
- * library's locale: under a German one (decimal comma), "12.5" failed the
- * whole report with "invalid tag name, attributes, or nesting". */
+/* The report in German, as the translation built in this tree makes it. */
 static void
-test_decimal_comma_locale (Fixture       *fixture,
-                           gconstpointer  data)
+test_german (Fixture       *fixture,
+             gconstpointer  data)
 {
   g_autoptr(UpskillProfile) profile = upskill_test_load_sample ("li-wei");
-  g_autofree char *previous = g_strdup (setlocale (LC_NUMERIC, NULL));
+  g_autofree char *previous = g_strdup (setlocale (LC_ALL, NULL));
   g_autofree char *path = NULL;
   g_autofree char *raw = NULL;
+  g_autofree char *text = NULL;
   gsize length = 0;
   UpskillReportOptions options;
 
-  if (setlocale (LC_NUMERIC, "de_DE.UTF-8") == NULL)
+  if (setlocale (LC_ALL, "de_DE.UTF-8") == NULL)
     {
       g_test_skip ("the de_DE.UTF-8 locale is not installed (build-aux/install-deps builds it)");
       return;
     }
   g_assert_cmpstr (localeconv ()->decimal_point, ==, ",");
 
+  /* cairo 1.16 reads the positions of links and outline entries with the
+   * locale: "12.5" under a decimal comma failed the whole report with
+   * "invalid tag name, attributes, or nesting". */
   default_options (&options);
-  path = write_report (fixture, profile, &options, "komma.pdf");
-  setlocale (LC_NUMERIC, previous);
+  path = write_report (fixture, profile, &options, "bericht.pdf");
+  setlocale (LC_ALL, previous);
 
-  /* The outline and the cover's links to the sections are there. */
   g_assert_true (g_file_get_contents (path, &raw, &length, NULL));
-  g_assert_true (contains_bytes (raw, length, "/Title (Learning path)"));
+  g_assert_true (contains_bytes (raw, length, "/Title (Lernpfad)"));
   g_assert_true (contains_bytes (raw, length, "/Subtype /Link"));
+
+  if (!upskill_test_have_poppler ())
+    return;
+  text = upskill_test_pdf_text (path);
+  /* Columns made for the English words widen to the German ones: not
+   * "Stund-en" or "Übersprung-en" broken over two lines. */
+  g_assert_nonnull (strstr (text, "Stunden"));
+  g_assert_nonnull (strstr (text, "Lücke\n"));
+  g_assert_nonnull (strstr (text, "Übersprungen"));
+  /* What raised a level is said in German, as on the Progress page. */
+  g_assert_true (text_has (text, "(Abgeschlossen: Data Engineering Zoomcamp)"));
 }
 
 static void
@@ -676,6 +689,8 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("UPSKILL_LOCALE_DIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
 
 #define ADD(path, func) \
   g_test_add ("/upskill/report/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
@@ -684,7 +699,7 @@ main (int   argc,
   ADD ("cjk-name", test_cjk_name);
   ADD ("scripts", test_scripts);
   ADD ("no-notes", test_no_notes);
-  ADD ("decimal-comma-locale", test_decimal_comma_locale);
+  ADD ("german", test_german);
   ADD ("no-skills-rated", test_no_skills_rated);
   ADD ("long-plan", test_long_plan);
   ADD ("paper-size", test_paper_size);

@@ -61,6 +61,7 @@ struct _UpskillReportTable
   guint               n_columns;
   double             *x;       /* column starts, relative to the margin */
   double             *widths;
+  gboolean           *flexible; /* shares what the fixed columns leave */
   UpskillReportAlign *aligns;
   Block              *header;
   gboolean            first_row;
@@ -167,6 +168,7 @@ block_free (Block *block)
 static void
 table_free (UpskillReportTable *table)
 {
+  g_free (table->flexible);
   g_free (table->x);
   g_free (table->widths);
   g_free (table->aligns);
@@ -581,6 +583,119 @@ upskill_report_doc_add_page_break (UpskillReportDoc *doc)
 /* Tables                                                            */
 /* ---------------------------------------------------------------- */
 
+static void
+place_columns (UpskillReportTable *table)
+{
+  double x = 0;
+
+  for (guint c = 0; c < table->n_columns; c++)
+    {
+      table->x[c] = x;
+      x += table->widths[c];
+    }
+}
+
+/* The widest word of @cell, in points: what its column must hold for
+ * no word to be broken in two ("Übersprungen" in a status column). */
+static double
+widest_word (PangoLayout *cell)
+{
+  g_autoptr(PangoLayout) line = pango_layout_copy (cell);
+  const char *text;
+  const char *word = NULL;
+  double widest = 0;
+
+  pango_layout_set_width (line, -1);
+  pango_layout_set_height (line, -1);
+  pango_layout_set_ellipsize (line, PANGO_ELLIPSIZE_NONE);
+  text = pango_layout_get_text (line);
+
+  for (const char *p = text; ; p = g_utf8_next_char (p))
+    {
+      gboolean space = *p == '\0' || g_unichar_isspace (g_utf8_get_char (p));
+
+      if (!space && word == NULL)
+        word = p;
+      else if (space && word != NULL)
+        {
+          PangoRectangle start, end;
+
+          pango_layout_index_to_pos (line, word - text, &start);
+          pango_layout_index_to_pos (line, p - text, &end);
+          widest = MAX (widest, (double) ABS (end.x - start.x) / PANGO_SCALE);
+          word = NULL;
+        }
+
+      if (*p == '\0')
+        break;
+    }
+
+  return widest;
+}
+
+#define MIN_FLEXIBLE_WIDTH 80.0
+
+/* Widens the fixed columns whose header or cells hold a word wider than
+ * the column (a translation is often longer than the English the widths
+ * were chosen for), taking the room from the columns that share the
+ * rest, down to MIN_FLEXIBLE_WIDTH; then lays the rows out again. */
+static void
+fit_table (UpskillReportDoc   *doc,
+           UpskillReportTable *table)
+{
+  g_autofree double *need = g_new0 (double, table->n_columns);
+  double wanted = 0, spare = 0, share;
+
+  for (guint i = 0; i < doc->blocks->len; i++)
+    {
+      Block *block = g_ptr_array_index (doc->blocks, i);
+
+      if (block->kind != BLOCK_ROW || block->table != table)
+        continue;
+      for (guint c = 0; c < table->n_columns; c++)
+        if (block->meters[c] < 0)
+          need[c] = MAX (need[c], widest_word (block->cells[c]) + 2 * CELL_PAD_X);
+    }
+
+  for (guint c = 0; c < table->n_columns; c++)
+    {
+      if (table->flexible[c])
+        spare += MAX (0, table->widths[c] - MAX (need[c], MIN_FLEXIBLE_WIDTH));
+      else
+        wanted += MAX (0, ceil (need[c]) - table->widths[c]);
+    }
+  if (wanted <= 0 || spare <= 0)
+    return;
+
+  /* What each side gives or takes, as a part of what it wants or has. */
+  share = MIN (wanted, spare);
+  for (guint c = 0; c < table->n_columns; c++)
+    {
+      if (table->flexible[c])
+        table->widths[c] -= MAX (0, table->widths[c] - MAX (need[c], MIN_FLEXIBLE_WIDTH)) * share / spare;
+      else
+        table->widths[c] += MAX (0, ceil (need[c]) - table->widths[c]) * share / wanted;
+    }
+  place_columns (table);
+
+  for (guint i = 0; i < doc->blocks->len; i++)
+    {
+      Block *block = g_ptr_array_index (doc->blocks, i);
+      double height = 0;
+
+      if (block->kind != BLOCK_ROW || block->table != table)
+        continue;
+      for (guint c = 0; c < table->n_columns; c++)
+        {
+          if (block->meters[c] < 0)
+            pango_layout_set_width (block->cells[c],
+                                    (int) ((table->widths[c] - 2 * CELL_PAD_X) * PANGO_SCALE));
+          height = MAX (height, upskill_report_layout_height (block->cells[c]));
+        }
+      block->height = height + 2 * CELL_PAD_Y;
+    }
+}
+
 UpskillReportTable *
 upskill_report_doc_add_table (UpskillReportDoc         *doc,
                               guint                     n_columns,
@@ -589,31 +704,30 @@ upskill_report_doc_add_table (UpskillReportDoc         *doc,
 {
   UpskillReportTable *table = g_new0 (UpskillReportTable, 1);
   double body = upskill_report_doc_get_body_width (doc);
-  double fixed = 0, x = 0;
+  double fixed = 0;
   guint n_flexible = 0;
 
   table->doc = doc;
   table->n_columns = n_columns;
   table->x = g_new0 (double, n_columns);
   table->widths = g_new0 (double, n_columns);
+  table->flexible = g_new0 (gboolean, n_columns);
   table->aligns = g_new0 (UpskillReportAlign, n_columns);
   table->first_row = TRUE;
 
   for (guint c = 0; c < n_columns; c++)
     {
-      if (widths[c] > 0)
-        fixed += widths[c];
-      else
+      table->flexible[c] = widths[c] <= 0;
+      if (table->flexible[c])
         n_flexible++;
+      else
+        fixed += widths[c];
       table->aligns[c] = aligns ? aligns[c] : UPSKILL_ALIGN_START;
     }
 
   for (guint c = 0; c < n_columns; c++)
-    {
-      table->widths[c] = widths[c] > 0 ? widths[c] : MAX (40, (body - fixed) / MAX (1, n_flexible));
-      table->x[c] = x;
-      x += table->widths[c];
-    }
+    table->widths[c] = table->flexible[c] ? MAX (40, (body - fixed) / MAX (1, n_flexible)) : widths[c];
+  place_columns (table);
 
   g_ptr_array_add (doc->tables, table);
   return table;
@@ -857,6 +971,9 @@ upskill_report_doc_paginate (UpskillReportDoc *doc)
 
   g_array_set_size (doc->placements, 0);
   g_array_set_size (doc->sections, 0);
+
+  for (guint i = 0; i < doc->tables->len; i++)
+    fit_table (doc, g_ptr_array_index (doc->tables, i));
 
   for (guint i = 0; i < doc->blocks->len; i++)
     {

@@ -1028,7 +1028,9 @@ change_sentence (Report                    *report,
 
   if (entry->source != NULL && *entry->source != '\0')
     {
-      g_autofree char *source = g_markup_escape_text (entry->source, -1);
+      /* The words the Progress page shows ("Completed: …" translated). */
+      g_autofree char *shown = upskill_progress_format_source (entry->source);
+      g_autofree char *source = g_markup_escape_text (shown, -1);
 
       /* Translators: a change and its cause: "…to Proficient (4) (Completed: X)." */
       return g_strdup_printf (_("%s (%s)."), sentence, source);
