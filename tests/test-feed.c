@@ -955,6 +955,15 @@ test_untrusted_certificate (Fixture       *fixture,
   g_autoptr(GTlsCertificate) certificate = NULL;
   g_autoptr(GError) error = NULL;
 
+#ifdef __SANITIZE_ADDRESS__
+  /* Once glib-networking's TLS backend is loaded, LeakSanitizer's own
+   * tracer crashes at exit ("Tracer caught signal 11", even with only this
+   * case run; not with use_tls=0, so in its scan of thread-local storage),
+   * and no leak check is done at all. The case runs in the normal build. */
+  g_test_skip ("glib-networking's TLS backend crashes LeakSanitizer's tracer: not under AddressSanitizer");
+  return;
+#endif
+
   if (!g_tls_backend_supports_tls (g_tls_backend_get_default ()))
     {
       g_test_skip ("No TLS backend: install glib-networking");
