@@ -944,6 +944,19 @@ test_insecure_refused (Fixture       *fixture,
   g_assert_cmpuint (n_lookups, ==, 0);
 }
 
+/* A name that does not resolve (the tests' resolver fails every lookup,
+ * as a machine offline or a mistyped address would). */
+static void
+test_unknown_host (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  assert_fetch_fails (fixture, "https://feed.example.invalid/trends.json",
+                      UPSKILL_FEED_ERROR, UPSKILL_FEED_ERROR_NETWORK,
+                      "the server could not be found. Check the feed address and your internet connection.");
+  /* The name was looked up (GIO may ask more than once). */
+  g_assert_cmpuint (n_lookups, >, 0);
+}
+
 /* tests/tls/test-cert.pem is signed by nobody but itself and names
  * 127.0.0.1, so trust is the only thing wrong with it. Made with
  *   openssl req -x509 -newkey rsa:2048 -nodes -days 36500 -subj /CN=127.0.0.1 \
@@ -1172,6 +1185,7 @@ main (int   argc,
   ADD ("too-many-redirects", test_too_many_redirects);
   ADD ("redirect-followed", test_redirect_followed);
   ADD ("insecure-refused", test_insecure_refused);
+  ADD ("unknown-host", test_unknown_host);
   ADD ("untrusted-certificate", test_untrusted_certificate);
   ADD ("markup-literal", test_markup_literal);
   ADD ("cache-atomic-and-restart", test_cache_atomic_and_restart);
