@@ -202,6 +202,22 @@ needs_mode (int flags)
   return (flags & O_CREAT) != 0 || (flags & O_TMPFILE) == O_TMPFILE;
 }
 
+/* Sets @mode from the variadic argument open() takes when @flags create
+ * a file, or to 0. A macro: va_start must run in the variadic function. */
+#define READ_MODE(flags, mode) \
+  do \
+    { \
+      (mode) = 0; \
+      if (needs_mode (flags)) \
+        { \
+          va_list args_; \
+          va_start (args_, flags); \
+          (mode) = va_arg (args_, mode_t); \
+          va_end (args_); \
+        } \
+    } \
+  while (0)
+
 static int
 do_open (int       (*real) (const char *, int, ...),
          const char *kind,
@@ -256,16 +272,9 @@ open (const char *path,
       int         flags,
       ...)
 {
-  mode_t mode = 0;
+  mode_t mode;
 
-  if (needs_mode (flags))
-    {
-      va_list args;
-
-      va_start (args, flags);
-      mode = va_arg (args, mode_t);
-      va_end (args);
-    }
+  READ_MODE (flags, mode);
 
   load_real_functions ();
   return do_open (real_open, "open", path, flags, mode);
@@ -276,16 +285,9 @@ open64 (const char *path,
         int         flags,
         ...)
 {
-  mode_t mode = 0;
+  mode_t mode;
 
-  if (needs_mode (flags))
-    {
-      va_list args;
-
-      va_start (args, flags);
-      mode = va_arg (args, mode_t);
-      va_end (args);
-    }
+  READ_MODE (flags, mode);
 
   load_real_functions ();
   return do_open (real_open64, "open", path, flags, mode);
@@ -297,16 +299,9 @@ openat (int         dirfd,
         int         flags,
         ...)
 {
-  mode_t mode = 0;
+  mode_t mode;
 
-  if (needs_mode (flags))
-    {
-      va_list args;
-
-      va_start (args, flags);
-      mode = va_arg (args, mode_t);
-      va_end (args);
-    }
+  READ_MODE (flags, mode);
 
   load_real_functions ();
   return do_openat (real_openat, "openat", dirfd, path, flags, mode);
@@ -318,16 +313,9 @@ openat64 (int         dirfd,
           int         flags,
           ...)
 {
-  mode_t mode = 0;
+  mode_t mode;
 
-  if (needs_mode (flags))
-    {
-      va_list args;
-
-      va_start (args, flags);
-      mode = va_arg (args, mode_t);
-      va_end (args);
-    }
+  READ_MODE (flags, mode);
 
   load_real_functions ();
   return do_openat (real_openat64, "openat", dirfd, path, flags, mode);
