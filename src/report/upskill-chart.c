@@ -517,6 +517,61 @@ month_start (GDateTime *time)
                                 g_date_time_get_month (time), 1, 0, 0, 0);
 }
 
+/* Adds @months to *@tick; FALSE (and *@tick NULL) past the year 9999. */
+static gboolean
+advance_months (GDateTime **tick,
+                int         months)
+{
+  GDateTime *next = g_date_time_add_months (*tick, months);
+
+  g_date_time_unref (*tick);
+  *tick = next;
+
+  return next != NULL;
+}
+
+/* The first day of every @month_step-th month from @first (a time in
+ * the month of @t_min) to @t_max. Bounded by the @n_months between them,
+ * and stops where GDateTime does (the years 1 and 9999): a date that
+ * cannot be represented ends the axis, it never loops. */
+static GPtrArray *
+month_ticks (GDateTime *first,
+             gint64     t_min,
+             gint64     t_max,
+             guint      month_step,
+             guint      n_months)
+{
+  GPtrArray *ticks = g_ptr_array_new_with_free_func ((GDestroyNotify) g_date_time_unref);
+  g_autoptr(GDateTime) tick = NULL;
+
+  g_assert (month_step > 0);
+
+  if (first == NULL || (tick = month_start (first)) == NULL)
+    return ticks;
+
+  if (g_date_time_to_unix (tick) < t_min && !advance_months (&tick, 1))
+    return ticks;
+
+  /* Start on a month that is a multiple of the step, so ticks read
+   * Jan/Apr/Jul/Oct rather than Feb/May/..., and steps of years on
+   * January. */
+  for (guint k = 0; k < 12 && month_step > 1 &&
+       (g_date_time_get_month (tick) - 1) % MIN (month_step, 12) != 0; k++)
+    {
+      if (!advance_months (&tick, 1))
+        return ticks;
+    }
+
+  for (guint k = 0; k <= n_months / month_step + 1 && g_date_time_to_unix (tick) <= t_max; k++)
+    {
+      g_ptr_array_add (ticks, g_date_time_ref (tick));
+      if (!advance_months (&tick, month_step))
+        break;
+    }
+
+  return ticks;
+}
+
 static UpskillChartColor
 series_color (const UpskillChartStyle *style,
               const UpskillChartColor *series_colors,
@@ -548,6 +603,7 @@ upskill_chart_draw_lines (cairo_t                 *cr,
   g_autoptr(GDateTime) last = NULL;
   g_autoptr(GPtrArray) ticks = NULL;
   guint month_step;
+  guint n_months = 0;
 
   g_return_if_fail (cr != NULL);
   g_return_if_fail (style != NULL);
@@ -667,58 +723,41 @@ upskill_chart_draw_lines (cairo_t                 *cr,
     }
 
   /* Month ticks: every month if their labels fit, else every 2, 3, 6 or
-   * 12 months. */
+   * 12 months, or as many years as it takes. */
   first = g_date_time_new_from_unix_local (t_min);
   last = g_date_time_new_from_unix_local (t_max);
-  {
-    g_autoptr(PangoLayout) probe = chart_layout_new (cr, NULL, style, SMALL_SCALE,
-                                                     PANGO_WEIGHT_NORMAL, "Sep 2026");
-    PangoRectangle box;
-    int n_months = (g_date_time_get_year (last) - g_date_time_get_year (first)) * 12 +
-                   g_date_time_get_month (last) - g_date_time_get_month (first) + 1;
-    const guint steps[] = { 1, 2, 3, 6, 12, 24, 60 };
+  month_step = 60;
+  if (first != NULL && last != NULL)
+    {
+      g_autoptr(PangoLayout) probe = chart_layout_new (cr, NULL, style, SMALL_SCALE,
+                                                       PANGO_WEIGHT_NORMAL, "Sep 2026");
+      PangoRectangle box;
+      const guint steps[] = { 1, 2, 3, 6, 12, 24, 60 };
+      double max_ticks;
 
-    chart_layout_box (probe, &box);
-    month_step = 60;
-    for (guint k = 0; k < G_N_ELEMENTS (steps); k++)
-      {
-        double per_tick = plot_w / MAX (1.0, (double) n_months / steps[k]);
+      n_months = (g_date_time_get_year (last) - g_date_time_get_year (first)) * 12 +
+                 g_date_time_get_month (last) - g_date_time_get_month (first) + 1;
 
-        if (per_tick > box_width (&box) * 1.3)
-          {
-            month_step = steps[k];
-            break;
-          }
-      }
-  }
+      chart_layout_box (probe, &box);
+      for (guint k = 0; k < G_N_ELEMENTS (steps); k++)
+        {
+          double per_tick = plot_w / MAX (1.0, (double) n_months / steps[k]);
 
-  ticks = g_ptr_array_new_with_free_func ((GDestroyNotify) g_date_time_unref);
-  {
-    g_autoptr(GDateTime) tick = month_start (first);
+          if (per_tick > box_width (&box) * 1.3)
+            {
+              month_step = steps[k];
+              break;
+            }
+        }
 
-    if (g_date_time_to_unix (tick) < t_min)
-      {
-        GDateTime *next = g_date_time_add_months (tick, 1);
-        g_date_time_unref (tick);
-        tick = next;
-      }
-    /* Start on a month that is a multiple of the step, so ticks read
-     * Jan/Apr/Jul/Oct rather than Feb/May/... */
-    while (month_step > 1 && month_step <= 12 &&
-           (g_date_time_get_month (tick) - 1) % month_step != 0)
-      {
-        GDateTime *next = g_date_time_add_months (tick, 1);
-        g_date_time_unref (tick);
-        tick = next;
-      }
-    while (g_date_time_to_unix (tick) <= t_max)
-      {
-        g_ptr_array_add (ticks, g_date_time_ref (tick));
-        GDateTime *next = g_date_time_add_months (tick, month_step);
-        g_date_time_unref (tick);
-        tick = next;
-      }
-  }
+      /* Centuries (a plan that ends in the year 9000) still get ticks
+       * that do not overlap: whole years, as many as fit. */
+      max_ticks = MAX (2.0, floor (plot_w / MAX (1.0, box_width (&box) * 1.3)));
+      if ((double) n_months / month_step > max_ticks)
+        month_step = 12 * (guint) ceil ((double) n_months / 12.0 / max_ticks);
+    }
+
+  ticks = month_ticks (first, t_min, t_max, month_step, n_months);
 
   for (guint k = 0; k < ticks->len; k++)
     {
