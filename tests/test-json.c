@@ -202,6 +202,65 @@ test_typed_getters (void)
   g_assert_nonnull (strstr (error->message, "2026-02-30"));
 }
 
+/* GDateTime ends at the years 1 and 9999, where its arithmetic gives
+ * NULL: times are read only between 1900 and 2200 (UTC), offsets
+ * included, and every one that is read can be written back. */
+static void
+test_time_range (void)
+{
+  static const struct
+  {
+    const char *text;
+    gboolean    valid;
+  } cases[] = {
+    { "1900-01-01T00:00:00Z", TRUE },
+    { "1900-01-01T00:30:00-01:00", TRUE },
+    { "2200-12-31T23:59:59Z", TRUE },
+    { "2200-12-31", TRUE },
+    { "1899-12-31T23:59:59Z", FALSE },
+    { "1900-01-01T00:00:00+01:00", FALSE },
+    { "2201-01-01T00:00:00Z", FALSE },
+    { "2200-12-31T23:00:00-05:00", FALSE },
+    { "9999-12-31T12:00:00Z", FALSE },
+    { "9999-12-31T23:00:00-05:00", FALSE },
+    { "0001-01-01T00:30:00+01:00", FALSE },
+    { "0001-01-01", FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *json = g_strdup_printf ("{\"when\": \"%s\"}", cases[i].text);
+      g_autoptr(GBytes) bytes = g_bytes_new (json, strlen (json));
+      g_autoptr(JsonNode) root = NULL;
+      g_autoptr(GError) error = NULL;
+      gint64 when = 0;
+
+      root = upskill_json_parse_bytes (bytes, "t.json", &error);
+      g_assert_no_error (error);
+
+      if (cases[i].valid)
+        {
+          g_autofree char *written = NULL;
+
+          g_assert_true (upskill_json_get_time (json_node_get_object (root), "when", TRUE,
+                                                "Could not read “t.json”", &when, &error));
+          g_assert_no_error (error);
+          written = upskill_format_time_iso8601 (when);
+          g_assert_false (g_str_has_prefix (written, "1970"));
+        }
+      else
+        {
+          g_autofree char *expected = g_strdup_printf ("Could not read “t.json”: “when”: “%s” is not between the years 1900 and 2200",
+                                                       cases[i].text);
+
+          g_assert_false (upskill_json_get_time (json_node_get_object (root), "when", TRUE,
+                                                 "Could not read “t.json”", &when, &error));
+          g_assert_error (error, UPSKILL_ERROR, UPSKILL_ERROR_INVALID_DATA);
+          g_assert_cmpstr (error->message, ==, expected);
+        }
+    }
+}
+
 static void
 test_iso8601_round_trip (void)
 {
@@ -225,6 +284,7 @@ main (int   argc,
   g_test_add_func ("/upskill/json/header", test_header);
   g_test_add_func ("/upskill/json/typed-getters", test_typed_getters);
   g_test_add_func ("/upskill/json/iso8601", test_iso8601_round_trip);
+  g_test_add_func ("/upskill/json/time-range", test_time_range);
 
   return g_test_run ();
 }

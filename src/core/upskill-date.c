@@ -5,6 +5,18 @@
 
 #include "upskill-date.h"
 
+gboolean
+upskill_date_time_is_sane (gint64 time)
+{
+  /* 1900-01-01T00:00:00Z and 2201-01-01T00:00:00Z */
+  const gint64 first = G_GINT64_CONSTANT (-2208988800);
+  const gint64 after_last = G_GINT64_CONSTANT (7289654400);
+
+  G_STATIC_ASSERT (UPSKILL_DATE_MIN_YEAR == 1900 && UPSKILL_DATE_MAX_YEAR == 2200);
+
+  return time >= first && time < after_last;
+}
+
 GDateTime *
 upskill_date_time_new_from_date (const GDate *date)
 {

@@ -7,6 +7,16 @@ G_BEGIN_DECLS
 
 /* Days of a plan (GDate) as the window and the report show them. */
 
+/* The years a date in a profile may fall in (UTC). GDateTime ends at the
+ * years 1 and 9999, and date arithmetic near those ends gives NULL: a
+ * date far from both is refused when it is read (and cannot be typed),
+ * so that no chart, timeline or report ever walks off the calendar. */
+#define UPSKILL_DATE_MIN_YEAR 1900
+#define UPSKILL_DATE_MAX_YEAR 2200
+
+/* Whether the unix time @time falls in those years. */
+gboolean   upskill_date_time_is_sane       (gint64       time);
+
 /* @date at noon, local time: the same day whatever the offset. */
 GDateTime *upskill_date_time_new_from_date (const GDate *date);
 /* Sets @date to the day of @date_time. */

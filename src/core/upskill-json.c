@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "upskill-date.h"
 #include "upskill-error.h"
 #include "upskill-json.h"
 
@@ -828,6 +829,17 @@ upskill_json_get_time (JsonObject  *object,
     {
       g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_INVALID_DATA,
                    _("%s: “%s”: “%s” is not a date and time"), where, member, text);
+      return FALSE;
+    }
+
+  /* Also catches offsets that carry a time past the year 9999 or before
+   * the year 1 ("9999-12-31T23:00:00-05:00"), which GDateTime parses but
+   * cannot give back. */
+  if (!upskill_date_time_is_sane (g_date_time_to_unix (time)))
+    {
+      g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_INVALID_DATA,
+                   _("%s: “%s”: “%s” is not between the years %d and %d"),
+                   where, member, text, UPSKILL_DATE_MIN_YEAR, UPSKILL_DATE_MAX_YEAR);
       return FALSE;
     }
 

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "upskill-date.h"
 #include "upskill-note-dialog.h"
 
 struct _UpskillNoteDialog
@@ -31,7 +32,8 @@ parse_day (const char *text,
   if (text == NULL
       || sscanf (text, "%4u-%2u-%2u%c", &year, &month, &day, &end) != 3
       || !g_date_valid_dmy (day, month, year)
-      || year < 1900)
+      || year < UPSKILL_DATE_MIN_YEAR
+      || year > UPSKILL_DATE_MAX_YEAR)
     return FALSE;
 
   if (out_day != NULL)
