@@ -611,6 +611,96 @@ test_unreadable (Fixture       *fixture,
 }
 
 static void
+show_every_page (Fixture *fixture)
+{
+  const char *pages[] = { "trends", "skills", "plan", "progress" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      activate (fixture, "show-page", g_variant_new_string (pages[i]));
+      upskill_test_wait_for_frames (GTK_WIDGET (fixture->window), 3);
+      g_assert_cmpstr (adw_view_stack_get_visible_child_name (fixture->window->view_stack), ==, pages[i]);
+    }
+}
+
+/* Dates at the ends of GDateTime's range (where its arithmetic gives
+ * NULL) once hung the Progress page in a loop of criticals. Such files
+ * are refused with the place and the reason, and a profile that holds
+ * them anyway (made in memory) is shown on every page; the tests run
+ * with fatal criticals. */
+static void
+test_odd_dates (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  static const struct
+  {
+    const char *id;
+    const char *member;
+    const char *value;
+  } files[] = {
+    { "year-9999", "time", "9999-12-31T12:00:00Z" },
+    { "offset-past-9999", "time", "9999-12-31T23:00:00-05:00" },
+    { "offset-before-1", "time", "0001-01-01T00:30:00+01:00" },
+  };
+  g_autoptr(UpskillProfile) profile = NULL;
+  g_autoptr(GDateTime) end = g_date_time_new_utc (9999, 12, 31, 12, 0, 0);
+  g_autoptr(GDateTime) start = g_date_time_new_utc (1, 1, 1, 12, 0, 0);
+  UpskillWindow *window;
+
+  close_window (fixture);
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autoptr(GBytes) bytes = g_resources_lookup_data ("/com/example/Upskill/data/samples/li-wei.json", 0, NULL);
+      g_autofree char *id_member = g_strdup_printf ("\"id\": \"%s\"", files[i].id);
+      g_autofree char *time_member = g_strdup_printf ("\"%s\": \"%s\"", files[i].member, files[i].value);
+      g_autoptr(GString) json = g_string_new_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+      g_autofree char *path = profile_path (fixture, files[i].id);
+
+      g_assert_cmpuint (g_string_replace (json, "\"id\": \"li-wei\"", id_member, 1), ==, 1);
+      g_assert_cmpuint (g_string_replace (json, "\"time\": \"2026-04-06T10:30:00Z\"", time_member, 1), ==, 1);
+      g_assert_true (g_file_set_contents (path, json->str, json->len, NULL));
+    }
+  fixture->window = window = open_window (fixture);
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      UpskillProfileItem *item = upskill_window_find_item (window, files[i].id, NULL);
+      g_autofree char *expected = g_strdup_printf ("Could not read “%s.json”: history item 1: “time”: “%s” is not between the years 1900 and 2200",
+                                                   files[i].id, files[i].value);
+
+      g_assert_nonnull (item);
+      g_assert_cmpstr (upskill_profile_item_get_error (item), ==, expected);
+
+      upskill_window_select (window, files[i].id);
+      WAIT_UNTIL (window_ready (window) &&
+                  g_strcmp0 (gtk_stack_get_visible_child_name (window->content_stack), "unreadable") == 0);
+      g_assert_cmpstr (adw_status_page_get_description (window->unreadable_page), ==, expected);
+    }
+
+  /* Changes dated at both ends of the calendar, and a plan that needs
+   * thousands of years at 0.1 hours a week. */
+  profile = upskill_test_load_sample ("li-wei");
+  upskill_profile_set_id (profile, "far-dates");
+  upskill_profile_set_weekly_hours (profile, 0.1);
+  g_assert_true (upskill_profile_set_level (profile, "sql", 5, "Self-assessment",
+                                            g_date_time_to_unix (end)));
+  g_assert_true (upskill_profile_set_level (profile, "python-core", 5, "Self-assessment",
+                                            g_date_time_to_unix (start)));
+  upskill_window_add_profile (window, profile, FALSE);
+  WAIT_UNTIL (showing (window, "far-dates"));
+  show_every_page (fixture);
+
+  for (guint i = 0; i < G_N_ELEMENTS (files); i++)
+    {
+      g_autofree char *path = profile_path (fixture, files[i].id);
+      g_autofree char *contents = NULL;
+
+      g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+      g_assert_nonnull (strstr (contents, files[i].value));
+    }
+}
+
+static void
 test_files (Fixture       *fixture,
             gconstpointer  user_data)
 {
@@ -916,6 +1006,7 @@ main (int   argc,
   ADD ("delete-dismiss", TRUE, test_delete_dismiss);
   ADD ("delete-then-close", TRUE, test_delete_then_close);
   ADD ("unreadable-file", TRUE, test_unreadable);
+  ADD ("odd-dates", TRUE, test_odd_dates);
   ADD ("export-import", TRUE, test_files);
   ADD ("state-remembered", TRUE, test_state_remembered);
   ADD ("shortcuts", TRUE, test_shortcuts);
