@@ -265,7 +265,7 @@ test_store_loads_good_refuses_broken (Fixture       *fixture,
       g_clear_error (&error);
 
       /* ...and a new profile of that name gets another id. */
-      new_id = upskill_store_new_id (store, broken[i]);
+      new_id = upskill_store_new_id (store, broken[i], NULL);
       g_assert_cmpstr (new_id, !=, broken[i]);
     }
 

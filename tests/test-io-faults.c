@@ -265,7 +265,10 @@ test_fault_case (gconstpointer data)
 {
   const FaultCase *fault_case = data;
   const char *reason = g_strerror (fault_case->fault_errno);
+  g_autofree char *plain_failure = g_strdup_printf ("error: Could not save “" PROFILE_ID ".json”: %s\n",
+                                                    reason);
   guint n_failed_runs = 0;
+  guint n_plain_failures = 0;
   guint n_with_new_content = 0;
   guint fault_at;
 
@@ -295,6 +298,16 @@ test_fault_case (gconstpointer data)
           g_assert_true (run.fault_hit);
           if (!g_str_has_prefix (run.output, "error: ") || strstr (run.output, reason) == NULL)
             g_error ("%s: expected an error that says “%s”, got: %s", context, reason, run.output);
+          /* One layer says what could not be done ("Could not save
+           * “Dana Okafor”: Could not save “dana-okafor.json”: …" once). */
+          {
+            const char *second = strstr (run.output, "Could not save");
+
+            if (second != NULL && strstr (second + 1, "Could not save") != NULL)
+              g_error ("%s: “Could not save” twice in: %s", context, run.output);
+          }
+          if (g_str_equal (run.output, plain_failure))
+            n_plain_failures++;
           assert_profile_file (data_dir, run.renamed_before_fault ? new_bytes : old_bytes, context);
           n_failed_runs++;
         }
@@ -321,6 +334,9 @@ test_fault_case (gconstpointer data)
    * rename, open and fsync the folder; each can fail. */
   g_assert_cmpuint (fault_at - 1, >=, 6);
   g_assert_cmpuint (n_failed_runs, >=, 4);
+  /* The write itself failing reads, word for word: */
+  if (n_plain_failures == 0)
+    g_error ("%s: no run failed with “%s”", fault_case->mode, plain_failure);
 }
 
 /* The shim counts the steps of a save (and so is really loaded). */

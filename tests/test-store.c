@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <errno.h>
 #include <fcntl.h>
 #include <glib/gstdio.h>
 #include <signal.h>
@@ -618,7 +619,7 @@ test_new_id (Fixture       *fixture,
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_autofree char *id = upskill_store_new_id (fixture->store, cases[i].name);
+      g_autofree char *id = upskill_store_new_id (fixture->store, cases[i].name, NULL);
 
       g_assert_cmpstr (id, ==, cases[i].id);
       g_assert_true (upskill_profile_id_is_valid (id));
@@ -630,10 +631,92 @@ test_new_id (Fixture       *fixture,
   write_file (taken, "x", -1);
   g_assert_cmpint (symlink ("nowhere", taken_link), ==, 0);
   {
-    g_autofree char *id = upskill_store_new_id (fixture->store, "Dana Okafor");
+    g_autofree char *id = upskill_store_new_id (fixture->store, "Dana Okafor", NULL);
 
     g_assert_cmpstr (id, ==, "dana-okafor-3");
   }
+}
+
+/* Only "does not exist" means an id is free: with the profiles folder
+ * replaced by a file, or a data folder that cannot be entered, choosing
+ * an id and importing stop at once with the reason (they used to try
+ * "dana-2", "dana-3", … for ever). */
+static void
+test_new_id_unusable_folder (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(UpskillProfile) profile = make_profile ("dana-okafor", "Dana Okafor", "2026-05-01T10:00:00Z");
+  g_autofree char *base = g_path_get_dirname (fixture->dir);
+  g_autofree char *import_path = g_build_filename (base, "dana.json", NULL);
+  g_autoptr(GFile) import_file = g_file_new_for_path (import_path);
+  g_autoptr(GBytes) bytes = upskill_profile_to_bytes (profile);
+  const struct
+  {
+    const char *what;
+    const char *reason;
+  } cases[] = {
+    { "profiles is a file", g_strerror (ENOTDIR) },
+    { "data folder loops", g_strerror (ELOOP) },
+  };
+
+  write_file (import_path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *id = NULL;
+      g_autofree char *expected = NULL;
+      g_autoptr(UpskillProfile) imported = NULL;
+
+      g_test_message ("%s", cases[i].what);
+      upskill_test_remove_tree (fixture->dir, &error);
+      g_assert_no_error (error);
+      if (i == 0)
+        {
+          g_assert_cmpint (g_mkdir (fixture->dir, 0700), ==, 0);
+          write_file (fixture->profiles, "not a folder", -1);
+        }
+      else
+        g_assert_cmpint (symlink ("data", fixture->dir), ==, 0);
+
+      expected = g_strdup_printf ("Could not add a profile to the folder “%s”: %s",
+                                  fixture->profiles, cases[i].reason);
+
+      id = upskill_store_new_id (fixture->store, "Dana Okafor", &error);
+      g_assert_null (id);
+      g_assert_error (error, UPSKILL_ERROR, UPSKILL_ERROR_IO);
+      g_assert_cmpstr (error->message, ==, expected);
+      g_clear_error (&error);
+
+      imported = upskill_store_import (fixture->store, import_file, NULL, &error);
+      g_assert_null (imported);
+      g_assert_error (error, UPSKILL_ERROR, UPSKILL_ERROR_IO);
+      g_assert_cmpstr (error->message, ==, expected);
+      g_clear_error (&error);
+
+      g_assert_false (upskill_store_add_samples (fixture->store, NULL, &error));
+      g_assert_cmpstr (error->message, ==, expected);
+    }
+
+  /* Without root, a data folder the user may not enter. */
+  if (geteuid () != 0)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *id = NULL;
+      g_autofree char *expected = NULL;
+
+      g_assert_cmpint (g_unlink (fixture->dir), ==, 0);
+      g_assert_cmpint (g_mkdir (fixture->dir, 0700), ==, 0);
+      g_assert_cmpint (g_mkdir (fixture->profiles, 0700), ==, 0);
+      g_assert_cmpint (chmod (fixture->dir, 0), ==, 0);
+      expected = g_strdup_printf ("Could not add a profile to the folder “%s”: %s",
+                                  fixture->profiles, g_strerror (EACCES));
+
+      id = upskill_store_new_id (fixture->store, "Dana Okafor", &error);
+      g_assert_null (id);
+      g_assert_cmpstr (error->message, ==, expected);
+      g_assert_cmpint (chmod (fixture->dir, 0700), ==, 0);
+    }
 }
 
 static void
@@ -1138,6 +1221,7 @@ main (int   argc,
   ADD ("refuse-overwrite-unreadable", test_refuse_overwrite_unreadable);
   ADD ("import", test_import);
   ADD ("new-id", test_new_id);
+  ADD ("new-id-unusable-folder", test_new_id_unusable_folder);
   ADD ("stale-index", test_stale_index);
   ADD ("index-is-used", test_index_is_used);
   ADD ("index-written-when-changed", test_index_written_when_changed);

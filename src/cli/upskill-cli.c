@@ -68,7 +68,7 @@ upskill_cli_import (UpskillStore *store,
   profile = upskill_store_import (store, file, NULL, &error);
   if (profile == NULL)
     {
-      g_printerr (_("Could not import “%s”: %s\n"), path, error->message);
+      g_printerr ("%s\n", error->message);
       return 1;
     }
 

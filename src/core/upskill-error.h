@@ -7,6 +7,16 @@ G_BEGIN_DECLS
 
 #define UPSKILL_ERROR (upskill_error_quark ())
 
+/* One rule for messages: the layer that does the work writes the whole
+ * sentence, "Could not save “dana-okafor.json”: No space left on device",
+ * naming the file by its display name (g_filename_display_name(), so
+ * that any file name is valid UTF-8) and saying why. Whoever shows the
+ * error — a toast, a row, the command line — shows error->message as it
+ * is, never with a "Could not …" of its own in front ("Could not save
+ * “Dana Okafor”: Could not save “dana-okafor.json”: …"). Messages from
+ * GLib and GIO say only why; those get the layer's own sentence around
+ * them. */
+
 typedef enum
 {
   UPSKILL_ERROR_INVALID_DATA,     /* wrong types, missing fields, bad values */

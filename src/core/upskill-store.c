@@ -21,6 +21,8 @@
 #define SAMPLES_PATH     "/com/example/Upskill/data/samples/"
 #define PROFILE_SUFFIX   ".json"
 #define NEW_ID_MAX_CHARS 40
+/* "dana-2" … "dana-10000": a bound, so that choosing an id always ends. */
+#define NEW_ID_MAX_TRIES 10000
 /* Temporary files are ".NAME" TEMP_MARKER "XXXXXX": hidden, not *.json. */
 #define TEMP_MARKER      ".upskill-tmp-"
 /* A temporary file this old was left by a writer that died. */
@@ -1492,37 +1494,60 @@ upskill_store_delete (UpskillStore  *self,
 
 /* Import, export, ids */
 
+/* Sets *@out_taken. Only "does not exist" means an id is free: any other
+ * error (the profiles folder is a file, the data folder cannot be
+ * entered) says nothing about the id, and choosing another one would
+ * fail the same way for ever. */
 static gboolean
-id_is_taken (UpskillStore *self,
-             const char   *id)
+check_id_taken (UpskillStore  *self,
+                const char    *id,
+                gboolean      *out_taken,
+                GError       **error)
 {
   g_autofree char *path = NULL;
   struct stat st;
-  gboolean taken;
+  int saved_errno;
 
   path = g_strconcat (self->profiles_path, G_DIR_SEPARATOR_S, id, PROFILE_SUFFIX, NULL);
 
   /* Anything at all by that name counts, even a dangling link. */
-  if (lstat (path, &st) == 0 || errno != ENOENT)
-    return TRUE;
+  if (lstat (path, &st) == 0)
+    {
+      *out_taken = TRUE;
+      return TRUE;
+    }
+
+  saved_errno = errno;
+  if (saved_errno != ENOENT)
+    {
+      g_autofree char *folder = g_filename_display_name (self->profiles_path);
+
+      g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_IO,
+                   _("Could not add a profile to the folder “%s”: %s"),
+                   folder, g_strerror (saved_errno));
+      return FALSE;
+    }
 
   g_mutex_lock (&self->lock);
-  taken = g_hash_table_contains (self->broken, id);
+  *out_taken = g_hash_table_contains (self->broken, id);
   g_mutex_unlock (&self->lock);
 
-  return taken;
+  return TRUE;
 }
 
 char *
-upskill_store_new_id (UpskillStore *self,
-                      const char   *name)
+upskill_store_new_id (UpskillStore  *self,
+                      const char    *name,
+                      GError       **error)
 {
   g_autofree char *ascii = NULL;
   g_autoptr(GString) slug = NULL;
+  g_autofree char *id = NULL;
   gboolean want_dash = FALSE;
-  char *id;
+  gboolean taken = TRUE;
 
   g_return_val_if_fail (UPSKILL_IS_STORE (self), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   ascii = g_str_to_ascii (name != NULL ? name : "", "C");
   slug = g_string_new (NULL);
@@ -1548,15 +1573,28 @@ upskill_store_new_id (UpskillStore *self,
     g_string_assign (slug, "profile");
 
   id = g_strdup (slug->str);
-  for (guint n = 2; id_is_taken (self, id); n++)
+  for (guint n = 2; n <= NEW_ID_MAX_TRIES; n++)
     {
+      if (!check_id_taken (self, id, &taken, error))
+        return NULL;
+      if (!taken)
+        break;
+
       g_free (id);
       id = g_strdup_printf ("%s-%u", slug->str, n);
     }
 
+  if (taken)
+    {
+      g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_IO,
+                   _("Could not add a profile named “%s”: %u profiles already have ids like “%s”"),
+                   name != NULL ? name : "", NEW_ID_MAX_TRIES, slug->str);
+      return NULL;
+    }
+
   g_assert (upskill_profile_id_is_valid (id));
 
-  return id;
+  return g_steal_pointer (&id);
 }
 
 UpskillProfile *
@@ -1568,6 +1606,7 @@ upskill_store_import (UpskillStore  *self,
   g_autoptr(UpskillProfile) profile = NULL;
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *display_name = NULL;
+  gboolean taken = FALSE;
 
   g_return_val_if_fail (UPSKILL_IS_STORE (self), NULL);
   g_return_val_if_fail (G_IS_FILE (file), NULL);
@@ -1583,10 +1622,14 @@ upskill_store_import (UpskillStore  *self,
   if (profile == NULL)
     return NULL;
 
-  if (id_is_taken (self, upskill_profile_get_id (profile)))
+  if (!check_id_taken (self, upskill_profile_get_id (profile), &taken, error))
+    return NULL;
+  if (taken)
     {
-      g_autofree char *id = upskill_store_new_id (self, upskill_profile_get_name (profile));
+      g_autofree char *id = upskill_store_new_id (self, upskill_profile_get_name (profile), error);
 
+      if (id == NULL)
+        return NULL;
       upskill_profile_set_id (profile, id);
     }
 
@@ -1642,6 +1685,7 @@ upskill_store_add_samples (UpskillStore  *self,
       g_autoptr(UpskillProfile) profile = NULL;
       g_autoptr(GBytes) bytes = NULL;
       g_autofree char *path = NULL;
+      gboolean taken = FALSE;
 
       if (!g_str_has_suffix (children[i], PROFILE_SUFFIX))
         continue;
@@ -1656,7 +1700,9 @@ upskill_store_add_samples (UpskillStore  *self,
         return FALSE;
 
       /* Added before: exploring the samples twice gives no copies. */
-      if (id_is_taken (self, upskill_profile_get_id (profile)))
+      if (!check_id_taken (self, upskill_profile_get_id (profile), &taken, error))
+        return FALSE;
+      if (taken)
         continue;
 
       if (!upskill_store_save (self, profile, cancellable, error))

@@ -103,9 +103,11 @@ gboolean        upskill_store_export             (UpskillStore    *self,
                                                   GCancellable    *cancellable,
                                                   GError         **error);
 
-/* A new id for @name that no file in the store has yet. */
+/* A new id for @name that no file in the store has yet; NULL, with
+ * @error set, when the profiles folder cannot be used. */
 char           *upskill_store_new_id             (UpskillStore    *self,
-                                                  const char      *name);
+                                                  const char      *name,
+                                                  GError         **error);
 
 /* Copies the bundled sample profiles into the store (for --demo and the
  * first-run "Explore sample profiles"). */

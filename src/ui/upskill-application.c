@@ -107,7 +107,7 @@ upskill_application_handle_local_options (GApplication *application,
       self->demo_dir = upskill_cli_make_demo_dir (&error);
       if (self->demo_dir == NULL)
         {
-          g_printerr (_("Could not prepare the sample profiles: %s\n"), error->message);
+          g_printerr ("%s\n", error->message);
           return 1;
         }
 

@@ -1070,8 +1070,8 @@ on_calendar_written (GObject      *object,
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
-      /* TRANSLATORS: %s says why, e.g. "Permission denied" */
-      title = g_markup_printf_escaped (_("Could not export the plan: %s"), error->message);
+      /* The message names the file and says why. */
+      title = g_markup_escape_text (error->message, -1);
     }
   else
     /* TRANSLATORS: %s is a file name */

@@ -52,14 +52,11 @@ update (UpskillProfileRow *self)
 
   if (error != NULL)
     {
-      g_autofree char *tooltip = NULL;
-
       /* The reason, in words; the full text in the tooltip and on the
        * page shown when the row is selected. */
       gtk_label_set_text (self->subtitle_label, error);
       gtk_label_set_ellipsize (self->subtitle_label, PANGO_ELLIPSIZE_END);
-      tooltip = g_strdup_printf (_("Could not be opened: %s"), error);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self), tooltip);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self), error);
       gtk_widget_add_css_class (GTK_WIDGET (self->subtitle_label), "error");
       return;
     }

@@ -80,9 +80,17 @@ on_new_profile_apply (UpskillProfileDialog *dialog,
                       UpskillWindow        *self)
 {
   const char *name = upskill_profile_dialog_get_name (dialog);
-  g_autofree char *id = upskill_store_new_id (self->store, name);
-  g_autoptr(UpskillProfile) profile = upskill_profile_new (id, name);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = upskill_store_new_id (self->store, name, &error);
+  g_autoptr(UpskillProfile) profile = NULL;
 
+  if (id == NULL)
+    {
+      upskill_window_show_error_toast (self, "%s", error->message);
+      return;
+    }
+
+  profile = upskill_profile_new (id, name);
   apply_dialog_values (dialog, profile);
   upskill_window_add_profile (self, profile, TRUE);
 }
@@ -157,6 +165,7 @@ duplicate_profile_action (GSimpleAction *action,
 {
   UpskillWindow *self = UPSKILL_WINDOW (user_data);
   g_autoptr(UpskillProfile) copy = NULL;
+  g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
   g_autofree char *id = NULL;
   g_autofree char *title = NULL;
@@ -167,7 +176,12 @@ duplicate_profile_action (GSimpleAction *action,
 
   /* Translators: the name of a duplicated profile */
   name = g_strdup_printf (_("%s (Copy)"), upskill_profile_get_name (self->profile));
-  id = upskill_store_new_id (self->store, name);
+  id = upskill_store_new_id (self->store, name, &error);
+  if (id == NULL)
+    {
+      upskill_window_show_error_toast (self, "%s", error->message);
+      return;
+    }
 
   copy = upskill_profile_copy (self->profile);
   upskill_profile_set_id (copy, id);
@@ -438,7 +452,6 @@ on_imported (GObject      *source,
              gpointer      user_data)
 {
   UpskillWindow *self = UPSKILL_WINDOW (source);
-  GFile *file = g_task_get_task_data (G_TASK (result));
   g_autoptr(UpskillProfile) profile = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
@@ -449,9 +462,7 @@ on_imported (GObject      *source,
 
   if (profile == NULL)
     {
-      g_autofree char *basename = g_file_get_basename (file);
-
-      upskill_window_show_error_toast (self, _("Could not import “%s”: %s"), basename, error->message);
+      upskill_window_show_error_toast (self, "%s", error->message);
       return;
     }
 
@@ -525,7 +536,7 @@ on_exported (GObject      *source,
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        upskill_window_show_error_toast (self, _("Could not export to “%s”: %s"), basename, error->message);
+        upskill_window_show_error_toast (self, "%s", error->message);
       return;
     }
 
@@ -612,8 +623,7 @@ on_report_written (GObject      *source,
   if (!upskill_report_write_finish (result, &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        upskill_window_show_error_toast (self, _("Could not export the report to “%s”: %s"),
-                                         basename, error->message);
+        upskill_window_show_error_toast (self, "%s", error->message);
     }
   else if (!self->closed)
     {
@@ -756,7 +766,7 @@ on_samples_added (GObject      *source,
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        upskill_window_show_error_toast (self, _("Could not add the sample profiles: %s"), error->message);
+        upskill_window_show_error_toast (self, "%s", error->message);
       return;
     }
 

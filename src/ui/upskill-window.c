@@ -284,8 +284,8 @@ on_saved (GObject      *source,
 
   if (!upskill_store_save_finish (UPSKILL_STORE (source), result, &error))
     {
-      upskill_window_show_error_toast (self, _("Could not save “%s”: %s"),
-                                       upskill_profile_get_name (profile), error->message);
+      /* The store's message names the file and says why. */
+      upskill_window_show_error_toast (self, "%s", error->message);
     }
   else if (!self->closed)
     {
@@ -724,7 +724,7 @@ on_listed (GObject      *source,
 
   if (summaries == NULL)
     {
-      upskill_window_show_error_toast (self, _("Could not read the profiles: %s"), error->message);
+      upskill_window_show_error_toast (self, "%s", error->message);
       update_stacks (self);
       return;
     }
