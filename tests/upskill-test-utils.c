@@ -81,7 +81,7 @@ upskill_test_count_temporary_files (const char *folder)
 
   g_assert_nonnull (dir);
   while ((name = g_dir_read_name (dir)) != NULL)
-    if (name[0] == '.')
+    if (name[0] == '.' || g_str_has_prefix (name, "~syncthing~upskill-"))
       n++;
 
   return n;

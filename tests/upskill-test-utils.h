@@ -23,7 +23,7 @@ char           *upskill_test_make_tmp_dir          (const char  *tmpl);
  * reports the first one in @error. A @path that does not exist is fine. */
 gboolean        upskill_test_remove_tree           (const char  *path,
                                                     GError     **error);
-/* How many hidden (temporary) files @folder holds. */
+/* How many hidden or temporary files @folder holds. */
 guint           upskill_test_count_temporary_files (const char  *folder);
 
 /* Data */

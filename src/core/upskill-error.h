@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
@@ -32,5 +32,8 @@ typedef enum
 } UpskillError;
 
 GQuark upskill_error_quark (void);
+
+/* @file's name as a message shows it: valid UTF-8 whatever the bytes. */
+char  *upskill_file_dup_display_name (GFile *file);
 
 G_END_DECLS

@@ -272,7 +272,7 @@ read_capped (GFile         *file,
 
   if (g_bytes_get_size (bytes) > max_size)
     {
-      g_autofree char *name = g_file_get_basename (file);
+      g_autofree char *name = upskill_file_dup_display_name (file);
 
       g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_TOO_LARGE,
                    _("Could not read “%s”: the file is too large"), name);
@@ -431,10 +431,11 @@ write_cache (FeedCache    *cache,
   if (dir == NULL || g_mkdir_with_parents (dir, 0700) != 0)
     {
       int saved_errno = errno;
+      g_autofree char *shown = g_file_get_parse_name (cache->dir);
 
       g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_IO,
                    _("Could not create the folder “%s”: %s"),
-                   dir ? dir : "?", g_strerror (saved_errno));
+                   shown, g_strerror (saved_errno));
       return FALSE;
     }
 
@@ -465,8 +466,13 @@ load_cached_thread (GTask        *task,
 {
   FeedCache *cache = task_data;
   g_autoptr(CachedCopy) copy = NULL;
+  g_autofree char *dir = g_file_get_path (cache->dir);
   GError *error = NULL;
   UpskillTrends *trends;
+
+  /* At start: what interrupted writes of the cache left behind. */
+  if (dir != NULL)
+    upskill_remove_leftover_temporaries (dir);
 
   copy = read_cache (cache, cancellable, &error);
   if (copy == NULL)

@@ -465,7 +465,7 @@ upskill_json_parse_file (GFile         *file,
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
-  name = g_file_get_basename (file);
+  name = upskill_file_dup_display_name (file);
 
   stream = g_file_read (file, cancellable, &local_error);
   if (stream == NULL)

@@ -8,6 +8,7 @@
 #include <glib/gstdio.h>
 #include <locale.h>
 #include <string.h>
+#include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -23,10 +24,24 @@
 #define NEW_ID_MAX_CHARS 40
 /* "dana-2" … "dana-10000": a bound, so that choosing an id always ends. */
 #define NEW_ID_MAX_TRIES 10000
-/* Temporary files are ".NAME" TEMP_MARKER "XXXXXX": hidden, not *.json. */
-#define TEMP_MARKER      ".upskill-tmp-"
-/* A temporary file this old was left by a writer that died. */
+/* Temporary files are named TEMP_PREFIX "PID-NAME-XXXXXX" TEMP_SUFFIX,
+ * e.g. "~syncthing~upskill-4242-dana.json-a1B2c3.tmp", so that
+ *  - they are never taken for a profile (not *.json);
+ *  - sync tools never carry them to another device: Syncthing skips
+ *    every name starting with "~syncthing~" (its own temporary files, on
+ *    all systems), and Nextcloud's and Dropbox's clients skip "~*.tmp";
+ *  - a leftover is recognised as ours, and removed at the next start as
+ *    soon as the process that wrote it (PID) is gone.
+ * Versions before named them ".NAME" OLD_TEMP_MARKER "XXXXXX". */
+#define TEMP_PREFIX       "~syncthing~upskill-"
+#define TEMP_SUFFIX       ".tmp"
+#define TEMP_NAME_MAX     64
+#define OLD_TEMP_MARKER   ".upskill-tmp-"
+/* A temporary file this old was left by a writer that died, even one
+ * whose PID says nothing here (another computer on a network folder). */
 #define STALE_TEMP_AGE   (60 * 60)
+/* …and a minute is long enough for any writer still at work. */
+#define STALE_TEMP_GRACE 60
 
 /* What identifies one version of a file without reading it. Our writes
  * replace the file, so the inode changes too, even on file systems with
@@ -66,6 +81,8 @@ struct _UpskillStore
   /* Held while index.json is written, so an older snapshot never lands
    * after a newer one. */
   GMutex          index_write_lock;
+
+  int             data_folder_swept;  /* atomic */
 };
 
 G_DEFINE_FINAL_TYPE (UpskillStore, upskill_store, G_TYPE_OBJECT)
@@ -228,6 +245,18 @@ sync_folder (const char *path)
   return result;
 }
 
+/* A template for g_mkstemp_full() next to @basename in @folder; the
+ * name is cut to keep within the file system's limit on names. */
+static char *
+dup_temp_template (const char *folder,
+                   const char *basename)
+{
+  int length = (int) MIN (strlen (basename), TEMP_NAME_MAX);
+
+  return g_strdup_printf ("%s" G_DIR_SEPARATOR_S TEMP_PREFIX "%d-%.*s-XXXXXX" TEMP_SUFFIX,
+                          folder, (int) getpid (), length, basename);
+}
+
 gboolean
 upskill_write_file_atomically (GFile         *file,
                                GBytes        *contents,
@@ -235,6 +264,7 @@ upskill_write_file_atomically (GFile         *file,
                                GCancellable  *cancellable,
                                GError       **error)
 {
+  g_autofree char *basename = NULL;
   g_autofree char *display_name = NULL;
   g_autofree char *path = NULL;
   g_autofree char *folder = NULL;
@@ -249,7 +279,8 @@ upskill_write_file_atomically (GFile         *file,
   g_return_val_if_fail (contents != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  display_name = g_file_get_basename (file);
+  basename = g_file_get_basename (file);
+  display_name = g_filename_display_name (basename);
   path = g_file_get_path (file);
   if (path == NULL)
     {
@@ -262,10 +293,8 @@ upskill_write_file_atomically (GFile         *file,
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return FALSE;
 
-  /* Starts with a dot and does not end in .json, so that a temporary
-   * file left by a crash is never taken for a profile. */
   folder = g_path_get_dirname (path);
-  temp_path = g_strdup_printf ("%s/.%s" TEMP_MARKER "XXXXXX", folder, display_name);
+  temp_path = dup_temp_template (folder, basename);
 
   fd = g_mkstemp_full (temp_path, O_RDWR | O_CLOEXEC, mode);
   if (fd < 0)
@@ -540,10 +569,11 @@ ensure_folders (UpskillStore  *self,
   if (g_mkdir_with_parents (self->profiles_path, 0700) != 0)
     {
       int saved_errno = errno;
+      g_autofree char *shown = g_filename_display_name (self->profiles_path);
 
       g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_IO,
                    _("Could not create the folder “%s”: %s"),
-                   self->profiles_path, g_strerror (saved_errno));
+                   shown, g_strerror (saved_errno));
       return FALSE;
     }
 
@@ -847,6 +877,7 @@ check_regular_file (const char         *path,
                     struct stat        *out_stat,
                     GError            **error)
 {
+  g_autofree char *shown = g_filename_display_name (file_name);
   int saved_errno;
 
   if (stat (path, out_stat) == 0)
@@ -858,7 +889,7 @@ check_regular_file (const char         *path,
                    S_ISDIR (out_stat->st_mode)
                    ? _("Could not read “%s”: it is a folder, not a profile file")
                    : _("Could not read “%s”: it is not a regular file"),
-                   file_name);
+                   shown);
       return FALSE;
     }
 
@@ -866,13 +897,13 @@ check_regular_file (const char         *path,
   if (saved_errno == ENOENT && lstat (path, out_stat) == 0)
     g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_IO,
                  _("Could not read “%s”: it is a link to a file that does not exist"),
-                 file_name);
+                 shown);
   else if (saved_errno == ENOENT)
     g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_NOT_FOUND,
-                 _("Could not read “%s”: the file does not exist"), file_name);
+                 _("Could not read “%s”: the file does not exist"), shown);
   else
     g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_IO,
-                 _("Could not read “%s”: %s"), file_name, g_strerror (saved_errno));
+                 _("Could not read “%s”: %s"), shown, g_strerror (saved_errno));
 
   return FALSE;
 }
@@ -887,6 +918,7 @@ read_profile_file (UpskillStore  *self,
                    GError       **error)
 {
   g_autoptr(GFile) file = g_file_get_child (self->profiles_dir, file_name);
+  g_autofree char *shown = g_filename_display_name (file_name);
   g_autoptr(UpskillProfile) profile = NULL;
   g_autoptr(JsonNode) root = NULL;
 
@@ -894,7 +926,7 @@ read_profile_file (UpskillStore  *self,
   if (root == NULL)
     return NULL;
 
-  profile = upskill_profile_new_from_json (root, file_name, error);
+  profile = upskill_profile_new_from_json (root, shown, error);
   if (profile == NULL)
     return NULL;
 
@@ -902,33 +934,96 @@ read_profile_file (UpskillStore  *self,
     {
       g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_INVALID_DATA,
                    _("Could not read “%s”: it holds the profile “%s”, whose file should be named “%s.json”"),
-                   file_name, upskill_profile_get_id (profile), upskill_profile_get_id (profile));
+                   shown, upskill_profile_get_id (profile), upskill_profile_get_id (profile));
       return NULL;
     }
 
   return g_steal_pointer (&profile);
 }
 
-/* Only files named like ours and untouched for an hour: a writer that is
- * still busy, in this process or another, is never disturbed. */
+/* Whether @file_name is one of our temporary files; *@out_pid is the
+ * process that wrote it, or 0 when the name does not say (old names). */
+static gboolean
+parse_temporary_name (const char *file_name,
+                      pid_t      *out_pid)
+{
+  const char *marker;
+
+  if (g_str_has_prefix (file_name, TEMP_PREFIX) && g_str_has_suffix (file_name, TEMP_SUFFIX))
+    {
+      const char *digits = file_name + strlen (TEMP_PREFIX);
+      char *end = NULL;
+      guint64 pid;
+
+      if (!g_ascii_isdigit (*digits))
+        return FALSE;
+      pid = g_ascii_strtoull (digits, &end, 10);
+      if (end == NULL || *end != '-' || pid == 0 || pid > G_MAXINT)
+        return FALSE;
+
+      *out_pid = (pid_t) pid;
+      return TRUE;
+    }
+
+  marker = strstr (file_name, OLD_TEMP_MARKER);
+  if (file_name[0] == '.' && marker != NULL &&
+      strlen (marker) == strlen (OLD_TEMP_MARKER) + 6)
+    {
+      *out_pid = 0;
+      return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* A temporary file is removed when its writer is certainly gone: the
+ * process named in it no longer exists and the file is a minute old (a
+ * process in another PID namespace, such as another Flatpak sandbox,
+ * looks gone but writes for a moment only), or it is an hour old. A
+ * writer at work, in this process or another, is never disturbed. */
 static void
 remove_if_stale_temporary (int         folder_fd,
-                           const char *file_name)
+                           const char *file_name,
+                           pid_t       pid)
 {
-  const char *marker = strstr (file_name, TEMP_MARKER);
+  gint64 now = g_get_real_time () / G_USEC_PER_SEC;
+  gboolean writer_gone;
   struct stat st;
 
-  if (file_name[0] != '.' || marker == NULL ||
-      strlen (marker) != strlen (TEMP_MARKER) + 6)
+  if (fstatat (folder_fd, file_name, &st, AT_SYMLINK_NOFOLLOW) != 0 ||
+      !S_ISREG (st.st_mode))
     return;
 
-  if (fstatat (folder_fd, file_name, &st, AT_SYMLINK_NOFOLLOW) != 0 ||
-      !S_ISREG (st.st_mode) ||
-      st.st_mtime > g_get_real_time () / G_USEC_PER_SEC - STALE_TEMP_AGE)
+  writer_gone = pid > 0 && pid != getpid () && kill (pid, 0) != 0 && errno == ESRCH;
+  if (!(writer_gone && st.st_mtime <= now - STALE_TEMP_GRACE) &&
+      st.st_mtime > now - STALE_TEMP_AGE)
     return;
 
   if (unlinkat (folder_fd, file_name, 0) != 0)
     g_debug ("Could not remove “%s”: %s", file_name, g_strerror (errno));
+}
+
+void
+upskill_remove_leftover_temporaries (const char *folder)
+{
+  struct dirent *dirent;
+  DIR *dir;
+
+  g_return_if_fail (folder != NULL);
+
+  dir = opendir (folder);
+  if (dir == NULL)
+    return;
+
+  while ((dirent = readdir (dir)) != NULL)
+    {
+      pid_t pid;
+
+      if (parse_temporary_name (dirent->d_name, &pid))
+        remove_if_stale_temporary (dirfd (dir), dirent->d_name, pid);
+    }
+
+  closedir (dir);
 }
 
 static UpskillProfileSummary *
@@ -957,9 +1052,10 @@ list_one (UpskillStore *self,
   if (!upskill_profile_id_is_valid (id))
     {
       g_autofree char *message = NULL;
+      g_autofree char *shown = g_filename_display_name (file_name);
 
       message = g_strdup_printf (_("Could not read “%s”: the file name is not a profile id (up to 64 lowercase letters, digits and dashes)"),
-                                 file_name);
+                                 shown);
       return summary_new_error (id, file_name, st.st_mtime, message);
     }
 
@@ -1015,6 +1111,7 @@ upskill_store_list (UpskillStore  *self,
   gpointer key;
   struct dirent *dirent;
   int saved_errno;
+  pid_t pid;
   DIR *dir;
 
   g_return_val_if_fail (UPSKILL_IS_STORE (self), NULL);
@@ -1024,13 +1121,20 @@ upskill_store_list (UpskillStore  *self,
   if (!ensure_folders (self, error))
     return NULL;
 
+  /* At start: what interrupted writes of index.json left behind (the
+   * profiles folder's are swept by the listing itself). */
+  if (g_atomic_int_compare_and_exchange (&self->data_folder_swept, FALSE, TRUE))
+    upskill_remove_leftover_temporaries (self->data_path);
+
   dir = opendir (self->profiles_path);
   if (dir == NULL)
     {
       saved_errno = errno;
+      g_autofree char *shown = g_filename_display_name (self->profiles_path);
+
       g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_IO,
                    _("Could not read the folder “%s”: %s"),
-                   self->profiles_path, g_strerror (saved_errno));
+                   shown, g_strerror (saved_errno));
       return NULL;
     }
 
@@ -1052,12 +1156,14 @@ upskill_store_list (UpskillStore  *self,
 
       file_name = dirent->d_name;
 
-      /* Dot files include our temporary files. */
-      if (file_name[0] == '.')
+      if (parse_temporary_name (file_name, &pid))
         {
-          remove_if_stale_temporary (dirfd (dir), file_name);
+          remove_if_stale_temporary (dirfd (dir), file_name, pid);
           continue;
         }
+
+      if (file_name[0] == '.')
+        continue;
 
       if (!g_str_has_suffix (file_name, PROFILE_SUFFIX) ||
           strlen (file_name) == strlen (PROFILE_SUFFIX))
@@ -1078,9 +1184,11 @@ upskill_store_list (UpskillStore  *self,
 
   if (saved_errno != 0)
     {
+      g_autofree char *shown = g_filename_display_name (self->profiles_path);
+
       g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_IO,
                    _("Could not read the folder “%s”: %s"),
-                   self->profiles_path, g_strerror (saved_errno));
+                   shown, g_strerror (saved_errno));
       return NULL;
     }
 
@@ -1473,10 +1581,11 @@ upskill_store_delete (UpskillStore  *self,
   if (g_unlink (path) != 0)
     {
       int saved_errno = errno;
+      g_autofree char *shown = g_filename_display_name (file_name);
 
       g_set_error (error, UPSKILL_ERROR,
                    saved_errno == ENOENT ? UPSKILL_ERROR_NOT_FOUND : UPSKILL_ERROR_IO,
-                   _("Could not delete “%s”: %s"), file_name, g_strerror (saved_errno));
+                   _("Could not delete “%s”: %s"), shown, g_strerror (saved_errno));
       return FALSE;
     }
 
@@ -1612,7 +1721,7 @@ upskill_store_import (UpskillStore  *self,
   g_return_val_if_fail (G_IS_FILE (file), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  display_name = g_file_get_basename (file);
+  display_name = upskill_file_dup_display_name (file);
 
   root = upskill_json_parse_file (file, cancellable, error);
   if (root == NULL)

@@ -1533,6 +1533,8 @@ check_destination (GFile   *destination,
 {
   g_autofree char *path = g_file_get_path (destination);
   g_autofree char *folder = NULL;
+  g_autofree char *shown_path = NULL;
+  g_autofree char *shown_folder = NULL;
 
   if (path == NULL)
     {
@@ -1545,31 +1547,34 @@ check_destination (GFile   *destination,
     }
 
   folder = g_path_get_dirname (path);
+  /* Paths are bytes; messages are UTF-8. */
+  shown_path = g_filename_display_name (path);
+  shown_folder = g_filename_display_name (folder);
   if (!g_file_test (folder, G_FILE_TEST_EXISTS))
     {
       g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_IO,
                    _("Could not write the report to “%s”: the folder “%s” does not exist"),
-                   path, folder);
+                   shown_path, shown_folder);
       return FALSE;
     }
   if (!g_file_test (folder, G_FILE_TEST_IS_DIR))
     {
       g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_IO,
                    _("Could not write the report to “%s”: “%s” is not a folder"),
-                   path, folder);
+                   shown_path, shown_folder);
       return FALSE;
     }
   if (g_access (folder, W_OK) != 0)
     {
       g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_IO,
                    _("Could not write the report to “%s”: the folder “%s” is not writable"),
-                   path, folder);
+                   shown_path, shown_folder);
       return FALSE;
     }
   if (g_file_test (path, G_FILE_TEST_IS_DIR))
     {
       g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_IO,
-                   _("Could not write the report to “%s”: it is a folder"), path);
+                   _("Could not write the report to “%s”: it is a folder"), shown_path);
       return FALSE;
     }
 
@@ -1592,17 +1597,10 @@ report_write (Report        *report,
   if (bytes == NULL)
     return FALSE;
 
+  /* Its message already says "Could not save “NAME.pdf”: why". */
   if (!upskill_write_file_atomically (destination, bytes, 0644, cancellable, &local_error))
     {
-      g_autofree char *path = g_file_get_path (destination);
-
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
-        }
-      g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_IO,
-                   _("Could not write the report to “%s”: %s"), path, local_error->message);
+      g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
 
