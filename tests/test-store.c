@@ -719,6 +719,113 @@ test_new_id_unusable_folder (Fixture       *fixture,
     }
 }
 
+/* File names are bytes, messages UTF-8: a name that is not valid UTF-8
+ * is listed with a message that is, naming the file as GLib shows it. */
+static void
+test_non_utf8_file_name (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(UpskillProfile) good = make_profile ("good", "Good Person", "2026-05-01T10:00:00Z");
+  g_autofree char *latin1 = profile_path (fixture, "caf\xe9.json");
+  g_autofree char *latin1_broken = profile_path (fixture, "d\xe9j\xe0.json");
+  g_autofree char *json = profile_json ("cafe", "Café", "2026-05-01T10:00:00Z");
+  g_autoptr(GPtrArray) summaries = NULL;
+  g_autoptr(GError) error = NULL;
+  UpskillProfileSummary *summary;
+
+  save (fixture->store, good);
+  write_file (latin1, json, -1);
+  write_file (latin1_broken, "{ not json", -1);
+
+  summaries = list (fixture->store);
+  g_assert_cmpuint (summaries->len, ==, 3);
+
+  summary = find_summary (summaries, "caf\xe9.json");
+  g_assert_true (g_utf8_validate (summary->error, -1, NULL));
+  g_assert_cmpstr (summary->error, ==,
+                   "Could not read “caf\xef\xbf\xbd.json”: the file name is not a profile id "
+                   "(up to 64 lowercase letters, digits and dashes)");
+
+  summary = find_summary (summaries, "d\xe9j\xe0.json");
+  g_assert_true (g_utf8_validate (summary->error, -1, NULL));
+  assert_message_has (summary->error, "“d\xef\xbf\xbdj\xef\xbf\xbd.json”");
+
+  /* It can be deleted from the list, by the name it has. */
+  g_assert_true (upskill_store_delete (fixture->store, "caf\xe9", NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (latin1, G_FILE_TEST_EXISTS));
+  g_assert_false (upskill_store_delete (fixture->store, "caf\xe9", NULL, &error));
+  g_assert_true (g_utf8_validate (error->message, -1, NULL));
+  assert_message_has (error->message, "Could not delete “caf\xef\xbf\xbd.json”");
+}
+
+/* Interrupted writes leave temporary files; the next start removes those
+ * whose writer is gone, in the profiles folder and beside index.json,
+ * and leaves alone a writer at work and everything that is not ours. */
+static void
+test_leftover_temporaries (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(UpskillProfile) good = make_profile ("good", "Good Person", "2026-05-01T10:00:00Z");
+  g_autoptr(GBytes) good_before = NULL;
+  g_autofree char *good_path = profile_path (fixture, "good.json");
+  g_autofree char *dead = g_strdup_printf ("~syncthing~upskill-%d-good.json-a1B2c3.tmp", G_MAXINT - 1);
+  g_autofree char *alive = g_strdup_printf ("~syncthing~upskill-%d-good.json-d4E5f6.tmp", (int) getpid ());
+  g_autofree char *fresh_dead = g_strdup_printf ("~syncthing~upskill-%d-good.json-g7H8i9.tmp", G_MAXINT - 1);
+  g_autofree char *index_dead = g_strdup_printf ("~syncthing~upskill-%d-index.json-j0K1l2.tmp", G_MAXINT - 1);
+  const char *not_ours[] = { "~syncthing~other.tmp", "~syncthing~upskill-x-good.json-abcdef.tmp",
+                             "notes.tmp", ".good.json.swp" };
+  struct timespec minutes_ago[2] = { { 0, 0 }, { 0, 0 } };
+  g_autoptr(UpskillStore) store = NULL;
+  g_autoptr(GPtrArray) summaries = NULL;
+  g_autofree char *dead_path = NULL;
+  g_autofree char *alive_path = NULL;
+  g_autofree char *fresh_dead_path = NULL;
+  g_autofree char *index_dead_path = NULL;
+
+  save (fixture->store, good);
+  good_before = read_bytes (good_path);
+
+  minutes_ago[0].tv_sec = minutes_ago[1].tv_sec = g_get_real_time () / G_USEC_PER_SEC - 5 * 60;
+  dead_path = profile_path (fixture, dead);
+  alive_path = profile_path (fixture, alive);
+  fresh_dead_path = profile_path (fixture, fresh_dead);
+  index_dead_path = g_build_filename (fixture->dir, index_dead, NULL);
+  write_file (dead_path, "{", -1);
+  write_file (alive_path, "{", -1);
+  write_file (fresh_dead_path, "{", -1);
+  write_file (index_dead_path, "{", -1);
+  g_assert_cmpint (utimensat (AT_FDCWD, dead_path, minutes_ago, 0), ==, 0);
+  g_assert_cmpint (utimensat (AT_FDCWD, alive_path, minutes_ago, 0), ==, 0);
+  g_assert_cmpint (utimensat (AT_FDCWD, index_dead_path, minutes_ago, 0), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (not_ours); i++)
+    {
+      g_autofree char *path = profile_path (fixture, not_ours[i]);
+
+      write_file (path, "{", -1);
+      g_assert_cmpint (utimensat (AT_FDCWD, path, minutes_ago, 0), ==, 0);
+    }
+
+  /* The next start. */
+  store = upskill_store_new (fixture->data_dir, NULL);
+  summaries = list (store);
+  g_assert_cmpuint (summaries->len, ==, 1);
+
+  g_assert_false (g_file_test (dead_path, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (index_dead_path, G_FILE_TEST_EXISTS));
+  /* This process is at work; a writer may be in another PID namespace. */
+  g_assert_true (g_file_test (alive_path, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (fresh_dead_path, G_FILE_TEST_EXISTS));
+  for (guint i = 0; i < G_N_ELEMENTS (not_ours); i++)
+    {
+      g_autofree char *path = profile_path (fixture, not_ours[i]);
+
+      g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
+    }
+  assert_bytes_equal (good_before, read_bytes (good_path));
+  g_clear_object (&store);
+}
+
 static void
 test_stale_index (Fixture       *fixture,
                   gconstpointer  data)
@@ -1222,6 +1329,8 @@ main (int   argc,
   ADD ("import", test_import);
   ADD ("new-id", test_new_id);
   ADD ("new-id-unusable-folder", test_new_id_unusable_folder);
+  ADD ("non-utf8-file-name", test_non_utf8_file_name);
+  ADD ("leftover-temporaries", test_leftover_temporaries);
   ADD ("stale-index", test_stale_index);
   ADD ("index-is-used", test_index_is_used);
   ADD ("index-written-when-changed", test_index_written_when_changed);

@@ -34,8 +34,11 @@ upskill_cli_list_profiles (UpskillStore *store)
       if (summary->error != NULL)
         {
           /* A broken file is listed (so the user knows it is there) and
-           * explained on stderr; it does not stop the others. */
-          g_print ("%s\t%s\n", summary->id, _("(could not be read)"));
+           * explained on stderr; it does not stop the others. Its "id"
+           * is its file name, which may not be text. */
+          g_autofree char *shown_id = g_filename_display_name (summary->id);
+
+          g_print ("%s\t%s\n", shown_id, _("(could not be read)"));
           g_printerr ("%s\n", summary->error);
           continue;
         }
@@ -230,10 +233,11 @@ export_all (UpskillStore               *store,
       g_autoptr(GFile) destination = NULL;
       g_autofree char *name = NULL;
       g_autofree char *path = NULL;
+      g_autofree char *shown_file_name = g_filename_display_name (summary->file_name);
 
       if (summary->error != NULL)
         {
-          g_printerr (_("Skipped “%s”: %s\n"), summary->file_name, summary->error);
+          g_printerr (_("Skipped “%s”: %s\n"), shown_file_name, summary->error);
           failed++;
           continue;
         }
@@ -241,7 +245,7 @@ export_all (UpskillStore               *store,
       profile = upskill_store_load (store, summary->id, NULL, &local_error);
       if (profile == NULL)
         {
-          g_printerr (_("Skipped “%s”: %s\n"), summary->file_name, local_error->message);
+          g_printerr (_("Skipped “%s”: %s\n"), shown_file_name, local_error->message);
           failed++;
           continue;
         }

@@ -1063,7 +1063,7 @@ on_calendar_written (GObject      *object,
   UpskillPlanPage *self = UPSKILL_PLAN_PAGE (object);
   g_autoptr(GFile) file = user_data;
   g_autoptr(GError) error = NULL;
-  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *name = upskill_file_dup_display_name (file);
   g_autofree char *title = NULL;
 
   if (!upskill_plan_page_export_calendar_finish (self, result, &error))

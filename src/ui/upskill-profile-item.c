@@ -12,6 +12,7 @@ struct _UpskillProfileItem
 
   char               *id;
   char               *file_name;
+  char               *shown_file_name; /* valid UTF-8, for the list */
   char               *name;
   UpskillProfileKind  kind;
   char               *current_role;
@@ -51,6 +52,7 @@ upskill_profile_item_finalize (GObject *object)
 
   g_free (self->id);
   g_free (self->file_name);
+  g_free (self->shown_file_name);
   g_free (self->name);
   g_free (self->current_role);
   g_free (self->target_role_name);
@@ -177,6 +179,7 @@ upskill_profile_item_new (const UpskillProfileSummary *summary,
   self = g_object_new (UPSKILL_TYPE_PROFILE_ITEM, NULL);
   self->id = g_strdup (summary->id);
   self->file_name = g_strdup (summary->file_name);
+  self->shown_file_name = summary->file_name != NULL ? g_filename_display_name (summary->file_name) : NULL;
   self->name = g_strdup (summary->name);
   self->kind = summary->kind;
   self->current_role = g_strdup (summary->current_role);
@@ -281,8 +284,9 @@ upskill_profile_item_get_name (UpskillProfileItem *self)
 
   if (self->name != NULL && self->name[0] != '\0')
     return self->name;
-  if (self->file_name != NULL)
-    return self->file_name;
+  /* A file name is bytes: a label takes only UTF-8. */
+  if (self->shown_file_name != NULL)
+    return self->shown_file_name;
 
   return self->id;
 }

@@ -531,7 +531,7 @@ on_exported (GObject      *source,
   UpskillWindow *self = UPSKILL_WINDOW (source);
   GFile *destination = g_object_get_data (G_OBJECT (result), "upskill-destination");
   g_autoptr(GError) error = NULL;
-  g_autofree char *basename = g_file_get_basename (destination);
+  g_autofree char *basename = upskill_file_dup_display_name (destination);
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     {
@@ -618,7 +618,7 @@ on_report_written (GObject      *source,
   ReportData *data = user_data;
   UpskillWindow *self = data->self;
   g_autoptr(GError) error = NULL;
-  g_autofree char *basename = g_file_get_basename (data->destination);
+  g_autofree char *basename = upskill_file_dup_display_name (data->destination);
 
   if (!upskill_report_write_finish (result, &error))
     {

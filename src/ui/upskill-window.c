@@ -241,6 +241,15 @@ show_unreadable (UpskillWindow      *self,
       path = g_file_get_path (file);
     }
 
+  if (path != NULL)
+    {
+      /* A path is bytes: a label takes only UTF-8. */
+      g_autofree char *shown = g_filename_display_name (path);
+
+      g_free (path);
+      path = g_steal_pointer (&shown);
+    }
+
   text = g_strdup_printf (_("Upskill leaves the file as it is, so nothing in it is lost. Once it is fixed, choose it again in the list.\n%s"),
                           path != NULL ? path : upskill_profile_item_get_name (item));
   gtk_label_set_text (self->unreadable_file_label, text);
@@ -1033,7 +1042,8 @@ save_window_state (UpskillWindow *self)
   if (page != NULL)
     g_settings_set_string (self->settings, "last-page", page);
 
-  if (self->selected_id != NULL)
+  /* The "id" of a badly named file is its name, which may not be text. */
+  if (self->selected_id != NULL && g_utf8_validate (self->selected_id, -1, NULL))
     g_settings_set_string (self->settings, "last-profile", self->selected_id);
 }
 
