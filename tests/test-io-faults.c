@@ -356,6 +356,17 @@ test_shim_counts_calls (void)
   g_assert_nonnull (strstr (run.log, " fsync fd:"));
   g_assert_true (run.renamed_before_fault);
   g_assert_cmpuint (run.n_counted, >=, 6);
+  /* The temporary file is one that sync tools skip: Syncthing any
+   * "~syncthing~*", Nextcloud and Dropbox any "~*.tmp". */
+  {
+    g_autoptr(GRegex) regex = g_regex_new (" rename [^ ]*/profiles/~syncthing~upskill-[0-9]+-"
+                                           PROFILE_ID "\\.json-[A-Za-z0-9]{6}\\.tmp -> [^ ]*/profiles/"
+                                           PROFILE_ID "\\.json ", 0, 0, NULL);
+
+    g_assert_nonnull (regex);
+    if (!g_regex_match (regex, run.log, 0, NULL))
+      g_error ("no rename of a temporary file named for sync tools in:\n%s", run.log);
+  }
   assert_profile_file (data_dir, new_bytes, "no fault");
   assert_no_leftovers (data_dir, "no fault");
 
