@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gstdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -334,6 +335,51 @@ test_all_profiles_with_broken_file (Fixture       *fixture,
   g_assert_cmpuint (count_pdfs (folder, NULL), ==, 3);
 }
 
+/* With the profiles folder replaced by a file, --import stops at once
+ * and says why (it used to try ids for ever). */
+static void
+test_import_unusable_folder (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autofree char *path = sample_path ("dana-okafor");
+  g_autofree char *profiles = g_build_filename (fixture->data_dir, "profiles", NULL);
+  g_autofree char *expected = NULL;
+  const char *args[] = { "--import", path, NULL };
+  g_auto(Result) result = { 0 };
+
+  g_assert_true (g_file_set_contents (profiles, "not a folder", -1, NULL));
+  expected = g_strdup_printf ("Could not add a profile to the folder “%s”: %s\n",
+                              profiles, g_strerror (ENOTDIR));
+
+  result = run_upskill (fixture, args);
+  g_assert_cmpint (result.status, ==, 1);
+  g_assert_cmpstr (result.out, ==, "");
+  g_assert_cmpstr (result.err, ==, expected);
+}
+
+/* A file name that is not valid UTF-8 is listed, and explained, in text
+ * that is. */
+static void
+test_list_non_utf8_file_name (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  const char *args[] = { "--list-profiles", NULL };
+  g_autofree char *odd = g_build_filename (fixture->data_dir, "profiles", "caf\xe9.json", NULL);
+  g_auto(Result) result = { 0 };
+
+  import_samples (fixture);
+  g_assert_true (g_file_set_contents (odd, "{ not json", -1, NULL));
+
+  result = run_upskill (fixture, args);
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_true (g_utf8_validate (result.out, -1, NULL));
+  g_assert_true (g_utf8_validate (result.err, -1, NULL));
+  g_assert_nonnull (strstr (result.out, "caf\xef\xbf\xbd\t(could not be read)\n"));
+  g_assert_cmpstr (result.err, ==,
+                   "Could not read “caf\xef\xbf\xbd.json”: the file name is not a profile id "
+                   "(up to 64 lowercase letters, digits and dashes)\n");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -351,6 +397,8 @@ main (int   argc,
   ADD ("missing-options", test_missing_options);
   ADD ("all-profiles", test_all_profiles);
   ADD ("all-profiles-with-broken-file", test_all_profiles_with_broken_file);
+  ADD ("import-unusable-folder", test_import_unusable_folder);
+  ADD ("list-non-utf8-file-name", test_list_non_utf8_file_name);
 
 #undef ADD
 
