@@ -3,6 +3,7 @@
  * with the profiles in a temporary folder; checks the files on disk. */
 #include "config.h"
 
+#include <errno.h>
 #include <glib/gstdio.h>
 #include <string.h>
 
@@ -700,6 +701,121 @@ test_odd_dates (Fixture       *fixture,
     }
 }
 
+/* The text of the first label under @widget that contains @fragment. */
+static const char *
+find_label_text (GtkWidget  *widget,
+                 const char *fragment)
+{
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), fragment) != NULL)
+    return gtk_label_get_text (GTK_LABEL (widget));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      const char *text = find_label_text (child, fragment);
+
+      if (text != NULL)
+        return text;
+    }
+
+  return NULL;
+}
+
+/* A failed save says once what could not be done, naming the file ("Could
+ * not save “Dana Okafor”: Could not save “dana-okafor.json”: …" before). */
+static void
+test_save_error_message (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  UpskillWindow *window = fixture->window;
+  g_autofree char *path = profile_path (fixture, "dana-okafor");
+  const char *text;
+
+  upskill_window_select (window, "dana-okafor");
+  WAIT_UNTIL (showing (window, "dana-okafor"));
+
+  /* Something else takes the file's place: it is left untouched. */
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_cmpint (g_mkdir (path, 0700), ==, 0);
+  upskill_profile_set_name (upskill_window_get_profile (window), "Dana O.");
+  upskill_window_flush_save (window);
+  WAIT_UNTIL (!upskill_window_is_busy (window) &&
+              (text = find_label_text (GTK_WIDGET (window), "Could not")) != NULL);
+
+  g_assert_cmpstr (text, ==,
+                   "Could not save “dana-okafor.json”: the file already there could not be read, "
+                   "so it is left untouched. Could not read “dana-okafor.json”: it is a folder, "
+                   "not a profile file");
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_DIR));
+  g_assert_cmpint (g_rmdir (path), ==, 0);
+}
+
+/* Creating a profile when the profiles folder is a file: a message, at
+ * once (the window used to freeze choosing ids for ever). */
+static void
+test_new_profile_unusable_folder (Fixture       *fixture,
+                                  gconstpointer  user_data)
+{
+  UpskillProfileDialog *dialog;
+  g_autofree char *expected = NULL;
+  const char *text;
+
+  close_window (fixture);
+  g_assert_cmpint (g_rmdir (fixture->profiles_dir), ==, 0);
+  g_assert_true (g_file_set_contents (fixture->profiles_dir, "not a folder", -1, NULL));
+  fixture->window = open_window (fixture);
+  expected = g_strdup_printf ("Could not add a profile to the folder “%s”: %s",
+                              fixture->profiles_dir, g_strerror (ENOTDIR));
+
+  activate (fixture, "new-profile", NULL);
+  WAIT_UNTIL ((dialog = (UpskillProfileDialog *) upskill_test_find_window (UPSKILL_TYPE_PROFILE_DIALOG)) != NULL);
+  upskill_profile_dialog_set_name (dialog, "Ada Lovelace");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "profile.apply", NULL));
+
+  WAIT_UNTIL ((text = find_label_text (GTK_WIDGET (fixture->window), "add a profile")) != NULL);
+  g_assert_cmpstr (text, ==, expected);
+  g_assert_null (upskill_window_get_profile (fixture->window));
+
+  close_window (fixture);
+  g_assert_cmpint (g_unlink (fixture->profiles_dir), ==, 0);
+  g_assert_cmpint (g_mkdir (fixture->profiles_dir, 0700), ==, 0);
+}
+
+/* A file whose name is not valid UTF-8 is listed and explained without a
+ * GTK or Pango warning (fatal here), also once selected and remembered. */
+static void
+test_non_utf8_file_name (Fixture       *fixture,
+                         gconstpointer  user_data)
+{
+  g_autofree char *path = g_build_filename (fixture->profiles_dir, "caf\xe9.json", NULL);
+  UpskillProfileItem *item;
+  UpskillWindow *window;
+
+  close_window (fixture);
+  g_assert_true (g_file_set_contents (path, "{ not json", -1, NULL));
+  fixture->window = window = open_window (fixture);
+
+  g_assert_cmpuint (n_visible (fixture), ==, 4);
+  item = upskill_window_find_item (window, "caf\xe9", NULL);
+  g_assert_nonnull (item);
+  g_assert_cmpstr (upskill_profile_item_get_name (item), ==, "caf\xef\xbf\xbd.json");
+  g_assert_true (g_utf8_validate (upskill_profile_item_get_error (item), -1, NULL));
+  upskill_test_wait_for_frames (GTK_WIDGET (window), 3);
+
+  upskill_window_select (window, "caf\xe9");
+  WAIT_UNTIL (window_ready (window) &&
+              g_strcmp0 (gtk_stack_get_visible_child_name (window->content_stack), "unreadable") == 0);
+  upskill_test_wait_for_frames (GTK_WIDGET (window), 3);
+  g_assert_nonnull (strstr (gtk_label_get_text (window->unreadable_file_label), "caf\xef\xbf\xbd.json"));
+  g_assert_cmpstr (adw_status_page_get_description (window->unreadable_page), ==,
+                   "Could not read “caf\xef\xbf\xbd.json”: the file name is not a profile id "
+                   "(up to 64 lowercase letters, digits and dashes)");
+
+  close_window (fixture);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+}
+
 static void
 test_files (Fixture       *fixture,
             gconstpointer  user_data)
@@ -1007,6 +1123,9 @@ main (int   argc,
   ADD ("delete-then-close", TRUE, test_delete_then_close);
   ADD ("unreadable-file", TRUE, test_unreadable);
   ADD ("odd-dates", TRUE, test_odd_dates);
+  ADD ("save-error-message", TRUE, test_save_error_message);
+  ADD ("new-profile-unusable-folder", FALSE, test_new_profile_unusable_folder);
+  ADD ("non-utf8-file-name", TRUE, test_non_utf8_file_name);
   ADD ("export-import", TRUE, test_files);
   ADD ("state-remembered", TRUE, test_state_remembered);
   ADD ("shortcuts", TRUE, test_shortcuts);

@@ -1277,8 +1277,10 @@ upskill_store_load (UpskillStore  *self,
   /* The id becomes a file name: nothing like "../x" gets that far. */
   if (!upskill_profile_id_is_valid (id))
     {
+      g_autofree char *shown = g_filename_display_name (id);
+
       g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_NOT_FOUND,
-                   _("There is no profile “%s”"), id);
+                   _("There is no profile “%s”"), shown);
       return NULL;
     }
 
@@ -1567,8 +1569,10 @@ upskill_store_delete (UpskillStore  *self,
   /* Badly named files can be deleted too: they are listed. */
   if (!id_is_file_name (id))
     {
+      g_autofree char *shown = g_filename_display_name (id);
+
       g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_NOT_FOUND,
-                   _("There is no profile “%s”"), id);
+                   _("There is no profile “%s”"), shown);
       return FALSE;
     }
 

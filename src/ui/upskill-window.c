@@ -673,6 +673,11 @@ show_item (UpskillWindow      *self,
        * case it was fixed meanwhile. */
       upskill_window_set_profile (self, NULL);
       show_unreadable (self, item);
+
+      /* A file named unlike a profile ("Dana (copy).json") cannot be
+       * loaded however it is fixed: its message stays. */
+      if (!upskill_profile_id_is_valid (id))
+        return;
     }
   else if (self->profile != NULL && g_strcmp0 (upskill_profile_get_id (self->profile), id) == 0)
     {
