@@ -11,6 +11,7 @@
 
 #include "upskill-catalog.h"
 #include "upskill-error.h"
+#include "upskill-file.h"
 #include "upskill-json.h"
 #include "upskill-readiness.h"
 #include "upskill-store.h"
@@ -1044,14 +1045,14 @@ test_write_failure (Fixture       *fixture,
 
   /* Renaming over a folder fails: the folder stays, no temporary file. */
   contents = g_bytes_new_static ("{}", 2);
-  g_assert_false (upskill_write_file_atomically (blocker_file, contents, 0600, NULL, &error));
+  g_assert_false (upskill_file_write_atomically (blocker_file, contents, UPSKILL_FILE_MODE_PRIVATE, NULL, &error));
   g_assert_error (error, UPSKILL_ERROR, UPSKILL_ERROR_IO);
   assert_message_has (error->message, "Could not save “target.json”: ");
   g_clear_error (&error);
   g_assert_true (g_file_test (inside, G_FILE_TEST_IS_REGULAR));
   g_assert_cmpuint (upskill_test_count_temporary_files (folder), ==, 0);
 
-  g_assert_false (upskill_write_file_atomically (missing_file, contents, 0600, NULL, &error));
+  g_assert_false (upskill_file_write_atomically (missing_file, contents, UPSKILL_FILE_MODE_PRIVATE, NULL, &error));
   assert_message_has (error->message, "Could not save “folder.json”: ");
   assert_message_has (error->message, g_strerror (ENOENT));
   g_clear_error (&error);
@@ -1068,7 +1069,7 @@ test_write_failure (Fixture       *fixture,
   small_limit.rlim_cur = 4096;
   old_handler = signal (SIGXFSZ, SIG_IGN);
   g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &small_limit), ==, 0);
-  g_assert_false (upskill_write_file_atomically (existing_file, contents, 0600, NULL, &error));
+  g_assert_false (upskill_file_write_atomically (existing_file, contents, UPSKILL_FILE_MODE_PRIVATE, NULL, &error));
   g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &old_limit), ==, 0);
   signal (SIGXFSZ, old_handler);
 
@@ -1082,7 +1083,7 @@ test_write_failure (Fixture       *fixture,
 
   /* And the same write goes through once there is room. */
   g_clear_error (&error);
-  g_assert_true (upskill_write_file_atomically (existing_file, contents, 0600, NULL, &error));
+  g_assert_true (upskill_file_write_atomically (existing_file, contents, UPSKILL_FILE_MODE_PRIVATE, NULL, &error));
   g_assert_no_error (error);
   after = read_bytes (existing);
   assert_bytes_equal (contents, after);

@@ -9,6 +9,7 @@
 
 #include "upskill-error.h"
 #include "upskill-feed.h"
+#include "upskill-file.h"
 #include "upskill-json.h"
 #include "upskill-store.h"
 
@@ -415,7 +416,7 @@ write_meta (FeedCache     *cache,
   text = json_generator_to_data (generator, &length);
   bytes = g_bytes_new_take (text, length);
 
-  return upskill_write_file_atomically (meta_file, bytes, 0600, NULL, error);
+  return upskill_file_write_atomically (meta_file, bytes, UPSKILL_FILE_MODE_PRIVATE, NULL, error);
 }
 
 /* Not cancellable: once the data is valid, both files are written, so that
@@ -438,7 +439,7 @@ write_cache (FeedCache    *cache,
       return FALSE;
     }
 
-  return upskill_write_file_atomically (trends_file, copy->body, 0600, NULL, error) &&
+  return upskill_file_write_atomically (trends_file, copy->body, UPSKILL_FILE_MODE_PRIVATE, NULL, error) &&
          write_meta (cache, copy, error);
 }
 

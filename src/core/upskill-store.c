@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "upskill-error.h"
+#include "upskill-file.h"
 #include "upskill-json.h"
 #include "upskill-readiness.h"
 #include "upskill-store.h"
@@ -22,7 +23,7 @@
 #define PROFILE_SUFFIX   ".json"
 #define NEW_ID_MAX_CHARS 40
 /* Temporary files are ".NAME" TEMP_MARKER "XXXXXX": hidden, not *.json. */
-#define TEMP_MARKER      ".upskill-tmp-"
+#define TEMP_MARKER      UPSKILL_FILE_TEMP_MARKER
 /* A temporary file this old was left by a writer that died. */
 #define STALE_TEMP_AGE   (60 * 60)
 
@@ -187,146 +188,6 @@ stamp_equal (const FileStamp *a,
              const FileStamp *b)
 {
   return a->size == b->size && a->mtime_us == b->mtime_us && a->inode == b->inode;
-}
-
-/* Atomic writes */
-
-static gboolean
-set_save_error (GError     **error,
-                const char  *display_name,
-                int          saved_errno)
-{
-  g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_IO,
-               _("Could not save “%s”: %s"), display_name, g_strerror (saved_errno));
-  return FALSE;
-}
-
-static int
-sync_folder (const char *path)
-{
-  int fd;
-  int result = 0;
-
-  fd = open (path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (fd < 0)
-    return errno;
-
-  while (fsync (fd) != 0)
-    {
-      /* Some file systems cannot sync a folder; nothing more can be done. */
-      if (errno != EINTR)
-        {
-          result = errno == EINVAL ? 0 : errno;
-          break;
-        }
-    }
-
-  close (fd);
-
-  return result;
-}
-
-gboolean
-upskill_write_file_atomically (GFile         *file,
-                               GBytes        *contents,
-                               int            mode,
-                               GCancellable  *cancellable,
-                               GError       **error)
-{
-  g_autofree char *display_name = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *folder = NULL;
-  g_autofree char *temp_path = NULL;
-  const guint8 *data;
-  gsize length;
-  gsize written = 0;
-  int saved_errno;
-  int fd;
-
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-  g_return_val_if_fail (contents != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  display_name = g_file_get_basename (file);
-  path = g_file_get_path (file);
-  if (path == NULL)
-    {
-      g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_IO,
-                   _("Could not save “%s”: only files on this computer can be written"),
-                   display_name);
-      return FALSE;
-    }
-
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return FALSE;
-
-  /* Starts with a dot and does not end in .json, so that a temporary
-   * file left by a crash is never taken for a profile. */
-  folder = g_path_get_dirname (path);
-  temp_path = g_strdup_printf ("%s/.%s" TEMP_MARKER "XXXXXX", folder, display_name);
-
-  fd = g_mkstemp_full (temp_path, O_RDWR | O_CLOEXEC, mode);
-  if (fd < 0)
-    return set_save_error (error, display_name, errno);
-
-  /* The umask must not decide who may read the user's data. */
-  if (fchmod (fd, mode) != 0)
-    goto failed;
-
-  data = g_bytes_get_data (contents, &length);
-  while (written < length)
-    {
-      gssize n = write (fd, data + written, length - written);
-
-      if (n < 0)
-        {
-          if (errno == EINTR)
-            continue;
-          goto failed;
-        }
-
-      written += n;
-    }
-
-  while (fsync (fd) != 0)
-    {
-      if (errno != EINTR)
-        goto failed;
-    }
-
-  /* On Linux the descriptor is gone even when close() reports EINTR. */
-  if (close (fd) != 0 && errno != EINTR)
-    {
-      fd = -1;
-      goto failed;
-    }
-  fd = -1;
-
-  if (g_cancellable_is_cancelled (cancellable))
-    {
-      g_unlink (temp_path);
-      g_cancellable_set_error_if_cancelled (cancellable, error);
-      return FALSE;
-    }
-
-  if (rename (temp_path, path) != 0)
-    goto failed;
-
-  /* The new name must be durable too, or a crash could bring back the
-   * old file (or none). */
-  saved_errno = sync_folder (folder);
-  if (saved_errno != 0)
-    return set_save_error (error, display_name, saved_errno);
-
-  return TRUE;
-
-failed:
-  saved_errno = errno;
-  if (fd >= 0)
-    close (fd);
-  g_unlink (temp_path);
-
-  return set_save_error (error, display_name, saved_errno);
 }
 
 /* GObject */
@@ -527,8 +388,32 @@ make_private (const char *path,
   if (only_if_plain && (st.st_uid != getuid () || (st.st_mode & S_ISVTX) != 0))
     return;
 
+  /* Only ever tightened: a folder whose owner took away their own
+   * rights (0500, 0000) was locked on purpose and is left as it is. */
+  if ((st.st_mode & 0700) != 0700)
+    return;
+
   if ((st.st_mode & 07777) != 0700 && chmod (path, 0700) != 0)
     g_debug ("Could not make “%s” private: %s", path, g_strerror (errno));
+}
+
+/* Says in words why nothing can be saved into a folder its owner locked,
+ * rather than failing later with “Permission denied”. */
+static gboolean
+check_not_locked (const char  *path,
+                  GError     **error)
+{
+  struct stat st;
+
+  if (stat (path, &st) != 0 || st.st_uid != getuid () || (st.st_mode & 0300) == 0300)
+    return TRUE;
+
+  g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_IO,
+               _("Could not save into the folder “%s”: it is locked (its owner has "
+                 "taken away the right to change it). Upskill leaves it as it is; "
+                 "to save again, allow yourself to write to it."),
+               path);
+  return FALSE;
 }
 
 static gboolean
@@ -794,7 +679,7 @@ write_index_if_dirty (UpskillStore *self)
 
   /* The index is only a cache: failing to write it costs time, not data. */
   if (bytes != NULL &&
-      !upskill_write_file_atomically (self->index_file, bytes, 0600, NULL, &error))
+      !upskill_file_write_atomically (self->index_file, bytes, UPSKILL_FILE_MODE_PRIVATE, NULL, &error))
     {
       g_debug ("Could not write the profile index: %s", error->message);
       g_mutex_lock (&self->lock);
@@ -1325,7 +1210,8 @@ save_bytes (UpskillStore                 *self,
   struct stat st;
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
-      !ensure_folders (self, error))
+      !ensure_folders (self, error) ||
+      !check_not_locked (self->profiles_path, error))
     return FALSE;
 
   file_name = g_strconcat (id, PROFILE_SUFFIX, NULL);
@@ -1335,7 +1221,7 @@ save_bytes (UpskillStore                 *self,
   if (!check_may_replace (self, id, file_name, path, cancellable, error))
     return FALSE;
 
-  if (!upskill_write_file_atomically (file, bytes, 0600, cancellable, error))
+  if (!upskill_file_write_atomically (file, bytes, UPSKILL_FILE_MODE_PRIVATE, cancellable, error))
     return FALSE;
 
   if (stat (path, &st) == 0)
@@ -1478,7 +1364,7 @@ upskill_store_delete (UpskillStore  *self,
       return FALSE;
     }
 
-  sync_folder (self->profiles_path);
+  upskill_file_sync_folder (self->profiles_path);
 
   g_mutex_lock (&self->lock);
   load_index_locked (self);
@@ -1611,8 +1497,10 @@ upskill_store_export (UpskillStore    *self,
 
   bytes = upskill_profile_to_bytes (profile);
 
-  /* An export holds the same personal data as the profile. */
-  return upskill_write_file_atomically (destination, bytes, 0600, cancellable, error);
+  /* Unlike a report, an export holds everything the profile does, the
+   * coach's private notes included: private whatever the umask. */
+  return upskill_file_write_atomically (destination, bytes, UPSKILL_FILE_MODE_PRIVATE,
+                                        cancellable, error);
 }
 
 gboolean

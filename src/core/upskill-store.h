@@ -113,12 +113,4 @@ gboolean        upskill_store_add_samples        (UpskillStore    *self,
                                                   GCancellable    *cancellable,
                                                   GError         **error);
 
-/* Atomic, durable replacement of @file's content (also used for the
- * report, exports and the trends cache). */
-gboolean        upskill_write_file_atomically    (GFile           *file,
-                                                  GBytes          *contents,
-                                                  int              mode,
-                                                  GCancellable    *cancellable,
-                                                  GError         **error);
-
 G_END_DECLS

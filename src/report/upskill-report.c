@@ -14,6 +14,7 @@
 #include "upskill-chart.h"
 #include "upskill-date.h"
 #include "upskill-error.h"
+#include "upskill-file.h"
 #include "upskill-level.h"
 #include "upskill-planner.h"
 #include "upskill-readiness.h"
@@ -1592,7 +1593,8 @@ report_write (Report        *report,
   if (bytes == NULL)
     return FALSE;
 
-  if (!upskill_write_file_atomically (destination, bytes, 0644, cancellable, &local_error))
+  if (!upskill_file_write_atomically (destination, bytes, UPSKILL_FILE_MODE_DOCUMENT,
+                                      cancellable, &local_error))
     {
       g_autofree char *path = g_file_get_path (destination);
 
