@@ -5,6 +5,7 @@
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 
 #include "upskill-catalog.h"
@@ -12,6 +13,7 @@
 #include "upskill-feed.h"
 #include "upskill-test-utils.h"
 #include "upskill-trends.h"
+#include "upskill-url.h"
 
 #define HUGE_SIZE  (5 * 1024 * 1024)
 #define HUGE_CHUNK (64 * 1024)
@@ -167,6 +169,9 @@ typedef struct
   /* A server that accepts connections and never answers */
   GSocketService *silent_server;
   GPtrArray      *held_connections;
+
+  /* A server that answers with raw bytes, as a broken one might */
+  GSocketService *raw_server;
 } Fixture;
 
 static void
@@ -496,6 +501,109 @@ stop_silent_server (Fixture *fixture)
   g_clear_pointer (&fixture->held_connections, g_ptr_array_unref);
 }
 
+/* What the raw server sends once it has read the request. */
+typedef enum
+{
+  RAW_HEADER_FLOOD,    /* one header line longer than any client accepts */
+  RAW_CUT_SHORT,       /* fewer body bytes than Content-Length, then closed */
+  RAW_RESET,           /* part of the body, then a TCP reset */
+} RawAnswer;
+
+static void
+read_request (GSocketConnection *connection)
+{
+  GInputStream *input = g_io_stream_get_input_stream (G_IO_STREAM (connection));
+  g_autoptr(GString) request = g_string_new (NULL);
+  char buffer[1024];
+
+  while (strstr (request->str, "\r\n\r\n") == NULL && request->len < 64 * 1024)
+    {
+      gssize n = g_input_stream_read (input, buffer, sizeof buffer, NULL, NULL);
+
+      if (n <= 0)
+        return;
+      g_string_append_len (request, buffer, n);
+    }
+}
+
+/* On the service's own thread: blocking writes cannot stall the client,
+ * which runs in the test's main loop. */
+static gboolean
+on_raw_run (GThreadedSocketService *service,
+            GSocketConnection      *connection,
+            GObject                *source_object,
+            gpointer                user_data)
+{
+  RawAnswer answer = GPOINTER_TO_UINT (user_data);
+  GOutputStream *output = g_io_stream_get_output_stream (G_IO_STREAM (connection));
+  GSocket *socket = g_socket_connection_get_socket (connection);
+  const char *head = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{\"format\": ";
+
+  read_request (connection);
+
+  if (answer == RAW_HEADER_FLOOD)
+    {
+      g_autofree char *flood = g_strnfill (1024 * 1024, 'x');
+
+      g_output_stream_write_all (output, "HTTP/1.1 200 OK\r\nX-Flood: ", 27, NULL, NULL, NULL);
+      /* Fails once the client gives up and closes. */
+      g_output_stream_write_all (output, flood, strlen (flood), NULL, NULL, NULL);
+    }
+  else
+    {
+      g_output_stream_write_all (output, head, strlen (head), NULL, NULL, NULL);
+      g_output_stream_flush (output, NULL, NULL);
+      /* Let the client start reading the body. */
+      g_usleep (200 * 1000);
+    }
+
+  if (answer == RAW_RESET)
+    {
+      struct linger linger = { 1, 0 };
+
+      /* Closing with a zero linger time sends RST instead of FIN. */
+      g_assert_cmpint (setsockopt (g_socket_get_fd (socket), SOL_SOCKET, SO_LINGER,
+                                   &linger, sizeof linger), ==, 0);
+    }
+
+  g_socket_close (socket, NULL);
+
+  return TRUE;
+}
+
+/* Returns the address of trends.json on a server that answers @answer. */
+static char *
+start_raw_server (Fixture   *fixture,
+                  RawAnswer  answer)
+{
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GSocketAddress) effective = NULL;
+  g_autoptr(GError) error = NULL;
+
+  fixture->raw_server = g_threaded_socket_service_new (2);
+  g_socket_listener_add_address (G_SOCKET_LISTENER (fixture->raw_server), address,
+                                 G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP,
+                                 NULL, &effective, &error);
+  g_assert_no_error (error);
+  g_signal_connect (fixture->raw_server, "run", G_CALLBACK (on_raw_run), GUINT_TO_POINTER (answer));
+  g_socket_service_start (fixture->raw_server);
+
+  return g_strdup_printf ("http://127.0.0.1:%u/trends.json",
+                          g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (effective)));
+}
+
+static void
+stop_raw_server (Fixture *fixture)
+{
+  if (fixture->raw_server == NULL)
+    return;
+
+  g_socket_service_stop (fixture->raw_server);
+  g_socket_listener_close (G_SOCKET_LISTENER (fixture->raw_server));
+  g_clear_object (&fixture->raw_server);
+}
+
 static UpskillFeed *
 new_feed (Fixture *fixture)
 {
@@ -537,6 +645,7 @@ fixture_teardown (Fixture       *fixture,
   g_clear_handle_id (&fixture->slow_source, g_source_remove);
   stop_server (fixture);
   stop_silent_server (fixture);
+  stop_raw_server (fixture);
   upskill_test_remove_tree (fixture->tmp_dir, NULL);
   g_free (fixture->tmp_dir);
   g_clear_object (&fixture->cache_dir);
@@ -997,6 +1106,44 @@ test_untrusted_certificate (Fixture       *fixture,
   g_assert_cmpuint (n_lookups, ==, 0);
 }
 
+typedef struct
+{
+  const char *name;
+  RawAnswer   answer;
+  const char *needle;
+} RawCase;
+
+static const RawCase raw_cases[] = {
+  { "header-flood", RAW_HEADER_FLOOD,
+    "the server’s answer was too long or cut off before the data began. Check the feed address or tell the feed’s publisher." },
+  { "cut-short", RAW_CUT_SHORT,
+    "the connection ended before all the data arrived. Try again later." },
+  { "reset", RAW_RESET,
+    "the server closed the connection unexpectedly. Try again later." },
+};
+
+/* libsoup's and GIO's own words ("Header too big", "Connection terminated
+ * unexpectedly", "Error receiving data: Connection reset by peer") never
+ * reach the user: the same plain sentences as every other failure. */
+static void
+test_raw_failure (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  const RawCase *raw = data;
+  g_autofree char *url = start_raw_server (fixture, raw->answer);
+  g_autofree char *expected = g_strconcat ("Could not update the trend data from 127.0.0.1: ", raw->needle, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UpskillTrends) trends = NULL;
+
+  /* Bounded: a stuck case fails as a timeout, not a hang. */
+  upskill_feed_set_timeout (fixture->feed, 5);
+  trends = fetch (fixture, url, NULL, &error);
+  g_assert_null (trends);
+  g_assert_error (error, UPSKILL_FEED_ERROR, UPSKILL_FEED_ERROR_NETWORK);
+  g_assert_cmpstr (error->message, ==, expected);
+  assert_no_cache (fixture);
+}
+
 static void
 test_markup_literal (Fixture       *fixture,
                      gconstpointer  data)
@@ -1187,6 +1334,12 @@ main (int   argc,
   ADD ("insecure-refused", test_insecure_refused);
   ADD ("unknown-host", test_unknown_host);
   ADD ("untrusted-certificate", test_untrusted_certificate);
+  for (guint i = 0; i < G_N_ELEMENTS (raw_cases); i++)
+    {
+      g_autofree char *path = g_strconcat ("/upskill/feed/raw/", raw_cases[i].name, NULL);
+
+      ADD_WITH_DATA (path, &raw_cases[i], test_raw_failure);
+    }
   ADD ("markup-literal", test_markup_literal);
   ADD ("cache-atomic-and-restart", test_cache_atomic_and_restart);
   ADD ("cache-mismatch", test_cache_mismatch);
