@@ -17,6 +17,7 @@
 
 #define HUGE_SIZE  (5 * 1024 * 1024)
 #define HUGE_CHUNK (64 * 1024)
+#define PASSWORD   "S3cretPassw0rd"
 #define MARKUP     "<b>&amp;<span size=\"9999999\">"
 
 /* A resolver that fails every lookup and counts them: the tests use IP
@@ -395,6 +396,8 @@ server_callback (SoupServer        *server,
     redirect (msg, "/trends.json");
   else if (g_str_equal (path, "/to-insecure"))
     redirect (msg, "http://example.com/trends.json");
+  else if (g_str_equal (path, "/to-insecure-with-password"))
+    redirect (msg, "http://coach:" PASSWORD "@example.com/trends.json");
   else if (g_str_has_prefix (path, "/chain/"))
     {
       g_autofree char *next = g_strdup_printf ("/chain/%u", (guint)g_ascii_strtoull (path + 7, NULL, 10) + 1);
@@ -1144,6 +1147,152 @@ test_raw_failure (Fixture       *fixture,
   assert_no_cache (fixture);
 }
 
+/* The user-info of http://coach:S3cretPassw0rd@host/… on every failure. */
+static void
+assert_fails_without_password (Fixture    *fixture,
+                               const char *url)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UpskillTrends) trends = NULL;
+
+  g_assert_nonnull (strstr (url, PASSWORD));
+  trends = fetch (fixture, url, NULL, &error);
+  g_assert_null (trends);
+  g_assert_nonnull (error);
+  /* What the toast and the feed's error line show. */
+  g_printerr ("%s\n", error->message);
+  g_assert_null (strstr (error->message, PASSWORD));
+  g_assert_null (strstr (error->message, "coach"));
+}
+
+static char *
+url_with_password (const char *url)
+{
+  g_assert_true (g_str_has_prefix (url, "http://"));
+  return g_strconcat ("http://coach:" PASSWORD "@", url + strlen ("http://"), NULL);
+}
+
+static void
+run_password_failures (Fixture *fixture)
+{
+  static const char * const paths[] = {
+    "/404", "/500", "/invalid", "/wrong-format", "/future", "/huge",
+    "/a", "/chain/0", "/to-insecure", "/to-insecure-with-password",
+  };
+  static const RawAnswer raw_answers[] = { RAW_HEADER_FLOOD, RAW_CUT_SHORT, RAW_RESET };
+  static const char * const addresses[] = {
+    "ftp://coach:" PASSWORD "@example.com/trends.json",
+    "http://coach:" PASSWORD "@/trends.json",
+    "coach:" PASSWORD "@example.com/trends.json",
+    "http://coach:" PASSWORD "@feeds.example.com/trends.json",
+    "https://coach:" PASSWORD "@feed.example.invalid/trends.json",
+  };
+  g_autoptr(GError) error = NULL;
+
+  /* Every message is printed (as the app logs them) and checked. */
+  g_log_set_debug_enabled (TRUE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_autofree char *url = url_for (fixture, paths[i]);
+      g_autofree char *secret_url = url_with_password (url);
+
+      assert_fails_without_password (fixture, secret_url);
+      if (g_str_equal (paths[i], "/huge"))
+        wait_for_huge_finished (fixture);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (addresses); i++)
+    assert_fails_without_password (fixture, addresses[i]);
+
+  g_assert_false (upskill_feed_check_url (addresses[0], &error));
+  g_assert_null (strstr (error->message, PASSWORD));
+  g_clear_error (&error);
+  g_assert_false (upskill_feed_check_url (addresses[3], &error));
+  g_assert_null (strstr (error->message, PASSWORD));
+  g_clear_error (&error);
+
+  upskill_feed_set_timeout (fixture->feed, 1);
+  for (guint i = 0; i < G_N_ELEMENTS (raw_answers); i++)
+    {
+      g_autofree char *url = start_raw_server (fixture, raw_answers[i]);
+      g_autofree char *secret_url = url_with_password (url);
+
+      assert_fails_without_password (fixture, secret_url);
+      stop_raw_server (fixture);
+    }
+
+  {
+    g_autofree char *url = start_silent_server (fixture);
+    g_autofree char *secret_url = url_with_password (url);
+
+    assert_fails_without_password (fixture, secret_url);
+  }
+}
+
+/* A password in the feed's address is kept as typed (it is what the
+ * server needs) but never shown: not in any failure's message, not on
+ * standard error or in the debug log. */
+static void
+test_password_never_shown (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *url = url_for (fixture, "/trends.json");
+  g_autofree char *secret_url = url_with_password (url);
+  g_autofree char *shown = NULL;
+  g_autoptr(UpskillTrends) trends = NULL;
+  g_autoptr(UpskillTrends) cached = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (g_test_subprocess ())
+    {
+      run_password_failures (fixture);
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 120 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  /* The failures were reported, in words. */
+  g_test_trap_assert_stderr ("*Could not update the trend data from 127.0.0.1: the server answered 404 Not Found*");
+  g_test_trap_assert_stderr ("*the server closed the connection unexpectedly*");
+  g_test_trap_assert_stderr ("*did not answer within 1 second*");
+  g_test_trap_assert_stderr_unmatched ("*" PASSWORD "*");
+  g_test_trap_assert_stdout_unmatched ("*" PASSWORD "*");
+
+  /* Stored as typed, for the next fetch and the cache's key. */
+  trends = fetch_ok (fixture, secret_url, NULL);
+  g_assert_cmpstr (upskill_trends_get_origin_url (trends), ==, secret_url);
+  cached = upskill_feed_load_cached (fixture->feed, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (upskill_trends_get_origin_url (cached), ==, secret_url);
+
+  shown = upskill_url_dup_display (secret_url);
+  g_assert_cmpstr (shown, ==, url);
+}
+
+static void
+test_display_url (void)
+{
+  static const struct { const char *url; const char *shown; } cases[] = {
+    { "https://coach:pw@feeds.example.com/t.json", "https://feeds.example.com/t.json" },
+    { "https://token@feeds.example.com:8443/t.json?x=1", "https://feeds.example.com:8443/t.json?x=1" },
+    { "https://a@b:pw@feeds.example.com/t.json", "https://feeds.example.com/t.json" },
+    { "https://feeds.example.com/t.json", "https://feeds.example.com/t.json" },
+    { "https://feeds.example.com/people/me@example.com", "https://feeds.example.com/people/me@example.com" },
+    { "https://feeds.example.com/?u=http://a:b@c/", "https://feeds.example.com/?u=http://a:b@c/" },
+    { "coach:pw@feeds.example.com/t.json", "feeds.example.com/t.json" },
+    { "//coach:pw@feeds.example.com", "//feeds.example.com" },
+    { "", "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *shown = upskill_url_dup_display (cases[i].url);
+
+      g_assert_cmpstr (shown, ==, cases[i].shown);
+    }
+}
+
 static void
 test_markup_literal (Fixture       *fixture,
                      gconstpointer  data)
@@ -1340,6 +1489,8 @@ main (int   argc,
 
       ADD_WITH_DATA (path, &raw_cases[i], test_raw_failure);
     }
+  ADD ("password-never-shown", test_password_never_shown);
+  g_test_add_func ("/upskill/feed/display-url", test_display_url);
   ADD ("markup-literal", test_markup_literal);
   ADD ("cache-atomic-and-restart", test_cache_atomic_and_restart);
   ADD ("cache-mismatch", test_cache_mismatch);

@@ -529,10 +529,9 @@ test_replaces_atomically (Fixture       *fixture,
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   g_assert_true (g_str_has_prefix (contents, "%PDF-"));
   g_assert_cmpint (g_stat (path, &after), ==, 0);
-  /* A new file renamed over the old one, readable by others like any
-   * document. */
+  /* A new file renamed over the old one, with the old one's mode. */
   g_assert_cmpuint (before.st_ino, !=, after.st_ino);
-  g_assert_cmpint (after.st_mode & 0777, ==, 0644);
+  g_assert_cmpint (after.st_mode & 07777, ==, before.st_mode & 07777);
 
   /* No temporary file left behind. */
   dir = g_dir_open (fixture->dir, 0, NULL);
