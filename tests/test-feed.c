@@ -130,6 +130,21 @@ make_trends_json (const char *format,
                           format_json, version, title_json, claim, claim);
 }
 
+/* Trend data whose claims are as small as JSON allows: 100,000 fit in
+ * well under the 1 MiB a feed may send. */
+static GBytes *
+make_tiny_claims (guint n_claims)
+{
+  GString *text = g_string_new ("{\"format\": \"upskill-trends\", \"version\": 1, \"source\": {\"title\": \"T\"}, "
+                                "\"sections\": [{\"id\": \"s1\", \"title\": \"S\"}], \"claims\": [");
+
+  for (guint i = 0; i < n_claims; i++)
+    g_string_append (text, i ? ",{}" : "{}");
+  g_string_append (text, "]}");
+
+  return g_string_free_to_bytes (text);
+}
+
 static char *
 make_long_text (void)
 {
@@ -363,6 +378,13 @@ server_callback (SoupServer        *server,
       g_autofree char *text = make_trends_json ("upskill-trends", 1, MARKUP, MARKUP, long_text);
 
       respond (msg, SOUP_STATUS_OK, text);
+    }
+  else if (g_str_equal (path, "/many-claims"))
+    {
+      g_autoptr(GBytes) body = make_tiny_claims (100000);
+
+      soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+      soup_message_body_append_bytes (soup_server_message_get_response_body (msg), body);
     }
   else if (g_str_equal (path, "/huge"))
     {
@@ -1270,6 +1292,46 @@ test_password_never_shown (Fixture       *fixture,
   g_assert_cmpstr (shown, ==, url);
 }
 
+/* A feed packed with tiny claims is refused with its reason, whether it
+ * comes from the server or from a cached copy read at start-up. */
+static void
+test_many_claims (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GBytes) body = make_tiny_claims (100000);
+  g_autofree char *checksum = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, body);
+  g_autofree char *meta = NULL;
+  g_autofree char *trends_path = cache_path (fixture, "trends.json");
+  g_autofree char *meta_path = cache_path (fixture, "trends-feed.json");
+  g_autofree char *cache_dir = g_file_get_path (fixture->cache_dir);
+  g_autofree char *url = url_for (fixture, "/many-claims");
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(UpskillTrends) trends = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpuint (g_bytes_get_size (body), <=, UPSKILL_FEED_MAX_SIZE);
+
+  assert_path_fails (fixture, "/many-claims", UPSKILL_ERROR, UPSKILL_ERROR_TOO_LARGE,
+                     "Could not update the trend data from 127.0.0.1: “claims” holds 100000 items, "
+                     "more than the 1000 trend data may hold");
+
+  /* As an older version might have cached it. */
+  meta = g_strdup_printf ("{\"format\": \"upskill-feed-cache\", \"version\": 1, \"url\": \"%s\", "
+                          "\"fetched\": \"2026-05-05T10:00:00Z\", \"checked\": \"2026-05-05T10:00:00Z\", "
+                          "\"sha256\": \"%s\"}", url, checksum);
+  g_assert_cmpint (g_mkdir_with_parents (cache_dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (trends_path, g_bytes_get_data (body, NULL), g_bytes_get_size (body), NULL));
+  g_assert_true (g_file_set_contents (meta_path, meta, -1, NULL));
+
+  upskill_feed_load_cached_async (fixture->feed, NULL, on_result, &result);
+  wait_for_result (&result);
+  trends = upskill_feed_load_cached_finish (fixture->feed, result, &error);
+  g_assert_null (trends);
+  g_assert_error (error, UPSKILL_ERROR, UPSKILL_ERROR_TOO_LARGE);
+  g_assert_cmpstr (error->message, ==,
+                   "Could not read “trends.json”: “claims” holds 100000 items, more than the 1000 trend data may hold");
+}
+
 static void
 test_display_url (void)
 {
@@ -1490,6 +1552,7 @@ main (int   argc,
       ADD_WITH_DATA (path, &raw_cases[i], test_raw_failure);
     }
   ADD ("password-never-shown", test_password_never_shown);
+  ADD ("many-claims", test_many_claims);
   g_test_add_func ("/upskill/feed/display-url", test_display_url);
   ADD ("markup-literal", test_markup_literal);
   ADD ("cache-atomic-and-restart", test_cache_atomic_and_restart);
