@@ -378,6 +378,108 @@ test_list_non_utf8_file_name (Fixture       *fixture,
   g_assert_cmpstr (result.err, ==,
                    "Could not read “caf\xef\xbf\xbd.json”: the file name is not a profile id "
                    "(up to 64 lowercase letters, digits and dashes)\n");
+static guint
+file_mode (const char *path)
+{
+  struct stat st;
+
+  g_assert_cmpint (stat (path, &st), ==, 0);
+  return st.st_mode & 07777;
+}
+
+static void
+export_under_umask (Fixture    *fixture,
+                    const char *output,
+                    gboolean    all_profiles,
+                    mode_t      mask)
+{
+  const char *one[] = { "--export-report", output, "--profile", "dana-okafor", NULL };
+  const char *all[] = { "--export-report", output, "--all-profiles", NULL };
+  mode_t old_umask = umask (mask);
+  g_auto(Result) result = run_upskill (fixture, all_profiles ? all : one);
+
+  umask (old_umask);
+  if (result.status != 0)
+    g_error ("export failed: %s", result.err);
+}
+
+/* Reports hold a client's skills, plan and notes: they follow the umask
+ * (0666 masked by it), a replaced report keeps its mode and stays where a
+ * symbolic link points, and a new batch folder is the user's alone. */
+static void
+test_file_modes (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *shared = g_build_filename (fixture->out_dir, "shared.pdf", NULL);
+  g_autofree char *private = g_build_filename (fixture->out_dir, "private.pdf", NULL);
+  g_autofree char *replaced = g_build_filename (fixture->out_dir, "replaced.pdf", NULL);
+  g_autofree char *target_dir = g_build_filename (fixture->out_dir, "elsewhere", NULL);
+  g_autofree char *target = g_build_filename (target_dir, "target.pdf", NULL);
+  g_autofree char *link = g_build_filename (fixture->out_dir, "link.pdf", NULL);
+  g_autofree char *batch_shared = g_build_filename (fixture->out_dir, "batch-022", NULL);
+  g_autofree char *batch_private = g_build_filename (fixture->out_dir, "batch-077", NULL);
+  g_autofree char *report = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GHashTable) names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GHashTableIter iter;
+  gpointer name;
+  struct stat st;
+
+  import_samples (fixture);
+
+  export_under_umask (fixture, shared, FALSE, 022);
+  g_assert_cmpuint (file_mode (shared), ==, 0644);
+  export_under_umask (fixture, private, FALSE, 077);
+  g_assert_cmpuint (file_mode (private), ==, 0600);
+
+  g_assert_true (g_file_set_contents (replaced, "old", -1, NULL));
+  g_assert_cmpint (chmod (replaced, 0600), ==, 0);
+  export_under_umask (fixture, replaced, FALSE, 022);
+  g_assert_true (g_file_get_contents (replaced, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF"));
+  g_assert_cmpuint (file_mode (replaced), ==, 0600);
+
+  /* Through a link: the link stays, its target is replaced. */
+  g_assert_cmpint (g_mkdir (target_dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (target, "old", -1, NULL));
+  g_assert_cmpint (chmod (target, 0600), ==, 0);
+  g_assert_cmpint (symlink ("elsewhere/target.pdf", link), ==, 0);
+  export_under_umask (fixture, link, FALSE, 022);
+  g_assert_cmpint (lstat (link, &st), ==, 0);
+  g_assert_true (S_ISLNK (st.st_mode));
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (target, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "%PDF"));
+  g_assert_cmpuint (file_mode (target), ==, 0600);
+
+  /* Batches: the new folder is 0700 whatever the umask. */
+  export_under_umask (fixture, batch_shared, TRUE, 022);
+  g_assert_cmpuint (file_mode (batch_shared), ==, 0700);
+  g_assert_cmpuint (count_pdfs (batch_shared, names), ==, 3);
+  g_hash_table_iter_init (&iter, names);
+  while (g_hash_table_iter_next (&iter, &name, NULL))
+    {
+      g_free (report);
+      report = g_build_filename (batch_shared, name, NULL);
+      g_assert_cmpuint (file_mode (report), ==, 0644);
+    }
+
+  /* A report made private stays private when the batch runs again. */
+  g_assert_cmpint (chmod (report, 0600), ==, 0);
+  export_under_umask (fixture, batch_shared, TRUE, 022);
+  g_assert_cmpuint (file_mode (report), ==, 0600);
+
+  g_hash_table_remove_all (names);
+  export_under_umask (fixture, batch_private, TRUE, 077);
+  g_assert_cmpuint (file_mode (batch_private), ==, 0700);
+  g_assert_cmpuint (count_pdfs (batch_private, names), ==, 3);
+  g_hash_table_iter_init (&iter, names);
+  while (g_hash_table_iter_next (&iter, &name, NULL))
+    {
+      g_free (report);
+      report = g_build_filename (batch_private, name, NULL);
+      g_assert_cmpuint (file_mode (report), ==, 0600);
+    }
 }
 
 int
@@ -399,6 +501,7 @@ main (int   argc,
   ADD ("all-profiles-with-broken-file", test_all_profiles_with_broken_file);
   ADD ("import-unusable-folder", test_import_unusable_folder);
   ADD ("list-non-utf8-file-name", test_list_non_utf8_file_name);
+  ADD ("file-modes", test_file_modes);
 
 #undef ADD
 

@@ -5,6 +5,7 @@
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
 #include <string.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
 
 #include "upskill-catalog.h"
@@ -12,9 +13,11 @@
 #include "upskill-feed.h"
 #include "upskill-test-utils.h"
 #include "upskill-trends.h"
+#include "upskill-url.h"
 
 #define HUGE_SIZE  (5 * 1024 * 1024)
 #define HUGE_CHUNK (64 * 1024)
+#define PASSWORD   "S3cretPassw0rd"
 #define MARKUP     "<b>&amp;<span size=\"9999999\">"
 
 /* A resolver that fails every lookup and counts them: the tests use IP
@@ -127,6 +130,21 @@ make_trends_json (const char *format,
                           format_json, version, title_json, claim, claim);
 }
 
+/* Trend data whose claims are as small as JSON allows: 100,000 fit in
+ * well under the 1 MiB a feed may send. */
+static GBytes *
+make_tiny_claims (guint n_claims)
+{
+  GString *text = g_string_new ("{\"format\": \"upskill-trends\", \"version\": 1, \"source\": {\"title\": \"T\"}, "
+                                "\"sections\": [{\"id\": \"s1\", \"title\": \"S\"}], \"claims\": [");
+
+  for (guint i = 0; i < n_claims; i++)
+    g_string_append (text, i ? ",{}" : "{}");
+  g_string_append (text, "]}");
+
+  return g_string_free_to_bytes (text);
+}
+
 static char *
 make_long_text (void)
 {
@@ -167,6 +185,9 @@ typedef struct
   /* A server that accepts connections and never answers */
   GSocketService *silent_server;
   GPtrArray      *held_connections;
+
+  /* A server that answers with raw bytes, as a broken one might */
+  GSocketService *raw_server;
 } Fixture;
 
 static void
@@ -358,6 +379,13 @@ server_callback (SoupServer        *server,
 
       respond (msg, SOUP_STATUS_OK, text);
     }
+  else if (g_str_equal (path, "/many-claims"))
+    {
+      g_autoptr(GBytes) body = make_tiny_claims (100000);
+
+      soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+      soup_message_body_append_bytes (soup_server_message_get_response_body (msg), body);
+    }
   else if (g_str_equal (path, "/huge"))
     {
       soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
@@ -390,6 +418,8 @@ server_callback (SoupServer        *server,
     redirect (msg, "/trends.json");
   else if (g_str_equal (path, "/to-insecure"))
     redirect (msg, "http://example.com/trends.json");
+  else if (g_str_equal (path, "/to-insecure-with-password"))
+    redirect (msg, "http://coach:" PASSWORD "@example.com/trends.json");
   else if (g_str_has_prefix (path, "/chain/"))
     {
       g_autofree char *next = g_strdup_printf ("/chain/%u", (guint)g_ascii_strtoull (path + 7, NULL, 10) + 1);
@@ -496,6 +526,109 @@ stop_silent_server (Fixture *fixture)
   g_clear_pointer (&fixture->held_connections, g_ptr_array_unref);
 }
 
+/* What the raw server sends once it has read the request. */
+typedef enum
+{
+  RAW_HEADER_FLOOD,    /* one header line longer than any client accepts */
+  RAW_CUT_SHORT,       /* fewer body bytes than Content-Length, then closed */
+  RAW_RESET,           /* part of the body, then a TCP reset */
+} RawAnswer;
+
+static void
+read_request (GSocketConnection *connection)
+{
+  GInputStream *input = g_io_stream_get_input_stream (G_IO_STREAM (connection));
+  g_autoptr(GString) request = g_string_new (NULL);
+  char buffer[1024];
+
+  while (strstr (request->str, "\r\n\r\n") == NULL && request->len < 64 * 1024)
+    {
+      gssize n = g_input_stream_read (input, buffer, sizeof buffer, NULL, NULL);
+
+      if (n <= 0)
+        return;
+      g_string_append_len (request, buffer, n);
+    }
+}
+
+/* On the service's own thread: blocking writes cannot stall the client,
+ * which runs in the test's main loop. */
+static gboolean
+on_raw_run (GThreadedSocketService *service,
+            GSocketConnection      *connection,
+            GObject                *source_object,
+            gpointer                user_data)
+{
+  RawAnswer answer = GPOINTER_TO_UINT (user_data);
+  GOutputStream *output = g_io_stream_get_output_stream (G_IO_STREAM (connection));
+  GSocket *socket = g_socket_connection_get_socket (connection);
+  const char *head = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100000\r\n\r\n{\"format\": ";
+
+  read_request (connection);
+
+  if (answer == RAW_HEADER_FLOOD)
+    {
+      g_autofree char *flood = g_strnfill (1024 * 1024, 'x');
+
+      g_output_stream_write_all (output, "HTTP/1.1 200 OK\r\nX-Flood: ", 27, NULL, NULL, NULL);
+      /* Fails once the client gives up and closes. */
+      g_output_stream_write_all (output, flood, strlen (flood), NULL, NULL, NULL);
+    }
+  else
+    {
+      g_output_stream_write_all (output, head, strlen (head), NULL, NULL, NULL);
+      g_output_stream_flush (output, NULL, NULL);
+      /* Let the client start reading the body. */
+      g_usleep (200 * 1000);
+    }
+
+  if (answer == RAW_RESET)
+    {
+      struct linger linger = { 1, 0 };
+
+      /* Closing with a zero linger time sends RST instead of FIN. */
+      g_assert_cmpint (setsockopt (g_socket_get_fd (socket), SOL_SOCKET, SO_LINGER,
+                                   &linger, sizeof linger), ==, 0);
+    }
+
+  g_socket_close (socket, NULL);
+
+  return TRUE;
+}
+
+/* Returns the address of trends.json on a server that answers @answer. */
+static char *
+start_raw_server (Fixture   *fixture,
+                  RawAnswer  answer)
+{
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
+  g_autoptr(GSocketAddress) effective = NULL;
+  g_autoptr(GError) error = NULL;
+
+  fixture->raw_server = g_threaded_socket_service_new (2);
+  g_socket_listener_add_address (G_SOCKET_LISTENER (fixture->raw_server), address,
+                                 G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP,
+                                 NULL, &effective, &error);
+  g_assert_no_error (error);
+  g_signal_connect (fixture->raw_server, "run", G_CALLBACK (on_raw_run), GUINT_TO_POINTER (answer));
+  g_socket_service_start (fixture->raw_server);
+
+  return g_strdup_printf ("http://127.0.0.1:%u/trends.json",
+                          g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (effective)));
+}
+
+static void
+stop_raw_server (Fixture *fixture)
+{
+  if (fixture->raw_server == NULL)
+    return;
+
+  g_socket_service_stop (fixture->raw_server);
+  g_socket_listener_close (G_SOCKET_LISTENER (fixture->raw_server));
+  g_clear_object (&fixture->raw_server);
+}
+
 static UpskillFeed *
 new_feed (Fixture *fixture)
 {
@@ -537,6 +670,7 @@ fixture_teardown (Fixture       *fixture,
   g_clear_handle_id (&fixture->slow_source, g_source_remove);
   stop_server (fixture);
   stop_silent_server (fixture);
+  stop_raw_server (fixture);
   upskill_test_remove_tree (fixture->tmp_dir, NULL);
   g_free (fixture->tmp_dir);
   g_clear_object (&fixture->cache_dir);
@@ -997,6 +1131,230 @@ test_untrusted_certificate (Fixture       *fixture,
   g_assert_cmpuint (n_lookups, ==, 0);
 }
 
+typedef struct
+{
+  const char *name;
+  RawAnswer   answer;
+  const char *needle;
+} RawCase;
+
+static const RawCase raw_cases[] = {
+  { "header-flood", RAW_HEADER_FLOOD,
+    "the server’s answer was too long or cut off before the data began. Check the feed address or tell the feed’s publisher." },
+  { "cut-short", RAW_CUT_SHORT,
+    "the connection ended before all the data arrived. Try again later." },
+  { "reset", RAW_RESET,
+    "the server closed the connection unexpectedly. Try again later." },
+};
+
+/* libsoup's and GIO's own words ("Header too big", "Connection terminated
+ * unexpectedly", "Error receiving data: Connection reset by peer") never
+ * reach the user: the same plain sentences as every other failure. */
+static void
+test_raw_failure (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  const RawCase *raw = data;
+  g_autofree char *url = start_raw_server (fixture, raw->answer);
+  g_autofree char *expected = g_strconcat ("Could not update the trend data from 127.0.0.1: ", raw->needle, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UpskillTrends) trends = NULL;
+
+  /* Bounded: a stuck case fails as a timeout, not a hang. */
+  upskill_feed_set_timeout (fixture->feed, 5);
+  trends = fetch (fixture, url, NULL, &error);
+  g_assert_null (trends);
+  g_assert_error (error, UPSKILL_FEED_ERROR, UPSKILL_FEED_ERROR_NETWORK);
+  g_assert_cmpstr (error->message, ==, expected);
+  assert_no_cache (fixture);
+}
+
+/* The user-info of http://coach:S3cretPassw0rd@host/… on every failure. */
+static void
+assert_fails_without_password (Fixture    *fixture,
+                               const char *url)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UpskillTrends) trends = NULL;
+
+  g_assert_nonnull (strstr (url, PASSWORD));
+  trends = fetch (fixture, url, NULL, &error);
+  g_assert_null (trends);
+  g_assert_nonnull (error);
+  /* What the toast and the feed's error line show. */
+  g_printerr ("%s\n", error->message);
+  g_assert_null (strstr (error->message, PASSWORD));
+  g_assert_null (strstr (error->message, "coach"));
+}
+
+static char *
+url_with_password (const char *url)
+{
+  g_assert_true (g_str_has_prefix (url, "http://"));
+  return g_strconcat ("http://coach:" PASSWORD "@", url + strlen ("http://"), NULL);
+}
+
+static void
+run_password_failures (Fixture *fixture)
+{
+  static const char * const paths[] = {
+    "/404", "/500", "/invalid", "/wrong-format", "/future", "/huge",
+    "/a", "/chain/0", "/to-insecure", "/to-insecure-with-password",
+  };
+  static const RawAnswer raw_answers[] = { RAW_HEADER_FLOOD, RAW_CUT_SHORT, RAW_RESET };
+  static const char * const addresses[] = {
+    "ftp://coach:" PASSWORD "@example.com/trends.json",
+    "http://coach:" PASSWORD "@/trends.json",
+    "coach:" PASSWORD "@example.com/trends.json",
+    "http://coach:" PASSWORD "@feeds.example.com/trends.json",
+    "https://coach:" PASSWORD "@feed.example.invalid/trends.json",
+  };
+  g_autoptr(GError) error = NULL;
+
+  /* Every message is printed (as the app logs them) and checked. */
+  g_log_set_debug_enabled (TRUE);
+
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_autofree char *url = url_for (fixture, paths[i]);
+      g_autofree char *secret_url = url_with_password (url);
+
+      assert_fails_without_password (fixture, secret_url);
+      if (g_str_equal (paths[i], "/huge"))
+        wait_for_huge_finished (fixture);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (addresses); i++)
+    assert_fails_without_password (fixture, addresses[i]);
+
+  g_assert_false (upskill_feed_check_url (addresses[0], &error));
+  g_assert_null (strstr (error->message, PASSWORD));
+  g_clear_error (&error);
+  g_assert_false (upskill_feed_check_url (addresses[3], &error));
+  g_assert_null (strstr (error->message, PASSWORD));
+  g_clear_error (&error);
+
+  upskill_feed_set_timeout (fixture->feed, 1);
+  for (guint i = 0; i < G_N_ELEMENTS (raw_answers); i++)
+    {
+      g_autofree char *url = start_raw_server (fixture, raw_answers[i]);
+      g_autofree char *secret_url = url_with_password (url);
+
+      assert_fails_without_password (fixture, secret_url);
+      stop_raw_server (fixture);
+    }
+
+  {
+    g_autofree char *url = start_silent_server (fixture);
+    g_autofree char *secret_url = url_with_password (url);
+
+    assert_fails_without_password (fixture, secret_url);
+  }
+}
+
+/* A password in the feed's address is kept as typed (it is what the
+ * server needs) but never shown: not in any failure's message, not on
+ * standard error or in the debug log. */
+static void
+test_password_never_shown (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *url = url_for (fixture, "/trends.json");
+  g_autofree char *secret_url = url_with_password (url);
+  g_autofree char *shown = NULL;
+  g_autoptr(UpskillTrends) trends = NULL;
+  g_autoptr(UpskillTrends) cached = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (g_test_subprocess ())
+    {
+      run_password_failures (fixture);
+      return;
+    }
+
+  g_test_trap_subprocess (NULL, 120 * G_USEC_PER_SEC, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+  /* The failures were reported, in words. */
+  g_test_trap_assert_stderr ("*Could not update the trend data from 127.0.0.1: the server answered 404 Not Found*");
+  g_test_trap_assert_stderr ("*the server closed the connection unexpectedly*");
+  g_test_trap_assert_stderr ("*did not answer within 1 second*");
+  g_test_trap_assert_stderr_unmatched ("*" PASSWORD "*");
+  g_test_trap_assert_stdout_unmatched ("*" PASSWORD "*");
+
+  /* Stored as typed, for the next fetch and the cache's key. */
+  trends = fetch_ok (fixture, secret_url, NULL);
+  g_assert_cmpstr (upskill_trends_get_origin_url (trends), ==, secret_url);
+  cached = upskill_feed_load_cached (fixture->feed, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (upskill_trends_get_origin_url (cached), ==, secret_url);
+
+  shown = upskill_url_dup_display (secret_url);
+  g_assert_cmpstr (shown, ==, url);
+}
+
+/* A feed packed with tiny claims is refused with its reason, whether it
+ * comes from the server or from a cached copy read at start-up. */
+static void
+test_many_claims (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(GBytes) body = make_tiny_claims (100000);
+  g_autofree char *checksum = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, body);
+  g_autofree char *meta = NULL;
+  g_autofree char *trends_path = cache_path (fixture, "trends.json");
+  g_autofree char *meta_path = cache_path (fixture, "trends-feed.json");
+  g_autofree char *cache_dir = g_file_get_path (fixture->cache_dir);
+  g_autofree char *url = url_for (fixture, "/many-claims");
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(UpskillTrends) trends = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpuint (g_bytes_get_size (body), <=, UPSKILL_FEED_MAX_SIZE);
+
+  assert_path_fails (fixture, "/many-claims", UPSKILL_ERROR, UPSKILL_ERROR_TOO_LARGE,
+                     "Could not update the trend data from 127.0.0.1: “claims” holds 100000 items, "
+                     "more than the 1000 trend data may hold");
+
+  /* As an older version might have cached it. */
+  meta = g_strdup_printf ("{\"format\": \"upskill-feed-cache\", \"version\": 1, \"url\": \"%s\", "
+                          "\"fetched\": \"2026-05-05T10:00:00Z\", \"checked\": \"2026-05-05T10:00:00Z\", "
+                          "\"sha256\": \"%s\"}", url, checksum);
+  g_assert_cmpint (g_mkdir_with_parents (cache_dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (trends_path, g_bytes_get_data (body, NULL), g_bytes_get_size (body), NULL));
+  g_assert_true (g_file_set_contents (meta_path, meta, -1, NULL));
+
+  upskill_feed_load_cached_async (fixture->feed, NULL, on_result, &result);
+  wait_for_result (&result);
+  trends = upskill_feed_load_cached_finish (fixture->feed, result, &error);
+  g_assert_null (trends);
+  g_assert_error (error, UPSKILL_ERROR, UPSKILL_ERROR_TOO_LARGE);
+  g_assert_cmpstr (error->message, ==,
+                   "Could not read “trends.json”: “claims” holds 100000 items, more than the 1000 trend data may hold");
+}
+
+static void
+test_display_url (void)
+{
+  static const struct { const char *url; const char *shown; } cases[] = {
+    { "https://coach:pw@feeds.example.com/t.json", "https://feeds.example.com/t.json" },
+    { "https://token@feeds.example.com:8443/t.json?x=1", "https://feeds.example.com:8443/t.json?x=1" },
+    { "https://a@b:pw@feeds.example.com/t.json", "https://feeds.example.com/t.json" },
+    { "https://feeds.example.com/t.json", "https://feeds.example.com/t.json" },
+    { "https://feeds.example.com/people/me@example.com", "https://feeds.example.com/people/me@example.com" },
+    { "https://feeds.example.com/?u=http://a:b@c/", "https://feeds.example.com/?u=http://a:b@c/" },
+    { "coach:pw@feeds.example.com/t.json", "feeds.example.com/t.json" },
+    { "//coach:pw@feeds.example.com", "//feeds.example.com" },
+    { "", "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *shown = upskill_url_dup_display (cases[i].url);
+
+      g_assert_cmpstr (shown, ==, cases[i].shown);
+    }
+}
+
 static void
 test_markup_literal (Fixture       *fixture,
                      gconstpointer  data)
@@ -1187,6 +1545,15 @@ main (int   argc,
   ADD ("insecure-refused", test_insecure_refused);
   ADD ("unknown-host", test_unknown_host);
   ADD ("untrusted-certificate", test_untrusted_certificate);
+  for (guint i = 0; i < G_N_ELEMENTS (raw_cases); i++)
+    {
+      g_autofree char *path = g_strconcat ("/upskill/feed/raw/", raw_cases[i].name, NULL);
+
+      ADD_WITH_DATA (path, &raw_cases[i], test_raw_failure);
+    }
+  ADD ("password-never-shown", test_password_never_shown);
+  ADD ("many-claims", test_many_claims);
+  g_test_add_func ("/upskill/feed/display-url", test_display_url);
   ADD ("markup-literal", test_markup_literal);
   ADD ("cache-atomic-and-restart", test_cache_atomic_and_restart);
   ADD ("cache-mismatch", test_cache_mismatch);

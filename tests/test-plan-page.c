@@ -5,6 +5,7 @@
 #include <glib/gstdio.h>
 #include <math.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "upskill-catalog.h"
 #include "upskill-module-chooser.h"
@@ -562,6 +563,46 @@ test_export_calendar (Fixture       *fixture,
   g_rmdir (dir);
 }
 
+static guint
+export_calendar_under_umask (Fixture    *fixture,
+                             const char *path,
+                             mode_t      mask)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  gboolean done = FALSE;
+  mode_t old_umask = umask (mask);
+  struct stat st;
+
+  upskill_plan_page_export_calendar_async (fixture->page, file, NULL, on_exported, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  umask (old_umask);
+
+  g_assert_cmpint (stat (path, &st), ==, 0);
+  return st.st_mode & 07777;
+}
+
+/* A calendar is a document: the umask decides, and a replaced file keeps
+ * the mode its owner gave it. */
+static void
+test_export_calendar_modes (Fixture       *fixture,
+                            gconstpointer  user_data)
+{
+  g_autofree char *dir = upskill_test_make_tmp_dir ("upskill-plan-XXXXXX");
+  g_autofree char *shared = g_build_filename (dir, "shared.ics", NULL);
+  g_autofree char *private = g_build_filename (dir, "private.ics", NULL);
+  g_autofree char *replaced = g_build_filename (dir, "replaced.ics", NULL);
+
+  g_assert_true (g_file_set_contents (replaced, "old", -1, NULL));
+  g_assert_cmpint (chmod (replaced, 0600), ==, 0);
+
+  g_assert_cmpuint (export_calendar_under_umask (fixture, shared, 022), ==, 0644);
+  g_assert_cmpuint (export_calendar_under_umask (fixture, private, 077), ==, 0600);
+  g_assert_cmpuint (export_calendar_under_umask (fixture, replaced, 022), ==, 0600);
+
+  upskill_test_remove_tree (dir, NULL);
+}
+
 /* The "Export to Calendar" button: the file chooser suggests a name,
  * writes where the user says, and writes nothing when cancelled. */
 static void
@@ -748,6 +789,7 @@ main (int   argc,
   ADD ("move-warns-about-prerequisites", "dana-okafor", test_move_warns_about_prerequisites);
   ADD ("add-module-and-custom-step", "li-wei", test_add_module_and_custom_step);
   ADD ("export-calendar", "li-wei", test_export_calendar);
+  ADD ("export-calendar-modes", "li-wei", test_export_calendar_modes);
   ADD ("export-calendar-chooser", "li-wei", test_export_calendar_chooser);
   ADD ("empty-states", NULL, test_empty_states);
   ADD ("render", "li-wei", test_render);

@@ -529,16 +529,51 @@ test_replaces_atomically (Fixture       *fixture,
   g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
   g_assert_true (g_str_has_prefix (contents, "%PDF-"));
   g_assert_cmpint (g_stat (path, &after), ==, 0);
-  /* A new file renamed over the old one, readable by others like any
-   * document. */
+  /* A new file renamed over the old one, with the old one's mode. */
   g_assert_cmpuint (before.st_ino, !=, after.st_ino);
-  g_assert_cmpint (after.st_mode & 0777, ==, 0644);
+  g_assert_cmpint (after.st_mode & 07777, ==, before.st_mode & 07777);
 
   /* No temporary file left behind. */
   dir = g_dir_open (fixture->dir, 0, NULL);
   while ((name = g_dir_read_name (dir)) != NULL)
     n_files++;
   g_assert_cmpuint (n_files, ==, 1);
+}
+
+/* The market context names the feed it came from, never with the user
+ * name and password its address may carry. */
+static void
+test_feed_address_without_password (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  g_autoptr(UpskillProfile) profile = upskill_test_load_sample ("dana-okafor");
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(UpskillTrends) fetched = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *raw = NULL;
+  g_autoptr(GError) error = NULL;
+  UpskillReportOptions options;
+  gsize length;
+
+  if (!upskill_test_have_poppler ())
+    return;
+
+  bytes = g_resources_lookup_data ("/com/example/Upskill/data/trends.json", 0, &error);
+  g_assert_no_error (error);
+  fetched = upskill_trends_new_from_bytes (bytes, "feed", fixture->catalog, &error);
+  g_assert_no_error (error);
+  upskill_trends_set_origin (fetched, "https://coach:S3cretPassw0rd@feeds.example.com/trends.json", REPORT_DATE);
+  g_set_object (&fixture->trends, fetched);
+
+  default_options (&options);
+  path = write_report (fixture, profile, &options, "feed.pdf");
+  text = upskill_test_pdf_text (path);
+  assert_text_has (text, "feeds.example.com/trends.json");
+  g_assert_null (strstr (text, "S3cretPassw0rd"));
+  g_assert_null (strstr (text, "coach:"));
+  g_assert_true (g_file_get_contents (path, &raw, &length, NULL));
+  g_assert_false (contains_bytes (raw, length, "S3cretPassw0rd"));
 }
 
 static void
@@ -705,6 +740,7 @@ main (int   argc,
   ADD ("paper-size", test_paper_size);
   ADD ("replaces-atomically", test_replaces_atomically);
   ADD ("unwritable", test_unwritable);
+  ADD ("feed-address-without-password", test_feed_address_without_password);
   ADD ("async", test_async);
   ADD ("since-last-session", test_since_last_session);
   g_test_add_func ("/upskill/report/suggest-name", test_suggest_name);

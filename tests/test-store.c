@@ -12,6 +12,7 @@
 
 #include "upskill-catalog.h"
 #include "upskill-error.h"
+#include "upskill-file.h"
 #include "upskill-json.h"
 #include "upskill-readiness.h"
 #include "upskill-store.h"
@@ -1234,14 +1235,14 @@ test_write_failure (Fixture       *fixture,
 
   /* Renaming over a folder fails: the folder stays, no temporary file. */
   contents = g_bytes_new_static ("{}", 2);
-  g_assert_false (upskill_write_file_atomically (blocker_file, contents, 0600, NULL, &error));
+  g_assert_false (upskill_file_write_atomically (blocker_file, contents, UPSKILL_FILE_MODE_PRIVATE, NULL, &error));
   g_assert_error (error, UPSKILL_ERROR, UPSKILL_ERROR_IO);
   assert_message_has (error->message, "Could not save “target.json”: ");
   g_clear_error (&error);
   g_assert_true (g_file_test (inside, G_FILE_TEST_IS_REGULAR));
   g_assert_cmpuint (upskill_test_count_temporary_files (folder), ==, 0);
 
-  g_assert_false (upskill_write_file_atomically (missing_file, contents, 0600, NULL, &error));
+  g_assert_false (upskill_file_write_atomically (missing_file, contents, UPSKILL_FILE_MODE_PRIVATE, NULL, &error));
   assert_message_has (error->message, "Could not save “folder.json”: ");
   assert_message_has (error->message, g_strerror (ENOENT));
   g_clear_error (&error);
@@ -1258,7 +1259,7 @@ test_write_failure (Fixture       *fixture,
   small_limit.rlim_cur = 4096;
   old_handler = signal (SIGXFSZ, SIG_IGN);
   g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &small_limit), ==, 0);
-  g_assert_false (upskill_write_file_atomically (existing_file, contents, 0600, NULL, &error));
+  g_assert_false (upskill_file_write_atomically (existing_file, contents, UPSKILL_FILE_MODE_PRIVATE, NULL, &error));
   g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &old_limit), ==, 0);
   signal (SIGXFSZ, old_handler);
 
@@ -1272,10 +1273,103 @@ test_write_failure (Fixture       *fixture,
 
   /* And the same write goes through once there is room. */
   g_clear_error (&error);
-  g_assert_true (upskill_write_file_atomically (existing_file, contents, 0600, NULL, &error));
+  g_assert_true (upskill_file_write_atomically (existing_file, contents, UPSKILL_FILE_MODE_PRIVATE, NULL, &error));
   g_assert_no_error (error);
   after = read_bytes (existing);
   assert_bytes_equal (contents, after);
+}
+
+/* Looser modes left by an older copy or a sync tool are tightened on the
+ * next save, silently; a folder its owner locked (0500, 0000) is never
+ * opened up or written to, and the user is told why. */
+static void
+test_modes_tightened_never_loosened (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  UpskillProfile *profile = make_profile ("dana", "Dana", "2026-05-01T10:00:00Z");
+  g_autofree char *path = profile_path (fixture, "dana.json");
+  g_autoptr(GError) error = NULL;
+  static const mode_t locked_modes[] = { 0500, 0000, 0600 };
+  struct stat st;
+
+  save (fixture->store, profile);
+  g_assert_cmpint (chmod (path, 0644), ==, 0);
+  g_assert_cmpint (chmod (fixture->profiles, 0755), ==, 0);
+
+  upskill_profile_set_name (profile, "Dana K");
+  save (fixture->store, profile);
+  g_assert_cmpint (stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 07777, ==, 0600);
+  g_assert_cmpint (stat (fixture->profiles, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 07777, ==, 0700);
+
+  for (guint i = 0; i < G_N_ELEMENTS (locked_modes); i++)
+    {
+      g_autoptr(GBytes) before = NULL;
+      g_autoptr(GBytes) after = NULL;
+
+      g_assert_cmpint (chmod (fixture->profiles, locked_modes[i]), ==, 0);
+      before = read_bytes (path);
+
+      upskill_profile_set_name (profile, i % 2 ? "Dana" : "Dana O");
+      g_assert_false (upskill_store_save (fixture->store, profile, NULL, &error));
+      g_assert_error (error, UPSKILL_ERROR, UPSKILL_ERROR_IO);
+      assert_message_has (error->message, "is locked");
+      assert_message_has (error->message, fixture->profiles);
+      g_clear_error (&error);
+
+      g_assert_cmpint (stat (fixture->profiles, &st), ==, 0);
+      g_assert_cmpint (st.st_mode & 07777, ==, locked_modes[i]);
+      g_assert_cmpint (chmod (fixture->profiles, 0700), ==, 0);
+      after = read_bytes (path);
+      assert_bytes_equal (before, after);
+      g_assert_cmpuint (upskill_test_count_temporary_files (fixture->profiles), ==, 0);
+    }
+
+  g_assert_finalize_object (profile);
+}
+
+/* A profile that is a symbolic link (into a synced folder, say) stays a
+ * link: its target gets the new content. */
+static void
+test_symlinked_profile (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  UpskillProfile *profile = make_profile ("dana", "Dana", "2026-05-01T10:00:00Z");
+  g_autofree char *path = profile_path (fixture, "dana.json");
+  g_autofree char *base = g_path_get_dirname (fixture->dir);
+  g_autofree char *elsewhere = g_build_filename (base, "synced", NULL);
+  g_autofree char *target = g_build_filename (elsewhere, "dana.json", NULL);
+  g_autoptr(GBytes) expected = NULL;
+  g_autoptr(GBytes) written = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UpskillProfile) loaded = NULL;
+  struct stat st;
+
+  save (fixture->store, profile);
+  g_assert_cmpint (g_mkdir (elsewhere, 0700), ==, 0);
+  g_assert_cmpint (rename (path, target), ==, 0);
+  g_assert_cmpint (chmod (target, 0644), ==, 0);
+  g_assert_cmpint (symlink (target, path), ==, 0);
+
+  upskill_profile_set_name (profile, "Dana Okafor");
+  save (fixture->store, profile);
+
+  g_assert_cmpint (lstat (path, &st), ==, 0);
+  g_assert_true (S_ISLNK (st.st_mode));
+  g_assert_cmpint (stat (target, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 07777, ==, 0600);
+  expected = upskill_profile_to_bytes (profile);
+  written = read_bytes (target);
+  assert_bytes_equal (expected, written);
+  g_assert_cmpuint (upskill_test_count_temporary_files (elsewhere), ==, 0);
+  g_assert_cmpuint (upskill_test_count_temporary_files (fixture->profiles), ==, 0);
+
+  loaded = upskill_store_load (fixture->store, "dana", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (upskill_profile_get_name (loaded), ==, "Dana Okafor");
+
+  g_assert_finalize_object (profile);
 }
 
 static void
@@ -1324,6 +1418,8 @@ main (int   argc,
   g_test_add_func ("/upskill/store/summary-copy", test_summary_copy);
   ADD ("save-list-load", test_save_list_load);
   ADD ("permissions", test_permissions);
+  ADD ("modes-tightened-never-loosened", test_modes_tightened_never_loosened);
+  ADD ("symlinked-profile", test_symlinked_profile);
   ADD ("list-bad-entries", test_list_bad_entries);
   ADD ("refuse-overwrite-unreadable", test_refuse_overwrite_unreadable);
   ADD ("import", test_import);

@@ -664,10 +664,14 @@ test_feed_origin (Fixture       *fixture,
   g_autoptr(UpskillTrends) fetched = upskill_test_trends_new_from_json (injected_json, fixture->catalog);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
-  upskill_trends_set_origin (fetched, "https://example.org/trends.json", g_date_time_to_unix (now));
+  /* The address as typed, password included: shown without it. */
+  upskill_trends_set_origin (fetched, "https://coach:S3cretPassw0rd@example.org/trends.json",
+                             g_date_time_to_unix (now));
   g_object_set (fixture->page, "trends", fetched, NULL);
 
   g_assert_true (some_label_contains (GTK_WIDGET (fixture->page), "Source: https://example.org/trends.json, fetched "));
+  g_assert_false (some_label_contains (GTK_WIDGET (fixture->page), "S3cretPassw0rd"));
+  g_assert_false (some_label_contains (GTK_WIDGET (fixture->page), "coach"));
 
   g_object_set (fixture->page, "trends", NULL, NULL);
   {

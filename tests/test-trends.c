@@ -246,6 +246,78 @@ test_invalid_trends (void)
     }
 }
 
+/* Trend data with @n_sections sections and @n_claims claims, each naming
+ * @n_areas areas. */
+static GBytes *
+make_trends (guint n_sections,
+             guint n_claims,
+             guint n_areas)
+{
+  static const char * const area_ids[] = { "python", "mlops", "ai-security" };
+  GString *text = g_string_new ("{\"format\": \"upskill-trends\", \"version\": 1, "
+                                "\"source\": {\"title\": \"A\"}, \"sections\": [");
+  g_autoptr(GString) areas = g_string_new ("[");
+
+  for (guint i = 0; i < n_sections; i++)
+    g_string_append_printf (text, "%s{\"id\": \"s%u\", \"title\": \"S\"}", i ? "," : "", i);
+  for (guint i = 0; i < n_areas; i++)
+    g_string_append_printf (areas, "%s\"%s\"", i ? "," : "", area_ids[i % G_N_ELEMENTS (area_ids)]);
+  g_string_append (areas, "]");
+
+  g_string_append (text, "], \"claims\": [");
+  for (guint i = 0; i < n_claims; i++)
+    g_string_append_printf (text, "%s{\"id\": \"c%u\", \"kind\": \"advice\", \"section\": \"s0\", "
+                            "\"audience\": [\"developer\"], \"text\": \"t\", \"quote\": \"q\", "
+                            "\"areas\": %s, \"strength\": 1}", i ? "," : "", i, areas->str);
+  g_string_append (text, "]}");
+
+  return g_string_free_to_bytes (text);
+}
+
+/* Up to the limits a feed is taken; one item more is refused, in words
+ * that say which list and by how much. */
+static void
+test_limits (void)
+{
+  struct {
+    guint       n_sections;
+    guint       n_claims;
+    guint       n_areas;
+    const char *message;
+  } cases[] = {
+    { UPSKILL_TRENDS_MAX_SECTIONS, UPSKILL_TRENDS_MAX_CLAIMS, UPSKILL_TRENDS_MAX_CLAIM_AREAS, NULL },
+    { UPSKILL_TRENDS_MAX_SECTIONS + 1, 1, 1,
+      "Could not read “feed.json”: “sections” holds 101 items, more than the 100 trend data may hold" },
+    { 1, UPSKILL_TRENDS_MAX_CLAIMS + 1, 1,
+      "Could not read “feed.json”: “claims” holds 1001 items, more than the 1000 trend data may hold" },
+    { 1, 1, UPSKILL_TRENDS_MAX_CLAIM_AREAS + 1,
+      "Could not read “feed.json”: claim “c0”: “areas” holds 33 items, more than the 32 trend data may hold" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GBytes) bytes = make_trends (cases[i].n_sections, cases[i].n_claims, cases[i].n_areas);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(UpskillTrends) trends = NULL;
+
+      trends = upskill_trends_new_from_bytes (bytes, "feed.json", upskill_catalog_get_default (), &error);
+      if (cases[i].message == NULL)
+        {
+          g_assert_no_error (error);
+          g_assert_cmpuint (upskill_trends_get_n_claims (trends), ==, UPSKILL_TRENDS_MAX_CLAIMS);
+          g_assert_cmpuint (upskill_trends_get_n_sections (trends), ==, UPSKILL_TRENDS_MAX_SECTIONS);
+          /* Each area counts once, however often it is named. */
+          g_assert_cmpuint (upskill_trends_get_claim (trends, 0)->areas->len, ==, 3);
+        }
+      else
+        {
+          g_assert_null (trends);
+          g_assert_error (error, UPSKILL_ERROR, UPSKILL_ERROR_TOO_LARGE);
+          g_assert_cmpstr (error->message, ==, cases[i].message);
+        }
+    }
+}
+
 static void
 test_markup_kept_literally (void)
 {
@@ -277,6 +349,7 @@ main (int   argc,
   g_test_add_func ("/upskill/trends/kinds-and-areas", test_kinds_and_areas_covered);
   g_test_add_func ("/upskill/trends/demand-signal-hand-computed", test_demand_signal_hand_computed);
   g_test_add_func ("/upskill/trends/invalid", test_invalid_trends);
+  g_test_add_func ("/upskill/trends/limits", test_limits);
   g_test_add_func ("/upskill/trends/markup-kept-literally", test_markup_kept_literally);
 
   return g_test_run ();

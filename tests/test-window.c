@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "upskill-application.h"
 #include "upskill-evidence-dialog.h"
@@ -611,6 +612,64 @@ test_unreadable (Fixture       *fixture,
   g_assert_cmpstr (contents, ==, broken);
 }
 
+static guint
+file_mode (const char *path)
+{
+  struct stat st;
+
+  g_assert_cmpint (stat (path, &st), ==, 0);
+  return st.st_mode & 07777;
+}
+
+static gboolean
+file_starts_with (const char *path,
+                  const char *prefix)
+{
+  g_autofree char *contents = NULL;
+
+  return g_file_get_contents (path, &contents, NULL, NULL) && g_str_has_prefix (contents, prefix);
+}
+
+/* Exports from the window: a report follows the umask like any document,
+ * and a replaced one keeps the mode its owner gave it; an exported
+ * profile, private notes and all, is the user's alone. */
+static void
+test_export_modes (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  UpskillWindow *window = fixture->window;
+  g_autofree char *export_dir = g_build_filename (fixture->data_dir, "exports", NULL);
+  g_autofree char *shared = g_build_filename (export_dir, "shared.pdf", NULL);
+  g_autofree char *private = g_build_filename (export_dir, "private.pdf", NULL);
+  g_autofree char *replaced = g_build_filename (export_dir, "replaced.pdf", NULL);
+  g_autofree char *profile = g_build_filename (export_dir, "dana.json", NULL);
+  mode_t old_umask;
+
+  g_assert_cmpint (g_mkdir (export_dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (replaced, "old", -1, NULL));
+  g_assert_cmpint (chmod (replaced, 0600), ==, 0);
+
+  upskill_window_select (window, "dana-okafor");
+  WAIT_UNTIL (showing (window, "dana-okafor"));
+
+  old_umask = umask (022);
+  activate (fixture, "export-report-to", g_variant_new_string (shared));
+  WAIT_UNTIL (file_starts_with (shared, "%PDF"));
+  activate (fixture, "export-report-to", g_variant_new_string (replaced));
+  WAIT_UNTIL (file_starts_with (replaced, "%PDF"));
+  activate (fixture, "export-profile-to", g_variant_new_string (profile));
+  WAIT_UNTIL (g_file_test (profile, G_FILE_TEST_EXISTS));
+  umask (077);
+  activate (fixture, "export-report-to", g_variant_new_string (private));
+  WAIT_UNTIL (file_starts_with (private, "%PDF"));
+  umask (old_umask);
+
+  g_assert_cmpuint (file_mode (shared), ==, 0644);
+  g_assert_cmpuint (file_mode (replaced), ==, 0600);
+  g_assert_cmpuint (file_mode (profile), ==, 0600);
+  g_assert_cmpuint (file_mode (private), ==, 0600);
+}
+
 static void
 show_every_page (Fixture *fixture)
 {
@@ -1127,6 +1186,7 @@ main (int   argc,
   ADD ("new-profile-unusable-folder", FALSE, test_new_profile_unusable_folder);
   ADD ("non-utf8-file-name", TRUE, test_non_utf8_file_name);
   ADD ("export-import", TRUE, test_files);
+  ADD ("export-modes", TRUE, test_export_modes);
   ADD ("state-remembered", TRUE, test_state_remembered);
   ADD ("shortcuts", TRUE, test_shortcuts);
   ADD ("dialogs", TRUE, test_dialogs_open);

@@ -210,7 +210,8 @@ export_all (UpskillStore               *store,
       g_printerr (_("Could not write the reports into “%s”: it is not a folder\n"), output);
       return 1;
     }
-  if (g_mkdir_with_parents (folder_path, 0755) != 0)
+  /* The reports hold the clients' data: a new folder is the user's alone. */
+  if (g_mkdir_with_parents (folder_path, 0700) != 0)
     {
       int saved_errno = errno;
 

@@ -9,8 +9,10 @@
 
 #include "upskill-error.h"
 #include "upskill-feed.h"
+#include "upskill-file.h"
 #include "upskill-json.h"
 #include "upskill-store.h"
+#include "upskill-url.h"
 
 #define CACHE_FORMAT      "upskill-feed-cache"
 #define CACHE_VERSION     1
@@ -185,12 +187,13 @@ check_uri (GUri        *uri,
 {
   const char *scheme = g_uri_get_scheme (uri);
   const char *host = g_uri_get_host (uri);
+  g_autofree char *shown = upskill_url_dup_display (text);
 
   if (host == NULL || *host == '\0' ||
       (g_strcmp0 (scheme, "https") != 0 && g_strcmp0 (scheme, "http") != 0))
     {
       g_set_error (error, UPSKILL_FEED_ERROR, UPSKILL_FEED_ERROR_INVALID_URL,
-                   _("“%s” is not a web address; it should start with https://"), text);
+                   _("“%s” is not a web address; it should start with https://"), shown);
       return FALSE;
     }
 
@@ -198,7 +201,7 @@ check_uri (GUri        *uri,
     {
       g_set_error (error, UPSKILL_FEED_ERROR, UPSKILL_FEED_ERROR_INSECURE,
                    _("the address “%s” is not secure; use an https:// address (plain http:// is only allowed for this computer)"),
-                   text);
+                   shown);
       return FALSE;
     }
 
@@ -214,8 +217,10 @@ parse_url (const char  *url,
   uri = g_uri_parse (url, SOUP_HTTP_URI_FLAGS, NULL);
   if (uri == NULL)
     {
+      g_autofree char *shown = upskill_url_dup_display (url);
+
       g_set_error (error, UPSKILL_FEED_ERROR, UPSKILL_FEED_ERROR_INVALID_URL,
-                   _("“%s” is not a web address; it should start with https://"), url);
+                   _("“%s” is not a web address; it should start with https://"), shown);
       return NULL;
     }
 
@@ -415,7 +420,7 @@ write_meta (FeedCache     *cache,
   text = json_generator_to_data (generator, &length);
   bytes = g_bytes_new_take (text, length);
 
-  return upskill_write_file_atomically (meta_file, bytes, 0600, NULL, error);
+  return upskill_file_write_atomically (meta_file, bytes, UPSKILL_FILE_MODE_PRIVATE, NULL, error);
 }
 
 /* Not cancellable: once the data is valid, both files are written, so that
@@ -439,7 +444,7 @@ write_cache (FeedCache    *cache,
       return FALSE;
     }
 
-  return upskill_write_file_atomically (trends_file, copy->body, 0600, NULL, error) &&
+  return upskill_file_write_atomically (trends_file, copy->body, UPSKILL_FILE_MODE_PRIVATE, NULL, error) &&
          write_meta (cache, copy, error);
 }
 
@@ -622,9 +627,24 @@ return_io_error (GTask  *task,
            g_error_matches (error, G_IO_ERROR, G_IO_ERROR_HOST_UNREACHABLE))
     return_fetch_error (task, UPSKILL_FEED_ERROR, UPSKILL_FEED_ERROR_NETWORK, "%s",
                         _("the network cannot be reached. Check your internet connection."));
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT) && op->stream == NULL)
+    /* libsoup's “Header too big”, or headers cut off. */
+    return_fetch_error (task, UPSKILL_FEED_ERROR, UPSKILL_FEED_ERROR_NETWORK, "%s",
+                        _("the server’s answer was too long or cut off before the data began. Check the feed address or tell the feed’s publisher."));
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT))
+    /* libsoup's “Connection terminated unexpectedly”. */
+    return_fetch_error (task, UPSKILL_FEED_ERROR, UPSKILL_FEED_ERROR_NETWORK, "%s",
+                        _("the connection ended before all the data arrived. Try again later."));
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CONNECTION_CLOSED))
+    /* “Error receiving data: Connection reset by peer”, a broken pipe. */
+    return_fetch_error (task, UPSKILL_FEED_ERROR, UPSKILL_FEED_ERROR_NETWORK, "%s",
+                        _("the server closed the connection unexpectedly. Try again later."));
   else if (error->domain == SOUP_SESSION_ERROR)
-    return_fetch_error (task, UPSKILL_FEED_ERROR, UPSKILL_FEED_ERROR_NETWORK,
-                        _("the server’s answer could not be understood (%s)"), error->message);
+    {
+      g_debug ("The feed’s answer could not be parsed: %s", error->message);
+      return_fetch_error (task, UPSKILL_FEED_ERROR, UPSKILL_FEED_ERROR_NETWORK, "%s",
+                          _("the server’s answer could not be understood. Check the feed address or tell the feed’s publisher."));
+    }
   else if (g_error_matches (error, G_TLS_ERROR, G_TLS_ERROR_BAD_CERTIFICATE))
     return_fetch_error (task, UPSKILL_FEED_ERROR, UPSKILL_FEED_ERROR_NETWORK, "%s",
                         _("the server’s certificate is not trusted, so the connection is not secure. Check the feed address or tell the feed’s publisher."));
@@ -632,7 +652,13 @@ return_io_error (GTask  *task,
     return_fetch_error (task, UPSKILL_FEED_ERROR, UPSKILL_FEED_ERROR_NETWORK,
                         _("its secure connection could not be verified (%s)"), error->message);
   else
-    return_fetch_error (task, UPSKILL_FEED_ERROR, UPSKILL_FEED_ERROR_NETWORK, "%s", error->message);
+    {
+      /* GIO's and libsoup's own words are not for the user; the details
+       * stay in the debug log. */
+      g_debug ("Feed connection failed: %s", error->message);
+      return_fetch_error (task, UPSKILL_FEED_ERROR, UPSKILL_FEED_ERROR_NETWORK, "%s",
+                          _("the connection failed. Check your internet connection and try again later."));
+    }
 }
 
 /* The loader says “Could not read “host”: …”; the user is better served by
@@ -842,7 +868,8 @@ follow_redirect (GTask *task)
       return FALSE;
     }
 
-  target_text = g_uri_to_string_partial (target, G_URI_HIDE_PASSWORD);
+  /* Named in messages: never with a user name or password. */
+  target_text = g_uri_to_string_partial (target, G_URI_HIDE_USERINFO);
 
   for (guint i = 0; i < op->visited->len; i++)
     if (g_str_equal (g_ptr_array_index (op->visited, i), target_text))
@@ -1101,9 +1128,11 @@ upskill_feed_fetch_async (UpskillFeed         *self,
   op->uri = g_uri_parse (url, SOUP_HTTP_URI_FLAGS, NULL);
   if (op->uri == NULL || g_uri_get_host (op->uri) == NULL || *g_uri_get_host (op->uri) == '\0')
     {
+      g_autofree char *shown = upskill_url_dup_display (url);
+
       g_task_return_new_error (task, UPSKILL_FEED_ERROR, UPSKILL_FEED_ERROR_INVALID_URL,
                                _("Could not update the trend data: “%s” is not a web address; it should start with https://"),
-                               url);
+                               shown);
       return;
     }
 
@@ -1114,7 +1143,7 @@ upskill_feed_fetch_async (UpskillFeed         *self,
       return;
     }
 
-  g_ptr_array_add (op->visited, g_uri_to_string_partial (op->uri, G_URI_HIDE_PASSWORD));
+  g_ptr_array_add (op->visited, g_uri_to_string_partial (op->uri, G_URI_HIDE_USERINFO));
 
   if (cancellable != NULL)
     {

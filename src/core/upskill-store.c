@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "upskill-error.h"
+#include "upskill-file.h"
 #include "upskill-json.h"
 #include "upskill-readiness.h"
 #include "upskill-store.h"
@@ -24,18 +25,9 @@
 #define NEW_ID_MAX_CHARS 40
 /* "dana-2" … "dana-10000": a bound, so that choosing an id always ends. */
 #define NEW_ID_MAX_TRIES 10000
-/* Temporary files are named TEMP_PREFIX "PID-NAME-XXXXXX" TEMP_SUFFIX,
- * e.g. "~syncthing~upskill-4242-dana.json-a1B2c3.tmp", so that
- *  - they are never taken for a profile (not *.json);
- *  - sync tools never carry them to another device: Syncthing skips
- *    every name starting with "~syncthing~" (its own temporary files, on
- *    all systems), and Nextcloud's and Dropbox's clients skip "~*.tmp";
- *  - a leftover is recognised as ours, and removed at the next start as
- *    soon as the process that wrote it (PID) is gone.
- * Versions before named them ".NAME" OLD_TEMP_MARKER "XXXXXX". */
-#define TEMP_PREFIX       "~syncthing~upskill-"
-#define TEMP_SUFFIX       ".tmp"
-#define TEMP_NAME_MAX     64
+#define TEMP_PREFIX       UPSKILL_FILE_TEMP_PREFIX
+#define TEMP_SUFFIX       UPSKILL_FILE_TEMP_SUFFIX
+/* Versions before named them ".NAME" OLD_TEMP_MARKER "XXXXXX". */
 #define OLD_TEMP_MARKER   ".upskill-tmp-"
 /* A temporary file this old was left by a writer that died, even one
  * whose PID says nothing here (another computer on a network folder). */
@@ -206,158 +198,6 @@ stamp_equal (const FileStamp *a,
              const FileStamp *b)
 {
   return a->size == b->size && a->mtime_us == b->mtime_us && a->inode == b->inode;
-}
-
-/* Atomic writes */
-
-static gboolean
-set_save_error (GError     **error,
-                const char  *display_name,
-                int          saved_errno)
-{
-  g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_IO,
-               _("Could not save “%s”: %s"), display_name, g_strerror (saved_errno));
-  return FALSE;
-}
-
-static int
-sync_folder (const char *path)
-{
-  int fd;
-  int result = 0;
-
-  fd = open (path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (fd < 0)
-    return errno;
-
-  while (fsync (fd) != 0)
-    {
-      /* Some file systems cannot sync a folder; nothing more can be done. */
-      if (errno != EINTR)
-        {
-          result = errno == EINVAL ? 0 : errno;
-          break;
-        }
-    }
-
-  close (fd);
-
-  return result;
-}
-
-/* A template for g_mkstemp_full() next to @basename in @folder; the
- * name is cut to keep within the file system's limit on names. */
-static char *
-dup_temp_template (const char *folder,
-                   const char *basename)
-{
-  int length = (int) MIN (strlen (basename), TEMP_NAME_MAX);
-
-  return g_strdup_printf ("%s" G_DIR_SEPARATOR_S TEMP_PREFIX "%d-%.*s-XXXXXX" TEMP_SUFFIX,
-                          folder, (int) getpid (), length, basename);
-}
-
-gboolean
-upskill_write_file_atomically (GFile         *file,
-                               GBytes        *contents,
-                               int            mode,
-                               GCancellable  *cancellable,
-                               GError       **error)
-{
-  g_autofree char *basename = NULL;
-  g_autofree char *display_name = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *folder = NULL;
-  g_autofree char *temp_path = NULL;
-  const guint8 *data;
-  gsize length;
-  gsize written = 0;
-  int saved_errno;
-  int fd;
-
-  g_return_val_if_fail (G_IS_FILE (file), FALSE);
-  g_return_val_if_fail (contents != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  basename = g_file_get_basename (file);
-  display_name = g_filename_display_name (basename);
-  path = g_file_get_path (file);
-  if (path == NULL)
-    {
-      g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_IO,
-                   _("Could not save “%s”: only files on this computer can be written"),
-                   display_name);
-      return FALSE;
-    }
-
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return FALSE;
-
-  folder = g_path_get_dirname (path);
-  temp_path = dup_temp_template (folder, basename);
-
-  fd = g_mkstemp_full (temp_path, O_RDWR | O_CLOEXEC, mode);
-  if (fd < 0)
-    return set_save_error (error, display_name, errno);
-
-  /* The umask must not decide who may read the user's data. */
-  if (fchmod (fd, mode) != 0)
-    goto failed;
-
-  data = g_bytes_get_data (contents, &length);
-  while (written < length)
-    {
-      gssize n = write (fd, data + written, length - written);
-
-      if (n < 0)
-        {
-          if (errno == EINTR)
-            continue;
-          goto failed;
-        }
-
-      written += n;
-    }
-
-  while (fsync (fd) != 0)
-    {
-      if (errno != EINTR)
-        goto failed;
-    }
-
-  /* On Linux the descriptor is gone even when close() reports EINTR. */
-  if (close (fd) != 0 && errno != EINTR)
-    {
-      fd = -1;
-      goto failed;
-    }
-  fd = -1;
-
-  if (g_cancellable_is_cancelled (cancellable))
-    {
-      g_unlink (temp_path);
-      g_cancellable_set_error_if_cancelled (cancellable, error);
-      return FALSE;
-    }
-
-  if (rename (temp_path, path) != 0)
-    goto failed;
-
-  /* The new name must be durable too, or a crash could bring back the
-   * old file (or none). */
-  saved_errno = sync_folder (folder);
-  if (saved_errno != 0)
-    return set_save_error (error, display_name, saved_errno);
-
-  return TRUE;
-
-failed:
-  saved_errno = errno;
-  if (fd >= 0)
-    close (fd);
-  g_unlink (temp_path);
-
-  return set_save_error (error, display_name, saved_errno);
 }
 
 /* GObject */
@@ -558,8 +398,32 @@ make_private (const char *path,
   if (only_if_plain && (st.st_uid != getuid () || (st.st_mode & S_ISVTX) != 0))
     return;
 
+  /* Only ever tightened: a folder whose owner took away their own
+   * rights (0500, 0000) was locked on purpose and is left as it is. */
+  if ((st.st_mode & 0700) != 0700)
+    return;
+
   if ((st.st_mode & 07777) != 0700 && chmod (path, 0700) != 0)
     g_debug ("Could not make “%s” private: %s", path, g_strerror (errno));
+}
+
+/* Says in words why nothing can be saved into a folder its owner locked,
+ * rather than failing later with “Permission denied”. */
+static gboolean
+check_not_locked (const char  *path,
+                  GError     **error)
+{
+  struct stat st;
+
+  if (stat (path, &st) != 0 || st.st_uid != getuid () || (st.st_mode & 0300) == 0300)
+    return TRUE;
+
+  g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_IO,
+               _("Could not save into the folder “%s”: it is locked (its owner has "
+                 "taken away the right to change it). Upskill leaves it as it is; "
+                 "to save again, allow yourself to write to it."),
+               path);
+  return FALSE;
 }
 
 static gboolean
@@ -826,7 +690,7 @@ write_index_if_dirty (UpskillStore *self)
 
   /* The index is only a cache: failing to write it costs time, not data. */
   if (bytes != NULL &&
-      !upskill_write_file_atomically (self->index_file, bytes, 0600, NULL, &error))
+      !upskill_file_write_atomically (self->index_file, bytes, UPSKILL_FILE_MODE_PRIVATE, NULL, &error))
     {
       g_debug ("Could not write the profile index: %s", error->message);
       g_mutex_lock (&self->lock);
@@ -1437,7 +1301,8 @@ save_bytes (UpskillStore                 *self,
   struct stat st;
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
-      !ensure_folders (self, error))
+      !ensure_folders (self, error) ||
+      !check_not_locked (self->profiles_path, error))
     return FALSE;
 
   file_name = g_strconcat (id, PROFILE_SUFFIX, NULL);
@@ -1447,7 +1312,7 @@ save_bytes (UpskillStore                 *self,
   if (!check_may_replace (self, id, file_name, path, cancellable, error))
     return FALSE;
 
-  if (!upskill_write_file_atomically (file, bytes, 0600, cancellable, error))
+  if (!upskill_file_write_atomically (file, bytes, UPSKILL_FILE_MODE_PRIVATE, cancellable, error))
     return FALSE;
 
   if (stat (path, &st) == 0)
@@ -1593,7 +1458,7 @@ upskill_store_delete (UpskillStore  *self,
       return FALSE;
     }
 
-  sync_folder (self->profiles_path);
+  upskill_file_sync_folder (self->profiles_path);
 
   g_mutex_lock (&self->lock);
   load_index_locked (self);
@@ -1767,8 +1632,10 @@ upskill_store_export (UpskillStore    *self,
 
   bytes = upskill_profile_to_bytes (profile);
 
-  /* An export holds the same personal data as the profile. */
-  return upskill_write_file_atomically (destination, bytes, 0600, cancellable, error);
+  /* Unlike a report, an export holds everything the profile does, the
+   * coach's private notes included: private whatever the umask. */
+  return upskill_file_write_atomically (destination, bytes, UPSKILL_FILE_MODE_PRIVATE,
+                                        cancellable, error);
 }
 
 gboolean

@@ -116,15 +116,7 @@ gboolean        upskill_store_add_samples        (UpskillStore    *self,
                                                   GError         **error);
 
 /* Removes from @folder the temporary files of interrupted writes
- * (upskill_write_file_atomically()) whose writer is gone. */
+ * (upskill_file_write_atomically()) whose writer is gone. */
 void            upskill_remove_leftover_temporaries (const char  *folder);
-
-/* Atomic, durable replacement of @file's content (also used for the
- * report, exports and the trends cache). */
-gboolean        upskill_write_file_atomically    (GFile           *file,
-                                                  GBytes          *contents,
-                                                  int              mode,
-                                                  GCancellable    *cancellable,
-                                                  GError         **error);
 
 G_END_DECLS

@@ -149,6 +149,29 @@ find_section (UpskillTrends *self,
   return NULL;
 }
 
+/* Refuses @array when it holds more than @max items, before any of them
+ * costs more than counting. */
+static gboolean
+check_count (JsonArray   *array,
+             guint        max,
+             const char  *where,
+             const char  *member,
+             GError     **error)
+{
+  guint n = json_array_get_length (array);
+
+  if (n <= max)
+    return TRUE;
+
+  g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_TOO_LARGE,
+               /* Translators: the first %s says where (“Could not read
+                * “feeds.example.com””), the second names the list
+                * (“claims”, “sections”, “areas”) */
+               _("%s: “%s” holds %u items, more than the %u trend data may hold"),
+               where, member, n, max);
+  return FALSE;
+}
+
 static gboolean
 load_sections (UpskillTrends  *self,
                JsonObject     *root,
@@ -157,7 +180,8 @@ load_sections (UpskillTrends  *self,
 {
   JsonArray *sections = upskill_json_get_array (root, "sections", TRUE, file_where, error);
 
-  if (sections == NULL)
+  if (sections == NULL ||
+      !check_count (sections, UPSKILL_TRENDS_MAX_SECTIONS, file_where, "sections", error))
     return FALSE;
 
   for (guint i = 0; i < json_array_get_length (sections); i++)
@@ -265,7 +289,8 @@ load_claim_areas (UpskillTrends  *self,
 {
   JsonArray *areas = upskill_json_get_array (object, "areas", TRUE, where, error);
 
-  if (areas == NULL)
+  if (areas == NULL ||
+      !check_count (areas, UPSKILL_TRENDS_MAX_CLAIM_AREAS, where, "areas", error))
     return FALSE;
 
   for (guint i = 0; i < json_array_get_length (areas); i++)
@@ -300,7 +325,8 @@ load_claims (UpskillTrends  *self,
   g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
   JsonArray *claims = upskill_json_get_array (root, "claims", TRUE, file_where, error);
 
-  if (claims == NULL)
+  if (claims == NULL ||
+      !check_count (claims, UPSKILL_TRENDS_MAX_CLAIMS, file_where, "claims", error))
     return FALSE;
 
   if (json_array_get_length (claims) == 0)

@@ -64,6 +64,13 @@ typedef struct
 #define UPSKILL_TRENDS_FORMAT  "upskill-trends"
 #define UPSKILL_TRENDS_VERSION 1
 
+/* What one article's data may hold: far above a real article (the bundled
+ * one has 53 claims in 9 sections, each claim naming at most 7 areas), low
+ * enough that a feed packed with tiny claims cannot swamp the window. */
+#define UPSKILL_TRENDS_MAX_CLAIMS      1000
+#define UPSKILL_TRENDS_MAX_SECTIONS    100
+#define UPSKILL_TRENDS_MAX_CLAIM_AREAS 32
+
 #define UPSKILL_TYPE_TRENDS (upskill_trends_get_type ())
 
 G_DECLARE_FINAL_TYPE (UpskillTrends, upskill_trends, UPSKILL, TRENDS, GObject)

@@ -14,6 +14,7 @@
 #include "upskill-chart.h"
 #include "upskill-date.h"
 #include "upskill-error.h"
+#include "upskill-file.h"
 #include "upskill-level.h"
 #include "upskill-planner.h"
 #include "upskill-readiness.h"
@@ -21,6 +22,7 @@
 #include "upskill-progress.h"
 #include "upskill-report.h"
 #include "upskill-store.h"
+#include "upskill-url.h"
 
 #define A4_WIDTH      595.276
 #define A4_HEIGHT     841.890
@@ -1223,9 +1225,10 @@ add_market_context (Report *report)
   if (upskill_trends_get_origin_url (trends) != NULL)
     {
       g_autofree char *fetched = format_unix_date (upskill_trends_get_fetched (trends));
+      g_autofree char *shown = upskill_url_dup_display (upskill_trends_get_origin_url (trends));
 
       intro = g_markup_printf_escaped (_("From the article “%s”, as served by %s on %s."),
-                                       source, upskill_trends_get_origin_url (trends), fetched);
+                                       source, shown, fetched);
     }
   else
     intro = g_markup_printf_escaped (_("From the article “%s”. Its claims are shown as data, each with "
@@ -1597,8 +1600,8 @@ report_write (Report        *report,
   if (bytes == NULL)
     return FALSE;
 
-  /* Its message already says "Could not save “NAME.pdf”: why". */
-  if (!upskill_write_file_atomically (destination, bytes, 0644, cancellable, &local_error))
+  if (!upskill_file_write_atomically (destination, bytes, UPSKILL_FILE_MODE_DOCUMENT,
+                                      cancellable, &local_error))
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;

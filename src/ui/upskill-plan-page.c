@@ -5,6 +5,7 @@
 #include <math.h>
 
 #include "upskill-date.h"
+#include "upskill-file.h"
 #include "upskill-file-chooser.h"
 #include "upskill-ics.h"
 #include "upskill-level.h"
@@ -999,7 +1000,7 @@ write_calendar_thread (GTask        *task,
   GBytes *bytes = task_data;
   GError *error = NULL;
 
-  if (upskill_write_file_atomically (file, bytes, 0600, cancellable, &error))
+  if (upskill_file_write_atomically (file, bytes, UPSKILL_FILE_MODE_DOCUMENT, cancellable, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);

@@ -8,6 +8,7 @@
 #include "upskill-layoffs-chart.h"
 #include "upskill-readiness.h"
 #include "upskill-trends-page.h"
+#include "upskill-url.h"
 
 /* The page turns the article's claims into groups a reader takes in at a
  * glance. Every claim lands in exactly one group; each group is a
@@ -528,10 +529,11 @@ update_source (UpskillTrendsPage *self)
     {
       g_autoptr(GDateTime) fetched = g_date_time_new_from_unix_local (upskill_trends_get_fetched (trends));
       g_autofree char *date = fetched != NULL ? g_date_time_format (fetched, "%x %H:%M") : g_strdup ("?");
+      g_autofree char *shown = upskill_url_dup_display (url);
 
       /* Translators: where the trend data comes from: the feed's URL and
        * when it was fetched; then the article's title */
-      text = g_strdup_printf (_("Source: %s, fetched %s — “%s”"), url, date,
+      text = g_strdup_printf (_("Source: %s, fetched %s — “%s”"), shown, date,
                               upskill_trends_get_source_title (trends));
     }
 

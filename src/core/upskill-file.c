@@ -1,0 +1,249 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "upskill-error.h"
+#include "upskill-file.h"
+
+/* As many links as the kernel follows in one path (MAXSYMLINKS). */
+#define MAX_LINKS 40
+/* The longest part of a file's name a temporary file's name repeats. */
+#define TEMP_NAME_MAX 64
+
+static gboolean
+set_save_error (GError     **error,
+                const char  *display_name,
+                int          saved_errno)
+{
+  g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_IO,
+               _("Could not save “%s”: %s"), display_name, g_strerror (saved_errno));
+  return FALSE;
+}
+
+int
+upskill_file_sync_folder (const char *path)
+{
+  int fd;
+  int result = 0;
+
+  fd = open (path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0)
+    return errno;
+
+  while (fsync (fd) != 0)
+    {
+      /* Some file systems cannot sync a folder; nothing more can be done. */
+      if (errno != EINTR)
+        {
+          result = errno == EINVAL ? 0 : errno;
+          break;
+        }
+    }
+
+  close (fd);
+
+  return result;
+}
+
+char *
+upskill_file_dup_temp_template (const char *folder,
+                                const char *name)
+{
+  /* The name is cut to keep within the file system's limit on names. */
+  int length = (int) MIN (strlen (name), TEMP_NAME_MAX);
+
+  return g_strdup_printf ("%s" G_DIR_SEPARATOR_S UPSKILL_FILE_TEMP_PREFIX "%d-%.*s-XXXXXX"
+                          UPSKILL_FILE_TEMP_SUFFIX,
+                          folder, (int) getpid (), length, name);
+}
+
+/* The file that writing to @path replaces: @path itself, or the end of
+ * the chain of symbolic links it starts (which need not exist yet), so
+ * that a link the user made into a synced or shared folder stays a link.
+ * Sets errno and returns NULL on failure. */
+static char *
+dup_link_target (const char *path)
+{
+  g_autofree char *current = g_strdup (path);
+
+  for (guint i = 0; i <= MAX_LINKS; i++)
+    {
+      g_autofree char *target = NULL;
+      g_autoptr(GError) error = NULL;
+      struct stat st;
+
+      if (lstat (current, &st) != 0)
+        {
+          if (errno == ENOENT)
+            return g_steal_pointer (&current);
+          return NULL;
+        }
+
+      if (!S_ISLNK (st.st_mode))
+        return g_steal_pointer (&current);
+
+      target = g_file_read_link (current, &error);
+      if (target == NULL)
+        {
+          errno = EINVAL;
+          return NULL;
+        }
+
+      if (!g_path_is_absolute (target))
+        {
+          g_autofree char *folder = g_path_get_dirname (current);
+          char *joined = g_build_filename (folder, target, NULL);
+
+          g_free (current);
+          current = joined;
+        }
+      else
+        {
+          g_free (current);
+          current = g_steal_pointer (&target);
+        }
+    }
+
+  errno = ELOOP;
+  return NULL;
+}
+
+/* The mode for a new file that replaces @path, or -1 to let the umask
+ * decide. */
+static int
+choose_mode (const char      *path,
+             UpskillFileMode  mode)
+{
+  struct stat st;
+
+  if (mode == UPSKILL_FILE_MODE_PRIVATE)
+    return 0600;
+
+  /* Whoever made the old file private (or shared) meant it. */
+  if (stat (path, &st) == 0 && S_ISREG (st.st_mode))
+    return st.st_mode & 07777;
+
+  return -1;
+}
+
+gboolean
+upskill_file_write_atomically (GFile            *file,
+                               GBytes           *contents,
+                               UpskillFileMode   mode,
+                               GCancellable     *cancellable,
+                               GError          **error)
+{
+  g_autofree char *basename = NULL;
+  g_autofree char *display_name = NULL;
+  g_autofree char *link_path = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *temp_path = NULL;
+  const guint8 *data;
+  gsize length;
+  gsize written = 0;
+  int saved_errno;
+  int file_mode;
+  int fd;
+
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (contents != NULL, FALSE);
+  g_return_val_if_fail (mode == UPSKILL_FILE_MODE_PRIVATE || mode == UPSKILL_FILE_MODE_DOCUMENT, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  basename = g_file_get_basename (file);
+  display_name = g_filename_display_name (basename);
+  link_path = g_file_get_path (file);
+  if (link_path == NULL)
+    {
+      g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_IO,
+                   _("Could not save “%s”: only files on this computer can be written"),
+                   display_name);
+      return FALSE;
+    }
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+
+  path = dup_link_target (link_path);
+  if (path == NULL)
+    return set_save_error (error, display_name, errno);
+
+  folder = g_path_get_dirname (path);
+  name = g_path_get_basename (path);
+  temp_path = upskill_file_dup_temp_template (folder, name);
+  file_mode = choose_mode (path, mode);
+
+  /* 0666 leaves a new document to the umask, like any other program's. */
+  fd = g_mkstemp_full (temp_path, O_RDWR | O_CLOEXEC, file_mode >= 0 ? 0600 : 0666);
+  if (fd < 0)
+    return set_save_error (error, display_name, errno);
+
+  /* Neither the umask nor a looser old file decides who may read the
+   * user's data; a replaced document keeps the mode its owner chose. */
+  if (file_mode >= 0 && fchmod (fd, file_mode) != 0)
+    goto failed;
+
+  data = g_bytes_get_data (contents, &length);
+  while (written < length)
+    {
+      gssize n = write (fd, data + written, length - written);
+
+      if (n < 0)
+        {
+          if (errno == EINTR)
+            continue;
+          goto failed;
+        }
+
+      written += n;
+    }
+
+  while (fsync (fd) != 0)
+    {
+      if (errno != EINTR)
+        goto failed;
+    }
+
+  /* On Linux the descriptor is gone even when close() reports EINTR. */
+  if (close (fd) != 0 && errno != EINTR)
+    {
+      fd = -1;
+      goto failed;
+    }
+  fd = -1;
+
+  if (g_cancellable_is_cancelled (cancellable))
+    {
+      g_unlink (temp_path);
+      g_cancellable_set_error_if_cancelled (cancellable, error);
+      return FALSE;
+    }
+
+  if (rename (temp_path, path) != 0)
+    goto failed;
+
+  /* The new name must be durable too, or a crash could bring back the
+   * old file (or none). */
+  saved_errno = upskill_file_sync_folder (folder);
+  if (saved_errno != 0)
+    return set_save_error (error, display_name, saved_errno);
+
+  return TRUE;
+
+failed:
+  saved_errno = errno;
+  if (fd >= 0)
+    close (fd);
+  g_unlink (temp_path);
+
+  return set_save_error (error, display_name, saved_errno);
+}

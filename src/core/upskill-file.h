@@ -1,0 +1,50 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+/* Temporary files are named UPSKILL_FILE_TEMP_PREFIX "PID-NAME-XXXXXX"
+ * UPSKILL_FILE_TEMP_SUFFIX, e.g. "~syncthing~upskill-4242-dana.json-a1B2c3.tmp",
+ * so that
+ *  - they are never taken for a profile or a report (not *.json, *.pdf);
+ *  - sync tools never carry them to another device: Syncthing skips
+ *    every name starting with "~syncthing~" (its own temporary files, on
+ *    all systems), and Nextcloud's and Dropbox's clients skip "~*.tmp";
+ *  - a leftover is recognised as ours, and removed at the next start as
+ *    soon as the process that wrote it (PID) is gone. */
+#define UPSKILL_FILE_TEMP_PREFIX "~syncthing~upskill-"
+#define UPSKILL_FILE_TEMP_SUFFIX ".tmp"
+
+typedef enum
+{
+  /* The user's own data (profiles, the index, the trends cache, an
+   * exported profile with its private notes): 0600 whatever the umask or
+   * the replaced file's mode. */
+  UPSKILL_FILE_MODE_PRIVATE,
+  /* A document the user asked for (a report, a calendar):
+   * a replaced file keeps its mode; a new one gets 0666 masked by the
+   * umask, like any other program's documents. */
+  UPSKILL_FILE_MODE_DOCUMENT,
+} UpskillFileMode;
+
+/* Atomic and durable replacement of @file's content: a temporary file in
+ * the same folder, fsync, mode, rename, fsync of the folder. When @file is
+ * a symbolic link the link stays and its target is replaced. */
+gboolean upskill_file_write_atomically (GFile            *file,
+                                        GBytes           *contents,
+                                        UpskillFileMode   mode,
+                                        GCancellable     *cancellable,
+                                        GError          **error);
+
+/* fsync() of a folder, so that names created or renamed in it last; 0 or
+ * an errno. */
+int      upskill_file_sync_folder       (const char *path);
+
+/* The template for a temporary file beside @name in @folder, for
+ * g_mkstemp(). */
+char    *upskill_file_dup_temp_template (const char *folder,
+                                         const char *name);
+
+G_END_DECLS
