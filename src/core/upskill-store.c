@@ -1310,6 +1310,27 @@ check_may_replace (UpskillStore  *self,
   return FALSE;
 }
 
+/* A save never writes a file that reading would refuse: the user would
+ * be locked out of their own profile. The file on disk stays as it was. */
+static gboolean
+check_fits (GBytes      *bytes,
+            const char  *file_name,
+            GError     **error)
+{
+  g_autofree char *size = NULL;
+  g_autofree char *limit = NULL;
+
+  if (g_bytes_get_size (bytes) <= UPSKILL_JSON_MAX_SIZE)
+    return TRUE;
+
+  size = g_format_size (g_bytes_get_size (bytes));
+  limit = g_format_size (UPSKILL_JSON_MAX_SIZE);
+  g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_TOO_LARGE,
+               _("Could not save “%s”: it would take %s, more than the %s Upskill can read back, so the last saved version is kept. Undo the last change, or remove long notes or evidence."),
+               file_name, size, limit);
+  return FALSE;
+}
+
 /* Runs on any thread: touches only the store, never the profile. */
 static gboolean
 save_bytes (UpskillStore                 *self,
@@ -1331,6 +1352,9 @@ save_bytes (UpskillStore                 *self,
   file_name = g_strconcat (id, PROFILE_SUFFIX, NULL);
   path = g_build_filename (self->profiles_path, file_name, NULL);
   file = g_file_new_for_path (path);
+
+  if (!check_fits (bytes, file_name, error))
+    return FALSE;
 
   if (!check_may_replace (self, id, file_name, path, cancellable, error))
     return FALSE;
@@ -1604,12 +1628,17 @@ upskill_store_export (UpskillStore    *self,
                       GError         **error)
 {
   g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *name = NULL;
 
   g_return_val_if_fail (UPSKILL_IS_STORE (self), FALSE);
   g_return_val_if_fail (UPSKILL_IS_PROFILE (profile), FALSE);
   g_return_val_if_fail (G_IS_FILE (destination), FALSE);
 
   bytes = upskill_profile_to_bytes (profile);
+  name = g_file_get_basename (destination);
+
+  if (!check_fits (bytes, name, error))
+    return FALSE;
 
   /* An export holds the same personal data as the profile. */
   return upskill_write_file_atomically (destination, bytes, 0600, cancellable, error);

@@ -1,0 +1,242 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Profiles that grow large or arrive hostile (issue 21): never locked out
+ * by our own size limit, never silently changed, never a hang. */
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gstdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "upskill-error.h"
+#include "upskill-json.h"
+#include "upskill-store.h"
+#include "upskill-test-utils.h"
+
+typedef struct
+{
+  char         *base;
+  char         *dir;          /* the data folder, fresh for each test */
+  char         *profiles;
+  GFile        *data_dir;
+  UpskillStore *store;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fixture->base = upskill_test_make_tmp_dir ("upskill-limits-XXXXXX");
+  fixture->dir = g_build_filename (fixture->base, "data", NULL);
+  fixture->profiles = g_build_filename (fixture->dir, "profiles", NULL);
+  fixture->data_dir = g_file_new_for_path (fixture->dir);
+  fixture->store = upskill_store_new (fixture->data_dir, NULL);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_finalize_object (fixture->store);
+  g_clear_object (&fixture->data_dir);
+  upskill_test_remove_tree (fixture->base, &error);
+  g_assert_no_error (error);
+  g_free (fixture->profiles);
+  g_free (fixture->dir);
+  g_free (fixture->base);
+}
+
+/* A note of @n_chars characters, with spaces like prose. */
+static char *
+make_text (gsize n_chars,
+           char  letter)
+{
+  char *text = g_malloc (n_chars + 1);
+
+  for (gsize i = 0; i < n_chars; i++)
+    text[i] = i % 8 == 7 ? ' ' : letter;
+  text[n_chars] = '\0';
+
+  return text;
+}
+
+/* A profile whose compact file takes about @size bytes, in notes. */
+static UpskillProfile *
+make_profile_of_size (const char *id,
+                      gsize       size)
+{
+  UpskillProfile *profile = upskill_profile_new (id, "Dana Okafor");
+  g_autofree char *note = make_text (UPSKILL_PROFILE_TEXT_MAX_CHARS, 'a');
+  gsize total = 0;
+
+  upskill_profile_set_level (profile, "python-core", 2, NULL, 1704067200);
+  while (total + UPSKILL_PROFILE_TEXT_MAX_CHARS < size)
+    {
+      g_assert_nonnull (upskill_profile_add_note (profile, 1704067200, note));
+      total += UPSKILL_PROFILE_TEXT_MAX_CHARS + 40;
+    }
+
+  return profile;
+}
+
+static UpskillProfile *
+load_file (const char  *path,
+           GError     **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(JsonNode) root = upskill_json_parse_file (file, NULL, error);
+
+  if (root == NULL)
+    return NULL;
+
+  return upskill_profile_new_from_json (root, "test.json", error);
+}
+
+/* A compact 3.2 MB file, imported and saved, stays below the size that
+ * reading accepts (it was written indented, at 4.9 MB, and then listed
+ * as "could not be read"). */
+static void
+test_compact_import_stays_readable (Fixture       *fixture,
+                                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UpskillProfile) profile = make_profile_of_size ("dana", 3200 * 1000);
+  g_autoptr(UpskillProfile) imported = NULL;
+  g_autoptr(UpskillProfile) loaded = NULL;
+  g_autoptr(GPtrArray) summaries = NULL;
+  g_autoptr(GBytes) bytes = upskill_profile_to_bytes (profile);
+  g_autoptr(GFile) import_file = NULL;
+  g_autofree char *import_path = g_build_filename (fixture->base, "dana.json", NULL);
+  g_autofree char *stored_path = NULL;
+  UpskillProfileSummary *summary;
+  struct stat st;
+
+  g_assert_cmpuint (g_bytes_get_size (bytes), >, 3100 * 1000);
+  g_assert_true (g_file_set_contents (import_path, g_bytes_get_data (bytes, NULL),
+                                      g_bytes_get_size (bytes), &error));
+  g_assert_no_error (error);
+
+  import_file = g_file_new_for_path (import_path);
+  imported = upskill_store_import (fixture->store, import_file, NULL, &error);
+  g_assert_no_error (error);
+
+  stored_path = g_build_filename (fixture->profiles, "dana.json", NULL);
+  g_assert_cmpint (g_stat (stored_path, &st), ==, 0);
+  g_assert_cmpint (st.st_size, <=, UPSKILL_JSON_MAX_SIZE);
+
+  summaries = upskill_store_list (fixture->store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (summaries->len, ==, 1);
+  summary = g_ptr_array_index (summaries, 0);
+  g_assert_null (summary->error);
+  g_assert_cmpstr (summary->name, ==, "Dana Okafor");
+
+  loaded = upskill_store_load (fixture->store, "dana", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (upskill_profile_get_notes (loaded)->len, ==,
+                    upskill_profile_get_notes (profile)->len);
+}
+
+/* Level changes on a profile just below the limit: the save that would
+ * pass it is refused with a message, and the file on disk stays one that
+ * opens. */
+static void
+test_level_changes_near_the_limit (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UpskillProfile) profile = NULL;
+  g_autoptr(UpskillProfile) loaded = NULL;
+  g_autofree char *path = g_build_filename (fixture->profiles, "dana.json", NULL);
+  gboolean refused = FALSE;
+  gsize size;
+
+  profile = make_profile_of_size ("dana", UPSKILL_JSON_MAX_SIZE - 30000);
+  g_assert_true (upskill_store_save (fixture->store, profile, NULL, &error));
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < 2000 && !refused; i++)
+    {
+      g_autoptr(GError) save_error = NULL;
+
+      upskill_profile_set_level (profile, "python-core", i % 5 + 1,
+                                 "A rather long description of why this level changed", 0);
+      if (!upskill_store_save (fixture->store, profile, NULL, &save_error))
+        {
+          g_assert_error (save_error, UPSKILL_ERROR, UPSKILL_ERROR_TOO_LARGE);
+          g_assert_nonnull (strstr (save_error->message, "dana.json"));
+          g_assert_nonnull (strstr (save_error->message, "last saved version is kept"));
+          refused = TRUE;
+        }
+    }
+  g_assert_true (refused);
+
+  loaded = load_file (path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (loaded);
+  size = upskill_profile_get_history (loaded)->len;
+  g_assert_cmpuint (size, >, 1);
+}
+
+/* The history is bounded: past the limit the oldest changes merge into
+ * the next change of their skill, the first assessment of each skill
+ * stays, and the current levels do not move. */
+static void
+test_history_is_bounded (void)
+{
+  g_autoptr(UpskillProfile) profile = upskill_profile_new ("dana", "Dana");
+  g_autoptr(UpskillProfile) reloaded = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *history;
+  UpskillHistoryEntry *first;
+  gint64 start = 1704067200;
+
+  upskill_profile_set_level (profile, "sql", 1, "Baseline", start);
+  for (guint i = 1; i <= UPSKILL_PROFILE_MAX_HISTORY + 10; i++)
+    upskill_profile_set_level (profile, "python-core", i % 5 + 1, NULL, start + i);
+
+  history = upskill_profile_get_history (profile);
+  g_assert_cmpuint (history->len, <=, UPSKILL_PROFILE_MAX_HISTORY);
+  g_assert_cmpuint (history->len, >=, UPSKILL_PROFILE_MAX_HISTORY / 2);
+  first = g_ptr_array_index (history, 0);
+  g_assert_cmpstr (first->skill_id, ==, "sql");
+  g_assert_cmpint (first->time, ==, start);
+  first = g_ptr_array_index (history, 1);
+  g_assert_cmpstr (first->skill_id, ==, "python-core");
+  g_assert_cmpint (first->time, ==, start + 1);
+  g_assert_cmpuint (first->from, ==, 0);
+  /* Each change starts where the one before it ended. */
+  for (guint i = 2; i < history->len; i++)
+    {
+      UpskillHistoryEntry *before = g_ptr_array_index (history, i - 1);
+      UpskillHistoryEntry *entry = g_ptr_array_index (history, i);
+
+      g_assert_cmpuint (entry->from, ==, before->to);
+    }
+  g_assert_cmpuint (upskill_profile_get_level (profile, "python-core"), ==,
+                    (UPSKILL_PROFILE_MAX_HISTORY + 10) % 5 + 1);
+
+  bytes = upskill_profile_to_bytes (profile);
+  reloaded = upskill_profile_new_from_bytes (bytes, "dana.json", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (upskill_profile_get_history (reloaded)->len, ==, history->len);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/upskill/limits/compact-import-stays-readable", Fixture, NULL,
+              fixture_set_up, test_compact_import_stays_readable, fixture_tear_down);
+  g_test_add ("/upskill/limits/level-changes-near-the-limit", Fixture, NULL,
+              fixture_set_up, test_level_changes_near_the_limit, fixture_tear_down);
+  g_test_add_func ("/upskill/limits/history-is-bounded", test_history_is_bounded);
+
+  return g_test_run ();
+}
