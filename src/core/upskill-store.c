@@ -226,12 +226,13 @@ sync_folder (const char *path)
   return result;
 }
 
-gboolean
-upskill_write_file_atomically (GFile         *file,
-                               GBytes        *contents,
-                               int            mode,
-                               GCancellable  *cancellable,
-                               GError       **error)
+/* The store's own writes: profiles into their folder, the index. */
+static gboolean
+write_file_atomically (GFile         *file,
+                       GBytes        *contents,
+                       int            mode,
+                       GCancellable  *cancellable,
+                       GError       **error)
 {
   g_autofree char *display_name = NULL;
   g_autofree char *path = NULL;
@@ -329,6 +330,123 @@ failed:
   return set_save_error (error, display_name, saved_errno);
 }
 
+/* The profile folders of every store in this process. Anything else
+ * written (a report, an export, a calendar) never lands there: a report
+ * aimed at "dana.json" would replace Dana's profile with a PDF. */
+static GMutex profile_folders_lock;
+static GPtrArray *profile_folders;   /* owned paths, one per live store */
+
+static void
+protect_folder (const char *path)
+{
+  g_mutex_lock (&profile_folders_lock);
+  if (profile_folders == NULL)
+    profile_folders = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (profile_folders, g_strdup (path));
+  g_mutex_unlock (&profile_folders_lock);
+}
+
+static void
+unprotect_folder (const char *path)
+{
+  g_mutex_lock (&profile_folders_lock);
+  for (guint i = 0; profile_folders != NULL && i < profile_folders->len; i++)
+    {
+      if (g_str_equal (g_ptr_array_index (profile_folders, i), path))
+        {
+          g_ptr_array_remove_index_fast (profile_folders, i);
+          break;
+        }
+    }
+  if (profile_folders != NULL && profile_folders->len == 0)
+    g_clear_pointer (&profile_folders, g_ptr_array_unref);
+  g_mutex_unlock (&profile_folders_lock);
+}
+
+/* @path with its folder's links resolved, as far as it exists. */
+static char *
+dup_canonical_path (const char *path)
+{
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autofree char *name = g_path_get_basename (path);
+  g_autofree char *real_folder = realpath (folder, NULL);
+
+  if (real_folder != NULL)
+    return g_build_filename (real_folder, name, NULL);
+  if (!g_str_equal (folder, path) && !g_str_equal (folder, "."))
+    {
+      g_autofree char *canonical_folder = dup_canonical_path (folder);
+
+      return g_build_filename (canonical_folder, name, NULL);
+    }
+
+  return g_strdup (path);
+}
+
+static gboolean
+path_is_within (const char *path,
+                const char *folder)
+{
+  gsize length = strlen (folder);
+
+  return strncmp (path, folder, length) == 0 &&
+         (path[length] == '\0' || path[length] == G_DIR_SEPARATOR);
+}
+
+static gboolean
+check_outside_profile_folders (const char  *path,
+                               const char  *display_name,
+                               GError     **error)
+{
+  g_autofree char *canonical = dup_canonical_path (path);
+  g_autofree char *found = NULL;
+
+  g_mutex_lock (&profile_folders_lock);
+  for (guint i = 0; profile_folders != NULL && i < profile_folders->len && found == NULL; i++)
+    {
+      const char *folder = g_ptr_array_index (profile_folders, i);
+      g_autofree char *real_folder = realpath (folder, NULL);
+
+      if (path_is_within (canonical, real_folder != NULL ? real_folder : folder) ||
+          path_is_within (path, folder))
+        found = g_strdup (folder);
+    }
+  g_mutex_unlock (&profile_folders_lock);
+
+  if (found == NULL)
+    return TRUE;
+
+  g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_IO,
+               _("Could not save “%s”: it would go into the profiles folder (%s), where only Upskill's own profile files belong. Choose another folder."),
+               display_name, found);
+  return FALSE;
+}
+
+gboolean
+upskill_write_file_atomically (GFile         *file,
+                               GBytes        *contents,
+                               int            mode,
+                               GCancellable  *cancellable,
+                               GError       **error)
+{
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+  g_return_val_if_fail (contents != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  path = g_file_get_path (file);
+  if (path != NULL)
+    {
+      g_autofree char *display_name = g_file_get_basename (file);
+
+      if (!check_outside_profile_folders (path, display_name, error))
+        return FALSE;
+    }
+
+  return write_file_atomically (file, contents, mode, cancellable, error);
+}
+
 /* GObject */
 
 static void
@@ -348,6 +466,8 @@ upskill_store_constructed (GObject *object)
 
   if (self->data_path == NULL)
     g_critical ("The profile store needs a local folder");
+  else
+    protect_folder (self->profiles_path);
 }
 
 static void
@@ -355,6 +475,8 @@ upskill_store_finalize (GObject *object)
 {
   UpskillStore *self = (UpskillStore *)object;
 
+  if (self->profiles_path != NULL)
+    unprotect_folder (self->profiles_path);
   g_clear_object (&self->data_dir);
   g_clear_object (&self->profiles_dir);
   g_clear_object (&self->index_file);
@@ -794,7 +916,7 @@ write_index_if_dirty (UpskillStore *self)
 
   /* The index is only a cache: failing to write it costs time, not data. */
   if (bytes != NULL &&
-      !upskill_write_file_atomically (self->index_file, bytes, 0600, NULL, &error))
+      !write_file_atomically (self->index_file, bytes, 0600, NULL, &error))
     {
       g_debug ("Could not write the profile index: %s", error->message);
       g_mutex_lock (&self->lock);
@@ -1359,7 +1481,7 @@ save_bytes (UpskillStore                 *self,
   if (!check_may_replace (self, id, file_name, path, cancellable, error))
     return FALSE;
 
-  if (!upskill_write_file_atomically (file, bytes, 0600, cancellable, error))
+  if (!write_file_atomically (file, bytes, 0600, cancellable, error))
     return FALSE;
 
   if (stat (path, &st) == 0)
