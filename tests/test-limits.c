@@ -226,6 +226,103 @@ test_history_is_bounded (void)
   g_assert_cmpuint (upskill_profile_get_history (reloaded)->len, ==, history->len);
 }
 
+#define PROFILE_HEAD \
+  "{\"format\":\"upskill-profile\",\"version\":1,\"kind\":\"client\"," \
+  "\"weekly_hours\":5,\"created\":\"2026-01-01T00:00:00Z\",\"modified\":\"2026-01-02T00:00:00Z\","
+
+static UpskillProfile *
+profile_from_text (const char  *text,
+                   GError     **error)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (text, strlen (text));
+
+  return upskill_profile_new_from_bytes (bytes, "eve.json", error);
+}
+
+/* A NUL escape cut the text at it ("Eve\u0000 Mallory" became "Eve"):
+ * now the file is refused with a message, wherever the NUL is. */
+static void
+test_nul_refused (void)
+{
+  const char *texts[] = {
+    PROFILE_HEAD "\"id\":\"eve\",\"name\":\"Eve\\u0000 Mallory\"}",
+    PROFILE_HEAD "\"id\":\"eve\\u0000x\",\"name\":\"Eve\"}",
+    PROFILE_HEAD "\"id\":\"eve\",\"name\":\"Eve\",\"skills\":{\"sql\\u0000\":{\"level\":1}}}",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(UpskillProfile) profile = profile_from_text (texts[i], &error);
+
+      g_assert_null (profile);
+      g_assert_error (error, UPSKILL_ERROR, UPSKILL_ERROR_INVALID_DATA);
+      g_assert_nonnull (strstr (error->message, "NUL"));
+      g_assert_nonnull (strstr (error->message, "eve.json"));
+    }
+}
+
+/* Other control characters are kept exactly, through a save. */
+static void
+test_control_characters_kept (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UpskillProfile) profile = NULL;
+  g_autoptr(UpskillProfile) reloaded = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  profile = profile_from_text (PROFILE_HEAD "\"id\":\"eve\",\"name\":\"Eve\\u0007\\u001b Mallory\"}", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (upskill_profile_get_name (profile), ==, "Eve\a\033 Mallory");
+
+  bytes = upskill_profile_to_bytes (profile);
+  reloaded = upskill_profile_new_from_bytes (bytes, "eve.json", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (upskill_profile_get_name (reloaded), ==, "Eve\a\033 Mallory");
+}
+
+/* Members a newer version writes survive this one's load and save (and
+ * its undo, which copies and restores). */
+static void
+test_unknown_members_kept (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UpskillProfile) profile = NULL;
+  g_autoptr(UpskillProfile) copy = NULL;
+  g_autoptr(UpskillProfile) loaded = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *object;
+  JsonObject *goals;
+
+  profile = profile_from_text (PROFILE_HEAD "\"id\":\"eve\",\"name\":\"Eve\","
+                               "\"tags\":[\"ml\",\"coach-a\"],"
+                               "\"goals_v2\":{\"text\":\"Lead a team\",\"due\":\"2027-01-01\"}}", &error);
+  g_assert_no_error (error);
+
+  copy = upskill_profile_copy (profile);
+  upskill_profile_set_level (profile, "sql", 3, NULL, 0);
+  upskill_profile_restore (profile, copy);
+  g_assert_true (upskill_store_save (fixture->store, profile, NULL, &error));
+  g_assert_no_error (error);
+
+  loaded = upskill_store_load (fixture->store, "eve", NULL, &error);
+  g_assert_no_error (error);
+  upskill_profile_set_name (loaded, "Eve Mallory");
+  bytes = upskill_profile_to_bytes (loaded);
+  root = upskill_json_parse_bytes (bytes, "eve.json", &error);
+  g_assert_no_error (error);
+
+  object = json_node_get_object (root);
+  g_assert_cmpstr (json_object_get_string_member (object, "name"), ==, "Eve Mallory");
+  g_assert_true (json_object_has_member (object, "tags"));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object, "tags")), ==, 2);
+  goals = json_object_get_object_member (object, "goals_v2");
+  g_assert_nonnull (goals);
+  g_assert_cmpstr (json_object_get_string_member (goals, "text"), ==, "Lead a team");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -237,6 +334,10 @@ main (int   argc,
   g_test_add ("/upskill/limits/level-changes-near-the-limit", Fixture, NULL,
               fixture_set_up, test_level_changes_near_the_limit, fixture_tear_down);
   g_test_add_func ("/upskill/limits/history-is-bounded", test_history_is_bounded);
+  g_test_add_func ("/upskill/limits/nul-refused", test_nul_refused);
+  g_test_add_func ("/upskill/limits/control-characters-kept", test_control_characters_kept);
+  g_test_add ("/upskill/limits/unknown-members-kept", Fixture, NULL,
+              fixture_set_up, test_unknown_members_kept, fixture_tear_down);
 
   return g_test_run ();
 }

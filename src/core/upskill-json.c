@@ -81,6 +81,7 @@ typedef enum
   TEXT_NUMBER_TOO_LARGE,
   TEXT_LONE_SURROGATE,
   TEXT_BAD_ESCAPE,
+  TEXT_NUL,
   TEXT_TRAILING_DATA,
 } TextProblem;
 
@@ -149,6 +150,15 @@ skip_string (const char  *data,
       if (unit < 0)
         {
           *problem = TEXT_BAD_ESCAPE;
+          *out_offset = i;
+          return length;
+        }
+
+      /* json-glib would cut the text there ("Eve\u0000 Mallory" read as
+       * "Eve"), silently changing it. */
+      if (unit == 0)
+        {
+          *problem = TEXT_NUL;
           *out_offset = i;
           return length;
         }
@@ -361,6 +371,10 @@ check_text_error (const char  *data,
       break;
     case TEXT_BAD_ESCAPE:
       problem = _("not a valid escape (JSON allows \\\", \\\\, \\/, \\b, \\f, \\n, \\r, \\t and \\u with four hex digits)");
+      break;
+    case TEXT_NUL:
+      code = UPSKILL_ERROR_INVALID_DATA;
+      problem = _("a text holds a NUL character (\\u0000), which Upskill cannot keep");
       break;
     case TEXT_TRAILING_DATA:
       problem = _("unexpected text after the end of the data");
