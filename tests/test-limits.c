@@ -323,6 +323,105 @@ test_unknown_members_kept (Fixture       *fixture,
   g_assert_cmpstr (json_object_get_string_member (goals, "text"), ==, "Lead a team");
 }
 
+/* Importing a FIFO, or a link to one, returned never: only regular files
+ * are read. An index.json that is a FIFO is rebuilt, not waited on. */
+static void
+test_fifo_refused (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *fifo = g_build_filename (fixture->base, "pipe.json", NULL);
+  g_autofree char *link = g_build_filename (fixture->base, "link.json", NULL);
+  g_autofree char *index = g_build_filename (fixture->dir, "index.json", NULL);
+  g_autoptr(UpskillProfile) profile = upskill_profile_new ("dana", "Dana");
+  g_autoptr(GPtrArray) summaries = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *paths[] = { fifo, link };
+  struct stat st;
+
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  g_assert_cmpint (symlink (fifo, link), ==, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (paths[i]);
+      g_autoptr(UpskillProfile) imported = upskill_store_import (fixture->store, file, NULL, &error);
+
+      g_assert_null (imported);
+      g_assert_error (error, UPSKILL_ERROR, UPSKILL_ERROR_IO);
+      g_assert_nonnull (strstr (error->message, "not a regular file"));
+      g_clear_error (&error);
+    }
+
+  g_assert_true (upskill_store_save (fixture->store, profile, NULL, &error));
+  g_assert_no_error (error);
+  g_clear_object (&fixture->store);
+  g_unlink (index);
+  g_assert_cmpint (mkfifo (index, 0600), ==, 0);
+
+  fixture->store = upskill_store_new (fixture->data_dir, NULL);
+  summaries = upskill_store_list (fixture->store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (summaries->len, ==, 1);
+  /* Written anew, as a file. */
+  g_assert_cmpint (lstat (index, &st), ==, 0);
+  g_assert_true (S_ISREG (st.st_mode));
+}
+
+/* Each list and each field has a limit; a file past one is refused with
+ * a message naming it, and adding past one is refused too. */
+static void
+test_list_and_field_limits (void)
+{
+  g_autoptr(UpskillProfile) profile = upskill_profile_new ("dana", "Dana");
+  g_autoptr(GString) text = g_string_new (PROFILE_HEAD "\"id\":\"eve\",\"name\":\"Eve\",\"notes\":[");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UpskillProfile) loaded = NULL;
+  g_autofree char *long_note = make_text (UPSKILL_PROFILE_TEXT_MAX_CHARS + 1, 'x');
+  g_autofree char *long_title = NULL;
+
+  for (guint i = 0; i <= UPSKILL_PROFILE_MAX_NOTES; i++)
+    g_string_append_printf (text, "%s{\"id\":\"note-%u\",\"date\":\"2026-01-01\",\"text\":\"Hi\"}",
+                            i > 0 ? "," : "", i);
+  g_string_append (text, "]}");
+  loaded = profile_from_text (text->str, &error);
+  g_assert_null (loaded);
+  g_assert_error (error, UPSKILL_ERROR, UPSKILL_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "notes"));
+  g_clear_error (&error);
+
+  /* One field: 1 MiB without a space took minutes to lay out. */
+  g_string_printf (text, PROFILE_HEAD "\"id\":\"eve\",\"name\":\"Eve\","
+                   "\"notes\":[{\"id\":\"n\",\"date\":\"2026-01-01\",\"text\":\"%s\"}]}", long_note);
+  loaded = profile_from_text (text->str, &error);
+  g_assert_null (loaded);
+  g_assert_error (error, UPSKILL_ERROR, UPSKILL_ERROR_INVALID_DATA);
+  g_assert_nonnull (strstr (error->message, "text"));
+  g_clear_error (&error);
+
+  long_title = make_text (UPSKILL_PROFILE_LINE_MAX_CHARS + 1, 'y');
+  g_string_printf (text, PROFILE_HEAD "\"id\":\"eve\",\"name\":\"Eve\","
+                   "\"plan\":[{\"id\":\"s\",\"module\":null,\"title\":\"%s\",\"hours\":1,"
+                   "\"skill\":\"sql\",\"from\":0,\"to\":1,\"status\":\"planned\"}]}", long_title);
+  loaded = profile_from_text (text->str, &error);
+  g_assert_null (loaded);
+  g_assert_error (error, UPSKILL_ERROR, UPSKILL_ERROR_INVALID_DATA);
+  g_assert_nonnull (strstr (error->message, "title"));
+  g_clear_error (&error);
+
+  for (guint i = 0; i < UPSKILL_PROFILE_MAX_NOTES; i++)
+    g_assert_nonnull (upskill_profile_add_note (profile, 0, "A note"));
+  g_assert_null (upskill_profile_add_note (profile, 0, "One too many"));
+  g_assert_false (upskill_profile_check_room_for_note (profile, &error));
+  g_assert_error (error, UPSKILL_ERROR, UPSKILL_ERROR_TOO_LARGE);
+  g_clear_error (&error);
+  g_assert_cmpuint (upskill_profile_get_notes (profile)->len, ==, UPSKILL_PROFILE_MAX_NOTES);
+
+  for (guint i = 0; i < UPSKILL_PROFILE_MAX_EVIDENCE; i++)
+    g_assert_true (upskill_profile_add_evidence (profile, "sql", "A project", NULL));
+  g_assert_false (upskill_profile_add_evidence (profile, "sql", "One too many", NULL));
+  g_assert_cmpuint (upskill_profile_get_evidence (profile, "sql")->len, ==, UPSKILL_PROFILE_MAX_EVIDENCE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -338,6 +437,9 @@ main (int   argc,
   g_test_add_func ("/upskill/limits/control-characters-kept", test_control_characters_kept);
   g_test_add ("/upskill/limits/unknown-members-kept", Fixture, NULL,
               fixture_set_up, test_unknown_members_kept, fixture_tear_down);
+  g_test_add ("/upskill/limits/fifo-refused", Fixture, NULL,
+              fixture_set_up, test_fifo_refused, fixture_tear_down);
+  g_test_add_func ("/upskill/limits/list-and-field-limits", test_list_and_field_limits);
 
   return g_test_run ();
 }
