@@ -14,6 +14,8 @@
  *   FAULT_AT=N               the Nth counted call fails (unset: count only)
  *   FAULT_ERRNO=EIO|ENOSPC   the error it fails with (default EIO)
  *   FAULT_MODE=once|persist  fail only call N, or N and every later one
+ *   FAULT_ONLY=KIND          count only calls of this kind ("write", …),
+ *                            e.g. so that a disk that fills up still reads
  *   FAULT_LOG=/abs/file      appends "N kind path ok|FAIL" for every
  *                            counted call (a rename logs "from -> to")
  */
@@ -39,6 +41,7 @@ static size_t fault_dir_length;
 static long fault_at;           /* 0: never fail */
 static int fault_errno = EIO;
 static int fault_persist;
+static char fault_only[16];
 static int log_fd = -1;
 static long counter;
 static unsigned char tracked_fds[MAX_TRACKED_FDS];
@@ -100,6 +103,10 @@ faultinject_init (void)
 
   value = getenv ("FAULT_MODE");
   fault_persist = value != NULL && strcmp (value, "persist") == 0;
+
+  value = getenv ("FAULT_ONLY");
+  if (value != NULL && strlen (value) < sizeof fault_only)
+    strcpy (fault_only, value);
 
   value = getenv ("FAULT_LOG");
   if (value != NULL)
@@ -179,8 +186,14 @@ should_fail (const char *kind,
              const char *what,
              const char *what_else)
 {
-  long n = __atomic_add_fetch (&counter, 1, __ATOMIC_SEQ_CST);
-  int fail = fault_at > 0 && (n == fault_at || (fault_persist && n > fault_at));
+  long n;
+  int fail;
+
+  if (fault_only[0] != '\0' && strcmp (kind, fault_only) != 0)
+    return 0;
+
+  n = __atomic_add_fetch (&counter, 1, __ATOMIC_SEQ_CST);
+  fail = fault_at > 0 && (n == fault_at || (fault_persist && n > fault_at));
 
   log_call (n, kind, what, what_else, fail);
 

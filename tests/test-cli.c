@@ -6,6 +6,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include "upskill-test-utils.h"
 
@@ -233,6 +234,38 @@ test_unwritable_path (Fixture       *fixture,
   result = run_upskill (fixture, args);
   g_assert_cmpint (result.status, !=, 0);
   g_assert_nonnull (strstr (result.err, out));
+}
+
+/* A report aimed at a profile's own file (or anywhere in the profiles
+ * folder, even through a link) is refused; the profile stays. */
+static void
+test_report_into_profiles_refused (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  g_autofree char *profile = g_build_filename (fixture->data_dir, "profiles", "dana-okafor.json", NULL);
+  g_autofree char *link = g_build_filename (fixture->out_dir, "link", NULL);
+  g_autofree char *profiles = g_build_filename (fixture->data_dir, "profiles", NULL);
+  g_autofree char *through_link = g_build_filename (link, "report.pdf", NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  const char *targets[] = { profile, through_link };
+
+  import_samples (fixture);
+  g_assert_true (g_file_get_contents (profile, &before, NULL, NULL));
+  g_assert_cmpint (symlink (profiles, link), ==, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (targets); i++)
+    {
+      const char *args[] = { "--export-report", targets[i], "--profile", "dana-okafor", NULL };
+      g_auto(Result) result = run_upskill (fixture, args);
+
+      g_assert_cmpint (result.status, ==, 1);
+      g_assert_nonnull (strstr (result.err, "profiles folder"));
+    }
+
+  g_assert_true (g_file_get_contents (profile, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, before);
+  g_assert_false (g_file_test (through_link, G_FILE_TEST_EXISTS));
 }
 
 static void
@@ -496,6 +529,7 @@ main (int   argc,
   ADD ("export-by-id-without-notes", test_export_by_id_without_notes);
   ADD ("unknown-profile", test_unknown_profile);
   ADD ("unwritable-path", test_unwritable_path);
+  ADD ("report-into-profiles-refused", test_report_into_profiles_refused);
   ADD ("missing-options", test_missing_options);
   ADD ("all-profiles", test_all_profiles);
   ADD ("all-profiles-with-broken-file", test_all_profiles_with_broken_file);

@@ -30,7 +30,7 @@ make_large_profile (const char *name,
   gint64 time = 1704067200; /* 2024-01-01 */
 
   upskill_profile_set_target_role (profile, "ml-engineer");
-  for (guint week = 0; week < 300; week++)
+  for (guint week = 0; week < 400; week++)
     {
       const char *skill = skills[week % G_N_ELEMENTS (skills)];
       guint level = upskill_profile_get_level (profile, skill);

@@ -531,7 +531,7 @@ test_refuse_overwrite_unreadable (Fixture       *fixture,
   write_file (path, valid, -1);
   save (fixture->store, profile);
   after = read_bytes (path);
-  g_assert_nonnull (strstr (g_bytes_get_data (after, NULL), "\"name\" : \"Dana\""));
+  g_assert_nonnull (strstr (g_bytes_get_data (after, NULL), "\"name\":\"Dana\""));
 
   g_assert_finalize_object (profile);
   g_assert_finalize_object (other);

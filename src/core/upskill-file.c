@@ -5,6 +5,7 @@
 #include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -62,6 +63,98 @@ upskill_file_dup_temp_template (const char *folder,
   return g_strdup_printf ("%s" G_DIR_SEPARATOR_S UPSKILL_FILE_TEMP_PREFIX "%d-%.*s-XXXXXX"
                           UPSKILL_FILE_TEMP_SUFFIX,
                           folder, (int) getpid (), length, name);
+}
+
+/* The profile folders of every store in this process. Anything else
+ * written (a report, an export, a calendar) never lands there: a report
+ * aimed at "dana.json" would replace Dana's profile with a PDF. */
+static GMutex profile_folders_lock;
+static GPtrArray *profile_folders;   /* owned paths, one per live store */
+
+void
+upskill_file_protect_folder (const char *path)
+{
+  g_mutex_lock (&profile_folders_lock);
+  if (profile_folders == NULL)
+    profile_folders = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (profile_folders, g_strdup (path));
+  g_mutex_unlock (&profile_folders_lock);
+}
+
+void
+upskill_file_unprotect_folder (const char *path)
+{
+  g_mutex_lock (&profile_folders_lock);
+  for (guint i = 0; profile_folders != NULL && i < profile_folders->len; i++)
+    {
+      if (g_str_equal (g_ptr_array_index (profile_folders, i), path))
+        {
+          g_ptr_array_remove_index_fast (profile_folders, i);
+          break;
+        }
+    }
+  if (profile_folders != NULL && profile_folders->len == 0)
+    g_clear_pointer (&profile_folders, g_ptr_array_unref);
+  g_mutex_unlock (&profile_folders_lock);
+}
+
+/* @path with its folder's links resolved, as far as it exists. */
+static char *
+dup_canonical_path (const char *path)
+{
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autofree char *name = g_path_get_basename (path);
+  g_autofree char *real_folder = realpath (folder, NULL);
+
+  if (real_folder != NULL)
+    return g_build_filename (real_folder, name, NULL);
+  if (!g_str_equal (folder, path) && !g_str_equal (folder, "."))
+    {
+      g_autofree char *canonical_folder = dup_canonical_path (folder);
+
+      return g_build_filename (canonical_folder, name, NULL);
+    }
+
+  return g_strdup (path);
+}
+
+static gboolean
+path_is_within (const char *path,
+                const char *folder)
+{
+  gsize length = strlen (folder);
+
+  return strncmp (path, folder, length) == 0 &&
+         (path[length] == '\0' || path[length] == G_DIR_SEPARATOR);
+}
+
+static gboolean
+check_outside_profile_folders (const char  *path,
+                               const char  *display_name,
+                               GError     **error)
+{
+  g_autofree char *canonical = dup_canonical_path (path);
+  g_autofree char *found = NULL;
+
+  g_mutex_lock (&profile_folders_lock);
+  for (guint i = 0; profile_folders != NULL && i < profile_folders->len && found == NULL; i++)
+    {
+      const char *folder = g_ptr_array_index (profile_folders, i);
+      g_autofree char *real_folder = realpath (folder, NULL);
+
+      if (path_is_within (canonical, real_folder != NULL ? real_folder : folder) ||
+          path_is_within (path, folder))
+        found = g_strdup (folder);
+    }
+  g_mutex_unlock (&profile_folders_lock);
+
+  if (found == NULL)
+    return TRUE;
+
+  g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_IO,
+               _("Could not save “%s”: it would go into the profiles folder (%s), where only Upskill's own profile files belong. Choose another folder."),
+               display_name, found);
+  return FALSE;
 }
 
 /* The file that writing to @path replaces: @path itself, or the end of
@@ -123,7 +216,7 @@ choose_mode (const char      *path,
 {
   struct stat st;
 
-  if (mode == UPSKILL_FILE_MODE_PRIVATE)
+  if (mode == UPSKILL_FILE_MODE_PROFILE || mode == UPSKILL_FILE_MODE_PRIVATE)
     return 0600;
 
   /* Whoever made the old file private (or shared) meant it. */
@@ -156,7 +249,9 @@ upskill_file_write_atomically (GFile            *file,
 
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (contents != NULL, FALSE);
-  g_return_val_if_fail (mode == UPSKILL_FILE_MODE_PRIVATE || mode == UPSKILL_FILE_MODE_DOCUMENT, FALSE);
+  g_return_val_if_fail (mode == UPSKILL_FILE_MODE_PROFILE ||
+                        mode == UPSKILL_FILE_MODE_PRIVATE ||
+                        mode == UPSKILL_FILE_MODE_DOCUMENT, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   basename = g_file_get_basename (file);
@@ -171,6 +266,10 @@ upskill_file_write_atomically (GFile            *file,
     }
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+
+  if (mode != UPSKILL_FILE_MODE_PROFILE &&
+      !check_outside_profile_folders (link_path, display_name, error))
     return FALSE;
 
   path = dup_link_target (link_path);

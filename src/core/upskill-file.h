@@ -19,6 +19,9 @@ G_BEGIN_DECLS
 
 typedef enum
 {
+  /* A profile written by its store into the profiles folder: 0600, and
+   * the only kind of file that may go there. */
+  UPSKILL_FILE_MODE_PROFILE,
   /* The user's own data (profiles, the index, the trends cache, an
    * exported profile with its private notes): 0600 whatever the umask or
    * the replaced file's mode. */
@@ -31,12 +34,19 @@ typedef enum
 
 /* Atomic and durable replacement of @file's content: a temporary file in
  * the same folder, fsync, mode, rename, fsync of the folder. When @file is
- * a symbolic link the link stays and its target is replaced. */
+ * a symbolic link the link stays and its target is replaced. Anything but
+ * a profile is refused inside a protected folder: a report aimed at
+ * "dana.json" would replace Dana's profile with a PDF. */
 gboolean upskill_file_write_atomically (GFile            *file,
                                         GBytes           *contents,
                                         UpskillFileMode   mode,
                                         GCancellable     *cancellable,
                                         GError          **error);
+
+/* Marks @path as a profiles folder for as long as its store lives; may
+ * be called once per store, from any thread. */
+void     upskill_file_protect_folder    (const char *path);
+void     upskill_file_unprotect_folder  (const char *path);
 
 /* fsync() of a folder, so that names created or renamed in it last; 0 or
  * an errno. */

@@ -1,10 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <inttypes.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "upskill-date.h"
 #include "upskill-error.h"
@@ -82,6 +86,7 @@ typedef enum
   TEXT_NUMBER_TOO_LARGE,
   TEXT_LONE_SURROGATE,
   TEXT_BAD_ESCAPE,
+  TEXT_NUL,
   TEXT_TRAILING_DATA,
 } TextProblem;
 
@@ -150,6 +155,15 @@ skip_string (const char  *data,
       if (unit < 0)
         {
           *problem = TEXT_BAD_ESCAPE;
+          *out_offset = i;
+          return length;
+        }
+
+      /* json-glib would cut the text there ("Eve\u0000 Mallory" read as
+       * "Eve"), silently changing it. */
+      if (unit == 0)
+        {
+          *problem = TEXT_NUL;
           *out_offset = i;
           return length;
         }
@@ -363,6 +377,10 @@ check_text_error (const char  *data,
     case TEXT_BAD_ESCAPE:
       problem = _("not a valid escape (JSON allows \\\", \\\\, \\/, \\b, \\f, \\n, \\r, \\t and \\u with four hex digits)");
       break;
+    case TEXT_NUL:
+      code = UPSKILL_ERROR_INVALID_DATA;
+      problem = _("a text holds a NUL character (\\u0000), which Upskill cannot keep");
+      break;
     case TEXT_TRAILING_DATA:
       problem = _("unexpected text after the end of the data");
       break;
@@ -453,39 +471,130 @@ upskill_json_parse_bytes (GBytes      *bytes,
   return json_parser_steal_root (parser);
 }
 
+/* Reads at most @max_length bytes of the file open at @fd. */
+static GBytes *
+read_fd (int            fd,
+         gsize          max_length,
+         GCancellable  *cancellable,
+         GError       **error)
+{
+  g_autoptr(GByteArray) data = g_byte_array_new ();
+  gsize chunk = 64 * 1024;
+
+  while (data->len < max_length)
+    {
+      gsize want = MIN (chunk, max_length - data->len);
+      guint old_length = data->len;
+      gssize n;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return NULL;
+
+      g_byte_array_set_size (data, old_length + want);
+      n = read (fd, data->data + old_length, want);
+      if (n < 0)
+        {
+          int saved_errno = errno;
+
+          g_byte_array_set_size (data, old_length);
+          if (saved_errno == EINTR)
+            continue;
+          g_set_error_literal (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                               g_strerror (saved_errno));
+          return NULL;
+        }
+
+      g_byte_array_set_size (data, old_length + n);
+      if (n == 0)
+        break;
+    }
+
+  return g_byte_array_free_to_bytes (g_steal_pointer (&data));
+}
+
+/* Only a regular file is read: opening a FIFO (or a link to one) would
+ * wait for a writer forever, and a device could feed data without end.
+ * O_NONBLOCK lets the open return, fstat() then tells what it is. */
+static GBytes *
+read_regular_file (GFile         *file,
+                   const char    *name,
+                   GCancellable  *cancellable,
+                   GError       **error)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autoptr(GError) local_error = NULL;
+  GBytes *bytes;
+  struct stat st;
+  int fd;
+
+  if (path == NULL)
+    {
+      g_autoptr(GFileInputStream) stream = g_file_read (file, cancellable, &local_error);
+
+      if (stream == NULL)
+        {
+          g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_IO,
+                       _("Could not read “%s”: %s"), name, local_error->message);
+          return NULL;
+        }
+
+      bytes = g_input_stream_read_bytes (G_INPUT_STREAM (stream), UPSKILL_JSON_MAX_SIZE + 1,
+                                         cancellable, &local_error);
+      if (bytes == NULL)
+        g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_IO,
+                     _("Could not read “%s”: %s"), name, local_error->message);
+      return bytes;
+    }
+
+  fd = open (path, O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
+  if (fd < 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_IO,
+                   _("Could not read “%s”: %s"), name, g_strerror (saved_errno));
+      return NULL;
+    }
+
+  if (fstat (fd, &st) != 0 || !S_ISREG (st.st_mode))
+    {
+      gboolean is_folder = S_ISDIR (st.st_mode);
+
+      close (fd);
+      g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_IO,
+                   is_folder
+                   ? _("Could not read “%s”: it is a folder, not a file")
+                   : _("Could not read “%s”: it is not a regular file (a pipe or a device, say)"),
+                   name);
+      return NULL;
+    }
+
+  /* Read one byte past the cap so that an oversized file is recognised
+   * without loading all of it. */
+  bytes = read_fd (fd, UPSKILL_JSON_MAX_SIZE + 1, cancellable, &local_error);
+  close (fd);
+  if (bytes == NULL)
+    g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_IO,
+                 _("Could not read “%s”: %s"), name, local_error->message);
+
+  return bytes;
+}
+
 JsonNode *
 upskill_json_parse_file (GFile         *file,
                          GCancellable  *cancellable,
                          GError       **error)
 {
-  g_autoptr(GFileInputStream) stream = NULL;
   g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) local_error = NULL;
   g_autofree char *name = NULL;
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
   name = upskill_file_dup_display_name (file);
 
-  stream = g_file_read (file, cancellable, &local_error);
-  if (stream == NULL)
-    {
-      g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_IO,
-                   _("Could not read “%s”: %s"), name, local_error->message);
-      return NULL;
-    }
-
-  /* Read one byte past the cap so that an oversized file is recognised
-   * without loading all of it. */
-  bytes = g_input_stream_read_bytes (G_INPUT_STREAM (stream),
-                                     UPSKILL_JSON_MAX_SIZE + 1,
-                                     cancellable, &local_error);
+  bytes = read_regular_file (file, name, cancellable, error);
   if (bytes == NULL)
-    {
-      g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_IO,
-                   _("Could not read “%s”: %s"), name, local_error->message);
-      return NULL;
-    }
+    return NULL;
 
   if (g_bytes_get_size (bytes) > UPSKILL_JSON_MAX_SIZE)
     {

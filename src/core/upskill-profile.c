@@ -38,6 +38,9 @@ struct _UpskillProfile
   GPtrArray          *plan;        /* UpskillPlanStep*, the user's order */
   GPtrArray          *notes;       /* UpskillNote*, oldest first */
   GPtrArray          *no_evidence; /* empty; returned for skills without any */
+  /* Top-level members this version does not know (written by a newer
+   * one), kept as they are and written back. Immutable, so shared. */
+  JsonObject         *extra;
 };
 
 G_DEFINE_FINAL_TYPE (UpskillProfile, upskill_profile, G_TYPE_OBJECT)
@@ -398,6 +401,7 @@ upskill_profile_finalize (GObject *object)
   g_clear_pointer (&self->current_role, g_free);
   g_clear_pointer (&self->target_role, g_free);
   g_clear_pointer (&self->skills, g_hash_table_unref);
+  g_clear_pointer (&self->extra, json_object_unref);
   g_clear_pointer (&self->history, g_ptr_array_unref);
   g_clear_pointer (&self->plan, g_ptr_array_unref);
   g_clear_pointer (&self->notes, g_ptr_array_unref);
@@ -620,6 +624,47 @@ get_key (JsonObject  *object,
   return TRUE;
 }
 
+/* A string of at most @max_chars characters: a field a hostile file
+ * could fill with megabytes costs every page that shows it. */
+static gboolean
+get_text (JsonObject  *object,
+          const char  *member,
+          gboolean     required,
+          glong        max_chars,
+          const char  *where,
+          const char **out_text,
+          GError     **error)
+{
+  if (!upskill_json_get_string (object, member, required, where, out_text, error))
+    return FALSE;
+
+  if (*out_text != NULL && g_utf8_strlen (*out_text, -1) > max_chars)
+    {
+      g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_INVALID_DATA,
+                   _("%s: “%s”: longer than the limit of %ld characters"),
+                   where, member, max_chars);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+check_list_length (guint        length,
+                   guint        max_length,
+                   const char  *where,
+                   const char  *member,
+                   GError     **error)
+{
+  if (length <= max_length)
+    return TRUE;
+
+  g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_TOO_LARGE,
+               _("%s: “%s” holds %u items, more than the limit of %u"),
+               where, member, length, max_length);
+  return FALSE;
+}
+
 static gboolean
 read_skill (UpskillProfile  *self,
             const char      *skill_id,
@@ -668,6 +713,11 @@ read_skill (UpskillProfile  *self,
       return FALSE;
     }
 
+  if (evidence != NULL &&
+      !check_list_length (json_array_get_length (evidence), UPSKILL_PROFILE_MAX_EVIDENCE,
+                          where, "evidence", error))
+    return FALSE;
+
   for (guint i = 0; evidence != NULL && i < json_array_get_length (evidence); i++)
     {
       g_autofree char *item_where = NULL;
@@ -682,8 +732,10 @@ read_skill (UpskillProfile  *self,
         return FALSE;
 
       item_where = g_strdup_printf (_("%s: evidence item %u"), where, i + 1);
-      if (!upskill_json_get_string (item_object, "note", TRUE, item_where, &note, error) ||
-          !upskill_json_get_string (item_object, "link", FALSE, item_where, &link, error) ||
+      if (!get_text (item_object, "note", TRUE, UPSKILL_PROFILE_TEXT_MAX_CHARS,
+                     item_where, &note, error) ||
+          !get_text (item_object, "link", FALSE, UPSKILL_PROFILE_LINE_MAX_CHARS,
+                     item_where, &link, error) ||
           !upskill_json_get_time (item_object, "added", TRUE, item_where, &added, error))
         return FALSE;
 
@@ -695,6 +747,73 @@ read_skill (UpskillProfile  *self,
     }
 
   return TRUE;
+}
+
+/* Keeps at most @max_length changes: the oldest changes that are neither
+ * the first of their skill (the baseline) nor its latest are merged into
+ * the next change of the same skill, which then starts where they did.
+ * One pass, whatever the number merged. */
+static void
+fold_history (UpskillProfile *self,
+              guint           max_length)
+{
+  g_autoptr(GHashTable) last_index = NULL;
+  g_autoptr(GHashTable) carried = NULL;   /* skill → merged "from" + 1, or 0 */
+  g_autoptr(GPtrArray) kept = NULL;
+  guint excess;
+
+  if (self->history->len <= max_length)
+    return;
+
+  excess = self->history->len - max_length;
+  last_index = g_hash_table_new (g_str_hash, g_str_equal);
+  carried = g_hash_table_new (g_str_hash, g_str_equal);
+  kept = g_ptr_array_new_full (self->history->len, (GDestroyNotify) history_entry_free);
+
+  for (guint i = 0; i < self->history->len; i++)
+    {
+      UpskillHistoryEntry *entry = g_ptr_array_index (self->history, i);
+
+      g_hash_table_insert (last_index, entry->skill_id, GUINT_TO_POINTER (i));
+    }
+
+  /* The tables' keys are the skill ids of first changes, which stay. */
+  g_ptr_array_set_free_func (self->history, NULL);
+
+  for (guint i = 0; i < self->history->len; i++)
+    {
+      UpskillHistoryEntry *entry = g_ptr_array_index (self->history, i);
+      gpointer carry;
+
+      if (!g_hash_table_lookup_extended (carried, entry->skill_id, NULL, &carry))
+        {
+          /* The first change of a skill: its baseline. */
+          g_hash_table_insert (carried, entry->skill_id, GUINT_TO_POINTER (0));
+          g_ptr_array_add (kept, entry);
+        }
+      else if (excess > 0 &&
+               GPOINTER_TO_UINT (g_hash_table_lookup (last_index, entry->skill_id)) != i)
+        {
+          if (GPOINTER_TO_UINT (carry) == 0)
+            g_hash_table_insert (carried, entry->skill_id, GUINT_TO_POINTER (entry->from + 1));
+          history_entry_free (entry);
+          excess--;
+        }
+      else
+        {
+          if (GPOINTER_TO_UINT (carry) != 0)
+            {
+              entry->from = GPOINTER_TO_UINT (carry) - 1;
+              g_hash_table_insert (carried, entry->skill_id, GUINT_TO_POINTER (0));
+            }
+          g_ptr_array_add (kept, entry);
+        }
+    }
+
+  g_clear_pointer (&last_index, g_hash_table_unref);
+  g_clear_pointer (&carried, g_hash_table_unref);
+  g_ptr_array_unref (self->history);
+  self->history = g_steal_pointer (&kept);
 }
 
 static gboolean
@@ -725,7 +844,8 @@ read_history (UpskillProfile  *self,
           !get_key (object, "skill", TRUE, where, &skill_id, error) ||
           !get_level (object, "from", TRUE, where, &from, error) ||
           !get_level (object, "to", TRUE, where, &to, error) ||
-          !upskill_json_get_string (object, "source", FALSE, where, &source, error))
+          !get_text (object, "source", FALSE, UPSKILL_PROFILE_LINE_MAX_CHARS,
+                     where, &source, error))
         return FALSE;
 
       entry = g_new0 (UpskillHistoryEntry, 1);
@@ -747,7 +867,12 @@ read_history (UpskillProfile  *self,
   if (!sorted)
     g_ptr_array_sort (self->history, upskill_history_entry_compare_time);
 
-  return TRUE;
+  /* A longer history (written by an older version) is merged, not
+   * refused: it is the user's own record. */
+  fold_history (self, UPSKILL_PROFILE_MAX_HISTORY);
+
+  return check_list_length (self->history->len, UPSKILL_PROFILE_MAX_HISTORY,
+                            file_where, "history", error);
 }
 
 static gboolean
@@ -773,6 +898,10 @@ read_plan (UpskillProfile  *self,
            GError         **error)
 {
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  if (!check_list_length (json_array_get_length (plan), UPSKILL_PROFILE_MAX_STEPS,
+                          file_where, "plan", error))
+    return FALSE;
 
   for (guint i = 0; i < json_array_get_length (plan); i++)
     {
@@ -822,7 +951,8 @@ read_plan (UpskillProfile  *self,
           guint from = 0;
           guint to = 0;
 
-          if (!upskill_json_get_string (object, "title", TRUE, where, &title, error) ||
+          if (!get_text (object, "title", TRUE, UPSKILL_PROFILE_LINE_MAX_CHARS,
+                         where, &title, error) ||
               !upskill_json_get_int (object, "hours", TRUE, 0, UPSKILL_PROFILE_MAX_STEP_HOURS,
                                      where, &hours, error) ||
               !get_key (object, "skill", TRUE, where, &skill_id, error) ||
@@ -848,6 +978,10 @@ read_notes (UpskillProfile  *self,
 {
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
 
+  if (!check_list_length (json_array_get_length (notes), UPSKILL_PROFILE_MAX_NOTES,
+                          file_where, "notes", error))
+    return FALSE;
+
   for (guint i = 0; i < json_array_get_length (notes); i++)
     {
       g_autofree char *where = NULL;
@@ -864,7 +998,8 @@ read_notes (UpskillProfile  *self,
       where = g_strdup_printf (_("%s: notes item %u"), file_where, i + 1);
       if (!get_key (object, "id", TRUE, where, &id, error) ||
           !upskill_json_get_time (object, "date", TRUE, where, &date, error) ||
-          !upskill_json_get_string (object, "text", TRUE, where, &text, error))
+          !get_text (object, "text", TRUE, UPSKILL_PROFILE_TEXT_MAX_CHARS,
+                     where, &text, error))
         return FALSE;
 
       if (g_hash_table_contains (seen, id))
@@ -885,6 +1020,38 @@ read_notes (UpskillProfile  *self,
   g_ptr_array_sort (self->notes, compare_notes);
 
   return TRUE;
+}
+
+/* The members upskill_profile_to_json() writes. */
+static const char * const known_members[] = {
+  "format", "version", "id", "name", "kind", "current_role", "target_role",
+  "weekly_hours", "created", "modified", "skills", "history", "plan", "notes",
+  NULL
+};
+
+static void
+keep_unknown_members (UpskillProfile *self,
+                      JsonObject     *root)
+{
+  g_autoptr(JsonObject) extra = NULL;
+  JsonObjectIter iter;
+  const char *member;
+  JsonNode *node;
+
+  json_object_iter_init (&iter, root);
+  while (json_object_iter_next (&iter, &member, &node))
+    {
+      if (g_strv_contains ((const char * const *) known_members, member))
+        continue;
+      if (extra == NULL)
+        extra = json_object_new ();
+      json_object_set_member (extra, member, json_node_copy (node));
+    }
+
+  if (extra != NULL)
+    json_object_seal (extra);
+  g_clear_pointer (&self->extra, json_object_unref);
+  self->extra = g_steal_pointer (&extra);
 }
 
 static gboolean
@@ -935,8 +1102,10 @@ read_profile (UpskillProfile  *self,
       return FALSE;
     }
 
-  if (!upskill_json_get_string (root, "current_role", FALSE, where, &current_role, error) ||
-      !upskill_json_get_string (root, "target_role", FALSE, where, &target_role, error) ||
+  if (!get_text (root, "current_role", FALSE, UPSKILL_PROFILE_LINE_MAX_CHARS,
+                 where, &current_role, error) ||
+      !get_text (root, "target_role", FALSE, UPSKILL_PROFILE_LINE_MAX_CHARS,
+                 where, &target_role, error) ||
       !upskill_json_get_double (root, "weekly_hours", TRUE, 0.0, UPSKILL_PROFILE_MAX_WEEKLY_HOURS,
                                 where, &self->weekly_hours, error) ||
       !upskill_json_get_time (root, "created", TRUE, where, &self->created, error) ||
@@ -961,6 +1130,11 @@ read_profile (UpskillProfile  *self,
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
+
+  if (skills != NULL &&
+      !check_list_length (json_object_get_size (skills), UPSKILL_PROFILE_MAX_SKILLS,
+                          where, "skills", error))
+    return FALSE;
 
   if (skills != NULL)
     {
@@ -993,6 +1167,8 @@ read_profile (UpskillProfile  *self,
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
+
+  keep_unknown_members (self, root);
 
   return TRUE;
 }
@@ -1227,6 +1403,20 @@ upskill_profile_to_json (UpskillProfile *self)
     }
   json_builder_end_array (builder);
 
+  if (self->extra != NULL)
+    {
+      JsonObjectIter iter;
+      const char *member;
+      JsonNode *node;
+
+      json_object_iter_init (&iter, self->extra);
+      while (json_object_iter_next (&iter, &member, &node))
+        {
+          json_builder_set_member_name (builder, member);
+          json_builder_add_value (builder, json_node_copy (node));
+        }
+    }
+
   json_builder_end_object (builder);
 
   return json_builder_get_root (builder);
@@ -1243,8 +1433,9 @@ upskill_profile_to_bytes (UpskillProfile *self)
 
   root = upskill_profile_to_json (self);
   generator = json_generator_new ();
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_indent (generator, 2);
+  /* Compact: indenting a large profile made it a third larger, past the
+   * size that reading accepts. */
+  json_generator_set_pretty (generator, FALSE);
   json_generator_set_root (generator, root);
 
   text = g_string_sized_new (4096);
@@ -1275,6 +1466,8 @@ copy_state (UpskillProfile *self,
   self->weekly_hours = other->weekly_hours;
   self->created = other->created;
   self->modified = other->modified;
+  g_clear_pointer (&self->extra, json_object_unref);
+  self->extra = other->extra != NULL ? json_object_ref (other->extra) : NULL;
 
   g_hash_table_remove_all (self->skills);
   g_hash_table_iter_init (&iter, other->skills);
@@ -1587,6 +1780,10 @@ upskill_profile_set_level (UpskillProfile *self,
     position--;
   g_ptr_array_insert (self->history, position, entry);
 
+  /* A tenth at a time, so that merging is rare. */
+  if (self->history->len > UPSKILL_PROFILE_MAX_HISTORY)
+    fold_history (self, UPSKILL_PROFILE_MAX_HISTORY - UPSKILL_PROFILE_MAX_HISTORY / 10);
+
   touch (self);
 
   return TRUE;
@@ -1652,7 +1849,7 @@ upskill_profile_get_evidence (UpskillProfile *self,
   return state != NULL ? state->evidence : self->no_evidence;
 }
 
-void
+gboolean
 upskill_profile_add_evidence (UpskillProfile *self,
                               const char     *skill_id,
                               const char     *note,
@@ -1660,10 +1857,13 @@ upskill_profile_add_evidence (UpskillProfile *self,
 {
   UpskillEvidence *evidence;
 
-  g_return_if_fail (UPSKILL_IS_PROFILE (self));
-  g_return_if_fail (key_is_valid (skill_id));
-  g_return_if_fail (note != NULL && g_utf8_validate (note, -1, NULL));
-  g_return_if_fail (text_is_valid (link));
+  g_return_val_if_fail (UPSKILL_IS_PROFILE (self), FALSE);
+  g_return_val_if_fail (key_is_valid (skill_id), FALSE);
+  g_return_val_if_fail (note != NULL && g_utf8_validate (note, -1, NULL), FALSE);
+  g_return_val_if_fail (text_is_valid (link), FALSE);
+
+  if (!upskill_profile_check_room_for_evidence (self, skill_id, NULL))
+    return FALSE;
 
   evidence = g_new0 (UpskillEvidence, 1);
   evidence->note = g_strdup (note);
@@ -1672,6 +1872,8 @@ upskill_profile_add_evidence (UpskillProfile *self,
   g_ptr_array_add (ensure_skill (self, skill_id)->evidence, evidence);
 
   touch (self);
+
+  return TRUE;
 }
 
 void
@@ -1719,6 +1921,68 @@ upskill_profile_remove_evidence (UpskillProfile *self,
 
   g_ptr_array_remove_index (evidence_list, index);
   touch (self);
+}
+
+gboolean
+upskill_profile_check_room_for_evidence (UpskillProfile  *self,
+                                         const char      *skill_id,
+                                         GError         **error)
+{
+  g_return_val_if_fail (UPSKILL_IS_PROFILE (self), FALSE);
+  g_return_val_if_fail (skill_id != NULL, FALSE);
+
+  if (!g_hash_table_contains (self->skills, skill_id) &&
+      g_hash_table_size (self->skills) >= UPSKILL_PROFILE_MAX_SKILLS)
+    {
+      g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_TOO_LARGE,
+                   _("This profile already holds the most skills Upskill keeps (%u)"),
+                   UPSKILL_PROFILE_MAX_SKILLS);
+      return FALSE;
+    }
+
+  if (upskill_profile_get_evidence (self, skill_id)->len >= UPSKILL_PROFILE_MAX_EVIDENCE)
+    {
+      g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_TOO_LARGE,
+                   _("This skill already holds the most evidence Upskill keeps (%u items): remove one first"),
+                   UPSKILL_PROFILE_MAX_EVIDENCE);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+upskill_profile_check_room_for_note (UpskillProfile  *self,
+                                     GError         **error)
+{
+  g_return_val_if_fail (UPSKILL_IS_PROFILE (self), FALSE);
+
+  if (self->notes->len >= UPSKILL_PROFILE_MAX_NOTES)
+    {
+      g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_TOO_LARGE,
+                   _("This profile already holds the most session notes Upskill keeps (%u): remove an old one first"),
+                   UPSKILL_PROFILE_MAX_NOTES);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+upskill_profile_check_room_for_step (UpskillProfile  *self,
+                                     GError         **error)
+{
+  g_return_val_if_fail (UPSKILL_IS_PROFILE (self), FALSE);
+
+  if (self->plan->len >= UPSKILL_PROFILE_MAX_STEPS)
+    {
+      g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_TOO_LARGE,
+                   _("This plan already holds the most steps Upskill keeps (%u): remove one first"),
+                   UPSKILL_PROFILE_MAX_STEPS);
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 GPtrArray *
@@ -1790,6 +2054,7 @@ upskill_profile_set_plan (UpskillProfile *self,
   /* A bad step (say, a duplicate id) would write a file that cannot be
    * read back. */
   g_return_if_fail (steps_are_valid (steps));
+  g_return_if_fail (steps->len <= UPSKILL_PROFILE_MAX_STEPS);
 
   g_ptr_array_set_free_func (owned, (GDestroyNotify) upskill_plan_step_free);
   g_clear_pointer (&self->plan, g_ptr_array_unref);
@@ -1968,6 +2233,9 @@ upskill_profile_add_note (UpskillProfile *self,
 
   g_return_val_if_fail (UPSKILL_IS_PROFILE (self), NULL);
   g_return_val_if_fail (text != NULL && g_utf8_validate (text, -1, NULL), NULL);
+
+  if (!upskill_profile_check_room_for_note (self, NULL))
+    return NULL;
 
   note = g_new0 (UpskillNote, 1);
   note->id = new_numbered_id (self->notes, G_STRUCT_OFFSET (UpskillNote, id), "note");

@@ -65,6 +65,19 @@ typedef struct
 #define UPSKILL_PROFILE_NAME_MAX_CHARS   200
 #define UPSKILL_PROFILE_MAX_WEEKLY_HOURS 80.0
 #define UPSKILL_PROFILE_MAX_STEP_HOURS   10000
+/* How much one profile may hold (README, "Limits"): a file beyond them is
+ * refused with a message, and the window keeps responsive up to them. */
+#define UPSKILL_PROFILE_MAX_SKILLS       500
+#define UPSKILL_PROFILE_MAX_EVIDENCE     100    /* per skill */
+#define UPSKILL_PROFILE_MAX_STEPS        500
+#define UPSKILL_PROFILE_MAX_NOTES        1000
+/* Beyond this many changes, the oldest are merged into the next change
+ * of the same skill (the first assessment of each skill is kept). */
+#define UPSKILL_PROFILE_MAX_HISTORY      10000
+/* Characters in one piece of prose (a note, an evidence note) … */
+#define UPSKILL_PROFILE_TEXT_MAX_CHARS   20000
+/* … and in one line (a step title, a role, a link, a change's source). */
+#define UPSKILL_PROFILE_LINE_MAX_CHARS   1000
 
 #define UPSKILL_TYPE_PROFILE (upskill_profile_get_type ())
 
@@ -132,7 +145,10 @@ GStrv               upskill_profile_dup_rated_skills     (UpskillProfile     *se
 
 GPtrArray          *upskill_profile_get_evidence         (UpskillProfile     *self,
                                                           const char         *skill_id);
-void                upskill_profile_add_evidence         (UpskillProfile     *self,
+/* FALSE, and nothing added, when the skill already holds
+ * UPSKILL_PROFILE_MAX_EVIDENCE items or the profile
+ * UPSKILL_PROFILE_MAX_SKILLS skills. */
+gboolean            upskill_profile_add_evidence         (UpskillProfile     *self,
                                                           const char         *skill_id,
                                                           const char         *note,
                                                           const char         *link);
@@ -144,6 +160,16 @@ void                upskill_profile_update_evidence      (UpskillProfile     *se
 void                upskill_profile_remove_evidence      (UpskillProfile     *self,
                                                           const char         *skill_id,
                                                           guint               index);
+
+/* FALSE with a message a user can act on when the profile has no room
+ * for one more note, evidence item of @skill_id or plan step. */
+gboolean            upskill_profile_check_room_for_note     (UpskillProfile *self,
+                                                             GError        **error);
+gboolean            upskill_profile_check_room_for_evidence (UpskillProfile *self,
+                                                             const char     *skill_id,
+                                                             GError        **error);
+gboolean            upskill_profile_check_room_for_step     (UpskillProfile *self,
+                                                             GError        **error);
 
 /* History, oldest first (UpskillHistoryEntry*). */
 GPtrArray          *upskill_profile_get_history          (UpskillProfile     *self);
@@ -172,6 +198,8 @@ char               *upskill_profile_new_step_id          (UpskillProfile     *se
 
 /* Session notes, oldest first (UpskillNote*). */
 GPtrArray          *upskill_profile_get_notes            (UpskillProfile     *self);
+/* NULL, and nothing added, when the profile already holds
+ * UPSKILL_PROFILE_MAX_NOTES notes. */
 UpskillNote        *upskill_profile_add_note             (UpskillProfile     *self,
                                                           gint64              date,
                                                           const char         *text);

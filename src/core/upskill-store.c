@@ -219,6 +219,8 @@ upskill_store_constructed (GObject *object)
 
   if (self->data_path == NULL)
     g_critical ("The profile store needs a local folder");
+  else
+    upskill_file_protect_folder (self->profiles_path);
 }
 
 static void
@@ -226,6 +228,8 @@ upskill_store_finalize (GObject *object)
 {
   UpskillStore *self = (UpskillStore *)object;
 
+  if (self->profiles_path != NULL)
+    upskill_file_unprotect_folder (self->profiles_path);
   g_clear_object (&self->data_dir);
   g_clear_object (&self->profiles_dir);
   g_clear_object (&self->index_file);
@@ -1286,6 +1290,27 @@ check_may_replace (UpskillStore  *self,
   return FALSE;
 }
 
+/* A save never writes a file that reading would refuse: the user would
+ * be locked out of their own profile. The file on disk stays as it was. */
+static gboolean
+check_fits (GBytes      *bytes,
+            const char  *file_name,
+            GError     **error)
+{
+  g_autofree char *size = NULL;
+  g_autofree char *limit = NULL;
+
+  if (g_bytes_get_size (bytes) <= UPSKILL_JSON_MAX_SIZE)
+    return TRUE;
+
+  size = g_format_size (g_bytes_get_size (bytes));
+  limit = g_format_size (UPSKILL_JSON_MAX_SIZE);
+  g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_TOO_LARGE,
+               _("Could not save “%s”: it would take %s, more than the %s Upskill can read back, so the last saved version is kept. Undo the last change, or remove long notes or evidence."),
+               file_name, size, limit);
+  return FALSE;
+}
+
 /* Runs on any thread: touches only the store, never the profile. */
 static gboolean
 save_bytes (UpskillStore                 *self,
@@ -1309,10 +1334,13 @@ save_bytes (UpskillStore                 *self,
   path = g_build_filename (self->profiles_path, file_name, NULL);
   file = g_file_new_for_path (path);
 
+  if (!check_fits (bytes, file_name, error))
+    return FALSE;
+
   if (!check_may_replace (self, id, file_name, path, cancellable, error))
     return FALSE;
 
-  if (!upskill_file_write_atomically (file, bytes, UPSKILL_FILE_MODE_PRIVATE, cancellable, error))
+  if (!upskill_file_write_atomically (file, bytes, UPSKILL_FILE_MODE_PROFILE, cancellable, error))
     return FALSE;
 
   if (stat (path, &st) == 0)
@@ -1625,12 +1653,17 @@ upskill_store_export (UpskillStore    *self,
                       GError         **error)
 {
   g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *name = NULL;
 
   g_return_val_if_fail (UPSKILL_IS_STORE (self), FALSE);
   g_return_val_if_fail (UPSKILL_IS_PROFILE (profile), FALSE);
   g_return_val_if_fail (G_IS_FILE (destination), FALSE);
 
   bytes = upskill_profile_to_bytes (profile);
+  name = g_file_get_basename (destination);
+
+  if (!check_fits (bytes, name, error))
+    return FALSE;
 
   /* Unlike a report, an export holds everything the profile does, the
    * coach's private notes included: private whatever the umask. */

@@ -74,6 +74,11 @@ struct _UpskillWindow
   gboolean              disk_busy;
   gboolean              closing;
   gboolean              closed;
+  /* The profile whose last save failed, and why: closing then keeps the
+   * window and asks, rather than losing the change unseen. */
+  UpskillProfile       *unsaved;
+  char                 *unsaved_message;
+  gboolean              discard_unsaved;
 
   /* Deleted profiles whose undo toast is still up: id → PendingDelete. */
   GHashTable           *pending_deletes;

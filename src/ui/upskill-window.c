@@ -274,6 +274,66 @@ finish_closing (UpskillWindow *self)
     g_application_release (G_APPLICATION (application));
 }
 
+static gboolean
+close_discarding (gpointer user_data)
+{
+  gtk_window_close (GTK_WINDOW (user_data));
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_unsaved_response (AdwMessageDialog *dialog,
+                     const char       *response,
+                     UpskillWindow    *self)
+{
+  if (g_strcmp0 (response, "discard") != 0)
+    return;
+
+  /* Once the dialog is gone: closing the window destroys it too. */
+  self->discard_unsaved = TRUE;
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_discarding,
+                   g_object_ref (self), g_object_unref);
+}
+
+/* The last save before closing failed (a full disk, say): the window
+ * comes back with the change still in it, and says why. */
+static void
+abort_closing (UpskillWindow *self)
+{
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+  AdwMessageDialog *dialog;
+
+  self->closing = FALSE;
+
+  /* Closing cancelled the listing; the window lives on. */
+  if (g_cancellable_is_cancelled (self->cancellable))
+    {
+      g_clear_object (&self->cancellable);
+      self->cancellable = g_cancellable_new ();
+    }
+
+  gtk_window_present (GTK_WINDOW (self));
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                       _("Changes Not Saved"), NULL));
+  adw_message_dialog_format_body (dialog,
+                                  _("%s\n\nThe window stays open so that nothing is lost. Make room on the disk and close again, or close without saving."),
+                                  self->unsaved_message);
+  adw_message_dialog_add_responses (dialog,
+                                    "keep", _("_Keep Open"),
+                                    "discard", _("Close _Without Saving"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "keep");
+  adw_message_dialog_set_close_response (dialog, "keep");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_unsaved_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+
+  if (application != NULL)
+    g_application_release (G_APPLICATION (application));
+}
+
 static void
 on_disk_op_finished (UpskillWindow *self)
 {
@@ -293,10 +353,19 @@ on_saved (GObject      *source,
 
   if (!upskill_store_save_finish (UPSKILL_STORE (source), result, &error))
     {
+      g_set_object (&self->unsaved, profile);
+      g_free (self->unsaved_message);
+      self->unsaved_message = g_strdup (error->message);
       /* The store's message names the file and says why. */
       upskill_window_show_error_toast (self, "%s", error->message);
     }
-  else if (!self->closed)
+  else if (self->unsaved == profile)
+    {
+      g_clear_object (&self->unsaved);
+      g_clear_pointer (&self->unsaved_message, g_free);
+    }
+
+  if (error == NULL && !self->closed)
     {
       const char *id = upskill_profile_get_id (profile);
       UpskillProfileItem *item = upskill_window_find_item (self, id, NULL);
@@ -356,7 +425,9 @@ process_disk_queue (UpskillWindow *self)
   op = g_queue_pop_head (&self->disk_queue);
   if (op == NULL)
     {
-      if (self->closing)
+      if (self->closing && self->unsaved != NULL && !self->discard_unsaved)
+        abort_closing (self);
+      else if (self->closing)
         finish_closing (self);
       return;
     }
@@ -1080,6 +1151,9 @@ upskill_window_close_request (GtkWindow *window)
 
   save_window_state (self);
   upskill_window_flush_save (self);
+  /* A change whose save failed is tried once more. */
+  if (self->unsaved != NULL && !self->discard_unsaved)
+    upskill_window_queue_save (self, self->unsaved);
   upskill_window_commit_deletes (self);
   g_cancellable_cancel (self->cancellable);
   g_cancellable_cancel (self->load_cancellable);
@@ -1228,6 +1302,8 @@ upskill_window_finalize (GObject *object)
   g_clear_object (&self->profiles);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->snapshot);
+  g_clear_object (&self->unsaved);
+  g_clear_pointer (&self->unsaved_message, g_free);
   g_clear_pointer (&self->undo_stack, g_ptr_array_unref);
   g_clear_pointer (&self->pending_deletes, g_hash_table_unref);
   g_clear_object (&self->store);
