@@ -250,16 +250,6 @@ print_chart_style (void)
 /* ---------------------------------------------------------------- */
 
 static void
-set_link (cairo_t *cr,
-          guint    page,
-          double   y)
-{
-  g_autofree char *link = upskill_report_link_target (page, 0, y);
-
-  cairo_tag_begin (cr, CAIRO_TAG_LINK, link);
-}
-
-static void
 draw_cover_figure (UpskillReportDoc *doc,
                    cairo_t          *cr,
                    double            x,
@@ -387,14 +377,14 @@ draw_cover (UpskillReportDoc *doc,
   for (guint i = 0; i < upskill_report_doc_get_n_sections (doc); i++)
     {
       guint page;
-      double section_y;
-      const char *title = upskill_report_doc_get_section (doc, i, &page, &section_y);
+      const char *title = upskill_report_doc_get_section (doc, i, &page, NULL);
       g_autofree char *page_text = g_strdup_printf ("%u", page);
       g_autoptr(PangoLayout) entry = upskill_report_doc_layout (doc, UPSKILL_TEXT_BODY, title, width - 40);
       g_autoptr(PangoLayout) number = upskill_report_doc_layout (doc, UPSKILL_TEXT_BODY, page_text, -1);
       double line = upskill_report_layout_height (entry);
+      g_autofree char *link = upskill_report_section_link (i);
 
-      set_link (cr, page, section_y);
+      cairo_tag_begin (cr, CAIRO_TAG_LINK, link);
       upskill_report_show_layout (cr, entry, margin, top + 4, &upskill_report_ink);
       upskill_report_show_layout (cr, number, margin + width - upskill_report_layout_width (number),
                                   top + 4, &upskill_report_muted);
@@ -855,6 +845,8 @@ add_learning_path (Report *report)
       cells[4] = status;
       cells[5] = when;
       upskill_report_table_add_row (table, cells, NULL);
+      if (scheduled->module != NULL)
+        upskill_report_table_set_link (table, 1, scheduled->module->url);
     }
 }
 
@@ -1349,7 +1341,7 @@ add_market_context (Report *report)
               g_string_append (areas, area->name);
             }
 
-          tag = g_markup_printf_escaped ("<span size='" UPSKILL_REPORT_SMALL_SIZE "' weight='bold' letter_spacing='600'>%s</span>",
+          tag = g_markup_printf_escaped ("<span size='" UPSKILL_REPORT_SMALL_SIZE "' weight='bold'>%s</span>",
                                          upskill_claim_kind_get_label (claim->kind));
           /* Translators: the source of a claim: article title, section
            * title, the areas the claim supports. */
@@ -1361,6 +1353,8 @@ add_market_context (Report *report)
           upskill_report_doc_add_item (doc, tag, 78, text,
                                        claim_is_view (claim) ? &upskill_report_target
                                                              : &upskill_report_accent);
+          /* A claim never parts from its source line. */
+          upskill_report_doc_keep_together (doc);
         }
     }
 }
