@@ -1450,25 +1450,27 @@ report_compute (Report *report)
   upskill_planner_get_finish (report->schedule, &report->finish);
 }
 
-static GBytes *
-report_render (Report        *report,
-               GCancellable  *cancellable,
-               GError       **error)
+static void
+report_get_size (Report *report,
+                 double *width,
+                 double *height)
 {
   UpskillPaper paper = resolve_paper (report->paper);
-  double width = paper == UPSKILL_PAPER_LETTER ? LETTER_WIDTH : A4_WIDTH;
-  double height = paper == UPSKILL_PAPER_LETTER ? LETTER_HEIGHT : A4_HEIGHT;
-  g_autoptr(GByteArray) pdf = g_byte_array_new ();
+
+  *width = paper == UPSKILL_PAPER_LETTER ? LETTER_WIDTH : A4_WIDTH;
+  *height = paper == UPSKILL_PAPER_LETTER ? LETTER_HEIGHT : A4_HEIGHT;
+}
+
+/* The blocks of every section, measured with @surface's fonts. */
+static void
+report_build (Report          *report,
+              cairo_surface_t *surface,
+              double           width,
+              double           height)
+{
   g_autofree char *header_left = NULL;
   g_autofree char *header_right = NULL;
   g_autofree char *date = NULL;
-  cairo_surface_t *surface;
-  cairo_status_t status;
-
-  report_compute (report);
-
-  surface = cairo_pdf_surface_create_for_stream (append_to_array, pdf, width, height);
-  set_metadata (report, surface);
 
   report->doc = upskill_report_doc_new (surface, width, height);
   date = upskill_date_time_format_day (report->date);
@@ -1491,6 +1493,24 @@ report_render (Report        *report,
   if (report->include_notes)
     add_notes (report);
   add_market_context (report);
+}
+
+static GBytes *
+report_render (Report        *report,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  double width, height;
+  g_autoptr(GByteArray) pdf = g_byte_array_new ();
+  cairo_surface_t *surface;
+  cairo_status_t status;
+
+  report_compute (report);
+  report_get_size (report, &width, &height);
+
+  surface = cairo_pdf_surface_create_for_stream (append_to_array, pdf, width, height);
+  set_metadata (report, surface);
+  report_build (report, surface, width, height);
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     {
@@ -1624,6 +1644,119 @@ upskill_report_write (UpskillProfile              *profile,
   return report_write (report, destination, cancellable, error);
 }
 
+GBytes *
+upskill_report_render (UpskillProfile              *profile,
+                       UpskillCatalog              *catalog,
+                       UpskillTrends               *trends,
+                       const UpskillReportOptions  *options,
+                       GCancellable                *cancellable,
+                       GError                     **error)
+{
+  g_autoptr(Report) report = NULL;
+
+  g_return_val_if_fail (UPSKILL_IS_PROFILE (profile), NULL);
+  g_return_val_if_fail (UPSKILL_IS_CATALOG (catalog), NULL);
+  g_return_val_if_fail (trends == NULL || UPSKILL_IS_TRENDS (trends), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  report = report_new (profile, catalog, trends, options);
+  return report_render (report, cancellable, error);
+}
+
+/* Pages for printing */
+
+struct _UpskillReportPages
+{
+  Report          *report;
+  cairo_surface_t *surface;  /* measures only; what it writes is dropped */
+  double           width;
+  double           height;
+  guint            n_pages;
+};
+
+static cairo_status_t
+discard_output (void                *closure,
+                const unsigned char *data,
+                unsigned int         length)
+{
+  return CAIRO_STATUS_SUCCESS;
+}
+
+UpskillReportPages *
+upskill_report_pages_new (UpskillProfile             *profile,
+                          UpskillCatalog             *catalog,
+                          UpskillTrends              *trends,
+                          const UpskillReportOptions *options)
+{
+  UpskillReportPages *pages;
+
+  g_return_val_if_fail (UPSKILL_IS_PROFILE (profile), NULL);
+  g_return_val_if_fail (UPSKILL_IS_CATALOG (catalog), NULL);
+  g_return_val_if_fail (trends == NULL || UPSKILL_IS_TRENDS (trends), NULL);
+
+  pages = g_new0 (UpskillReportPages, 1);
+  pages->report = report_new (profile, catalog, trends, options);
+  report_compute (pages->report);
+  report_get_size (pages->report, &pages->width, &pages->height);
+  /* Laid out with the PDF's font metrics (no hinting), so the printed
+   * pages break exactly where the exported ones do. */
+  pages->surface = cairo_pdf_surface_create_for_stream (discard_output, NULL, pages->width, pages->height);
+  report_build (pages->report, pages->surface, pages->width, pages->height);
+  pages->n_pages = upskill_report_doc_paginate (pages->report->doc);
+  return pages;
+}
+
+guint
+upskill_report_pages_get_n_pages (UpskillReportPages *pages)
+{
+  g_return_val_if_fail (pages != NULL, 0);
+
+  return pages->n_pages;
+}
+
+void
+upskill_report_pages_get_size (UpskillReportPages *pages,
+                               double             *width,
+                               double             *height)
+{
+  g_return_if_fail (pages != NULL);
+
+  if (width != NULL)
+    *width = pages->width;
+  if (height != NULL)
+    *height = pages->height;
+}
+
+void
+upskill_report_pages_draw (UpskillReportPages *pages,
+                           cairo_t            *cr,
+                           guint               index)
+{
+  g_return_if_fail (pages != NULL);
+  g_return_if_fail (index < pages->n_pages);
+
+  cairo_save (cr);
+  /* A structure element per page: printing to a PDF file goes through
+   * cairo 1.16's PDF surface, which needs one for its links (see
+   * upskill_report_doc_render). */
+  cairo_tag_begin (cr, "Sect", NULL);
+  upskill_report_doc_render_page (pages->report->doc, cr, index + 1);
+  cairo_tag_end (cr, "Sect");
+  cairo_restore (cr);
+}
+
+void
+upskill_report_pages_free (UpskillReportPages *pages)
+{
+  if (pages == NULL)
+    return;
+
+  report_free (pages->report);
+  cairo_surface_finish (pages->surface);
+  cairo_surface_destroy (pages->surface);
+  g_free (pages);
+}
+
 typedef struct
 {
   Report *report;
@@ -1717,7 +1850,7 @@ upskill_report_suggest_name (UpskillProfile *profile,
     {
       gunichar c = g_utf8_get_char (p);
 
-      if (c < 0x20 || c == 0x7f || (c < 0x80 && strchr ("/\\:*?\"<>|", (int) c) != NULL))
+      if (c < 0x20 || (c >= 0x7f && c < 0xa0) || (c < 0x80 && strchr ("/\\:*?\"<>|", (int) c) != NULL))
         g_string_append_c (name, c < 0x80 && c >= 0x20 && c != 0x7f ? '-' : ' ');
       else
         g_string_append_unichar (name, c);
@@ -1728,7 +1861,8 @@ upskill_report_suggest_name (UpskillProfile *profile,
     }
   g_strstrip (name->str);
   g_string_set_size (name, strlen (name->str));
-  while (name->len > 0 && name->str[0] == '.')
+  /* Not hidden, and not read as an option by the next command. */
+  while (name->len > 0 && (name->str[0] == '.' || name->str[0] == '-' || g_ascii_isspace (name->str[0])))
     g_string_erase (name, 0, 1);
   if (name->len == 0)
     g_string_assign (name, _("Profile"));
