@@ -862,6 +862,7 @@ typedef struct
   double            **values;
   char              **labels;
   UpskillChartColor  *colors;
+  gint64              time_end;  /* the report's date */
 } LinesData;
 
 static void
@@ -890,6 +891,7 @@ draw_lines (UpskillReportDoc *doc,
   LinesData *lines = user_data;
   UpskillChartStyle style = print_chart_style ();
 
+  style.time_end = lines->time_end;
   cairo_translate (cr, x, y);
   upskill_chart_draw_lines (cr, &style, width, height, lines->n_points, lines->times,
                             lines->n_series, (const double * const *) lines->values,
@@ -963,6 +965,7 @@ add_progress (Report *report)
   lines->values = g_new0 (double *, lines->n_series);
   lines->labels = g_new0 (char *, lines->n_series + 1);
   lines->colors = g_new0 (UpskillChartColor, lines->n_series);
+  lines->time_end = g_date_time_to_unix (report->date);
 
   for (guint s = 0; s < lines->n_series; s++)
     {
