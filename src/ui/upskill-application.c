@@ -234,6 +234,7 @@ upskill_application_startup (GApplication *application)
     { "win.search", { "<Control>f", NULL } },
     { "win.import-profile", { "<Control>o", NULL } },
     { "win.export-report", { "<Control>e", NULL } },
+    { "win.print", { "<Control>p", NULL } },
     { "win.undo", { "<Control>z", NULL } },
     { "win.show-page::trends", { "<Alt>1", NULL } },
     { "win.show-page::skills", { "<Alt>2", NULL } },
