@@ -627,6 +627,41 @@ draw_radar (UpskillReportDoc *doc,
   }
 }
 
+/* The evidence behind the levels, each link clickable. */
+static void
+add_evidence (Report *report)
+{
+  UpskillReportDoc *doc = report->doc;
+  g_auto(GStrv) skill_ids = upskill_profile_dup_rated_skills (report->profile);
+  gboolean any = FALSE;
+
+  for (guint i = 0; skill_ids != NULL && skill_ids[i] != NULL; i++)
+    {
+      UpskillSkill *skill = upskill_catalog_find_skill (report->catalog, skill_ids[i]);
+      GPtrArray *evidence = upskill_profile_get_evidence (report->profile, skill_ids[i]);
+
+      if (skill == NULL || evidence == NULL)
+        continue;
+      for (guint k = 0; k < evidence->len; k++)
+        {
+          UpskillEvidence *item = g_ptr_array_index (evidence, k);
+          g_autofree char *text = NULL;
+
+          if (!any)
+            upskill_report_doc_add_heading (doc, 2, _("Evidence"));
+          any = TRUE;
+
+          if (item->link != NULL && *item->link != '\0')
+            text = g_markup_printf_escaped ("<b>%s</b>: %s\n" UPSKILL_REPORT_SMALL_SPAN "%s</span>",
+                                            skill->name, item->note ? item->note : "", item->link);
+          else
+            text = g_markup_printf_escaped ("<b>%s</b>: %s", skill->name, item->note ? item->note : "");
+          upskill_report_doc_add_item (doc, "•", 14, text, &upskill_report_accent);
+          upskill_report_doc_set_link (doc, item->link);
+        }
+    }
+}
+
 static void
 add_radar (Report *report)
 {
@@ -654,6 +689,7 @@ add_radar (Report *report)
                                  "from 0 (Not yet) to 5 (Expert)."));
   upskill_report_doc_keep_with_next (doc);
   upskill_report_doc_add_drawing (doc, 300, draw_radar, radar, radar_data_free);
+  add_evidence (report);
 }
 
 /* ---------------------------------------------------------------- */
