@@ -343,7 +343,12 @@ upskill_cli_list_profiles (UpskillStore *store,
             json_builder_add_null_value (builder);
           json_builder_set_member_name (builder, "readiness");
           if (summary->error == NULL && summary->readiness >= 0)
-            json_builder_add_int_value (builder, (gint64) (summary->readiness + 0.5));
+            {
+              /* Rounded as the other formats print it. */
+              g_autofree char *readiness = format_readiness (summary);
+
+              json_builder_add_int_value (builder, g_ascii_strtoll (readiness, NULL, 10));
+            }
           else
             json_builder_add_null_value (builder);
           json_builder_set_member_name (builder, "error");
