@@ -403,13 +403,11 @@ upskill_cli_list_profiles (UpskillStore *store,
 
       if (summary->error != NULL)
         {
-          /* A broken file is listed with why, in the same columns; it
-           * does not stop the others. */
+          /* A broken file is listed (so the user knows it is there) and
+           * explained on stderr; it does not stop the others. */
           append_tsv_field (line, summary->id);
           append_tsv_field (line, _("(could not be read)"));
-          append_tsv_field (line, "");
-          append_tsv_field (line, "–");
-          append_tsv_field (line, summary->error);
+          upskill_cli_printerr ("%s", summary->error);
         }
       else
         {
