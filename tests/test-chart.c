@@ -429,8 +429,8 @@ test_lines_rise (void)
   draw_rising_line (canvas.cr, 500, 300);
 
   /* The topmost red pixel of the first fifth of the plot is lower on the
-   * page than that of the last fifth: the line rises. Skip the legend
-   * (the top 40 px), which has a red swatch. */
+   * page than that of the last fifth: the line rises. The line's name
+   * stands at its end, right of the plot (x > 400), with a red marker. */
   for (int y = 40; y < 300 && left_y < 0; y++)
     for (int x = 50; x < 140; x++)
       if (is_red (&canvas, x, y))
@@ -439,7 +439,7 @@ test_lines_rise (void)
           break;
         }
   for (int y = 40; y < 300 && right_y < 0; y++)
-    for (int x = 400; x < 500; x++)
+    for (int x = 320; x < 390; x++)
       if (is_red (&canvas, x, y))
         {
           right_y = y;
@@ -469,10 +469,92 @@ test_lines_axes (void)
   g_assert_nonnull (strstr (text, "Overall readiness"));
   g_assert_nonnull (strstr (text, "100%"));
   g_assert_nonnull (strstr (text, "0%"));
-  /* Month ticks, with the year at the start and on January. */
-  g_assert_nonnull (strstr (text, "Dec 2025"));
+  /* Month ticks (every second month, beside the line's name), with the
+   * year at the start and on January. */
   g_assert_nonnull (strstr (text, "Jan 2026"));
   g_assert_nonnull (strstr (text, "Mar"));
+}
+
+/* Two series in one colour, as a grayscale printout makes them: still
+ * told apart, by the dash of their lines. */
+static guint
+count_red_runs (Canvas *canvas,
+                int     y,
+                int     x0,
+                int     x1)
+{
+  guint runs = 0;
+  gboolean in_run = FALSE;
+
+  for (int x = x0; x < x1; x++)
+    {
+      gboolean red = is_red (canvas, x, y) || is_red (canvas, x, y - 1) || is_red (canvas, x, y + 1);
+
+      if (red && !in_run)
+        runs++;
+      in_run = red;
+    }
+  return runs;
+}
+
+static void
+test_lines_grayscale (void)
+{
+  Canvas canvas;
+  gint64 times[2];
+  const double high[] = { 80, 80 };
+  const double low[] = { 30, 30 };
+  const double * const series[] = { high, low };
+  const UpskillChartColor same[] = { { 1, 0, 0, 1 }, { 1, 0, 0, 1 } };
+  int rows[2] = { -1, -1 };
+  guint n_rows = 0;
+
+  times[0] = unix_time (2026, 1, 1);
+  times[1] = unix_time (2026, 6, 1);
+  canvas_init (&canvas, 500, 300);
+  upskill_chart_draw_lines (canvas.cr, &test_style, 500, 300, 2, times, 2, series, NULL, same);
+
+  /* The two lines' rows, seen down the middle of the plot. */
+  for (int y = 0; y < 300 && n_rows < 2; y++)
+    if (is_red (&canvas, 250, y) || is_red (&canvas, 253, y) || is_red (&canvas, 256, y))
+      {
+        rows[n_rows++] = y + 1;
+        y += 10;
+      }
+  g_assert_cmpuint (n_rows, ==, 2);
+
+  /* The first line is solid, the second broken into dashes. */
+  g_assert_cmpuint (count_red_runs (&canvas, rows[0], 120, 400), ==, 1);
+  g_assert_cmpuint (count_red_runs (&canvas, rows[1], 120, 400), >=, 8);
+
+  canvas_clear (&canvas);
+}
+
+static void
+draw_lines_to_date (cairo_t *cr)
+{
+  UpskillChartStyle style = test_style;
+  gint64 times[2];
+  const double values[] = { 20, 40 };
+  const double * const series[] = { values };
+  const char * const names[] = { "Overall readiness" };
+
+  times[0] = unix_time (2026, 1, 10);
+  times[1] = unix_time (2026, 3, 10);
+  style.time_end = unix_time (2026, 9, 20);
+  upskill_chart_draw_lines (cr, &style, 500, 300, 2, times, 1, series, names, NULL);
+}
+
+static void
+test_lines_run_to_date (void)
+{
+  g_autofree char *text = pdf_text_of (draw_lines_to_date);
+
+  if (text == NULL)
+    return;
+  /* The last change was in March; the axis still runs to September. */
+  g_assert_nonnull (strstr (text, "Sep"));
+  g_assert_nonnull (strstr (text, "Overall readiness"));
 }
 
 static void
@@ -519,6 +601,8 @@ main (int   argc,
   g_test_add_func ("/upskill/chart/bars/value-labels-verbatim", test_bars_value_labels_verbatim);
   g_test_add_func ("/upskill/chart/lines/rise", test_lines_rise);
   g_test_add_func ("/upskill/chart/lines/axes", test_lines_axes);
+  g_test_add_func ("/upskill/chart/lines/grayscale", test_lines_grayscale);
+  g_test_add_func ("/upskill/chart/lines/run-to-date", test_lines_run_to_date);
   g_test_add_func ("/upskill/chart/degenerate", test_degenerate_input);
 
   return g_test_run ();

@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -40,8 +41,22 @@ result_clear (Result *result)
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Result, result_clear)
 
 static Result
+run_upskill_env (Fixture            *fixture,
+                 const char * const *args,
+                 const char * const *extra_env);
+
+static Result
 run_upskill (Fixture            *fixture,
              const char * const *args)
+{
+  return run_upskill_env (fixture, args, NULL);
+}
+
+/* @extra_env: NULL or "NAME=VALUE" strings. */
+static Result
+run_upskill_env (Fixture            *fixture,
+                 const char * const *args,
+                 const char * const *extra_env)
 {
   g_autoptr(GStrvBuilder) argv = g_strv_builder_new ();
   g_auto(GStrv) argv_array = NULL;
@@ -61,6 +76,12 @@ run_upskill (Fixture            *fixture,
   envp = g_environ_unsetenv (envp, "WAYLAND_DISPLAY");
   /* The program's own warnings are not this test's to abort on. */
   envp = g_environ_unsetenv (envp, "G_DEBUG");
+  for (guint i = 0; extra_env != NULL && extra_env[i] != NULL; i++)
+    {
+      g_auto(GStrv) pair = g_strsplit (extra_env[i], "=", 2);
+
+      envp = g_environ_setenv (envp, pair[0], pair[1], TRUE);
+    }
 
   g_spawn_sync (NULL, argv_array, envp, G_SPAWN_DEFAULT, NULL, NULL,
                 &result.out, &result.err, &wait_status, &error);
@@ -411,6 +432,8 @@ test_list_non_utf8_file_name (Fixture       *fixture,
   g_assert_cmpstr (result.err, ==,
                    "Could not read “caf\xef\xbf\xbd.json”: the file name is not a profile id "
                    "(up to 64 lowercase letters, digits and dashes)\n");
+}
+
 static guint
 file_mode (const char *path)
 {
@@ -515,6 +538,415 @@ test_file_modes (Fixture       *fixture,
     }
 }
 
+/* ---------------------------------------------------------------- */
+/* Scripts and cron                                                  */
+/* ---------------------------------------------------------------- */
+
+/* Imports a copy of a sample under another name; returns its id. */
+static char *
+import_named (Fixture    *fixture,
+              const char *sample,
+              const char *name,
+              const char *file_name)
+{
+  g_autofree char *source = sample_path (sample);
+  g_autofree char *copy = g_build_filename (fixture->out_dir, file_name, NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(GError) error = NULL;
+  const char *args[] = { "--import", copy, NULL };
+  g_auto(Result) result = { 0, NULL, NULL };
+
+  json_parser_load_from_file (parser, source, &error);
+  g_assert_no_error (error);
+  json_object_set_string_member (json_node_get_object (json_parser_get_root (parser)), "name", name);
+  json_generator_set_root (generator, json_parser_get_root (parser));
+  json_generator_to_file (generator, copy, &error);
+  g_assert_no_error (error);
+
+  result = run_upskill (fixture, args);
+  g_assert_cmpint (result.status, ==, 0);
+  return g_strstrip (g_strdup (result.out));
+}
+
+static void
+test_utf8_in_c_locale (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  const char *c_locale[] = { "LC_ALL=C", "LANG=C", NULL };
+  g_autofree char *output = g_build_filename (fixture->out_dir, "maría.pdf", NULL);
+  const char *list[] = { "--list-profiles", NULL };
+  const char *export[] = { "--export-report", output, "--profile", "María González", "--coach", "Zoë", NULL };
+  g_autofree char *text = NULL;
+
+  import_samples (fixture);
+
+  /* cron runs with LANG=C: the names still read and print as UTF-8. */
+  {
+    g_auto(Result) result = run_upskill_env (fixture, list, c_locale);
+
+    g_assert_cmpint (result.status, ==, 0);
+    g_assert_nonnull (strstr (result.out, "María González"));
+    g_assert_nonnull (strstr (result.out, "李伟"));
+    g_assert_null (strstr (result.out, "?"));
+  }
+  {
+    g_auto(Result) result = run_upskill_env (fixture, export, c_locale);
+
+    g_assert_cmpint (result.status, ==, 0);
+    g_assert_nonnull (strstr (result.out, "maría.pdf"));
+  }
+
+  if (!upskill_test_have_poppler ())
+    return;
+  text = upskill_test_pdf_text (output);
+  g_assert_nonnull (strstr (text, "María González"));
+  g_assert_nonnull (strstr (text, "Zoë"));
+}
+
+static void
+test_list_formats (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *broken = g_build_filename (fixture->data_dir, "profiles", "zz-broken.json", NULL);
+  const char *tsv_args[] = { "--list-profiles", "--format=tsv", NULL };
+  const char *json_args[] = { "--list-profiles", "--format", "json", NULL };
+  const char *bad_args[] = { "--list-profiles", "--format=xml", NULL };
+  g_auto(Result) tsv = { 0, NULL, NULL };
+  g_auto(Result) json = { 0, NULL, NULL };
+  g_auto(Result) again = { 0, NULL, NULL };
+  g_auto(Result) bad = { 0, NULL, NULL };
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonArray *rows;
+
+  import_samples (fixture);
+  g_free (import_named (fixture, "li-wei", "Aaron Tab\tName", "aaron.json"));
+  g_assert_true (g_file_set_contents (broken, "{ not json", -1, NULL));
+
+  tsv = run_upskill (fixture, tsv_args);
+  g_assert_cmpint (tsv.status, ==, 0);
+  lines = g_strsplit (tsv.out, "\n", -1);
+  /* A header, then rows sorted by name; a tab in a name is escaped, so
+   * every row has its five columns. */
+  g_assert_cmpstr (lines[0], ==, "id\tname\ttarget_role\treadiness\terror");
+  g_assert_true (g_str_has_prefix (lines[1], "aaron-tab-name\tAaron Tab\\tName\t"));
+  g_assert_true (g_str_has_prefix (lines[2], "dana-okafor\tDana Okafor\t"));
+  g_assert_true (g_str_has_prefix (lines[3], "maria-gonzalez\tMaría González\t"));
+  g_assert_true (g_str_has_prefix (lines[4], "li-wei\t李伟"));
+  /* The broken file: in the same columns, with its error. */
+  g_assert_true (g_str_has_prefix (lines[5], "zz-broken\t\t\t\tCould not read"));
+  g_assert_cmpstr (lines[6], ==, "");
+  for (guint i = 0; i < 6; i++)
+    {
+      guint tabs = 0;
+
+      for (const char *p = lines[i]; *p; p++)
+        tabs += *p == '\t';
+      g_assert_cmpuint (tabs, ==, 4);
+    }
+
+  /* The same order every time. */
+  again = run_upskill (fixture, tsv_args);
+  g_assert_cmpstr (again.out, ==, tsv.out);
+
+  json = run_upskill (fixture, json_args);
+  g_assert_cmpint (json.status, ==, 0);
+  json_parser_load_from_data (parser, json.out, -1, &error);
+  g_assert_no_error (error);
+  rows = json_node_get_array (json_parser_get_root (parser));
+  g_assert_cmpuint (json_array_get_length (rows), ==, 5);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (rows, 0), "name"),
+                   ==, "Aaron Tab\tName");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (rows, 2), "name"),
+                   ==, "María González");
+  g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (rows, 1), "readiness"), >, 0);
+  g_assert_true (json_object_get_null_member (json_array_get_object_element (rows, 1), "error"));
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (rows, 4), "id"), ==, "zz-broken");
+  g_assert_true (json_object_get_null_member (json_array_get_object_element (rows, 4), "name"));
+  g_assert_nonnull (strstr (json_object_get_string_member (json_array_get_object_element (rows, 4), "error"),
+                            "zz-broken.json"));
+
+  bad = run_upskill (fixture, bad_args);
+  g_assert_cmpint (bad.status, ==, 2);
+  g_assert_nonnull (strstr (bad.err, "xml"));
+}
+
+/* No byte that a terminal acts on: ESC, BEL, a raw newline inside a
+ * field, a C1 CSI. */
+static void
+assert_terminal_safe (const char *output,
+                      guint       expected_lines)
+{
+  guint newlines = 0;
+
+  for (const char *p = output; *p; p++)
+    {
+      guchar c = *p;
+
+      if (c == '\n')
+        newlines++;
+      else if (c < 0x20 && c != '\t')
+        g_error ("control character 0x%02x reached the terminal: %s", c, output);
+      else if (c == 0x7f)
+        g_error ("DEL reached the terminal");
+    }
+  g_assert_null (strstr (output, "\xc2\x9b"));
+  if (expected_lines > 0)
+    g_assert_cmpuint (newlines, ==, expected_lines);
+}
+
+static void
+test_escapes_control_characters (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  const char *evil = "Eve\033]0;owned\007\nFake line\t\302\233" "31m";
+  const char *list_text[] = { "--list-profiles", NULL };
+  const char *list_tsv[] = { "--list-profiles", "--format=tsv", NULL };
+  const char *list_json[] = { "--list-profiles", "--format=json", NULL };
+  const char *export_all[] = { "--export-report", fixture->out_dir, "--all-profiles", NULL };
+  const char *unknown[] = { "--export-report", "x.pdf", "--profile", "\033[2Jwho", NULL };
+  g_autofree char *id = NULL;
+
+  id = import_named (fixture, "dana-okafor", evil, "evil.json");
+  assert_terminal_safe (id, 0);
+
+  {
+    g_auto(Result) result = run_upskill (fixture, list_text);
+
+    g_assert_cmpint (result.status, ==, 0);
+    assert_terminal_safe (result.out, 1);
+    g_assert_nonnull (strstr (result.out, "Eve\\x1b]0;owned\\x07\\nFake line\\t\\u009b31m"));
+  }
+  {
+    g_auto(Result) result = run_upskill (fixture, list_tsv);
+
+    assert_terminal_safe (result.out, 2);
+  }
+  {
+    g_auto(Result) result = run_upskill (fixture, list_json);
+
+    assert_terminal_safe (result.out, 0);
+    g_assert_nonnull (strstr (result.out, "\\u001b"));
+  }
+  {
+    g_auto(Result) result = run_upskill (fixture, export_all);
+
+    g_assert_cmpint (result.status, ==, 0);
+    assert_terminal_safe (result.out, 1);
+    assert_terminal_safe (result.err, 0);
+  }
+  {
+    g_auto(Result) result = run_upskill (fixture, unknown);
+
+    g_assert_cmpint (result.status, ==, 1);
+    assert_terminal_safe (result.err, 0);
+    g_assert_nonnull (strstr (result.err, "\\x1b[2Jwho"));
+  }
+}
+
+static void
+test_usage_errors (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  const char *unknown_option[] = { "--list-profile", NULL };
+  const char *stray[] = { "--list-profiles", "extra", NULL };
+  const char *missing_value[] = { "--export-report", NULL };
+  const char *bad_date[] = { "--export-report", "x.pdf", "--profile", "dana-okafor", "--date", "26.11.2026", NULL };
+  const char *date_alone[] = { "--list-profiles", "--date", "2026-11-26", NULL };
+  const char *help[] = { "--help", NULL };
+  const char * const *wrong[] = { unknown_option, stray, missing_value, bad_date, date_alone };
+
+  import_samples (fixture);
+
+  for (guint i = 0; i < G_N_ELEMENTS (wrong); i++)
+    {
+      g_auto(Result) result = run_upskill (fixture, wrong[i]);
+
+      g_assert_cmpint (result.status, ==, 2);
+      g_assert_cmpstr (result.out, ==, "");
+      g_assert_cmpuint (strlen (result.err), >, 0);
+    }
+
+  {
+    g_auto(Result) result = run_upskill (fixture, stray);
+
+    g_assert_nonnull (strstr (result.err, "extra"));
+    g_assert_nonnull (strstr (result.err, "--help"));
+  }
+  {
+    g_auto(Result) result = run_upskill (fixture, help);
+
+    /* The exit statuses are documented where a script writer looks. */
+    g_assert_cmpint (result.status, ==, 0);
+    g_assert_nonnull (strstr (result.out, "Exit status"));
+    g_assert_nonnull (strstr (result.out, "2  wrong usage"));
+    g_assert_nonnull (strstr (result.out, "--format"));
+    g_assert_nonnull (strstr (result.out, "--date"));
+  }
+}
+
+static void
+test_export_to_stdout (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  const char *args[] = { "--export-report", "-", "--profile", "dana-okafor", "--date", "2026-01-15", NULL };
+  const char *all[] = { "--export-report", "-", "--all-profiles", NULL };
+  g_autofree char *path = g_build_filename (fixture->out_dir, "piped.pdf", NULL);
+  g_autofree char *text = NULL;
+  g_auto(Result) result = { 0, NULL, NULL };
+  g_auto(Result) refused = { 0, NULL, NULL };
+
+  import_samples (fixture);
+
+  result = run_upskill (fixture, args);
+  g_assert_cmpint (result.status, ==, 0);
+  g_assert_true (g_str_has_prefix (result.out, "%PDF-"));
+
+  refused = run_upskill (fixture, all);
+  g_assert_cmpint (refused.status, ==, 2);
+
+  if (!upskill_test_have_poppler ())
+    return;
+  /* g_spawn_sync's output is text up to the first NUL: read the file
+   * written through a shell instead. */
+  {
+    g_autofree char *command = g_strdup_printf ("'%s' --export-report - --profile dana-okafor --date 2026-01-15 > '%s'",
+                                                UPSKILL_BINARY, path);
+    const char *shell[] = { "/bin/sh", "-c", command, NULL };
+    g_auto(GStrv) envp = g_environ_setenv (g_get_environ (), "UPSKILL_DATA_DIR", fixture->data_dir, TRUE);
+    int status = 0;
+    g_autoptr(GError) error = NULL;
+
+    g_spawn_sync (NULL, (char **) shell, envp, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL, &status, &error);
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+  }
+  text = upskill_test_pdf_text (path);
+  /* --date sets the report's "as of" date. */
+  g_assert_nonnull (strstr (text, "15 January 2026"));
+}
+
+static void
+test_batch_names (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *folder = g_build_filename (fixture->out_dir, "batch", NULL);
+  const char *args[] = { "--export-report", folder, "--all-profiles", NULL };
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GDir) dir = NULL;
+  g_auto(Result) result = { 0, NULL, NULL };
+  const char *name;
+  guint n = 0;
+
+  g_free (import_named (fixture, "dana-okafor", "Dana Okafor", "a.json"));
+  g_free (import_named (fixture, "dana-okafor", "DANA OKAFOR", "b.json"));
+  g_free (import_named (fixture, "dana-okafor", "dana okafor", "c.json"));
+  g_free (import_named (fixture, "dana-okafor", "-rf", "d.json"));
+
+  result = run_upskill (fixture, args);
+  g_assert_cmpint (result.status, ==, 0);
+
+  dir = g_dir_open (folder, 0, NULL);
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *key = g_utf8_casefold (name, -1);
+
+      /* On a file system that ignores case these are still four files. */
+      g_assert_false (g_hash_table_contains (seen, key));
+      g_hash_table_add (seen, g_steal_pointer (&key));
+      /* Never read as an option by the next command. */
+      g_assert_false (g_str_has_prefix (name, "-"));
+      n++;
+    }
+  g_assert_cmpuint (n, ==, 4);
+}
+
+static void
+test_batch_stops_once (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *folder = g_build_filename (fixture->out_dir, "batch", NULL);
+  g_autofree char *blocker = NULL;
+  const char *args[] = { "--export-report", folder, "--all-profiles", "--date", "2026-11-26", NULL };
+  g_auto(Result) result = { 0, NULL, NULL };
+  g_auto(GStrv) lines = NULL;
+
+  import_samples (fixture);
+  g_assert_cmpint (g_mkdir_with_parents (folder, 0755), ==, 0);
+  /* The first report's place is taken by a folder: that write fails. */
+  blocker = g_build_filename (folder, "Dana Okafor - Upskill report - 2026-11-26.pdf", NULL);
+  g_assert_cmpint (g_mkdir (blocker, 0755), ==, 0);
+
+  result = run_upskill (fixture, args);
+  g_assert_cmpint (result.status, ==, 1);
+  lines = g_strsplit (g_strstrip (result.err), "\n", -1);
+  /* One error and one line that says the rest were not written, not the
+   * same error once per profile. */
+  g_assert_cmpuint (g_strv_length (lines), ==, 2);
+  {
+    g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+    guint n = 0;
+
+    while (g_dir_read_name (dir) != NULL)
+      n++;
+    /* Only the folder in the way: no report after the failed one. */
+    g_assert_cmpuint (n, ==, 1);
+  }
+
+  if (getuid () != 0)
+    {
+      g_auto(Result) unwritable = { 0, NULL, NULL };
+
+      g_assert_cmpint (g_rmdir (blocker), ==, 0);
+      g_assert_cmpint (g_chmod (folder, 0555), ==, 0);
+      unwritable = run_upskill (fixture, args);
+      g_chmod (folder, 0755);
+      g_assert_cmpint (unwritable.status, ==, 1);
+      g_assert_null (strchr (g_strstrip (unwritable.err), '\n'));
+    }
+}
+
+static guint
+count_demo_folders (const char *tmp)
+{
+  g_autoptr(GDir) dir = g_dir_open (tmp, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    n += g_str_has_prefix (name, "upskill-demo-");
+  return n;
+}
+
+static void
+test_demo_cleans_up (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *tmp = g_build_filename (fixture->out_dir, "tmp", NULL);
+  g_autofree char *tmpdir = NULL;
+  const char *list[] = { "--demo", "--list-profiles", NULL };
+  const char *window[] = { "--demo", NULL };
+  const char *wrong[] = { "--demo", "--format=tsv", NULL };
+  const char * const *runs[] = { list, window, wrong };
+
+  g_assert_cmpint (g_mkdir (tmp, 0700), ==, 0);
+  tmpdir = g_strdup_printf ("TMPDIR=%s", tmp);
+
+  for (guint i = 0; i < G_N_ELEMENTS (runs); i++)
+    {
+      const char *env[] = { tmpdir, NULL };
+      g_auto(Result) result = run_upskill_env (fixture, runs[i], env);
+
+      /* Listing works, the window fails for want of a display, the last
+       * is wrong usage: the sample folder goes every time. */
+      g_assert_cmpint (result.status, ==, i == 0 ? 0 : i == 1 ? 1 : 2);
+      g_assert_cmpuint (count_demo_folders (tmp), ==, 0);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -536,6 +968,14 @@ main (int   argc,
   ADD ("import-unusable-folder", test_import_unusable_folder);
   ADD ("list-non-utf8-file-name", test_list_non_utf8_file_name);
   ADD ("file-modes", test_file_modes);
+  ADD ("utf8-in-c-locale", test_utf8_in_c_locale);
+  ADD ("list-formats", test_list_formats);
+  ADD ("escapes-control-characters", test_escapes_control_characters);
+  ADD ("usage-errors", test_usage_errors);
+  ADD ("export-to-stdout", test_export_to_stdout);
+  ADD ("batch-names", test_batch_names);
+  ADD ("batch-stops-once", test_batch_stops_once);
+  ADD ("demo-cleans-up", test_demo_cleans_up);
 
 #undef ADD
 

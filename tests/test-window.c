@@ -928,6 +928,58 @@ test_files (Fixture       *fixture,
   g_assert_cmpuint (n_visible (fixture), ==, 4);
 }
 
+static gboolean
+pdf_complete (const char *path)
+{
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  return g_file_get_contents (path, &contents, &length, NULL) && length > 1000 &&
+         g_strstr_len (contents + length - MIN (length, 64), MIN (length, 64), "%%EOF") != NULL;
+}
+
+/* Ctrl+P prints the report's own pages: the same drawing code lays them
+ * out for the print context, page for page as in the PDF. */
+static void
+test_print (Fixture       *fixture,
+            gconstpointer  user_data)
+{
+  UpskillWindow *window = fixture->window;
+  g_autofree char *printed = g_build_filename (fixture->data_dir, "printed.pdf", NULL);
+  g_autofree char *exported = g_build_filename (fixture->data_dir, "exported.pdf", NULL);
+  g_autofree char *printed_info = NULL;
+  g_autofree char *exported_info = NULL;
+  g_autofree char *text = NULL;
+
+  upskill_window_select (window, "dana-okafor");
+  WAIT_UNTIL (showing (window, "dana-okafor"));
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (window), "print"));
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "print"));
+
+  activate (fixture, "print-to", g_variant_new_string (printed));
+  WAIT_UNTIL (pdf_complete (printed));
+  activate (fixture, "export-report-to", g_variant_new_string (exported));
+  WAIT_UNTIL (pdf_complete (exported));
+
+  if (!upskill_test_have_poppler ())
+    return;
+  printed_info = upskill_test_pdf_info (printed);
+  exported_info = upskill_test_pdf_info (exported);
+  {
+    const char *printed_pages = strstr (printed_info, "Pages:");
+    const char *exported_pages = strstr (exported_info, "Pages:");
+
+    g_assert_nonnull (printed_pages);
+    g_assert_nonnull (exported_pages);
+    g_assert_cmpint (strcspn (printed_pages, "\n"), ==, strcspn (exported_pages, "\n"));
+    g_assert_true (strncmp (printed_pages, exported_pages, strcspn (exported_pages, "\n")) == 0);
+  }
+  text = upskill_test_pdf_text (printed);
+  g_assert_nonnull (strstr (text, "Dana Okafor"));
+  g_assert_nonnull (strstr (text, "Learning path"));
+  g_assert_nonnull (strstr (text, "Page 2 of"));
+}
+
 static void
 test_state_remembered (Fixture       *fixture,
                        gconstpointer  user_data)
@@ -969,6 +1021,7 @@ test_shortcuts (Fixture       *fixture,
     { "win.search", "<Control>f" },
     { "win.import-profile", "<Control>o" },
     { "win.export-report", "<Control>e" },
+    { "win.print", "<Control>p" },
     { "win.undo", "<Control>z" },
     { "win.show-page::trends", "<Alt>1" },
     { "win.show-page::progress", "<Alt>4" },
@@ -1187,6 +1240,7 @@ main (int   argc,
   ADD ("non-utf8-file-name", TRUE, test_non_utf8_file_name);
   ADD ("export-import", TRUE, test_files);
   ADD ("export-modes", TRUE, test_export_modes);
+  ADD ("print", TRUE, test_print);
   ADD ("state-remembered", TRUE, test_state_remembered);
   ADD ("shortcuts", TRUE, test_shortcuts);
   ADD ("dialogs", TRUE, test_dialogs_open);

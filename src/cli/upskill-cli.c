@@ -3,33 +3,403 @@
 
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "upskill-catalog.h"
 #include "upskill-cli.h"
 #include "upskill-error.h"
 #include "upskill-report.h"
 
+/* ---------------------------------------------------------------- */
+/* Output a terminal can be trusted with                             */
+/* ---------------------------------------------------------------- */
+
+/* Names, ids, paths and messages come from files anyone can write: an
+ * escape sequence in a profile's name must not reach the terminal as
+ * one (it could retitle the window, hide text, or worse), and a newline
+ * or tab in it must not forge a line or a column. Control characters
+ * (C0, DEL, C1) and the Unicode line separators are written as
+ * backslash escapes; bytes that are not UTF-8 as \xNN. */
+static void
+append_escaped (GString    *out,
+                const char *text,
+                gboolean    escape_backslash)
+{
+  const char *p = text;
+  const char *end = text + strlen (text);
+
+  while (p < end)
+    {
+      gunichar c = g_utf8_get_char_validated (p, end - p);
+
+      if (c == (gunichar) -1 || c == (gunichar) -2)
+        {
+          g_string_append_printf (out, "\\x%02x", (guchar) *p);
+          p++;
+          continue;
+        }
+
+      switch (c)
+        {
+        case '\n': g_string_append (out, "\\n"); break;
+        case '\t': g_string_append (out, "\\t"); break;
+        case '\r': g_string_append (out, "\\r"); break;
+        case '\\':
+          g_string_append (out, escape_backslash ? "\\\\" : "\\");
+          break;
+        default:
+          if (c < 0x20 || c == 0x7f)
+            g_string_append_printf (out, "\\x%02x", c);
+          else if ((c >= 0x80 && c < 0xa0) || c == 0x2028 || c == 0x2029)
+            g_string_append_printf (out, "\\u%04x", c);
+          else
+            g_string_append_len (out, p, g_utf8_next_char (p) - p);
+        }
+      p = g_utf8_next_char (p);
+    }
+}
+
+char *
+upskill_cli_escape (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  append_escaped (out, text ? text : "", FALSE);
+  return g_string_free (out, FALSE);
+}
+
+/* One line, escaped, in UTF-8 whatever the locale's character set. */
+static void
+write_line (FILE       *stream,
+            const char *format,
+            va_list     args)
+{
+  g_autofree char *line = g_strdup_vprintf (format, args);
+  g_autofree char *escaped = upskill_cli_escape (line);
+
+  fputs (escaped, stream);
+  fputc ('\n', stream);
+  fflush (stream);
+}
+
+void
+upskill_cli_print (const char *format,
+                   ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  write_line (stdout, format, args);
+  va_end (args);
+}
+
+void
+upskill_cli_printerr (const char *format,
+                      ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  write_line (stderr, format, args);
+  va_end (args);
+}
+
+/* ---------------------------------------------------------------- */
+/* Options                                                           */
+/* ---------------------------------------------------------------- */
+
+static const GOptionEntry option_entries[] = {
+  { "list-profiles", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("List the profiles: id, name, target role, overall readiness"), NULL },
+  { "format", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("How --list-profiles writes: text, tsv or json"), N_("FORMAT") },
+  { "import", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Import a profile file and print its id"), N_("FILE") },
+  { "demo", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Open on the sample profiles in a temporary folder"), NULL },
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Show the version"), NULL },
+  { "export-report", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write a progress report as PDF to FILE (“-” for standard output; a folder with --all-profiles)"),
+    N_("FILE") },
+  { "profile", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("The profile to report on, by name or id"), N_("NAME-OR-ID") },
+  { "all-profiles", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Report on every profile, one file each"), NULL },
+  { "paper", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Paper size of the report: a4 or letter (default: from the locale)"), N_("SIZE") },
+  { "no-notes", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Leave the session notes out of the report"), NULL },
+  { "coach", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("The coach’s name on the report’s cover"), N_("NAME") },
+  { "date", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("The report’s “as of” date (default: today)"), N_("YYYY-MM-DD") },
+  { NULL }
+};
+
+const GOptionEntry *
+upskill_cli_get_option_entries (void)
+{
+  return option_entries;
+}
+
+const char *
+upskill_cli_get_exit_status_help (void)
+{
+  return _("Exit status:\n"
+           "  0  done\n"
+           "  1  failed (a profile or file could not be read or written)\n"
+           "  2  wrong usage (an unknown option, a missing or bad value, a stray argument)");
+}
+
+static void
+print_usage_hint (void)
+{
+  upskill_cli_printerr (_("Run “%s --help” to see the options."), g_get_prgname () ? g_get_prgname () : "upskill");
+}
+
 int
-upskill_cli_list_profiles (UpskillStore *store)
+upskill_cli_check_usage (int    argc,
+                         char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) args = NULL;
+  g_autofree GOptionEntry *entries = NULL;
+  g_autofree gpointer *values = NULL;
+  guint n_entries = 0;
+  int status = -1;
+
+  /* GApplication prints its help itself. */
+  for (int i = 1; i < argc; i++)
+    {
+      if (g_str_equal (argv[i], "--"))
+        break;
+      if (g_str_equal (argv[i], "-h") || g_str_equal (argv[i], "-?") || g_str_has_prefix (argv[i], "--help"))
+        return -1;
+    }
+
+  /* The same options, parsed once more into scratch storage: GApplication
+   * would answer an unknown option with status 1 and take a stray
+   * argument for a file to open. */
+  while (option_entries[n_entries].long_name != NULL)
+    n_entries++;
+  entries = g_new0 (GOptionEntry, n_entries + 1);
+  values = g_new0 (gpointer, n_entries);
+  for (guint i = 0; i < n_entries; i++)
+    {
+      entries[i] = option_entries[i];
+      entries[i].arg_data = &values[i];
+    }
+
+  context = g_option_context_new (NULL);
+  g_option_context_set_help_enabled (context, FALSE);
+  g_option_context_add_main_entries (context, entries, NULL);
+  args = g_new0 (char *, argc + 1);
+  for (int i = 0; i < argc; i++)
+    args[i] = g_strdup (argv[i]);
+
+  if (!g_option_context_parse_strv (context, &args, &error))
+    {
+      upskill_cli_printerr ("%s", error->message);
+      print_usage_hint ();
+      status = 2;
+    }
+  else if (args[0] != NULL && args[1] != NULL)
+    {
+      upskill_cli_printerr (_("Unexpected argument “%s”: Upskill takes only options"), args[1]);
+      print_usage_hint ();
+      status = 2;
+    }
+
+  for (guint i = 0; i < n_entries; i++)
+    if (entries[i].arg != G_OPTION_ARG_NONE)
+      g_free (values[i]);
+
+  return status;
+}
+
+/* ---------------------------------------------------------------- */
+/* --list-profiles                                                   */
+/* ---------------------------------------------------------------- */
+
+static int
+compare_summaries (gconstpointer a,
+                   gconstpointer b)
+{
+  const UpskillProfileSummary *x = *(UpskillProfileSummary * const *) a;
+  const UpskillProfileSummary *y = *(UpskillProfileSummary * const *) b;
+  g_autofree char *x_key = NULL;
+  g_autofree char *y_key = NULL;
+  int order;
+
+  /* Files that could not be read come last, by id. */
+  if ((x->name == NULL) != (y->name == NULL))
+    return x->name == NULL ? 1 : -1;
+
+  x_key = g_utf8_collate_key (x->name ? x->name : "", -1);
+  y_key = g_utf8_collate_key (y->name ? y->name : "", -1);
+  order = strcmp (x_key, y_key);
+
+  /* The same name twice (or two broken files): by id, so the order
+   * is the same on every run. */
+  return order != 0 ? order : strcmp (x->id, y->id);
+}
+
+static void
+append_tsv_field (GString    *line,
+                  const char *field)
+{
+  if (line->len > 0)
+    g_string_append_c (line, '\t');
+  append_escaped (line, field ? field : "", TRUE);
+}
+
+static char *
+format_readiness (const UpskillProfileSummary *summary)
+{
+  if (summary->error != NULL || summary->readiness < 0)
+    return g_strdup ("");
+  return g_strdup_printf ("%.0f", summary->readiness);
+}
+
+/* JSON escapes C0 controls itself; C1 controls (a raw CSI) and the line
+ * separators are escaped too, as the other formats do. */
+static char *
+escape_json_output (const char *json)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = json; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if ((c >= 0x7f && c < 0xa0) || c == 0x2028 || c == 0x2029)
+        g_string_append_printf (out, "\\u%04x", c);
+      else
+        g_string_append_len (out, p, g_utf8_next_char (p) - p);
+    }
+  return g_string_free (out, FALSE);
+}
+
+int
+upskill_cli_list_profiles (UpskillStore *store,
+                           const char   *format)
 {
   g_autoptr(GPtrArray) summaries = NULL;
   g_autoptr(GError) error = NULL;
   UpskillCatalog *catalog = upskill_catalog_get_default ();
 
+  g_return_val_if_fail (UPSKILL_IS_STORE (store), 1);
+
+  if (format == NULL)
+    format = "text";
+  if (!g_str_equal (format, "text") && !g_str_equal (format, "tsv") && !g_str_equal (format, "json"))
+    {
+      upskill_cli_printerr (_("Unknown format “%s”: use text, tsv or json"), format);
+      return 2;
+    }
+
   summaries = upskill_store_list (store, NULL, &error);
   if (summaries == NULL)
     {
-      g_printerr ("%s\n", error->message);
+      upskill_cli_printerr ("%s", error->message);
       return 1;
+    }
+  g_ptr_array_sort (summaries, compare_summaries);
+
+  if (g_str_equal (format, "json"))
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonGenerator) generator = json_generator_new ();
+      g_autoptr(JsonNode) root = NULL;
+      g_autofree char *json = NULL;
+      g_autofree char *escaped = NULL;
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < summaries->len; i++)
+        {
+          UpskillProfileSummary *summary = g_ptr_array_index (summaries, i);
+          UpskillRole *role = summary->error ? NULL : upskill_catalog_find_role (catalog, summary->target_role);
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "id");
+          json_builder_add_string_value (builder, summary->id);
+          json_builder_set_member_name (builder, "file");
+          json_builder_add_string_value (builder, summary->file_name);
+          json_builder_set_member_name (builder, "name");
+          if (summary->name != NULL)
+            json_builder_add_string_value (builder, summary->name);
+          else
+            json_builder_add_null_value (builder);
+          json_builder_set_member_name (builder, "target_role");
+          if (role != NULL)
+            json_builder_add_string_value (builder, role->name);
+          else
+            json_builder_add_null_value (builder);
+          json_builder_set_member_name (builder, "readiness");
+          if (summary->error == NULL && summary->readiness >= 0)
+            {
+              /* Rounded as the other formats print it. */
+              g_autofree char *readiness = format_readiness (summary);
+
+              json_builder_add_int_value (builder, g_ascii_strtoll (readiness, NULL, 10));
+            }
+          else
+            json_builder_add_null_value (builder);
+          json_builder_set_member_name (builder, "error");
+          if (summary->error != NULL)
+            json_builder_add_string_value (builder, summary->error);
+          else
+            json_builder_add_null_value (builder);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+
+      root = json_builder_get_root (builder);
+      json_generator_set_root (generator, root);
+      json_generator_set_pretty (generator, TRUE);
+      json = json_generator_to_data (generator, NULL);
+      escaped = escape_json_output (json);
+      fputs (escaped, stdout);
+      fputc ('\n', stdout);
+      fflush (stdout);
+      return 0;
+    }
+
+  if (g_str_equal (format, "tsv"))
+    {
+      /* A header, then one row per file; a broken one with its error. */
+      fputs ("id\tname\ttarget_role\treadiness\terror\n", stdout);
+      for (guint i = 0; i < summaries->len; i++)
+        {
+          UpskillProfileSummary *summary = g_ptr_array_index (summaries, i);
+          UpskillRole *role = summary->error ? NULL : upskill_catalog_find_role (catalog, summary->target_role);
+          g_autoptr(GString) line = g_string_new (NULL);
+          g_autofree char *readiness = format_readiness (summary);
+
+          append_tsv_field (line, summary->id);
+          append_tsv_field (line, summary->name);
+          append_tsv_field (line, role ? role->name : NULL);
+          append_tsv_field (line, readiness);
+          append_tsv_field (line, summary->error);
+          g_string_append_c (line, '\n');
+          fputs (line->str, stdout);
+        }
+      fflush (stdout);
+      return 0;
     }
 
   for (guint i = 0; i < summaries->len; i++)
     {
       UpskillProfileSummary *summary = g_ptr_array_index (summaries, i);
       UpskillRole *role = upskill_catalog_find_role (catalog, summary->target_role);
+      g_autoptr(GString) line = g_string_new (NULL);
+      g_autofree char *readiness = NULL;
 
       if (summary->error != NULL)
         {
@@ -38,24 +408,23 @@ upskill_cli_list_profiles (UpskillStore *store)
            * is its file name, which may not be text. */
           g_autofree char *shown_id = g_filename_display_name (summary->id);
 
-          g_print ("%s\t%s\n", shown_id, _("(could not be read)"));
-          g_printerr ("%s\n", summary->error);
-          continue;
+          append_tsv_field (line, shown_id);
+          append_tsv_field (line, _("(could not be read)"));
+          upskill_cli_printerr ("%s", summary->error);
         }
-
-      if (summary->readiness >= 0)
-        g_print ("%s\t%s\t%s\t%.0f%%\n",
-                 summary->id,
-                 summary->name,
-                 role ? role->name : _("No target role"),
-                 summary->readiness);
       else
-        g_print ("%s\t%s\t%s\t%s\n",
-                 summary->id,
-                 summary->name,
-                 role ? role->name : _("No target role"),
-                 "–");
+        {
+          readiness = summary->readiness >= 0 ? g_strdup_printf ("%.0f%%", summary->readiness)
+                                              : g_strdup ("–");
+          append_tsv_field (line, summary->id);
+          append_tsv_field (line, summary->name);
+          append_tsv_field (line, role ? role->name : _("No target role"));
+          append_tsv_field (line, readiness);
+        }
+      g_string_append_c (line, '\n');
+      fputs (line->str, stdout);
     }
+  fflush (stdout);
 
   return 0;
 }
@@ -71,11 +440,11 @@ upskill_cli_import (UpskillStore *store,
   profile = upskill_store_import (store, file, NULL, &error);
   if (profile == NULL)
     {
-      g_printerr ("%s\n", error->message);
+      upskill_cli_printerr ("%s", error->message);
       return 1;
     }
 
-  g_print ("%s\n", upskill_profile_get_id (profile));
+  upskill_cli_print ("%s", upskill_profile_get_id (profile));
   return 0;
 }
 
@@ -191,6 +560,16 @@ export_one (UpskillStore               *store,
                                report_options, destination, NULL, error);
 }
 
+/* The key two report names collide under on a file system that ignores
+ * case (or normalisation): "Dana" and "dana" are one file there. */
+static char *
+name_key (const char *name)
+{
+  g_autofree char *normalized = g_utf8_normalize (name, -1, G_NORMALIZE_ALL_COMPOSE);
+
+  return g_utf8_casefold (normalized ? normalized : name, -1);
+}
+
 static int
 export_all (UpskillStore               *store,
             UpskillTrends              *trends,
@@ -207,7 +586,7 @@ export_all (UpskillStore               *store,
   if (folder_path == NULL || (g_file_test (folder_path, G_FILE_TEST_EXISTS) &&
                               !g_file_test (folder_path, G_FILE_TEST_IS_DIR)))
     {
-      g_printerr (_("Could not write the reports into “%s”: it is not a folder\n"), output);
+      upskill_cli_printerr (_("Could not write the reports into “%s”: it is not a folder"), output);
       return 1;
     }
   /* The reports hold the clients' data: a new folder is the user's alone. */
@@ -215,14 +594,22 @@ export_all (UpskillStore               *store,
     {
       int saved_errno = errno;
 
-      g_printerr (_("Could not create the folder “%s”: %s\n"), folder_path, g_strerror (saved_errno));
+      upskill_cli_printerr (_("Could not create the folder “%s”: %s"), folder_path, g_strerror (saved_errno));
+      return 1;
+    }
+  /* Said once, before any work: not once per profile. */
+  if (g_access (folder_path, W_OK | X_OK) != 0)
+    {
+      int saved_errno = errno;
+
+      upskill_cli_printerr (_("Could not write the reports into “%s”: %s"), folder_path, g_strerror (saved_errno));
       return 1;
     }
 
   summaries = upskill_store_list (store, NULL, &error);
   if (summaries == NULL)
     {
-      g_printerr ("%s\n", error->message);
+      upskill_cli_printerr ("%s", error->message);
       return 1;
     }
 
@@ -238,7 +625,7 @@ export_all (UpskillStore               *store,
 
       if (summary->error != NULL)
         {
-          g_printerr (_("Skipped “%s”: %s\n"), shown_file_name, summary->error);
+          upskill_cli_printerr (_("Skipped “%s”: %s"), shown_file_name, summary->error);
           failed++;
           continue;
         }
@@ -246,40 +633,129 @@ export_all (UpskillStore               *store,
       profile = upskill_store_load (store, summary->id, NULL, &local_error);
       if (profile == NULL)
         {
-          g_printerr (_("Skipped “%s”: %s\n"), shown_file_name, local_error->message);
+          upskill_cli_printerr (_("Skipped “%s”: %s"), shown_file_name, local_error->message);
           failed++;
           continue;
         }
 
+      /* The suggested name never starts with "-" or "."; two clients
+       * with the same name (in any case) both keep their report. */
       name = upskill_report_suggest_name (profile, report_options->date);
-      if (g_hash_table_contains (used_names, name))
+      for (guint n = 1; ; n++)
         {
-          /* Two clients with the same name: keep both reports. */
-          g_autofree char *base = g_strndup (name, strlen (name) - strlen (".pdf"));
+          g_autofree char *key = name_key (name);
+          g_autofree char *base = NULL;
 
+          if (!g_hash_table_contains (used_names, key))
+            {
+              g_hash_table_add (used_names, g_steal_pointer (&key));
+              break;
+            }
+          base = g_strndup (name, strlen (name) - strlen (".pdf"));
           g_free (name);
-          name = g_strdup_printf ("%s (%s).pdf", base, summary->id);
+          if (n == 1)
+            name = g_strdup_printf ("%s (%s).pdf", base, summary->id);
+          else
+            name = g_strdup_printf ("%s (%u).pdf", base, n);
         }
-      g_hash_table_add (used_names, g_strdup (name));
 
       destination = g_file_get_child (folder, name);
       if (!upskill_report_write (profile, upskill_catalog_get_default (), trends,
                                  report_options, destination, NULL, &local_error))
         {
-          g_printerr ("%s\n", local_error->message);
-          failed++;
-          continue;
+          /* Every report goes to the same folder: what failed one
+           * (permissions, a full disk) fails the rest. Stop, and say it once. */
+          upskill_cli_printerr ("%s", local_error->message);
+          upskill_cli_printerr (_("Stopped: the other reports were not written"));
+          return 1;
         }
 
       path = g_file_get_path (destination);
-      g_print ("%s\n", path);
+      upskill_cli_print ("%s", path);
     }
 
   if (failed > 0)
     {
-      g_printerr (g_dngettext (GETTEXT_PACKAGE, "%u report could not be written\n",
-                               "%u reports could not be written\n", failed), failed);
+      g_autofree char *message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u report could not be written",
+                                                               "%u reports could not be written", failed),
+                                                  failed);
+
+      upskill_cli_printerr ("%s", message);
       return 1;
+    }
+
+  return 0;
+}
+
+/* "2026-11-26" as noon local time on that day, so the date stays the same
+ * in every time zone the report is read in. */
+static gboolean
+parse_report_date (const char *text,
+                   gint64     *out_time)
+{
+  g_autoptr(GDateTime) time = NULL;
+  int year, month, day;
+  char end;
+
+  if (strlen (text) != 10 || sscanf (text, "%4d-%2d-%2d%c", &year, &month, &day, &end) != 3 ||
+      text[4] != '-' || text[7] != '-' ||
+      !g_date_valid_dmy (day, month, year))
+    return FALSE;
+
+  time = g_date_time_new_local (year, month, day, 12, 0, 0);
+  if (time == NULL)
+    return FALSE;
+  *out_time = g_date_time_to_unix (time);
+  return TRUE;
+}
+
+static int
+export_to_stdout (UpskillStore               *store,
+                  UpskillTrends              *trends,
+                  const char                 *profile_name,
+                  const UpskillReportOptions *report_options)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UpskillProfile) profile = NULL;
+  g_autoptr(GBytes) pdf = NULL;
+  g_autofree char *id = NULL;
+  const guint8 *data;
+  gsize size;
+
+  if (isatty (STDOUT_FILENO))
+    {
+      upskill_cli_printerr (_("Standard output is a terminal: send the PDF to a file or a pipe (> report.pdf)"));
+      return 2;
+    }
+
+  id = upskill_cli_resolve_profile (store, profile_name, &error);
+  if (id != NULL)
+    profile = upskill_store_load (store, id, NULL, &error);
+  if (profile != NULL)
+    pdf = upskill_report_render (profile, upskill_catalog_get_default (), trends, report_options, NULL, &error);
+  if (pdf == NULL)
+    {
+      upskill_cli_printerr ("%s", error->message);
+      return 1;
+    }
+
+  data = g_bytes_get_data (pdf, &size);
+  while (size > 0)
+    {
+      ssize_t written = write (STDOUT_FILENO, data, size);
+
+      if (written < 0 && errno == EINTR)
+        continue;
+      if (written <= 0)
+        {
+          int saved_errno = errno;
+
+          upskill_cli_printerr (_("Could not write the report to standard output: %s"),
+                                g_strerror (saved_errno));
+          return 1;
+        }
+      data += written;
+      size -= written;
     }
 
   return 0;
@@ -296,6 +772,7 @@ upskill_cli_export_report (UpskillStore  *store,
   const char *profile_name = NULL;
   const char *paper = NULL;
   const char *coach = NULL;
+  const char *date = NULL;
   gboolean all_profiles;
 
   g_return_val_if_fail (UPSKILL_IS_STORE (store), 1);
@@ -307,6 +784,7 @@ upskill_cli_export_report (UpskillStore  *store,
   g_variant_dict_lookup (options, "profile", "&s", &profile_name);
   g_variant_dict_lookup (options, "paper", "&s", &paper);
   g_variant_dict_lookup (options, "coach", "&s", &coach);
+  g_variant_dict_lookup (options, "date", "&s", &date);
   all_profiles = g_variant_dict_contains (options, "all-profiles");
   report_options.include_notes = !g_variant_dict_contains (options, "no-notes");
   report_options.coach_name = coach != NULL ? coach : settings_coach;
@@ -321,14 +799,26 @@ upskill_cli_export_report (UpskillStore  *store,
         report_options.paper = UPSKILL_PAPER_AUTO;
       else
         {
-          g_printerr (_("Unknown paper size “%s”: use a4 or letter\n"), paper);
+          upskill_cli_printerr (_("Unknown paper size “%s”: use a4 or letter"), paper);
           return 2;
         }
     }
 
+  if (date != NULL && !parse_report_date (date, &report_options.date))
+    {
+      upskill_cli_printerr (_("Unknown date “%s”: use YYYY-MM-DD, such as 2026-11-26"), date);
+      return 2;
+    }
+
   if (all_profiles && profile_name != NULL)
     {
-      g_printerr (_("Use either --profile or --all-profiles, not both\n"));
+      upskill_cli_printerr (_("Use either --profile or --all-profiles, not both"));
+      return 2;
+    }
+
+  if (all_profiles && g_str_equal (output, "-"))
+    {
+      upskill_cli_printerr (_("--all-profiles writes one file per profile: give it a folder, not “-”"));
       return 2;
     }
 
@@ -337,9 +827,12 @@ upskill_cli_export_report (UpskillStore  *store,
 
   if (profile_name == NULL)
     {
-      g_printerr (_("--export-report needs --profile NAME-OR-ID, or --all-profiles with a folder\n"));
+      upskill_cli_printerr (_("--export-report needs --profile NAME-OR-ID, or --all-profiles with a folder"));
       return 2;
     }
+
+  if (g_str_equal (output, "-"))
+    return export_to_stdout (store, trends, profile_name, &report_options);
 
   {
     g_autoptr(GError) error = NULL;
@@ -350,12 +843,12 @@ upskill_cli_export_report (UpskillStore  *store,
     id = upskill_cli_resolve_profile (store, profile_name, &error);
     if (id == NULL || !export_one (store, trends, id, &report_options, destination, &error))
       {
-        g_printerr ("%s\n", error->message);
+        upskill_cli_printerr ("%s", error->message);
         return 1;
       }
 
     path = g_file_get_path (destination);
-    g_print ("%s\n", path ? path : output);
+    upskill_cli_print ("%s", path ? path : output);
   }
 
   return 0;

@@ -7,9 +7,31 @@
 G_BEGIN_DECLS
 
 /* The command line: works without a display. Each returns an exit status
- * and writes its errors to stderr in words. */
+ * (0 done, 1 failed, 2 wrong usage) and writes its errors to stderr in
+ * words. */
 
-int      upskill_cli_list_profiles   (UpskillStore *store);
+/* The options, for GApplication and for upskill_cli_check_usage(). */
+const GOptionEntry *upskill_cli_get_option_entries   (void);
+/* The exit statuses, in words, for --help. */
+const char         *upskill_cli_get_exit_status_help (void);
+/* Refuses unknown options, missing values and stray arguments with a
+ * message and a hint: returns 2 then, else -1 (go on). */
+int                 upskill_cli_check_usage          (int          argc,
+                                                      char       **argv);
+
+/* @text with control characters, C1 controls, line separators and
+ * invalid UTF-8 written as backslash escapes: safe on a terminal. */
+char    *upskill_cli_escape          (const char   *text);
+/* One line (the newline is added) to stdout or stderr: formatted,
+ * escaped with upskill_cli_escape(), in UTF-8. */
+void     upskill_cli_print           (const char   *format,
+                                      ...) G_GNUC_PRINTF (1, 2);
+void     upskill_cli_printerr        (const char   *format,
+                                      ...) G_GNUC_PRINTF (1, 2);
+
+/* @format: "text" (NULL), "tsv" or "json"; rows sorted by name, then id. */
+int      upskill_cli_list_profiles   (UpskillStore *store,
+                                      const char   *format);
 int      upskill_cli_import          (UpskillStore *store,
                                       const char   *path);
 
@@ -20,9 +42,10 @@ char    *upskill_cli_resolve_profile (UpskillStore *store,
                                       GError      **error);
 
 /* --export-report OUTPUT with the other options of @options (--profile,
- * --all-profiles, --paper, --no-notes, --coach): one report, or one per
- * readable profile into the folder OUTPUT. The coach's name comes from
- * --coach, else from the settings when the schema is installed. */
+ * --all-profiles, --paper, --no-notes, --coach, --date): one report (to
+ * standard output when OUTPUT is "-"), or one per readable profile into
+ * the folder OUTPUT. The coach's name comes from --coach, else from the
+ * settings when the schema is installed. */
 int      upskill_cli_export_report   (UpskillStore *store,
                                       UpskillTrends *trends,
                                       const char   *output,

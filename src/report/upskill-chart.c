@@ -584,6 +584,139 @@ series_color (const UpskillChartStyle *style,
   return style->target;
 }
 
+/* Each series has its own dash pattern and marker, so the lines tell
+ * apart on a grayscale printout and for readers who do not see their
+ * colours: solid and circles, dashes and squares, dots and triangles,
+ * dash-dots and diamonds. */
+static void
+set_series_dash (cairo_t *cr,
+                 guint    s,
+                 double   line_width)
+{
+  const double dashes[] = { 6 * line_width, 3.5 * line_width };
+  const double dots[] = { 0.01, 3 * line_width };
+  const double dash_dots[] = { 7 * line_width, 3 * line_width, 0.01, 3 * line_width };
+
+  switch (s % 4)
+    {
+    case 0: cairo_set_dash (cr, NULL, 0, 0); break;
+    case 1: cairo_set_dash (cr, dashes, G_N_ELEMENTS (dashes), 0); break;
+    case 2: cairo_set_dash (cr, dots, G_N_ELEMENTS (dots), 0); break;
+    default: cairo_set_dash (cr, dash_dots, G_N_ELEMENTS (dash_dots), 0); break;
+    }
+}
+
+static void
+add_series_marker (cairo_t *cr,
+                   guint    s,
+                   double   x,
+                   double   y,
+                   double   radius)
+{
+  cairo_new_sub_path (cr);
+  switch (s % 4)
+    {
+    case 0:
+      cairo_arc (cr, x, y, radius, 0, 2 * G_PI);
+      break;
+    case 1:
+      cairo_rectangle (cr, x - radius * 0.9, y - radius * 0.9, radius * 1.8, radius * 1.8);
+      break;
+    case 2:
+      cairo_move_to (cr, x, y - radius * 1.2);
+      cairo_line_to (cr, x + radius * 1.1, y + radius * 0.8);
+      cairo_line_to (cr, x - radius * 1.1, y + radius * 0.8);
+      cairo_close_path (cr);
+      break;
+    default:
+      cairo_move_to (cr, x, y - radius * 1.3);
+      cairo_line_to (cr, x + radius * 1.1, y);
+      cairo_line_to (cr, x, y + radius * 1.3);
+      cairo_line_to (cr, x - radius * 1.1, y);
+      cairo_close_path (cr);
+      break;
+    }
+}
+
+/* The last value of a series that is not a gap, or -1. */
+static double
+last_value (const double *values,
+            guint         n_points)
+{
+  for (guint i = n_points; i > 0; i--)
+    if (values[i - 1] >= 0)
+      return values[i - 1];
+  return -1;
+}
+
+typedef struct
+{
+  guint        series;
+  PangoLayout *layout;
+  double       want_y;  /* centre, at the line's end */
+  double       y;       /* top, after spreading */
+  double       height;
+} EndLabel;
+
+static int
+compare_end_labels (gconstpointer a,
+                    gconstpointer b)
+{
+  const EndLabel *x = a;
+  const EndLabel *y = b;
+
+  if (x->want_y != y->want_y)
+    return x->want_y < y->want_y ? -1 : 1;
+  return (int) x->series - (int) y->series;
+}
+
+/* Labels at the lines' ends, moved apart just enough not to overlap and
+ * kept inside [top, bottom]; FALSE when they cannot all fit. */
+static gboolean
+spread_end_labels (GArray *labels,
+                   double  top,
+                   double  bottom,
+                   double  gap)
+{
+  double total = 0;
+
+  if (labels->len == 0)
+    return TRUE;
+  g_array_sort (labels, compare_end_labels);
+  for (guint i = 0; i < labels->len; i++)
+    total += g_array_index (labels, EndLabel, i).height + (i ? gap : 0);
+  if (total > bottom - top)
+    return FALSE;
+
+  for (guint i = 0; i < labels->len; i++)
+    {
+      EndLabel *label = &g_array_index (labels, EndLabel, i);
+      double min_y = i ? g_array_index (labels, EndLabel, i - 1).y +
+                         g_array_index (labels, EndLabel, i - 1).height + gap
+                       : top;
+
+      label->y = MAX (label->want_y - label->height / 2, min_y);
+    }
+  /* Pushed past the bottom: move up from there. */
+  for (guint i = labels->len; i > 0; i--)
+    {
+      EndLabel *label = &g_array_index (labels, EndLabel, i - 1);
+      double max_y = i < labels->len ? g_array_index (labels, EndLabel, i).y - gap - label->height
+                                     : bottom - label->height;
+
+      label->y = MIN (label->y, max_y);
+    }
+  return TRUE;
+}
+
+static void
+end_label_clear (gpointer data)
+{
+  EndLabel *label = data;
+
+  g_clear_object (&label->layout);
+}
+
 void
 upskill_chart_draw_lines (cairo_t                 *cr,
                           const UpskillChartStyle *style,
@@ -598,10 +731,13 @@ upskill_chart_draw_lines (cairo_t                 *cr,
 {
   double font_size, line_width, legend_height = 0, axis_label_width = 0;
   double plot_x, plot_y, plot_w, plot_h, x_label_height = 0;
+  double end_label_width = 0;
   gint64 t_min = G_MAXINT64, t_max = G_MININT64;
   g_autoptr(GDateTime) first = NULL;
   g_autoptr(GDateTime) last = NULL;
   g_autoptr(GPtrArray) ticks = NULL;
+  g_autoptr(GArray) end_labels = g_array_new (FALSE, TRUE, sizeof (EndLabel));
+  gboolean direct_labels = FALSE;
   guint month_step;
   guint n_months = 0;
 
@@ -613,14 +749,79 @@ upskill_chart_draw_lines (cairo_t                 *cr,
 
   font_size = chart_font_size (style);
   line_width = chart_line_width (style);
+  g_array_set_clear_func (end_labels, end_label_clear);
 
   cairo_save (cr);
 
-  /* Legend on top: a swatch and a label per series, wrapping into rows. */
-  if (series_labels != NULL && n_series > 0)
+  /* Y axis labels: 0 % .. 100 %. */
+  for (guint step = 0; step <= 4; step++)
     {
+      g_autofree char *text = g_strdup_printf (_("%u%%"), step * 25);
+      g_autoptr(PangoLayout) layout = chart_layout_new (cr, NULL, style, SMALL_SCALE,
+                                                        PANGO_WEIGHT_NORMAL, text);
+      PangoRectangle box;
+
+      chart_layout_box (layout, &box);
+      axis_label_width = MAX (axis_label_width, box_width (&box));
+      x_label_height = box_height (&box);
+    }
+
+  /* Each line is named at its end, where the eye already is; a legend on
+   * top only when the names do not fit beside the plot. */
+  if (series_labels != NULL && series_values != NULL && n_series > 0 && n_points > 0)
+    {
+      double marker = font_size * 0.9;
+      double max_label = width * 0.26;
+
+      for (guint s = 0; s < n_series; s++)
+        {
+          EndLabel label = { s, NULL, 0, 0, 0 };
+          PangoRectangle box;
+
+          if (series_values[s] == NULL || series_labels[s] == NULL ||
+              last_value (series_values[s], n_points) < 0)
+            continue;
+          label.layout = chart_layout_new (cr, NULL, style, SMALL_SCALE, PANGO_WEIGHT_NORMAL,
+                                           series_labels[s]);
+          chart_layout_box (label.layout, &box);
+          if (box_width (&box) > max_label - marker)
+            {
+              chart_layout_wrap (label.layout, max_label - marker, PANGO_ALIGN_LEFT);
+              chart_layout_box (label.layout, &box);
+            }
+          label.height = box_height (&box);
+          end_label_width = MAX (end_label_width, marker + box_width (&box));
+          g_array_append_val (end_labels, label);
+        }
+      direct_labels = end_labels->len > 0;
+    }
+
+  plot_x = axis_label_width + font_size * 0.6;
+  plot_y = legend_height + x_label_height / 2;
+  plot_w = width - plot_x - font_size * 0.5 - (direct_labels ? end_label_width + font_size * 0.6 : 0);
+  plot_h = height - plot_y - x_label_height * 1.8;
+
+  if (direct_labels)
+    {
+      for (guint k = 0; k < end_labels->len; k++)
+        {
+          EndLabel *label = &g_array_index (end_labels, EndLabel, k);
+
+          label->want_y = plot_y + plot_h - plot_h * CLAMP (last_value (series_values[label->series], n_points), 0, 100) / 100;
+        }
+      if (plot_w <= width * 0.4 || !spread_end_labels (end_labels, 0, plot_y + plot_h + x_label_height / 2, font_size * 0.2))
+        {
+          direct_labels = FALSE;
+          g_array_set_size (end_labels, 0);
+        }
+    }
+
+  if (!direct_labels && series_labels != NULL && n_series > 0)
+    {
+      /* The legend on top: a line sample with its marker and a label per
+       * series, wrapping into rows. */
       double x = 0, row_y = 0, row_height = 0;
-      double swatch = font_size * 1.6;
+      double swatch = font_size * 2.2;
 
       for (guint s = 0; s < n_series; s++)
         {
@@ -647,10 +848,14 @@ upskill_chart_draw_lines (cairo_t                 *cr,
             }
 
           chart_set_color (cr, &color, 1.0);
-          cairo_set_line_width (cr, line_width * 2);
+          cairo_set_line_width (cr, line_width * 1.8);
+          set_series_dash (cr, s, line_width);
           cairo_move_to (cr, x, row_y + box_height (&box) / 2);
           cairo_line_to (cr, x + swatch, row_y + box_height (&box) / 2);
           cairo_stroke (cr);
+          cairo_set_dash (cr, NULL, 0, 0);
+          add_series_marker (cr, s, x + swatch / 2, row_y + box_height (&box) / 2, line_width * 2.2);
+          cairo_fill (cr);
 
           chart_set_color (cr, &style->foreground, 1.0);
           chart_show_layout_at (cr, layout, x + swatch + font_size * 0.4, row_y);
@@ -659,25 +864,11 @@ upskill_chart_draw_lines (cairo_t                 *cr,
           row_height = MAX (row_height, box_height (&box));
         }
       legend_height = row_y + row_height + font_size;
+      plot_y = legend_height + x_label_height / 2;
+      plot_w = width - plot_x - font_size * 0.5;
+      plot_h = height - plot_y - x_label_height * 1.8;
     }
 
-  /* Y axis labels: 0 % .. 100 %. */
-  for (guint step = 0; step <= 4; step++)
-    {
-      g_autofree char *text = g_strdup_printf (_("%u%%"), step * 25);
-      g_autoptr(PangoLayout) layout = chart_layout_new (cr, NULL, style, SMALL_SCALE,
-                                                        PANGO_WEIGHT_NORMAL, text);
-      PangoRectangle box;
-
-      chart_layout_box (layout, &box);
-      axis_label_width = MAX (axis_label_width, box_width (&box));
-      x_label_height = box_height (&box);
-    }
-
-  plot_x = axis_label_width + font_size * 0.6;
-  plot_y = legend_height + x_label_height / 2;
-  plot_w = width - plot_x - font_size * 0.5;
-  plot_h = height - plot_y - x_label_height * 1.8;
   if (plot_w <= 0 || plot_h <= 0)
     {
       cairo_restore (cr);
@@ -712,9 +903,13 @@ upskill_chart_draw_lines (cairo_t                 *cr,
     }
   if (n_points == 0)
     {
-      t_max = g_get_real_time () / G_USEC_PER_SEC;
+      t_max = style->time_end > 0 ? style->time_end : g_get_real_time () / G_USEC_PER_SEC;
       t_min = t_max - 90 * 24 * 3600;
     }
+  /* The axis runs to the day the chart speaks for (the report's date),
+   * not to the last change. */
+  if (style->time_end > t_max)
+    t_max = style->time_end;
   if (t_max - t_min < 24 * 3600)
     {
       /* A single day: show a month around it. */
@@ -787,7 +982,9 @@ upskill_chart_draw_lines (cairo_t                 *cr,
       chart_show_layout_at (cr, layout, lx, plot_y + plot_h + font_size * 0.6);
     }
 
-  /* The series: lines broken at negative values, a dot per point. */
+  /* The series: lines broken at negative values, held level from the
+   * last point to the axis's end, a marker per point. */
+  cairo_save (cr);
   cairo_rectangle (cr, plot_x - line_width * 3, plot_y - line_width * 3,
                    plot_w + line_width * 6, plot_h + line_width * 6);
   cairo_clip (cr);
@@ -798,12 +995,14 @@ upskill_chart_draw_lines (cairo_t                 *cr,
       const double *values = series_values[s];
       UpskillChartColor color = series_color (style, series_colors, s);
       gboolean drawing = FALSE;
+      double end_x = plot_x, end_y = 0;
 
       if (values == NULL)
         continue;
 
       chart_set_color (cr, &color, 1.0);
       cairo_set_line_width (cr, line_width * 1.8);
+      set_series_dash (cr, s, line_width);
       for (guint i = 0; i < n_points; i++)
         {
           double x = plot_x + plot_w * (double) (times[i] - t_min) / (double) (t_max - t_min);
@@ -819,8 +1018,13 @@ upskill_chart_draw_lines (cairo_t                 *cr,
           else
             cairo_move_to (cr, x, yv);
           drawing = TRUE;
+          end_x = x;
+          end_y = yv;
         }
+      if (drawing && end_x < plot_x + plot_w)
+        cairo_line_to (cr, plot_x + plot_w, end_y);
       cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
 
       for (guint i = 0; i < n_points; i++)
         {
@@ -829,10 +1033,27 @@ upskill_chart_draw_lines (cairo_t                 *cr,
 
           if (values[i] < 0)
             continue;
-          cairo_new_sub_path (cr);
-          cairo_arc (cr, x, yv, line_width * 2, 0, 2 * G_PI);
+          add_series_marker (cr, s, x, yv, line_width * 2);
         }
       cairo_fill (cr);
+    }
+  cairo_restore (cr);
+
+  /* The names at the lines' ends, each with its line's marker. */
+  for (guint k = 0; k < end_labels->len; k++)
+    {
+      EndLabel *label = &g_array_index (end_labels, EndLabel, k);
+      UpskillChartColor color = series_color (style, series_colors, label->series);
+      double x = plot_x + plot_w + font_size * 0.6;
+      PangoRectangle box;
+
+      chart_layout_box (label->layout, &box);
+      chart_set_color (cr, &color, 1.0);
+      add_series_marker (cr, label->series, x + font_size * 0.3, label->y + MIN (box_height (&box), font_size * 1.2) / 2,
+                         line_width * 2);
+      cairo_fill (cr);
+      chart_set_color (cr, &style->foreground, 1.0);
+      chart_show_layout_at (cr, label->layout, x + font_size * 0.9, label->y);
     }
 
   cairo_restore (cr);

@@ -26,6 +26,9 @@ typedef struct
   UpskillChartColor accent;      /* bars, highlights */
   const char       *font_family; /* NULL: the default sans */
   double            font_size;   /* in points (PDF) or pixels (window) */
+  gint64            time_end;    /* lines: where the time axis ends (unix
+                                  * seconds), if later than the last point;
+                                  * 0 for the last point */
 } UpskillChartStyle;
 
 /* The areas as a radar: @n_axes spokes labeled @labels, scaled 0..@max,

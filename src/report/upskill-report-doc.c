@@ -20,27 +20,28 @@ typedef struct
 {
   double       size;
   PangoWeight  weight;
-  double       letter_spacing;
   double       space_before;
 } TextStyleSpec;
 
-/* The type scale. */
+/* The type scale. No letter-spacing anywhere: cairo places spaced glyphs
+ * one by one, and text extraction (pdftotext, screen readers, search)
+ * then reads "PROGRESS" as "P ROG RESS". */
 static const TextStyleSpec text_styles[] = {
   /* Few sizes and two weights: each combination costs a font lookup. */
-  [UPSKILL_TEXT_BODY]       = { 10.0, PANGO_WEIGHT_NORMAL, 0,    6 },
-  [UPSKILL_TEXT_BODY_BOLD]  = { 10.0, PANGO_WEIGHT_BOLD,   0,    6 },
-  [UPSKILL_TEXT_SMALL]      = {  8.0, PANGO_WEIGHT_NORMAL, 0,    4 },
-  [UPSKILL_TEXT_LABEL]      = {  8.0, PANGO_WEIGHT_BOLD,   0.2,  4 },
-  [UPSKILL_TEXT_TABLE]      = {  9.0, PANGO_WEIGHT_NORMAL, 0,    0 },
-  [UPSKILL_TEXT_TABLE_BOLD] = {  9.0, PANGO_WEIGHT_BOLD,   0,    0 },
-  [UPSKILL_TEXT_H1]         = { 17.0, PANGO_WEIGHT_BOLD,   0,   26 },
-  [UPSKILL_TEXT_H2]         = { 12.0, PANGO_WEIGHT_BOLD,   0,   16 },
-  [UPSKILL_TEXT_H3]         = { 10.0, PANGO_WEIGHT_BOLD,   0,   10 },
-  [UPSKILL_TEXT_KICKER]     = {  9.0, PANGO_WEIGHT_BOLD,   1.6,  0 },
-  [UPSKILL_TEXT_TITLE]      = { 30.0, PANGO_WEIGHT_BOLD,   0,    0 },
-  [UPSKILL_TEXT_SUBTITLE]   = { 12.0, PANGO_WEIGHT_NORMAL, 0,    0 },
-  [UPSKILL_TEXT_FIGURE]     = { 24.0, PANGO_WEIGHT_BOLD,   0,    0 },
-  [UPSKILL_TEXT_HEADER]     = {  8.0, PANGO_WEIGHT_NORMAL, 0,    0 },
+  [UPSKILL_TEXT_BODY]       = { 10.0, PANGO_WEIGHT_NORMAL,  6 },
+  [UPSKILL_TEXT_BODY_BOLD]  = { 10.0, PANGO_WEIGHT_BOLD,    6 },
+  [UPSKILL_TEXT_SMALL]      = {  8.0, PANGO_WEIGHT_NORMAL,  4 },
+  [UPSKILL_TEXT_LABEL]      = {  8.0, PANGO_WEIGHT_BOLD,    4 },
+  [UPSKILL_TEXT_TABLE]      = {  9.0, PANGO_WEIGHT_NORMAL,  0 },
+  [UPSKILL_TEXT_TABLE_BOLD] = {  9.0, PANGO_WEIGHT_BOLD,    0 },
+  [UPSKILL_TEXT_H1]         = { 17.0, PANGO_WEIGHT_BOLD,   26 },
+  [UPSKILL_TEXT_H2]         = { 12.0, PANGO_WEIGHT_BOLD,   16 },
+  [UPSKILL_TEXT_H3]         = { 10.0, PANGO_WEIGHT_BOLD,   10 },
+  [UPSKILL_TEXT_KICKER]     = {  9.0, PANGO_WEIGHT_BOLD,    0 },
+  [UPSKILL_TEXT_TITLE]      = { 30.0, PANGO_WEIGHT_BOLD,    0 },
+  [UPSKILL_TEXT_SUBTITLE]   = { 12.0, PANGO_WEIGHT_NORMAL,  0 },
+  [UPSKILL_TEXT_FIGURE]     = { 24.0, PANGO_WEIGHT_BOLD,    0 },
+  [UPSKILL_TEXT_HEADER]     = {  8.0, PANGO_WEIGHT_NORMAL,  0 },
 };
 
 typedef enum
@@ -65,6 +66,7 @@ struct _UpskillReportTable
   UpskillReportAlign *aligns;
   Block              *header;
   gboolean            first_row;
+  guint               n_rows;  /* not counting the header */
 };
 
 struct _Block
@@ -86,6 +88,8 @@ struct _Block
   double                 *line_bottom;
   int                     outline_level;
   char                   *outline_title;
+  char                   *link;    /* cairo link attributes, or NULL */
+  PangoLayout            *continued_label; /* a note's label on its next page */
 
   /* BLOCK_DRAWING, BLOCK_FULL_PAGE */
   UpskillReportDrawFunc   draw;
@@ -97,6 +101,8 @@ struct _Block
   gboolean                is_header;
   PangoLayout           **cells;
   double                 *meters;
+  char                  **cell_links;
+  guint                   row_index;
 };
 
 typedef struct
@@ -153,6 +159,8 @@ block_free (Block *block)
   g_free (block->line_top);
   g_free (block->line_bottom);
   g_free (block->outline_title);
+  g_free (block->link);
+  g_clear_object (&block->continued_label);
   if (block->destroy != NULL)
     block->destroy (block->user_data);
   if (block->cells != NULL)
@@ -160,6 +168,12 @@ block_free (Block *block)
       for (guint i = 0; i < block->table->n_columns; i++)
         g_clear_object (&block->cells[i]);
       g_free (block->cells);
+    }
+  if (block->cell_links != NULL)
+    {
+      for (guint i = 0; i < block->table->n_columns; i++)
+        g_free (block->cell_links[i]);
+      g_free (block->cell_links);
     }
   g_free (block->meters);
   g_free (block);
@@ -289,23 +303,6 @@ apply_style (PangoLayout            *layout,
     }
 }
 
-static void
-add_letter_spacing (PangoLayout            *layout,
-                    UpskillReportTextStyle  style)
-{
-  const TextStyleSpec *spec = &text_styles[style];
-  PangoAttrList *attrs;
-
-  if (spec->letter_spacing <= 0)
-    return;
-
-  attrs = pango_layout_get_attributes (layout);
-  attrs = attrs ? pango_attr_list_copy (attrs) : pango_attr_list_new ();
-  pango_attr_list_insert (attrs, pango_attr_letter_spacing_new ((int) (spec->letter_spacing * PANGO_SCALE)));
-  pango_layout_set_attributes (layout, attrs);
-  pango_attr_list_unref (attrs);
-}
-
 PangoLayout *
 upskill_report_doc_layout (UpskillReportDoc       *doc,
                            UpskillReportTextStyle  style,
@@ -316,7 +313,6 @@ upskill_report_doc_layout (UpskillReportDoc       *doc,
 
   apply_style (layout, style, width);
   pango_layout_set_text (layout, text ? text : "", -1);
-  add_letter_spacing (layout, style);
   return layout;
 }
 
@@ -330,7 +326,6 @@ upskill_report_doc_layout_markup (UpskillReportDoc       *doc,
 
   apply_style (layout, style, width);
   pango_layout_set_markup (layout, markup ? markup : "", -1);
-  add_letter_spacing (layout, style);
   return layout;
 }
 
@@ -530,11 +525,78 @@ upskill_report_doc_add_note (UpskillReportDoc *doc,
   upskill_report_doc_add_item (doc, label_markup, label_width, markup, &upskill_report_ink);
   block = g_ptr_array_index (doc->blocks, doc->blocks->len - 1);
 
+  /* Where a long note goes on over a page break, its next page says so
+   * under the date, so the reader knows it is not a new note. */
+  {
+    /* Translators: under a session note's date on the page the note goes on to. */
+    g_autofree char *word = g_markup_escape_text (_("continued"), -1);
+    g_autofree char *continued = g_strdup_printf ("%s\n" UPSKILL_REPORT_SMALL_SPAN "%s</span>",
+                                                  label_markup, word);
+
+    block->continued_label = upskill_report_doc_layout_markup (doc, UPSKILL_TEXT_BODY, continued,
+                                                               label_width - 4);
+  }
+
   /* A note in Arabic or Hebrew reads right to left, aligned right. */
   pango_layout_set_auto_dir (block->layout, TRUE);
   g_clear_pointer (&block->line_top, g_free);
   g_clear_pointer (&block->line_bottom, g_free);
   measure_lines (block);
+}
+
+void
+upskill_report_doc_keep_together (UpskillReportDoc *doc)
+{
+  Block *last;
+
+  g_return_if_fail (doc->blocks->len > 0);
+
+  last = g_ptr_array_index (doc->blocks, doc->blocks->len - 1);
+  last->splittable = FALSE;
+}
+
+/* Only web and mail addresses become links: a profile's evidence link is
+ * typed by a person and may hold anything (javascript:, file:). */
+static gboolean
+is_linkable_uri (const char *uri)
+{
+  const char *scheme;
+
+  if (uri == NULL)
+    return FALSE;
+  scheme = g_uri_peek_scheme (uri);
+  return scheme != NULL &&
+         (g_str_equal (scheme, "http") || g_str_equal (scheme, "https") || g_str_equal (scheme, "mailto"));
+}
+
+/* cairo's attribute syntax: a string in single quotes, with \' and \\. */
+static char *
+uri_link_attributes (const char *uri)
+{
+  GString *attributes = g_string_new ("uri='");
+
+  for (const char *p = uri; *p != '\0'; p++)
+    {
+      if (*p == '\'' || *p == '\\')
+        g_string_append_c (attributes, '\\');
+      g_string_append_c (attributes, *p);
+    }
+  g_string_append_c (attributes, '\'');
+  return g_string_free (attributes, FALSE);
+}
+
+void
+upskill_report_doc_set_link (UpskillReportDoc *doc,
+                             const char       *uri)
+{
+  Block *last;
+
+  g_return_if_fail (doc->blocks->len > 0);
+
+  last = g_ptr_array_index (doc->blocks, doc->blocks->len - 1);
+  g_clear_pointer (&last->link, g_free);
+  if (is_linkable_uri (uri))
+    last->link = uri_link_attributes (uri);
 }
 
 void
@@ -801,6 +863,29 @@ upskill_report_table_add_row (UpskillReportTable *table,
   if (table->first_row)
     block->space_before = 8;
   table->first_row = FALSE;
+  block->row_index = table->n_rows++;
+}
+
+void
+upskill_report_table_set_link (UpskillReportTable *table,
+                               guint               column,
+                               const char         *uri)
+{
+  UpskillReportDoc *doc = table->doc;
+  Block *last;
+
+  g_return_if_fail (column < table->n_columns);
+  g_return_if_fail (doc->blocks->len > 0);
+
+  last = g_ptr_array_index (doc->blocks, doc->blocks->len - 1);
+  g_return_if_fail (last->kind == BLOCK_ROW && last->table == table && !last->is_header);
+
+  if (!is_linkable_uri (uri))
+    return;
+  if (last->cell_links == NULL)
+    last->cell_links = g_new0 (char *, table->n_columns);
+  g_free (last->cell_links[column]);
+  last->cell_links[column] = uri_link_attributes (uri);
 }
 
 /* ---------------------------------------------------------------- */
@@ -888,6 +973,27 @@ min_part (UpskillReportDoc *doc,
 
     case BLOCK_ROW:
       height = block->height;
+      if (!block->is_header)
+        {
+          /* A table never leaves one row alone on a page: its first row
+           * goes with the next (all three of a three-row table), its
+           * second-to-last with the last. */
+          guint n_rows = block->table->n_rows;
+          guint together = 1;
+
+          if (block->row_index == 0)
+            together = n_rows == 3 ? 3 : 2;
+          else if (block->row_index + 2 == n_rows)
+            together = 2;
+          for (guint k = 1; k < together && i + k < doc->blocks->len; k++)
+            {
+              Block *next = g_ptr_array_index (doc->blocks, i + k);
+
+              if (next->kind != BLOCK_ROW || next->table != block->table)
+                break;
+              height += next->height;
+            }
+        }
       if (!block->is_header && block->table->header != NULL && table_on_page != block->table)
         height += block->table->header->height;
       break;
@@ -1078,6 +1184,18 @@ upskill_report_doc_get_section (UpskillReportDoc *doc,
 /* Rendering                                                         */
 /* ---------------------------------------------------------------- */
 
+/* The name of the @index-th section's destination. Named, because
+ * cairo 1.16 resolves an explicit "page=N" link only to a page already
+ * drawn: the cover's Contents, drawn first, would link nowhere. */
+static const char *
+section_dest_name (guint index)
+{
+  static char name[32];
+
+  g_snprintf (name, sizeof name, "section-%u", index + 1);
+  return name;
+}
+
 static void
 set_rgb (cairo_t                *cr,
          const UpskillReportRgb *color)
@@ -1087,9 +1205,9 @@ set_rgb (cairo_t                *cr,
 
 static void
 draw_header_footer (UpskillReportDoc *doc,
+                    cairo_t          *cr,
                     guint             page)
 {
-  cairo_t *cr = doc->cr;
   double width = upskill_report_doc_get_body_width (doc);
   double header_y = 38;
   g_autoptr(PangoLayout) right = NULL;
@@ -1132,10 +1250,10 @@ draw_header_footer (UpskillReportDoc *doc,
 
 static void
 draw_row (UpskillReportDoc *doc,
+          cairo_t          *cr,
           Block            *block,
           double            y)
 {
-  cairo_t *cr = doc->cr;
   UpskillReportTable *table = block->table;
   double x0 = doc->margin_left;
   double width = table->x[table->n_columns - 1] + table->widths[table->n_columns - 1];
@@ -1160,9 +1278,14 @@ draw_row (UpskillReportDoc *doc,
   for (guint c = 0; c < table->n_columns; c++)
     {
       double cx = x0 + table->x[c] + CELL_PAD_X;
+      const char *link = block->cell_links ? block->cell_links[c] : NULL;
 
+      if (link != NULL)
+        cairo_tag_begin (cr, CAIRO_TAG_LINK, link);
       upskill_report_show_layout (cr, block->cells[c], cx, y + CELL_PAD_Y,
                                   block->is_header ? &upskill_report_muted : &upskill_report_ink);
+      if (link != NULL)
+        cairo_tag_end (cr, CAIRO_TAG_LINK);
 
       if (block->meters[c] >= 0)
         {
@@ -1186,13 +1309,25 @@ draw_row (UpskillReportDoc *doc,
 
 static void
 draw_text (UpskillReportDoc *doc,
-           Placement        *placement)
+           cairo_t          *cr,
+           Placement        *placement,
+           guint             section)
 {
-  cairo_t *cr = doc->cr;
   Block *block = placement->block;
+  g_autofree char *dest = NULL;
   double top = block->line_top[placement->from_line];
   double height = fragment_height (block, placement->from_line, placement->to_line);
   gboolean whole = placement->from_line == 0 && placement->to_line == block->n_lines;
+
+  /* A section's title is the named destination its Contents entry
+   * links to. */
+  if (block->outline_level == 1 && placement->from_line == 0)
+    {
+      dest = g_strdup_printf ("name='%s'", section_dest_name (section));
+      cairo_tag_begin (cr, CAIRO_TAG_DEST, dest);
+    }
+  if (block->link != NULL)
+    cairo_tag_begin (cr, CAIRO_TAG_LINK, block->link);
 
   cairo_save (cr);
   if (!whole)
@@ -1205,8 +1340,16 @@ draw_text (UpskillReportDoc *doc,
                               placement->y - top, &block->color);
   cairo_restore (cr);
 
+  if (block->link != NULL)
+    cairo_tag_end (cr, CAIRO_TAG_LINK);
+  if (dest != NULL)
+    cairo_tag_end (cr, CAIRO_TAG_DEST);
+
   if (block->label != NULL && placement->from_line == 0)
     upskill_report_show_layout (cr, block->label, doc->margin_left, placement->y, &block->label_color);
+  else if (block->continued_label != NULL)
+    upskill_report_show_layout (cr, block->continued_label, doc->margin_left, placement->y,
+                                &block->label_color);
 }
 
 char *
@@ -1234,76 +1377,124 @@ add_outline (UpskillReportDoc *doc,
   return cairo_pdf_surface_add_outline (doc->surface, parent, title, link, 0);
 }
 
+char *
+upskill_report_section_link (guint index)
+{
+  return g_strdup_printf ("dest='%s'", section_dest_name (index));
+}
+
+void
+upskill_report_doc_render_page (UpskillReportDoc *doc,
+                                cairo_t          *cr,
+                                guint             page)
+{
+  guint section = 0;
+  gboolean header_drawn = FALSE;
+
+  g_return_if_fail (page >= 1 && page <= doc->n_pages);
+
+  for (guint i = 0; i < doc->placements->len; i++)
+    {
+      Placement *placement = &g_array_index (doc->placements, Placement, i);
+      Block *block = placement->block;
+      gboolean starts_section = block->kind == BLOCK_TEXT && block->outline_level == 1 &&
+                                placement->from_line == 0;
+
+      if (placement->page != page)
+        {
+          if (placement->page < page && starts_section)
+            section++;
+          continue;
+        }
+
+      if (!header_drawn && block->kind != BLOCK_FULL_PAGE)
+        draw_header_footer (doc, cr, page);
+      header_drawn = TRUE;
+
+      switch (block->kind)
+        {
+        case BLOCK_TEXT:
+          draw_text (doc, cr, placement, section);
+          break;
+
+        case BLOCK_ROW:
+          draw_row (doc, cr, block, placement->y);
+          break;
+
+        case BLOCK_DRAWING:
+          cairo_save (cr);
+          block->draw (doc, cr, doc->margin_left, placement->y,
+                       upskill_report_doc_get_body_width (doc), block->height, block->user_data);
+          cairo_restore (cr);
+          break;
+
+        case BLOCK_FULL_PAGE:
+          cairo_save (cr);
+          block->draw (doc, cr, 0, 0, doc->page_width, doc->page_height, block->user_data);
+          cairo_restore (cr);
+          break;
+
+        case BLOCK_SPACE:
+        case BLOCK_PAGE_BREAK:
+        default:
+          break;
+        }
+
+      if (starts_section)
+        section++;
+    }
+
+  if (!header_drawn)
+    draw_header_footer (doc, cr, page);
+}
+
+static void
+add_outlines (UpskillReportDoc *doc)
+{
+  int section_outline = CAIRO_PDF_OUTLINE_ROOT;
+
+  for (guint i = 0; i < doc->placements->len; i++)
+    {
+      Placement *placement = &g_array_index (doc->placements, Placement, i);
+      Block *block = placement->block;
+      int id;
+
+      if (block->outline_level <= 0 || placement->from_line != 0)
+        continue;
+
+      id = add_outline (doc,
+                        block->outline_level == 1 ? CAIRO_PDF_OUTLINE_ROOT : section_outline,
+                        block->outline_title, placement->page, placement->y);
+      if (block->outline_level == 1)
+        section_outline = id;
+    }
+}
+
 void
 upskill_report_doc_render (UpskillReportDoc *doc,
                            GCancellable     *cancellable)
 {
   cairo_t *cr = doc->cr;
-  guint next = 0;
-  int section_outline = CAIRO_PDF_OUTLINE_ROOT;
+
+  /* cairo 1.16 gives each link annotation a structure element, but
+   * writes the structure tree only when the document has a structure tag
+   * of its own: without one, the tree's objects are numbered and never
+   * written, and the cross-reference table points at the wrong bytes
+   * ("file is damaged ... expected 3 0 obj" in qpdf --check, on every
+   * report with a link). One "Document" element around all pages makes
+   * cairo write the tree, and the file is whole. Seen with cairo 1.16.0
+   * (Debian 12); no upstream report was found to link to. */
+  cairo_tag_begin (cr, "Document", NULL);
 
   for (guint page = 1; page <= doc->n_pages; page++)
     {
-      gboolean full_page = FALSE;
-
       if (g_cancellable_is_cancelled (cancellable))
-        return;
+        break;
 
-      if (next < doc->placements->len &&
-          g_array_index (doc->placements, Placement, next).block->kind == BLOCK_FULL_PAGE)
-        full_page = TRUE;
-
-      if (!full_page)
-        draw_header_footer (doc, page);
-
-      while (next < doc->placements->len &&
-             g_array_index (doc->placements, Placement, next).page == page)
-        {
-          Placement *placement = &g_array_index (doc->placements, Placement, next);
-          Block *block = placement->block;
-
-          if (block->outline_level > 0 && placement->from_line == 0)
-            {
-              int id = add_outline (doc,
-                                    block->outline_level == 1 ? CAIRO_PDF_OUTLINE_ROOT : section_outline,
-                                    block->outline_title, page, placement->y);
-
-              if (block->outline_level == 1)
-                section_outline = id;
-            }
-
-          switch (block->kind)
-            {
-            case BLOCK_TEXT:
-              draw_text (doc, placement);
-              break;
-
-            case BLOCK_ROW:
-              draw_row (doc, block, placement->y);
-              break;
-
-            case BLOCK_DRAWING:
-              cairo_save (cr);
-              block->draw (doc, cr, doc->margin_left, placement->y,
-                           upskill_report_doc_get_body_width (doc), block->height, block->user_data);
-              cairo_restore (cr);
-              break;
-
-            case BLOCK_FULL_PAGE:
-              cairo_save (cr);
-              block->draw (doc, cr, 0, 0, doc->page_width, doc->page_height, block->user_data);
-              cairo_restore (cr);
-              break;
-
-            case BLOCK_SPACE:
-            case BLOCK_PAGE_BREAK:
-            default:
-              break;
-            }
-
-          next++;
-        }
-
+      upskill_report_doc_render_page (doc, cr, page);
       cairo_show_page (cr);
     }
+
+  cairo_tag_end (cr, "Document");
+  add_outlines (doc);
 }

@@ -32,7 +32,7 @@ typedef enum
   UPSKILL_TEXT_H1,
   UPSKILL_TEXT_H2,
   UPSKILL_TEXT_H3,
-  UPSKILL_TEXT_KICKER,       /* the cover's small letter-spaced label */
+  UPSKILL_TEXT_KICKER,       /* the cover's small label above the name */
   UPSKILL_TEXT_TITLE,        /* the cover's name */
   UPSKILL_TEXT_SUBTITLE,
   UPSKILL_TEXT_FIGURE,       /* big numbers on the cover */
@@ -100,6 +100,10 @@ char             *upskill_report_link_target        (guint                   pag
                                                      double                  x,
                                                      double                  y);
 
+/* The link attributes of a Contents entry to the @index-th level-1
+ * heading (0-based), for cairo_tag_begin (cr, CAIRO_TAG_LINK, …). */
+char             *upskill_report_section_link       (guint                   index);
+
 /* The whole page (the cover): no header, no page number. */
 void              upskill_report_doc_add_full_page  (UpskillReportDoc       *doc,
                                                      const char             *outline_title,
@@ -131,6 +135,12 @@ void              upskill_report_doc_add_space      (UpskillReportDoc       *doc
                                                      double                  height);
 /* Keeps the block just added with the next one. */
 void              upskill_report_doc_keep_with_next (UpskillReportDoc       *doc);
+/* Keeps the block just added on one page (a claim with its source line). */
+void              upskill_report_doc_keep_together  (UpskillReportDoc       *doc);
+/* Makes the block just added a link to @uri (http, https or mailto;
+ * other schemes are left unlinked). */
+void              upskill_report_doc_set_link       (UpskillReportDoc       *doc,
+                                                     const char             *uri);
 void              upskill_report_doc_add_drawing    (UpskillReportDoc       *doc,
                                                      double                  height,
                                                      UpskillReportDrawFunc   draw,
@@ -158,6 +168,11 @@ void              upskill_report_table_set_header   (UpskillReportTable     *tab
 void              upskill_report_table_add_row      (UpskillReportTable     *table,
                                                      const char * const     *cells,
                                                      const double           *meters);
+/* Makes the cell @column of the row just added a link to @uri (http,
+ * https or mailto). */
+void              upskill_report_table_set_link     (UpskillReportTable     *table,
+                                                     guint                   column,
+                                                     const char             *uri);
 
 /* Lays the blocks out on pages; returns the number of pages. */
 guint             upskill_report_doc_paginate       (UpskillReportDoc       *doc);
@@ -170,5 +185,10 @@ const char       *upskill_report_doc_get_section    (UpskillReportDoc       *doc
 /* Draws every page on the surface and adds the outline. */
 void              upskill_report_doc_render         (UpskillReportDoc       *doc,
                                                      GCancellable           *cancellable);
+/* Draws @page (1-based, after paginate) on @cr, in points from the page's
+ * top-left corner: for printing, with the same code as the PDF. */
+void              upskill_report_doc_render_page    (UpskillReportDoc       *doc,
+                                                     cairo_t                *cr,
+                                                     guint                   page);
 
 G_END_DECLS

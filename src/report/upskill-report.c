@@ -252,16 +252,6 @@ print_chart_style (void)
 /* ---------------------------------------------------------------- */
 
 static void
-set_link (cairo_t *cr,
-          guint    page,
-          double   y)
-{
-  g_autofree char *link = upskill_report_link_target (page, 0, y);
-
-  cairo_tag_begin (cr, CAIRO_TAG_LINK, link);
-}
-
-static void
 draw_cover_figure (UpskillReportDoc *doc,
                    cairo_t          *cr,
                    double            x,
@@ -389,14 +379,14 @@ draw_cover (UpskillReportDoc *doc,
   for (guint i = 0; i < upskill_report_doc_get_n_sections (doc); i++)
     {
       guint page;
-      double section_y;
-      const char *title = upskill_report_doc_get_section (doc, i, &page, &section_y);
+      const char *title = upskill_report_doc_get_section (doc, i, &page, NULL);
       g_autofree char *page_text = g_strdup_printf ("%u", page);
       g_autoptr(PangoLayout) entry = upskill_report_doc_layout (doc, UPSKILL_TEXT_BODY, title, width - 40);
       g_autoptr(PangoLayout) number = upskill_report_doc_layout (doc, UPSKILL_TEXT_BODY, page_text, -1);
       double line = upskill_report_layout_height (entry);
+      g_autofree char *link = upskill_report_section_link (i);
 
-      set_link (cr, page, section_y);
+      cairo_tag_begin (cr, CAIRO_TAG_LINK, link);
       upskill_report_show_layout (cr, entry, margin, top + 4, &upskill_report_ink);
       upskill_report_show_layout (cr, number, margin + width - upskill_report_layout_width (number),
                                   top + 4, &upskill_report_muted);
@@ -639,6 +629,41 @@ draw_radar (UpskillReportDoc *doc,
   }
 }
 
+/* The evidence behind the levels, each link clickable. */
+static void
+add_evidence (Report *report)
+{
+  UpskillReportDoc *doc = report->doc;
+  g_auto(GStrv) skill_ids = upskill_profile_dup_rated_skills (report->profile);
+  gboolean any = FALSE;
+
+  for (guint i = 0; skill_ids != NULL && skill_ids[i] != NULL; i++)
+    {
+      UpskillSkill *skill = upskill_catalog_find_skill (report->catalog, skill_ids[i]);
+      GPtrArray *evidence = upskill_profile_get_evidence (report->profile, skill_ids[i]);
+
+      if (skill == NULL || evidence == NULL)
+        continue;
+      for (guint k = 0; k < evidence->len; k++)
+        {
+          UpskillEvidence *item = g_ptr_array_index (evidence, k);
+          g_autofree char *text = NULL;
+
+          if (!any)
+            upskill_report_doc_add_heading (doc, 2, _("Evidence"));
+          any = TRUE;
+
+          if (item->link != NULL && *item->link != '\0')
+            text = g_markup_printf_escaped ("<b>%s</b>: %s\n" UPSKILL_REPORT_SMALL_SPAN "%s</span>",
+                                            skill->name, item->note ? item->note : "", item->link);
+          else
+            text = g_markup_printf_escaped ("<b>%s</b>: %s", skill->name, item->note ? item->note : "");
+          upskill_report_doc_add_item (doc, "•", 14, text, &upskill_report_accent);
+          upskill_report_doc_set_link (doc, item->link);
+        }
+    }
+}
+
 static void
 add_radar (Report *report)
 {
@@ -666,6 +691,7 @@ add_radar (Report *report)
                                  "from 0 (Not yet) to 5 (Expert)."));
   upskill_report_doc_keep_with_next (doc);
   upskill_report_doc_add_drawing (doc, 300, draw_radar, radar, radar_data_free);
+  add_evidence (report);
 }
 
 /* ---------------------------------------------------------------- */
@@ -857,6 +883,8 @@ add_learning_path (Report *report)
       cells[4] = status;
       cells[5] = when;
       upskill_report_table_add_row (table, cells, NULL);
+      if (scheduled->module != NULL)
+        upskill_report_table_set_link (table, 1, scheduled->module->url);
     }
 }
 
@@ -872,6 +900,7 @@ typedef struct
   double            **values;
   char              **labels;
   UpskillChartColor  *colors;
+  gint64              time_end;  /* the report's date */
 } LinesData;
 
 static void
@@ -900,6 +929,7 @@ draw_lines (UpskillReportDoc *doc,
   LinesData *lines = user_data;
   UpskillChartStyle style = print_chart_style ();
 
+  style.time_end = lines->time_end;
   cairo_translate (cr, x, y);
   upskill_chart_draw_lines (cr, &style, width, height, lines->n_points, lines->times,
                             lines->n_series, (const double * const *) lines->values,
@@ -973,6 +1003,7 @@ add_progress (Report *report)
   lines->values = g_new0 (double *, lines->n_series);
   lines->labels = g_new0 (char *, lines->n_series + 1);
   lines->colors = g_new0 (UpskillChartColor, lines->n_series);
+  lines->time_end = g_date_time_to_unix (report->date);
 
   for (guint s = 0; s < lines->n_series; s++)
     {
@@ -1352,7 +1383,7 @@ add_market_context (Report *report)
               g_string_append (areas, area->name);
             }
 
-          tag = g_markup_printf_escaped ("<span size='" UPSKILL_REPORT_SMALL_SIZE "' weight='bold' letter_spacing='600'>%s</span>",
+          tag = g_markup_printf_escaped ("<span size='" UPSKILL_REPORT_SMALL_SIZE "' weight='bold'>%s</span>",
                                          upskill_claim_kind_get_label (claim->kind));
           /* Translators: the source of a claim: article title, section
            * title, the areas the claim supports. */
@@ -1364,6 +1395,8 @@ add_market_context (Report *report)
           upskill_report_doc_add_item (doc, tag, 78, text,
                                        claim_is_view (claim) ? &upskill_report_target
                                                              : &upskill_report_accent);
+          /* A claim never parts from its source line. */
+          upskill_report_doc_keep_together (doc);
         }
     }
 }
@@ -1459,25 +1492,27 @@ report_compute (Report *report)
   upskill_planner_get_finish (report->schedule, &report->finish);
 }
 
-static GBytes *
-report_render (Report        *report,
-               GCancellable  *cancellable,
-               GError       **error)
+static void
+report_get_size (Report *report,
+                 double *width,
+                 double *height)
 {
   UpskillPaper paper = resolve_paper (report->paper);
-  double width = paper == UPSKILL_PAPER_LETTER ? LETTER_WIDTH : A4_WIDTH;
-  double height = paper == UPSKILL_PAPER_LETTER ? LETTER_HEIGHT : A4_HEIGHT;
-  g_autoptr(GByteArray) pdf = g_byte_array_new ();
+
+  *width = paper == UPSKILL_PAPER_LETTER ? LETTER_WIDTH : A4_WIDTH;
+  *height = paper == UPSKILL_PAPER_LETTER ? LETTER_HEIGHT : A4_HEIGHT;
+}
+
+/* The blocks of every section, measured with @surface's fonts. */
+static void
+report_build (Report          *report,
+              cairo_surface_t *surface,
+              double           width,
+              double           height)
+{
   g_autofree char *header_left = NULL;
   g_autofree char *header_right = NULL;
   g_autofree char *date = NULL;
-  cairo_surface_t *surface;
-  cairo_status_t status;
-
-  report_compute (report);
-
-  surface = cairo_pdf_surface_create_for_stream (append_to_array, pdf, width, height);
-  set_metadata (report, surface);
 
   report->doc = upskill_report_doc_new (surface, width, height);
   date = upskill_date_time_format_day (report->date);
@@ -1500,6 +1535,24 @@ report_render (Report        *report,
   if (report->include_notes)
     add_notes (report);
   add_market_context (report);
+}
+
+static GBytes *
+report_render (Report        *report,
+               GCancellable  *cancellable,
+               GError       **error)
+{
+  double width, height;
+  g_autoptr(GByteArray) pdf = g_byte_array_new ();
+  cairo_surface_t *surface;
+  cairo_status_t status;
+
+  report_compute (report);
+  report_get_size (report, &width, &height);
+
+  surface = cairo_pdf_surface_create_for_stream (append_to_array, pdf, width, height);
+  set_metadata (report, surface);
+  report_build (report, surface, width, height);
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     {
@@ -1631,6 +1684,119 @@ upskill_report_write (UpskillProfile              *profile,
   return report_write (report, destination, cancellable, error);
 }
 
+GBytes *
+upskill_report_render (UpskillProfile              *profile,
+                       UpskillCatalog              *catalog,
+                       UpskillTrends               *trends,
+                       const UpskillReportOptions  *options,
+                       GCancellable                *cancellable,
+                       GError                     **error)
+{
+  g_autoptr(Report) report = NULL;
+
+  g_return_val_if_fail (UPSKILL_IS_PROFILE (profile), NULL);
+  g_return_val_if_fail (UPSKILL_IS_CATALOG (catalog), NULL);
+  g_return_val_if_fail (trends == NULL || UPSKILL_IS_TRENDS (trends), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  report = report_new (profile, catalog, trends, options);
+  return report_render (report, cancellable, error);
+}
+
+/* Pages for printing */
+
+struct _UpskillReportPages
+{
+  Report          *report;
+  cairo_surface_t *surface;  /* measures only; what it writes is dropped */
+  double           width;
+  double           height;
+  guint            n_pages;
+};
+
+static cairo_status_t
+discard_output (void                *closure,
+                const unsigned char *data,
+                unsigned int         length)
+{
+  return CAIRO_STATUS_SUCCESS;
+}
+
+UpskillReportPages *
+upskill_report_pages_new (UpskillProfile             *profile,
+                          UpskillCatalog             *catalog,
+                          UpskillTrends              *trends,
+                          const UpskillReportOptions *options)
+{
+  UpskillReportPages *pages;
+
+  g_return_val_if_fail (UPSKILL_IS_PROFILE (profile), NULL);
+  g_return_val_if_fail (UPSKILL_IS_CATALOG (catalog), NULL);
+  g_return_val_if_fail (trends == NULL || UPSKILL_IS_TRENDS (trends), NULL);
+
+  pages = g_new0 (UpskillReportPages, 1);
+  pages->report = report_new (profile, catalog, trends, options);
+  report_compute (pages->report);
+  report_get_size (pages->report, &pages->width, &pages->height);
+  /* Laid out with the PDF's font metrics (no hinting), so the printed
+   * pages break exactly where the exported ones do. */
+  pages->surface = cairo_pdf_surface_create_for_stream (discard_output, NULL, pages->width, pages->height);
+  report_build (pages->report, pages->surface, pages->width, pages->height);
+  pages->n_pages = upskill_report_doc_paginate (pages->report->doc);
+  return pages;
+}
+
+guint
+upskill_report_pages_get_n_pages (UpskillReportPages *pages)
+{
+  g_return_val_if_fail (pages != NULL, 0);
+
+  return pages->n_pages;
+}
+
+void
+upskill_report_pages_get_size (UpskillReportPages *pages,
+                               double             *width,
+                               double             *height)
+{
+  g_return_if_fail (pages != NULL);
+
+  if (width != NULL)
+    *width = pages->width;
+  if (height != NULL)
+    *height = pages->height;
+}
+
+void
+upskill_report_pages_draw (UpskillReportPages *pages,
+                           cairo_t            *cr,
+                           guint               index)
+{
+  g_return_if_fail (pages != NULL);
+  g_return_if_fail (index < pages->n_pages);
+
+  cairo_save (cr);
+  /* A structure element per page: printing to a PDF file goes through
+   * cairo 1.16's PDF surface, which needs one for its links (see
+   * upskill_report_doc_render). */
+  cairo_tag_begin (cr, "Sect", NULL);
+  upskill_report_doc_render_page (pages->report->doc, cr, index + 1);
+  cairo_tag_end (cr, "Sect");
+  cairo_restore (cr);
+}
+
+void
+upskill_report_pages_free (UpskillReportPages *pages)
+{
+  if (pages == NULL)
+    return;
+
+  report_free (pages->report);
+  cairo_surface_finish (pages->surface);
+  cairo_surface_destroy (pages->surface);
+  g_free (pages);
+}
+
 typedef struct
 {
   Report *report;
@@ -1724,7 +1890,7 @@ upskill_report_suggest_name (UpskillProfile *profile,
     {
       gunichar c = g_utf8_get_char (p);
 
-      if (c < 0x20 || c == 0x7f || (c < 0x80 && strchr ("/\\:*?\"<>|", (int) c) != NULL))
+      if (c < 0x20 || (c >= 0x7f && c < 0xa0) || (c < 0x80 && strchr ("/\\:*?\"<>|", (int) c) != NULL))
         g_string_append_c (name, c < 0x80 && c >= 0x20 && c != 0x7f ? '-' : ' ');
       else
         g_string_append_unichar (name, c);
@@ -1735,7 +1901,8 @@ upskill_report_suggest_name (UpskillProfile *profile,
     }
   g_strstrip (name->str);
   g_string_set_size (name, strlen (name->str));
-  while (name->len > 0 && name->str[0] == '.')
+  /* Not hidden, and not read as an option by the next command. */
+  while (name->len > 0 && (name->str[0] == '.' || name->str[0] == '-' || g_ascii_isspace (name->str[0])))
     g_string_erase (name, 0, 1);
   if (name->len == 0)
     g_string_assign (name, _("Profile"));

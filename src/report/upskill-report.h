@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include <cairo.h>
 #include <gio/gio.h>
 
 #include "upskill-catalog.h"
@@ -48,6 +49,35 @@ void      upskill_report_write_async    (UpskillProfile              *profile,
                                          gpointer                     user_data);
 gboolean  upskill_report_write_finish   (GAsyncResult                *result,
                                          GError                     **error);
+
+/* The report's PDF in memory (for standard output). */
+GBytes   *upskill_report_render         (UpskillProfile              *profile,
+                                         UpskillCatalog              *catalog,
+                                         UpskillTrends               *trends,
+                                         const UpskillReportOptions  *options,
+                                         GCancellable                *cancellable,
+                                         GError                     **error);
+
+/* The report laid out for printing: the PDF's pages, drawn by the same
+ * code onto any cairo context (a GtkPrintContext), in points from the
+ * top-left corner of a page of upskill_report_pages_get_size (). */
+typedef struct _UpskillReportPages UpskillReportPages;
+
+UpskillReportPages *upskill_report_pages_new         (UpskillProfile             *profile,
+                                                      UpskillCatalog             *catalog,
+                                                      UpskillTrends              *trends,
+                                                      const UpskillReportOptions *options);
+guint               upskill_report_pages_get_n_pages (UpskillReportPages         *pages);
+void                upskill_report_pages_get_size    (UpskillReportPages         *pages,
+                                                      double                     *width,
+                                                      double                     *height);
+/* @index: 0-based. */
+void                upskill_report_pages_draw        (UpskillReportPages         *pages,
+                                                      cairo_t                    *cr,
+                                                      guint                       index);
+void                upskill_report_pages_free        (UpskillReportPages         *pages);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (UpskillReportPages, upskill_report_pages_free)
 
 /* "Dana Okafor - Upskill report - 2026-11-26.pdf", safe as a file name. */
 char     *upskill_report_suggest_name   (UpskillProfile              *profile,

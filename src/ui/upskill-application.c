@@ -2,6 +2,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib-unix.h>
+#include <signal.h>
+#include <stdlib.h>
 
 #include "upskill-application.h"
 #include "upskill-cli.h"
@@ -38,30 +41,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static const GOptionEntry option_entries[] = {
-  { "list-profiles", 0, 0, G_OPTION_ARG_NONE, NULL,
-    N_("List the profiles: id, name, target role, overall readiness"), NULL },
-  { "import", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Import a profile file and print its id"), N_("FILE") },
-  { "demo", 0, 0, G_OPTION_ARG_NONE, NULL,
-    N_("Open on the sample profiles in a temporary folder"), NULL },
-  { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
-    N_("Show the version"), NULL },
-  { "export-report", 0, 0, G_OPTION_ARG_FILENAME, NULL,
-    N_("Write a progress report as PDF to FILE (a folder with --all-profiles)"), N_("FILE") },
-  { "profile", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("The profile to report on, by name or id"), N_("NAME-OR-ID") },
-  { "all-profiles", 0, 0, G_OPTION_ARG_NONE, NULL,
-    N_("Report on every profile, one file each"), NULL },
-  { "paper", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("Paper size of the report: a4 or letter (default: from the locale)"), N_("SIZE") },
-  { "no-notes", 0, 0, G_OPTION_ARG_NONE, NULL,
-    N_("Leave the session notes out of the report"), NULL },
-  { "coach", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("The coach’s name on the report’s cover"), N_("NAME") },
-  { NULL }
-};
-
 UpskillApplication *
 upskill_application_new (void)
 {
@@ -85,6 +64,30 @@ ensure_store (UpskillApplication *self)
   return self->store;
 }
 
+/* The --demo folder; an atexit() handler has no user data. */
+static GFile *demo_dir_to_remove;
+
+static void
+remove_demo_dir (void)
+{
+  if (demo_dir_to_remove == NULL)
+    return;
+  upskill_cli_remove_tree (demo_dir_to_remove);
+  g_clear_object (&demo_dir_to_remove);
+}
+
+static gboolean
+quit_on_signal (gpointer user_data)
+{
+  GApplication *application = user_data;
+
+  /* Before the main loop runs windows, or while it does: either way
+   * the folder goes. */
+  remove_demo_dir ();
+  g_application_quit (application);
+  return G_SOURCE_CONTINUE;
+}
+
 static int
 upskill_application_handle_local_options (GApplication *application,
                                           GVariantDict *options)
@@ -95,8 +98,19 @@ upskill_application_handle_local_options (GApplication *application,
 
   if (g_variant_dict_contains (options, "version"))
     {
-      g_print ("upskill %s\n", PACKAGE_VERSION);
+      upskill_cli_print ("upskill %s", PACKAGE_VERSION);
       return 0;
+    }
+
+  if (g_variant_dict_contains (options, "format") && !g_variant_dict_contains (options, "list-profiles"))
+    {
+      upskill_cli_printerr (_("--format goes with --list-profiles"));
+      return 2;
+    }
+  if (g_variant_dict_contains (options, "date") && !g_variant_dict_contains (options, "export-report"))
+    {
+      upskill_cli_printerr (_("--date goes with --export-report"));
+      return 2;
     }
 
   if (g_variant_dict_contains (options, "demo"))
@@ -107,17 +121,29 @@ upskill_application_handle_local_options (GApplication *application,
       self->demo_dir = upskill_cli_make_demo_dir (&error);
       if (self->demo_dir == NULL)
         {
-          g_printerr ("%s\n", error->message);
+          upskill_cli_printerr ("%s", error->message);
           return 1;
         }
 
       path = g_file_get_path (self->demo_dir);
       g_setenv ("UPSKILL_DATA_DIR", path, TRUE);
-      g_print (_("Sample profiles are in %s (removed when Upskill quits)\n"), path);
+      /* Removed on every way out: shutdown, a command-line run that never
+       * starts the application, and exit() when GTK finds no display. */
+      demo_dir_to_remove = g_object_ref (self->demo_dir);
+      atexit (remove_demo_dir);
+      g_unix_signal_add (SIGINT, quit_on_signal, self);
+      g_unix_signal_add (SIGTERM, quit_on_signal, self);
+      g_unix_signal_add (SIGHUP, quit_on_signal, self);
+      upskill_cli_printerr (_("Sample profiles are in %s (removed when Upskill quits)"), path);
     }
 
   if (g_variant_dict_contains (options, "list-profiles"))
-    return upskill_cli_list_profiles (ensure_store (self));
+    {
+      const char *format = NULL;
+
+      g_variant_dict_lookup (options, "format", "&s", &format);
+      return upskill_cli_list_profiles (ensure_store (self), format);
+    }
 
   if (g_variant_dict_lookup (options, "import", "^&ay", &import_path))
     return upskill_cli_import (ensure_store (self), import_path);
@@ -208,6 +234,7 @@ upskill_application_startup (GApplication *application)
     { "win.search", { "<Control>f", NULL } },
     { "win.import-profile", { "<Control>o", NULL } },
     { "win.export-report", { "<Control>e", NULL } },
+    { "win.print", { "<Control>p", NULL } },
     { "win.undo", { "<Control>z", NULL } },
     { "win.show-page::trends", { "<Alt>1", NULL } },
     { "win.show-page::skills", { "<Alt>2", NULL } },
@@ -512,7 +539,7 @@ upskill_application_shutdown (GApplication *application)
   G_APPLICATION_CLASS (upskill_application_parent_class)->shutdown (application);
 
   if (self->demo_dir != NULL)
-    upskill_cli_remove_tree (self->demo_dir);
+    remove_demo_dir ();
 }
 
 static void
@@ -608,9 +635,11 @@ upskill_application_init (UpskillApplication *self)
   self->catalog = upskill_catalog_get_default ();
   self->trends = upskill_trends_new_bundled (self->catalog);
 
-  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+  g_application_add_main_option_entries (G_APPLICATION (self), upskill_cli_get_option_entries ());
   g_application_set_option_context_summary (G_APPLICATION (self),
                                             _("Plan your skills for the AI shift."));
+  g_application_set_option_context_description (G_APPLICATION (self),
+                                                upskill_cli_get_exit_status_help ());
 }
 
 UpskillCatalog *

@@ -59,6 +59,8 @@ upskill_window_update_actions (UpskillWindow *self)
   set_enabled (self, "export-profile-to", has_profile);
   set_enabled (self, "export-report", has_profile);
   set_enabled (self, "export-report-to", has_profile);
+  set_enabled (self, "print", has_profile);
+  set_enabled (self, "print-to", has_profile);
   set_enabled (self, "undo", has_profile && self->undo_stack->len > 0);
 }
 
@@ -695,6 +697,168 @@ export_report_to_action (GSimpleAction *action,
   export_report_to (UPSKILL_WINDOW (user_data), file);
 }
 
+/* Print */
+
+/* The report's own pages, drawn by the report's code: what prints is
+ * what the PDF holds, page for page. */
+typedef struct
+{
+  UpskillWindow      *self;
+  UpskillReportPages *pages;
+  char               *coach_name;
+} PrintJob;
+
+static void
+print_job_free (gpointer data)
+{
+  PrintJob *job = data;
+
+  g_object_unref (job->self);
+  upskill_report_pages_free (job->pages);
+  g_free (job->coach_name);
+  g_free (job);
+}
+
+static void
+print_job_notify (gpointer  data,
+                  GClosure *closure)
+{
+  print_job_free (data);
+}
+
+static void
+on_begin_print (GtkPrintOperation *operation,
+                GtkPrintContext   *context,
+                gpointer           user_data)
+{
+  PrintJob *job = user_data;
+
+  gtk_print_operation_set_n_pages (operation, (int) upskill_report_pages_get_n_pages (job->pages));
+}
+
+static void
+on_draw_page (GtkPrintOperation *operation,
+              GtkPrintContext   *context,
+              int                page_nr,
+              gpointer           user_data)
+{
+  PrintJob *job = user_data;
+  cairo_t *cr = gtk_print_context_get_cairo_context (context);
+  double width, height, scale;
+
+  /* The report's page, fitted to the sheet the user chose (A4 drawn on
+   * Letter shrinks a little rather than losing its edge). */
+  upskill_report_pages_get_size (job->pages, &width, &height);
+  scale = MIN (gtk_print_context_get_width (context) / width,
+               gtk_print_context_get_height (context) / height);
+  cairo_scale (cr, scale, scale);
+  upskill_report_pages_draw (job->pages, cr, (guint) page_nr);
+}
+
+static void
+on_print_done (GtkPrintOperation       *operation,
+               GtkPrintOperationResult  result,
+               gpointer                 user_data)
+{
+  PrintJob *job = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      gtk_print_operation_get_error (operation, &error);
+      if (!job->self->closed)
+        upskill_window_show_error_toast (job->self, _("Could not print the report: %s"),
+                                         error ? error->message : _("the printing system gave no reason"));
+    }
+}
+
+static void
+print_report (UpskillWindow *self,
+              GFile         *export_file)
+{
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+  g_autoptr(GtkPrintOperation) operation = NULL;
+  g_autoptr(GtkPageSetup) page_setup = gtk_page_setup_new ();
+  g_autoptr(GtkPaperSize) paper = NULL;
+  g_autoptr(GError) error = NULL;
+  UpskillReportOptions options;
+  PrintJob *job;
+  double width, height;
+  GtkPrintOperationResult result;
+
+  if (self->profile == NULL || application == NULL)
+    return;
+
+  job = g_new0 (PrintJob, 1);
+  job->self = g_object_ref (self);
+  job->coach_name = g_settings_get_string (self->settings, "coach-name");
+
+  upskill_report_options_init (&options);
+  options.paper = (UpskillPaper) g_settings_get_enum (self->settings, "paper-size");
+  options.coach_name = job->coach_name;
+  job->pages = upskill_report_pages_new (self->profile, self->catalog,
+                                         upskill_application_get_trends (UPSKILL_APPLICATION (application)),
+                                         &options);
+
+  /* The report's paper as the dialog's first choice. */
+  upskill_report_pages_get_size (job->pages, &width, &height);
+  paper = gtk_paper_size_new (width > 600 ? GTK_PAPER_NAME_LETTER : GTK_PAPER_NAME_A4);
+  gtk_page_setup_set_paper_size_and_default_margins (page_setup, paper);
+
+  operation = gtk_print_operation_new ();
+  gtk_print_operation_set_default_page_setup (operation, page_setup);
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  /* The report has its own margins. */
+  gtk_print_operation_set_use_full_page (operation, TRUE);
+  gtk_print_operation_set_embed_page_setup (operation, TRUE);
+  gtk_print_operation_set_allow_async (operation, TRUE);
+  {
+    g_autofree char *title = g_strdup_printf (_("Upskill progress report: %s"),
+                                              upskill_profile_get_name (self->profile));
+
+    gtk_print_operation_set_job_name (operation, title);
+  }
+  g_signal_connect (operation, "begin-print", G_CALLBACK (on_begin_print), job);
+  g_signal_connect (operation, "draw-page", G_CALLBACK (on_draw_page), job);
+  g_signal_connect_data (operation, "done", G_CALLBACK (on_print_done), job,
+                         print_job_notify, 0);
+
+  if (export_file != NULL)
+    {
+      g_autofree char *path = g_file_get_path (export_file);
+
+      gtk_print_operation_set_export_filename (operation, path);
+    }
+
+  /* GTK's dialog brings the printers, the page setup and the preview. */
+  result = gtk_print_operation_run (operation,
+                                    export_file ? GTK_PRINT_OPERATION_ACTION_EXPORT
+                                                : GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                                    GTK_WINDOW (self), &error);
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR && error != NULL)
+    upskill_window_show_error_toast (self, _("Could not print the report: %s"), error->message);
+}
+
+static void
+print_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  print_report (UPSKILL_WINDOW (user_data), NULL);
+}
+
+/* Prints to a PDF file without a dialog, as the dialog's "Print to File"
+ * does: for tests and scripts driving the window. */
+static void
+print_to_action (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  g_autoptr(GFile) file = file_from_parameter (parameter);
+
+  print_report (UPSKILL_WINDOW (user_data), file);
+}
+
 /* Opening files and folders */
 
 static void
@@ -850,6 +1014,8 @@ static const GActionEntry action_entries[] = {
   { "export-profile-to", export_profile_to_action, "s" },
   { "export-report", export_report_action },
   { "export-report-to", export_report_to_action, "s" },
+  { "print", print_action },
+  { "print-to", print_to_action, "s" },
   { "open-uri", open_uri_action, "s" },
   { "open-profiles-folder", open_profiles_folder_action },
   { "add-samples", add_samples_action },
