@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "upskill-format.h"
 #include "upskill-catalog.h"
 #include "upskill-cli.h"
 #include "upskill-error.h"
@@ -41,11 +42,16 @@ upskill_cli_list_profiles (UpskillStore *store)
         }
 
       if (summary->readiness >= 0)
-        g_print ("%s\t%s\t%s\t%.0f%%\n",
-                 summary->id,
-                 summary->name,
-                 role ? role->name : _("No target role"),
-                 summary->readiness);
+        {
+          /* The figure the window and the report show. */
+          g_autofree char *readiness = upskill_format_percent (summary->readiness);
+
+          g_print ("%s\t%s\t%s\t%s\n",
+                   summary->id,
+                   summary->name,
+                   role ? role->name : _("No target role"),
+                   readiness);
+        }
       else
         g_print ("%s\t%s\t%s\t%s\n",
                  summary->id,

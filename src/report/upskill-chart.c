@@ -541,6 +541,29 @@ upskill_chart_draw_lines (cairo_t                 *cr,
                           const char * const      *series_labels,
                           const UpskillChartColor *series_colors)
 {
+  upskill_chart_draw_lines_with_forecast (cr, style, width, height, n_points, times,
+                                          n_series, series_values, series_labels,
+                                          series_colors, 0, NULL, NULL, NULL);
+}
+
+void
+upskill_chart_draw_lines_with_forecast (cairo_t                 *cr,
+                                        const UpskillChartStyle *style,
+                                        double                   width,
+                                        double                   height,
+                                        guint                    n_points,
+                                        const gint64            *times,
+                                        guint                    n_series,
+                                        const double * const    *series_values,
+                                        const char * const      *series_labels,
+                                        const UpskillChartColor *series_colors,
+                                        guint                    n_forecast,
+                                        const gint64            *forecast_times,
+                                        const double            *forecast_values,
+                                        const char              *forecast_label)
+{
+  static const double forecast_dashes[] = { 4.0, 3.0 };
+  guint n_legend = n_series;
   double font_size, line_width, legend_height = 0, axis_label_width = 0;
   double plot_x, plot_y, plot_w, plot_h, x_label_height = 0;
   gint64 t_min = G_MAXINT64, t_max = G_MININT64;
@@ -560,18 +583,24 @@ upskill_chart_draw_lines (cairo_t                 *cr,
 
   cairo_save (cr);
 
-  /* Legend on top: a swatch and a label per series, wrapping into rows. */
-  if (series_labels != NULL && n_series > 0)
+  if (n_forecast > 0 && forecast_label != NULL && series_labels != NULL)
+    n_legend++;
+
+  /* Legend on top: a swatch and a label per series, wrapping into rows;
+   * the forecast's swatch is dashed like its line. */
+  if (series_labels != NULL && n_legend > 0)
     {
       double x = 0, row_y = 0, row_height = 0;
       double swatch = font_size * 1.6;
 
-      for (guint s = 0; s < n_series; s++)
+      for (guint s = 0; s < n_legend; s++)
         {
+          gboolean is_forecast = s >= n_series;
           g_autoptr(PangoLayout) layout = chart_layout_new (cr, NULL, style, SMALL_SCALE,
                                                             PANGO_WEIGHT_NORMAL,
-                                                            series_labels[s]);
-          UpskillChartColor color = series_color (style, series_colors, s);
+                                                            is_forecast ? forecast_label
+                                                                        : series_labels[s]);
+          UpskillChartColor color = series_color (style, series_colors, is_forecast ? 0 : s);
           PangoRectangle box;
           double item_width;
 
@@ -592,9 +621,12 @@ upskill_chart_draw_lines (cairo_t                 *cr,
 
           chart_set_color (cr, &color, 1.0);
           cairo_set_line_width (cr, line_width * 2);
+          if (is_forecast)
+            cairo_set_dash (cr, forecast_dashes, G_N_ELEMENTS (forecast_dashes), 0);
           cairo_move_to (cr, x, row_y + box_height (&box) / 2);
           cairo_line_to (cr, x + swatch, row_y + box_height (&box) / 2);
           cairo_stroke (cr);
+          cairo_set_dash (cr, NULL, 0, 0);
 
           chart_set_color (cr, &style->foreground, 1.0);
           chart_show_layout_at (cr, layout, x + swatch + font_size * 0.4, row_y);
@@ -654,7 +686,12 @@ upskill_chart_draw_lines (cairo_t                 *cr,
       t_min = MIN (t_min, times[i]);
       t_max = MAX (t_max, times[i]);
     }
-  if (n_points == 0)
+  for (guint i = 0; i < n_forecast; i++)
+    {
+      t_min = MIN (t_min, forecast_times[i]);
+      t_max = MAX (t_max, forecast_times[i]);
+    }
+  if (n_points == 0 && n_forecast == 0)
     {
       t_max = g_get_real_time () / G_USEC_PER_SEC;
       t_min = t_max - 90 * 24 * 3600;
@@ -794,6 +831,29 @@ upskill_chart_draw_lines (cairo_t                 *cr,
           cairo_arc (cr, x, yv, line_width * 2, 0, 2 * G_PI);
         }
       cairo_fill (cr);
+    }
+
+  /* The forecast: dashed, in the first series' color, from today to the
+   * plan's end. */
+  if (n_forecast > 1 && forecast_values != NULL)
+    {
+      UpskillChartColor color = series_color (style, series_colors, 0);
+
+      chart_set_color (cr, &color, 1.0);
+      cairo_set_line_width (cr, line_width * 1.8);
+      cairo_set_dash (cr, forecast_dashes, G_N_ELEMENTS (forecast_dashes), 0);
+      for (guint i = 0; i < n_forecast; i++)
+        {
+          double x = plot_x + plot_w * (double) (forecast_times[i] - t_min) / (double) (t_max - t_min);
+          double yv = plot_y + plot_h - plot_h * CLAMP (forecast_values[i], 0, 100) / 100;
+
+          if (i == 0)
+            cairo_move_to (cr, x, yv);
+          else
+            cairo_line_to (cr, x, yv);
+        }
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
     }
 
   cairo_restore (cr);

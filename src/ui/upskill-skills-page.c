@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "upskill-format.h"
 #include "upskill-level.h"
 #include "upskill-radar-chart.h"
 #include "upskill-readiness.h"
@@ -53,11 +54,7 @@ area_widgets_clear (AreaWidgets *widgets)
 static char *
 format_percent (double percent)
 {
-  if (percent < 0)
-    return g_strdup ("—");
-
-  /* Translators: a readiness percentage, e.g. "76%" */
-  return g_strdup_printf (_("%.0f%%"), percent);
+  return upskill_format_percent (percent);
 }
 
 /* The area's summary and, with trend data, its demand signal in words.
@@ -229,25 +226,28 @@ update_header (UpskillSkillsPage *self)
   for (guint i = 0; i < n_areas; i++)
     {
       AreaWidgets *widgets = &g_array_index (self->areas, AreaWidgets, i);
-      double area_readiness = upskill_compute_area_readiness (profile, catalog, widgets->area);
-      g_autofree char *ready = format_percent (area_readiness);
+      UpskillAreaReadiness summary;
+      double area_readiness;
+      g_autofree char *ready = NULL;
       g_autofree char *current_text = NULL;
       g_autofree char *target_text = NULL;
       g_autofree char *suffix = NULL;
 
-      upskill_compute_area_levels (profile, catalog, widgets->area,
-                                   &current[i], &target[i]);
+      upskill_compute_area_summary (profile, catalog, widgets->area, &summary);
+      area_readiness = summary.readiness;
+      ready = format_percent (area_readiness);
+      current[i] = summary.current;
+      target[i] = summary.target;
       labels[i] = widgets->area->name;
 
-      current_text = g_strdup_printf ("%.1f", current[i]);
-      target_text = g_strdup_printf ("%.1f", target[i]);
+      upskill_format_area_levels (&summary, &current_text, &target_text);
       gtk_label_set_text (widgets->current_label, current_text);
       gtk_label_set_text (widgets->target_label, target_text);
       gtk_label_set_text (widgets->table_ready_label, ready);
 
       if (area_readiness >= 0)
         /* Translators: an area's readiness, e.g. "76% ready" */
-        suffix = g_strdup_printf (_("%.0f%% ready"), area_readiness);
+        suffix = g_strdup_printf (_("%s ready"), ready);
       else
         suffix = g_strdup (_("Not targeted"));
       gtk_label_set_text (widgets->ready_label, suffix);

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "upskill-format.h"
 #include "upskill-date.h"
 #include "upskill-level.h"
 #include "upskill-step-row.h"
@@ -38,24 +39,7 @@ static char *
 format_dates (const GDate *start,
               const GDate *finish)
 {
-  g_autoptr(GDateTime) start_time = upskill_date_time_new_from_date (start);
-  g_autoptr(GDateTime) finish_time = upskill_date_time_new_from_date (finish);
-  g_autofree char *start_text = NULL;
-  g_autofree char *finish_text = NULL;
-
-  finish_text = upskill_date_time_format_day (finish_time);
-  if (g_date_compare (start, finish) == 0)
-    return g_steal_pointer (&finish_text);
-
-  if (g_date_get_year (start) == g_date_get_year (finish))
-    /* TRANSLATORS: g_date_time_format(), the first day of a range in the
-     * same year as the last: "1 March" */
-    start_text = g_date_time_format (start_time, _("%-d %B"));
-  else
-    start_text = g_date_time_format (start_time, _("%-d %B %Y"));
-
-  /* TRANSLATORS: a range of days, "1 March – 14 March 2027" */
-  return g_strdup_printf (_("%1$s – %2$s"), start_text, finish_text);
+  return upskill_format_date_range (start, finish);
 }
 
 static void
