@@ -5,9 +5,11 @@
 #include <string.h>
 
 #include "upskill-catalog.h"
+#include "upskill-date.h"
 #include "upskill-format.h"
 #include "upskill-planner.h"
 #include "upskill-profile.h"
+#include "upskill-progress.h"
 #include "upskill-readiness.h"
 #include "upskill-test-utils.h"
 #include "upskill-trends.h"
@@ -385,6 +387,265 @@ test_forecast (void)
     }
 }
 
+
+/* History: a burst of clicks on one skill is one change. */
+static void
+test_history_coalesced (void)
+{
+  g_autoptr(UpskillProfile) profile = upskill_profile_new ("burst", "Burst");
+  GPtrArray *history = upskill_profile_get_history (profile);
+  gint64 start = 1800000000;
+  UpskillHistoryEntry *entry;
+
+  /* 30 quick clicks, a second apart, ending on 3: one entry 0 → 3. */
+  for (guint i = 0; i < 30; i++)
+    upskill_profile_set_level (profile, "sql", i == 29 ? 3 : 1 + i % 5, NULL, start + i);
+  g_assert_cmpuint (history->len, ==, 1);
+  entry = g_ptr_array_index (history, 0);
+  g_assert_cmpuint (entry->from, ==, 0);
+  g_assert_cmpuint (entry->to, ==, 3);
+
+  /* Another skill in between ends the burst. */
+  upskill_profile_set_level (profile, "pytorch", 1, NULL, start + 31);
+  upskill_profile_set_level (profile, "sql", 4, NULL, start + 32);
+  g_assert_cmpuint (history->len, ==, 3);
+
+  /* A minute later is a change of its own. */
+  upskill_profile_set_level (profile, "sql", 5, NULL, start + 32 + 60);
+  g_assert_cmpuint (history->len, ==, 4);
+
+  /* Back to where the burst started: no entry at all. */
+  upskill_profile_set_level (profile, "sql", 2, NULL, start + 200);
+  upskill_profile_set_level (profile, "sql", 5, NULL, start + 201);
+  g_assert_cmpuint (history->len, ==, 4);
+  g_assert_cmpuint (upskill_profile_get_level (profile, "sql"), ==, 5);
+
+  /* A change from a completed step is not folded into clicks. */
+  upskill_profile_set_level (profile, "pytorch", 2, NULL, start + 300);
+  upskill_profile_set_level (profile, "pytorch", 3, "Completed: PyTorch tutorials", start + 301);
+  g_assert_cmpuint (history->len, ==, 6);
+}
+
+static gint64
+utc (int year, int month, int day, int hour, int minute)
+{
+  g_autoptr(GDateTime) time = g_date_time_new_utc (year, month, day, hour, minute, 0);
+
+  return g_date_time_to_unix (time);
+}
+
+/* Sessions carry a time; older day-only notes load as before. */
+static void
+test_sessions_timestamped (void)
+{
+  static const char json[] =
+    "{\"format\": \"upskill-profile\", \"version\": 1, \"id\": \"s\", \"name\": \"S\", \"kind\": \"self\","
+    " \"current_role\": \"\", \"target_role\": \"\", \"weekly_hours\": 5,"
+    " \"skills\": {}, \"plan\": [], \"history\": [],"
+    " \"created\": \"2026-01-01T09:00:00Z\", \"modified\": \"2026-01-01T09:00:00Z\","
+    " \"notes\": [{\"id\": \"note-1\", \"date\": \"2026-10-14\", \"text\": \"Old\"},"
+    "            {\"id\": \"note-2\", \"date\": \"2026-11-09T15:30:00Z\", \"text\": \"New\"}]}";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (json, strlen (json));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UpskillProfile) profile = upskill_profile_new_from_bytes (bytes, "s.json", &error);
+  g_autoptr(UpskillProfile) again = NULL;
+  g_autoptr(GBytes) saved = NULL;
+  GPtrArray *notes;
+  const UpskillNote *old, *timed;
+
+  g_assert_no_error (error);
+  notes = upskill_profile_get_notes (profile);
+  g_assert_cmpuint (notes->len, ==, 2);
+  old = g_ptr_array_index (notes, 0);
+  timed = g_ptr_array_index (notes, 1);
+  g_assert_false (upskill_note_has_time (old));
+  g_assert_cmpint (old->date, ==, utc (2026, 10, 14, 0, 0));
+  g_assert_cmpint (upskill_note_get_end (old), ==, utc (2026, 10, 15, 0, 0));
+  g_assert_true (upskill_note_has_time (timed));
+  g_assert_cmpint (timed->date, ==, utc (2026, 11, 9, 15, 30));
+
+  /* Saved and read back, each keeps its kind. */
+  saved = upskill_profile_to_bytes (profile);
+  g_assert_nonnull (strstr (g_bytes_get_data (saved, NULL), "\"2026-10-14\""));
+  again = upskill_profile_new_from_bytes (saved, "s.json", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (((UpskillNote *) g_ptr_array_index (upskill_profile_get_notes (again), 1))->date, ==,
+                   utc (2026, 11, 9, 15, 30));
+  g_assert_false (upskill_note_has_time (g_ptr_array_index (upskill_profile_get_notes (again), 0)));
+}
+
+/* The coach's order: today's session, its note, then the export. The
+ * summary covers the session just held: it compares with the one before. */
+static void
+test_since_previous_session (void)
+{
+  UpskillCatalog *catalog = upskill_catalog_get_default ();
+  g_autoptr(UpskillProfile) profile = upskill_profile_new ("coach", "Li");
+  g_autoptr(GPtrArray) timeline = NULL;
+  g_autofree char *sentence = NULL;
+  gint64 october = utc (2026, 10, 14, 0, 0);
+  gint64 session = utc (2026, 11, 9, 15, 0);
+  gint64 now = session + 45 * 60;
+  const UpskillNote *reference;
+
+  upskill_profile_add_note (profile, october, "October session");
+  upskill_profile_set_level (profile, "sql", 3, NULL, utc (2026, 10, 20, 10, 0));
+  /* During today's session, then its note, then a change after it. */
+  upskill_profile_set_level (profile, "data-quality", 2, NULL, session - 600);
+  upskill_profile_add_note (profile, session, "Today's session");
+  upskill_profile_set_level (profile, "data-pipelines", 1, NULL, session + 600);
+
+  reference = upskill_progress_get_reference_session (profile, now);
+  g_assert_nonnull (reference);
+  g_assert_cmpint (reference->date, ==, october);
+
+  sentence = upskill_progress_describe_since_last_session (profile, catalog, now);
+  g_test_message ("%s", sentence);
+  g_assert_nonnull (strstr (sentence, "14 October"));
+  g_assert_nonnull (strstr (sentence, "SQL"));
+  g_assert_nonnull (strstr (sentence, "Data quality"));
+  g_assert_nonnull (strstr (sentence, "pipelines"));
+
+  /* The day after, the last session is yesterday's: only what followed it. */
+  {
+    g_autofree char *next_day = upskill_progress_describe_since_last_session (profile, catalog,
+                                                                              now + 24 * 3600);
+
+    g_assert_null (strstr (next_day, "SQL"));
+    g_assert_null (strstr (next_day, "Data quality"));
+    g_assert_nonnull (strstr (next_day, "pipelines"));
+  }
+
+  /* The timeline is strictly newest first, the note at its time. */
+  timeline = upskill_progress_get_timeline (profile);
+  g_assert_cmpuint (timeline->len, ==, 5);
+  for (guint i = 1; i < timeline->len; i++)
+    {
+      const UpskillTimelineEvent *newer = g_ptr_array_index (timeline, i - 1);
+      const UpskillTimelineEvent *older = g_ptr_array_index (timeline, i);
+      gint64 newer_time = newer->kind == UPSKILL_TIMELINE_NOTE ? upskill_note_get_end (newer->note) - 1 : newer->time;
+      gint64 older_time = older->kind == UPSKILL_TIMELINE_NOTE ? upskill_note_get_end (older->note) - 1 : older->time;
+
+      g_assert_cmpint (newer_time, >, older_time);
+    }
+  g_assert_cmpint (((const UpskillTimelineEvent *) g_ptr_array_index (timeline, 1))->kind, ==,
+                   UPSKILL_TIMELINE_NOTE);
+}
+
+
+/* Pace and slippage: hours spent shorten a step; a step whose recorded
+ * finish passed undone makes the plan behind; regenerating moves it
+ * forward from today and keeps its status. */
+static void
+test_pace_and_slippage (void)
+{
+  UpskillCatalog *catalog = upskill_catalog_get_default ();
+  g_autoptr(UpskillTrends) trends = upskill_trends_new_bundled (catalog);
+  g_autoptr(UpskillProfile) profile = upskill_test_load_sample ("dana-okafor");
+  g_autoptr(UpskillProfile) again = NULL;
+  g_autoptr(GBytes) saved = NULL;
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  UpskillScheduledStep *first = NULL;
+  UpskillPlanStep *step;
+  GDate long_ago, today;
+  guint hours_before;
+  char *step_id;
+
+  upskill_date_set_from_date_time (&today, now);
+  g_date_clear (&long_ago, 1);
+  g_date_set_dmy (&long_ago, 1, G_DATE_JANUARY, 2020);
+
+  /* A plan made long ago, never followed. */
+  upskill_planner_record_due (profile, catalog, &long_ago);
+  g_assert_cmpuint (upskill_planner_count_behind (profile, &today), >, 0);
+  g_assert_cmpuint (upskill_planner_count_behind (profile, &long_ago), ==, 0);
+
+  /* Hours spent come off the hours left. */
+  before = upskill_planner_schedule (profile, catalog, &today);
+  for (guint i = 0; i < before->len && first == NULL; i++)
+    if (((UpskillScheduledStep *) g_ptr_array_index (before, i))->scheduled
+        && ((UpskillScheduledStep *) g_ptr_array_index (before, i))->hours > 2)
+      first = g_ptr_array_index (before, i);
+  g_assert_nonnull (first);
+  step_id = first->step->id;
+  hours_before = upskill_planner_remaining_hours (before);
+  upskill_profile_set_step_hours_spent (profile, step_id, 2);
+  after = upskill_planner_schedule (profile, catalog, &today);
+  g_assert_cmpuint (upskill_planner_remaining_hours (after), ==, hours_before - 2);
+
+  /* Saved and read back. */
+  saved = upskill_profile_to_bytes (profile);
+  again = upskill_profile_new_from_bytes (saved, "dana.json", &error);
+  g_assert_no_error (error);
+  step = upskill_profile_find_step (again, step_id);
+  g_assert_cmpuint (step->hours_spent, ==, 2);
+  g_assert_cmpint (step->due, ==, upskill_profile_find_step (profile, step_id)->due);
+  g_assert_cmpuint (upskill_planner_count_behind (again, &today), ==,
+                    upskill_planner_count_behind (profile, &today));
+
+  /* Regenerating moves the unfinished steps forward and keeps statuses. */
+  upskill_profile_set_step_status (again, step_id, UPSKILL_STEP_IN_PROGRESS);
+  upskill_planner_regenerate (again, catalog, trends);
+  g_assert_cmpuint (upskill_planner_count_behind (again, &today), ==, 0);
+  step = upskill_profile_find_step (again, step_id);
+  g_assert_nonnull (step);
+  g_assert_cmpint (step->status, ==, UPSKILL_STEP_IN_PROGRESS);
+  g_assert_cmpuint (step->hours_spent, ==, 2);
+}
+
+/* One click on a gap the plan leaves open adds the steps that close it. */
+static void
+test_cover_gap (void)
+{
+  UpskillCatalog *catalog = upskill_catalog_get_default ();
+  g_autoptr(UpskillTrends) trends = upskill_trends_new_bundled (catalog);
+  g_autoptr(UpskillProfile) profile = upskill_test_load_sample ("maria-gonzalez");
+  g_autoptr(GPtrArray) gaps = upskill_compute_gaps (profile, catalog, trends);
+  GDate today;
+  guint covered = 0;
+
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, 2, G_DATE_DECEMBER, 2026);
+
+  /* Her three biggest gaps: the plan either closes each or now can. */
+  for (guint i = 0; i < MIN (3, gaps->len); i++)
+    {
+      UpskillGap *gap = g_ptr_array_index (gaps, i);
+      guint planned = upskill_planner_planned_level (profile, catalog, gap->skill);
+
+      if (planned >= gap->target)
+        continue;
+      if (!upskill_planner_can_close (catalog, gap->skill, planned, gap->target))
+        continue;
+
+      g_assert_cmpuint (upskill_planner_cover_gap (profile, catalog, gap->skill->id), >, 0);
+      g_assert_cmpuint (upskill_planner_planned_level (profile, catalog, gap->skill), >=, gap->target);
+      /* A second click adds nothing. */
+      g_assert_cmpuint (upskill_planner_cover_gap (profile, catalog, gap->skill->id), ==, 0);
+      covered++;
+    }
+
+  {
+    g_autoptr(GPtrArray) schedule = upskill_planner_schedule (profile, catalog, &today);
+    g_autoptr(UpskillForecast) forecast = upskill_planner_forecast (profile, catalog, trends, schedule, &today);
+    g_autofree char *order = NULL;
+
+    for (guint i = 0; i < forecast->uncovered->len; i++)
+      for (guint k = 0; k < MIN (3, gaps->len); k++)
+        {
+          UpskillGap *top = g_ptr_array_index (gaps, k);
+
+          if (((UpskillGap *) g_ptr_array_index (forecast->uncovered, i))->skill == top->skill)
+            g_assert_false (upskill_planner_can_close (catalog, top->skill, top->current, top->target));
+        }
+    g_assert_true (upskill_planner_check_order (profile, schedule, &order));
+  }
+  g_test_message ("covered %u of the top three gaps with one click each", covered);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -398,6 +659,11 @@ main (int   argc,
   g_test_add_func ("/upskill/model/maria-role-first", test_maria_role_first);
   g_test_add_func ("/upskill/model/baseline", test_baseline);
   g_test_add_func ("/upskill/model/forecast", test_forecast);
+  g_test_add_func ("/upskill/model/history-coalesced", test_history_coalesced);
+  g_test_add_func ("/upskill/model/sessions-timestamped", test_sessions_timestamped);
+  g_test_add_func ("/upskill/model/since-previous-session", test_since_previous_session);
+  g_test_add_func ("/upskill/model/pace-and-slippage", test_pace_and_slippage);
+  g_test_add_func ("/upskill/model/cover-gap", test_cover_gap);
 
   return g_test_run ();
 }

@@ -146,7 +146,8 @@ upskill_cli_resolve_profile (UpskillStore  *store,
 /* The coach's name and paper size from the settings, when the schema is
  * installed; the command line must work without it. */
 static void
-read_report_settings (char         **out_coach,
+read_report_settings (UpskillTrends *trends,
+                      char         **out_coach,
                       UpskillPaper  *out_paper)
 {
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
@@ -166,6 +167,9 @@ read_report_settings (char         **out_coach,
   settings = g_settings_new_full (schema, NULL, NULL);
   if (g_settings_schema_has_key (schema, "coach-name"))
     *out_coach = g_settings_get_string (settings, "coach-name");
+  if (g_settings_schema_has_key (schema, "trend-weight") && trends != NULL)
+    /* The ranking the window shows: its "Weight of market trends". */
+    upskill_trends_set_weight (trends, g_settings_get_enum (settings, "trend-weight"));
   if (g_settings_schema_has_key (schema, "paper-size"))
     {
       paper = g_settings_get_string (settings, "paper-size");
@@ -303,7 +307,7 @@ upskill_cli_export_report (UpskillStore  *store,
   g_return_val_if_fail (output != NULL, 1);
 
   upskill_report_options_init (&report_options);
-  read_report_settings (&settings_coach, &report_options.paper);
+  read_report_settings (trends, &settings_coach, &report_options.paper);
 
   g_variant_dict_lookup (options, "profile", "&s", &profile_name);
   g_variant_dict_lookup (options, "paper", "&s", &paper);

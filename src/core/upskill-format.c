@@ -56,9 +56,9 @@ upskill_format_points (double points)
 
 /* One decimal, rounded down while below @limit so a level short of the
  * target never prints as the target. */
-static char *
-format_mean_level (double mean,
-                   double limit)
+char *
+upskill_format_mean_level (double mean,
+                           double limit)
 {
   double tenths = round (mean * 10.0);
 
@@ -87,10 +87,10 @@ upskill_format_area_levels (const UpskillAreaReadiness  *area,
 
   if (out_current != NULL)
     *out_current = area->n_met == area->n_targeted
-                   ? format_mean_level (area->target, G_MAXDOUBLE)
-                   : format_mean_level (area->current, area->target);
+                   ? upskill_format_mean_level (area->target, G_MAXDOUBLE)
+                   : upskill_format_mean_level (area->current, area->target);
   if (out_target != NULL)
-    *out_target = format_mean_level (area->target, G_MAXDOUBLE);
+    *out_target = upskill_format_mean_level (area->target, G_MAXDOUBLE);
 }
 
 char *

@@ -28,6 +28,11 @@ void  upskill_format_area_levels    (const UpskillAreaReadiness  *area,
                                      char                       **out_current,
                                      char                       **out_target);
 
+/* An average level, "2.4": below @limit (the target) it never reads as
+ * @limit; pass G_MAXDOUBLE for a target itself. */
+char *upskill_format_mean_level     (double                       mean,
+                                     double                       limit);
+
 /* "Competent (3)". */
 char *upskill_format_level          (guint                        level);
 

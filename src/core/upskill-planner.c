@@ -411,6 +411,15 @@ upskill_planner_regenerate (UpskillProfile *profile,
     }
 
   upskill_profile_set_plan (profile, sort_by_prerequisites (steps, profile, catalog));
+
+  /* Unfinished steps move forward from today; statuses stay. */
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    GDate today;
+
+    upskill_date_set_from_date_time (&today, now);
+    upskill_planner_record_due (profile, catalog, &today);
+  }
 }
 
 static void
@@ -500,9 +509,11 @@ upskill_planner_schedule (UpskillProfile *profile,
       scheduled->scheduled = step->status != UPSKILL_STEP_DONE
                              && step->status != UPSKILL_STEP_SKIPPED;
 
+      scheduled->hours_left = scheduled->hours - MIN (step->hours_spent, scheduled->hours);
+
       if (scheduled->scheduled && weekly_hours > 0 && g_date_valid (&day))
         {
-          guint days = step_days (scheduled->hours, weekly_hours);
+          guint days = step_days (scheduled->hours_left, weekly_hours);
 
           if (g_date_get_julian (&day) > LAST_JULIAN_DAY
               || days - 1 > LAST_JULIAN_DAY - g_date_get_julian (&day))
@@ -555,7 +566,7 @@ upskill_planner_remaining_hours (GPtrArray *schedule)
       UpskillScheduledStep *scheduled = g_ptr_array_index (schedule, i);
 
       if (scheduled->scheduled)
-        hours += scheduled->hours;
+        hours += scheduled->hours_left;
     }
 
   return hours;
@@ -816,4 +827,169 @@ upskill_planner_describe_uncovered (UpskillCatalog   *catalog,
     return _("No step of the plan raises it to the target; regenerate the plan or add a step.");
 
   return _("No module in the catalog raises it to the target; add a step of your own.");
+}
+
+guint
+upskill_planner_planned_level (UpskillProfile *profile,
+                               UpskillCatalog *catalog,
+                               UpskillSkill   *skill)
+{
+  GPtrArray *plan;
+  guint level;
+
+  g_return_val_if_fail (UPSKILL_IS_PROFILE (profile), 0);
+  g_return_val_if_fail (UPSKILL_IS_CATALOG (catalog), 0);
+  g_return_val_if_fail (skill != NULL, 0);
+
+  level = upskill_profile_get_level (profile, skill->id);
+  plan = upskill_profile_get_plan (profile);
+  for (guint i = 0; i < plan->len; i++)
+    {
+      UpskillPlanStep *step = g_ptr_array_index (plan, i);
+      UpskillScheduledStep resolved = { 0 };
+
+      if (step->status == UPSKILL_STEP_SKIPPED)
+        continue;
+      resolve_step (&resolved, step, catalog);
+      if (resolved.skill == skill)
+        level = MAX (level, MIN (resolved.to_level, UPSKILL_LEVEL_MAX));
+    }
+
+  return level;
+}
+
+guint
+upskill_planner_cover_gap (UpskillProfile *profile,
+                           UpskillCatalog *catalog,
+                           const char     *skill_id)
+{
+  g_autoptr(GHashTable) old_steps = NULL;
+  g_autoptr(GHashTable) listed = NULL;
+  g_autoptr(GHashTable) visiting = NULL;
+  g_autoptr(GHashTable) taken = NULL;
+  g_autoptr(GPtrArray) modules = NULL;
+  g_autoptr(GPtrArray) steps = NULL;
+  UpskillSkill *skill;
+  UpskillGap gap = { 0 };
+  PlanBuilder builder;
+  GPtrArray *plan;
+
+  g_return_val_if_fail (UPSKILL_IS_PROFILE (profile), 0);
+  g_return_val_if_fail (UPSKILL_IS_CATALOG (catalog), 0);
+  g_return_val_if_fail (skill_id != NULL, 0);
+
+  skill = upskill_catalog_find_skill (catalog, skill_id);
+  if (skill == NULL)
+    return 0;
+
+  gap.skill = skill;
+  gap.current = upskill_planner_planned_level (profile, catalog, skill);
+  gap.target = upskill_profile_get_target (profile, catalog, skill, NULL);
+  if (gap.current >= gap.target)
+    return 0;
+
+  plan = upskill_profile_get_plan (profile);
+  old_steps = g_hash_table_new (g_str_hash, g_str_equal);
+  listed = g_hash_table_new (NULL, NULL);
+  visiting = g_hash_table_new (NULL, NULL);
+  taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  steps = g_ptr_array_new_with_free_func ((GDestroyNotify) upskill_plan_step_free);
+
+  for (guint i = 0; i < plan->len; i++)
+    {
+      UpskillPlanStep *step = g_ptr_array_index (plan, i);
+      UpskillModule *module;
+
+      g_hash_table_add (taken, g_strdup (step->id));
+      g_ptr_array_add (steps, upskill_plan_step_copy (step));
+      if (step->module_id == NULL)
+        continue;
+
+      if (!g_hash_table_contains (old_steps, step->module_id))
+        g_hash_table_insert (old_steps, step->module_id, step);
+      module = upskill_catalog_find_module (catalog, step->module_id);
+      /* Never twice in the plan, even when skipped. */
+      if (module != NULL)
+        g_hash_table_add (listed, module);
+    }
+
+  modules = g_ptr_array_new ();
+  builder = (PlanBuilder) {
+    .profile = profile,
+    .catalog = catalog,
+    .old_steps = old_steps,
+    .modules = modules,
+    .listed = listed,
+    .visiting = visiting,
+  };
+  builder_close_gap (&builder, &gap);
+
+  for (guint i = 0; i < modules->len; i++)
+    {
+      UpskillModule *module = g_ptr_array_index (modules, i);
+      g_autofree char *id = new_step_id (profile, taken);
+
+      g_ptr_array_add (steps, upskill_plan_step_new_module (id, module->id));
+    }
+
+  if (modules->len > 0)
+    upskill_profile_set_plan (profile, sort_by_prerequisites (steps, profile, catalog));
+
+  return modules->len;
+}
+
+static gint64
+date_to_utc_day (const GDate *date)
+{
+  g_autoptr(GDateTime) day = g_date_time_new_utc (g_date_get_year (date), g_date_get_month (date),
+                                                  g_date_get_day (date), 0, 0, 0);
+
+  return day != NULL ? g_date_time_to_unix (day) : 0;
+}
+
+void
+upskill_planner_record_due (UpskillProfile *profile,
+                            UpskillCatalog *catalog,
+                            const GDate    *today)
+{
+  g_autoptr(GPtrArray) schedule = NULL;
+
+  g_return_if_fail (UPSKILL_IS_PROFILE (profile));
+  g_return_if_fail (UPSKILL_IS_CATALOG (catalog));
+  g_return_if_fail (today != NULL && g_date_valid (today));
+
+  schedule = upskill_planner_schedule (profile, catalog, today);
+  for (guint i = 0; i < schedule->len; i++)
+    {
+      UpskillScheduledStep *scheduled = g_ptr_array_index (schedule, i);
+
+      if (!scheduled->scheduled)
+        continue;
+      scheduled->step->due = g_date_valid (&scheduled->finish) ? date_to_utc_day (&scheduled->finish) : 0;
+    }
+}
+
+guint
+upskill_planner_count_behind (UpskillProfile *profile,
+                              const GDate    *today)
+{
+  GPtrArray *plan;
+  gint64 today_day;
+  guint behind = 0;
+
+  g_return_val_if_fail (UPSKILL_IS_PROFILE (profile), 0);
+  g_return_val_if_fail (today != NULL && g_date_valid (today), 0);
+
+  today_day = date_to_utc_day (today);
+  plan = upskill_profile_get_plan (profile);
+  for (guint i = 0; i < plan->len; i++)
+    {
+      UpskillPlanStep *step = g_ptr_array_index (plan, i);
+
+      if (step->due != 0 && step->due < today_day
+          && (step->status == UPSKILL_STEP_PLANNED || step->status == UPSKILL_STEP_IN_PROGRESS))
+        behind++;
+    }
+
+  return behind;
 }

@@ -29,6 +29,7 @@ typedef struct
   GDate            start;
   GDate            finish;
   gboolean         scheduled;/* FALSE for done and skipped steps */
+  guint            hours_left;/* hours minus the hours spent on it */
 } UpskillScheduledStep;
 
 /* Lays the plan out from @start (a Monday or any day) at the profile's
@@ -36,6 +37,17 @@ typedef struct
 GPtrArray *upskill_planner_schedule       (UpskillProfile  *profile,
                                            UpskillCatalog  *catalog,
                                            const GDate     *start);
+/* Steps whose projected finish, as recorded when the plan was last made,
+ * is before @today while they are still planned or in progress: the plan
+ * is "behind". Regenerating moves them forward from today. */
+guint      upskill_planner_count_behind   (UpskillProfile  *profile,
+                                           const GDate     *today);
+/* Records each step's projected finish from @today (upskill_planner_regenerate()
+ * does this), so that slipping shows later. */
+void       upskill_planner_record_due     (UpskillProfile  *profile,
+                                           UpskillCatalog  *catalog,
+                                           const GDate     *today);
+
 /* The day the last scheduled step finishes; invalid if nothing is left. */
 void       upskill_planner_get_finish     (GPtrArray       *schedule,
                                            GDate           *out_finish);
@@ -47,6 +59,21 @@ guint      upskill_planner_remaining_hours (GPtrArray      *schedule);
 gboolean   upskill_planner_check_order    (UpskillProfile  *profile,
                                            GPtrArray       *schedule,
                                            char           **out_message);
+
+/* The level the plan takes @skill to: its current level, raised by every
+ * step for it that is not skipped. */
+guint      upskill_planner_planned_level  (UpskillProfile  *profile,
+                                           UpskillCatalog  *catalog,
+                                           UpskillSkill    *skill);
+
+/* Adds steps for the modules that take @skill from the level the plan
+ * reaches to its target (with the prerequisites still needed), keeping
+ * every step already there; prerequisites go first. Returns how many
+ * steps were added: 0 when the plan covers the gap already or no module
+ * closes it. */
+guint      upskill_planner_cover_gap      (UpskillProfile  *profile,
+                                           UpskillCatalog  *catalog,
+                                           const char      *skill_id);
 
 /* Whether modules of the catalog chain @skill from @from up to @to. */
 gboolean   upskill_planner_can_close      (UpskillCatalog  *catalog,

@@ -847,6 +847,24 @@ add_learning_path (Report *report)
                                        steps, counts[UPSKILL_STEP_DONE], counts[UPSKILL_STEP_IN_PROGRESS],
                                        counts[UPSKILL_STEP_PLANNED], counts[UPSKILL_STEP_SKIPPED]);
   upskill_report_doc_add_markup (doc, UPSKILL_TEXT_BODY, summary);
+  {
+    GDate today;
+    guint behind;
+
+    upskill_date_set_from_date_time (&today, report->date);
+    behind = upskill_planner_count_behind (report->plan_profile, &today);
+    if (behind > 0)
+      {
+        g_autofree char *slipped = g_strdup_printf (NGETTEXT ("The plan is behind: %u step was due before "
+                                                              "today; the dates below start from today.",
+                                                              "The plan is behind: %u steps were due before "
+                                                              "today; the dates below start from today.",
+                                                              behind),
+                                                    behind);
+
+        upskill_report_doc_add_text (doc, UPSKILL_TEXT_BODY, slipped);
+      }
+  }
   if (report->plan_generated)
     upskill_report_doc_add_text (doc, UPSKILL_TEXT_SMALL,
                                  _("There is no plan in the profile yet: this path is suggested from "
@@ -860,7 +878,10 @@ add_learning_path (Report *report)
       g_autofree char *number = g_strdup_printf ("%u", i + 1);
       g_autofree char *step = NULL;
       g_autofree char *skill = NULL;
-      g_autofree char *hours_cell = g_strdup_printf ("%u", scheduled->hours);
+      g_autofree char *hours_cell = scheduled->step->hours_spent > 0
+        /* Translators: hours spent of a step's hours, in the report's table: "5 / 12" */
+        ? g_strdup_printf (_("%u / %u"), scheduled->step->hours_spent, scheduled->hours)
+        : g_strdup_printf ("%u", scheduled->hours);
       g_autofree char *status = NULL;
       g_autofree char *when = NULL;
       const char *cells[6];
@@ -1104,14 +1125,14 @@ add_since_last_session (Report *report)
 
   /* The sentence a coach reads aloud is the one the Progress page shows;
    * the list below it gives each change with its date and cause. */
-  session = upskill_progress_get_last_session (report->profile, now);
+  session = upskill_progress_get_reference_session (report->profile, now);
   sentence = upskill_progress_describe_since_last_session (report->profile, report->catalog, now);
 
   for (guint i = 0; i < history->len; i++)
     {
       UpskillHistoryEntry *entry = g_ptr_array_index (history, i);
 
-      if (session == NULL || entry->time >= session->date + UPSKILL_PROGRESS_SECONDS_PER_DAY)
+      if (session == NULL || entry->time >= upskill_note_get_end (session))
         g_ptr_array_add (changes, entry);
     }
 

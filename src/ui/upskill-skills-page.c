@@ -36,6 +36,7 @@ struct _UpskillSkillsPage
   AdwClamp          *clamp;
   GtkLabel          *readiness_label;
   GtkLabel          *role_label;
+  GtkLabel          *baseline_label;
   GtkLevelBar       *readiness_bar;
   GtkGrid           *area_grid;
   UpskillRadarChart *radar_chart;
@@ -222,6 +223,17 @@ update_header (UpskillSkillsPage *self)
     }
   else
     gtk_label_set_text (self->role_label, _("No target role yet: choose one in the profile’s details"));
+
+  if (role != NULL && readiness >= 0)
+    {
+      UpskillBaseline baseline;
+      g_autofree char *text = NULL;
+
+      upskill_compute_baseline (profile, catalog, &baseline);
+      text = upskill_format_baseline (&baseline);
+      gtk_label_set_text (self->baseline_label, text);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->baseline_label), role != NULL && readiness >= 0);
 
   for (guint i = 0; i < n_areas; i++)
     {
@@ -503,6 +515,7 @@ upskill_skills_page_class_init (UpskillSkillsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UpskillSkillsPage, clamp);
   gtk_widget_class_bind_template_child (widget_class, UpskillSkillsPage, readiness_label);
   gtk_widget_class_bind_template_child (widget_class, UpskillSkillsPage, role_label);
+  gtk_widget_class_bind_template_child (widget_class, UpskillSkillsPage, baseline_label);
   gtk_widget_class_bind_template_child (widget_class, UpskillSkillsPage, readiness_bar);
   gtk_widget_class_bind_template_child (widget_class, UpskillSkillsPage, area_grid);
   gtk_widget_class_bind_template_child (widget_class, UpskillSkillsPage, radar_chart);
