@@ -582,8 +582,21 @@ add_summary (Report *report)
                                               : _("Without a target role there are no gaps to rank."));
   for (guint i = 0; i < MIN (3, report->gaps->len); i++)
     {
-      g_autofree char *sentence = gap_sentence (report, g_ptr_array_index (report->gaps, i));
+      UpskillGap *gap = g_ptr_array_index (report->gaps, i);
+      g_autofree char *said = gap_sentence (report, gap);
       g_autofree char *number = g_strdup_printf ("<b>%u</b>", i + 1);
+      g_autofree char *coverage = NULL;
+      g_autofree char *sentence = NULL;
+      const UpskillGap *open_gap = NULL;
+
+      /* The plan closes it, or the reader learns why not. */
+      for (guint k = 0; k < report->forecast->uncovered->len && open_gap == NULL; k++)
+        if (((UpskillGap *) g_ptr_array_index (report->forecast->uncovered, k))->skill == gap->skill)
+          open_gap = g_ptr_array_index (report->forecast->uncovered, k);
+      coverage = g_markup_escape_text (open_gap != NULL
+                                       ? upskill_planner_describe_uncovered (report->catalog, open_gap)
+                                       : _("The learning path closes it."), -1);
+      sentence = g_strdup_printf ("%s %s", said, coverage);
 
       upskill_report_doc_add_item (doc, number, 18, sentence, &upskill_report_accent);
     }
