@@ -380,6 +380,17 @@ test_forecast (void)
           g_assert_cmpfloat_with_epsilon (forecast->values[0], forecast->now, 1e-9);
         }
 
+      /* The sentence names every targeted area once. */
+      {
+        g_autofree char *areas = upskill_format_area_dates (forecast, catalog);
+
+        g_test_message ("%s: %s", id, areas);
+        g_assert_nonnull (areas);
+        for (guint a = 0; a < forecast->n_areas; a++)
+          if (forecast->area_at_end[a] >= 0 && strstr (areas, "no area") == NULL)
+            g_assert_nonnull (strstr (areas, upskill_catalog_get_area (catalog, a)->name));
+      }
+
       /* An area met at the end has a date; one that is not, has none. */
       for (guint a = 0; a < forecast->n_areas; a++)
         g_assert_cmpint (g_date_valid (&forecast->area_reached[a]), ==,

@@ -279,3 +279,120 @@ upskill_format_baseline (const UpskillBaseline *baseline)
   return g_strdup_printf (_("From %1$s at the first assessment on %2$s to %3$s now (%4$s)."),
                           from, day, to, points);
 }
+
+/* "A", "A and B", "A, B and C". */
+static char *
+join_names (GPtrArray *names)
+{
+  GString *joined = g_string_new (NULL);
+
+  for (guint i = 0; i < names->len; i++)
+    {
+      if (i > 0 && i + 1 == names->len)
+        /* TRANSLATORS: before the last item of a list: "A, B and C" */
+        g_string_append (joined, _(" and "));
+      else if (i > 0)
+        /* TRANSLATORS: between items of a list: "A, B and C" */
+        g_string_append (joined, _(", "));
+      g_string_append (joined, g_ptr_array_index (names, i));
+    }
+
+  return g_string_free (joined, FALSE);
+}
+
+char *
+upskill_format_area_dates (const UpskillForecast *forecast,
+                           UpskillCatalog        *catalog)
+{
+  g_autoptr(GPtrArray) reached = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) never = g_ptr_array_new ();
+  g_autoptr(GPtrArray) met = g_ptr_array_new ();
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  GDate today;
+
+  g_return_val_if_fail (forecast != NULL, NULL);
+  g_return_val_if_fail (UPSKILL_IS_CATALOG (catalog), NULL);
+
+  g_date_clear (&today, 1);
+  if (forecast->n_points > 0)
+    {
+      g_autoptr(GDateTime) first = g_date_time_new_from_unix_local (forecast->times[0]);
+
+      if (first != NULL)
+        upskill_date_set_from_date_time (&today, first);
+    }
+
+  for (guint a = 0; a < forecast->n_areas && a < upskill_catalog_get_n_areas (catalog); a++)
+    {
+      UpskillArea *area = upskill_catalog_get_area (catalog, a);
+      const GDate *day = &forecast->area_reached[area->index];
+
+      if (forecast->area_at_end[area->index] < 0)
+        continue;
+      if (!g_date_valid (day))
+        g_ptr_array_add (never, area->name);
+      else if (g_date_valid (&today) && g_date_compare (day, &today) <= 0)
+        g_ptr_array_add (met, area->name);
+      else
+        {
+          g_autofree char *when = upskill_format_day (day);
+
+          /* TRANSLATORS: one area in "With this plan, Python reaches its target on 3 March 2027" */
+          g_ptr_array_add (reached, g_strdup_printf (_("%1$s on %2$s"), area->name, when));
+        }
+    }
+
+  if (reached->len == 0 && never->len == 0 && met->len == 0)
+    return NULL;
+  if (reached->len == 0 && met->len == 0)
+    return g_strdup (_("With this plan, no area reaches its target."));
+
+  if (reached->len > 0)
+    {
+      g_autofree char *list = join_names (reached);
+
+      /* TRANSLATORS: "Python on 3 March 2027 and MLOps on 1 May 2027 reach their targets" */
+      g_ptr_array_add (parts, g_strdup_printf (_("%s reach their targets with this plan"), list));
+    }
+  if (met->len > 0)
+    {
+      g_autofree char *list = join_names (met);
+
+      /* TRANSLATORS: areas whose target is met already */
+      g_ptr_array_add (parts, g_strdup_printf (_("%s already meet their targets"), list));
+    }
+  if (never->len > 0)
+    {
+      g_autofree char *list = join_names (never);
+
+      /* TRANSLATORS: areas the plan does not take to their targets */
+      g_ptr_array_add (parts, g_strdup_printf (_("%s do not reach their targets with this plan"), list));
+    }
+
+  {
+    g_autofree char *joined = NULL;
+
+    g_ptr_array_add (parts, NULL);
+    joined = g_strjoinv ("; ", (char **) parts->pdata);
+
+    /* TRANSLATORS: the whole sentence about the areas' targets */
+    return g_strdup_printf (_("By area: %s."), joined);
+  }
+}
+
+char *
+upskill_format_session (const UpskillNote *note)
+{
+  g_return_val_if_fail (note != NULL, NULL);
+
+  if (upskill_note_has_time (note))
+    return upskill_format_day_time_unix (note->date);
+
+  {
+    g_autoptr(GDateTime) day = g_date_time_new_from_unix_utc (note->date);
+
+    if (day == NULL)
+      return g_strdup ("–");
+    return upskill_date_time_format_day (day);
+  }
+}

@@ -55,6 +55,15 @@ char *upskill_format_figure         (const UpskillFigure         *figure);
 /* "45% now → 55% when the plan ends on 22 January 2027; 24 gaps are not
  * covered by the plan." */
 char *upskill_format_forecast       (const UpskillForecast       *forecast);
+/* When each area reaches its target with the plan: "With this plan,
+ * Python reaches its target on 3 March 2027 and MLOps on 1 May 2027;
+ * ML frameworks and AI security do not." NULL if no area is targeted. */
+char *upskill_format_area_dates     (const UpskillForecast       *forecast,
+                                     UpskillCatalog              *catalog);
+/* A session's day, and its time if it has one: "14 October 2026" or
+ * "9 November 2026, 16:30". */
+char *upskill_format_session        (const UpskillNote           *note);
+
 /* "From 20% at the first assessment on 3 March 2026 to 45% now (+25
  * points)." or "No progress yet: 45% at the first assessment today." */
 char *upskill_format_baseline       (const UpskillBaseline       *baseline);

@@ -527,6 +527,12 @@ add_summary (Report *report)
       upskill_report_doc_add_heading (doc, 2, _("Readiness now and at the plan’s end"));
       upskill_report_doc_add_text (doc, UPSKILL_TEXT_BODY, baseline);
       upskill_report_doc_add_text (doc, UPSKILL_TEXT_BODY, forecast);
+      {
+        g_autofree char *areas = upskill_format_area_dates (report->forecast, report->catalog);
+
+        if (areas != NULL)
+          upskill_report_doc_add_text (doc, UPSKILL_TEXT_BODY, areas);
+      }
       add_uncovered (report);
     }
 
@@ -1193,9 +1199,8 @@ add_notes (Report *report)
   for (guint i = 0; i < sorted->len; i++)
     {
       UpskillNote *note = g_ptr_array_index (sorted, i);
-      g_autoptr(GDateTime) day = g_date_time_new_from_unix_utc (note->date);
-      /* Translators: the date of a session note, short. */
-      g_autofree char *date = g_date_time_format (day, _("%-d %b %Y"));
+      /* The words the Progress page uses for a session. */
+      g_autofree char *date = upskill_format_session (note);
       g_autofree char *label = g_markup_printf_escaped ("<b>%s</b>", date);
 
       upskill_report_doc_add_note (doc, label, 86, note->text);

@@ -576,8 +576,11 @@ refresh_summary (UpskillPlanPage       *self,
   if (role != NULL && schedule->len > 0 && gaps->len > 0)
     {
       g_autofree char *ahead = upskill_format_forecast (forecast);
-      g_autofree char *text = uncovered != NULL ? g_strdup_printf ("%s %s", ahead, uncovered)
-                                                : g_strdup (ahead);
+      g_autofree char *areas = upskill_format_area_dates (forecast, upskill_page_get_catalog (UPSKILL_PAGE (self)));
+      g_autofree char *text = g_strjoin (" ", ahead, areas != NULL ? areas : "",
+                                         uncovered != NULL ? uncovered : "", NULL);
+
+      g_strstrip (text);
 
       gtk_label_set_text (self->coverage_label, text);
       gtk_widget_set_visible (self->coverage_box, TRUE);
