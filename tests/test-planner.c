@@ -654,14 +654,25 @@ test_demand_orders_plan (void)
   UpskillTrends *trends = upskill_test_trends_new_from_json (trends_json, catalog);
   UpskillProfile *profile = new_profile (NULL);
 
-  /* Python core gap 4 x 1/3, security gap 2 x 1: security first. Without
-   * trends the bigger Python gap goes first. */
-  upskill_profile_set_target_override (profile, "py-core", 4);
+  /* Equal gaps of 2: demand (security 1, Python 1/3) puts security
+   * first; without trends catalog order does. */
+  upskill_profile_set_target_override (profile, "py-core", 2);
   upskill_profile_set_target_override (profile, "sec-llm", 2);
   upskill_planner_regenerate (profile, catalog, trends);
-  assert_plan (profile, "m-owasp m-py-intro m-py-adv");
+  assert_plan (profile, "m-owasp m-py-intro");
 
   upskill_planner_regenerate (profile, catalog, NULL);
+  assert_plan (profile, "m-py-intro m-owasp");
+
+  /* Python core gap 4 x (1 + 0.5 / 3), security gap 2 x (1 + 0.5): the
+   * headline adjusts, it does not overrule the bigger gap, even when
+   * strong (4 x 4/3 against 2 x 2). */
+  upskill_profile_set_target_override (profile, "py-core", 4);
+  upskill_profile_set_plan (profile, g_ptr_array_new_with_free_func ((GDestroyNotify) upskill_plan_step_free));
+  upskill_planner_regenerate (profile, catalog, trends);
+  assert_plan (profile, "m-py-intro m-py-adv m-owasp");
+  upskill_trends_set_weight (trends, UPSKILL_TREND_WEIGHT_STRONG);
+  upskill_planner_regenerate (profile, catalog, trends);
   assert_plan (profile, "m-py-intro m-py-adv m-owasp");
 
   g_assert_finalize_object (profile);

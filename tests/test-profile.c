@@ -216,13 +216,13 @@ test_round_trip (void)
   g_assert_cmpuint (step->to_level, ==, 2);
   g_assert_cmpint (step->status, ==, UPSKILL_STEP_IN_PROGRESS);
 
-  /* Notes are kept oldest first, dated by the day. */
+  /* Notes are kept oldest first, at their time (a session has one). */
   g_assert_cmpuint (upskill_profile_get_notes (loaded)->len, ==, 2);
   note = g_ptr_array_index (upskill_profile_get_notes (loaded), 0);
   g_assert_cmpstr (note->id, ==, "note-2");
   g_assert_cmpint (note->date, ==, T0 + 5 * DAY);
   note = g_ptr_array_index (upskill_profile_get_notes (loaded), 1);
-  g_assert_cmpint (note->date, ==, T0 + 20 * DAY);
+  g_assert_cmpint (note->date, ==, T0 + 20 * DAY + 3600);
   g_assert_cmpstr (note->text, ==, "Second session: “focus on PyTorch”");
 
   g_assert_finalize_object (copy);
@@ -475,9 +475,9 @@ test_every_change_emits (void)
 
   note = upskill_profile_add_note (profile, T0 + 3 * DAY + 100, "Kick-off");
   g_assert_cmpuint (counter.changed, ==, 11);
-  g_assert_cmpint (note->date, ==, T0 + 3 * DAY);
+  g_assert_cmpint (note->date, ==, T0 + 3 * DAY + 100);
   note_id = g_strdup (note->id);
-  upskill_profile_update_note (profile, note_id, T0 + 3 * DAY, "Kick-off");
+  upskill_profile_update_note (profile, note_id, T0 + 3 * DAY + 100, "Kick-off");
   g_assert_cmpuint (counter.changed, ==, 11);
   upskill_profile_update_note (profile, note_id, T0 + 4 * DAY, "Kick-off, moved");
   g_assert_cmpuint (counter.changed, ==, 12);

@@ -211,9 +211,15 @@ test_area_levels (void)
   set_level (profile, "py-test", 1, 0);
   upskill_profile_set_target_override (profile, "py-test", 2);
 
+  /* Capped like readiness: py-data's 5 counts as its target 3, so the
+   * area is at (2 + 3 + 1) / 3 against (4 + 3 + 2) / 3, and current over
+   * target is the area's readiness, 6 / 9. */
   upskill_compute_area_levels (profile, catalog, area (catalog, "py"), &current, &target);
-  g_assert_cmpfloat_with_epsilon (current, 8.0 / 3.0, EPSILON);
+  g_assert_cmpfloat_with_epsilon (current, 6.0 / 3.0, EPSILON);
   g_assert_cmpfloat_with_epsilon (target, 9.0 / 3.0, EPSILON);
+  g_assert_cmpfloat_with_epsilon (100.0 * current / target,
+                                  upskill_compute_area_readiness (profile, catalog, area (catalog, "py")),
+                                  EPSILON);
 
   upskill_compute_area_levels (profile, catalog, area (catalog, "ml"), &current, &target);
   g_assert_cmpfloat_with_epsilon (current, 0.0, EPSILON);
@@ -266,13 +272,54 @@ test_gaps_priority_with_trends (void)
   set_gap_levels (profile);
   gaps = upskill_compute_gaps (profile, catalog, trends);
 
-  /* gap x demand x weight; py-data (above target) and py-test (no target)
-   * have no gap. */
+  /* gap x role weight x (1 + 0.5 x demand) with the default weight of
+   * trends; py-data (above target) and py-test (no target) have no gap.
+   * Python's strong demand does not lift it above the role's ML. */
+  g_assert_cmpint (upskill_trends_get_weight (trends), ==, UPSKILL_TREND_WEIGHT_SOME);
   g_assert_cmpuint (gaps->len, ==, 4);
-  assert_gap (gaps, 0, "py-core", 2, 4, 2 * 1.0 * 1.0);
-  assert_gap (gaps, 1, "ml-torch", 1, 4, 3 * 0.25 * 2.0);
-  assert_gap (gaps, 2, "ml-eval", 0, 2, 2 * 0.25 * 2.0);
-  assert_gap (gaps, 3, "sec-llm", 0, 2, 2 * 0.5 * 0.5);
+  assert_gap (gaps, 0, "ml-torch", 1, 4, 3 * 2.0 * 1.125);
+  assert_gap (gaps, 1, "ml-eval", 0, 2, 2 * 2.0 * 1.125);
+  assert_gap (gaps, 2, "py-core", 2, 4, 2 * 1.0 * 1.5);
+  assert_gap (gaps, 3, "sec-llm", 0, 2, 2 * 0.5 * 1.25);
+
+  g_assert_finalize_object (profile);
+  g_assert_finalize_object (trends);
+  g_assert_finalize_object (catalog);
+}
+
+static void
+test_gaps_trend_weights (void)
+{
+  UpskillCatalog *catalog = upskill_test_catalog_new_from_json (catalog_json);
+  UpskillTrends *trends = upskill_test_trends_new_from_json (trends_json, catalog);
+  UpskillProfile *profile = new_profile ("ml-eng");
+  g_autoptr(GPtrArray) none = NULL;
+  g_autoptr(GPtrArray) strong = NULL;
+  g_autoptr(GPtrArray) followed = NULL;
+
+  set_gap_levels (profile);
+
+  /* None: the role alone, as without trends. */
+  none = upskill_compute_gaps_weighted (profile, catalog, trends, UPSKILL_TREND_WEIGHT_NONE);
+  g_assert_cmpuint (none->len, ==, 4);
+  assert_gap (none, 0, "ml-torch", 1, 4, 3 * 2.0);
+  assert_gap (none, 1, "ml-eval", 0, 2, 2 * 2.0);
+  assert_gap (none, 2, "py-core", 2, 4, 2 * 1.0);
+  assert_gap (none, 3, "sec-llm", 0, 2, 2 * 0.5);
+
+  /* Strong: demand may double a gap. Python's (demand 1.0) doubles to 4,
+   * still behind ML's evaluation (demand 0.25), 2 x 2 x 1.25 = 5. */
+  strong = upskill_compute_gaps_weighted (profile, catalog, trends, UPSKILL_TREND_WEIGHT_STRONG);
+  g_assert_cmpuint (strong->len, ==, 4);
+  assert_gap (strong, 0, "ml-torch", 1, 4, 3 * 2.0 * 1.25);
+  assert_gap (strong, 1, "ml-eval", 0, 2, 2 * 2.0 * 1.25);
+  assert_gap (strong, 2, "py-core", 2, 4, 2 * 1.0 * 2.0);
+  assert_gap (strong, 3, "sec-llm", 0, 2, 2 * 0.5 * 1.5);
+
+  /* The trends' own weight is what upskill_compute_gaps() follows. */
+  upskill_trends_set_weight (trends, UPSKILL_TREND_WEIGHT_STRONG);
+  followed = upskill_compute_gaps (profile, catalog, trends);
+  assert_gap (followed, 2, "py-core", 2, 4, 2 * 1.0 * 2.0);
 
   g_assert_finalize_object (profile);
   g_assert_finalize_object (trends);
@@ -523,6 +570,7 @@ main (int   argc,
   g_test_add_func ("/upskill/readiness/nothing-targeted", test_nothing_targeted);
   g_test_add_func ("/upskill/readiness/area-levels", test_area_levels);
   g_test_add_func ("/upskill/readiness/gaps-priority-with-trends", test_gaps_priority_with_trends);
+  g_test_add_func ("/upskill/readiness/gaps-trend-weights", test_gaps_trend_weights);
   g_test_add_func ("/upskill/readiness/gaps-priority-without-trends", test_gaps_priority_without_trends);
   g_test_add_func ("/upskill/readiness/gaps-tie-breaks", test_gaps_tie_breaks);
   g_test_add_func ("/upskill/readiness/override-marks-overridden", test_override_marks_overridden);

@@ -3,12 +3,14 @@
 
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "upskill-catalog.h"
 #include "upskill-evidence-dialog.h"
 #include "upskill-profile.h"
 #include "upskill-radar-chart.h"
 #include "upskill-readiness.h"
+#include "upskill-report.h"
 #include "upskill-skill-row.h"
 #include "upskill-skills-page.h"
 #include "upskill-test-ui.h"
@@ -313,14 +315,21 @@ test_set_level (Fixture       *fixture,
   click_level (row, 3);
   g_assert_cmpuint (history->len, ==, n_history + 1);
 
+  /* A burst of clicks on one skill is one change, from the first old
+   * level to the last new one... */
   click_level (row, 4);
   g_assert_cmpstr (gap_text (row), ==, "Target met");
   g_assert_true (warning_shown (row));
+  g_assert_cmpuint (history->len, ==, n_history + 1);
+  entry = g_ptr_array_index (history, history->len - 1);
+  g_assert_cmpuint (entry->from, ==, 2);
+  g_assert_cmpuint (entry->to, ==, 4);
 
+  /* ...and back where it started, none at all. */
   click_level (row, 2);
   g_assert_cmpstr (gap_text (row), ==, "Gap: 2 levels");
   g_assert_false (warning_shown (row));
-  g_assert_cmpuint (history->len, ==, n_history + 3);
+  g_assert_cmpuint (history->len, ==, n_history);
 
   /* The keyboard path: the same buttons through the row's action. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "skill.level", "u", 5));
@@ -474,12 +483,14 @@ test_undo_refresh (Fixture       *fixture,
                                                                                 "radar_chart"));
   g_autofree char *summary_before = g_strdup (upskill_radar_chart_get_summary (chart));
 
-  g_assert_true (g_str_has_prefix (summary_before, "Python: current 1.8, target 3.0 (of 5)\nML frameworks: current 0.0, target 1.0 (of 5)\n"));
+  /* On the capped basis of the area table: over the targeted skills. */
+  g_assert_true (g_str_has_prefix (summary_before, "Python: current 1.8, target 3.0 (of 5)\nML frameworks: current 0.0, target 1.3 (of 5)\n"));
 
   click_level (row, 4);
   g_assert_cmpstr (gap_text (row), ==, "Target met");
   g_assert_cmpstr (upskill_radar_chart_get_summary (chart), !=, summary_before);
-  g_assert_true (strstr (upskill_radar_chart_get_summary (chart), "ML frameworks: current 0.8, target 1.0") != NULL);
+  /* PyTorch at 4 counts as its target, 1. */
+  g_assert_true (strstr (upskill_radar_chart_get_summary (chart), "ML frameworks: current 0.3, target 1.3") != NULL);
 
   /* What the window's undo does: the page follows the profile. */
   upskill_profile_restore (fixture->profile, snapshot);
@@ -688,6 +699,87 @@ test_render (Fixture       *fixture,
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 }
 
+/* One formatting module: the figures the page shows for Dana, and the
+ * words beside them, are the ones her PDF report prints. */
+static char *
+collapse_spaces (const char *text)
+{
+  g_auto(GStrv) words = g_strsplit_set (text, " \t\n\f", -1);
+  GString *collapsed = g_string_new (NULL);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      if (words[i][0] == '\0')
+        continue;
+      if (collapsed->len > 0)
+        g_string_append_c (collapsed, ' ');
+      g_string_append (collapsed, words[i]);
+    }
+
+  return g_string_free (collapsed, FALSE);
+}
+
+static void
+test_same_words_as_report (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *folder = upskill_test_make_tmp_dir ("upskill-words-XXXXXX");
+  g_autofree char *path = g_build_filename (folder, "dana.pdf", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *layout = NULL;
+  g_autofree char *report_text = NULL;
+  const char *argv[] = { "pdftotext", "-layout", "-enc", "UTF-8", path, "-", NULL };
+  GObject *grid = gtk_widget_get_template_child (GTK_WIDGET (fixture->page), UPSKILL_TYPE_SKILLS_PAGE,
+                                                 "area_grid");
+  GtkLabel *readiness_label = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (fixture->page),
+                                                                        UPSKILL_TYPE_SKILLS_PAGE,
+                                                                        "readiness_label"));
+  GtkLabel *baseline_label = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (fixture->page),
+                                                                       UPSKILL_TYPE_SKILLS_PAGE,
+                                                                       "baseline_label"));
+  g_autofree char *baseline = NULL;
+  g_autofree char *readiness_sentence = NULL;
+  guint n_rows = 0;
+
+  if (!upskill_test_have_poppler ())
+    return;
+
+  g_assert_true (upskill_report_write (fixture->profile, fixture->catalog, fixture->trends, NULL,
+                                       file, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, &layout, NULL, NULL, &error));
+  g_assert_no_error (error);
+  report_text = collapse_spaces (layout);
+
+  /* Every row of the area table: "Python 1.8 3.0 58%". */
+  for (int row = 1; gtk_grid_get_child_at (GTK_GRID (grid), 0, row) != NULL; row++)
+    {
+      g_autofree char *line = NULL;
+      const char *cells[4];
+
+      for (int column = 0; column < 4; column++)
+        cells[column] = gtk_label_get_text (GTK_LABEL (gtk_grid_get_child_at (GTK_GRID (grid), column, row)));
+      line = g_strdup_printf ("%s %s %s %s", cells[0], cells[1], cells[2], cells[3]);
+      if (strstr (report_text, line) == NULL)
+        g_error ("the report has no row “%s”", line);
+      n_rows++;
+    }
+  g_assert_cmpuint (n_rows, ==, upskill_catalog_get_n_areas (fixture->catalog));
+
+  /* The overall figure and the baseline sentence, word for word. */
+  readiness_sentence = g_strdup_printf ("meets %s of the target", gtk_label_get_text (readiness_label));
+  g_assert_nonnull (strstr (report_text, readiness_sentence));
+  baseline = collapse_spaces (gtk_label_get_text (baseline_label));
+  g_assert_true (g_str_has_prefix (baseline, "From "));
+  if (strstr (report_text, baseline) == NULL)
+    g_error ("the report does not say “%s”", baseline);
+
+  g_assert_no_errno (g_unlink (path));
+  g_assert_no_errno (g_rmdir (folder));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -710,6 +802,7 @@ main (int   argc,
   ADD ("undo-refresh", test_undo_refresh);
   ADD ("show-area", test_show_area);
   ADD ("render", test_render);
+  ADD ("same-words-as-report", test_same_words_as_report);
 #undef ADD
 
   return g_test_run ();

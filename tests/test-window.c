@@ -1213,6 +1213,32 @@ test_narrow_navigation (Fixture       *fixture,
   g_assert_cmpstr (adw_leaflet_get_visible_child_name (window->leaflet), ==, "content");
 }
 
+
+/* The "Weight of market trends" preference reaches the ranking: the
+ * trends every page ranks with follow it, and the pages are told. */
+static void
+test_trend_weight (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  UpskillTrends *trends = upskill_application_get_trends (fixture->application);
+
+  g_assert_nonnull (trends);
+  g_assert_cmpint (upskill_trends_get_weight (trends), ==, UPSKILL_TREND_WEIGHT_SOME);
+
+  g_settings_set_string (settings, "trend-weight", "strong");
+  upskill_test_iterate ();
+  g_assert_cmpint (upskill_trends_get_weight (trends), ==, UPSKILL_TREND_WEIGHT_STRONG);
+
+  g_settings_set_string (settings, "trend-weight", "none");
+  upskill_test_iterate ();
+  g_assert_cmpint (upskill_trends_get_weight (trends), ==, UPSKILL_TREND_WEIGHT_NONE);
+
+  g_settings_reset (settings, "trend-weight");
+  upskill_test_iterate ();
+  g_assert_cmpint (upskill_trends_get_weight (trends), ==, UPSKILL_TREND_WEIGHT_SOME);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1246,6 +1272,7 @@ main (int   argc,
   ADD ("dialogs", TRUE, test_dialogs_open);
   ADD ("narrow", TRUE, test_narrow_navigation);
   ADD ("render", TRUE, test_render);
+  ADD ("trend-weight", FALSE, test_trend_weight);
 
 #undef ADD
 

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "upskill-format.h"
 #include "upskill-catalog.h"
 #include "upskill-cli.h"
 #include "upskill-error.h"
@@ -264,7 +265,8 @@ format_readiness (const UpskillProfileSummary *summary)
 {
   if (summary->error != NULL || summary->readiness < 0)
     return g_strdup ("");
-  return g_strdup_printf ("%.0f", summary->readiness);
+  /* The figure the window and the report show, as a bare number. */
+  return g_strdup_printf ("%d", upskill_format_percent_value (summary->readiness));
 }
 
 /* JSON escapes C0 controls itself; C1 controls (a raw CSI) and the line
@@ -414,8 +416,8 @@ upskill_cli_list_profiles (UpskillStore *store,
         }
       else
         {
-          readiness = summary->readiness >= 0 ? g_strdup_printf ("%.0f%%", summary->readiness)
-                                              : g_strdup ("–");
+          /* The figure the window and the report show. */
+          readiness = upskill_format_percent (summary->readiness);
           append_tsv_field (line, summary->id);
           append_tsv_field (line, summary->name);
           append_tsv_field (line, role ? role->name : _("No target role"));
@@ -512,7 +514,8 @@ upskill_cli_resolve_profile (UpskillStore  *store,
 /* The coach's name and paper size from the settings, when the schema is
  * installed; the command line must work without it. */
 static void
-read_report_settings (char         **out_coach,
+read_report_settings (UpskillTrends *trends,
+                      char         **out_coach,
                       UpskillPaper  *out_paper)
 {
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
@@ -532,6 +535,9 @@ read_report_settings (char         **out_coach,
   settings = g_settings_new_full (schema, NULL, NULL);
   if (g_settings_schema_has_key (schema, "coach-name"))
     *out_coach = g_settings_get_string (settings, "coach-name");
+  if (g_settings_schema_has_key (schema, "trend-weight") && trends != NULL)
+    /* The ranking the window shows: its "Weight of market trends". */
+    upskill_trends_set_weight (trends, g_settings_get_enum (settings, "trend-weight"));
   if (g_settings_schema_has_key (schema, "paper-size"))
     {
       paper = g_settings_get_string (settings, "paper-size");
@@ -779,7 +785,7 @@ upskill_cli_export_report (UpskillStore  *store,
   g_return_val_if_fail (output != NULL, 1);
 
   upskill_report_options_init (&report_options);
-  read_report_settings (&settings_coach, &report_options.paper);
+  read_report_settings (trends, &settings_coach, &report_options.paper);
 
   g_variant_dict_lookup (options, "profile", "&s", &profile_name);
   g_variant_dict_lookup (options, "paper", "&s", &paper);

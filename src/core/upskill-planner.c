@@ -4,6 +4,8 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
+#include "upskill-date.h"
+#include "upskill-level.h"
 #include "upskill-planner.h"
 #include "upskill-readiness.h"
 
@@ -409,6 +411,15 @@ upskill_planner_regenerate (UpskillProfile *profile,
     }
 
   upskill_profile_set_plan (profile, sort_by_prerequisites (steps, profile, catalog));
+
+  /* Unfinished steps move forward from today; statuses stay. */
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    GDate today;
+
+    upskill_date_set_from_date_time (&today, now);
+    upskill_planner_record_due (profile, catalog, &today);
+  }
 }
 
 static void
@@ -498,9 +509,11 @@ upskill_planner_schedule (UpskillProfile *profile,
       scheduled->scheduled = step->status != UPSKILL_STEP_DONE
                              && step->status != UPSKILL_STEP_SKIPPED;
 
+      scheduled->hours_left = scheduled->hours - MIN (step->hours_spent, scheduled->hours);
+
       if (scheduled->scheduled && weekly_hours > 0 && g_date_valid (&day))
         {
-          guint days = step_days (scheduled->hours, weekly_hours);
+          guint days = step_days (scheduled->hours_left, weekly_hours);
 
           if (g_date_get_julian (&day) > LAST_JULIAN_DAY
               || days - 1 > LAST_JULIAN_DAY - g_date_get_julian (&day))
@@ -553,7 +566,7 @@ upskill_planner_remaining_hours (GPtrArray *schedule)
       UpskillScheduledStep *scheduled = g_ptr_array_index (schedule, i);
 
       if (scheduled->scheduled)
-        hours += scheduled->hours;
+        hours += scheduled->hours_left;
     }
 
   return hours;
@@ -632,4 +645,351 @@ upskill_planner_check_order (UpskillProfile  *profile,
     }
 
   return TRUE;
+}
+
+static gint64
+date_to_unix (const GDate *date)
+{
+  g_autoptr(GDateTime) date_time = upskill_date_time_new_from_date (date);
+
+  return date_time != NULL ? g_date_time_to_unix (date_time) : 0;
+}
+
+static void
+forecast_note_areas (UpskillForecast *forecast,
+                     UpskillProfile  *replay,
+                     UpskillCatalog  *catalog,
+                     const GDate     *day)
+{
+  for (guint a = 0; a < forecast->n_areas; a++)
+    {
+      UpskillArea *area = upskill_catalog_get_area (catalog, a);
+      double readiness;
+
+      if (g_date_valid (&forecast->area_reached[area->index]))
+        continue;
+
+      readiness = upskill_compute_area_readiness (replay, catalog, area);
+      if (readiness >= 100.0 && day != NULL && g_date_valid (day))
+        forecast->area_reached[area->index] = *day;
+    }
+}
+
+UpskillForecast *
+upskill_planner_forecast (UpskillProfile *profile,
+                          UpskillCatalog *catalog,
+                          UpskillTrends  *trends,
+                          GPtrArray      *schedule,
+                          const GDate    *today)
+{
+  g_autoptr(UpskillProfile) replay = NULL;
+  g_autoptr(GPtrArray) gaps = NULL;
+  g_autoptr(GArray) times = NULL;
+  g_autoptr(GArray) values = NULL;
+  UpskillForecast *forecast;
+  gint64 last_time;
+  double value;
+
+  g_return_val_if_fail (UPSKILL_IS_PROFILE (profile), NULL);
+  g_return_val_if_fail (UPSKILL_IS_CATALOG (catalog), NULL);
+  g_return_val_if_fail (trends == NULL || UPSKILL_IS_TRENDS (trends), NULL);
+  g_return_val_if_fail (schedule != NULL, NULL);
+  g_return_val_if_fail (today != NULL && g_date_valid (today), NULL);
+
+  forecast = g_new0 (UpskillForecast, 1);
+  forecast->n_areas = upskill_catalog_get_n_areas (catalog);
+  forecast->area_at_end = g_new0 (double, MAX (forecast->n_areas, 1));
+  forecast->area_reached = g_new0 (GDate, MAX (forecast->n_areas, 1));
+  for (guint a = 0; a < forecast->n_areas; a++)
+    g_date_clear (&forecast->area_reached[a], 1);
+  g_date_clear (&forecast->end, 1);
+  upskill_planner_get_finish (schedule, &forecast->end);
+
+  gaps = upskill_compute_gaps (profile, catalog, trends);
+  forecast->n_gaps = gaps->len;
+  forecast->now = upskill_compute_readiness (profile, catalog);
+
+  times = g_array_new (FALSE, FALSE, sizeof (gint64));
+  values = g_array_new (FALSE, FALSE, sizeof (double));
+  last_time = date_to_unix (today);
+  g_array_append_val (times, last_time);
+  g_array_append_val (values, forecast->now);
+
+  /* The replay happens on a copy: the steps' promised levels, in order. */
+  replay = upskill_profile_copy (profile);
+  forecast_note_areas (forecast, replay, catalog, today);
+
+  for (guint i = 0; i < schedule->len; i++)
+    {
+      const UpskillScheduledStep *scheduled = g_ptr_array_index (schedule, i);
+      guint level;
+
+      if (!scheduled->scheduled || scheduled->skill == NULL)
+        continue;
+
+      level = upskill_profile_get_level (replay, scheduled->skill->id);
+      if (scheduled->to_level <= level)
+        continue;
+
+      upskill_profile_set_level (replay, scheduled->skill->id,
+                                 MIN (scheduled->to_level, UPSKILL_LEVEL_MAX), NULL, 0);
+      forecast_note_areas (forecast, replay, catalog, &scheduled->finish);
+
+      if (g_date_valid (&scheduled->finish))
+        {
+          gint64 time = date_to_unix (&scheduled->finish);
+
+          value = upskill_compute_readiness (replay, catalog);
+          /* One point per day: the state after that day's steps. */
+          if (time == last_time && values->len > 1)
+            g_array_index (values, double, values->len - 1) = value;
+          else
+            {
+              g_array_append_val (times, time);
+              g_array_append_val (values, value);
+            }
+          last_time = time;
+        }
+    }
+
+  forecast->at_end = upskill_compute_readiness (replay, catalog);
+  for (guint a = 0; a < forecast->n_areas; a++)
+    {
+      UpskillArea *area = upskill_catalog_get_area (catalog, a);
+
+      forecast->area_at_end[area->index] = upskill_compute_area_readiness (replay, catalog, area);
+    }
+  forecast->uncovered = upskill_compute_gaps (replay, catalog, trends);
+
+  if (times->len > 1)
+    {
+      forecast->n_points = times->len;
+      forecast->times = (gint64 *) (void *) g_array_free (g_steal_pointer (&times), FALSE);
+      forecast->values = (double *) (void *) g_array_free (g_steal_pointer (&values), FALSE);
+    }
+
+  return forecast;
+}
+
+void
+upskill_forecast_free (UpskillForecast *forecast)
+{
+  if (forecast == NULL)
+    return;
+
+  g_clear_pointer (&forecast->uncovered, g_ptr_array_unref);
+  g_free (forecast->area_at_end);
+  g_free (forecast->area_reached);
+  g_free (forecast->times);
+  g_free (forecast->values);
+  g_free (forecast);
+}
+
+gboolean
+upskill_planner_can_close (UpskillCatalog *catalog,
+                           UpskillSkill   *skill,
+                           guint           from,
+                           guint           to)
+{
+  guint level = from;
+
+  g_return_val_if_fail (UPSKILL_IS_CATALOG (catalog), FALSE);
+  g_return_val_if_fail (skill != NULL, FALSE);
+
+  while (level < to)
+    {
+      guint best = level;
+
+      for (guint i = 0; i < upskill_catalog_get_n_modules (catalog); i++)
+        {
+          UpskillModule *module = upskill_catalog_get_module (catalog, i);
+
+          if (module->skill == skill && module->from_level <= level && module->to_level > best)
+            best = module->to_level;
+        }
+
+      if (best == level)
+        return FALSE;
+      level = best;
+    }
+
+  return TRUE;
+}
+
+const char *
+upskill_planner_describe_uncovered (UpskillCatalog   *catalog,
+                                    const UpskillGap *gap)
+{
+  g_return_val_if_fail (UPSKILL_IS_CATALOG (catalog), NULL);
+  g_return_val_if_fail (gap != NULL, NULL);
+
+  if (upskill_planner_can_close (catalog, gap->skill, gap->current, gap->target))
+    return _("No step of the plan raises it to the target; regenerate the plan or add a step.");
+
+  return _("No module in the catalog raises it to the target; add a step of your own.");
+}
+
+guint
+upskill_planner_planned_level (UpskillProfile *profile,
+                               UpskillCatalog *catalog,
+                               UpskillSkill   *skill)
+{
+  GPtrArray *plan;
+  guint level;
+
+  g_return_val_if_fail (UPSKILL_IS_PROFILE (profile), 0);
+  g_return_val_if_fail (UPSKILL_IS_CATALOG (catalog), 0);
+  g_return_val_if_fail (skill != NULL, 0);
+
+  level = upskill_profile_get_level (profile, skill->id);
+  plan = upskill_profile_get_plan (profile);
+  for (guint i = 0; i < plan->len; i++)
+    {
+      UpskillPlanStep *step = g_ptr_array_index (plan, i);
+      UpskillScheduledStep resolved = { 0 };
+
+      if (step->status == UPSKILL_STEP_SKIPPED)
+        continue;
+      resolve_step (&resolved, step, catalog);
+      if (resolved.skill == skill)
+        level = MAX (level, MIN (resolved.to_level, UPSKILL_LEVEL_MAX));
+    }
+
+  return level;
+}
+
+guint
+upskill_planner_cover_gap (UpskillProfile *profile,
+                           UpskillCatalog *catalog,
+                           const char     *skill_id)
+{
+  g_autoptr(GHashTable) old_steps = NULL;
+  g_autoptr(GHashTable) listed = NULL;
+  g_autoptr(GHashTable) visiting = NULL;
+  g_autoptr(GHashTable) taken = NULL;
+  g_autoptr(GPtrArray) modules = NULL;
+  g_autoptr(GPtrArray) steps = NULL;
+  UpskillSkill *skill;
+  UpskillGap gap = { 0 };
+  PlanBuilder builder;
+  GPtrArray *plan;
+
+  g_return_val_if_fail (UPSKILL_IS_PROFILE (profile), 0);
+  g_return_val_if_fail (UPSKILL_IS_CATALOG (catalog), 0);
+  g_return_val_if_fail (skill_id != NULL, 0);
+
+  skill = upskill_catalog_find_skill (catalog, skill_id);
+  if (skill == NULL)
+    return 0;
+
+  gap.skill = skill;
+  gap.current = upskill_planner_planned_level (profile, catalog, skill);
+  gap.target = upskill_profile_get_target (profile, catalog, skill, NULL);
+  if (gap.current >= gap.target)
+    return 0;
+
+  plan = upskill_profile_get_plan (profile);
+  old_steps = g_hash_table_new (g_str_hash, g_str_equal);
+  listed = g_hash_table_new (NULL, NULL);
+  visiting = g_hash_table_new (NULL, NULL);
+  taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  steps = g_ptr_array_new_with_free_func ((GDestroyNotify) upskill_plan_step_free);
+
+  for (guint i = 0; i < plan->len; i++)
+    {
+      UpskillPlanStep *step = g_ptr_array_index (plan, i);
+      UpskillModule *module;
+
+      g_hash_table_add (taken, g_strdup (step->id));
+      g_ptr_array_add (steps, upskill_plan_step_copy (step));
+      if (step->module_id == NULL)
+        continue;
+
+      if (!g_hash_table_contains (old_steps, step->module_id))
+        g_hash_table_insert (old_steps, step->module_id, step);
+      module = upskill_catalog_find_module (catalog, step->module_id);
+      /* Never twice in the plan, even when skipped. */
+      if (module != NULL)
+        g_hash_table_add (listed, module);
+    }
+
+  modules = g_ptr_array_new ();
+  builder = (PlanBuilder) {
+    .profile = profile,
+    .catalog = catalog,
+    .old_steps = old_steps,
+    .modules = modules,
+    .listed = listed,
+    .visiting = visiting,
+  };
+  builder_close_gap (&builder, &gap);
+
+  for (guint i = 0; i < modules->len; i++)
+    {
+      UpskillModule *module = g_ptr_array_index (modules, i);
+      g_autofree char *id = new_step_id (profile, taken);
+
+      g_ptr_array_add (steps, upskill_plan_step_new_module (id, module->id));
+    }
+
+  if (modules->len > 0)
+    upskill_profile_set_plan (profile, sort_by_prerequisites (steps, profile, catalog));
+
+  return modules->len;
+}
+
+static gint64
+date_to_utc_day (const GDate *date)
+{
+  g_autoptr(GDateTime) day = g_date_time_new_utc (g_date_get_year (date), g_date_get_month (date),
+                                                  g_date_get_day (date), 0, 0, 0);
+
+  return day != NULL ? g_date_time_to_unix (day) : 0;
+}
+
+void
+upskill_planner_record_due (UpskillProfile *profile,
+                            UpskillCatalog *catalog,
+                            const GDate    *today)
+{
+  g_autoptr(GPtrArray) schedule = NULL;
+
+  g_return_if_fail (UPSKILL_IS_PROFILE (profile));
+  g_return_if_fail (UPSKILL_IS_CATALOG (catalog));
+  g_return_if_fail (today != NULL && g_date_valid (today));
+
+  schedule = upskill_planner_schedule (profile, catalog, today);
+  for (guint i = 0; i < schedule->len; i++)
+    {
+      UpskillScheduledStep *scheduled = g_ptr_array_index (schedule, i);
+
+      if (!scheduled->scheduled)
+        continue;
+      scheduled->step->due = g_date_valid (&scheduled->finish) ? date_to_utc_day (&scheduled->finish) : 0;
+    }
+}
+
+guint
+upskill_planner_count_behind (UpskillProfile *profile,
+                              const GDate    *today)
+{
+  GPtrArray *plan;
+  gint64 today_day;
+  guint behind = 0;
+
+  g_return_val_if_fail (UPSKILL_IS_PROFILE (profile), 0);
+  g_return_val_if_fail (today != NULL && g_date_valid (today), 0);
+
+  today_day = date_to_utc_day (today);
+  plan = upskill_profile_get_plan (profile);
+  for (guint i = 0; i < plan->len; i++)
+    {
+      UpskillPlanStep *step = g_ptr_array_index (plan, i);
+
+      if (step->due != 0 && step->due < today_day
+          && (step->status == UPSKILL_STEP_PLANNED || step->status == UPSKILL_STEP_IN_PROGRESS))
+        behind++;
+    }
+
+  return behind;
 }

@@ -238,6 +238,8 @@ upskill_plan_step_copy (const UpskillPlanStep *step)
   copy->from_level = step->from_level;
   copy->to_level = step->to_level;
   copy->status = step->status;
+  copy->hours_spent = step->hours_spent;
+  copy->due = step->due;
 
   return copy;
 }
@@ -964,6 +966,20 @@ read_plan (UpskillProfile  *self,
         }
 
       step->status = step_status;
+
+      /* Both optional: older files have neither. */
+      {
+        gint64 spent = 0;
+        gint64 due = 0;
+
+        if (!upskill_json_get_int (object, "hours_spent", FALSE, 0, UPSKILL_PROFILE_MAX_STEP_HOURS,
+                                   where, &spent, error) ||
+            !upskill_json_get_time (object, "due", FALSE, where, &due, error))
+          return FALSE;
+        step->hours_spent = (guint) spent;
+        step->due = due != 0 ? floor_to_day (due) : 0;
+      }
+
       g_ptr_array_add (self->plan, g_steal_pointer (&step));
     }
 
@@ -1012,7 +1028,8 @@ read_notes (UpskillProfile  *self,
 
       note = g_new0 (UpskillNote, 1);
       note->id = g_strdup (id);
-      note->date = floor_to_day (date);
+      /* A date alone (older files) stays the day; a time is kept. */
+      note->date = date;
       note->text = g_strdup (text);
       g_ptr_array_add (self->notes, note);
     }
@@ -1385,6 +1402,10 @@ upskill_profile_to_json (UpskillProfile *self)
           add_int (builder, "to", step->to_level);
         }
       add_string (builder, "status", status_names[step->status]);
+      if (step->hours_spent > 0)
+        add_int (builder, "hours_spent", step->hours_spent);
+      if (step->due != 0)
+        add_date (builder, "due", step->due);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -1397,7 +1418,10 @@ upskill_profile_to_json (UpskillProfile *self)
 
       json_builder_begin_object (builder);
       add_string (builder, "id", note->id);
-      add_date (builder, "date", note->date);
+      if (upskill_note_has_time (note))
+        add_time (builder, "date", note->date);
+      else
+        add_date (builder, "date", note->date);
       add_string (builder, "text", note->text);
       json_builder_end_object (builder);
     }
@@ -1741,6 +1765,41 @@ upskill_profile_get_level (UpskillProfile *self,
   return state != NULL ? state->level : 0;
 }
 
+/* A burst of clicks on one skill is one change: the newest entry, for the
+ * same skill from the same source less than a minute ago with no other
+ * skill in between, takes the new level (or goes, when the level is back
+ * where the burst started). */
+static gboolean
+coalesce_change (UpskillProfile *self,
+                 const char     *skill_id,
+                 guint           level,
+                 const char     *source,
+                 gint64          time)
+{
+  UpskillHistoryEntry *last;
+
+  if (self->history->len == 0)
+    return FALSE;
+
+  last = g_ptr_array_index (self->history, self->history->len - 1);
+  if (g_strcmp0 (last->skill_id, skill_id) != 0
+      || g_strcmp0 (last->source, source) != 0
+      || time < last->time
+      || time - last->time >= UPSKILL_HISTORY_BURST_SECONDS)
+    return FALSE;
+
+  if (last->from == level)
+    {
+      g_ptr_array_remove_index (self->history, self->history->len - 1);
+      return TRUE;
+    }
+
+  last->to = level;
+  last->time = time;
+
+  return TRUE;
+}
+
 gboolean
 upskill_profile_set_level (UpskillProfile *self,
                            const char     *skill_id,
@@ -1765,8 +1824,17 @@ upskill_profile_set_level (UpskillProfile *self,
   state = ensure_skill (self, skill_id);
   state->level = level;
 
+  if (time == 0)
+    time = now_unix ();
+
+  if (coalesce_change (self, skill_id, level, source, time))
+    {
+      touch (self);
+      return TRUE;
+    }
+
   entry = g_new0 (UpskillHistoryEntry, 1);
-  entry->time = time != 0 ? time : now_unix ();
+  entry->time = time;
   entry->skill_id = g_strdup (skill_id);
   entry->from = from;
   entry->to = level;
@@ -2114,6 +2182,27 @@ upskill_profile_set_step_status (UpskillProfile    *self,
 }
 
 void
+upskill_profile_set_step_hours_spent (UpskillProfile *self,
+                                      const char     *step_id,
+                                      guint           hours)
+{
+  UpskillPlanStep *step;
+
+  g_return_if_fail (UPSKILL_IS_PROFILE (self));
+  g_return_if_fail (step_id != NULL);
+  g_return_if_fail (hours <= UPSKILL_PROFILE_MAX_STEP_HOURS);
+
+  step = upskill_profile_find_step (self, step_id);
+  g_return_if_fail (step != NULL);
+
+  if (step->hours_spent == hours)
+    return;
+
+  step->hours_spent = hours;
+  touch (self);
+}
+
+void
 upskill_profile_move_step (UpskillProfile *self,
                            const char     *step_id,
                            guint           new_position)
@@ -2210,7 +2299,23 @@ find_note_index (UpskillProfile *self,
   return G_MAXUINT;
 }
 
-/* Notes stay oldest first; a note goes after those of the same day. */
+gboolean
+upskill_note_has_time (const UpskillNote *note)
+{
+  g_return_val_if_fail (note != NULL, FALSE);
+
+  return note->date != floor_to_day (note->date);
+}
+
+gint64
+upskill_note_get_end (const UpskillNote *note)
+{
+  g_return_val_if_fail (note != NULL, 0);
+
+  return upskill_note_has_time (note) ? note->date + 1 : note->date + SECONDS_PER_DAY;
+}
+
+/* Notes stay oldest first; a note goes after those of the same time. */
 static void
 insert_note_in_order (UpskillProfile *self,
                       UpskillNote    *note)
@@ -2239,7 +2344,7 @@ upskill_profile_add_note (UpskillProfile *self,
 
   note = g_new0 (UpskillNote, 1);
   note->id = new_numbered_id (self->notes, G_STRUCT_OFFSET (UpskillNote, id), "note");
-  note->date = floor_to_day (date);
+  note->date = date;
   note->text = g_strdup (text);
   insert_note_in_order (self, note);
 
@@ -2268,7 +2373,6 @@ upskill_profile_update_note (UpskillProfile *self,
   note = g_ptr_array_index (self->notes, index);
   changed = replace_string (&note->text, text);
 
-  date = floor_to_day (date);
   if (note->date != date)
     {
       g_ptr_array_steal_index (self->notes, index);

@@ -49,18 +49,24 @@ typedef struct
   guint              from_level;/* custom steps only */
   guint              to_level;  /* custom steps only */
   UpskillStepStatus  status;
+  guint              hours_spent; /* logged by the person; 0 = none */
+  gint64             due;       /* projected finish when the plan was last
+                                 * made, 00:00 UTC of the day; 0 = none */
 } UpskillPlanStep;
 
 typedef struct
 {
   char   *id;
-  gint64  date;    /* unix time of the session day, 00:00 UTC */
+  gint64  date;    /* unix time of the session; 00:00 UTC for a session
+                    * known by its day only (older files, a day chosen
+                    * in the past) */
   char   *text;
 } UpskillNote;
 
 #define UPSKILL_PROFILE_FORMAT  "upskill-profile"
 #define UPSKILL_PROFILE_VERSION 1
 #define UPSKILL_NO_TARGET_OVERRIDE (-1)
+#define UPSKILL_HISTORY_BURST_SECONDS 60
 /* Limits that loading enforces and the setters keep. */
 #define UPSKILL_PROFILE_NAME_MAX_CHARS   200
 #define UPSKILL_PROFILE_MAX_WEEKLY_HOURS 80.0
@@ -129,7 +135,10 @@ gint64              upskill_profile_get_modified         (UpskillProfile     *se
 guint               upskill_profile_get_level            (UpskillProfile     *self,
                                                           const char         *skill_id);
 /* Records the change in the history (at @time, unix seconds; 0 = now)
- * and returns TRUE if the level changed. */
+ * and returns TRUE if the level changed. Changes to one skill in a burst
+ * (under UPSKILL_HISTORY_BURST_SECONDS apart, no other skill in between,
+ * the same source) make one entry from the first old level to the last
+ * new one; a burst that ends where it started leaves none. */
 gboolean            upskill_profile_set_level            (UpskillProfile     *self,
                                                           const char         *skill_id,
                                                           guint               level,
@@ -188,6 +197,10 @@ UpskillPlanStep    *upskill_profile_find_step            (UpskillProfile     *se
 void                upskill_profile_set_step_status      (UpskillProfile     *self,
                                                           const char         *step_id,
                                                           UpskillStepStatus   status);
+/* Hours spent on a step so far (0 to clear), at most UPSKILL_PROFILE_MAX_STEP_HOURS. */
+void                upskill_profile_set_step_hours_spent (UpskillProfile     *self,
+                                                          const char         *step_id,
+                                                          guint               hours);
 void                upskill_profile_move_step            (UpskillProfile     *self,
                                                           const char         *step_id,
                                                           guint               new_position);
@@ -195,6 +208,12 @@ void                upskill_profile_remove_step          (UpskillProfile     *se
                                                           const char         *step_id);
 /* A fresh step id unique in this profile ("step-N"). */
 char               *upskill_profile_new_step_id          (UpskillProfile     *self);
+
+/* Whether @note has a time of day, or only its day. */
+gboolean            upskill_note_has_time                (const UpskillNote  *note);
+/* The first moment after the session: its time, or the end of its day
+ * for a day-only note (what happened that day belongs to the session). */
+gint64              upskill_note_get_end                 (const UpskillNote  *note);
 
 /* Session notes, oldest first (UpskillNote*). */
 GPtrArray          *upskill_profile_get_notes            (UpskillProfile     *self);

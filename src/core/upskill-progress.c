@@ -64,9 +64,9 @@ upskill_progress_format_day (gint64   time,
 static gint64
 timeline_sort_time (const UpskillTimelineEvent *event)
 {
-  /* A session note at the end of its day. */
+  /* A session note at its time, or at the end of its day if it has none. */
   if (event->kind == UPSKILL_TIMELINE_NOTE)
-    return event->time + SECONDS_PER_DAY - 1;
+    return upskill_note_get_end (event->note) - 1;
 
   return event->time;
 }
@@ -148,6 +148,59 @@ upskill_progress_get_last_session (UpskillProfile *profile,
     }
 
   return NULL;
+}
+
+static gboolean
+is_same_day (const UpskillNote *note,
+             gint64             now)
+{
+  /* A day-only note is a UTC day; a timed one, a moment of the local day. */
+  g_autoptr(GDateTime) session = upskill_note_has_time (note)
+                                 ? g_date_time_new_from_unix_local (note->date)
+                                 : g_date_time_new_from_unix_utc (note->date);
+  g_autoptr(GDateTime) today = g_date_time_new_from_unix_local (now);
+
+  if (session == NULL || today == NULL)
+    return FALSE;
+
+  return g_date_time_get_year (session) == g_date_time_get_year (today)
+         && g_date_time_get_day_of_year (session) == g_date_time_get_day_of_year (today);
+}
+
+const UpskillNote *
+upskill_progress_get_reference_session (UpskillProfile *profile,
+                                        gint64          now)
+{
+  const UpskillNote *last;
+  GPtrArray *notes;
+
+  g_return_val_if_fail (UPSKILL_IS_PROFILE (profile), NULL);
+
+  last = upskill_progress_get_last_session (profile, now);
+  if (last == NULL || !is_same_day (last, now))
+    return last;
+
+  /* The coach wrote today's note and exports now: the report is about the
+   * session just held, so compare with the one before it. */
+  notes = upskill_profile_get_notes (profile);
+  for (guint i = notes->len; i > 0; i--)
+    {
+      const UpskillNote *note = g_ptr_array_index (notes, i - 1);
+
+      if (note != last && note->date < last->date && !is_same_day (note, now))
+        return note;
+    }
+
+  return last;
+}
+
+char *
+upskill_progress_format_session_day (const UpskillNote *note,
+                                     gint64             now)
+{
+  g_return_val_if_fail (note != NULL, NULL);
+
+  return upskill_progress_format_day (note->date, !upskill_note_has_time (note), now);
 }
 
 GPtrArray *
@@ -295,15 +348,15 @@ upskill_progress_describe_since_last_session (UpskillProfile *profile,
   g_return_val_if_fail (UPSKILL_IS_PROFILE (profile), NULL);
   g_return_val_if_fail (UPSKILL_IS_CATALOG (catalog), NULL);
 
-  session = upskill_progress_get_last_session (profile, now);
+  session = upskill_progress_get_reference_session (profile, now);
   if (session == NULL)
     return NULL;
 
-  day = upskill_progress_format_day (session->date, TRUE, now);
+  day = upskill_progress_format_session_day (session, now);
 
-  /* What happened on the session's day belongs to that session. */
+  /* What happened on a day-only session's day belongs to that session. */
   changes = upskill_progress_get_changes_since (profile, catalog,
-                                                session->date + SECONDS_PER_DAY,
+                                                upskill_note_get_end (session),
                                                 &n_completed);
 
   clauses = g_ptr_array_new_with_free_func (g_free);

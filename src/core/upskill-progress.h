@@ -52,6 +52,15 @@ GPtrArray         *upskill_progress_get_timeline               (UpskillProfile *
 /* The most recent session note dated on or before @now, or NULL. */
 const UpskillNote *upskill_progress_get_last_session           (UpskillProfile *profile,
                                                                 gint64          now);
+/* The session "since the last session" counts from: the last one, or,
+ * when that one is from today (the coach exports right after writing its
+ * note), the one before it, so the summary covers the session just held.
+ * NULL when there is no session. */
+const UpskillNote *upskill_progress_get_reference_session      (UpskillProfile *profile,
+                                                                gint64          now);
+/* "14 October" for a day-only session, in UTC; its local day otherwise. */
+char              *upskill_progress_format_session_day         (const UpskillNote *note,
+                                                                gint64             now);
 
 typedef struct
 {

@@ -1,7 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <string.h>
+
 #include "upskill-level.h"
+#include "upskill-progress.h"
 #include "upskill-readiness.h"
 
 static UpskillRole *
@@ -179,6 +182,63 @@ upskill_compute_readiness (UpskillProfile *profile,
   return overall_readiness (catalog, levels, targets);
 }
 
+static void
+area_summary (UpskillArea          *area,
+              const guint          *levels,
+              const guint          *targets,
+              UpskillAreaReadiness *out_summary)
+{
+  guint met = 0;
+  guint targeted = 0;
+
+  memset (out_summary, 0, sizeof *out_summary);
+
+  for (guint i = 0; i < area->skills->len; i++)
+    {
+      UpskillSkill *skill = g_ptr_array_index (area->skills, i);
+      guint target = targets[skill->index];
+      guint level = levels[skill->index];
+
+      if (target == 0)
+        continue;
+
+      out_summary->n_targeted++;
+      if (level >= target)
+        out_summary->n_met++;
+      met += MIN (level, target);
+      targeted += target;
+    }
+
+  if (out_summary->n_targeted == 0)
+    {
+      out_summary->readiness = -1.0;
+      return;
+    }
+
+  out_summary->readiness = 100.0 * met / targeted;
+  out_summary->current = (double) met / out_summary->n_targeted;
+  out_summary->target = (double) targeted / out_summary->n_targeted;
+}
+
+void
+upskill_compute_area_summary (UpskillProfile       *profile,
+                              UpskillCatalog       *catalog,
+                              UpskillArea          *area,
+                              UpskillAreaReadiness *out_summary)
+{
+  g_autofree guint *levels = NULL;
+  g_autofree guint *targets = NULL;
+
+  g_return_if_fail (UPSKILL_IS_PROFILE (profile));
+  g_return_if_fail (UPSKILL_IS_CATALOG (catalog));
+  g_return_if_fail (area != NULL);
+  g_return_if_fail (out_summary != NULL);
+
+  levels = dup_levels (profile, catalog);
+  targets = dup_targets (profile, catalog);
+  area_summary (area, levels, targets, out_summary);
+}
+
 void
 upskill_compute_area_levels (UpskillProfile *profile,
                              UpskillCatalog *catalog,
@@ -186,31 +246,18 @@ upskill_compute_area_levels (UpskillProfile *profile,
                              double         *out_current,
                              double         *out_target)
 {
-  UpskillRole *role;
-  guint current_sum = 0;
-  guint target_sum = 0;
-  guint n_skills;
+  UpskillAreaReadiness summary;
 
   g_return_if_fail (UPSKILL_IS_PROFILE (profile));
   g_return_if_fail (UPSKILL_IS_CATALOG (catalog));
   g_return_if_fail (area != NULL);
 
-  role = find_target_role (profile, catalog);
-  n_skills = area->skills->len;
-
-  for (guint i = 0; i < n_skills; i++)
-    {
-      UpskillSkill *skill = g_ptr_array_index (area->skills, i);
-
-      current_sum += MIN (upskill_profile_get_level (profile, skill->id),
-                          UPSKILL_LEVEL_MAX);
-      target_sum += target_for_role (profile, role, skill, NULL);
-    }
+  upskill_compute_area_summary (profile, catalog, area, &summary);
 
   if (out_current != NULL)
-    *out_current = n_skills > 0 ? (double) current_sum / n_skills : 0.0;
+    *out_current = summary.current;
   if (out_target != NULL)
-    *out_target = n_skills > 0 ? (double) target_sum / n_skills : 0.0;
+    *out_target = summary.target;
 }
 
 /* Trends loaded against another instance of the same catalog know its
@@ -259,13 +306,32 @@ upskill_compute_gaps (UpskillProfile *profile,
                       UpskillCatalog *catalog,
                       UpskillTrends  *trends)
 {
+  g_return_val_if_fail (trends == NULL || UPSKILL_IS_TRENDS (trends), NULL);
+
+  return upskill_compute_gaps_weighted (profile, catalog, trends,
+                                        trends != NULL ? upskill_trends_get_weight (trends)
+                                                       : UPSKILL_TREND_WEIGHT_NONE);
+}
+
+/* The role first: a gap counts by its size times the importance the role
+ * gives its area; the article's demand then lifts it by at most the
+ * weight's factor (see upskill_trend_weight_get_factor()). */
+GPtrArray *
+upskill_compute_gaps_weighted (UpskillProfile     *profile,
+                               UpskillCatalog     *catalog,
+                               UpskillTrends      *trends,
+                               UpskillTrendWeight  trend_weight)
+{
   g_autoptr(GPtrArray) gaps = NULL;
   UpskillRole *role;
   guint n_skills;
+  double factor;
 
   g_return_val_if_fail (UPSKILL_IS_PROFILE (profile), NULL);
   g_return_val_if_fail (UPSKILL_IS_CATALOG (catalog), NULL);
   g_return_val_if_fail (trends == NULL || UPSKILL_IS_TRENDS (trends), NULL);
+
+  factor = trends != NULL ? upskill_trend_weight_get_factor (trend_weight) : 0.0;
 
   gaps = g_ptr_array_new_with_free_func (g_free);
   role = find_target_role (profile, catalog);
@@ -293,7 +359,9 @@ upskill_compute_gaps (UpskillProfile *profile,
       gap->target = target;
       gap->overridden = overridden;
       gap->gap = target - current;
-      gap->priority = gap->gap * demand_signal (trends, skill->area) * weight;
+      gap->importance = weight;
+      gap->demand = trends != NULL ? demand_signal (trends, skill->area) : 0.0;
+      gap->priority = gap->gap * weight * (1.0 + factor * gap->demand);
       g_ptr_array_add (gaps, gap);
     }
 
@@ -396,4 +464,30 @@ upskill_compute_readiness_series (UpskillProfile *profile,
     }
 
   return g_steal_pointer (&series);
+}
+
+void
+upskill_compute_baseline (UpskillProfile  *profile,
+                          UpskillCatalog  *catalog,
+                          UpskillBaseline *out_baseline)
+{
+  g_autoptr(GPtrArray) series = NULL;
+  const UpskillReadinessPoint *first;
+  guint baseline_index;
+
+  g_return_if_fail (UPSKILL_IS_PROFILE (profile));
+  g_return_if_fail (UPSKILL_IS_CATALOG (catalog));
+  g_return_if_fail (out_baseline != NULL);
+
+  series = upskill_compute_readiness_series (profile, catalog);
+  baseline_index = upskill_progress_get_baseline_index (series);
+  first = g_ptr_array_index (series, baseline_index);
+
+  out_baseline->now = upskill_compute_readiness (profile, catalog);
+  /* Levels imported without a history were the first assessment. */
+  out_baseline->baseline = series->len > 1 ? first->overall : out_baseline->now;
+  out_baseline->baseline_time = first->time;
+  /* Every change after the first assessment's day is progress, even one
+   * that brings readiness back to where it was. */
+  out_baseline->has_progress = baseline_index + 1 < series->len;
 }

@@ -16,8 +16,11 @@ typedef struct
   guint         target;      /* the role's target, or the profile's override */
   gboolean      overridden;  /* target comes from the profile's override */
   guint         gap;         /* target - current, or 0 */
-  double        priority;    /* gap x area demand signal x role weight */
+  double        importance;  /* the role's weight for the skill's area */
+  double        demand;      /* the article's demand signal for the area, 0..1 */
+  double        priority;    /* gap x importance x (1 + trend weight x demand) */
 } UpskillGap;
+
 
 /* The target of one skill for @profile: its override, else the role's
  * target, else 0 (no role). */
@@ -27,10 +30,37 @@ guint      upskill_profile_get_target             (UpskillProfile *profile,
                                                    gboolean       *out_overridden);
 
 /* Every skill with a gap > 0, highest priority first (UpskillGap*, owned
- * by the array). @trends may be NULL: every area then weighs the same. */
+ * by the array): the ranking of "the biggest gaps". The demand comes from
+ * @trends, weighed by upskill_trends_get_weight(); @trends may be NULL:
+ * the role's importance alone then ranks the gaps. */
 GPtrArray *upskill_compute_gaps                   (UpskillProfile *profile,
                                                    UpskillCatalog *catalog,
                                                    UpskillTrends  *trends);
+GPtrArray *upskill_compute_gaps_weighted          (UpskillProfile     *profile,
+                                                   UpskillCatalog     *catalog,
+                                                   UpskillTrends      *trends,
+                                                   UpskillTrendWeight  weight);
+
+/* The readiness model (README, "How Upskill computes"): per skill, the
+ * level counts up to its target and no further; per area and overall,
+ * readiness is the mean of level/target weighted by the target, i.e. the
+ * sum of min(level, target) over the sum of targets. Skills with no
+ * target (0) do not count. */
+typedef struct
+{
+  double readiness;   /* percent, 0..100; negative when nothing is targeted */
+  double current;     /* mean of min(level, target) over targeted skills, 0..5 */
+  double target;      /* mean target over the same skills, 0..5 */
+  guint  n_targeted;  /* skills with a target > 0 */
+  guint  n_met;       /* of those, skills at or above their target */
+} UpskillAreaReadiness;
+
+/* An area on that basis: current / target = readiness, and current equals
+ * target exactly when every targeted skill is met. */
+void       upskill_compute_area_summary           (UpskillProfile       *profile,
+                                                   UpskillCatalog       *catalog,
+                                                   UpskillArea          *area,
+                                                   UpskillAreaReadiness *out_summary);
 
 /* How much of the target is met, in percent: sum of min(current, target)
  * over sum of targets. Negative when nothing is targeted. */
@@ -39,7 +69,8 @@ double     upskill_compute_area_readiness         (UpskillProfile *profile,
                                                    UpskillArea    *area);
 double     upskill_compute_readiness              (UpskillProfile *profile,
                                                    UpskillCatalog *catalog);
-/* Average current level and target per area (0..5), for the radar chart. */
+/* The area's current and target of upskill_compute_area_summary() (0..5),
+ * for the radar chart. */
 void       upskill_compute_area_levels            (UpskillProfile *profile,
                                                    UpskillCatalog *catalog,
                                                    UpskillArea    *area,
@@ -58,5 +89,19 @@ typedef struct
  * profile's creation (UpskillReadinessPoint*). */
 GPtrArray *upskill_compute_readiness_series       (UpskillProfile *profile,
                                                    UpskillCatalog *catalog);
+
+/* Where progress is measured from: the first assessment (the levels at the
+ * end of the history's first day), never 0%. */
+typedef struct
+{
+  double   baseline;       /* percent at the first assessment; negative if no target */
+  gint64   baseline_time;  /* when it was made */
+  double   now;            /* percent now */
+  gboolean has_progress;   /* FALSE while the first assessment is all there is */
+} UpskillBaseline;
+
+void       upskill_compute_baseline               (UpskillProfile  *profile,
+                                                   UpskillCatalog  *catalog,
+                                                   UpskillBaseline *out_baseline);
 
 G_END_DECLS

@@ -18,9 +18,80 @@ struct _UpskillTrends
   double         *demand_signals; /* indexed by UpskillArea.index */
   char           *origin_url;
   gint64          fetched;
+  UpskillTrendWeight weight;
 };
 
 G_DEFINE_FINAL_TYPE (UpskillTrends, upskill_trends, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_WEIGHT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+GType
+upskill_trend_weight_get_type (void)
+{
+  static gsize type_id = 0;
+
+  if (g_once_init_enter (&type_id))
+    {
+      static const GEnumValue values[] = {
+        { UPSKILL_TREND_WEIGHT_NONE, "UPSKILL_TREND_WEIGHT_NONE", "none" },
+        { UPSKILL_TREND_WEIGHT_SOME, "UPSKILL_TREND_WEIGHT_SOME", "some" },
+        { UPSKILL_TREND_WEIGHT_STRONG, "UPSKILL_TREND_WEIGHT_STRONG", "strong" },
+        { 0, NULL, NULL },
+      };
+      GType type = g_enum_register_static (g_intern_static_string ("UpskillTrendWeight"), values);
+
+      g_once_init_leave (&type_id, type);
+    }
+
+  return type_id;
+}
+
+/* "Some" lets demand lift a gap by at most half: the role's weights
+ * (0.6..1.5) still decide between areas it rates apart. "Strong" lets the
+ * strongest demand double a gap's priority. */
+double
+upskill_trend_weight_get_factor (UpskillTrendWeight weight)
+{
+  switch (weight)
+    {
+    case UPSKILL_TREND_WEIGHT_NONE:
+      return 0.0;
+    case UPSKILL_TREND_WEIGHT_SOME:
+      return 0.5;
+    case UPSKILL_TREND_WEIGHT_STRONG:
+      return 1.0;
+    default:
+      g_return_val_if_reached (0.5);
+    }
+}
+
+UpskillTrendWeight
+upskill_trends_get_weight (UpskillTrends *self)
+{
+  g_return_val_if_fail (UPSKILL_IS_TRENDS (self), UPSKILL_TREND_WEIGHT_DEFAULT);
+
+  return self->weight;
+}
+
+void
+upskill_trends_set_weight (UpskillTrends      *self,
+                           UpskillTrendWeight  weight)
+{
+  g_return_if_fail (UPSKILL_IS_TRENDS (self));
+  g_return_if_fail (weight <= UPSKILL_TREND_WEIGHT_STRONG);
+
+  if (self->weight == weight)
+    return;
+
+  self->weight = weight;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WEIGHT]);
+}
 
 static const char * const claim_kinds[] = {
   "figure", "fact", "strategy", "advice", "opinion", "prediction",
@@ -77,14 +148,62 @@ upskill_trends_finalize (GObject *object)
 }
 
 static void
+upskill_trends_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  UpskillTrends *self = UPSKILL_TRENDS (object);
+
+  switch (prop_id)
+    {
+    case PROP_WEIGHT:
+      g_value_set_enum (value, self->weight);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+upskill_trends_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  UpskillTrends *self = UPSKILL_TRENDS (object);
+
+  switch (prop_id)
+    {
+    case PROP_WEIGHT:
+      upskill_trends_set_weight (self, g_value_get_enum (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 upskill_trends_class_init (UpskillTrendsClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = upskill_trends_finalize;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = upskill_trends_finalize;
+  object_class->get_property = upskill_trends_get_property;
+  object_class->set_property = upskill_trends_set_property;
+
+  properties[PROP_WEIGHT] =
+    g_param_spec_enum ("weight", NULL, NULL,
+                       UPSKILL_TYPE_TREND_WEIGHT, UPSKILL_TREND_WEIGHT_DEFAULT,
+                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
 upskill_trends_init (UpskillTrends *self)
 {
+  self->weight = UPSKILL_TREND_WEIGHT_DEFAULT;
   self->sections = g_ptr_array_new_with_free_func ((GDestroyNotify)section_free);
   self->claims = g_ptr_array_new_with_free_func ((GDestroyNotify)claim_free);
 }

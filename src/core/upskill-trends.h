@@ -109,6 +109,27 @@ double          upskill_trends_get_demand_signal   (UpskillTrends   *self,
 GPtrArray      *upskill_trends_get_area_claims     (UpskillTrends   *self,
                                                     UpskillArea     *area);
 
+/* How far the article's demand signal adjusts the ranking of gaps (the
+ * "Weight of market trends" preference). The role comes first: demand only
+ * multiplies a gap's priority by 1 + factor x demand (demand 0..1). */
+typedef enum
+{
+  UPSKILL_TREND_WEIGHT_NONE,
+  UPSKILL_TREND_WEIGHT_SOME,
+  UPSKILL_TREND_WEIGHT_STRONG,
+} UpskillTrendWeight;
+
+#define UPSKILL_TREND_WEIGHT_DEFAULT UPSKILL_TREND_WEIGHT_SOME
+#define UPSKILL_TYPE_TREND_WEIGHT (upskill_trend_weight_get_type ())
+
+GType               upskill_trend_weight_get_type      (void);
+double              upskill_trend_weight_get_factor    (UpskillTrendWeight weight);
+/* The weight the rankings made from these trends use ("weight" property;
+ * the application binds it to the preference). */
+UpskillTrendWeight  upskill_trends_get_weight          (UpskillTrends     *self);
+void                upskill_trends_set_weight          (UpskillTrends     *self,
+                                                        UpskillTrendWeight weight);
+
 /* The demand signal in words, one scale for the whole program. */
 typedef enum
 {

@@ -606,6 +606,17 @@ set_series_dash (cairo_t *cr,
     }
 }
 
+/* The forecast continues the first series in its colour, with short
+ * even dashes that no series uses, so it reads as a forecast in grey too. */
+static void
+set_forecast_dash (cairo_t *cr,
+                   double   line_width)
+{
+  const double dashes[] = { 2 * line_width, 2 * line_width };
+
+  cairo_set_dash (cr, dashes, G_N_ELEMENTS (dashes), 0);
+}
+
 static void
 add_series_marker (cairo_t *cr,
                    guint    s,
@@ -729,6 +740,28 @@ upskill_chart_draw_lines (cairo_t                 *cr,
                           const char * const      *series_labels,
                           const UpskillChartColor *series_colors)
 {
+  upskill_chart_draw_lines_with_forecast (cr, style, width, height, n_points, times,
+                                          n_series, series_values, series_labels,
+                                          series_colors, 0, NULL, NULL, NULL);
+}
+
+void
+upskill_chart_draw_lines_with_forecast (cairo_t                 *cr,
+                                        const UpskillChartStyle *style,
+                                        double                   width,
+                                        double                   height,
+                                        guint                    n_points,
+                                        const gint64            *times,
+                                        guint                    n_series,
+                                        const double * const    *series_values,
+                                        const char * const      *series_labels,
+                                        const UpskillChartColor *series_colors,
+                                        guint                    n_forecast,
+                                        const gint64            *forecast_times,
+                                        const double            *forecast_values,
+                                        const char              *forecast_label)
+{
+  guint n_legend = n_series;
   double font_size, line_width, legend_height = 0, axis_label_width = 0;
   double plot_x, plot_y, plot_w, plot_h, x_label_height = 0;
   double end_label_width = 0;
@@ -753,6 +786,10 @@ upskill_chart_draw_lines (cairo_t                 *cr,
 
   cairo_save (cr);
 
+  /* The forecast is named like a series, after them. */
+  if (n_forecast > 1 && forecast_values != NULL && forecast_label != NULL && series_labels != NULL)
+    n_legend++;
+
   /* Y axis labels: 0 % .. 100 %. */
   for (guint step = 0; step <= 4; step++)
     {
@@ -773,16 +810,18 @@ upskill_chart_draw_lines (cairo_t                 *cr,
       double marker = font_size * 0.9;
       double max_label = width * 0.26;
 
-      for (guint s = 0; s < n_series; s++)
+      for (guint s = 0; s < n_legend; s++)
         {
+          gboolean is_forecast = s >= n_series;
           EndLabel label = { s, NULL, 0, 0, 0 };
           PangoRectangle box;
 
-          if (series_values[s] == NULL || series_labels[s] == NULL ||
-              last_value (series_values[s], n_points) < 0)
+          if (!is_forecast &&
+              (series_values[s] == NULL || series_labels[s] == NULL ||
+               last_value (series_values[s], n_points) < 0))
             continue;
           label.layout = chart_layout_new (cr, NULL, style, SMALL_SCALE, PANGO_WEIGHT_NORMAL,
-                                           series_labels[s]);
+                                           is_forecast ? forecast_label : series_labels[s]);
           chart_layout_box (label.layout, &box);
           if (box_width (&box) > max_label - marker)
             {
@@ -807,7 +846,10 @@ upskill_chart_draw_lines (cairo_t                 *cr,
         {
           EndLabel *label = &g_array_index (end_labels, EndLabel, k);
 
-          label->want_y = plot_y + plot_h - plot_h * CLAMP (last_value (series_values[label->series], n_points), 0, 100) / 100;
+          double value = label->series < n_series ? last_value (series_values[label->series], n_points)
+                                                  : forecast_values[n_forecast - 1];
+
+          label->want_y = plot_y + plot_h - plot_h * CLAMP (value, 0, 100) / 100;
         }
       if (plot_w <= width * 0.4 || !spread_end_labels (end_labels, 0, plot_y + plot_h + x_label_height / 2, font_size * 0.2))
         {
@@ -823,12 +865,14 @@ upskill_chart_draw_lines (cairo_t                 *cr,
       double x = 0, row_y = 0, row_height = 0;
       double swatch = font_size * 2.2;
 
-      for (guint s = 0; s < n_series; s++)
+      for (guint s = 0; s < n_legend; s++)
         {
+          gboolean is_forecast = s >= n_series;
           g_autoptr(PangoLayout) layout = chart_layout_new (cr, NULL, style, SMALL_SCALE,
                                                             PANGO_WEIGHT_NORMAL,
-                                                            series_labels[s]);
-          UpskillChartColor color = series_color (style, series_colors, s);
+                                                            is_forecast ? forecast_label
+                                                                        : series_labels[s]);
+          UpskillChartColor color = series_color (style, series_colors, is_forecast ? 0 : s);
           PangoRectangle box;
           double item_width;
 
@@ -849,13 +893,19 @@ upskill_chart_draw_lines (cairo_t                 *cr,
 
           chart_set_color (cr, &color, 1.0);
           cairo_set_line_width (cr, line_width * 1.8);
-          set_series_dash (cr, s, line_width);
+          if (is_forecast)
+            set_forecast_dash (cr, line_width);
+          else
+            set_series_dash (cr, s, line_width);
           cairo_move_to (cr, x, row_y + box_height (&box) / 2);
           cairo_line_to (cr, x + swatch, row_y + box_height (&box) / 2);
           cairo_stroke (cr);
           cairo_set_dash (cr, NULL, 0, 0);
-          add_series_marker (cr, s, x + swatch / 2, row_y + box_height (&box) / 2, line_width * 2.2);
-          cairo_fill (cr);
+          if (!is_forecast)
+            {
+              add_series_marker (cr, s, x + swatch / 2, row_y + box_height (&box) / 2, line_width * 2.2);
+              cairo_fill (cr);
+            }
 
           chart_set_color (cr, &style->foreground, 1.0);
           chart_show_layout_at (cr, layout, x + swatch + font_size * 0.4, row_y);
@@ -901,7 +951,12 @@ upskill_chart_draw_lines (cairo_t                 *cr,
       t_min = MIN (t_min, times[i]);
       t_max = MAX (t_max, times[i]);
     }
-  if (n_points == 0)
+  for (guint i = 0; i < n_forecast; i++)
+    {
+      t_min = MIN (t_min, forecast_times[i]);
+      t_max = MAX (t_max, forecast_times[i]);
+    }
+  if (n_points == 0 && n_forecast == 0)
     {
       t_max = style->time_end > 0 ? style->time_end : g_get_real_time () / G_USEC_PER_SEC;
       t_min = t_max - 90 * 24 * 3600;
@@ -1043,17 +1098,55 @@ upskill_chart_draw_lines (cairo_t                 *cr,
   for (guint k = 0; k < end_labels->len; k++)
     {
       EndLabel *label = &g_array_index (end_labels, EndLabel, k);
-      UpskillChartColor color = series_color (style, series_colors, label->series);
+      UpskillChartColor color = series_color (style, series_colors, label->series < n_series ? label->series : 0);
       double x = plot_x + plot_w + font_size * 0.6;
       PangoRectangle box;
 
+      double mid_y;
+
       chart_layout_box (label->layout, &box);
+      mid_y = label->y + MIN (box_height (&box), font_size * 1.2) / 2;
       chart_set_color (cr, &color, 1.0);
-      add_series_marker (cr, label->series, x + font_size * 0.3, label->y + MIN (box_height (&box), font_size * 1.2) / 2,
-                         line_width * 2);
-      cairo_fill (cr);
+      if (label->series < n_series)
+        {
+          add_series_marker (cr, label->series, x + font_size * 0.3, mid_y, line_width * 2);
+          cairo_fill (cr);
+        }
+      else
+        {
+          /* The forecast's name carries a piece of its dashed line. */
+          cairo_set_line_width (cr, line_width * 1.8);
+          set_forecast_dash (cr, line_width);
+          cairo_move_to (cr, x, mid_y);
+          cairo_line_to (cr, x + font_size * 0.7, mid_y);
+          cairo_stroke (cr);
+          cairo_set_dash (cr, NULL, 0, 0);
+        }
       chart_set_color (cr, &style->foreground, 1.0);
       chart_show_layout_at (cr, label->layout, x + font_size * 0.9, label->y);
+    }
+
+  /* The forecast: dashed, in the first series' color, from today to the
+   * plan's end. */
+  if (n_forecast > 1 && forecast_values != NULL)
+    {
+      UpskillChartColor color = series_color (style, series_colors, 0);
+
+      chart_set_color (cr, &color, 1.0);
+      cairo_set_line_width (cr, line_width * 1.8);
+      set_forecast_dash (cr, line_width);
+      for (guint i = 0; i < n_forecast; i++)
+        {
+          double x = plot_x + plot_w * (double) (forecast_times[i] - t_min) / (double) (t_max - t_min);
+          double yv = plot_y + plot_h - plot_h * CLAMP (forecast_values[i], 0, 100) / 100;
+
+          if (i == 0)
+            cairo_move_to (cr, x, yv);
+          else
+            cairo_line_to (cr, x, yv);
+        }
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
     }
 
   cairo_restore (cr);

@@ -70,4 +70,22 @@ void upskill_chart_draw_lines (cairo_t                 *cr,
                                const char * const      *series_labels,
                                const UpskillChartColor *series_colors);
 
+/* The same, with the readiness forecast: @n_forecast points drawn dashed
+ * in the first series' color (from today to the plan's end), labeled
+ * @forecast_label in the legend. The time axis spans both. */
+void upskill_chart_draw_lines_with_forecast (cairo_t                 *cr,
+                                             const UpskillChartStyle *style,
+                                             double                   width,
+                                             double                   height,
+                                             guint                    n_points,
+                                             const gint64            *times,
+                                             guint                    n_series,
+                                             const double * const    *series_values,
+                                             const char * const      *series_labels,
+                                             const UpskillChartColor *series_colors,
+                                             guint                    n_forecast,
+                                             const gint64            *forecast_times,
+                                             const double            *forecast_values,
+                                             const char              *forecast_label);
+
 G_END_DECLS

@@ -15,6 +15,7 @@
 #include "upskill-date.h"
 #include "upskill-error.h"
 #include "upskill-file.h"
+#include "upskill-format.h"
 #include "upskill-level.h"
 #include "upskill-planner.h"
 #include "upskill-readiness.h"
@@ -51,6 +52,8 @@ typedef struct
   GPtrArray        *gaps;          /* UpskillGap* */
   GPtrArray        *schedule;      /* UpskillScheduledStep* */
   GDate             finish;
+  UpskillForecast  *forecast;
+  UpskillBaseline   baseline;
 
   UpskillReportDoc *doc;
 } Report;
@@ -58,6 +61,7 @@ typedef struct
 static void
 report_free (Report *report)
 {
+  g_clear_pointer (&report->forecast, upskill_forecast_free);
   g_clear_pointer (&report->schedule, g_ptr_array_unref);
   g_clear_pointer (&report->gaps, g_ptr_array_unref);
   g_clear_object (&report->plan_profile);
@@ -171,49 +175,26 @@ isolate (const char *text)
 static char *
 format_unix_date (gint64 unix_time)
 {
-  g_autoptr(GDateTime) time = g_date_time_new_from_unix_local (unix_time);
-
-  return upskill_date_time_format_day (time);
+  return upskill_format_day_unix (unix_time);
 }
 
 static char *
 format_date_range (const GDate *start,
                    const GDate *finish)
 {
-  g_autoptr(GDateTime) a = upskill_date_time_new_from_date (start);
-  g_autoptr(GDateTime) b = upskill_date_time_new_from_date (finish);
-  g_autofree char *from = NULL;
-  g_autofree char *to = NULL;
-
-  /* Translators: the end of a date range, e.g. "3 Feb 2027". */
-  to = g_date_time_format (b, _("%-d %b %Y"));
-  if (g_date_compare (start, finish) == 0)
-    return g_steal_pointer (&to);
-  if (g_date_get_year (start) == g_date_get_year (finish))
-    /* Translators: the start of a date range in the same year, e.g. "12 Jan". */
-    from = g_date_time_format (a, _("%-d %b"));
-  else
-    from = g_date_time_format (a, _("%-d %b %Y"));
-
-  /* Translators: a date range, "12 Jan – 3 Feb 2027". */
-  return g_strdup_printf (_("%s – %s"), from, to);
+  return upskill_format_date_range (start, finish);
 }
 
 static char *
 format_percent (double value)
 {
-  if (value < 0)
-    return g_strdup ("–");
-  /* Translators: a percentage. */
-  return g_strdup_printf (_("%.0f%%"), value);
+  return upskill_format_percent (value);
 }
 
 static char *
 format_level (guint level)
 {
-  level = MIN (level, UPSKILL_LEVEL_MAX);
-  /* Translators: a level, "Competent (3)". */
-  return g_strdup_printf (_("%s (%u)"), upskill_level_get_name (level), level);
+  return upskill_format_level (level);
 }
 
 static double
@@ -293,6 +274,8 @@ draw_cover (UpskillReportDoc *doc,
   g_autofree char *readiness = NULL;
   g_autofree char *n_gaps = NULL;
   g_autofree char *finish = NULL;
+  g_autofree char *finish_caption = NULL;
+  g_autoptr(PangoLayout) forecast = NULL;
   g_autofree char *colophon_text = NULL;
   const char *current_role = upskill_profile_get_current_role (report->profile);
   double column;
@@ -347,23 +330,34 @@ draw_cover (UpskillReportDoc *doc,
 
   readiness = format_percent (report->readiness);
   n_gaps = g_strdup_printf ("%u", report->gaps->len);
-  if (g_date_valid (&report->finish))
+  /* Not the plan's end date alone, which reads as "ready by then": the
+   * readiness the plan leads to, and on which day. */
+  finish = format_percent (report->role != NULL ? report->forecast->at_end : -1);
+  if (g_date_valid (&report->forecast->end))
     {
-      g_autoptr(GDateTime) when = upskill_date_time_new_from_date (&report->finish);
+      g_autofree char *end = upskill_format_day (&report->forecast->end);
 
-      /* Translators: the projected finish on the cover, "Mar 2027". */
-      finish = g_date_time_format (when, _("%b %Y"));
+      /* Translators: under the forecast figure on the cover: "when the plan ends on 22 January 2027" */
+      finish_caption = g_strdup_printf (_("when the plan ends on %s"), end);
     }
   else
-    finish = g_strdup ("–");
+    finish_caption = g_strdup (_("with the plan (no dates: no weekly hours, or nothing left)"));
 
   column = width / 3;
-  draw_cover_figure (doc, cr, margin, top + 16, column, readiness, _("overall readiness for the target role"));
-  draw_cover_figure (doc, cr, margin + column, top + 16, column, n_gaps,
+  draw_cover_figure (doc, cr, margin, top + 16, column, readiness, _("overall readiness now"));
+  draw_cover_figure (doc, cr, margin + column, top + 16, column, finish, finish_caption);
+  draw_cover_figure (doc, cr, margin + 2 * column, top + 16, column, n_gaps,
                      NGETTEXT ("skill below its target", "skills below their targets", report->gaps->len));
-  draw_cover_figure (doc, cr, margin + 2 * column, top + 16, column, finish,
-                     _("projected end of the learning path"));
   top += 16 + 62;
+
+  if (report->role != NULL)
+    {
+      g_autofree char *sentence = upskill_format_forecast (report->forecast);
+
+      forecast = upskill_report_doc_layout (doc, UPSKILL_TEXT_BODY, sentence, width);
+      upskill_report_show_layout (cr, forecast, margin, top, &upskill_report_ink);
+      top += upskill_report_layout_height (forecast) + 10;
+    }
 
   cairo_set_source_rgb (cr, upskill_report_rule.r, upskill_report_rule.g, upskill_report_rule.b);
   cairo_move_to (cr, margin, top);
@@ -416,6 +410,12 @@ draw_cover (UpskillReportDoc *doc,
 /* Summary                                                           */
 /* ---------------------------------------------------------------- */
 
+static UpskillReportDoc *
+doc_of (Report *report)
+{
+  return report->doc;
+}
+
 static char *
 gap_sentence (Report     *report,
               UpskillGap *gap)
@@ -432,6 +432,42 @@ gap_sentence (Report     *report,
                                   gap->skill->name, area ? area->name : "",
                                   current, target, levels,
                                   upskill_demand_get_adjective (upskill_demand_from_signal (demand_of (report, area))));
+}
+
+/* The gaps the plan leaves open, highest priority first, and why. */
+static void
+add_uncovered (Report *report)
+{
+  GPtrArray *uncovered = report->forecast->uncovered;
+  guint shown = MIN (uncovered->len, 5);
+
+  if (uncovered->len == 0)
+    return;
+
+  upskill_report_doc_add_text (doc_of (report), UPSKILL_TEXT_SMALL,
+                               _("The highest-priority gaps the plan leaves open:"));
+  for (guint i = 0; i < shown; i++)
+    {
+      UpskillGap *gap = g_ptr_array_index (uncovered, i);
+      g_autofree char *current = format_level (gap->current);
+      g_autofree char *target = format_level (gap->target);
+      g_autofree char *item = NULL;
+
+      /* Translators: a gap the plan leaves open: skill, level at the plan's
+       * end, target, then why. */
+      item = g_markup_printf_escaped (_("<b>%s</b>: %s at the plan’s end, against %s. %s"),
+                                      gap->skill->name, current, target,
+                                      upskill_planner_describe_uncovered (report->catalog, gap));
+      upskill_report_doc_add_item (doc_of (report), "•", 14, item, &upskill_report_accent);
+    }
+  if (uncovered->len > shown)
+    {
+      g_autofree char *more = g_strdup_printf (NGETTEXT ("…and %u more.", "…and %u more.",
+                                                         uncovered->len - shown),
+                                               uncovered->len - shown);
+
+      upskill_report_doc_add_text (doc_of (report), UPSKILL_TEXT_SMALL, more);
+    }
 }
 
 static void
@@ -475,6 +511,23 @@ add_summary (Report *report)
     }
   upskill_report_doc_add_markup (doc, UPSKILL_TEXT_BODY, intro);
 
+  if (report->role != NULL && report->readiness >= 0)
+    {
+      g_autofree char *baseline = upskill_format_baseline (&report->baseline);
+      g_autofree char *forecast = upskill_format_forecast (report->forecast);
+
+      upskill_report_doc_add_heading (doc, 2, _("Readiness now and at the plan’s end"));
+      upskill_report_doc_add_text (doc, UPSKILL_TEXT_BODY, baseline);
+      upskill_report_doc_add_text (doc, UPSKILL_TEXT_BODY, forecast);
+      {
+        g_autofree char *areas = upskill_format_area_dates (report->forecast, report->catalog);
+
+        if (areas != NULL)
+          upskill_report_doc_add_text (doc, UPSKILL_TEXT_BODY, areas);
+      }
+      add_uncovered (report);
+    }
+
   /* Readiness by area. */
   if (report->role != NULL)
     {
@@ -491,7 +544,8 @@ add_summary (Report *report)
       for (guint i = 0; i < upskill_catalog_get_n_areas (report->catalog); i++)
         {
           UpskillArea *area = upskill_catalog_get_area (report->catalog, i);
-          double current, target, readiness;
+          UpskillAreaReadiness summary;
+          double readiness;
           g_autofree char *area_cell = g_markup_escape_text (area->name, -1);
           g_autofree char *current_cell = NULL;
           g_autofree char *target_cell = NULL;
@@ -499,10 +553,9 @@ add_summary (Report *report)
           const char *cells[4];
           double meters[4] = { -1, -1, -1, -1 };
 
-          upskill_compute_area_levels (report->profile, report->catalog, area, &current, &target);
-          readiness = upskill_compute_area_readiness (report->profile, report->catalog, area);
-          current_cell = g_strdup_printf ("%.1f", current);
-          target_cell = g_strdup_printf ("%.1f", target);
+          upskill_compute_area_summary (report->profile, report->catalog, area, &summary);
+          readiness = summary.readiness;
+          upskill_format_area_levels (&summary, &current_cell, &target_cell);
           readiness_cell = format_percent (readiness);
           if (readiness >= 0)
             meters[3] = readiness / 100;
@@ -514,8 +567,10 @@ add_summary (Report *report)
           upskill_report_table_add_row (table, cells, meters);
         }
       upskill_report_doc_add_text (doc, UPSKILL_TEXT_SMALL,
-                                   _("Current and target are average levels over the area’s skills, "
-                                     "from 0 (Not yet) to 5 (Expert)."));
+                                   _("Current and target are average levels, from 0 (Not yet) to "
+                                     "5 (Expert), over the skills the role targets in the area; a level "
+                                     "above its target counts as the target. Readiness is current "
+                                     "divided by target."));
     }
 
   upskill_report_doc_add_heading (doc, 2, _("The three biggest gaps"));
@@ -525,8 +580,21 @@ add_summary (Report *report)
                                               : _("Without a target role there are no gaps to rank."));
   for (guint i = 0; i < MIN (3, report->gaps->len); i++)
     {
-      g_autofree char *sentence = gap_sentence (report, g_ptr_array_index (report->gaps, i));
+      UpskillGap *gap = g_ptr_array_index (report->gaps, i);
+      g_autofree char *said = gap_sentence (report, gap);
       g_autofree char *number = g_strdup_printf ("<b>%u</b>", i + 1);
+      g_autofree char *coverage = NULL;
+      g_autofree char *sentence = NULL;
+      const UpskillGap *open_gap = NULL;
+
+      /* The plan closes it, or the reader learns why not. */
+      for (guint k = 0; k < report->forecast->uncovered->len && open_gap == NULL; k++)
+        if (((UpskillGap *) g_ptr_array_index (report->forecast->uncovered, k))->skill == gap->skill)
+          open_gap = g_ptr_array_index (report->forecast->uncovered, k);
+      coverage = g_markup_escape_text (open_gap != NULL
+                                       ? upskill_planner_describe_uncovered (report->catalog, open_gap)
+                                       : _("The learning path closes it."), -1);
+      sentence = g_strdup_printf ("%s %s", said, coverage);
 
       upskill_report_doc_add_item (doc, number, 18, sentence, &upskill_report_accent);
     }
@@ -688,7 +756,8 @@ add_radar (Report *report)
   upskill_report_doc_add_heading (doc, 1, _("Skills profile"));
   upskill_report_doc_add_text (doc, UPSKILL_TEXT_BODY,
                                _("The average level in each area, current against target, on the scale "
-                                 "from 0 (Not yet) to 5 (Expert)."));
+                                 "from 0 (Not yet) to 5 (Expert), over the skills the role targets; a "
+                                 "level above its target counts as the target."));
   upskill_report_doc_keep_with_next (doc);
   upskill_report_doc_add_drawing (doc, 300, draw_radar, radar, radar_data_free);
   add_evidence (report);
@@ -719,9 +788,10 @@ add_gaps (Report *report)
     }
 
   upskill_report_doc_add_text (doc, UPSKILL_TEXT_BODY,
-                               _("Every skill below its target, ranked by priority: the gap in levels, "
-                                 "times the market’s demand for the area, times the area’s weight in the "
-                                 "target role."));
+                               _("Every skill below its target, ranked by priority: the gap in levels "
+                                 "times the importance of the skill’s area in the target role, raised "
+                                 "by the article’s demand for the area as far as the “Weight of market "
+                                 "trends” preference allows."));
 
   table = upskill_report_doc_add_table (doc, 6, widths, aligns);
   upskill_report_table_set_header (table, headers);
@@ -824,6 +894,24 @@ add_learning_path (Report *report)
                                        steps, counts[UPSKILL_STEP_DONE], counts[UPSKILL_STEP_IN_PROGRESS],
                                        counts[UPSKILL_STEP_PLANNED], counts[UPSKILL_STEP_SKIPPED]);
   upskill_report_doc_add_markup (doc, UPSKILL_TEXT_BODY, summary);
+  {
+    GDate today;
+    guint behind;
+
+    upskill_date_set_from_date_time (&today, report->date);
+    behind = upskill_planner_count_behind (report->plan_profile, &today);
+    if (behind > 0)
+      {
+        g_autofree char *slipped = g_strdup_printf (NGETTEXT ("The plan is behind: %u step was due before "
+                                                              "today; the dates below start from today.",
+                                                              "The plan is behind: %u steps were due before "
+                                                              "today; the dates below start from today.",
+                                                              behind),
+                                                    behind);
+
+        upskill_report_doc_add_text (doc, UPSKILL_TEXT_BODY, slipped);
+      }
+  }
   if (report->plan_generated)
     upskill_report_doc_add_text (doc, UPSKILL_TEXT_SMALL,
                                  _("There is no plan in the profile yet: this path is suggested from "
@@ -837,7 +925,10 @@ add_learning_path (Report *report)
       g_autofree char *number = g_strdup_printf ("%u", i + 1);
       g_autofree char *step = NULL;
       g_autofree char *skill = NULL;
-      g_autofree char *hours_cell = g_strdup_printf ("%u", scheduled->hours);
+      g_autofree char *hours_cell = scheduled->step->hours_spent > 0
+        /* Translators: hours spent of a step's hours, in the report's table: "5 / 12" */
+        ? g_strdup_printf (_("%u / %u"), scheduled->step->hours_spent, scheduled->hours)
+        : g_strdup_printf ("%u", scheduled->hours);
       g_autofree char *status = NULL;
       g_autofree char *when = NULL;
       const char *cells[6];
@@ -901,6 +992,9 @@ typedef struct
   char              **labels;
   UpskillChartColor  *colors;
   gint64              time_end;  /* the report's date */
+  guint               n_forecast;
+  gint64             *forecast_times;
+  double             *forecast_values;
 } LinesData;
 
 static void
@@ -914,6 +1008,8 @@ lines_data_free (gpointer data)
   g_strfreev (lines->labels);
   g_free (lines->colors);
   g_free (lines->times);
+  g_free (lines->forecast_times);
+  g_free (lines->forecast_values);
   g_free (lines);
 }
 
@@ -931,9 +1027,12 @@ draw_lines (UpskillReportDoc *doc,
 
   style.time_end = lines->time_end;
   cairo_translate (cr, x, y);
-  upskill_chart_draw_lines (cr, &style, width, height, lines->n_points, lines->times,
-                            lines->n_series, (const double * const *) lines->values,
-                            (const char * const *) lines->labels, lines->colors);
+  upskill_chart_draw_lines_with_forecast (cr, &style, width, height, lines->n_points, lines->times,
+                                          lines->n_series, (const double * const *) lines->values,
+                                          (const char * const *) lines->labels, lines->colors,
+                                          lines->n_forecast, lines->forecast_times,
+                                          lines->forecast_values,
+                                          _("Forecast with the plan (dashed)"));
 }
 
 static void
@@ -948,6 +1047,7 @@ add_progress (Report *report)
   };
   g_autoptr(GArray) areas = g_array_new (FALSE, FALSE, sizeof (guint));
   LinesData *lines;
+  UpskillForecast *forecast = report->forecast;
 
   upskill_report_doc_add_heading (doc, 1, _("Progress over time"));
 
@@ -959,27 +1059,11 @@ add_progress (Report *report)
     }
 
   {
-    UpskillReadinessPoint *first = g_ptr_array_index (series, 0);
-    UpskillReadinessPoint *last = g_ptr_array_index (series, series->len - 1);
-    g_autofree char *from = format_percent (first->overall);
-    g_autofree char *to = format_percent (last->overall);
-    g_autofree char *from_date = format_unix_date (first->time);
-    g_autofree char *to_date = format_unix_date (last->time);
-    g_autofree char *sentence = NULL;
+    g_autofree char *baseline = upskill_format_baseline (&report->baseline);
+    g_autofree char *ahead = upskill_format_forecast (report->forecast);
+    g_autofree char *sentence = g_strdup_printf ("%s %s", baseline, ahead);
 
-    if (series->len < 2)
-      sentence = g_markup_printf_escaped (_("Overall readiness is %s; a trend shows once levels change."), to);
-    else if (last->overall > first->overall + 0.5)
-      /* Translators: "Overall readiness rose from 22% on 6 April 2026 to 54% on 10 November 2026." */
-      sentence = g_markup_printf_escaped (_("Overall readiness rose from %s on %s to <b>%s</b> on %s."),
-                                          from, from_date, to, to_date);
-    else if (last->overall < first->overall - 0.5)
-      sentence = g_markup_printf_escaped (_("Overall readiness fell from %s on %s to <b>%s</b> on %s."),
-                                          from, from_date, to, to_date);
-    else
-      sentence = g_markup_printf_escaped (_("Overall readiness held at <b>%s</b> from %s to %s."),
-                                          to, from_date, to_date);
-    upskill_report_doc_add_markup (doc, UPSKILL_TEXT_BODY, sentence);
+    upskill_report_doc_add_text (doc, UPSKILL_TEXT_BODY, sentence);
   }
 
   /* Overall, plus the areas of the two biggest gaps. */
@@ -1004,6 +1088,12 @@ add_progress (Report *report)
   lines->labels = g_new0 (char *, lines->n_series + 1);
   lines->colors = g_new0 (UpskillChartColor, lines->n_series);
   lines->time_end = g_date_time_to_unix (report->date);
+  if (forecast->n_points > 1)
+    {
+      lines->n_forecast = forecast->n_points;
+      lines->forecast_times = g_memdup2 (forecast->times, sizeof (gint64) * forecast->n_points);
+      lines->forecast_values = g_memdup2 (forecast->values, sizeof (double) * forecast->n_points);
+    }
 
   for (guint s = 0; s < lines->n_series; s++)
     {
@@ -1087,14 +1177,14 @@ add_since_last_session (Report *report)
 
   /* The sentence a coach reads aloud is the one the Progress page shows;
    * the list below it gives each change with its date and cause. */
-  session = upskill_progress_get_last_session (report->profile, now);
+  session = upskill_progress_get_reference_session (report->profile, now);
   sentence = upskill_progress_describe_since_last_session (report->profile, report->catalog, now);
 
   for (guint i = 0; i < history->len; i++)
     {
       UpskillHistoryEntry *entry = g_ptr_array_index (history, i);
 
-      if (session == NULL || entry->time >= session->date + UPSKILL_PROGRESS_SECONDS_PER_DAY)
+      if (session == NULL || entry->time >= upskill_note_get_end (session))
         g_ptr_array_add (changes, entry);
     }
 
@@ -1142,9 +1232,8 @@ add_notes (Report *report)
   for (guint i = 0; i < sorted->len; i++)
     {
       UpskillNote *note = g_ptr_array_index (sorted, i);
-      g_autoptr(GDateTime) day = g_date_time_new_from_unix_utc (note->date);
-      /* Translators: the date of a session note, short. */
-      g_autofree char *date = g_date_time_format (day, _("%-d %b %Y"));
+      /* The words the Progress page uses for a session. */
+      g_autofree char *date = upskill_format_session (note);
       g_autofree char *label = g_markup_printf_escaped ("<b>%s</b>", date);
 
       upskill_report_doc_add_note (doc, label, 86, note->text);
@@ -1313,11 +1402,7 @@ add_market_context (Report *report)
           g_ptr_array_add (labels, g_strdup_printf ("%s (%s)", claim->figure->subject, claim->figure->period));
         else
           g_ptr_array_add (labels, g_strdup (claim->figure->subject));
-        if (claim->figure->qualifier != NULL && *claim->figure->qualifier != '\0')
-          g_ptr_array_add (value_labels, g_strdup_printf ("%s, %s", claim->figure->display,
-                                                          claim->figure->qualifier));
-        else
-          g_ptr_array_add (value_labels, g_strdup (claim->figure->display));
+        g_ptr_array_add (value_labels, upskill_format_figure (claim->figure));
         g_array_append_val (values, value);
       }
     g_ptr_array_add (labels, NULL);
@@ -1490,6 +1575,9 @@ report_compute (Report *report)
   report->schedule = upskill_planner_schedule (report->plan_profile, report->catalog, &today);
   g_date_clear (&report->finish, 1);
   upskill_planner_get_finish (report->schedule, &report->finish);
+  report->forecast = upskill_planner_forecast (report->plan_profile, report->catalog, report->trends,
+                                               report->schedule, &today);
+  upskill_compute_baseline (report->profile, report->catalog, &report->baseline);
 }
 
 static void

@@ -20,6 +20,7 @@ struct _UpskillApplication
   UpskillTrends  *trends;
   UpskillStore   *store;
   GSettings      *settings;
+  gboolean        follows_settings;
   GFile          *demo_dir;   /* removed on shutdown */
 
   /* The trend feed */
@@ -218,6 +219,18 @@ static const GActionEntry app_actions[] = {
   { "about", about_action },
 };
 
+/* The ranking of gaps follows the "Weight of market trends" preference,
+ * whichever trends are shown. */
+static void
+follow_trend_weight (UpskillApplication *self)
+{
+  if (!self->follows_settings || self->trends == NULL)
+    return;
+
+  g_settings_bind (upskill_application_get_settings (self), "trend-weight",
+                   self->trends, "weight", G_SETTINGS_BIND_GET);
+}
+
 static void
 upskill_application_startup (GApplication *application)
 {
@@ -243,6 +256,9 @@ upskill_application_startup (GApplication *application)
   };
 
   G_APPLICATION_CLASS (upskill_application_parent_class)->startup (application);
+
+  UPSKILL_APPLICATION (application)->follows_settings = TRUE;
+  follow_trend_weight (UPSKILL_APPLICATION (application));
 
   g_action_map_add_action_entries (G_ACTION_MAP (application), app_actions,
                                    G_N_ELEMENTS (app_actions), application);
@@ -687,5 +703,8 @@ upskill_application_set_trends (UpskillApplication *self,
   g_return_if_fail (UPSKILL_IS_TRENDS (trends));
 
   if (g_set_object (&self->trends, trends))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TRENDS]);
+    {
+      follow_trend_weight (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TRENDS]);
+    }
 }

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "upskill-format.h"
 #include "upskill-claim-row.h"
 
 struct _UpskillClaimRow
@@ -28,12 +29,7 @@ upskill_figure_dup_display (const UpskillFigure *figure)
 {
   g_return_val_if_fail (figure != NULL, NULL);
 
-  if (figure->qualifier == NULL || figure->qualifier[0] == '\0')
-    return g_strdup (figure->display);
-
-  /* Translators: a figure as the article prints it and its qualifier,
-   * e.g. "~21,000+ (in multiple rounds)" */
-  return g_strdup_printf (_("%s (%s)"), figure->display, figure->qualifier);
+  return upskill_format_figure (figure);
 }
 
 GtkWidget *

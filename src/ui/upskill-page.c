@@ -10,6 +10,7 @@ typedef struct
   UpskillTrends  *trends;
   UpskillProfile *profile;
   gulong          profile_changed_id;
+  gulong          weight_changed_id;
   GtkWindow      *dialog;             /* the open dialog, weak */
 } UpskillPagePrivate;
 
@@ -94,6 +95,15 @@ upskill_page_get_trends (UpskillPage *self)
   return priv->trends;
 }
 
+static void
+on_weight_changed (UpskillPage *self)
+{
+  UpskillPageClass *klass = UPSKILL_PAGE_GET_CLASS (self);
+
+  if (klass->trends_changed != NULL)
+    klass->trends_changed (self);
+}
+
 void
 upskill_page_set_trends (UpskillPage   *self,
                          UpskillTrends *trends)
@@ -106,8 +116,15 @@ upskill_page_set_trends (UpskillPage   *self,
 
   priv = upskill_page_get_instance_private (self);
 
+  g_clear_signal_handler (&priv->weight_changed_id, priv->trends);
   if (!g_set_object (&priv->trends, trends))
     return;
+
+  /* A new weight of market trends ranks the gaps anew. */
+  if (trends != NULL)
+    priv->weight_changed_id = g_signal_connect_object (trends, "notify::weight",
+                                                       G_CALLBACK (on_weight_changed), self,
+                                                       G_CONNECT_SWAPPED);
 
   klass = UPSKILL_PAGE_GET_CLASS (self);
   if (klass->trends_changed != NULL)
@@ -218,6 +235,7 @@ upskill_page_dispose (GObject *object)
 
   close_dialog (self);
   g_clear_signal_handler (&priv->profile_changed_id, priv->profile);
+  g_clear_signal_handler (&priv->weight_changed_id, priv->trends);
   g_clear_object (&priv->catalog);
   g_clear_object (&priv->trends);
   g_clear_object (&priv->profile);

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 #include <math.h>
 
+#include "upskill-format.h"
 #include "upskill-date.h"
 #include "upskill-file.h"
 #include "upskill-file-chooser.h"
@@ -102,6 +103,9 @@ static GtkWidget *
 create_gap_row (UpskillPlanPage  *self,
                 const UpskillGap *gap)
 {
+  UpskillCatalog *catalog = upskill_page_get_catalog (UPSKILL_PAGE (self));
+  UpskillProfile *profile = upskill_page_get_profile (UPSKILL_PAGE (self));
+  guint planned = upskill_planner_planned_level (profile, catalog, gap->skill);
   UpskillTrends *trends = upskill_page_get_trends (UPSKILL_PAGE (self));
   GtkWidget *row = adw_action_row_new ();
   g_autofree char *subtitle = NULL;
@@ -132,6 +136,34 @@ create_gap_row (UpskillPlanPage  *self,
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), demand);
     }
 
+  /* A gap the plan leaves open, with one click to close it. */
+  if (planned < gap->target)
+    {
+      if (upskill_planner_can_close (catalog, gap->skill, planned, gap->target))
+        {
+          GtkWidget *button = gtk_button_new_with_mnemonic (_("_Add Steps"));
+          g_autofree char *tooltip = NULL;
+
+          /* TRANSLATORS: %s is a skill */
+          tooltip = g_strdup_printf (_("The plan does not close this gap: add modules for %s"),
+                                     gap->skill->name);
+          gtk_widget_set_tooltip_text (button, tooltip);
+          gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+          gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "plan.cover-gap");
+          gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", gap->skill->id);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+        }
+      else
+        {
+          GtkWidget *label = gtk_label_new (_("No module"));
+
+          gtk_widget_set_tooltip_text (label, _("No module in the catalog closes this gap: add a step of your own"));
+          gtk_widget_add_css_class (label, "dim-label");
+          gtk_widget_add_css_class (label, "caption");
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+        }
+    }
+
   return row;
 }
 
@@ -160,7 +192,10 @@ describe_gaps_shown (UpskillPlanPage *self,
         ? upskill_trends_get_demand_signal (trends, gap->skill->area)
         : -1;
 
-      g_string_append_printf (key, "|%s:%u:%u:%.2f", gap->skill->id, gap->current, gap->target, demand);
+      g_string_append_printf (key, "|%s:%u:%u:%.2f:%u", gap->skill->id, gap->current, gap->target, demand,
+                              upskill_planner_planned_level (upskill_page_get_profile (UPSKILL_PAGE (self)),
+                                                             upskill_page_get_catalog (UPSKILL_PAGE (self)),
+                                                             gap->skill));
     }
 
   return g_string_free (key, FALSE);
@@ -433,9 +468,10 @@ count_scheduled (GPtrArray *schedule)
 }
 
 static void
-refresh_summary (UpskillPlanPage *self,
-                 GPtrArray       *gaps,
-                 GPtrArray       *schedule)
+refresh_summary (UpskillPlanPage       *self,
+                 GPtrArray             *gaps,
+                 GPtrArray             *schedule,
+                 const UpskillForecast *forecast)
 {
   UpskillProfile *profile = upskill_page_get_profile (UPSKILL_PAGE (self));
   UpskillRole *role = get_target_role (self);
@@ -451,7 +487,11 @@ refresh_summary (UpskillPlanPage *self,
   g_autofree char *sentence = NULL;
   g_autofree char *ready_text = NULL;
   GDate finish;
+  GDate today;
+  guint n_behind;
 
+  get_today (&today);
+  n_behind = upskill_planner_count_behind (profile, &today);
   upskill_planner_get_finish (schedule, &finish);
 
   gtk_label_set_text (self->hours_label, hours_text);
@@ -516,14 +556,34 @@ refresh_summary (UpskillPlanPage *self,
        * Li Wei, starting today." */
       sentence = g_strdup_printf (_("At %1$s hours a week, %2$s for %3$s, starting today."),
                                   weekly_text, hours_sentence, name);
+      if (n_behind > 0)
+        {
+          g_autofree char *on_time = g_steal_pointer (&sentence);
+
+          sentence = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                   "%1$s The plan is behind: %2$u step was due before today. "
+                                                   "Regenerate the plan to move it forward from today.",
+                                                   "%1$s The plan is behind: %2$u steps were due before today. "
+                                                   "Regenerate the plan to move them forward from today.",
+                                                   n_behind),
+                                      on_time, n_behind);
+        }
     }
 
   gtk_label_set_text (self->headline_label, headline);
   gtk_label_set_text (self->sentence_label, sentence);
 
-  if (uncovered != NULL && schedule->len > 0)
+  /* What following the plan leads to, not just when it ends. */
+  if (role != NULL && schedule->len > 0 && gaps->len > 0)
     {
-      gtk_label_set_text (self->coverage_label, uncovered);
+      g_autofree char *ahead = upskill_format_forecast (forecast);
+      g_autofree char *areas = upskill_format_area_dates (forecast, upskill_page_get_catalog (UPSKILL_PAGE (self)));
+      g_autofree char *text = g_strjoin (" ", ahead, areas != NULL ? areas : "",
+                                         uncovered != NULL ? uncovered : "", NULL);
+
+      g_strstrip (text);
+
+      gtk_label_set_text (self->coverage_label, text);
       gtk_widget_set_visible (self->coverage_box, TRUE);
     }
   else
@@ -562,6 +622,7 @@ refresh (UpskillPlanPage *self)
   g_autoptr(GPtrArray) gaps = NULL;
   g_autoptr(GPtrArray) schedule = NULL;
   g_autofree char *order_message = NULL;
+  g_autoptr(UpskillForecast) forecast = NULL;
   GDate today;
 
   g_clear_handle_id (&self->refresh_source, g_source_remove);
@@ -583,7 +644,8 @@ refresh (UpskillPlanPage *self)
   gaps = upskill_compute_gaps (profile, catalog, trends);
   schedule = upskill_planner_schedule (profile, catalog, &today);
 
-  refresh_summary (self, gaps, schedule);
+  forecast = upskill_planner_forecast (profile, catalog, trends, schedule, &today);
+  refresh_summary (self, gaps, schedule, forecast);
   refresh_gaps (self, gaps);
   refresh_steps (self, schedule);
 
@@ -895,6 +957,55 @@ regenerate_action (GtkWidget  *widget,
 }
 
 static void
+log_step_hours_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  UpskillPlanPage *self = UPSKILL_PLAN_PAGE (widget);
+  UpskillProfile *profile = upskill_page_get_profile (UPSKILL_PAGE (self));
+  const char *step_id = NULL;
+  UpskillPlanStep *step;
+  guint hours = 0;
+
+  g_variant_get (parameter, "(&su)", &step_id, &hours);
+  if (profile == NULL || (step = upskill_profile_find_step (profile, step_id)) == NULL)
+    return;
+
+  upskill_profile_set_step_hours_spent (profile, step_id,
+                                        MIN (step->hours_spent + (guint64) hours,
+                                             UPSKILL_PROFILE_MAX_STEP_HOURS));
+  /* Logging time means the step is under way. */
+  if (step->status == UPSKILL_STEP_PLANNED)
+    upskill_profile_set_step_status (profile, step_id, UPSKILL_STEP_IN_PROGRESS);
+}
+
+static void
+cover_gap_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  UpskillPlanPage *self = UPSKILL_PLAN_PAGE (widget);
+  UpskillCatalog *catalog = upskill_page_get_catalog (UPSKILL_PAGE (self));
+  UpskillProfile *profile = upskill_page_get_profile (UPSKILL_PAGE (self));
+  const char *skill_id = g_variant_get_string (parameter, NULL);
+  g_autofree char *message = NULL;
+  guint added;
+
+  if (profile == NULL || catalog == NULL)
+    return;
+
+  added = upskill_planner_cover_gap (profile, catalog, skill_id);
+  if (added == 0)
+    return;
+
+  /* TRANSLATORS: a toast after one click on "Add Steps" */
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Added %u step to the plan",
+                                          "Added %u steps to the plan", added),
+                             added);
+  upskill_page_add_toast (UPSKILL_PAGE (self), adw_toast_new (message));
+}
+
+static void
 on_module_chosen (UpskillModuleChooser *chooser,
                   const char           *module_id,
                   UpskillPlanPage      *self)
@@ -1200,6 +1311,8 @@ upskill_plan_page_class_init (UpskillPlanPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_weekly_hours_output);
 
   gtk_widget_class_install_action (widget_class, "plan.regenerate", NULL, regenerate_action);
+  gtk_widget_class_install_action (widget_class, "plan.cover-gap", "s", cover_gap_action);
+  gtk_widget_class_install_action (widget_class, "plan.log-step-hours", "(su)", log_step_hours_action);
   gtk_widget_class_install_action (widget_class, "plan.export-calendar", NULL, export_calendar_action);
   gtk_widget_class_install_action (widget_class, "plan.add-module", NULL, add_module_action);
   gtk_widget_class_install_action (widget_class, "plan.add-custom-step", NULL, add_custom_step_action);

@@ -11,6 +11,7 @@ struct _UpskillPreferencesWindow
 
   AdwEntryRow          *coach_name_row;
   AdwComboRow          *paper_size_row;
+  AdwComboRow          *trend_weight_row;
   AdwEntryRow          *feed_url_row;
   GtkSwitch            *check_switch;
 
@@ -52,6 +53,41 @@ paper_size_set_mapping (const GValue       *value,
     return NULL;
 
   return g_variant_new_string (paper_nicks[selected]);
+}
+
+/* The order of the trend weight row's items. */
+static const char * const trend_weight_nicks[] = { "none", "some", "strong" };
+
+static gboolean
+trend_weight_get_mapping (GValue   *value,
+                          GVariant *variant,
+                          gpointer  user_data)
+{
+  const char *nick = g_variant_get_string (variant, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (trend_weight_nicks); i++)
+    {
+      if (g_str_equal (nick, trend_weight_nicks[i]))
+        {
+          g_value_set_uint (value, i);
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+static GVariant *
+trend_weight_set_mapping (const GValue       *value,
+                          const GVariantType *expected_type,
+                          gpointer            user_data)
+{
+  guint selected = g_value_get_uint (value);
+
+  if (selected >= G_N_ELEMENTS (trend_weight_nicks))
+    return NULL;
+
+  return g_variant_new_string (trend_weight_nicks[selected]);
 }
 
 static gboolean
@@ -114,6 +150,7 @@ upskill_preferences_window_class_init (UpskillPreferencesWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/Upskill/ui/upskill-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, UpskillPreferencesWindow, coach_name_row);
   gtk_widget_class_bind_template_child (widget_class, UpskillPreferencesWindow, paper_size_row);
+  gtk_widget_class_bind_template_child (widget_class, UpskillPreferencesWindow, trend_weight_row);
   gtk_widget_class_bind_template_child (widget_class, UpskillPreferencesWindow, feed_url_row);
   gtk_widget_class_bind_template_child (widget_class, UpskillPreferencesWindow, check_switch);
   gtk_widget_class_bind_template_callback (widget_class, on_feed_url_apply);
@@ -146,6 +183,11 @@ upskill_preferences_window_new (GtkWindow *parent,
                                 self->paper_size_row, "selected",
                                 G_SETTINGS_BIND_DEFAULT,
                                 paper_size_get_mapping, paper_size_set_mapping,
+                                NULL, NULL);
+  g_settings_bind_with_mapping (settings, "trend-weight",
+                                self->trend_weight_row, "selected",
+                                G_SETTINGS_BIND_DEFAULT,
+                                trend_weight_get_mapping, trend_weight_set_mapping,
                                 NULL, NULL);
   g_settings_bind (settings, "check-feed-automatically", self->check_switch, "active", G_SETTINGS_BIND_DEFAULT);
 

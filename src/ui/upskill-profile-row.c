@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "upskill-format.h"
 #include "upskill-profile-row.h"
 
 struct _UpskillProfileRow
@@ -82,8 +83,9 @@ update (UpskillProfileRow *self)
       g_autofree char *tooltip = NULL;
 
       /* Translators: overall readiness for the target role, in percent */
-      text = g_strdup_printf (_("%.0f%%"), readiness);
-      tooltip = g_strdup_printf (_("Ready for the target role: %.0f%%"), readiness);
+      text = upskill_format_percent (readiness);
+      /* Translators: a tooltip, "Ready for the target role: 45%" */
+      tooltip = g_strdup_printf (_("Ready for the target role: %s"), text);
       gtk_label_set_text (self->readiness_label, text);
       gtk_widget_set_tooltip_text (GTK_WIDGET (self->readiness_label), tooltip);
     }

@@ -3,6 +3,9 @@
 
 #include <glib/gi18n.h>
 
+#include "upskill-date.h"
+#include "upskill-format.h"
+#include "upskill-planner.h"
 #include "upskill-level.h"
 #include "upskill-note-dialog.h"
 #include "upskill-progress.h"
@@ -23,6 +26,7 @@ struct _UpskillProgressPage
   GtkLabel              *since_title_label;
   GtkLabel              *since_label;
   GtkLabel              *readiness_label;
+  GtkLabel              *forecast_label;
   UpskillReadinessChart *chart;
   GtkFlowBox            *areas_box;
   GtkListBox            *timeline_list;
@@ -115,7 +119,14 @@ create_note_row (UpskillProgressPage *self,
   g_autofree char *day = NULL;
   g_autofree char *heading = NULL;
 
-  day = upskill_progress_format_day (upskill_timeline_item_get_time (item), TRUE, now_unix ());
+  {
+    gint64 time = upskill_timeline_item_get_time (item);
+    UpskillNote probe = { .date = time };
+
+    day = upskill_note_has_time (&probe)
+          ? upskill_format_day_time_unix (time)
+          : upskill_progress_format_day (time, TRUE, now_unix ());
+  }
   /* TRANSLATORS: the title of a session note: "Session on 8 October" */
   heading = g_strdup_printf (_("Session on %s"), day);
 
@@ -239,11 +250,34 @@ refresh_chart (UpskillProgressPage *self)
   g_autoptr(GPtrArray) series = NULL;
   g_autofree char *summary = NULL;
 
+  g_autoptr(GPtrArray) schedule = NULL;
+  g_autoptr(UpskillForecast) forecast = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_from_unix_local (now_unix ());
+  UpskillRole *role = upskill_catalog_find_role (catalog, upskill_profile_get_target_role (profile));
+  GDate today;
+
   series = upskill_compute_readiness_series (profile, catalog);
   summary = upskill_progress_describe_readiness (series, now_unix ());
 
   gtk_label_set_text (self->readiness_label, summary);
   upskill_readiness_chart_set_series (self->chart, catalog, series, summary);
+
+  /* Where the plan leads, dashed to its end. */
+  upskill_date_set_from_date_time (&today, now);
+  schedule = upskill_planner_schedule (profile, catalog, &today);
+  forecast = upskill_planner_forecast (profile, catalog, upskill_page_get_trends (UPSKILL_PAGE (self)),
+                                       schedule, &today);
+  if (role != NULL && forecast->n_points > 1)
+    {
+      g_autofree char *sentence = upskill_format_forecast (forecast);
+
+      gtk_label_set_text (self->forecast_label, sentence);
+      upskill_readiness_chart_set_forecast (self->chart, forecast->n_points, forecast->times,
+                                            forecast->values, sentence);
+    }
+  else
+    upskill_readiness_chart_set_forecast (self->chart, 0, NULL, NULL, NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->forecast_label), role != NULL && forecast->n_points > 1);
 }
 
 static void
@@ -412,6 +446,11 @@ on_add_note_response (UpskillNoteDialog   *dialog,
   if (text[0] == '\0' || date < 0)
     return;
 
+  /* A note for today's session is timestamped, so changes made later
+   * today come after it; another day stays a day. */
+  if (date == today_as_session_day ())
+    date = now_unix ();
+
   upskill_profile_add_note (profile, date, text);
 }
 
@@ -464,6 +503,14 @@ on_edit_note_response (UpskillNoteDialog   *dialog,
   date = upskill_note_dialog_get_date (dialog);
   if (text[0] == '\0' || date < 0)
     return;
+
+  /* The same day keeps the session's time. */
+  {
+    const UpskillNote *note = find_note (profile, note_id);
+
+    if (upskill_note_has_time (note) && date == note->date - note->date % UPSKILL_PROGRESS_SECONDS_PER_DAY)
+      date = note->date;
+  }
 
   upskill_profile_update_note (profile, note_id, date, text);
 }
@@ -624,6 +671,7 @@ upskill_progress_page_class_init (UpskillProgressPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UpskillProgressPage, since_title_label);
   gtk_widget_class_bind_template_child (widget_class, UpskillProgressPage, since_label);
   gtk_widget_class_bind_template_child (widget_class, UpskillProgressPage, readiness_label);
+  gtk_widget_class_bind_template_child (widget_class, UpskillProgressPage, forecast_label);
   gtk_widget_class_bind_template_child (widget_class, UpskillProgressPage, chart);
   gtk_widget_class_bind_template_child (widget_class, UpskillProgressPage, areas_box);
   gtk_widget_class_bind_template_child (widget_class, UpskillProgressPage, timeline_list);

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "upskill-format.h"
 #include "upskill-chart-style.h"
 #include "upskill-radar-chart.h"
 
@@ -145,10 +146,14 @@ build_summary (UpskillRadarChart *self)
     {
       if (i > 0)
         g_string_append_c (summary, '\n');
+      /* The figures of the area table beside it. */
+      g_autofree char *current = upskill_format_mean_level (self->current[i], self->target[i]);
+      g_autofree char *target = upskill_format_mean_level (self->target[i], G_MAXDOUBLE);
+
       /* Translators: one line of the radar chart's text alternative,
        * e.g. "Python: current 2.5, target 3.0 (of 5)" */
-      g_string_append_printf (summary, _("%s: current %.1f, target %.1f (of %.0f)"),
-                              self->labels[i], self->current[i], self->target[i], self->max);
+      g_string_append_printf (summary, _("%s: current %s, target %s (of %.0f)"),
+                              self->labels[i], current, target, self->max);
     }
 
   return g_string_free (summary, FALSE);

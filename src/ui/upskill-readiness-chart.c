@@ -22,6 +22,10 @@ struct _UpskillReadinessChart
   gboolean       *area_visible;   /* indexed by UpskillArea.index */
   char           *summary;
   guint           n_areas;
+  guint           n_forecast;
+  gint64         *forecast_times;
+  double         *forecast_values;
+  char           *forecast_sentence;
 };
 
 G_DEFINE_FINAL_TYPE (UpskillReadinessChart, upskill_readiness_chart, GTK_TYPE_WIDGET)
@@ -152,9 +156,11 @@ upskill_readiness_chart_snapshot (GtkWidget   *widget,
     }
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  upskill_chart_draw_lines (cr, &style, width, height,
-                            n_points, times,
-                            n_lines, values, labels, colors);
+  upskill_chart_draw_lines_with_forecast (cr, &style, width, height,
+                                          n_points, times,
+                                          n_lines, values, labels, colors,
+                                          self->n_forecast, self->forecast_times,
+                                          self->forecast_values, _("Forecast with the plan"));
   cairo_destroy (cr);
 }
 
@@ -198,6 +204,9 @@ upskill_readiness_chart_finalize (GObject *object)
   g_clear_pointer (&self->series, g_ptr_array_unref);
   g_clear_pointer (&self->area_visible, g_free);
   g_clear_pointer (&self->summary, g_free);
+  g_clear_pointer (&self->forecast_times, g_free);
+  g_clear_pointer (&self->forecast_values, g_free);
+  g_clear_pointer (&self->forecast_sentence, g_free);
 
   G_OBJECT_CLASS (upskill_readiness_chart_parent_class)->finalize (object);
 }
@@ -303,6 +312,38 @@ upskill_readiness_chart_get_area_color (UpskillReadinessChart *self,
   g_return_if_fail (out_color != NULL);
 
   *out_color = lookup_area_color (GTK_WIDGET (self), area_index);
+}
+
+void
+upskill_readiness_chart_set_forecast (UpskillReadinessChart *self,
+                                      guint                  n,
+                                      const gint64          *times,
+                                      const double          *values,
+                                      const char            *sentence)
+{
+  g_autofree char *description = NULL;
+
+  g_return_if_fail (UPSKILL_IS_READINESS_CHART (self));
+  g_return_if_fail (n == 0 || (times != NULL && values != NULL));
+
+  g_clear_pointer (&self->forecast_times, g_free);
+  g_clear_pointer (&self->forecast_values, g_free);
+  g_clear_pointer (&self->forecast_sentence, g_free);
+  self->n_forecast = n;
+  if (n > 0)
+    {
+      self->forecast_times = g_memdup2 (times, sizeof (gint64) * n);
+      self->forecast_values = g_memdup2 (values, sizeof (double) * n);
+      self->forecast_sentence = g_strdup (sentence);
+    }
+
+  description = self->forecast_sentence != NULL
+    ? g_strdup_printf ("%s %s", self->summary != NULL ? self->summary : "", self->forecast_sentence)
+    : g_strdup (self->summary != NULL ? self->summary : "");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                  -1);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 const char *

@@ -29,6 +29,13 @@ void        upskill_readiness_chart_get_area_color   (UpskillReadinessChart *sel
                                                       guint                  area_index,
                                                       GdkRGBA               *out_color);
 /* The text alternative (the chart's accessible description). */
+/* The forecast, drawn dashed from today to the plan's end; @n 0 for none.
+ * @sentence is added to the text alternative. */
+void        upskill_readiness_chart_set_forecast     (UpskillReadinessChart *self,
+                                                      guint                  n,
+                                                      const gint64          *times,
+                                                      const double          *values,
+                                                      const char            *sentence);
 const char *upskill_readiness_chart_get_summary      (UpskillReadinessChart *self);
 /* The number of lines drawn (overall included). */
 guint       upskill_readiness_chart_get_n_lines      (UpskillReadinessChart *self);

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "upskill-format.h"
 #include "upskill-level.h"
 #include "upskill-radar-chart.h"
 #include "upskill-readiness.h"
@@ -35,6 +36,7 @@ struct _UpskillSkillsPage
   AdwClamp          *clamp;
   GtkLabel          *readiness_label;
   GtkLabel          *role_label;
+  GtkLabel          *baseline_label;
   GtkLevelBar       *readiness_bar;
   GtkGrid           *area_grid;
   UpskillRadarChart *radar_chart;
@@ -53,11 +55,7 @@ area_widgets_clear (AreaWidgets *widgets)
 static char *
 format_percent (double percent)
 {
-  if (percent < 0)
-    return g_strdup ("—");
-
-  /* Translators: a readiness percentage, e.g. "76%" */
-  return g_strdup_printf (_("%.0f%%"), percent);
+  return upskill_format_percent (percent);
 }
 
 /* The area's summary and, with trend data, its demand signal in words.
@@ -226,28 +224,42 @@ update_header (UpskillSkillsPage *self)
   else
     gtk_label_set_text (self->role_label, _("No target role yet: choose one in the profile’s details"));
 
+  if (role != NULL && readiness >= 0)
+    {
+      UpskillBaseline baseline;
+      g_autofree char *text = NULL;
+
+      upskill_compute_baseline (profile, catalog, &baseline);
+      text = upskill_format_baseline (&baseline);
+      gtk_label_set_text (self->baseline_label, text);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->baseline_label), role != NULL && readiness >= 0);
+
   for (guint i = 0; i < n_areas; i++)
     {
       AreaWidgets *widgets = &g_array_index (self->areas, AreaWidgets, i);
-      double area_readiness = upskill_compute_area_readiness (profile, catalog, widgets->area);
-      g_autofree char *ready = format_percent (area_readiness);
+      UpskillAreaReadiness summary;
+      double area_readiness;
+      g_autofree char *ready = NULL;
       g_autofree char *current_text = NULL;
       g_autofree char *target_text = NULL;
       g_autofree char *suffix = NULL;
 
-      upskill_compute_area_levels (profile, catalog, widgets->area,
-                                   &current[i], &target[i]);
+      upskill_compute_area_summary (profile, catalog, widgets->area, &summary);
+      area_readiness = summary.readiness;
+      ready = format_percent (area_readiness);
+      current[i] = summary.current;
+      target[i] = summary.target;
       labels[i] = widgets->area->name;
 
-      current_text = g_strdup_printf ("%.1f", current[i]);
-      target_text = g_strdup_printf ("%.1f", target[i]);
+      upskill_format_area_levels (&summary, &current_text, &target_text);
       gtk_label_set_text (widgets->current_label, current_text);
       gtk_label_set_text (widgets->target_label, target_text);
       gtk_label_set_text (widgets->table_ready_label, ready);
 
       if (area_readiness >= 0)
         /* Translators: an area's readiness, e.g. "76% ready" */
-        suffix = g_strdup_printf (_("%.0f%% ready"), area_readiness);
+        suffix = g_strdup_printf (_("%s ready"), ready);
       else
         suffix = g_strdup (_("Not targeted"));
       gtk_label_set_text (widgets->ready_label, suffix);
@@ -503,6 +515,7 @@ upskill_skills_page_class_init (UpskillSkillsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UpskillSkillsPage, clamp);
   gtk_widget_class_bind_template_child (widget_class, UpskillSkillsPage, readiness_label);
   gtk_widget_class_bind_template_child (widget_class, UpskillSkillsPage, role_label);
+  gtk_widget_class_bind_template_child (widget_class, UpskillSkillsPage, baseline_label);
   gtk_widget_class_bind_template_child (widget_class, UpskillSkillsPage, readiness_bar);
   gtk_widget_class_bind_template_child (widget_class, UpskillSkillsPage, area_grid);
   gtk_widget_class_bind_template_child (widget_class, UpskillSkillsPage, radar_chart);

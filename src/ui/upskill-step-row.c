@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "upskill-format.h"
 #include "upskill-date.h"
 #include "upskill-level.h"
 #include "upskill-step-row.h"
@@ -38,24 +39,7 @@ static char *
 format_dates (const GDate *start,
               const GDate *finish)
 {
-  g_autoptr(GDateTime) start_time = upskill_date_time_new_from_date (start);
-  g_autoptr(GDateTime) finish_time = upskill_date_time_new_from_date (finish);
-  g_autofree char *start_text = NULL;
-  g_autofree char *finish_text = NULL;
-
-  finish_text = upskill_date_time_format_day (finish_time);
-  if (g_date_compare (start, finish) == 0)
-    return g_steal_pointer (&finish_text);
-
-  if (g_date_get_year (start) == g_date_get_year (finish))
-    /* TRANSLATORS: g_date_time_format(), the first day of a range in the
-     * same year as the last: "1 March" */
-    start_text = g_date_time_format (start_time, _("%-d %B"));
-  else
-    start_text = g_date_time_format (start_time, _("%-d %B %Y"));
-
-  /* TRANSLATORS: a range of days, "1 March – 14 March 2027" */
-  return g_strdup_printf (_("%1$s – %2$s"), start_text, finish_text);
+  return upskill_format_date_range (start, finish);
 }
 
 static void
@@ -202,6 +186,19 @@ build_menu (UpskillStepRow             *self,
   if (skip != NULL)
     g_menu_append_item (section, skip);
 
+  /* Pace: the hours spent shorten what is left of the step. */
+  if (scheduled->step->status == UPSKILL_STEP_PLANNED
+      || scheduled->step->status == UPSKILL_STEP_IN_PROGRESS)
+    {
+      g_autoptr(GMenuItem) one = g_menu_item_new (_("Log an _Hour Spent"), NULL);
+      g_autoptr(GMenuItem) five = g_menu_item_new (_("Log _5 Hours Spent"), NULL);
+
+      g_menu_item_set_action_and_target (one, "plan.log-step-hours", "(su)", self->step_id, 1);
+      g_menu_item_set_action_and_target (five, "plan.log-step-hours", "(su)", self->step_id, 5);
+      g_menu_append_item (section, one);
+      g_menu_append_item (section, five);
+    }
+
   if (scheduled->module != NULL && scheduled->module->url != NULL)
     {
       g_autoptr(GMenuItem) item = g_menu_item_new (_("_Open Web Page"), NULL);
@@ -304,8 +301,14 @@ upskill_step_row_update (UpskillStepRow             *self,
   set_marker (self, status, position);
   gtk_label_set_text (self->title_label, scheduled->title);
 
-  hours = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u hour", "%u hours", scheduled->hours),
-                           scheduled->hours);
+  if (scheduled->step->hours_spent > 0)
+    /* TRANSLATORS: a step's hours and the hours spent on it: "12 hours, 5 spent" */
+    hours = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%1$u hour, %2$u spent", "%1$u hours, %2$u spent",
+                                          scheduled->hours),
+                             scheduled->hours, scheduled->step->hours_spent);
+  else
+    hours = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u hour", "%u hours", scheduled->hours),
+                             scheduled->hours);
   if (scheduled->module != NULL)
     /* TRANSLATORS: "Course · Coursera · 12 hours" */
     details = g_strdup_printf (_("%1$s · %2$s · %3$s"),

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "upskill-format.h"
 #include "upskill-claim-object.h"
 #include "upskill-claim-row.h"
 #include "upskill-layoffs-chart.h"
@@ -575,8 +576,12 @@ area_dup_status (UpskillTrendsPage *self,
       if (percent < 0)
         readiness = g_strdup (_("no target in this area"));
       else
-        /* Translators: the selected profile's readiness in an area */
-        readiness = g_strdup_printf (_("you are at %.0f%%"), percent);
+        {
+          g_autofree char *shown = upskill_format_percent (percent);
+
+          /* Translators: the selected profile's readiness in an area: "you are at 40%" */
+          readiness = g_strdup_printf (_("you are at %s"), shown);
+        }
     }
 
   /* Translators: an area's demand and the profile's readiness, e.g.
