@@ -162,8 +162,10 @@ test_level_changes_near_the_limit (Fixture       *fixture,
     {
       g_autoptr(GError) save_error = NULL;
 
+      /* Changes a burst apart, so none merges into the one before. */
       upskill_profile_set_level (profile, "python-core", i % 5 + 1,
-                                 "A rather long description of why this level changed", 0);
+                                 "A rather long description of why this level changed",
+                                 1704067200 + (gint64) i * UPSKILL_HISTORY_BURST_SECONDS);
       if (!upskill_store_save (fixture->store, profile, NULL, &save_error))
         {
           g_assert_error (save_error, UPSKILL_ERROR, UPSKILL_ERROR_TOO_LARGE);
@@ -197,7 +199,8 @@ test_history_is_bounded (void)
 
   upskill_profile_set_level (profile, "sql", 1, "Baseline", start);
   for (guint i = 1; i <= UPSKILL_PROFILE_MAX_HISTORY + 10; i++)
-    upskill_profile_set_level (profile, "python-core", i % 5 + 1, NULL, start + i);
+    upskill_profile_set_level (profile, "python-core", i % 5 + 1, NULL,
+                               start + (gint64) i * UPSKILL_HISTORY_BURST_SECONDS);
 
   history = upskill_profile_get_history (profile);
   g_assert_cmpuint (history->len, <=, UPSKILL_PROFILE_MAX_HISTORY);
@@ -207,7 +210,7 @@ test_history_is_bounded (void)
   g_assert_cmpint (first->time, ==, start);
   first = g_ptr_array_index (history, 1);
   g_assert_cmpstr (first->skill_id, ==, "python-core");
-  g_assert_cmpint (first->time, ==, start + 1);
+  g_assert_cmpint (first->time, ==, start + UPSKILL_HISTORY_BURST_SECONDS);
   g_assert_cmpuint (first->from, ==, 0);
   /* Each change starts where the one before it ended. */
   for (guint i = 2; i < history->len; i++)
