@@ -32,7 +32,7 @@ typedef enum
 typedef struct
 {
   char *id;
-  char *title;
+  char *title;              /* in the reader's language */
 } UpskillSection;
 
 typedef struct
@@ -43,9 +43,11 @@ typedef struct
   gboolean  approximate; /* "~" */
   gboolean  at_least;    /* "+" */
   char     *qualifier;   /* "including previous rounds", may be "" */
-  char     *unit;
+  char     *unit;        /* "employees laid off" */
   char     *period;
   char     *reason;      /* the stated reason, may be "" */
+  /* qualifier, unit and reason are in the reader's language, see
+   * upskill_catalog_translate(). */
 } UpskillFigure;
 
 typedef struct
@@ -54,8 +56,8 @@ typedef struct
   UpskillClaimKind  kind;
   UpskillSection   *section;
   UpskillAudience   audience;
-  char             *text;
-  char             *quote;
+  char             *text;     /* the summary, in the reader's language */
+  char             *quote;    /* the article's words, as written */
   GPtrArray        *areas;    /* UpskillArea*, not owned */
   guint             strength; /* 1..3 */
   UpskillFigure    *figure;   /* only for UPSKILL_CLAIM_FIGURE */
