@@ -97,6 +97,55 @@ test_untranslated_data (void)
   g_assert_cmpstr (upskill_catalog_translate ("figure qualifier", ""), ==, "");
 }
 
+static void
+assert_figure (const UpskillFigure *figure,
+               const char          *expected)
+{
+  g_autofree char *display = upskill_figure_format_display (figure);
+
+  g_assert_cmpstr (display, ==, expected);
+}
+
+/* Figures keep their qualifiers ("~", "+") and are written as the reader's
+ * locale writes numbers; one the program cannot rebuild stays as written. */
+static void
+test_numbers (void)
+{
+  UpskillFigure figure = { .display = (char *) "~12,000+", .value = 12000,
+                           .approximate = TRUE, .at_least = TRUE };
+  UpskillFigure exact = { .display = (char *) "14,000", .value = 14000 };
+  UpskillFigure worded = { .display = (char *) "$1.2 billion", .value = 1200000000 };
+  g_autofree char *english = NULL;
+  g_autofree char *negative = NULL;
+
+  setlocale (LC_ALL, "C.UTF-8");
+  english = upskill_trends_format_number (1234567);
+  g_assert_cmpstr (english, ==, "1,234,567");
+  negative = upskill_trends_format_number (-1000);
+  g_assert_cmpstr (negative, ==, "-1,000");
+  assert_figure (&figure, "~12,000+");
+  assert_figure (&exact, "14,000");
+  assert_figure (&worded, "$1.2 billion");
+
+  if (setlocale (LC_ALL, "de_DE.UTF-8") == NULL)
+    {
+      g_test_skip ("the de_DE.UTF-8 locale is not installed (build-aux/install-deps builds it)");
+      return;
+    }
+  {
+    g_autofree char *german = upskill_trends_format_number (1234567);
+    g_autofree char *small = upskill_trends_format_number (999);
+
+    g_assert_cmpstr (german, ==, "1.234.567");
+    g_assert_cmpstr (small, ==, "999");
+  }
+  assert_figure (&figure, "~12.000+");
+  assert_figure (&exact, "14.000");
+  assert_figure (&worded, "$1.2 billion");
+
+  setlocale (LC_ALL, "C.UTF-8");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -109,6 +158,7 @@ main (int   argc,
   g_test_add_func ("/upskill/i18n/german", test_german);
   g_test_add_func ("/upskill/i18n/german-data", test_german_data);
   g_test_add_func ("/upskill/i18n/untranslated-data", test_untranslated_data);
+  g_test_add_func ("/upskill/i18n/numbers", test_numbers);
 
   return g_test_run ();
 }

@@ -47,7 +47,8 @@ typedef struct
   char     *period;
   char     *reason;      /* the stated reason, may be "" */
   /* qualifier, unit and reason are in the reader's language, see
-   * upskill_catalog_translate(). */
+   * upskill_catalog_translate(); display is not: show it with
+   * upskill_figure_format_display(). */
 } UpskillFigure;
 
 typedef struct
@@ -118,6 +119,14 @@ UpskillDemand   upskill_demand_from_signal         (double           signal);
 const char     *upskill_demand_get_label           (UpskillDemand    demand);
 /* "strong", for sentences: "an area where the article sees strong demand" */
 const char     *upskill_demand_get_adjective       (UpskillDemand    demand);
+
+/* A whole number as the reader's locale writes it: 14000 reads "14,000" in
+ * English and "14.000" in German. (The program's one place for this until
+ * the formatting module takes it in.) */
+char           *upskill_trends_format_number       (gint64           value);
+/* A figure as the article prints it, in the reader's locale: "~12,000+"
+ * reads "~12.000+" in German. */
+char           *upskill_figure_format_display      (const UpskillFigure *figure);
 
 const char     *upskill_claim_kind_to_string       (UpskillClaimKind kind);
 const char     *upskill_claim_kind_get_label       (UpskillClaimKind kind);

@@ -1269,10 +1269,13 @@ add_market_context (Report *report)
     for (guint i = 0; i < upskill_trends_get_n_claims (trends); i++)
       {
         UpskillClaim *claim = upskill_trends_get_claim (trends, i);
+        g_autofree char *display = NULL;
         double value;
 
         if (claim->kind != UPSKILL_CLAIM_FIGURE || claim->figure == NULL || claim->figure->value <= 0)
           continue;
+
+        display = upskill_figure_format_display (claim->figure);
 
         value = claim->figure->value;
         if (claim->figure->period != NULL && *claim->figure->period != '\0')
@@ -1280,10 +1283,10 @@ add_market_context (Report *report)
         else
           g_ptr_array_add (labels, g_strdup (claim->figure->subject));
         if (claim->figure->qualifier != NULL && *claim->figure->qualifier != '\0')
-          g_ptr_array_add (value_labels, g_strdup_printf ("%s, %s", claim->figure->display,
+          g_ptr_array_add (value_labels, g_strdup_printf ("%s, %s", display,
                                                           claim->figure->qualifier));
         else
-          g_ptr_array_add (value_labels, g_strdup (claim->figure->display));
+          g_ptr_array_add (value_labels, g_steal_pointer (&display));
         g_array_append_val (values, value);
       }
     g_ptr_array_add (labels, NULL);

@@ -28,12 +28,14 @@ upskill_figure_dup_display (const UpskillFigure *figure)
 {
   g_return_val_if_fail (figure != NULL, NULL);
 
+  g_autofree char *display = upskill_figure_format_display (figure);
+
   if (figure->qualifier == NULL || figure->qualifier[0] == '\0')
-    return g_strdup (figure->display);
+    return g_steal_pointer (&display);
 
   /* Translators: a figure as the article prints it and its qualifier,
    * e.g. "~21,000+ (in multiple rounds)" */
-  return g_strdup_printf (_("%s (%s)"), figure->display, figure->qualifier);
+  return g_strdup_printf (_("%s (%s)"), display, figure->qualifier);
 }
 
 GtkWidget *

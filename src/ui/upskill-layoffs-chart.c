@@ -81,7 +81,7 @@ bars_init (Bars       *bars,
           /* Translators: a company and the qualifier of its figure, on
            * two lines, e.g. "Meta (Facebook)\n(in multiple rounds)" */
           g_ptr_array_add (bars->labels, g_strdup_printf (_("%s\n(%s)"), figure->subject, figure->qualifier));
-          g_ptr_array_add (bars->value_labels, g_strdup (figure->display));
+          g_ptr_array_add (bars->value_labels, upskill_figure_format_display (figure));
         }
       else
         {
