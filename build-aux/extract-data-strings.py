@@ -10,10 +10,10 @@ g_dpgettext2 (GETTEXT_PACKAGE, context, text) as they load it, with the
 same contexts as here (UPSKILL_DATA_CONTEXT_* in the C code).
 
 Translated: area, skill and role names and descriptions; the article's
-section titles; each claim's summary; a figure's unit, qualifier and stated
-reason. Left as written: ids, module titles and providers (as their
+section titles; each claim's summary; a figure's unit, qualifier, period and
+stated reason. Left as written: ids, module titles and providers (as their
 publishers wrote them), the article's title, its verbatim quotes (an area's
-"article_basis", a claim's "quote"), company names and periods.
+"article_basis", a claim's "quote") and company names.
 
   extract-data-strings.py SRCDIR            rewrite the generated file
   extract-data-strings.py --check SRCDIR    fail if it is out of date
@@ -110,6 +110,9 @@ def collect(srcdir):
             add('figure qualifier', figure.get('qualifier', ''),
                 'how a figure of the article is qualified, shown in brackets '
                 'after it: "%s (%s)"' % (figure['display'], figure['qualifier']))
+            add('figure period', figure.get('period', ''),
+                'the years a figure of the article covers (a range takes an '
+                'en dash in many languages)')
             add('figure reason', figure.get('reason', ''),
                 'the reason the article states for a figure of %s, shown after '
                 '"Stated reason:"' % figure['subject'])

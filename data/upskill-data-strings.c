@@ -349,6 +349,9 @@ NC_("claim", "The article’s table lists about 12,000 or more layoffs at Google
  * also what a figure of the article counts, after the number: "~27,000+ employees laid off" (claim "layoffs-amazon") */
 NC_("figure unit", "employees laid off");
 
+/* Translators: the years a figure of the article covers (a range takes an en dash in many languages) */
+NC_("figure period", "2022-2024");
+
 /* Translators: the reason the article states for a figure of Google (Alphabet), shown after "Stated reason:" */
 NC_("figure reason", "Re-engineering cost base, focusing on AI priorities");
 

@@ -237,7 +237,8 @@ load_figure (UpskillClaim  *claim,
                               figure_where, &figure->qualifier, error) &&
          get_translated_text (figure_object, "unit", FALSE, "figure unit",
                               figure_where, &figure->unit, error) &&
-         get_text (figure_object, "period", TRUE, figure_where, &figure->period, error) &&
+         get_translated_text (figure_object, "period", TRUE, "figure period",
+                              figure_where, &figure->period, error) &&
          get_translated_text (figure_object, "reason", TRUE, "figure reason",
                               figure_where, &figure->reason, error);
 }

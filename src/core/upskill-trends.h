@@ -46,7 +46,7 @@ typedef struct
   char     *unit;        /* "employees laid off" */
   char     *period;
   char     *reason;      /* the stated reason, may be "" */
-  /* qualifier, unit and reason are in the reader's language, see
+  /* qualifier, unit, period and reason are in the reader's language, see
    * upskill_catalog_translate(); display is not: show it with
    * upskill_figure_format_display(). */
 } UpskillFigure;
