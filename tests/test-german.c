@@ -3,15 +3,18 @@
 
 #include <adwaita.h>
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <locale.h>
 
+#include "upskill-application.h"
 #include "upskill-catalog.h"
 #include "upskill-profile.h"
 #include "upskill-report.h"
 #include "upskill-skills-page.h"
 #include "upskill-test-ui.h"
 #include "upskill-trends.h"
+#include "upskill-window-private.h"
 
 /* The program in German from its start, as `LANG=de_DE.UTF-8 upskill`
  * runs it: María's Skills page and her report name the catalog's areas,
@@ -254,10 +257,180 @@ test_report (void)
   g_assert_true (upskill_test_remove_tree (dir, NULL));
 }
 
+/* Iterates the main context until @condition holds; fails the test after
+ * 20 seconds. */
+#define WAIT_UNTIL(condition) \
+  G_STMT_START { \
+    gint64 wait_end_ = g_get_monotonic_time () + 20 * G_USEC_PER_SEC; \
+    guint wait_tick_ = g_timeout_add (10, tick, NULL); \
+    while (!(condition)) \
+      { \
+        if (g_get_monotonic_time () > wait_end_) \
+          g_error ("Timed out waiting for: %s", #condition); \
+        g_main_context_iteration (NULL, TRUE); \
+      } \
+    g_source_remove (wait_tick_); \
+  } G_STMT_END
+
+static gboolean
+tick (gpointer user_data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+on_destroy (GtkWidget *widget,
+            gboolean  *destroyed)
+{
+  *destroyed = TRUE;
+}
+
+static gboolean
+showing (UpskillWindow *window,
+         const char    *id)
+{
+  UpskillProfile *profile = upskill_window_get_profile (window);
+
+  return !upskill_window_is_loading (window) &&
+         profile != NULL &&
+         g_strcmp0 (upskill_profile_get_id (profile), id) == 0;
+}
+
+static UpskillWindow *
+open_window (UpskillApplication *application,
+             int                 width,
+             int                 height)
+{
+  UpskillWindow *window = upskill_window_new (application);
+
+  gtk_window_set_default_size (GTK_WINDOW (window), width, height);
+  gtk_window_present (GTK_WINDOW (window));
+  WAIT_UNTIL (!upskill_window_is_loading (window) && upskill_window_get_profile (window) != NULL);
+  upskill_window_select (window, "maria-gonzalez");
+  WAIT_UNTIL (showing (window, "maria-gonzalez"));
+
+  return window;
+}
+
+static void
+close_window (UpskillWindow *window)
+{
+  gboolean destroyed = FALSE;
+
+  g_signal_connect (window, "destroy", G_CALLBACK (on_destroy), &destroyed);
+  gtk_window_close (GTK_WINDOW (window));
+  WAIT_UNTIL (destroyed);
+}
+
+static void
+save_page (UpskillWindow *window,
+           const char    *dir,
+           const char    *page,
+           const char    *size_name)
+{
+  g_autofree char *name = g_strdup_printf ("de-%s-%s.png", page, size_name);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  GStatBuf st;
+
+  upskill_test_wait_for_frames (GTK_WIDGET (window), 3);
+  upskill_test_save_png (GTK_WIDGET (window), path);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_size, >, 10000);
+}
+
+/* Every page in German, wide and narrow: UPSKILL_SCREENSHOT_DIR keeps
+ * the pictures to look at; otherwise they go to a temporary folder. */
+static void
+test_pages (void)
+{
+  g_autoptr(UpskillApplication) application = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data_dir = NULL;
+  g_autofree char *profiles_dir = NULL;
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  const char *samples[] = { "dana-okafor", "li-wei", "maria-gonzalez" };
+  const char *pages[] = { "trends", "skills", "plan", "progress" };
+  const char *dir = g_getenv ("UPSKILL_SCREENSHOT_DIR");
+  UpskillWindow *window;
+
+  if (!german_or_skip ())
+    return;
+
+  data_dir = upskill_test_make_tmp_dir ("upskill-german-XXXXXX");
+  profiles_dir = g_build_filename (data_dir, "profiles", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (profiles_dir, 0700), ==, 0);
+  g_setenv ("UPSKILL_DATA_DIR", data_dir, TRUE);
+  for (guint i = 0; i < G_N_ELEMENTS (samples); i++)
+    {
+      g_autofree char *resource = g_strdup_printf (UPSKILL_TEST_SAMPLES_PATH "%s.json", samples[i]);
+      g_autofree char *file_name = g_strconcat (samples[i], ".json", NULL);
+      g_autofree char *path = g_build_filename (profiles_dir, file_name, NULL);
+      g_autoptr(GBytes) bytes = g_resources_lookup_data (resource, 0, NULL);
+
+      g_assert_nonnull (bytes);
+      g_assert_true (g_file_set_contents (path, g_bytes_get_data (bytes, NULL),
+                                          g_bytes_get_size (bytes), NULL));
+    }
+
+  application = g_object_new (UPSKILL_TYPE_APPLICATION,
+                              "application-id", "com.example.Upskill.TestGerman",
+                              "flags", G_APPLICATION_NON_UNIQUE,
+                              "resource-base-path", "/com/example/Upskill",
+                              NULL);
+  g_application_register (G_APPLICATION (application), NULL, &error);
+  g_assert_no_error (error);
+
+  if (dir == NULL)
+    dir = data_dir;
+
+  /* Wide, going from page to page. */
+  window = open_window (application, 1200, 800);
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      upskill_window_show_page (window, pages[i]);
+      save_page (window, dir, pages[i], "wide");
+    }
+  close_window (window);
+
+  /* Narrow, each page in a window of its own that opens on it. */
+  for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
+    {
+      g_settings_set_string (settings, "last-page", pages[i]);
+      window = open_window (application, 400, 800);
+      save_page (window, dir, pages[i], "narrow");
+      close_window (window);
+    }
+
+  g_settings_reset (settings, "last-page");
+  g_assert_true (upskill_test_remove_tree (data_dir, NULL));
+}
+
+/* A folded window's view switcher bar (libadwaita 1.2 on GTK 4.8) is
+ * allocated -1 pixels high for a frame as it is revealed (its switcher,
+ * or its action bar's empty box), in English alike: a warning about the
+ * toolkit's own widgets, not about the German text this test is for. It
+ * is let through as a message; any other warning still fails. */
+static GLogWriterOutput
+log_writer (GLogLevelFlags   log_level,
+            const GLogField *fields,
+            gsize            n_fields,
+            gpointer         user_data)
+{
+  for (gsize i = 0; i < n_fields; i++)
+    if (g_str_equal (fields[i].key, "MESSAGE") && fields[i].length < 0 &&
+        (g_str_has_prefix (fields[i].value, "gtk_widget_size_allocate(): attempt to allocate GtkBox box ") ||
+         g_str_has_prefix (fields[i].value, "gtk_widget_size_allocate(): attempt to allocate AdwViewSwitcher ")) &&
+        g_str_has_suffix (fields[i].value, " and height -1"))
+      log_level = G_LOG_LEVEL_MESSAGE;
+
+  return g_log_writer_default (log_level, fields, n_fields, user_data);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
+  g_log_set_writer_func (log_writer, NULL, NULL);
   g_setenv ("GTK_A11Y", "none", FALSE);
   gtk_test_init (&argc, &argv, NULL);
 
@@ -273,6 +446,7 @@ main (int   argc,
 
   g_test_add_func ("/upskill/german/skills-page", test_skills_page);
   g_test_add_func ("/upskill/german/report", test_report);
+  g_test_add_func ("/upskill/german/pages", test_pages);
 
   return g_test_run ();
 }
