@@ -54,6 +54,57 @@ def c_string(text):
     return '"' + ''.join(out) + '"'
 
 
+# Every string in the data is either shown to translators (above) or named
+# here as left as written; a new kind of text fails the check until it is
+# given one or the other.
+TRANSLATED = {
+    'catalog': {'areas.[].name', 'areas.[].summary', 'areas.[].skills.[].name',
+                'areas.[].skills.[].description', 'roles.[].name', 'roles.[].description'},
+    'trends': {'sections.[].title', 'claims.[].text', 'claims.[].figure.unit',
+               'claims.[].figure.qualifier', 'claims.[].figure.period',
+               'claims.[].figure.reason'},
+}
+AS_WRITTEN = {
+    # ids, keywords and references
+    'catalog': {'format', 'areas.[].id', 'areas.[].skills.[].id', 'roles.[].id',
+                'modules.[].id', 'modules.[].kind', 'modules.[].skill',
+                'modules.[].prerequisites.[]', 'modules.[].url',
+                # as their publishers wrote them
+                'modules.[].title', 'modules.[].provider',
+                # the article's own words
+                'areas.[].article_basis'},
+    'trends': {'format', 'source.kind', 'sections.[].id', 'claims.[].id', 'claims.[].kind',
+               'claims.[].section', 'claims.[].areas.[]', 'claims.[].audience.[]',
+               # the article's title and own words, company names, its figures
+               'source.title', 'claims.[].quote', 'claims.[].figure.subject',
+               'claims.[].figure.display'},
+}
+
+
+def string_paths(node, path=()):
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield from string_paths(value, path + (key,))
+    elif isinstance(node, list):
+        for value in node:
+            yield from string_paths(value, path + ('[]',))
+    elif isinstance(node, str):
+        yield '.'.join(path)
+
+
+def unknown_strings(srcdir):
+    """The members holding text that is neither translated nor left as written."""
+    unknown = []
+    for name in ('catalog', 'trends'):
+        with open(os.path.join(srcdir, 'data', name + '.json'), encoding='utf-8') as f:
+            data = json.load(f)
+        known = TRANSLATED[name] | AS_WRITTEN[name]
+        for path in sorted(set(string_paths(data))):
+            if path not in known:
+                unknown.append('data/%s.json: %s' % (name, path))
+    return unknown
+
+
 def collect(srcdir):
     """Returns [(context, text, [comment lines])] in data order, merged."""
     with open(os.path.join(srcdir, 'data', 'catalog.json'), encoding='utf-8') as f:
@@ -177,6 +228,12 @@ def main(argv):
                 current = f.read()
         except OSError as error:
             print('not ok: %s: %s' % (GENERATED, error.strerror))
+            return 1
+        unknown = unknown_strings(argv[2])
+        for where in unknown:
+            print('not ok: %s holds text that is neither shown to translators nor '
+                  'listed as left as written in build-aux/extract-data-strings.py' % where)
+        if unknown:
             return 1
         if current != generate(argv[2]):
             print('not ok: %s is out of date: the bundled data has text that '

@@ -74,6 +74,15 @@ test_german_data (void)
   g_assert_cmpstr (claim->text, ==, "Der Artikel berichtet, dass Amazon 14.000 Bürojobs streicht.");
   g_assert_true (g_str_has_prefix (claim->quote, "Amazon, the seemingly unstoppable behemoth"));
   g_assert_cmpstr (claim->figure->unit, ==, "gestrichene Bürojobs");
+  g_assert_true (g_str_has_prefix (upskill_catalog_find_area (catalog, "python")->summary, "Die Sprache"));
+  g_assert_true (g_str_has_prefix (upskill_catalog_find_role (catalog, "data-engineer")->description,
+                                   "Baut und betreibt"));
+  claim = upskill_trends_find_claim (trends, "layoffs-meta");
+  g_assert_nonnull (claim);
+  g_assert_cmpstr (claim->figure->qualifier, ==, "in mehreren Runden");
+  g_assert_cmpstr (claim->figure->period, ==, "2022–2024");
+  g_assert_cmpstr (claim->figure->reason, ==, "„Jahr der Effizienz“, Hinwendung zu Metaverse und KI");
+  g_assert_cmpstr (claim->figure->subject, ==, "Meta (Facebook)");
   section = upskill_trends_get_section (trends, 0);
   g_assert_cmpstr (section->title, ==, "Einleitung");
   g_assert_cmpstr (upskill_trends_get_source_title (trends), ==,
