@@ -236,7 +236,9 @@ test_report (void)
   trends = upskill_trends_new_bundled (catalog);
   profile = upskill_test_load_sample ("maria-gonzalez");
   dir = upskill_test_make_tmp_dir ("upskill-german-XXXXXX");
-  path = g_build_filename (dir, "bericht.pdf", NULL);
+  /* UPSKILL_SCREENSHOT_DIR keeps the report to look at, as the pages. */
+  path = g_build_filename (g_getenv ("UPSKILL_SCREENSHOT_DIR") != NULL ? g_getenv ("UPSKILL_SCREENSHOT_DIR") : dir,
+                           "de-report.pdf", NULL);
   file = g_file_new_for_path (path);
 
   upskill_report_options_init (&options);

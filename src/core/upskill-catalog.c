@@ -222,7 +222,7 @@ load_areas (UpskillCatalog  *self,
               !check_unique (self->skill_ids, skill->id, skill_where, error) ||
               !get_translated_text (skill_object, "name", "skill name", skill_where, &skill->name, error) ||
               !get_translated_text (skill_object, "description", "skill description",
-                                   skill_where, &skill->description, error))
+                                    skill_where, &skill->description, error))
             return FALSE;
 
           g_hash_table_insert (self->skill_ids, skill->id, skill);
