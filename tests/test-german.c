@@ -19,7 +19,8 @@
 /* The program in German from its start, as `LANG=de_DE.UTF-8 upskill`
  * runs it: María's Skills page and her report name the catalog's areas,
  * skills and role in German, and no English name or description of the
- * catalog is left in them. */
+ * catalog, nor any English summary of the article's claims, is left in
+ * them. */
 
 #define REPORT_DATE G_GINT64_CONSTANT (1795694400)
 
@@ -99,8 +100,8 @@ add_english (GPtrArray  *english,
     g_ptr_array_add (english, g_strdup (text));
 }
 
-/* The catalog's English names and descriptions, read from the bundled
- * JSON itself, that German writes differently. */
+/* The catalog's English names and descriptions and the article's summaries,
+ * read from the bundled JSON itself, that German writes differently. */
 static GPtrArray *
 dup_english_catalog_text (void)
 {
@@ -129,7 +130,31 @@ dup_english_catalog_text (void)
       add_english (english, json_array_get_object_element (roles, i), "description", "role description");
     }
 
-  g_assert_cmpuint (english->len, >, 60);
+  {
+    g_autoptr(JsonNode) trends_root = parse_resource ("/com/example/Upskill/data/trends.json");
+    JsonObject *trends = json_node_get_object (trends_root);
+    JsonArray *sections = json_object_get_array_member (trends, "sections");
+    JsonArray *claims = json_object_get_array_member (trends, "claims");
+
+    for (guint i = 0; i < json_array_get_length (sections); i++)
+      add_english (english, json_array_get_object_element (sections, i), "title", "article section");
+    for (guint i = 0; i < json_array_get_length (claims); i++)
+      {
+        JsonObject *claim = json_array_get_object_element (claims, i);
+
+        add_english (english, claim, "text", "claim");
+        if (json_object_has_member (claim, "figure"))
+          {
+            JsonObject *figure = json_object_get_object_member (claim, "figure");
+
+            add_english (english, figure, "unit", "figure unit");
+            if (*json_object_get_string_member (figure, "qualifier") != '\0')
+              add_english (english, figure, "qualifier", "figure qualifier");
+          }
+      }
+  }
+
+  g_assert_cmpuint (english->len, >, 120);
   return english;
 }
 
