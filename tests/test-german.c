@@ -13,6 +13,7 @@
 #include "upskill-report.h"
 #include "upskill-skills-page.h"
 #include "upskill-test-ui.h"
+#include "upskill-trends-page.h"
 #include "upskill-trends.h"
 #include "upskill-window-private.h"
 
@@ -238,6 +239,39 @@ test_skills_page (void)
   collect_text (page, text);
   assert_german_names ("The Skills page", text->str);
   assert_no_english ("The Skills page", text->str);
+
+  upskill_test_close_window (window);
+}
+
+/* The Trends page: the claims' summaries and the areas in German, the
+ * figures in German digits, the article's own words in English. */
+static void
+test_trends_page (void)
+{
+  g_autoptr(UpskillTrends) trends = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *normal = NULL;
+  UpskillCatalog *catalog = upskill_catalog_get_default ();
+  GtkWidget *page;
+  GtkWindow *window;
+
+  if (!german_or_skip ())
+    return;
+
+  trends = upskill_trends_new_bundled (catalog);
+  page = g_object_new (UPSKILL_TYPE_TRENDS_PAGE,
+                       "catalog", catalog,
+                       "trends", trends,
+                       NULL);
+  window = upskill_test_show_page (page, 1100, 800);
+
+  collect_text (page, text);
+  normal = normalize (text->str);
+  g_assert_true (has_words (normal, "Amazon: 14.000 gestrichene Bürojobs"));
+  g_assert_true (has_words (normal, "„Amazon, the seemingly unstoppable behemoth of e-commerce and cloud "
+                                    "computing, is cutting 14,000 corporate jobs.“"));
+  g_assert_true (has_words (normal, "Einleitung"));
+  assert_no_english ("The Trends page", text->str);
 
   upskill_test_close_window (window);
 }
@@ -472,6 +506,7 @@ main (int   argc,
   upskill_test_load_style ();
 
   g_test_add_func ("/upskill/german/skills-page", test_skills_page);
+  g_test_add_func ("/upskill/german/trends-page", test_trends_page);
   g_test_add_func ("/upskill/german/report", test_report);
   g_test_add_func ("/upskill/german/pages", test_pages);
 
