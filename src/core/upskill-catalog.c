@@ -128,6 +128,25 @@ get_text (JsonObject  *object,
   return TRUE;
 }
 
+/* Like get_text(), in the reader's language: data/upskill-data-strings.c
+ * shows translators the bundled text under @context. */
+static gboolean
+get_translated_text (JsonObject  *object,
+                     const char  *member,
+                     const char  *context,
+                     const char  *where,
+                     char       **out_text,
+                     GError     **error)
+{
+  g_autofree char *text = NULL;
+
+  if (!get_text (object, member, where, &text, error))
+    return FALSE;
+
+  *out_text = g_strdup (upskill_catalog_translate (context, text));
+  return TRUE;
+}
+
 static gboolean
 check_unique (GHashTable  *ids,
               const char  *id,
@@ -172,8 +191,8 @@ load_areas (UpskillCatalog  *self,
 
       if (!get_text (object, "id", where, &area->id, error) ||
           !check_unique (self->area_ids, area->id, where, error) ||
-          !get_text (object, "name", where, &area->name, error) ||
-          !get_text (object, "summary", where, &area->summary, error) ||
+          !get_translated_text (object, "name", "area name", where, &area->name, error) ||
+          !get_translated_text (object, "summary", "area summary", where, &area->summary, error) ||
           !get_text (object, "article_basis", where, &area->article_basis, error))
         return FALSE;
 
@@ -201,8 +220,9 @@ load_areas (UpskillCatalog  *self,
 
           if (!get_text (skill_object, "id", skill_where, &skill->id, error) ||
               !check_unique (self->skill_ids, skill->id, skill_where, error) ||
-              !get_text (skill_object, "name", skill_where, &skill->name, error) ||
-              !get_text (skill_object, "description", skill_where, &skill->description, error))
+              !get_translated_text (skill_object, "name", "skill name", skill_where, &skill->name, error) ||
+              !get_translated_text (skill_object, "description", "skill description",
+                                    skill_where, &skill->description, error))
             return FALSE;
 
           g_hash_table_insert (self->skill_ids, skill->id, skill);
@@ -259,8 +279,8 @@ load_roles (UpskillCatalog  *self,
 
       if (!get_text (object, "id", where, &role->id, error) ||
           !check_unique (self->role_ids, role->id, where, error) ||
-          !get_text (object, "name", where, &role->name, error) ||
-          !get_text (object, "description", where, &role->description, error))
+          !get_translated_text (object, "name", "role name", where, &role->name, error) ||
+          !get_translated_text (object, "description", "role description", where, &role->description, error))
         return FALSE;
 
       g_hash_table_insert (self->role_ids, role->id, role);
@@ -612,6 +632,20 @@ DEFINE_ACCESSORS (Area, area, areas, area_ids)
 DEFINE_ACCESSORS (Skill, skill, skills, skill_ids)
 DEFINE_ACCESSORS (Role, role, roles, role_ids)
 DEFINE_ACCESSORS (Module, module, modules, module_ids)
+
+const char *
+upskill_catalog_translate (const char *context,
+                           const char *text)
+{
+  g_return_val_if_fail (context != NULL, NULL);
+  g_return_val_if_fail (text != NULL, NULL);
+
+  /* "" would look up the translation's header. */
+  if (*text == '\0')
+    return text;
+
+  return g_dpgettext2 (GETTEXT_PACKAGE, context, text);
+}
 
 const char *
 upskill_module_kind_to_string (UpskillModuleKind kind)

@@ -22,6 +22,8 @@ typedef enum
   UPSKILL_MODULE_CERTIFICATION,
 } UpskillModuleKind;
 
+/* Names and descriptions are in the reader's language (see
+ * upskill_catalog_translate()); ids are as in the data. */
 struct _UpskillArea
 {
   char      *id;
@@ -100,6 +102,16 @@ UpskillModule  *upskill_catalog_get_module       (UpskillCatalog  *self,
                                                   guint            index);
 UpskillModule  *upskill_catalog_find_module      (UpskillCatalog  *self,
                                                   const char      *id);
+
+/* The bundled data's text in the reader's language, looked up in the
+ * program's translations under @context (data/upskill-data-strings.c lists
+ * the texts and their contexts for translators). Text without a
+ * translation, like a feed's own, is returned as it is. The catalog and
+ * the trends store their names and descriptions translated this way as
+ * they load them; ids, module titles and the article's quotes stay as
+ * written. */
+const char     *upskill_catalog_translate        (const char      *context,
+                                                  const char      *text);
 
 const char     *upskill_module_kind_to_string    (UpskillModuleKind kind);
 const char     *upskill_module_kind_get_label    (UpskillModuleKind kind);

@@ -2,7 +2,9 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <langinfo.h>
 #include <math.h>
+#include <string.h>
 
 #include "upskill-date.h"
 #include "upskill-format.h"
@@ -196,17 +198,79 @@ upskill_format_month_unix (gint64 time)
   return g_date_time_format (date_time, _("%B %Y"));
 }
 
+/* Groups of three with a comma, as the article (and the C locale's
+ * untranslated program) writes numbers: "14,000". */
+static char *
+dup_english_number (gint64 value)
+{
+  g_autofree char *digits = g_strdup_printf ("%" G_GINT64_FORMAT, value);
+  const char *start = digits[0] == '-' ? digits + 1 : digits;
+  gsize n_digits = strlen (start);
+  GString *grouped = g_string_new_len (digits, start - digits);
+
+  for (gsize i = 0; i < n_digits; i++)
+    {
+      if (i > 0 && (n_digits - i) % 3 == 0)
+        g_string_append_c (grouped, ',');
+      g_string_append_c (grouped, start[i]);
+    }
+
+  return g_string_free (grouped, FALSE);
+}
+
+/* A whole number in the reader's locale. */
+char *
+upskill_format_number (gint64 value)
+{
+  const char *separator = nl_langinfo (THOUSEP);
+
+  /* printf's "'" groups the digits as the locale does (14.000, 14,000,
+   * 14 000, Indian lakhs); the C locale does not group at all. */
+  if (separator != NULL && *separator != '\0')
+    return g_strdup_printf ("%'" G_GINT64_FORMAT, value);
+
+  return dup_english_number (value);
+}
+
+/* A figure's number in the reader's locale, keeping the article's
+ * qualifiers: "~12,000+" reads "~12.000+" in German. */
+char *
+upskill_format_figure_value (const UpskillFigure *figure)
+{
+  g_autofree char *english = NULL;
+  g_autofree char *article_display = NULL;
+  g_autofree char *number = NULL;
+
+  g_return_val_if_fail (figure != NULL, NULL);
+
+  /* A figure written some other way ("$1.2 billion" in a feed) cannot be
+   * rebuilt from its value: it stays as written. */
+  english = dup_english_number (figure->value);
+  article_display = g_strdup_printf ("%s%s%s", figure->approximate ? "~" : "", english,
+                                     figure->at_least ? "+" : "");
+  if (g_strcmp0 (article_display, figure->display) != 0)
+    return g_strdup (figure->display);
+
+  number = upskill_format_number (figure->value);
+
+  return g_strdup_printf ("%s%s%s", figure->approximate ? "~" : "", number,
+                          figure->at_least ? "+" : "");
+}
+
 char *
 upskill_format_figure (const UpskillFigure *figure)
 {
+  g_autofree char *display = NULL;
+
   g_return_val_if_fail (figure != NULL, NULL);
 
+  display = upskill_format_figure_value (figure);
   if (figure->qualifier == NULL || figure->qualifier[0] == '\0')
-    return g_strdup (figure->display);
+    return g_steal_pointer (&display);
 
   /* Translators: a figure as the article prints it and its qualifier,
    * e.g. "~21,000+ (in multiple rounds)" */
-  return g_strdup_printf (_("%s (%s)"), figure->display, figure->qualifier);
+  return g_strdup_printf (_("%s (%s)"), display, figure->qualifier);
 }
 
 char *

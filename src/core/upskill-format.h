@@ -51,6 +51,8 @@ char *upskill_format_month_unix     (gint64                       time);
 
 /* A figure as the article prints it, with its qualifier:
  * "~21,000+ (in multiple rounds)". */
+char *upskill_format_number         (gint64                       value);
+char *upskill_format_figure_value   (const UpskillFigure         *figure);
 char *upskill_format_figure         (const UpskillFigure         *figure);
 
 /* "45% now → 55% when the plan ends on 22 January 2027; 24 gaps are not

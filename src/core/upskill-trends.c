@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "upskill-error.h"
 #include "upskill-json.h"
@@ -232,6 +233,26 @@ get_text (JsonObject  *object,
   return TRUE;
 }
 
+/* Like get_text(), in the reader's language: data/upskill-data-strings.c
+ * shows translators the bundled text under @context. */
+static gboolean
+get_translated_text (JsonObject  *object,
+                     const char  *member,
+                     gboolean     allow_empty,
+                     const char  *context,
+                     const char  *where,
+                     char       **out_text,
+                     GError     **error)
+{
+  g_autofree char *text = NULL;
+
+  if (!get_text (object, member, allow_empty, where, &text, error))
+    return FALSE;
+
+  *out_text = g_strdup (upskill_catalog_translate (context, text));
+  return TRUE;
+}
+
 static gboolean
 get_bool (JsonObject  *object,
           const char  *member,
@@ -316,7 +337,7 @@ load_sections (UpskillTrends  *self,
       g_ptr_array_add (self->sections, section);
 
       if (!get_text (object, "id", FALSE, where, &section->id, error) ||
-          !get_text (object, "title", FALSE, where, &section->title, error))
+          !get_translated_text (object, "title", FALSE, "article section", where, &section->title, error))
         return FALSE;
 
       for (guint j = 0; j + 1 < self->sections->len; j++)
@@ -354,10 +375,14 @@ load_figure (UpskillClaim  *claim,
          upskill_json_get_int (figure_object, "value", TRUE, 0, G_MAXINT64, figure_where, &figure->value, error) &&
          get_bool (figure_object, "approximate", figure_where, &figure->approximate, error) &&
          get_bool (figure_object, "at_least", figure_where, &figure->at_least, error) &&
-         get_text (figure_object, "qualifier", TRUE, figure_where, &figure->qualifier, error) &&
-         get_text (figure_object, "unit", FALSE, figure_where, &figure->unit, error) &&
-         get_text (figure_object, "period", TRUE, figure_where, &figure->period, error) &&
-         get_text (figure_object, "reason", TRUE, figure_where, &figure->reason, error);
+         get_translated_text (figure_object, "qualifier", TRUE, "figure qualifier",
+                              figure_where, &figure->qualifier, error) &&
+         get_translated_text (figure_object, "unit", FALSE, "figure unit",
+                              figure_where, &figure->unit, error) &&
+         get_translated_text (figure_object, "period", TRUE, "figure period",
+                              figure_where, &figure->period, error) &&
+         get_translated_text (figure_object, "reason", TRUE, "figure reason",
+                              figure_where, &figure->reason, error);
 }
 
 static gboolean
@@ -509,7 +534,7 @@ load_claims (UpskillTrends  *self,
           return FALSE;
         }
 
-      if (!get_text (object, "text", FALSE, where, &claim->text, error) ||
+      if (!get_translated_text (object, "text", FALSE, "claim", where, &claim->text, error) ||
           !get_text (object, "quote", FALSE, where, &claim->quote, error) ||
           !load_audience (claim, object, where, error) ||
           !load_claim_areas (self, claim, object, where, error) ||
@@ -814,3 +839,4 @@ upskill_demand_get_adjective (UpskillDemand demand)
 
   return _(adjectives[demand]);
 }
+

@@ -32,7 +32,7 @@ typedef enum
 typedef struct
 {
   char *id;
-  char *title;
+  char *title;              /* in the reader's language */
 } UpskillSection;
 
 typedef struct
@@ -43,9 +43,12 @@ typedef struct
   gboolean  approximate; /* "~" */
   gboolean  at_least;    /* "+" */
   char     *qualifier;   /* "including previous rounds", may be "" */
-  char     *unit;
+  char     *unit;        /* "employees laid off" */
   char     *period;
   char     *reason;      /* the stated reason, may be "" */
+  /* qualifier, unit, period and reason are in the reader's language, see
+   * upskill_catalog_translate(); display is not: show it with
+   * upskill_format_figure_value(). */
 } UpskillFigure;
 
 typedef struct
@@ -54,8 +57,8 @@ typedef struct
   UpskillClaimKind  kind;
   UpskillSection   *section;
   UpskillAudience   audience;
-  char             *text;
-  char             *quote;
+  char             *text;     /* the summary, in the reader's language */
+  char             *quote;    /* the article's words, as written */
   GPtrArray        *areas;    /* UpskillArea*, not owned */
   guint             strength; /* 1..3 */
   UpskillFigure    *figure;   /* only for UPSKILL_CLAIM_FIGURE */
@@ -144,6 +147,12 @@ UpskillDemand   upskill_demand_from_signal         (double           signal);
 const char     *upskill_demand_get_label           (UpskillDemand    demand);
 /* "strong", for sentences: "an area where the article sees strong demand" */
 const char     *upskill_demand_get_adjective       (UpskillDemand    demand);
+
+/* A whole number as the reader's locale writes it: 14000 reads "14,000" in
+ * English and "14.000" in German. (The program's one place for this until
+ * the formatting module takes it in.) */
+/* A figure as the article prints it, in the reader's locale: "~12,000+"
+ * reads "~12.000+" in German. */
 
 const char     *upskill_claim_kind_to_string       (UpskillClaimKind kind);
 const char     *upskill_claim_kind_get_label       (UpskillClaimKind kind);

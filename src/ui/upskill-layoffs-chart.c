@@ -7,6 +7,7 @@
 #include "upskill-chart-style.h"
 #include "upskill-claim-object.h"
 #include "upskill-claim-row.h"
+#include "upskill-format.h"
 #include "upskill-layoffs-chart.h"
 
 #define MIN_WIDTH     240
@@ -81,7 +82,7 @@ bars_init (Bars       *bars,
           /* Translators: a company and the qualifier of its figure, on
            * two lines, e.g. "Meta (Facebook)\n(in multiple rounds)" */
           g_ptr_array_add (bars->labels, g_strdup_printf (_("%s\n(%s)"), figure->subject, figure->qualifier));
-          g_ptr_array_add (bars->value_labels, g_strdup (figure->display));
+          g_ptr_array_add (bars->value_labels, upskill_format_figure_value (figure));
         }
       else
         {
