@@ -2,7 +2,7 @@
 /* Watches a program start from outside, as a user sees it, for
  * build-aux/bench-startup. Not part of the application.
  *
- *   bench-startup-probe [-q QUIET_MS] [-t TIMEOUT_MS] [-k KEYS] -- PROGRAM ARGS...
+ *   bench-startup-probe [-q QUIET_MS] [-t TIMEOUT_MS] [-k KEYS] [-s DIR] -- PROGRAM ARGS...
  *
  * Starts PROGRAM and, on the X display, waits for its top-level window to
  * be mapped and for the first frame that is not blank (more than one
@@ -11,11 +11,14 @@
  * Then, for each key in KEYS (comma-separated, e.g. "alt+1,alt+3"), it
  * presses the key with XTest and waits again until the window is quiet:
  * the time from the key press to the last frame it caused. Before each
- * key, and at the end, it reads the peak resident set (VmHWM).
+ * key, and at the end, it reads the peak resident set (VmHWM). With
+ * -s DIR it saves what the window shows then as DIR/settled.png,
+ * DIR/key-1.png, … to look at.
  *
  * Prints one line of key=value pairs, times in milliseconds:
  *   map=… first_paint=… settled=… rss_kib=… keys=…,… rss_end_kib=…
  */
+#include <cairo.h>
 #include <X11/Xlib.h>
 #include <X11/Xutil.h>
 #include <X11/extensions/Xdamage.h>
@@ -24,6 +27,7 @@
 #include <errno.h>
 #include <poll.h>
 #include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -192,6 +196,39 @@ changed (void)
   return last_damage_ms > 0;
 }
 
+static const char *shot_dir;
+
+static void
+save_shot (const char *name)
+{
+  XWindowAttributes attributes;
+  cairo_surface_t *surface;
+  XImage *image;
+  char path[4096];
+
+  if (shot_dir == NULL || !XGetWindowAttributes (display, window, &attributes))
+    return;
+  image = XGetImage (display, window, 0, 0, attributes.width, attributes.height, AllPlanes, ZPixmap);
+  if (image == NULL)
+    return;
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, attributes.width, attributes.height);
+  cairo_surface_flush (surface);
+  for (int y = 0; y < attributes.height; y++)
+    {
+      uint32_t *row = (uint32_t *) (cairo_image_surface_get_data (surface) +
+                                    y * cairo_image_surface_get_stride (surface));
+
+      for (int x = 0; x < attributes.width; x++)
+        row[x] = XGetPixel (image, x, y) & 0xffffff;
+    }
+  cairo_surface_mark_dirty (surface);
+  snprintf (path, sizeof path, "%s/%s.png", shot_dir, name);
+  cairo_surface_write_to_png (surface, path);
+  cairo_surface_destroy (surface);
+  XDestroyImage (image);
+}
+
 static long
 peak_rss_kib (void)
 {
@@ -249,12 +286,14 @@ main (int    argc,
   int opt, error_base, status;
   double deadline;
 
-  while ((opt = getopt (argc, argv, "vq:t:k:")) != -1)
+  while ((opt = getopt (argc, argv, "vq:t:k:s:")) != -1)
     {
       if (opt == 'q')
         quiet_ms = atoi (optarg);
       else if (opt == 't')
         timeout_ms = atoi (optarg);
+      else if (opt == 's')
+        shot_dir = optarg;
       else if (opt == 'v')
         verbose = 1;
       else if (opt == 'k')
@@ -264,7 +303,7 @@ main (int    argc,
     }
   if (optind >= argc)
     {
-      fprintf (stderr, "usage: bench-startup-probe [-q QUIET_MS] [-t TIMEOUT_MS] [-k KEYS] -- PROGRAM ARGS...\n");
+      fprintf (stderr, "usage: bench-startup-probe [-q QUIET_MS] [-t TIMEOUT_MS] [-k KEYS] [-s DIR] -- PROGRAM ARGS...\n");
       return 1;
     }
 
@@ -297,6 +336,7 @@ main (int    argc,
     }
   pump (deadline, quiet);
   rss = peak_rss_kib ();
+  save_shot ("settled");
 
   printf ("map=%.1f first_paint=%.1f settled=%.1f rss_kib=%ld",
           map_ms - start_ms, first_paint_ms - start_ms, last_damage_ms - start_ms, rss);
@@ -306,6 +346,7 @@ main (int    argc,
       char copy[256];
       char *part, *save = NULL;
       const char *separator = " keys=";
+      int n_keys = 0;
 
       /* Keys go to the focused window, as when the user clicks into it. */
       XSetInputFocus (display, window, RevertToParent, CurrentTime);
@@ -325,6 +366,12 @@ main (int    argc,
           /* The first frame may take longer than the quiet time. */
           pump (pressed + 10000, changed);
           pump (pressed + 10000, quiet);
+          {
+            char name[32];
+
+            snprintf (name, sizeof name, "key-%d", ++n_keys);
+            save_shot (name);
+          }
           printf ("%s%.1f", separator, last_damage_ms > 0 ? last_damage_ms - pressed : -1.0);
           separator = ",";
         }
