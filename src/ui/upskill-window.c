@@ -1327,13 +1327,14 @@ setup (UpskillWindow      *self,
   self->store = g_object_ref (upskill_application_get_store (application));
   self->settings = g_object_ref (upskill_application_get_settings (application));
 
+  /* The last page first: only the page shown builds its content now. */
+  restore_window_state (self);
+
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     {
       g_object_set (pages[i], "catalog", self->catalog, NULL);
       g_object_bind_property (application, "trends", pages[i], "trends", G_BINDING_SYNC_CREATE);
     }
-
-  restore_window_state (self);
   upskill_window_update_actions (self);
 
   /* Never on the main loop: with a thousand clients this reads an index
