@@ -364,8 +364,8 @@ main (int    argc,
           pressed = quiet_from_ms = now_ms ();
           press (part);
           /* The first frame may take longer than the quiet time. */
-          pump (pressed + 10000, changed);
-          pump (pressed + 10000, quiet);
+          pump (pressed + 30000, changed);
+          pump (pressed + 30000, quiet);
           {
             char name[32];
 
