@@ -10,6 +10,8 @@
 
 #include "upskill-application.h"
 #include "upskill-evidence-dialog.h"
+#include "upskill-plan-page.h"
+#include "upskill-progress-page.h"
 #include "upskill-profile-dialog.h"
 #include "upskill-skill-row.h"
 #include "upskill-test-ui.h"
@@ -1239,6 +1241,60 @@ test_trend_weight (Fixture       *fixture,
   g_assert_cmpint (upskill_trends_get_weight (trends), ==, UPSKILL_TREND_WEIGHT_SOME);
 }
 
+/* Only the page in view is built at start-up; the others are built when
+ * first shown, and then show the profile as it is by then. */
+static gpointer
+page_child (GtkWidget  *page,
+            GType       type,
+            const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (page, type, name);
+
+  g_assert_nonnull (child);
+  return child;
+}
+
+static void
+test_pages_built_when_shown (Fixture       *fixture,
+                             gconstpointer  user_data)
+{
+  UpskillWindow *window = fixture->window;
+  GtkSpinButton *weekly_hours;
+  GtkLabel *readiness;
+  g_autoptr(GtkWidget) reference = NULL;
+  UpskillProfile *profile;
+
+  WAIT_UNTIL (showing (window, "dana-okafor"));
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (window->view_stack), ==, "skills");
+
+  /* Changed while the plan page is out of view. */
+  profile = upskill_window_get_profile (window);
+  upskill_profile_set_weekly_hours (profile, 7.5);
+
+  activate (fixture, "show-page", g_variant_new_string ("plan"));
+  weekly_hours = page_child (window->plan_page, UPSKILL_TYPE_PLAN_PAGE, "weekly_hours_spin");
+  WAIT_UNTIL (G_APPROX_VALUE (gtk_spin_button_get_value (weekly_hours), 7.5, 0.001));
+
+  /* Another profile chosen while the progress page was never shown: it
+   * shows the same as a page given that profile on its own. */
+  upskill_window_select (window, "li-wei");
+  WAIT_UNTIL (showing (window, "li-wei"));
+  activate (fixture, "show-page", g_variant_new_string ("progress"));
+  upskill_test_iterate ();
+
+  reference = g_object_ref_sink (g_object_new (UPSKILL_TYPE_PROGRESS_PAGE,
+                                               "catalog", upskill_application_get_catalog (fixture->application),
+                                               "trends", upskill_application_get_trends (fixture->application),
+                                               "profile", upskill_window_get_profile (window),
+                                               NULL));
+  readiness = page_child (window->progress_page, UPSKILL_TYPE_PROGRESS_PAGE, "readiness_label");
+  g_assert_cmpstr (gtk_label_get_text (readiness), !=, "");
+  g_assert_cmpstr (gtk_label_get_text (readiness), ==,
+                   gtk_label_get_text (page_child (reference, UPSKILL_TYPE_PROGRESS_PAGE, "readiness_label")));
+  g_assert_cmpstr (gtk_label_get_text (page_child (window->progress_page, UPSKILL_TYPE_PROGRESS_PAGE, "since_label")), ==,
+                   gtk_label_get_text (page_child (reference, UPSKILL_TYPE_PROGRESS_PAGE, "since_label")));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1273,6 +1329,7 @@ main (int   argc,
   ADD ("narrow", TRUE, test_narrow_navigation);
   ADD ("render", TRUE, test_render);
   ADD ("trend-weight", FALSE, test_trend_weight);
+  ADD ("pages-built-when-shown", TRUE, test_pages_built_when_shown);
 
 #undef ADD
 

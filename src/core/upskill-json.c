@@ -13,6 +13,7 @@
 #include "upskill-date.h"
 #include "upskill-error.h"
 #include "upskill-json.h"
+#include "upskill-json-fast.h"
 
 /* Walks the raw text once and reports the deepest nesting of arrays and
  * objects, ignoring brackets inside strings. Stops as soon as the limit is
@@ -399,6 +400,7 @@ upskill_json_parse_bytes (GBytes      *bytes,
 {
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) local_error = NULL;
+  JsonNode *root;
   const char *data;
   gsize length;
   gsize offset = 0;
@@ -447,6 +449,10 @@ upskill_json_parse_bytes (GBytes      *bytes,
 
   if (!check_text_error (data, length, display_name, error))
     return NULL;
+
+  root = upskill_json_parse_fast (data, length);
+  if (root != NULL)
+    return root;
 
   parser = json_parser_new_immutable ();
   if (!json_parser_load_from_data (parser, data, length, &local_error))

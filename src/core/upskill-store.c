@@ -968,13 +968,70 @@ list_one (UpskillStore *self,
   return summary;
 }
 
+/* Files not in the index are read on every core: reading and validating
+ * a thousand profiles after an upgrade or a sync is the slow part. */
+
+#define LIST_MAX_WORKERS    8
+#define LIST_FILES_PER_WORKER 16
+
+typedef struct
+{
+  UpskillStore  *store;
+  GPtrArray     *file_names;
+  gpointer      *summaries;   /* one slot per file name */
+  GCancellable  *cancellable;
+  gint           next;        /* the next file to take, atomic */
+} ListWork;
+
+static gpointer
+list_worker (gpointer data)
+{
+  ListWork *work = data;
+  guint i;
+
+  while ((i = (guint) g_atomic_int_add (&work->next, 1)) < work->file_names->len)
+    {
+      if (g_cancellable_is_cancelled (work->cancellable))
+        break;
+      work->summaries[i] = list_one (work->store, g_ptr_array_index (work->file_names, i));
+    }
+
+  return NULL;
+}
+
+static void
+list_all (ListWork *work)
+{
+  g_autoptr(GPtrArray) threads = g_ptr_array_new ();
+  guint n_workers = MIN (g_get_num_processors (), LIST_MAX_WORKERS);
+
+  n_workers = MIN (n_workers, work->file_names->len / LIST_FILES_PER_WORKER);
+
+  /* This thread is a worker too. */
+  for (guint i = 1; i < n_workers; i++)
+    {
+      GThread *thread = g_thread_try_new ("upskill-list", list_worker, work, NULL);
+
+      if (thread != NULL)
+        g_ptr_array_add (threads, thread);
+    }
+
+  list_worker (work);
+
+  for (guint i = 0; i < threads->len; i++)
+    g_thread_join (g_ptr_array_index (threads, i));
+}
+
 GPtrArray *
 upskill_store_list (UpskillStore  *self,
                     GCancellable  *cancellable,
                     GError       **error)
 {
   g_autoptr(GPtrArray) summaries = NULL;
+  g_autoptr(GPtrArray) file_names = NULL;
   g_autoptr(GHashTable) seen = NULL;
+  g_autofree gpointer *slots = NULL;
+  ListWork work = { 0 };
   GHashTableIter iter;
   gpointer key;
   struct dirent *dirent;
@@ -1010,8 +1067,8 @@ upskill_store_list (UpskillStore  *self,
   load_index_locked (self);
   g_mutex_unlock (&self->lock);
 
-  summaries = g_ptr_array_new_with_free_func ((GDestroyNotify) upskill_profile_summary_free);
-  seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  file_names = g_ptr_array_new_with_free_func (g_free);
+  seen = g_hash_table_new (g_str_hash, g_str_equal);
 
   for (;;)
     {
@@ -1037,14 +1094,7 @@ upskill_store_list (UpskillStore  *self,
           strlen (file_name) == strlen (PROFILE_SUFFIX))
         continue;
 
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        {
-          closedir (dir);
-          return NULL;
-        }
-
-      g_ptr_array_add (summaries, list_one (self, file_name));
-      g_hash_table_add (seen, g_strdup (file_name));
+      g_ptr_array_add (file_names, g_strdup (file_name));
     }
 
   saved_errno = errno;
@@ -1059,6 +1109,24 @@ upskill_store_list (UpskillStore  *self,
                    shown, g_strerror (saved_errno));
       return NULL;
     }
+
+  slots = g_new0 (gpointer, MAX (file_names->len, 1));
+  work.store = self;
+  work.file_names = file_names;
+  work.summaries = slots;
+  work.cancellable = cancellable;
+  list_all (&work);
+
+  summaries = g_ptr_array_new_full (file_names->len, (GDestroyNotify) upskill_profile_summary_free);
+  for (guint i = 0; i < file_names->len; i++)
+    {
+      if (slots[i] != NULL)
+        g_ptr_array_add (summaries, slots[i]);
+      g_hash_table_add (seen, g_ptr_array_index (file_names, i));
+    }
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
 
   g_mutex_lock (&self->lock);
   g_hash_table_iter_init (&iter, self->index);

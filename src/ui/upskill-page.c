@@ -12,7 +12,18 @@ typedef struct
   gulong          profile_changed_id;
   gulong          weight_changed_id;
   GtkWindow      *dialog;             /* the open dialog, weak */
+  guint           pending;            /* PendingUpdate flags */
 } UpskillPagePrivate;
+
+/* What a page hidden in a stack has not shown yet: it catches up when it
+ * is shown, so only the visible page lays out its text at start-up. */
+typedef enum
+{
+  PENDING_CATALOG = 1 << 0,
+  PENDING_TRENDS  = 1 << 1,
+  PENDING_PROFILE = 1 << 2,
+  PENDING_UPDATE  = 1 << 3,
+} PendingUpdate;
 
 G_DEFINE_ABSTRACT_TYPE_WITH_PRIVATE (UpskillPage, upskill_page, ADW_TYPE_BIN)
 
@@ -42,12 +53,51 @@ close_dialog (UpskillPage *self)
 }
 
 static void
+run_pending (UpskillPage *self)
+{
+  UpskillPagePrivate *priv = upskill_page_get_instance_private (self);
+  UpskillPageClass *klass = UPSKILL_PAGE_GET_CLASS (self);
+  guint pending = priv->pending;
+
+  priv->pending = 0;
+
+  if ((pending & PENDING_CATALOG) && klass->catalog_changed != NULL)
+    klass->catalog_changed (self);
+  if ((pending & PENDING_TRENDS) && klass->trends_changed != NULL)
+    klass->trends_changed (self);
+  /* Showing the profile anew covers its modifications too. */
+  if ((pending & PENDING_PROFILE) && klass->profile_changed != NULL)
+    klass->profile_changed (self);
+  else if ((pending & PENDING_UPDATE) && klass->profile_updated != NULL)
+    klass->profile_updated (self);
+}
+
+/* A page that is not the visible child of its stack waits until it is
+ * shown; a page on its own (as in the tests) updates at once. */
+static void
+queue_update (UpskillPage   *self,
+              PendingUpdate  update)
+{
+  UpskillPagePrivate *priv = upskill_page_get_instance_private (self);
+
+  priv->pending |= update;
+
+  if (gtk_widget_get_child_visible (GTK_WIDGET (self)))
+    run_pending (self);
+}
+
+void
+upskill_page_ensure_updated (UpskillPage *self)
+{
+  g_return_if_fail (UPSKILL_IS_PAGE (self));
+
+  run_pending (self);
+}
+
+static void
 on_profile_changed (UpskillPage *self)
 {
-  UpskillPageClass *klass = UPSKILL_PAGE_GET_CLASS (self);
-
-  if (klass->profile_updated != NULL)
-    klass->profile_updated (self);
+  queue_update (self, PENDING_UPDATE);
 }
 
 UpskillCatalog *
@@ -67,7 +117,6 @@ upskill_page_set_catalog (UpskillPage    *self,
                           UpskillCatalog *catalog)
 {
   UpskillPagePrivate *priv;
-  UpskillPageClass *klass;
 
   g_return_if_fail (UPSKILL_IS_PAGE (self));
   g_return_if_fail (catalog == NULL || UPSKILL_IS_CATALOG (catalog));
@@ -77,9 +126,7 @@ upskill_page_set_catalog (UpskillPage    *self,
   if (!g_set_object (&priv->catalog, catalog))
     return;
 
-  klass = UPSKILL_PAGE_GET_CLASS (self);
-  if (klass->catalog_changed != NULL)
-    klass->catalog_changed (self);
+  queue_update (self, PENDING_CATALOG);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CATALOG]);
 }
 
@@ -98,10 +145,7 @@ upskill_page_get_trends (UpskillPage *self)
 static void
 on_weight_changed (UpskillPage *self)
 {
-  UpskillPageClass *klass = UPSKILL_PAGE_GET_CLASS (self);
-
-  if (klass->trends_changed != NULL)
-    klass->trends_changed (self);
+  queue_update (self, PENDING_TRENDS);
 }
 
 void
@@ -109,16 +153,17 @@ upskill_page_set_trends (UpskillPage   *self,
                          UpskillTrends *trends)
 {
   UpskillPagePrivate *priv;
-  UpskillPageClass *klass;
 
   g_return_if_fail (UPSKILL_IS_PAGE (self));
   g_return_if_fail (trends == NULL || UPSKILL_IS_TRENDS (trends));
 
   priv = upskill_page_get_instance_private (self);
 
-  g_clear_signal_handler (&priv->weight_changed_id, priv->trends);
-  if (!g_set_object (&priv->trends, trends))
+  if (priv->trends == trends)
     return;
+
+  g_clear_signal_handler (&priv->weight_changed_id, priv->trends);
+  g_set_object (&priv->trends, trends);
 
   /* A new weight of market trends ranks the gaps anew. */
   if (trends != NULL)
@@ -126,9 +171,7 @@ upskill_page_set_trends (UpskillPage   *self,
                                                        G_CALLBACK (on_weight_changed), self,
                                                        G_CONNECT_SWAPPED);
 
-  klass = UPSKILL_PAGE_GET_CLASS (self);
-  if (klass->trends_changed != NULL)
-    klass->trends_changed (self);
+  queue_update (self, PENDING_TRENDS);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TRENDS]);
 }
 
@@ -149,7 +192,6 @@ upskill_page_set_profile (UpskillPage    *self,
                           UpskillProfile *profile)
 {
   UpskillPagePrivate *priv;
-  UpskillPageClass *klass;
 
   g_return_if_fail (UPSKILL_IS_PAGE (self));
   g_return_if_fail (profile == NULL || UPSKILL_IS_PROFILE (profile));
@@ -167,9 +209,7 @@ upskill_page_set_profile (UpskillPage    *self,
                                                         G_CALLBACK (on_profile_changed), self,
                                                         G_CONNECT_SWAPPED);
 
-  klass = UPSKILL_PAGE_GET_CLASS (self);
-  if (klass->profile_changed != NULL)
-    klass->profile_changed (self);
+  queue_update (self, PENDING_PROFILE);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROFILE]);
 }
 
@@ -299,9 +339,21 @@ upskill_page_set_property (GObject      *object,
 }
 
 static void
+upskill_page_map (GtkWidget *widget)
+{
+  /* Before the children are mapped: what they show is what they lay out. */
+  run_pending (UPSKILL_PAGE (widget));
+
+  GTK_WIDGET_CLASS (upskill_page_parent_class)->map (widget);
+}
+
+static void
 upskill_page_class_init (UpskillPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  widget_class->map = upskill_page_map;
 
   object_class->dispose = upskill_page_dispose;
   object_class->get_property = upskill_page_get_property;

@@ -19,7 +19,10 @@ G_DECLARE_DERIVABLE_TYPE (UpskillPage, upskill_page, UPSKILL, PAGE, AdwBin)
  * "changed" signal, and the dialogs and toasts a page shows.
  *
  * Each virtual function runs after the page took the new value and before
- * the property is notified; any of them may be NULL. */
+ * the property is notified; any of them may be NULL. A page that is not
+ * the visible child of its stack runs them once it is shown instead, so
+ * pages nobody looks at cost nothing; upskill_page_ensure_updated() runs
+ * them now. */
 struct _UpskillPageClass
 {
   AdwBinClass parent_class;
@@ -42,6 +45,9 @@ UpskillProfile *upskill_page_get_profile    (UpskillPage    *self);
 void            upskill_page_set_profile    (UpskillPage    *self,
                                              UpskillProfile *profile);
 
+/* Brings a page that waited while hidden up to date, e.g. before
+ * scrolling to one of its rows. */
+void            upskill_page_ensure_updated (UpskillPage    *self);
 /* The window the page is in, or NULL: the parent for its dialogs. */
 GtkWindow      *upskill_page_get_window     (UpskillPage    *self);
 /* Presents @dialog, which acts on the profile shown now: the page closes

@@ -589,14 +589,35 @@ fill_target_dropdown (UpskillSkillRow *self)
   self->syncing = FALSE;
 }
 
+/* What a collapsed row hides is built and laid out when the row is first
+ * expanded: a page of collapsed rows then costs only their headers.
+ * (libadwaita 1.2 measures a closed revealer's child, so the list goes
+ * out of the layout until then.) */
+static void
+on_expanded_changed (UpskillSkillRow *self)
+{
+  GtkWidget *list = gtk_widget_get_parent (GTK_WIDGET (self->target_row));
+
+  if (!adw_expander_row_get_expanded (ADW_EXPANDER_ROW (self)))
+    return;
+
+  g_signal_handlers_disconnect_by_func (self, on_expanded_changed, NULL);
+
+  add_level_buttons (self);
+  fill_target_dropdown (self);
+  upskill_skill_row_update (self);
+  gtk_widget_set_visible (list, TRUE);
+}
+
 static void
 upskill_skill_row_init (UpskillSkillRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->target_row)), FALSE);
+  g_signal_connect (self, "notify::expanded", G_CALLBACK (on_expanded_changed), NULL);
+
   self->evidence_rows = g_ptr_array_new ();
-  add_level_buttons (self);
-  fill_target_dropdown (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "skill.reset-target", FALSE);
 }
 

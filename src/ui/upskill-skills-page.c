@@ -27,6 +27,7 @@ struct _UpskillSkillsPage
   UpskillPage        parent_instance;
 
   GArray            *areas;           /* AreaWidgets */
+  gboolean           areas_built;     /* for the catalog, once a profile is shown */
   char              *pending_area_id; /* for show_area, once laid out */
   guint              show_area_tick_id;
 
@@ -140,6 +141,7 @@ build_areas (UpskillSkillsPage *self)
   UpskillCatalog *catalog = upskill_page_get_catalog (UPSKILL_PAGE (self));
 
   clear_areas (self);
+  self->areas_built = TRUE;
 
   if (catalog == NULL)
     return;
@@ -290,6 +292,11 @@ update_profile_view (UpskillSkillsPage *self)
       return;
     }
 
+  /* Built for the first profile shown: a window still loading one lays
+   * out none of it. */
+  if (!self->areas_built)
+    build_areas (self);
+
   update_header (self);
 
   for (guint i = 0; i < self->areas->len; i++)
@@ -376,6 +383,7 @@ upskill_skills_page_show_area (UpskillSkillsPage *self,
   g_return_if_fail (UPSKILL_IS_SKILLS_PAGE (self));
   g_return_if_fail (area_id != NULL);
 
+  upskill_page_ensure_updated (UPSKILL_PAGE (self));
   if (find_area_widgets (self, area_id) == NULL)
     return;
 
@@ -394,7 +402,8 @@ upskill_skills_page_catalog_changed (UpskillPage *page)
 {
   UpskillSkillsPage *self = UPSKILL_SKILLS_PAGE (page);
 
-  build_areas (self);
+  clear_areas (self);
+  self->areas_built = FALSE;
   update_profile_view (self);
 }
 

@@ -82,12 +82,6 @@ struct _UpskillWindow
 
   /* Deleted profiles whose undo toast is still up: id → PendingDelete. */
   GHashTable           *pending_deletes;
-
-
-  /* UPSKILL_EXIT_AFTER_FIRST_FRAME */
-  gint64                created;
-  gint64                first_paint;
-  gulong                after_paint_handler;
 };
 
 /* upskill-window.c */

@@ -2,7 +2,6 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
-#include <stdio.h>
 
 #include "upskill-plan-page.h"
 #include "upskill-profile-row.h"
@@ -1175,66 +1174,6 @@ upskill_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (upskill_window_parent_class)->close_request (window);
 }
 
-/* UPSKILL_EXIT_AFTER_FIRST_FRAME=1, for build-aux/bench-window.sh: prints
- * when the first frame, and the first frame showing the list and the
- * selected profile, were painted, then quits. Times count from
- * UPSKILL_BENCH_START_US (wall clock, set by the caller just before it
- * starts the process) if given, else from the window's creation. */
-
-static void
-on_after_paint (GdkFrameClock *frame_clock,
-                UpskillWindow *self)
-{
-  const char *start_env = g_getenv ("UPSKILL_BENCH_START_US");
-  gint64 now = g_get_real_time ();
-  gint64 start = self->created;
-  GtkApplication *application;
-
-  if (start_env != NULL)
-    start = g_ascii_strtoll (start_env, NULL, 10);
-
-  if (self->first_paint == 0)
-    self->first_paint = now;
-
-  if (upskill_window_is_loading (self))
-    return;
-
-  g_print ("first-frame-ms %.1f\n", (self->first_paint - start) / 1000.0);
-  g_print ("content-frame-ms %.1f\n", (now - start) / 1000.0);
-  g_print ("profiles %u\n", g_list_model_get_n_items (G_LIST_MODEL (self->profiles)));
-  fflush (stdout);
-
-  g_clear_signal_handler (&self->after_paint_handler, frame_clock);
-
-  application = gtk_window_get_application (GTK_WINDOW (self));
-  if (application != NULL)
-    g_application_quit (G_APPLICATION (application));
-}
-
-static void
-upskill_window_map (GtkWidget *widget)
-{
-  UpskillWindow *self = UPSKILL_WINDOW (widget);
-
-  GTK_WIDGET_CLASS (upskill_window_parent_class)->map (widget);
-
-  if (g_strcmp0 (g_getenv ("UPSKILL_EXIT_AFTER_FIRST_FRAME"), "1") == 0 &&
-      self->after_paint_handler == 0)
-    self->after_paint_handler = g_signal_connect (gtk_widget_get_frame_clock (widget), "after-paint",
-                                                  G_CALLBACK (on_after_paint), self);
-}
-
-static void
-upskill_window_unmap (GtkWidget *widget)
-{
-  UpskillWindow *self = UPSKILL_WINDOW (widget);
-
-  if (self->after_paint_handler != 0)
-    g_clear_signal_handler (&self->after_paint_handler, gtk_widget_get_frame_clock (widget));
-
-  GTK_WIDGET_CLASS (upskill_window_parent_class)->unmap (widget);
-}
-
 /* GObject */
 
 static void
@@ -1326,9 +1265,6 @@ upskill_window_class_init (UpskillWindowClass *klass)
   object_class->dispose = upskill_window_dispose;
   object_class->finalize = upskill_window_finalize;
 
-  widget_class->map = upskill_window_map;
-  widget_class->unmap = upskill_window_unmap;
-
   window_class->close_request = upskill_window_close_request;
 
   g_type_ensure (UPSKILL_TYPE_TRENDS_PAGE);
@@ -1367,8 +1303,6 @@ static void
 upskill_window_init (UpskillWindow *self)
 {
   g_autoptr(GtkListItemFactory) factory = NULL;
-
-  self->created = g_get_real_time ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -1418,13 +1352,14 @@ setup (UpskillWindow      *self,
   self->store = g_object_ref (upskill_application_get_store (application));
   self->settings = g_object_ref (upskill_application_get_settings (application));
 
+  /* The last page first: only the page shown builds its content now. */
+  restore_window_state (self);
+
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     {
       g_object_set (pages[i], "catalog", self->catalog, NULL);
       g_object_bind_property (application, "trends", pages[i], "trends", G_BINDING_SYNC_CREATE);
     }
-
-  restore_window_state (self);
   upskill_window_update_actions (self);
 
   /* Never on the main loop: with a thousand clients this reads an index

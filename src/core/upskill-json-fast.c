@@ -1,0 +1,350 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include "upskill-json-fast.h"
+
+/* A quick path for the common case, a well-formed profile or index: a
+ * plain recursive-descent reader of strict JSON that builds the same tree
+ * json-glib's parser would, several times faster (json-glib tokenizes with
+ * a general-purpose scanner). Anything unusual (an error, a \u escape of a
+ * surrogate or of NUL, a duplicate member, a number json-glib might read
+ * differently) makes it give up, and json-glib reads the text instead, so
+ * what is accepted and every error message stay json-glib's. The caller
+ * has already checked the size, UTF-8 and the nesting depth. */
+
+typedef struct
+{
+  const char *p;
+  const char *end;
+} Reader;
+
+static JsonNode *read_value (Reader *reader);
+
+static void
+skip_space (Reader *reader)
+{
+  while (reader->p < reader->end &&
+         (*reader->p == ' ' || *reader->p == '\n' || *reader->p == '\t' || *reader->p == '\r'))
+    reader->p++;
+}
+
+static int
+hex_value (char c)
+{
+  if (c >= '0' && c <= '9')
+    return c - '0';
+  if (c >= 'a' && c <= 'f')
+    return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F')
+    return c - 'A' + 10;
+  return -1;
+}
+
+/* At the opening quote; returns the text, or NULL to give up. */
+static char *
+read_string (Reader *reader)
+{
+  const char *start = ++reader->p;
+  const char *p = start;
+  GString *text;
+
+  /* Most strings have no escapes: one copy. */
+  while (p < reader->end && *p != '"' && *p != '\\' && (guchar) *p >= 0x20)
+    p++;
+  if (p >= reader->end || (guchar) *p < 0x20)
+    return NULL;
+  if (*p == '"')
+    {
+      reader->p = p + 1;
+      return g_strndup (start, p - start);
+    }
+
+  text = g_string_new_len (start, p - start);
+  while (p < reader->end)
+    {
+      char c = *p;
+
+      if (c == '"')
+        {
+          reader->p = p + 1;
+          return g_string_free (text, FALSE);
+        }
+      if ((guchar) c < 0x20)
+        break;
+      if (c != '\\')
+        {
+          g_string_append_c (text, c);
+          p++;
+          continue;
+        }
+
+      if (p + 1 >= reader->end)
+        break;
+      switch (p[1])
+        {
+        case '"': g_string_append_c (text, '"'); break;
+        case '\\': g_string_append_c (text, '\\'); break;
+        case '/': g_string_append_c (text, '/'); break;
+        case 'b': g_string_append_c (text, '\b'); break;
+        case 'f': g_string_append_c (text, '\f'); break;
+        case 'n': g_string_append_c (text, '\n'); break;
+        case 'r': g_string_append_c (text, '\r'); break;
+        case 't': g_string_append_c (text, '\t'); break;
+        case 'u':
+          {
+            gunichar code = 0;
+
+            if (p + 6 > reader->end)
+              goto give_up;
+            for (int i = 2; i < 6; i++)
+              {
+                int value = hex_value (p[i]);
+
+                if (value < 0)
+                  goto give_up;
+                code = code * 16 + value;
+              }
+            /* Surrogates and NUL: json-glib's own rules apply. */
+            if (code == 0 || (code >= 0xd800 && code <= 0xdfff))
+              goto give_up;
+            g_string_append_unichar (text, code);
+            p += 4;
+          }
+          break;
+        default:
+          goto give_up;
+        }
+      p += 2;
+    }
+
+give_up:
+  g_string_free (text, TRUE);
+  return NULL;
+}
+
+static JsonNode *
+read_number (Reader *reader)
+{
+  const char *start = reader->p;
+  const char *p = start;
+  gboolean is_float = FALSE;
+  JsonNode *node;
+
+  if (p < reader->end && *p == '-')
+    p++;
+  if (p >= reader->end || !g_ascii_isdigit (*p))
+    return NULL;
+  /* No leading zeros, as JSON says; json-glib may read them otherwise. */
+  if (*p == '0' && p + 1 < reader->end && g_ascii_isdigit (p[1]))
+    return NULL;
+  while (p < reader->end && g_ascii_isdigit (*p))
+    p++;
+  if (p < reader->end && *p == '.')
+    {
+      is_float = TRUE;
+      p++;
+      if (p >= reader->end || !g_ascii_isdigit (*p))
+        return NULL;
+      while (p < reader->end && g_ascii_isdigit (*p))
+        p++;
+    }
+  if (p < reader->end && (*p == 'e' || *p == 'E'))
+    {
+      is_float = TRUE;
+      p++;
+      if (p < reader->end && (*p == '+' || *p == '-'))
+        p++;
+      if (p >= reader->end || !g_ascii_isdigit (*p))
+        return NULL;
+      while (p < reader->end && g_ascii_isdigit (*p))
+        p++;
+    }
+  /* Long numbers: json-glib decides how they overflow. */
+  if (p - start > 17 || p >= reader->end)
+    return NULL;
+
+  node = json_node_alloc ();
+  if (is_float)
+    {
+      char buffer[32];
+
+      memcpy (buffer, start, p - start);
+      buffer[p - start] = '\0';
+      json_node_init_double (node, g_ascii_strtod (buffer, NULL));
+    }
+  else
+    {
+      gint64 value = 0;
+      const char *digit = *start == '-' ? start + 1 : start;
+
+      for (; digit < p; digit++)
+        value = value * 10 + (*digit - '0');
+      json_node_init_int (node, *start == '-' ? -value : value);
+    }
+
+  reader->p = p;
+  return node;
+}
+
+static gboolean
+read_word (Reader     *reader,
+           const char *word)
+{
+  gsize length = strlen (word);
+
+  if ((gsize) (reader->end - reader->p) < length || memcmp (reader->p, word, length) != 0)
+    return FALSE;
+  reader->p += length;
+  return TRUE;
+}
+
+static JsonNode *
+read_object (Reader *reader)
+{
+  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
+  JsonObject *object = json_object_new ();
+
+  json_node_take_object (node, object);
+  reader->p++;
+  skip_space (reader);
+  if (reader->p < reader->end && *reader->p == '}')
+    {
+      reader->p++;
+      return g_steal_pointer (&node);
+    }
+
+  for (;;)
+    {
+      g_autofree char *name = NULL;
+      JsonNode *member;
+
+      skip_space (reader);
+      if (reader->p >= reader->end || *reader->p != '"')
+        return NULL;
+      name = read_string (reader);
+      if (name == NULL || json_object_has_member (object, name))
+        return NULL;
+      skip_space (reader);
+      if (reader->p >= reader->end || *reader->p != ':')
+        return NULL;
+      reader->p++;
+      member = read_value (reader);
+      if (member == NULL)
+        return NULL;
+      json_object_set_member (object, name, member);
+
+      skip_space (reader);
+      if (reader->p >= reader->end)
+        return NULL;
+      if (*reader->p == '}')
+        {
+          reader->p++;
+          return g_steal_pointer (&node);
+        }
+      if (*reader->p != ',')
+        return NULL;
+      reader->p++;
+    }
+}
+
+static JsonNode *
+read_array (Reader *reader)
+{
+  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_ARRAY);
+  JsonArray *array = json_array_new ();
+
+  json_node_take_array (node, array);
+  reader->p++;
+  skip_space (reader);
+  if (reader->p < reader->end && *reader->p == ']')
+    {
+      reader->p++;
+      return g_steal_pointer (&node);
+    }
+
+  for (;;)
+    {
+      JsonNode *element = read_value (reader);
+
+      if (element == NULL)
+        return NULL;
+      json_array_add_element (array, element);
+
+      skip_space (reader);
+      if (reader->p >= reader->end)
+        return NULL;
+      if (*reader->p == ']')
+        {
+          reader->p++;
+          return g_steal_pointer (&node);
+        }
+      if (*reader->p != ',')
+        return NULL;
+      reader->p++;
+    }
+}
+
+static JsonNode *
+read_value (Reader *reader)
+{
+  skip_space (reader);
+  if (reader->p >= reader->end)
+    return NULL;
+
+  switch (*reader->p)
+    {
+    case '{':
+      return read_object (reader);
+
+    case '[':
+      return read_array (reader);
+
+    case '"':
+      {
+        g_autofree char *text = read_string (reader);
+
+        return text != NULL ? json_node_init_string (json_node_alloc (), text) : NULL;
+      }
+
+    case 't':
+      return read_word (reader, "true") ? json_node_init_boolean (json_node_alloc (), TRUE) : NULL;
+
+    case 'f':
+      return read_word (reader, "false") ? json_node_init_boolean (json_node_alloc (), FALSE) : NULL;
+
+    case 'n':
+      return read_word (reader, "null") ? json_node_init_null (json_node_alloc ()) : NULL;
+
+    default:
+      return read_number (reader);
+    }
+}
+
+JsonNode *
+upskill_json_parse_fast (const char *data,
+                         gsize       length)
+{
+  Reader reader = { data, data + length };
+  g_autoptr(JsonNode) root = NULL;
+
+  g_return_val_if_fail (data != NULL, NULL);
+
+  skip_space (&reader);
+  /* Only an object: everything else is json-glib's to judge. */
+  if (reader.p >= reader.end || *reader.p != '{')
+    return NULL;
+
+  root = read_object (&reader);
+  if (root == NULL)
+    return NULL;
+
+  skip_space (&reader);
+  if (reader.p != reader.end)
+    return NULL;
+
+  /* Not sealed as json-glib's immutable parser would: sealing hashes
+   * every object, and nothing changes a tree read from a file. */
+  return g_steal_pointer (&root);
+}
