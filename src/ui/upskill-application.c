@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "upskill-accessible.h"
 #include "upskill-application.h"
 #include "upskill-cli.h"
 #include "upskill-feed.h"
@@ -216,6 +217,7 @@ upskill_application_startup (GApplication *application)
   };
 
   G_APPLICATION_CLASS (upskill_application_parent_class)->startup (application);
+  upskill_accessible_install ();
 
   g_action_map_add_action_entries (G_ACTION_MAP (application), app_actions,
                                    G_N_ELEMENTS (app_actions), application);

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "upskill-accessible.h"
 #include "upskill-evidence-dialog.h"
 #include "upskill-level.h"
 #include "upskill-readiness.h"
@@ -565,9 +566,6 @@ add_level_buttons (UpskillSkillRow *self)
       gtk_actionable_set_action_name (GTK_ACTIONABLE (numeric), "skill.level");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (numeric), "u", level);
       gtk_widget_set_tooltip_text (numeric, numbered);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (numeric),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, numbered,
-                                      -1);
       gtk_box_append (self->level_numbers_box, numeric);
     }
 }
@@ -600,6 +598,28 @@ upskill_skill_row_init (UpskillSkillRow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "skill.reset-target", FALSE);
 }
 
+/* What a screen reader says for a level button, the same for the names
+ * and the numbers: "Python core language: Competent, 3 of 5". */
+static void
+name_level_buttons (UpskillSkillRow *self,
+                    GtkWidget       *box)
+{
+  guint level = 0;
+
+  for (GtkWidget *button = gtk_widget_get_first_child (box);
+       button != NULL;
+       button = gtk_widget_get_next_sibling (button), level++)
+    {
+      /* Translators: a level button read by a screen reader: skill, level
+       * name, level number and the highest level, e.g. "Python core
+       * language: Competent, 3 of 5" */
+      g_autofree char *label = g_strdup_printf (_("%s: %s, %u of %u"), self->skill->name,
+                                                upskill_level_get_name (level), level, UPSKILL_LEVEL_MAX);
+
+      upskill_accessible_set_label (button, label);
+    }
+}
+
 UpskillSkillRow *
 upskill_skill_row_new (UpskillCatalog *catalog,
                        UpskillSkill   *skill)
@@ -614,6 +634,8 @@ upskill_skill_row_new (UpskillCatalog *catalog,
   self->skill = skill;
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), skill->name);
+  name_level_buttons (self, GTK_WIDGET (self->level_names_box));
+  name_level_buttons (self, GTK_WIDGET (self->level_numbers_box));
   gtk_label_set_text (self->skill_description_label,
                       skill->description != NULL ? skill->description : "");
   gtk_widget_set_visible (GTK_WIDGET (self->skill_description_label),
