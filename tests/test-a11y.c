@@ -189,12 +189,15 @@ copy_samples (const char *profiles_dir)
 static void
 debug_dump (GtkWidget *widget, int depth)
 {
-  if (GTK_IS_MENU_BUTTON (widget) || gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget)) == GTK_ACCESSIBLE_ROLE_LIST_ITEM)
-    g_printerr ("DBG %s parent=%s mapped=%d repaired=%d named=%d tooltip=%s\n", G_OBJECT_TYPE_NAME (widget),
-                G_OBJECT_TYPE_NAME (gtk_widget_get_parent (widget)),
-                gtk_widget_get_mapped (widget), g_object_get_data (G_OBJECT (widget), "upskill-accessible-repaired") != NULL,
-                g_object_get_data (G_OBJECT (widget), "upskill-accessible-named") != NULL,
-                gtk_widget_get_tooltip_text (widget));
+  if (GTK_IS_MENU_BUTTON (widget) || (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget)) == GTK_ACCESSIBLE_ROLE_LIST_ITEM && !ADW_IS_PREFERENCES_ROW (widget) && !g_object_get_data (G_OBJECT (widget), "upskill-accessible-labelled") && !g_object_get_data (G_OBJECT (widget), "upskill-accessible-named")))
+    {
+      GString *s = g_string_new (NULL);
+      for (GtkWidget *p = widget; p; p = gtk_widget_get_parent (p))
+        g_string_append_printf (s, "%s<", G_OBJECT_TYPE_NAME (p));
+      g_printerr ("DBG mapped=%d repaired=%d %s child=%s\n", gtk_widget_get_mapped (widget), g_object_get_data (G_OBJECT (widget), "upskill-accessible-repaired") != NULL, s->str,
+                  gtk_widget_get_first_child (widget) ? G_OBJECT_TYPE_NAME (gtk_widget_get_first_child (widget)) : "-");
+      g_string_free (s, TRUE);
+    }
   for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
     debug_dump (c, depth + 1);
 }

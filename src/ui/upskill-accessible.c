@@ -33,15 +33,93 @@ is_named (GtkWidget *widget)
   return g_object_get_data (G_OBJECT (widget), NAMED_KEY) != NULL;
 }
 
+static void collect_labels (GtkWidget  *widget,
+                            GList     **labels);
+
+/* Names the widget by the labels inside it, as they change; FALSE when
+ * it holds none. */
+static gboolean
+label_from_content (GtkWidget *widget)
+{
+  GList *labels = NULL;
+  GValue value = G_VALUE_INIT;
+
+  /* A menu button's content is inside its own button. */
+  if (GTK_IS_MENU_BUTTON (widget) && gtk_widget_get_first_child (widget) != NULL)
+    collect_labels (gtk_widget_get_first_child (widget), &labels);
+  else
+    collect_labels (widget, &labels);
+  if (labels == NULL)
+    return FALSE;
+  labels = g_list_reverse (labels);
+
+  /* GTK 4.8 takes the list itself, and frees it with the relation. */
+  g_value_init (&value, G_TYPE_POINTER);
+  g_value_set_pointer (&value, labels);
+  gtk_accessible_update_relation_value (GTK_ACCESSIBLE (widget), 1,
+                                        (GtkAccessibleRelation[]) { GTK_ACCESSIBLE_RELATION_LABELLED_BY },
+                                        &value);
+  g_value_unset (&value);
+
+  return TRUE;
+}
+
+/* The icons GTK's and libadwaita's own windows put on buttons without a
+ * tooltip (the shortcuts window's search, the about window's back). */
+static const char *
+name_for_icon (const char *icon_name)
+{
+  static const struct {
+    const char *icon_name;
+    const char *name;
+  } names[] = {
+    { "edit-find-symbolic", N_("Search") },
+    { "system-search-symbolic", N_("Search") },
+    { "go-previous-symbolic", N_("Back") },
+    { "go-next-symbolic", N_("Forward") },
+    { "window-close-symbolic", N_("Close") },
+    { "open-menu-symbolic", N_("Menu") },
+    { "view-more-symbolic", N_("More") },
+  };
+
+  for (guint i = 0; icon_name != NULL && i < G_N_ELEMENTS (names); i++)
+    if (g_str_equal (icon_name, names[i].icon_name))
+      return _(names[i].name);
+
+  return NULL;
+}
+
 static void
 label_from_tooltip (GtkWidget *widget,
                     GtkWidget *tooltip_owner)
 {
   const char *tooltip = gtk_widget_get_tooltip_text (tooltip_owner);
+  const char *icon_name = NULL;
 
   if (tooltip != NULL && *tooltip != '\0')
+    {
+      gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip,
+                                      -1);
+      return;
+    }
+
+  /* A button with content of its own (not a tab, which names itself). */
+  if (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget)) == GTK_ACCESSIBLE_ROLE_BUTTON &&
+      label_from_content (widget))
+    return;
+
+  if (GTK_IS_BUTTON (widget))
+    icon_name = gtk_button_get_icon_name (GTK_BUTTON (widget));
+  else if (GTK_IS_MENU_BUTTON (widget))
+    icon_name = gtk_menu_button_get_icon_name (GTK_MENU_BUTTON (widget));
+  if (name_for_icon (icon_name) != NULL)
     gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
-                                    GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip,
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, name_for_icon (icon_name),
+                                    -1);
+  else if (GTK_IS_MENU_BUTTON (widget))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (widget),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, _("Menu"),
                                     -1);
 }
 
@@ -111,26 +189,12 @@ collect_labels (GtkWidget  *widget,
 static void
 repair_list_item (GtkWidget *row)
 {
-  GList *labels = NULL;
-  GValue value = G_VALUE_INIT;
-
   if (is_named (row) || ADW_IS_PREFERENCES_ROW (row) ||
       g_object_get_data (G_OBJECT (row), LABELLED_KEY) != NULL)
     return;
 
-  collect_labels (row, &labels);
-  if (labels == NULL)
-    return;
-  labels = g_list_reverse (labels);
-  g_object_set_data (G_OBJECT (row), LABELLED_KEY, GINT_TO_POINTER (TRUE));
-
-  /* GTK 4.8 takes the list itself, and frees it with the relation. */
-  g_value_init (&value, G_TYPE_POINTER);
-  g_value_set_pointer (&value, labels);
-  gtk_accessible_update_relation_value (GTK_ACCESSIBLE (row), 1,
-                                        (GtkAccessibleRelation[]) { GTK_ACCESSIBLE_RELATION_LABELLED_BY },
-                                        &value);
-  g_value_unset (&value);
+  if (label_from_content (row))
+    g_object_set_data (G_OBJECT (row), LABELLED_KEY, GINT_TO_POINTER (TRUE));
 }
 
 /* The header of an expander row, the part focused and read. */
@@ -167,6 +231,48 @@ on_expander_row_expanded (AdwExpanderRow *row,
     gtk_accessible_update_state (GTK_ACCESSIBLE (header), GTK_ACCESSIBLE_STATE_EXPANDED, expanded, -1);
 }
 
+/* libadwaita 1.2 names an expander row's header, not the row itself. */
+static void
+on_expander_row_title_changed (AdwExpanderRow *row,
+                               GParamSpec     *pspec,
+                               gpointer        user_data)
+{
+  const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
+
+  if (!is_named (GTK_WIDGET (row)) && title != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+}
+
+/* A menu button with a label reads it (GTK 4.8 gives it to the button
+ * inside only), with its tooltip as the description; one without reads
+ * its tooltip, its content, or what its icon means. */
+static void
+on_menu_button_label_changed (GtkMenuButton *button,
+                              GParamSpec    *pspec,
+                              gpointer       user_data)
+{
+  GtkWidget *widget = GTK_WIDGET (button);
+  const char *label = gtk_menu_button_get_label (button);
+  const char *tooltip = gtk_widget_get_tooltip_text (widget);
+
+  if (is_named (widget))
+    return;
+
+  if (label != NULL && *label != '\0')
+    {
+      g_autoptr(GString) bare = g_string_new (label);
+
+      if (gtk_menu_button_get_use_underline (button))
+        g_string_replace (bare, "_", "", 1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, bare->str, -1);
+      if (tooltip != NULL)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, tooltip, -1);
+      return;
+    }
+
+  label_from_tooltip (widget, widget);
+}
+
 static void
 repair_widget (GtkWidget *widget)
 {
@@ -183,10 +289,9 @@ repair_widget (GtkWidget *widget)
     }
   else if (GTK_IS_MENU_BUTTON (widget))
     {
-      const char *label = gtk_menu_button_get_label (GTK_MENU_BUTTON (widget));
-
-      if (!is_named (widget) && (label == NULL || *label == '\0'))
-        label_from_tooltip (widget, widget);
+      if (first)
+        g_signal_connect (widget, "notify::label", G_CALLBACK (on_menu_button_label_changed), NULL);
+      on_menu_button_label_changed (GTK_MENU_BUTTON (widget), NULL, NULL);
     }
   else if (GTK_IS_EXPANDER (widget))
     {
@@ -198,8 +303,12 @@ repair_widget (GtkWidget *widget)
   else if (ADW_IS_EXPANDER_ROW (widget))
     {
       if (first)
-        g_signal_connect (widget, "notify::expanded", G_CALLBACK (on_expander_row_expanded), NULL);
+        {
+          g_signal_connect (widget, "notify::expanded", G_CALLBACK (on_expander_row_expanded), NULL);
+          g_signal_connect (widget, "notify::title", G_CALLBACK (on_expander_row_title_changed), NULL);
+        }
       on_expander_row_expanded (ADW_EXPANDER_ROW (widget), NULL, NULL);
+      on_expander_row_title_changed (ADW_EXPANDER_ROW (widget), NULL, NULL);
     }
   else if (GTK_IS_SEARCH_ENTRY (widget))
     {

@@ -499,6 +499,48 @@ upskill_skill_row_set_property (GObject      *object,
 }
 
 static void
+collect_skill_rows (GtkWidget *widget,
+                    GPtrArray *rows)
+{
+  if (UPSKILL_IS_SKILL_ROW (widget))
+    {
+      g_ptr_array_add (rows, widget);
+      return;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_get_mapped (child))
+      collect_skill_rows (child, rows);
+}
+
+/* Alt+Up, Alt+Down: the previous or next skill shown, across areas; the
+ * focus goes to its header, as a Tab would. */
+static gboolean
+move_focus_binding (GtkWidget *widget,
+                    GVariant  *args,
+                    gpointer   user_data)
+{
+  int step = g_variant_get_int32 (args);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  GtkRoot *root = gtk_widget_get_root (widget);
+  guint index;
+
+  if (root == NULL)
+    return FALSE;
+
+  collect_skill_rows (GTK_WIDGET (root), rows);
+  if (!g_ptr_array_find (rows, widget, &index))
+    return FALSE;
+  if ((step < 0 && index == 0) || (step > 0 && index + 1 >= rows->len))
+    return TRUE; /* the first or last: stay */
+
+  gtk_widget_child_focus (g_ptr_array_index (rows, index + step), GTK_DIR_TAB_FORWARD);
+  return TRUE;
+}
+
+static void
 upskill_skill_row_class_init (UpskillSkillRowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -544,6 +586,15 @@ upskill_skill_row_class_init (UpskillSkillRowClass *klass)
   gtk_widget_class_install_action (widget_class, "skill.edit-evidence", "u", edit_evidence_action);
   gtk_widget_class_install_action (widget_class, "skill.remove-evidence", "u", remove_evidence_action);
   gtk_widget_class_install_action (widget_class, "skill.open-evidence-link", "u", open_evidence_link_action);
+
+  /* Rating from the keyboard: with the row focused, 0–5 set the level. */
+  for (guint level = 0; level <= UPSKILL_LEVEL_MAX; level++)
+    {
+      gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0 + level, 0, "skill.level", "u", level);
+      gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0 + level, 0, "skill.level", "u", level);
+    }
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Up, GDK_ALT_MASK, move_focus_binding, "i", -1);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Down, GDK_ALT_MASK, move_focus_binding, "i", 1);
 }
 
 static void
