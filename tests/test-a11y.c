@@ -186,22 +186,6 @@ copy_samples (const char *profiles_dir)
     }
 }
 
-static void
-debug_dump (GtkWidget *widget, int depth)
-{
-  if (GTK_IS_MENU_BUTTON (widget) || (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (widget)) == GTK_ACCESSIBLE_ROLE_LIST_ITEM && !ADW_IS_PREFERENCES_ROW (widget) && !g_object_get_data (G_OBJECT (widget), "upskill-accessible-labelled") && !g_object_get_data (G_OBJECT (widget), "upskill-accessible-named")))
-    {
-      GString *s = g_string_new (NULL);
-      for (GtkWidget *p = widget; p; p = gtk_widget_get_parent (p))
-        g_string_append_printf (s, "%s<", G_OBJECT_TYPE_NAME (p));
-      g_printerr ("DBG mapped=%d repaired=%d %s child=%s\n", gtk_widget_get_mapped (widget), g_object_get_data (G_OBJECT (widget), "upskill-accessible-repaired") != NULL, s->str,
-                  gtk_widget_get_first_child (widget) ? G_OBJECT_TYPE_NAME (gtk_widget_get_first_child (widget)) : "-");
-      g_string_free (s, TRUE);
-    }
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
-    debug_dump (c, depth + 1);
-}
-
 static int
 run_driver (void)
 {
@@ -244,7 +228,6 @@ run_driver (void)
           upskill_window_show_page (window, pages[i]);
           upskill_test_wait_for_frames (GTK_WIDGET (window), 1);
         }
-      if (g_getenv ("DBG")) debug_dump (GTK_WIDGET (window), 0);
       driver_ready (&driver, profiles[p], GTK_WINDOW (window));
     }
 
@@ -289,6 +272,8 @@ typedef struct
   guint      n_unnamed;
   GString    *report;
   GHashTable *seen;    /* object paths */
+  GPtrArray  *names;   /* of the controls */
+  guint       n_expandable;
   gboolean    verbose; /* every name along the path */
 } Walk;
 
@@ -408,6 +393,9 @@ walk (AtspiAccessible *accessible,
           g_hash_table_add (result->seen, g_strdup (accessible->parent.path)))
         {
           result->n_controls++;
+          g_ptr_array_add (result->names, g_strdup (stripped));
+          if (atspi_state_set_contains (states, ATSPI_STATE_EXPANDABLE))
+            result->n_expandable++;
           if (*stripped == '\0' || is_type_name (stripped) || repeats_mnemonic (stripped))
             {
               result->n_unnamed++;
@@ -430,6 +418,20 @@ walk (AtspiAccessible *accessible,
       if (child != NULL)
         walk (child, state, inner_path != NULL ? inner_path : path, result, depth + 1);
     }
+}
+
+static gboolean
+has_name (GPtrArray  *names,
+          const char *pattern)
+{
+  g_autoptr(GRegex) regex = g_regex_new (pattern, 0, 0, NULL);
+
+  for (guint i = 0; i < names->len; i++)
+    if (g_regex_match (regex, g_ptr_array_index (names, i), 0, NULL))
+      return TRUE;
+
+  g_test_message ("No control named like “%s”", pattern);
+  return FALSE;
 }
 
 /* The driver's application on the accessibility bus. */
@@ -500,6 +502,7 @@ test_names (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *self = g_file_read_link ("/proc/self/exe", NULL);
   Walk result = { 0, 0, g_string_new (NULL), g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
+                 g_ptr_array_new_with_free_func (g_free), 0,
                  g_getenv ("UPSKILL_A11Y_VERBOSE") != NULL };
   GOutputStream *commands;
   guint n_states = 0;
@@ -567,6 +570,13 @@ test_names (void)
                   n_states, result.n_controls, result.n_unnamed);
   g_assert_cmpuint (n_states, ==, 11);
   g_assert_cmpuint (result.n_controls, >, 100);
+
+  /* What a few controls say, in full. */
+  g_assert_true (has_name (result.names, "^María González, client, AI Security Engineer, [0-9]+% ready$"));
+  g_assert_true (has_name (result.names, "^Python, Core language: Competent, 3 of 5$"));
+  g_assert_true (has_name (result.names, "^Regenerate Plan$"));
+  /* The skills open and close, and say so. */
+  g_assert_cmpuint (result.n_expandable, >=, 30);
   if (result.n_unnamed > 0)
     {
       g_printerr ("%s", result.report->str);
@@ -576,6 +586,7 @@ test_names (void)
     }
   g_string_free (result.report, TRUE);
   g_hash_table_unref (result.seen);
+  g_ptr_array_unref (result.names);
 }
 
 int
