@@ -183,7 +183,8 @@ static gboolean
 warning_shown (UpskillSkillRow *row)
 {
   gboolean in_row = gtk_widget_get_visible (row_child (row, "warning_row"));
-  gboolean in_header = gtk_widget_get_visible (row_child (row, "warning_icon"));
+  /* The header's icon keeps its place: shown or transparent. */
+  gboolean in_header = gtk_widget_get_opacity (row_child (row, "warning_icon")) > 0;
 
   g_assert_cmpint (in_row, ==, in_header);
   return in_row;
@@ -424,6 +425,44 @@ test_keyboard_rating (Fixture       *fixture,
   gtk_widget_grab_focus (level_button (row, 2));
   press_key (level_button (row, 2), GDK_KEY_5, 0);
   g_assert_cmpuint (upskill_profile_get_level (fixture->profile, "python-packaging-testing"), ==, 5);
+}
+
+static void
+bounds_in_window (Fixture          *fixture,
+                  GtkWidget        *widget,
+                  graphene_rect_t  *bounds)
+{
+  g_assert_true (gtk_widget_compute_bounds (widget, GTK_WIDGET (fixture->window), bounds));
+}
+
+/* Rating a skill does not move what is under the pointer: the header
+ * keeps its layout (the gap pill its width, the evidence warning its
+ * place), so the level buttons stay where they were. */
+static void
+test_rating_keeps_layout (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  UpskillSkillRow *row = get_row (fixture, "python-packaging-testing");
+  GtkWidget *gap = GTK_WIDGET (row_child (row, "gap_label"));
+  graphene_rect_t gap_before, gap_after, button_before, button_after;
+
+  upskill_test_wait_for_frames (GTK_WIDGET (fixture->window), 2);
+  g_assert_false (warning_shown (row));
+  bounds_in_window (fixture, gap, &gap_before);
+  bounds_in_window (fixture, level_button (row, 4), &button_before);
+
+  /* Gap → "Target met", and the evidence warning appears. */
+  click_level (row, 4);
+  upskill_test_wait_for_frames (GTK_WIDGET (fixture->window), 2);
+  g_assert_cmpstr (gap_text (row), ==, "Target met");
+  g_assert_true (warning_shown (row));
+  bounds_in_window (fixture, gap, &gap_after);
+  bounds_in_window (fixture, level_button (row, 4), &button_after);
+
+  g_assert_cmpfloat (gap_after.size.width, ==, gap_before.size.width);
+  g_assert_cmpfloat (gap_after.origin.x, ==, gap_before.origin.x);
+  g_assert_cmpfloat (button_after.origin.y, ==, button_before.origin.y);
+  g_assert_cmpfloat (button_after.origin.x, ==, button_before.origin.x);
 }
 
 static void
@@ -804,6 +843,7 @@ main (int   argc,
   ADD ("groups", test_groups);
   ADD ("set-level", test_set_level);
   ADD ("keyboard-rating", test_keyboard_rating);
+  ADD ("rating-keeps-layout", test_rating_keeps_layout);
   ADD ("evidence", test_evidence);
   ADD ("target-override", test_target_override);
   ADD ("undo-refresh", test_undo_refresh);

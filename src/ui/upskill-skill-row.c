@@ -431,7 +431,13 @@ upskill_skill_row_update (UpskillSkillRow *self)
 
   needs_evidence = level >= UPSKILL_LEVEL_NEEDS_EVIDENCE && evidence->len == 0;
   gtk_widget_set_visible (GTK_WIDGET (self->warning_row), needs_evidence);
-  gtk_widget_set_visible (GTK_WIDGET (self->warning_icon), needs_evidence);
+  /* The icon keeps its place when hidden, so that the header does not
+   * re-wrap under the pointer as the level changes. */
+  gtk_widget_set_opacity (GTK_WIDGET (self->warning_icon), needs_evidence ? 1.0 : 0.0);
+  gtk_widget_set_can_target (GTK_WIDGET (self->warning_icon), needs_evidence);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->warning_icon),
+                               GTK_ACCESSIBLE_STATE_HIDDEN, !needs_evidence,
+                               -1);
   if (needs_evidence)
     {
       g_autofree char *warning = NULL;
@@ -621,6 +627,26 @@ add_level_buttons (UpskillSkillRow *self)
     }
 }
 
+/* The gap pill is as wide as its widest text, so that rating a skill does
+ * not move the header's text under the pointer. */
+static void
+fix_gap_width (UpskillSkillRow *self)
+{
+  const char *fixed[] = { _("No target"), _("Target met") };
+  int width = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (fixed); i++)
+    width = MAX (width, (int) g_utf8_strlen (fixed[i], -1));
+  for (guint gap = 1; gap <= UPSKILL_LEVEL_MAX; gap++)
+    {
+      g_autofree char *text = g_strdup_printf (ngettext ("Gap: %u level", "Gap: %u levels", gap), gap);
+
+      width = MAX (width, (int) g_utf8_strlen (text, -1));
+    }
+
+  gtk_label_set_width_chars (self->gap_label, width);
+}
+
 static void
 fill_target_dropdown (UpskillSkillRow *self)
 {
@@ -646,11 +672,13 @@ upskill_skill_row_init (UpskillSkillRow *self)
   self->evidence_rows = g_ptr_array_new ();
   add_level_buttons (self);
   fill_target_dropdown (self);
+  fix_gap_width (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "skill.reset-target", FALSE);
 }
 
 /* What a screen reader says for a level button, the same for the names
- * and the numbers: "Python core language: Competent, 3 of 5". */
+ * and the numbers: "Python, Core language: Competent, 3 of 5" (a skill's
+ * name alone can be ambiguous). */
 static void
 name_level_buttons (UpskillSkillRow *self,
                     GtkWidget       *box)
@@ -661,10 +689,11 @@ name_level_buttons (UpskillSkillRow *self,
        button != NULL;
        button = gtk_widget_get_next_sibling (button), level++)
     {
-      /* Translators: a level button read by a screen reader: skill, level
-       * name, level number and the highest level, e.g. "Python core
-       * language: Competent, 3 of 5" */
-      g_autofree char *label = g_strdup_printf (_("%s: %s, %u of %u"), self->skill->name,
+      /* Translators: a level button read by a screen reader: area, skill,
+       * level name, level number and the highest level, e.g. "Python,
+       * Core language: Competent, 3 of 5" */
+      g_autofree char *label = g_strdup_printf (_("%1$s, %2$s: %3$s, %4$u of %5$u"),
+                                                self->skill->area->name, self->skill->name,
                                                 upskill_level_get_name (level), level, UPSKILL_LEVEL_MAX);
 
       upskill_accessible_set_label (button, label);
