@@ -93,6 +93,14 @@ driver_ready (Driver     *driver,
 
   upskill_test_wait_for_frames (GTK_WIDGET (shown), 2);
   upskill_test_flush ();
+  /* UPSKILL_A11Y_SCREENSHOT_DIR: a picture of each state checked. */
+  if (g_getenv ("UPSKILL_A11Y_SCREENSHOT_DIR") != NULL)
+    {
+      g_autofree char *file_name = g_strdelimit (g_strconcat (state, ".png", NULL), "/", '-');
+      g_autofree char *path = g_build_filename (g_getenv ("UPSKILL_A11Y_SCREENSHOT_DIR"), file_name, NULL);
+
+      upskill_test_save_png (GTK_WIDGET (shown), path);
+    }
   title = gtk_window_get_title (shown);
   if (title == NULL)
     title = "";
