@@ -282,6 +282,8 @@ typedef struct
   GHashTable *seen;    /* object paths */
   GPtrArray  *names;   /* of the controls */
   guint       n_expandable;
+  guint       n_tables;
+  guint       n_row_headers;
   gboolean    verbose; /* every name along the path */
 } Walk;
 
@@ -382,6 +384,11 @@ walk (AtspiAccessible *accessible,
       result->n_unnamed++;
       return;
     }
+
+  if (role == ATSPI_ROLE_TABLE)
+    result->n_tables++;
+  else if (role == ATSPI_ROLE_ROW_HEADER || role == ATSPI_ROLE_TABLE_ROW_HEADER)
+    result->n_row_headers++;
 
   if (is_interactive (role) || depth == 0 || result->verbose)
     {
@@ -510,7 +517,7 @@ test_names (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *self = g_file_read_link ("/proc/self/exe", NULL);
   Walk result = { 0, 0, g_string_new (NULL), g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
-                 g_ptr_array_new_with_free_func (g_free), 0,
+                 g_ptr_array_new_with_free_func (g_free), 0, 0, 0,
                  g_getenv ("UPSKILL_A11Y_VERBOSE") != NULL };
   GOutputStream *commands;
   guint n_states = 0;
@@ -583,6 +590,10 @@ test_names (void)
   g_assert_true (has_name (result.names, "^María González, client, AI Security Engineer, [0-9]+% ready$"));
   g_assert_true (has_name (result.names, "^Python, Core language: Competent, 3 of 5$"));
   g_assert_true (has_name (result.names, "^Regenerate Plan$"));
+  /* The readiness by area is a table, an area heading each row (GTK 4.8
+   * reads the column headers as plain cells). */
+  g_assert_cmpuint (result.n_tables, >=, 1);
+  g_assert_cmpuint (result.n_row_headers, >=, 7);
   /* The skills open and close, and say so. */
   g_assert_cmpuint (result.n_expandable, >=, 30);
   if (result.n_unnamed > 0)
