@@ -368,6 +368,21 @@ test_page_notes (Fixture       *fixture,
   upskill_note_dialog_set_text (dialog, "Talked about the internal application.\nShe applies in December.");
   gtk_editable_set_text (date_entry, "2026-02-30");
   g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "save"));
+  /* A day still to come is refused, and the dialog says why. */
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+    g_autoptr(GDateTime) tomorrow = g_date_time_add_days (now, 1);
+    g_autofree char *tomorrow_text = g_date_time_format (tomorrow, "%Y-%m-%d");
+    GtkRevealer *revealer = GTK_REVEALER (gtk_widget_get_template_child (GTK_WIDGET (dialog), UPSKILL_TYPE_NOTE_DIALOG,
+                                                                        "date_error_revealer"));
+    GtkLabel *reason = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (dialog), UPSKILL_TYPE_NOTE_DIALOG,
+                                                                 "date_error_label"));
+
+    gtk_editable_set_text (date_entry, tomorrow_text);
+    g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "save"));
+    g_assert_true (gtk_revealer_get_reveal_child (revealer));
+    g_assert_nonnull (strstr (gtk_label_get_text (reason), "has not come yet"));
+  }
   gtk_editable_set_text (date_entry, "2026-11-20");
   g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "save"));
   upskill_test_respond (ADW_MESSAGE_DIALOG (dialog), "save");

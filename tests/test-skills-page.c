@@ -185,7 +185,8 @@ static gboolean
 warning_shown (UpskillSkillRow *row)
 {
   gboolean in_row = gtk_widget_get_visible (row_child (row, "warning_row"));
-  gboolean in_header = gtk_widget_get_visible (row_child (row, "warning_icon"));
+  /* The header's icon keeps its place: shown or transparent. */
+  gboolean in_header = gtk_widget_get_opacity (row_child (row, "warning_icon")) > 0;
 
   g_assert_cmpint (in_row, ==, in_header);
   return in_row;
@@ -335,6 +336,142 @@ test_set_level (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "skill.level", "u", 5));
   upskill_test_iterate ();
   g_assert_cmpuint (upskill_profile_get_level (fixture->profile, "python-packaging-testing"), ==, 5);
+}
+
+/* A key pressed with the focus on @focus, as GTK delivers it to the
+ * class shortcuts of the focus widget and then of each ancestor in turn
+ * (GTK 4 offers no way to synthesize a key event). */
+static void
+press_key (GtkWidget       *focus,
+           guint            keyval,
+           GdkModifierType  modifiers)
+{
+  for (GtkWidget *widget = focus; widget != NULL; widget = gtk_widget_get_parent (widget))
+    {
+      g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+      for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+        {
+          g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+          if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+            continue;
+          for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+            {
+              g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+              GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+              if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
+                  gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
+                  gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == modifiers &&
+                  gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), GTK_SHORTCUT_ACTION_EXCLUSIVE,
+                                                widget, gtk_shortcut_get_arguments (shortcut)))
+                {
+                  upskill_test_flush ();
+                  return;
+                }
+            }
+        }
+    }
+
+  g_error ("No shortcut for key %s took the key", gdk_keyval_name (keyval));
+}
+
+static GtkWidget *
+focused_skill_row (Fixture *fixture)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
+
+  g_assert_nonnull (focus);
+  return gtk_widget_get_ancestor (focus, UPSKILL_TYPE_SKILL_ROW);
+}
+
+static void
+collect_rows (GtkWidget *widget,
+              GPtrArray *rows)
+{
+  if (UPSKILL_IS_SKILL_ROW (widget))
+    g_ptr_array_add (rows, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_rows (child, rows);
+}
+
+static void
+test_keyboard_rating (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  UpskillSkillRow *row = get_row (fixture, "python-packaging-testing");
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  guint index;
+
+  collect_rows (GTK_WIDGET (fixture->page), rows);
+  g_assert_true (g_ptr_array_find (rows, row, &index));
+  g_assert_cmpuint (index, >, 0);
+  g_assert_cmpuint (index + 1, <, rows->len);
+
+  /* Tab to the row: its header has the focus. */
+  g_assert_true (gtk_widget_child_focus (GTK_WIDGET (row), GTK_DIR_TAB_FORWARD));
+  g_assert_true (focused_skill_row (fixture) == GTK_WIDGET (row));
+
+  /* 4, then 0 on the keypad: the level, and the focus stays. */
+  press_key (gtk_root_get_focus (GTK_ROOT (fixture->window)), GDK_KEY_4, 0);
+  g_assert_cmpuint (upskill_profile_get_level (fixture->profile, "python-packaging-testing"), ==, 4);
+  g_assert_true (focused_skill_row (fixture) == GTK_WIDGET (row));
+  press_key (gtk_root_get_focus (GTK_ROOT (fixture->window)), GDK_KEY_KP_0, 0);
+  g_assert_cmpuint (upskill_profile_get_level (fixture->profile, "python-packaging-testing"), ==, 0);
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (level_button (row, 0))));
+
+  /* Alt+Down, Alt+Up: the next skill, then back. */
+  press_key (gtk_root_get_focus (GTK_ROOT (fixture->window)), GDK_KEY_Down, GDK_ALT_MASK);
+  g_assert_true (focused_skill_row (fixture) == g_ptr_array_index (rows, index + 1));
+  press_key (gtk_root_get_focus (GTK_ROOT (fixture->window)), GDK_KEY_Up, GDK_ALT_MASK);
+  press_key (gtk_root_get_focus (GTK_ROOT (fixture->window)), GDK_KEY_Up, GDK_ALT_MASK);
+  g_assert_true (focused_skill_row (fixture) == g_ptr_array_index (rows, index - 1));
+
+  /* With the focus on a level button inside the row, too. */
+  gtk_widget_grab_focus (level_button (row, 2));
+  press_key (level_button (row, 2), GDK_KEY_5, 0);
+  g_assert_cmpuint (upskill_profile_get_level (fixture->profile, "python-packaging-testing"), ==, 5);
+}
+
+static void
+bounds_in_window (Fixture          *fixture,
+                  GtkWidget        *widget,
+                  graphene_rect_t  *bounds)
+{
+  g_assert_true (gtk_widget_compute_bounds (widget, GTK_WIDGET (fixture->window), bounds));
+}
+
+/* Rating a skill does not move what is under the pointer: the header
+ * keeps its layout (the gap pill its width, the evidence warning its
+ * place), so the level buttons stay where they were. */
+static void
+test_rating_keeps_layout (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  UpskillSkillRow *row = get_row (fixture, "python-packaging-testing");
+  GtkWidget *gap = GTK_WIDGET (row_child (row, "gap_label"));
+  graphene_rect_t gap_before, gap_after, button_before, button_after;
+
+  upskill_test_wait_for_frames (GTK_WIDGET (fixture->window), 2);
+  g_assert_false (warning_shown (row));
+  bounds_in_window (fixture, gap, &gap_before);
+  bounds_in_window (fixture, level_button (row, 4), &button_before);
+
+  /* Gap → "Target met", and the evidence warning appears. */
+  click_level (row, 4);
+  upskill_test_wait_for_frames (GTK_WIDGET (fixture->window), 2);
+  g_assert_cmpstr (gap_text (row), ==, "Target met");
+  g_assert_true (warning_shown (row));
+  bounds_in_window (fixture, gap, &gap_after);
+  bounds_in_window (fixture, level_button (row, 4), &button_after);
+
+  g_assert_cmpfloat (gap_after.size.width, ==, gap_before.size.width);
+  g_assert_cmpfloat (gap_after.origin.x, ==, gap_before.origin.x);
+  g_assert_cmpfloat (button_after.origin.y, ==, button_before.origin.y);
+  g_assert_cmpfloat (button_after.origin.x, ==, button_before.origin.x);
 }
 
 static void
@@ -797,6 +934,8 @@ main (int   argc,
   ADD ("profile-switch", test_profile_switch);
   ADD ("groups", test_groups);
   ADD ("set-level", test_set_level);
+  ADD ("keyboard-rating", test_keyboard_rating);
+  ADD ("rating-keeps-layout", test_rating_keeps_layout);
   ADD ("evidence", test_evidence);
   ADD ("target-override", test_target_override);
   ADD ("undo-refresh", test_undo_refresh);

@@ -27,4 +27,15 @@ void       upskill_date_set_from_date_time (GDate       *date,
 char      *upskill_date_time_format_day    (GDateTime   *date_time);
 char      *upskill_date_format_day         (const GDate *date);
 
+/* A day as typed in a date field, in the locale's numeric form when it
+ * has a four-digit year ("16.12.2026" in German, "12/16/2026" in the
+ * US), else year-month-day ("2026-12-16"). */
+char      *upskill_date_format_numeric     (const GDate *date);
+/* Reads a day typed in that form, or as year-month-day in any locale.
+ * Returns FALSE, leaving @date alone, for anything else. */
+gboolean   upskill_date_parse_numeric      (const char  *text,
+                                            GDate       *date);
+/* What to type, for a placeholder: "DD.MM.YYYY", "YYYY-MM-DD". */
+char      *upskill_date_numeric_hint       (void);
+
 G_END_DECLS

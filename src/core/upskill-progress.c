@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "upskill-level.h"
+#include "upskill-format.h"
 #include "upskill-progress.h"
 #include "upskill-readiness.h"
 
@@ -484,8 +485,9 @@ upskill_progress_describe_readiness (GPtrArray *series,
   if (last->overall < 0)
     return g_strdup (_("Readiness cannot be measured: no target role is set."));
 
-  from = round (MAX (first->overall, 0.0));
-  to = round (last->overall);
+  /* Rounded as every readiness is worded (upskill-format.c). */
+  from = upskill_format_percent_value (MAX (first->overall, 0.0));
+  to = upskill_format_percent_value (last->overall);
 
   /* The year only when the line spans years or is not from this year. */
   with_year = !same_year (first->time, last->time) || !same_year (last->time, now);

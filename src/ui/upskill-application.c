@@ -6,6 +6,7 @@
 #include <signal.h>
 #include <stdlib.h>
 
+#include "upskill-accessible.h"
 #include "upskill-application.h"
 #include "upskill-cli.h"
 #include "upskill-feed.h"
@@ -256,6 +257,7 @@ upskill_application_startup (GApplication *application)
   };
 
   G_APPLICATION_CLASS (upskill_application_parent_class)->startup (application);
+  upskill_accessible_install ();
 
   UPSKILL_APPLICATION (application)->follows_settings = TRUE;
   follow_trend_weight (UPSKILL_APPLICATION (application));

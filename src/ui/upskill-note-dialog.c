@@ -14,6 +14,7 @@ struct _UpskillNoteDialog
 
   GtkEntry         *date_entry;
   GtkRevealer      *date_error_revealer;
+  GtkLabel         *date_error_label;
   GtkCalendar      *calendar;
   GtkPopover       *calendar_popover;
   GtkTextView      *text_view;
@@ -21,32 +22,60 @@ struct _UpskillNoteDialog
 
 G_DEFINE_FINAL_TYPE (UpskillNoteDialog, upskill_note_dialog, ADW_TYPE_MESSAGE_DIALOG)
 
-/* Strictly YYYY-MM-DD (g_date_set_parse() would guess by locale). */
+/* A day typed in the locale's numeric form ("16.12.2026" in German) or
+ * as year-month-day, at midnight UTC as notes keep it. */
 static gboolean
 parse_day (const char *text,
            GDateTime **out_day)
 {
-  guint year, month, day;
-  char end;
+  GDate date;
 
-  if (text == NULL
-      || sscanf (text, "%4u-%2u-%2u%c", &year, &month, &day, &end) != 3
-      || !g_date_valid_dmy (day, month, year)
-      || year < UPSKILL_DATE_MIN_YEAR
-      || year > UPSKILL_DATE_MAX_YEAR)
+  if (!upskill_date_parse_numeric (text, &date)
+      || g_date_get_year (&date) < UPSKILL_DATE_MIN_YEAR
+      || g_date_get_year (&date) > UPSKILL_DATE_MAX_YEAR)
     return FALSE;
 
   if (out_day != NULL)
-    *out_day = g_date_time_new_utc (year, month, day, 0, 0, 0);
+    *out_day = g_date_time_new_utc (g_date_get_year (&date), g_date_get_month (&date),
+                                    g_date_get_day (&date), 0, 0, 0);
 
   return TRUE;
+}
+
+static char *
+format_day (int year,
+            int month,
+            int day)
+{
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, day, month, year);
+
+  return upskill_date_format_numeric (&date);
+}
+
+/* A session note is about a session that took place: not after today. */
+static gboolean
+is_future (GDateTime *day)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  int year = g_date_time_get_year (day), today_year = g_date_time_get_year (now);
+
+  if (year != today_year)
+    return year > today_year;
+
+  return g_date_time_get_day_of_year (day) > g_date_time_get_day_of_year (now);
 }
 
 static void
 update_response (UpskillNoteDialog *self)
 {
   const char *date_text = gtk_editable_get_text (GTK_EDITABLE (self->date_entry));
-  gboolean date_valid = parse_day (date_text, NULL);
+  g_autoptr(GDateTime) day = NULL;
+  gboolean date_readable = parse_day (date_text, &day);
+  gboolean future = date_readable && is_future (day);
+  gboolean date_valid = date_readable && !future;
   gboolean date_typed = date_text[0] != '\0';
   g_autofree char *text = upskill_note_dialog_dup_text (self);
 
@@ -56,9 +85,31 @@ update_response (UpskillNoteDialog *self)
     gtk_widget_remove_css_class (GTK_WIDGET (self->date_entry), "error");
   else
     gtk_widget_add_css_class (GTK_WIDGET (self->date_entry), "error");
-  /* Wait for a whole date before complaining. */
+
+  if (future)
+    gtk_label_set_text (self->date_error_label,
+                        _("This day has not come yet: a session note is for a session that took place. Choose today or an earlier day."));
+  else
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      g_autofree char *hint = upskill_date_numeric_hint ();
+      g_autofree char *example = format_day (g_date_time_get_year (now), g_date_time_get_month (now),
+                                             g_date_time_get_day_of_month (now));
+      g_autofree char *message = NULL;
+
+      /* Translators: how to write a day, e.g. "Write the day as
+       * DD.MM.YYYY, like 16.12.2026, between the years 1900 and 2200." */
+      message = g_strdup_printf (_("Write the day as %s, like %s, between the years %d and %d."),
+                                 hint, example, UPSKILL_DATE_MIN_YEAR, UPSKILL_DATE_MAX_YEAR);
+      gtk_label_set_text (self->date_error_label, message);
+    }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->date_entry),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  !date_valid && date_typed ? gtk_label_get_text (self->date_error_label) : "",
+                                  -1);
+  /* Wait for a whole date before complaining, unless it is one. */
   gtk_revealer_set_reveal_child (self->date_error_revealer,
-                                 !date_valid && strlen (date_text) >= 10);
+                                 future || (!date_valid && strlen (date_text) >= 10));
 
   adw_message_dialog_set_response_enabled (ADW_MESSAGE_DIALOG (self), "save",
                                            date_valid && text[0] != '\0');
@@ -90,7 +141,8 @@ static void
 on_day_selected (UpskillNoteDialog *self)
 {
   g_autoptr(GDateTime) day = gtk_calendar_get_date (self->calendar);
-  g_autofree char *text = g_date_time_format (day, "%Y-%m-%d");
+  g_autofree char *text = format_day (g_date_time_get_year (day), g_date_time_get_month (day),
+                                      g_date_time_get_day_of_month (day));
 
   gtk_editable_set_text (GTK_EDITABLE (self->date_entry), text);
   gtk_popover_popdown (self->calendar_popover);
@@ -104,6 +156,7 @@ upskill_note_dialog_class_init (UpskillNoteDialogClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/Upskill/ui/upskill-note-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, UpskillNoteDialog, date_entry);
   gtk_widget_class_bind_template_child (widget_class, UpskillNoteDialog, date_error_revealer);
+  gtk_widget_class_bind_template_child (widget_class, UpskillNoteDialog, date_error_label);
   gtk_widget_class_bind_template_child (widget_class, UpskillNoteDialog, calendar);
   gtk_widget_class_bind_template_child (widget_class, UpskillNoteDialog, calendar_popover);
   gtk_widget_class_bind_template_child (widget_class, UpskillNoteDialog, text_view);
@@ -115,7 +168,10 @@ upskill_note_dialog_class_init (UpskillNoteDialogClass *klass)
 static void
 upskill_note_dialog_init (UpskillNoteDialog *self)
 {
+  g_autofree char *hint = upskill_date_numeric_hint ();
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_entry_set_placeholder_text (self->date_entry, hint);
 
   g_signal_connect_object (gtk_text_view_get_buffer (self->text_view), "changed",
                            G_CALLBACK (update_response), self, G_CONNECT_SWAPPED);
@@ -172,7 +228,8 @@ upskill_note_dialog_set_date (UpskillNoteDialog *self,
   if (day == NULL)
     return;
 
-  text = g_date_time_format (day, "%Y-%m-%d");
+  text = format_day (g_date_time_get_year (day), g_date_time_get_month (day),
+                    g_date_time_get_day_of_month (day));
   gtk_editable_set_text (GTK_EDITABLE (self->date_entry), text);
 }
 

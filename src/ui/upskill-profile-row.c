@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "upskill-format.h"
+#include "upskill-accessible.h"
 #include "upskill-profile-row.h"
 
 struct _UpskillProfileRow
@@ -31,12 +32,29 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* What a screen reader says for the row: "María González, client, AI
+ * Security Engineer, 35% ready". The row is the child of the list's own
+ * row, which is the one focused and read. */
+static void
+update_accessible_label (UpskillProfileRow *self,
+                         const char        *label)
+{
+  GtkWidget *parent = gtk_widget_get_parent (GTK_WIDGET (self));
+
+  if (parent != NULL && gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (parent)) == GTK_ACCESSIBLE_ROLE_LIST_ITEM)
+    upskill_accessible_set_label (parent, label);
+  upskill_accessible_set_label (GTK_WIDGET (self), label);
+}
+
 static void
 update (UpskillProfileRow *self)
 {
   UpskillProfileItem *item = self->item;
+  g_autofree char *accessible = NULL;
   const char *error;
   const char *name;
+  const char *kind;
+  const char *role;
   double readiness;
 
   if (item == NULL)
@@ -59,6 +77,7 @@ update (UpskillProfileRow *self)
       gtk_label_set_ellipsize (self->subtitle_label, PANGO_ELLIPSIZE_END);
       gtk_widget_set_tooltip_text (GTK_WIDGET (self), error);
       gtk_widget_add_css_class (GTK_WIDGET (self->subtitle_label), "error");
+      update_accessible_label (self, error);
       return;
     }
 
@@ -77,6 +96,25 @@ update (UpskillProfileRow *self)
     gtk_label_set_text (self->subtitle_label, _("No target role"));
 
   readiness = upskill_profile_item_get_readiness (item);
+  kind = upskill_profile_item_get_kind (item) == UPSKILL_PROFILE_CLIENT
+         ? C_("profile kind, read by a screen reader", "client")
+         : C_("profile kind, read by a screen reader", "own profile");
+  role = upskill_profile_item_get_target_role_name (item) != NULL
+         ? upskill_profile_item_get_target_role_name (item) : _("No target role");
+  if (readiness >= 0)
+    {
+      g_autofree char *percent = upskill_format_percent (readiness);
+
+      /* Translators: a profile in the list, read by a screen reader:
+       * "María González, client, AI Security Engineer, 35% ready" */
+      accessible = g_strdup_printf (_("%s, %s, %s, %s ready"), name, kind, role, percent);
+    }
+  else
+    /* Translators: a profile in the list, read by a screen reader:
+     * "María González, client, No target role" */
+    accessible = g_strdup_printf (_("%s, %s, %s"), name, kind, role);
+  update_accessible_label (self, accessible);
+
   if (readiness >= 0)
     {
       g_autofree char *text = NULL;

@@ -6,6 +6,7 @@
 #include "upskill-date.h"
 #include "upskill-format.h"
 #include "upskill-planner.h"
+#include "upskill-accessible.h"
 #include "upskill-level.h"
 #include "upskill-note-dialog.h"
 #include "upskill-progress.h"
@@ -175,9 +176,7 @@ create_note_row (UpskillProgressPage *self,
   gtk_box_append (GTK_BOX (box), grid);
 
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, heading,
-                                  -1);
+  upskill_accessible_set_label (row, heading);
 
   return row;
 }
@@ -351,9 +350,7 @@ rebuild_area_toggles (UpskillProgressPage *self)
       gtk_button_set_child (GTK_BUTTON (button), box);
       g_object_set_data (G_OBJECT (button), "area-index", GUINT_TO_POINTER (area->index));
       gtk_widget_add_css_class (button, "upskill-area-toggle");
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, area->name,
-                                      -1);
+      upskill_accessible_set_label (button, area->name);
       g_signal_connect_object (button, "toggled", G_CALLBACK (on_area_toggled), self, 0);
       gtk_flow_box_append (self->areas_box, button);
 

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "upskill-accessible.h"
 #include "upskill-evidence-dialog.h"
 #include "upskill-level.h"
 #include "upskill-readiness.h"
@@ -430,7 +431,13 @@ upskill_skill_row_update (UpskillSkillRow *self)
 
   needs_evidence = level >= UPSKILL_LEVEL_NEEDS_EVIDENCE && evidence->len == 0;
   gtk_widget_set_visible (GTK_WIDGET (self->warning_row), needs_evidence);
-  gtk_widget_set_visible (GTK_WIDGET (self->warning_icon), needs_evidence);
+  /* The icon keeps its place when hidden, so that the header does not
+   * re-wrap under the pointer as the level changes. */
+  gtk_widget_set_opacity (GTK_WIDGET (self->warning_icon), needs_evidence ? 1.0 : 0.0);
+  gtk_widget_set_can_target (GTK_WIDGET (self->warning_icon), needs_evidence);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->warning_icon),
+                               GTK_ACCESSIBLE_STATE_HIDDEN, !needs_evidence,
+                               -1);
   if (needs_evidence)
     {
       g_autofree char *warning = NULL;
@@ -498,6 +505,48 @@ upskill_skill_row_set_property (GObject      *object,
 }
 
 static void
+collect_skill_rows (GtkWidget *widget,
+                    GPtrArray *rows)
+{
+  if (UPSKILL_IS_SKILL_ROW (widget))
+    {
+      g_ptr_array_add (rows, widget);
+      return;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (gtk_widget_get_mapped (child))
+      collect_skill_rows (child, rows);
+}
+
+/* Alt+Up, Alt+Down: the previous or next skill shown, across areas; the
+ * focus goes to its header, as a Tab would. */
+static gboolean
+move_focus_binding (GtkWidget *widget,
+                    GVariant  *args,
+                    gpointer   user_data)
+{
+  int step = g_variant_get_int32 (args);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  GtkRoot *root = gtk_widget_get_root (widget);
+  guint index;
+
+  if (root == NULL)
+    return FALSE;
+
+  collect_skill_rows (GTK_WIDGET (root), rows);
+  if (!g_ptr_array_find (rows, widget, &index))
+    return FALSE;
+  if ((step < 0 && index == 0) || (step > 0 && index + 1 >= rows->len))
+    return TRUE; /* the first or last: stay */
+
+  gtk_widget_child_focus (g_ptr_array_index (rows, index + step), GTK_DIR_TAB_FORWARD);
+  return TRUE;
+}
+
+static void
 upskill_skill_row_class_init (UpskillSkillRowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -543,6 +592,15 @@ upskill_skill_row_class_init (UpskillSkillRowClass *klass)
   gtk_widget_class_install_action (widget_class, "skill.edit-evidence", "u", edit_evidence_action);
   gtk_widget_class_install_action (widget_class, "skill.remove-evidence", "u", remove_evidence_action);
   gtk_widget_class_install_action (widget_class, "skill.open-evidence-link", "u", open_evidence_link_action);
+
+  /* Rating from the keyboard: with the row focused, 0–5 set the level. */
+  for (guint level = 0; level <= UPSKILL_LEVEL_MAX; level++)
+    {
+      gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0 + level, 0, "skill.level", "u", level);
+      gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0 + level, 0, "skill.level", "u", level);
+    }
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Up, GDK_ALT_MASK, move_focus_binding, "i", -1);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Down, GDK_ALT_MASK, move_focus_binding, "i", 1);
 }
 
 static void
@@ -565,11 +623,28 @@ add_level_buttons (UpskillSkillRow *self)
       gtk_actionable_set_action_name (GTK_ACTIONABLE (numeric), "skill.level");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (numeric), "u", level);
       gtk_widget_set_tooltip_text (numeric, numbered);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (numeric),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, numbered,
-                                      -1);
       gtk_box_append (self->level_numbers_box, numeric);
     }
+}
+
+/* The gap pill is as wide as its widest text, so that rating a skill does
+ * not move the header's text under the pointer. */
+static void
+fix_gap_width (UpskillSkillRow *self)
+{
+  const char *fixed[] = { _("No target"), _("Target met") };
+  int width = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (fixed); i++)
+    width = MAX (width, (int) g_utf8_strlen (fixed[i], -1));
+  for (guint gap = 1; gap <= UPSKILL_LEVEL_MAX; gap++)
+    {
+      g_autofree char *text = g_strdup_printf (ngettext ("Gap: %u level", "Gap: %u levels", gap), gap);
+
+      width = MAX (width, (int) g_utf8_strlen (text, -1));
+    }
+
+  gtk_label_set_width_chars (self->gap_label, width);
 }
 
 static void
@@ -618,7 +693,32 @@ upskill_skill_row_init (UpskillSkillRow *self)
   g_signal_connect (self, "notify::expanded", G_CALLBACK (on_expanded_changed), NULL);
 
   self->evidence_rows = g_ptr_array_new ();
+  fix_gap_width (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "skill.reset-target", FALSE);
+}
+
+/* What a screen reader says for a level button, the same for the names
+ * and the numbers: "Python, Core language: Competent, 3 of 5" (a skill's
+ * name alone can be ambiguous). */
+static void
+name_level_buttons (UpskillSkillRow *self,
+                    GtkWidget       *box)
+{
+  guint level = 0;
+
+  for (GtkWidget *button = gtk_widget_get_first_child (box);
+       button != NULL;
+       button = gtk_widget_get_next_sibling (button), level++)
+    {
+      /* Translators: a level button read by a screen reader: area, skill,
+       * level name, level number and the highest level, e.g. "Python,
+       * Core language: Competent, 3 of 5" */
+      g_autofree char *label = g_strdup_printf (_("%1$s, %2$s: %3$s, %4$u of %5$u"),
+                                                self->skill->area->name, self->skill->name,
+                                                upskill_level_get_name (level), level, UPSKILL_LEVEL_MAX);
+
+      upskill_accessible_set_label (button, label);
+    }
 }
 
 UpskillSkillRow *
@@ -635,6 +735,8 @@ upskill_skill_row_new (UpskillCatalog *catalog,
   self->skill = skill;
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), skill->name);
+  name_level_buttons (self, GTK_WIDGET (self->level_names_box));
+  name_level_buttons (self, GTK_WIDGET (self->level_numbers_box));
   gtk_label_set_text (self->skill_description_label,
                       skill->description != NULL ? skill->description : "");
   gtk_widget_set_visible (GTK_WIDGET (self->skill_description_label),

@@ -104,8 +104,20 @@ attach_table_label (GtkGrid    *grid,
                     int         row,
                     gboolean    numeric)
 {
-  GtkWidget *label = gtk_label_new (text);
+  /* A table for a screen reader too: the first row heads the columns,
+   * the first column the rows. */
+  GtkAccessibleRole role = row == 0 ? GTK_ACCESSIBLE_ROLE_COLUMN_HEADER
+                           : column == 0 ? GTK_ACCESSIBLE_ROLE_ROW_HEADER
+                           : GTK_ACCESSIBLE_ROLE_GRID_CELL;
+  GtkWidget *label = g_object_new (GTK_TYPE_LABEL,
+                                   "label", text,
+                                   "accessible-role", role,
+                                   NULL);
 
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (label),
+                                  GTK_ACCESSIBLE_RELATION_ROW_INDEX, row + 1,
+                                  GTK_ACCESSIBLE_RELATION_COL_INDEX, column + 1,
+                                  -1);
   gtk_label_set_xalign (GTK_LABEL (label), numeric ? 1.0 : 0.0);
   if (numeric)
     gtk_widget_add_css_class (label, "numeric");

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "upskill-format.h"
+#include "upskill-accessible.h"
 #include "upskill-date.h"
 #include "upskill-level.h"
 #include "upskill-step-row.h"
@@ -382,9 +383,7 @@ upskill_step_row_update (UpskillStepRow             *self,
 
   /* TRANSLATORS: accessible name of a step: "Step 3: The Python Tutorial" */
   accessible = g_strdup_printf (_("Step %1$u: %2$s"), position + 1, scheduled->title);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
-                                  -1);
+  upskill_accessible_set_label (GTK_WIDGET (self), accessible);
 }
 
 const char *

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "upskill-format.h"
+#include "upskill-accessible.h"
 #include "upskill-claim-object.h"
 #include "upskill-claim-row.h"
 #include "upskill-layoffs-chart.h"
@@ -717,9 +718,7 @@ new_area_card (UpskillTrendsPage *self,
   gtk_button_set_child (GTK_BUTTON (button), header);
   gtk_widget_add_css_class (button, "flat");
   gtk_widget_add_css_class (button, "area-header");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, area->name,
-                                  -1);
+  upskill_accessible_set_label (button, area->name);
   g_object_set_data_full (G_OBJECT (button), "area-id", g_strdup (area->id), g_free);
   g_signal_connect_object (button, "clicked", G_CALLBACK (on_area_clicked), self, G_CONNECT_SWAPPED);
   gtk_box_append (GTK_BOX (card), button);
