@@ -153,6 +153,20 @@ find_first (GtkWidget *widget,
   return NULL;
 }
 
+/* Opens every skill row under @widget: what a collapsed row holds is
+ * built when it is first opened, and must be named then too. */
+static void
+expand_skill_rows (GtkWidget *widget)
+{
+  if (UPSKILL_IS_SKILL_ROW (widget))
+    adw_expander_row_set_expanded (ADW_EXPANDER_ROW (widget), TRUE);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    expand_skill_rows (child);
+}
+
 /* Opens a dialog with @action on @widget (or the application's @action
  * when @widget is NULL), waits for a window of @type, reports it and
  * closes it. */
@@ -235,6 +249,11 @@ run_driver (void)
         {
           upskill_window_show_page (window, pages[i]);
           upskill_test_wait_for_frames (GTK_WIDGET (window), 1);
+          if (g_str_equal (pages[i], "skills"))
+            {
+              expand_skill_rows (window->skills_page);
+              upskill_test_wait_for_frames (GTK_WIDGET (window), 1);
+            }
         }
       driver_ready (&driver, profiles[p], GTK_WINDOW (window));
     }

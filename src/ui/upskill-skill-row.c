@@ -603,6 +603,9 @@ upskill_skill_row_class_init (UpskillSkillRowClass *klass)
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Down, GDK_ALT_MASK, move_focus_binding, "i", 1);
 }
 
+static void name_level_buttons (UpskillSkillRow *self,
+                                GtkWidget       *box);
+
 static void
 add_level_buttons (UpskillSkillRow *self)
 {
@@ -625,6 +628,9 @@ add_level_buttons (UpskillSkillRow *self)
       gtk_widget_set_tooltip_text (numeric, numbered);
       gtk_box_append (self->level_numbers_box, numeric);
     }
+
+  name_level_buttons (self, GTK_WIDGET (self->level_names_box));
+  name_level_buttons (self, GTK_WIDGET (self->level_numbers_box));
 }
 
 /* The gap pill is as wide as its widest text, so that rating a skill does
@@ -735,8 +741,6 @@ upskill_skill_row_new (UpskillCatalog *catalog,
   self->skill = skill;
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), skill->name);
-  name_level_buttons (self, GTK_WIDGET (self->level_names_box));
-  name_level_buttons (self, GTK_WIDGET (self->level_numbers_box));
   gtk_label_set_text (self->skill_description_label,
                       skill->description != NULL ? skill->description : "");
   gtk_widget_set_visible (GTK_WIDGET (self->skill_description_label),
