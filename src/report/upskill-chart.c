@@ -606,13 +606,13 @@ set_series_dash (cairo_t *cr,
     }
 }
 
-/* The forecast continues the first series in its colour, with short
- * even dashes that no series uses, so it reads as a forecast in grey too. */
+/* The forecast continues the first series in its colour, in long dashes
+ * no series uses (and thinner), so it reads as a forecast in grey too. */
 static void
 set_forecast_dash (cairo_t *cr,
                    double   line_width)
 {
-  const double dashes[] = { 2 * line_width, 2 * line_width };
+  const double dashes[] = { 10 * line_width, 4 * line_width };
 
   cairo_set_dash (cr, dashes, G_N_ELEMENTS (dashes), 0);
 }
@@ -765,6 +765,7 @@ upskill_chart_draw_lines_with_forecast (cairo_t                 *cr,
   double font_size, line_width, legend_height = 0, axis_label_width = 0;
   double plot_x, plot_y, plot_w, plot_h, x_label_height = 0;
   double end_label_width = 0;
+  double hold_x;
   gint64 t_min = G_MAXINT64, t_max = G_MININT64;
   g_autoptr(GDateTime) first = NULL;
   g_autoptr(GDateTime) last = NULL;
@@ -1038,7 +1039,14 @@ upskill_chart_draw_lines_with_forecast (cairo_t                 *cr,
     }
 
   /* The series: lines broken at negative values, held level from the
-   * last point to the axis's end, a marker per point. */
+   * last point to today (where a forecast starts, else the chart's day,
+   * else the axis's end), a marker per point. */
+  {
+    gint64 hold_t = n_forecast > 1 && forecast_values != NULL ? forecast_times[0]
+                    : style->time_end > 0 ? style->time_end : t_max;
+
+    hold_x = plot_x + plot_w * (double) (CLAMP (hold_t, t_min, t_max) - t_min) / (double) (t_max - t_min);
+  }
   cairo_save (cr);
   cairo_rectangle (cr, plot_x - line_width * 3, plot_y - line_width * 3,
                    plot_w + line_width * 6, plot_h + line_width * 6);
@@ -1076,8 +1084,8 @@ upskill_chart_draw_lines_with_forecast (cairo_t                 *cr,
           end_x = x;
           end_y = yv;
         }
-      if (drawing && end_x < plot_x + plot_w)
-        cairo_line_to (cr, plot_x + plot_w, end_y);
+      if (drawing && end_x < hold_x)
+        cairo_line_to (cr, hold_x, end_y);
       cairo_stroke (cr);
       cairo_set_dash (cr, NULL, 0, 0);
 
@@ -1114,13 +1122,13 @@ upskill_chart_draw_lines_with_forecast (cairo_t                 *cr,
         }
       else
         {
-          /* The forecast's name carries a piece of its dashed line. */
-          cairo_set_line_width (cr, line_width * 1.8);
-          set_forecast_dash (cr, line_width);
+          /* The forecast's name carries two dashes of its line. */
+          cairo_set_line_width (cr, line_width * 1.2);
           cairo_move_to (cr, x, mid_y);
-          cairo_line_to (cr, x + font_size * 0.7, mid_y);
+          cairo_line_to (cr, x + font_size * 0.3, mid_y);
+          cairo_move_to (cr, x + font_size * 0.45, mid_y);
+          cairo_line_to (cr, x + font_size * 0.75, mid_y);
           cairo_stroke (cr);
-          cairo_set_dash (cr, NULL, 0, 0);
         }
       chart_set_color (cr, &style->foreground, 1.0);
       chart_show_layout_at (cr, label->layout, x + font_size * 0.9, label->y);
@@ -1133,7 +1141,7 @@ upskill_chart_draw_lines_with_forecast (cairo_t                 *cr,
       UpskillChartColor color = series_color (style, series_colors, 0);
 
       chart_set_color (cr, &color, 1.0);
-      cairo_set_line_width (cr, line_width * 1.8);
+      cairo_set_line_width (cr, line_width * 1.2);
       set_forecast_dash (cr, line_width);
       for (guint i = 0; i < n_forecast; i++)
         {
