@@ -97,6 +97,16 @@ update_group_descriptions (UpskillSkillsPage *self)
     }
 }
 
+/* The widest text an area's header suffix shows, in characters. */
+static int
+ready_label_width (void)
+{
+  g_autofree char *percent = upskill_format_percent (100);
+  g_autofree char *ready = g_strdup_printf (_("%s ready"), percent);
+
+  return (int) MAX (g_utf8_strlen (ready, -1), g_utf8_strlen (_("Not targeted"), -1));
+}
+
 static GtkLabel *
 attach_table_label (GtkGrid    *grid,
                     const char *text,
@@ -182,6 +192,10 @@ build_areas (UpskillSkillsPage *self)
       adw_preferences_group_set_title (widgets.group, title);
 
       ready_label = gtk_label_new (NULL);
+      /* As wide as its widest text, so that rating a skill never
+       * re-wraps the group's title and moves the rows under the pointer. */
+      gtk_label_set_width_chars (GTK_LABEL (ready_label), ready_label_width ());
+      gtk_label_set_xalign (GTK_LABEL (ready_label), 1.0);
       gtk_widget_set_valign (ready_label, GTK_ALIGN_END);
       gtk_widget_add_css_class (ready_label, "dim-label");
       gtk_widget_add_css_class (ready_label, "numeric");
