@@ -113,11 +113,19 @@ create_gap_row (UpskillPlanPage  *self,
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), gap->skill->name);
 
-  /* TRANSLATORS: a gap: "Competent → Proficient · Data engineering" */
-  subtitle = g_strdup_printf (_("%1$s → %2$s · %3$s"),
-                              upskill_level_get_name (gap->current),
-                              upskill_level_get_name (gap->target),
-                              gap->skill->area->name);
+  if (gap->core)
+    /* TRANSLATORS: a gap in the area the target role weighs most:
+     * "Competent → Proficient · Data engineering, core of the role" */
+    subtitle = g_strdup_printf (_("%1$s → %2$s · %3$s, core of the role"),
+                                upskill_level_get_name (gap->current),
+                                upskill_level_get_name (gap->target),
+                                gap->skill->area->name);
+  else
+    /* TRANSLATORS: a gap: "Competent → Proficient · Data engineering" */
+    subtitle = g_strdup_printf (_("%1$s → %2$s · %3$s"),
+                                upskill_level_get_name (gap->current),
+                                upskill_level_get_name (gap->target),
+                                gap->skill->area->name);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
 
   if (trends != NULL)
