@@ -457,7 +457,7 @@ add_uncovered (Report *report)
        * end, target, then why. */
       item = g_markup_printf_escaped (_("<b>%s</b>: %s at the plan’s end, against %s. %s"),
                                       gap->skill->name, current, target,
-                                      upskill_planner_describe_uncovered (report->catalog, gap));
+                                      upskill_planner_describe_uncovered (report->profile, report->catalog, gap));
       upskill_report_doc_add_item (doc_of (report), "•", 14, item, &upskill_report_accent);
     }
   if (uncovered->len > shown)
@@ -592,7 +592,7 @@ add_summary (Report *report)
         if (((UpskillGap *) g_ptr_array_index (report->forecast->uncovered, k))->skill == gap->skill)
           open_gap = g_ptr_array_index (report->forecast->uncovered, k);
       coverage = g_markup_escape_text (open_gap != NULL
-                                       ? upskill_planner_describe_uncovered (report->catalog, open_gap)
+                                       ? upskill_planner_describe_uncovered (report->profile, report->catalog, open_gap)
                                        : _("The learning path closes it."), -1);
       sentence = g_strdup_printf ("%s %s", said, coverage);
 

@@ -147,7 +147,9 @@ create_gap_row (UpskillPlanPage  *self,
   /* A gap the plan leaves open, with one click to close it. */
   if (planned < gap->target)
     {
-      if (upskill_planner_can_close (catalog, gap->skill, planned, gap->target))
+      UpskillOpenGap why = upskill_planner_why_open (profile, catalog, gap->skill, planned, gap->target);
+
+      if (why == UPSKILL_OPEN_GAP_NOT_PLANNED)
         {
           GtkWidget *button = gtk_button_new_with_mnemonic (_("_Add Steps"));
           g_autofree char *tooltip = NULL;
@@ -160,6 +162,16 @@ create_gap_row (UpskillPlanPage  *self,
           gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "plan.cover-gap");
           gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", gap->skill->id);
           adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+        }
+      else if (why == UPSKILL_OPEN_GAP_SKIPPED)
+        {
+          GtkWidget *label = gtk_label_new (_("Skipped"));
+
+          gtk_widget_set_tooltip_text (label, _("Only a module that was skipped closes this gap: "
+                                                "take that step up again or add a step of your own"));
+          gtk_widget_add_css_class (label, "dim-label");
+          gtk_widget_add_css_class (label, "caption");
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
         }
       else
         {
@@ -200,10 +212,15 @@ describe_gaps_shown (UpskillPlanPage *self,
         ? upskill_trends_get_demand_signal (trends, gap->skill->area)
         : -1;
 
-      g_string_append_printf (key, "|%s:%u:%u:%.2f:%u", gap->skill->id, gap->current, gap->target, demand,
-                              upskill_planner_planned_level (upskill_page_get_profile (UPSKILL_PAGE (self)),
-                                                             upskill_page_get_catalog (UPSKILL_PAGE (self)),
-                                                             gap->skill));
+      UpskillProfile *profile = upskill_page_get_profile (UPSKILL_PAGE (self));
+      UpskillCatalog *catalog = upskill_page_get_catalog (UPSKILL_PAGE (self));
+      guint planned = upskill_planner_planned_level (profile, catalog, gap->skill);
+
+      g_string_append_printf (key, "|%s:%u:%u:%.2f:%u:%d", gap->skill->id, gap->current, gap->target, demand,
+                              planned,
+                              planned < gap->target
+                                ? (int) upskill_planner_why_open (profile, catalog, gap->skill, planned, gap->target)
+                                : -1);
     }
 
   return g_string_free (key, FALSE);
