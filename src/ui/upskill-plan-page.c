@@ -1004,6 +1004,123 @@ log_step_hours_action (GtkWidget  *widget,
     upskill_profile_set_step_status (profile, step_id, UPSKILL_STEP_IN_PROGRESS);
 }
 
+typedef struct
+{
+  UpskillProfile *profile;
+  char           *step_id;
+  GtkSpinButton  *spin;     /* the dialog's, lives as long as it */
+} HoursEdit;
+
+static void
+hours_edit_free (HoursEdit *edit)
+{
+  g_clear_object (&edit->profile);
+  g_free (edit->step_id);
+  g_free (edit);
+}
+
+static void
+on_hours_response (AdwMessageDialog *dialog,
+                   const char       *response,
+                   HoursEdit        *edit)
+{
+  UpskillPlanStep *step;
+  guint hours;
+
+  if (g_strcmp0 (response, "set") != 0)
+    return;
+
+  step = upskill_profile_find_step (edit->profile, edit->step_id);
+  if (step == NULL)
+    return;
+
+  /* Takes a number typed but not yet confirmed with Enter. */
+  gtk_spin_button_update (edit->spin);
+  hours = (guint) CLAMP (gtk_spin_button_get_value_as_int (edit->spin), 0,
+                         UPSKILL_PROFILE_MAX_STEP_HOURS);
+  upskill_profile_set_step_hours_spent (edit->profile, edit->step_id, hours);
+  if (hours > 0 && step->status == UPSKILL_STEP_PLANNED)
+    upskill_profile_set_step_status (edit->profile, edit->step_id, UPSKILL_STEP_IN_PROGRESS);
+}
+
+static void
+on_hours_activate (AdwMessageDialog *dialog)
+{
+  adw_message_dialog_response (dialog, "set");
+  gtk_window_close (GTK_WINDOW (dialog));
+}
+
+/* The hours spent on a step as a number the person types: the total so
+ * far, so a slip can be corrected downwards too. */
+static void
+edit_step_hours_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  UpskillPlanPage *self = UPSKILL_PLAN_PAGE (widget);
+  UpskillCatalog *catalog = upskill_page_get_catalog (UPSKILL_PAGE (self));
+  UpskillProfile *profile = upskill_page_get_profile (UPSKILL_PAGE (self));
+  const char *step_id = g_variant_get_string (parameter, NULL);
+  g_autofree char *body = NULL;
+  UpskillModule *module = NULL;
+  UpskillPlanStep *step;
+  const char *title;
+  GtkWidget *dialog;
+  GtkWidget *spin;
+  HoursEdit *edit;
+  guint hours;
+
+  if (profile == NULL || (step = upskill_profile_find_step (profile, step_id)) == NULL)
+    return;
+
+  if (step->module_id != NULL)
+    module = upskill_catalog_find_module (catalog, step->module_id);
+  title = module != NULL ? module->title
+        : step->title != NULL ? step->title
+        : step->module_id != NULL ? step->module_id : "";
+  hours = module != NULL ? module->hours : step->hours;
+
+  /* TRANSLATORS: "“OWASP Top 10 for LLM Applications” takes about 6 hours.
+   * The plan's dates count only the hours left." */
+  body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "“%1$s” takes about %2$u hour. The plan’s dates count only the hours left.",
+                                       "“%1$s” takes about %2$u hours. The plan’s dates count only the hours left.",
+                                       hours),
+                          title, hours);
+  dialog = adw_message_dialog_new (upskill_page_get_window (UPSKILL_PAGE (self)),
+                                   _("Hours Spent"), body);
+
+  spin = gtk_spin_button_new_with_range (0, UPSKILL_PROFILE_MAX_STEP_HOURS, 1);
+  gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), TRUE);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), step->hours_spent);
+  gtk_widget_set_halign (spin, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (spin),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Hours spent so far"),
+                                  -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), spin);
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "set", _("_Set Hours"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "set",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "set");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+
+  edit = g_new0 (HoursEdit, 1);
+  edit->profile = g_object_ref (profile);
+  edit->step_id = g_strdup (step_id);
+  edit->spin = GTK_SPIN_BUTTON (spin);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_hours_response),
+                         edit, (GClosureNotify) (void (*) (void)) hours_edit_free, 0);
+  /* GTK 4.8's spin button has no "activate" of its own: its text has. */
+  g_signal_connect_swapped (gtk_editable_get_delegate (GTK_EDITABLE (spin)), "activate",
+                            G_CALLBACK (on_hours_activate), dialog);
+  upskill_page_present_dialog (UPSKILL_PAGE (self), GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (spin);
+}
+
 static void
 cover_gap_action (GtkWidget  *widget,
                   const char *action_name,
@@ -1338,6 +1455,7 @@ upskill_plan_page_class_init (UpskillPlanPageClass *klass)
   gtk_widget_class_install_action (widget_class, "plan.regenerate", NULL, regenerate_action);
   gtk_widget_class_install_action (widget_class, "plan.cover-gap", "s", cover_gap_action);
   gtk_widget_class_install_action (widget_class, "plan.log-step-hours", "(su)", log_step_hours_action);
+  gtk_widget_class_install_action (widget_class, "plan.edit-step-hours", "s", edit_step_hours_action);
   gtk_widget_class_install_action (widget_class, "plan.export-calendar", NULL, export_calendar_action);
   gtk_widget_class_install_action (widget_class, "plan.add-module", NULL, add_module_action);
   gtk_widget_class_install_action (widget_class, "plan.add-custom-step", NULL, add_custom_step_action);
