@@ -11,9 +11,11 @@
 
 /* How the plan is rebuilt
  *
- * 1. The fresh list: for each gap, highest priority first, modules of that
- *    skill are chained from the current level (highest level reached, then
- *    fewest hours, then catalog order) until the target is reached. Each
+ * 1. The fresh list: for each gap in the order of the ranking (the role's
+ *    core area first, then by priority; see upskill_compute_gaps()),
+ *    modules of that skill are chained from the current level (highest
+ *    level reached, then fewest hours, then catalog order) until the
+ *    target is reached. Each
  *    module brings its prerequisites, transitively and before it, unless the
  *    person's level already covers them or they are already listed. A
  *    module the person skipped is chosen only when nothing else covers that
@@ -25,7 +27,7 @@
  *    the plan. Old steps that were only planned and are no longer needed are
  *    dropped.
  *
- * 3. Order: the fresh list in priority order, except that steps in
+ * 3. Order: the fresh list in ranking order, except that steps in
  *    progress lead it, so that the schedule does not project work already
  *    under way months ahead. Each kept step that is not in the fresh list
  *    goes right after the step that preceded it in the old plan (the
@@ -35,7 +37,7 @@
  *    has that prerequisite pulled forward to just before it; steps already
  *    in order keep it (sort_by_prerequisites()).
  *
- * Regenerating therefore re-sorts the modules it plans by priority: an
+ * Regenerating therefore re-sorts the modules it plans by rank: an
  * order the user set by hand for those is not kept. */
 
 typedef struct

@@ -8,10 +8,11 @@
 
 G_BEGIN_DECLS
 
-/* Builds the learning path: modules that close the ranked gaps, ordered so
- * that prerequisites come first. Steps the user already has keep their
- * status; custom steps and done steps are kept; a step whose gap is gone and
- * which was never started is dropped. Replaces @profile's plan. */
+/* Builds the learning path: modules that close the ranked gaps, the top
+ * of the ranking first, ordered so that prerequisites come first. Steps
+ * the user already has keep their status; custom steps and done steps are
+ * kept; a step whose gap is gone and which was never started is dropped.
+ * Replaces @profile's plan. */
 void       upskill_planner_regenerate     (UpskillProfile  *profile,
                                            UpskillCatalog  *catalog,
                                            UpskillTrends   *trends);
