@@ -15,9 +15,9 @@
  *    core area first, then by priority; see upskill_compute_gaps()),
  *    modules of that skill are chained from the current level (highest
  *    level reached, then fewest hours, then catalog order) until the
- *    target is reached. Each
- *    module brings its prerequisites, transitively and before it, unless the
- *    person's level already covers them or they are already listed. A
+ *    target is reached. Each module brings its prerequisites, transitively
+ *    and before it, unless the person's level already covers them or they
+ *    are already listed. A
  *    module the person skipped is chosen only when nothing else covers that
  *    level, so skipping a course makes the planner look for another one.
  *
