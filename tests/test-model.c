@@ -198,9 +198,17 @@ find_gap (GPtrArray  *gaps,
   return NULL;
 }
 
-/* María aims at AI Security Engineer: with the default weight of market
- * trends, every AI security gap ranks above every cloud AI gap of the same
- * size, although the article's demand is for cloud AI. */
+static const char *
+gap_area_id (GPtrArray *gaps,
+             guint      rank)
+{
+  return ((UpskillGap *) g_ptr_array_index (gaps, rank))->skill->area->id;
+}
+
+/* María aims at AI Security Engineer. The article's demand is for cloud
+ * AI (demand 1.0, security 0.35), and her security gaps are mostly of one
+ * level against two-level cloud gaps; still, at every weight of market
+ * trends, every AI security gap ranks above every cloud AI gap. */
 static void
 test_maria_role_first (void)
 {
@@ -208,72 +216,136 @@ test_maria_role_first (void)
   g_autoptr(UpskillTrends) trends = upskill_trends_new_bundled (catalog);
   g_autoptr(UpskillProfile) profile = upskill_test_load_sample ("maria-gonzalez");
   g_autoptr(GPtrArray) gaps = upskill_compute_gaps (profile, catalog, trends);
-  g_autoptr(GPtrArray) strong = NULL;
+  g_autoptr(GPtrArray) none = NULL;
   UpskillArea *security = upskill_catalog_find_area (catalog, "ai-security");
   UpskillArea *cloud = upskill_catalog_find_area (catalog, "cloud-ai");
   UpskillRole *role = upskill_catalog_find_role (catalog, "ai-security-engineer");
   double demand_security = upskill_trends_get_demand_signal (trends, security);
   double demand_cloud = upskill_trends_get_demand_signal (trends, cloud);
+  UpskillGap *gap;
+  guint rank_vertex = 0, rank_sql = 0;
 
   g_assert_nonnull (role);
   g_assert_cmpstr (upskill_profile_get_target_role (profile), ==, "ai-security-engineer");
-  g_test_message ("demand: security %.3f, cloud %.3f; weights %.2f, %.2f",
-                  demand_security, demand_cloud,
-                  role->area_weights[security->index], role->area_weights[cloud->index]);
+  g_assert_cmpint (upskill_trends_get_weight (trends), ==, UPSKILL_TREND_WEIGHT_DEFAULT);
+  g_assert_cmpint (UPSKILL_TREND_WEIGHT_DEFAULT, ==, UPSKILL_TREND_WEIGHT_SOME);
+
+  /* The data the hand computation below rests on: the role weighs AI
+   * security 1.5 (its core, the most), cloud AI 1.0; the article's
+   * claims make cloud AI the most demanded area (6 of 17 points'
+   * worth of claims for security: 0.353). */
+  g_assert_cmpfloat_with_epsilon (role->area_weights[security->index], 1.5, 1e-9);
+  g_assert_cmpfloat_with_epsilon (role->area_weights[cloud->index], 1.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (demand_cloud, 1.0, 1e-9);
+  g_assert_cmpfloat_with_epsilon (demand_security, 6.0 / 17.0, 1e-9);
+  g_assert_true (upskill_role_is_core_area (catalog, role, security));
+  g_assert_false (upskill_role_is_core_area (catalog, role, cloud));
 
   for (guint i = 0; i < gaps->len; i++)
     {
-      UpskillGap *gap = g_ptr_array_index (gaps, i);
+      gap = g_ptr_array_index (gaps, i);
       /* Hand-computed: gap x role weight x (1 + 0.5 x demand). */
       double expected = gap->gap * role->area_weights[gap->skill->area->index]
                         * (1.0 + 0.5 * upskill_trends_get_demand_signal (trends, gap->skill->area));
 
-      g_test_message ("%2u. %s (%s): %u → %u, priority %.3f", i + 1, gap->skill->name,
-                      gap->skill->area->name, gap->current, gap->target, gap->priority);
+      g_test_message ("%2u. %s (%s): %u → %u, priority %.3f%s", i + 1, gap->skill->name,
+                      gap->skill->area->name, gap->current, gap->target, gap->priority,
+                      gap->core ? ", core" : "");
       g_assert_cmpfloat_with_epsilon (gap->priority, expected, 1e-9);
+      g_assert_true (gap->core == (gap->skill->area == security));
     }
 
-  /* Her security gaps are 1 level (privacy, governance, ...): each one
-   * outranks a cloud gap of the same size. */
-  for (guint i = 0; i < gaps->len; i++)
+  /* Her five security gaps lead, by priority: supply chain 2 -> 4,
+   * 2 x 1.5 x (1 + 0.5 x 6/17) = 3.529; then the four 1-level ones,
+   * 1.765 each, in catalog order. Amazon Bedrock follows (2 levels,
+   * 2 x 1.0 x 1.5 = 3.0) although its priority is higher than theirs. */
+  g_assert_cmpuint (gaps->len, ==, 30);
+  gap = g_ptr_array_index (gaps, 0);
+  g_assert_cmpstr (gap->skill->id, ==, "ml-supply-chain");
+  g_assert_cmpfloat_with_epsilon (gap->priority, 2 * 1.5 * (1 + 0.5 * 6.0 / 17.0), 1e-9);
+  g_assert_cmpstr (((UpskillGap *) g_ptr_array_index (gaps, 1))->skill->id, ==, "prompt-injection-llm-threats");
+  g_assert_cmpstr (((UpskillGap *) g_ptr_array_index (gaps, 2))->skill->id, ==, "ai-privacy");
+  g_assert_cmpstr (((UpskillGap *) g_ptr_array_index (gaps, 3))->skill->id, ==, "ai-red-teaming");
+  g_assert_cmpstr (((UpskillGap *) g_ptr_array_index (gaps, 4))->skill->id, ==, "ai-risk-governance");
+  g_assert_cmpfloat_with_epsilon (((UpskillGap *) g_ptr_array_index (gaps, 4))->priority,
+                                  1 * 1.5 * (1 + 0.5 * 6.0 / 17.0), 1e-9);
+  gap = g_ptr_array_index (gaps, 5);
+  g_assert_cmpstr (gap->skill->id, ==, "aws-bedrock");
+  g_assert_cmpfloat_with_epsilon (gap->priority, 3.0, 1e-9);
+
+  /* At every weight: each security gap above each cloud AI gap, and the
+   * three biggest gaps all security. */
+  for (UpskillTrendWeight weight = UPSKILL_TREND_WEIGHT_NONE; weight <= UPSKILL_TREND_WEIGHT_STRONG; weight++)
     {
-      UpskillGap *a = g_ptr_array_index (gaps, i);
+      g_autoptr(GPtrArray) ranked = upskill_compute_gaps_weighted (profile, catalog, trends, weight);
+      guint last_security = 0, first_cloud = G_MAXUINT;
 
-      if (a->skill->area != security)
-        continue;
-      for (guint j = 0; j < gaps->len; j++)
+      for (guint i = 0; i < ranked->len; i++)
         {
-          UpskillGap *b = g_ptr_array_index (gaps, j);
+          UpskillArea *area = ((UpskillGap *) g_ptr_array_index (ranked, i))->skill->area;
 
-          if (b->skill->area == cloud && b->gap == a->gap)
-            g_assert_cmpuint (i, <, j);
+          if (area == security)
+            last_security = i;
+          else if (area == cloud)
+            first_cloud = MIN (first_cloud, i);
         }
+      g_assert_cmpuint (last_security, <, first_cloud);
+      for (guint i = 0; i < 3; i++)
+        g_assert_cmpstr (gap_area_id (ranked, i), ==, "ai-security");
     }
 
-  /* The top three are not all cloud AI, as they were when demand
-   * multiplied outright. */
-  {
-    guint n_cloud = 0;
+  /* The weight of market trends still counts outside the core: with none,
+   * her 2-level SQL gap (2 x 0.6 = 1.2) ranks above her 1-level Vertex AI
+   * gap (1 x 1.0 = 1.0); with some, demand lifts Vertex AI to
+   * 1 x 1.0 x 1.5 = 1.5, above SQL's 2 x 0.6 x (1 + 0.5 x 5/17) = 1.376. */
+  none = upskill_compute_gaps_weighted (profile, catalog, trends, UPSKILL_TREND_WEIGHT_NONE);
+  g_assert_cmpfloat_with_epsilon (find_gap (none, "sql", &rank_sql)->priority, 1.2, 1e-9);
+  g_assert_cmpfloat_with_epsilon (find_gap (none, "vertex-ai", &rank_vertex)->priority, 1.0, 1e-9);
+  g_assert_cmpuint (rank_sql, <, rank_vertex);
+  g_assert_cmpfloat_with_epsilon (find_gap (gaps, "sql", &rank_sql)->priority,
+                                  2 * 0.6 * (1 + 0.5 * 5.0 / 17.0), 1e-9);
+  g_assert_cmpfloat_with_epsilon (find_gap (gaps, "vertex-ai", &rank_vertex)->priority, 1.5, 1e-9);
+  g_assert_cmpuint (rank_vertex, <, rank_sql);
+}
 
-    for (guint i = 0; i < MIN (3, gaps->len); i++)
-      n_cloud += ((UpskillGap *) g_ptr_array_index (gaps, i))->skill->area == cloud;
-    g_assert_cmpuint (n_cloud, <, 3);
-  }
+/* Dana aims at AI-augmented Software Engineer, Li at Data Engineer: their
+ * role's core area leads their gaps, bigger gaps first within it. */
+static void
+test_samples_role_first (void)
+{
+  UpskillCatalog *catalog = upskill_catalog_get_default ();
+  g_autoptr(UpskillTrends) trends = upskill_trends_new_bundled (catalog);
+  g_autoptr(UpskillProfile) dana = upskill_test_load_sample ("dana-okafor");
+  g_autoptr(UpskillProfile) li = upskill_test_load_sample ("li-wei");
+  g_autoptr(GPtrArray) dana_gaps = upskill_compute_gaps (dana, catalog, trends);
+  g_autoptr(GPtrArray) li_gaps = upskill_compute_gaps (li, catalog, trends);
+  guint rank = 0;
 
-  /* "Strong" lets the headlines weigh more: a cloud gap gains ground. */
-  strong = upskill_compute_gaps_weighted (profile, catalog, trends, UPSKILL_TREND_WEIGHT_STRONG);
-  {
-    guint rank_some = 0, rank_strong = 0;
-    UpskillGap *cloud_gap = NULL;
+  /* Dana: CodeWhisperer 1 -> 3 leads, then her three 1-level AI-assisted
+   * development gaps (1.5 x (1 + 0.5 x 0.559) = 1.919 each), before Amazon
+   * Bedrock (2 x 1.1 x 1.5 = 3.3). */
+  g_assert_cmpstr (upskill_profile_get_target_role (dana), ==, "ai-augmented-swe");
+  g_assert_cmpstr (((UpskillGap *) g_ptr_array_index (dana_gaps, 0))->skill->id, ==, "codewhisperer");
+  for (guint i = 0; i < 4; i++)
+    {
+      g_assert_cmpstr (gap_area_id (dana_gaps, i), ==, "ai-assisted-dev");
+      g_assert_true (((UpskillGap *) g_ptr_array_index (dana_gaps, i))->core);
+    }
+  g_assert_cmpstr (((UpskillGap *) g_ptr_array_index (dana_gaps, 4))->skill->id, ==, "aws-bedrock");
+  g_assert_cmpfloat_with_epsilon (((UpskillGap *) g_ptr_array_index (dana_gaps, 4))->priority, 3.3, 1e-9);
 
-    for (guint i = 0; i < gaps->len && cloud_gap == NULL; i++)
-      if (((UpskillGap *) g_ptr_array_index (gaps, i))->skill->area == cloud)
-        cloud_gap = g_ptr_array_index (gaps, i);
-    g_assert_nonnull (cloud_gap);
-    find_gap (gaps, cloud_gap->skill->id, &rank_some);
-    g_assert_nonnull (find_gap (strong, cloud_gap->skill->id, &rank_strong));
-    g_assert_cmpuint (rank_strong, <=, rank_some);
-  }
+  /* Li: data quality and data modeling (2 -> 4 each) lead, then the
+   * 1-level pipelines and stream processing; Python packaging and
+   * testing, 0 -> 3 (3 x 1.2 x (1 + 0.5 x 4/17) = 4.024), heads the rest. */
+  g_assert_cmpstr (upskill_profile_get_target_role (li), ==, "data-engineer");
+  g_assert_cmpstr (((UpskillGap *) g_ptr_array_index (li_gaps, 0))->skill->id, ==, "data-quality");
+  g_assert_cmpstr (((UpskillGap *) g_ptr_array_index (li_gaps, 1))->skill->id, ==, "data-modeling");
+  for (guint i = 0; i < 4; i++)
+    g_assert_cmpstr (gap_area_id (li_gaps, i), ==, "data-engineering");
+  g_assert_nonnull (find_gap (li_gaps, "python-packaging-testing", &rank));
+  g_assert_cmpuint (rank, ==, 4);
+  g_assert_cmpfloat_with_epsilon (((UpskillGap *) g_ptr_array_index (li_gaps, 4))->priority,
+                                  3 * 1.2 * (1 + 0.5 * 4.0 / 17.0), 1e-9);
 }
 
 /* Baseline: the first assessment, not 0%. */
@@ -607,7 +679,8 @@ test_pace_and_slippage (void)
   g_assert_cmpuint (step->hours_spent, ==, 2);
 }
 
-/* One click on a gap the plan leaves open adds the steps that close it. */
+/* One click on a gap the plan leaves open adds the steps that close it;
+ * where no click can, the reason is given instead. */
 static void
 test_cover_gap (void)
 {
@@ -621,16 +694,26 @@ test_cover_gap (void)
   g_date_clear (&today, 1);
   g_date_set_dmy (&today, 2, G_DATE_DECEMBER, 2026);
 
-  /* Her three biggest gaps: the plan either closes each or now can. */
+  /* Her three biggest gaps: the plan closes each, or now can, or says why
+   * not. AI privacy, third, has one module in the catalog, "Practical Data
+   * Privacy", and she skipped it. */
   for (guint i = 0; i < MIN (3, gaps->len); i++)
     {
       UpskillGap *gap = g_ptr_array_index (gaps, i);
       guint planned = upskill_planner_planned_level (profile, catalog, gap->skill);
+      UpskillOpenGap why;
 
       if (planned >= gap->target)
         continue;
-      if (!upskill_planner_can_close (catalog, gap->skill, planned, gap->target))
-        continue;
+
+      why = upskill_planner_why_open (profile, catalog, gap->skill, planned, gap->target);
+      if (why != UPSKILL_OPEN_GAP_NOT_PLANNED)
+        {
+          g_assert_cmpstr (gap->skill->id, ==, "ai-privacy");
+          g_assert_cmpint (why, ==, UPSKILL_OPEN_GAP_SKIPPED);
+          g_assert_cmpuint (upskill_planner_cover_gap (profile, catalog, gap->skill->id), ==, 0);
+          continue;
+        }
 
       g_assert_cmpuint (upskill_planner_cover_gap (profile, catalog, gap->skill->id), >, 0);
       g_assert_cmpuint (upskill_planner_planned_level (profile, catalog, gap->skill), >=, gap->target);
@@ -638,6 +721,7 @@ test_cover_gap (void)
       g_assert_cmpuint (upskill_planner_cover_gap (profile, catalog, gap->skill->id), ==, 0);
       covered++;
     }
+  g_assert_cmpuint (covered, ==, 1);
 
   {
     g_autoptr(GPtrArray) schedule = upskill_planner_schedule (profile, catalog, &today);
@@ -647,14 +731,74 @@ test_cover_gap (void)
     for (guint i = 0; i < forecast->uncovered->len; i++)
       for (guint k = 0; k < MIN (3, gaps->len); k++)
         {
+          UpskillGap *open_gap = g_ptr_array_index (forecast->uncovered, i);
           UpskillGap *top = g_ptr_array_index (gaps, k);
 
-          if (((UpskillGap *) g_ptr_array_index (forecast->uncovered, i))->skill == top->skill)
-            g_assert_false (upskill_planner_can_close (catalog, top->skill, top->current, top->target));
+          if (open_gap->skill == top->skill)
+            g_assert_cmpint (upskill_planner_why_open (profile, catalog, top->skill,
+                                                       open_gap->current, open_gap->target),
+                             !=, UPSKILL_OPEN_GAP_NOT_PLANNED);
         }
     g_assert_true (upskill_planner_check_order (profile, schedule, &order));
   }
   g_test_message ("covered %u of the top three gaps with one click each", covered);
+}
+
+/* "Regenerate Plan" plans the top of the ranking first: for each sample,
+ * every gap a module can close gets steps, and the steps still to do
+ * follow the ranking, the role's core area first. */
+static void
+test_regenerate_plans_ranking (void)
+{
+  UpskillCatalog *catalog = upskill_catalog_get_default ();
+  g_autoptr(UpskillTrends) trends = upskill_trends_new_bundled (catalog);
+  g_auto(GStrv) samples = upskill_test_list_samples ();
+
+  for (guint n = 0; samples != NULL && samples[n] != NULL; n++)
+    {
+      g_autofree char *id = sample_id (samples[n]);
+      g_autoptr(UpskillProfile) profile = upskill_test_load_sample (id);
+      g_autoptr(GPtrArray) gaps = upskill_compute_gaps (profile, catalog, trends);
+      GPtrArray *plan;
+      gboolean left_core = FALSE;
+
+      upskill_planner_regenerate (profile, catalog, trends);
+
+      for (guint i = 0; i < gaps->len; i++)
+        {
+          UpskillGap *gap = g_ptr_array_index (gaps, i);
+          guint planned = upskill_planner_planned_level (profile, catalog, gap->skill);
+
+          if (planned < gap->target)
+            g_assert_cmpint (upskill_planner_why_open (profile, catalog, gap->skill, planned, gap->target),
+                             !=, UPSKILL_OPEN_GAP_NOT_PLANNED);
+        }
+
+      /* Planned (not yet started) steps: none for a core-area skill after
+       * one for another area, prerequisites aside. */
+      plan = upskill_profile_get_plan (profile);
+      for (guint i = 0; i < plan->len; i++)
+        {
+          UpskillPlanStep *step = g_ptr_array_index (plan, i);
+          UpskillModule *module;
+          UpskillGap *gap = NULL;
+
+          if (step->status != UPSKILL_STEP_PLANNED || step->module_id == NULL)
+            continue;
+          module = upskill_catalog_find_module (catalog, step->module_id);
+          for (guint k = 0; k < gaps->len && gap == NULL; k++)
+            if (((UpskillGap *) g_ptr_array_index (gaps, k))->skill == module->skill)
+              gap = g_ptr_array_index (gaps, k);
+          if (gap == NULL)
+            continue;  /* a prerequisite of a later step */
+
+          if (!gap->core)
+            left_core = TRUE;
+          else
+            g_assert_false (left_core);
+        }
+      g_assert_true (left_core);
+    }
 }
 
 int
@@ -668,6 +812,7 @@ main (int   argc,
   g_test_add_func ("/upskill/model/format-never-overstates", test_format_never_overstates);
   g_test_add_func ("/upskill/model/overall-matches-areas", test_overall_matches_summary);
   g_test_add_func ("/upskill/model/maria-role-first", test_maria_role_first);
+  g_test_add_func ("/upskill/model/samples-role-first", test_samples_role_first);
   g_test_add_func ("/upskill/model/baseline", test_baseline);
   g_test_add_func ("/upskill/model/forecast", test_forecast);
   g_test_add_func ("/upskill/model/history-coalesced", test_history_coalesced);
@@ -675,6 +820,7 @@ main (int   argc,
   g_test_add_func ("/upskill/model/since-previous-session", test_since_previous_session);
   g_test_add_func ("/upskill/model/pace-and-slippage", test_pace_and_slippage);
   g_test_add_func ("/upskill/model/cover-gap", test_cover_gap);
+  g_test_add_func ("/upskill/model/regenerate-plans-ranking", test_regenerate_plans_ranking);
 
   return g_test_run ();
 }

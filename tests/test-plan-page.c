@@ -446,6 +446,138 @@ test_move_warns_about_prerequisites (Fixture       *fixture,
   g_assert_false (gtk_revealer_get_reveal_child (revealer));
 }
 
+/* Whether @widget or a widget below it has a menu offering @action on
+ * @step_id. */
+static gboolean
+menu_offers (GtkWidget  *widget,
+             const char *action,
+             const char *step_id)
+{
+  if (GTK_IS_MENU_BUTTON (widget))
+    {
+      GMenuModel *menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (widget));
+
+      for (int i = 0; menu != NULL && i < g_menu_model_get_n_items (menu); i++)
+        {
+          GMenuModel *section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+
+          for (int j = 0; section != NULL && j < g_menu_model_get_n_items (section); j++)
+            {
+              g_autofree char *name = NULL;
+              g_autoptr(GVariant) target = NULL;
+
+              g_menu_model_get_item_attribute (section, j, G_MENU_ATTRIBUTE_ACTION, "s", &name);
+              target = g_menu_model_get_item_attribute_value (section, j, G_MENU_ATTRIBUTE_TARGET,
+                                                              G_VARIANT_TYPE_STRING);
+              if (g_strcmp0 (name, action) == 0 && target != NULL
+                  && g_str_equal (g_variant_get_string (target, NULL), step_id))
+                {
+                  g_object_unref (section);
+                  return TRUE;
+                }
+            }
+          g_clear_object (&section);
+        }
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (menu_offers (child, action, step_id))
+      return TRUE;
+
+  return FALSE;
+}
+
+static AdwMessageDialog *
+open_hours_dialog (Fixture    *fixture,
+                   const char *step_id,
+                   GtkSpinButton **out_spin)
+{
+  GtkWindow *dialog;
+
+  activate (fixture, "plan.edit-step-hours", g_variant_new_string (step_id));
+  dialog = upskill_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  *out_spin = GTK_SPIN_BUTTON (adw_message_dialog_get_extra_child (ADW_MESSAGE_DIALOG (dialog)));
+  g_assert_true (GTK_IS_SPIN_BUTTON (*out_spin));
+
+  return ADW_MESSAGE_DIALOG (dialog);
+}
+
+/* Hours spent are typed as a number, the total so far: up, and down to
+ * correct a slip; Cancel changes nothing; Enter sets. */
+static void
+test_enter_hours_spent (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  GPtrArray *plan = upskill_profile_get_plan (fixture->profile);
+  GtkLabel *hours_label = get_child (fixture, "hours_label");
+  g_autoptr(GPtrArray) rows = NULL;
+  UpskillPlanStep *step = NULL;
+  GtkWidget *row = NULL;
+  GtkSpinButton *spin;
+  AdwMessageDialog *dialog;
+  guint64 to_go;
+  guint spent_before;
+
+  for (guint i = 0; i < plan->len && step == NULL; i++)
+    {
+      UpskillPlanStep *candidate = g_ptr_array_index (plan, i);
+      UpskillModule *module = candidate->module_id != NULL
+        ? upskill_catalog_find_module (fixture->catalog, candidate->module_id)
+        : NULL;
+
+      if (candidate->status == UPSKILL_STEP_PLANNED && module != NULL && module->hours > 8)
+        step = candidate;
+    }
+  g_assert_nonnull (step);
+  spent_before = step->hours_spent;
+  g_assert_cmpuint (spent_before, ==, 0);
+
+  /* The step's menu offers it. */
+  rows = get_step_rows (fixture);
+  for (guint i = 0; i < rows->len; i++)
+    if (g_str_equal (upskill_step_row_get_step_id (g_ptr_array_index (rows, i)), step->id))
+      row = g_ptr_array_index (rows, i);
+  g_assert_nonnull (row);
+  g_assert_true (menu_offers (row, "plan.edit-step-hours", step->id));
+
+  to_go = g_ascii_strtoull (gtk_label_get_text (hours_label), NULL, 10);
+
+  /* Seven hours, typed and not confirmed with Enter. */
+  dialog = open_hours_dialog (fixture, step->id, &spin);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (spin), ==, 0);
+  gtk_editable_set_text (GTK_EDITABLE (spin), "7");
+  upskill_test_respond (dialog, "set");
+  step = upskill_profile_find_step (fixture->profile, step->id);
+  g_assert_cmpuint (step->hours_spent, ==, 7);
+  g_assert_cmpint (step->status, ==, UPSKILL_STEP_IN_PROGRESS);
+  upskill_test_flush ();
+  g_assert_cmpuint (g_ascii_strtoull (gtk_label_get_text (hours_label), NULL, 10), ==, to_go - 7);
+
+  /* Down to 3: the dialog starts from the 7 recorded. */
+  dialog = open_hours_dialog (fixture, step->id, &spin);
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (spin), ==, 7);
+  gtk_spin_button_set_value (spin, 3);
+  upskill_test_respond (dialog, "set");
+  g_assert_cmpuint (upskill_profile_find_step (fixture->profile, step->id)->hours_spent, ==, 3);
+
+  /* Cancel keeps the 3. */
+  dialog = open_hours_dialog (fixture, step->id, &spin);
+  gtk_spin_button_set_value (spin, 40);
+  upskill_test_respond (dialog, "cancel");
+  g_assert_cmpuint (upskill_profile_find_step (fixture->profile, step->id)->hours_spent, ==, 3);
+
+  /* Enter in the number sets it and closes the dialog. */
+  dialog = open_hours_dialog (fixture, step->id, &spin);
+  gtk_editable_set_text (GTK_EDITABLE (spin), "12");
+  g_signal_emit_by_name (gtk_editable_get_delegate (GTK_EDITABLE (spin)), "activate");
+  upskill_test_flush ();
+  g_assert_cmpuint (upskill_profile_find_step (fixture->profile, step->id)->hours_spent, ==, 12);
+  g_assert_null (upskill_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
+}
+
 static void
 test_add_module_and_custom_step (Fixture       *fixture,
                                  gconstpointer  user_data)
@@ -788,6 +920,7 @@ main (int   argc,
   ADD ("done-raises-level", "maria-gonzalez", test_done_raises_level);
   ADD ("move-warns-about-prerequisites", "dana-okafor", test_move_warns_about_prerequisites);
   ADD ("add-module-and-custom-step", "li-wei", test_add_module_and_custom_step);
+  ADD ("enter-hours-spent", "li-wei", test_enter_hours_spent);
   ADD ("export-calendar", "li-wei", test_export_calendar);
   ADD ("export-calendar-modes", "li-wei", test_export_calendar_modes);
   ADD ("export-calendar-chooser", "li-wei", test_export_calendar_chooser);

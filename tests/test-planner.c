@@ -74,7 +74,7 @@ static const char catalog_json[] =
   "  {\"id\": \"m-owasp-book\", \"title\": \"Security Book\", \"provider\": \"p\", \"kind\": \"book\","
   "   \"hours\": 12, \"skill\": \"sec-llm\", \"from\": 0, \"to\": 2, \"url\": \"https://example.com/11\"}]}";
 
-#define FULL_PLAN "m-py-intro m-pandas m-torch m-torch-adv m-py-adv m-eval m-owasp"
+#define FULL_PLAN "m-py-intro m-pandas m-torch m-torch-adv m-eval m-py-adv m-owasp"
 
 static UpskillProfile *
 new_profile (const char *role_id)
@@ -330,9 +330,10 @@ test_respects_prerequisites (void)
   UpskillCatalog *catalog = upskill_test_catalog_new_from_json (catalog_json);
   UpskillProfile *profile = new_profile ("ml-eng");
 
-  /* Priorities: ml-torch 4 x 2 = 8, py-core 4, ml-eval 2 x 2 = 4 (smaller
-   * gap), py-data 3, sec-llm 2 x 0.5 = 1. PyTorch brings Pandas, which
-   * brings the Python intro (transitively), both before it. */
+  /* The role's core area, ML, first: ml-torch 4 x 2 = 8, ml-eval
+   * 2 x 2 = 4; then the rest by priority: py-core 4, py-data 3, sec-llm
+   * 2 x 0.5 = 1. PyTorch brings Pandas, which brings the Python intro
+   * (transitively), both before it. */
   upskill_planner_regenerate (profile, catalog, NULL);
   assert_plan (profile, FULL_PLAN);
   assert_prerequisites_first (profile, catalog);
@@ -420,7 +421,7 @@ work_on_plan (UpskillProfile *profile,
   set_module_status (profile, "m-owasp", UPSKILL_STEP_SKIPPED);
   insert_step (profile, 3,
                upskill_plan_step_new_custom ("custom-1", "Build a demo", 6, "ml-torch", 2, 3));
-  assert_plan (profile, "m-py-intro m-pandas m-torch custom:custom-1 m-torch-adv m-py-adv m-eval m-owasp");
+  assert_plan (profile, "m-py-intro m-pandas m-torch custom:custom-1 m-torch-adv m-eval m-py-adv m-owasp");
 }
 
 static void
@@ -551,6 +552,9 @@ test_skipped_module_replaced (void)
 {
   UpskillCatalog *catalog = upskill_test_catalog_new_from_json (catalog_json);
   UpskillProfile *profile = new_profile (NULL);
+  UpskillSkill *sec_llm = upskill_catalog_find_skill (catalog, "sec-llm");
+  UpskillSkill *ml_eval;
+  g_autoptr(GPtrArray) gaps = NULL;
 
   upskill_profile_set_target_override (profile, "sec-llm", 2);
   upskill_planner_regenerate (profile, catalog, NULL);
@@ -567,10 +571,34 @@ test_skipped_module_replaced (void)
   upskill_planner_regenerate (profile, catalog, NULL);
   assert_plan (profile, "m-owasp m-sec-lab m-owasp-book");
 
-  /* Everything skipped: the skipped ones are all there is. */
+  g_assert_cmpint (upskill_planner_why_open (profile, catalog, sec_llm, 0, 2), ==,
+                   UPSKILL_OPEN_GAP_NOT_PLANNED);
+
+  /* Everything skipped: the skipped ones are all there is. The gap stays
+   * open, and neither regenerating nor Add Steps can close it: the person
+   * is told why rather than sent to regenerate. */
   set_module_status (profile, "m-owasp-book", UPSKILL_STEP_SKIPPED);
   upskill_planner_regenerate (profile, catalog, NULL);
   assert_plan (profile, "m-owasp m-sec-lab m-owasp-book");
+  g_assert_cmpuint (upskill_planner_planned_level (profile, catalog, sec_llm), ==, 0);
+  g_assert_cmpint (upskill_planner_why_open (profile, catalog, sec_llm, 0, 2), ==,
+                   UPSKILL_OPEN_GAP_SKIPPED);
+  g_assert_cmpuint (upskill_planner_cover_gap (profile, catalog, "sec-llm"), ==, 0);
+  gaps = upskill_compute_gaps (profile, catalog, NULL);
+  g_assert_cmpuint (gaps->len, ==, 1);
+  g_assert_nonnull (strstr (upskill_planner_describe_uncovered (profile, catalog, g_ptr_array_index (gaps, 0)),
+                            "skipped"));
+
+  /* Taken up again: an ordinary open gap once more. */
+  set_module_status (profile, "m-sec-lab", UPSKILL_STEP_PLANNED);
+  g_assert_cmpuint (upskill_planner_planned_level (profile, catalog, sec_llm), ==, 2);
+
+  /* No module of the catalog takes evaluation past 2. */
+  ml_eval = upskill_catalog_find_skill (catalog, "ml-eval");
+  g_assert_cmpint (upskill_planner_why_open (profile, catalog, ml_eval, 2, 4), ==,
+                   UPSKILL_OPEN_GAP_NO_MODULE);
+  g_assert_cmpint (upskill_planner_why_open (profile, catalog, ml_eval, 0, 2), ==,
+                   UPSKILL_OPEN_GAP_NOT_PLANNED);
 
   g_assert_finalize_object (profile);
   g_assert_finalize_object (catalog);

@@ -326,6 +326,57 @@ test_gaps_trend_weights (void)
   g_assert_finalize_object (catalog);
 }
 
+/* The role's core area (ML, weighed 2.0) leads: a 1-level ML gap ranks
+ * above a 4-level Python gap of three times its priority, at every weight
+ * of market trends; the rest keep their order by priority. */
+static void
+test_gaps_core_area_first (void)
+{
+  UpskillCatalog *catalog = upskill_test_catalog_new_from_json (catalog_json);
+  UpskillTrends *trends = upskill_test_trends_new_from_json (trends_json, catalog);
+  UpskillProfile *profile = new_profile ("ml-eng");
+  UpskillRole *ml_eng = upskill_catalog_find_role (catalog, "ml-eng");
+  UpskillRole *plain = upskill_catalog_find_role (catalog, "plain");
+  g_autoptr(GPtrArray) some = NULL;
+  g_autoptr(GPtrArray) none = NULL;
+  g_autoptr(GPtrArray) strong = NULL;
+
+  g_assert_true (upskill_role_is_core_area (catalog, ml_eng, area (catalog, "ml")));
+  g_assert_false (upskill_role_is_core_area (catalog, ml_eng, area (catalog, "py")));
+  g_assert_false (upskill_role_is_core_area (catalog, ml_eng, area (catalog, "sec")));
+  /* A role that weighs every area alike has no core. */
+  g_assert_false (upskill_role_is_core_area (catalog, plain, area (catalog, "py")));
+
+  set_level (profile, "ml-torch", 3, 0);
+  set_level (profile, "ml-eval", 2, 0);
+
+  some = upskill_compute_gaps (profile, catalog, trends);
+  g_assert_cmpuint (some->len, ==, 4);
+  assert_gap (some, 0, "ml-torch", 3, 4, 1 * 2.0 * 1.125);
+  g_assert_true (((UpskillGap *) g_ptr_array_index (some, 0))->core);
+  assert_gap (some, 1, "py-core", 0, 4, 4 * 1.0 * 1.5);
+  assert_gap (some, 2, "py-data", 0, 3, 3 * 1.0 * 1.5);
+  assert_gap (some, 3, "sec-llm", 0, 2, 2 * 0.5 * 1.25);
+  for (guint i = 1; i < some->len; i++)
+    g_assert_false (((UpskillGap *) g_ptr_array_index (some, i))->core);
+
+  none = upskill_compute_gaps_weighted (profile, catalog, trends, UPSKILL_TREND_WEIGHT_NONE);
+  assert_gap (none, 0, "ml-torch", 3, 4, 1 * 2.0);
+  assert_gap (none, 1, "py-core", 0, 4, 4 * 1.0);
+
+  /* Strong: Python's demand doubles py-core to 8, nearly four times
+   * ml-torch's 2.5; the role still comes first. */
+  strong = upskill_compute_gaps_weighted (profile, catalog, trends, UPSKILL_TREND_WEIGHT_STRONG);
+  assert_gap (strong, 0, "ml-torch", 3, 4, 1 * 2.0 * 1.25);
+  assert_gap (strong, 1, "py-core", 0, 4, 4 * 1.0 * 2.0);
+  assert_gap (strong, 2, "py-data", 0, 3, 3 * 1.0 * 2.0);
+  assert_gap (strong, 3, "sec-llm", 0, 2, 2 * 0.5 * 1.5);
+
+  g_assert_finalize_object (profile);
+  g_assert_finalize_object (trends);
+  g_assert_finalize_object (catalog);
+}
+
 static void
 test_gaps_priority_without_trends (void)
 {
@@ -541,8 +592,15 @@ test_bundled_sample (void)
 
       g_assert_cmpuint (gap->gap, >, 0);
       g_assert_cmpuint (gap->target, <=, 5);
+      /* The core area first, then by priority within each group. */
       if (i > 0)
-        g_assert_cmpfloat (((UpskillGap *) g_ptr_array_index (gaps, i - 1))->priority, >=, gap->priority);
+        {
+          UpskillGap *before = g_ptr_array_index (gaps, i - 1);
+
+          g_assert_true (before->core || !gap->core);
+          if (before->core == gap->core)
+            g_assert_cmpfloat (before->priority, >=, gap->priority);
+        }
     }
 
   series = upskill_compute_readiness_series (profile, catalog);
@@ -571,6 +629,7 @@ main (int   argc,
   g_test_add_func ("/upskill/readiness/area-levels", test_area_levels);
   g_test_add_func ("/upskill/readiness/gaps-priority-with-trends", test_gaps_priority_with_trends);
   g_test_add_func ("/upskill/readiness/gaps-trend-weights", test_gaps_trend_weights);
+  g_test_add_func ("/upskill/readiness/gaps-core-area-first", test_gaps_core_area_first);
   g_test_add_func ("/upskill/readiness/gaps-priority-without-trends", test_gaps_priority_without_trends);
   g_test_add_func ("/upskill/readiness/gaps-tie-breaks", test_gaps_tie_breaks);
   g_test_add_func ("/upskill/readiness/override-marks-overridden", test_override_marks_overridden);

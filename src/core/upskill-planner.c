@@ -11,11 +11,13 @@
 
 /* How the plan is rebuilt
  *
- * 1. The fresh list: for each gap, highest priority first, modules of that
- *    skill are chained from the current level (highest level reached, then
- *    fewest hours, then catalog order) until the target is reached. Each
- *    module brings its prerequisites, transitively and before it, unless the
- *    person's level already covers them or they are already listed. A
+ * 1. The fresh list: for each gap in the order of the ranking (the role's
+ *    core area first, then by priority; see upskill_compute_gaps()),
+ *    modules of that skill are chained from the current level (highest
+ *    level reached, then fewest hours, then catalog order) until the
+ *    target is reached. Each module brings its prerequisites, transitively
+ *    and before it, unless the person's level already covers them or they
+ *    are already listed. A
  *    module the person skipped is chosen only when nothing else covers that
  *    level, so skipping a course makes the planner look for another one.
  *
@@ -25,7 +27,7 @@
  *    the plan. Old steps that were only planned and are no longer needed are
  *    dropped.
  *
- * 3. Order: the fresh list in priority order, except that steps in
+ * 3. Order: the fresh list in ranking order, except that steps in
  *    progress lead it, so that the schedule does not project work already
  *    under way months ahead. Each kept step that is not in the fresh list
  *    goes right after the step that preceded it in the old plan (the
@@ -35,7 +37,7 @@
  *    has that prerequisite pulled forward to just before it; steps already
  *    in order keep it (sort_by_prerequisites()).
  *
- * Regenerating therefore re-sorts the modules it plans by priority: an
+ * Regenerating therefore re-sorts the modules it plans by rank: an
  * order the user set by hand for those is not kept. */
 
 typedef struct
@@ -785,16 +787,16 @@ upskill_forecast_free (UpskillForecast *forecast)
   g_free (forecast);
 }
 
-gboolean
-upskill_planner_can_close (UpskillCatalog *catalog,
-                           UpskillSkill   *skill,
-                           guint           from,
-                           guint           to)
+/* Whether modules of @catalog, leaving out those in @excluded (module
+ * ids; may be NULL), chain @skill from @from up to @to. */
+static gboolean
+can_close_without (UpskillCatalog *catalog,
+                   UpskillSkill   *skill,
+                   guint           from,
+                   guint           to,
+                   GHashTable     *excluded)
 {
   guint level = from;
-
-  g_return_val_if_fail (UPSKILL_IS_CATALOG (catalog), FALSE);
-  g_return_val_if_fail (skill != NULL, FALSE);
 
   while (level < to)
     {
@@ -804,7 +806,8 @@ upskill_planner_can_close (UpskillCatalog *catalog,
         {
           UpskillModule *module = upskill_catalog_get_module (catalog, i);
 
-          if (module->skill == skill && module->from_level <= level && module->to_level > best)
+          if (module->skill == skill && module->from_level <= level && module->to_level > best
+              && (excluded == NULL || !g_hash_table_contains (excluded, module->id)))
             best = module->to_level;
         }
 
@@ -816,17 +819,74 @@ upskill_planner_can_close (UpskillCatalog *catalog,
   return TRUE;
 }
 
+gboolean
+upskill_planner_can_close (UpskillCatalog *catalog,
+                           UpskillSkill   *skill,
+                           guint           from,
+                           guint           to)
+{
+  g_return_val_if_fail (UPSKILL_IS_CATALOG (catalog), FALSE);
+  g_return_val_if_fail (skill != NULL, FALSE);
+
+  return can_close_without (catalog, skill, from, to, NULL);
+}
+
+/* The planner offers a skipped module again only in the same step, which
+ * stays skipped (see builder_prefers()): when nothing else closes the gap,
+ * neither regenerating nor Add Steps will, and the person is told so. */
+UpskillOpenGap
+upskill_planner_why_open (UpskillProfile *profile,
+                          UpskillCatalog *catalog,
+                          UpskillSkill   *skill,
+                          guint           from,
+                          guint           to)
+{
+  g_autoptr(GHashTable) skipped = NULL;
+  GPtrArray *plan;
+
+  g_return_val_if_fail (UPSKILL_IS_PROFILE (profile), UPSKILL_OPEN_GAP_NO_MODULE);
+  g_return_val_if_fail (UPSKILL_IS_CATALOG (catalog), UPSKILL_OPEN_GAP_NO_MODULE);
+  g_return_val_if_fail (skill != NULL, UPSKILL_OPEN_GAP_NO_MODULE);
+
+  if (!can_close_without (catalog, skill, from, to, NULL))
+    return UPSKILL_OPEN_GAP_NO_MODULE;
+
+  skipped = g_hash_table_new (g_str_hash, g_str_equal);
+  plan = upskill_profile_get_plan (profile);
+  for (guint i = 0; i < plan->len; i++)
+    {
+      UpskillPlanStep *step = g_ptr_array_index (plan, i);
+
+      if (step->module_id != NULL && step->status == UPSKILL_STEP_SKIPPED)
+        g_hash_table_add (skipped, step->module_id);
+    }
+
+  if (!can_close_without (catalog, skill, from, to, skipped))
+    return UPSKILL_OPEN_GAP_SKIPPED;
+
+  return UPSKILL_OPEN_GAP_NOT_PLANNED;
+}
+
 const char *
-upskill_planner_describe_uncovered (UpskillCatalog   *catalog,
+upskill_planner_describe_uncovered (UpskillProfile   *profile,
+                                    UpskillCatalog   *catalog,
                                     const UpskillGap *gap)
 {
+  g_return_val_if_fail (UPSKILL_IS_PROFILE (profile), NULL);
   g_return_val_if_fail (UPSKILL_IS_CATALOG (catalog), NULL);
   g_return_val_if_fail (gap != NULL, NULL);
 
-  if (upskill_planner_can_close (catalog, gap->skill, gap->current, gap->target))
-    return _("No step of the plan raises it to the target; regenerate the plan or add a step.");
-
-  return _("No module in the catalog raises it to the target; add a step of your own.");
+  switch (upskill_planner_why_open (profile, catalog, gap->skill, gap->current, gap->target))
+    {
+    case UPSKILL_OPEN_GAP_NOT_PLANNED:
+      return _("No step of the plan raises it to the target; regenerate the plan or add a step.");
+    case UPSKILL_OPEN_GAP_SKIPPED:
+      return _("Only a module that was skipped raises it to the target; take that step up again "
+               "or add a step of your own.");
+    case UPSKILL_OPEN_GAP_NO_MODULE:
+    default:
+      return _("No module in the catalog raises it to the target; add a step of your own.");
+    }
 }
 
 guint

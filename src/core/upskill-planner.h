@@ -8,10 +8,11 @@
 
 G_BEGIN_DECLS
 
-/* Builds the learning path: modules that close the ranked gaps, ordered so
- * that prerequisites come first. Steps the user already has keep their
- * status; custom steps and done steps are kept; a step whose gap is gone and
- * which was never started is dropped. Replaces @profile's plan. */
+/* Builds the learning path: modules that close the ranked gaps, the top
+ * of the ranking first, ordered so that prerequisites come first. Steps
+ * the user already has keep their status; custom steps and done steps are
+ * kept; a step whose gap is gone and which was never started is dropped.
+ * Replaces @profile's plan. */
 void       upskill_planner_regenerate     (UpskillProfile  *profile,
                                            UpskillCatalog  *catalog,
                                            UpskillTrends   *trends);
@@ -81,11 +82,27 @@ gboolean   upskill_planner_can_close      (UpskillCatalog  *catalog,
                                            guint            from,
                                            guint            to);
 
+/* Why the plan leaves a gap open. */
+typedef enum
+{
+  UPSKILL_OPEN_GAP_NOT_PLANNED,  /* modules close it: regenerate, or Add Steps */
+  UPSKILL_OPEN_GAP_SKIPPED,      /* only with a module the person skipped */
+  UPSKILL_OPEN_GAP_NO_MODULE,    /* no module of the catalog closes it */
+} UpskillOpenGap;
+
+/* Why @profile's plan leaves @skill below @to when it reaches @from. */
+UpskillOpenGap upskill_planner_why_open    (UpskillProfile   *profile,
+                                            UpskillCatalog   *catalog,
+                                            UpskillSkill     *skill,
+                                            guint             from,
+                                            guint             to);
+
 /* Why the plan leaves @gap open (one of @forecast's uncovered gaps), in
  * words: "No step of the plan raises it; regenerate the plan or add a
- * step." or "No module in the catalog raises it to the target; add a
- * step of your own." */
-const char *upskill_planner_describe_uncovered (UpskillCatalog   *catalog,
+ * step.", the same when only a skipped module would, or "No module in the
+ * catalog raises it to the target; add a step of your own." */
+const char *upskill_planner_describe_uncovered (UpskillProfile   *profile,
+                                                UpskillCatalog   *catalog,
                                                 const UpskillGap *gap);
 
 /* What the plan leads to if it is followed as scheduled: the levels each

@@ -291,6 +291,8 @@ compare_gaps (gconstpointer a,
   const UpskillGap *gap_a = *(const UpskillGap * const *) a;
   const UpskillGap *gap_b = *(const UpskillGap * const *) b;
 
+  if (gap_a->core != gap_b->core)
+    return gap_a->core ? -1 : 1;
   if (gap_a->priority != gap_b->priority)
     return gap_a->priority > gap_b->priority ? -1 : 1;
   if (gap_a->gap != gap_b->gap)
@@ -313,9 +315,39 @@ upskill_compute_gaps (UpskillProfile *profile,
                                                        : UPSKILL_TREND_WEIGHT_NONE);
 }
 
-/* The role first: a gap counts by its size times the importance the role
- * gives its area; the article's demand then lifts it by at most the
- * weight's factor (see upskill_trend_weight_get_factor()). */
+gboolean
+upskill_role_is_core_area (UpskillCatalog *catalog,
+                           UpskillRole    *role,
+                           UpskillArea    *area)
+{
+  guint n_areas;
+  double most = 0.0;
+  double least = G_MAXDOUBLE;
+
+  g_return_val_if_fail (UPSKILL_IS_CATALOG (catalog), FALSE);
+  g_return_val_if_fail (role != NULL, FALSE);
+  g_return_val_if_fail (area != NULL, FALSE);
+
+  n_areas = upskill_catalog_get_n_areas (catalog);
+  g_return_val_if_fail (area->index < n_areas, FALSE);
+
+  for (guint i = 0; i < n_areas; i++)
+    {
+      most = MAX (most, role->area_weights[i]);
+      least = MIN (least, role->area_weights[i]);
+    }
+
+  /* The weights are read from JSON as given: equal means equal. */
+  return least < most && role->area_weights[area->index] >= most;
+}
+
+/* The role first, in two steps a coach can follow. The gaps in the role's
+ * core area (the area it weighs most: AI security for an AI Security
+ * Engineer) come before every other gap, so no headline can push the
+ * role's own skills down the list. Within that group and within the rest,
+ * a gap counts by its size times the importance the role gives its area,
+ * and the article's demand lifts it by at most the weight's factor (see
+ * upskill_trend_weight_get_factor()). */
 GPtrArray *
 upskill_compute_gaps_weighted (UpskillProfile     *profile,
                                UpskillCatalog     *catalog,
@@ -362,6 +394,7 @@ upskill_compute_gaps_weighted (UpskillProfile     *profile,
       gap->importance = weight;
       gap->demand = trends != NULL ? demand_signal (trends, skill->area) : 0.0;
       gap->priority = gap->gap * weight * (1.0 + factor * gap->demand);
+      gap->core = role != NULL && upskill_role_is_core_area (catalog, role, skill->area);
       g_ptr_array_add (gaps, gap);
     }
 

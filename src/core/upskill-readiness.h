@@ -19,6 +19,7 @@ typedef struct
   double        importance;  /* the role's weight for the skill's area */
   double        demand;      /* the article's demand signal for the area, 0..1 */
   double        priority;    /* gap x importance x (1 + trend weight x demand) */
+  gboolean      core;        /* in the role's core area: ranks before the rest */
 } UpskillGap;
 
 
@@ -29,10 +30,18 @@ guint      upskill_profile_get_target             (UpskillProfile *profile,
                                                    UpskillSkill   *skill,
                                                    gboolean       *out_overridden);
 
-/* Every skill with a gap > 0, highest priority first (UpskillGap*, owned
- * by the array): the ranking of "the biggest gaps". The demand comes from
- * @trends, weighed by upskill_trends_get_weight(); @trends may be NULL:
- * the role's importance alone then ranks the gaps. */
+/* The role's core areas: those it weighs most (ties included). A role
+ * that weighs every area alike has no core. */
+gboolean   upskill_role_is_core_area              (UpskillCatalog *catalog,
+                                                   UpskillRole    *role,
+                                                   UpskillArea    *area);
+
+/* Every skill with a gap > 0 (UpskillGap*, owned by the array), ranked
+ * role first: the gaps in the role's core areas before all others, and
+ * within each of the two groups the highest priority first. This is the
+ * ranking of "the biggest gaps". The demand comes from @trends, weighed by
+ * upskill_trends_get_weight(); @trends may be NULL: the role's importance
+ * alone then ranks the gaps. */
 GPtrArray *upskill_compute_gaps                   (UpskillProfile *profile,
                                                    UpskillCatalog *catalog,
                                                    UpskillTrends  *trends);

@@ -55,7 +55,8 @@ upskill_trend_weight_get_type (void)
 
 /* "Some" lets demand lift a gap by at most half: the role's weights
  * (0.6..1.5) still decide between areas it rates apart. "Strong" lets the
- * strongest demand double a gap's priority. */
+ * strongest demand double a gap's priority. Neither lifts a gap above
+ * those of the role's core area. */
 double
 upskill_trend_weight_get_factor (UpskillTrendWeight weight)
 {

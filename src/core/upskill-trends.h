@@ -113,8 +113,10 @@ GPtrArray      *upskill_trends_get_area_claims     (UpskillTrends   *self,
                                                     UpskillArea     *area);
 
 /* How far the article's demand signal adjusts the ranking of gaps (the
- * "Weight of market trends" preference). The role comes first: demand only
- * multiplies a gap's priority by 1 + factor x demand (demand 0..1). */
+ * "Weight of market trends" preference). The role comes first: its core
+ * area's gaps lead whatever the demand, which only multiplies a gap's
+ * priority by 1 + factor x demand (demand 0..1) within the core area and
+ * within the rest (see upskill_compute_gaps()). */
 typedef enum
 {
   UPSKILL_TREND_WEIGHT_NONE,

@@ -457,7 +457,7 @@ add_uncovered (Report *report)
        * end, target, then why. */
       item = g_markup_printf_escaped (_("<b>%s</b>: %s at the plan’s end, against %s. %s"),
                                       gap->skill->name, current, target,
-                                      upskill_planner_describe_uncovered (report->catalog, gap));
+                                      upskill_planner_describe_uncovered (report->profile, report->catalog, gap));
       upskill_report_doc_add_item (doc_of (report), "•", 14, item, &upskill_report_accent);
     }
   if (uncovered->len > shown)
@@ -592,7 +592,7 @@ add_summary (Report *report)
         if (((UpskillGap *) g_ptr_array_index (report->forecast->uncovered, k))->skill == gap->skill)
           open_gap = g_ptr_array_index (report->forecast->uncovered, k);
       coverage = g_markup_escape_text (open_gap != NULL
-                                       ? upskill_planner_describe_uncovered (report->catalog, open_gap)
+                                       ? upskill_planner_describe_uncovered (report->profile, report->catalog, open_gap)
                                        : _("The learning path closes it."), -1);
       sentence = g_strdup_printf ("%s %s", said, coverage);
 
@@ -767,6 +767,46 @@ add_radar (Report *report)
 /* Gaps                                                              */
 /* ---------------------------------------------------------------- */
 
+/* The gaps of the role's core area lead the table although a gap further
+ * down may show a higher priority: the reader is told why. */
+static void
+add_gaps_intro (Report *report)
+{
+  g_autoptr(GPtrArray) names = g_ptr_array_new ();
+  g_autofree char *joined = NULL;
+  g_autofree char *intro = NULL;
+
+  for (guint i = 0; i < report->gaps->len; i++)
+    {
+      UpskillGap *gap = g_ptr_array_index (report->gaps, i);
+
+      if (gap->core && !g_ptr_array_find (names, gap->skill->area->name, NULL))
+        g_ptr_array_add (names, gap->skill->area->name);
+    }
+
+  if (names->len == 0)
+    {
+      upskill_report_doc_add_text (report->doc, UPSKILL_TEXT_BODY,
+                                   _("Every skill below its target, ranked by priority: the gap in levels "
+                                     "times the importance of the skill’s area in the target role, raised "
+                                     "by the article’s demand for the area as far as the “Weight of market "
+                                     "trends” preference allows."));
+      return;
+    }
+
+  g_ptr_array_add (names, NULL);
+  joined = g_strjoinv (", ", (char **) names->pdata);
+  /* Translators: %1$s is the core area of the role (or a list of them),
+   * %2$s the target role */
+  intro = g_strdup_printf (_("Every skill below its target, the role first: the gaps in %1$s, the area "
+                             "the %2$s role weighs most, come before all others. Within each group, "
+                             "gaps are ranked by priority: the gap in levels times the importance of "
+                             "the skill’s area in the target role, raised by the article’s demand for "
+                             "the area as far as the “Weight of market trends” preference allows."),
+                           joined, report->role->name);
+  upskill_report_doc_add_text (report->doc, UPSKILL_TEXT_BODY, intro);
+}
+
 static void
 add_gaps (Report *report)
 {
@@ -787,11 +827,7 @@ add_gaps (Report *report)
       return;
     }
 
-  upskill_report_doc_add_text (doc, UPSKILL_TEXT_BODY,
-                               _("Every skill below its target, ranked by priority: the gap in levels "
-                                 "times the importance of the skill’s area in the target role, raised "
-                                 "by the article’s demand for the area as far as the “Weight of market "
-                                 "trends” preference allows."));
+  add_gaps_intro (report);
 
   table = upskill_report_doc_add_table (doc, 6, widths, aligns);
   upskill_report_table_set_header (table, headers);
@@ -800,6 +836,7 @@ add_gaps (Report *report)
       UpskillGap *gap = g_ptr_array_index (report->gaps, i);
       g_autofree char *rank = g_strdup_printf ("%u", i + 1);
       g_autofree char *skill = NULL;
+      g_autofree char *area = NULL;
       g_autofree char *current = NULL;
       g_autofree char *target = NULL;
       g_autofree char *size = g_strdup_printf ("%u", gap->gap);
@@ -808,9 +845,12 @@ add_gaps (Report *report)
       g_autofree char *target_level = format_level (gap->target);
       const char *cells[6];
 
+      /* Translators: under a skill in the gap table: its area, one the
+       * target role weighs most */
+      area = gap->core ? g_strdup_printf (_("%s · core of the role"), gap->skill->area->name)
+                                     : g_strdup (gap->skill->area ? gap->skill->area->name : "");
       skill = g_markup_printf_escaped ("%s\n" UPSKILL_REPORT_SMALL_SPAN "%s</span>",
-                                       gap->skill->name,
-                                       gap->skill->area ? gap->skill->area->name : "");
+                                       gap->skill->name, area);
       current = g_markup_escape_text (current_level, -1);
       target = g_markup_printf_escaped ("%s%s", target_level, gap->overridden ? " *" : "");
       any_override |= gap->overridden;

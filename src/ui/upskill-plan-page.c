@@ -113,11 +113,19 @@ create_gap_row (UpskillPlanPage  *self,
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), gap->skill->name);
 
-  /* TRANSLATORS: a gap: "Competent → Proficient · Data engineering" */
-  subtitle = g_strdup_printf (_("%1$s → %2$s · %3$s"),
-                              upskill_level_get_name (gap->current),
-                              upskill_level_get_name (gap->target),
-                              gap->skill->area->name);
+  if (gap->core)
+    /* TRANSLATORS: a gap in the area the target role weighs most:
+     * "Competent → Proficient · Data engineering, core of the role" */
+    subtitle = g_strdup_printf (_("%1$s → %2$s · %3$s, core of the role"),
+                                upskill_level_get_name (gap->current),
+                                upskill_level_get_name (gap->target),
+                                gap->skill->area->name);
+  else
+    /* TRANSLATORS: a gap: "Competent → Proficient · Data engineering" */
+    subtitle = g_strdup_printf (_("%1$s → %2$s · %3$s"),
+                                upskill_level_get_name (gap->current),
+                                upskill_level_get_name (gap->target),
+                                gap->skill->area->name);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
 
   if (trends != NULL)
@@ -139,7 +147,9 @@ create_gap_row (UpskillPlanPage  *self,
   /* A gap the plan leaves open, with one click to close it. */
   if (planned < gap->target)
     {
-      if (upskill_planner_can_close (catalog, gap->skill, planned, gap->target))
+      UpskillOpenGap why = upskill_planner_why_open (profile, catalog, gap->skill, planned, gap->target);
+
+      if (why == UPSKILL_OPEN_GAP_NOT_PLANNED)
         {
           GtkWidget *button = gtk_button_new_with_mnemonic (_("_Add Steps"));
           g_autofree char *tooltip = NULL;
@@ -152,6 +162,16 @@ create_gap_row (UpskillPlanPage  *self,
           gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "plan.cover-gap");
           gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", gap->skill->id);
           adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+        }
+      else if (why == UPSKILL_OPEN_GAP_SKIPPED)
+        {
+          GtkWidget *label = gtk_label_new (_("Skipped"));
+
+          gtk_widget_set_tooltip_text (label, _("Only a module that was skipped closes this gap: "
+                                                "take that step up again or add a step of your own"));
+          gtk_widget_add_css_class (label, "dim-label");
+          gtk_widget_add_css_class (label, "caption");
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
         }
       else
         {
@@ -192,10 +212,15 @@ describe_gaps_shown (UpskillPlanPage *self,
         ? upskill_trends_get_demand_signal (trends, gap->skill->area)
         : -1;
 
-      g_string_append_printf (key, "|%s:%u:%u:%.2f:%u", gap->skill->id, gap->current, gap->target, demand,
-                              upskill_planner_planned_level (upskill_page_get_profile (UPSKILL_PAGE (self)),
-                                                             upskill_page_get_catalog (UPSKILL_PAGE (self)),
-                                                             gap->skill));
+      UpskillProfile *profile = upskill_page_get_profile (UPSKILL_PAGE (self));
+      UpskillCatalog *catalog = upskill_page_get_catalog (UPSKILL_PAGE (self));
+      guint planned = upskill_planner_planned_level (profile, catalog, gap->skill);
+
+      g_string_append_printf (key, "|%s:%u:%u:%.2f:%u:%d", gap->skill->id, gap->current, gap->target, demand,
+                              planned,
+                              planned < gap->target
+                                ? (int) upskill_planner_why_open (profile, catalog, gap->skill, planned, gap->target)
+                                : -1);
     }
 
   return g_string_free (key, FALSE);
@@ -979,6 +1004,123 @@ log_step_hours_action (GtkWidget  *widget,
     upskill_profile_set_step_status (profile, step_id, UPSKILL_STEP_IN_PROGRESS);
 }
 
+typedef struct
+{
+  UpskillProfile *profile;
+  char           *step_id;
+  GtkSpinButton  *spin;     /* the dialog's, lives as long as it */
+} HoursEdit;
+
+static void
+hours_edit_free (HoursEdit *edit)
+{
+  g_clear_object (&edit->profile);
+  g_free (edit->step_id);
+  g_free (edit);
+}
+
+static void
+on_hours_response (AdwMessageDialog *dialog,
+                   const char       *response,
+                   HoursEdit        *edit)
+{
+  UpskillPlanStep *step;
+  guint hours;
+
+  if (g_strcmp0 (response, "set") != 0)
+    return;
+
+  step = upskill_profile_find_step (edit->profile, edit->step_id);
+  if (step == NULL)
+    return;
+
+  /* Takes a number typed but not yet confirmed with Enter. */
+  gtk_spin_button_update (edit->spin);
+  hours = (guint) CLAMP (gtk_spin_button_get_value_as_int (edit->spin), 0,
+                         UPSKILL_PROFILE_MAX_STEP_HOURS);
+  upskill_profile_set_step_hours_spent (edit->profile, edit->step_id, hours);
+  if (hours > 0 && step->status == UPSKILL_STEP_PLANNED)
+    upskill_profile_set_step_status (edit->profile, edit->step_id, UPSKILL_STEP_IN_PROGRESS);
+}
+
+static void
+on_hours_activate (AdwMessageDialog *dialog)
+{
+  adw_message_dialog_response (dialog, "set");
+  gtk_window_close (GTK_WINDOW (dialog));
+}
+
+/* The hours spent on a step as a number the person types: the total so
+ * far, so a slip can be corrected downwards too. */
+static void
+edit_step_hours_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  UpskillPlanPage *self = UPSKILL_PLAN_PAGE (widget);
+  UpskillCatalog *catalog = upskill_page_get_catalog (UPSKILL_PAGE (self));
+  UpskillProfile *profile = upskill_page_get_profile (UPSKILL_PAGE (self));
+  const char *step_id = g_variant_get_string (parameter, NULL);
+  g_autofree char *body = NULL;
+  UpskillModule *module = NULL;
+  UpskillPlanStep *step;
+  const char *title;
+  GtkWidget *dialog;
+  GtkWidget *spin;
+  HoursEdit *edit;
+  guint hours;
+
+  if (profile == NULL || (step = upskill_profile_find_step (profile, step_id)) == NULL)
+    return;
+
+  if (step->module_id != NULL)
+    module = upskill_catalog_find_module (catalog, step->module_id);
+  title = module != NULL ? module->title
+        : step->title != NULL ? step->title
+        : step->module_id != NULL ? step->module_id : "";
+  hours = module != NULL ? module->hours : step->hours;
+
+  /* TRANSLATORS: "“OWASP Top 10 for LLM Applications” takes about 6 hours.
+   * The plan's dates count only the hours left." */
+  body = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "“%1$s” takes about %2$u hour. The plan’s dates count only the hours left.",
+                                       "“%1$s” takes about %2$u hours. The plan’s dates count only the hours left.",
+                                       hours),
+                          title, hours);
+  dialog = adw_message_dialog_new (upskill_page_get_window (UPSKILL_PAGE (self)),
+                                   _("Hours Spent"), body);
+
+  spin = gtk_spin_button_new_with_range (0, UPSKILL_PROFILE_MAX_STEP_HOURS, 1);
+  gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), TRUE);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), step->hours_spent);
+  gtk_widget_set_halign (spin, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (spin),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Hours spent so far"),
+                                  -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), spin);
+
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "set", _("_Set Hours"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "set",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "set");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+
+  edit = g_new0 (HoursEdit, 1);
+  edit->profile = g_object_ref (profile);
+  edit->step_id = g_strdup (step_id);
+  edit->spin = GTK_SPIN_BUTTON (spin);
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_hours_response),
+                         edit, (GClosureNotify) (void (*) (void)) hours_edit_free, 0);
+  /* GTK 4.8's spin button has no "activate" of its own: its text has. */
+  g_signal_connect_swapped (gtk_editable_get_delegate (GTK_EDITABLE (spin)), "activate",
+                            G_CALLBACK (on_hours_activate), dialog);
+  upskill_page_present_dialog (UPSKILL_PAGE (self), GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (spin);
+}
+
 static void
 cover_gap_action (GtkWidget  *widget,
                   const char *action_name,
@@ -1313,6 +1455,7 @@ upskill_plan_page_class_init (UpskillPlanPageClass *klass)
   gtk_widget_class_install_action (widget_class, "plan.regenerate", NULL, regenerate_action);
   gtk_widget_class_install_action (widget_class, "plan.cover-gap", "s", cover_gap_action);
   gtk_widget_class_install_action (widget_class, "plan.log-step-hours", "(su)", log_step_hours_action);
+  gtk_widget_class_install_action (widget_class, "plan.edit-step-hours", "s", edit_step_hours_action);
   gtk_widget_class_install_action (widget_class, "plan.export-calendar", NULL, export_calendar_action);
   gtk_widget_class_install_action (widget_class, "plan.add-module", NULL, add_module_action);
   gtk_widget_class_install_action (widget_class, "plan.add-custom-step", NULL, add_custom_step_action);

@@ -192,12 +192,13 @@ build_menu (UpskillStepRow             *self,
       || scheduled->step->status == UPSKILL_STEP_IN_PROGRESS)
     {
       g_autoptr(GMenuItem) one = g_menu_item_new (_("Log an _Hour Spent"), NULL);
-      g_autoptr(GMenuItem) five = g_menu_item_new (_("Log _5 Hours Spent"), NULL);
+      g_autoptr(GMenuItem) any = g_menu_item_new (_("_Enter Hours Spent…"), NULL);
 
       g_menu_item_set_action_and_target (one, "plan.log-step-hours", "(su)", self->step_id, 1);
-      g_menu_item_set_action_and_target (five, "plan.log-step-hours", "(su)", self->step_id, 5);
+      g_menu_item_set_action_and_target_value (any, "plan.edit-step-hours",
+                                               g_variant_new_string (self->step_id));
       g_menu_append_item (section, one);
-      g_menu_append_item (section, five);
+      g_menu_append_item (section, any);
     }
 
   if (scheduled->module != NULL && scheduled->module->url != NULL)
