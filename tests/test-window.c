@@ -952,6 +952,7 @@ test_print (Fixture       *fixture,
   g_autofree char *printed_info = NULL;
   g_autofree char *exported_info = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *qpdf = NULL;
 
   upskill_window_select (window, "dana-okafor");
   WAIT_UNTIL (showing (window, "dana-okafor"));
@@ -978,6 +979,22 @@ test_print (Fixture       *fixture,
   }
   text = upskill_test_pdf_text (printed);
   g_assert_nonnull (strstr (text, "Dana Okafor"));
+
+  /* Printed to a file, it is as whole as the exported one. */
+  qpdf = g_find_program_in_path ("qpdf");
+  if (qpdf != NULL)
+    {
+      const char *argv[] = { "qpdf", "--check", printed, NULL };
+      g_autofree char *out = NULL;
+      g_autofree char *err = NULL;
+      g_autoptr(GError) error = NULL;
+      int status = 0;
+
+      g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &out, &err, &status, &error);
+      g_assert_no_error (error);
+      if (!g_spawn_check_wait_status (status, NULL) || strstr (out, "WARNING") || strstr (err, "WARNING"))
+        g_error ("qpdf --check %s:\n%s%s", printed, out, err);
+    }
   g_assert_nonnull (strstr (text, "Learning path"));
   g_assert_nonnull (strstr (text, "Page 2 of"));
 }

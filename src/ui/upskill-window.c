@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "upskill-cli.h"
 #include "upskill-plan-page.h"
 #include "upskill-profile-row.h"
 #include "upskill-progress-page.h"
@@ -1023,8 +1024,9 @@ upskill_window_show_error_toast (UpskillWindow *self,
 
   if (self->closed || self->toast_overlay == NULL)
     {
-      /* Nowhere left to show it. */
-      g_printerr ("%s\n", message);
+      /* Nowhere left to show it: on stderr, escaped like all the
+       * program prints (a file name may hold an escape sequence). */
+      upskill_cli_printerr ("%s", message);
       return;
     }
 
