@@ -207,14 +207,17 @@ export_all (UpskillStore               *store,
   if (folder_path == NULL || (g_file_test (folder_path, G_FILE_TEST_EXISTS) &&
                               !g_file_test (folder_path, G_FILE_TEST_IS_DIR)))
     {
-      g_printerr (_("Could not write the reports into “%s”: it is not a folder\n"), output);
+      g_autofree char *shown = g_filename_display_name (output);
+
+      g_printerr (_("Could not write the reports into “%s”: it is not a folder\n"), shown);
       return 1;
     }
   if (g_mkdir_with_parents (folder_path, 0755) != 0)
     {
       int saved_errno = errno;
+      g_autofree char *shown = g_filename_display_name (folder_path);
 
-      g_printerr (_("Could not create the folder “%s”: %s\n"), folder_path, g_strerror (saved_errno));
+      g_printerr (_("Could not create the folder “%s”: %s\n"), shown, g_strerror (saved_errno));
       return 1;
     }
 

@@ -24,6 +24,9 @@
 #define NEW_ID_MAX_CHARS 40
 /* "dana-2" … "dana-10000": a bound, so that choosing an id always ends. */
 #define NEW_ID_MAX_TRIES 10000
+/* How often an import chooses again when other processes take its id
+ * between the check and the creation. */
+#define NEW_ID_MAX_RACES 100
 /* Temporary files are named TEMP_PREFIX "PID-NAME-XXXXXX" TEMP_SUFFIX,
  * e.g. "~syncthing~upskill-4242-dana.json-a1B2c3.tmp", so that
  *  - they are never taken for a profile (not *.json);
@@ -1710,6 +1713,164 @@ upskill_store_new_id (UpskillStore  *self,
   return g_steal_pointer (&id);
 }
 
+/* Writes @bytes as the new file @file_name in the profiles folder and
+ * never over one that is there, even one another process is creating at
+ * the same moment: the complete file is written aside under a temporary
+ * name, then linked into place, which fails if the name is taken
+ * (G_IO_ERROR_EXISTS). Where the file system has no hard links (FAT), a
+ * check before the rename is the best that can be done. */
+static gboolean
+create_exclusively (UpskillStore  *self,
+                    const char    *file_name,
+                    GBytes        *bytes,
+                    GError       **error)
+{
+  g_autofree char *temp_path = dup_temp_template (self->profiles_path, file_name);
+  g_autofree char *path = g_build_filename (self->profiles_path, file_name, NULL);
+  const guint8 *data;
+  gsize length;
+  gsize written = 0;
+  struct stat st;
+  int saved_errno;
+  int fd;
+
+  fd = g_mkstemp_full (temp_path, O_RDWR | O_CLOEXEC, 0600);
+  if (fd < 0)
+    return set_save_error (error, file_name, errno);
+
+  if (fchmod (fd, 0600) != 0)
+    goto failed;
+
+  data = g_bytes_get_data (bytes, &length);
+  while (written < length)
+    {
+      gssize n = write (fd, data + written, length - written);
+
+      if (n < 0)
+        {
+          if (errno == EINTR)
+            continue;
+          goto failed;
+        }
+      written += n;
+    }
+
+  while (fsync (fd) != 0)
+    {
+      if (errno != EINTR)
+        goto failed;
+    }
+
+  if (close (fd) != 0 && errno != EINTR)
+    {
+      fd = -1;
+      goto failed;
+    }
+  fd = -1;
+
+  if (link (temp_path, path) != 0)
+    {
+      if (errno == EEXIST)
+        {
+          g_unlink (temp_path);
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+                       _("Could not save “%s”: another profile took its name"), file_name);
+          return FALSE;
+        }
+      if (errno != EPERM && errno != ENOTSUP && errno != EOPNOTSUPP && errno != ENOSYS &&
+          errno != EMLINK)
+        goto failed;
+
+      if (lstat (path, &st) == 0)
+        {
+          g_unlink (temp_path);
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+                       _("Could not save “%s”: another profile took its name"), file_name);
+          return FALSE;
+        }
+      if (rename (temp_path, path) != 0)
+        goto failed;
+    }
+  else
+    g_unlink (temp_path);
+
+  saved_errno = sync_folder (self->profiles_path);
+  if (saved_errno != 0)
+    return set_save_error (error, file_name, saved_errno);
+
+  return TRUE;
+
+failed:
+  saved_errno = errno;
+  if (fd >= 0)
+    close (fd);
+  g_unlink (temp_path);
+
+  return set_save_error (error, file_name, saved_errno);
+}
+
+/* Saves @profile as a new file, under another id if its own is taken, or
+ * becomes taken meanwhile: concurrent imports never overwrite each other. */
+static gboolean
+save_new (UpskillStore    *self,
+          UpskillProfile  *profile,
+          GCancellable    *cancellable,
+          GError         **error)
+{
+  for (guint attempt = 0; ; attempt++)
+    {
+      g_autoptr(UpskillProfileSummary) summary = NULL;
+      g_autoptr(GError) local_error = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+      gboolean taken = FALSE;
+      struct stat st;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
+          !check_id_taken (self, upskill_profile_get_id (profile), &taken, error))
+        return FALSE;
+
+      if (taken)
+        {
+          g_autofree char *id = upskill_store_new_id (self, upskill_profile_get_name (profile), error);
+
+          if (id == NULL)
+            return FALSE;
+          upskill_profile_set_id (profile, id);
+        }
+
+      if (!ensure_folders (self, error))
+        return FALSE;
+
+      bytes = upskill_profile_to_bytes (profile);
+      summary = summary_new_from_profile (profile, self->catalog);
+
+      if (create_exclusively (self, summary->file_name, bytes, &local_error))
+        {
+          g_autofree char *file_name = g_strdup (summary->file_name);
+          g_autofree char *path = g_build_filename (self->profiles_path, file_name, NULL);
+
+          if (stat (path, &st) == 0)
+            {
+              FileStamp stamp = stamp_from_stat (&st);
+
+              g_mutex_lock (&self->lock);
+              g_hash_table_remove (self->broken, summary->id);
+              remember_locked (self, file_name, &stamp, g_steal_pointer (&summary));
+              g_mutex_unlock (&self->lock);
+            }
+          return TRUE;
+        }
+
+      /* Taken by another process since it was checked: choose again. */
+      if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS) ||
+          attempt >= NEW_ID_MAX_RACES)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+    }
+}
+
 UpskillProfile *
 upskill_store_import (UpskillStore  *self,
                       GFile         *file,
@@ -1719,7 +1880,6 @@ upskill_store_import (UpskillStore  *self,
   g_autoptr(UpskillProfile) profile = NULL;
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *display_name = NULL;
-  gboolean taken = FALSE;
 
   g_return_val_if_fail (UPSKILL_IS_STORE (self), NULL);
   g_return_val_if_fail (G_IS_FILE (file), NULL);
@@ -1735,18 +1895,7 @@ upskill_store_import (UpskillStore  *self,
   if (profile == NULL)
     return NULL;
 
-  if (!check_id_taken (self, upskill_profile_get_id (profile), &taken, error))
-    return NULL;
-  if (taken)
-    {
-      g_autofree char *id = upskill_store_new_id (self, upskill_profile_get_name (profile), error);
-
-      if (id == NULL)
-        return NULL;
-      upskill_profile_set_id (profile, id);
-    }
-
-  if (!upskill_store_save (self, profile, cancellable, error))
+  if (!save_new (self, profile, cancellable, error))
     return NULL;
 
   return g_steal_pointer (&profile);
