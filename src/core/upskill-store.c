@@ -880,13 +880,15 @@ check_regular_file (const char         *path,
                     struct stat        *out_stat,
                     GError            **error)
 {
-  g_autofree char *shown = g_filename_display_name (file_name);
+  g_autofree char *shown = NULL;
   int saved_errno;
 
   if (stat (path, out_stat) == 0)
     {
       if (S_ISREG (out_stat->st_mode))
         return TRUE;
+
+      shown = g_filename_display_name (file_name);
 
       g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_IO,
                    S_ISDIR (out_stat->st_mode)
@@ -897,6 +899,7 @@ check_regular_file (const char         *path,
     }
 
   saved_errno = errno;
+  shown = g_filename_display_name (file_name);
   if (saved_errno == ENOENT && lstat (path, out_stat) == 0)
     g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_IO,
                  _("Could not read “%s”: it is a link to a file that does not exist"),
