@@ -768,6 +768,7 @@ test_leftover_temporaries (Fixture       *fixture,
 {
   g_autoptr(UpskillProfile) good = make_profile ("good", "Good Person", "2026-05-01T10:00:00Z");
   g_autoptr(GBytes) good_before = NULL;
+  g_autoptr(GBytes) good_after = NULL;
   g_autofree char *good_path = profile_path (fixture, "good.json");
   g_autofree char *dead = g_strdup_printf ("~syncthing~upskill-%d-good.json-a1B2c3.tmp", G_MAXINT - 1);
   g_autofree char *alive = g_strdup_printf ("~syncthing~upskill-%d-good.json-d4E5f6.tmp", (int) getpid ());
@@ -822,7 +823,8 @@ test_leftover_temporaries (Fixture       *fixture,
 
       g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
     }
-  assert_bytes_equal (good_before, read_bytes (good_path));
+  good_after = read_bytes (good_path);
+  assert_bytes_equal (good_before, good_after);
   g_clear_object (&store);
 }
 
