@@ -187,6 +187,10 @@ format_date_range (const GDate *start,
   g_autofree char *from = NULL;
   g_autofree char *to = NULL;
 
+  /* GDate goes on past the year 9999, GDateTime does not. */
+  if (a == NULL || b == NULL)
+    return g_strdup ("–");
+
   /* Translators: the end of a date range, e.g. "3 Feb 2027". */
   to = g_date_time_format (b, _("%-d %b %Y"));
   if (g_date_compare (start, finish) == 0)
