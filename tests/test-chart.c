@@ -557,6 +557,54 @@ test_lines_run_to_date (void)
   g_assert_nonnull (strstr (text, "Overall readiness"));
 }
 
+/* Times at the ends of GDateTime's range, where adding a month gives
+ * NULL: the axis ends there, with whole years as ticks, and drawing
+ * ends (it once looped for ever on criticals). */
+static void
+draw_far_dates (cairo_t *cr)
+{
+  gint64 times[3];
+  const double values[] = { 10, 50, 90 };
+  const double * const series[] = { values };
+  const char * const names[] = { "Overall readiness" };
+
+  times[0] = unix_time (2026, 4, 6);
+  times[1] = unix_time (5000, 6, 1);
+  times[2] = unix_time (9999, 12, 31);
+  upskill_chart_draw_lines (cr, &test_style, 500, 300, 3, times, 1, series, names, NULL);
+}
+
+static void
+test_lines_far_dates (void)
+{
+  Canvas canvas;
+  g_autofree char *text = NULL;
+  gint64 times[2];
+  const double values[] = { 10, 90 };
+  const double * const series[] = { values };
+
+  canvas_init (&canvas, 500, 300);
+  draw_far_dates (canvas.cr);
+  /* The first and the last day GDateTime holds. */
+  times[0] = unix_time (1, 1, 1);
+  times[1] = unix_time (9999, 12, 31);
+  upskill_chart_draw_lines (canvas.cr, &test_style, 500, 300, 2, times, 1, series, NULL, NULL);
+  canvas_clear (&canvas);
+
+  text = pdf_text_of (draw_far_dates);
+  if (text == NULL)
+    return;
+  /* Whole years from the first January on, several of them. */
+  g_assert_nonnull (strstr (text, "Jan 2027"));
+  {
+    guint n_ticks = 0;
+
+    for (const char *p = strstr (text, "Jan "); p != NULL; p = strstr (p + 1, "Jan "))
+      n_ticks++;
+    g_assert_cmpuint (n_ticks, >=, 3);
+  }
+}
+
 static void
 test_degenerate_input (void)
 {
@@ -604,6 +652,7 @@ main (int   argc,
   g_test_add_func ("/upskill/chart/lines/grayscale", test_lines_grayscale);
   g_test_add_func ("/upskill/chart/lines/run-to-date", test_lines_run_to_date);
   g_test_add_func ("/upskill/chart/degenerate", test_degenerate_input);
+  g_test_add_func ("/upskill/chart/lines/far-dates", test_lines_far_dates);
 
   return g_test_run ();
 }

@@ -947,6 +947,76 @@ test_demo_cleans_up (Fixture       *fixture,
     }
 }
 
+/* Several `upskill --import` at once, of the same file: each gets an id
+ * of its own and a file of its own; none overwrites another's (ids are
+ * taken by creating the file, which fails if another process was first). */
+static void
+test_concurrent_imports (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  enum { N_PROCESSES = 4, N_ROUNDS = 8 };
+  g_autofree char *path = sample_path ("dana-okafor");
+  g_autofree char *profiles = g_build_filename (fixture->data_dir, "profiles", NULL);
+  g_autoptr(GHashTable) ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_auto(GStrv) envp = g_environ_setenv (g_get_environ (), "UPSKILL_DATA_DIR", fixture->data_dir, TRUE);
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+  guint n_files = 0;
+
+  envp = g_environ_unsetenv (envp, "G_DEBUG");
+
+  for (guint round = 0; round < N_ROUNDS; round++)
+    {
+      GPid pids[N_PROCESSES];
+      int outs[N_PROCESSES];
+
+      for (guint i = 0; i < N_PROCESSES; i++)
+        {
+          const char *argv[] = { UPSKILL_BINARY, "--import", path, NULL };
+          g_autoptr(GError) error = NULL;
+
+          g_spawn_async_with_pipes (NULL, (char **) argv, envp, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL,
+                                    &pids[i], NULL, &outs[i], NULL, &error);
+          g_assert_no_error (error);
+        }
+
+      for (guint i = 0; i < N_PROCESSES; i++)
+        {
+          g_autoptr(GIOChannel) channel = g_io_channel_unix_new (outs[i]);
+          g_autofree char *out = NULL;
+          g_autoptr(GError) error = NULL;
+          int wait_status = 0;
+
+          g_io_channel_set_close_on_unref (channel, TRUE);
+          g_io_channel_read_to_end (channel, &out, NULL, &error);
+          g_assert_no_error (error);
+          g_assert_cmpint (waitpid (pids[i], &wait_status, 0), ==, pids[i]);
+          g_spawn_close_pid (pids[i]);
+          g_assert_true (WIFEXITED (wait_status));
+          g_assert_cmpint (WEXITSTATUS (wait_status), ==, 0);
+
+          g_strstrip (out);
+          if (!g_hash_table_add (ids, g_steal_pointer (&out)))
+            g_error ("round %u: two imports were given the same id", round);
+        }
+    }
+
+  dir = g_dir_open (profiles, 0, NULL);
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *id = NULL;
+
+      if (!g_str_has_suffix (name, ".json"))
+        g_error ("“%s” was left in the profiles folder", name);
+      id = g_strndup (name, strlen (name) - strlen (".json"));
+      g_assert_true (g_hash_table_contains (ids, id));
+      n_files++;
+    }
+  g_assert_cmpuint (n_files, ==, N_PROCESSES * N_ROUNDS);
+  g_assert_cmpuint (g_hash_table_size (ids), ==, N_PROCESSES * N_ROUNDS);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -976,6 +1046,7 @@ main (int   argc,
   ADD ("batch-names", test_batch_names);
   ADD ("batch-stops-once", test_batch_stops_once);
   ADD ("demo-cleans-up", test_demo_cleans_up);
+  ADD ("concurrent-imports", test_concurrent_imports);
 
 #undef ADD
 

@@ -592,23 +592,27 @@ export_all (UpskillStore               *store,
   if (folder_path == NULL || (g_file_test (folder_path, G_FILE_TEST_EXISTS) &&
                               !g_file_test (folder_path, G_FILE_TEST_IS_DIR)))
     {
-      upskill_cli_printerr (_("Could not write the reports into “%s”: it is not a folder"), output);
+      g_autofree char *shown = g_filename_display_name (output);
+
+      upskill_cli_printerr (_("Could not write the reports into “%s”: it is not a folder"), shown);
       return 1;
     }
   /* The reports hold the clients' data: a new folder is the user's alone. */
   if (g_mkdir_with_parents (folder_path, 0700) != 0)
     {
       int saved_errno = errno;
+      g_autofree char *shown = g_filename_display_name (folder_path);
 
-      upskill_cli_printerr (_("Could not create the folder “%s”: %s"), folder_path, g_strerror (saved_errno));
+      upskill_cli_printerr (_("Could not create the folder “%s”: %s"), shown, g_strerror (saved_errno));
       return 1;
     }
   /* Said once, before any work: not once per profile. */
   if (g_access (folder_path, W_OK | X_OK) != 0)
     {
       int saved_errno = errno;
+      g_autofree char *shown = g_filename_display_name (folder_path);
 
-      upskill_cli_printerr (_("Could not write the reports into “%s”: %s"), folder_path, g_strerror (saved_errno));
+      upskill_cli_printerr (_("Could not write the reports into “%s”: %s"), shown, g_strerror (saved_errno));
       return 1;
     }
 

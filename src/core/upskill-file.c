@@ -346,3 +346,99 @@ failed:
 
   return set_save_error (error, display_name, saved_errno);
 }
+
+/* Writes @bytes as the new file @file_name in @folder (0600) and
+ * never over one that is there, even one another process is creating at
+ * the same moment: the complete file is written aside under a temporary
+ * name, then linked into place, which fails if the name is taken
+ * (G_IO_ERROR_EXISTS). Where the file system has no hard links (FAT), a
+ * check before the rename is the best that can be done. */
+gboolean
+upskill_file_create_exclusively (const char  *folder,
+                                 const char  *file_name,
+                                 GBytes      *bytes,
+                                 GError     **error)
+{
+  g_autofree char *temp_path = upskill_file_dup_temp_template (folder, file_name);
+  g_autofree char *path = g_build_filename (folder, file_name, NULL);
+  const guint8 *data;
+  gsize length;
+  gsize written = 0;
+  struct stat st;
+  int saved_errno;
+  int fd;
+
+  fd = g_mkstemp_full (temp_path, O_RDWR | O_CLOEXEC, 0600);
+  if (fd < 0)
+    return set_save_error (error, file_name, errno);
+
+  if (fchmod (fd, 0600) != 0)
+    goto failed;
+
+  data = g_bytes_get_data (bytes, &length);
+  while (written < length)
+    {
+      gssize n = write (fd, data + written, length - written);
+
+      if (n < 0)
+        {
+          if (errno == EINTR)
+            continue;
+          goto failed;
+        }
+      written += n;
+    }
+
+  while (fsync (fd) != 0)
+    {
+      if (errno != EINTR)
+        goto failed;
+    }
+
+  if (close (fd) != 0 && errno != EINTR)
+    {
+      fd = -1;
+      goto failed;
+    }
+  fd = -1;
+
+  if (link (temp_path, path) != 0)
+    {
+      if (errno == EEXIST)
+        {
+          g_unlink (temp_path);
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+                       _("Could not save “%s”: another profile took its name"), file_name);
+          return FALSE;
+        }
+      if (errno != EPERM && errno != ENOTSUP && errno != EOPNOTSUPP && errno != ENOSYS &&
+          errno != EMLINK)
+        goto failed;
+
+      if (lstat (path, &st) == 0)
+        {
+          g_unlink (temp_path);
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+                       _("Could not save “%s”: another profile took its name"), file_name);
+          return FALSE;
+        }
+      if (rename (temp_path, path) != 0)
+        goto failed;
+    }
+  else
+    g_unlink (temp_path);
+
+  saved_errno = upskill_file_sync_folder (folder);
+  if (saved_errno != 0)
+    return set_save_error (error, file_name, saved_errno);
+
+  return TRUE;
+
+failed:
+  saved_errno = errno;
+  if (fd >= 0)
+    close (fd);
+  g_unlink (temp_path);
+
+  return set_save_error (error, file_name, saved_errno);
+}

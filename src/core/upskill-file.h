@@ -57,4 +57,9 @@ int      upskill_file_sync_folder       (const char *path);
 char    *upskill_file_dup_temp_template (const char *folder,
                                          const char *name);
 
+gboolean upskill_file_create_exclusively (const char  *folder,
+                                          const char  *file_name,
+                                          GBytes      *bytes,
+                                          GError     **error);
+
 G_END_DECLS

@@ -171,6 +171,9 @@ upskill_format_date_range (const GDate *start,
 
   start_time = upskill_date_time_new_from_date (start);
   finish_time = upskill_date_time_new_from_date (finish);
+  /* GDate goes on past the year 9999, GDateTime does not. */
+  if (start_time == NULL || finish_time == NULL)
+    return g_strdup ("–");
   finish_text = upskill_date_time_format_day (finish_time);
   if (g_date_compare (start, finish) == 0)
     return g_steal_pointer (&finish_text);

@@ -262,9 +262,12 @@ upskill_ics_build (UpskillProfile *profile,
     {
       const UpskillScheduledStep *scheduled = g_ptr_array_index (schedule, i);
 
+      /* A step ending in the year 9999 may end (exclusively) in 10000,
+       * which iCalendar's four digits cannot write. */
       if (!scheduled->scheduled
           || !g_date_valid (&scheduled->start)
-          || !g_date_valid (&scheduled->finish))
+          || !g_date_valid (&scheduled->finish)
+          || g_date_get_year (&scheduled->finish) >= 9999)
         continue;
 
       append_event (out, profile, scheduled, stamp);

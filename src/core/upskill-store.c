@@ -25,6 +25,9 @@
 #define NEW_ID_MAX_CHARS 40
 /* "dana-2" … "dana-10000": a bound, so that choosing an id always ends. */
 #define NEW_ID_MAX_TRIES 10000
+/* How often an import chooses again when other processes take its id
+ * between the check and the creation. */
+#define NEW_ID_MAX_RACES 100
 #define TEMP_PREFIX       UPSKILL_FILE_TEMP_PREFIX
 #define TEMP_SUFFIX       UPSKILL_FILE_TEMP_SUFFIX
 /* Versions before named them ".NAME" OLD_TEMP_MARKER "XXXXXX". */
@@ -745,13 +748,15 @@ check_regular_file (const char         *path,
                     struct stat        *out_stat,
                     GError            **error)
 {
-  g_autofree char *shown = g_filename_display_name (file_name);
+  g_autofree char *shown = NULL;
   int saved_errno;
 
   if (stat (path, out_stat) == 0)
     {
       if (S_ISREG (out_stat->st_mode))
         return TRUE;
+
+      shown = g_filename_display_name (file_name);
 
       g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_IO,
                    S_ISDIR (out_stat->st_mode)
@@ -762,6 +767,7 @@ check_regular_file (const char         *path,
     }
 
   saved_errno = errno;
+  shown = g_filename_display_name (file_name);
   if (saved_errno == ENOENT && lstat (path, out_stat) == 0)
     g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_IO,
                  _("Could not read “%s”: it is a link to a file that does not exist"),
@@ -1671,6 +1677,68 @@ upskill_store_new_id (UpskillStore  *self,
   return g_steal_pointer (&id);
 }
 
+/* Saves @profile as a new file, under another id if its own is taken, or
+ * becomes taken meanwhile: concurrent imports never overwrite each other. */
+static gboolean
+save_new (UpskillStore    *self,
+          UpskillProfile  *profile,
+          GCancellable    *cancellable,
+          GError         **error)
+{
+  for (guint attempt = 0; ; attempt++)
+    {
+      g_autoptr(UpskillProfileSummary) summary = NULL;
+      g_autoptr(GError) local_error = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+      gboolean taken = FALSE;
+      struct stat st;
+
+      if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
+          !check_id_taken (self, upskill_profile_get_id (profile), &taken, error))
+        return FALSE;
+
+      if (taken)
+        {
+          g_autofree char *id = upskill_store_new_id (self, upskill_profile_get_name (profile), error);
+
+          if (id == NULL)
+            return FALSE;
+          upskill_profile_set_id (profile, id);
+        }
+
+      if (!ensure_folders (self, error))
+        return FALSE;
+
+      bytes = upskill_profile_to_bytes (profile);
+      summary = summary_new_from_profile (profile, self->catalog);
+
+      if (upskill_file_create_exclusively (self->profiles_path, summary->file_name, bytes, &local_error))
+        {
+          g_autofree char *file_name = g_strdup (summary->file_name);
+          g_autofree char *path = g_build_filename (self->profiles_path, file_name, NULL);
+
+          if (stat (path, &st) == 0)
+            {
+              FileStamp stamp = stamp_from_stat (&st);
+
+              g_mutex_lock (&self->lock);
+              g_hash_table_remove (self->broken, summary->id);
+              remember_locked (self, file_name, &stamp, g_steal_pointer (&summary));
+              g_mutex_unlock (&self->lock);
+            }
+          return TRUE;
+        }
+
+      /* Taken by another process since it was checked: choose again. */
+      if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS) ||
+          attempt >= NEW_ID_MAX_RACES)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+    }
+}
+
 UpskillProfile *
 upskill_store_import (UpskillStore  *self,
                       GFile         *file,
@@ -1680,7 +1748,6 @@ upskill_store_import (UpskillStore  *self,
   g_autoptr(UpskillProfile) profile = NULL;
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *display_name = NULL;
-  gboolean taken = FALSE;
 
   g_return_val_if_fail (UPSKILL_IS_STORE (self), NULL);
   g_return_val_if_fail (G_IS_FILE (file), NULL);
@@ -1696,18 +1763,7 @@ upskill_store_import (UpskillStore  *self,
   if (profile == NULL)
     return NULL;
 
-  if (!check_id_taken (self, upskill_profile_get_id (profile), &taken, error))
-    return NULL;
-  if (taken)
-    {
-      g_autofree char *id = upskill_store_new_id (self, upskill_profile_get_name (profile), error);
-
-      if (id == NULL)
-        return NULL;
-      upskill_profile_set_id (profile, id);
-    }
-
-  if (!upskill_store_save (self, profile, cancellable, error))
+  if (!save_new (self, profile, cancellable, error))
     return NULL;
 
   return g_steal_pointer (&profile);

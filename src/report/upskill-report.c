@@ -1585,8 +1585,10 @@ report_new (UpskillProfile             *profile,
   report->paper = options->paper;
   report->include_notes = options->include_notes;
   report->coach_name = options->coach_name && *options->coach_name ? g_strdup (options->coach_name) : NULL;
-  report->date = options->date > 0 ? g_date_time_new_from_unix_local (options->date)
-                                   : g_date_time_new_now_local ();
+  report->date = options->date > 0 ? g_date_time_new_from_unix_local (options->date) : NULL;
+  /* No date, or one GDateTime cannot hold: today. */
+  if (report->date == NULL)
+    report->date = g_date_time_new_now_local ();
   return report;
 }
 
@@ -2008,7 +2010,9 @@ upskill_report_suggest_name (UpskillProfile *profile,
 
   g_return_val_if_fail (UPSKILL_IS_PROFILE (profile), NULL);
 
-  time = date > 0 ? g_date_time_new_from_unix_local (date) : g_date_time_new_now_local ();
+  time = date > 0 ? g_date_time_new_from_unix_local (date) : NULL;
+  if (time == NULL)
+    time = g_date_time_new_now_local ();
   day = g_date_time_format (time, "%Y-%m-%d");
 
   /* Keep the name readable in any script; drop only what file systems
