@@ -345,6 +345,23 @@ text_is_valid (const char *text)
   return text == NULL || g_utf8_validate (text, -1, NULL);
 }
 
+/* Setters refuse text past the limits that loading enforces, so that a
+ * save never writes what cannot be read back. The window checks first
+ * and says why. */
+static gboolean
+fits (const char *text,
+      glong       max_chars)
+{
+  return text == NULL || g_utf8_strlen (text, -1) <= max_chars;
+}
+
+gboolean
+upskill_profile_text_fits (const char *text,
+                           gboolean    prose)
+{
+  return fits (text, prose ? UPSKILL_PROFILE_TEXT_MAX_CHARS : UPSKILL_PROFILE_LINE_MAX_CHARS);
+}
+
 static gint64
 now_unix (void)
 {
@@ -1638,6 +1655,9 @@ upskill_profile_set_current_role (UpskillProfile *self,
   g_return_if_fail (UPSKILL_IS_PROFILE (self));
   g_return_if_fail (text_is_valid (current_role));
 
+  if (!fits (current_role, UPSKILL_PROFILE_LINE_MAX_CHARS))
+    return;
+
   if (replace_string (&self->current_role, current_role))
     {
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT_ROLE]);
@@ -1770,7 +1790,8 @@ upskill_profile_set_level (UpskillProfile *self,
   entry->skill_id = g_strdup (skill_id);
   entry->from = from;
   entry->to = level;
-  entry->source = g_strdup (source);
+  /* The source is ours ("Completed: …"), from a module or step title. */
+  entry->source = fits (source, UPSKILL_PROFILE_LINE_MAX_CHARS) ? g_strdup (source) : NULL;
 
   /* A change dated in the past (e.g. a finished step recorded late) goes
    * where it belongs, after every entry at the same time. */
@@ -1862,7 +1883,9 @@ upskill_profile_add_evidence (UpskillProfile *self,
   g_return_val_if_fail (note != NULL && g_utf8_validate (note, -1, NULL), FALSE);
   g_return_val_if_fail (text_is_valid (link), FALSE);
 
-  if (!upskill_profile_check_room_for_evidence (self, skill_id, NULL))
+  if (!upskill_profile_check_room_for_evidence (self, skill_id, NULL) ||
+      !fits (note, UPSKILL_PROFILE_TEXT_MAX_CHARS) ||
+      !fits (link, UPSKILL_PROFILE_LINE_MAX_CHARS))
     return FALSE;
 
   evidence = g_new0 (UpskillEvidence, 1);
@@ -1894,6 +1917,10 @@ upskill_profile_update_evidence (UpskillProfile *self,
 
   evidence_list = upskill_profile_get_evidence (self, skill_id);
   g_return_if_fail (index < evidence_list->len);
+
+  if (!fits (note, UPSKILL_PROFILE_TEXT_MAX_CHARS) ||
+      !fits (link, UPSKILL_PROFILE_LINE_MAX_CHARS))
+    return;
 
   if (link != NULL && *link == '\0')
     link = NULL;
@@ -2033,6 +2060,7 @@ steps_are_valid (GPtrArray *steps)
             return FALSE;
         }
       else if (step->title == NULL || !g_utf8_validate (step->title, -1, NULL) ||
+               !fits (step->title, UPSKILL_PROFILE_LINE_MAX_CHARS) ||
                step->hours > UPSKILL_PROFILE_MAX_STEP_HOURS ||
                !key_is_valid (step->skill_id) ||
                step->from_level > UPSKILL_LEVEL_MAX ||
@@ -2234,7 +2262,8 @@ upskill_profile_add_note (UpskillProfile *self,
   g_return_val_if_fail (UPSKILL_IS_PROFILE (self), NULL);
   g_return_val_if_fail (text != NULL && g_utf8_validate (text, -1, NULL), NULL);
 
-  if (!upskill_profile_check_room_for_note (self, NULL))
+  if (!upskill_profile_check_room_for_note (self, NULL) ||
+      !fits (text, UPSKILL_PROFILE_TEXT_MAX_CHARS))
     return NULL;
 
   note = g_new0 (UpskillNote, 1);
@@ -2264,6 +2293,9 @@ upskill_profile_update_note (UpskillProfile *self,
 
   index = find_note_index (self, note_id);
   g_return_if_fail (index != G_MAXUINT);
+
+  if (!fits (text, UPSKILL_PROFILE_TEXT_MAX_CHARS))
+    return;
 
   note = g_ptr_array_index (self->notes, index);
   changed = replace_string (&note->text, text);

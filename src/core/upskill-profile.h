@@ -161,6 +161,10 @@ void                upskill_profile_remove_evidence      (UpskillProfile     *se
                                                           const char         *skill_id,
                                                           guint               index);
 
+/* Whether @text is short enough for a piece of prose (a note, evidence)
+ * or, when @prose is FALSE, for one line (a title, a role, a link). */
+gboolean            upskill_profile_text_fits               (const char     *text,
+                                                             gboolean        prose);
 /* FALSE with a message a user can act on when the profile has no room
  * for one more note, evidence item of @skill_id or plan step. */
 gboolean            upskill_profile_check_room_for_note     (UpskillProfile *self,
