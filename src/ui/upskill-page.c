@@ -10,6 +10,7 @@ typedef struct
   UpskillTrends  *trends;
   UpskillProfile *profile;
   gulong          profile_changed_id;
+  gboolean        update_pending;     /* changed while not shown */
   GtkWindow      *dialog;             /* the open dialog, weak */
 } UpskillPagePrivate;
 
@@ -43,10 +44,36 @@ close_dialog (UpskillPage *self)
 static void
 on_profile_changed (UpskillPage *self)
 {
+  UpskillPagePrivate *priv = upskill_page_get_instance_private (self);
   UpskillPageClass *klass = UPSKILL_PAGE_GET_CLASS (self);
+
+  /* A page not shown catches up when it is: a level click then costs
+   * one page's refresh, not four. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      priv->update_pending = TRUE;
+      return;
+    }
 
   if (klass->profile_updated != NULL)
     klass->profile_updated (self);
+}
+
+static void
+upskill_page_map (GtkWidget *widget)
+{
+  UpskillPage *self = UPSKILL_PAGE (widget);
+  UpskillPagePrivate *priv = upskill_page_get_instance_private (self);
+  UpskillPageClass *klass = UPSKILL_PAGE_GET_CLASS (self);
+
+  GTK_WIDGET_CLASS (upskill_page_parent_class)->map (widget);
+
+  if (priv->update_pending)
+    {
+      priv->update_pending = FALSE;
+      if (klass->profile_updated != NULL)
+        klass->profile_updated (self);
+    }
 }
 
 UpskillCatalog *
@@ -144,6 +171,7 @@ upskill_page_set_profile (UpskillPage    *self,
 
   close_dialog (self);
   g_clear_signal_handler (&priv->profile_changed_id, priv->profile);
+  priv->update_pending = FALSE;
   g_set_object (&priv->profile, profile);
   if (profile != NULL)
     priv->profile_changed_id = g_signal_connect_object (profile, "changed",
@@ -284,10 +312,12 @@ static void
 upskill_page_class_init (UpskillPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = upskill_page_dispose;
   object_class->get_property = upskill_page_get_property;
   object_class->set_property = upskill_page_set_property;
+  widget_class->map = upskill_page_map;
 
   properties[PROP_CATALOG] =
     g_param_spec_object ("catalog", NULL, NULL,
