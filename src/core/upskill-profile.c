@@ -39,8 +39,10 @@ struct _UpskillProfile
   GPtrArray          *notes;       /* UpskillNote*, oldest first */
   GPtrArray          *no_evidence; /* empty; returned for skills without any */
   /* Top-level members this version does not know (written by a newer
-   * one), kept as they are and written back. Immutable, so shared. */
-  JsonObject         *extra;
+   * one), kept as they are and written back: compact JSON text of an
+   * object, or NULL. Text, not nodes: json-glib's reference counts are
+   * not atomic, and a copy of the profile is saved on another thread. */
+  char               *extra;
 };
 
 G_DEFINE_FINAL_TYPE (UpskillProfile, upskill_profile, G_TYPE_OBJECT)
@@ -418,7 +420,7 @@ upskill_profile_finalize (GObject *object)
   g_clear_pointer (&self->current_role, g_free);
   g_clear_pointer (&self->target_role, g_free);
   g_clear_pointer (&self->skills, g_hash_table_unref);
-  g_clear_pointer (&self->extra, json_object_unref);
+  g_clear_pointer (&self->extra, g_free);
   g_clear_pointer (&self->history, g_ptr_array_unref);
   g_clear_pointer (&self->plan, g_ptr_array_unref);
   g_clear_pointer (&self->notes, g_ptr_array_unref);
@@ -1051,9 +1053,12 @@ keep_unknown_members (UpskillProfile *self,
                       JsonObject     *root)
 {
   g_autoptr(JsonObject) extra = NULL;
+  g_autoptr(JsonNode) extra_node = NULL;
   JsonObjectIter iter;
   const char *member;
   JsonNode *node;
+
+  g_clear_pointer (&self->extra, g_free);
 
   json_object_iter_init (&iter, root);
   while (json_object_iter_next (&iter, &member, &node))
@@ -1065,10 +1070,11 @@ keep_unknown_members (UpskillProfile *self,
       json_object_set_member (extra, member, json_node_copy (node));
     }
 
-  if (extra != NULL)
-    json_object_seal (extra);
-  g_clear_pointer (&self->extra, json_object_unref);
-  self->extra = g_steal_pointer (&extra);
+  if (extra == NULL)
+    return;
+
+  extra_node = json_node_init_object (json_node_alloc (), extra);
+  self->extra = json_to_string (extra_node, FALSE);
 }
 
 static gboolean
@@ -1422,11 +1428,13 @@ upskill_profile_to_json (UpskillProfile *self)
 
   if (self->extra != NULL)
     {
+      g_autoptr(JsonNode) extra = json_from_string (self->extra, NULL);
       JsonObjectIter iter;
       const char *member;
       JsonNode *node;
 
-      json_object_iter_init (&iter, self->extra);
+      g_assert (extra != NULL && JSON_NODE_HOLDS_OBJECT (extra));
+      json_object_iter_init (&iter, json_node_get_object (extra));
       while (json_object_iter_next (&iter, &member, &node))
         {
           json_builder_set_member_name (builder, member);
@@ -1483,8 +1491,8 @@ copy_state (UpskillProfile *self,
   self->weekly_hours = other->weekly_hours;
   self->created = other->created;
   self->modified = other->modified;
-  g_clear_pointer (&self->extra, json_object_unref);
-  self->extra = other->extra != NULL ? json_object_ref (other->extra) : NULL;
+  g_free (self->extra);
+  self->extra = g_strdup (other->extra);
 
   g_hash_table_remove_all (self->skills);
   g_hash_table_iter_init (&iter, other->skills);
