@@ -68,12 +68,12 @@ typedef struct
 /* How much one profile may hold (README, "Limits"): a file beyond them is
  * refused with a message, and the window keeps responsive up to them. */
 #define UPSKILL_PROFILE_MAX_SKILLS       500
-#define UPSKILL_PROFILE_MAX_EVIDENCE     100    /* per skill */
+#define UPSKILL_PROFILE_MAX_EVIDENCE     20     /* per skill */
 #define UPSKILL_PROFILE_MAX_STEPS        500
 #define UPSKILL_PROFILE_MAX_NOTES        1000
 /* Beyond this many changes, the oldest are merged into the next change
  * of the same skill (the first assessment of each skill is kept). */
-#define UPSKILL_PROFILE_MAX_HISTORY      10000
+#define UPSKILL_PROFILE_MAX_HISTORY      2000
 /* Characters in one piece of prose (a note, an evidence note) … */
 #define UPSKILL_PROFILE_TEXT_MAX_CHARS   20000
 /* … and in one line (a step title, a role, a link, a change's source). */
