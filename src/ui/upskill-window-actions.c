@@ -1000,6 +1000,41 @@ show_sidebar_action (GSimpleAction *action,
   gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
 }
 
+/* The Clients overview: a page of its own, listed afresh each time it
+ * opens; activating a client opens their profile. */
+static void
+show_clients_action (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  UpskillWindow *self = UPSKILL_WINDOW (user_data);
+
+  g_object_set (self->clients_view, "store", self->store, "catalog", self->catalog, NULL);
+  upskill_clients_view_reload (UPSKILL_CLIENTS_VIEW (self->clients_view));
+  gtk_stack_set_visible_child_name (self->main_stack, "clients");
+  gtk_widget_grab_focus (self->clients_view);
+}
+
+static void
+close_clients_action (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  UpskillWindow *self = UPSKILL_WINDOW (user_data);
+
+  gtk_stack_set_visible_child_name (self->main_stack, "main");
+  gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+}
+
+static void
+client_activated_cb (UpskillWindow *self,
+                     const char    *id)
+{
+  gtk_stack_set_visible_child_name (self->main_stack, "main");
+  upskill_window_select (self, id);
+  upskill_window_show_content (self);
+}
+
 static const GActionEntry action_entries[] = {
   { "new-profile", new_profile_action },
   { "create-own-profile", create_own_profile_action },
@@ -1023,6 +1058,8 @@ static const GActionEntry action_entries[] = {
   { "show-page", show_page_action, "s" },
   { "show-content", show_content_action },
   { "show-sidebar", show_sidebar_action },
+  { "show-clients", show_clients_action },
+  { "close-clients", close_clients_action },
 };
 
 void
@@ -1030,4 +1067,6 @@ upskill_window_add_actions (UpskillWindow *self)
 {
   g_action_map_add_action_entries (G_ACTION_MAP (self), action_entries,
                                    G_N_ELEMENTS (action_entries), self);
+  g_signal_connect_object (self->clients_view, "client-activated",
+                           G_CALLBACK (client_activated_cb), self, G_CONNECT_SWAPPED);
 }

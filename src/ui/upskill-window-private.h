@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "upskill-clients-view.h"
 #include "upskill-profile-item.h"
 #include "upskill-window.h"
 
@@ -34,6 +35,7 @@ struct _UpskillWindow
   GtkWidget            *skills_page;
   GtkWidget            *plan_page;
   GtkWidget            *progress_page;
+  GtkWidget            *clients_view;
 
   UpskillCatalog       *catalog;
   UpskillStore         *store;

@@ -1271,6 +1271,7 @@ upskill_window_class_init (UpskillWindowClass *klass)
   g_type_ensure (UPSKILL_TYPE_SKILLS_PAGE);
   g_type_ensure (UPSKILL_TYPE_PLAN_PAGE);
   g_type_ensure (UPSKILL_TYPE_PROGRESS_PAGE);
+  g_type_ensure (UPSKILL_TYPE_CLIENTS_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/Upskill/ui/upskill-window.ui");
   gtk_widget_class_bind_template_child (widget_class, UpskillWindow, toast_overlay);
@@ -1292,6 +1293,7 @@ upskill_window_class_init (UpskillWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UpskillWindow, skills_page);
   gtk_widget_class_bind_template_child (widget_class, UpskillWindow, plan_page);
   gtk_widget_class_bind_template_child (widget_class, UpskillWindow, progress_page);
+  gtk_widget_class_bind_template_child (widget_class, UpskillWindow, clients_view);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_search_mode_changed);
