@@ -14,6 +14,7 @@ struct _UpskillClient
   UpskillProfileSummary *summary;
   char                  *role_name;
   char                  *collate_key;  /* of the name, for sorting */
+  char                  *role_key;     /* of the role's name */
   UpskillPlanStatus      plan_status;
   UpskillAttention       attention;
 };
@@ -28,6 +29,7 @@ upskill_client_finalize (GObject *object)
   g_clear_pointer (&self->summary, upskill_profile_summary_free);
   g_clear_pointer (&self->role_name, g_free);
   g_clear_pointer (&self->collate_key, g_free);
+  g_clear_pointer (&self->role_key, g_free);
 
   G_OBJECT_CLASS (upskill_client_parent_class)->finalize (object);
 }
@@ -79,6 +81,7 @@ upskill_client_new (const UpskillProfileSummary *summary,
 
   folded = g_utf8_casefold (summary->name, -1);
   self->collate_key = g_utf8_collate_key (folded, -1);
+  self->role_key = g_utf8_collate_key (self->role_name, -1);
 
   if (summary->n_steps_left == 0)
     self->plan_status = UPSKILL_PLAN_NONE;
@@ -307,7 +310,7 @@ upskill_client_compare_role (gconstpointer a,
   UpskillClient *client_b = UPSKILL_CLIENT ((gpointer) b);
   int order;
 
-  order = g_utf8_collate (client_a->role_name, client_b->role_name);
+  order = strcmp (client_a->role_key, client_b->role_key);
   return order != 0 ? order : compare_names (client_a, client_b);
 }
 

@@ -495,21 +495,20 @@ read_overview (JsonObject            *object,
 {
   const char *where = "index.json";
   gint64 last_session = 0, next_session = 0, n_steps = 0, n_steps_left = 0, plan_due = 0;
+  const char *gaps = NULL;
   JsonArray *areas;
-  JsonArray *gaps;
-  guint n_gaps;
 
   if (!upskill_json_get_int (object, "last_session", FALSE, G_MININT64, G_MAXINT64, where, &last_session, NULL) ||
       !upskill_json_get_int (object, "next_session", FALSE, G_MININT64, G_MAXINT64, where, &next_session, NULL) ||
       !upskill_json_get_double (object, "change", FALSE, -G_MAXDOUBLE, G_MAXDOUBLE, where, &summary->change, NULL) ||
       !upskill_json_get_int (object, "steps", FALSE, 0, G_MAXUINT, where, &n_steps, NULL) ||
       !upskill_json_get_int (object, "steps_left", FALSE, 0, G_MAXUINT, where, &n_steps_left, NULL) ||
-      !upskill_json_get_int (object, "plan_due", FALSE, G_MININT64, G_MAXINT64, where, &plan_due, NULL))
+      !upskill_json_get_int (object, "plan_due", FALSE, G_MININT64, G_MAXINT64, where, &plan_due, NULL) ||
+      !upskill_json_get_string (object, "gaps", TRUE, where, &gaps, NULL))
     return FALSE;
 
   areas = upskill_json_get_array (object, "areas", TRUE, where, NULL);
-  gaps = upskill_json_get_array (object, "gaps", TRUE, where, NULL);
-  if (areas == NULL || gaps == NULL)
+  if (areas == NULL)
     return FALSE;
 
   summary->last_session = last_session;
@@ -532,16 +531,9 @@ read_overview (JsonObject            *object,
       summary->areas[i] = json_node_get_double (node);
     }
 
-  n_gaps = json_array_get_length (gaps);
-  summary->gaps = g_new0 (char *, n_gaps + 1);
-  for (guint i = 0; i < n_gaps; i++)
-    {
-      JsonNode *node = json_array_get_element (gaps, i);
-
-      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-        return FALSE;
-      summary->gaps[i] = g_strdup (json_node_get_string (node));
-    }
+  /* Skill ids hold no spaces: one string is much quicker to read back
+   * than an array of them, a thousand clients over. */
+  summary->gaps = gaps[0] != '\0' ? g_strsplit (gaps, " ", -1) : g_new0 (char *, 1);
 
   return TRUE;
 }
@@ -580,10 +572,14 @@ write_overview (JsonBuilder                 *builder,
     json_builder_add_double_value (builder, summary->areas[i]);
   json_builder_end_array (builder);
   json_builder_set_member_name (builder, "gaps");
-  json_builder_begin_array (builder);
-  for (guint i = 0; summary->gaps != NULL && summary->gaps[i] != NULL; i++)
-    json_builder_add_string_value (builder, summary->gaps[i]);
-  json_builder_end_array (builder);
+  if (summary->gaps != NULL)
+    {
+      g_autofree char *gaps = g_strjoinv (" ", summary->gaps);
+
+      json_builder_add_string_value (builder, gaps);
+    }
+  else
+    json_builder_add_string_value (builder, "");
 }
 
 static gboolean
