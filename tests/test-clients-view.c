@@ -88,6 +88,13 @@ fixture_set_up (Fixture       *fixture,
   profiles_dir = g_build_filename (fixture->data_dir, "profiles", NULL);
   g_assert_cmpint (g_mkdir_with_parents (profiles_dir, 0700), ==, 0);
   g_setenv ("UPSKILL_DATA_DIR", fixture->data_dir, TRUE);
+  {
+    /* GSETTINGS_BACKEND=memory: one store for the whole run. */
+    g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+    g_settings_reset (settings, "profile-sort");
+    g_settings_reset (settings, "last-profile");
+  }
 
   for (guint i = 0; i < G_N_ELEMENTS (samples); i++)
     {
@@ -287,6 +294,8 @@ test_activate (Fixture       *fixture,
   GtkColumnView *table = upskill_clients_view_get_table (view);
   const char *id = NULL;
   guint position = 0;
+  g_auto(GStrv) accels = NULL;
+  g_autoptr(GBytes) overlay = NULL;
 
   /* One that is not open now. */
   for (guint i = 0; i < n_rows (view); i++)
@@ -305,10 +314,67 @@ test_activate (Fixture       *fixture,
   WAIT_UNTIL (!upskill_window_is_loading (fixture->window) &&
               g_strcmp0 (upskill_profile_get_id (upskill_window_get_profile (fixture->window)), id) == 0);
 
-  /* And back. */
+  /* And back, from the shortcut the shortcuts window lists. */
+  accels = gtk_application_get_accels_for_action (GTK_APPLICATION (fixture->application), "win.show-clients");
+  g_assert_true (accels != NULL && accels[0] != NULL);
+  overlay = g_resources_lookup_data ("/com/example/Upskill/gtk/help-overlay.ui", 0, NULL);
+  g_assert_nonnull (overlay);
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (overlay, NULL), g_bytes_get_size (overlay),
+                                  "win.show-clients"));
   show_clients (fixture);
   g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "close-clients", NULL);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (fixture->window->main_stack), ==, "main");
+}
+
+/* The sidebar, sorted as the coach chose, and so again next time. */
+static void
+test_sidebar_sort (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  GListModel *profiles;
+
+  g_autofree char *order = g_settings_get_string (settings, "profile-sort");
+  g_autofree char *chosen = NULL;
+
+  g_assert_cmpstr (order, ==, "changed");
+
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "profile-sort",
+                                  g_variant_new_string ("name"));
+  upskill_test_flush ();
+  chosen = g_settings_get_string (settings, "profile-sort");
+  g_assert_cmpstr (chosen, ==, "name");
+
+  close_window (fixture);
+  fixture->window = open_window (fixture);
+  profiles = upskill_window_get_visible_profiles (fixture->window);
+  g_assert_cmpuint (g_list_model_get_n_items (profiles), ==, 3);
+  for (guint i = 1; i < g_list_model_get_n_items (profiles); i++)
+    {
+      g_autoptr(UpskillProfileItem) before = g_list_model_get_item (profiles, i - 1);
+      g_autoptr(UpskillProfileItem) after = g_list_model_get_item (profiles, i);
+
+      g_assert_cmpint (g_utf8_collate (upskill_profile_item_get_name (before),
+                                       upskill_profile_item_get_name (after)), <, 0);
+    }
+
+  /* The most recent session first: Li's (8 October), then María's, then Dana's. */
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "profile-sort",
+                                  g_variant_new_string ("session"));
+  upskill_test_flush ();
+  for (guint i = 1; i < g_list_model_get_n_items (profiles); i++)
+    {
+      g_autoptr(UpskillProfileItem) before = g_list_model_get_item (profiles, i - 1);
+      g_autoptr(UpskillProfileItem) after = g_list_model_get_item (profiles, i);
+
+      g_assert_cmpint (upskill_profile_item_get_last_session (before), >,
+                       upskill_profile_item_get_last_session (after));
+    }
+  {
+    g_autoptr(UpskillProfileItem) first = g_list_model_get_item (profiles, 0);
+
+    g_assert_cmpstr (upskill_profile_item_get_id (first), ==, "li-wei");
+  }
 }
 
 static void
@@ -395,6 +461,7 @@ main (int   argc,
   ADD ("list-and-sort", test_list_and_sort);
   ADD ("filter", test_filter);
   ADD ("activate", test_activate);
+  ADD ("sidebar-sort", test_sidebar_sort);
   ADD ("render", test_render);
 
 #undef ADD

@@ -1353,6 +1353,7 @@ setup (UpskillWindow      *self,
   self->catalog = g_object_ref (upskill_application_get_catalog (application));
   self->store = g_object_ref (upskill_application_get_store (application));
   self->settings = g_object_ref (upskill_application_get_settings (application));
+  upskill_window_follow_profile_sort (self);
 
   /* The last page first: only the page shown builds its content now. */
   restore_window_state (self);
