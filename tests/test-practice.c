@@ -56,6 +56,7 @@ test_fill_summary (void)
 
   summary->id = g_strdup ("ana");
   summary->name = g_strdup ("Ana");
+  summary->kind = UPSKILL_PROFILE_CLIENT;
   summary->target_role = g_strdup ("data-engineer");
   summary->readiness = upskill_compute_readiness (profile, catalog);
   upskill_practice_fill_summary (summary, profile, catalog, now);
@@ -76,17 +77,27 @@ test_fill_summary (void)
   client = upskill_client_new (summary, catalog, now);
   g_assert_cmpint (upskill_client_get_plan_status (client), ==, UPSKILL_PLAN_BEHIND);
   g_assert_cmpint (upskill_client_get_attention (client), ==,
-                   UPSKILL_ATTENTION_NO_SESSION | UPSKILL_ATTENTION_BEHIND);
+                   UPSKILL_ATTENTION_NO_SESSION | UPSKILL_ATTENTION_BEHIND | UPSKILL_ATTENTION_SESSION_SOON);
   change = upskill_client_format_change (client);
   g_assert_true (g_str_has_prefix (change, "+"));
   attention = upskill_client_describe_attention (client);
-  g_assert_cmpstr (attention, ==, "No session in 30 days, behind the plan");
+  g_assert_cmpstr (attention, ==, "No session in 30 days · Behind the plan · Session in the next 7 days");
   g_assert_cmpstr (upskill_client_get_role_name (client), ==, "Data Engineer");
 
   /* Regenerated, the plan is on track again; a session today clears the
-   * other reason. */
+   * second reason, and the booked one moved to next month the third. */
   ((UpskillPlanStep *) g_ptr_array_index (upskill_profile_get_plan (profile), 0))->due = now + 7 * DAY;
   g_assert_nonnull (upskill_profile_add_note (profile, now - 60, "Today"));
+  for (guint i = 0; i < notes->len; i++)
+    {
+      UpskillNote *note = g_ptr_array_index (notes, i);
+
+      if (g_strcmp0 (note->text, "Booked") == 0)
+        {
+          upskill_profile_update_note (profile, note->id, now + 30 * DAY, "Booked");
+          break;
+        }
+    }
   upskill_practice_fill_summary (summary, profile, catalog, now);
   g_clear_object (&client);
   client = upskill_client_new (summary, catalog, now);

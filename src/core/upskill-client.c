@@ -21,6 +21,8 @@ struct _UpskillClient
 
 G_DEFINE_FINAL_TYPE (UpskillClient, upskill_client, G_TYPE_OBJECT)
 
+#define DAY (24 * 60 * 60)
+
 static void
 upskill_client_finalize (GObject *object)
 {
@@ -69,6 +71,7 @@ upskill_client_new (const UpskillProfileSummary *summary,
   UpskillClient *self;
   UpskillRole *role;
   g_autofree char *folded = NULL;
+  gint64 last_session;
 
   g_return_val_if_fail (summary != NULL && summary->name != NULL, NULL);
   g_return_val_if_fail (UPSKILL_IS_CATALOG (catalog), NULL);
@@ -92,9 +95,12 @@ upskill_client_new (const UpskillProfileSummary *summary,
 
   /* A session dated later than the summary was made may have been held
    * since: it counts as the last one. */
-  if (MAX (summary->last_session, summary->next_session <= now ? summary->next_session : 0)
-      < now - (gint64) UPSKILL_CLIENT_SESSION_DAYS * 24 * 60 * 60)
+  last_session = MAX (summary->last_session, summary->next_session <= now ? summary->next_session : 0);
+  if ((summary->kind == UPSKILL_PROFILE_CLIENT || last_session != 0) &&
+      last_session < now - (gint64) UPSKILL_CLIENT_SESSION_DAYS * DAY)
     self->attention |= UPSKILL_ATTENTION_NO_SESSION;
+  if (summary->next_session > now && summary->next_session <= now + (gint64) UPSKILL_CLIENT_SOON_DAYS * DAY)
+    self->attention |= UPSKILL_ATTENTION_SESSION_SOON;
   if (self->plan_status == UPSKILL_PLAN_BEHIND)
     self->attention |= UPSKILL_ATTENTION_BEHIND;
 
@@ -242,19 +248,26 @@ upskill_client_describe_attention (UpskillClient *self)
 {
   g_return_val_if_fail (UPSKILL_IS_CLIENT (self), NULL);
 
-  if ((self->attention & UPSKILL_ATTENTION_NO_SESSION) && (self->attention & UPSKILL_ATTENTION_BEHIND))
-    return g_strdup_printf (ngettext ("No session in %u day, behind the plan",
-                                      "No session in %u days, behind the plan",
-                                      UPSKILL_CLIENT_SESSION_DAYS),
-                            UPSKILL_CLIENT_SESSION_DAYS);
-  if (self->attention & UPSKILL_ATTENTION_NO_SESSION)
-    return g_strdup_printf (ngettext ("No session in %u day", "No session in %u days",
-                                      UPSKILL_CLIENT_SESSION_DAYS),
-                            UPSKILL_CLIENT_SESSION_DAYS);
-  if (self->attention & UPSKILL_ATTENTION_BEHIND)
-    return g_strdup (_("Behind the plan"));
+  g_autoptr(GPtrArray) reasons = g_ptr_array_new_with_free_func (g_free);
 
-  return NULL;
+  if (self->attention == UPSKILL_ATTENTION_NONE)
+    return NULL;
+
+  if (self->attention & UPSKILL_ATTENTION_NO_SESSION)
+    g_ptr_array_add (reasons, g_strdup_printf (ngettext ("No session in %u day", "No session in %u days",
+                                                         UPSKILL_CLIENT_SESSION_DAYS),
+                                               UPSKILL_CLIENT_SESSION_DAYS));
+  if (self->attention & UPSKILL_ATTENTION_BEHIND)
+    g_ptr_array_add (reasons, g_strdup (_("Behind the plan")));
+  if (self->attention & UPSKILL_ATTENTION_SESSION_SOON)
+    g_ptr_array_add (reasons, g_strdup_printf (ngettext ("Session in the next %u day",
+                                                         "Session in the next %u days",
+                                                         UPSKILL_CLIENT_SOON_DAYS),
+                                               UPSKILL_CLIENT_SOON_DAYS));
+  g_ptr_array_add (reasons, NULL);
+
+  /* TRANSLATORS: between the reasons a client needs attention */
+  return g_strjoinv (C_("attention reasons", " · "), (char **) reasons->pdata);
 }
 
 /* Comparisons */

@@ -20,11 +20,16 @@ typedef enum
 typedef enum
 {
   UPSKILL_ATTENTION_NONE       = 0,
-  UPSKILL_ATTENTION_NO_SESSION = 1 << 0,  /* none in UPSKILL_CLIENT_SESSION_DAYS */
-  UPSKILL_ATTENTION_BEHIND     = 1 << 1,  /* behind their plan */
+  UPSKILL_ATTENTION_NO_SESSION   = 1 << 0,  /* none in UPSKILL_CLIENT_SESSION_DAYS */
+  UPSKILL_ATTENTION_BEHIND       = 1 << 1,  /* behind their plan */
+  UPSKILL_ATTENTION_SESSION_SOON = 1 << 2,  /* one booked in UPSKILL_CLIENT_SOON_DAYS */
 } UpskillAttention;
 
+/* A client (or a self profile that has sessions) needs attention after
+ * this many days without a session … */
 #define UPSKILL_CLIENT_SESSION_DAYS 30
+/* … and when the next one is at most this many days away. */
+#define UPSKILL_CLIENT_SOON_DAYS    7
 
 #define UPSKILL_TYPE_CLIENT (upskill_client_get_type ())
 
@@ -57,7 +62,7 @@ char                        *upskill_client_format_change     (UpskillClient *se
 char                        *upskill_client_format_last_session (UpskillClient *self);
 char                        *upskill_client_format_next_session (UpskillClient *self);
 const char                  *upskill_client_get_plan_label    (UpskillClient *self);
-/* "No session in 30 days, behind the plan", or NULL. */
+/* "No session in 30 days · Behind the plan", or NULL. */
 char                        *upskill_client_describe_attention (UpskillClient *self);
 
 /* GCompareDataFunc for each column, ascending; unknown values last,
