@@ -228,6 +228,34 @@ test_sort_and_gaps (void)
   g_assert_cmpuint (common->len, ==, 1);
 }
 
+/* The overview's figures travel with a summary's copy. */
+static void
+test_summary_copy (void)
+{
+  double areas[] = { 10.0, -1.0, 100.0 };
+  char *gaps[] = { (char *) "sql", (char *) "pytorch", NULL };
+  UpskillProfileSummary summary = {
+    .id = (char *) "a", .file_name = (char *) "a.json", .name = (char *) "A",
+    .readiness = 42.5, .last_session = 11, .next_session = 12, .has_change = TRUE,
+    .change = 3.5, .n_steps = 4, .n_steps_left = 2, .plan_due = 13,
+    .n_areas = G_N_ELEMENTS (areas), .areas = areas, .gaps = gaps,
+  };
+  g_autoptr(UpskillProfileSummary) copy = upskill_profile_summary_copy (&summary);
+
+  g_assert_cmpint (copy->last_session, ==, 11);
+  g_assert_cmpint (copy->next_session, ==, 12);
+  g_assert_true (copy->has_change);
+  g_assert_cmpfloat (copy->change, ==, 3.5);
+  g_assert_cmpuint (copy->n_steps, ==, 4);
+  g_assert_cmpuint (copy->n_steps_left, ==, 2);
+  g_assert_cmpint (copy->plan_due, ==, 13);
+  g_assert_cmpuint (copy->n_areas, ==, 3);
+  g_assert_true (copy->areas != areas);
+  g_assert_cmpmem (copy->areas, sizeof areas, areas, sizeof areas);
+  g_assert_true (copy->gaps != gaps);
+  g_assert_true (g_strv_equal ((const char * const *) copy->gaps, (const char * const *) gaps));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -235,6 +263,7 @@ main (int   argc,
   setlocale (LC_ALL, "C.UTF-8");
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/upskill/practice/summary-copy", test_summary_copy);
   g_test_add_func ("/upskill/practice/fill-summary", test_fill_summary);
   g_test_add_func ("/upskill/practice/index-round-trip", test_index_round_trip);
   g_test_add_func ("/upskill/practice/sort-and-gaps", test_sort_and_gaps);
