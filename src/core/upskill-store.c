@@ -15,6 +15,7 @@
 #include "upskill-error.h"
 #include "upskill-file.h"
 #include "upskill-json.h"
+#include "upskill-practice.h"
 #include "upskill-readiness.h"
 #include "upskill-store.h"
 
@@ -110,6 +111,16 @@ upskill_profile_summary_copy (const UpskillProfileSummary *summary)
   copy->readiness = summary->readiness;
   copy->modified = summary->modified;
   copy->error = g_strdup (summary->error);
+  copy->last_session = summary->last_session;
+  copy->next_session = summary->next_session;
+  copy->has_change = summary->has_change;
+  copy->change = summary->change;
+  copy->n_steps = summary->n_steps;
+  copy->n_steps_left = summary->n_steps_left;
+  copy->plan_due = summary->plan_due;
+  copy->n_areas = summary->n_areas;
+  copy->areas = g_memdup2 (summary->areas, sizeof (double) * summary->n_areas);
+  copy->gaps = g_strdupv (summary->gaps);
 
   return copy;
 }
@@ -126,6 +137,8 @@ upskill_profile_summary_free (UpskillProfileSummary *summary)
   g_free (summary->current_role);
   g_free (summary->target_role);
   g_free (summary->error);
+  g_free (summary->areas);
+  g_strfreev (summary->gaps);
   g_free (summary);
 }
 
@@ -143,6 +156,8 @@ summary_new_from_profile (UpskillProfile *profile,
   summary->target_role = g_strdup (upskill_profile_get_target_role (profile));
   summary->readiness = catalog != NULL ? upskill_compute_readiness (profile, catalog) : -1.0;
   summary->modified = upskill_profile_get_modified (profile);
+  if (catalog != NULL)
+    upskill_practice_fill_summary (summary, profile, catalog, g_get_real_time () / G_USEC_PER_SEC);
 
   return summary;
 }
@@ -475,6 +490,101 @@ dup_index_generator (UpskillStore *self)
                           language != NULL ? language : "C");
 }
 
+/* The overview's figures (see UpskillProfileSummary); "areas" is
+ * required, so that an index written before they existed is rebuilt. */
+static gboolean
+read_overview (JsonObject            *object,
+               UpskillProfileSummary *summary)
+{
+  const char *where = "index.json";
+  gint64 last_session = 0, next_session = 0, n_steps = 0, n_steps_left = 0, plan_due = 0;
+  const char *gaps = NULL;
+  JsonArray *areas;
+
+  if (!upskill_json_get_int (object, "last_session", FALSE, G_MININT64, G_MAXINT64, where, &last_session, NULL) ||
+      !upskill_json_get_int (object, "next_session", FALSE, G_MININT64, G_MAXINT64, where, &next_session, NULL) ||
+      !upskill_json_get_double (object, "change", FALSE, -G_MAXDOUBLE, G_MAXDOUBLE, where, &summary->change, NULL) ||
+      !upskill_json_get_int (object, "steps", FALSE, 0, G_MAXUINT, where, &n_steps, NULL) ||
+      !upskill_json_get_int (object, "steps_left", FALSE, 0, G_MAXUINT, where, &n_steps_left, NULL) ||
+      !upskill_json_get_int (object, "plan_due", FALSE, G_MININT64, G_MAXINT64, where, &plan_due, NULL) ||
+      !upskill_json_get_string (object, "gaps", TRUE, where, &gaps, NULL))
+    return FALSE;
+
+  areas = upskill_json_get_array (object, "areas", TRUE, where, NULL);
+  if (areas == NULL)
+    return FALSE;
+
+  summary->last_session = last_session;
+  summary->next_session = next_session;
+  summary->has_change = json_object_has_member (object, "change");
+  summary->n_steps = n_steps;
+  summary->n_steps_left = n_steps_left;
+  summary->plan_due = plan_due;
+
+  summary->n_areas = json_array_get_length (areas);
+  summary->areas = g_new0 (double, summary->n_areas);
+  for (guint i = 0; i < summary->n_areas; i++)
+    {
+      JsonNode *node = json_array_get_element (areas, i);
+
+      if (!JSON_NODE_HOLDS_VALUE (node) ||
+          (json_node_get_value_type (node) != G_TYPE_DOUBLE &&
+           json_node_get_value_type (node) != G_TYPE_INT64))
+        return FALSE;
+      summary->areas[i] = json_node_get_double (node);
+    }
+
+  /* Skill ids hold no spaces: one string is much quicker to read back
+   * than an array of them, a thousand clients over. */
+  summary->gaps = gaps[0] != '\0' ? g_strsplit (gaps, " ", -1) : g_new0 (char *, 1);
+
+  return TRUE;
+}
+
+static void
+write_overview (JsonBuilder                 *builder,
+                const UpskillProfileSummary *summary)
+{
+  if (summary->last_session != 0)
+    {
+      json_builder_set_member_name (builder, "last_session");
+      json_builder_add_int_value (builder, summary->last_session);
+    }
+  if (summary->next_session != 0)
+    {
+      json_builder_set_member_name (builder, "next_session");
+      json_builder_add_int_value (builder, summary->next_session);
+    }
+  if (summary->has_change)
+    {
+      json_builder_set_member_name (builder, "change");
+      json_builder_add_double_value (builder, summary->change);
+    }
+  json_builder_set_member_name (builder, "steps");
+  json_builder_add_int_value (builder, summary->n_steps);
+  json_builder_set_member_name (builder, "steps_left");
+  json_builder_add_int_value (builder, summary->n_steps_left);
+  if (summary->plan_due != 0)
+    {
+      json_builder_set_member_name (builder, "plan_due");
+      json_builder_add_int_value (builder, summary->plan_due);
+    }
+  json_builder_set_member_name (builder, "areas");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < summary->n_areas; i++)
+    json_builder_add_double_value (builder, summary->areas[i]);
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "gaps");
+  if (summary->gaps != NULL)
+    {
+      g_autofree char *gaps = g_strjoinv (" ", summary->gaps);
+
+      json_builder_add_string_value (builder, gaps);
+    }
+  else
+    json_builder_add_string_value (builder, "");
+}
+
 static gboolean
 read_index_entry (JsonObject  *object,
                   const char  *file_name,
@@ -507,6 +617,9 @@ read_index_entry (JsonObject  *object,
 
   /* Exactly one of a name and an error. */
   if ((name == NULL) == (message == NULL))
+    return FALSE;
+
+  if (!read_overview (object, summary))
     return FALSE;
 
   summary->id = g_strdup (id);
@@ -664,6 +777,7 @@ serialize_index_locked (UpskillStore *self)
           json_builder_set_member_name (builder, "error");
           json_builder_add_string_value (builder, summary->error);
         }
+      write_overview (builder, summary);
       json_builder_end_object (builder);
     }
 

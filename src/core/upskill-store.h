@@ -23,6 +23,19 @@ typedef struct
   double              readiness;   /* overall, 0..100; negative when unknown */
   gint64              modified;    /* unix time */
   char               *error;       /* why the file could not be read, or NULL */
+
+  /* What a coach's overview of all clients shows (upskill-practice.h),
+   * as of when the summary was made: */
+  gint64              last_session;  /* UpskillNote.date, 0 if none */
+  gint64              next_session;  /* the first session dated later, 0 if none */
+  gboolean            has_change;
+  double              change;        /* readiness points since the last session */
+  guint               n_steps;       /* plan steps */
+  guint               n_steps_left;  /* of those, planned or in progress */
+  gint64              plan_due;      /* earliest recorded due day of those, 0 if none */
+  guint               n_areas;
+  double             *areas;         /* readiness per UpskillArea.index, negative untargeted */
+  GStrv               gaps;          /* ids of the skills below their target */
 } UpskillProfileSummary;
 
 UpskillProfileSummary *upskill_profile_summary_copy (const UpskillProfileSummary *summary);

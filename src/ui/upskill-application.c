@@ -254,6 +254,7 @@ upskill_application_startup (GApplication *application)
     { "win.show-page::skills", { "<Alt>2", NULL } },
     { "win.show-page::plan", { "<Alt>3", NULL } },
     { "win.show-page::progress", { "<Alt>4", NULL } },
+    { "win.show-clients", { "<Control><Shift>c", NULL } },
   };
 
   G_APPLICATION_CLASS (upskill_application_parent_class)->startup (application);

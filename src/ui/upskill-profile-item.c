@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "upskill-profile-item.h"
+#include "upskill-progress.h"
 #include "upskill-readiness.h"
 
 struct _UpskillProfileItem
@@ -19,6 +20,7 @@ struct _UpskillProfileItem
   char               *target_role_name;
   double              readiness;
   gint64              modified;
+  gint64              last_session;
   char               *error;
 
   /* Casefolded name and roles, built on first search; the name's
@@ -186,6 +188,7 @@ upskill_profile_item_new (const UpskillProfileSummary *summary,
   self->target_role_name = g_strdup (role_name (catalog, summary->target_role));
   self->readiness = summary->readiness;
   self->modified = summary->modified;
+  self->last_session = summary->last_session;
   self->error = g_strdup (summary->error);
 
   return self;
@@ -215,6 +218,7 @@ upskill_profile_item_update_from_profile (UpskillProfileItem *self,
   UpskillProfileKind kind;
   double readiness;
   gint64 modified;
+  const UpskillNote *last;
 
   g_return_if_fail (UPSKILL_IS_PROFILE_ITEM (self));
   g_return_if_fail (UPSKILL_IS_PROFILE (profile));
@@ -241,6 +245,9 @@ upskill_profile_item_update_from_profile (UpskillProfileItem *self,
       self->readiness = readiness;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_READINESS]);
     }
+
+  last = upskill_progress_get_last_session (profile, g_get_real_time () / G_USEC_PER_SEC);
+  self->last_session = last != NULL ? last->date : 0;
 
   modified = upskill_profile_get_modified (profile);
   if (modified != self->modified)
@@ -391,17 +398,35 @@ upskill_profile_item_matches (UpskillProfileItem *self,
   return TRUE;
 }
 
+gint64
+upskill_profile_item_get_last_session (UpskillProfileItem *self)
+{
+  g_return_val_if_fail (UPSKILL_IS_PROFILE_ITEM (self), 0);
+
+  return self->last_session;
+}
+
 int
 upskill_profile_item_compare (UpskillProfileItem *a,
                               UpskillProfileItem *b)
+{
+  return upskill_profile_item_compare_by (a, b, UPSKILL_PROFILE_SORT_CHANGED);
+}
+
+int
+upskill_profile_item_compare_by (UpskillProfileItem *a,
+                                 UpskillProfileItem *b,
+                                 UpskillProfileSort  order)
 {
   int result;
 
   g_return_val_if_fail (UPSKILL_IS_PROFILE_ITEM (a), 0);
   g_return_val_if_fail (UPSKILL_IS_PROFILE_ITEM (b), 0);
 
-  if (a->modified != b->modified)
+  if (order == UPSKILL_PROFILE_SORT_CHANGED && a->modified != b->modified)
     return a->modified > b->modified ? -1 : 1;
+  if (order == UPSKILL_PROFILE_SORT_SESSION && a->last_session != b->last_session)
+    return a->last_session > b->last_session ? -1 : 1;
 
   if (a->sort_key == NULL)
     a->sort_key = g_utf8_collate_key (upskill_profile_item_get_name (a), -1);

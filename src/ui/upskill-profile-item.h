@@ -46,4 +46,19 @@ gboolean            upskill_profile_item_matches              (UpskillProfileIte
 int                 upskill_profile_item_compare              (UpskillProfileItem *a,
                                                               UpskillProfileItem *b);
 
+/* The orders of the profile list (the "profile-sort" setting). */
+typedef enum
+{
+  UPSKILL_PROFILE_SORT_CHANGED,
+  UPSKILL_PROFILE_SORT_NAME,
+  UPSKILL_PROFILE_SORT_SESSION,
+} UpskillProfileSort;
+
+/* The date of the last session (UpskillNote.date), 0 if none. */
+gint64              upskill_profile_item_get_last_session     (UpskillProfileItem *self);
+/* By @order, then by name. */
+int                 upskill_profile_item_compare_by           (UpskillProfileItem *a,
+                                                              UpskillProfileItem *b,
+                                                              UpskillProfileSort  order);
+
 G_END_DECLS

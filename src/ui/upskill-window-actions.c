@@ -1000,6 +1000,97 @@ show_sidebar_action (GSimpleAction *action,
   gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
 }
 
+/* The Clients overview: a page of its own, listed afresh each time it
+ * opens; activating a client opens their profile. */
+static void
+show_clients_action (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  UpskillWindow *self = UPSKILL_WINDOW (user_data);
+
+  g_object_set (self->clients_view, "store", self->store, "catalog", self->catalog, NULL);
+  upskill_clients_view_reload (UPSKILL_CLIENTS_VIEW (self->clients_view));
+  gtk_stack_set_visible_child_name (self->main_stack, "clients");
+  gtk_widget_grab_focus (self->clients_view);
+}
+
+static void
+close_clients_action (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  UpskillWindow *self = UPSKILL_WINDOW (user_data);
+
+  gtk_stack_set_visible_child_name (self->main_stack, "main");
+  gtk_widget_grab_focus (GTK_WIDGET (self->list_view));
+}
+
+static void
+client_activated_cb (UpskillWindow *self,
+                     const char    *id)
+{
+  gtk_stack_set_visible_child_name (self->main_stack, "main");
+  upskill_window_select (self, id);
+  upskill_window_show_content (self);
+}
+
+/* The order of the profile list */
+
+static int
+sort_profiles_by (gconstpointer a,
+                  gconstpointer b,
+                  gpointer      user_data)
+{
+  return upskill_profile_item_compare_by (UPSKILL_PROFILE_ITEM ((gpointer) a),
+                                          UPSKILL_PROFILE_ITEM ((gpointer) b),
+                                          GPOINTER_TO_INT (user_data));
+}
+
+static void
+profile_sort_changed_cb (UpskillWindow *self)
+{
+  UpskillProfileSort order = g_settings_get_enum (self->settings, "profile-sort");
+  g_autofree char *nick = g_settings_get_string (self->settings, "profile-sort");
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "profile-sort");
+
+  g_simple_action_set_state (G_SIMPLE_ACTION (action), g_variant_new_string (nick));
+  /* Setting the function re-sorts. */
+  gtk_custom_sorter_set_sort_func (self->sorter, sort_profiles_by, GINT_TO_POINTER (order), NULL);
+}
+
+static void
+profile_sort_action (GSimpleAction *action,
+                     GVariant      *value,
+                     gpointer       user_data)
+{
+  UpskillWindow *self = UPSKILL_WINDOW (user_data);
+
+  /* An order the setting does not know is refused there. */
+  g_settings_set_string (self->settings, "profile-sort", g_variant_get_string (value, NULL));
+}
+
+/* Not g_settings_create_action(): in the tests, its action still
+ * reported a change of the setting to the action group of a window
+ * already closed, and crashed. */
+void
+upskill_window_follow_profile_sort (UpskillWindow *self)
+{
+  g_autofree char *nick = NULL;
+  g_autoptr(GSimpleAction) action = NULL;
+
+  g_return_if_fail (UPSKILL_IS_WINDOW (self));
+  g_return_if_fail (self->settings != NULL);
+
+  nick = g_settings_get_string (self->settings, "profile-sort");
+  action = g_simple_action_new_stateful ("profile-sort", G_VARIANT_TYPE_STRING, g_variant_new_string (nick));
+  g_signal_connect_object (action, "change-state", G_CALLBACK (profile_sort_action), self, 0);
+  g_action_map_add_action (G_ACTION_MAP (self), G_ACTION (action));
+  g_signal_connect_object (self->settings, "changed::profile-sort",
+                           G_CALLBACK (profile_sort_changed_cb), self, G_CONNECT_SWAPPED);
+  profile_sort_changed_cb (self);
+}
+
 static const GActionEntry action_entries[] = {
   { "new-profile", new_profile_action },
   { "create-own-profile", create_own_profile_action },
@@ -1023,6 +1114,8 @@ static const GActionEntry action_entries[] = {
   { "show-page", show_page_action, "s" },
   { "show-content", show_content_action },
   { "show-sidebar", show_sidebar_action },
+  { "show-clients", show_clients_action },
+  { "close-clients", close_clients_action },
 };
 
 void
@@ -1030,4 +1123,6 @@ upskill_window_add_actions (UpskillWindow *self)
 {
   g_action_map_add_action_entries (G_ACTION_MAP (self), action_entries,
                                    G_N_ELEMENTS (action_entries), self);
+  g_signal_connect_object (self->clients_view, "client-activated",
+                           G_CALLBACK (client_activated_cb), self, G_CONNECT_SWAPPED);
 }

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "upskill-clients-view.h"
 #include "upskill-profile-item.h"
 #include "upskill-window.h"
 
@@ -34,6 +35,7 @@ struct _UpskillWindow
   GtkWidget            *skills_page;
   GtkWidget            *plan_page;
   GtkWidget            *progress_page;
+  GtkWidget            *clients_view;
 
   UpskillCatalog       *catalog;
   UpskillStore         *store;
@@ -114,6 +116,9 @@ void                upskill_window_show_error_toast     (UpskillWindow  *self,
 /* upskill-window-actions.c */
 void                upskill_window_add_actions          (UpskillWindow  *self);
 void                upskill_window_update_actions       (UpskillWindow  *self);
+/* Adds win.profile-sort, which sorts the list as the "profile-sort"
+ * setting says, and remembers a change in it. */
+void                upskill_window_follow_profile_sort  (UpskillWindow  *self);
 void                upskill_window_delete_profile       (UpskillWindow  *self,
                                                          const char     *id);
 gboolean            upskill_window_undo_delete          (UpskillWindow  *self,

@@ -1273,6 +1273,7 @@ upskill_window_class_init (UpskillWindowClass *klass)
   g_type_ensure (UPSKILL_TYPE_SKILLS_PAGE);
   g_type_ensure (UPSKILL_TYPE_PLAN_PAGE);
   g_type_ensure (UPSKILL_TYPE_PROGRESS_PAGE);
+  g_type_ensure (UPSKILL_TYPE_CLIENTS_VIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/Upskill/ui/upskill-window.ui");
   gtk_widget_class_bind_template_child (widget_class, UpskillWindow, toast_overlay);
@@ -1294,6 +1295,7 @@ upskill_window_class_init (UpskillWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UpskillWindow, skills_page);
   gtk_widget_class_bind_template_child (widget_class, UpskillWindow, plan_page);
   gtk_widget_class_bind_template_child (widget_class, UpskillWindow, progress_page);
+  gtk_widget_class_bind_template_child (widget_class, UpskillWindow, clients_view);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_search_mode_changed);
@@ -1353,6 +1355,7 @@ setup (UpskillWindow      *self,
   self->catalog = g_object_ref (upskill_application_get_catalog (application));
   self->store = g_object_ref (upskill_application_get_store (application));
   self->settings = g_object_ref (upskill_application_get_settings (application));
+  upskill_window_follow_profile_sort (self);
 
   /* The last page first: only the page shown builds its content now. */
   restore_window_state (self);

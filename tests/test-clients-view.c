@@ -1,0 +1,470 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The Clients overview in the window, on the bundled samples, driven as
+ * a coach would: open it, sort, filter, open a client. */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "upskill-application.h"
+#include "upskill-client.h"
+#include "upskill-clients-view.h"
+#include "upskill-test-ui.h"
+#include "upskill-window-private.h"
+
+static guint application_counter;
+
+typedef struct
+{
+  char               *data_dir;
+  UpskillApplication *application;
+  UpskillWindow      *window;
+} Fixture;
+
+#define WAIT_UNTIL(condition) \
+  G_STMT_START { \
+    gint64 wait_end_ = g_get_monotonic_time () + 20 * G_USEC_PER_SEC; \
+    guint wait_tick_ = g_timeout_add (10, tick, NULL); \
+    while (!(condition)) \
+      { \
+        if (g_get_monotonic_time () > wait_end_) \
+          g_error ("Timed out waiting for: %s", #condition); \
+        g_main_context_iteration (NULL, TRUE); \
+      } \
+    g_source_remove (wait_tick_); \
+  } G_STMT_END
+
+static gboolean
+tick (gpointer user_data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+static const char *samples[] = { "dana-okafor", "li-wei", "maria-gonzalez" };
+
+static UpskillWindow *
+open_window (Fixture *fixture)
+{
+  UpskillWindow *window = upskill_window_new (fixture->application);
+
+  gtk_window_present (GTK_WINDOW (window));
+  WAIT_UNTIL (!upskill_window_is_loading (window) && upskill_window_get_profile (window) != NULL);
+
+  return window;
+}
+
+static void
+on_destroy (GtkWidget *widget,
+            gboolean  *destroyed)
+{
+  *destroyed = TRUE;
+}
+
+static void
+close_window (Fixture *fixture)
+{
+  UpskillWindow *window = g_steal_pointer (&fixture->window);
+  gboolean destroyed = FALSE;
+
+  if (window == NULL)
+    return;
+
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
+  g_signal_connect (window, "destroy", G_CALLBACK (on_destroy), &destroyed);
+  gtk_window_close (GTK_WINDOW (window));
+  WAIT_UNTIL (destroyed);
+  WAIT_UNTIL (window == NULL);
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *profiles_dir = NULL;
+  g_autofree char *application_id = NULL;
+
+  fixture->data_dir = g_dir_make_tmp ("upskill-clients-XXXXXX", &error);
+  g_assert_no_error (error);
+  profiles_dir = g_build_filename (fixture->data_dir, "profiles", NULL);
+  g_assert_cmpint (g_mkdir_with_parents (profiles_dir, 0700), ==, 0);
+  g_setenv ("UPSKILL_DATA_DIR", fixture->data_dir, TRUE);
+  {
+    /* GSETTINGS_BACKEND=memory: one store for the whole run. */
+    g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+
+    g_settings_reset (settings, "profile-sort");
+    g_settings_reset (settings, "last-profile");
+  }
+
+  for (guint i = 0; i < G_N_ELEMENTS (samples); i++)
+    {
+      g_autofree char *resource = g_strdup_printf ("/com/example/Upskill/data/samples/%s.json", samples[i]);
+      g_autoptr(GBytes) bytes = g_resources_lookup_data (resource, 0, NULL);
+      g_autofree char *file_name = g_strconcat (samples[i], ".json", NULL);
+      g_autofree char *path = g_build_filename (profiles_dir, file_name, NULL);
+
+      g_assert_nonnull (bytes);
+      g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
+      g_assert_no_error (error);
+    }
+
+  application_id = g_strdup_printf ("com.example.Upskill.ClientsTest%u", ++application_counter);
+  fixture->application = g_object_new (UPSKILL_TYPE_APPLICATION,
+                                       "application-id", application_id,
+                                       "flags", G_APPLICATION_NON_UNIQUE,
+                                       "resource-base-path", "/com/example/Upskill",
+                                       NULL);
+  g_application_register (G_APPLICATION (fixture->application), NULL, &error);
+  g_assert_no_error (error);
+
+  fixture->window = open_window (fixture);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  close_window (fixture);
+  g_clear_object (&fixture->application);
+  upskill_test_remove_tree (fixture->data_dir, &error);
+  g_assert_no_error (error);
+  g_free (fixture->data_dir);
+}
+
+static GtkWidget *
+find_widget (GtkWidget *widget,
+             GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_widget (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static UpskillClientsView *
+show_clients (Fixture *fixture)
+{
+  UpskillClientsView *view;
+
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "show-clients", NULL);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (fixture->window->main_stack), ==, "clients");
+  view = UPSKILL_CLIENTS_VIEW (fixture->window->clients_view);
+  WAIT_UNTIL (!upskill_clients_view_is_loading (view));
+  upskill_test_flush ();
+
+  return view;
+}
+
+static GtkColumnViewColumn *
+find_column (GtkColumnView *table,
+             const char    *title)
+{
+  GListModel *columns = gtk_column_view_get_columns (table);
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (g_strcmp0 (gtk_column_view_column_get_title (column), title) == 0)
+        return column;
+    }
+
+  g_error ("No column “%s”", title);
+  return NULL;
+}
+
+static UpskillClient *
+row (UpskillClientsView *view,
+     guint               position)
+{
+  g_autoptr(UpskillClient) client = g_list_model_get_item (upskill_clients_view_get_rows (view), position);
+
+  return client;  /* the model holds it */
+}
+
+static guint
+n_rows (UpskillClientsView *view)
+{
+  return g_list_model_get_n_items (upskill_clients_view_get_rows (view));
+}
+
+static void
+test_list_and_sort (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  UpskillClientsView *view = show_clients (fixture);
+  GtkColumnView *table = upskill_clients_view_get_table (view);
+  GtkColumnViewColumn *readiness = find_column (table, "Readiness");
+  GtkCheckButton *attention_first = GTK_CHECK_BUTTON (find_widget (GTK_WIDGET (view), GTK_TYPE_CHECK_BUTTON));
+  gboolean seen_calm = FALSE;
+
+  /* The three samples, by name. */
+  g_assert_cmpuint (n_rows (view), ==, 3);
+  for (guint i = 0; i < G_N_ELEMENTS (samples); i++)
+    {
+      gboolean found = FALSE;
+
+      for (guint j = 0; j < n_rows (view); j++)
+        found |= g_strcmp0 (upskill_client_get_id (row (view, j)), samples[i]) == 0;
+      g_assert_true (found);
+    }
+
+  /* Those who need attention come first. */
+  for (guint i = 0; i < n_rows (view); i++)
+    {
+      gboolean attention = upskill_client_get_attention (row (view, i)) != UPSKILL_ATTENTION_NONE;
+
+      g_assert_false (attention && seen_calm);
+      seen_calm |= !attention;
+    }
+
+  /* Readiness, both ways, over all clients. */
+  gtk_check_button_set_active (attention_first, FALSE);
+  gtk_column_view_sort_by_column (table, readiness, GTK_SORT_ASCENDING);
+  upskill_test_flush ();
+  for (guint i = 1; i < n_rows (view); i++)
+    g_assert_cmpfloat (upskill_client_get_readiness (row (view, i - 1)), <=,
+                       upskill_client_get_readiness (row (view, i)));
+  g_assert_cmpfloat (upskill_client_get_readiness (row (view, 0)), <,
+                     upskill_client_get_readiness (row (view, n_rows (view) - 1)));
+
+  gtk_column_view_sort_by_column (table, readiness, GTK_SORT_DESCENDING);
+  upskill_test_flush ();
+  for (guint i = 1; i < n_rows (view); i++)
+    g_assert_cmpfloat (upskill_client_get_readiness (row (view, i - 1)), >=,
+                       upskill_client_get_readiness (row (view, i)));
+}
+
+static void
+test_filter (Fixture       *fixture,
+             gconstpointer  user_data)
+{
+  UpskillClientsView *view = show_clients (fixture);
+  GtkEditable *search = GTK_EDITABLE (find_widget (GTK_WIDGET (view), GTK_TYPE_SEARCH_ENTRY));
+  GtkDropDown *roles = GTK_DROP_DOWN (find_widget (GTK_WIDGET (view), GTK_TYPE_DROP_DOWN));
+  UpskillCatalog *catalog = upskill_catalog_get_default ();
+  g_autofree char *role_id = NULL;
+  guint n_with_role = 0;
+
+  /* By a part of the name, in any case. */
+  gtk_editable_set_text (search, "WEI");
+  WAIT_UNTIL (n_rows (view) == 1);
+  g_assert_cmpstr (upskill_client_get_id (row (view, 0)), ==, "li-wei");
+
+  gtk_editable_set_text (search, "nobody by that name");
+  WAIT_UNTIL (n_rows (view) == 0);
+  gtk_editable_set_text (search, "");
+  WAIT_UNTIL (n_rows (view) == 3);
+
+  /* By target role: Dana's. */
+  role_id = g_strdup (upskill_client_get_role_id (row (view, 0)));
+  for (guint i = 0; i < n_rows (view); i++)
+    n_with_role += g_strcmp0 (upskill_client_get_role_id (row (view, i)), role_id) == 0;
+  for (guint i = 0; i < upskill_catalog_get_n_roles (catalog); i++)
+    if (g_strcmp0 (upskill_catalog_get_role (catalog, i)->id, role_id) == 0)
+      gtk_drop_down_set_selected (roles, i + 1);
+  upskill_test_flush ();
+  g_assert_cmpuint (n_rows (view), ==, n_with_role);
+  g_assert_cmpuint (n_rows (view), <, 3);
+  for (guint i = 0; i < n_rows (view); i++)
+    g_assert_cmpstr (upskill_client_get_role_id (row (view, i)), ==, role_id);
+
+  gtk_drop_down_set_selected (roles, 0);
+  upskill_test_flush ();
+  g_assert_cmpuint (n_rows (view), ==, 3);
+}
+
+static void
+test_activate (Fixture       *fixture,
+               gconstpointer  user_data)
+{
+  UpskillClientsView *view = show_clients (fixture);
+  GtkColumnView *table = upskill_clients_view_get_table (view);
+  const char *id = NULL;
+  guint position = 0;
+  g_auto(GStrv) accels = NULL;
+  g_autoptr(GBytes) overlay = NULL;
+
+  /* One that is not open now. */
+  for (guint i = 0; i < n_rows (view); i++)
+    if (g_strcmp0 (upskill_client_get_id (row (view, i)),
+                   upskill_profile_get_id (upskill_window_get_profile (fixture->window))) != 0)
+      {
+        position = i;
+        id = upskill_client_get_id (row (view, i));
+        break;
+      }
+  g_assert_nonnull (id);
+
+  /* Enter or a double click on the row. */
+  g_signal_emit_by_name (table, "activate", position);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (fixture->window->main_stack), ==, "main");
+  WAIT_UNTIL (!upskill_window_is_loading (fixture->window) &&
+              g_strcmp0 (upskill_profile_get_id (upskill_window_get_profile (fixture->window)), id) == 0);
+
+  /* And back, from the shortcut the shortcuts window lists. */
+  accels = gtk_application_get_accels_for_action (GTK_APPLICATION (fixture->application), "win.show-clients");
+  g_assert_true (accels != NULL && accels[0] != NULL);
+  overlay = g_resources_lookup_data ("/com/example/Upskill/gtk/help-overlay.ui", 0, NULL);
+  g_assert_nonnull (overlay);
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (overlay, NULL), g_bytes_get_size (overlay),
+                                  "win.show-clients"));
+  show_clients (fixture);
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "close-clients", NULL);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (fixture->window->main_stack), ==, "main");
+}
+
+/* The sidebar, sorted as the coach chose, and so again next time. */
+static void
+test_sidebar_sort (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  GListModel *profiles;
+
+  g_autofree char *order = g_settings_get_string (settings, "profile-sort");
+  g_autofree char *chosen = NULL;
+
+  g_assert_cmpstr (order, ==, "changed");
+
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "profile-sort",
+                                  g_variant_new_string ("name"));
+  upskill_test_flush ();
+  chosen = g_settings_get_string (settings, "profile-sort");
+  g_assert_cmpstr (chosen, ==, "name");
+
+  close_window (fixture);
+  fixture->window = open_window (fixture);
+  profiles = upskill_window_get_visible_profiles (fixture->window);
+  g_assert_cmpuint (g_list_model_get_n_items (profiles), ==, 3);
+  for (guint i = 1; i < g_list_model_get_n_items (profiles); i++)
+    {
+      g_autoptr(UpskillProfileItem) before = g_list_model_get_item (profiles, i - 1);
+      g_autoptr(UpskillProfileItem) after = g_list_model_get_item (profiles, i);
+
+      g_assert_cmpint (g_utf8_collate (upskill_profile_item_get_name (before),
+                                       upskill_profile_item_get_name (after)), <, 0);
+    }
+
+  /* The most recent session first: Li's (8 October), then María's, then Dana's. */
+  g_action_group_activate_action (G_ACTION_GROUP (fixture->window), "profile-sort",
+                                  g_variant_new_string ("session"));
+  upskill_test_flush ();
+  for (guint i = 1; i < g_list_model_get_n_items (profiles); i++)
+    {
+      g_autoptr(UpskillProfileItem) before = g_list_model_get_item (profiles, i - 1);
+      g_autoptr(UpskillProfileItem) after = g_list_model_get_item (profiles, i);
+
+      g_assert_cmpint (upskill_profile_item_get_last_session (before), >,
+                       upskill_profile_item_get_last_session (after));
+    }
+  {
+    g_autoptr(UpskillProfileItem) first = g_list_model_get_item (profiles, 0);
+
+    g_assert_cmpstr (upskill_profile_item_get_id (first), ==, "li-wei");
+  }
+}
+
+static void
+screenshot (Fixture    *fixture,
+            const char *dir,
+            const char *name,
+            const char *tab,
+            int         width,
+            int         height,
+            gboolean    dark)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  UpskillClientsView *view;
+  GStatBuf st;
+
+  close_window (fixture);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
+                                      dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
+  fixture->window = upskill_window_new (fixture->application);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), width, height);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  WAIT_UNTIL (!upskill_window_is_loading (fixture->window) && upskill_window_get_profile (fixture->window) != NULL);
+  view = show_clients (fixture);
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (find_widget (GTK_WIDGET (view), ADW_TYPE_VIEW_STACK)), tab);
+
+  /* The default size counts the window's frame, the picture is of the
+   * widget: adjust by the difference until it fits. */
+  for (guint attempt = 0; attempt < 20; attempt++)
+    {
+      int widget_width, widget_height, default_width, default_height;
+
+      upskill_test_wait_for_frames (GTK_WIDGET (fixture->window), 2);
+      widget_width = gtk_widget_get_width (GTK_WIDGET (fixture->window));
+      widget_height = gtk_widget_get_height (GTK_WIDGET (fixture->window));
+      if (widget_width == width && widget_height == height)
+        break;
+
+      gtk_window_get_default_size (GTK_WINDOW (fixture->window), &default_width, &default_height);
+      if (widget_width > 0 && widget_height > 0)
+        gtk_window_set_default_size (GTK_WINDOW (fixture->window),
+                                     default_width + width - widget_width,
+                                     default_height + height - widget_height);
+    }
+  upskill_test_wait_for_frames (GTK_WIDGET (fixture->window), 3);
+
+  upskill_test_save_png (GTK_WIDGET (fixture->window), path);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_size, >, 10000);
+}
+
+static void
+test_render (Fixture       *fixture,
+             gconstpointer  user_data)
+{
+  /* UPSKILL_SCREENSHOT_DIR=data/screenshots refreshes the screenshots of
+   * the metainfo; otherwise smaller ones go to the temporary folder. */
+  const char *dir = g_getenv ("UPSKILL_SCREENSHOT_DIR");
+  int height = dir != NULL ? 800 : 640;
+  int width = dir != NULL ? 1200 : 960;
+
+  if (dir == NULL)
+    dir = fixture->data_dir;
+
+  screenshot (fixture, dir, "clients-light.png", "table", width, height, FALSE);
+  screenshot (fixture, dir, "clients-dark.png", "table", width, height, TRUE);
+  screenshot (fixture, dir, "clients-areas-light.png", "areas", width, height, FALSE);
+  screenshot (fixture, dir, "clients-areas-dark.png", "areas", width, height, TRUE);
+  screenshot (fixture, dir, "clients-gaps-light.png", "gaps", width, height, FALSE);
+  screenshot (fixture, dir, "clients-narrow.png", "table", 400, height, FALSE);
+
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+#define ADD(path, func) \
+  g_test_add ("/upskill/clients-view/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("list-and-sort", test_list_and_sort);
+  ADD ("filter", test_filter);
+  ADD ("activate", test_activate);
+  ADD ("sidebar-sort", test_sidebar_sort);
+  ADD ("render", test_render);
+
+#undef ADD
+
+  return g_test_run ();
+}
