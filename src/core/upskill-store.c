@@ -782,6 +782,7 @@ static UpskillProfile *
 read_profile_file (UpskillStore  *self,
                    const char    *id,
                    const char    *file_name,
+                   GBytes       **out_bytes,
                    GCancellable  *cancellable,
                    GError       **error)
 {
@@ -789,8 +790,13 @@ read_profile_file (UpskillStore  *self,
   g_autofree char *shown = g_filename_display_name (file_name);
   g_autoptr(UpskillProfile) profile = NULL;
   g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GBytes) bytes = NULL;
 
-  root = upskill_json_parse_file (file, cancellable, error);
+  bytes = upskill_json_read_file (file, cancellable, error);
+  if (bytes == NULL)
+    return NULL;
+
+  root = upskill_json_parse_bytes (bytes, shown, error);
   if (root == NULL)
     return NULL;
 
@@ -805,6 +811,9 @@ read_profile_file (UpskillStore  *self,
                    shown, upskill_profile_get_id (profile), upskill_profile_get_id (profile));
       return NULL;
     }
+
+  if (out_bytes != NULL)
+    *out_bytes = g_steal_pointer (&bytes);
 
   return g_steal_pointer (&profile);
 }
@@ -949,7 +958,7 @@ list_one (UpskillStore *self,
 
   /* stat() came first: if the file is replaced meanwhile, the entry has
    * the old stamp and is simply read again next time. */
-  profile = read_profile_file (self, id, file_name, NULL, &error);
+  profile = read_profile_file (self, id, file_name, NULL, NULL, &error);
   if (profile != NULL)
     summary = summary_new_from_profile (profile, self->catalog);
   else
@@ -1201,7 +1210,9 @@ upskill_store_load (UpskillStore  *self,
 {
   g_autoptr(UpskillProfile) profile = NULL;
   g_autoptr(GError) local_error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
   g_autofree char *file_name = NULL;
+  g_autofree char *version = NULL;
   g_autofree char *path = NULL;
   struct stat st;
   FileStamp stamp;
@@ -1236,7 +1247,7 @@ upskill_store_load (UpskillStore  *self,
 
   stamp = stamp_from_stat (&st);
 
-  profile = read_profile_file (self, id, file_name, cancellable, &local_error);
+  profile = read_profile_file (self, id, file_name, &bytes, cancellable, &local_error);
   if (profile == NULL)
     {
       /* Remembered so that saving re-checks the file before replacing it. */
@@ -1244,6 +1255,10 @@ upskill_store_load (UpskillStore  *self,
       g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
     }
+
+  /* Saving replaces this version only. */
+  version = upskill_file_dup_version (&st, bytes);
+  upskill_profile_set_file_version (profile, version);
 
   g_mutex_lock (&self->lock);
   g_hash_table_remove (self->broken, id);
@@ -1343,7 +1358,7 @@ check_may_replace (UpskillStore  *self,
         return TRUE;
 
       /* Not cancellable: a cancelled read must not pass for a bad file. */
-      existing = read_profile_file (self, id, file_name, NULL, &local_error);
+      existing = read_profile_file (self, id, file_name, NULL, NULL, &local_error);
       if (existing != NULL)
         {
           mark_broken (self, id, FALSE);
@@ -1385,6 +1400,8 @@ save_bytes (UpskillStore                 *self,
             const char                   *id,
             GBytes                       *bytes,
             const UpskillProfileSummary  *summary,
+            const char                   *expected_version,
+            char                        **out_version,
             GCancellable                 *cancellable,
             GError                      **error)
 {
@@ -1405,10 +1422,14 @@ save_bytes (UpskillStore                 *self,
   if (!check_fits (bytes, file_name, error))
     return FALSE;
 
-  if (!check_may_replace (self, id, file_name, path, cancellable, error))
+  /* A profile read from the file replaces only the version read (which
+   * was readable); any other save only a file that is readable. */
+  if (expected_version == NULL &&
+      !check_may_replace (self, id, file_name, path, cancellable, error))
     return FALSE;
 
-  if (!upskill_file_write_atomically (file, bytes, UPSKILL_FILE_MODE_PROFILE, cancellable, error))
+  if (!upskill_file_replace_version (file, bytes, UPSKILL_FILE_MODE_PROFILE,
+                                     expected_version, out_version, cancellable, error))
     return FALSE;
 
   if (stat (path, &st) == 0)
@@ -1438,16 +1459,28 @@ upskill_store_save (UpskillStore    *self,
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  g_autofree char *version = NULL;
+
   bytes = upskill_profile_to_bytes (profile);
   summary = summary_new_from_profile (profile, self->catalog);
 
-  return save_bytes (self, summary->id, bytes, summary, cancellable, error);
+  if (!save_bytes (self, summary->id, bytes, summary,
+                   upskill_profile_get_file_version (profile), &version,
+                   cancellable, error))
+    return FALSE;
+
+  upskill_profile_set_file_version (profile, version);
+
+  return TRUE;
 }
 
 typedef struct
 {
   GBytes                *bytes;
   UpskillProfileSummary *summary;
+  char                  *expected_version;
+  /* Given its new version in _finish(), on the calling thread. */
+  UpskillProfile        *profile;
 } SaveData;
 
 static void
@@ -1455,6 +1488,8 @@ save_data_free (SaveData *data)
 {
   g_bytes_unref (data->bytes);
   upskill_profile_summary_free (data->summary);
+  g_free (data->expected_version);
+  g_clear_object (&data->profile);
   g_free (data);
 }
 
@@ -1466,10 +1501,11 @@ save_thread (GTask        *task,
 {
   SaveData *data = task_data;
   GError *error = NULL;
+  char *version = NULL;
 
   if (save_bytes (source_object, data->summary->id, data->bytes, data->summary,
-                  cancellable, &error))
-    g_task_return_boolean (task, TRUE);
+                  data->expected_version, &version, cancellable, &error))
+    g_task_return_pointer (task, version, g_free);
   else
     g_task_return_error (task, error);
 }
@@ -1493,6 +1529,8 @@ upskill_store_save_async (UpskillStore        *self,
   data = g_new0 (SaveData, 1);
   data->bytes = upskill_profile_to_bytes (profile);
   data->summary = summary_new_from_profile (profile, self->catalog);
+  data->expected_version = g_strdup (upskill_profile_get_file_version (profile));
+  data->profile = g_object_ref (profile);
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, upskill_store_save_async);
@@ -1505,11 +1543,24 @@ upskill_store_save_finish (UpskillStore  *self,
                            GAsyncResult  *result,
                            GError       **error)
 {
+  g_autofree char *version = NULL;
+  SaveData *data;
+
   g_return_val_if_fail (UPSKILL_IS_STORE (self), FALSE);
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == upskill_store_save_async, FALSE);
 
-  return g_task_propagate_boolean (G_TASK (result), error);
+  version = g_task_propagate_pointer (G_TASK (result), error);
+  if (version == NULL)
+    return FALSE;
+
+  /* Unless a later save of the same profile has started: it expects
+   * this version, and its own finish sets the next. */
+  data = g_task_get_task_data (G_TASK (result));
+  if (g_strcmp0 (upskill_profile_get_file_version (data->profile), data->expected_version) == 0)
+    upskill_profile_set_file_version (data->profile, version);
+
+  return TRUE;
 }
 
 /* Deleting */
@@ -1519,6 +1570,16 @@ upskill_store_delete (UpskillStore  *self,
                       const char    *id,
                       GCancellable  *cancellable,
                       GError       **error)
+{
+  return upskill_store_delete_version (self, id, NULL, cancellable, error);
+}
+
+gboolean
+upskill_store_delete_version (UpskillStore  *self,
+                              const char    *id,
+                              const char    *version,
+                              GCancellable  *cancellable,
+                              GError       **error)
 {
   g_autofree char *file_name = NULL;
   g_autofree char *path = NULL;
@@ -1542,6 +1603,11 @@ upskill_store_delete (UpskillStore  *self,
 
   file_name = g_strconcat (id, PROFILE_SUFFIX, NULL);
   path = g_build_filename (self->profiles_path, file_name, NULL);
+
+  /* Someone's newer work is not deleted unseen. (Deleting the link
+   * below, not its target, is what a user deleting a profile means.) */
+  if (version != NULL && !upskill_file_check_version (path, version, TRUE, error))
+    return FALSE;
 
   if (g_unlink (path) != 0)
     {

@@ -70,7 +70,13 @@ UpskillProfile *upskill_store_load_finish        (UpskillStore    *self,
                                                   GError         **error);
 
 /* Atomic and durable: a temporary file in the same folder, fsync, rename,
- * fsync of the folder. The file is 0600, the folder 0700. */
+ * fsync of the folder. The file is 0600, the folder 0700.
+ * A profile that was read from its file (it has a file version) replaces
+ * only that version: if the file was changed or deleted since (another
+ * device, another process), nothing is written and the error is
+ * UPSKILL_ERROR_CHANGED_ON_DISK or UPSKILL_ERROR_DELETED_ON_DISK. A
+ * successful save gives the profile its new file version; to overwrite
+ * after all, set the version of the file now on disk (or NULL). */
 gboolean        upskill_store_save               (UpskillStore    *self,
                                                   UpskillProfile  *profile,
                                                   GCancellable    *cancellable,
@@ -88,6 +94,15 @@ gboolean        upskill_store_save_finish        (UpskillStore    *self,
 
 gboolean        upskill_store_delete             (UpskillStore    *self,
                                                   const char      *id,
+                                                  GCancellable    *cancellable,
+                                                  GError         **error);
+/* Deletes only if the file is still @version (a profile's
+ * upskill_profile_get_file_version()); otherwise fails with
+ * UPSKILL_ERROR_CHANGED_ON_DISK or UPSKILL_ERROR_DELETED_ON_DISK.
+ * @version NULL deletes whatever is there. */
+gboolean        upskill_store_delete_version     (UpskillStore    *self,
+                                                  const char      *id,
+                                                  const char      *version,
                                                   GCancellable    *cancellable,
                                                   GError         **error);
 

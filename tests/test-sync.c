@@ -1,0 +1,534 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* One data folder used from several devices or processes: a version of
+ * a profile nobody here read is never overwritten or deleted, and two
+ * versions merge without losing either's work. */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "upskill-error.h"
+#include "upskill-file.h"
+#include "upskill-profile-merge.h"
+#include "upskill-store.h"
+#include "upskill-test-utils.h"
+
+typedef struct
+{
+  char         *base;
+  char         *dir;
+  char         *profiles;
+  GFile        *data_dir;
+  UpskillStore *store;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fixture->base = upskill_test_make_tmp_dir ("upskill-sync-XXXXXX");
+  fixture->dir = g_build_filename (fixture->base, "data", NULL);
+  fixture->profiles = g_build_filename (fixture->dir, "profiles", NULL);
+  fixture->data_dir = g_file_new_for_path (fixture->dir);
+  fixture->store = upskill_store_new (fixture->data_dir, NULL);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_finalize_object (fixture->store);
+  g_clear_object (&fixture->data_dir);
+  upskill_test_remove_tree (fixture->base, &error);
+  g_assert_no_error (error);
+  g_free (fixture->profiles);
+  g_free (fixture->dir);
+  g_free (fixture->base);
+}
+
+static char *
+profile_path (Fixture    *fixture,
+              const char *id)
+{
+  g_autofree char *name = g_strconcat (id, ".json", NULL);
+
+  return g_build_filename (fixture->profiles, name, NULL);
+}
+
+static char *
+read_text (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+
+  g_file_get_contents (path, &contents, NULL, &error);
+  g_assert_no_error (error);
+
+  return contents;
+}
+
+/* Dana's profile saved, then read back as a window does. */
+static UpskillProfile *
+save_and_load_dana (Fixture *fixture)
+{
+  g_autoptr(UpskillProfile) first = upskill_profile_new ("dana", "Dana Okafor");
+  g_autoptr(GError) error = NULL;
+  UpskillProfile *loaded;
+
+  upskill_profile_set_level (first, "python-core", 2, NULL, 1000);
+  upskill_store_save (fixture->store, first, NULL, &error);
+  g_assert_no_error (error);
+
+  loaded = upskill_store_load (fixture->store, "dana", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (upskill_profile_get_file_version (loaded));
+
+  return loaded;
+}
+
+/* Another device's version arriving as sync tools write: a temporary
+ * file renamed over the profile. */
+static char *
+replace_from_elsewhere (Fixture    *fixture,
+                        const char *name)
+{
+  g_autoptr(UpskillProfile) other = upskill_profile_new ("dana", name);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = profile_path (fixture, "dana");
+  g_autofree char *temp = g_build_filename (fixture->profiles, ".syncthing.dana.json.tmp", NULL);
+
+  upskill_profile_set_level (other, "python-core", 4, NULL, 5000);
+  bytes = upskill_profile_to_bytes (other);
+  g_file_set_contents (temp, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
+  g_assert_no_error (error);
+  g_assert_no_errno (g_rename (temp, path));
+
+  return read_text (path);
+}
+
+static void
+test_save_after_external_replace (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autoptr(UpskillProfile) mine = save_and_load_dana (fixture);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = profile_path (fixture, "dana");
+  g_autofree char *theirs = replace_from_elsewhere (fixture, "Dana on the laptop");
+  g_autofree char *after = NULL;
+
+  upskill_profile_set_level (mine, "python-core", 3, NULL, 6000);
+  g_assert_false (upskill_store_save (fixture->store, mine, NULL, &error));
+  g_assert_error (error, UPSKILL_ERROR, UPSKILL_ERROR_CHANGED_ON_DISK);
+  g_assert_nonnull (strstr (error->message, "dana.json"));
+  g_assert_nonnull (strstr (error->message, "changed on another device"));
+
+  /* The other device's version is intact, and no temporary file is left. */
+  after = read_text (path);
+  g_assert_cmpstr (after, ==, theirs);
+  g_assert_cmpuint (upskill_test_count_temporary_files (fixture->profiles), ==, 0);
+
+  /* Refused again on the next autosave: nothing changed on disk. */
+  g_clear_error (&error);
+  g_assert_false (upskill_store_save (fixture->store, mine, NULL, &error));
+  g_assert_error (error, UPSKILL_ERROR, UPSKILL_ERROR_CHANGED_ON_DISK);
+}
+
+static void
+test_save_after_external_delete (Fixture       *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(UpskillProfile) mine = save_and_load_dana (fixture);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = profile_path (fixture, "dana");
+
+  g_assert_no_errno (g_unlink (path));
+
+  upskill_profile_set_level (mine, "python-core", 3, NULL, 6000);
+  g_assert_false (upskill_store_save (fixture->store, mine, NULL, &error));
+  g_assert_error (error, UPSKILL_ERROR, UPSKILL_ERROR_DELETED_ON_DISK);
+  g_assert_nonnull (strstr (error->message, "deleted"));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  /* Restoring is a choice: without a version, the save writes it back. */
+  g_clear_error (&error);
+  upskill_profile_set_file_version (mine, NULL);
+  g_assert_true (upskill_store_save (fixture->store, mine, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+}
+
+/* The same bytes written again (a sync tool copying back what it
+ * carried away, a touch) are the version read: no false alarm. */
+static void
+test_same_content_rewritten (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(UpskillProfile) mine = save_and_load_dana (fixture);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = profile_path (fixture, "dana");
+  g_autofree char *text = read_text (path);
+
+  g_assert_no_errno (g_unlink (path));
+  g_file_set_contents (path, text, -1, &error);
+  g_assert_no_error (error);
+
+  upskill_profile_set_level (mine, "python-core", 3, NULL, 6000);
+  g_assert_true (upskill_store_save (fixture->store, mine, NULL, &error));
+  g_assert_no_error (error);
+}
+
+/* Saves in a row each replace the version the one before wrote. */
+static void
+on_saved (GObject      *source,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  GError **error = user_data;
+
+  upskill_store_save_finish (UPSKILL_STORE (source), result, error);
+  g_object_set_data (G_OBJECT (source), "saved", GINT_TO_POINTER (1));
+}
+
+static void
+test_saves_in_a_row (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(UpskillProfile) mine = save_and_load_dana (fixture);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first = g_strdup (upskill_profile_get_file_version (mine));
+
+  upskill_profile_set_level (mine, "python-core", 3, NULL, 6000);
+  g_assert_true (upskill_store_save (fixture->store, mine, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (upskill_profile_get_file_version (mine), !=, first);
+
+  for (guint level = 4; level <= 5; level++)
+    {
+      upskill_profile_set_level (mine, "python-core", level, NULL, 6000 + 1000 * level);
+      g_object_set_data (G_OBJECT (fixture->store), "saved", NULL);
+      upskill_store_save_async (fixture->store, mine, NULL, on_saved, &error);
+      while (g_object_get_data (G_OBJECT (fixture->store), "saved") == NULL)
+        g_main_context_iteration (NULL, TRUE);
+      g_assert_no_error (error);
+    }
+
+  /* …and the file on disk is the last one saved. */
+  {
+    g_autoptr(UpskillProfile) back = upskill_store_load (fixture->store, "dana", NULL, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (upskill_profile_get_level (back, "python-core"), ==, 5);
+    g_assert_cmpstr (upskill_profile_get_file_version (back), ==,
+                     upskill_profile_get_file_version (mine));
+  }
+}
+
+/* Two processes on one folder (two stores here): the second to save
+ * does not overwrite the first unseen. Keep mine then overwrites after
+ * reading the other version. */
+static void
+test_two_stores_same_profile (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(UpskillStore) other_store = upskill_store_new (fixture->data_dir, NULL);
+  g_autoptr(UpskillProfile) mine = save_and_load_dana (fixture);
+  g_autoptr(UpskillProfile) theirs = NULL;
+  g_autoptr(UpskillProfile) reread = NULL;
+  g_autoptr(GError) error = NULL;
+
+  theirs = upskill_store_load (other_store, "dana", NULL, &error);
+  g_assert_no_error (error);
+
+  upskill_profile_set_name (theirs, "Dana (desktop)");
+  g_assert_true (upskill_store_save (other_store, theirs, NULL, &error));
+  g_assert_no_error (error);
+
+  upskill_profile_set_name (mine, "Dana (laptop)");
+  g_assert_false (upskill_store_save (fixture->store, mine, NULL, &error));
+  g_assert_error (error, UPSKILL_ERROR, UPSKILL_ERROR_CHANGED_ON_DISK);
+  g_clear_error (&error);
+
+  /* Keep mine: read what is there now, then replace that version. */
+  reread = upskill_store_load (fixture->store, "dana", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (upskill_profile_get_name (reread), ==, "Dana (desktop)");
+  upskill_profile_set_file_version (mine, upskill_profile_get_file_version (reread));
+  g_assert_true (upskill_store_save (fixture->store, mine, NULL, &error));
+  g_assert_no_error (error);
+
+  g_clear_object (&reread);
+  reread = upskill_store_load (other_store, "dana", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (upskill_profile_get_name (reread), ==, "Dana (laptop)");
+  g_assert_finalize_object (g_steal_pointer (&other_store));
+}
+
+static void
+test_delete_checks_version (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(UpskillProfile) mine = save_and_load_dana (fixture);
+  g_autoptr(UpskillProfile) reread = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = profile_path (fixture, "dana");
+  g_autofree char *theirs = replace_from_elsewhere (fixture, "Dana on the laptop");
+
+  g_assert_false (upskill_store_delete_version (fixture->store, "dana",
+                                                upskill_profile_get_file_version (mine),
+                                                NULL, &error));
+  g_assert_error (error, UPSKILL_ERROR, UPSKILL_ERROR_CHANGED_ON_DISK);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+  g_clear_error (&error);
+
+  reread = upskill_store_load (fixture->store, "dana", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (upskill_store_delete_version (fixture->store, "dana",
+                                               upskill_profile_get_file_version (reread),
+                                               NULL, &error));
+  g_assert_no_error (error);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+}
+
+/* A profile linked into a synced folder: the check looks at the file
+ * the link leads to, and a save writes through the link. */
+static void
+test_linked_profile (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(UpskillProfile) first = upskill_profile_new ("dana", "Dana Okafor");
+  g_autoptr(UpskillProfile) mine = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *synced = g_build_filename (fixture->base, "Sync", NULL);
+  g_autofree char *target = g_build_filename (synced, "dana.json", NULL);
+  g_autofree char *link = profile_path (fixture, "dana");
+  g_autofree char *theirs = NULL;
+  g_autofree char *after = NULL;
+
+  g_assert_no_errno (g_mkdir_with_parents (fixture->profiles, 0700));
+  g_assert_no_errno (g_mkdir_with_parents (synced, 0700));
+  bytes = upskill_profile_to_bytes (first);
+  g_file_set_contents (target, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
+  g_assert_no_error (error);
+  g_assert_no_errno (symlink (target, link));
+
+  mine = upskill_store_load (fixture->store, "dana", NULL, &error);
+  g_assert_no_error (error);
+
+  upskill_profile_set_name (mine, "Dana (here)");
+  g_assert_true (upskill_store_save (fixture->store, mine, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
+
+  /* Changed in the synced folder: refused, and the link stays. */
+  g_file_set_contents (target, "{\"format\": \"upskill-profile\", \"version\": 1, \"id\": \"dana\", \"name\": \"Dana (synced)\"}", -1, &error);
+  g_assert_no_error (error);
+  theirs = read_text (target);
+  upskill_profile_set_name (mine, "Dana (here, again)");
+  g_assert_false (upskill_store_save (fixture->store, mine, NULL, &error));
+  g_assert_error (error, UPSKILL_ERROR, UPSKILL_ERROR_CHANGED_ON_DISK);
+  g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
+  after = read_text (target);
+  g_assert_cmpstr (after, ==, theirs);
+}
+
+/* Merging */
+
+static gboolean
+history_has (UpskillProfile *profile,
+             const char     *skill_id,
+             guint           from,
+             guint           to)
+{
+  GPtrArray *history = upskill_profile_get_history (profile);
+
+  for (guint i = 0; i < history->len; i++)
+    {
+      UpskillHistoryEntry *entry = g_ptr_array_index (history, i);
+
+      if (g_str_equal (entry->skill_id, skill_id) && entry->from == from && entry->to == to)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+notes_have (UpskillProfile *profile,
+            const char     *text)
+{
+  GPtrArray *notes = upskill_profile_get_notes (profile);
+
+  for (guint i = 0; i < notes->len; i++)
+    {
+      UpskillNote *note = g_ptr_array_index (notes, i);
+
+      if (g_str_equal (note->text, text))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+add_step (UpskillProfile *profile,
+          const char     *module_id)
+{
+  GPtrArray *plan = upskill_profile_get_plan (profile);
+  g_autoptr(GPtrArray) steps = g_ptr_array_new_with_free_func ((GDestroyNotify) upskill_plan_step_free);
+  g_autofree char *id = upskill_profile_new_step_id (profile);
+
+  for (guint i = 0; i < plan->len; i++)
+    g_ptr_array_add (steps, upskill_plan_step_copy (g_ptr_array_index (plan, i)));
+  g_ptr_array_add (steps, upskill_plan_step_new_module (id, module_id));
+  upskill_profile_set_plan (profile, g_steal_pointer (&steps));
+}
+
+static void
+test_merge (void)
+{
+  g_autoptr(UpskillProfile) base = upskill_profile_new ("dana", "Dana Okafor");
+  g_autoptr(UpskillProfile) mine = NULL;
+  g_autoptr(UpskillProfile) theirs = NULL;
+  g_autoptr(UpskillProfile) merged = NULL;
+  g_autoptr(UpskillProfile) merged_back = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *evidence;
+  GPtrArray *plan;
+
+  upskill_profile_set_level (base, "python-core", 1, NULL, 1000);
+  upskill_profile_set_level (base, "sql", 1, NULL, 1000 + 600);
+  upskill_profile_add_note (base, 86400 * 10, "Intake");
+  add_step (base, "python-tutorial");
+  upskill_profile_set_file_version (base, "v1:1:2:3:base");
+
+  mine = upskill_profile_copy (base);
+  theirs = upskill_profile_copy (base);
+
+  /* Both change Python; theirs later. Only mine changes SQL. */
+  upskill_profile_set_level (mine, "python-core", 2, NULL, 5000);
+  upskill_profile_set_level (theirs, "python-core", 3, NULL, 9000);
+  upskill_profile_set_level (mine, "sql", 3, NULL, 12000);
+  /* Both add a note, under the same new id. */
+  upskill_profile_add_note (mine, 86400 * 20, "Laptop session");
+  upskill_profile_add_note (theirs, 86400 * 21, "Desktop session");
+  upskill_profile_add_evidence (mine, "python-core", "A CLI tool", NULL);
+  upskill_profile_add_evidence (theirs, "python-core", "A pandas notebook", "https://example.org/nb");
+  add_step (mine, "pandas-book");
+  add_step (theirs, "mlops-course");
+  upskill_profile_set_step_status (theirs, "step-1", UPSKILL_STEP_DONE);
+
+  merged = upskill_profile_merge (mine, theirs, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (merged);
+  g_assert_null (upskill_profile_get_file_version (merged));
+  g_assert_cmpstr (upskill_profile_get_id (merged), ==, "dana");
+
+  /* The later change wins, and both stay in the history. */
+  g_assert_cmpuint (upskill_profile_get_level (merged, "python-core"), ==, 3);
+  g_assert_true (history_has (merged, "python-core", 1, 2));
+  g_assert_true (history_has (merged, "python-core", 1, 3));
+  g_assert_cmpuint (upskill_profile_get_level (merged, "sql"), ==, 3);
+  g_assert_true (history_has (merged, "sql", 1, 3));
+
+  /* The history stays in order, and the base's entries are not doubled. */
+  {
+    GPtrArray *history = upskill_profile_get_history (merged);
+    guint python_first = 0;
+
+    for (guint i = 1; i < history->len; i++)
+      g_assert_cmpint (((UpskillHistoryEntry *) history->pdata[i - 1])->time, <=,
+                       ((UpskillHistoryEntry *) history->pdata[i])->time);
+    for (guint i = 0; i < history->len; i++)
+      {
+        UpskillHistoryEntry *entry = history->pdata[i];
+
+        if (g_str_equal (entry->skill_id, "python-core") && entry->from == 0)
+          python_first++;
+      }
+    g_assert_cmpuint (python_first, ==, 1);
+  }
+
+  g_assert_true (notes_have (merged, "Intake"));
+  g_assert_true (notes_have (merged, "Laptop session"));
+  g_assert_true (notes_have (merged, "Desktop session"));
+  g_assert_cmpuint (upskill_profile_get_notes (merged)->len, ==, 3);
+
+  evidence = upskill_profile_get_evidence (merged, "python-core");
+  g_assert_cmpuint (evidence->len, ==, 2);
+
+  plan = upskill_profile_get_plan (merged);
+  g_assert_cmpuint (plan->len, ==, 3);
+  {
+    gboolean saw_pandas = FALSE, saw_mlops = FALSE;
+    UpskillPlanStep *first = upskill_profile_find_step (merged, "step-1");
+
+    for (guint i = 0; i < plan->len; i++)
+      {
+        UpskillPlanStep *step = g_ptr_array_index (plan, i);
+
+        saw_pandas |= g_strcmp0 (step->module_id, "pandas-book") == 0;
+        saw_mlops |= g_strcmp0 (step->module_id, "mlops-course") == 0;
+      }
+    g_assert_true (saw_pandas && saw_mlops);
+    g_assert_nonnull (first);
+    g_assert_cmpstr (first->module_id, ==, "python-tutorial");
+    /* Done on one side is done. */
+    g_assert_cmpint (first->status, ==, UPSKILL_STEP_DONE);
+  }
+
+  /* Merging the result with either side again changes nothing more. */
+  merged_back = upskill_profile_merge (merged, theirs, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (upskill_profile_get_notes (merged_back)->len, ==, 3);
+  g_assert_cmpuint (upskill_profile_get_plan (merged_back)->len, ==, 3);
+  g_assert_cmpuint (upskill_profile_get_history (merged_back)->len, ==,
+                    upskill_profile_get_history (merged)->len);
+}
+
+/* On a level changed last on my side, mine wins. */
+static void
+test_merge_mine_later (void)
+{
+  g_autoptr(UpskillProfile) mine = upskill_profile_new ("dana", "Dana Okafor");
+  g_autoptr(UpskillProfile) theirs = NULL;
+  g_autoptr(UpskillProfile) merged = NULL;
+  g_autoptr(GError) error = NULL;
+
+  upskill_profile_set_level (mine, "python-core", 1, NULL, 1000);
+  theirs = upskill_profile_copy (mine);
+  upskill_profile_set_level (theirs, "python-core", 4, NULL, 3000);
+  upskill_profile_set_level (mine, "python-core", 2, NULL, 8000);
+
+  merged = upskill_profile_merge (mine, theirs, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (upskill_profile_get_level (merged, "python-core"), ==, 2);
+  g_assert_true (history_has (merged, "python-core", 1, 4));
+  g_assert_true (history_has (merged, "python-core", 1, 2));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define add_test(path, func) \
+  g_test_add ("/upskill/sync/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  add_test ("save-after-external-replace", test_save_after_external_replace);
+  add_test ("save-after-external-delete", test_save_after_external_delete);
+  add_test ("same-content-rewritten", test_same_content_rewritten);
+  add_test ("saves-in-a-row", test_saves_in_a_row);
+  add_test ("two-stores-same-profile", test_two_stores_same_profile);
+  add_test ("delete-checks-version", test_delete_checks_version);
+  add_test ("linked-profile", test_linked_profile);
+  g_test_add_func ("/upskill/sync/merge", test_merge);
+  g_test_add_func ("/upskill/sync/merge-mine-later", test_merge_mine_later);
+
+  return g_test_run ();
+}
