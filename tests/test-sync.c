@@ -187,10 +187,30 @@ on_saved (GObject      *source,
           GAsyncResult *result,
           gpointer      user_data)
 {
-  GError **error = user_data;
+  GAsyncResult **out_result = user_data;
 
-  upskill_store_save_finish (UPSKILL_STORE (source), result, error);
-  g_object_set_data (G_OBJECT (source), "saved", GINT_TO_POINTER (1));
+  *out_result = g_object_ref (result);
+}
+
+/* Waits until the task is gone, with its references to the store and
+ * the profile (the worker thread may drop its own last). */
+static void
+release_task (GAsyncResult **result)
+{
+  GWeakRef weak;
+  GObject *object;
+
+  g_weak_ref_init (&weak, *result);
+  g_clear_object (result);
+
+  while ((object = g_weak_ref_get (&weak)) != NULL)
+    {
+      g_object_unref (object);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (100);
+    }
+
+  g_weak_ref_clear (&weak);
 }
 
 static void
@@ -208,12 +228,15 @@ test_saves_in_a_row (Fixture       *fixture,
 
   for (guint level = 4; level <= 5; level++)
     {
+      g_autoptr(GAsyncResult) result = NULL;
+
       upskill_profile_set_level (mine, "python-core", level, NULL, 6000 + 1000 * level);
-      g_object_set_data (G_OBJECT (fixture->store), "saved", NULL);
-      upskill_store_save_async (fixture->store, mine, NULL, on_saved, &error);
-      while (g_object_get_data (G_OBJECT (fixture->store), "saved") == NULL)
+      upskill_store_save_async (fixture->store, mine, NULL, on_saved, &result);
+      while (result == NULL)
         g_main_context_iteration (NULL, TRUE);
+      g_assert_true (upskill_store_save_finish (fixture->store, result, &error));
       g_assert_no_error (error);
+      release_task (&result);
     }
 
   /* …and the file on disk is the last one saved. */
@@ -325,8 +348,14 @@ test_linked_profile (Fixture       *fixture,
   g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
 
   /* Changed in the synced folder: refused, and the link stays. */
-  g_file_set_contents (target, "{\"format\": \"upskill-profile\", \"version\": 1, \"id\": \"dana\", \"name\": \"Dana (synced)\"}", -1, &error);
-  g_assert_no_error (error);
+  {
+    g_autoptr(UpskillProfile) synced_version = upskill_profile_new ("dana", "Dana (synced)");
+    g_autoptr(GBytes) synced_bytes = upskill_profile_to_bytes (synced_version);
+
+    g_file_set_contents (target, g_bytes_get_data (synced_bytes, NULL),
+                         g_bytes_get_size (synced_bytes), &error);
+    g_assert_no_error (error);
+  }
   theirs = read_text (target);
   upskill_profile_set_name (mine, "Dana (here, again)");
   g_assert_false (upskill_store_save (fixture->store, mine, NULL, &error));
@@ -334,6 +363,85 @@ test_linked_profile (Fixture       *fixture,
   g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
   after = read_text (target);
   g_assert_cmpstr (after, ==, theirs);
+}
+
+/* Watching */
+
+typedef struct
+{
+  GPtrArray *changed;   /* ids, every emission's */
+  GPtrArray *removed;
+  guint      emissions;
+} Seen;
+
+static void
+on_profiles_changed (UpskillStore *store,
+                     GStrv         changed,
+                     GStrv         removed,
+                     Seen         *seen)
+{
+  for (guint i = 0; changed[i] != NULL; i++)
+    g_ptr_array_add (seen->changed, g_strdup (changed[i]));
+  for (guint i = 0; removed[i] != NULL; i++)
+    g_ptr_array_add (seen->removed, g_strdup (removed[i]));
+  seen->emissions++;
+}
+
+static gboolean
+seen_has (GPtrArray  *ids,
+          const char *id)
+{
+  return g_ptr_array_find_with_equal_func (ids, id, g_str_equal, NULL);
+}
+
+/* Iterates the main context until @condition holds; fails after 20 s. */
+#define WAIT_UNTIL(condition) \
+  G_STMT_START { \
+    gint64 wait_end_ = g_get_monotonic_time () + 20 * G_USEC_PER_SEC; \
+    while (!(condition)) \
+      { \
+        if (g_get_monotonic_time () > wait_end_) \
+          g_error ("Timed out waiting for: %s", #condition); \
+        g_main_context_iteration (NULL, FALSE); \
+        g_usleep (1000); \
+      } \
+  } G_STMT_END
+
+static void
+test_watch (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autoptr(UpskillStore) other_store = upskill_store_new (fixture->data_dir, NULL);
+  g_autoptr(UpskillProfile) lee = upskill_profile_new ("lee", "Lee Chen");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = profile_path (fixture, "lee");
+  g_autofree char *notes = g_build_filename (fixture->profiles, "notes.txt", NULL);
+  Seen seen = { g_ptr_array_new_with_free_func (g_free), g_ptr_array_new_with_free_func (g_free), 0 };
+
+  upskill_store_watch (fixture->store);
+  g_signal_connect (fixture->store, "profiles-changed", G_CALLBACK (on_profiles_changed), &seen);
+
+  /* Added by another process (its own store), through a temporary
+   * file: one change, the temporary file unseen. */
+  g_assert_true (upskill_store_save (other_store, lee, NULL, &error));
+  g_assert_no_error (error);
+  WAIT_UNTIL (seen_has (seen.changed, "lee"));
+  g_assert_cmpuint (seen.removed->len, ==, 0);
+  for (guint i = 0; i < seen.changed->len; i++)
+    g_assert_cmpstr (g_ptr_array_index (seen.changed, i), ==, "lee");
+
+  /* Not a profile: not told. Then removed. */
+  g_file_set_contents (notes, "not a profile", -1, &error);
+  g_assert_no_error (error);
+  g_assert_no_errno (g_unlink (path));
+  WAIT_UNTIL (seen_has (seen.removed, "lee"));
+  g_assert_false (seen_has (seen.changed, "notes"));
+  g_assert_false (seen_has (seen.removed, "notes"));
+
+  g_signal_handlers_disconnect_by_func (fixture->store, on_profiles_changed, &seen);
+  g_ptr_array_unref (seen.changed);
+  g_ptr_array_unref (seen.removed);
+  g_assert_finalize_object (g_steal_pointer (&other_store));
 }
 
 /* Merging */
@@ -527,6 +635,7 @@ main (int   argc,
   add_test ("two-stores-same-profile", test_two_stores_same_profile);
   add_test ("delete-checks-version", test_delete_checks_version);
   add_test ("linked-profile", test_linked_profile);
+  add_test ("watch", test_watch);
   g_test_add_func ("/upskill/sync/merge", test_merge);
   g_test_add_func ("/upskill/sync/merge-mine-later", test_merge_mine_later);
 

@@ -75,6 +75,11 @@ struct _UpskillStore
   GMutex          index_write_lock;
 
   int             data_folder_swept;  /* atomic */
+
+  /* Watching the profiles folder; main thread only. */
+  GFileMonitor   *monitor;
+  GHashTable     *pending_events;  /* file name → GINT_TO_POINTER (removed) */
+  guint           events_source;
 };
 
 G_DEFINE_FINAL_TYPE (UpskillStore, upskill_store, G_TYPE_OBJECT)
@@ -87,6 +92,17 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  PROFILES_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* Events a burst of writes makes (a sync tool's temporary file, its
+ * rename, attributes) reach the store as one change. */
+#define EVENTS_COALESCE_MS 300
 
 /* Summaries */
 
@@ -228,6 +244,15 @@ upskill_store_finalize (GObject *object)
 {
   UpskillStore *self = (UpskillStore *)object;
 
+  if (self->monitor != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->monitor, self);
+      g_file_monitor_cancel (self->monitor);
+      g_clear_object (&self->monitor);
+    }
+  g_clear_handle_id (&self->events_source, g_source_remove);
+  g_clear_pointer (&self->pending_events, g_hash_table_unref);
+
   if (self->profiles_path != NULL)
     upskill_file_unprotect_folder (self->profiles_path);
   g_clear_object (&self->data_dir);
@@ -308,6 +333,23 @@ upskill_store_class_init (UpskillStoreClass *klass)
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * UpskillStore::profiles-changed:
+   * @changed: ids of profile files added or changed outside this store's
+   *   own saves (or by them: compare file versions)
+   * @removed: ids of profile files that are gone
+   *
+   * Emitted on the main thread after upskill_store_watch(), once per
+   * burst of changes in the profiles folder. The ids are file names
+   * without ".json", so a sync tool's conflict copy is named too.
+   */
+  signals[PROFILES_CHANGED] =
+    g_signal_new ("profiles-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_STRV, G_TYPE_STRV);
 }
 
 static void
@@ -1422,10 +1464,9 @@ save_bytes (UpskillStore                 *self,
   if (!check_fits (bytes, file_name, error))
     return FALSE;
 
-  /* A profile read from the file replaces only the version read (which
-   * was readable); any other save only a file that is readable. */
-  if (expected_version == NULL &&
-      !check_may_replace (self, id, file_name, path, cancellable, error))
+  /* Only a file that is readable is replaced, and a profile read from
+   * its file replaces only the version read (checked at the rename). */
+  if (!check_may_replace (self, id, file_name, path, cancellable, error))
     return FALSE;
 
   if (!upskill_file_replace_version (file, bytes, UPSKILL_FILE_MODE_PROFILE,
@@ -1630,6 +1671,122 @@ upskill_store_delete_version (UpskillStore  *self,
   g_mutex_unlock (&self->lock);
 
   return TRUE;
+}
+
+/* Watching */
+
+static gboolean
+emit_profiles_changed (gpointer user_data)
+{
+  UpskillStore *self = user_data;
+  g_autoptr(GStrvBuilder) changed = g_strv_builder_new ();
+  g_autoptr(GStrvBuilder) removed = g_strv_builder_new ();
+  g_autoptr(GHashTable) events = g_steal_pointer (&self->pending_events);
+  g_auto(GStrv) changed_ids = NULL;
+  g_auto(GStrv) removed_ids = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  self->events_source = 0;
+
+  g_hash_table_iter_init (&iter, events);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      g_autofree char *id = g_strndup (key, strlen (key) - strlen (PROFILE_SUFFIX));
+
+      g_strv_builder_add (GPOINTER_TO_INT (value) ? removed : changed, id);
+    }
+
+  changed_ids = g_strv_builder_end (changed);
+  removed_ids = g_strv_builder_end (removed);
+  g_signal_emit (self, signals[PROFILES_CHANGED], 0, changed_ids, removed_ids);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+note_event (UpskillStore *self,
+            GFile        *file,
+            gboolean      removed)
+{
+  g_autofree char *name = file != NULL ? g_file_get_basename (file) : NULL;
+
+  /* Profiles only: not our temporary files, nor anything else. */
+  if (name == NULL || !g_str_has_suffix (name, PROFILE_SUFFIX) ||
+      strlen (name) <= strlen (PROFILE_SUFFIX) || name[0] == '.' || name[0] == '~')
+    return;
+
+  if (self->pending_events == NULL)
+    self->pending_events = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_hash_table_replace (self->pending_events, g_steal_pointer (&name), GINT_TO_POINTER (removed));
+
+  /* Not restarted by each event: a steady stream still shows. */
+  if (self->events_source == 0)
+    self->events_source = g_timeout_add (EVENTS_COALESCE_MS, emit_profiles_changed, self);
+}
+
+static void
+on_folder_changed (UpskillStore      *self,
+                   GFile             *file,
+                   GFile             *other_file,
+                   GFileMonitorEvent  event,
+                   GFileMonitor      *monitor)
+{
+  switch (event)
+    {
+    case G_FILE_MONITOR_EVENT_CREATED:
+    case G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT:
+    case G_FILE_MONITOR_EVENT_ATTRIBUTE_CHANGED:
+    case G_FILE_MONITOR_EVENT_MOVED_IN:
+      note_event (self, file, FALSE);
+      break;
+    case G_FILE_MONITOR_EVENT_DELETED:
+    case G_FILE_MONITOR_EVENT_MOVED_OUT:
+      note_event (self, file, TRUE);
+      break;
+    case G_FILE_MONITOR_EVENT_RENAMED:
+      /* How sync tools and we ourselves write: a temporary file renamed
+       * over the profile. */
+      note_event (self, file, TRUE);
+      note_event (self, other_file, FALSE);
+      break;
+    case G_FILE_MONITOR_EVENT_CHANGED:
+    case G_FILE_MONITOR_EVENT_PRE_UNMOUNT:
+    case G_FILE_MONITOR_EVENT_UNMOUNTED:
+    case G_FILE_MONITOR_EVENT_MOVED:
+    default:
+      break;
+    }
+}
+
+void
+upskill_store_watch (UpskillStore *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (UPSKILL_IS_STORE (self));
+
+  if (self->monitor != NULL)
+    return;
+
+  /* A folder that does not exist yet cannot be watched: made now. */
+  if (!ensure_folders (self, &error))
+    {
+      g_debug ("Not watching the profiles folder: %s", error->message);
+      return;
+    }
+
+  self->monitor = g_file_monitor_directory (self->profiles_dir, G_FILE_MONITOR_WATCH_MOVES,
+                                            NULL, &error);
+  if (self->monitor == NULL)
+    {
+      /* Changes made elsewhere then show at the next start. */
+      g_debug ("Not watching the profiles folder: %s", error->message);
+      return;
+    }
+
+  g_file_monitor_set_rate_limit (self->monitor, EVENTS_COALESCE_MS);
+  g_signal_connect_swapped (self->monitor, "changed", G_CALLBACK (on_folder_changed), self);
 }
 
 /* Import, export, ids */

@@ -124,6 +124,11 @@ char           *upskill_store_new_id             (UpskillStore    *self,
                                                   const char      *name,
                                                   GError         **error);
 
+/* Watches the profiles folder from now on (on the main thread): files
+ * added, changed or removed by anyone, this store included, are told by
+ * ::profiles-changed, a burst of events as one. */
+void            upskill_store_watch              (UpskillStore    *self);
+
 /* Copies the bundled sample profiles into the store (for --demo and the
  * first-run "Explore sample profiles"). */
 gboolean        upskill_store_add_samples        (UpskillStore    *self,

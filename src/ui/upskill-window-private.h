@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "upskill-conflict-bar.h"
 #include "upskill-profile-item.h"
 #include "upskill-window.h"
 
@@ -34,6 +35,7 @@ struct _UpskillWindow
   GtkWidget            *skills_page;
   GtkWidget            *plan_page;
   GtkWidget            *progress_page;
+  GtkWidget            *conflict_bar;
 
   UpskillCatalog       *catalog;
   UpskillStore         *store;
@@ -110,6 +112,17 @@ void                upskill_window_undo                 (UpskillWindow  *self);
 void                upskill_window_show_error_toast     (UpskillWindow  *self,
                                                          const char     *format,
                                                          ...) G_GNUC_PRINTF (2, 3);
+
+/* upskill-window-sync.c */
+void                upskill_window_setup_sync           (UpskillWindow  *self);
+/* TRUE if @error is a save refused because the file changed or vanished
+ * elsewhere, now shown in the banner with the user's choices. */
+gboolean            upskill_window_handle_save_conflict (UpskillWindow  *self,
+                                                         UpskillProfile *profile,
+                                                         const GError   *error);
+void                upskill_window_show_conflict        (UpskillWindow       *self,
+                                                         UpskillConflictKind  kind);
+void                upskill_window_hide_conflict        (UpskillWindow  *self);
 
 /* upskill-window-actions.c */
 void                upskill_window_add_actions          (UpskillWindow  *self);
