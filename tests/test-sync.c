@@ -444,6 +444,114 @@ test_watch (Fixture       *fixture,
   g_assert_finalize_object (g_steal_pointer (&other_store));
 }
 
+/* Conflict copies */
+
+static gboolean notes_have (UpskillProfile *profile,
+                            const char     *text);
+
+static void
+test_conflict_copy_names (void)
+{
+  const struct { const char *name; const char *id; } cases[] = {
+    { "dana.sync-conflict-20261203-101500-ABCDEFG.json", "dana" },
+    { "dana-okafor.sync-conflict-20261203-101500-7XQ3K2M.json", "dana-okafor" },
+    { "dana (conflicted copy 2026-12-03 101500).json", "dana" },
+    { "li-wei (conflicted copy laptop 2026-12-03 101500).json", "li-wei" },
+    { "dana (Anne's conflicted copy 2026-12-03).json", "dana" },
+    { "dana.json", NULL },
+    { "dana-2.json", NULL },
+    { "dana (copy).json", NULL },
+    { "dana.sync-conflict-.json", NULL },
+    { "Dana.sync-conflict-20261203-101500-ABCDEFG.json", NULL },
+    { "dana.sync-conflict-20261203-101500-ABCDEFG.pdf", NULL },
+    { "~syncthing~upskill-42-dana.json-a1B2c3.tmp", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *id = NULL;
+      gboolean is_copy = upskill_store_parse_conflict_copy (cases[i].name, &id);
+
+      g_test_message ("%s", cases[i].name);
+      g_assert_cmpint (is_copy, ==, cases[i].id != NULL);
+      g_assert_cmpstr (id, ==, cases[i].id);
+    }
+}
+
+static void
+write_profile (Fixture        *fixture,
+               const char     *file_name,
+               UpskillProfile *profile)
+{
+  g_autoptr(GBytes) bytes = upskill_profile_to_bytes (profile);
+  g_autofree char *path = g_build_filename (fixture->profiles, file_name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_no_errno (g_mkdir_with_parents (fixture->profiles, 0700));
+  g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
+  g_assert_no_error (error);
+}
+
+/* Listed under their profile, not as profiles; merged away. */
+static void
+test_conflict_copies (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  const char *syncthing_copy = "dana.sync-conflict-20261203-101500-ABCDEFG.json";
+  const char *nextcloud_copy = "dana (conflicted copy 2026-12-03 101500).json";
+  g_autoptr(UpskillProfile) mine = save_and_load_dana (fixture);
+  g_autoptr(UpskillProfile) laptop = upskill_profile_copy (mine);
+  g_autoptr(UpskillProfile) phone = upskill_profile_copy (mine);
+  g_autoptr(UpskillProfile) merged = NULL;
+  g_autoptr(UpskillProfile) on_disk = NULL;
+  g_autoptr(GPtrArray) summaries = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) copies = NULL;
+  g_autofree char *copy_path = g_build_filename (fixture->profiles, syncthing_copy, NULL);
+
+  upskill_profile_add_note (laptop, 86400 * 30, "Laptop session");
+  upskill_profile_add_note (phone, 86400 * 31, "Phone session");
+  write_profile (fixture, syncthing_copy, laptop);
+  write_profile (fixture, nextcloud_copy, phone);
+  upskill_profile_add_note (mine, 86400 * 32, "Desktop session");
+  g_assert_true (upskill_store_save (fixture->store, mine, NULL, &error));
+  g_assert_no_error (error);
+
+  summaries = upskill_store_list (fixture->store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (summaries->len, ==, 1);
+  g_assert_cmpstr (((UpskillProfileSummary *) summaries->pdata[0])->id, ==, "dana");
+  g_assert_nonnull (((UpskillProfileSummary *) summaries->pdata[0])->conflict_copy);
+
+  copies = upskill_store_dup_conflict_copies (fixture->store, "dana", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (copies), ==, 2);
+
+  merged = upskill_store_merge_conflict_copy (fixture->store, mine, syncthing_copy, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (merged);
+  g_assert_false (g_file_test (copy_path, G_FILE_TEST_EXISTS));
+
+  on_disk = upskill_store_load (fixture->store, "dana", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (notes_have (on_disk, "Laptop session"));
+  g_assert_true (notes_have (on_disk, "Desktop session"));
+  g_assert_false (notes_have (on_disk, "Phone session"));
+
+  /* The next one merges into what is there now. */
+  g_clear_object (&merged);
+  merged = upskill_store_merge_conflict_copy (fixture->store, on_disk, nextcloud_copy, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (notes_have (merged, "Phone session"));
+  g_assert_true (notes_have (merged, "Laptop session"));
+
+  g_clear_pointer (&summaries, g_ptr_array_unref);
+  summaries = upskill_store_list (fixture->store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (summaries->len, ==, 1);
+  g_assert_null (((UpskillProfileSummary *) summaries->pdata[0])->conflict_copy);
+}
+
 /* Merging */
 
 static gboolean
@@ -636,6 +744,8 @@ main (int   argc,
   add_test ("delete-checks-version", test_delete_checks_version);
   add_test ("linked-profile", test_linked_profile);
   add_test ("watch", test_watch);
+  add_test ("conflict-copies", test_conflict_copies);
+  g_test_add_func ("/upskill/sync/conflict-copy-names", test_conflict_copy_names);
   g_test_add_func ("/upskill/sync/merge", test_merge);
   g_test_add_func ("/upskill/sync/merge-mine-later", test_merge_mine_later);
 

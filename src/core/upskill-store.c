@@ -9,12 +9,14 @@
 #include <locale.h>
 #include <string.h>
 #include <signal.h>
+#include <stdlib.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "upskill-error.h"
 #include "upskill-file.h"
 #include "upskill-json.h"
+#include "upskill-profile-merge.h"
 #include "upskill-readiness.h"
 #include "upskill-store.h"
 
@@ -123,6 +125,7 @@ upskill_profile_summary_copy (const UpskillProfileSummary *summary)
   copy->readiness = summary->readiness;
   copy->modified = summary->modified;
   copy->error = g_strdup (summary->error);
+  copy->conflict_copy = g_strdup (summary->conflict_copy);
 
   return copy;
 }
@@ -139,6 +142,7 @@ upskill_profile_summary_free (UpskillProfileSummary *summary)
   g_free (summary->current_role);
   g_free (summary->target_role);
   g_free (summary->error);
+  g_free (summary->conflict_copy);
   g_free (summary);
 }
 
@@ -1081,6 +1085,7 @@ upskill_store_list (UpskillStore  *self,
   g_autoptr(GPtrArray) summaries = NULL;
   g_autoptr(GPtrArray) file_names = NULL;
   g_autoptr(GHashTable) seen = NULL;
+  g_autoptr(GHashTable) conflict_copies = NULL;
   g_autofree gpointer *slots = NULL;
   ListWork work = { 0 };
   GHashTableIter iter;
@@ -1120,6 +1125,8 @@ upskill_store_list (UpskillStore  *self,
 
   file_names = g_ptr_array_new_with_free_func (g_free);
   seen = g_hash_table_new (g_str_hash, g_str_equal);
+  /* profile id → its first conflict copy's file name */
+  conflict_copies = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   for (;;)
     {
@@ -1144,6 +1151,20 @@ upskill_store_list (UpskillStore  *self,
       if (!g_str_has_suffix (file_name, PROFILE_SUFFIX) ||
           strlen (file_name) == strlen (PROFILE_SUFFIX))
         continue;
+
+      /* Not a profile of its own: a version of one, to merge. */
+      {
+        g_autofree char *copy_of = NULL;
+
+        if (upskill_store_parse_conflict_copy (file_name, &copy_of))
+          {
+            const char *earlier = g_hash_table_lookup (conflict_copies, copy_of);
+
+            if (earlier == NULL || strcmp (file_name, earlier) < 0)
+              g_hash_table_replace (conflict_copies, g_steal_pointer (&copy_of), g_strdup (file_name));
+            continue;
+          }
+      }
 
       g_ptr_array_add (file_names, g_strdup (file_name));
     }
@@ -1172,9 +1193,21 @@ upskill_store_list (UpskillStore  *self,
   for (guint i = 0; i < file_names->len; i++)
     {
       if (slots[i] != NULL)
-        g_ptr_array_add (summaries, slots[i]);
+        {
+          UpskillProfileSummary *summary = slots[i];
+          const char *copy = g_hash_table_lookup (conflict_copies, summary->id);
+
+          summary->conflict_copy = g_strdup (copy);
+          g_hash_table_remove (conflict_copies, summary->id);
+          g_ptr_array_add (summaries, summary);
+        }
       g_hash_table_add (seen, g_ptr_array_index (file_names, i));
     }
+
+  /* A copy whose profile is gone is all that is left of it: listed. */
+  g_hash_table_iter_init (&iter, conflict_copies);
+  while (g_hash_table_iter_next (&iter, NULL, &key))
+    g_ptr_array_add (summaries, list_one (self, key));
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
@@ -1787,6 +1820,184 @@ upskill_store_watch (UpskillStore *self)
 
   g_file_monitor_set_rate_limit (self->monitor, EVENTS_COALESCE_MS);
   g_signal_connect_swapped (self->monitor, "changed", G_CALLBACK (on_folder_changed), self);
+}
+
+/* Conflict copies */
+
+gboolean
+upskill_store_parse_conflict_copy (const char  *file_name,
+                                   char       **out_id)
+{
+  g_autofree char *stem = NULL;
+  g_autofree char *id = NULL;
+  const char *marker;
+
+  g_return_val_if_fail (file_name != NULL, FALSE);
+
+  if (!g_str_has_suffix (file_name, PROFILE_SUFFIX))
+    return FALSE;
+  stem = g_strndup (file_name, strlen (file_name) - strlen (PROFILE_SUFFIX));
+
+  /* Syncthing: "ID.sync-conflict-YYYYMMDD-HHMMSS-DEVICE" */
+  marker = strstr (stem, ".sync-conflict-");
+  if (marker != NULL)
+    {
+      const char *stamp = marker + strlen (".sync-conflict-");
+
+      if (strlen (stamp) < 15 || !g_ascii_isdigit (stamp[0]) || stamp[8] != '-')
+        return FALSE;
+      id = g_strndup (stem, marker - stem);
+    }
+  /* Nextcloud, ownCloud and Dropbox: "ID (… conflicted copy …)" */
+  else if (g_str_has_suffix (stem, ")") &&
+           (marker = g_strrstr (stem, " (")) != NULL &&
+           strstr (marker, "conflicted copy") != NULL)
+    {
+      id = g_strndup (stem, marker - stem);
+    }
+  else
+    return FALSE;
+
+  if (!upskill_profile_id_is_valid (id))
+    return FALSE;
+
+  if (out_id != NULL)
+    *out_id = g_steal_pointer (&id);
+
+  return TRUE;
+}
+
+GStrv
+upskill_store_dup_conflict_copies (UpskillStore  *self,
+                                   const char    *id,
+                                   GError       **error)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GDir) dir = NULL;
+  GStrv copies;
+  const char *name;
+
+  g_return_val_if_fail (UPSKILL_IS_STORE (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  dir = g_dir_open (self->profiles_path, 0, error);
+  if (dir == NULL)
+    return NULL;
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *copy_of = NULL;
+
+      if (upskill_store_parse_conflict_copy (name, &copy_of) && g_str_equal (copy_of, id))
+        g_strv_builder_add (builder, name);
+    }
+
+  copies = g_strv_builder_end (builder);
+  qsort (copies, g_strv_length (copies), sizeof (char *), compare_strings);
+
+  return copies;
+}
+
+static gboolean
+check_conflict_copy_name (const char  *file_name,
+                          char       **out_id,
+                          GError     **error)
+{
+  if (strchr (file_name, G_DIR_SEPARATOR) == NULL &&
+      upskill_store_parse_conflict_copy (file_name, out_id))
+    return TRUE;
+
+  g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_NOT_FOUND,
+               _("There is no conflict copy “%s”"), file_name);
+  return FALSE;
+}
+
+UpskillProfile *
+upskill_store_load_conflict_copy (UpskillStore  *self,
+                                  const char    *file_name,
+                                  GCancellable  *cancellable,
+                                  GError       **error)
+{
+  g_autofree char *id = NULL;
+
+  g_return_val_if_fail (UPSKILL_IS_STORE (self), NULL);
+  g_return_val_if_fail (file_name != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!check_conflict_copy_name (file_name, &id, error))
+    return NULL;
+
+  return read_profile_file (self, id, file_name, NULL, cancellable, error);
+}
+
+gboolean
+upskill_store_remove_conflict_copy (UpskillStore  *self,
+                                    const char    *file_name,
+                                    GError       **error)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *id = NULL;
+
+  g_return_val_if_fail (UPSKILL_IS_STORE (self), FALSE);
+  g_return_val_if_fail (file_name != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!check_conflict_copy_name (file_name, &id, error))
+    return FALSE;
+
+  path = g_build_filename (self->profiles_path, file_name, NULL);
+  if (g_unlink (path) != 0 && errno != ENOENT)
+    {
+      int saved_errno = errno;
+      g_autofree char *shown = g_filename_display_name (file_name);
+
+      g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_IO,
+                   _("Could not delete “%s”: %s"), shown, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  upskill_file_sync_folder (self->profiles_path);
+
+  return TRUE;
+}
+
+UpskillProfile *
+upskill_store_merge_conflict_copy (UpskillStore    *self,
+                                   UpskillProfile  *profile,
+                                   const char      *file_name,
+                                   GCancellable    *cancellable,
+                                   GError         **error)
+{
+  g_autoptr(UpskillProfile) copy = NULL;
+  g_autoptr(UpskillProfile) merged = NULL;
+
+  g_return_val_if_fail (UPSKILL_IS_STORE (self), NULL);
+  g_return_val_if_fail (UPSKILL_IS_PROFILE (profile), NULL);
+  g_return_val_if_fail (file_name != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  copy = upskill_store_load_conflict_copy (self, file_name, cancellable, error);
+  if (copy == NULL)
+    return NULL;
+
+  if (g_strcmp0 (upskill_profile_get_id (copy), upskill_profile_get_id (profile)) != 0)
+    {
+      g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_NOT_FOUND,
+                   _("There is no conflict copy “%s”"), file_name);
+      return NULL;
+    }
+
+  merged = upskill_profile_merge (profile, copy, error);
+  if (merged == NULL)
+    return NULL;
+
+  /* The copy goes only once its content is safe in the profile. */
+  upskill_profile_set_file_version (merged, upskill_profile_get_file_version (profile));
+  if (!upskill_store_save (self, merged, cancellable, error) ||
+      !upskill_store_remove_conflict_copy (self, file_name, error))
+    return NULL;
+
+  return g_steal_pointer (&merged);
 }
 
 /* Import, export, ids */

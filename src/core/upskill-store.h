@@ -23,6 +23,10 @@ typedef struct
   double              readiness;   /* overall, 0..100; negative when unknown */
   gint64              modified;    /* unix time */
   char               *error;       /* why the file could not be read, or NULL */
+  /* A sync tool's conflict copy of this profile's file, waiting to be
+   * merged ("dana.sync-conflict-20261203-101500-ABCDEFG.json"), or NULL;
+   * set by upskill_store_list(), never listed as a profile of its own. */
+  char               *conflict_copy;
 } UpskillProfileSummary;
 
 UpskillProfileSummary *upskill_profile_summary_copy (const UpskillProfileSummary *summary);
@@ -128,6 +132,35 @@ char           *upskill_store_new_id             (UpskillStore    *self,
  * added, changed or removed by anyone, this store included, are told by
  * ::profiles-changed, a burst of events as one. */
 void            upskill_store_watch              (UpskillStore    *self);
+
+/* Whether @file_name is a sync tool's conflict copy of a profile file:
+ * Syncthing's "ID.sync-conflict-YYYYMMDD-HHMMSS-DEVICE.json", Nextcloud's
+ * "ID (conflicted copy 2026-12-03 101500).json" or Dropbox's
+ * "ID (Anne's conflicted copy 2026-12-03).json". *@out_id, if given, is
+ * the id of the profile it is a copy of. */
+gboolean        upskill_store_parse_conflict_copy (const char     *file_name,
+                                                   char          **out_id);
+/* The conflict copies of profile @id in the folder, sorted. */
+GStrv           upskill_store_dup_conflict_copies (UpskillStore    *self,
+                                                   const char      *id,
+                                                   GError         **error);
+/* The profile a conflict copy holds (its id is that of its profile). */
+UpskillProfile *upskill_store_load_conflict_copy (UpskillStore    *self,
+                                                  const char      *file_name,
+                                                  GCancellable    *cancellable,
+                                                  GError         **error);
+gboolean        upskill_store_remove_conflict_copy (UpskillStore  *self,
+                                                    const char    *file_name,
+                                                    GError       **error);
+/* Merges the conflict copy @file_name into @profile
+ * (upskill_profile_merge()), saves the result over the version of its
+ * file @profile was read from, then removes the copy. Returns the
+ * merged profile, with its new file version. */
+UpskillProfile *upskill_store_merge_conflict_copy (UpskillStore    *self,
+                                                   UpskillProfile  *profile,
+                                                   const char      *file_name,
+                                                   GCancellable    *cancellable,
+                                                   GError         **error);
 
 /* Copies the bundled sample profiles into the store (for --demo and the
  * first-run "Explore sample profiles"). */
