@@ -516,6 +516,49 @@ test_folder_shown_replaced (Fixture       *fixture,
   }
 }
 
+/* A sync tool's conflict copy: not a profile in the list, but a banner
+ * on its profile; merged, it is gone and its work is in the profile. */
+static void
+test_conflict_copy_merge (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  const char *copy_name = "li-wei.sync-conflict-20261203-101500-ABCDEFG.json";
+  g_autofree char *copy_path = g_build_filename (fixture->profiles_dir, copy_name, NULL);
+  g_autoptr(UpskillProfile) copy = read_profile (fixture, "li-wei");
+  g_autoptr(UpskillProfile) on_disk = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+
+  upskill_window_select (fixture->window, "dana-okafor");
+  WAIT_UNTIL (showing (fixture->window, "dana-okafor"));
+
+  upskill_profile_add_note (copy, g_get_real_time () / G_USEC_PER_SEC - 7200, "Session on the laptop");
+  bytes = upskill_profile_to_bytes (copy);
+  g_file_set_contents (copy_path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
+  g_assert_no_error (error);
+
+  /* Seen by the watch; not a fourth profile, and not Dana's conflict. */
+  upskill_test_wait_ms (1000);
+  upskill_test_flush ();
+  g_assert_cmpuint (n_visible (fixture), ==, 3);
+  g_assert_cmpint (conflict_shown (fixture), ==, UPSKILL_CONFLICT_NONE);
+
+  upskill_window_select (fixture->window, "li-wei");
+  WAIT_UNTIL (showing (fixture->window, "li-wei") && conflict_shown (fixture) == UPSKILL_CONFLICT_COPY);
+  if (g_getenv ("UPSKILL_TEST_SCREENSHOTS") != NULL)
+    upskill_test_save_png (GTK_WIDGET (fixture->window), "conflict-copy.png");
+
+  click (fixture, "_Merge");
+  WAIT_UNTIL (conflict_shown (fixture) == UPSKILL_CONFLICT_NONE &&
+              has_note (upskill_window_get_profile (fixture->window), "Session on the laptop"));
+  WAIT_UNTIL (!upskill_window_is_busy (fixture->window));
+
+  g_assert_false (g_file_test (copy_path, G_FILE_TEST_EXISTS));
+  on_disk = read_profile (fixture, "li-wei");
+  g_assert_true (has_note (on_disk, "Session on the laptop"));
+  g_assert_cmpuint (n_visible (fixture), ==, 3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -534,6 +577,7 @@ main (int   argc,
   add_test ("deleted-close", test_deleted_close);
   add_test ("folder-added-removed", test_folder_added_removed);
   add_test ("folder-shown-replaced", test_folder_shown_replaced);
+  add_test ("conflict-copy-merge", test_conflict_copy_merge);
 
   return g_test_run ();
 }

@@ -34,6 +34,7 @@ struct _UpskillConflictBar
   GtkLabel            *detail_label;
   GtkWidget           *buttons[N_RESPONSES];
   UpskillConflictKind  kind;
+  char                *copy_file_name;
 };
 
 G_DEFINE_FINAL_TYPE (UpskillConflictBar, upskill_conflict_bar, GTK_TYPE_WIDGET)
@@ -59,6 +60,7 @@ upskill_conflict_bar_dispose (GObject *object)
   UpskillConflictBar *self = UPSKILL_CONFLICT_BAR (object);
 
   g_clear_pointer (&self->info_bar, gtk_widget_unparent);
+  g_clear_pointer (&self->copy_file_name, g_free);
 
   G_OBJECT_CLASS (upskill_conflict_bar_parent_class)->dispose (object);
 }
@@ -184,11 +186,33 @@ upskill_conflict_bar_show (UpskillConflictBar  *self,
 }
 
 void
+upskill_conflict_bar_show_copy (UpskillConflictBar *self,
+                                const char         *profile_name,
+                                const char         *copy_file_name)
+{
+  g_return_if_fail (UPSKILL_IS_CONFLICT_BAR (self));
+  g_return_if_fail (copy_file_name != NULL);
+
+  upskill_conflict_bar_show (self, UPSKILL_CONFLICT_COPY, profile_name);
+  g_free (self->copy_file_name);
+  self->copy_file_name = g_strdup (copy_file_name);
+}
+
+const char *
+upskill_conflict_bar_get_copy (UpskillConflictBar *self)
+{
+  g_return_val_if_fail (UPSKILL_IS_CONFLICT_BAR (self), NULL);
+
+  return self->kind == UPSKILL_CONFLICT_COPY ? self->copy_file_name : NULL;
+}
+
+void
 upskill_conflict_bar_hide (UpskillConflictBar *self)
 {
   g_return_if_fail (UPSKILL_IS_CONFLICT_BAR (self));
 
   self->kind = UPSKILL_CONFLICT_NONE;
+  g_clear_pointer (&self->copy_file_name, g_free);
   gtk_info_bar_set_revealed (GTK_INFO_BAR (self->info_bar), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
 }

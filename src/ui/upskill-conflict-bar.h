@@ -32,6 +32,11 @@ GtkWidget           *upskill_conflict_bar_new      (void);
 void                 upskill_conflict_bar_show     (UpskillConflictBar  *self,
                                                     UpskillConflictKind  kind,
                                                     const char          *profile_name);
+/* For UPSKILL_CONFLICT_COPY: the copy's file name, in the profiles folder. */
+void                 upskill_conflict_bar_show_copy (UpskillConflictBar *self,
+                                                     const char         *profile_name,
+                                                     const char         *copy_file_name);
+const char          *upskill_conflict_bar_get_copy  (UpskillConflictBar *self);
 void                 upskill_conflict_bar_hide     (UpskillConflictBar  *self);
 UpskillConflictKind  upskill_conflict_bar_get_kind (UpskillConflictBar  *self);
 

@@ -123,6 +123,9 @@ gboolean            upskill_window_handle_save_conflict (UpskillWindow  *self,
 void                upskill_window_show_conflict        (UpskillWindow       *self,
                                                          UpskillConflictKind  kind);
 void                upskill_window_hide_conflict        (UpskillWindow  *self);
+/* Another profile is shown: the banner goes, and the new one's conflict
+ * copies, if any, bring it back. */
+void                upskill_window_sync_profile_shown   (UpskillWindow  *self);
 
 /* upskill-window-actions.c */
 void                upskill_window_add_actions          (UpskillWindow  *self);

@@ -10,6 +10,9 @@
 #include "upskill-profile-merge.h"
 #include "upskill-window-private.h"
 
+/* How long a check waits for a save of ours to finish. */
+#define RECHECK_DELAY_MS 300
+
 typedef struct
 {
   UpskillWindow *self;
@@ -204,6 +207,193 @@ close_deleted (UpskillWindow *self)
   upskill_window_set_profile (self, NULL);
 }
 
+/* Conflict copies */
+
+typedef struct
+{
+  char           *file_name;
+  char           *choice;
+  UpskillProfile *profile;   /* a copy of the shown one, with its version */
+} CopyWork;
+
+static void
+copy_work_free (CopyWork *work)
+{
+  g_free (work->file_name);
+  g_free (work->choice);
+  g_clear_object (&work->profile);
+  g_free (work);
+}
+
+/* On a worker thread: each choice ends with the copy removed, and only
+ * once what it held that is kept is saved. */
+static void
+resolve_copy_thread (GTask        *task,
+                     gpointer      source_object,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
+{
+  UpskillStore *store = source_object;
+  CopyWork *work = task_data;
+  g_autoptr(UpskillProfile) result = NULL;
+  GError *error = NULL;
+
+  if (g_str_equal (work->choice, UPSKILL_CONFLICT_CHOICE_MERGE))
+    {
+      result = upskill_store_merge_conflict_copy (store, work->profile, work->file_name, NULL, &error);
+    }
+  else if (g_str_equal (work->choice, UPSKILL_CONFLICT_CHOICE_TAKE_THEIRS))
+    {
+      result = upskill_store_load_conflict_copy (store, work->file_name, NULL, &error);
+      if (result != NULL)
+        upskill_profile_set_file_version (result, upskill_profile_get_file_version (work->profile));
+      if (result != NULL &&
+          (!upskill_store_save (store, result, NULL, &error) ||
+           !upskill_store_remove_conflict_copy (store, work->file_name, &error)))
+        g_clear_object (&result);
+    }
+  else
+    {
+      if (upskill_store_remove_conflict_copy (store, work->file_name, &error))
+        result = g_object_ref (work->profile);
+    }
+
+  if (result == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, g_steal_pointer (&result), g_object_unref);
+}
+
+static void check_conflict_copies (UpskillWindow *self);
+
+static void
+on_copy_resolved (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(UpskillWindow) self = user_data;
+  CopyWork *work = g_task_get_task_data (G_TASK (result));
+  g_autoptr(UpskillProfile) resolved = NULL;
+  g_autoptr(GError) error = NULL;
+
+  resolved = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (self->closed || !is_shown (self, upskill_profile_get_id (work->profile)))
+    return;
+
+  if (resolved == NULL)
+    {
+      /* The profile changed meanwhile: that banner instead. */
+      if (!upskill_window_handle_save_conflict (self, self->profile, error))
+        upskill_window_show_error_toast (self, "%s", error->message);
+      return;
+    }
+
+  if (g_str_equal (work->choice, UPSKILL_CONFLICT_CHOICE_KEEP_MINE))
+    upskill_window_hide_conflict (self);
+  else
+    take_theirs (self, resolved);   /* what is on disk now */
+
+  /* Another copy may wait. */
+  check_conflict_copies (self);
+}
+
+static gboolean
+on_copy_retry (gpointer user_data)
+{
+  UpskillWindow *self = user_data;
+  const char *copy = self->conflict_bar != NULL ? upskill_conflict_bar_get_copy (get_bar (self)) : NULL;
+
+  if (!self->closed && copy != NULL)
+    g_signal_emit_by_name (self->conflict_bar, "resolve",
+                           g_object_get_data (G_OBJECT (self), "upskill-copy-choice"));
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+resolve_copy (UpskillWindow *self,
+              const char    *choice)
+{
+  g_autoptr(GTask) task = NULL;
+  CopyWork *work;
+
+  /* Changes still on their way to disk go first, then the copy. */
+  if (upskill_window_is_busy (self))
+    {
+      upskill_window_flush_save (self);
+      g_object_set_data_full (G_OBJECT (self), "upskill-copy-choice", g_strdup (choice), g_free);
+      g_timeout_add_full (G_PRIORITY_DEFAULT, RECHECK_DELAY_MS, on_copy_retry,
+                          g_object_ref (self), g_object_unref);
+      return;
+    }
+
+  work = g_new0 (CopyWork, 1);
+  work->file_name = g_strdup (upskill_conflict_bar_get_copy (get_bar (self)));
+  work->choice = g_strdup (choice);
+  work->profile = upskill_profile_copy (self->profile);
+  upskill_profile_set_file_version (work->profile, upskill_profile_get_file_version (self->profile));
+
+  task = g_task_new (self->store, NULL, on_copy_resolved, g_object_ref (self));
+  g_task_set_source_tag (task, resolve_copy);
+  g_task_set_task_data (task, work, (GDestroyNotify) copy_work_free);
+  g_task_run_in_thread (task, resolve_copy_thread);
+}
+
+static void
+find_copies_thread (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  g_auto(GStrv) copies = upskill_store_dup_conflict_copies (source_object, task_data, NULL);
+
+  g_task_return_pointer (task, copies != NULL && copies[0] != NULL ? g_strdup (copies[0]) : NULL, g_free);
+}
+
+static void
+on_copies_found (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(UpskillWindow) self = user_data;
+  g_autofree char *copy = g_task_propagate_pointer (G_TASK (result), NULL);
+
+  if (copy == NULL || self->closed ||
+      !is_shown (self, g_task_get_task_data (G_TASK (result))))
+    return;
+
+  /* A changed or deleted file comes first. */
+  if (upskill_conflict_bar_get_kind (get_bar (self)) != UPSKILL_CONFLICT_NONE &&
+      upskill_conflict_bar_get_kind (get_bar (self)) != UPSKILL_CONFLICT_COPY)
+    return;
+
+  upskill_conflict_bar_show_copy (get_bar (self), upskill_profile_get_name (self->profile), copy);
+}
+
+static void
+check_conflict_copies (UpskillWindow *self)
+{
+  g_autoptr(GTask) task = NULL;
+
+  if (self->profile == NULL || self->store == NULL)
+    return;
+
+  task = g_task_new (self->store, self->cancellable, on_copies_found, g_object_ref (self));
+  g_task_set_source_tag (task, check_conflict_copies);
+  g_task_set_task_data (task, g_strdup (upskill_profile_get_id (self->profile)), g_free);
+  g_task_run_in_thread (task, find_copies_thread);
+}
+
+void
+upskill_window_sync_profile_shown (UpskillWindow *self)
+{
+  g_return_if_fail (UPSKILL_IS_WINDOW (self));
+
+  upskill_window_hide_conflict (self);
+  check_conflict_copies (self);
+}
+
 static void
 on_resolve (UpskillWindow *self,
             const char    *choice)
@@ -212,6 +402,12 @@ on_resolve (UpskillWindow *self,
 
   if (self->profile == NULL)
     return;
+
+  if (upskill_conflict_bar_get_kind (get_bar (self)) == UPSKILL_CONFLICT_COPY)
+    {
+      resolve_copy (self, choice);
+      return;
+    }
 
   if (g_str_equal (choice, UPSKILL_CONFLICT_CHOICE_RESTORE))
     {
@@ -239,8 +435,6 @@ on_resolve (UpskillWindow *self,
 }
 
 /* Watching the folder */
-
-#define RECHECK_DELAY_MS 300
 
 static void check_shown_profile (UpskillWindow *self);
 
@@ -352,6 +546,19 @@ on_profiles_changed (UpskillWindow *self,
       (g_strv_contains ((const char * const *) changed, shown_id) ||
        g_strv_contains ((const char * const *) removed, shown_id)))
     check_shown_profile (self);
+
+  /* A sync tool's conflict copy of the profile shown arrived. */
+  for (guint i = 0; shown_id != NULL && changed[i] != NULL; i++)
+    {
+      g_autofree char *file_name = g_strconcat (changed[i], ".json", NULL);
+      g_autofree char *copy_of = NULL;
+
+      if (upskill_store_parse_conflict_copy (file_name, &copy_of) && g_str_equal (copy_of, shown_id))
+        {
+          check_conflict_copies (self);
+          break;
+        }
+    }
 }
 
 void

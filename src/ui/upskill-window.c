@@ -618,7 +618,7 @@ upskill_window_set_profile (UpskillWindow  *self,
     }
 
   g_set_object (&self->profile, profile);
-  upskill_window_hide_conflict (self);
+  upskill_window_sync_profile_shown (self);
 
   g_ptr_array_set_size (self->undo_stack, 0);
   g_clear_object (&self->snapshot);
