@@ -513,12 +513,31 @@ check_shown_profile (UpskillWindow *self)
                             on_shown_profile_read, resolution);
 }
 
+/* Whether @id is the shown profile's file or a conflict copy of it. */
+static gboolean
+is_of_shown (const char *id,
+             const char *shown_id)
+{
+  g_autofree char *file_name = NULL;
+  g_autofree char *copy_of = NULL;
+
+  if (shown_id == NULL)
+    return FALSE;
+  if (g_str_equal (id, shown_id))
+    return TRUE;
+
+  file_name = g_strconcat (id, ".json", NULL);
+
+  return upskill_store_parse_conflict_copy (file_name, &copy_of) && g_str_equal (copy_of, shown_id);
+}
+
 static void
 on_profiles_changed (UpskillWindow *self,
                      GStrv          changed,
                      GStrv          removed)
 {
   const char *shown_id = self->profile != NULL ? upskill_profile_get_id (self->profile) : NULL;
+  gboolean others = FALSE;
 
   if (self->closed)
     return;
@@ -539,8 +558,15 @@ on_profiles_changed (UpskillWindow *self,
                     upskill_profile_item_get_name (item));
     }
 
-  /* The list follows the folder (and the index with it). */
-  upskill_window_reload (self, NULL);
+  /* The list follows the folder (and the index with it). The shown
+   * profile's own file is checked below: our autosaves, above all, need
+   * no new listing. */
+  for (guint i = 0; changed[i] != NULL && !others; i++)
+    others = !is_of_shown (changed[i], shown_id);
+  for (guint i = 0; removed[i] != NULL && !others; i++)
+    others = !is_of_shown (removed[i], shown_id);
+  if (others)
+    upskill_window_reload (self, NULL);
 
   if (shown_id != NULL &&
       (g_strv_contains ((const char * const *) changed, shown_id) ||
