@@ -546,7 +546,10 @@ test_conflict_copy_merge (Fixture       *fixture,
   upskill_window_select (fixture->window, "li-wei");
   WAIT_UNTIL (showing (fixture->window, "li-wei") && conflict_shown (fixture) == UPSKILL_CONFLICT_COPY);
   if (g_getenv ("UPSKILL_TEST_SCREENSHOTS") != NULL)
-    upskill_test_save_png (GTK_WIDGET (fixture->window), "conflict-copy.png");
+    {
+      upskill_test_wait_for_frames (GTK_WIDGET (fixture->window), 2);
+      upskill_test_save_png (GTK_WIDGET (fixture->window), "conflict-copy.png");
+    }
 
   click (fixture, "_Merge");
   WAIT_UNTIL (conflict_shown (fixture) == UPSKILL_CONFLICT_NONE &&
