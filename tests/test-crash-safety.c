@@ -79,7 +79,11 @@ run_child (UpskillStore   *store,
 {
   for (guint n = 0; n < 100000; n++)
     {
-      if (!upskill_store_save (store, (n % 2) == 0 ? first : second, NULL, NULL))
+      UpskillProfile *profile = (n % 2) == 0 ? first : second;
+
+      /* Each replaces the other's version unread, on purpose. */
+      upskill_profile_set_file_version (profile, NULL);
+      if (!upskill_store_save (store, profile, NULL, NULL))
         _exit (1);
     }
 

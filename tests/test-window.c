@@ -810,6 +810,13 @@ test_save_error_message (Fixture       *fixture,
                    "not a profile file");
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_DIR));
   g_assert_cmpint (g_rmdir (path), ==, 0);
+
+  /* The file is gone now: closing does not bring it back unasked
+   * (it would ask); Restore does. */
+  WAIT_UNTIL (upskill_conflict_bar_get_kind (UPSKILL_CONFLICT_BAR (window->conflict_bar)) ==
+              UPSKILL_CONFLICT_DELETED);
+  g_signal_emit_by_name (window->conflict_bar, "resolve", UPSKILL_CONFLICT_CHOICE_RESTORE);
+  WAIT_UNTIL (!upskill_window_is_busy (window) && profile_file_exists (fixture, "dana-okafor"));
 }
 
 /* Creating a profile when the profiles folder is a file: a message, at

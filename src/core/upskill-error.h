@@ -29,6 +29,8 @@ typedef enum
   UPSKILL_ERROR_FUTURE_VERSION,   /* written by a newer Upskill */
   UPSKILL_ERROR_NOT_FOUND,        /* no such profile */
   UPSKILL_ERROR_IO,               /* reading or writing failed */
+  UPSKILL_ERROR_CHANGED_ON_DISK,  /* the file is no longer the version read */
+  UPSKILL_ERROR_DELETED_ON_DISK,  /* the file read was deleted meanwhile */
 } UpskillError;
 
 GQuark upskill_error_quark (void);

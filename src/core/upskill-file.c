@@ -226,6 +226,160 @@ choose_mode (const char      *path,
   return -1;
 }
 
+/* Versions */
+
+/* Above this, a changed file is not read to compare its content: it is
+ * simply another version. */
+#define VERSION_MAX_HASHED_SIZE (64 * 1024 * 1024)
+
+typedef struct
+{
+  guint64 inode;
+  gint64  size;
+  gint64  mtime_us;
+  char    checksum[65];
+} FileVersion;
+
+static void
+version_from_stat (FileVersion       *version,
+                   const struct stat *st)
+{
+  version->inode = st->st_ino;
+  version->size = st->st_size;
+  version->mtime_us = (gint64) st->st_mtim.tv_sec * G_USEC_PER_SEC + st->st_mtim.tv_nsec / 1000;
+}
+
+static gboolean
+parse_version (const char  *text,
+               FileVersion *version)
+{
+  g_auto(GStrv) parts = g_strsplit (text, ":", -1);
+
+  if (g_strv_length (parts) != 5 || !g_str_equal (parts[0], "v1") || strlen (parts[4]) != 64)
+    return FALSE;
+
+  version->inode = g_ascii_strtoull (parts[1], NULL, 10);
+  version->size = g_ascii_strtoll (parts[2], NULL, 10);
+  version->mtime_us = g_ascii_strtoll (parts[3], NULL, 10);
+  memcpy (version->checksum, parts[4], 65);
+
+  return TRUE;
+}
+
+char *
+upskill_file_dup_version (const struct stat *st,
+                          GBytes            *contents)
+{
+  g_autofree char *checksum = NULL;
+  FileVersion version;
+
+  g_return_val_if_fail (st != NULL, NULL);
+  g_return_val_if_fail (contents != NULL, NULL);
+
+  version_from_stat (&version, st);
+  checksum = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, contents);
+
+  return g_strdup_printf ("v1:%" G_GUINT64_FORMAT ":%" G_GINT64_FORMAT ":%" G_GINT64_FORMAT ":%s",
+                          version.inode, version.size, version.mtime_us, checksum);
+}
+
+static gboolean
+set_version_error (GError     **error,
+                   int          code,
+                   const char  *display_name,
+                   gboolean     deleting)
+{
+  if (code == UPSKILL_ERROR_DELETED_ON_DISK)
+    g_set_error (error, UPSKILL_ERROR, code,
+                 deleting
+                 ? _("Could not delete “%s”: it was already deleted on another device or by another program")
+                 : _("Could not save “%s”: it was deleted on another device or by another program since Upskill read it, so it is not brought back unasked"),
+                 display_name);
+  else
+    g_set_error (error, UPSKILL_ERROR, code,
+                 deleting
+                 ? _("Could not delete “%s”: it was changed on another device or by another program since Upskill read it, so it is kept")
+                 : _("Could not save “%s”: it was changed on another device or by another program since Upskill read it, so that version is left as it is"),
+                 display_name);
+  return FALSE;
+}
+
+/* @path is the file itself, not a link. */
+static gboolean
+check_version (const char  *path,
+               const char  *version_text,
+               const char  *display_name,
+               gboolean     deleting,
+               GError     **error)
+{
+  g_autofree char *contents = NULL;
+  g_autofree char *checksum = NULL;
+  FileVersion expected;
+  FileVersion found;
+  struct stat st;
+  gsize length;
+
+  if (!parse_version (version_text, &expected))
+    return set_version_error (error, UPSKILL_ERROR_CHANGED_ON_DISK, display_name, deleting);
+
+  if (stat (path, &st) != 0)
+    {
+      int saved_errno = errno;
+
+      if (saved_errno == ENOENT)
+        return set_version_error (error, UPSKILL_ERROR_DELETED_ON_DISK, display_name, deleting);
+
+      g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_IO,
+                   deleting ? _("Could not delete “%s”: %s") : _("Could not save “%s”: %s"),
+                   display_name, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  version_from_stat (&found, &st);
+  if (found.inode == expected.inode && found.size == expected.size &&
+      found.mtime_us == expected.mtime_us)
+    return TRUE;
+
+  /* Another stamp, maybe the same content (written again, or copied
+   * back by a sync tool). */
+  if (!S_ISREG (st.st_mode) || st.st_size != expected.size ||
+      st.st_size > VERSION_MAX_HASHED_SIZE ||
+      !g_file_get_contents (path, &contents, &length, NULL))
+    return set_version_error (error, UPSKILL_ERROR_CHANGED_ON_DISK, display_name, deleting);
+
+  checksum = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+  if (g_str_equal (checksum, expected.checksum))
+    return TRUE;
+
+  return set_version_error (error, UPSKILL_ERROR_CHANGED_ON_DISK, display_name, deleting);
+}
+
+gboolean
+upskill_file_check_version (const char  *path,
+                            const char  *version,
+                            gboolean     deleting,
+                            GError     **error)
+{
+  g_autofree char *display_name = NULL;
+  g_autofree char *target = NULL;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (version != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  display_name = g_filename_display_basename (path);
+  target = dup_link_target (path);
+  if (target == NULL)
+    {
+      g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_IO,
+                   deleting ? _("Could not delete “%s”: %s") : _("Could not save “%s”: %s"),
+                   display_name, g_strerror (errno));
+      return FALSE;
+    }
+
+  return check_version (target, version, display_name, deleting, error);
+}
+
 gboolean
 upskill_file_write_atomically (GFile            *file,
                                GBytes           *contents,
@@ -233,6 +387,19 @@ upskill_file_write_atomically (GFile            *file,
                                GCancellable     *cancellable,
                                GError          **error)
 {
+  return upskill_file_replace_version (file, contents, mode, NULL, NULL, cancellable, error);
+}
+
+gboolean
+upskill_file_replace_version (GFile            *file,
+                              GBytes           *contents,
+                              UpskillFileMode   mode,
+                              const char       *expected_version,
+                              char            **out_version,
+                              GCancellable     *cancellable,
+                              GError          **error)
+{
+  g_autofree char *new_version = NULL;
   g_autofree char *basename = NULL;
   g_autofree char *display_name = NULL;
   g_autofree char *link_path = NULL;
@@ -312,6 +479,16 @@ upskill_file_write_atomically (GFile            *file,
         goto failed;
     }
 
+  /* The rename keeps the inode and the modification time. */
+  if (out_version != NULL)
+    {
+      struct stat st;
+
+      if (fstat (fd, &st) != 0)
+        goto failed;
+      new_version = upskill_file_dup_version (&st, contents);
+    }
+
   /* On Linux the descriptor is gone even when close() reports EINTR. */
   if (close (fd) != 0 && errno != EINTR)
     {
@@ -327,6 +504,17 @@ upskill_file_write_atomically (GFile            *file,
       return FALSE;
     }
 
+  /* As late as can be: what another device or process wrote since the
+   * caller read the file is never replaced unseen. (A write landing
+   * between this check and the rename is not seen; no system call
+   * offers "rename unless changed".) */
+  if (expected_version != NULL &&
+      !check_version (path, expected_version, display_name, FALSE, error))
+    {
+      g_unlink (temp_path);
+      return FALSE;
+    }
+
   if (rename (temp_path, path) != 0)
     goto failed;
 
@@ -335,6 +523,9 @@ upskill_file_write_atomically (GFile            *file,
   saved_errno = upskill_file_sync_folder (folder);
   if (saved_errno != 0)
     return set_save_error (error, display_name, saved_errno);
+
+  if (out_version != NULL)
+    *out_version = g_steal_pointer (&new_version);
 
   return TRUE;
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <sys/stat.h>
 
 G_BEGIN_DECLS
 
@@ -42,6 +43,36 @@ gboolean upskill_file_write_atomically (GFile            *file,
                                         UpskillFileMode   mode,
                                         GCancellable     *cancellable,
                                         GError          **error);
+
+/* Like upskill_file_write_atomically(), and only if the file is still
+ * @expected_version (from upskill_file_dup_version() or an earlier
+ * write), checked just before the rename: otherwise nothing is written
+ * and the error is UPSKILL_ERROR_CHANGED_ON_DISK or
+ * UPSKILL_ERROR_DELETED_ON_DISK. @expected_version NULL writes
+ * unchecked. *@out_version, if given, is the version written. */
+gboolean upskill_file_replace_version   (GFile            *file,
+                                         GBytes           *contents,
+                                         UpskillFileMode   mode,
+                                         const char       *expected_version,
+                                         char            **out_version,
+                                         GCancellable     *cancellable,
+                                         GError          **error);
+
+/* A version of a file, opaque: its inode, size and modification time
+ * (cheap to compare) and a hash of its content (so that the same
+ * content written again, or copied back by a sync tool, still counts as
+ * the version read). @st is taken before reading @contents, so that a
+ * change in between counts as a change. */
+char    *upskill_file_dup_version       (const struct stat *st,
+                                         GBytes            *contents);
+/* TRUE if @path (or the file its links lead to) is still @version;
+ * otherwise FALSE with UPSKILL_ERROR_CHANGED_ON_DISK or
+ * UPSKILL_ERROR_DELETED_ON_DISK (UPSKILL_ERROR_IO when it could not be
+ * checked), worded for saving or, with @deleting, for deleting. */
+gboolean upskill_file_check_version     (const char        *path,
+                                         const char        *version,
+                                         gboolean           deleting,
+                                         GError           **error);
 
 /* Marks @path as a profiles folder for as long as its store lives; may
  * be called once per store, from any thread. */

@@ -596,6 +596,25 @@ upskill_json_parse_file (GFile         *file,
 
   g_return_val_if_fail (G_IS_FILE (file), NULL);
 
+  bytes = upskill_json_read_file (file, cancellable, error);
+  if (bytes == NULL)
+    return NULL;
+
+  name = upskill_file_dup_display_name (file);
+
+  return upskill_json_parse_bytes (bytes, name, error);
+}
+
+GBytes *
+upskill_json_read_file (GFile         *file,
+                        GCancellable  *cancellable,
+                        GError       **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *name = NULL;
+
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
   name = upskill_file_dup_display_name (file);
 
   bytes = read_regular_file (file, name, cancellable, error);
@@ -612,7 +631,7 @@ upskill_json_parse_file (GFile         *file,
       return NULL;
     }
 
-  return upskill_json_parse_bytes (bytes, name, error);
+  return g_steal_pointer (&bytes);
 }
 
 JsonObject *

@@ -17,6 +17,11 @@ JsonNode   *upskill_json_parse_bytes        (GBytes       *bytes,
 JsonNode   *upskill_json_parse_file         (GFile        *file,
                                              GCancellable *cancellable,
                                              GError      **error);
+/* The bytes upskill_json_parse_file() parses: a regular file's, at most
+ * UPSKILL_JSON_MAX_SIZE. */
+GBytes     *upskill_json_read_file          (GFile        *file,
+                                             GCancellable *cancellable,
+                                             GError      **error);
 JsonObject *upskill_json_check_header       (JsonNode     *root,
                                              const char   *display_name,
                                              const char   *format,

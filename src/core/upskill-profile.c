@@ -43,6 +43,8 @@ struct _UpskillProfile
    * object, or NULL. Text, not nodes: json-glib's reference counts are
    * not atomic, and a copy of the profile is saved on another thread. */
   char               *extra;
+
+  char               *file_version;
 };
 
 G_DEFINE_FINAL_TYPE (UpskillProfile, upskill_profile, G_TYPE_OBJECT)
@@ -423,6 +425,7 @@ upskill_profile_finalize (GObject *object)
   g_clear_pointer (&self->target_role, g_free);
   g_clear_pointer (&self->skills, g_hash_table_unref);
   g_clear_pointer (&self->extra, g_free);
+  g_clear_pointer (&self->file_version, g_free);
   g_clear_pointer (&self->history, g_ptr_array_unref);
   g_clear_pointer (&self->plan, g_ptr_array_unref);
   g_clear_pointer (&self->notes, g_ptr_array_unref);
@@ -1614,9 +1617,29 @@ upskill_profile_set_id (UpskillProfile *self,
 
   if (replace_string (&self->id, id))
     {
+      /* Another id is another file, never read. */
+      g_clear_pointer (&self->file_version, g_free);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
       touch (self);
     }
+}
+
+const char *
+upskill_profile_get_file_version (UpskillProfile *self)
+{
+  g_return_val_if_fail (UPSKILL_IS_PROFILE (self), NULL);
+
+  return self->file_version;
+}
+
+void
+upskill_profile_set_file_version (UpskillProfile *self,
+                                  const char     *version)
+{
+  g_return_if_fail (UPSKILL_IS_PROFILE (self));
+
+  g_free (self->file_version);
+  self->file_version = g_strdup (version);
 }
 
 const char *

@@ -110,6 +110,14 @@ UpskillProfile     *upskill_profile_copy                 (UpskillProfile     *se
 void                upskill_profile_restore              (UpskillProfile     *self,
                                                           UpskillProfile     *other);
 
+/* The version of its file this profile was read from or last saved as
+ * (opaque, see upskill_file_dup_version()): a save replaces only that
+ * version. NULL for a profile never read from disk. Not copied by
+ * upskill_profile_copy() nor changed by upskill_profile_restore(). */
+const char         *upskill_profile_get_file_version     (UpskillProfile     *self);
+void                upskill_profile_set_file_version     (UpskillProfile     *self,
+                                                          const char         *version);
+
 const char         *upskill_profile_get_id               (UpskillProfile     *self);
 void                upskill_profile_set_id               (UpskillProfile     *self,
                                                           const char         *id);

@@ -9,6 +9,7 @@
 #include <locale.h>
 #include <string.h>
 #include <signal.h>
+#include <stdlib.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -16,6 +17,7 @@
 #include "upskill-file.h"
 #include "upskill-json.h"
 #include "upskill-practice.h"
+#include "upskill-profile-merge.h"
 #include "upskill-readiness.h"
 #include "upskill-store.h"
 
@@ -79,6 +81,11 @@ struct _UpskillStore
   GMutex          index_write_lock;
 
   int             data_folder_swept;  /* atomic */
+
+  /* Watching the profiles folder; main thread only. */
+  GFileMonitor   *monitor;
+  GHashTable     *pending_events;  /* file name → GINT_TO_POINTER (removed) */
+  guint           events_source;
 };
 
 G_DEFINE_FINAL_TYPE (UpskillStore, upskill_store, G_TYPE_OBJECT)
@@ -91,6 +98,17 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  PROFILES_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+/* Events a burst of writes makes (a sync tool's temporary file, its
+ * rename, attributes) reach the store as one change. */
+#define EVENTS_COALESCE_MS 300
 
 /* Summaries */
 
@@ -121,6 +139,7 @@ upskill_profile_summary_copy (const UpskillProfileSummary *summary)
   copy->n_areas = summary->n_areas;
   copy->areas = g_memdup2 (summary->areas, sizeof (double) * summary->n_areas);
   copy->gaps = g_strdupv (summary->gaps);
+  copy->conflict_copy = g_strdup (summary->conflict_copy);
 
   return copy;
 }
@@ -139,6 +158,7 @@ upskill_profile_summary_free (UpskillProfileSummary *summary)
   g_free (summary->error);
   g_free (summary->areas);
   g_strfreev (summary->gaps);
+  g_free (summary->conflict_copy);
   g_free (summary);
 }
 
@@ -246,6 +266,15 @@ upskill_store_finalize (GObject *object)
 {
   UpskillStore *self = (UpskillStore *)object;
 
+  if (self->monitor != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (self->monitor, self);
+      g_file_monitor_cancel (self->monitor);
+      g_clear_object (&self->monitor);
+    }
+  g_clear_handle_id (&self->events_source, g_source_remove);
+  g_clear_pointer (&self->pending_events, g_hash_table_unref);
+
   if (self->profiles_path != NULL)
     upskill_file_unprotect_folder (self->profiles_path);
   g_clear_object (&self->data_dir);
@@ -326,6 +355,23 @@ upskill_store_class_init (UpskillStoreClass *klass)
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * UpskillStore::profiles-changed:
+   * @changed: ids of profile files added or changed outside this store's
+   *   own saves (or by them: compare file versions)
+   * @removed: ids of profile files that are gone
+   *
+   * Emitted on the main thread after upskill_store_watch(), once per
+   * burst of changes in the profiles folder. The ids are file names
+   * without ".json", so a sync tool's conflict copy is named too.
+   */
+  signals[PROFILES_CHANGED] =
+    g_signal_new ("profiles-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_STRV, G_TYPE_STRV);
 }
 
 static void
@@ -902,6 +948,7 @@ static UpskillProfile *
 read_profile_file (UpskillStore  *self,
                    const char    *id,
                    const char    *file_name,
+                   GBytes       **out_bytes,
                    GCancellable  *cancellable,
                    GError       **error)
 {
@@ -909,8 +956,13 @@ read_profile_file (UpskillStore  *self,
   g_autofree char *shown = g_filename_display_name (file_name);
   g_autoptr(UpskillProfile) profile = NULL;
   g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GBytes) bytes = NULL;
 
-  root = upskill_json_parse_file (file, cancellable, error);
+  bytes = upskill_json_read_file (file, cancellable, error);
+  if (bytes == NULL)
+    return NULL;
+
+  root = upskill_json_parse_bytes (bytes, shown, error);
   if (root == NULL)
     return NULL;
 
@@ -925,6 +977,9 @@ read_profile_file (UpskillStore  *self,
                    shown, upskill_profile_get_id (profile), upskill_profile_get_id (profile));
       return NULL;
     }
+
+  if (out_bytes != NULL)
+    *out_bytes = g_steal_pointer (&bytes);
 
   return g_steal_pointer (&profile);
 }
@@ -1069,7 +1124,7 @@ list_one (UpskillStore *self,
 
   /* stat() came first: if the file is replaced meanwhile, the entry has
    * the old stamp and is simply read again next time. */
-  profile = read_profile_file (self, id, file_name, NULL, &error);
+  profile = read_profile_file (self, id, file_name, NULL, NULL, &error);
   if (profile != NULL)
     summary = summary_new_from_profile (profile, self->catalog);
   else
@@ -1150,6 +1205,7 @@ upskill_store_list (UpskillStore  *self,
   g_autoptr(GPtrArray) summaries = NULL;
   g_autoptr(GPtrArray) file_names = NULL;
   g_autoptr(GHashTable) seen = NULL;
+  g_autoptr(GHashTable) conflict_copies = NULL;
   g_autofree gpointer *slots = NULL;
   ListWork work = { 0 };
   GHashTableIter iter;
@@ -1189,6 +1245,8 @@ upskill_store_list (UpskillStore  *self,
 
   file_names = g_ptr_array_new_with_free_func (g_free);
   seen = g_hash_table_new (g_str_hash, g_str_equal);
+  /* profile id → its first conflict copy's file name */
+  conflict_copies = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   for (;;)
     {
@@ -1213,6 +1271,20 @@ upskill_store_list (UpskillStore  *self,
       if (!g_str_has_suffix (file_name, PROFILE_SUFFIX) ||
           strlen (file_name) == strlen (PROFILE_SUFFIX))
         continue;
+
+      /* Not a profile of its own: a version of one, to merge. */
+      {
+        g_autofree char *copy_of = NULL;
+
+        if (upskill_store_parse_conflict_copy (file_name, &copy_of))
+          {
+            const char *earlier = g_hash_table_lookup (conflict_copies, copy_of);
+
+            if (earlier == NULL || strcmp (file_name, earlier) < 0)
+              g_hash_table_replace (conflict_copies, g_steal_pointer (&copy_of), g_strdup (file_name));
+            continue;
+          }
+      }
 
       g_ptr_array_add (file_names, g_strdup (file_name));
     }
@@ -1241,9 +1313,21 @@ upskill_store_list (UpskillStore  *self,
   for (guint i = 0; i < file_names->len; i++)
     {
       if (slots[i] != NULL)
-        g_ptr_array_add (summaries, slots[i]);
+        {
+          UpskillProfileSummary *summary = slots[i];
+          const char *copy = g_hash_table_lookup (conflict_copies, summary->id);
+
+          summary->conflict_copy = g_strdup (copy);
+          g_hash_table_remove (conflict_copies, summary->id);
+          g_ptr_array_add (summaries, summary);
+        }
       g_hash_table_add (seen, g_ptr_array_index (file_names, i));
     }
+
+  /* A copy whose profile is gone is all that is left of it: listed. */
+  g_hash_table_iter_init (&iter, conflict_copies);
+  while (g_hash_table_iter_next (&iter, NULL, &key))
+    g_ptr_array_add (summaries, list_one (self, key));
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
@@ -1321,7 +1405,9 @@ upskill_store_load (UpskillStore  *self,
 {
   g_autoptr(UpskillProfile) profile = NULL;
   g_autoptr(GError) local_error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
   g_autofree char *file_name = NULL;
+  g_autofree char *version = NULL;
   g_autofree char *path = NULL;
   struct stat st;
   FileStamp stamp;
@@ -1356,7 +1442,7 @@ upskill_store_load (UpskillStore  *self,
 
   stamp = stamp_from_stat (&st);
 
-  profile = read_profile_file (self, id, file_name, cancellable, &local_error);
+  profile = read_profile_file (self, id, file_name, &bytes, cancellable, &local_error);
   if (profile == NULL)
     {
       /* Remembered so that saving re-checks the file before replacing it. */
@@ -1364,6 +1450,10 @@ upskill_store_load (UpskillStore  *self,
       g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
     }
+
+  /* Saving replaces this version only. */
+  version = upskill_file_dup_version (&st, bytes);
+  upskill_profile_set_file_version (profile, version);
 
   g_mutex_lock (&self->lock);
   g_hash_table_remove (self->broken, id);
@@ -1463,7 +1553,7 @@ check_may_replace (UpskillStore  *self,
         return TRUE;
 
       /* Not cancellable: a cancelled read must not pass for a bad file. */
-      existing = read_profile_file (self, id, file_name, NULL, &local_error);
+      existing = read_profile_file (self, id, file_name, NULL, NULL, &local_error);
       if (existing != NULL)
         {
           mark_broken (self, id, FALSE);
@@ -1505,6 +1595,8 @@ save_bytes (UpskillStore                 *self,
             const char                   *id,
             GBytes                       *bytes,
             const UpskillProfileSummary  *summary,
+            const char                   *expected_version,
+            char                        **out_version,
             GCancellable                 *cancellable,
             GError                      **error)
 {
@@ -1525,10 +1617,13 @@ save_bytes (UpskillStore                 *self,
   if (!check_fits (bytes, file_name, error))
     return FALSE;
 
+  /* Only a file that is readable is replaced, and a profile read from
+   * its file replaces only the version read (checked at the rename). */
   if (!check_may_replace (self, id, file_name, path, cancellable, error))
     return FALSE;
 
-  if (!upskill_file_write_atomically (file, bytes, UPSKILL_FILE_MODE_PROFILE, cancellable, error))
+  if (!upskill_file_replace_version (file, bytes, UPSKILL_FILE_MODE_PROFILE,
+                                     expected_version, out_version, cancellable, error))
     return FALSE;
 
   if (stat (path, &st) == 0)
@@ -1558,16 +1653,28 @@ upskill_store_save (UpskillStore    *self,
   g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  g_autofree char *version = NULL;
+
   bytes = upskill_profile_to_bytes (profile);
   summary = summary_new_from_profile (profile, self->catalog);
 
-  return save_bytes (self, summary->id, bytes, summary, cancellable, error);
+  if (!save_bytes (self, summary->id, bytes, summary,
+                   upskill_profile_get_file_version (profile), &version,
+                   cancellable, error))
+    return FALSE;
+
+  upskill_profile_set_file_version (profile, version);
+
+  return TRUE;
 }
 
 typedef struct
 {
   UpskillProfile        *copy;     /* the worker thread's own */
   UpskillProfileSummary *summary;
+  char                  *expected_version;
+  /* Given its new version in _finish(), on the calling thread. */
+  UpskillProfile        *profile;
 } SaveData;
 
 static void
@@ -1575,6 +1682,8 @@ save_data_free (SaveData *data)
 {
   g_clear_object (&data->copy);
   upskill_profile_summary_free (data->summary);
+  g_free (data->expected_version);
+  g_clear_object (&data->profile);
   g_free (data);
 }
 
@@ -1587,13 +1696,14 @@ save_thread (GTask        *task,
   SaveData *data = task_data;
   g_autoptr(GBytes) bytes = NULL;
   GError *error = NULL;
+  char *version = NULL;
 
   /* Serialized here, not on the calling thread: a large profile takes
    * tens of milliseconds to write out. */
   bytes = upskill_profile_to_bytes (data->copy);
   if (save_bytes (source_object, data->summary->id, bytes, data->summary,
-                  cancellable, &error))
-    g_task_return_boolean (task, TRUE);
+                  data->expected_version, &version, cancellable, &error))
+    g_task_return_pointer (task, version, g_free);
   else
     g_task_return_error (task, error);
 }
@@ -1617,6 +1727,8 @@ upskill_store_save_async (UpskillStore        *self,
   data = g_new0 (SaveData, 1);
   data->copy = upskill_profile_copy (profile);
   data->summary = summary_new_from_profile (profile, self->catalog);
+  data->expected_version = g_strdup (upskill_profile_get_file_version (profile));
+  data->profile = g_object_ref (profile);
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, upskill_store_save_async);
@@ -1629,11 +1741,24 @@ upskill_store_save_finish (UpskillStore  *self,
                            GAsyncResult  *result,
                            GError       **error)
 {
+  g_autofree char *version = NULL;
+  SaveData *data;
+
   g_return_val_if_fail (UPSKILL_IS_STORE (self), FALSE);
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == upskill_store_save_async, FALSE);
 
-  return g_task_propagate_boolean (G_TASK (result), error);
+  version = g_task_propagate_pointer (G_TASK (result), error);
+  if (version == NULL)
+    return FALSE;
+
+  /* Unless a later save of the same profile has started: it expects
+   * this version, and its own finish sets the next. */
+  data = g_task_get_task_data (G_TASK (result));
+  if (g_strcmp0 (upskill_profile_get_file_version (data->profile), data->expected_version) == 0)
+    upskill_profile_set_file_version (data->profile, version);
+
+  return TRUE;
 }
 
 /* Deleting */
@@ -1643,6 +1768,16 @@ upskill_store_delete (UpskillStore  *self,
                       const char    *id,
                       GCancellable  *cancellable,
                       GError       **error)
+{
+  return upskill_store_delete_version (self, id, NULL, cancellable, error);
+}
+
+gboolean
+upskill_store_delete_version (UpskillStore  *self,
+                              const char    *id,
+                              const char    *version,
+                              GCancellable  *cancellable,
+                              GError       **error)
 {
   g_autofree char *file_name = NULL;
   g_autofree char *path = NULL;
@@ -1667,6 +1802,11 @@ upskill_store_delete (UpskillStore  *self,
   file_name = g_strconcat (id, PROFILE_SUFFIX, NULL);
   path = g_build_filename (self->profiles_path, file_name, NULL);
 
+  /* Someone's newer work is not deleted unseen. (Deleting the link
+   * below, not its target, is what a user deleting a profile means.) */
+  if (version != NULL && !upskill_file_check_version (path, version, TRUE, error))
+    return FALSE;
+
   if (g_unlink (path) != 0)
     {
       int saved_errno = errno;
@@ -1688,6 +1828,300 @@ upskill_store_delete (UpskillStore  *self,
   g_mutex_unlock (&self->lock);
 
   return TRUE;
+}
+
+/* Watching */
+
+static gboolean
+emit_profiles_changed (gpointer user_data)
+{
+  UpskillStore *self = user_data;
+  g_autoptr(GStrvBuilder) changed = g_strv_builder_new ();
+  g_autoptr(GStrvBuilder) removed = g_strv_builder_new ();
+  g_autoptr(GHashTable) events = g_steal_pointer (&self->pending_events);
+  g_auto(GStrv) changed_ids = NULL;
+  g_auto(GStrv) removed_ids = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+
+  self->events_source = 0;
+
+  g_hash_table_iter_init (&iter, events);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      g_autofree char *id = g_strndup (key, strlen (key) - strlen (PROFILE_SUFFIX));
+
+      g_strv_builder_add (GPOINTER_TO_INT (value) ? removed : changed, id);
+    }
+
+  changed_ids = g_strv_builder_end (changed);
+  removed_ids = g_strv_builder_end (removed);
+  g_signal_emit (self, signals[PROFILES_CHANGED], 0, changed_ids, removed_ids);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+note_event (UpskillStore *self,
+            GFile        *file,
+            gboolean      removed)
+{
+  g_autofree char *name = file != NULL ? g_file_get_basename (file) : NULL;
+
+  /* Profiles only: not our temporary files, nor anything else. */
+  if (name == NULL || !g_str_has_suffix (name, PROFILE_SUFFIX) ||
+      strlen (name) <= strlen (PROFILE_SUFFIX) || name[0] == '.' || name[0] == '~')
+    return;
+
+  if (self->pending_events == NULL)
+    self->pending_events = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_hash_table_replace (self->pending_events, g_steal_pointer (&name), GINT_TO_POINTER (removed));
+
+  /* Not restarted by each event: a steady stream still shows. */
+  if (self->events_source == 0)
+    self->events_source = g_timeout_add (EVENTS_COALESCE_MS, emit_profiles_changed, self);
+}
+
+static void
+on_folder_changed (UpskillStore      *self,
+                   GFile             *file,
+                   GFile             *other_file,
+                   GFileMonitorEvent  event,
+                   GFileMonitor      *monitor)
+{
+  switch (event)
+    {
+    case G_FILE_MONITOR_EVENT_CREATED:
+    case G_FILE_MONITOR_EVENT_CHANGES_DONE_HINT:
+    case G_FILE_MONITOR_EVENT_ATTRIBUTE_CHANGED:
+    case G_FILE_MONITOR_EVENT_MOVED_IN:
+      note_event (self, file, FALSE);
+      break;
+    case G_FILE_MONITOR_EVENT_DELETED:
+    case G_FILE_MONITOR_EVENT_MOVED_OUT:
+      note_event (self, file, TRUE);
+      break;
+    case G_FILE_MONITOR_EVENT_RENAMED:
+      /* How sync tools and we ourselves write: a temporary file renamed
+       * over the profile. */
+      note_event (self, file, TRUE);
+      note_event (self, other_file, FALSE);
+      break;
+    case G_FILE_MONITOR_EVENT_CHANGED:
+    case G_FILE_MONITOR_EVENT_PRE_UNMOUNT:
+    case G_FILE_MONITOR_EVENT_UNMOUNTED:
+    case G_FILE_MONITOR_EVENT_MOVED:
+    default:
+      break;
+    }
+}
+
+void
+upskill_store_watch (UpskillStore *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (UPSKILL_IS_STORE (self));
+
+  if (self->monitor != NULL)
+    return;
+
+  /* A folder that does not exist yet cannot be watched: made now. */
+  if (!ensure_folders (self, &error))
+    {
+      g_debug ("Not watching the profiles folder: %s", error->message);
+      return;
+    }
+
+  self->monitor = g_file_monitor_directory (self->profiles_dir, G_FILE_MONITOR_WATCH_MOVES,
+                                            NULL, &error);
+  if (self->monitor == NULL)
+    {
+      /* Changes made elsewhere then show at the next start. */
+      g_debug ("Not watching the profiles folder: %s", error->message);
+      return;
+    }
+
+  g_file_monitor_set_rate_limit (self->monitor, EVENTS_COALESCE_MS);
+  g_signal_connect_swapped (self->monitor, "changed", G_CALLBACK (on_folder_changed), self);
+}
+
+/* Conflict copies */
+
+gboolean
+upskill_store_parse_conflict_copy (const char  *file_name,
+                                   char       **out_id)
+{
+  g_autofree char *stem = NULL;
+  g_autofree char *id = NULL;
+  const char *marker;
+
+  g_return_val_if_fail (file_name != NULL, FALSE);
+
+  if (!g_str_has_suffix (file_name, PROFILE_SUFFIX))
+    return FALSE;
+  stem = g_strndup (file_name, strlen (file_name) - strlen (PROFILE_SUFFIX));
+
+  /* Syncthing: "ID.sync-conflict-YYYYMMDD-HHMMSS-DEVICE" */
+  marker = strstr (stem, ".sync-conflict-");
+  if (marker != NULL)
+    {
+      const char *stamp = marker + strlen (".sync-conflict-");
+
+      if (strlen (stamp) < 15 || !g_ascii_isdigit (stamp[0]) || stamp[8] != '-')
+        return FALSE;
+      id = g_strndup (stem, marker - stem);
+    }
+  /* Nextcloud, ownCloud and Dropbox: "ID (… conflicted copy …)" */
+  else if (g_str_has_suffix (stem, ")") &&
+           (marker = g_strrstr (stem, " (")) != NULL &&
+           strstr (marker, "conflicted copy") != NULL)
+    {
+      id = g_strndup (stem, marker - stem);
+    }
+  else
+    return FALSE;
+
+  if (!upskill_profile_id_is_valid (id))
+    return FALSE;
+
+  if (out_id != NULL)
+    *out_id = g_steal_pointer (&id);
+
+  return TRUE;
+}
+
+GStrv
+upskill_store_dup_conflict_copies (UpskillStore  *self,
+                                   const char    *id,
+                                   GError       **error)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GDir) dir = NULL;
+  GStrv copies;
+  const char *name;
+
+  g_return_val_if_fail (UPSKILL_IS_STORE (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  dir = g_dir_open (self->profiles_path, 0, error);
+  if (dir == NULL)
+    return NULL;
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *copy_of = NULL;
+
+      if (upskill_store_parse_conflict_copy (name, &copy_of) && g_str_equal (copy_of, id))
+        g_strv_builder_add (builder, name);
+    }
+
+  copies = g_strv_builder_end (builder);
+  qsort (copies, g_strv_length (copies), sizeof (char *), compare_strings);
+
+  return copies;
+}
+
+static gboolean
+check_conflict_copy_name (const char  *file_name,
+                          char       **out_id,
+                          GError     **error)
+{
+  if (strchr (file_name, G_DIR_SEPARATOR) == NULL &&
+      upskill_store_parse_conflict_copy (file_name, out_id))
+    return TRUE;
+
+  g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_NOT_FOUND,
+               _("There is no conflict copy “%s”"), file_name);
+  return FALSE;
+}
+
+UpskillProfile *
+upskill_store_load_conflict_copy (UpskillStore  *self,
+                                  const char    *file_name,
+                                  GCancellable  *cancellable,
+                                  GError       **error)
+{
+  g_autofree char *id = NULL;
+
+  g_return_val_if_fail (UPSKILL_IS_STORE (self), NULL);
+  g_return_val_if_fail (file_name != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!check_conflict_copy_name (file_name, &id, error))
+    return NULL;
+
+  return read_profile_file (self, id, file_name, NULL, cancellable, error);
+}
+
+gboolean
+upskill_store_remove_conflict_copy (UpskillStore  *self,
+                                    const char    *file_name,
+                                    GError       **error)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *id = NULL;
+
+  g_return_val_if_fail (UPSKILL_IS_STORE (self), FALSE);
+  g_return_val_if_fail (file_name != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!check_conflict_copy_name (file_name, &id, error))
+    return FALSE;
+
+  path = g_build_filename (self->profiles_path, file_name, NULL);
+  if (g_unlink (path) != 0 && errno != ENOENT)
+    {
+      int saved_errno = errno;
+      g_autofree char *shown = g_filename_display_name (file_name);
+
+      g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_IO,
+                   _("Could not delete “%s”: %s"), shown, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  upskill_file_sync_folder (self->profiles_path);
+
+  return TRUE;
+}
+
+UpskillProfile *
+upskill_store_merge_conflict_copy (UpskillStore    *self,
+                                   UpskillProfile  *profile,
+                                   const char      *file_name,
+                                   GCancellable    *cancellable,
+                                   GError         **error)
+{
+  g_autoptr(UpskillProfile) copy = NULL;
+  g_autoptr(UpskillProfile) merged = NULL;
+
+  g_return_val_if_fail (UPSKILL_IS_STORE (self), NULL);
+  g_return_val_if_fail (UPSKILL_IS_PROFILE (profile), NULL);
+  g_return_val_if_fail (file_name != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  copy = upskill_store_load_conflict_copy (self, file_name, cancellable, error);
+  if (copy == NULL)
+    return NULL;
+
+  if (g_strcmp0 (upskill_profile_get_id (copy), upskill_profile_get_id (profile)) != 0)
+    {
+      g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_NOT_FOUND,
+                   _("There is no conflict copy “%s”"), file_name);
+      return NULL;
+    }
+
+  merged = upskill_profile_merge (profile, copy, error);
+  if (merged == NULL)
+    return NULL;
+
+  /* The copy goes only once its content is safe in the profile. */
+  upskill_profile_set_file_version (merged, upskill_profile_get_file_version (profile));
+  if (!upskill_store_save (self, merged, cancellable, error) ||
+      !upskill_store_remove_conflict_copy (self, file_name, error))
+    return NULL;
+
+  return g_steal_pointer (&merged);
 }
 
 /* Import, export, ids */

@@ -36,6 +36,11 @@ typedef struct
   guint               n_areas;
   double             *areas;         /* readiness per UpskillArea.index, negative untargeted */
   GStrv               gaps;          /* ids of the skills below their target */
+
+  /* A sync tool's conflict copy of this profile's file, waiting to be
+   * merged ("dana.sync-conflict-20261203-101500-ABCDEFG.json"), or NULL;
+   * set by upskill_store_list(), never listed as a profile of its own. */
+  char               *conflict_copy;
 } UpskillProfileSummary;
 
 UpskillProfileSummary *upskill_profile_summary_copy (const UpskillProfileSummary *summary);
@@ -83,7 +88,13 @@ UpskillProfile *upskill_store_load_finish        (UpskillStore    *self,
                                                   GError         **error);
 
 /* Atomic and durable: a temporary file in the same folder, fsync, rename,
- * fsync of the folder. The file is 0600, the folder 0700. */
+ * fsync of the folder. The file is 0600, the folder 0700.
+ * A profile that was read from its file (it has a file version) replaces
+ * only that version: if the file was changed or deleted since (another
+ * device, another process), nothing is written and the error is
+ * UPSKILL_ERROR_CHANGED_ON_DISK or UPSKILL_ERROR_DELETED_ON_DISK. A
+ * successful save gives the profile its new file version; to overwrite
+ * after all, set the version of the file now on disk (or NULL). */
 gboolean        upskill_store_save               (UpskillStore    *self,
                                                   UpskillProfile  *profile,
                                                   GCancellable    *cancellable,
@@ -101,6 +112,15 @@ gboolean        upskill_store_save_finish        (UpskillStore    *self,
 
 gboolean        upskill_store_delete             (UpskillStore    *self,
                                                   const char      *id,
+                                                  GCancellable    *cancellable,
+                                                  GError         **error);
+/* Deletes only if the file is still @version (a profile's
+ * upskill_profile_get_file_version()); otherwise fails with
+ * UPSKILL_ERROR_CHANGED_ON_DISK or UPSKILL_ERROR_DELETED_ON_DISK.
+ * @version NULL deletes whatever is there. */
+gboolean        upskill_store_delete_version     (UpskillStore    *self,
+                                                  const char      *id,
+                                                  const char      *version,
                                                   GCancellable    *cancellable,
                                                   GError         **error);
 
@@ -121,6 +141,40 @@ gboolean        upskill_store_export             (UpskillStore    *self,
 char           *upskill_store_new_id             (UpskillStore    *self,
                                                   const char      *name,
                                                   GError         **error);
+
+/* Watches the profiles folder from now on (on the main thread): files
+ * added, changed or removed by anyone, this store included, are told by
+ * ::profiles-changed, a burst of events as one. */
+void            upskill_store_watch              (UpskillStore    *self);
+
+/* Whether @file_name is a sync tool's conflict copy of a profile file:
+ * Syncthing's "ID.sync-conflict-YYYYMMDD-HHMMSS-DEVICE.json", Nextcloud's
+ * "ID (conflicted copy 2026-12-03 101500).json" or Dropbox's
+ * "ID (Anne's conflicted copy 2026-12-03).json". *@out_id, if given, is
+ * the id of the profile it is a copy of. */
+gboolean        upskill_store_parse_conflict_copy (const char     *file_name,
+                                                   char          **out_id);
+/* The conflict copies of profile @id in the folder, sorted. */
+GStrv           upskill_store_dup_conflict_copies (UpskillStore    *self,
+                                                   const char      *id,
+                                                   GError         **error);
+/* The profile a conflict copy holds (its id is that of its profile). */
+UpskillProfile *upskill_store_load_conflict_copy (UpskillStore    *self,
+                                                  const char      *file_name,
+                                                  GCancellable    *cancellable,
+                                                  GError         **error);
+gboolean        upskill_store_remove_conflict_copy (UpskillStore  *self,
+                                                    const char    *file_name,
+                                                    GError       **error);
+/* Merges the conflict copy @file_name into @profile
+ * (upskill_profile_merge()), saves the result over the version of its
+ * file @profile was read from, then removes the copy. Returns the
+ * merged profile, with its new file version. */
+UpskillProfile *upskill_store_merge_conflict_copy (UpskillStore    *self,
+                                                   UpskillProfile  *profile,
+                                                   const char      *file_name,
+                                                   GCancellable    *cancellable,
+                                                   GError         **error);
 
 /* Copies the bundled sample profiles into the store (for --demo and the
  * first-run "Explore sample profiles"). */

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "upskill-clients-view.h"
+#include "upskill-conflict-bar.h"
 #include "upskill-profile-item.h"
 #include "upskill-window.h"
 
@@ -36,6 +37,7 @@ struct _UpskillWindow
   GtkWidget            *plan_page;
   GtkWidget            *progress_page;
   GtkWidget            *clients_view;
+  GtkWidget            *conflict_bar;
 
   UpskillCatalog       *catalog;
   UpskillStore         *store;
@@ -112,6 +114,20 @@ void                upskill_window_undo                 (UpskillWindow  *self);
 void                upskill_window_show_error_toast     (UpskillWindow  *self,
                                                          const char     *format,
                                                          ...) G_GNUC_PRINTF (2, 3);
+
+/* upskill-window-sync.c */
+void                upskill_window_setup_sync           (UpskillWindow  *self);
+/* TRUE if @error is a save refused because the file changed or vanished
+ * elsewhere, now shown in the banner with the user's choices. */
+gboolean            upskill_window_handle_save_conflict (UpskillWindow  *self,
+                                                         UpskillProfile *profile,
+                                                         const GError   *error);
+void                upskill_window_show_conflict        (UpskillWindow       *self,
+                                                         UpskillConflictKind  kind);
+void                upskill_window_hide_conflict        (UpskillWindow  *self);
+/* Another profile is shown: the banner goes, and the new one's conflict
+ * copies, if any, bring it back. */
+void                upskill_window_sync_profile_shown   (UpskillWindow  *self);
 
 /* upskill-window-actions.c */
 void                upskill_window_add_actions          (UpskillWindow  *self);

@@ -351,7 +351,8 @@ on_saved (GObject      *source,
   UpskillProfile *profile = data->op->profile;
   g_autoptr(GError) error = NULL;
 
-  if (!upskill_store_save_finish (UPSKILL_STORE (source), result, &error))
+  if (!upskill_store_save_finish (UPSKILL_STORE (source), result, &error) &&
+      !upskill_window_handle_save_conflict (self, profile, error))
     {
       g_set_object (&self->unsaved, profile);
       g_free (self->unsaved_message);
@@ -359,7 +360,7 @@ on_saved (GObject      *source,
       /* The store's message names the file and says why. */
       upskill_window_show_error_toast (self, "%s", error->message);
     }
-  else if (self->unsaved == profile)
+  else if (error == NULL && self->unsaved == profile)
     {
       g_clear_object (&self->unsaved);
       g_clear_pointer (&self->unsaved_message, g_free);
@@ -618,6 +619,7 @@ upskill_window_set_profile (UpskillWindow  *self,
     }
 
   g_set_object (&self->profile, profile);
+  upskill_window_sync_profile_shown (self);
 
   g_ptr_array_set_size (self->undo_stack, 0);
   g_clear_object (&self->snapshot);
@@ -1274,6 +1276,7 @@ upskill_window_class_init (UpskillWindowClass *klass)
   g_type_ensure (UPSKILL_TYPE_PLAN_PAGE);
   g_type_ensure (UPSKILL_TYPE_PROGRESS_PAGE);
   g_type_ensure (UPSKILL_TYPE_CLIENTS_VIEW);
+  g_type_ensure (UPSKILL_TYPE_CONFLICT_BAR);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/Upskill/ui/upskill-window.ui");
   gtk_widget_class_bind_template_child (widget_class, UpskillWindow, toast_overlay);
@@ -1296,6 +1299,7 @@ upskill_window_class_init (UpskillWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UpskillWindow, plan_page);
   gtk_widget_class_bind_template_child (widget_class, UpskillWindow, progress_page);
   gtk_widget_class_bind_template_child (widget_class, UpskillWindow, clients_view);
+  gtk_widget_class_bind_template_child (widget_class, UpskillWindow, conflict_bar);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_search_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_search_mode_changed);
@@ -1356,6 +1360,7 @@ setup (UpskillWindow      *self,
   self->store = g_object_ref (upskill_application_get_store (application));
   self->settings = g_object_ref (upskill_application_get_settings (application));
   upskill_window_follow_profile_sort (self);
+  upskill_window_setup_sync (self);
 
   /* The last page first: only the page shown builds its content now. */
   restore_window_state (self);

@@ -1,0 +1,413 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include "upskill-profile-merge.h"
+
+/* The merge works on the profiles' files (JSON), member by member, so
+ * that members a newer version of Upskill wrote survive it too. */
+
+static JsonArray *
+get_array (JsonObject *object,
+           const char *member)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  return node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+}
+
+static JsonObject *
+get_object (JsonObject *object,
+            const char *member)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  return node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
+static const char *
+get_string (JsonObject *object,
+            const char *member)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
+         json_node_get_value_type (node) == G_TYPE_STRING ? json_node_get_string (node) : NULL;
+}
+
+static char *
+dup_node_text (JsonNode *node)
+{
+  return json_to_string (node, FALSE);
+}
+
+/* Appends to @result the elements of @first, then those of @second that
+ * @first lacks (equal as JSON). */
+static JsonArray *
+union_of_arrays (JsonArray *first,
+                 JsonArray *second)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  JsonArray *arrays[] = { first, second };
+  JsonArray *result = json_array_new ();
+
+  for (guint a = 0; a < G_N_ELEMENTS (arrays); a++)
+    {
+      for (guint i = 0; arrays[a] != NULL && i < json_array_get_length (arrays[a]); i++)
+        {
+          JsonNode *element = json_array_get_element (arrays[a], i);
+          char *text = dup_node_text (element);
+
+          if (g_hash_table_add (seen, text))
+            json_array_add_element (result, json_node_copy (element));
+        }
+    }
+
+  return result;
+}
+
+/* The time (ISO 8601, which sorts as text) of @skill_id's last change in
+ * @history, or "" when it never changed. */
+static const char *
+last_change_of (JsonArray  *history,
+                const char *skill_id)
+{
+  const char *last = "";
+
+  for (guint i = 0; history != NULL && i < json_array_get_length (history); i++)
+    {
+      JsonNode *node = json_array_get_element (history, i);
+      JsonObject *entry = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+      const char *time = entry != NULL ? get_string (entry, "time") : NULL;
+
+      if (time != NULL && g_strcmp0 (get_string (entry, "skill"), skill_id) == 0 &&
+          strcmp (time, last) > 0)
+        last = time;
+    }
+
+  return last;
+}
+
+static JsonObject *
+merge_skills (JsonObject *mine,
+              JsonObject *theirs,
+              JsonArray  *mine_history,
+              JsonArray  *theirs_history)
+{
+  JsonObject *result = json_object_new ();
+  g_autoptr(GList) mine_ids = mine != NULL ? json_object_get_members (mine) : NULL;
+  g_autoptr(GList) theirs_ids = theirs != NULL ? json_object_get_members (theirs) : NULL;
+
+  for (GList *l = mine_ids; l != NULL; l = l->next)
+    {
+      const char *skill_id = l->data;
+      JsonObject *own = get_object (mine, skill_id);
+      JsonObject *other = theirs != NULL ? get_object (theirs, skill_id) : NULL;
+      JsonObject *winner;
+      JsonObject *merged;
+      g_autoptr(JsonNode) copy = NULL;
+
+      if (own == NULL)
+        continue;
+      if (other == NULL)
+        {
+          json_object_set_member (result, skill_id, json_node_copy (json_object_get_member (mine, skill_id)));
+          continue;
+        }
+
+      /* The level changed last wins; on a tie, mine. */
+      winner = strcmp (last_change_of (theirs_history, skill_id),
+                       last_change_of (mine_history, skill_id)) > 0 ? other : own;
+
+      copy = json_node_copy (json_object_get_member (winner == own ? mine : theirs, skill_id));
+      merged = json_node_get_object (copy);
+
+      /* A target override only one side set is kept. */
+      if (!json_object_has_member (merged, "target"))
+        {
+          JsonObject *loser = winner == own ? other : own;
+
+          if (json_object_has_member (loser, "target"))
+            json_object_set_member (merged, "target",
+                                    json_node_copy (json_object_get_member (loser, "target")));
+        }
+
+      json_object_set_array_member (merged, "evidence",
+                                    union_of_arrays (get_array (own, "evidence"),
+                                                     get_array (other, "evidence")));
+
+      json_object_set_member (result, skill_id, g_steal_pointer (&copy));
+    }
+
+  for (GList *l = theirs_ids; l != NULL; l = l->next)
+    {
+      const char *skill_id = l->data;
+
+      if (mine == NULL || !json_object_has_member (mine, skill_id))
+        json_object_set_member (result, skill_id,
+                                json_node_copy (json_object_get_member (theirs, skill_id)));
+    }
+
+  return result;
+}
+
+static int
+compare_by_time (gconstpointer a,
+                 gconstpointer b,
+                 gpointer      user_data)
+{
+  const char *member = user_data;
+  JsonNode *node_a = *(JsonNode **) a;
+  JsonNode *node_b = *(JsonNode **) b;
+  const char *time_a = JSON_NODE_HOLDS_OBJECT (node_a) ? get_string (json_node_get_object (node_a), member) : NULL;
+  const char *time_b = JSON_NODE_HOLDS_OBJECT (node_b) ? get_string (json_node_get_object (node_b), member) : NULL;
+
+  return g_strcmp0 (time_a, time_b);
+}
+
+/* Sorted by @member, a time as text; stable, so equal times keep their
+ * order. */
+static JsonArray *
+sort_by_time (JsonArray  *array,
+              const char *member)
+{
+  g_autoptr(GPtrArray) nodes = g_ptr_array_new ();
+  JsonArray *result = json_array_new ();
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    g_ptr_array_add (nodes, json_array_get_element (array, i));
+
+  g_ptr_array_sort_with_data (nodes, compare_by_time, (gpointer) member);
+
+  for (guint i = 0; i < nodes->len; i++)
+    json_array_add_element (result, json_node_copy (g_ptr_array_index (nodes, i)));
+
+  return result;
+}
+
+/* "step-7" → 7 for @prefix "step-", 0 otherwise. */
+static guint64
+id_number (const char *id,
+           const char *prefix)
+{
+  if (id == NULL || !g_str_has_prefix (id, prefix))
+    return 0;
+
+  return g_ascii_strtoull (id + strlen (prefix), NULL, 10);
+}
+
+/* Notes or steps: @later's version of an element both hold (by @key:
+ * a step for the same module, a note with the same text) wins; an
+ * element both added under one id is kept twice, the second with a
+ * fresh id. Elements only @earlier holds come after, in its order. */
+static JsonArray *
+merge_by_id (JsonArray  *later,
+             JsonArray  *earlier,
+             const char *id_prefix,
+             char     *(*key) (JsonObject *object))
+{
+  g_autoptr(GHashTable) by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  JsonArray *result = json_array_new ();
+  JsonArray *arrays[] = { later, earlier };
+  guint64 next = 0;
+
+  for (guint a = 0; a < G_N_ELEMENTS (arrays); a++)
+    {
+      for (guint i = 0; arrays[a] != NULL && i < json_array_get_length (arrays[a]); i++)
+        {
+          JsonNode *node = json_array_get_element (arrays[a], i);
+
+          if (JSON_NODE_HOLDS_OBJECT (node))
+            next = MAX (next, id_number (get_string (json_node_get_object (node), "id"), id_prefix));
+        }
+    }
+
+  for (guint i = 0; later != NULL && i < json_array_get_length (later); i++)
+    {
+      JsonNode *node = json_array_get_element (later, i);
+      const char *id = JSON_NODE_HOLDS_OBJECT (node) ? get_string (json_node_get_object (node), "id") : NULL;
+
+      if (id != NULL)
+        g_hash_table_insert (by_id, (gpointer) id, json_node_get_object (node));
+      if (JSON_NODE_HOLDS_OBJECT (node))
+        g_hash_table_add (keys, key (json_node_get_object (node)));
+      json_array_add_element (result, json_node_copy (node));
+    }
+
+  for (guint i = 0; earlier != NULL && i < json_array_get_length (earlier); i++)
+    {
+      JsonNode *node = json_array_get_element (earlier, i);
+      JsonObject *object = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+      const char *id = object != NULL ? get_string (object, "id") : NULL;
+      JsonObject *same_id = id != NULL ? g_hash_table_lookup (by_id, id) : NULL;
+      g_autoptr(JsonNode) copy = NULL;
+      g_autofree char *fresh = NULL;
+      g_autofree char *object_key = object != NULL ? key (object) : NULL;
+
+      /* Already there, maybe under another id (an earlier merge). */
+      if (object_key != NULL && g_hash_table_contains (keys, object_key))
+        continue;
+
+      if (same_id == NULL)
+        {
+          json_array_add_element (result, json_node_copy (node));
+          continue;
+        }
+
+      copy = json_node_copy (node);
+      fresh = g_strdup_printf ("%s%" G_GUINT64_FORMAT, id_prefix, ++next);
+      json_object_set_string_member (json_node_get_object (copy), "id", fresh);
+      json_array_add_element (result, g_steal_pointer (&copy));
+    }
+
+  return result;
+}
+
+static char *
+dup_members_text (JsonObject *object,
+                  const char *first,
+                  const char *second)
+{
+  JsonNode *first_node = json_object_get_member (object, first);
+  JsonNode *second_node = json_object_get_member (object, second);
+  g_autofree char *first_text = first_node != NULL ? dup_node_text (first_node) : NULL;
+  g_autofree char *second_text = second_node != NULL ? dup_node_text (second_node) : NULL;
+
+  return g_strdup_printf ("%s\n%s", first_text != NULL ? first_text : "",
+                          second_text != NULL ? second_text : "");
+}
+
+/* One step: the same module, or the same custom title. */
+static char *
+dup_step_key (JsonObject *step)
+{
+  return dup_members_text (step, "module", "title");
+}
+
+/* One note: the same text at the same time. A note edited on one side
+ * is kept in both versions. */
+static char *
+dup_note_key (JsonObject *note)
+{
+  return dup_members_text (note, "text", "date");
+}
+
+static int
+status_rank (const char *status)
+{
+  if (g_strcmp0 (status, "in-progress") == 0)
+    return 1;
+  if (g_strcmp0 (status, "done") == 0 || g_strcmp0 (status, "skipped") == 0)
+    return 2;
+  return 0;
+}
+
+/* A step both hold went on on either side: it keeps the further status
+ * (a step marked done on one device is done) and the most hours spent. */
+static void
+combine_steps (JsonArray *plan,
+               JsonArray *other_plan)
+{
+  g_autoptr(GHashTable) by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; other_plan != NULL && i < json_array_get_length (other_plan); i++)
+    {
+      JsonNode *node = json_array_get_element (other_plan, i);
+
+      if (JSON_NODE_HOLDS_OBJECT (node))
+        g_hash_table_insert (by_key, dup_step_key (json_node_get_object (node)),
+                             json_node_get_object (node));
+    }
+
+  for (guint i = 0; i < json_array_get_length (plan); i++)
+    {
+      JsonNode *node = json_array_get_element (plan, i);
+      JsonObject *step = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+      g_autofree char *key = step != NULL ? dup_step_key (step) : NULL;
+      JsonObject *other = key != NULL ? g_hash_table_lookup (by_key, key) : NULL;
+
+      if (other == NULL)
+        continue;
+
+      if (status_rank (get_string (other, "status")) > status_rank (get_string (step, "status")))
+        json_object_set_member (step, "status", json_node_copy (json_object_get_member (other, "status")));
+
+      if (json_object_has_member (other, "hours_spent") &&
+          (!json_object_has_member (step, "hours_spent") ||
+           json_object_get_int_member (other, "hours_spent") > json_object_get_int_member (step, "hours_spent")))
+        json_object_set_member (step, "hours_spent",
+                                json_node_copy (json_object_get_member (other, "hours_spent")));
+    }
+}
+
+UpskillProfile *
+upskill_profile_merge (UpskillProfile  *mine,
+                       UpskillProfile  *theirs,
+                       GError         **error)
+{
+  g_autoptr(JsonNode) mine_root = NULL;
+  g_autoptr(JsonNode) theirs_root = NULL;
+  g_autoptr(JsonNode) result_root = NULL;
+  g_autoptr(JsonArray) history = NULL;
+  g_autoptr(JsonArray) notes = NULL;
+  g_autoptr(JsonArray) plan = NULL;
+  g_autofree char *display_name = NULL;
+  JsonObject *mine_object, *theirs_object, *later, *earlier, *result;
+  UpskillProfile *merged;
+
+  g_return_val_if_fail (UPSKILL_IS_PROFILE (mine), NULL);
+  g_return_val_if_fail (UPSKILL_IS_PROFILE (theirs), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  mine_root = upskill_profile_to_json (mine);
+  theirs_root = upskill_profile_to_json (theirs);
+  mine_object = json_node_get_object (mine_root);
+  theirs_object = json_node_get_object (theirs_root);
+
+  /* Name, roles, hours, unknown members: from the version changed last. */
+  if (upskill_profile_get_modified (theirs) > upskill_profile_get_modified (mine))
+    {
+      later = theirs_object;
+      earlier = mine_object;
+    }
+  else
+    {
+      later = mine_object;
+      earlier = theirs_object;
+    }
+
+  result_root = json_node_copy (later == mine_object ? mine_root : theirs_root);
+  result = json_node_get_object (result_root);
+
+  /* Both are one profile: the id is mine, the file it goes to. */
+  json_object_set_member (result, "id", json_node_copy (json_object_get_member (mine_object, "id")));
+
+  if (g_strcmp0 (get_string (earlier, "created"), get_string (later, "created")) < 0 &&
+      get_string (earlier, "created") != NULL)
+    json_object_set_string_member (result, "created", get_string (earlier, "created"));
+
+  json_object_set_object_member (result, "skills",
+                                 merge_skills (get_object (mine_object, "skills"),
+                                               get_object (theirs_object, "skills"),
+                                               get_array (mine_object, "history"),
+                                               get_array (theirs_object, "history")));
+
+  history = union_of_arrays (get_array (mine_object, "history"), get_array (theirs_object, "history"));
+  json_object_set_array_member (result, "history", sort_by_time (history, "time"));
+
+  plan = merge_by_id (get_array (later, "plan"), get_array (earlier, "plan"), "step-", dup_step_key);
+  combine_steps (plan, get_array (earlier, "plan"));
+  json_object_set_array_member (result, "plan", g_steal_pointer (&plan));
+
+  notes = merge_by_id (get_array (later, "notes"), get_array (earlier, "notes"), "note-", dup_note_key);
+  json_object_set_array_member (result, "notes", sort_by_time (notes, "date"));
+
+  display_name = g_strdup_printf ("%s.json", upskill_profile_get_id (mine));
+  merged = upskill_profile_new_from_json (result_root, display_name, error);
+  if (merged != NULL)
+    upskill_profile_set_file_version (merged, NULL);
+
+  return merged;
+}
