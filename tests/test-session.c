@@ -72,6 +72,18 @@ wait_until_idle (Fixture *fixture)
     g_main_context_iteration (NULL, TRUE);
 }
 
+/* A worker thread may hold its task, and so the store, a moment after
+ * the callback ran: waits until it lets go. */
+static void
+wait_for_store_release (UpskillStore *store)
+{
+  while (g_atomic_int_get (&G_OBJECT (store)->ref_count) > 1)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (100);
+    }
+}
+
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
@@ -81,6 +93,7 @@ fixture_tear_down (Fixture       *fixture,
 
   wait_until_idle (fixture);
   g_assert_finalize_object (fixture->session);
+  wait_for_store_release (fixture->store);
   g_assert_finalize_object (fixture->store);
   g_clear_object (&fixture->data_dir);
   upskill_test_remove_tree (base, &error);

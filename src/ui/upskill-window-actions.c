@@ -202,7 +202,6 @@ upskill_window_delete_profile (UpskillWindow *self,
   g_autoptr(UpskillProfileItem) item = NULL;
   g_autofree char *title = NULL;
   AdwToast *toast;
-  guint store_position;
   guint visible_position;
   guint n_visible;
 
@@ -210,10 +209,8 @@ upskill_window_delete_profile (UpskillWindow *self,
   g_return_if_fail (id != NULL);
   g_return_if_fail (upskill_window_get_profile (self) == NULL || id != upskill_profile_get_id (upskill_window_get_profile (self)));
 
-  item = upskill_window_find_item (self, id, &store_position);
-  if (item == NULL)
+  if (upskill_window_find_item (self, id, NULL) == NULL)
     return;
-  g_object_ref (item);
 
   visible_position = gtk_single_selection_get_selected (self->selection);
 
@@ -223,7 +220,7 @@ upskill_window_delete_profile (UpskillWindow *self,
   if (g_strcmp0 (self->selected_id, id) == 0)
     g_clear_pointer (&self->selected_id, g_free);
 
-  g_list_store_remove (self->profiles, store_position);
+  item = upskill_profile_list_remove (self->profiles, id);
 
   title = g_markup_printf_escaped (_("“%s” deleted"), upskill_profile_item_get_name (item));
   toast = adw_toast_new (title);
@@ -241,7 +238,7 @@ upskill_window_delete_profile (UpskillWindow *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 
   /* Show the neighbour, as a list does after a deletion. */
-  n_visible = g_list_model_get_n_items (G_LIST_MODEL (self->sort_model));
+  n_visible = g_list_model_get_n_items (G_LIST_MODEL (self->profiles));
   if (upskill_window_get_profile (self) == NULL && n_visible > 0)
     {
       if (visible_position == GTK_INVALID_LIST_POSITION || visible_position >= n_visible)
@@ -266,7 +263,7 @@ upskill_window_undo_delete (UpskillWindow *self,
     return FALSE;
 
   item = g_object_get_data (G_OBJECT (toast), "upskill-profile-item");
-  g_list_store_append (self->profiles, item);
+  upskill_profile_list_add (self->profiles, item);
   upskill_window_select (self, upskill_profile_item_get_id (item));
 
   /* No longer pending: dismissing deletes nothing. */

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include "upskill-profile-item.h"
+#include "upskill-profile-list.h"
 #include "upskill-profile-session.h"
 #include "upskill-window.h"
 
@@ -42,13 +42,8 @@ struct _UpskillWindow
 
   /* The profile list: every item, filtered by the search, newest change
    * first. */
-  GListStore           *profiles;
-  GtkCustomFilter      *filter;
-  GtkFilterListModel   *filter_model;
-  GtkCustomSorter      *sorter;
-  GtkSortListModel     *sort_model;
+  UpskillProfileList   *profiles;
   GtkSingleSelection   *selection;
-  char                 *search_text;   /* NULL when not searching */
   gboolean              listed;        /* the first listing has arrived */
 
   GCancellable         *cancellable;      /* listing; cancelled on close */

@@ -23,56 +23,19 @@ upskill_window_find_item (UpskillWindow *self,
                           const char    *id,
                           guint         *out_position)
 {
-  GListModel *model = G_LIST_MODEL (self->profiles);
-  guint n = g_list_model_get_n_items (model);
+  g_return_val_if_fail (UPSKILL_IS_WINDOW (self), NULL);
 
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(UpskillProfileItem) item = g_list_model_get_item (model, i);
+  if (out_position != NULL)
+    *out_position = upskill_profile_list_get_position (self->profiles, id);
 
-      if (g_strcmp0 (upskill_profile_item_get_id (item), id) == 0)
-        {
-          if (out_position != NULL)
-            *out_position = i;
-          /* The list holds a reference. */
-          return item;
-        }
-    }
-
-  return NULL;
+  return upskill_profile_list_find (self->profiles, id);
 }
 
 static guint
 find_visible_position (UpskillWindow *self,
                        const char    *id)
 {
-  GListModel *model = G_LIST_MODEL (self->sort_model);
-  guint n = g_list_model_get_n_items (model);
-
-  if (id == NULL)
-    return GTK_INVALID_LIST_POSITION;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(UpskillProfileItem) item = g_list_model_get_item (model, i);
-
-      if (g_strcmp0 (upskill_profile_item_get_id (item), id) == 0)
-        return i;
-    }
-
-  return GTK_INVALID_LIST_POSITION;
-}
-
-static void
-resort (UpskillWindow *self,
-        const char    *changed_id)
-{
-  /* Saving makes a profile the newest: nothing moves if it already
-   * leads the list. */
-  if (changed_id != NULL && find_visible_position (self, changed_id) == 0)
-    return;
-
-  gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
+  return upskill_profile_list_get_position (self->profiles, id);
 }
 
 /* Keeps the row of the profile on the pages selected, e.g. once a search
@@ -96,7 +59,7 @@ upskill_window_select (UpskillWindow *self,
   g_return_if_fail (UPSKILL_IS_WINDOW (self));
 
   position = find_visible_position (self, id);
-  if (position == GTK_INVALID_LIST_POSITION && self->search_text != NULL)
+  if (position == GTK_INVALID_LIST_POSITION && upskill_profile_list_get_search (self->profiles) != NULL)
     {
       gtk_search_bar_set_search_mode (self->search_bar, FALSE);
       gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
@@ -156,10 +119,10 @@ update_stacks (UpskillWindow *self)
   if (self->main_stack == NULL)
     return;
 
-  n_profiles = g_list_model_get_n_items (G_LIST_MODEL (self->profiles));
-  n_visible = g_list_model_get_n_items (G_LIST_MODEL (self->sort_model));
+  n_profiles = self->profiles != NULL ? upskill_profile_list_get_n_profiles (self->profiles) : 0;
+  n_visible = self->profiles != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->profiles)) : 0;
 
-  if (!self->listed)
+  if (self->profiles == NULL || !upskill_profile_list_get_loaded (self->profiles))
     {
       gtk_spinner_start (self->sidebar_spinner);
       gtk_stack_set_visible_child_name (self->sidebar_stack, "loading");
@@ -169,7 +132,7 @@ update_stacks (UpskillWindow *self)
 
   gtk_spinner_stop (self->sidebar_spinner);
 
-  if (n_visible == 0 && self->search_text != NULL)
+  if (n_visible == 0 && upskill_profile_list_get_search (self->profiles) != NULL)
     gtk_stack_set_visible_child_name (self->sidebar_stack, "no-results");
   else
     gtk_stack_set_visible_child_name (self->sidebar_stack, "list");
@@ -315,19 +278,11 @@ static void
 on_session_saved (UpskillWindow  *self,
                   UpskillProfile *profile)
 {
-  const char *id = upskill_profile_get_id (profile);
-  UpskillProfileItem *item;
-
   if (self->closed)
     return;
 
-  item = upskill_window_find_item (self, id, NULL);
-  if (item != NULL)
-    {
-      upskill_profile_item_update_from_profile (item, profile, self->catalog);
-      resort (self, id);
-      reselect (self);
-    }
+  if (upskill_profile_list_update (self->profiles, profile))
+    reselect (self);
 }
 
 static void
@@ -394,22 +349,10 @@ upskill_window_add_profile (UpskillWindow  *self,
                             UpskillProfile *profile,
                             gboolean        save)
 {
-  UpskillProfileSummary summary = { 0 };
-  g_autoptr(UpskillProfileItem) item = NULL;
-  g_autofree char *file_name = NULL;
-
   g_return_if_fail (UPSKILL_IS_WINDOW (self));
   g_return_if_fail (UPSKILL_IS_PROFILE (profile));
 
-  file_name = g_strconcat (upskill_profile_get_id (profile), ".json", NULL);
-  summary.id = (char *) upskill_profile_get_id (profile);
-  summary.file_name = file_name;
-  summary.name = (char *) upskill_profile_get_name (profile);
-  summary.readiness = -1.0;
-
-  item = upskill_profile_item_new (&summary, self->catalog);
-  upskill_profile_item_update_from_profile (item, profile, self->catalog);
-  g_list_store_append (self->profiles, item);
+  upskill_profile_list_add_profile (self->profiles, profile);
 
   if (save)
     upskill_profile_session_queue_save (self->session, profile);
@@ -459,7 +402,7 @@ on_profile_loaded (GObject      *source,
     UpskillProfileItem *item = upskill_window_find_item (self, upskill_profile_get_id (profile), NULL);
 
     if (item != NULL && upskill_profile_item_get_error (item) != NULL)
-      upskill_profile_item_update_from_profile (item, profile, self->catalog);
+      upskill_profile_list_update (self->profiles, profile);
   }
 
   upskill_window_set_profile (self, profile);
@@ -531,56 +474,24 @@ on_listed (GObject      *source,
            GAsyncResult *result,
            gpointer      user_data)
 {
-  g_autoptr(GPtrArray) summaries = NULL;
-  g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *wanted = NULL;
   UpskillWindow *self;
   gboolean first_listing;
 
-  summaries = upskill_store_list_finish (UPSKILL_STORE (source), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (!upskill_profile_list_reload_finish (UPSKILL_PROFILE_LIST (source), result, &error) &&
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
   self = UPSKILL_WINDOW (user_data);
   first_listing = !self->listed;
   self->listed = TRUE;
 
-  if (summaries == NULL)
+  if (error != NULL)
     {
       upskill_window_show_error_toast (self, "%s", error->message);
       update_stacks (self);
       return;
-    }
-
-  items = g_ptr_array_new_full (summaries->len, g_object_unref);
-  for (guint i = 0; i < summaries->len; i++)
-    {
-      const UpskillProfileSummary *summary = g_ptr_array_index (summaries, i);
-
-      /* Still on disk until its undo toast goes. */
-      if (upskill_profile_session_is_delete_pending (self->session, summary->id))
-        continue;
-
-      g_ptr_array_add (items, upskill_profile_item_new (summary, self->catalog));
-    }
-
-  g_list_store_splice (self->profiles, 0,
-                       g_list_model_get_n_items (G_LIST_MODEL (self->profiles)),
-                       items->pdata, items->len);
-
-  /* A new profile whose first save is still on its way. */
-  if (upskill_window_get_profile (self) != NULL &&
-      upskill_window_find_item (self, upskill_profile_get_id (upskill_window_get_profile (self)), NULL) == NULL)
-    {
-      UpskillProfileSummary summary = { 0 };
-      g_autoptr(UpskillProfileItem) item = NULL;
-
-      summary.id = (char *) upskill_profile_get_id (upskill_window_get_profile (self));
-      summary.readiness = -1.0;
-      item = upskill_profile_item_new (&summary, self->catalog);
-      upskill_profile_item_update_from_profile (item, upskill_window_get_profile (self), self->catalog);
-      g_list_store_append (self->profiles, item);
     }
 
   update_stacks (self);
@@ -598,7 +509,7 @@ on_listed (GObject      *source,
         g_clear_pointer (&self->selected_id, g_free);
       upskill_window_select (self, wanted);
     }
-  else if (g_list_model_get_n_items (G_LIST_MODEL (self->sort_model)) > 0)
+  else if (g_list_model_get_n_items (G_LIST_MODEL (self->profiles)) > 0)
     {
       g_clear_pointer (&self->selected_id, g_free);
       gtk_single_selection_set_selected (self->selection, 0);
@@ -618,42 +529,16 @@ upskill_window_reload (UpskillWindow *self,
   g_free (self->wanted_id);
   self->wanted_id = g_strdup (select_id);
 
-  upskill_store_list_async (self->store, self->cancellable, on_listed, self);
+  upskill_profile_list_reload_async (self->profiles, self->cancellable, on_listed, self);
 }
 
 /* Search */
 
-static gboolean
-filter_profile (gpointer item,
-                gpointer user_data)
-{
-  UpskillWindow *self = user_data;
-
-  return self->search_text == NULL ||
-         upskill_profile_item_matches (UPSKILL_PROFILE_ITEM (item), self->search_text);
-}
-
-static int
-sort_profiles (gconstpointer a,
-               gconstpointer b,
-               gpointer      user_data)
-{
-  int result = upskill_profile_item_compare (UPSKILL_PROFILE_ITEM ((gpointer) a),
-                                             UPSKILL_PROFILE_ITEM ((gpointer) b));
-
-  return result < 0 ? GTK_ORDERING_SMALLER : result > 0 ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
-}
-
 static void
 on_search_changed (UpskillWindow *self)
 {
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  g_autofree char *stripped = g_strstrip (g_strdup (text));
-
-  g_free (self->search_text);
-  self->search_text = stripped[0] != '\0' ? g_steal_pointer (&stripped) : NULL;
-
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  upskill_profile_list_set_search (self->profiles,
+                                   gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
   reselect (self);
   update_stacks (self);
 }
@@ -661,7 +546,7 @@ on_search_changed (UpskillWindow *self)
 static void
 on_search_activate (UpskillWindow *self)
 {
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->sort_model)) == 0)
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->profiles)) == 0)
     return;
 
   gtk_single_selection_set_selected (self->selection, 0);
@@ -971,10 +856,6 @@ upskill_window_finalize (GObject *object)
   UpskillWindow *self = (UpskillWindow *)object;
 
   g_clear_object (&self->selection);
-  g_clear_object (&self->sort_model);
-  g_clear_object (&self->sorter);
-  g_clear_object (&self->filter_model);
-  g_clear_object (&self->filter);
   g_clear_object (&self->profiles);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->profile_signals);
@@ -983,7 +864,6 @@ upskill_window_finalize (GObject *object)
   g_clear_object (&self->store);
   g_clear_object (&self->catalog);
   g_clear_object (&self->settings);
-  g_free (self->search_text);
   g_free (self->selected_id);
   g_free (self->wanted_id);
 
@@ -1032,6 +912,7 @@ upskill_window_class_init (UpskillWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_search_mode_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_list_view_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_leaflet_folded);
+  gtk_widget_class_bind_template_callback (widget_class, on_area_activated);
 }
 
 static void
@@ -1046,20 +927,12 @@ upskill_window_init (UpskillWindow *self)
   self->profile_signals = g_signal_group_new (UPSKILL_TYPE_PROFILE);
   g_signal_group_connect_swapped (self->profile_signals, "notify", G_CALLBACK (update_title), self);
 
-  self->profiles = g_list_store_new (UPSKILL_TYPE_PROFILE_ITEM);
-  self->filter = gtk_custom_filter_new (filter_profile, self, NULL);
-  self->filter_model = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->profiles)),
-                                                  GTK_FILTER (g_object_ref (self->filter)));
-  self->sorter = gtk_custom_sorter_new (sort_profiles, NULL, NULL);
-  self->sort_model = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->filter_model)),
-                                              GTK_SORTER (g_object_ref (self->sorter)));
-  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->sort_model)));
+  /* Its model, the profile list, comes with the store. */
+  self->selection = gtk_single_selection_new (NULL);
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   g_signal_connect_swapped (self->selection, "notify::selected-item",
                             G_CALLBACK (on_selected_item_changed), self);
-  g_signal_connect_swapped (self->profiles, "items-changed",
-                            G_CALLBACK (update_stacks), self);
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row), NULL);
@@ -1067,10 +940,6 @@ upskill_window_init (UpskillWindow *self)
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), NULL);
   gtk_list_view_set_factory (self->list_view, factory);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
-
-  if (g_signal_lookup ("area-activated", G_OBJECT_TYPE (self->trends_page)) != 0)
-    g_signal_connect_object (self->trends_page, "area-activated",
-                             G_CALLBACK (on_area_activated), self, G_CONNECT_SWAPPED);
 
   upskill_window_add_actions (self);
   update_stacks (self);
@@ -1098,6 +967,11 @@ setup (UpskillWindow      *self,
                            G_CALLBACK (on_session_failed), self, G_CONNECT_SWAPPED);
   g_object_bind_property (self->session, "profile", self->profile_signals, "target", G_BINDING_SYNC_CREATE);
 
+  self->profiles = upskill_profile_list_new (self->store, self->catalog, self->session);
+  g_signal_connect_object (self->profiles, "items-changed",
+                           G_CALLBACK (update_stacks), self, G_CONNECT_SWAPPED);
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->profiles));
+
   /* The last page first: only the page shown builds its content now. */
   restore_window_state (self);
 
@@ -1106,11 +980,12 @@ setup (UpskillWindow      *self,
       g_object_set (pages[i], "catalog", self->catalog, NULL);
       g_object_bind_property (application, "trends", pages[i], "trends", G_BINDING_SYNC_CREATE);
     }
+  g_object_bind_property (application, "feed-error", self->trends_page, "feed-error", G_BINDING_SYNC_CREATE);
   upskill_window_update_actions (self);
 
   /* Never on the main loop: with a thousand clients this reads an index
    * or, the first time, every file. */
-  upskill_store_list_async (self->store, self->cancellable, on_listed, self);
+  upskill_profile_list_reload_async (self->profiles, self->cancellable, on_listed, self);
 }
 
 UpskillWindow *
