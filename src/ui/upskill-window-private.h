@@ -7,9 +7,10 @@
 
 G_BEGIN_DECLS
 
-/* Shared by upskill-window.c (list, loading, autosave, undo) and
- * upskill-window-actions.c (menus, dialogs, files); the tests use the
- * accessors at the end. */
+/* Shared by upskill-window.c (template, selection, loading, window
+ * state) and upskill-window-actions.c (menus, dialogs, files); the
+ * profile, its undo and saves live in the session, the list in
+ * UpskillProfileList. The tests use the accessors at the end. */
 
 struct _UpskillWindow
 {

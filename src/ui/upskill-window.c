@@ -87,27 +87,28 @@ upskill_window_show_content (UpskillWindow *self)
 static void
 update_title (UpskillWindow *self)
 {
+  UpskillProfile *profile = upskill_window_get_profile (self);
   const char *subtitle = "";
 
   if (self->switcher_title == NULL)
     return;
 
-  if (upskill_window_get_profile (self) == NULL)
+  if (profile == NULL)
     {
       adw_view_switcher_title_set_title (self->switcher_title, _("Upskill"));
       adw_view_switcher_title_set_subtitle (self->switcher_title, "");
       return;
     }
 
-  if (upskill_profile_get_target_role (upskill_window_get_profile (self)) != NULL)
+  if (upskill_profile_get_target_role (profile) != NULL)
     {
       UpskillRole *role = upskill_catalog_find_role (self->catalog,
-                                                     upskill_profile_get_target_role (upskill_window_get_profile (self)));
+                                                     upskill_profile_get_target_role (profile));
       if (role != NULL)
         subtitle = role->name;
     }
 
-  adw_view_switcher_title_set_title (self->switcher_title, upskill_profile_get_name (upskill_window_get_profile (self)));
+  adw_view_switcher_title_set_title (self->switcher_title, upskill_profile_get_name (profile));
   adw_view_switcher_title_set_subtitle (self->switcher_title, subtitle);
 }
 
