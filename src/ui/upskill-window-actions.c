@@ -253,13 +253,14 @@ upskill_window_undo_delete (UpskillWindow *self,
                             const char    *id)
 {
   g_autoptr(AdwToast) toast = NULL;
+  g_autofree char *key = NULL;
   UpskillProfileItem *item;
 
   g_return_val_if_fail (UPSKILL_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (id != NULL, FALSE);
 
   if (!upskill_profile_session_undo_delete (self->session, id) ||
-      !g_hash_table_steal_extended (self->delete_toasts, id, NULL, (gpointer *) &toast))
+      !g_hash_table_steal_extended (self->delete_toasts, id, (gpointer *) &key, (gpointer *) &toast))
     return FALSE;
 
   item = g_object_get_data (G_OBJECT (toast), "upskill-profile-item");
