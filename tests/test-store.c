@@ -1407,6 +1407,73 @@ test_add_samples (Fixture       *fixture,
   g_assert_cmpuint (again->len, ==, n_samples);
 }
 
+/* Export, import, delete and the samples, on a worker thread. */
+static void
+test_async_files (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(UpskillProfile) profile = make_profile ("dana", "Dana", "2026-05-01T10:00:00Z");
+  g_autoptr(UpskillProfile) imported = NULL;
+  g_autoptr(GBytes) expected = upskill_profile_to_bytes (profile);
+  g_autoptr(GBytes) exported = NULL;
+  g_autoptr(GPtrArray) summaries = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  g_autofree char *base = g_path_get_dirname (fixture->dir);
+  g_autofree char *export_path = g_build_filename (base, "Dana export.json", NULL);
+  g_autoptr(GFile) export_file = g_file_new_for_path (export_path);
+  g_autofree char *dana_path = profile_path (fixture, "dana.json");
+  AsyncData async = { loop, NULL };
+
+  save (fixture->store, profile);
+
+  /* The profile is copied at call time: an edit made meanwhile is not
+   * half exported. */
+  upskill_store_export_async (fixture->store, profile, export_file, NULL, on_ready, &async);
+  upskill_profile_set_name (profile, "Changed After The Call");
+  result = wait_for_result (&async);
+  g_assert_true (upskill_store_export_finish (fixture->store, result, &error));
+  g_assert_no_error (error);
+  release_task (&result);
+  exported = read_bytes (export_path);
+  assert_bytes_equal (expected, exported);
+
+  /* Its id is taken: a fresh one. */
+  upskill_store_import_async (fixture->store, export_file, NULL, on_ready, &async);
+  result = wait_for_result (&async);
+  imported = upskill_store_import_finish (fixture->store, result, &error);
+  g_assert_no_error (error);
+  release_task (&result);
+  g_assert_nonnull (imported);
+  g_assert_cmpstr (upskill_profile_get_name (imported), ==, "Dana");
+  g_assert_cmpstr (upskill_profile_get_id (imported), !=, "dana");
+
+  upskill_store_delete_async (fixture->store, "dana", NULL, on_ready, &async);
+  result = wait_for_result (&async);
+  g_assert_true (upskill_store_delete_finish (fixture->store, result, &error));
+  g_assert_no_error (error);
+  release_task (&result);
+  g_assert_false (g_file_test (dana_path, G_FILE_TEST_EXISTS));
+
+  upskill_store_delete_async (fixture->store, "dana", NULL, on_ready, &async);
+  result = wait_for_result (&async);
+  g_assert_false (upskill_store_delete_finish (fixture->store, result, &error));
+  g_assert_error (error, UPSKILL_ERROR, UPSKILL_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  release_task (&result);
+
+  upskill_store_add_samples_async (fixture->store, NULL, on_ready, &async);
+  result = wait_for_result (&async);
+  g_assert_true (upskill_store_add_samples_finish (fixture->store, result, &error));
+  g_assert_no_error (error);
+  release_task (&result);
+  summaries = upskill_store_list (fixture->store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (find_summary (summaries, "dana-okafor.json"));
+  g_assert_nonnull (find_summary (summaries, "li-wei.json"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1434,6 +1501,7 @@ main (int   argc,
   ADD ("index-written-when-changed", test_index_written_when_changed);
   ADD ("corrupt-index", test_corrupt_index);
   ADD ("delete", test_delete);
+  ADD ("async-files", test_async_files);
   ADD ("load-errors", test_load_errors);
   ADD ("size-and-depth", test_size_and_depth);
   ADD ("async", test_async);

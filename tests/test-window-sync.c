@@ -357,7 +357,7 @@ test_changed_merge (Fixture       *fixture,
   on_disk = read_profile (fixture, "dana-okafor");
   g_assert_true (has_note (on_disk, "Session on the desktop"));
   g_assert_cmpuint (upskill_profile_get_level (on_disk, "python-core"), ==, 5);
-  g_assert_null (fixture->window->unsaved);
+  g_assert_null (upskill_profile_session_get_unsaved_error (fixture->window->session));
 }
 
 static void
@@ -375,7 +375,7 @@ test_changed_keep_mine (Fixture       *fixture,
   on_disk = read_profile (fixture, "dana-okafor");
   g_assert_false (has_note (on_disk, "Session on the desktop"));
   g_assert_cmpuint (upskill_profile_get_level (on_disk, "python-core"), ==, 5);
-  g_assert_null (fixture->window->unsaved);
+  g_assert_null (upskill_profile_session_get_unsaved_error (fixture->window->session));
 }
 
 static void
@@ -397,7 +397,7 @@ test_changed_take_theirs (Fixture       *fixture,
   on_disk = read_profile (fixture, "dana-okafor");
   g_assert_true (has_note (on_disk, "Session on the desktop"));
   g_assert_cmpuint (upskill_profile_get_level (on_disk, "python-core"), !=, 5);
-  g_assert_null (fixture->window->unsaved);
+  g_assert_null (upskill_profile_session_get_unsaved_error (fixture->window->session));
 }
 
 /* Deleted elsewhere: not brought back by the autosave; Restore does. */
@@ -448,7 +448,7 @@ test_deleted_close (Fixture       *fixture,
 
   g_assert_cmpuint (n_visible (fixture), ==, 2);
   g_assert_null (upskill_window_get_profile (fixture->window));
-  g_assert_null (fixture->window->unsaved);
+  g_assert_null (upskill_profile_session_get_unsaved_error (fixture->window->session));
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 }
 

@@ -1319,6 +1319,45 @@ test_pages_built_when_shown (Fixture       *fixture,
                    gtk_label_get_text (page_child (reference, UPSKILL_TYPE_PROGRESS_PAGE, "since_label")));
 }
 
+static GtkWidget *
+find_area_button (GtkWidget  *widget,
+                  const char *area_id)
+{
+  if (GTK_IS_BUTTON (widget) &&
+      g_strcmp0 (g_object_get_data (G_OBJECT (widget), "area-id"), area_id) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_area_button (child, area_id);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* An area's card on the Trends page opens that area on the Skills page:
+ * the window's template connects the page's "area-activated". */
+static void
+test_area_opens_skills (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  UpskillWindow *window = fixture->window;
+  GtkWidget *button;
+
+  upskill_window_select (window, "maria-gonzalez");
+  WAIT_UNTIL (showing (window, "maria-gonzalez"));
+  activate (fixture, "show-page", g_variant_new_string ("trends"));
+  WAIT_UNTIL ((button = find_area_button (window->trends_page, "python")) != NULL);
+
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (window->view_stack), ==, "skills");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1354,6 +1393,7 @@ main (int   argc,
   ADD ("render", TRUE, test_render);
   ADD ("trend-weight", FALSE, test_trend_weight);
   ADD ("pages-built-when-shown", TRUE, test_pages_built_when_shown);
+  ADD ("area-opens-skills", TRUE, test_area_opens_skills);
 
 #undef ADD
 

@@ -182,6 +182,40 @@ gboolean        upskill_store_add_samples        (UpskillStore    *self,
                                                   GCancellable    *cancellable,
                                                   GError         **error);
 
+/* The same on a worker thread. Export copies @profile at call time. */
+void            upskill_store_delete_async       (UpskillStore        *self,
+                                                  const char          *id,
+                                                  GCancellable        *cancellable,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
+gboolean        upskill_store_delete_finish      (UpskillStore    *self,
+                                                  GAsyncResult    *result,
+                                                  GError         **error);
+void            upskill_store_import_async       (UpskillStore        *self,
+                                                  GFile               *file,
+                                                  GCancellable        *cancellable,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
+UpskillProfile *upskill_store_import_finish      (UpskillStore    *self,
+                                                  GAsyncResult    *result,
+                                                  GError         **error);
+void            upskill_store_export_async       (UpskillStore        *self,
+                                                  UpskillProfile      *profile,
+                                                  GFile               *destination,
+                                                  GCancellable        *cancellable,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
+gboolean        upskill_store_export_finish      (UpskillStore    *self,
+                                                  GAsyncResult    *result,
+                                                  GError         **error);
+void            upskill_store_add_samples_async  (UpskillStore        *self,
+                                                  GCancellable        *cancellable,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
+gboolean        upskill_store_add_samples_finish (UpskillStore    *self,
+                                                  GAsyncResult    *result,
+                                                  GError         **error);
+
 /* Removes from @folder the temporary files of interrupted writes
  * (upskill_file_write_atomically()) whose writer is gone. */
 void            upskill_remove_leftover_temporaries (const char  *folder);

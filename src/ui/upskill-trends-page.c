@@ -66,8 +66,7 @@ struct _UpskillTrendsPage
 {
   UpskillPage         parent_instance;
 
-  GApplication       *application;
-  gulong              feed_error_id;
+  char               *feed_error;  /* why the last feed check failed, or NULL */
 
   /* Every claim, as UpskillClaimObject; the same store across updates. */
   GListStore         *claims;
@@ -120,6 +119,7 @@ enum {
   PROP_0,
   PROP_KIND_FILTER,
   PROP_AUDIENCE_FILTER,
+  PROP_FEED_ERROR,
   N_PROPS
 };
 
@@ -473,37 +473,26 @@ show_all_activated (GtkWidget  *widget,
 static void
 update_feed_error (UpskillTrendsPage *self)
 {
-  g_autofree char *feed_error = NULL;
+  const char *feed_error = self->feed_error;
 
   if (self->feed_error_label == NULL)
     return;
-
-  if (self->application != NULL)
-    g_object_get (self->application, "feed-error", &feed_error, NULL);
 
   gtk_label_set_text (self->feed_error_label, feed_error != NULL ? feed_error : "");
   gtk_widget_set_visible (GTK_WIDGET (self->feed_error_label), feed_error != NULL && feed_error[0] != '\0');
 }
 
-/* The feed engineer's application may expose the last feed error as a
- * string property "feed-error"; show it when it does. */
 static void
-watch_feed_error (UpskillTrendsPage *self)
+set_feed_error (UpskillTrendsPage *self,
+                const char        *feed_error)
 {
-  GApplication *application = g_application_get_default ();
-  GParamSpec *pspec;
-
-  if (application == NULL)
+  if (g_strcmp0 (self->feed_error, feed_error) == 0)
     return;
 
-  pspec = g_object_class_find_property (G_OBJECT_GET_CLASS (application), "feed-error");
-  if (pspec == NULL || pspec->value_type != G_TYPE_STRING)
-    return;
-
-  self->application = g_object_ref (application);
-  self->feed_error_id = g_signal_connect_swapped (application, "notify::feed-error",
-                                                  G_CALLBACK (update_feed_error), self);
+  g_free (self->feed_error);
+  self->feed_error = g_strdup (feed_error);
   update_feed_error (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FEED_ERROR]);
 }
 
 static void
@@ -940,8 +929,7 @@ upskill_trends_page_dispose (GObject *object)
 {
   UpskillTrendsPage *self = (UpskillTrendsPage *)object;
 
-  g_clear_signal_handler (&self->feed_error_id, self->application);
-  g_clear_object (&self->application);
+  g_clear_pointer (&self->feed_error, g_free);
 
   /* Through AdwBin, so that it forgets its child before the template
    * drops it. */
@@ -982,6 +970,10 @@ upskill_trends_page_get_property (GObject    *object,
       g_value_set_string (value, audience_filter_ids[self->audience_filter]);
       break;
 
+    case PROP_FEED_ERROR:
+      g_value_set_string (value, self->feed_error);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1003,6 +995,10 @@ upskill_trends_page_set_property (GObject      *object,
 
     case PROP_AUDIENCE_FILTER:
       set_audience_filter (self, g_value_get_string (value));
+      break;
+
+    case PROP_FEED_ERROR:
+      set_feed_error (self, g_value_get_string (value));
       break;
 
     default:
@@ -1033,6 +1029,12 @@ upskill_trends_page_class_init (UpskillTrendsPageClass *klass)
   properties[PROP_AUDIENCE_FILTER] =
     g_param_spec_string ("audience-filter", NULL, NULL,
                          "all",
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /* Why the last check of the trend feed failed; NULL when it did not.
+   * The window binds it to the application's. */
+  properties[PROP_FEED_ERROR] =
+    g_param_spec_string ("feed-error", NULL, NULL,
+                         NULL,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
@@ -1123,7 +1125,7 @@ upskill_trends_page_init (UpskillTrendsPage *self)
 
   upskill_layoffs_chart_set_model (self->layoffs_chart, G_LIST_MODEL (self->groups[GROUP_LAYOFFS].model));
 
-  watch_feed_error (self);
+  update_feed_error (self);
   rebuild (self);
 }
 

@@ -10,22 +10,6 @@
 
 /* The window's actions ("win."): profiles, files, pages, undo. */
 
-typedef struct
-{
-  UpskillProfileItem *item;
-  AdwToast           *toast;
-} PendingDelete;
-
-void
-upskill_pending_delete_free (gpointer data)
-{
-  PendingDelete *pending = data;
-
-  g_clear_object (&pending->item);
-  g_clear_object (&pending->toast);
-  g_free (pending);
-}
-
 static void
 set_enabled (UpskillWindow *self,
              const char    *name,
@@ -40,11 +24,11 @@ set_enabled (UpskillWindow *self,
 void
 upskill_window_update_actions (UpskillWindow *self)
 {
-  gboolean has_profile = self->profile != NULL;
+  gboolean has_profile = upskill_window_get_profile (self) != NULL;
   gboolean ready = self->store != NULL;
 
   /* Not yet set up (still in init). */
-  if (self->undo_stack == NULL)
+  if (self->session == NULL)
     return;
 
   set_enabled (self, "new-profile", ready);
@@ -61,7 +45,7 @@ upskill_window_update_actions (UpskillWindow *self)
   set_enabled (self, "export-report-to", has_profile);
   set_enabled (self, "print", has_profile);
   set_enabled (self, "print-to", has_profile);
-  set_enabled (self, "undo", has_profile && self->undo_stack->len > 0);
+  set_enabled (self, "undo", upskill_profile_session_get_can_undo (self->session));
 }
 
 /* New, edit, duplicate */
@@ -104,9 +88,9 @@ on_edit_profile_apply (UpskillProfileDialog *dialog,
   UpskillProfile *profile = upskill_profile_dialog_get_profile (dialog);
 
   /* One edit of several fields is one step to undo. */
-  upskill_window_begin_change_group (self);
+  upskill_profile_session_begin_change_group (self->session);
   apply_dialog_values (dialog, profile);
-  upskill_window_end_change_group (self);
+  upskill_profile_session_end_change_group (self->session);
 }
 
 static UpskillProfileDialog *
@@ -156,8 +140,8 @@ edit_profile_action (GSimpleAction *action,
 {
   UpskillWindow *self = UPSKILL_WINDOW (user_data);
 
-  if (self->profile != NULL)
-    open_profile_dialog (self, self->profile);
+  if (upskill_window_get_profile (self) != NULL)
+    open_profile_dialog (self, upskill_window_get_profile (self));
 }
 
 static void
@@ -173,11 +157,11 @@ duplicate_profile_action (GSimpleAction *action,
   g_autofree char *title = NULL;
   AdwToast *toast;
 
-  if (self->profile == NULL)
+  if (upskill_window_get_profile (self) == NULL)
     return;
 
   /* Translators: the name of a duplicated profile */
-  name = g_strdup_printf (_("%s (Copy)"), upskill_profile_get_name (self->profile));
+  name = g_strdup_printf (_("%s (Copy)"), upskill_profile_get_name (upskill_window_get_profile (self)));
   id = upskill_store_new_id (self->store, name, &error);
   if (id == NULL)
     {
@@ -185,7 +169,7 @@ duplicate_profile_action (GSimpleAction *action,
       return;
     }
 
-  copy = upskill_profile_copy (self->profile);
+  copy = upskill_profile_copy (upskill_window_get_profile (self));
   upskill_profile_set_id (copy, id);
   upskill_profile_set_name (copy, name);
 
@@ -203,14 +187,12 @@ on_delete_toast_dismissed (AdwToast      *toast,
                            UpskillWindow *self)
 {
   const char *id = g_object_get_data (G_OBJECT (toast), "upskill-profile-id");
-  PendingDelete *pending;
 
-  pending = g_hash_table_lookup (self->pending_deletes, id);
-  if (pending == NULL || pending->toast != toast)
+  if (g_hash_table_lookup (self->delete_toasts, id) != toast)
     return;
 
-  upskill_window_queue_delete (self, id);
-  g_hash_table_remove (self->pending_deletes, id);
+  upskill_profile_session_confirm_delete (self->session, id);
+  g_hash_table_remove (self->delete_toasts, id);
 }
 
 void
@@ -219,53 +201,45 @@ upskill_window_delete_profile (UpskillWindow *self,
 {
   g_autoptr(UpskillProfileItem) item = NULL;
   g_autofree char *title = NULL;
-  PendingDelete *pending;
-  guint store_position;
+  AdwToast *toast;
   guint visible_position;
   guint n_visible;
 
   g_return_if_fail (UPSKILL_IS_WINDOW (self));
   g_return_if_fail (id != NULL);
-  g_return_if_fail (self->profile == NULL || id != upskill_profile_get_id (self->profile));
+  g_return_if_fail (upskill_window_get_profile (self) == NULL || id != upskill_profile_get_id (upskill_window_get_profile (self)));
 
-  item = upskill_window_find_item (self, id, &store_position);
-  if (item == NULL)
+  if (upskill_window_find_item (self, id, NULL) == NULL)
     return;
-  g_object_ref (item);
 
   visible_position = gtk_single_selection_get_selected (self->selection);
 
-  if (self->profile != NULL && g_strcmp0 (upskill_profile_get_id (self->profile), id) == 0)
-    {
-      /* The last changes go to disk first, so an undo brings them back. */
-      upskill_window_flush_save (self);
-      upskill_window_set_profile (self, NULL);
-    }
+  /* Lets go of the profile, its last changes saved first so that an
+   * undo brings them back; the file stays until the toast is gone. */
+  upskill_profile_session_delete_later (self->session, id);
   if (g_strcmp0 (self->selected_id, id) == 0)
     g_clear_pointer (&self->selected_id, g_free);
 
-  g_list_store_remove (self->profiles, store_position);
+  item = upskill_profile_list_remove (self->profiles, id);
 
-  /* The file stays until the toast is gone. */
   title = g_markup_printf_escaped (_("“%s” deleted"), upskill_profile_item_get_name (item));
-  pending = g_new0 (PendingDelete, 1);
-  pending->item = g_object_ref (item);
-  pending->toast = adw_toast_new (title);
-  adw_toast_set_button_label (pending->toast, _("_Undo"));
-  adw_toast_set_action_name (pending->toast, "win.undo-delete");
-  adw_toast_set_action_target_value (pending->toast, g_variant_new_string (id));
-  adw_toast_set_priority (pending->toast, ADW_TOAST_PRIORITY_HIGH);
-  g_object_set_data_full (G_OBJECT (pending->toast), "upskill-profile-id", g_strdup (id), g_free);
-  g_signal_connect_object (pending->toast, "dismissed",
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo-delete");
+  adw_toast_set_action_target_value (toast, g_variant_new_string (id));
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  g_object_set_data_full (G_OBJECT (toast), "upskill-profile-id", g_strdup (id), g_free);
+  g_object_set_data_full (G_OBJECT (toast), "upskill-profile-item", g_object_ref (item), g_object_unref);
+  g_signal_connect_object (toast, "dismissed",
                            G_CALLBACK (on_delete_toast_dismissed), self, 0);
 
-  g_hash_table_insert (self->pending_deletes, g_strdup (id), pending);
+  g_hash_table_insert (self->delete_toasts, g_strdup (id), g_object_ref (toast));
 
-  adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (pending->toast));
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 
   /* Show the neighbour, as a list does after a deletion. */
-  n_visible = g_list_model_get_n_items (G_LIST_MODEL (self->sort_model));
-  if (self->profile == NULL && n_visible > 0)
+  n_visible = g_list_model_get_n_items (G_LIST_MODEL (self->profiles));
+  if (upskill_window_get_profile (self) == NULL && n_visible > 0)
     {
       if (visible_position == GTK_INVALID_LIST_POSITION || visible_position >= n_visible)
         visible_position = n_visible - 1;
@@ -278,22 +252,19 @@ gboolean
 upskill_window_undo_delete (UpskillWindow *self,
                             const char    *id)
 {
-  g_autoptr(UpskillProfileItem) item = NULL;
   g_autoptr(AdwToast) toast = NULL;
-  PendingDelete *pending;
+  g_autofree char *key = NULL;
+  UpskillProfileItem *item;
 
   g_return_val_if_fail (UPSKILL_IS_WINDOW (self), FALSE);
   g_return_val_if_fail (id != NULL, FALSE);
 
-  pending = g_hash_table_lookup (self->pending_deletes, id);
-  if (pending == NULL)
+  if (!upskill_profile_session_undo_delete (self->session, id) ||
+      !g_hash_table_steal_extended (self->delete_toasts, id, (gpointer *) &key, (gpointer *) &toast))
     return FALSE;
 
-  item = g_object_ref (pending->item);
-  toast = g_object_ref (pending->toast);
-  g_hash_table_remove (self->pending_deletes, id);
-
-  g_list_store_append (self->profiles, item);
+  item = g_object_get_data (G_OBJECT (toast), "upskill-profile-item");
+  upskill_profile_list_add (self->profiles, item);
   upskill_window_select (self, upskill_profile_item_get_id (item));
 
   /* No longer pending: dismissing deletes nothing. */
@@ -303,43 +274,22 @@ upskill_window_undo_delete (UpskillWindow *self,
 }
 
 void
-upskill_window_commit_deletes (UpskillWindow *self)
-{
-  g_autoptr(GPtrArray) ids = NULL;
-  GHashTableIter iter;
-  gpointer key;
-
-  ids = g_ptr_array_new_with_free_func (g_free);
-
-  g_hash_table_iter_init (&iter, self->pending_deletes);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    g_ptr_array_add (ids, g_strdup (key));
-
-  g_hash_table_remove_all (self->pending_deletes);
-
-  for (guint i = 0; i < ids->len; i++)
-    upskill_window_queue_delete (self, g_ptr_array_index (ids, i));
-}
-
-void
 upskill_window_clear_deletes (UpskillWindow *self)
 {
   /* Without a close request nobody confirmed: the files stay. */
-  if (self->pending_deletes != NULL)
-    g_hash_table_remove_all (self->pending_deletes);
+  if (self->session != NULL)
+    upskill_profile_session_cancel_deletes (self->session);
+  if (self->delete_toasts != NULL)
+    g_hash_table_remove_all (self->delete_toasts);
 }
 
 AdwToast *
 upskill_window_get_delete_toast (UpskillWindow *self,
                                  const char    *id)
 {
-  PendingDelete *pending;
-
   g_return_val_if_fail (UPSKILL_IS_WINDOW (self), NULL);
 
-  pending = g_hash_table_lookup (self->pending_deletes, id);
-
-  return pending != NULL ? pending->toast : NULL;
+  return g_hash_table_lookup (self->delete_toasts, id);
 }
 
 static void
@@ -351,9 +301,9 @@ delete_profile_action (GSimpleAction *action,
   g_autofree char *id = NULL;
 
   /* A copy: deleting lets go of the profile. */
-  if (self->profile == NULL)
+  if (upskill_window_get_profile (self) == NULL)
     return;
-  id = g_strdup (upskill_profile_get_id (self->profile));
+  id = g_strdup (upskill_profile_get_id (upskill_window_get_profile (self)));
   upskill_window_delete_profile (self, id);
 }
 
@@ -370,7 +320,9 @@ undo_action (GSimpleAction *action,
              GVariant      *parameter,
              gpointer       user_data)
 {
-  upskill_window_undo (UPSKILL_WINDOW (user_data));
+  UpskillWindow *self = UPSKILL_WINDOW (user_data);
+
+  upskill_profile_session_undo (self->session);
 }
 
 /* Files */
@@ -432,33 +384,16 @@ file_from_parameter (GVariant *parameter)
 /* Import */
 
 static void
-import_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  UpskillStore *store = g_object_get_data (G_OBJECT (task), "upskill-store");
-  GError *error = NULL;
-  UpskillProfile *profile;
-
-  profile = upskill_store_import (store, task_data, cancellable, &error);
-  if (profile == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, profile, g_object_unref);
-}
-
-static void
 on_imported (GObject      *source,
              GAsyncResult *result,
              gpointer      user_data)
 {
-  UpskillWindow *self = UPSKILL_WINDOW (source);
+  g_autoptr(UpskillWindow) self = user_data;
   g_autoptr(UpskillProfile) profile = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
 
-  profile = g_task_propagate_pointer (G_TASK (result), &error);
+  profile = upskill_store_import_finish (UPSKILL_STORE (source), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
@@ -478,12 +413,7 @@ static void
 import_file (UpskillWindow *self,
              GFile         *file)
 {
-  g_autoptr(GTask) task = g_task_new (self, self->cancellable, on_imported, NULL);
-
-  g_task_set_source_tag (task, import_file);
-  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
-  g_object_set_data_full (G_OBJECT (task), "upskill-store", g_object_ref (self->store), g_object_unref);
-  g_task_run_in_thread (task, import_thread);
+  upskill_store_import_async (self->store, file, self->cancellable, on_imported, g_object_ref (self));
 }
 
 static void
@@ -509,33 +439,24 @@ import_profile_from_action (GSimpleAction *action,
 
 /* Export profile */
 
-static void
-export_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
+typedef struct
 {
-  UpskillStore *store = g_object_get_data (G_OBJECT (task), "upskill-store");
-  GFile *destination = g_object_get_data (G_OBJECT (task), "upskill-destination");
-  GError *error = NULL;
-
-  if (upskill_store_export (store, task_data, destination, cancellable, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
-}
+  UpskillWindow *self;
+  GFile         *destination;
+} ExportRequest;
 
 static void
 on_exported (GObject      *source,
              GAsyncResult *result,
              gpointer      user_data)
 {
-  UpskillWindow *self = UPSKILL_WINDOW (source);
-  GFile *destination = g_object_get_data (G_OBJECT (result), "upskill-destination");
+  g_autofree ExportRequest *request = user_data;
+  g_autoptr(UpskillWindow) self = request->self;
+  g_autoptr(GFile) destination = request->destination;
   g_autoptr(GError) error = NULL;
   g_autofree char *basename = upskill_file_dup_display_name (destination);
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (!upskill_store_export_finish (UPSKILL_STORE (source), result, &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         upskill_window_show_error_toast (self, "%s", error->message);
@@ -552,18 +473,16 @@ static void
 export_profile_to (UpskillWindow *self,
                    GFile         *destination)
 {
-  g_autoptr(GTask) task = NULL;
+  ExportRequest *request;
 
-  if (self->profile == NULL)
+  if (upskill_window_get_profile (self) == NULL)
     return;
 
-  task = g_task_new (self, self->cancellable, on_exported, NULL);
-  g_task_set_source_tag (task, export_profile_to);
-  /* A copy: the worker thread must not share the profile being edited. */
-  g_task_set_task_data (task, upskill_profile_copy (self->profile), g_object_unref);
-  g_object_set_data_full (G_OBJECT (task), "upskill-store", g_object_ref (self->store), g_object_unref);
-  g_object_set_data_full (G_OBJECT (task), "upskill-destination", g_object_ref (destination), g_object_unref);
-  g_task_run_in_thread (task, export_thread);
+  request = g_new0 (ExportRequest, 1);
+  request->self = g_object_ref (self);
+  request->destination = g_object_ref (destination);
+  upskill_store_export_async (self->store, upskill_window_get_profile (self), destination,
+                              self->cancellable, on_exported, request);
 }
 
 static void
@@ -574,10 +493,10 @@ export_profile_action (GSimpleAction *action,
   UpskillWindow *self = UPSKILL_WINDOW (user_data);
   g_autofree char *name = NULL;
 
-  if (self->profile == NULL)
+  if (upskill_window_get_profile (self) == NULL)
     return;
 
-  name = g_strconcat (upskill_profile_get_id (self->profile), ".json", NULL);
+  name = g_strconcat (upskill_profile_get_id (upskill_window_get_profile (self)), ".json", NULL);
   choose_file (self, GTK_FILE_CHOOSER_ACTION_SAVE,
                _("Export Profile"), _("_Export"), name,
                _("Upskill profiles"), "application/json", "json",
@@ -650,7 +569,7 @@ export_report_to (UpskillWindow *self,
   UpskillReportOptions options;
   ReportData *data;
 
-  if (self->profile == NULL || application == NULL)
+  if (upskill_window_get_profile (self) == NULL || application == NULL)
     return;
 
   data = g_new0 (ReportData, 1);
@@ -663,7 +582,7 @@ export_report_to (UpskillWindow *self,
   options.paper = (UpskillPaper) g_settings_get_enum (self->settings, "paper-size");
   options.coach_name = data->coach_name;
 
-  upskill_report_write_async (self->profile, self->catalog,
+  upskill_report_write_async (upskill_window_get_profile (self), self->catalog,
                               upskill_application_get_trends (UPSKILL_APPLICATION (application)),
                               &options, destination, self->cancellable,
                               on_report_written, data);
@@ -677,10 +596,10 @@ export_report_action (GSimpleAction *action,
   UpskillWindow *self = UPSKILL_WINDOW (user_data);
   g_autofree char *name = NULL;
 
-  if (self->profile == NULL)
+  if (upskill_window_get_profile (self) == NULL)
     return;
 
-  name = upskill_report_suggest_name (self->profile, 0);
+  name = upskill_report_suggest_name (upskill_window_get_profile (self), 0);
   choose_file (self, GTK_FILE_CHOOSER_ACTION_SAVE,
                _("Export Report"), _("_Export"), name,
                _("PDF documents"), "application/pdf", "pdf",
@@ -786,7 +705,7 @@ print_report (UpskillWindow *self,
   double width, height;
   GtkPrintOperationResult result;
 
-  if (self->profile == NULL || application == NULL)
+  if (upskill_window_get_profile (self) == NULL || application == NULL)
     return;
 
   job = g_new0 (PrintJob, 1);
@@ -796,7 +715,7 @@ print_report (UpskillWindow *self,
   upskill_report_options_init (&options);
   options.paper = (UpskillPaper) g_settings_get_enum (self->settings, "paper-size");
   options.coach_name = job->coach_name;
-  job->pages = upskill_report_pages_new (self->profile, self->catalog,
+  job->pages = upskill_report_pages_new (upskill_window_get_profile (self), self->catalog,
                                          upskill_application_get_trends (UPSKILL_APPLICATION (application)),
                                          &options);
 
@@ -814,7 +733,7 @@ print_report (UpskillWindow *self,
   gtk_print_operation_set_allow_async (operation, TRUE);
   {
     g_autofree char *title = g_strdup_printf (_("Upskill progress report: %s"),
-                                              upskill_profile_get_name (self->profile));
+                                              upskill_profile_get_name (upskill_window_get_profile (self)));
 
     gtk_print_operation_set_job_name (operation, title);
   }
@@ -906,28 +825,14 @@ open_profiles_folder_action (GSimpleAction *action,
 /* Samples */
 
 static void
-add_samples_thread (GTask        *task,
-                    gpointer      source_object,
-                    gpointer      task_data,
-                    GCancellable *cancellable)
-{
-  GError *error = NULL;
-
-  if (upskill_store_add_samples (task_data, cancellable, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
-}
-
-static void
 on_samples_added (GObject      *source,
                   GAsyncResult *result,
                   gpointer      user_data)
 {
-  UpskillWindow *self = UPSKILL_WINDOW (source);
+  g_autoptr(UpskillWindow) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
+  if (!upskill_store_add_samples_finish (UPSKILL_STORE (source), result, &error))
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         upskill_window_show_error_toast (self, "%s", error->message);
@@ -943,11 +848,8 @@ add_samples_action (GSimpleAction *action,
                     gpointer       user_data)
 {
   UpskillWindow *self = UPSKILL_WINDOW (user_data);
-  g_autoptr(GTask) task = g_task_new (self, self->cancellable, on_samples_added, NULL);
 
-  g_task_set_source_tag (task, add_samples_action);
-  g_task_set_task_data (task, g_object_ref (self->store), g_object_unref);
-  g_task_run_in_thread (task, add_samples_thread);
+  upskill_store_add_samples_async (self->store, self->cancellable, on_samples_added, g_object_ref (self));
 }
 
 /* Navigation */
@@ -1037,16 +939,6 @@ client_activated_cb (UpskillWindow *self,
 
 /* The order of the profile list */
 
-static int
-sort_profiles_by (gconstpointer a,
-                  gconstpointer b,
-                  gpointer      user_data)
-{
-  return upskill_profile_item_compare_by (UPSKILL_PROFILE_ITEM ((gpointer) a),
-                                          UPSKILL_PROFILE_ITEM ((gpointer) b),
-                                          GPOINTER_TO_INT (user_data));
-}
-
 static void
 profile_sort_changed_cb (UpskillWindow *self)
 {
@@ -1055,8 +947,7 @@ profile_sort_changed_cb (UpskillWindow *self)
   GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "profile-sort");
 
   g_simple_action_set_state (G_SIMPLE_ACTION (action), g_variant_new_string (nick));
-  /* Setting the function re-sorts. */
-  gtk_custom_sorter_set_sort_func (self->sorter, sort_profiles_by, GINT_TO_POINTER (order), NULL);
+  upskill_profile_list_set_sort (self->profiles, order);
 }
 
 static void

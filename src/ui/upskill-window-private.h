@@ -4,13 +4,16 @@
 #include "upskill-clients-view.h"
 #include "upskill-conflict-bar.h"
 #include "upskill-profile-item.h"
+#include "upskill-profile-list.h"
+#include "upskill-profile-session.h"
 #include "upskill-window.h"
 
 G_BEGIN_DECLS
 
-/* Shared by upskill-window.c (list, loading, autosave, undo) and
- * upskill-window-actions.c (menus, dialogs, files); the tests use the
- * accessors at the end. */
+/* Shared by upskill-window.c (template, selection, loading, window
+ * state) and upskill-window-actions.c (menus, dialogs, files); the
+ * profile, its undo and saves live in the session, the list in
+ * UpskillProfileList. The tests use the accessors at the end. */
 
 struct _UpskillWindow
 {
@@ -45,13 +48,8 @@ struct _UpskillWindow
 
   /* The profile list: every item, filtered by the search, newest change
    * first. */
-  GListStore           *profiles;
-  GtkCustomFilter      *filter;
-  GtkFilterListModel   *filter_model;
-  GtkCustomSorter      *sorter;
-  GtkSortListModel     *sort_model;
+  UpskillProfileList   *profiles;
   GtkSingleSelection   *selection;
-  char                 *search_text;   /* NULL when not searching */
   gboolean              listed;        /* the first listing has arrived */
 
   GCancellable         *cancellable;      /* listing; cancelled on close */
@@ -59,33 +57,15 @@ struct _UpskillWindow
   char                 *selected_id;      /* selected, maybe still loading */
   char                 *wanted_id;        /* to select once listed */
 
-  /* The profile on the pages. */
-  UpskillProfile       *profile;
-  gulong                changed_handler;
-  gulong                notify_handler;
-
-  /* Undo: copies of the profile before each change; @snapshot is the
-   * profile as it is now. */
-  GPtrArray            *undo_stack;
-  UpskillProfile       *snapshot;
-  gboolean              restoring;
-  guint                 change_group_depth;
-  gboolean              change_group_pushed;
-
-  /* Saves and deletions run one at a time, in order. */
-  guint                 save_source;
-  GQueue                disk_queue;
-  gboolean              disk_busy;
+  /* The profile on the pages, its undo stack, autosave and disk queue. */
+  UpskillProfileSession *session;
+  GSignalGroup         *profile_signals;
   gboolean              closing;
   gboolean              closed;
-  /* The profile whose last save failed, and why: closing then keeps the
-   * window and asks, rather than losing the change unseen. */
-  UpskillProfile       *unsaved;
-  char                 *unsaved_message;
-  gboolean              discard_unsaved;
 
-  /* Deleted profiles whose undo toast is still up: id → PendingDelete. */
-  GHashTable           *pending_deletes;
+  /* The undo toasts of deleted profiles, by id; each holds the list item
+   * to put back ("upskill-profile-item"). */
+  GHashTable           *delete_toasts;
 };
 
 /* upskill-window.c */
@@ -101,16 +81,8 @@ void                upskill_window_show_content         (UpskillWindow  *self);
 void                upskill_window_reload               (UpskillWindow  *self,
                                                          const char     *select_id);
 void                upskill_window_flush_save           (UpskillWindow  *self);
-void                upskill_window_queue_save           (UpskillWindow  *self,
-                                                         UpskillProfile *profile);
-void                upskill_window_queue_delete         (UpskillWindow  *self,
-                                                         const char     *id);
 void                upskill_window_set_profile          (UpskillWindow  *self,
                                                          UpskillProfile *profile);
-/* Changes made between begin and end are one step to undo. */
-void                upskill_window_begin_change_group   (UpskillWindow  *self);
-void                upskill_window_end_change_group     (UpskillWindow  *self);
-void                upskill_window_undo                 (UpskillWindow  *self);
 void                upskill_window_show_error_toast     (UpskillWindow  *self,
                                                          const char     *format,
                                                          ...) G_GNUC_PRINTF (2, 3);
@@ -139,9 +111,7 @@ void                upskill_window_delete_profile       (UpskillWindow  *self,
                                                          const char     *id);
 gboolean            upskill_window_undo_delete          (UpskillWindow  *self,
                                                          const char     *id);
-void                upskill_window_commit_deletes       (UpskillWindow  *self);
 void                upskill_window_clear_deletes        (UpskillWindow  *self);
-void                upskill_pending_delete_free         (gpointer        pending);
 
 /* For the tests */
 GListModel         *upskill_window_get_visible_profiles (UpskillWindow  *self);

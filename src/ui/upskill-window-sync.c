@@ -32,6 +32,13 @@ resolution_free (Resolution *resolution)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Resolution, resolution_free)
 
 /* A toast naming a profile: toast titles are markup, names are not. */
+/* The profile on the pages (the session's). */
+static UpskillProfile *
+shown_profile (UpskillWindow *self)
+{
+  return upskill_window_get_profile (self);
+}
+
 static void G_GNUC_PRINTF (2, 3)
 show_toast (UpskillWindow *self,
             const char    *format,
@@ -59,7 +66,7 @@ static gboolean
 is_shown (UpskillWindow *self,
           const char    *id)
 {
-  return self->profile != NULL && g_strcmp0 (upskill_profile_get_id (self->profile), id) == 0;
+  return shown_profile (self) != NULL && g_strcmp0 (upskill_profile_get_id (shown_profile (self)), id) == 0;
 }
 
 void
@@ -68,10 +75,10 @@ upskill_window_show_conflict (UpskillWindow       *self,
 {
   g_return_if_fail (UPSKILL_IS_WINDOW (self));
 
-  if (self->profile == NULL || self->conflict_bar == NULL)
+  if (shown_profile (self) == NULL || self->conflict_bar == NULL)
     return;
 
-  upskill_conflict_bar_show (get_bar (self), kind, upskill_profile_get_name (self->profile));
+  upskill_conflict_bar_show (get_bar (self), kind, upskill_profile_get_name (shown_profile (self)));
 }
 
 void
@@ -101,14 +108,11 @@ upskill_window_handle_save_conflict (UpskillWindow  *self,
     return FALSE;
 
   /* A profile no longer shown says so the usual way. */
-  if (profile != self->profile || self->closed)
+  if (profile != shown_profile (self) || self->closed)
     return FALSE;
 
-  /* Closing meanwhile asks first, as for any save that failed. */
-  g_set_object (&self->unsaved, profile);
-  g_free (self->unsaved_message);
-  self->unsaved_message = g_strdup (error->message);
-
+  /* Closing meanwhile asks first, as for any save that failed: the
+   * session keeps it as unsaved. */
   upskill_window_show_conflict (self, kind);
 
   return TRUE;
@@ -119,12 +123,7 @@ upskill_window_handle_save_conflict (UpskillWindow  *self,
 static void
 drop_unsaved (UpskillWindow *self)
 {
-  g_clear_handle_id (&self->save_source, g_source_remove);
-  if (self->unsaved == self->profile)
-    {
-      g_clear_object (&self->unsaved);
-      g_clear_pointer (&self->unsaved_message, g_free);
-    }
+  upskill_profile_session_drop_changes (self->session);
 }
 
 static void
@@ -146,7 +145,7 @@ merge_theirs (UpskillWindow  *self,
   g_autoptr(UpskillProfile) merged = NULL;
   g_autoptr(GError) error = NULL;
 
-  merged = upskill_profile_merge (self->profile, theirs, &error);
+  merged = upskill_profile_merge (shown_profile (self), theirs, &error);
   if (merged == NULL)
     {
       upskill_window_show_error_toast (self, "%s", error->message);
@@ -154,8 +153,8 @@ merge_theirs (UpskillWindow  *self,
     }
 
   /* One step to undo; the autosave then replaces the version merged. */
-  upskill_profile_set_file_version (self->profile, upskill_profile_get_file_version (theirs));
-  upskill_profile_restore (self->profile, merged);
+  upskill_profile_set_file_version (shown_profile (self), upskill_profile_get_file_version (theirs));
+  upskill_profile_restore (shown_profile (self), merged);
 }
 
 static void
@@ -187,8 +186,8 @@ on_theirs_loaded (GObject      *source,
   if (g_str_equal (resolution->choice, UPSKILL_CONFLICT_CHOICE_KEEP_MINE))
     {
       /* Read, so it may be replaced. */
-      upskill_profile_set_file_version (self->profile, upskill_profile_get_file_version (theirs));
-      upskill_window_queue_save (self, self->profile);
+      upskill_profile_set_file_version (shown_profile (self), upskill_profile_get_file_version (theirs));
+      upskill_profile_session_queue_save (self->session, shown_profile (self));
     }
   else if (g_str_equal (resolution->choice, UPSKILL_CONFLICT_CHOICE_TAKE_THEIRS))
     take_theirs (self, theirs);
@@ -199,11 +198,10 @@ on_theirs_loaded (GObject      *source,
 static void
 close_deleted (UpskillWindow *self)
 {
-  guint position;
+  g_autoptr(UpskillProfileItem) item = NULL;
 
   drop_unsaved (self);
-  if (upskill_window_find_item (self, upskill_profile_get_id (self->profile), &position) != NULL)
-    g_list_store_remove (self->profiles, position);
+  item = upskill_profile_list_remove (self->profiles, upskill_profile_get_id (shown_profile (self)));
   upskill_window_set_profile (self, NULL);
 }
 
@@ -284,7 +282,7 @@ on_copy_resolved (GObject      *source,
   if (resolved == NULL)
     {
       /* The profile changed meanwhile: that banner instead. */
-      if (!upskill_window_handle_save_conflict (self, self->profile, error))
+      if (!upskill_window_handle_save_conflict (self, shown_profile (self), error))
         upskill_window_show_error_toast (self, "%s", error->message);
       return;
     }
@@ -331,8 +329,8 @@ resolve_copy (UpskillWindow *self,
   work = g_new0 (CopyWork, 1);
   work->file_name = g_strdup (upskill_conflict_bar_get_copy (get_bar (self)));
   work->choice = g_strdup (choice);
-  work->profile = upskill_profile_copy (self->profile);
-  upskill_profile_set_file_version (work->profile, upskill_profile_get_file_version (self->profile));
+  work->profile = upskill_profile_copy (shown_profile (self));
+  upskill_profile_set_file_version (work->profile, upskill_profile_get_file_version (shown_profile (self)));
 
   task = g_task_new (self->store, NULL, on_copy_resolved, g_object_ref (self));
   g_task_set_source_tag (task, resolve_copy);
@@ -368,7 +366,7 @@ on_copies_found (GObject      *source,
       upskill_conflict_bar_get_kind (get_bar (self)) != UPSKILL_CONFLICT_COPY)
     return;
 
-  upskill_conflict_bar_show_copy (get_bar (self), upskill_profile_get_name (self->profile), copy);
+  upskill_conflict_bar_show_copy (get_bar (self), upskill_profile_get_name (shown_profile (self)), copy);
 }
 
 static void
@@ -376,12 +374,12 @@ check_conflict_copies (UpskillWindow *self)
 {
   g_autoptr(GTask) task = NULL;
 
-  if (self->profile == NULL || self->store == NULL)
+  if (shown_profile (self) == NULL || self->store == NULL)
     return;
 
   task = g_task_new (self->store, self->cancellable, on_copies_found, g_object_ref (self));
   g_task_set_source_tag (task, check_conflict_copies);
-  g_task_set_task_data (task, g_strdup (upskill_profile_get_id (self->profile)), g_free);
+  g_task_set_task_data (task, g_strdup (upskill_profile_get_id (shown_profile (self))), g_free);
   g_task_run_in_thread (task, find_copies_thread);
 }
 
@@ -400,7 +398,7 @@ on_resolve (UpskillWindow *self,
 {
   Resolution *resolution;
 
-  if (self->profile == NULL)
+  if (shown_profile (self) == NULL)
     return;
 
   if (upskill_conflict_bar_get_kind (get_bar (self)) == UPSKILL_CONFLICT_COPY)
@@ -413,8 +411,8 @@ on_resolve (UpskillWindow *self,
     {
       /* Written again as a new file, by the user's choice. */
       upskill_window_hide_conflict (self);
-      upskill_profile_set_file_version (self->profile, NULL);
-      upskill_window_queue_save (self, self->profile);
+      upskill_profile_set_file_version (shown_profile (self), NULL);
+      upskill_profile_session_queue_save (self->session, shown_profile (self));
       return;
     }
 
@@ -428,7 +426,7 @@ on_resolve (UpskillWindow *self,
   /* Keep mine, take theirs and merge all read the other version first. */
   resolution = g_new0 (Resolution, 1);
   resolution->self = g_object_ref (self);
-  resolution->id = g_strdup (upskill_profile_get_id (self->profile));
+  resolution->id = g_strdup (upskill_profile_get_id (shown_profile (self)));
   resolution->choice = g_strdup (choice);
   upskill_store_load_async (self->store, resolution->id, self->cancellable,
                             on_theirs_loaded, resolution);
@@ -467,17 +465,18 @@ on_shown_profile_read (GObject      *source,
       /* Not resurrected by the next autosave: the user chooses. A new
        * profile whose first save is on its way has no file yet. */
       if (g_error_matches (error, UPSKILL_ERROR, UPSKILL_ERROR_NOT_FOUND) &&
-          upskill_profile_get_file_version (self->profile) != NULL)
+          upskill_profile_get_file_version (shown_profile (self)) != NULL)
         upskill_window_show_conflict (self, UPSKILL_CONFLICT_DELETED);
       return;
     }
 
   /* Our own save, seen by the monitor. */
   if (g_strcmp0 (upskill_profile_get_file_version (theirs),
-                 upskill_profile_get_file_version (self->profile)) == 0)
+                 upskill_profile_get_file_version (shown_profile (self))) == 0)
     return;
 
-  changed_here = upskill_window_is_busy (self) || self->unsaved == self->profile;
+  changed_here = upskill_window_is_busy (self) ||
+                 upskill_profile_session_get_unsaved_error (self->session) != NULL;
   if (changed_here)
     {
       upskill_window_show_conflict (self, UPSKILL_CONFLICT_CHANGED);
@@ -496,10 +495,10 @@ check_shown_profile (UpskillWindow *self)
 {
   Resolution *resolution;
 
-  if (self->closed || self->profile == NULL)
+  if (self->closed || shown_profile (self) == NULL)
     return;
 
-  if (self->disk_busy || !g_queue_is_empty (&self->disk_queue))
+  if (upskill_profile_session_get_busy (self->session))
     {
       g_timeout_add_full (G_PRIORITY_DEFAULT, RECHECK_DELAY_MS, on_recheck_timeout,
                           g_object_ref (self), g_object_unref);
@@ -508,7 +507,7 @@ check_shown_profile (UpskillWindow *self)
 
   resolution = g_new0 (Resolution, 1);
   resolution->self = g_object_ref (self);
-  resolution->id = g_strdup (upskill_profile_get_id (self->profile));
+  resolution->id = g_strdup (upskill_profile_get_id (shown_profile (self)));
   upskill_store_load_async (self->store, resolution->id, self->cancellable,
                             on_shown_profile_read, resolution);
 }
@@ -536,7 +535,7 @@ on_profiles_changed (UpskillWindow *self,
                      GStrv          changed,
                      GStrv          removed)
 {
-  const char *shown_id = self->profile != NULL ? upskill_profile_get_id (self->profile) : NULL;
+  const char *shown_id = shown_profile (self) != NULL ? upskill_profile_get_id (shown_profile (self)) : NULL;
   gboolean others = FALSE;
 
   if (self->closed)
@@ -547,7 +546,7 @@ on_profiles_changed (UpskillWindow *self,
       UpskillProfileItem *item;
 
       if (g_strcmp0 (removed[i], shown_id) == 0 ||
-          g_hash_table_contains (self->pending_deletes, removed[i]))
+          upskill_profile_session_is_delete_pending (self->session, removed[i]))
         continue;
 
       /* Still listed: not deleted here. */

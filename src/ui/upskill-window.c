@@ -11,50 +11,10 @@
 #include "upskill-trends-page.h"
 #include "upskill-window-private.h"
 
-/* Changes closer together than this are saved once. */
-#define AUTOSAVE_DELAY_MS 500
-#define UNDO_LIMIT        100
-
 G_DEFINE_FINAL_TYPE (UpskillWindow, upskill_window, ADW_TYPE_APPLICATION_WINDOW)
 
 static const char * const page_names[] = { "trends", "skills", "plan", "progress" };
 
-typedef enum
-{
-  DISK_SAVE,
-  DISK_DELETE,
-} DiskOpKind;
-
-typedef struct
-{
-  DiskOpKind      kind;
-  UpskillProfile *profile;  /* DISK_SAVE */
-  char           *id;       /* DISK_DELETE */
-} DiskOp;
-
-typedef struct
-{
-  UpskillWindow *self;      /* owned */
-  DiskOp        *op;
-} DiskOpData;
-
-static void
-disk_op_free (DiskOp *op)
-{
-  g_clear_object (&op->profile);
-  g_free (op->id);
-  g_free (op);
-}
-
-static void
-disk_op_data_free (DiskOpData *data)
-{
-  g_object_unref (data->self);
-  disk_op_free (data->op);
-  g_free (data);
-}
-
-static void process_disk_queue (UpskillWindow *self);
 static void update_stacks      (UpskillWindow *self);
 
 /* Items and positions */
@@ -64,56 +24,19 @@ upskill_window_find_item (UpskillWindow *self,
                           const char    *id,
                           guint         *out_position)
 {
-  GListModel *model = G_LIST_MODEL (self->profiles);
-  guint n = g_list_model_get_n_items (model);
+  g_return_val_if_fail (UPSKILL_IS_WINDOW (self), NULL);
 
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(UpskillProfileItem) item = g_list_model_get_item (model, i);
+  if (out_position != NULL)
+    *out_position = upskill_profile_list_get_position (self->profiles, id);
 
-      if (g_strcmp0 (upskill_profile_item_get_id (item), id) == 0)
-        {
-          if (out_position != NULL)
-            *out_position = i;
-          /* The list holds a reference. */
-          return item;
-        }
-    }
-
-  return NULL;
+  return upskill_profile_list_find (self->profiles, id);
 }
 
 static guint
 find_visible_position (UpskillWindow *self,
                        const char    *id)
 {
-  GListModel *model = G_LIST_MODEL (self->sort_model);
-  guint n = g_list_model_get_n_items (model);
-
-  if (id == NULL)
-    return GTK_INVALID_LIST_POSITION;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(UpskillProfileItem) item = g_list_model_get_item (model, i);
-
-      if (g_strcmp0 (upskill_profile_item_get_id (item), id) == 0)
-        return i;
-    }
-
-  return GTK_INVALID_LIST_POSITION;
-}
-
-static void
-resort (UpskillWindow *self,
-        const char    *changed_id)
-{
-  /* Saving makes a profile the newest: nothing moves if it already
-   * leads the list. */
-  if (changed_id != NULL && find_visible_position (self, changed_id) == 0)
-    return;
-
-  gtk_sorter_changed (GTK_SORTER (self->sorter), GTK_SORTER_CHANGE_DIFFERENT);
+  return upskill_profile_list_get_position (self->profiles, id);
 }
 
 /* Keeps the row of the profile on the pages selected, e.g. once a search
@@ -137,7 +60,7 @@ upskill_window_select (UpskillWindow *self,
   g_return_if_fail (UPSKILL_IS_WINDOW (self));
 
   position = find_visible_position (self, id);
-  if (position == GTK_INVALID_LIST_POSITION && self->search_text != NULL)
+  if (position == GTK_INVALID_LIST_POSITION && upskill_profile_list_get_search (self->profiles) != NULL)
     {
       gtk_search_bar_set_search_mode (self->search_bar, FALSE);
       gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
@@ -165,27 +88,30 @@ upskill_window_show_content (UpskillWindow *self)
 static void
 update_title (UpskillWindow *self)
 {
+  UpskillProfile *profile = upskill_window_get_profile (self);
+
+  upskill_window_sync_profile_shown (self);
   const char *subtitle = "";
 
   if (self->switcher_title == NULL)
     return;
 
-  if (self->profile == NULL)
+  if (profile == NULL)
     {
       adw_view_switcher_title_set_title (self->switcher_title, _("Upskill"));
       adw_view_switcher_title_set_subtitle (self->switcher_title, "");
       return;
     }
 
-  if (upskill_profile_get_target_role (self->profile) != NULL)
+  if (upskill_profile_get_target_role (profile) != NULL)
     {
       UpskillRole *role = upskill_catalog_find_role (self->catalog,
-                                                     upskill_profile_get_target_role (self->profile));
+                                                     upskill_profile_get_target_role (profile));
       if (role != NULL)
         subtitle = role->name;
     }
 
-  adw_view_switcher_title_set_title (self->switcher_title, upskill_profile_get_name (self->profile));
+  adw_view_switcher_title_set_title (self->switcher_title, upskill_profile_get_name (profile));
   adw_view_switcher_title_set_subtitle (self->switcher_title, subtitle);
 }
 
@@ -197,10 +123,10 @@ update_stacks (UpskillWindow *self)
   if (self->main_stack == NULL)
     return;
 
-  n_profiles = g_list_model_get_n_items (G_LIST_MODEL (self->profiles));
-  n_visible = g_list_model_get_n_items (G_LIST_MODEL (self->sort_model));
+  n_profiles = self->profiles != NULL ? upskill_profile_list_get_n_profiles (self->profiles) : 0;
+  n_visible = self->profiles != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->profiles)) : 0;
 
-  if (!self->listed)
+  if (self->profiles == NULL || !upskill_profile_list_get_loaded (self->profiles))
     {
       gtk_spinner_start (self->sidebar_spinner);
       gtk_stack_set_visible_child_name (self->sidebar_stack, "loading");
@@ -210,13 +136,13 @@ update_stacks (UpskillWindow *self)
 
   gtk_spinner_stop (self->sidebar_spinner);
 
-  if (n_visible == 0 && self->search_text != NULL)
+  if (n_visible == 0 && upskill_profile_list_get_search (self->profiles) != NULL)
     gtk_stack_set_visible_child_name (self->sidebar_stack, "no-results");
   else
     gtk_stack_set_visible_child_name (self->sidebar_stack, "list");
 
   /* First run, or every profile deleted: offer a start. */
-  if (n_profiles == 0 && self->profile == NULL)
+  if (n_profiles == 0 && upskill_window_get_profile (self) == NULL)
     gtk_stack_set_visible_child_name (self->main_stack, "welcome");
   else
     gtk_stack_set_visible_child_name (self->main_stack, "main");
@@ -256,9 +182,7 @@ show_unreadable (UpskillWindow      *self,
   gtk_stack_set_visible_child_name (self->content_stack, "unreadable");
 }
 
-/* Disk queue: saves and deletions, one at a time and in order, so an
- * older save never lands after a newer one, and a deletion after the
- * last save of that profile. */
+/* Closing waits for the session's disk queue. */
 
 static void
 finish_closing (UpskillWindow *self)
@@ -291,7 +215,7 @@ on_unsaved_response (AdwMessageDialog *dialog,
     return;
 
   /* Once the dialog is gone: closing the window destroys it too. */
-  self->discard_unsaved = TRUE;
+  upskill_profile_session_discard_unsaved (self->session);
   g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_discarding,
                    g_object_ref (self), g_object_unref);
 }
@@ -299,7 +223,8 @@ on_unsaved_response (AdwMessageDialog *dialog,
 /* The last save before closing failed (a full disk, say): the window
  * comes back with the change still in it, and says why. */
 static void
-abort_closing (UpskillWindow *self)
+abort_closing (UpskillWindow *self,
+               const GError  *error)
 {
   GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
   AdwMessageDialog *dialog;
@@ -319,7 +244,7 @@ abort_closing (UpskillWindow *self)
                                                        _("Changes Not Saved"), NULL));
   adw_message_dialog_format_body (dialog,
                                   _("%s\n\nThe window stays open so that nothing is lost. Make room on the disk and close again, or close without saving."),
-                                  self->unsaved_message);
+                                  error->message);
   adw_message_dialog_add_responses (dialog,
                                     "keep", _("_Keep Open"),
                                     "discard", _("Close _Without Saving"),
@@ -335,181 +260,46 @@ abort_closing (UpskillWindow *self)
 }
 
 static void
-on_disk_op_finished (UpskillWindow *self)
+on_session_closed (GObject      *source,
+                   GAsyncResult *result,
+                   gpointer      user_data)
 {
-  self->disk_busy = FALSE;
-  process_disk_queue (self);
-}
-
-static void
-on_saved (GObject      *source,
-          GAsyncResult *result,
-          gpointer      user_data)
-{
-  DiskOpData *data = user_data;
-  UpskillWindow *self = data->self;
-  UpskillProfile *profile = data->op->profile;
+  g_autoptr(UpskillWindow) self = user_data;
   g_autoptr(GError) error = NULL;
+  gboolean saved = upskill_profile_session_close_finish (UPSKILL_PROFILE_SESSION (source), result, &error);
 
-  if (!upskill_store_save_finish (UPSKILL_STORE (source), result, &error) &&
-      !upskill_window_handle_save_conflict (self, profile, error))
-    {
-      g_set_object (&self->unsaved, profile);
-      g_free (self->unsaved_message);
-      self->unsaved_message = g_strdup (error->message);
-      /* The store's message names the file and says why. */
-      upskill_window_show_error_toast (self, "%s", error->message);
-    }
-  else if (error == NULL && self->unsaved == profile)
-    {
-      g_clear_object (&self->unsaved);
-      g_clear_pointer (&self->unsaved_message, g_free);
-    }
-
-  if (error == NULL && !self->closed)
-    {
-      const char *id = upskill_profile_get_id (profile);
-      UpskillProfileItem *item = upskill_window_find_item (self, id, NULL);
-
-      if (item != NULL)
-        {
-          upskill_profile_item_update_from_profile (item, profile, self->catalog);
-          resort (self, id);
-          reselect (self);
-        }
-    }
-
-  on_disk_op_finished (self);
-  disk_op_data_free (data);
-}
-
-static void
-delete_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  GError *error = NULL;
-
-  if (upskill_store_delete (source_object, task_data, cancellable, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
-}
-
-static void
-on_deleted (GObject      *source,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  DiskOpData *data = user_data;
-  g_autoptr(GError) error = NULL;
-
-  /* Already gone is what was asked for. */
-  if (!g_task_propagate_boolean (G_TASK (result), &error) &&
-      !g_error_matches (error, UPSKILL_ERROR, UPSKILL_ERROR_NOT_FOUND))
-    upskill_window_show_error_toast (data->self, "%s", error->message);
-
-  on_disk_op_finished (data->self);
-  disk_op_data_free (data);
-}
-
-static void
-process_disk_queue (UpskillWindow *self)
-{
-  DiskOpData *data;
-  DiskOp *op;
-
-  if (self->disk_busy)
+  /* Nothing was waiting: the window closed at once. */
+  if (!self->closing)
     return;
 
-  op = g_queue_pop_head (&self->disk_queue);
-  if (op == NULL)
-    {
-      if (self->closing && self->unsaved != NULL && !self->discard_unsaved)
-        abort_closing (self);
-      else if (self->closing)
-        finish_closing (self);
-      return;
-    }
-
-  self->disk_busy = TRUE;
-
-  data = g_new0 (DiskOpData, 1);
-  data->self = g_object_ref (self);
-  data->op = op;
-
-  /* No cancellable: a save or deletion the user asked for completes,
-   * even while the window closes. */
-  if (op->kind == DISK_SAVE)
-    {
-      upskill_store_save_async (self->store, op->profile, NULL, on_saved, data);
-    }
+  if (saved)
+    finish_closing (self);
   else
-    {
-      g_autoptr(GTask) task = g_task_new (self->store, NULL, on_deleted, data);
-
-      g_task_set_source_tag (task, process_disk_queue);
-      g_task_set_task_data (task, g_strdup (op->id), g_free);
-      g_task_run_in_thread (task, delete_thread);
-    }
+    abort_closing (self, error);
 }
 
-void
-upskill_window_queue_save (UpskillWindow  *self,
-                           UpskillProfile *profile)
+static void
+on_session_saved (UpskillWindow  *self,
+                  UpskillProfile *profile)
 {
-  DiskOp *op;
+  if (self->closed)
+    return;
 
-  g_return_if_fail (UPSKILL_IS_WINDOW (self));
-  g_return_if_fail (UPSKILL_IS_PROFILE (profile));
-
-  /* A waiting save serializes the profile when it starts, so one is
-   * enough. */
-  for (GList *l = self->disk_queue.head; l != NULL; l = l->next)
-    {
-      DiskOp *queued = l->data;
-
-      if (queued->kind == DISK_SAVE && queued->profile == profile)
-        return;
-    }
-
-  op = g_new0 (DiskOp, 1);
-  op->kind = DISK_SAVE;
-  op->profile = g_object_ref (profile);
-  g_queue_push_tail (&self->disk_queue, op);
-
-  process_disk_queue (self);
+  if (upskill_profile_list_update (self->profiles, profile))
+    reselect (self);
 }
 
-void
-upskill_window_queue_delete (UpskillWindow *self,
-                             const char    *id)
+static void
+on_session_failed (UpskillWindow *self,
+                   const char    *id,
+                   const GError  *error)
 {
-  DiskOp *op;
+  /* Changed or deleted on another device: the banner asks. */
+  if (upskill_window_handle_save_conflict (self, upskill_window_get_profile (self), error))
+    return;
 
-  g_return_if_fail (UPSKILL_IS_WINDOW (self));
-  g_return_if_fail (id != NULL);
-
-  op = g_new0 (DiskOp, 1);
-  op->kind = DISK_DELETE;
-  op->id = g_strdup (id);
-  g_queue_push_tail (&self->disk_queue, op);
-
-  process_disk_queue (self);
-}
-
-static gboolean
-on_autosave_timeout (gpointer user_data)
-{
-  UpskillWindow *self = user_data;
-
-  self->save_source = 0;
-
-  if (self->profile != NULL)
-    upskill_window_queue_save (self, self->profile);
-
-  return G_SOURCE_REMOVE;
+  /* The store's message names the file and says why. */
+  upskill_window_show_error_toast (self, "%s", error->message);
 }
 
 void
@@ -517,124 +307,18 @@ upskill_window_flush_save (UpskillWindow *self)
 {
   g_return_if_fail (UPSKILL_IS_WINDOW (self));
 
-  if (self->save_source == 0)
-    return;
-
-  g_clear_handle_id (&self->save_source, g_source_remove);
-
-  if (self->profile != NULL)
-    upskill_window_queue_save (self, self->profile);
+  if (self->session != NULL)
+    upskill_profile_session_flush (self->session);
 }
 
-/* The profile on the pages, its undo stack and autosave */
+/* The profile on the pages */
 
+/* Follows the session: whatever sets its profile, the pages show it. */
 static void
-on_profile_changed (UpskillWindow *self)
-{
-  g_autoptr(UpskillProfile) previous = g_steal_pointer (&self->snapshot);
-
-  if (!self->restoring && previous != NULL &&
-      (self->change_group_depth == 0 || !self->change_group_pushed))
-    {
-      g_ptr_array_add (self->undo_stack, g_steal_pointer (&previous));
-      if (self->undo_stack->len > UNDO_LIMIT)
-        g_ptr_array_remove_index (self->undo_stack, 0);
-
-      if (self->change_group_depth > 0)
-        self->change_group_pushed = TRUE;
-    }
-
-  self->snapshot = upskill_profile_copy (self->profile);
-
-  /* Restarted on every change: a burst of clicks is saved once. */
-  g_clear_handle_id (&self->save_source, g_source_remove);
-  self->save_source = g_timeout_add (AUTOSAVE_DELAY_MS, on_autosave_timeout, self);
-
-  upskill_window_update_actions (self);
-}
-
-static void
-on_profile_notify (UpskillWindow *self,
-                   GParamSpec    *pspec)
-{
-  update_title (self);
-}
-
-void
-upskill_window_begin_change_group (UpskillWindow *self)
-{
-  g_return_if_fail (UPSKILL_IS_WINDOW (self));
-
-  if (self->change_group_depth++ == 0)
-    self->change_group_pushed = FALSE;
-}
-
-void
-upskill_window_end_change_group (UpskillWindow *self)
-{
-  g_return_if_fail (UPSKILL_IS_WINDOW (self));
-  g_return_if_fail (self->change_group_depth > 0);
-
-  self->change_group_depth--;
-}
-
-void
-upskill_window_undo (UpskillWindow *self)
-{
-  g_autoptr(UpskillProfile) previous = NULL;
-
-  g_return_if_fail (UPSKILL_IS_WINDOW (self));
-
-  if (self->profile == NULL || self->undo_stack->len == 0)
-    return;
-
-  previous = g_ptr_array_steal_index (self->undo_stack, self->undo_stack->len - 1);
-
-  /* The "changed" this emits must not become a step to undo. */
-  self->restoring = TRUE;
-  upskill_profile_restore (self->profile, previous);
-  self->restoring = FALSE;
-
-  upskill_window_update_actions (self);
-}
-
-void
-upskill_window_set_profile (UpskillWindow  *self,
-                            UpskillProfile *profile)
+on_session_profile_changed (UpskillWindow *self)
 {
   GtkWidget *pages[] = { self->trends_page, self->skills_page, self->plan_page, self->progress_page };
-
-  g_return_if_fail (UPSKILL_IS_WINDOW (self));
-  g_return_if_fail (profile == NULL || UPSKILL_IS_PROFILE (profile));
-
-  if (self->profile == profile)
-    return;
-
-  if (self->profile != NULL)
-    {
-      /* Whatever was still waiting for the autosave goes now. */
-      upskill_window_flush_save (self);
-      g_clear_signal_handler (&self->changed_handler, self->profile);
-      g_clear_signal_handler (&self->notify_handler, self->profile);
-    }
-
-  g_set_object (&self->profile, profile);
-  upskill_window_sync_profile_shown (self);
-
-  g_ptr_array_set_size (self->undo_stack, 0);
-  g_clear_object (&self->snapshot);
-  self->change_group_depth = 0;
-
-  if (profile != NULL)
-    {
-      self->snapshot = upskill_profile_copy (profile);
-      self->changed_handler = g_signal_connect_swapped (profile, "changed",
-                                                        G_CALLBACK (on_profile_changed), self);
-      self->notify_handler = g_signal_connect_swapped (profile, "notify",
-                                                       G_CALLBACK (on_profile_notify), self);
-      g_free (self->selected_id);
-      self->selected_id = g_strdup (upskill_profile_get_id (profile));
-    }
+  UpskillProfile *profile = upskill_window_get_profile (self);
 
   for (guint i = 0; i < G_N_ELEMENTS (pages); i++)
     {
@@ -650,6 +334,22 @@ upskill_window_set_profile (UpskillWindow  *self,
   upskill_window_update_actions (self);
 }
 
+void
+upskill_window_set_profile (UpskillWindow  *self,
+                            UpskillProfile *profile)
+{
+  g_return_if_fail (UPSKILL_IS_WINDOW (self));
+  g_return_if_fail (profile == NULL || UPSKILL_IS_PROFILE (profile));
+
+  if (profile != NULL)
+    {
+      g_free (self->selected_id);
+      self->selected_id = g_strdup (upskill_profile_get_id (profile));
+    }
+
+  upskill_profile_session_set_profile (self->session, profile);
+}
+
 /* Adds a profile made in this window (new, duplicate, import) to the
  * list and shows it. */
 void
@@ -657,25 +357,13 @@ upskill_window_add_profile (UpskillWindow  *self,
                             UpskillProfile *profile,
                             gboolean        save)
 {
-  UpskillProfileSummary summary = { 0 };
-  g_autoptr(UpskillProfileItem) item = NULL;
-  g_autofree char *file_name = NULL;
-
   g_return_if_fail (UPSKILL_IS_WINDOW (self));
   g_return_if_fail (UPSKILL_IS_PROFILE (profile));
 
-  file_name = g_strconcat (upskill_profile_get_id (profile), ".json", NULL);
-  summary.id = (char *) upskill_profile_get_id (profile);
-  summary.file_name = file_name;
-  summary.name = (char *) upskill_profile_get_name (profile);
-  summary.readiness = -1.0;
-
-  item = upskill_profile_item_new (&summary, self->catalog);
-  upskill_profile_item_update_from_profile (item, profile, self->catalog);
-  g_list_store_append (self->profiles, item);
+  upskill_profile_list_add_profile (self->profiles, profile);
 
   if (save)
-    upskill_window_queue_save (self, profile);
+    upskill_profile_session_queue_save (self->session, profile);
 
   upskill_window_set_profile (self, profile);
   upskill_window_select (self, upskill_profile_get_id (profile));
@@ -722,7 +410,7 @@ on_profile_loaded (GObject      *source,
     UpskillProfileItem *item = upskill_window_find_item (self, upskill_profile_get_id (profile), NULL);
 
     if (item != NULL && upskill_profile_item_get_error (item) != NULL)
-      upskill_profile_item_update_from_profile (item, profile, self->catalog);
+      upskill_profile_list_update (self->profiles, profile);
   }
 
   upskill_window_set_profile (self, profile);
@@ -752,7 +440,7 @@ show_item (UpskillWindow      *self,
       if (!upskill_profile_id_is_valid (id))
         return;
     }
-  else if (self->profile != NULL && g_strcmp0 (upskill_profile_get_id (self->profile), id) == 0)
+  else if (upskill_window_get_profile (self) != NULL && g_strcmp0 (upskill_profile_get_id (upskill_window_get_profile (self)), id) == 0)
     {
       return;
     }
@@ -761,7 +449,7 @@ show_item (UpskillWindow      *self,
       /* Flushed now rather than when the next profile arrives. */
       upskill_window_flush_save (self);
 
-      if (self->profile == NULL)
+      if (upskill_window_get_profile (self) == NULL)
         {
           gtk_spinner_start (self->content_spinner);
           gtk_stack_set_visible_child_name (self->content_stack, "loading");
@@ -794,56 +482,24 @@ on_listed (GObject      *source,
            GAsyncResult *result,
            gpointer      user_data)
 {
-  g_autoptr(GPtrArray) summaries = NULL;
-  g_autoptr(GPtrArray) items = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *wanted = NULL;
   UpskillWindow *self;
   gboolean first_listing;
 
-  summaries = upskill_store_list_finish (UPSKILL_STORE (source), result, &error);
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (!upskill_profile_list_reload_finish (UPSKILL_PROFILE_LIST (source), result, &error) &&
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
   self = UPSKILL_WINDOW (user_data);
   first_listing = !self->listed;
   self->listed = TRUE;
 
-  if (summaries == NULL)
+  if (error != NULL)
     {
       upskill_window_show_error_toast (self, "%s", error->message);
       update_stacks (self);
       return;
-    }
-
-  items = g_ptr_array_new_full (summaries->len, g_object_unref);
-  for (guint i = 0; i < summaries->len; i++)
-    {
-      const UpskillProfileSummary *summary = g_ptr_array_index (summaries, i);
-
-      /* Still on disk until its undo toast goes. */
-      if (g_hash_table_contains (self->pending_deletes, summary->id))
-        continue;
-
-      g_ptr_array_add (items, upskill_profile_item_new (summary, self->catalog));
-    }
-
-  g_list_store_splice (self->profiles, 0,
-                       g_list_model_get_n_items (G_LIST_MODEL (self->profiles)),
-                       items->pdata, items->len);
-
-  /* A new profile whose first save is still on its way. */
-  if (self->profile != NULL &&
-      upskill_window_find_item (self, upskill_profile_get_id (self->profile), NULL) == NULL)
-    {
-      UpskillProfileSummary summary = { 0 };
-      g_autoptr(UpskillProfileItem) item = NULL;
-
-      summary.id = (char *) upskill_profile_get_id (self->profile);
-      summary.readiness = -1.0;
-      item = upskill_profile_item_new (&summary, self->catalog);
-      upskill_profile_item_update_from_profile (item, self->profile, self->catalog);
-      g_list_store_append (self->profiles, item);
     }
 
   update_stacks (self);
@@ -861,7 +517,7 @@ on_listed (GObject      *source,
         g_clear_pointer (&self->selected_id, g_free);
       upskill_window_select (self, wanted);
     }
-  else if (g_list_model_get_n_items (G_LIST_MODEL (self->sort_model)) > 0)
+  else if (g_list_model_get_n_items (G_LIST_MODEL (self->profiles)) > 0)
     {
       g_clear_pointer (&self->selected_id, g_free);
       gtk_single_selection_set_selected (self->selection, 0);
@@ -881,42 +537,16 @@ upskill_window_reload (UpskillWindow *self,
   g_free (self->wanted_id);
   self->wanted_id = g_strdup (select_id);
 
-  upskill_store_list_async (self->store, self->cancellable, on_listed, self);
+  upskill_profile_list_reload_async (self->profiles, self->cancellable, on_listed, self);
 }
 
 /* Search */
 
-static gboolean
-filter_profile (gpointer item,
-                gpointer user_data)
-{
-  UpskillWindow *self = user_data;
-
-  return self->search_text == NULL ||
-         upskill_profile_item_matches (UPSKILL_PROFILE_ITEM (item), self->search_text);
-}
-
-static int
-sort_profiles (gconstpointer a,
-               gconstpointer b,
-               gpointer      user_data)
-{
-  int result = upskill_profile_item_compare (UPSKILL_PROFILE_ITEM ((gpointer) a),
-                                             UPSKILL_PROFILE_ITEM ((gpointer) b));
-
-  return result < 0 ? GTK_ORDERING_SMALLER : result > 0 ? GTK_ORDERING_LARGER : GTK_ORDERING_EQUAL;
-}
-
 static void
 on_search_changed (UpskillWindow *self)
 {
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  g_autofree char *stripped = g_strstrip (g_strdup (text));
-
-  g_free (self->search_text);
-  self->search_text = stripped[0] != '\0' ? g_steal_pointer (&stripped) : NULL;
-
-  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  upskill_profile_list_set_search (self->profiles,
+                                   gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
   reselect (self);
   update_stacks (self);
 }
@@ -924,7 +554,7 @@ on_search_changed (UpskillWindow *self)
 static void
 on_search_activate (UpskillWindow *self)
 {
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->sort_model)) == 0)
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->profiles)) == 0)
     return;
 
   gtk_single_selection_set_selected (self->selection, 0);
@@ -1061,7 +691,11 @@ upskill_window_get_profile (UpskillWindow *self)
 {
   g_return_val_if_fail (UPSKILL_IS_WINDOW (self), NULL);
 
-  return self->profile;
+  /* NULL until set up. */
+  if (self->session == NULL)
+    return NULL;
+
+  return upskill_profile_session_get_profile (self->session);
 }
 
 void
@@ -1093,7 +727,7 @@ upskill_window_is_busy (UpskillWindow *self)
 {
   g_return_val_if_fail (UPSKILL_IS_WINDOW (self), FALSE);
 
-  return self->save_source != 0 || self->disk_busy || !g_queue_is_empty (&self->disk_queue);
+  return upskill_profile_session_get_busy (self->session);
 }
 
 gboolean
@@ -1153,15 +787,15 @@ upskill_window_close_request (GtkWindow *window)
     return TRUE;
 
   save_window_state (self);
-  upskill_window_flush_save (self);
-  /* A change whose save failed is tried once more. */
-  if (self->unsaved != NULL && !self->discard_unsaved)
-    upskill_window_queue_save (self, self->unsaved);
-  upskill_window_commit_deletes (self);
   g_cancellable_cancel (self->cancellable);
   g_cancellable_cancel (self->load_cancellable);
 
-  if (self->disk_busy || !g_queue_is_empty (&self->disk_queue))
+  /* Saves what waits and confirms the deletions: their toasts go with
+   * the window. */
+  g_hash_table_remove_all (self->delete_toasts);
+  upskill_profile_session_close_async (self->session, on_session_closed, g_object_ref (self));
+
+  if (upskill_profile_session_get_busy (self->session))
     {
       /* Nothing is lost: the window goes away now, the application
        * stays until the last save is on disk. */
@@ -1194,13 +828,8 @@ upskill_window_dispose (GObject *object)
   /* Closed without close-request (the application quit): still save. */
   upskill_window_flush_save (self);
   upskill_window_clear_deletes (self);
-
-  if (self->profile != NULL)
-    {
-      g_clear_signal_handler (&self->changed_handler, self->profile);
-      g_clear_signal_handler (&self->notify_handler, self->profile);
-      g_clear_object (&self->profile);
-    }
+  if (self->profile_signals != NULL)
+    g_signal_group_set_target (self->profile_signals, NULL);
 
   if (self->list_view != NULL)
     gtk_list_view_set_model (self->list_view, NULL);
@@ -1235,24 +864,15 @@ upskill_window_finalize (GObject *object)
 {
   UpskillWindow *self = (UpskillWindow *)object;
 
-  g_assert (g_queue_is_empty (&self->disk_queue));
-
   g_clear_object (&self->selection);
-  g_clear_object (&self->sort_model);
-  g_clear_object (&self->sorter);
-  g_clear_object (&self->filter_model);
-  g_clear_object (&self->filter);
   g_clear_object (&self->profiles);
   g_clear_object (&self->cancellable);
-  g_clear_object (&self->snapshot);
-  g_clear_object (&self->unsaved);
-  g_clear_pointer (&self->unsaved_message, g_free);
-  g_clear_pointer (&self->undo_stack, g_ptr_array_unref);
-  g_clear_pointer (&self->pending_deletes, g_hash_table_unref);
+  g_clear_object (&self->profile_signals);
+  g_clear_object (&self->session);
+  g_clear_pointer (&self->delete_toasts, g_hash_table_unref);
   g_clear_object (&self->store);
   g_clear_object (&self->catalog);
   g_clear_object (&self->settings);
-  g_free (self->search_text);
   g_free (self->selected_id);
   g_free (self->wanted_id);
 
@@ -1305,6 +925,7 @@ upskill_window_class_init (UpskillWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_search_mode_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_list_view_activate);
   gtk_widget_class_bind_template_callback (widget_class, on_leaflet_folded);
+  gtk_widget_class_bind_template_callback (widget_class, on_area_activated);
 }
 
 static void
@@ -1315,24 +936,16 @@ upskill_window_init (UpskillWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
-  self->undo_stack = g_ptr_array_new_with_free_func (g_object_unref);
-  self->pending_deletes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, upskill_pending_delete_free);
-  g_queue_init (&self->disk_queue);
+  self->delete_toasts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->profile_signals = g_signal_group_new (UPSKILL_TYPE_PROFILE);
+  g_signal_group_connect_swapped (self->profile_signals, "notify", G_CALLBACK (update_title), self);
 
-  self->profiles = g_list_store_new (UPSKILL_TYPE_PROFILE_ITEM);
-  self->filter = gtk_custom_filter_new (filter_profile, self, NULL);
-  self->filter_model = gtk_filter_list_model_new (G_LIST_MODEL (g_object_ref (self->profiles)),
-                                                  GTK_FILTER (g_object_ref (self->filter)));
-  self->sorter = gtk_custom_sorter_new (sort_profiles, NULL, NULL);
-  self->sort_model = gtk_sort_list_model_new (G_LIST_MODEL (g_object_ref (self->filter_model)),
-                                              GTK_SORTER (g_object_ref (self->sorter)));
-  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->sort_model)));
+  /* Its model, the profile list, comes with the store. */
+  self->selection = gtk_single_selection_new (NULL);
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   g_signal_connect_swapped (self->selection, "notify::selected-item",
                             G_CALLBACK (on_selected_item_changed), self);
-  g_signal_connect_swapped (self->profiles, "items-changed",
-                            G_CALLBACK (update_stacks), self);
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row), NULL);
@@ -1340,10 +953,6 @@ upskill_window_init (UpskillWindow *self)
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row), NULL);
   gtk_list_view_set_factory (self->list_view, factory);
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
-
-  if (g_signal_lookup ("area-activated", G_OBJECT_TYPE (self->trends_page)) != 0)
-    g_signal_connect_object (self->trends_page, "area-activated",
-                             G_CALLBACK (on_area_activated), self, G_CONNECT_SWAPPED);
 
   upskill_window_add_actions (self);
   update_stacks (self);
@@ -1359,6 +968,22 @@ setup (UpskillWindow      *self,
   self->catalog = g_object_ref (upskill_application_get_catalog (application));
   self->store = g_object_ref (upskill_application_get_store (application));
   self->settings = g_object_ref (upskill_application_get_settings (application));
+
+  self->session = upskill_profile_session_new (self->store);
+  g_signal_connect_object (self->session, "notify::profile",
+                           G_CALLBACK (on_session_profile_changed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify::can-undo",
+                           G_CALLBACK (upskill_window_update_actions), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "saved",
+                           G_CALLBACK (on_session_saved), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "failed",
+                           G_CALLBACK (on_session_failed), self, G_CONNECT_SWAPPED);
+  g_object_bind_property (self->session, "profile", self->profile_signals, "target", G_BINDING_SYNC_CREATE);
+
+  self->profiles = upskill_profile_list_new (self->store, self->catalog, self->session);
+  g_signal_connect_object (self->profiles, "items-changed",
+                           G_CALLBACK (update_stacks), self, G_CONNECT_SWAPPED);
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->profiles));
   upskill_window_follow_profile_sort (self);
   upskill_window_setup_sync (self);
 
@@ -1370,11 +995,12 @@ setup (UpskillWindow      *self,
       g_object_set (pages[i], "catalog", self->catalog, NULL);
       g_object_bind_property (application, "trends", pages[i], "trends", G_BINDING_SYNC_CREATE);
     }
+  g_object_bind_property (application, "feed-error", self->trends_page, "feed-error", G_BINDING_SYNC_CREATE);
   upskill_window_update_actions (self);
 
   /* Never on the main loop: with a thousand clients this reads an index
    * or, the first time, every file. */
-  upskill_store_list_async (self->store, self->cancellable, on_listed, self);
+  upskill_profile_list_reload_async (self->profiles, self->cancellable, on_listed, self);
 }
 
 UpskillWindow *
