@@ -39,8 +39,10 @@ struct _UpskillProfile
   GPtrArray          *notes;       /* UpskillNote*, oldest first */
   GPtrArray          *no_evidence; /* empty; returned for skills without any */
   /* Top-level members this version does not know (written by a newer
-   * one), kept as they are and written back. Immutable, so shared. */
-  JsonObject         *extra;
+   * one), kept as they are and written back: compact JSON text of an
+   * object, or NULL. Text, not nodes: json-glib's reference counts are
+   * not atomic, and a copy of the profile is saved on another thread. */
+  char               *extra;
 };
 
 G_DEFINE_FINAL_TYPE (UpskillProfile, upskill_profile, G_TYPE_OBJECT)
@@ -347,6 +349,23 @@ text_is_valid (const char *text)
   return text == NULL || g_utf8_validate (text, -1, NULL);
 }
 
+/* Setters refuse text past the limits that loading enforces, so that a
+ * save never writes what cannot be read back. The window checks first
+ * and says why. */
+static gboolean
+fits (const char *text,
+      glong       max_chars)
+{
+  return text == NULL || g_utf8_strlen (text, -1) <= max_chars;
+}
+
+gboolean
+upskill_profile_text_fits (const char *text,
+                           gboolean    prose)
+{
+  return fits (text, prose ? UPSKILL_PROFILE_TEXT_MAX_CHARS : UPSKILL_PROFILE_LINE_MAX_CHARS);
+}
+
 static gint64
 now_unix (void)
 {
@@ -403,7 +422,7 @@ upskill_profile_finalize (GObject *object)
   g_clear_pointer (&self->current_role, g_free);
   g_clear_pointer (&self->target_role, g_free);
   g_clear_pointer (&self->skills, g_hash_table_unref);
-  g_clear_pointer (&self->extra, json_object_unref);
+  g_clear_pointer (&self->extra, g_free);
   g_clear_pointer (&self->history, g_ptr_array_unref);
   g_clear_pointer (&self->plan, g_ptr_array_unref);
   g_clear_pointer (&self->notes, g_ptr_array_unref);
@@ -1051,9 +1070,12 @@ keep_unknown_members (UpskillProfile *self,
                       JsonObject     *root)
 {
   g_autoptr(JsonObject) extra = NULL;
+  g_autoptr(JsonNode) extra_node = NULL;
   JsonObjectIter iter;
   const char *member;
   JsonNode *node;
+
+  g_clear_pointer (&self->extra, g_free);
 
   json_object_iter_init (&iter, root);
   while (json_object_iter_next (&iter, &member, &node))
@@ -1065,10 +1087,11 @@ keep_unknown_members (UpskillProfile *self,
       json_object_set_member (extra, member, json_node_copy (node));
     }
 
-  if (extra != NULL)
-    json_object_seal (extra);
-  g_clear_pointer (&self->extra, json_object_unref);
-  self->extra = g_steal_pointer (&extra);
+  if (extra == NULL)
+    return;
+
+  extra_node = json_node_init_object (json_node_alloc (), extra);
+  self->extra = json_to_string (extra_node, FALSE);
 }
 
 static gboolean
@@ -1429,11 +1452,13 @@ upskill_profile_to_json (UpskillProfile *self)
 
   if (self->extra != NULL)
     {
+      g_autoptr(JsonNode) extra = json_from_string (self->extra, NULL);
       JsonObjectIter iter;
       const char *member;
       JsonNode *node;
 
-      json_object_iter_init (&iter, self->extra);
+      g_assert (extra != NULL && JSON_NODE_HOLDS_OBJECT (extra));
+      json_object_iter_init (&iter, json_node_get_object (extra));
       while (json_object_iter_next (&iter, &member, &node))
         {
           json_builder_set_member_name (builder, member);
@@ -1490,8 +1515,8 @@ copy_state (UpskillProfile *self,
   self->weekly_hours = other->weekly_hours;
   self->created = other->created;
   self->modified = other->modified;
-  g_clear_pointer (&self->extra, json_object_unref);
-  self->extra = other->extra != NULL ? json_object_ref (other->extra) : NULL;
+  g_free (self->extra);
+  self->extra = g_strdup (other->extra);
 
   g_hash_table_remove_all (self->skills);
   g_hash_table_iter_init (&iter, other->skills);
@@ -1661,6 +1686,9 @@ upskill_profile_set_current_role (UpskillProfile *self,
 {
   g_return_if_fail (UPSKILL_IS_PROFILE (self));
   g_return_if_fail (text_is_valid (current_role));
+
+  if (!fits (current_role, UPSKILL_PROFILE_LINE_MAX_CHARS))
+    return;
 
   if (replace_string (&self->current_role, current_role))
     {
@@ -1838,7 +1866,8 @@ upskill_profile_set_level (UpskillProfile *self,
   entry->skill_id = g_strdup (skill_id);
   entry->from = from;
   entry->to = level;
-  entry->source = g_strdup (source);
+  /* The source is ours ("Completed: …"), from a module or step title. */
+  entry->source = fits (source, UPSKILL_PROFILE_LINE_MAX_CHARS) ? g_strdup (source) : NULL;
 
   /* A change dated in the past (e.g. a finished step recorded late) goes
    * where it belongs, after every entry at the same time. */
@@ -1930,7 +1959,9 @@ upskill_profile_add_evidence (UpskillProfile *self,
   g_return_val_if_fail (note != NULL && g_utf8_validate (note, -1, NULL), FALSE);
   g_return_val_if_fail (text_is_valid (link), FALSE);
 
-  if (!upskill_profile_check_room_for_evidence (self, skill_id, NULL))
+  if (!upskill_profile_check_room_for_evidence (self, skill_id, NULL) ||
+      !fits (note, UPSKILL_PROFILE_TEXT_MAX_CHARS) ||
+      !fits (link, UPSKILL_PROFILE_LINE_MAX_CHARS))
     return FALSE;
 
   evidence = g_new0 (UpskillEvidence, 1);
@@ -1962,6 +1993,10 @@ upskill_profile_update_evidence (UpskillProfile *self,
 
   evidence_list = upskill_profile_get_evidence (self, skill_id);
   g_return_if_fail (index < evidence_list->len);
+
+  if (!fits (note, UPSKILL_PROFILE_TEXT_MAX_CHARS) ||
+      !fits (link, UPSKILL_PROFILE_LINE_MAX_CHARS))
+    return;
 
   if (link != NULL && *link == '\0')
     link = NULL;
@@ -2101,6 +2136,7 @@ steps_are_valid (GPtrArray *steps)
             return FALSE;
         }
       else if (step->title == NULL || !g_utf8_validate (step->title, -1, NULL) ||
+               !fits (step->title, UPSKILL_PROFILE_LINE_MAX_CHARS) ||
                step->hours > UPSKILL_PROFILE_MAX_STEP_HOURS ||
                !key_is_valid (step->skill_id) ||
                step->from_level > UPSKILL_LEVEL_MAX ||
@@ -2339,7 +2375,8 @@ upskill_profile_add_note (UpskillProfile *self,
   g_return_val_if_fail (UPSKILL_IS_PROFILE (self), NULL);
   g_return_val_if_fail (text != NULL && g_utf8_validate (text, -1, NULL), NULL);
 
-  if (!upskill_profile_check_room_for_note (self, NULL))
+  if (!upskill_profile_check_room_for_note (self, NULL) ||
+      !fits (text, UPSKILL_PROFILE_TEXT_MAX_CHARS))
     return NULL;
 
   note = g_new0 (UpskillNote, 1);
@@ -2369,6 +2406,9 @@ upskill_profile_update_note (UpskillProfile *self,
 
   index = find_note_index (self, note_id);
   g_return_if_fail (index != G_MAXUINT);
+
+  if (!fits (text, UPSKILL_PROFILE_TEXT_MAX_CHARS))
+    return;
 
   note = g_ptr_array_index (self->notes, index);
   changed = replace_string (&note->text, text);

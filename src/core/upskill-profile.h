@@ -74,12 +74,12 @@ typedef struct
 /* How much one profile may hold (README, "Limits"): a file beyond them is
  * refused with a message, and the window keeps responsive up to them. */
 #define UPSKILL_PROFILE_MAX_SKILLS       500
-#define UPSKILL_PROFILE_MAX_EVIDENCE     100    /* per skill */
+#define UPSKILL_PROFILE_MAX_EVIDENCE     20     /* per skill */
 #define UPSKILL_PROFILE_MAX_STEPS        500
 #define UPSKILL_PROFILE_MAX_NOTES        1000
 /* Beyond this many changes, the oldest are merged into the next change
  * of the same skill (the first assessment of each skill is kept). */
-#define UPSKILL_PROFILE_MAX_HISTORY      10000
+#define UPSKILL_PROFILE_MAX_HISTORY      2000
 /* Characters in one piece of prose (a note, an evidence note) … */
 #define UPSKILL_PROFILE_TEXT_MAX_CHARS   20000
 /* … and in one line (a step title, a role, a link, a change's source). */
@@ -170,6 +170,10 @@ void                upskill_profile_remove_evidence      (UpskillProfile     *se
                                                           const char         *skill_id,
                                                           guint               index);
 
+/* Whether @text is short enough for a piece of prose (a note, evidence)
+ * or, when @prose is FALSE, for one line (a title, a role, a link). */
+gboolean            upskill_profile_text_fits               (const char     *text,
+                                                             gboolean        prose);
 /* FALSE with a message a user can act on when the profile has no room
  * for one more note, evidence item of @skill_id or plan step. */
 gboolean            upskill_profile_check_room_for_note     (UpskillProfile *self,

@@ -1446,14 +1446,14 @@ upskill_store_save (UpskillStore    *self,
 
 typedef struct
 {
-  GBytes                *bytes;
+  UpskillProfile        *copy;     /* the worker thread's own */
   UpskillProfileSummary *summary;
 } SaveData;
 
 static void
 save_data_free (SaveData *data)
 {
-  g_bytes_unref (data->bytes);
+  g_clear_object (&data->copy);
   upskill_profile_summary_free (data->summary);
   g_free (data);
 }
@@ -1465,9 +1465,13 @@ save_thread (GTask        *task,
              GCancellable *cancellable)
 {
   SaveData *data = task_data;
+  g_autoptr(GBytes) bytes = NULL;
   GError *error = NULL;
 
-  if (save_bytes (source_object, data->summary->id, data->bytes, data->summary,
+  /* Serialized here, not on the calling thread: a large profile takes
+   * tens of milliseconds to write out. */
+  bytes = upskill_profile_to_bytes (data->copy);
+  if (save_bytes (source_object, data->summary->id, bytes, data->summary,
                   cancellable, &error))
     g_task_return_boolean (task, TRUE);
   else
@@ -1489,9 +1493,9 @@ upskill_store_save_async (UpskillStore        *self,
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
   /* The profile belongs to the calling thread: take everything needed
-   * from it now. */
+   * from it now, as a copy that only the worker touches. */
   data = g_new0 (SaveData, 1);
-  data->bytes = upskill_profile_to_bytes (profile);
+  data->copy = upskill_profile_copy (profile);
   data->summary = summary_new_from_profile (profile, self->catalog);
 
   task = g_task_new (self, cancellable, callback, user_data);

@@ -75,8 +75,8 @@ gboolean        upskill_store_save               (UpskillStore    *self,
                                                   UpskillProfile  *profile,
                                                   GCancellable    *cancellable,
                                                   GError         **error);
-/* Serializes @profile at call time (on the calling thread) and writes it
- * on a worker thread. */
+/* Copies @profile at call time (on the calling thread), then serializes
+ * and writes the copy on a worker thread. */
 void            upskill_store_save_async         (UpskillStore        *self,
                                                   UpskillProfile      *profile,
                                                   GCancellable        *cancellable,

@@ -28,6 +28,7 @@ struct _UpskillPlanPage
 
   guint            refresh_source;
   gboolean         updating;
+  int              actions_state;   /* -1, or has_profile + 2 * has_plan last set */
   char            *focus_step_id;   /* the row to focus after a rebuild */
   GHashTable      *step_rows;       /* step id -> UpskillStepRow, ref'd */
   char            *gaps_key;        /* what the gap rows show */
@@ -607,6 +608,13 @@ update_actions (UpskillPlanPage *self)
     "plan.set-step-status", "plan.move-step-up", "plan.move-step-down",
     "plan.remove-step", "plan.open-step-link",
   };
+  int state = has_profile + 2 * has_plan;
+
+  /* Each change notifies every button of every step row, even when the
+   * value stays: with hundreds of steps, that was most of a level click. */
+  if (state == self->actions_state)
+    return;
+  self->actions_state = state;
 
   for (guint i = 0; i < G_N_ELEMENTS (profile_actions); i++)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), profile_actions[i], has_profile);
@@ -729,8 +737,25 @@ append_step (UpskillPlanPage *self,
              UpskillPlanStep *step)
 {
   UpskillProfile *profile = upskill_page_get_profile (UPSKILL_PAGE (self));
-  GPtrArray *plan = copy_plan (profile);
+  g_autoptr(GError) error = NULL;
+  GPtrArray *plan;
 
+  /* Past the limits, the file would not open again. */
+  if (!upskill_profile_check_room_for_step (profile, &error) ||
+      !upskill_profile_text_fits (step->title, FALSE))
+    {
+      g_autofree char *message = NULL;
+
+      if (error == NULL)
+        message = g_strdup_printf (_("Not added: a step's title may hold up to %u characters"),
+                                   UPSKILL_PROFILE_LINE_MAX_CHARS);
+      upskill_page_add_toast (UPSKILL_PAGE (self),
+                              adw_toast_new (error != NULL ? error->message : message));
+      upskill_plan_step_free (step);
+      return;
+    }
+
+  plan = copy_plan (profile);
   g_free (self->focus_step_id);
   self->focus_step_id = g_strdup (step->id);
 
@@ -1329,5 +1354,6 @@ upskill_plan_page_init (UpskillPlanPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
+  self->actions_state = -1;
   refresh (self);
 }

@@ -195,6 +195,8 @@ create_timeline_row (gpointer item,
 
 /* Refreshing */
 
+#define TIMELINE_MAX_ROWS 200
+
 static void
 refresh_timeline (UpskillProgressPage *self)
 {
@@ -211,7 +213,10 @@ refresh_timeline (UpskillProgressPage *self)
 
   events = upskill_progress_get_timeline (profile);
   items = g_ptr_array_new_full (events->len, g_object_unref);
-  for (guint i = 0; i < events->len; i++)
+  /* The newest events only: a list box makes a row for each, and a
+   * history of 10,000 changes made every level click rebuild 10,000 rows.
+   * The chart above shows the whole history. */
+  for (guint i = 0; i < MIN (events->len, TIMELINE_MAX_ROWS); i++)
     g_ptr_array_add (items, upskill_timeline_item_new (g_ptr_array_index (events, i)));
 
   g_list_store_splice (self->timeline, 0,
@@ -426,6 +431,23 @@ dup_note_text (UpskillNoteDialog *dialog)
   return g_strstrip (text);
 }
 
+/* FALSE, with a toast that says why, when @text is longer than a note
+ * may be (it would make a file that does not open again). */
+static gboolean
+check_note_length (UpskillProgressPage *self,
+                   const char          *text)
+{
+  g_autofree char *message = NULL;
+
+  if (upskill_profile_text_fits (text, TRUE))
+    return TRUE;
+
+  message = g_strdup_printf (_("Not saved: a note may hold up to %u characters, this one has %ld. Split it into several notes."),
+                             UPSKILL_PROFILE_TEXT_MAX_CHARS, g_utf8_strlen (text, -1));
+  upskill_page_add_toast (UPSKILL_PAGE (self), adw_toast_new (message));
+  return FALSE;
+}
+
 static void
 on_add_note_response (UpskillNoteDialog   *dialog,
                       const char          *response,
@@ -433,6 +455,7 @@ on_add_note_response (UpskillNoteDialog   *dialog,
 {
   UpskillProfile *profile = upskill_page_get_profile (UPSKILL_PAGE (self));
   g_autofree char *text = NULL;
+  g_autoptr(GError) error = NULL;
   gint64 date;
 
   if (g_strcmp0 (response, "save") != 0 || profile == NULL)
@@ -440,8 +463,14 @@ on_add_note_response (UpskillNoteDialog   *dialog,
 
   text = dup_note_text (dialog);
   date = upskill_note_dialog_get_date (dialog);
-  if (text[0] == '\0' || date < 0)
+  if (text[0] == '\0' || date < 0 || !check_note_length (self, text))
     return;
+
+  if (!upskill_profile_check_room_for_note (profile, &error))
+    {
+      upskill_page_add_toast (UPSKILL_PAGE (self), adw_toast_new (error->message));
+      return;
+    }
 
   /* A note for today's session is timestamped, so changes made later
    * today come after it; another day stays a day. */
@@ -498,7 +527,7 @@ on_edit_note_response (UpskillNoteDialog   *dialog,
 
   text = dup_note_text (dialog);
   date = upskill_note_dialog_get_date (dialog);
-  if (text[0] == '\0' || date < 0)
+  if (text[0] == '\0' || date < 0 || !check_note_length (self, text))
     return;
 
   /* The same day keeps the session's time. */

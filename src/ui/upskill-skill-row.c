@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "upskill-accessible.h"
+#include "upskill-error.h"
 #include "upskill-evidence-dialog.h"
 #include "upskill-level.h"
 #include "upskill-readiness.h"
@@ -118,6 +119,7 @@ on_evidence_dialog_response (UpskillSkillRow       *self,
   guint position = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dialog), "evidence-position"));
   g_autofree char *note = NULL;
   g_autofree char *link = NULL;
+  g_autoptr(GError) error = NULL;
   GPtrArray *evidence;
 
   if (g_strcmp0 (response, "save") != 0 || self->profile == NULL)
@@ -129,6 +131,22 @@ on_evidence_dialog_response (UpskillSkillRow       *self,
     return;
 
   evidence = upskill_profile_get_evidence (self->profile, self->skill->id);
+
+  if (!upskill_profile_text_fits (note, TRUE) || !upskill_profile_text_fits (link, FALSE))
+    error = g_error_new (UPSKILL_ERROR, UPSKILL_ERROR_TOO_LARGE,
+                         _("Not saved: evidence may have a note of up to %u characters and a link of up to %u"),
+                         UPSKILL_PROFILE_TEXT_MAX_CHARS, UPSKILL_PROFILE_LINE_MAX_CHARS);
+  else if (position == 0)
+    upskill_profile_check_room_for_evidence (self->profile, self->skill->id, &error);
+
+  if (error != NULL)
+    {
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+      if (UPSKILL_IS_WINDOW (root))
+        upskill_window_add_toast (UPSKILL_WINDOW (root), adw_toast_new (error->message));
+      return;
+    }
 
   /* position is index + 1 for an edit, 0 for a new piece of evidence. */
   if (position == 0)
