@@ -5,6 +5,7 @@
 
 #include "upskill-level.h"
 #include "upskill-step-dialog.h"
+#include "upskill-text-limit.h"
 
 struct _UpskillStepDialog
 {
@@ -113,6 +114,7 @@ upskill_step_dialog_init (UpskillStepDialog *self)
   g_autoptr(GtkStringList) levels = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  upskill_text_limit_set_entry_row (self->title_row, UPSKILL_PROFILE_LINE_MAX_CHARS);
 
   for (guint level = 0; level <= UPSKILL_LEVEL_MAX; level++)
     gtk_string_list_append (levels, upskill_level_get_name (level));
