@@ -543,13 +543,22 @@ test_finalize (void)
   g_assert_finalize_object (dialog);
 }
 
-/* Spins the main loop until nothing is left to do: the timeline's rows
- * come a few at a time. */
+/* The timeline's rows come a few each frame: waits until there are
+ * @n_rows of them. */
 static void
-run_until_idle (void)
+wait_for_timeline_rows (Fixture *fixture,
+                        guint    n_rows)
 {
-  for (guint i = 0; i < 1000 && g_main_context_iteration (NULL, FALSE); i++)
-    ;
+  for (guint i = 0; i < 100; i++)
+    {
+      g_autoptr(GPtrArray) rows = get_timeline_rows (fixture);
+
+      if (rows->len >= n_rows)
+        break;
+      upskill_test_wait_for_frames (GTK_WIDGET (fixture->window), 1);
+    }
+  /* And nothing more comes. */
+  upskill_test_wait_for_frames (GTK_WIDGET (fixture->window), 2);
 }
 
 /* A long history: the newest rows are shown, more when scrolled to the
@@ -569,7 +578,7 @@ test_page_long_history (Fixture       *fixture,
   n_events = upskill_profile_get_history (fixture->profile)->len
              + upskill_profile_get_notes (fixture->profile)->len;
   g_assert_cmpuint (n_events, >, 150);
-  run_until_idle ();
+  wait_for_timeline_rows (fixture, 50);
 
   rows = get_timeline_rows (fixture);
   g_assert_cmpuint (rows->len, ==, 50);
@@ -578,7 +587,7 @@ test_page_long_history (Fixture       *fixture,
 
   /* A change today: one new row on top, the rest are the same widgets. */
   upskill_profile_set_level (fixture->profile, "sec-llm", 3, NULL, 0);
-  run_until_idle ();
+  wait_for_timeline_rows (fixture, 50);
   rows = get_timeline_rows (fixture);
   g_assert_cmpuint (rows->len, ==, 50);
   g_assert_true (ADW_IS_ACTION_ROW (g_ptr_array_index (rows, 0)));
@@ -588,7 +597,7 @@ test_page_long_history (Fixture       *fixture,
 
   /* Scrolled to the end: 50 more, then the rest. */
   g_signal_emit_by_name (get_child (fixture, "scrolled_window"), "edge-reached", GTK_POS_BOTTOM);
-  run_until_idle ();
+  wait_for_timeline_rows (fixture, 100);
   rows = get_timeline_rows (fixture);
   g_assert_cmpuint (rows->len, ==, 100);
   g_clear_pointer (&rows, g_ptr_array_unref);
@@ -596,7 +605,7 @@ test_page_long_history (Fixture       *fixture,
   for (guint i = 0; i < 5; i++)
     {
       g_signal_emit_by_name (get_child (fixture, "scrolled_window"), "edge-reached", GTK_POS_BOTTOM);
-      run_until_idle ();
+      wait_for_timeline_rows (fixture, MIN (100 + 50 * (i + 1), n_events + 1));
     }
   rows = get_timeline_rows (fixture);
   g_assert_cmpuint (rows->len, ==, n_events + 1);

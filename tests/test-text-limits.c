@@ -45,6 +45,26 @@ find_hint (GtkWidget *widget)
   return NULL;
 }
 
+/* UPSKILL_SCREENSHOT_DIR keeps a picture of the dialog at the limit. */
+static void
+save_screenshot (GtkWidget  *dialog,
+                 const char *name)
+{
+  const char *dir = g_getenv ("UPSKILL_SCREENSHOT_DIR");
+  g_autofree char *file_name = NULL;
+  g_autofree char *path = NULL;
+
+  if (dir == NULL)
+    return;
+
+  file_name = g_strdup_printf ("upskill-text-limit-%s.png", name);
+  path = g_build_filename (dir, file_name, NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+  upskill_test_wait_for_frames (dialog, 3);
+  upskill_test_save_png (dialog, path);
+  g_test_message ("Saved %s", path);
+}
+
 static gpointer
 get_template_child (gpointer    widget,
                     GType       type,
@@ -115,6 +135,7 @@ test_note_dialog (void)
   g_assert_true (gtk_widget_get_visible (hint));
   g_assert_true (gtk_widget_has_css_class (hint, "warning"));
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (hint)), "characters"));
+  save_screenshot (GTK_WIDGET (dialog), "note");
 
   /* Typing more changes nothing. */
   gtk_text_buffer_get_end_iter (buffer, &end);
@@ -151,6 +172,7 @@ test_step_dialog (void)
 
   check_entry_row (get_template_child (dialog, UPSKILL_TYPE_STEP_DIALOG, "title_row"),
                    UPSKILL_PROFILE_LINE_MAX_CHARS, FALSE);
+  save_screenshot (GTK_WIDGET (dialog), "step");
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 

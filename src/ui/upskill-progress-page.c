@@ -24,7 +24,7 @@ struct _UpskillProgressPage
   guint                  n_timeline_shown;   /* at most, the newest */
   guint                  n_timeline_ready;   /* rows made so far, at most */
   guint                  n_timeline_events;
-  guint                  timeline_fill_source;
+  guint                  timeline_fill_tick;
 
   GtkStack              *stack;
   GtkScrolledWindow     *scrolled_window;
@@ -238,24 +238,41 @@ insert_timeline_rows (UpskillProgressPage *self,
 
 static void refresh_timeline (UpskillProgressPage *self);
 
+/* In the frame's update phase, before its layout: between frames the
+ * page is always laid out, and each frame lays out a few new rows. */
 static gboolean
-fill_timeline_idle (gpointer user_data)
+fill_timeline_tick (GtkWidget     *widget,
+                    GdkFrameClock *frame_clock,
+                    gpointer       user_data)
 {
-  UpskillProgressPage *self = user_data;
+  UpskillProgressPage *self = UPSKILL_PROGRESS_PAGE (widget);
 
-  self->timeline_fill_source = 0;
   self->n_timeline_ready = MIN (self->n_timeline_ready + TIMELINE_STEP, self->n_timeline_shown);
   refresh_timeline (self);
 
-  return G_SOURCE_REMOVE;
+  if (self->n_timeline_ready >= MIN (self->n_timeline_events, self->n_timeline_shown))
+    {
+      self->timeline_fill_tick = 0;
+      return G_SOURCE_REMOVE;
+    }
+
+  return G_SOURCE_CONTINUE;
 }
 
-/* After the next frame: idle sources of default priority wait for it. */
 static void
 queue_timeline_fill (UpskillProgressPage *self)
 {
-  if (self->timeline_fill_source == 0)
-    self->timeline_fill_source = g_idle_add (fill_timeline_idle, self);
+  if (self->timeline_fill_tick == 0)
+    self->timeline_fill_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), fill_timeline_tick,
+                                                             NULL, NULL);
+}
+
+static void
+stop_timeline_fill (UpskillProgressPage *self)
+{
+  if (self->timeline_fill_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->timeline_fill_tick);
+  self->timeline_fill_tick = 0;
 }
 
 /* Only the rows that differ are rebuilt: a level change costs one new
@@ -770,7 +787,7 @@ upskill_progress_page_profile_changed (UpskillPage *page)
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled_window), 0);
   self->n_timeline_shown = TIMELINE_CHUNK;
   self->n_timeline_ready = TIMELINE_STEP;
-  g_clear_handle_id (&self->timeline_fill_source, g_source_remove);
+  stop_timeline_fill (self);
   g_list_store_remove_all (self->timeline);
   refresh (self);
 }
@@ -789,7 +806,7 @@ upskill_progress_page_dispose (GObject *object)
   UpskillProgressPage *self = (UpskillProgressPage *)object;
 
   g_clear_handle_id (&self->refresh_source, g_source_remove);
-  g_clear_handle_id (&self->timeline_fill_source, g_source_remove);
+  stop_timeline_fill (self);
 
   /* The stack is both AdwBin's child and a bound template child: unset it
    * first, or gtk_widget_dispose_template() unparents it behind AdwBin's back. */
