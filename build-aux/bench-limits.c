@@ -8,7 +8,7 @@
  * 5 ms timeout, whichever is longer (what a user feels as a freeze),
  * including the page refresh and the autosave that follow.
  *
- *   xvfb-run -a dbus-run-session -- _build/build-aux/bench-limits [ROUNDS]
+ *   xvfb-run -a dbus-run-session -- _build/build-aux/bench-limits [ROUNDS [PAGE]]
  */
 #include "config.h"
 
@@ -32,6 +32,9 @@
 #endif
 
 static const char * const pages[] = { "trends", "skills", "plan", "progress" };
+
+/* Only this page, if set (the second argument). */
+static const char *only_page;
 
 static gint64 last_frame;
 static gint64 max_gap;
@@ -172,6 +175,8 @@ typedef struct
   double      page_gap_ms[G_N_ELEMENTS (pages)];
   double      change_ms[G_N_ELEMENTS (pages)];
   double      change_gap_ms[G_N_ELEMENTS (pages)];
+  double      note_ms;
+  double      note_gap_ms;
 } Figures;
 
 static void
@@ -202,6 +207,9 @@ measure (UpskillWindow *window,
     {
       double worst_change = 0, worst_gap = 0;
 
+      if (only_page != NULL && !g_str_equal (only_page, pages[p]))
+        continue;
+
       reset_gaps ();
       upskill_window_show_page (window, pages[p]);
       run_for (700);
@@ -225,6 +233,37 @@ measure (UpskillWindow *window,
       figures->change_ms[p] = worst_change;
       figures->change_gap_ms[p] = worst_gap;
     }
+
+  /* A session note added on the Progress page (shown last). */
+  {
+    double worst_note = 0, worst_gap = 0;
+
+    for (guint r = 0; r < rounds; r++)
+      {
+        GPtrArray *notes = upskill_profile_get_notes (profile);
+        double note;
+
+        /* At the limit, make room first (not timed): a note added stays. */
+        if (notes->len >= UPSKILL_PROFILE_MAX_NOTES)
+          {
+            g_autofree char *note_id = g_strdup (((UpskillNote *) g_ptr_array_index (notes, 1))->id);
+
+            upskill_profile_remove_note (profile, note_id);
+            run_for (1000);
+          }
+
+        reset_gaps ();
+        start = g_get_monotonic_time ();
+        upskill_profile_add_note (profile, g_get_real_time () / G_USEC_PER_SEC,
+                                  "Talked about the next module.");
+        note = (g_get_monotonic_time () - start) / 1000.0;
+        run_for (1000);
+        worst_note = MAX (worst_note, note);
+        worst_gap = MAX (worst_gap, MAX (max_gap, max_stall) / 1000.0);
+      }
+    figures->note_ms = worst_note;
+    figures->note_gap_ms = worst_gap;
+  }
 }
 
 static void
@@ -256,6 +295,10 @@ print_figures (const Figures *figures,
         printf (" %8.1f / %7.0f", figures[i].change_ms[p], figures[i].change_gap_ms[p]);
       printf ("\n");
     }
+  printf ("%-34s", "add a note on progress (ms / stall)");
+  for (guint i = 0; i < n; i++)
+    printf (" %8.1f / %7.0f", figures[i].note_ms, figures[i].note_gap_ms);
+  printf ("\n");
 }
 
 int
@@ -276,6 +319,7 @@ main (int   argc,
   guint rounds = argc > 1 ? (guint) g_ascii_strtoull (argv[1], NULL, 10) : 3;
   gint64 start;
 
+  only_page = argc > 2 ? argv[2] : NULL;
   g_assert_no_error (error);
   g_setenv ("UPSKILL_DATA_DIR", base, TRUE);
   g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);

@@ -543,6 +543,74 @@ test_finalize (void)
   g_assert_finalize_object (dialog);
 }
 
+/* The timeline's rows come a few each frame: waits until there are
+ * @n_rows of them. */
+static void
+wait_for_timeline_rows (Fixture *fixture,
+                        guint    n_rows)
+{
+  for (guint i = 0; i < 100; i++)
+    {
+      g_autoptr(GPtrArray) rows = get_timeline_rows (fixture);
+
+      if (rows->len >= n_rows)
+        break;
+      upskill_test_wait_for_frames (GTK_WIDGET (fixture->window), 1);
+    }
+  /* And nothing more comes. */
+  upskill_test_wait_for_frames (GTK_WIDGET (fixture->window), 2);
+}
+
+/* A long history: the newest rows are shown, more when scrolled to the
+ * end, and a change makes one row, keeping the others as they are. */
+static void
+test_page_long_history (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  static const char * const skills[] = { "py-core", "py-data", "ml-eval" };
+  g_autoptr(GPtrArray) rows = NULL;
+  GtkListBoxRow *kept;
+  guint n_events;
+
+  for (guint i = 0; i < 180; i++)
+    upskill_profile_set_level (fixture->profile, skills[i % 3], i / 3 % 5 + 1, NULL,
+                               utc (2021, 1, 1, 0) + i * 3600);
+  n_events = upskill_profile_get_history (fixture->profile)->len
+             + upskill_profile_get_notes (fixture->profile)->len;
+  g_assert_cmpuint (n_events, >, 150);
+  wait_for_timeline_rows (fixture, 50);
+
+  rows = get_timeline_rows (fixture);
+  g_assert_cmpuint (rows->len, ==, 50);
+  kept = g_ptr_array_index (rows, 5);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  /* A change today: one new row on top, the rest are the same widgets. */
+  upskill_profile_set_level (fixture->profile, "sec-llm", 3, NULL, 0);
+  wait_for_timeline_rows (fixture, 50);
+  rows = get_timeline_rows (fixture);
+  g_assert_cmpuint (rows->len, ==, 50);
+  g_assert_true (ADW_IS_ACTION_ROW (g_ptr_array_index (rows, 0)));
+  g_assert_nonnull (strstr (row_title (g_ptr_array_index (rows, 0)), "LLM threats"));
+  g_assert_true (g_ptr_array_index (rows, 6) == kept);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  /* Scrolled to the end: 50 more, then the rest. */
+  g_signal_emit_by_name (get_child (fixture, "scrolled_window"), "edge-reached", GTK_POS_BOTTOM);
+  wait_for_timeline_rows (fixture, 100);
+  rows = get_timeline_rows (fixture);
+  g_assert_cmpuint (rows->len, ==, 100);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  for (guint i = 0; i < 5; i++)
+    {
+      g_signal_emit_by_name (get_child (fixture, "scrolled_window"), "edge-reached", GTK_POS_BOTTOM);
+      wait_for_timeline_rows (fixture, MIN (100 + 50 * (i + 1), n_events + 1));
+    }
+  rows = get_timeline_rows (fixture);
+  g_assert_cmpuint (rows->len, ==, n_events + 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -562,6 +630,7 @@ main (int   argc,
   g_test_add ("/upskill/progress-page/" path, Fixture, sample, fixture_set_up, func, fixture_tear_down)
 
   ADD ("small-profile", "small", test_page_small_profile);
+  ADD ("long-history", "small", test_page_long_history);
   ADD ("since-last-session", "li-wei", test_page_since_sentence);
   ADD ("notes", "li-wei", test_page_notes);
   ADD ("empty", NULL, test_page_empty);

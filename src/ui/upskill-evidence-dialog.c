@@ -4,6 +4,8 @@
 #include <glib/gi18n.h>
 
 #include "upskill-evidence-dialog.h"
+#include "upskill-profile.h"
+#include "upskill-text-limit.h"
 
 struct _UpskillEvidenceDialog
 {
@@ -77,6 +79,8 @@ static void
 upskill_evidence_dialog_init (UpskillEvidenceDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  upskill_text_limit_set_entry_row (self->note_row, UPSKILL_PROFILE_TEXT_MAX_CHARS);
+  upskill_text_limit_set_entry_row (self->link_row, UPSKILL_PROFILE_LINE_MAX_CHARS);
 
   on_text_changed (self);
 }

@@ -7,6 +7,8 @@
 
 #include "upskill-date.h"
 #include "upskill-note-dialog.h"
+#include "upskill-profile.h"
+#include "upskill-text-limit.h"
 
 struct _UpskillNoteDialog
 {
@@ -18,6 +20,7 @@ struct _UpskillNoteDialog
   GtkCalendar      *calendar;
   GtkPopover       *calendar_popover;
   GtkTextView      *text_view;
+  GtkLabel         *text_limit_label;
 };
 
 G_DEFINE_FINAL_TYPE (UpskillNoteDialog, upskill_note_dialog, ADW_TYPE_MESSAGE_DIALOG)
@@ -160,6 +163,7 @@ upskill_note_dialog_class_init (UpskillNoteDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UpskillNoteDialog, calendar);
   gtk_widget_class_bind_template_child (widget_class, UpskillNoteDialog, calendar_popover);
   gtk_widget_class_bind_template_child (widget_class, UpskillNoteDialog, text_view);
+  gtk_widget_class_bind_template_child (widget_class, UpskillNoteDialog, text_limit_label);
   gtk_widget_class_bind_template_callback (widget_class, on_date_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_calendar_shown);
   gtk_widget_class_bind_template_callback (widget_class, on_day_selected);
@@ -172,6 +176,8 @@ upskill_note_dialog_init (UpskillNoteDialog *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_entry_set_placeholder_text (self->date_entry, hint);
+  upskill_text_limit_set_text_view (self->text_view, self->text_limit_label,
+                                    UPSKILL_PROFILE_TEXT_MAX_CHARS);
 
   g_signal_connect_object (gtk_text_view_get_buffer (self->text_view), "changed",
                            G_CALLBACK (update_response), self, G_CONNECT_SWAPPED);

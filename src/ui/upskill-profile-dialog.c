@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "upskill-profile-dialog.h"
+#include "upskill-text-limit.h"
 
 struct _UpskillProfileDialog
 {
@@ -173,6 +174,8 @@ upskill_profile_dialog_init (UpskillProfileDialog *self)
   self->role_ids = g_ptr_array_new_with_free_func (g_free);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  upskill_text_limit_set_entry_row (self->name_row, UPSKILL_PROFILE_NAME_MAX_CHARS);
+  upskill_text_limit_set_entry_row (self->current_role_row, UPSKILL_PROFILE_LINE_MAX_CHARS);
 
   gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->apply_button));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "profile.apply", FALSE);

@@ -21,6 +21,10 @@ struct _UpskillProgressPage
 
   guint                  refresh_source;
   GListStore            *timeline;      /* UpskillTimelineItem */
+  guint                  n_timeline_shown;   /* at most, the newest */
+  guint                  n_timeline_ready;   /* rows made so far, at most */
+  guint                  n_timeline_events;
+  guint                  timeline_fill_tick;
 
   GtkStack              *stack;
   GtkScrolledWindow     *scrolled_window;
@@ -195,33 +199,166 @@ create_timeline_row (gpointer item,
 
 /* Refreshing */
 
-#define TIMELINE_MAX_ROWS 200
+/* The timeline lists the newest events, a chunk more each time the user
+ * scrolls to its end: a list box makes a row for each, and laying out
+ * thousands of notes would freeze the window. */
+#define TIMELINE_CHUNK 50
+/* Rows made at once: the rest come a few each frame, so showing the page
+ * never waits for the layout of fifty long notes. */
+#define TIMELINE_STEP 10
+/* How far ahead a refresh looks for rows to keep: a change adds, merges or
+ * removes one or two events, seldom more. */
+#define TIMELINE_LOOKAHEAD 8
 
+static gboolean
+timeline_row_matches (UpskillProgressPage        *self,
+                      guint                       position,
+                      const UpskillTimelineEvent *event)
+{
+  g_autoptr(UpskillTimelineItem) item = g_list_model_get_item (G_LIST_MODEL (self->timeline), position);
+
+  return upskill_timeline_item_matches (item, event);
+}
+
+static void
+insert_timeline_rows (UpskillProgressPage *self,
+                      guint                position,
+                      guint                n_removed,
+                      GPtrArray           *events,
+                      guint                first,
+                      guint                n_events)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_full (n_events, g_object_unref);
+
+  for (guint i = first; i < first + n_events; i++)
+    g_ptr_array_add (items, upskill_timeline_item_new (g_ptr_array_index (events, i)));
+
+  g_list_store_splice (self->timeline, position, n_removed, items->pdata, items->len);
+}
+
+static void refresh_timeline (UpskillProgressPage *self);
+
+/* In the frame's update phase, before its layout: between frames the
+ * page is always laid out, and each frame lays out a few new rows. */
+static gboolean
+fill_timeline_tick (GtkWidget     *widget,
+                    GdkFrameClock *frame_clock,
+                    gpointer       user_data)
+{
+  UpskillProgressPage *self = UPSKILL_PROGRESS_PAGE (widget);
+
+  self->n_timeline_ready = MIN (self->n_timeline_ready + TIMELINE_STEP, self->n_timeline_shown);
+  refresh_timeline (self);
+
+  if (self->n_timeline_ready >= MIN (self->n_timeline_events, self->n_timeline_shown))
+    {
+      self->timeline_fill_tick = 0;
+      return G_SOURCE_REMOVE;
+    }
+
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+queue_timeline_fill (UpskillProgressPage *self)
+{
+  if (self->timeline_fill_tick == 0)
+    self->timeline_fill_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), fill_timeline_tick,
+                                                             NULL, NULL);
+}
+
+static void
+stop_timeline_fill (UpskillProgressPage *self)
+{
+  if (self->timeline_fill_tick != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->timeline_fill_tick);
+  self->timeline_fill_tick = 0;
+}
+
+/* Only the rows that differ are rebuilt: a level change costs one new
+ * row, whatever the history's length. */
 static void
 refresh_timeline (UpskillProgressPage *self)
 {
   UpskillCatalog *catalog = upskill_page_get_catalog (UPSKILL_PAGE (self));
   UpskillProfile *profile = upskill_page_get_profile (UPSKILL_PAGE (self));
   g_autoptr(GPtrArray) events = NULL;
-  g_autoptr(GPtrArray) items = NULL;
+  guint n_wanted;
+  guint i = 0, j = 0;
 
   if (profile == NULL || catalog == NULL)
     {
       g_list_store_remove_all (self->timeline);
+      self->n_timeline_events = 0;
       return;
     }
 
   events = upskill_progress_get_timeline (profile);
-  items = g_ptr_array_new_full (events->len, g_object_unref);
-  /* The newest events only: a list box makes a row for each, and a
-   * history of 10,000 changes made every level click rebuild 10,000 rows.
-   * The chart above shows the whole history. */
-  for (guint i = 0; i < MIN (events->len, TIMELINE_MAX_ROWS); i++)
-    g_ptr_array_add (items, upskill_timeline_item_new (g_ptr_array_index (events, i)));
+  self->n_timeline_events = events->len;
+  n_wanted = MIN (events->len, MIN (self->n_timeline_ready, self->n_timeline_shown));
+  if (n_wanted < MIN (events->len, self->n_timeline_shown))
+    queue_timeline_fill (self);
 
-  g_list_store_splice (self->timeline, 0,
-                       g_list_model_get_n_items (G_LIST_MODEL (self->timeline)),
-                       items->pdata, items->len);
+  while (i < n_wanted)
+    {
+      guint n_rows = g_list_model_get_n_items (G_LIST_MODEL (self->timeline));
+      const UpskillTimelineEvent *event = g_ptr_array_index (events, i);
+      guint k;
+
+      if (j == n_rows)
+        {
+          insert_timeline_rows (self, j, 0, events, i, n_wanted - i);
+          j += n_wanted - i;
+          break;
+        }
+
+      if (timeline_row_matches (self, j, event))
+        {
+          i++, j++;
+          continue;
+        }
+
+      /* New events: the row comes a little further down. */
+      for (k = 1; k <= TIMELINE_LOOKAHEAD && i + k < n_wanted; k++)
+        if (timeline_row_matches (self, j, g_ptr_array_index (events, i + k)))
+          break;
+      if (k <= TIMELINE_LOOKAHEAD && i + k < n_wanted)
+        {
+          insert_timeline_rows (self, j, 0, events, i, k);
+          i += k, j += k;
+          continue;
+        }
+
+      /* Events gone: the event has a row a little further down. */
+      for (k = 1; k <= TIMELINE_LOOKAHEAD && j + k < n_rows; k++)
+        if (timeline_row_matches (self, j + k, event))
+          break;
+      if (k <= TIMELINE_LOOKAHEAD && j + k < n_rows)
+        {
+          g_list_store_splice (self->timeline, j, k, NULL, 0);
+          continue;
+        }
+
+      /* Changed in place. */
+      insert_timeline_rows (self, j, 1, events, i, 1);
+      i++, j++;
+    }
+
+  if (j < g_list_model_get_n_items (G_LIST_MODEL (self->timeline)))
+    g_list_store_splice (self->timeline, j,
+                         g_list_model_get_n_items (G_LIST_MODEL (self->timeline)) - j,
+                         NULL, 0);
+}
+
+static void
+on_edge_reached (UpskillProgressPage *self,
+                 GtkPositionType      position)
+{
+  if (position != GTK_POS_BOTTOM || self->n_timeline_shown >= self->n_timeline_events)
+    return;
+
+  self->n_timeline_shown += TIMELINE_CHUNK;
+  queue_timeline_fill (self);
 }
 
 static void
@@ -648,6 +785,10 @@ upskill_progress_page_profile_changed (UpskillPage *page)
   UpskillProgressPage *self = UPSKILL_PROGRESS_PAGE (page);
 
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled_window), 0);
+  self->n_timeline_shown = TIMELINE_CHUNK;
+  self->n_timeline_ready = TIMELINE_STEP;
+  stop_timeline_fill (self);
+  g_list_store_remove_all (self->timeline);
   refresh (self);
 }
 
@@ -665,6 +806,7 @@ upskill_progress_page_dispose (GObject *object)
   UpskillProgressPage *self = (UpskillProgressPage *)object;
 
   g_clear_handle_id (&self->refresh_source, g_source_remove);
+  stop_timeline_fill (self);
 
   /* The stack is both AdwBin's child and a bound template child: unset it
    * first, or gtk_widget_dispose_template() unparents it behind AdwBin's back. */
@@ -716,6 +858,10 @@ upskill_progress_page_init (UpskillProgressPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->timeline = g_list_store_new (UPSKILL_TYPE_TIMELINE_ITEM);
+  self->n_timeline_shown = TIMELINE_CHUNK;
+  self->n_timeline_ready = TIMELINE_STEP;
+  g_signal_connect_object (self->scrolled_window, "edge-reached",
+                           G_CALLBACK (on_edge_reached), self, G_CONNECT_SWAPPED);
   gtk_list_box_bind_model (self->timeline_list, G_LIST_MODEL (self->timeline),
                            create_timeline_row, self, NULL);
 

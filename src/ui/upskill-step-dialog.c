@@ -5,6 +5,7 @@
 
 #include "upskill-level.h"
 #include "upskill-step-dialog.h"
+#include "upskill-text-limit.h"
 
 struct _UpskillStepDialog
 {
@@ -30,6 +31,10 @@ dup_title (UpskillStepDialog *self)
   return g_strstrip (title);
 }
 
+/* Shorter than a line may be in a profile: a title stays readable in
+ * the plan and the report. */
+#define STEP_TITLE_MAX_CHARS 500
+
 static void
 on_changed (UpskillStepDialog *self)
 {
@@ -39,7 +44,7 @@ on_changed (UpskillStepDialog *self)
   gboolean valid;
 
   valid = title[0] != '\0'
-          && g_utf8_strlen (title, -1) <= 500
+          && g_utf8_strlen (title, -1) <= STEP_TITLE_MAX_CHARS
           && from != GTK_INVALID_LIST_POSITION
           && to != GTK_INVALID_LIST_POSITION
           && to > from
@@ -113,6 +118,7 @@ upskill_step_dialog_init (UpskillStepDialog *self)
   g_autoptr(GtkStringList) levels = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  upskill_text_limit_set_entry_row (self->title_row, STEP_TITLE_MAX_CHARS);
 
   for (guint level = 0; level <= UPSKILL_LEVEL_MAX; level++)
     gtk_string_list_append (levels, upskill_level_get_name (level));

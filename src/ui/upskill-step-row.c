@@ -15,6 +15,7 @@ struct _UpskillStepRow
 
   char              *step_id;
   char              *menu_key;  /* what the menu was built for */
+  char              *accessible_label;
   UpskillStepStatus  status;
   gboolean           updating;
 
@@ -82,6 +83,7 @@ upskill_step_row_finalize (GObject *object)
 
   g_free (self->step_id);
   g_free (self->menu_key);
+  g_free (self->accessible_label);
 
   G_OBJECT_CLASS (upskill_step_row_parent_class)->finalize (object);
 }
@@ -221,6 +223,19 @@ build_menu (UpskillStepRow             *self,
   return G_MENU_MODEL (menu);
 }
 
+/* Only a class that changes is touched: removing and adding it back
+ * restyles the row, and a plan refresh updates 500 rows. */
+static void
+set_css_class (GtkWidget  *widget,
+               const char *css_class,
+               gboolean    set)
+{
+  if (set && !gtk_widget_has_css_class (widget, css_class))
+    gtk_widget_add_css_class (widget, css_class);
+  else if (!set && gtk_widget_has_css_class (widget, css_class))
+    gtk_widget_remove_css_class (widget, css_class);
+}
+
 static void
 set_marker (UpskillStepRow    *self,
             UpskillStepStatus  status,
@@ -232,8 +247,7 @@ set_marker (UpskillStepRow    *self,
   g_autofree char *number = g_strdup_printf ("%u", position + 1);
 
   for (guint i = 0; i < G_N_ELEMENTS (status_classes); i++)
-    gtk_widget_remove_css_class (GTK_WIDGET (self), status_classes[i]);
-  gtk_widget_add_css_class (GTK_WIDGET (self), status_classes[status]);
+    set_css_class (GTK_WIDGET (self), status_classes[i], i == status);
 
   gtk_label_set_text (self->number_label, number);
 
@@ -345,16 +359,8 @@ upskill_step_row_update (UpskillStepRow             *self,
   gtk_widget_set_visible (self->prerequisites_box, prerequisites != NULL && !finished);
   gtk_label_set_text (self->prerequisites_label, prerequisites != NULL ? prerequisites : "");
   gtk_widget_set_visible (GTK_WIDGET (self->prerequisites_icon), prerequisite_later);
-  if (prerequisite_later)
-    {
-      gtk_widget_remove_css_class (GTK_WIDGET (self->prerequisites_label), "dim-label");
-      gtk_widget_add_css_class (GTK_WIDGET (self->prerequisites_label), "warning");
-    }
-  else
-    {
-      gtk_widget_remove_css_class (GTK_WIDGET (self->prerequisites_label), "warning");
-      gtk_widget_add_css_class (GTK_WIDGET (self->prerequisites_label), "dim-label");
-    }
+  set_css_class (GTK_WIDGET (self->prerequisites_label), "dim-label", !prerequisite_later);
+  set_css_class (GTK_WIDGET (self->prerequisites_label), "warning", prerequisite_later);
 
   gtk_widget_set_visible (self->dates_box, !finished);
   if (!finished)
@@ -384,7 +390,13 @@ upskill_step_row_update (UpskillStepRow             *self,
 
   /* TRANSLATORS: accessible name of a step: "Step 3: The Python Tutorial" */
   accessible = g_strdup_printf (_("Step %1$u: %2$s"), position + 1, scheduled->title);
-  upskill_accessible_set_label (GTK_WIDGET (self), accessible);
+  /* Only when it changes: each update reaches the screen reader. */
+  if (g_strcmp0 (accessible, self->accessible_label) != 0)
+    {
+      upskill_accessible_set_label (GTK_WIDGET (self), accessible);
+      g_free (self->accessible_label);
+      self->accessible_label = g_steal_pointer (&accessible);
+    }
 }
 
 const char *

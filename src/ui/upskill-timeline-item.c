@@ -70,6 +70,26 @@ upskill_timeline_item_new (const UpskillTimelineEvent *event)
   return self;
 }
 
+gboolean
+upskill_timeline_item_matches (UpskillTimelineItem        *self,
+                               const UpskillTimelineEvent *event)
+{
+  g_return_val_if_fail (UPSKILL_IS_TIMELINE_ITEM (self), FALSE);
+  g_return_val_if_fail (event != NULL, FALSE);
+
+  if (self->kind != event->kind || self->time != event->time)
+    return FALSE;
+
+  if (event->kind == UPSKILL_TIMELINE_CHANGE)
+    return self->from == event->change->from
+           && self->to == event->change->to
+           && g_strcmp0 (self->skill_id, event->change->skill_id) == 0
+           && g_strcmp0 (self->source, event->change->source) == 0;
+
+  return g_strcmp0 (self->note_id, event->note->id) == 0
+         && g_strcmp0 (self->text, event->note->text) == 0;
+}
+
 UpskillTimelineKind
 upskill_timeline_item_get_kind (UpskillTimelineItem *self)
 {

@@ -14,6 +14,9 @@ G_DECLARE_FINAL_TYPE (UpskillTimelineItem, upskill_timeline_item, UPSKILL, TIMEL
 /* One row of the progress timeline: a level change or a session note,
  * copied out of the profile so that the list model outlives its changes. */
 UpskillTimelineItem *upskill_timeline_item_new         (const UpskillTimelineEvent *event);
+/* Whether @self shows exactly what a row for @event would show. */
+gboolean             upskill_timeline_item_matches     (UpskillTimelineItem        *self,
+                                                        const UpskillTimelineEvent *event);
 
 UpskillTimelineKind  upskill_timeline_item_get_kind    (UpskillTimelineItem *self);
 gint64               upskill_timeline_item_get_time    (UpskillTimelineItem *self);
