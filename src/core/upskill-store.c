@@ -1742,11 +1742,18 @@ upskill_store_save_finish (UpskillStore  *self,
                            GError       **error)
 {
   g_autofree char *version = NULL;
+  g_autoptr(UpskillProfile) profile = NULL;
   SaveData *data;
 
   g_return_val_if_fail (UPSKILL_IS_STORE (self), FALSE);
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == upskill_store_save_async, FALSE);
+
+  /* The profile belongs to the caller's thread: let go of it here, not
+   * in the worker, which may hold the task a moment longer and would
+   * otherwise drop the last reference there. */
+  data = g_task_get_task_data (G_TASK (result));
+  profile = g_steal_pointer (&data->profile);
 
   version = g_task_propagate_pointer (G_TASK (result), error);
   if (version == NULL)
@@ -1754,9 +1761,8 @@ upskill_store_save_finish (UpskillStore  *self,
 
   /* Unless a later save of the same profile has started: it expects
    * this version, and its own finish sets the next. */
-  data = g_task_get_task_data (G_TASK (result));
-  if (g_strcmp0 (upskill_profile_get_file_version (data->profile), data->expected_version) == 0)
-    upskill_profile_set_file_version (data->profile, version);
+  if (g_strcmp0 (upskill_profile_get_file_version (profile), data->expected_version) == 0)
+    upskill_profile_set_file_version (profile, version);
 
   return TRUE;
 }
