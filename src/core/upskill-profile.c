@@ -160,9 +160,34 @@ history_entry_copy (const UpskillHistoryEntry *entry)
   return copy;
 }
 
-static void
-action_free (UpskillAction *action)
+UpskillAction *
+upskill_action_new (const char          *id,
+                    const char          *text,
+                    gint64               due,
+                    UpskillActionStatus  status,
+                    gboolean             private_)
 {
+  UpskillAction *action;
+
+  g_return_val_if_fail (text != NULL, NULL);
+  g_return_val_if_fail (status <= UPSKILL_ACTION_DROPPED, NULL);
+
+  action = g_new0 (UpskillAction, 1);
+  action->id = g_strdup (id);
+  action->text = g_strdup (text);
+  action->due = due;
+  action->status = status;
+  action->private = !!private_;
+
+  return action;
+}
+
+void
+upskill_action_free (UpskillAction *action)
+{
+  if (action == NULL)
+    return;
+
   g_free (action->id);
   g_free (action->text);
   g_free (action);
@@ -187,7 +212,7 @@ note_new (void)
 {
   UpskillNote *note = g_new0 (UpskillNote, 1);
 
-  note->actions = g_ptr_array_new_with_free_func ((GDestroyNotify) action_free);
+  note->actions = g_ptr_array_new_with_free_func ((GDestroyNotify) upskill_action_free);
 
   return note;
 }

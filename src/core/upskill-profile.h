@@ -324,6 +324,14 @@ gboolean            upskill_note_is_shared               (const UpskillNote  *no
 gboolean            upskill_action_is_shared             (const UpskillNote  *note,
                                                           const UpskillAction *action);
 
+/* A free-standing action, e.g. one being edited in a dialog. */
+UpskillAction      *upskill_action_new                   (const char         *id,
+                                                          const char         *text,
+                                                          gint64              due,
+                                                          UpskillActionStatus status,
+                                                          gboolean            private_);
+void                upskill_action_free                  (UpskillAction      *action);
+
 UpskillPlanStep    *upskill_plan_step_new_module         (const char         *id,
                                                           const char         *module_id);
 UpskillPlanStep    *upskill_plan_step_new_custom         (const char         *id,
@@ -342,5 +350,6 @@ const char         *upskill_step_status_get_label        (UpskillStepStatus   st
 const char         *upskill_profile_kind_get_label       (UpskillProfileKind  kind);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (UpskillPlanStep, upskill_plan_step_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (UpskillAction, upskill_action_free)
 
 G_END_DECLS
