@@ -44,7 +44,8 @@ test_default_privacy (void)
   g_assert_true (note->private);
   g_assert_false (upskill_note_is_shared (note));
   /* An action is as private as the note it is agreed in. */
-  g_assert_true (upskill_profile_add_action (client, note->id, "Read chapter 3", 0)->private);
+  g_assert_false (upskill_action_is_shared (note, upskill_profile_add_action (client, note->id,
+                                                                              "Read chapter 3", 0)));
 }
 
 static void

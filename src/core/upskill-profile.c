@@ -2813,7 +2813,7 @@ upskill_profile_add_action (UpskillProfile *self,
   note = upskill_profile_find_note (self, note_id);
   g_return_val_if_fail (note != NULL, NULL);
 
-  action = add_action_to_note (note, text, due, note->private);
+  action = add_action_to_note (note, text, due, FALSE);
   if (action != NULL)
     touch (self);
 

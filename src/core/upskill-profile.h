@@ -68,7 +68,8 @@ typedef struct
   char                *text;     /* one line */
   gint64               due;      /* 00:00 UTC of the day; 0 = none */
   UpskillActionStatus  status;
-  gboolean             private;  /* coach only: never in the report */
+  gboolean             private;  /* coach only even in a shared note:
+                                  * never in the report */
 } UpskillAction;
 
 typedef struct
@@ -280,7 +281,8 @@ void                upskill_profile_set_note_next_session (UpskillProfile    *se
 /* Agreed actions of a note. NULL, and nothing added, when the note
  * already holds UPSKILL_PROFILE_MAX_ACTIONS or @text is longer than a
  * line (UPSKILL_PROFILE_LINE_MAX_CHARS). @due: a day, 0 for none. The
- * action is open and as private as its note. */
+ * action is open and not private itself: a private note keeps all its
+ * actions private (upskill_action_is_shared()). */
 UpskillAction      *upskill_profile_add_action           (UpskillProfile     *self,
                                                           const char         *note_id,
                                                           const char         *text,

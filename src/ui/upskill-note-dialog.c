@@ -270,6 +270,7 @@ create_action_row (UpskillNoteDialog   *self,
   gtk_box_append (GTK_BOX (second), status);
 
   gtk_button_set_icon_name (GTK_BUTTON (private_toggle), "changes-prevent-symbolic");
+  /* In a shared note, one action may still be the coach's alone. */
   gtk_widget_set_tooltip_text (private_toggle, _("Private: Coach Only"));
   gtk_box_append (GTK_BOX (second), private_toggle);
 
@@ -292,11 +293,6 @@ create_action_row (UpskillNoteDialog   *self,
       gtk_drop_down_set_selected (GTK_DROP_DOWN (status), action->status);
       gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (private_toggle), action->private);
       g_object_set_data_full (G_OBJECT (row), "action-id", g_strdup (action->id), g_free);
-    }
-  else
-    {
-      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (private_toggle),
-                                    upskill_note_dialog_get_private (self));
     }
 
   gtk_box_append (GTK_BOX (box), first);

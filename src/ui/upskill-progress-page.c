@@ -762,6 +762,7 @@ on_add_note_response (UpskillNoteDialog   *dialog,
     if (note == NULL)
       return;
     note_id = g_strdup (note->id);
+    apply_dialog_to_note (dialog, edited, note_id);
 
     /* What was agreed last time, as the dialog listed it: carried over
      * (into a later session only), done or dropped. */
@@ -792,7 +793,6 @@ on_add_note_response (UpskillNoteDialog   *dialog,
         }
     }
 
-    apply_dialog_to_note (dialog, edited, note_id);
     upskill_profile_restore (profile, edited);
   }
 }
