@@ -1251,6 +1251,8 @@ add_since_last_session (Report *report)
 /* Agreed actions                                                    */
 /* ---------------------------------------------------------------- */
 
+#define MAX_OPEN_ACTIONS 50
+
 /* "Finish the SQL course · due 12 Jan 2027". */
 static char *
 action_line (const UpskillAction *action)
@@ -1301,15 +1303,28 @@ add_agreed_actions (Report *report)
           if (action->status != UPSKILL_ACTION_OPEN || !upskill_action_is_shared (note, action))
             continue;
 
+          /* A handout, not an archive: the newest, then a count. */
+          if (++n_open > MAX_OPEN_ACTIONS)
+            continue;
+
           line = action_line (action);
           markup = g_markup_escape_text (line, -1);
           upskill_report_doc_add_item (doc, "☐", 14, markup, &upskill_report_accent);
-          n_open++;
         }
     }
 
   if (n_open == 0)
     upskill_report_doc_add_text (doc, UPSKILL_TEXT_BODY, _("No open agreed actions."));
+  else if (n_open > MAX_OPEN_ACTIONS)
+    {
+      guint n_more = n_open - MAX_OPEN_ACTIONS;
+      g_autofree char *more = g_strdup_printf (ngettext ("And %u more open action from earlier sessions.",
+                                                         "And %u more open actions from earlier sessions.",
+                                                         n_more),
+                                               n_more);
+
+      upskill_report_doc_add_text (doc, UPSKILL_TEXT_BODY, more);
+    }
 }
 
 /* ---------------------------------------------------------------- */
