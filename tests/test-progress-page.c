@@ -550,6 +550,18 @@ test_page_session_actions (Fixture       *fixture,
   g_assert_cmpuint (note->actions->len, ==, 1);
   g_assert_cmpstr (((UpskillAction *) g_ptr_array_index (note->actions, 0))->text, ==, "Book the <b>AWS</b> exam");
 
+  /* The first session's row shows the design done now. */
+  rows = get_timeline_rows (fixture);
+  {
+    GtkWidget *box = gtk_list_box_row_get_child (g_ptr_array_index (rows, 1));
+    GtkWidget *grid = gtk_widget_get_next_sibling (gtk_widget_get_first_child (box));
+    GtkLabel *design = GTK_LABEL (gtk_grid_get_child_at (GTK_GRID (grid), 0, 2));
+
+    g_assert_nonnull (strstr (gtk_label_get_text (design), "Draft the pipeline design"));
+    g_assert_nonnull (strstr (gtk_label_get_text (design), "Done"));
+  }
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
   /* And it stays so in the file. */
   {
     g_autoptr(GBytes) bytes = upskill_profile_to_bytes (fixture->profile);
