@@ -441,6 +441,154 @@ test_page_notes (Fixture       *fixture,
     g_assert_cmpstr (((UpskillNote *) g_ptr_array_index (notes, i))->id, !=, note_id);
 }
 
+/* A session's agreed actions come back at the top of the next one,
+ * where the coach marks each done, dropped or carried over. */
+static void
+test_page_session_actions (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  GPtrArray *notes = upskill_profile_get_notes (fixture->profile);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) yesterday = g_date_time_add_days (now, -1);
+  g_autoptr(GDateTime) later = g_date_time_add_days (now, 14);
+  g_autofree char *yesterday_text = g_date_time_format (yesterday, "%Y-%m-%d");
+  g_autofree char *later_text = g_date_time_format (later, "%Y-%m-%d");
+  g_autofree char *first_id = NULL;
+  g_autofree char *second_id = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) actions = NULL;
+  UpskillNoteDialog *dialog;
+  GtkWidget *row;
+  GtkListBox *previous_list;
+  UpskillNote *note;
+  guint n_notes = notes->len;
+  const char *dir = g_getenv ("UPSKILL_SCREENSHOT_DIR");
+
+  /* The first session: two actions, a next session, shared. */
+  activate (fixture, "progress.add-note", NULL);
+  dialog = UPSKILL_NOTE_DIALOG (upskill_test_find_window (UPSKILL_TYPE_NOTE_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (dialog), UPSKILL_TYPE_NOTE_DIALOG,
+                                                                         "previous_box"))));
+  gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (dialog), UPSKILL_TYPE_NOTE_DIALOG,
+                                                                      "date_entry")),
+                         yesterday_text);
+  upskill_note_dialog_set_text (dialog, "Planned the data pipeline project.");
+  row = upskill_note_dialog_add_action (dialog, NULL);
+  gtk_editable_set_text (GTK_EDITABLE (g_object_get_data (G_OBJECT (row), "text-entry")), "Draft the pipeline design");
+  gtk_editable_set_text (GTK_EDITABLE (g_object_get_data (G_OBJECT (row), "due-entry")), "2026-02-30");
+  /* A due date that is not a day cannot be saved. */
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "save"));
+  gtk_editable_set_text (GTK_EDITABLE (g_object_get_data (G_OBJECT (row), "due-entry")), later_text);
+  row = upskill_note_dialog_add_action (dialog, NULL);
+  gtk_editable_set_text (GTK_EDITABLE (g_object_get_data (G_OBJECT (row), "text-entry")), "Book the <b>AWS</b> exam");
+  upskill_note_dialog_add_action (dialog, NULL);   /* left empty: no action */
+  gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (dialog), UPSKILL_TYPE_NOTE_DIALOG,
+                                                                      "next_entry")),
+                         later_text);
+  upskill_note_dialog_set_private (dialog, FALSE);
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "save"));
+  if (dir != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, "upskill-note-dialog-actions.png", NULL);
+
+      upskill_test_wait_for_frames (GTK_WIDGET (dialog), 3);
+      upskill_test_save_png (GTK_WIDGET (dialog), path);
+    }
+  upskill_test_respond (ADW_MESSAGE_DIALOG (dialog), "save");
+
+  g_assert_cmpuint (notes->len, ==, n_notes + 1);
+  note = g_ptr_array_index (notes, notes->len - 1);
+  first_id = g_strdup (note->id);
+  g_assert_false (note->private);
+  g_assert_cmpint (note->next_session, ==, utc (g_date_time_get_year (later), g_date_time_get_month (later),
+                                                g_date_time_get_day_of_month (later), 0));
+  g_assert_cmpuint (note->actions->len, ==, 2);
+  g_assert_cmpstr (((UpskillAction *) g_ptr_array_index (note->actions, 0))->text, ==, "Draft the pipeline design");
+  g_assert_cmpint (((UpskillAction *) g_ptr_array_index (note->actions, 0))->due, ==, note->next_session);
+
+  /* The timeline shows them, as plain text. */
+  rows = get_timeline_rows (fixture);
+  {
+    GtkWidget *box = gtk_list_box_row_get_child (g_ptr_array_index (rows, 0));
+    GtkWidget *grid = gtk_widget_get_next_sibling (gtk_widget_get_first_child (box));
+    GtkLabel *second = GTK_LABEL (gtk_grid_get_child_at (GTK_GRID (grid), 0, 3));
+
+    g_assert_nonnull (strstr (gtk_label_get_text (second), "Book the <b>AWS</b> exam"));
+    g_assert_nonnull (strstr (gtk_label_get_text (second), "Open"));
+    g_assert_false (gtk_label_get_use_markup (second));
+  }
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  /* The next session starts with what was agreed last time. */
+  activate (fixture, "progress.add-note", NULL);
+  dialog = UPSKILL_NOTE_DIALOG (upskill_test_find_window (UPSKILL_TYPE_NOTE_DIALOG));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (dialog), UPSKILL_TYPE_NOTE_DIALOG,
+                                                                        "previous_box"))));
+  previous_list = GTK_LIST_BOX (gtk_widget_get_template_child (GTK_WIDGET (dialog), UPSKILL_TYPE_NOTE_DIALOG,
+                                                               "previous_list"));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (gtk_list_box_get_row_at_index (previous_list, 0))),
+                   ==, "Draft the pipeline design");
+  g_assert_false (adw_preferences_row_get_use_markup (ADW_PREFERENCES_ROW (gtk_list_box_get_row_at_index (previous_list, 1))));
+  g_assert_cmpuint (upskill_note_dialog_get_n_previous (dialog), ==, 2);
+  upskill_note_dialog_set_previous_choice (dialog, 0, UPSKILL_PREVIOUS_DONE);
+  upskill_note_dialog_set_text (dialog, "Reviewed the design.");
+  if (dir != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, "upskill-note-dialog-last-time.png", NULL);
+
+      upskill_test_wait_for_frames (GTK_WIDGET (dialog), 3);
+      upskill_test_save_png (GTK_WIDGET (dialog), path);
+    }
+  upskill_test_respond (ADW_MESSAGE_DIALOG (dialog), "save");
+
+  g_assert_cmpuint (notes->len, ==, n_notes + 2);
+  note = g_ptr_array_index (notes, notes->len - 1);
+  second_id = g_strdup (note->id);
+  g_assert_cmpstr (second_id, !=, first_id);
+  /* The exam was carried over; the design is done, where it was agreed. */
+  g_assert_cmpuint (note->actions->len, ==, 1);
+  g_assert_cmpstr (((UpskillAction *) g_ptr_array_index (note->actions, 0))->text, ==, "Book the <b>AWS</b> exam");
+
+  /* The first session's row shows the design done now. */
+  rows = get_timeline_rows (fixture);
+  {
+    GtkWidget *box = gtk_list_box_row_get_child (g_ptr_array_index (rows, 1));
+    GtkWidget *grid = gtk_widget_get_next_sibling (gtk_widget_get_first_child (box));
+    GtkLabel *design = GTK_LABEL (gtk_grid_get_child_at (GTK_GRID (grid), 0, 2));
+
+    g_assert_nonnull (strstr (gtk_label_get_text (design), "Draft the pipeline design"));
+    g_assert_nonnull (strstr (gtk_label_get_text (design), "Done"));
+  }
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  /* And it stays so in the file. */
+  {
+    g_autoptr(GBytes) bytes = upskill_profile_to_bytes (fixture->profile);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(UpskillProfile) loaded = upskill_profile_new_from_bytes (bytes, "li-wei.json", &error);
+    UpskillNote *first;
+
+    g_assert_no_error (error);
+    first = upskill_profile_find_note (loaded, first_id);
+    g_assert_cmpuint (first->actions->len, ==, 1);
+    g_assert_cmpstr (((UpskillAction *) g_ptr_array_index (first->actions, 0))->text, ==, "Draft the pipeline design");
+    g_assert_cmpint (((UpskillAction *) g_ptr_array_index (first->actions, 0))->status, ==, UPSKILL_ACTION_DONE);
+    actions = upskill_profile_dup_open_actions_before (loaded, G_MAXINT64, NULL);
+    g_assert_cmpuint (actions->len, ==, 1);
+  }
+
+  if (dir != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, "upskill-progress-actions.png", NULL);
+
+      gtk_window_set_default_size (fixture->window, 900, 1400);
+      gtk_widget_set_size_request (GTK_WIDGET (fixture->window), 900, 1400);
+      upskill_test_wait_for_frames (GTK_WIDGET (fixture->window), 3);
+      upskill_test_save_png (GTK_WIDGET (fixture->window), path);
+    }
+}
+
 static void
 test_page_empty (Fixture       *fixture,
                  gconstpointer  user_data)
@@ -633,6 +781,7 @@ main (int   argc,
   ADD ("long-history", "small", test_page_long_history);
   ADD ("since-last-session", "li-wei", test_page_since_sentence);
   ADD ("notes", "li-wei", test_page_notes);
+  ADD ("session-actions", "li-wei", test_page_session_actions);
   ADD ("empty", NULL, test_page_empty);
   ADD ("render", "li-wei", test_render);
   g_test_add_func ("/upskill/progress-page/finalize", test_finalize);

@@ -24,7 +24,7 @@ static const char * const samples[] = { "dana-okafor", "maria-gonzalez", "li-wei
 
 static const char * const section_headings[] = {
   "Summary", "Skills profile", "Gaps", "Learning path", "Progress over time",
-  "Since the last session", "Session notes", "Market context",
+  "Since the last session", "Agreed actions", "Session notes", "Market context",
 };
 
 typedef struct

@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 
 #include "upskill-catalog.h"
+#include "upskill-format.h"
 #include "upskill-planner.h"
 #include "upskill-profile.h"
 #include "upskill-readiness.h"
@@ -276,14 +277,17 @@ test_scripts (Fixture       *fixture,
   g_autofree char *info = NULL;
   g_autofree char *title = NULL;
   UpskillReportOptions options;
+  UpskillNote *note;
 
   if (!upskill_test_have_poppler ())
     return;
 
   /* Arabic (right to left) in the name, other scripts and emoji in a note. */
   upskill_profile_set_name (profile, "ليلى حداد");
-  upskill_profile_add_note (profile, REPORT_DATE - 86400,
-                            "Встреча прошла хорошо. Καλή πρόοδος. 进展顺利 🎉👍 تقدم جيد");
+  note = upskill_profile_add_note (profile, REPORT_DATE - 86400,
+                                   "Встреча прошла хорошо. Καλή πρόοδος. 进展顺利 🎉👍 تقدم جيد");
+  /* A client's new note is private until the coach shares it. */
+  upskill_profile_set_note_private (profile, note->id, FALSE);
   default_options (&options);
   path = write_report (fixture, profile, &options, "scripts.pdf");
   text = upskill_test_pdf_text (path);
@@ -331,6 +335,61 @@ test_no_notes (Fixture       *fixture,
   g_assert_false (text_has (without, "Session notes"));
   g_assert_false (text_has (without, first_words));
   assert_text_has (without, "Market context");
+}
+
+/* A coach's private notes and actions never reach the client's handout;
+ * the shared actions still open, with their due dates, and the next
+ * session do. */
+static void
+test_private_notes_absent (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(UpskillProfile) profile = upskill_test_load_sample ("maria-gonzalez");
+  gint64 today = REPORT_DATE / 86400 * 86400;
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *shared_id = NULL;
+  g_autofree char *due = NULL;
+  g_autofree char *next = NULL;
+  UpskillNote *note;
+  UpskillAction *action;
+  UpskillReportOptions options;
+
+  if (!upskill_test_have_poppler ())
+    return;
+
+  upskill_profile_set_kind (profile, UPSKILL_PROFILE_CLIENT);
+  note = upskill_profile_add_note (profile, today - 2 * 86400, "Zanzibar worries about her manager");
+  g_assert_true (note->private);   /* a client's note: private unless shared */
+  upskill_profile_add_action (profile, note->id, "Quokka call with the recruiter", 0);
+
+  note = upskill_profile_add_note (profile, today - 86400, "Walrus session went well");
+  shared_id = g_strdup (note->id);
+  upskill_profile_set_note_private (profile, shared_id, FALSE);
+  upskill_profile_set_note_next_session (profile, shared_id, today + 9 * 86400);
+  upskill_profile_add_action (profile, shared_id, "Pelican pipeline project", today + 14 * 86400);
+  action = upskill_profile_add_action (profile, shared_id, "Narwhal salary figures", 0);
+  upskill_profile_set_action_private (profile, shared_id, action->id, TRUE);
+  action = upskill_profile_add_action (profile, shared_id, "Heron reading list", 0);
+  upskill_profile_set_action_status (profile, shared_id, action->id, UPSKILL_ACTION_DONE);
+
+  default_options (&options);
+  path = write_report (fixture, profile, &options, "private.pdf");
+  text = upskill_test_pdf_text (path);
+
+  g_assert_false (text_has (text, "Zanzibar"));
+  g_assert_false (text_has (text, "Quokka"));
+  g_assert_false (text_has (text, "Narwhal"));
+  assert_text_has (text, "Walrus session went well");
+  assert_text_has (text, "Agreed actions");
+  assert_text_has (text, "Pelican pipeline project");
+  due = upskill_format_day_unix (today + 14 * 86400);
+  assert_text_has (text, due);
+  next = upskill_format_day_unix (today + 9 * 86400);
+  assert_text_has (text, next);
+  assert_text_has (text, "Next session");
+  /* Done, it is listed under its note, not among the open ones. */
+  assert_text_has (text, "Heron reading list (Done)");
 }
 
 /* The report in German, as the translation built in this tree makes it. */
@@ -734,6 +793,7 @@ main (int   argc,
   ADD ("cjk-name", test_cjk_name);
   ADD ("scripts", test_scripts);
   ADD ("no-notes", test_no_notes);
+  ADD ("private-notes-absent", test_private_notes_absent);
   ADD ("german", test_german);
   ADD ("no-skills-rated", test_no_skills_rated);
   ADD ("long-plan", test_long_plan);

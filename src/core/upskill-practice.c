@@ -50,7 +50,6 @@ upskill_practice_fill_summary (UpskillProfileSummary *summary,
 {
   const UpskillNote *last;
   const UpskillNote *reference;
-  GPtrArray *notes;
   GPtrArray *plan;
   g_autoptr(GPtrArray) gaps = NULL;
   g_autoptr(GStrvBuilder) gap_ids = g_strv_builder_new ();
@@ -62,15 +61,7 @@ upskill_practice_fill_summary (UpskillProfileSummary *summary,
   last = upskill_progress_get_last_session (profile, now);
   summary->last_session = last != NULL ? last->date : 0;
 
-  summary->next_session = 0;
-  notes = upskill_profile_get_notes (profile);
-  for (guint i = 0; i < notes->len; i++)
-    {
-      const UpskillNote *note = g_ptr_array_index (notes, i);
-
-      if (note->date > now && (summary->next_session == 0 || note->date < summary->next_session))
-        summary->next_session = note->date;
-    }
+  summary->next_session = upskill_progress_get_next_session (profile, now);
 
   summary->has_change = FALSE;
   summary->change = 0.0;

@@ -342,6 +342,116 @@ combine_steps (JsonArray *plan,
     }
 }
 
+static int
+action_rank (const char *status)
+{
+  return g_strcmp0 (status, "done") == 0 || g_strcmp0 (status, "dropped") == 0 ? 1 : 0;
+}
+
+/* A note both hold (the same text at the same time) keeps the agreed
+ * actions of either: the union by id. An action both hold keeps @note's
+ * version (the later one) unless only @other's is final: done or
+ * dropped on one device is done or dropped. */
+static void
+combine_notes (JsonArray *notes,
+               JsonArray *other_notes)
+{
+  g_autoptr(GHashTable) by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; other_notes != NULL && i < json_array_get_length (other_notes); i++)
+    {
+      JsonNode *node = json_array_get_element (other_notes, i);
+
+      if (JSON_NODE_HOLDS_OBJECT (node))
+        g_hash_table_insert (by_key, dup_note_key (json_node_get_object (node)),
+                             json_node_get_object (node));
+    }
+
+  for (guint i = 0; i < json_array_get_length (notes); i++)
+    {
+      JsonNode *node = json_array_get_element (notes, i);
+      JsonObject *note = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+      g_autofree char *key = note != NULL ? dup_note_key (note) : NULL;
+      JsonObject *other = key != NULL ? g_hash_table_lookup (by_key, key) : NULL;
+      g_autoptr(GHashTable) by_id = NULL;
+      JsonArray *actions;
+      JsonArray *other_actions;
+
+      if (other == NULL || other == note)
+        continue;
+
+      other_actions = get_array (other, "actions");
+      if (other_actions == NULL || json_array_get_length (other_actions) == 0)
+        continue;
+
+      actions = get_array (note, "actions");
+      if (actions == NULL)
+        {
+          json_object_set_array_member (note, "actions", json_array_new ());
+          actions = get_array (note, "actions");
+        }
+
+      by_id = g_hash_table_new (g_str_hash, g_str_equal);
+      for (guint j = 0; j < json_array_get_length (actions); j++)
+        {
+          JsonNode *action = json_array_get_element (actions, j);
+          const char *id = JSON_NODE_HOLDS_OBJECT (action) ? get_string (json_node_get_object (action), "id") : NULL;
+
+          if (id != NULL)
+            g_hash_table_insert (by_id, (gpointer) id, json_node_get_object (action));
+        }
+
+      for (guint j = 0; j < json_array_get_length (other_actions); j++)
+        {
+          JsonNode *action_node = json_array_get_element (other_actions, j);
+          JsonObject *action = JSON_NODE_HOLDS_OBJECT (action_node) ? json_node_get_object (action_node) : NULL;
+          const char *id = action != NULL ? get_string (action, "id") : NULL;
+          JsonObject *same;
+
+          if (id == NULL)
+            continue;
+
+          same = g_hash_table_lookup (by_id, id);
+          if (same == NULL)
+            {
+              json_array_add_element (actions, json_node_copy (action_node));
+              continue;
+            }
+
+          if (g_strcmp0 (get_string (action, "text"), get_string (same, "text")) != 0)
+            {
+              /* Two actions added apart under one id: keep both, this
+               * one under the next free id. */
+              g_autoptr(JsonNode) copy = json_node_copy (action_node);
+              g_autofree char *fresh = NULL;
+              guint64 next = 0;
+
+              for (guint k = 0; k < json_array_get_length (actions); k++)
+                {
+                  JsonNode *kept = json_array_get_element (actions, k);
+
+                  if (JSON_NODE_HOLDS_OBJECT (kept))
+                    next = MAX (next, id_number (get_string (json_node_get_object (kept), "id"), "action-"));
+                }
+              for (guint k = 0; k < json_array_get_length (other_actions); k++)
+                {
+                  JsonNode *theirs = json_array_get_element (other_actions, k);
+
+                  if (JSON_NODE_HOLDS_OBJECT (theirs))
+                    next = MAX (next, id_number (get_string (json_node_get_object (theirs), "id"), "action-"));
+                }
+              fresh = g_strdup_printf ("action-%" G_GUINT64_FORMAT, next + 1);
+              json_object_set_string_member (json_node_get_object (copy), "id", fresh);
+              json_array_add_element (actions, g_steal_pointer (&copy));
+              continue;
+            }
+
+          if (action_rank (get_string (action, "status")) > action_rank (get_string (same, "status")))
+            json_object_set_member (same, "status", json_node_copy (json_object_get_member (action, "status")));
+        }
+    }
+}
+
 UpskillProfile *
 upskill_profile_merge (UpskillProfile  *mine,
                        UpskillProfile  *theirs,
@@ -402,6 +512,7 @@ upskill_profile_merge (UpskillProfile  *mine,
   json_object_set_array_member (result, "plan", g_steal_pointer (&plan));
 
   notes = merge_by_id (get_array (later, "notes"), get_array (earlier, "notes"), "note-", dup_note_key);
+  combine_notes (notes, get_array (earlier, "notes"));
   json_object_set_array_member (result, "notes", sort_by_time (notes, "date"));
 
   display_name = g_strdup_printf ("%s.json", upskill_profile_get_id (mine));

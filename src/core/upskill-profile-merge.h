@@ -13,8 +13,12 @@ G_BEGIN_DECLS
  *    the second under a fresh id);
  *  - a level that differs: the one changed last (by the history) wins,
  *    @mine on a tie; both changes stay in the history;
- *  - name, roles, weekly hours and a step both hold: from the version
- *    changed last.
+ *  - agreed actions of a note both hold (same text and time): the union
+ *    by id; an action both hold takes the later version, except that a
+ *    final status (done, dropped) on either side beats open; two
+ *    actions added apart under one id are both kept;
+ *  - name, roles, weekly hours, a step both hold and a note's privacy
+ *    and next session date: from the version changed last.
  * The result has no file version: the caller gives it the version of
  * the file it is to replace. NULL, with @error set, only when the union
  * would exceed the limits of a profile. */

@@ -160,24 +160,114 @@ history_entry_copy (const UpskillHistoryEntry *entry)
   return copy;
 }
 
+UpskillAction *
+upskill_action_new (const char          *id,
+                    const char          *text,
+                    gint64               due,
+                    UpskillActionStatus  status,
+                    gboolean             private_)
+{
+  UpskillAction *action;
+
+  g_return_val_if_fail (text != NULL, NULL);
+  g_return_val_if_fail (status <= UPSKILL_ACTION_DROPPED, NULL);
+
+  action = g_new0 (UpskillAction, 1);
+  action->id = g_strdup (id);
+  action->text = g_strdup (text);
+  action->due = due;
+  action->status = status;
+  action->private = !!private_;
+
+  return action;
+}
+
+void
+upskill_action_free (UpskillAction *action)
+{
+  if (action == NULL)
+    return;
+
+  g_free (action->id);
+  g_free (action->text);
+  g_free (action);
+}
+
+static UpskillAction *
+action_copy (const UpskillAction *action)
+{
+  UpskillAction *copy = g_new0 (UpskillAction, 1);
+
+  copy->id = g_strdup (action->id);
+  copy->text = g_strdup (action->text);
+  copy->due = action->due;
+  copy->status = action->status;
+  copy->private = action->private;
+
+  return copy;
+}
+
+static UpskillNote *
+note_new (void)
+{
+  UpskillNote *note = g_new0 (UpskillNote, 1);
+
+  note->actions = g_ptr_array_new_with_free_func ((GDestroyNotify) upskill_action_free);
+
+  return note;
+}
+
 static void
 note_free (UpskillNote *note)
 {
   g_free (note->id);
   g_free (note->text);
+  g_clear_pointer (&note->actions, g_ptr_array_unref);
   g_free (note);
 }
 
 static UpskillNote *
 note_copy (const UpskillNote *note)
 {
-  UpskillNote *copy = g_new0 (UpskillNote, 1);
+  UpskillNote *copy = note_new ();
 
   copy->id = g_strdup (note->id);
   copy->date = note->date;
   copy->text = g_strdup (note->text);
+  copy->private = note->private;
+  copy->next_session = note->next_session;
+  for (guint i = 0; note->actions != NULL && i < note->actions->len; i++)
+    g_ptr_array_add (copy->actions, action_copy (g_ptr_array_index (note->actions, i)));
 
   return copy;
+}
+
+static const char * const action_status_names[] = {
+  "open", "done", "dropped",
+};
+
+const char *
+upskill_action_status_to_string (UpskillActionStatus status)
+{
+  g_return_val_if_fail (status <= UPSKILL_ACTION_DROPPED, NULL);
+
+  return action_status_names[status];
+}
+
+const char *
+upskill_action_status_get_label (UpskillActionStatus status)
+{
+  switch (status)
+    {
+    case UPSKILL_ACTION_OPEN:
+      return C_("agreed action", "Open");
+    case UPSKILL_ACTION_DONE:
+      return C_("agreed action", "Done");
+    case UPSKILL_ACTION_DROPPED:
+      return C_("agreed action", "Dropped");
+    default:
+      g_return_val_if_reached (NULL);
+    }
 }
 
 UpskillPlanStep *
@@ -1009,6 +1099,96 @@ read_plan (UpskillProfile  *self,
 }
 
 static gboolean
+get_boolean (JsonObject  *object,
+             const char  *member,
+             const char  *where,
+             gboolean    *out_value,
+             GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL)
+    return TRUE;
+
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    {
+      g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_INVALID_DATA,
+                   _("%s: “%s”: expected true or false"), where, member);
+      return FALSE;
+    }
+
+  *out_value = json_node_get_boolean (node);
+  return TRUE;
+}
+
+static gboolean
+read_actions (UpskillNote  *note,
+              JsonArray    *actions,
+              const char   *note_where,
+              GError      **error)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  if (!check_list_length (json_array_get_length (actions), UPSKILL_PROFILE_MAX_ACTIONS,
+                          note_where, "actions", error))
+    return FALSE;
+
+  for (guint i = 0; i < json_array_get_length (actions); i++)
+    {
+      g_autofree char *where = NULL;
+      UpskillAction *action;
+      JsonObject *object;
+      const char *id = NULL;
+      const char *text = NULL;
+      const char *status = NULL;
+      gint64 due = 0;
+      gboolean private_ = FALSE;
+      guint status_index;
+
+      object = upskill_json_array_get_object (actions, i, note_where, "actions", error);
+      if (object == NULL)
+        return FALSE;
+
+      where = g_strdup_printf (_("%s: actions item %u"), note_where, i + 1);
+      if (!get_key (object, "id", TRUE, where, &id, error) ||
+          !get_text (object, "text", TRUE, UPSKILL_PROFILE_LINE_MAX_CHARS, where, &text, error) ||
+          !upskill_json_get_time (object, "due", FALSE, where, &due, error) ||
+          !upskill_json_get_string (object, "status", TRUE, where, &status, error) ||
+          !get_boolean (object, "private", where, &private_, error))
+        return FALSE;
+
+      for (status_index = 0; status_index < G_N_ELEMENTS (action_status_names); status_index++)
+        if (g_strcmp0 (status, action_status_names[status_index]) == 0)
+          break;
+      if (status_index == G_N_ELEMENTS (action_status_names))
+        {
+          g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_INVALID_DATA,
+                       _("%s: “status”: “%s” is not one of open, done, dropped"),
+                       where, status);
+          return FALSE;
+        }
+
+      if (g_hash_table_contains (seen, id))
+        {
+          g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_INVALID_DATA,
+                       _("%s: “id”: “%s” is used by another action"), where, id);
+          return FALSE;
+        }
+      g_hash_table_add (seen, (gpointer) id);
+
+      action = g_new0 (UpskillAction, 1);
+      action->id = g_strdup (id);
+      action->text = g_strdup (text);
+      action->due = due != 0 ? floor_to_day (due) : 0;
+      action->status = status_index;
+      action->private = private_;
+      g_ptr_array_add (note->actions, action);
+    }
+
+  return TRUE;
+}
+
+static gboolean
 read_notes (UpskillProfile  *self,
             JsonArray       *notes,
             const char      *file_where,
@@ -1048,12 +1228,31 @@ read_notes (UpskillProfile  *self,
         }
       g_hash_table_add (seen, (gpointer) id);
 
-      note = g_new0 (UpskillNote, 1);
+      note = note_new ();
       note->id = g_strdup (id);
       /* A date alone (older files) stays the day; a time is kept. */
       note->date = date;
       note->text = g_strdup (text);
       g_ptr_array_add (self->notes, note);
+
+      /* All optional: older files have none. */
+      {
+        g_autoptr(GError) local_error = NULL;
+        JsonArray *actions;
+
+        if (!get_boolean (object, "private", where, &note->private, error) ||
+            !upskill_json_get_time (object, "next_session", FALSE, where, &note->next_session, error))
+          return FALSE;
+
+        actions = upskill_json_get_array (object, "actions", FALSE, where, &local_error);
+        if (local_error != NULL)
+          {
+            g_propagate_error (error, g_steal_pointer (&local_error));
+            return FALSE;
+          }
+        if (actions != NULL && !read_actions (note, actions, where, error))
+          return FALSE;
+      }
     }
 
   g_ptr_array_sort (self->notes, compare_notes);
@@ -1449,6 +1648,41 @@ upskill_profile_to_json (UpskillProfile *self)
       else
         add_date (builder, "date", note->date);
       add_string (builder, "text", note->text);
+      if (note->private)
+        {
+          json_builder_set_member_name (builder, "private");
+          json_builder_add_boolean_value (builder, TRUE);
+        }
+      if (note->next_session != 0)
+        {
+          if (note->next_session != floor_to_day (note->next_session))
+            add_time (builder, "next_session", note->next_session);
+          else
+            add_date (builder, "next_session", note->next_session);
+        }
+      if (note->actions->len > 0)
+        {
+          json_builder_set_member_name (builder, "actions");
+          json_builder_begin_array (builder);
+          for (guint j = 0; j < note->actions->len; j++)
+            {
+              UpskillAction *action = g_ptr_array_index (note->actions, j);
+
+              json_builder_begin_object (builder);
+              add_string (builder, "id", action->id);
+              add_string (builder, "text", action->text);
+              if (action->due != 0)
+                add_date (builder, "due", action->due);
+              add_string (builder, "status", action_status_names[action->status]);
+              if (action->private)
+                {
+                  json_builder_set_member_name (builder, "private");
+                  json_builder_add_boolean_value (builder, TRUE);
+                }
+              json_builder_end_object (builder);
+            }
+          json_builder_end_array (builder);
+        }
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -2402,10 +2636,11 @@ upskill_profile_add_note (UpskillProfile *self,
       !fits (text, UPSKILL_PROFILE_TEXT_MAX_CHARS))
     return NULL;
 
-  note = g_new0 (UpskillNote, 1);
+  note = note_new ();
   note->id = new_numbered_id (self->notes, G_STRUCT_OFFSET (UpskillNote, id), "note");
   note->date = date;
   note->text = g_strdup (text);
+  note->private = upskill_profile_get_default_private (self);
   insert_note_in_order (self, note);
 
   touch (self);
@@ -2462,4 +2697,323 @@ upskill_profile_remove_note (UpskillProfile *self,
 
   g_ptr_array_remove_index (self->notes, index);
   touch (self);
+}
+
+UpskillNote *
+upskill_profile_find_note (UpskillProfile *self,
+                           const char     *note_id)
+{
+  guint index;
+
+  g_return_val_if_fail (UPSKILL_IS_PROFILE (self), NULL);
+  g_return_val_if_fail (note_id != NULL, NULL);
+
+  index = find_note_index (self, note_id);
+
+  return index != G_MAXUINT ? g_ptr_array_index (self->notes, index) : NULL;
+}
+
+gboolean
+upskill_profile_get_default_private (UpskillProfile *self)
+{
+  g_return_val_if_fail (UPSKILL_IS_PROFILE (self), TRUE);
+
+  return self->kind == UPSKILL_PROFILE_CLIENT;
+}
+
+void
+upskill_profile_set_note_private (UpskillProfile *self,
+                                  const char     *note_id,
+                                  gboolean        private_)
+{
+  UpskillNote *note;
+
+  g_return_if_fail (UPSKILL_IS_PROFILE (self));
+
+  note = upskill_profile_find_note (self, note_id);
+  g_return_if_fail (note != NULL);
+
+  if (note->private == !!private_)
+    return;
+
+  note->private = !!private_;
+  touch (self);
+}
+
+void
+upskill_profile_set_note_next_session (UpskillProfile *self,
+                                       const char     *note_id,
+                                       gint64          date)
+{
+  UpskillNote *note;
+
+  g_return_if_fail (UPSKILL_IS_PROFILE (self));
+  g_return_if_fail (date >= 0);
+
+  note = upskill_profile_find_note (self, note_id);
+  g_return_if_fail (note != NULL);
+
+  if (note->next_session == date)
+    return;
+
+  note->next_session = date;
+  touch (self);
+}
+
+static guint
+find_action_index (UpskillNote *note,
+                   const char  *action_id)
+{
+  for (guint i = 0; i < note->actions->len; i++)
+    {
+      UpskillAction *action = g_ptr_array_index (note->actions, i);
+
+      if (g_strcmp0 (action->id, action_id) == 0)
+        return i;
+    }
+
+  return G_MAXUINT;
+}
+
+static UpskillAction *
+add_action_to_note (UpskillNote *note,
+                    const char  *text,
+                    gint64       due,
+                    gboolean     private_)
+{
+  UpskillAction *action;
+
+  if (note->actions->len >= UPSKILL_PROFILE_MAX_ACTIONS ||
+      !fits (text, UPSKILL_PROFILE_LINE_MAX_CHARS))
+    return NULL;
+
+  action = g_new0 (UpskillAction, 1);
+  action->id = new_numbered_id (note->actions, G_STRUCT_OFFSET (UpskillAction, id), "action");
+  action->text = g_strdup (text);
+  action->due = due != 0 ? floor_to_day (due) : 0;
+  action->status = UPSKILL_ACTION_OPEN;
+  action->private = private_;
+  g_ptr_array_add (note->actions, action);
+
+  return action;
+}
+
+UpskillAction *
+upskill_profile_add_action (UpskillProfile *self,
+                            const char     *note_id,
+                            const char     *text,
+                            gint64          due)
+{
+  UpskillNote *note;
+  UpskillAction *action;
+
+  g_return_val_if_fail (UPSKILL_IS_PROFILE (self), NULL);
+  g_return_val_if_fail (text != NULL && g_utf8_validate (text, -1, NULL), NULL);
+
+  note = upskill_profile_find_note (self, note_id);
+  g_return_val_if_fail (note != NULL, NULL);
+
+  action = add_action_to_note (note, text, due, FALSE);
+  if (action != NULL)
+    touch (self);
+
+  return action;
+}
+
+UpskillAction *
+upskill_profile_find_action (UpskillProfile *self,
+                             const char     *note_id,
+                             const char     *action_id)
+{
+  UpskillNote *note;
+  guint index;
+
+  g_return_val_if_fail (UPSKILL_IS_PROFILE (self), NULL);
+  g_return_val_if_fail (action_id != NULL, NULL);
+
+  note = upskill_profile_find_note (self, note_id);
+  if (note == NULL)
+    return NULL;
+
+  index = find_action_index (note, action_id);
+
+  return index != G_MAXUINT ? g_ptr_array_index (note->actions, index) : NULL;
+}
+
+void
+upskill_profile_update_action (UpskillProfile *self,
+                               const char     *note_id,
+                               const char     *action_id,
+                               const char     *text,
+                               gint64          due)
+{
+  UpskillAction *action;
+  gboolean changed;
+
+  g_return_if_fail (UPSKILL_IS_PROFILE (self));
+  g_return_if_fail (text != NULL && g_utf8_validate (text, -1, NULL));
+
+  action = upskill_profile_find_action (self, note_id, action_id);
+  g_return_if_fail (action != NULL);
+
+  if (!fits (text, UPSKILL_PROFILE_LINE_MAX_CHARS))
+    return;
+
+  due = due != 0 ? floor_to_day (due) : 0;
+  changed = replace_string (&action->text, text) || action->due != due;
+  action->due = due;
+
+  if (changed)
+    touch (self);
+}
+
+void
+upskill_profile_set_action_status (UpskillProfile      *self,
+                                   const char          *note_id,
+                                   const char          *action_id,
+                                   UpskillActionStatus  status)
+{
+  UpskillAction *action;
+
+  g_return_if_fail (UPSKILL_IS_PROFILE (self));
+  g_return_if_fail (status <= UPSKILL_ACTION_DROPPED);
+
+  action = upskill_profile_find_action (self, note_id, action_id);
+  g_return_if_fail (action != NULL);
+
+  if (action->status == status)
+    return;
+
+  action->status = status;
+  touch (self);
+}
+
+void
+upskill_profile_set_action_private (UpskillProfile *self,
+                                    const char     *note_id,
+                                    const char     *action_id,
+                                    gboolean        private_)
+{
+  UpskillAction *action;
+
+  g_return_if_fail (UPSKILL_IS_PROFILE (self));
+
+  action = upskill_profile_find_action (self, note_id, action_id);
+  g_return_if_fail (action != NULL);
+
+  if (action->private == !!private_)
+    return;
+
+  action->private = !!private_;
+  touch (self);
+}
+
+void
+upskill_profile_remove_action (UpskillProfile *self,
+                               const char     *note_id,
+                               const char     *action_id)
+{
+  UpskillNote *note;
+  guint index;
+
+  g_return_if_fail (UPSKILL_IS_PROFILE (self));
+
+  note = upskill_profile_find_note (self, note_id);
+  g_return_if_fail (note != NULL);
+  index = find_action_index (note, action_id);
+  g_return_if_fail (index != G_MAXUINT);
+
+  g_ptr_array_remove_index (note->actions, index);
+  touch (self);
+}
+
+UpskillAction *
+upskill_profile_carry_over_action (UpskillProfile *self,
+                                   const char     *from_note_id,
+                                   const char     *action_id,
+                                   const char     *to_note_id)
+{
+  UpskillNote *from;
+  UpskillNote *to;
+  UpskillAction *moved;
+  UpskillAction *action;
+  guint index;
+
+  g_return_val_if_fail (UPSKILL_IS_PROFILE (self), NULL);
+  g_return_val_if_fail (g_strcmp0 (from_note_id, to_note_id) != 0, NULL);
+
+  from = upskill_profile_find_note (self, from_note_id);
+  to = upskill_profile_find_note (self, to_note_id);
+  g_return_val_if_fail (from != NULL && to != NULL, NULL);
+  index = find_action_index (from, action_id);
+  g_return_val_if_fail (index != G_MAXUINT, NULL);
+
+  action = g_ptr_array_index (from->actions, index);
+  moved = add_action_to_note (to, action->text, action->due, action->private);
+  if (moved == NULL)
+    return NULL;
+
+  g_ptr_array_remove_index (from->actions, index);
+  touch (self);
+
+  return moved;
+}
+
+GPtrArray *
+upskill_profile_dup_open_actions_before (UpskillProfile     *self,
+                                         gint64              before,
+                                         const UpskillNote **out_note)
+{
+  GPtrArray *open = g_ptr_array_new ();
+  const UpskillNote *last = NULL;
+
+  if (out_note != NULL)
+    *out_note = NULL;
+
+  g_return_val_if_fail (UPSKILL_IS_PROFILE (self), open);
+
+  /* Notes are kept oldest first. */
+  for (guint i = self->notes->len; i > 0; i--)
+    {
+      const UpskillNote *note = g_ptr_array_index (self->notes, i - 1);
+
+      if (note->date < before)
+        {
+          last = note;
+          break;
+        }
+    }
+
+  if (last == NULL)
+    return open;
+
+  for (guint i = 0; i < last->actions->len; i++)
+    {
+      UpskillAction *action = g_ptr_array_index (last->actions, i);
+
+      if (action->status == UPSKILL_ACTION_OPEN)
+        g_ptr_array_add (open, action);
+    }
+
+  if (out_note != NULL)
+    *out_note = last;
+
+  return open;
+}
+
+gboolean
+upskill_note_is_shared (const UpskillNote *note)
+{
+  g_return_val_if_fail (note != NULL, FALSE);
+
+  return !note->private;
+}
+
+gboolean
+upskill_action_is_shared (const UpskillNote   *note,
+                          const UpskillAction *action)
+{
+  g_return_val_if_fail (note != NULL && action != NULL, FALSE);
+
+  return !note->private && !action->private;
 }

@@ -54,13 +54,37 @@ typedef struct
                                  * made, 00:00 UTC of the day; 0 = none */
 } UpskillPlanStep;
 
+typedef enum
+{
+  UPSKILL_ACTION_OPEN,
+  UPSKILL_ACTION_DONE,
+  UPSKILL_ACTION_DROPPED,
+} UpskillActionStatus;
+
+/* Something agreed in a session, to be done by the next one. */
 typedef struct
 {
-  char   *id;
-  gint64  date;    /* unix time of the session; 00:00 UTC for a session
-                    * known by its day only (older files, a day chosen
-                    * in the past) */
-  char   *text;
+  char                *id;       /* "action-N", unique in its note */
+  char                *text;     /* one line */
+  gint64               due;      /* 00:00 UTC of the day; 0 = none */
+  UpskillActionStatus  status;
+  gboolean             private;  /* coach only even in a shared note:
+                                  * never in the report */
+} UpskillAction;
+
+typedef struct
+{
+  char      *id;
+  gint64     date;    /* unix time of the session; 00:00 UTC for a session
+                       * known by its day only (older files, a day chosen
+                       * in the past) */
+  char      *text;
+  /* Coach only: never in the report, nor are its actions. Notes of
+   * older files, which had no such flag, are shared. */
+  gboolean   private;
+  gint64     next_session; /* the date agreed for the next one; 0 = none */
+  GPtrArray *actions;      /* UpskillAction*, in the order agreed; NULL
+                            * only in a note that is not a profile's */
 } UpskillNote;
 
 #define UPSKILL_PROFILE_FORMAT  "upskill-profile"
@@ -77,6 +101,7 @@ typedef struct
 #define UPSKILL_PROFILE_MAX_EVIDENCE     20     /* per skill */
 #define UPSKILL_PROFILE_MAX_STEPS        500
 #define UPSKILL_PROFILE_MAX_NOTES        1000
+#define UPSKILL_PROFILE_MAX_ACTIONS      50     /* per note */
 /* Beyond this many changes, the oldest are merged into the next change
  * of the same skill (the first assessment of each skill is kept). */
 #define UPSKILL_PROFILE_MAX_HISTORY      2000
@@ -240,6 +265,74 @@ void                upskill_profile_update_note          (UpskillProfile     *se
                                                           const char         *text);
 void                upskill_profile_remove_note          (UpskillProfile     *self,
                                                           const char         *note_id);
+UpskillNote        *upskill_profile_find_note            (UpskillProfile     *self,
+                                                          const char         *note_id);
+/* A new note's privacy: shared in one's own profile, private in a
+ * client's (the coach's notes are the coach's until shared). */
+gboolean            upskill_profile_get_default_private  (UpskillProfile     *self);
+void                upskill_profile_set_note_private     (UpskillProfile     *self,
+                                                          const char         *note_id,
+                                                          gboolean            private_);
+/* @date: the day (00:00 UTC) or time agreed for the next session; 0 = none. */
+void                upskill_profile_set_note_next_session (UpskillProfile    *self,
+                                                           const char        *note_id,
+                                                           gint64             date);
+
+/* Agreed actions of a note. NULL, and nothing added, when the note
+ * already holds UPSKILL_PROFILE_MAX_ACTIONS or @text is longer than a
+ * line (UPSKILL_PROFILE_LINE_MAX_CHARS). @due: a day, 0 for none. The
+ * action is open and not private itself: a private note keeps all its
+ * actions private (upskill_action_is_shared()). */
+UpskillAction      *upskill_profile_add_action           (UpskillProfile     *self,
+                                                          const char         *note_id,
+                                                          const char         *text,
+                                                          gint64              due);
+UpskillAction      *upskill_profile_find_action          (UpskillProfile     *self,
+                                                          const char         *note_id,
+                                                          const char         *action_id);
+void                upskill_profile_update_action        (UpskillProfile     *self,
+                                                          const char         *note_id,
+                                                          const char         *action_id,
+                                                          const char         *text,
+                                                          gint64              due);
+void                upskill_profile_set_action_status    (UpskillProfile     *self,
+                                                          const char         *note_id,
+                                                          const char         *action_id,
+                                                          UpskillActionStatus status);
+void                upskill_profile_set_action_private   (UpskillProfile     *self,
+                                                          const char         *note_id,
+                                                          const char         *action_id,
+                                                          gboolean            private_);
+void                upskill_profile_remove_action        (UpskillProfile     *self,
+                                                          const char         *note_id,
+                                                          const char         *action_id);
+/* Moves an open action agreed in one session into another (still to be
+ * done, now agreed again): it leaves @from_note_id. The moved action, or
+ * NULL when @to_note_id has no room. */
+UpskillAction      *upskill_profile_carry_over_action    (UpskillProfile     *self,
+                                                          const char         *from_note_id,
+                                                          const char         *action_id,
+                                                          const char         *to_note_id);
+/* "Last time you agreed to…": the open actions (UpskillAction*, owned by
+ * the profile; the array is the caller's) of the last session dated
+ * before @before, which *@out_note (may be NULL) is set to, or NULL. An
+ * empty array when there is no such session or it left nothing open. */
+GPtrArray          *upskill_profile_dup_open_actions_before (UpskillProfile  *self,
+                                                             gint64           before,
+                                                             const UpskillNote **out_note);
+/* Whether @note or @action (of @note) may go into an export: neither
+ * is private. */
+gboolean            upskill_note_is_shared               (const UpskillNote  *note);
+gboolean            upskill_action_is_shared             (const UpskillNote  *note,
+                                                          const UpskillAction *action);
+
+/* A free-standing action, e.g. one being edited in a dialog. */
+UpskillAction      *upskill_action_new                   (const char         *id,
+                                                          const char         *text,
+                                                          gint64              due,
+                                                          UpskillActionStatus status,
+                                                          gboolean            private_);
+void                upskill_action_free                  (UpskillAction      *action);
 
 UpskillPlanStep    *upskill_plan_step_new_module         (const char         *id,
                                                           const char         *module_id);
@@ -253,9 +346,12 @@ UpskillPlanStep    *upskill_plan_step_copy               (const UpskillPlanStep 
 void                upskill_plan_step_free               (UpskillPlanStep    *step);
 
 const char         *upskill_step_status_to_string        (UpskillStepStatus   status);
+const char         *upskill_action_status_to_string      (UpskillActionStatus status);
+const char         *upskill_action_status_get_label      (UpskillActionStatus status);
 const char         *upskill_step_status_get_label        (UpskillStepStatus   status);
 const char         *upskill_profile_kind_get_label       (UpskillProfileKind  kind);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (UpskillPlanStep, upskill_plan_step_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (UpskillAction, upskill_action_free)
 
 G_END_DECLS

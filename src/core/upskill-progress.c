@@ -151,6 +151,32 @@ upskill_progress_get_last_session (UpskillProfile *profile,
   return NULL;
 }
 
+gint64
+upskill_progress_get_next_session (UpskillProfile *profile,
+                                   gint64          now)
+{
+  const UpskillNote *last;
+  GPtrArray *notes;
+
+  g_return_val_if_fail (UPSKILL_IS_PROFILE (profile), 0);
+
+  last = upskill_progress_get_last_session (profile, now);
+  if (last != NULL && last->next_session > now)
+    return last->next_session;
+
+  /* A session planned ahead as a note of its own. */
+  notes = upskill_profile_get_notes (profile);
+  for (guint i = 0; i < notes->len; i++)
+    {
+      const UpskillNote *note = g_ptr_array_index (notes, i);
+
+      if (note->date > now)
+        return note->date;
+    }
+
+  return 0;
+}
+
 static gboolean
 is_same_day (const UpskillNote *note,
              gint64             now)

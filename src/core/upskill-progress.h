@@ -56,6 +56,11 @@ const UpskillNote *upskill_progress_get_last_session           (UpskillProfile *
  * when that one is from today (the coach exports right after writing its
  * note), the one before it, so the summary covers the session just held.
  * NULL when there is no session. */
+/* The next session as of @now: the date agreed in the last session (at
+ * or before @now) while it is still to come, else the first note dated
+ * after @now; 0 when neither is known. */
+gint64             upskill_progress_get_next_session           (UpskillProfile *profile,
+                                                                gint64          now);
 const UpskillNote *upskill_progress_get_reference_session      (UpskillProfile *profile,
                                                                 gint64          now);
 /* "14 October" for a day-only session, in UTC; its local day otherwise. */

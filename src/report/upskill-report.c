@@ -1248,6 +1248,86 @@ add_since_last_session (Report *report)
 }
 
 /* ---------------------------------------------------------------- */
+/* Agreed actions                                                    */
+/* ---------------------------------------------------------------- */
+
+#define MAX_OPEN_ACTIONS 50
+
+/* "Finish the SQL course · due 12 Jan 2027". */
+static char *
+action_line (const UpskillAction *action)
+{
+  g_autofree char *due = NULL;
+
+  if (action->due == 0)
+    return g_strdup (action->text);
+
+  due = upskill_format_day_unix (action->due);
+  /* Translators: an agreed action and its due date. */
+  return g_strdup_printf (_("%s · due %s"), action->text, due);
+}
+
+/* What the client agreed to and still has to do, and when they meet
+ * next. Private notes and actions are the coach's: never here. */
+static void
+add_agreed_actions (Report *report)
+{
+  UpskillReportDoc *doc = report->doc;
+  GPtrArray *notes = upskill_profile_get_notes (report->profile);
+  gint64 now = g_date_time_to_unix (report->date);
+  gint64 next_session = upskill_progress_get_next_session (report->profile, now);
+  guint n_open = 0;
+
+  upskill_report_doc_add_heading (doc, 1, _("Agreed actions"));
+
+  if (next_session != 0)
+    {
+      UpskillNote next = { .date = next_session };
+      g_autofree char *when = upskill_format_session (&next);
+      g_autofree char *line = g_strdup_printf (_("Next session: %s"), when);
+
+      upskill_report_doc_add_text (doc, UPSKILL_TEXT_BODY, line);
+    }
+
+  /* Newest session first; in a session, in the order agreed. */
+  for (guint i = notes->len; i > 0; i--)
+    {
+      const UpskillNote *note = g_ptr_array_index (notes, i - 1);
+
+      for (guint j = 0; j < note->actions->len; j++)
+        {
+          const UpskillAction *action = g_ptr_array_index (note->actions, j);
+          g_autofree char *line = NULL;
+          g_autofree char *markup = NULL;
+
+          if (action->status != UPSKILL_ACTION_OPEN || !upskill_action_is_shared (note, action))
+            continue;
+
+          /* A handout, not an archive: the newest, then a count. */
+          if (++n_open > MAX_OPEN_ACTIONS)
+            continue;
+
+          line = action_line (action);
+          markup = g_markup_escape_text (line, -1);
+          upskill_report_doc_add_item (doc, "☐", 14, markup, &upskill_report_accent);
+        }
+    }
+
+  if (n_open == 0)
+    upskill_report_doc_add_text (doc, UPSKILL_TEXT_BODY, _("No open agreed actions."));
+  else if (n_open > MAX_OPEN_ACTIONS)
+    {
+      guint n_more = n_open - MAX_OPEN_ACTIONS;
+      g_autofree char *more = g_strdup_printf (ngettext ("And %u more open action from earlier sessions.",
+                                                         "And %u more open actions from earlier sessions.",
+                                                         n_more),
+                                               n_more);
+
+      upskill_report_doc_add_text (doc, UPSKILL_TEXT_BODY, more);
+    }
+}
+
+/* ---------------------------------------------------------------- */
 /* Session notes                                                     */
 /* ---------------------------------------------------------------- */
 
@@ -1259,15 +1339,22 @@ add_notes (Report *report)
   g_autoptr(GPtrArray) sorted = g_ptr_array_new ();
 
   upskill_report_doc_add_heading (doc, 1, _("Session notes"));
-  if (notes->len == 0)
+
+  /* Newest first: the latest session matters most. Private notes are
+   * the coach's alone. */
+  for (guint i = notes->len; i > 0; i--)
+    {
+      UpskillNote *note = g_ptr_array_index (notes, i - 1);
+
+      if (upskill_note_is_shared (note))
+        g_ptr_array_add (sorted, note);
+    }
+
+  if (sorted->len == 0)
     {
       upskill_report_doc_add_text (doc, UPSKILL_TEXT_BODY, _("No session notes yet."));
       return;
     }
-
-  /* Newest first: the latest session matters most. */
-  for (guint i = notes->len; i > 0; i--)
-    g_ptr_array_add (sorted, g_ptr_array_index (notes, i - 1));
 
   for (guint i = 0; i < sorted->len; i++)
     {
@@ -1277,6 +1364,23 @@ add_notes (Report *report)
       g_autofree char *label = g_markup_printf_escaped ("<b>%s</b>", date);
 
       upskill_report_doc_add_note (doc, label, 86, note->text);
+      for (guint j = 0; j < note->actions->len; j++)
+        {
+          const UpskillAction *action = g_ptr_array_index (note->actions, j);
+          g_autofree char *line = NULL;
+          g_autofree char *item = NULL;
+          g_autofree char *markup = NULL;
+
+          if (!upskill_action_is_shared (note, action))
+            continue;
+
+          line = action_line (action);
+          /* Translators: an agreed action under its session note, and its status. */
+          item = g_strdup_printf (_("Agreed: %s (%s)"), line,
+                                  upskill_action_status_get_label (action->status));
+          markup = g_markup_escape_text (item, -1);
+          upskill_report_doc_add_item (doc, "", 86, markup, NULL);
+        }
       upskill_report_doc_add_space (doc, 4);
     }
 }
@@ -1662,6 +1766,7 @@ report_build (Report          *report,
   add_learning_path (report);
   add_progress (report);
   add_since_last_session (report);
+  add_agreed_actions (report);
   if (report->include_notes)
     add_notes (report);
   add_market_context (report);

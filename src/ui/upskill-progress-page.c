@@ -111,6 +111,79 @@ create_note_button (const char *icon_name,
 }
 
 static GtkWidget *
+new_detail_label (const char *text)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+
+  return label;
+}
+
+/* Under a note: whether the client sees it, the next session agreed,
+ * and the actions agreed with how each stands. All plain text. */
+static void
+attach_note_details (GtkGrid           *grid,
+                     const UpskillNote *note)
+{
+  int line = 2;
+
+  if (note->private)
+    {
+      GtkWidget *label = new_detail_label (_("Private: not in the report"));
+
+      gtk_widget_add_css_class (label, "caption");
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_widget_add_css_class (label, "upskill-note-private");
+      gtk_grid_attach (grid, label, 0, line++, 3, 1);
+    }
+
+  for (guint i = 0; i < note->actions->len; i++)
+    {
+      const UpskillAction *action = g_ptr_array_index (note->actions, i);
+      g_autofree char *due = action->due != 0 ? upskill_format_day_unix (action->due) : NULL;
+      g_autofree char *item = NULL;
+      GtkWidget *label;
+
+      if (due != NULL && action->private && !note->private)
+        /* Translators: an agreed action, its due date and status, private to the coach. */
+        item = g_strdup_printf (_("%s · due %s · %s · private"), action->text, due,
+                                upskill_action_status_get_label (action->status));
+      else if (due != NULL)
+        /* Translators: an agreed action, its due date and its status. */
+        item = g_strdup_printf (_("%s · due %s · %s"), action->text, due,
+                                upskill_action_status_get_label (action->status));
+      else if (action->private && !note->private)
+        /* Translators: an agreed action and its status, private to the coach. */
+        item = g_strdup_printf (_("%s · %s · private"), action->text,
+                                upskill_action_status_get_label (action->status));
+      else
+        /* Translators: an agreed action and its status. */
+        item = g_strdup_printf (_("%s · %s"), action->text,
+                                upskill_action_status_get_label (action->status));
+
+      label = new_detail_label (item);
+      gtk_widget_add_css_class (label, "upskill-note-action");
+      if (action->status != UPSKILL_ACTION_OPEN)
+        gtk_widget_add_css_class (label, "dim-label");
+      gtk_grid_attach (grid, label, 0, line++, 3, 1);
+    }
+
+  if (note->next_session != 0)
+    {
+      UpskillNote next = { .date = note->next_session };
+      g_autofree char *when = upskill_format_session (&next);
+      g_autofree char *text = g_strdup_printf (_("Next session: %s"), when);
+      GtkWidget *label = new_detail_label (text);
+
+      gtk_widget_add_css_class (label, "caption");
+      gtk_grid_attach (grid, label, 0, line++, 3, 1);
+    }
+}
+
+static GtkWidget *
 create_note_row (UpskillProgressPage *self,
                  UpskillTimelineItem *item)
 {
@@ -177,6 +250,13 @@ create_note_row (UpskillProgressPage *self,
                                        "progress.delete-note", note_id),
                    2, 0, 1, 1);
   gtk_grid_attach (GTK_GRID (grid), text, 0, 1, 3, 1);
+  {
+    UpskillProfile *profile = upskill_page_get_profile (UPSKILL_PAGE (self));
+    const UpskillNote *note = profile != NULL ? upskill_profile_find_note (profile, note_id) : NULL;
+
+    if (note != NULL)
+      attach_note_details (GTK_GRID (grid), note);
+  }
   gtk_box_append (GTK_BOX (box), grid);
 
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
@@ -585,6 +665,64 @@ check_note_length (UpskillProgressPage *self,
   return FALSE;
 }
 
+/* Privacy, next session and agreed actions as the dialog has them. */
+static void
+apply_dialog_to_note (UpskillNoteDialog *dialog,
+                      UpskillProfile    *profile,
+                      const char        *note_id)
+{
+  g_autoptr(GPtrArray) actions = upskill_note_dialog_dup_actions (dialog);
+  g_autoptr(GHashTable) kept = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) removed = g_ptr_array_new_with_free_func (g_free);
+  gint64 next_session = upskill_note_dialog_get_next_session (dialog);
+  UpskillNote *note;
+
+  upskill_profile_set_note_private (profile, note_id, upskill_note_dialog_get_private (dialog));
+  if (next_session >= 0)
+    upskill_profile_set_note_next_session (profile, note_id, next_session);
+
+  for (guint i = 0; i < actions->len; i++)
+    {
+      UpskillAction *action = g_ptr_array_index (actions, i);
+
+      if (action->id != NULL)
+        g_hash_table_add (kept, action->id);
+    }
+
+  /* Rows removed in the dialog. */
+  note = upskill_profile_find_note (profile, note_id);
+  for (guint i = 0; i < note->actions->len; i++)
+    {
+      UpskillAction *action = g_ptr_array_index (note->actions, i);
+
+      if (!g_hash_table_contains (kept, action->id))
+        g_ptr_array_add (removed, g_strdup (action->id));
+    }
+  for (guint i = 0; i < removed->len; i++)
+    upskill_profile_remove_action (profile, note_id, g_ptr_array_index (removed, i));
+
+  for (guint i = 0; i < actions->len; i++)
+    {
+      UpskillAction *action = g_ptr_array_index (actions, i);
+      const char *action_id = action->id;
+
+      if (action_id != NULL && upskill_profile_find_action (profile, note_id, action_id) != NULL)
+        {
+          upskill_profile_update_action (profile, note_id, action_id, action->text, action->due);
+        }
+      else
+        {
+          UpskillAction *added = upskill_profile_add_action (profile, note_id, action->text, action->due);
+
+          if (added == NULL)
+            continue;
+          action_id = added->id;
+        }
+      upskill_profile_set_action_status (profile, note_id, action_id, action->status);
+      upskill_profile_set_action_private (profile, note_id, action_id, action->private);
+    }
+}
+
 static void
 on_add_note_response (UpskillNoteDialog   *dialog,
                       const char          *response,
@@ -614,7 +752,49 @@ on_add_note_response (UpskillNoteDialog   *dialog,
   if (date == today_as_session_day ())
     date = now_unix ();
 
-  upskill_profile_add_note (profile, date, text);
+  /* Made on a copy and put back at once: one change, one step to undo. */
+  {
+    g_autoptr(UpskillProfile) edited = upskill_profile_copy (profile);
+    g_autofree char *note_id = NULL;
+    UpskillNote *note;
+
+    note = upskill_profile_add_note (edited, date, text);
+    if (note == NULL)
+      return;
+    note_id = g_strdup (note->id);
+    apply_dialog_to_note (dialog, edited, note_id);
+
+    /* What was agreed last time, as the dialog listed it: carried over
+     * (into a later session only), done or dropped. */
+    {
+      const char *last_id = g_object_get_data (G_OBJECT (dialog), "previous-note-id");
+      const char * const *action_ids = g_object_get_data (G_OBJECT (dialog), "previous-action-ids");
+      const UpskillNote *last = last_id != NULL ? upskill_profile_find_note (edited, last_id) : NULL;
+
+      for (guint i = 0; last != NULL && action_ids[i] != NULL && i < upskill_note_dialog_get_n_previous (dialog); i++)
+        {
+          if (upskill_profile_find_action (edited, last_id, action_ids[i]) == NULL)
+            continue;
+
+          switch (upskill_note_dialog_get_previous_choice (dialog, i))
+            {
+            case UPSKILL_PREVIOUS_DONE:
+              upskill_profile_set_action_status (edited, last_id, action_ids[i], UPSKILL_ACTION_DONE);
+              break;
+            case UPSKILL_PREVIOUS_DROPPED:
+              upskill_profile_set_action_status (edited, last_id, action_ids[i], UPSKILL_ACTION_DROPPED);
+              break;
+            case UPSKILL_PREVIOUS_CARRY_OVER:
+            default:
+              if (last->date < date)
+                upskill_profile_carry_over_action (edited, last_id, action_ids[i], note_id);
+              break;
+            }
+        }
+    }
+
+    upskill_profile_restore (profile, edited);
+  }
 }
 
 static void
@@ -625,8 +805,29 @@ add_note_action (GtkWidget  *widget,
   UpskillProgressPage *self = UPSKILL_PROGRESS_PAGE (widget);
   UpskillNoteDialog *dialog;
 
+  UpskillProfile *profile = upskill_page_get_profile (UPSKILL_PAGE (self));
+  g_autoptr(GPtrArray) previous = NULL;
+  const UpskillNote *last = NULL;
+
+  if (profile == NULL)
+    return;
+
   dialog = upskill_note_dialog_new (upskill_page_get_window (UPSKILL_PAGE (self)),
                                     today_as_session_day (), NULL);
+  upskill_note_dialog_set_private (dialog, upskill_profile_get_default_private (profile));
+  /* The session being written is now: what the last one left open. */
+  previous = upskill_profile_dup_open_actions_before (profile, now_unix (), &last);
+  upskill_note_dialog_set_previous_actions (dialog, previous);
+  if (last != NULL)
+    {
+      GStrv action_ids = g_new0 (char *, previous->len + 1);
+
+      for (guint i = 0; i < previous->len; i++)
+        action_ids[i] = g_strdup (((UpskillAction *) g_ptr_array_index (previous, i))->id);
+      g_object_set_data_full (G_OBJECT (dialog), "previous-note-id", g_strdup (last->id), g_free);
+      g_object_set_data_full (G_OBJECT (dialog), "previous-action-ids", action_ids,
+                              (GDestroyNotify) g_strfreev);
+    }
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_add_note_response), self, 0);
   upskill_page_present_dialog (UPSKILL_PAGE (self), GTK_WINDOW (dialog));
 }
@@ -675,7 +876,13 @@ on_edit_note_response (UpskillNoteDialog   *dialog,
       date = note->date;
   }
 
-  upskill_profile_update_note (profile, note_id, date, text);
+  {
+    g_autoptr(UpskillProfile) edited = upskill_profile_copy (profile);
+
+    upskill_profile_update_note (edited, note_id, date, text);
+    apply_dialog_to_note (dialog, edited, note_id);
+    upskill_profile_restore (profile, edited);
+  }
 }
 
 static void
@@ -694,6 +901,10 @@ edit_note_action (GtkWidget  *widget,
 
   dialog = upskill_note_dialog_new (upskill_page_get_window (UPSKILL_PAGE (self)),
                                     note->date, note->text);
+  upskill_note_dialog_set_private (dialog, note->private);
+  upskill_note_dialog_set_next_session (dialog, note->next_session);
+  for (guint i = 0; i < note->actions->len; i++)
+    upskill_note_dialog_add_action (dialog, g_ptr_array_index (note->actions, i));
   g_object_set_data_full (G_OBJECT (dialog), "note-id", g_strdup (note_id), g_free);
   g_signal_connect_object (dialog, "response", G_CALLBACK (on_edit_note_response), self, 0);
   upskill_page_present_dialog (UPSKILL_PAGE (self), GTK_WINDOW (dialog));
@@ -704,6 +915,9 @@ typedef struct
   UpskillProfile *profile;
   gint64          date;
   char           *text;
+  gboolean        private;
+  gint64          next_session;
+  GPtrArray      *actions;   /* UpskillAction* */
 } DeletedNote;
 
 static void
@@ -713,6 +927,7 @@ deleted_note_free (gpointer data)
 
   g_object_unref (deleted->profile);
   g_free (deleted->text);
+  g_ptr_array_unref (deleted->actions);
   g_free (deleted);
 }
 
@@ -720,7 +935,27 @@ static void
 on_undo_delete (AdwToast    *toast,
                 DeletedNote *deleted)
 {
-  upskill_profile_add_note (deleted->profile, deleted->date, deleted->text);
+  g_autoptr(UpskillProfile) edited = upskill_profile_copy (deleted->profile);
+  g_autofree char *note_id = NULL;
+  UpskillNote *note;
+
+  note = upskill_profile_add_note (edited, deleted->date, deleted->text);
+  if (note == NULL)
+    return;
+  note_id = g_strdup (note->id);
+  upskill_profile_set_note_private (edited, note_id, deleted->private);
+  upskill_profile_set_note_next_session (edited, note_id, deleted->next_session);
+  for (guint i = 0; i < deleted->actions->len; i++)
+    {
+      const UpskillAction *action = g_ptr_array_index (deleted->actions, i);
+      UpskillAction *added = upskill_profile_add_action (edited, note_id, action->text, action->due);
+
+      if (added == NULL)
+        break;
+      added->status = action->status;
+      added->private = action->private;
+    }
+  upskill_profile_restore (deleted->profile, edited);
 }
 
 static void
@@ -742,6 +977,17 @@ delete_note_action (GtkWidget  *widget,
   deleted->profile = g_object_ref (profile);
   deleted->date = note->date;
   deleted->text = g_strdup (note->text);
+  deleted->private = note->private;
+  deleted->next_session = note->next_session;
+  deleted->actions = g_ptr_array_new_with_free_func ((GDestroyNotify) upskill_action_free);
+  for (guint i = 0; i < note->actions->len; i++)
+    {
+      const UpskillAction *action = g_ptr_array_index (note->actions, i);
+
+      g_ptr_array_add (deleted->actions,
+                       upskill_action_new (action->id, action->text, action->due,
+                                           action->status, action->private));
+    }
 
   upskill_profile_remove_note (profile, note_id);
 

@@ -15,6 +15,7 @@ struct _UpskillTimelineItem
   char                *source;
   char                *note_id;
   char                *text;
+  char                *details;  /* a note's privacy, actions and next session */
 };
 
 G_DEFINE_FINAL_TYPE (UpskillTimelineItem, upskill_timeline_item, G_TYPE_OBJECT)
@@ -28,6 +29,7 @@ upskill_timeline_item_finalize (GObject *object)
   g_free (self->source);
   g_free (self->note_id);
   g_free (self->text);
+  g_free (self->details);
 
   G_OBJECT_CLASS (upskill_timeline_item_parent_class)->finalize (object);
 }
@@ -41,6 +43,25 @@ upskill_timeline_item_class_init (UpskillTimelineItemClass *klass)
 static void
 upskill_timeline_item_init (UpskillTimelineItem *self)
 {
+}
+
+/* What a note's row shows besides its text: a row is made again when
+ * any of it changes. */
+static char *
+dup_note_details (const UpskillNote *note)
+{
+  GString *details = g_string_new (NULL);
+
+  g_string_append_printf (details, "%d %" G_GINT64_FORMAT, note->private, note->next_session);
+  for (guint i = 0; note->actions != NULL && i < note->actions->len; i++)
+    {
+      const UpskillAction *action = g_ptr_array_index (note->actions, i);
+
+      g_string_append_printf (details, "\n%s %d %d %" G_GINT64_FORMAT " %s",
+                              action->id, action->status, action->private, action->due, action->text);
+    }
+
+  return g_string_free (details, FALSE);
 }
 
 UpskillTimelineItem *
@@ -65,6 +86,7 @@ upskill_timeline_item_new (const UpskillTimelineEvent *event)
     {
       self->note_id = g_strdup (event->note->id);
       self->text = g_strdup (event->note->text);
+      self->details = dup_note_details (event->note);
     }
 
   return self;
@@ -86,8 +108,13 @@ upskill_timeline_item_matches (UpskillTimelineItem        *self,
            && g_strcmp0 (self->skill_id, event->change->skill_id) == 0
            && g_strcmp0 (self->source, event->change->source) == 0;
 
-  return g_strcmp0 (self->note_id, event->note->id) == 0
-         && g_strcmp0 (self->text, event->note->text) == 0;
+  {
+    g_autofree char *details = dup_note_details (event->note);
+
+    return g_strcmp0 (self->note_id, event->note->id) == 0
+           && g_strcmp0 (self->text, event->note->text) == 0
+           && g_strcmp0 (self->details, details) == 0;
+  }
 }
 
 UpskillTimelineKind
