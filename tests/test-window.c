@@ -90,6 +90,40 @@ profile_file_exists (Fixture    *fixture,
   return g_file_test (path, G_FILE_TEST_EXISTS);
 }
 
+/* Where the desktop's Trash keeps the file that was @id's, by the
+ * original path its .trashinfo records; NULL if it is not there. */
+static char *
+find_trashed_profile (Fixture    *fixture,
+                      const char *id)
+{
+  g_autofree char *original = profile_path (fixture, id);
+  g_autofree char *info_dir = g_build_filename (g_get_user_data_dir (), "Trash", "info", NULL);
+  g_autoptr(GDir) dir = g_dir_open (info_dir, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autoptr(GKeyFile) info = g_key_file_new ();
+      g_autofree char *info_path = g_build_filename (info_dir, name, NULL);
+      g_autofree char *escaped = NULL;
+      g_autofree char *path = NULL;
+
+      if (!g_str_has_suffix (name, ".trashinfo") ||
+          !g_key_file_load_from_file (info, info_path, G_KEY_FILE_NONE, NULL))
+        continue;
+      escaped = g_key_file_get_string (info, "Trash Info", "Path", NULL);
+      path = escaped != NULL ? g_uri_unescape_string (escaped, NULL) : NULL;
+      if (g_strcmp0 (path, original) == 0)
+        {
+          g_autofree char *file_name = g_strndup (name, strlen (name) - strlen (".trashinfo"));
+
+          return g_build_filename (g_get_user_data_dir (), "Trash", "files", file_name, NULL);
+        }
+    }
+
+  return NULL;
+}
+
 static UpskillProfile *
 read_profile (Fixture    *fixture,
               const char *id)
@@ -539,6 +573,7 @@ test_delete_undo (Fixture       *fixture,
 
   close_window (fixture);
   g_assert_true (profile_file_exists (fixture, "li-wei"));
+  g_assert_null (find_trashed_profile (fixture, "li-wei"));
 }
 
 static void
@@ -546,6 +581,9 @@ test_delete_dismiss (Fixture       *fixture,
                      gconstpointer  user_data)
 {
   UpskillWindow *window = fixture->window;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *trashed = NULL;
   AdwToast *toast;
 
   upskill_window_select (window, "dana-okafor");
@@ -556,12 +594,22 @@ test_delete_dismiss (Fixture       *fixture,
   g_assert_nonnull (toast);
   WAIT_UNTIL (!upskill_window_is_busy (window));
   g_assert_true (profile_file_exists (fixture, "dana-okafor"));
+  g_assert_null (find_trashed_profile (fixture, "dana-okafor"));
+  {
+    g_autofree char *path = profile_path (fixture, "dana-okafor");
+    g_assert_true (g_file_get_contents (path, &before, NULL, NULL));
+  }
 
-  /* The toast goes (its close button, or its time is up). */
+  /* The toast goes (its close button, or its time is up): the file
+   * goes to the desktop's Trash, as it was. */
   adw_toast_dismiss (toast);
   WAIT_UNTIL (!profile_file_exists (fixture, "dana-okafor"));
   g_assert_cmpuint (n_visible (fixture), ==, 2);
   g_assert_true (profile_file_exists (fixture, "li-wei"));
+  trashed = find_trashed_profile (fixture, "dana-okafor");
+  g_assert_nonnull (trashed);
+  g_assert_true (g_file_get_contents (trashed, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, before);
 
   /* A new window lists what is on disk. */
   close_window (fixture);

@@ -188,11 +188,36 @@ on_delete_toast_dismissed (AdwToast      *toast,
 {
   const char *id = g_object_get_data (G_OBJECT (toast), "upskill-profile-id");
 
+  UpskillProfileItem *item = g_object_get_data (G_OBJECT (toast), "upskill-profile-item");
+
   if (g_hash_table_lookup (self->delete_toasts, id) != toast)
     return;
 
+  g_hash_table_insert (self->deleting_names, g_strdup (id),
+                       g_strdup (upskill_profile_item_get_name (item)));
   upskill_profile_session_confirm_delete (self->session, id);
   g_hash_table_remove (self->delete_toasts, id);
+}
+
+/* The session's ::deleted. */
+void
+upskill_window_on_profile_deleted (UpskillWindow *self,
+                                   const char    *id,
+                                   gboolean       trashed)
+{
+  g_autofree char *key = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
+
+  g_hash_table_steal_extended (self->deleting_names, id, (gpointer *) &key, (gpointer *) &name);
+
+  if (trashed || self->closing)
+    return;
+
+  /* Not the Trash, as the undo toast let the user believe: say so. */
+  title = g_markup_printf_escaped (_("“%s” was deleted: this folder has no Trash"),
+                                   name != NULL ? name : id);
+  upskill_window_add_toast (self, adw_toast_new (title));
 }
 
 void

@@ -294,6 +294,8 @@ on_session_failed (UpskillWindow *self,
                    const char    *id,
                    const GError  *error)
 {
+  g_hash_table_remove (self->deleting_names, id);
+
   /* Changed or deleted on another device: the banner asks. */
   if (upskill_window_handle_save_conflict (self, upskill_window_get_profile (self), error))
     return;
@@ -870,6 +872,7 @@ upskill_window_finalize (GObject *object)
   g_clear_object (&self->profile_signals);
   g_clear_object (&self->session);
   g_clear_pointer (&self->delete_toasts, g_hash_table_unref);
+  g_clear_pointer (&self->deleting_names, g_hash_table_unref);
   g_clear_object (&self->store);
   g_clear_object (&self->catalog);
   g_clear_object (&self->settings);
@@ -937,6 +940,7 @@ upskill_window_init (UpskillWindow *self)
 
   self->cancellable = g_cancellable_new ();
   self->delete_toasts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->deleting_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->profile_signals = g_signal_group_new (UPSKILL_TYPE_PROFILE);
   g_signal_group_connect_swapped (self->profile_signals, "notify", G_CALLBACK (update_title), self);
 
@@ -978,6 +982,8 @@ setup (UpskillWindow      *self,
                            G_CALLBACK (on_session_saved), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "failed",
                            G_CALLBACK (on_session_failed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "deleted",
+                           G_CALLBACK (upskill_window_on_profile_deleted), self, G_CONNECT_SWAPPED);
   g_object_bind_property (self->session, "profile", self->profile_signals, "target", G_BINDING_SYNC_CREATE);
 
   self->profiles = upskill_profile_list_new (self->store, self->catalog, self->session);
