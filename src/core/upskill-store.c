@@ -124,6 +124,7 @@ upskill_profile_summary_copy (const UpskillProfileSummary *summary)
   copy->file_name = g_strdup (summary->file_name);
   copy->name = g_strdup (summary->name);
   copy->kind = summary->kind;
+  copy->archived = summary->archived;
   copy->current_role = g_strdup (summary->current_role);
   copy->target_role = g_strdup (summary->target_role);
   copy->readiness = summary->readiness;
@@ -172,6 +173,7 @@ summary_new_from_profile (UpskillProfile *profile,
   summary->file_name = g_strconcat (summary->id, PROFILE_SUFFIX, NULL);
   summary->name = g_strdup (upskill_profile_get_name (profile));
   summary->kind = upskill_profile_get_kind (profile);
+  summary->archived = upskill_profile_get_archived (profile);
   summary->current_role = g_strdup (upskill_profile_get_current_role (profile));
   summary->target_role = g_strdup (upskill_profile_get_target_role (profile));
   summary->readiness = catalog != NULL ? upskill_compute_readiness (profile, catalog) : -1.0;
@@ -644,6 +646,7 @@ read_index_entry (JsonObject  *object,
   const char *current_role = NULL;
   const char *target_role = NULL;
   const char *message = NULL;
+  JsonNode *archived;
   gint64 size = 0, mtime = 0, inode = 0, modified = 0;
   double readiness = -1.0;
   IndexEntry *entry;
@@ -672,6 +675,10 @@ read_index_entry (JsonObject  *object,
   summary->file_name = g_strdup (file_name);
   summary->name = g_strdup (name);
   summary->kind = g_strcmp0 (kind, "client") == 0 ? UPSKILL_PROFILE_CLIENT : UPSKILL_PROFILE_SELF;
+  archived = json_object_get_member (object, "archived");
+  summary->archived = archived != NULL && JSON_NODE_HOLDS_VALUE (archived) &&
+                      json_node_get_value_type (archived) == G_TYPE_BOOLEAN &&
+                      json_node_get_boolean (archived);
   summary->current_role = g_strdup (current_role);
   summary->target_role = g_strdup (target_role);
   summary->readiness = readiness;
@@ -804,6 +811,11 @@ serialize_index_locked (UpskillStore *self)
         }
       json_builder_set_member_name (builder, "kind");
       json_builder_add_string_value (builder, kind_to_string (summary->kind));
+      if (summary->archived)
+        {
+          json_builder_set_member_name (builder, "archived");
+          json_builder_add_boolean_value (builder, TRUE);
+        }
       if (summary->current_role != NULL)
         {
           json_builder_set_member_name (builder, "current_role");

@@ -18,6 +18,7 @@ typedef struct
   char               *file_name;   /* "dana-okafor.json" */
   char               *name;        /* NULL when the file could not be read */
   UpskillProfileKind  kind;
+  gboolean            archived;    /* upskill_profile_get_archived() */
   char               *current_role;
   char               *target_role; /* role id */
   double              readiness;   /* overall, 0..100; negative when unknown */
