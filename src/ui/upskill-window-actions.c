@@ -39,6 +39,10 @@ upskill_window_update_actions (UpskillWindow *self)
   set_enabled (self, "edit-profile", has_profile);
   set_enabled (self, "duplicate-profile", has_profile);
   set_enabled (self, "delete-profile", has_profile);
+  set_enabled (self, "archive-profile",
+               has_profile && !upskill_profile_get_archived (upskill_window_get_profile (self)));
+  set_enabled (self, "restore-profile",
+               has_profile && upskill_profile_get_archived (upskill_window_get_profile (self)));
   set_enabled (self, "export-profile", has_profile);
   set_enabled (self, "export-profile-to", has_profile);
   set_enabled (self, "export-report", has_profile);
@@ -330,6 +334,85 @@ delete_profile_action (GSimpleAction *action,
     return;
   id = g_strdup (upskill_profile_get_id (upskill_window_get_profile (self)));
   upskill_window_delete_profile (self, id);
+}
+
+/* Archive and restore: the open profile stays on the pages; its row
+ * leaves the list unless archived profiles are shown. */
+
+static void
+set_archived (UpskillWindow  *self,
+              UpskillProfile *profile,
+              gboolean        archived)
+{
+  upskill_profile_set_archived (profile, archived);
+  /* Now, not once saved. */
+  upskill_profile_list_update (self->profiles, profile);
+}
+
+static void
+archive_profile_action (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  UpskillWindow *self = UPSKILL_WINDOW (user_data);
+  UpskillProfile *profile = upskill_window_get_profile (self);
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  if (profile == NULL || upskill_profile_get_archived (profile))
+    return;
+
+  set_archived (self, profile, TRUE);
+
+  title = g_markup_printf_escaped (_("“%s” archived"), upskill_profile_get_name (profile));
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.unarchive-profile");
+  adw_toast_set_action_target_value (toast, g_variant_new_string (upskill_profile_get_id (profile)));
+  upskill_window_add_toast (self, toast);
+}
+
+static void
+restore_profile_action (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  UpskillWindow *self = UPSKILL_WINDOW (user_data);
+  UpskillProfile *profile = upskill_window_get_profile (self);
+
+  if (profile == NULL || !upskill_profile_get_archived (profile))
+    return;
+
+  set_archived (self, profile, FALSE);
+  upskill_window_select (self, upskill_profile_get_id (profile));
+}
+
+/* The archive toast's Undo: only the profile it archived, while open. */
+static void
+unarchive_profile_action (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  UpskillWindow *self = UPSKILL_WINDOW (user_data);
+  UpskillProfile *profile = upskill_window_get_profile (self);
+
+  if (profile == NULL ||
+      g_strcmp0 (upskill_profile_get_id (profile), g_variant_get_string (parameter, NULL)) != 0)
+    return;
+
+  restore_profile_action (NULL, NULL, self);
+}
+
+static void
+show_archived_action (GSimpleAction *action,
+                      GVariant      *value,
+                      gpointer       user_data)
+{
+  UpskillWindow *self = UPSKILL_WINDOW (user_data);
+
+  g_simple_action_set_state (action, value);
+  upskill_profile_list_set_show_archived (self->profiles, g_variant_get_boolean (value));
+  upskill_window_reselect (self);
 }
 
 static void
@@ -1014,6 +1097,10 @@ static const GActionEntry action_entries[] = {
   { "duplicate-profile", duplicate_profile_action },
   { "delete-profile", delete_profile_action },
   { "undo-delete", undo_delete_action, "s" },
+  { "archive-profile", archive_profile_action },
+  { "restore-profile", restore_profile_action },
+  { "unarchive-profile", unarchive_profile_action, "s" },
+  { "show-archived", NULL, NULL, "false", show_archived_action },
   { "undo", undo_action },
   { "import-profile", import_profile_action },
   { "import-profile-from", import_profile_from_action, "s" },

@@ -112,6 +112,7 @@ void                upskill_window_update_actions       (UpskillWindow  *self);
 void                upskill_window_follow_profile_sort  (UpskillWindow  *self);
 void                upskill_window_delete_profile       (UpskillWindow  *self,
                                                          const char     *id);
+void                upskill_window_reselect             (UpskillWindow  *self);
 void                upskill_window_on_profile_deleted   (UpskillWindow  *self,
                                                          const char     *id,
                                                          gboolean        trashed);
