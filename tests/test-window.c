@@ -752,10 +752,24 @@ test_archive_restore (Fixture       *fixture,
   activate (fixture, "archive-profile", NULL);
   g_assert_cmpuint (n_visible (fixture), ==, 2);
 
-  /* Another profile open: the archived one is out of sight. */
+  /* Another profile open: the archived one is out of sight; the
+   * toast's Undo still brings it back. */
   upskill_window_select (window, "dana-okafor");
   WAIT_UNTIL (showing (window, "dana-okafor"));
   g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "restore-profile"));
+  activate (fixture, "unarchive-profile", g_variant_new_string ("li-wei"));
+  WAIT_UNTIL (n_visible (fixture) == 3);
+  WAIT_UNTIL (!upskill_window_is_busy (window));
+  saved = read_profile (fixture, "li-wei");
+  g_assert_false (upskill_profile_get_archived (saved));
+  g_clear_object (&saved);
+  g_assert_true (showing (window, "dana-okafor"));
+
+  upskill_window_select (window, "li-wei");
+  WAIT_UNTIL (showing (window, "li-wei"));
+  activate (fixture, "archive-profile", NULL);
+  upskill_window_select (window, "dana-okafor");
+  WAIT_UNTIL (showing (window, "dana-okafor"));
 
   /* Shown again, marked as archived, and restored. */
   state = g_action_group_get_action_state (G_ACTION_GROUP (window), "show-archived");

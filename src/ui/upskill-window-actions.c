@@ -387,7 +387,30 @@ restore_profile_action (GSimpleAction *action,
   upskill_window_select (self, upskill_profile_get_id (profile));
 }
 
-/* The archive toast's Undo: only the profile it archived, while open. */
+static void
+on_archived_profile_loaded (GObject      *source,
+                            GAsyncResult *result,
+                            gpointer      user_data)
+{
+  g_autoptr(UpskillWindow) self = user_data;
+  g_autoptr(UpskillProfile) profile = NULL;
+  g_autoptr(GError) error = NULL;
+
+  profile = upskill_store_load_finish (UPSKILL_STORE (source), result, &error);
+  if (profile == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        upskill_window_show_error_toast (self, "%s", error->message);
+      return;
+    }
+
+  /* Saved over the version just read, in turn with the other saves. */
+  set_archived (self, profile, FALSE);
+  upskill_profile_session_queue_save (self->session, profile);
+}
+
+/* The archive toast's Undo, for the profile it archived: open or not
+ * (another may be open by now). */
 static void
 unarchive_profile_action (GSimpleAction *action,
                           GVariant      *parameter,
@@ -395,12 +418,21 @@ unarchive_profile_action (GSimpleAction *action,
 {
   UpskillWindow *self = UPSKILL_WINDOW (user_data);
   UpskillProfile *profile = upskill_window_get_profile (self);
+  const char *id = g_variant_get_string (parameter, NULL);
+  UpskillProfileItem *item;
 
-  if (profile == NULL ||
-      g_strcmp0 (upskill_profile_get_id (profile), g_variant_get_string (parameter, NULL)) != 0)
+  if (profile != NULL && g_strcmp0 (upskill_profile_get_id (profile), id) == 0)
+    {
+      restore_profile_action (NULL, NULL, self);
+      return;
+    }
+
+  item = upskill_window_find_item (self, id, NULL);
+  if (item == NULL || !upskill_profile_item_get_archived (item))
     return;
 
-  restore_profile_action (NULL, NULL, self);
+  upskill_store_load_async (self->store, id, self->cancellable,
+                            on_archived_profile_loaded, g_object_ref (self));
 }
 
 static void
