@@ -256,6 +256,27 @@ test_summary_copy (void)
   g_assert_true (g_strv_equal ((const char * const *) copy->gaps, (const char * const *) gaps));
 }
 
+/* An archived client is put away: not in the overview. */
+static void
+test_archived_not_listed (void)
+{
+  UpskillCatalog *catalog = upskill_catalog_get_default ();
+  g_autoptr(GPtrArray) summaries = g_ptr_array_new_with_free_func ((GDestroyNotify) upskill_profile_summary_free);
+  g_autoptr(GListStore) clients = NULL;
+  g_autoptr(UpskillClient) client = NULL;
+  UpskillProfileSummary *archived;
+
+  g_ptr_array_add (summaries, new_summary ("al", "Al", 80.0, "sql", NULL));
+  archived = new_summary ("bo", "Bo", 20.0, "sql", NULL);
+  archived->archived = TRUE;
+  g_ptr_array_add (summaries, archived);
+
+  clients = upskill_practice_new_clients (summaries, catalog, g_get_real_time () / G_USEC_PER_SEC);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (clients)), ==, 1);
+  client = g_list_model_get_item (G_LIST_MODEL (clients), 0);
+  g_assert_cmpstr (upskill_client_get_id (client), ==, "al");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -267,6 +288,7 @@ main (int   argc,
   g_test_add_func ("/upskill/practice/fill-summary", test_fill_summary);
   g_test_add_func ("/upskill/practice/index-round-trip", test_index_round_trip);
   g_test_add_func ("/upskill/practice/sort-and-gaps", test_sort_and_gaps);
+  g_test_add_func ("/upskill/practice/archived-not-listed", test_archived_not_listed);
 
   return g_test_run ();
 }

@@ -295,6 +295,74 @@ test_reload_with_session (Fixture       *fixture,
   g_assert_finalize_object (g_steal_pointer (&session));
 }
 
+/* Archived profiles are out of the list unless asked for, as read from
+ * their files, from the store's index, and once archived here. */
+static void
+test_archived_hidden (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *li_path = g_build_filename (fixture->dir, "profiles", "li.json", NULL);
+  g_autofree char *json = NULL;
+  g_autoptr(GString) archived_json = NULL;
+  g_autoptr(UpskillProfile) dana = NULL;
+  g_autoptr(UpskillStore) second_store = NULL;
+  g_autoptr(UpskillProfileList) second_list = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean done = FALSE;
+
+  save_profile (fixture, "dana", "Dana Okafor", "Data Analyst", 3);
+  save_profile (fixture, "li", "Li Wei", "Backend Developer", 2);
+  save_profile (fixture, "zoe", "Zoe Adams", "Designer", 1);
+  /* Written by hand, as a file from another device would be. */
+  g_assert_true (g_file_get_contents (li_path, &json, NULL, NULL));
+  archived_json = g_string_new (json);
+  g_assert_cmpuint (g_string_replace (archived_json, "\"kind\": \"client\",",
+                                      "\"kind\": \"client\", \"archived\": true,", 1), ==, 1);
+  g_assert_true (g_file_set_contents (li_path, archived_json->str, -1, NULL));
+
+  make_list (fixture, NULL);
+  reload (fixture);
+  assert_shown (fixture, "zoe dana");
+  g_assert_cmpuint (upskill_profile_list_get_n_profiles (fixture->list), ==, 3);
+  g_assert_nonnull (upskill_profile_list_find (fixture->list, "li"));
+  g_assert_cmpuint (upskill_profile_list_get_position (fixture->list, "li"), ==, G_MAXUINT);
+
+  upskill_profile_list_set_show_archived (fixture->list, TRUE);
+  assert_shown (fixture, "zoe li dana");
+  upskill_profile_list_set_show_archived (fixture->list, FALSE);
+  assert_shown (fixture, "zoe dana");
+
+  /* Archived here: hidden at once, saved, still hidden once listed
+   * again from the index. */
+  dana = upskill_store_load (fixture->store, "dana", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_false (upskill_profile_get_archived (dana));
+  upskill_profile_set_archived (dana, TRUE);
+  g_assert_true (upskill_profile_list_update (fixture->list, dana));
+  assert_shown (fixture, "zoe");
+  g_assert_true (upskill_store_save (fixture->store, dana, NULL, &error));
+  g_assert_no_error (error);
+  reload (fixture);
+  assert_shown (fixture, "zoe");
+
+  second_store = upskill_store_new (fixture->data_dir, NULL);
+  second_list = upskill_profile_list_new (second_store, NULL, NULL);
+  upskill_profile_list_reload_async (second_list, NULL, on_reloaded, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (second_list)), ==, 1);
+  g_assert_cmpuint (upskill_profile_list_get_n_profiles (second_list), ==, 3);
+
+  /* Restored: changed last, so first. */
+  upskill_profile_set_archived (dana, FALSE);
+  g_assert_true (upskill_profile_list_update (fixture->list, dana));
+  assert_shown (fixture, "dana zoe");
+
+  g_assert_finalize_object (g_steal_pointer (&second_list));
+  wait_for_store_release (second_store);
+  g_assert_finalize_object (g_steal_pointer (&second_store));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -307,6 +375,7 @@ main (int   argc,
   ADD ("sort-and-search", test_sort_and_search);
   ADD ("add-remove-find", test_add_remove_find);
   ADD ("reload-with-session", test_reload_with_session);
+  ADD ("archived-hidden", test_archived_hidden);
 
   return g_test_run ();
 }

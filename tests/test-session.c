@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/resource.h>
@@ -53,6 +54,9 @@ fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   g_autofree char *base = upskill_test_make_tmp_dir ("upskill-session-XXXXXX");
+
+  /* The Trash lives in it (G_TEST_OPTION_ISOLATE_DIRS makes a new one). */
+  g_assert_cmpint (g_mkdir_with_parents (g_get_home_dir (), 0700), ==, 0);
 
   fixture->dir = g_build_filename (base, "data", NULL);
   fixture->data_dir = g_file_new_for_path (fixture->dir);
@@ -503,11 +507,183 @@ test_close_waits (Fixture       *fixture,
   upskill_profile_session_set_profile (fixture->session, NULL);
 }
 
+static void
+on_deleted (UpskillProfileSession *session,
+            const char            *id,
+            gboolean               trashed,
+            GPtrArray             *events)
+{
+  g_ptr_array_add (events, g_strdup_printf ("%s:%s", trashed ? "trashed" : "deleted", id));
+}
+
+static char *
+trashed_file_path (const char *file_name)
+{
+  return g_build_filename (g_get_user_data_dir (), "Trash", "files", file_name, NULL);
+}
+
+/* A confirmed deletion moves the file to the desktop's Trash, as it was
+ * last saved: the user can bring it back; the store no longer lists it. */
+static void
+test_delete_moves_to_trash (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(UpskillProfile) dana = upskill_profile_new ("dana", "Dana");
+  g_autoptr(UpskillProfile) loaded = NULL;
+  g_autoptr(GPtrArray) deleted = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) listed = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *trashed = trashed_file_path ("dana.json");
+  g_autofree char *contents = NULL;
+  gsize length = 0;
+
+  g_signal_connect (fixture->session, "deleted", G_CALLBACK (on_deleted), deleted);
+
+  save_now (fixture, dana);
+  loaded = load (fixture, "dana");
+  upskill_profile_session_set_profile (fixture->session, loaded);
+  upskill_profile_set_name (loaded, "Dana Okafor");
+
+  /* Undone: nothing goes to the Trash. */
+  upskill_profile_session_delete_later (fixture->session, "dana");
+  g_assert_true (upskill_profile_session_undo_delete (fixture->session, "dana"));
+  wait_until_idle (fixture);
+  g_assert_true (profile_file_exists (fixture, "dana"));
+  g_assert_false (g_file_test (trashed, G_FILE_TEST_EXISTS));
+
+  /* Confirmed: the file, with the last change, is in the Trash. */
+  before = read_profile_file (fixture, "dana");
+  g_assert_nonnull (strstr (g_bytes_get_data (before, NULL), "Dana Okafor"));
+  upskill_profile_session_delete_later (fixture->session, "dana");
+  g_assert_true (upskill_profile_session_confirm_delete (fixture->session, "dana"));
+  wait_until_idle (fixture);
+
+  g_assert_false (profile_file_exists (fixture, "dana"));
+  g_file_get_contents (trashed, &contents, &length, &error);
+  g_assert_no_error (error);
+  g_assert_cmpmem (contents, length, g_bytes_get_data (before, NULL), g_bytes_get_size (before));
+  g_assert_cmpuint (deleted->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (deleted, 0), ==, "trashed:dana");
+
+  listed = upskill_store_list (fixture->store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (listed->len, ==, 0);
+  g_assert_null (upskill_store_load (fixture->store, "dana", NULL, &error));
+  g_assert_error (error, UPSKILL_ERROR, UPSKILL_ERROR_NOT_FOUND);
+
+  g_signal_handlers_disconnect_by_data (fixture->session, deleted);
+}
+
+/* A file changed by someone else since it was read is neither trashed
+ * nor deleted: the other version stays, and the user is told. */
+static void
+test_delete_keeps_file_changed_on_disk (Fixture       *fixture,
+                                        gconstpointer  data)
+{
+  g_autoptr(UpskillProfile) dana = upskill_profile_new ("dana", "Dana");
+  g_autoptr(UpskillProfile) loaded = NULL;
+  g_autoptr(UpskillProfile) theirs = NULL;
+  g_autoptr(UpskillProfile) kept = NULL;
+  g_autoptr(GPtrArray) deleted = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *trashed = trashed_file_path ("dana.json");
+
+  g_signal_connect (fixture->session, "deleted", G_CALLBACK (on_deleted), deleted);
+
+  save_now (fixture, dana);
+  loaded = load (fixture, "dana");
+  upskill_profile_session_set_profile (fixture->session, loaded);
+
+  /* Another device saves its version meanwhile. */
+  theirs = load (fixture, "dana");
+  upskill_profile_set_name (theirs, "Dana from the laptop");
+  g_assert_true (upskill_store_save (fixture->store, theirs, NULL, &error));
+  g_assert_no_error (error);
+  g_ptr_array_set_size (fixture->events, 0);
+
+  upskill_profile_session_delete_later (fixture->session, "dana");
+  g_assert_true (upskill_profile_session_confirm_delete (fixture->session, "dana"));
+  wait_until_idle (fixture);
+
+  g_assert_cmpuint (deleted->len, ==, 0);
+  g_assert_cmpuint (fixture->events->len, ==, 1);
+  g_assert_true (g_str_has_prefix (g_ptr_array_index (fixture->events, 0), "failed:dana: "));
+  g_assert_false (g_file_test (trashed, G_FILE_TEST_EXISTS));
+  kept = load (fixture, "dana");
+  g_assert_cmpstr (upskill_profile_get_name (kept), ==, "Dana from the laptop");
+
+  g_signal_handlers_disconnect_by_data (fixture->session, deleted);
+}
+
+/* Where the folder has no Trash, deleting is all there is, and the
+ * session says the file was deleted rather than trashed. */
+static void
+test_delete_without_trash (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *probe = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) probe_file = NULL;
+  g_autoptr(GFile) data_dir = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UpskillProfile) dana = upskill_profile_new ("dana", "Dana");
+  g_autoptr(GPtrArray) events = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *trashed = trashed_file_path ("dana.json");
+  UpskillStore *store;
+  UpskillProfileSession *session;
+
+  g_assert_cmpint (g_mkdir_with_parents (g_get_home_dir (), 0700), ==, 0);
+
+  /* GLib refuses to trash on system-internal mounts such as /dev/shm. */
+  dir = g_build_filename ("/dev/shm", "upskill-no-trash-XXXXXX", NULL);
+  if (g_mkdtemp (dir) == NULL)
+    {
+      g_test_skip ("No /dev/shm to try a folder without a Trash");
+      return;
+    }
+  probe = g_build_filename (dir, "probe", NULL);
+  g_assert_true (g_file_set_contents (probe, "", 0, NULL));
+  probe_file = g_file_new_for_path (probe);
+  if (g_file_trash (probe_file, NULL, &error) ||
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED))
+    {
+      g_test_skip ("/dev/shm has a Trash here");
+      upskill_test_remove_tree (dir, NULL);
+      return;
+    }
+  g_clear_error (&error);
+
+  data_dir = g_file_new_for_path (dir);
+  store = upskill_store_new (data_dir, NULL);
+  session = upskill_profile_session_new (store);
+  g_signal_connect (session, "deleted", G_CALLBACK (on_deleted), events);
+
+  upskill_profile_session_queue_save (session, dana);
+  upskill_profile_session_delete_later (session, "dana");
+  upskill_profile_session_confirm_delete (session, "dana");
+  while (upskill_profile_session_get_busy (session))
+    g_main_context_iteration (NULL, TRUE);
+
+  path = g_build_filename (dir, "profiles", "dana.json", NULL);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (trashed, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (events->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (events, 0), ==, "deleted:dana");
+
+  g_assert_finalize_object (session);
+  wait_for_store_release (store);
+  g_assert_finalize_object (store);
+  upskill_test_remove_tree (dir, &error);
+  g_assert_no_error (error);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
+  /* Each test its own $HOME, and so its own Trash. */
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
 #define ADD(path, func) \
   g_test_add ("/upskill/session/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
@@ -518,6 +694,9 @@ main (int   argc,
   ADD ("failed-save-keeps-file", test_failed_save_keeps_file);
   ADD ("close-discarding", test_close_discarding);
   ADD ("close-waits", test_close_waits);
+  ADD ("delete-moves-to-trash", test_delete_moves_to_trash);
+  ADD ("delete-keeps-file-changed-on-disk", test_delete_keeps_file_changed_on_disk);
+  g_test_add_func ("/upskill/session/delete-without-trash", test_delete_without_trash);
 
   return g_test_run ();
 }

@@ -90,6 +90,40 @@ profile_file_exists (Fixture    *fixture,
   return g_file_test (path, G_FILE_TEST_EXISTS);
 }
 
+/* Where the desktop's Trash keeps the file that was @id's, by the
+ * original path its .trashinfo records; NULL if it is not there. */
+static char *
+find_trashed_profile (Fixture    *fixture,
+                      const char *id)
+{
+  g_autofree char *original = profile_path (fixture, id);
+  g_autofree char *info_dir = g_build_filename (g_get_user_data_dir (), "Trash", "info", NULL);
+  g_autoptr(GDir) dir = g_dir_open (info_dir, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autoptr(GKeyFile) info = g_key_file_new ();
+      g_autofree char *info_path = g_build_filename (info_dir, name, NULL);
+      g_autofree char *escaped = NULL;
+      g_autofree char *path = NULL;
+
+      if (!g_str_has_suffix (name, ".trashinfo") ||
+          !g_key_file_load_from_file (info, info_path, G_KEY_FILE_NONE, NULL))
+        continue;
+      escaped = g_key_file_get_string (info, "Trash Info", "Path", NULL);
+      path = escaped != NULL ? g_uri_unescape_string (escaped, NULL) : NULL;
+      if (g_strcmp0 (path, original) == 0)
+        {
+          g_autofree char *file_name = g_strndup (name, strlen (name) - strlen (".trashinfo"));
+
+          return g_build_filename (g_get_user_data_dir (), "Trash", "files", file_name, NULL);
+        }
+    }
+
+  return NULL;
+}
+
 static UpskillProfile *
 read_profile (Fixture    *fixture,
               const char *id)
@@ -539,6 +573,7 @@ test_delete_undo (Fixture       *fixture,
 
   close_window (fixture);
   g_assert_true (profile_file_exists (fixture, "li-wei"));
+  g_assert_null (find_trashed_profile (fixture, "li-wei"));
 }
 
 static void
@@ -546,6 +581,9 @@ test_delete_dismiss (Fixture       *fixture,
                      gconstpointer  user_data)
 {
   UpskillWindow *window = fixture->window;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *trashed = NULL;
   AdwToast *toast;
 
   upskill_window_select (window, "dana-okafor");
@@ -556,12 +594,22 @@ test_delete_dismiss (Fixture       *fixture,
   g_assert_nonnull (toast);
   WAIT_UNTIL (!upskill_window_is_busy (window));
   g_assert_true (profile_file_exists (fixture, "dana-okafor"));
+  g_assert_null (find_trashed_profile (fixture, "dana-okafor"));
+  {
+    g_autofree char *path = profile_path (fixture, "dana-okafor");
+    g_assert_true (g_file_get_contents (path, &before, NULL, NULL));
+  }
 
-  /* The toast goes (its close button, or its time is up). */
+  /* The toast goes (its close button, or its time is up): the file
+   * goes to the desktop's Trash, as it was. */
   adw_toast_dismiss (toast);
   WAIT_UNTIL (!profile_file_exists (fixture, "dana-okafor"));
   g_assert_cmpuint (n_visible (fixture), ==, 2);
   g_assert_true (profile_file_exists (fixture, "li-wei"));
+  trashed = find_trashed_profile (fixture, "dana-okafor");
+  g_assert_nonnull (trashed);
+  g_assert_true (g_file_get_contents (trashed, &after, NULL, NULL));
+  g_assert_cmpstr (after, ==, before);
 
   /* A new window lists what is on disk. */
   close_window (fixture);
@@ -581,6 +629,180 @@ test_delete_then_close (Fixture       *fixture,
   close_window (fixture);
   g_assert_false (profile_file_exists (fixture, "maria-gonzalez"));
   g_assert_true (profile_file_exists (fixture, "dana-okafor"));
+}
+
+/* The window's title (what the shell shows, and the header once narrow)
+ * names the open profile, renamed or switched. */
+static void
+test_title_names_profile (Fixture       *fixture,
+                          gconstpointer  user_data)
+{
+  UpskillWindow *window = fixture->window;
+
+  upskill_window_select (window, "maria-gonzalez");
+  WAIT_UNTIL (showing (window, "maria-gonzalez"));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "María González — Upskill");
+
+  upskill_window_select (window, "li-wei");
+  WAIT_UNTIL (showing (window, "li-wei"));
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "李伟 (Li Wei) — Upskill");
+
+  upskill_profile_set_name (upskill_window_get_profile (window), "Li Wei");
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "Li Wei — Upskill");
+}
+
+/* Whether the row at @position lies whole inside the list's viewport. */
+static gboolean
+row_in_view (UpskillWindow *window,
+             guint          position)
+{
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (window->list_view));
+  guint n = g_list_model_get_n_items (upskill_window_get_visible_profiles (window));
+  double row_height = gtk_adjustment_get_upper (adjustment) / n;
+  double top = position * row_height;
+  double value = gtk_adjustment_get_value (adjustment);
+
+  return top >= value - 1 && top + row_height <= value + gtk_adjustment_get_page_size (adjustment) + 1;
+}
+
+/* Clearing a search that hid the selected row scrolls back to it: the
+ * selection stays in view. */
+static void
+test_search_keeps_selection_in_view (Fixture       *fixture,
+                                     gconstpointer  user_data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  UpskillStore *store = upskill_application_get_store (fixture->application);
+  UpskillWindow *window;
+  guint position;
+
+  close_window (fixture);
+  for (guint i = 1; i <= 40; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("client-%02u", i);
+      g_autofree char *name = g_strdup_printf ("Client %02u", i);
+      g_autoptr(UpskillProfile) profile = upskill_profile_new (id, name);
+      g_autoptr(GError) error = NULL;
+
+      upskill_profile_set_kind (profile, UPSKILL_PROFILE_CLIENT);
+      upskill_store_save (store, profile, NULL, &error);
+      g_assert_no_error (error);
+    }
+  g_settings_set_string (settings, "profile-sort", "name");
+
+  fixture->window = window = upskill_window_new (fixture->application);
+  gtk_window_set_default_size (GTK_WINDOW (window), 960, 500);
+  gtk_window_present (GTK_WINDOW (window));
+  WAIT_UNTIL (window_ready (window) && n_visible (fixture) == 43);
+  upskill_test_wait_ms (100);
+
+  upskill_window_select (window, "client-38");
+  WAIT_UNTIL (showing (window, "client-38"));
+  position = gtk_single_selection_get_selected (window->selection);
+  g_assert_cmpuint (position, >, 30);
+  upskill_test_wait_ms (100);
+  g_assert_true (row_in_view (window, position));
+
+  /* A search that hides it (the list at its top), then cleared. */
+  gtk_search_bar_set_search_mode (window->search_bar, TRUE);
+  gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "Client 05");
+  WAIT_UNTIL (n_visible (fixture) == 1);
+  upskill_test_wait_ms (100);
+
+  gtk_search_bar_set_search_mode (window->search_bar, FALSE);
+  WAIT_UNTIL (n_visible (fixture) == 43);
+  g_assert_cmpuint (gtk_single_selection_get_selected (window->selection), ==, position);
+  upskill_test_wait_ms (100);
+  g_assert_true (row_in_view (window, position));
+
+  g_settings_reset (settings, "profile-sort");
+}
+
+/* Archive puts a client away: out of the list (the open profile stays
+ * on the pages), back with "Show Archived Profiles", where Restore
+ * brings it back for good; saved in its file. */
+static void
+test_archive_restore (Fixture       *fixture,
+                      gconstpointer  user_data)
+{
+  UpskillWindow *window = fixture->window;
+  g_autoptr(UpskillProfile) saved = NULL;
+  g_autoptr(UpskillProfileItem) item = NULL;
+  GVariant *state;
+
+  upskill_window_select (window, "li-wei");
+  WAIT_UNTIL (showing (window, "li-wei"));
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "archive-profile"));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "restore-profile"));
+
+  activate (fixture, "archive-profile", NULL);
+  g_assert_cmpuint (n_visible (fixture), ==, 2);
+  g_assert_cmpuint (upskill_profile_list_get_position (window->profiles, "li-wei"), ==, G_MAXUINT);
+  g_assert_true (showing (window, "li-wei"));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "archive-profile"));
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "restore-profile"));
+  WAIT_UNTIL (!upskill_window_is_busy (window));
+  saved = read_profile (fixture, "li-wei");
+  g_assert_true (upskill_profile_get_archived (saved));
+  g_clear_object (&saved);
+
+  /* The toast's Undo */
+  activate (fixture, "unarchive-profile", g_variant_new_string ("li-wei"));
+  g_assert_cmpuint (n_visible (fixture), ==, 3);
+  activate (fixture, "archive-profile", NULL);
+  g_assert_cmpuint (n_visible (fixture), ==, 2);
+
+  /* Another profile open: the archived one is out of sight; the
+   * toast's Undo still brings it back. */
+  upskill_window_select (window, "dana-okafor");
+  WAIT_UNTIL (showing (window, "dana-okafor"));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "restore-profile"));
+  activate (fixture, "unarchive-profile", g_variant_new_string ("li-wei"));
+  WAIT_UNTIL (n_visible (fixture) == 3);
+  WAIT_UNTIL (!upskill_window_is_busy (window));
+  saved = read_profile (fixture, "li-wei");
+  g_assert_false (upskill_profile_get_archived (saved));
+  g_clear_object (&saved);
+  g_assert_true (showing (window, "dana-okafor"));
+
+  upskill_window_select (window, "li-wei");
+  WAIT_UNTIL (showing (window, "li-wei"));
+  activate (fixture, "archive-profile", NULL);
+  upskill_window_select (window, "dana-okafor");
+  WAIT_UNTIL (showing (window, "dana-okafor"));
+
+  /* Shown again, marked as archived, and restored. */
+  state = g_action_group_get_action_state (G_ACTION_GROUP (window), "show-archived");
+  g_assert_false (g_variant_get_boolean (state));
+  g_variant_unref (state);
+  activate (fixture, "show-archived", NULL);
+  g_assert_cmpuint (n_visible (fixture), ==, 3);
+  item = g_object_ref (upskill_profile_list_find (window->profiles, "li-wei"));
+  g_assert_true (upskill_profile_item_get_archived (item));
+  g_assert_cmpuint (gtk_single_selection_get_selected (window->selection), ==,
+                    upskill_profile_list_get_position (window->profiles, "dana-okafor"));
+  if (g_getenv ("UPSKILL_SCREENSHOT_DIR") != NULL)
+    {
+      g_autofree char *path = g_build_filename (g_getenv ("UPSKILL_SCREENSHOT_DIR"),
+                                                "window-archived.png", NULL);
+
+      upskill_test_wait_for_frames (GTK_WIDGET (window), 2);
+      upskill_test_save_png (GTK_WIDGET (window), path);
+    }
+
+  upskill_window_select (window, "li-wei");
+  WAIT_UNTIL (showing (window, "li-wei"));
+  activate (fixture, "restore-profile", NULL);
+  /* (The folder's watcher may have listed it anew meanwhile.) */
+  g_clear_object (&item);
+  item = g_object_ref (upskill_profile_list_find (window->profiles, "li-wei"));
+  g_assert_false (upskill_profile_item_get_archived (item));
+  activate (fixture, "show-archived", NULL);
+  g_assert_cmpuint (n_visible (fixture), ==, 3);
+
+  close_window (fixture);
+  saved = read_profile (fixture, "li-wei");
+  g_assert_false (upskill_profile_get_archived (saved));
 }
 
 static void
@@ -1378,6 +1600,9 @@ main (int   argc,
   ADD ("delete-undo", TRUE, test_delete_undo);
   ADD ("delete-dismiss", TRUE, test_delete_dismiss);
   ADD ("delete-then-close", TRUE, test_delete_then_close);
+  ADD ("title-names-profile", TRUE, test_title_names_profile);
+  ADD ("search-keeps-selection-in-view", TRUE, test_search_keeps_selection_in_view);
+  ADD ("archive-restore", TRUE, test_archive_restore);
   ADD ("unreadable-file", TRUE, test_unreadable);
   ADD ("odd-dates", TRUE, test_odd_dates);
   ADD ("save-error-message", TRUE, test_save_error_message);

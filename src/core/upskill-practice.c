@@ -130,7 +130,9 @@ upskill_practice_new_clients (GPtrArray      *summaries,
     {
       const UpskillProfileSummary *summary = g_ptr_array_index (summaries, i);
 
-      if (summary->name != NULL)
+      /* An archived client is put away: the sidebar's "Show Archived"
+       * brings it back. */
+      if (summary->name != NULL && !summary->archived)
         g_ptr_array_add (items, upskill_client_new (summary, catalog, now));
     }
 

@@ -16,6 +16,7 @@ struct _UpskillProfileItem
   char               *shown_file_name; /* valid UTF-8, for the list */
   char               *name;
   UpskillProfileKind  kind;
+  gboolean            archived;
   char               *current_role;
   char               *target_role_name;
   double              readiness;
@@ -42,6 +43,7 @@ enum {
   PROP_READINESS,
   PROP_MODIFIED,
   PROP_ERROR,
+  PROP_ARCHIVED,
   N_PROPS
 };
 
@@ -107,6 +109,10 @@ upskill_profile_item_get_property (GObject    *object,
       g_value_set_string (value, self->error);
       break;
 
+    case PROP_ARCHIVED:
+      g_value_set_boolean (value, self->archived);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -145,6 +151,9 @@ upskill_profile_item_class_init (UpskillProfileItemClass *klass)
   properties[PROP_ERROR] =
     g_param_spec_string ("error", NULL, NULL, NULL,
                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_ARCHIVED] =
+    g_param_spec_boolean ("archived", NULL, NULL, FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -184,6 +193,7 @@ upskill_profile_item_new (const UpskillProfileSummary *summary,
   self->shown_file_name = summary->file_name != NULL ? g_filename_display_name (summary->file_name) : NULL;
   self->name = g_strdup (summary->name);
   self->kind = summary->kind;
+  self->archived = summary->archived;
   self->current_role = g_strdup (summary->current_role);
   self->target_role_name = g_strdup (role_name (catalog, summary->target_role));
   self->readiness = summary->readiness;
@@ -237,6 +247,12 @@ upskill_profile_item_update_from_profile (UpskillProfileItem *self,
     {
       self->kind = kind;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
+    }
+
+  if (upskill_profile_get_archived (profile) != self->archived)
+    {
+      self->archived = upskill_profile_get_archived (profile);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ARCHIVED]);
     }
 
   readiness = catalog != NULL ? upskill_compute_readiness (profile, catalog) : -1.0;
@@ -296,6 +312,14 @@ upskill_profile_item_get_name (UpskillProfileItem *self)
     return self->shown_file_name;
 
   return self->id;
+}
+
+gboolean
+upskill_profile_item_get_archived (UpskillProfileItem *self)
+{
+  g_return_val_if_fail (UPSKILL_IS_PROFILE_ITEM (self), FALSE);
+
+  return self->archived;
 }
 
 UpskillProfileKind

@@ -29,6 +29,7 @@ const char         *upskill_profile_item_get_id               (UpskillProfileIte
 const char         *upskill_profile_item_get_file_name        (UpskillProfileItem *self);
 /* The profile's name, or the file name when the file could not be read. */
 const char         *upskill_profile_item_get_name             (UpskillProfileItem *self);
+gboolean            upskill_profile_item_get_archived         (UpskillProfileItem *self);
 UpskillProfileKind  upskill_profile_item_get_kind             (UpskillProfileItem *self);
 const char         *upskill_profile_item_get_current_role     (UpskillProfileItem *self);
 /* The target role's name in the catalog, or NULL. */

@@ -15,6 +15,7 @@ struct _UpskillProfileList
   GPtrArray             *visible;  /* those matching the search, sorted */
   char                  *search;   /* NULL when not searching */
   UpskillProfileSort     sort;
+  gboolean               show_archived;
   gboolean               loaded;
 };
 
@@ -30,6 +31,7 @@ enum {
   PROP_SESSION,
   PROP_SEARCH,
   PROP_LOADED,
+  PROP_SHOW_ARCHIVED,
   N_PROPS
 };
 
@@ -75,6 +77,9 @@ static gboolean
 is_shown (UpskillProfileList *self,
           UpskillProfileItem *item)
 {
+  if (upskill_profile_item_get_archived (item) && !self->show_archived)
+    return FALSE;
+
   return self->search == NULL || upskill_profile_item_matches (item, self->search);
 }
 
@@ -231,6 +236,31 @@ upskill_profile_list_get_search (UpskillProfileList *self)
   g_return_val_if_fail (UPSKILL_IS_PROFILE_LIST (self), NULL);
 
   return self->search;
+}
+
+/* Archived profiles */
+
+void
+upskill_profile_list_set_show_archived (UpskillProfileList *self,
+                                        gboolean            show_archived)
+{
+  g_return_if_fail (UPSKILL_IS_PROFILE_LIST (self));
+
+  show_archived = !!show_archived;
+  if (self->show_archived == show_archived)
+    return;
+
+  self->show_archived = show_archived;
+  refilter (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_ARCHIVED]);
+}
+
+gboolean
+upskill_profile_list_get_show_archived (UpskillProfileList *self)
+{
+  g_return_val_if_fail (UPSKILL_IS_PROFILE_LIST (self), FALSE);
+
+  return self->show_archived;
 }
 
 /* Finding, adding, removing */
@@ -528,6 +558,10 @@ upskill_profile_list_get_property (GObject    *object,
       g_value_set_boolean (value, self->loaded);
       break;
 
+    case PROP_SHOW_ARCHIVED:
+      g_value_set_boolean (value, self->show_archived);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -557,6 +591,10 @@ upskill_profile_list_set_property (GObject      *object,
 
     case PROP_SEARCH:
       upskill_profile_list_set_search (self, g_value_get_string (value));
+      break;
+
+    case PROP_SHOW_ARCHIVED:
+      upskill_profile_list_set_show_archived (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -597,6 +635,11 @@ upskill_profile_list_class_init (UpskillProfileListClass *klass)
     g_param_spec_boolean ("loaded", NULL, NULL,
                           FALSE,
                           G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  properties[PROP_SHOW_ARCHIVED] =
+    g_param_spec_boolean ("show-archived", NULL, NULL,
+                          FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }

@@ -11,7 +11,8 @@
 G_BEGIN_DECLS
 
 /* The profile list of the sidebar: a GListModel of UpskillProfileItem,
- * the profiles that match the search, newest change first. It holds
+ * the profiles that match the search (archived ones only if asked
+ * for), newest change first. It holds
  * every profile of the store, hidden or not; with a session it leaves
  * out the deletions waiting for their undo, and keeps a new profile whose
  * first save is still on its way. */
@@ -40,6 +41,10 @@ void                upskill_profile_list_set_search     (UpskillProfileList    *
                                                          const char            *search);
 /* Stripped, NULL when not searching. */
 const char         *upskill_profile_list_get_search     (UpskillProfileList    *self);
+/* Whether archived profiles are shown too (they are not by default). */
+void                upskill_profile_list_set_show_archived (UpskillProfileList *self,
+                                                            gboolean            show_archived);
+gboolean            upskill_profile_list_get_show_archived (UpskillProfileList *self);
 void                upskill_profile_list_set_sort       (UpskillProfileList    *self,
                                                          UpskillProfileSort     sort);
 UpskillProfileSort  upskill_profile_list_get_sort       (UpskillProfileList    *self);

@@ -17,7 +17,7 @@ typedef enum
 typedef struct
 {
   DiskOpKind      kind;
-  UpskillProfile *profile;  /* DISK_SAVE */
+  UpskillProfile *profile;  /* DISK_SAVE; DISK_DELETE: the profile as read, or NULL */
   char           *id;       /* DISK_DELETE */
 } DiskOp;
 
@@ -49,7 +49,8 @@ struct _UpskillProfileSession
   char           *unsaved_message;
   gboolean        discard_unsaved;
 
-  /* Ids of deleted profiles whose undo is still offered. */
+  /* Ids of deleted profiles whose undo is still offered, to the profile
+   * as it was read (whose file version the deletion checks), or NULL. */
   GHashTable     *pending_deletes;
 
   /* close_async() calls waiting for the disk queue. */
@@ -70,6 +71,7 @@ enum {
 enum {
   SAVED,
   FAILED,
+  DELETED,
   N_SIGNALS
 };
 
@@ -77,6 +79,13 @@ static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 static void process_disk_queue (UpskillProfileSession *self);
+
+static void
+clear_profile (gpointer profile)
+{
+  if (profile != NULL)
+    g_object_unref (profile);
+}
 
 static void
 disk_op_free (DiskOp *op)
@@ -176,10 +185,12 @@ on_deleted (GObject      *source,
 {
   g_autoptr(UpskillProfileSession) self = user_data;
   g_autoptr(GError) error = NULL;
+  gboolean trashed = FALSE;
 
+  if (upskill_store_trash_finish (UPSKILL_STORE (source), result, &trashed, &error))
+    g_signal_emit (self, signals[DELETED], 0, self->running->id, trashed);
   /* Already gone is what was asked for. */
-  if (!upskill_store_delete_finish (UPSKILL_STORE (source), result, &error) &&
-      !g_error_matches (error, UPSKILL_ERROR, UPSKILL_ERROR_NOT_FOUND))
+  else if (!g_error_matches (error, UPSKILL_ERROR, UPSKILL_ERROR_NOT_FOUND))
     g_signal_emit (self, signals[FAILED], 0, self->running->id, error);
 
   on_disk_op_finished (self);
@@ -207,8 +218,13 @@ process_disk_queue (UpskillProfileSession *self)
     upskill_store_save_async (self->store, self->running->profile, NULL,
                               on_saved, g_object_ref (self));
   else
-    upskill_store_delete_async (self->store, self->running->id, NULL,
-                                on_deleted, g_object_ref (self));
+    /* The version the last save gave it: a file changed elsewhere since
+     * is not deleted unseen. */
+    upskill_store_trash_async (self->store, self->running->id,
+                               self->running->profile != NULL
+                               ? upskill_profile_get_file_version (self->running->profile)
+                               : NULL,
+                               NULL, on_deleted, g_object_ref (self));
 }
 
 void
@@ -240,12 +256,14 @@ upskill_profile_session_queue_save (UpskillProfileSession *self,
 
 static void
 queue_delete (UpskillProfileSession *self,
-              const char            *id)
+              const char            *id,
+              UpskillProfile        *profile)
 {
   DiskOp *op = g_new0 (DiskOp, 1);
 
   op->kind = DISK_DELETE;
   op->id = g_strdup (id);
+  op->profile = profile != NULL ? g_object_ref (profile) : NULL;
   g_queue_push_tail (&self->disk_queue, op);
 
   process_disk_queue (self);
@@ -418,11 +436,16 @@ upskill_profile_session_delete_later (UpskillProfileSession *self,
   g_return_if_fail (UPSKILL_IS_PROFILE_SESSION (self));
   g_return_if_fail (id != NULL);
 
+  g_autoptr(UpskillProfile) profile = NULL;
+
   /* The last changes go to disk first, so an undo brings them back. */
   if (self->profile != NULL && g_strcmp0 (upskill_profile_get_id (self->profile), id) == 0)
-    upskill_profile_session_set_profile (self, NULL);
+    {
+      profile = g_object_ref (self->profile);
+      upskill_profile_session_set_profile (self, NULL);
+    }
 
-  g_hash_table_add (self->pending_deletes, g_strdup (id));
+  g_hash_table_insert (self->pending_deletes, g_strdup (id), g_steal_pointer (&profile));
 }
 
 gboolean
@@ -441,10 +464,14 @@ upskill_profile_session_confirm_delete (UpskillProfileSession *self,
   g_return_val_if_fail (UPSKILL_IS_PROFILE_SESSION (self), FALSE);
   g_return_val_if_fail (id != NULL, FALSE);
 
-  if (!g_hash_table_remove (self->pending_deletes, id))
+  g_autofree char *key = NULL;
+  g_autoptr(UpskillProfile) profile = NULL;
+
+  if (!g_hash_table_steal_extended (self->pending_deletes, id,
+                                    (gpointer *) &key, (gpointer *) &profile))
     return FALSE;
 
-  queue_delete (self, id);
+  queue_delete (self, id, profile);
 
   return TRUE;
 }
@@ -473,13 +500,9 @@ confirm_deletes (UpskillProfileSession *self)
   g_autofree char **ids = NULL;
 
   ids = (char **) g_hash_table_get_keys_as_array (self->pending_deletes, NULL);
-  g_hash_table_steal_all (self->pending_deletes);
 
   for (guint i = 0; ids[i] != NULL; i++)
-    {
-      queue_delete (self, ids[i]);
-      g_free (ids[i]);
-    }
+    upskill_profile_session_confirm_delete (self, ids[i]);
 }
 
 /* Closing */
@@ -700,13 +723,23 @@ upskill_profile_session_class_init (UpskillProfileSessionClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_ERROR);
+
+  /* The file of the profile @id is gone from the folder: in the
+   * desktop's Trash if @trashed, else deleted, as its folder has no
+   * Trash. */
+  signals[DELETED] =
+    g_signal_new ("deleted",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_BOOLEAN);
 }
 
 static void
 upskill_profile_session_init (UpskillProfileSession *self)
 {
   self->undo_stack = g_ptr_array_new_with_free_func (g_object_unref);
-  self->pending_deletes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->pending_deletes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, clear_profile);
   self->close_tasks = g_ptr_array_new_with_free_func (g_object_unref);
   g_queue_init (&self->disk_queue);
 }

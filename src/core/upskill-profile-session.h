@@ -15,7 +15,8 @@ G_BEGIN_DECLS
  *    that an older save never lands after a newer one, nor a deletion
  *    before the last save of that profile;
  *  - deletions waiting for their undo (a toast), which touch the disk
- *    only once confirmed. */
+ *    only once confirmed, and then move the file to the desktop's Trash
+ *    (::deleted says whether it went there). */
 
 #define UPSKILL_TYPE_PROFILE_SESSION (upskill_profile_session_get_type ())
 
@@ -51,7 +52,8 @@ void                   upskill_profile_session_delete_later       (UpskillProfil
                                                                    const char             *id);
 gboolean               upskill_profile_session_is_delete_pending  (UpskillProfileSession  *self,
                                                                    const char             *id);
-/* TRUE if @id was waiting: its file is deleted after what is queued. */
+/* TRUE if @id was waiting: its file goes to the Trash after what is
+ * queued, unless it changed on disk since the profile was read. */
 gboolean               upskill_profile_session_confirm_delete     (UpskillProfileSession  *self,
                                                                    const char             *id);
 /* TRUE if @id was waiting: its file stays. */

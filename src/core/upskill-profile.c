@@ -27,6 +27,7 @@ struct _UpskillProfile
   char               *id;
   char               *name;
   UpskillProfileKind  kind;
+  gboolean            archived;
   char               *current_role;
   char               *target_role;
   double              weekly_hours;
@@ -62,6 +63,7 @@ enum {
   PROP_TARGET_ROLE,
   PROP_WEEKLY_HOURS,
   PROP_MODIFIED,
+  PROP_ARCHIVED,
   N_PROPS
 };
 
@@ -555,6 +557,9 @@ upskill_profile_get_property (GObject    *object,
     case PROP_MODIFIED:
       g_value_set_int64 (value, self->modified);
       break;
+    case PROP_ARCHIVED:
+      g_value_set_boolean (value, self->archived);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -587,6 +592,9 @@ upskill_profile_set_property (GObject      *object,
       break;
     case PROP_WEEKLY_HOURS:
       upskill_profile_set_weekly_hours (self, g_value_get_double (value));
+      break;
+    case PROP_ARCHIVED:
+      upskill_profile_set_archived (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -637,6 +645,12 @@ upskill_profile_class_init (UpskillProfileClass *klass)
     g_param_spec_int64 ("modified", NULL, NULL,
                         G_MININT64, G_MAXINT64, 0,
                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /* Put away by the coach: out of the lists unless asked for. */
+  properties[PROP_ARCHIVED] =
+    g_param_spec_boolean ("archived", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -1260,9 +1274,32 @@ read_notes (UpskillProfile  *self,
   return TRUE;
 }
 
+static gboolean
+read_archived (JsonObject  *root,
+               const char  *where,
+               gboolean    *out_archived,
+               GError     **error)
+{
+  JsonNode *node = json_object_get_member (root, "archived");
+
+  *out_archived = FALSE;
+  if (node == NULL)
+    return TRUE;
+
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    {
+      g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_INVALID_DATA,
+                   _("%s: “archived”: expected true or false"), where);
+      return FALSE;
+    }
+
+  *out_archived = json_node_get_boolean (node);
+  return TRUE;
+}
+
 /* The members upskill_profile_to_json() writes. */
 static const char * const known_members[] = {
-  "format", "version", "id", "name", "kind", "current_role", "target_role",
+  "format", "version", "id", "name", "kind", "archived", "current_role", "target_role",
   "weekly_hours", "created", "modified", "skills", "history", "plan", "notes",
   NULL
 };
@@ -1343,6 +1380,10 @@ read_profile (UpskillProfile  *self,
                    _("%s: “kind”: expected “self” or “client”, not “%s”"), where, kind);
       return FALSE;
     }
+
+  /* Optional: files from before archiving are not archived. */
+  if (!read_archived (root, where, &self->archived, error))
+    return FALSE;
 
   if (!get_text (root, "current_role", FALSE, UPSKILL_PROFILE_LINE_MAX_CHARS,
                  where, &current_role, error) ||
@@ -1571,6 +1612,11 @@ upskill_profile_to_json (UpskillProfile *self)
   add_string (builder, "id", self->id);
   add_string (builder, "name", self->name);
   add_string (builder, "kind", kind_names[self->kind]);
+  if (self->archived)
+    {
+      json_builder_set_member_name (builder, "archived");
+      json_builder_add_boolean_value (builder, TRUE);
+    }
   if (self->current_role != NULL)
     add_string (builder, "current_role", self->current_role);
   if (self->target_role != NULL)
@@ -1745,6 +1791,7 @@ copy_state (UpskillProfile *self,
   g_free (self->name);
   self->name = g_strdup (other->name);
   self->kind = other->kind;
+  self->archived = other->archived;
   g_free (self->current_role);
   self->current_role = g_strdup (other->current_role);
   g_free (self->target_role);
@@ -1792,6 +1839,7 @@ upskill_profile_restore (UpskillProfile *self,
 {
   gboolean id_changed, name_changed, kind_changed;
   gboolean current_role_changed, target_role_changed, hours_changed;
+  gboolean archived_changed;
   gint64 old_modified;
 
   g_return_if_fail (UPSKILL_IS_PROFILE (self));
@@ -1806,6 +1854,7 @@ upskill_profile_restore (UpskillProfile *self,
   current_role_changed = g_strcmp0 (self->current_role, other->current_role) != 0;
   target_role_changed = g_strcmp0 (self->target_role, other->target_role) != 0;
   hours_changed = self->weekly_hours != other->weekly_hours;
+  archived_changed = self->archived != other->archived;
   old_modified = self->modified;
 
   g_object_freeze_notify (G_OBJECT (self));
@@ -1824,6 +1873,8 @@ upskill_profile_restore (UpskillProfile *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TARGET_ROLE]);
   if (hours_changed)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WEEKLY_HOURS]);
+  if (archived_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ARCHIVED]);
 
   /* Undoing is itself a change: the restored state is saved as new. */
   self->modified = old_modified;
@@ -1925,6 +1976,29 @@ upskill_profile_set_kind (UpskillProfile     *self,
     {
       self->kind = kind;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
+      touch (self);
+    }
+}
+
+gboolean
+upskill_profile_get_archived (UpskillProfile *self)
+{
+  g_return_val_if_fail (UPSKILL_IS_PROFILE (self), FALSE);
+
+  return self->archived;
+}
+
+void
+upskill_profile_set_archived (UpskillProfile *self,
+                              gboolean        archived)
+{
+  g_return_if_fail (UPSKILL_IS_PROFILE (self));
+
+  archived = !!archived;
+  if (self->archived != archived)
+    {
+      self->archived = archived;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ARCHIVED]);
       touch (self);
     }
 }

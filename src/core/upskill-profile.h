@@ -152,6 +152,11 @@ void                upskill_profile_set_name             (UpskillProfile     *se
 UpskillProfileKind  upskill_profile_get_kind             (UpskillProfile     *self);
 void                upskill_profile_set_kind             (UpskillProfile     *self,
                                                           UpskillProfileKind  kind);
+/* Archived: hidden from the profile list and the Clients overview
+ * unless archived profiles are asked for; kept as they are otherwise. */
+gboolean            upskill_profile_get_archived         (UpskillProfile     *self);
+void                upskill_profile_set_archived         (UpskillProfile     *self,
+                                                          gboolean            archived);
 const char         *upskill_profile_get_current_role     (UpskillProfile     *self);
 void                upskill_profile_set_current_role     (UpskillProfile     *self,
                                                           const char         *current_role);

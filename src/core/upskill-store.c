@@ -124,6 +124,7 @@ upskill_profile_summary_copy (const UpskillProfileSummary *summary)
   copy->file_name = g_strdup (summary->file_name);
   copy->name = g_strdup (summary->name);
   copy->kind = summary->kind;
+  copy->archived = summary->archived;
   copy->current_role = g_strdup (summary->current_role);
   copy->target_role = g_strdup (summary->target_role);
   copy->readiness = summary->readiness;
@@ -172,6 +173,7 @@ summary_new_from_profile (UpskillProfile *profile,
   summary->file_name = g_strconcat (summary->id, PROFILE_SUFFIX, NULL);
   summary->name = g_strdup (upskill_profile_get_name (profile));
   summary->kind = upskill_profile_get_kind (profile);
+  summary->archived = upskill_profile_get_archived (profile);
   summary->current_role = g_strdup (upskill_profile_get_current_role (profile));
   summary->target_role = g_strdup (upskill_profile_get_target_role (profile));
   summary->readiness = catalog != NULL ? upskill_compute_readiness (profile, catalog) : -1.0;
@@ -644,6 +646,7 @@ read_index_entry (JsonObject  *object,
   const char *current_role = NULL;
   const char *target_role = NULL;
   const char *message = NULL;
+  JsonNode *archived;
   gint64 size = 0, mtime = 0, inode = 0, modified = 0;
   double readiness = -1.0;
   IndexEntry *entry;
@@ -672,6 +675,10 @@ read_index_entry (JsonObject  *object,
   summary->file_name = g_strdup (file_name);
   summary->name = g_strdup (name);
   summary->kind = g_strcmp0 (kind, "client") == 0 ? UPSKILL_PROFILE_CLIENT : UPSKILL_PROFILE_SELF;
+  archived = json_object_get_member (object, "archived");
+  summary->archived = archived != NULL && JSON_NODE_HOLDS_VALUE (archived) &&
+                      json_node_get_value_type (archived) == G_TYPE_BOOLEAN &&
+                      json_node_get_boolean (archived);
   summary->current_role = g_strdup (current_role);
   summary->target_role = g_strdup (target_role);
   summary->readiness = readiness;
@@ -804,6 +811,11 @@ serialize_index_locked (UpskillStore *self)
         }
       json_builder_set_member_name (builder, "kind");
       json_builder_add_string_value (builder, kind_to_string (summary->kind));
+      if (summary->archived)
+        {
+          json_builder_set_member_name (builder, "archived");
+          json_builder_add_boolean_value (builder, TRUE);
+        }
       if (summary->current_role != NULL)
         {
           json_builder_set_member_name (builder, "current_role");
@@ -1775,7 +1787,7 @@ upskill_store_delete (UpskillStore  *self,
                       GCancellable  *cancellable,
                       GError       **error)
 {
-  return upskill_store_delete_version (self, id, NULL, cancellable, error);
+  return upskill_store_trash (self, id, NULL, NULL, cancellable, error);
 }
 
 gboolean
@@ -1785,8 +1797,71 @@ upskill_store_delete_version (UpskillStore  *self,
                               GCancellable  *cancellable,
                               GError       **error)
 {
+  return upskill_store_trash (self, id, version, NULL, cancellable, error);
+}
+
+/* Moves @path to the desktop's Trash, or deletes it where its folder has
+ * no Trash (*@out_trashed FALSE then). */
+static gboolean
+trash_or_unlink (const char    *path,
+                 const char    *file_name,
+                 gboolean      *out_trashed,
+                 GCancellable  *cancellable,
+                 GError       **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *shown = g_filename_display_name (file_name);
+
+  if (g_file_trash (file, cancellable, &local_error))
+    {
+      *out_trashed = TRUE;
+      return TRUE;
+    }
+
+  /* (Not found may also be about the Trash's folder.) */
+  if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND) &&
+      !g_file_test (path, G_FILE_TEST_EXISTS | G_FILE_TEST_IS_SYMLINK))
+    {
+      g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_NOT_FOUND,
+                   _("Could not delete “%s”: %s"), shown, g_strerror (ENOENT));
+      return FALSE;
+    }
+
+  /* A folder on a file system without a Trash (a RAM disk, some network
+   * shares): deleting is all there is, and the caller says so. */
+  if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED))
+    {
+      g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_IO,
+                   _("Could not move “%s” to the Trash: %s"), shown, local_error->message);
+      return FALSE;
+    }
+
+  if (g_unlink (path) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, UPSKILL_ERROR,
+                   saved_errno == ENOENT ? UPSKILL_ERROR_NOT_FOUND : UPSKILL_ERROR_IO,
+                   _("Could not delete “%s”: %s"), shown, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  *out_trashed = FALSE;
+  return TRUE;
+}
+
+gboolean
+upskill_store_trash (UpskillStore  *self,
+                     const char    *id,
+                     const char    *version,
+                     gboolean      *out_trashed,
+                     GCancellable  *cancellable,
+                     GError       **error)
+{
   g_autofree char *file_name = NULL;
   g_autofree char *path = NULL;
+  gboolean trashed = FALSE;
 
   g_return_val_if_fail (UPSKILL_IS_STORE (self), FALSE);
   g_return_val_if_fail (id != NULL, FALSE);
@@ -1809,20 +1884,13 @@ upskill_store_delete_version (UpskillStore  *self,
   path = g_build_filename (self->profiles_path, file_name, NULL);
 
   /* Someone's newer work is not deleted unseen. (Deleting the link
-   * below, not its target, is what a user deleting a profile means.) */
+   * below, not its target, is what a user deleting a profile means:
+   * g_file_trash() moves the link.) */
   if (version != NULL && !upskill_file_check_version (path, version, TRUE, error))
     return FALSE;
 
-  if (g_unlink (path) != 0)
-    {
-      int saved_errno = errno;
-      g_autofree char *shown = g_filename_display_name (file_name);
-
-      g_set_error (error, UPSKILL_ERROR,
-                   saved_errno == ENOENT ? UPSKILL_ERROR_NOT_FOUND : UPSKILL_ERROR_IO,
-                   _("Could not delete “%s”: %s"), shown, g_strerror (saved_errno));
-      return FALSE;
-    }
+  if (!trash_or_unlink (path, file_name, &trashed, cancellable, error))
+    return FALSE;
 
   upskill_file_sync_folder (self->profiles_path);
 
@@ -1832,6 +1900,9 @@ upskill_store_delete_version (UpskillStore  *self,
     self->index_dirty = TRUE;
   g_hash_table_remove (self->broken, id);
   g_mutex_unlock (&self->lock);
+
+  if (out_trashed != NULL)
+    *out_trashed = trashed;
 
   return TRUE;
 }
@@ -2453,6 +2524,84 @@ upskill_store_delete_finish (UpskillStore  *self,
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == upskill_store_delete_async, FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+typedef struct
+{
+  char     *id;
+  char     *version;
+  gboolean  trashed;
+} TrashData;
+
+static void
+trash_data_free (TrashData *data)
+{
+  g_free (data->id);
+  g_free (data->version);
+  g_free (data);
+}
+
+static void
+trash_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  TrashData *data = task_data;
+  GError *error = NULL;
+
+  if (upskill_store_trash (source_object, data->id, data->version, &data->trashed,
+                           cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+upskill_store_trash_async (UpskillStore        *self,
+                           const char          *id,
+                           const char          *version,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  TrashData *data;
+
+  g_return_if_fail (UPSKILL_IS_STORE (self));
+  g_return_if_fail (id != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  data = g_new0 (TrashData, 1);
+  data->id = g_strdup (id);
+  data->version = g_strdup (version);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, upskill_store_trash_async);
+  g_task_set_task_data (task, data, (GDestroyNotify) trash_data_free);
+  g_task_run_in_thread (task, trash_thread);
+}
+
+gboolean
+upskill_store_trash_finish (UpskillStore  *self,
+                            GAsyncResult  *result,
+                            gboolean      *out_trashed,
+                            GError       **error)
+{
+  TrashData *data;
+
+  g_return_val_if_fail (UPSKILL_IS_STORE (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == upskill_store_trash_async, FALSE);
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return FALSE;
+
+  data = g_task_get_task_data (G_TASK (result));
+  if (out_trashed != NULL)
+    *out_trashed = data->trashed;
+
+  return TRUE;
 }
 
 static void

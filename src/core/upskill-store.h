@@ -18,6 +18,7 @@ typedef struct
   char               *file_name;   /* "dana-okafor.json" */
   char               *name;        /* NULL when the file could not be read */
   UpskillProfileKind  kind;
+  gboolean            archived;    /* upskill_profile_get_archived() */
   char               *current_role;
   char               *target_role; /* role id */
   double              readiness;   /* overall, 0..100; negative when unknown */
@@ -110,14 +111,24 @@ gboolean        upskill_store_save_finish        (UpskillStore    *self,
                                                   GAsyncResult    *result,
                                                   GError         **error);
 
+/* Moves the profile's file to the desktop's Trash (g_file_trash()), so
+ * that the user can bring it back; where the folder has no Trash (a file
+ * system without one), deletes it, and *@out_trashed, if given, is FALSE.
+ * Deletes only if the file is still @version (a profile's
+ * upskill_profile_get_file_version()); otherwise fails with
+ * UPSKILL_ERROR_CHANGED_ON_DISK or UPSKILL_ERROR_DELETED_ON_DISK.
+ * @version NULL deletes whatever is there. */
+gboolean        upskill_store_trash              (UpskillStore    *self,
+                                                  const char      *id,
+                                                  const char      *version,
+                                                  gboolean        *out_trashed,
+                                                  GCancellable    *cancellable,
+                                                  GError         **error);
+/* upskill_store_trash() without a version, or with one. */
 gboolean        upskill_store_delete             (UpskillStore    *self,
                                                   const char      *id,
                                                   GCancellable    *cancellable,
                                                   GError         **error);
-/* Deletes only if the file is still @version (a profile's
- * upskill_profile_get_file_version()); otherwise fails with
- * UPSKILL_ERROR_CHANGED_ON_DISK or UPSKILL_ERROR_DELETED_ON_DISK.
- * @version NULL deletes whatever is there. */
 gboolean        upskill_store_delete_version     (UpskillStore    *self,
                                                   const char      *id,
                                                   const char      *version,
@@ -190,6 +201,16 @@ void            upskill_store_delete_async       (UpskillStore        *self,
                                                   gpointer             user_data);
 gboolean        upskill_store_delete_finish      (UpskillStore    *self,
                                                   GAsyncResult    *result,
+                                                  GError         **error);
+void            upskill_store_trash_async        (UpskillStore        *self,
+                                                  const char          *id,
+                                                  const char          *version,
+                                                  GCancellable        *cancellable,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
+gboolean        upskill_store_trash_finish       (UpskillStore    *self,
+                                                  GAsyncResult    *result,
+                                                  gboolean        *out_trashed,
                                                   GError         **error);
 void            upskill_store_import_async       (UpskillStore        *self,
                                                   GFile               *file,

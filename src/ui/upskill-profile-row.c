@@ -85,10 +85,15 @@ update (UpskillProfileRow *self)
   gtk_widget_set_tooltip_text (GTK_WIDGET (self), NULL);
 
   adw_avatar_set_text (self->avatar, name);
-  gtk_label_set_text (self->kind_badge,
-                      upskill_profile_item_get_kind (item) == UPSKILL_PROFILE_CLIENT
-                      ? C_("profile kind badge", "Client")
-                      : C_("profile kind badge", "Me"));
+  /* Archived rows show only with "Show Archived": that is what sets
+   * them apart. */
+  if (upskill_profile_item_get_archived (item))
+    gtk_label_set_text (self->kind_badge, C_("profile kind badge", "Archived"));
+  else
+    gtk_label_set_text (self->kind_badge,
+                        upskill_profile_item_get_kind (item) == UPSKILL_PROFILE_CLIENT
+                        ? C_("profile kind badge", "Client")
+                        : C_("profile kind badge", "Me"));
 
   if (upskill_profile_item_get_target_role_name (item) != NULL)
     gtk_label_set_text (self->subtitle_label, upskill_profile_item_get_target_role_name (item));
@@ -96,9 +101,14 @@ update (UpskillProfileRow *self)
     gtk_label_set_text (self->subtitle_label, _("No target role"));
 
   readiness = upskill_profile_item_get_readiness (item);
-  kind = upskill_profile_item_get_kind (item) == UPSKILL_PROFILE_CLIENT
-         ? C_("profile kind, read by a screen reader", "client")
-         : C_("profile kind, read by a screen reader", "own profile");
+  if (upskill_profile_item_get_archived (item))
+    kind = upskill_profile_item_get_kind (item) == UPSKILL_PROFILE_CLIENT
+           ? C_("profile kind, read by a screen reader", "archived client")
+           : C_("profile kind, read by a screen reader", "archived own profile");
+  else
+    kind = upskill_profile_item_get_kind (item) == UPSKILL_PROFILE_CLIENT
+           ? C_("profile kind, read by a screen reader", "client")
+           : C_("profile kind, read by a screen reader", "own profile");
   role = upskill_profile_item_get_target_role_name (item) != NULL
          ? upskill_profile_item_get_target_role_name (item) : _("No target role");
   if (readiness >= 0)

@@ -39,6 +39,10 @@ upskill_window_update_actions (UpskillWindow *self)
   set_enabled (self, "edit-profile", has_profile);
   set_enabled (self, "duplicate-profile", has_profile);
   set_enabled (self, "delete-profile", has_profile);
+  set_enabled (self, "archive-profile",
+               has_profile && !upskill_profile_get_archived (upskill_window_get_profile (self)));
+  set_enabled (self, "restore-profile",
+               has_profile && upskill_profile_get_archived (upskill_window_get_profile (self)));
   set_enabled (self, "export-profile", has_profile);
   set_enabled (self, "export-profile-to", has_profile);
   set_enabled (self, "export-report", has_profile);
@@ -188,11 +192,36 @@ on_delete_toast_dismissed (AdwToast      *toast,
 {
   const char *id = g_object_get_data (G_OBJECT (toast), "upskill-profile-id");
 
+  UpskillProfileItem *item = g_object_get_data (G_OBJECT (toast), "upskill-profile-item");
+
   if (g_hash_table_lookup (self->delete_toasts, id) != toast)
     return;
 
+  g_hash_table_insert (self->deleting_names, g_strdup (id),
+                       g_strdup (upskill_profile_item_get_name (item)));
   upskill_profile_session_confirm_delete (self->session, id);
   g_hash_table_remove (self->delete_toasts, id);
+}
+
+/* The session's ::deleted. */
+void
+upskill_window_on_profile_deleted (UpskillWindow *self,
+                                   const char    *id,
+                                   gboolean       trashed)
+{
+  g_autofree char *key = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *title = NULL;
+
+  g_hash_table_steal_extended (self->deleting_names, id, (gpointer *) &key, (gpointer *) &name);
+
+  if (trashed || self->closing)
+    return;
+
+  /* Not the Trash, as the undo toast let the user believe: say so. */
+  title = g_markup_printf_escaped (_("“%s” was deleted: this folder has no Trash"),
+                                   name != NULL ? name : id);
+  upskill_window_add_toast (self, adw_toast_new (title));
 }
 
 void
@@ -305,6 +334,117 @@ delete_profile_action (GSimpleAction *action,
     return;
   id = g_strdup (upskill_profile_get_id (upskill_window_get_profile (self)));
   upskill_window_delete_profile (self, id);
+}
+
+/* Archive and restore: the open profile stays on the pages; its row
+ * leaves the list unless archived profiles are shown. */
+
+static void
+set_archived (UpskillWindow  *self,
+              UpskillProfile *profile,
+              gboolean        archived)
+{
+  upskill_profile_set_archived (profile, archived);
+  /* Now, not once saved. */
+  upskill_profile_list_update (self->profiles, profile);
+}
+
+static void
+archive_profile_action (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  UpskillWindow *self = UPSKILL_WINDOW (user_data);
+  UpskillProfile *profile = upskill_window_get_profile (self);
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  if (profile == NULL || upskill_profile_get_archived (profile))
+    return;
+
+  set_archived (self, profile, TRUE);
+
+  title = g_markup_printf_escaped (_("“%s” archived"), upskill_profile_get_name (profile));
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.unarchive-profile");
+  adw_toast_set_action_target_value (toast, g_variant_new_string (upskill_profile_get_id (profile)));
+  upskill_window_add_toast (self, toast);
+}
+
+static void
+restore_profile_action (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  UpskillWindow *self = UPSKILL_WINDOW (user_data);
+  UpskillProfile *profile = upskill_window_get_profile (self);
+
+  if (profile == NULL || !upskill_profile_get_archived (profile))
+    return;
+
+  set_archived (self, profile, FALSE);
+  upskill_window_select (self, upskill_profile_get_id (profile));
+}
+
+static void
+on_archived_profile_loaded (GObject      *source,
+                            GAsyncResult *result,
+                            gpointer      user_data)
+{
+  g_autoptr(UpskillWindow) self = user_data;
+  g_autoptr(UpskillProfile) profile = NULL;
+  g_autoptr(GError) error = NULL;
+
+  profile = upskill_store_load_finish (UPSKILL_STORE (source), result, &error);
+  if (profile == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        upskill_window_show_error_toast (self, "%s", error->message);
+      return;
+    }
+
+  /* Saved over the version just read, in turn with the other saves. */
+  set_archived (self, profile, FALSE);
+  upskill_profile_session_queue_save (self->session, profile);
+}
+
+/* The archive toast's Undo, for the profile it archived: open or not
+ * (another may be open by now). */
+static void
+unarchive_profile_action (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  UpskillWindow *self = UPSKILL_WINDOW (user_data);
+  UpskillProfile *profile = upskill_window_get_profile (self);
+  const char *id = g_variant_get_string (parameter, NULL);
+  UpskillProfileItem *item;
+
+  if (profile != NULL && g_strcmp0 (upskill_profile_get_id (profile), id) == 0)
+    {
+      restore_profile_action (NULL, NULL, self);
+      return;
+    }
+
+  item = upskill_window_find_item (self, id, NULL);
+  if (item == NULL || !upskill_profile_item_get_archived (item))
+    return;
+
+  upskill_store_load_async (self->store, id, self->cancellable,
+                            on_archived_profile_loaded, g_object_ref (self));
+}
+
+static void
+show_archived_action (GSimpleAction *action,
+                      GVariant      *value,
+                      gpointer       user_data)
+{
+  UpskillWindow *self = UPSKILL_WINDOW (user_data);
+
+  g_simple_action_set_state (action, value);
+  upskill_profile_list_set_show_archived (self->profiles, g_variant_get_boolean (value));
+  upskill_window_reselect (self);
 }
 
 static void
@@ -989,6 +1129,10 @@ static const GActionEntry action_entries[] = {
   { "duplicate-profile", duplicate_profile_action },
   { "delete-profile", delete_profile_action },
   { "undo-delete", undo_delete_action, "s" },
+  { "archive-profile", archive_profile_action },
+  { "restore-profile", restore_profile_action },
+  { "unarchive-profile", unarchive_profile_action, "s" },
+  { "show-archived", NULL, NULL, "false", show_archived_action },
   { "undo", undo_action },
   { "import-profile", import_profile_action },
   { "import-profile-from", import_profile_from_action, "s" },

@@ -66,6 +66,9 @@ struct _UpskillWindow
   /* The undo toasts of deleted profiles, by id; each holds the list item
    * to put back ("upskill-profile-item"). */
   GHashTable           *delete_toasts;
+  /* The names of profiles whose deletion was confirmed, by id, until
+   * the file is gone (the toast says if it was not to the Trash). */
+  GHashTable           *deleting_names;
 };
 
 /* upskill-window.c */
@@ -109,6 +112,10 @@ void                upskill_window_update_actions       (UpskillWindow  *self);
 void                upskill_window_follow_profile_sort  (UpskillWindow  *self);
 void                upskill_window_delete_profile       (UpskillWindow  *self,
                                                          const char     *id);
+void                upskill_window_reselect             (UpskillWindow  *self);
+void                upskill_window_on_profile_deleted   (UpskillWindow  *self,
+                                                         const char     *id,
+                                                         gboolean        trashed);
 gboolean            upskill_window_undo_delete          (UpskillWindow  *self,
                                                          const char     *id);
 void                upskill_window_clear_deletes        (UpskillWindow  *self);

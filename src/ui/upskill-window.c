@@ -51,6 +51,23 @@ reselect (UpskillWindow *self)
     gtk_single_selection_set_selected (self->selection, position);
 }
 
+/* After the list was filtered again (a search, archived profiles shown
+ * or hidden): the selected row stays in sight as the rows around it come
+ * and go, and once the search is cleared. */
+void
+upskill_window_reselect (UpskillWindow *self)
+{
+  guint position;
+
+  g_return_if_fail (UPSKILL_IS_WINDOW (self));
+
+  reselect (self);
+
+  position = gtk_single_selection_get_selected (self->selection);
+  if (position != GTK_INVALID_LIST_POSITION)
+    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+}
+
 void
 upskill_window_select (UpskillWindow *self,
                        const char    *id)
@@ -85,6 +102,27 @@ upskill_window_show_content (UpskillWindow *self)
 
 /* Titles and stacks */
 
+/* What the shell shows for the window (overview, Alt+Tab, the dock):
+ * whose profile is open, as the header says only when narrow. */
+static void
+update_window_title (UpskillWindow  *self,
+                     UpskillProfile *profile)
+{
+  g_autofree char *title = NULL;
+
+  if (profile == NULL)
+    {
+      gtk_window_set_title (GTK_WINDOW (self), _("Upskill"));
+      return;
+    }
+
+  /* Translators: the window's title: the open profile's name, then the
+   * application's */
+  title = g_strdup_printf (_("%s — Upskill"), upskill_profile_get_name (profile));
+  if (g_strcmp0 (title, gtk_window_get_title (GTK_WINDOW (self))) != 0)
+    gtk_window_set_title (GTK_WINDOW (self), title);
+}
+
 static void
 update_title (UpskillWindow *self)
 {
@@ -92,6 +130,8 @@ update_title (UpskillWindow *self)
 
   upskill_window_sync_profile_shown (self);
   const char *subtitle = "";
+
+  update_window_title (self, profile);
 
   if (self->switcher_title == NULL)
     return;
@@ -294,6 +334,8 @@ on_session_failed (UpskillWindow *self,
                    const char    *id,
                    const GError  *error)
 {
+  g_hash_table_remove (self->deleting_names, id);
+
   /* Changed or deleted on another device: the banner asks. */
   if (upskill_window_handle_save_conflict (self, upskill_window_get_profile (self), error))
     return;
@@ -547,7 +589,7 @@ on_search_changed (UpskillWindow *self)
 {
   upskill_profile_list_set_search (self->profiles,
                                    gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
-  reselect (self);
+  upskill_window_reselect (self);
   update_stacks (self);
 }
 
@@ -870,6 +912,7 @@ upskill_window_finalize (GObject *object)
   g_clear_object (&self->profile_signals);
   g_clear_object (&self->session);
   g_clear_pointer (&self->delete_toasts, g_hash_table_unref);
+  g_clear_pointer (&self->deleting_names, g_hash_table_unref);
   g_clear_object (&self->store);
   g_clear_object (&self->catalog);
   g_clear_object (&self->settings);
@@ -937,8 +980,11 @@ upskill_window_init (UpskillWindow *self)
 
   self->cancellable = g_cancellable_new ();
   self->delete_toasts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->deleting_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->profile_signals = g_signal_group_new (UPSKILL_TYPE_PROFILE);
   g_signal_group_connect_swapped (self->profile_signals, "notify", G_CALLBACK (update_title), self);
+  g_signal_group_connect_swapped (self->profile_signals, "notify::archived",
+                                  G_CALLBACK (upskill_window_update_actions), self);
 
   /* Its model, the profile list, comes with the store. */
   self->selection = gtk_single_selection_new (NULL);
@@ -978,6 +1024,8 @@ setup (UpskillWindow      *self,
                            G_CALLBACK (on_session_saved), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "failed",
                            G_CALLBACK (on_session_failed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "deleted",
+                           G_CALLBACK (upskill_window_on_profile_deleted), self, G_CONNECT_SWAPPED);
   g_object_bind_property (self->session, "profile", self->profile_signals, "target", G_BINDING_SYNC_CREATE);
 
   self->profiles = upskill_profile_list_new (self->store, self->catalog, self->session);
