@@ -1132,27 +1132,6 @@ wait_for_result (AsyncData *async)
   return g_steal_pointer (&async->result);
 }
 
-/* The worker thread may hold the task (and so the store) a moment after
- * the callback ran: wait until it lets go. */
-static void
-release_task (GAsyncResult **result)
-{
-  GWeakRef weak;
-  GObject *object;
-
-  g_weak_ref_init (&weak, *result);
-  g_clear_object (result);
-
-  while ((object = g_weak_ref_get (&weak)) != NULL)
-    {
-      g_object_unref (object);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (100);
-    }
-
-  g_weak_ref_clear (&weak);
-}
-
 static void
 test_async (Fixture       *fixture,
             gconstpointer  data)
@@ -1174,7 +1153,7 @@ test_async (Fixture       *fixture,
   result = wait_for_result (&async);
   g_assert_true (upskill_store_save_finish (fixture->store, result, &error));
   g_assert_no_error (error);
-  release_task (&result);
+  upskill_test_release_task (&result);
 
   upskill_store_list_async (fixture->store, NULL, on_ready, &async);
   result = wait_for_result (&async);
@@ -1182,7 +1161,7 @@ test_async (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpuint (summaries->len, ==, 1);
   g_assert_cmpstr (find_summary (summaries, "dana.json")->name, ==, "Dana");
-  release_task (&result);
+  upskill_test_release_task (&result);
 
   upskill_store_load_async (fixture->store, "dana", NULL, on_ready, &async);
   result = wait_for_result (&async);
@@ -1190,7 +1169,7 @@ test_async (Fixture       *fixture,
   g_assert_no_error (error);
   loaded_bytes = upskill_profile_to_bytes (loaded);
   assert_bytes_equal (expected, loaded_bytes);
-  release_task (&result);
+  upskill_test_release_task (&result);
   g_assert_finalize_object (loaded);
 
   upskill_store_load_async (fixture->store, "missing", NULL, on_ready, &async);
@@ -1198,7 +1177,7 @@ test_async (Fixture       *fixture,
   g_assert_null (upskill_store_load_finish (fixture->store, result, &error));
   g_assert_error (error, UPSKILL_ERROR, UPSKILL_ERROR_NOT_FOUND);
   g_clear_error (&error);
-  release_task (&result);
+  upskill_test_release_task (&result);
 
   g_cancellable_cancel (cancellable);
   upskill_store_save_async (fixture->store, profile, cancellable, on_ready, &async);
@@ -1206,7 +1185,7 @@ test_async (Fixture       *fixture,
   g_assert_false (upskill_store_save_finish (fixture->store, result, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_clear_error (&error);
-  release_task (&result);
+  upskill_test_release_task (&result);
 
   g_assert_finalize_object (profile);
 }
@@ -1435,7 +1414,7 @@ test_async_files (Fixture       *fixture,
   result = wait_for_result (&async);
   g_assert_true (upskill_store_export_finish (fixture->store, result, &error));
   g_assert_no_error (error);
-  release_task (&result);
+  upskill_test_release_task (&result);
   exported = read_bytes (export_path);
   assert_bytes_equal (expected, exported);
 
@@ -1444,7 +1423,7 @@ test_async_files (Fixture       *fixture,
   result = wait_for_result (&async);
   imported = upskill_store_import_finish (fixture->store, result, &error);
   g_assert_no_error (error);
-  release_task (&result);
+  upskill_test_release_task (&result);
   g_assert_nonnull (imported);
   g_assert_cmpstr (upskill_profile_get_name (imported), ==, "Dana");
   g_assert_cmpstr (upskill_profile_get_id (imported), !=, "dana");
@@ -1453,7 +1432,7 @@ test_async_files (Fixture       *fixture,
   result = wait_for_result (&async);
   g_assert_true (upskill_store_delete_finish (fixture->store, result, &error));
   g_assert_no_error (error);
-  release_task (&result);
+  upskill_test_release_task (&result);
   g_assert_false (g_file_test (dana_path, G_FILE_TEST_EXISTS));
 
   upskill_store_delete_async (fixture->store, "dana", NULL, on_ready, &async);
@@ -1461,13 +1440,13 @@ test_async_files (Fixture       *fixture,
   g_assert_false (upskill_store_delete_finish (fixture->store, result, &error));
   g_assert_error (error, UPSKILL_ERROR, UPSKILL_ERROR_NOT_FOUND);
   g_clear_error (&error);
-  release_task (&result);
+  upskill_test_release_task (&result);
 
   upskill_store_add_samples_async (fixture->store, NULL, on_ready, &async);
   result = wait_for_result (&async);
   g_assert_true (upskill_store_add_samples_finish (fixture->store, result, &error));
   g_assert_no_error (error);
-  release_task (&result);
+  upskill_test_release_task (&result);
   summaries = upskill_store_list (fixture->store, NULL, &error);
   g_assert_no_error (error);
   g_assert_nonnull (find_summary (summaries, "dana-okafor.json"));

@@ -192,27 +192,6 @@ on_saved (GObject      *source,
   *out_result = g_object_ref (result);
 }
 
-/* Waits until the task is gone, with its references to the store and
- * the profile (the worker thread may drop its own last). */
-static void
-release_task (GAsyncResult **result)
-{
-  GWeakRef weak;
-  GObject *object;
-
-  g_weak_ref_init (&weak, *result);
-  g_clear_object (result);
-
-  while ((object = g_weak_ref_get (&weak)) != NULL)
-    {
-      g_object_unref (object);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (100);
-    }
-
-  g_weak_ref_clear (&weak);
-}
-
 static void
 test_saves_in_a_row (Fixture       *fixture,
                      gconstpointer  data)
@@ -236,7 +215,7 @@ test_saves_in_a_row (Fixture       *fixture,
         g_main_context_iteration (NULL, TRUE);
       g_assert_true (upskill_store_save_finish (fixture->store, result, &error));
       g_assert_no_error (error);
-      release_task (&result);
+      upskill_test_release_task (&result);
     }
 
   /* …and the file on disk is the last one saved. */

@@ -172,6 +172,25 @@ upskill_test_wait_ms (guint ms)
   upskill_test_iterate ();
 }
 
+void
+upskill_test_release_task (GAsyncResult **result)
+{
+  GWeakRef weak;
+  GObject *object;
+
+  g_weak_ref_init (&weak, *result);
+  g_clear_object (result);
+
+  while ((object = g_weak_ref_get (&weak)) != NULL)
+    {
+      g_object_unref (object);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (100);
+    }
+
+  g_weak_ref_clear (&weak);
+}
+
 gboolean
 upskill_test_have_poppler (void)
 {

@@ -47,6 +47,10 @@ void            upskill_test_flush                 (void);
 /* Runs the main context for @ms milliseconds, so that the frame clock
  * lays out, draws and runs tick callbacks, then iterates. */
 void            upskill_test_wait_ms               (guint        ms);
+/* Drops @result and waits until its task is gone, with its reference to
+ * the source object: the worker thread may hold the task a moment after
+ * the callback ran. */
+void            upskill_test_release_task          (GAsyncResult **result);
 
 /* PDF, read back with poppler-utils */
 
