@@ -793,6 +793,114 @@ test_future_version (void)
   assert_message_has (error, "newer version of Upskill");
 }
 
+/* The goal in the person's own words: kept, read back, optional for
+ * older files, refused when out of bounds. */
+static void
+test_goal (void)
+{
+  g_autoptr(GBytes) old_bytes = g_bytes_new_static (base_json, strlen (base_json));
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) cleared_bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *long_goal = NULL;
+  g_autofree char *longest_goal = NULL;
+  UpskillProfile *profile;
+  UpskillProfile *loaded;
+  UpskillProfile *copy;
+  Counter counter;
+  gint64 day = 1814400000; /* 2027-07-01T00:00:00Z */
+
+  /* A file from before goals loads, with none. */
+  profile = upskill_profile_new_from_bytes (old_bytes, "old.json", &error);
+  g_assert_no_error (error);
+  g_assert_null (upskill_profile_get_goal (profile));
+  g_assert_cmpint (upskill_profile_get_goal_date (profile), ==, 0);
+
+  /* … and is written without the members while it has none. */
+  bytes = upskill_profile_to_bytes (profile);
+  g_assert_null (g_strstr_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), "goal"));
+  g_clear_pointer (&bytes, g_bytes_unref);
+
+  watch (profile, &counter, "notify::goal");
+  upskill_profile_set_goal (profile, "Lead the ML platform team – “my way”");
+  g_assert_cmpuint (counter.notifies, ==, 1);
+  g_assert_cmpuint (counter.changed, ==, 1);
+  upskill_profile_set_goal (profile, "Lead the ML platform team – “my way”");
+  g_assert_cmpuint (counter.notifies, ==, 1);
+  unwatch (profile, &counter);
+
+  /* A time of day is kept as its day. */
+  watch (profile, &counter, "notify::goal-date");
+  upskill_profile_set_goal_date (profile, day + 15 * 3600);
+  g_assert_cmpint (upskill_profile_get_goal_date (profile), ==, day);
+  g_assert_cmpuint (counter.notifies, ==, 1);
+  unwatch (profile, &counter);
+
+  /* Longer than one line allows is refused, the goal kept. */
+  long_goal = g_strnfill (UPSKILL_PROFILE_LINE_MAX_CHARS + 1, 'g');
+  upskill_profile_set_goal (profile, long_goal);
+  g_assert_cmpstr (upskill_profile_get_goal (profile), ==, "Lead the ML platform team – “my way”");
+
+  bytes = upskill_profile_to_bytes (profile);
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                  "\"2027-07-01\""));
+  loaded = upskill_profile_new_from_bytes (bytes, "goal.json", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (upskill_profile_get_goal (loaded), ==, "Lead the ML platform team – “my way”");
+  g_assert_cmpint (upskill_profile_get_goal_date (loaded), ==, day);
+
+  copy = upskill_profile_copy (loaded);
+  g_assert_cmpstr (upskill_profile_get_goal (copy), ==, "Lead the ML platform team – “my way”");
+  g_assert_cmpint (upskill_profile_get_goal_date (copy), ==, day);
+
+  /* Clearing both leaves no member behind; restoring notifies. */
+  watch (copy, &counter, "notify::goal");
+  upskill_profile_set_goal (copy, "");
+  upskill_profile_set_goal_date (copy, 0);
+  g_assert_null (upskill_profile_get_goal (copy));
+  cleared_bytes = upskill_profile_to_bytes (copy);
+  g_assert_null (g_strstr_len (g_bytes_get_data (cleared_bytes, NULL), g_bytes_get_size (cleared_bytes), "goal"));
+  upskill_profile_restore (copy, loaded);
+  g_assert_cmpuint (counter.notifies, ==, 2);
+  g_assert_cmpstr (upskill_profile_get_goal (copy), ==, "Lead the ML platform team – “my way”");
+  unwatch (copy, &counter);
+
+  g_assert_finalize_object (copy);
+  g_assert_finalize_object (loaded);
+  g_assert_finalize_object (profile);
+
+  /* Bad goals in a file are refused with a message. */
+  {
+    static const struct {
+      const char *member;
+      const char *fragment;
+    } cases[] = {
+      { "\"goal_date\": \"2027-02-30\",", "“goal_date”: “2027-02-30” is not a date and time" },
+      { "\"goal_date\": \"2327-06-30\",", "“goal_date”: “2327-06-30” is not between the years 1900 and 2200" },
+      { "\"goal_date\": 2027,", "“goal_date”: expected text" },
+      { "\"goal\": 42,", "“goal”: expected text" },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+      {
+        g_autofree char *member = g_strdup_printf ("%s\n  \"weekly_hours\": 6", cases[i].member);
+        g_autofree char *json = replace_once (base_json, "\"weekly_hours\": 6", member);
+        g_autoptr(GError) bad_error = load_error (json, "bad.json");
+
+        g_assert_error (bad_error, UPSKILL_ERROR, UPSKILL_ERROR_INVALID_DATA);
+        assert_message_has (bad_error, cases[i].fragment);
+      }
+
+    longest_goal = g_strdup_printf ("\"goal\": \"%s\",\n  \"weekly_hours\": 6", long_goal);
+    {
+      g_autofree char *json = replace_once (base_json, "\"weekly_hours\": 6", longest_goal);
+      g_autoptr(GError) bad_error = load_error (json, "bad.json");
+
+      assert_message_has (bad_error, "“goal”: longer than the limit of 1000 characters");
+    }
+  }
+}
+
 static void
 test_history_sorted_on_load (void)
 {
@@ -937,6 +1045,7 @@ main (int   argc,
   g_test_add_func ("/upskill/profile/base-is-valid", test_base_is_valid);
   g_test_add_func ("/upskill/profile/bad-data", test_bad_data);
   g_test_add_func ("/upskill/profile/future-version", test_future_version);
+  g_test_add_func ("/upskill/profile/goal", test_goal);
   g_test_add_func ("/upskill/profile/history-sorted-on-load", test_history_sorted_on_load);
   g_test_add_func ("/upskill/profile/size-and-depth-limits", test_size_and_depth_limits);
   g_test_add_func ("/upskill/profile/bad-profile-files", test_bad_profile_files);

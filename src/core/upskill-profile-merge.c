@@ -476,7 +476,8 @@ upskill_profile_merge (UpskillProfile  *mine,
   mine_object = json_node_get_object (mine_root);
   theirs_object = json_node_get_object (theirs_root);
 
-  /* Name, roles, hours, unknown members: from the version changed last. */
+  /* Name, roles, goal, hours, unknown members: from the version changed
+   * last. */
   if (upskill_profile_get_modified (theirs) > upskill_profile_get_modified (mine))
     {
       later = theirs_object;

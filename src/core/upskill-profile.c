@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "upskill-date.h"
 #include "upskill-error.h"
 #include "upskill-json.h"
 #include "upskill-level.h"
@@ -30,6 +31,8 @@ struct _UpskillProfile
   gboolean            archived;
   char               *current_role;
   char               *target_role;
+  char               *goal;        /* in the person's own words, or NULL */
+  gint64              goal_date;   /* a day (midnight UTC), 0 for none */
   double              weekly_hours;
   gint64              created;
   gint64              modified;
@@ -61,6 +64,8 @@ enum {
   PROP_KIND,
   PROP_CURRENT_ROLE,
   PROP_TARGET_ROLE,
+  PROP_GOAL,
+  PROP_GOAL_DATE,
   PROP_WEEKLY_HOURS,
   PROP_MODIFIED,
   PROP_ARCHIVED,
@@ -515,6 +520,7 @@ upskill_profile_finalize (GObject *object)
   g_clear_pointer (&self->name, g_free);
   g_clear_pointer (&self->current_role, g_free);
   g_clear_pointer (&self->target_role, g_free);
+  g_clear_pointer (&self->goal, g_free);
   g_clear_pointer (&self->skills, g_hash_table_unref);
   g_clear_pointer (&self->extra, g_free);
   g_clear_pointer (&self->file_version, g_free);
@@ -550,6 +556,12 @@ upskill_profile_get_property (GObject    *object,
       break;
     case PROP_TARGET_ROLE:
       g_value_set_string (value, self->target_role);
+      break;
+    case PROP_GOAL:
+      g_value_set_string (value, self->goal);
+      break;
+    case PROP_GOAL_DATE:
+      g_value_set_int64 (value, self->goal_date);
       break;
     case PROP_WEEKLY_HOURS:
       g_value_set_double (value, self->weekly_hours);
@@ -589,6 +601,12 @@ upskill_profile_set_property (GObject      *object,
       break;
     case PROP_TARGET_ROLE:
       upskill_profile_set_target_role (self, g_value_get_string (value));
+      break;
+    case PROP_GOAL:
+      upskill_profile_set_goal (self, g_value_get_string (value));
+      break;
+    case PROP_GOAL_DATE:
+      upskill_profile_set_goal_date (self, g_value_get_int64 (value));
       break;
     case PROP_WEEKLY_HOURS:
       upskill_profile_set_weekly_hours (self, g_value_get_double (value));
@@ -635,6 +653,17 @@ upskill_profile_class_init (UpskillProfileClass *klass)
     g_param_spec_string ("target-role", NULL, NULL,
                          NULL,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  /* The person's goal in their own words, and the day they aim for. */
+  properties[PROP_GOAL] =
+    g_param_spec_string ("goal", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_GOAL_DATE] =
+    g_param_spec_int64 ("goal-date", NULL, NULL,
+                        G_MININT64, G_MAXINT64, 0,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   properties[PROP_WEEKLY_HOURS] =
     g_param_spec_double ("weekly-hours", NULL, NULL,
@@ -1300,7 +1329,7 @@ read_archived (JsonObject  *root,
 /* The members upskill_profile_to_json() writes. */
 static const char * const known_members[] = {
   "format", "version", "id", "name", "kind", "archived", "current_role", "target_role",
-  "weekly_hours", "created", "modified", "skills", "history", "plan", "notes",
+  "goal", "goal_date", "weekly_hours", "created", "modified", "skills", "history", "plan", "notes",
   NULL
 };
 
@@ -1344,6 +1373,8 @@ read_profile (UpskillProfile  *self,
   const char *kind = NULL;
   const char *current_role = NULL;
   const char *target_role = NULL;
+  const char *goal = NULL;
+  gint64 goal_date = 0;
   JsonObject *skills;
   JsonArray *array;
   g_autoptr(GError) local_error = NULL;
@@ -1389,6 +1420,10 @@ read_profile (UpskillProfile  *self,
                  where, &current_role, error) ||
       !get_text (root, "target_role", FALSE, UPSKILL_PROFILE_LINE_MAX_CHARS,
                  where, &target_role, error) ||
+      /* Optional: files from before goals have none. */
+      !get_text (root, "goal", FALSE, UPSKILL_PROFILE_LINE_MAX_CHARS,
+                 where, &goal, error) ||
+      !upskill_json_get_time (root, "goal_date", FALSE, where, &goal_date, error) ||
       !upskill_json_get_double (root, "weekly_hours", TRUE, 0.0, UPSKILL_PROFILE_MAX_WEEKLY_HOURS,
                                 where, &self->weekly_hours, error) ||
       !upskill_json_get_time (root, "created", TRUE, where, &self->created, error) ||
@@ -1406,6 +1441,8 @@ read_profile (UpskillProfile  *self,
   self->name = g_strdup (name);
   self->current_role = g_strdup (current_role);
   self->target_role = target_role != NULL && *target_role != '\0' ? g_strdup (target_role) : NULL;
+  self->goal = goal != NULL && *goal != '\0' ? g_strdup (goal) : NULL;
+  self->goal_date = goal_date != 0 ? floor_to_day (goal_date) : 0;
 
   skills = upskill_json_get_object (root, "skills", FALSE, where, &local_error);
   if (local_error != NULL)
@@ -1621,6 +1658,10 @@ upskill_profile_to_json (UpskillProfile *self)
     add_string (builder, "current_role", self->current_role);
   if (self->target_role != NULL)
     add_string (builder, "target_role", self->target_role);
+  if (self->goal != NULL)
+    add_string (builder, "goal", self->goal);
+  if (self->goal_date != 0)
+    add_date (builder, "goal_date", self->goal_date);
 
   json_builder_set_member_name (builder, "weekly_hours");
   if ((double) (gint64) self->weekly_hours == self->weekly_hours)
@@ -1796,6 +1837,9 @@ copy_state (UpskillProfile *self,
   self->current_role = g_strdup (other->current_role);
   g_free (self->target_role);
   self->target_role = g_strdup (other->target_role);
+  g_free (self->goal);
+  self->goal = g_strdup (other->goal);
+  self->goal_date = other->goal_date;
   self->weekly_hours = other->weekly_hours;
   self->created = other->created;
   self->modified = other->modified;
@@ -1839,7 +1883,7 @@ upskill_profile_restore (UpskillProfile *self,
 {
   gboolean id_changed, name_changed, kind_changed;
   gboolean current_role_changed, target_role_changed, hours_changed;
-  gboolean archived_changed;
+  gboolean archived_changed, goal_changed, goal_date_changed;
   gint64 old_modified;
 
   g_return_if_fail (UPSKILL_IS_PROFILE (self));
@@ -1855,6 +1899,8 @@ upskill_profile_restore (UpskillProfile *self,
   target_role_changed = g_strcmp0 (self->target_role, other->target_role) != 0;
   hours_changed = self->weekly_hours != other->weekly_hours;
   archived_changed = self->archived != other->archived;
+  goal_changed = g_strcmp0 (self->goal, other->goal) != 0;
+  goal_date_changed = self->goal_date != other->goal_date;
   old_modified = self->modified;
 
   g_object_freeze_notify (G_OBJECT (self));
@@ -1875,6 +1921,10 @@ upskill_profile_restore (UpskillProfile *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_WEEKLY_HOURS]);
   if (archived_changed)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ARCHIVED]);
+  if (goal_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GOAL]);
+  if (goal_date_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GOAL_DATE]);
 
   /* Undoing is itself a change: the restored state is saved as new. */
   self->modified = old_modified;
@@ -2052,6 +2102,60 @@ upskill_profile_set_target_role (UpskillProfile *self,
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TARGET_ROLE]);
       touch (self);
     }
+}
+
+const char *
+upskill_profile_get_goal (UpskillProfile *self)
+{
+  g_return_val_if_fail (UPSKILL_IS_PROFILE (self), NULL);
+
+  return self->goal;
+}
+
+void
+upskill_profile_set_goal (UpskillProfile *self,
+                          const char     *goal)
+{
+  g_return_if_fail (UPSKILL_IS_PROFILE (self));
+  g_return_if_fail (text_is_valid (goal));
+
+  /* "" and NULL both mean "no goal"; only NULL is kept. */
+  if (goal != NULL && *goal == '\0')
+    goal = NULL;
+
+  if (!fits (goal, UPSKILL_PROFILE_LINE_MAX_CHARS))
+    return;
+
+  if (replace_string (&self->goal, goal))
+    {
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GOAL]);
+      touch (self);
+    }
+}
+
+gint64
+upskill_profile_get_goal_date (UpskillProfile *self)
+{
+  g_return_val_if_fail (UPSKILL_IS_PROFILE (self), 0);
+
+  return self->goal_date;
+}
+
+void
+upskill_profile_set_goal_date (UpskillProfile *self,
+                               gint64          date)
+{
+  g_return_if_fail (UPSKILL_IS_PROFILE (self));
+  /* Loading refuses days outside these years: never write one. */
+  g_return_if_fail (date == 0 || upskill_date_time_is_sane (date));
+
+  date = date != 0 ? floor_to_day (date) : 0;
+  if (self->goal_date == date)
+    return;
+
+  self->goal_date = date;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GOAL_DATE]);
+  touch (self);
 }
 
 double

@@ -163,6 +163,18 @@ void                upskill_profile_set_current_role     (UpskillProfile     *se
 const char         *upskill_profile_get_target_role      (UpskillProfile     *self);
 void                upskill_profile_set_target_role      (UpskillProfile     *self,
                                                           const char         *role_id);
+/* The goal in the person's own words (one line, at most
+ * UPSKILL_PROFILE_LINE_MAX_CHARS; longer is refused), NULL for none;
+ * "" clears it. */
+const char         *upskill_profile_get_goal             (UpskillProfile     *self);
+void                upskill_profile_set_goal             (UpskillProfile     *self,
+                                                          const char         *goal);
+/* The day the goal is for, as midnight UTC (unix seconds), 0 for none.
+ * A time is kept as its day; it must lie in the years
+ * UPSKILL_DATE_MIN_YEAR to UPSKILL_DATE_MAX_YEAR. */
+gint64              upskill_profile_get_goal_date        (UpskillProfile     *self);
+void                upskill_profile_set_goal_date        (UpskillProfile     *self,
+                                                          gint64              date);
 double              upskill_profile_get_weekly_hours     (UpskillProfile     *self);
 void                upskill_profile_set_weekly_hours     (UpskillProfile     *self,
                                                           double              hours);
