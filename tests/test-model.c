@@ -122,6 +122,22 @@ test_above_target_is_capped (void)
   g_assert_cmpstr (percent, ==, "75%");
 }
 
+/* A goal reads as the person wrote it, in quotes, with its day as kept
+ * (UTC) whatever the time zone; no goal, no line. */
+static void
+test_format_goal (void)
+{
+  g_autofree char *with_day = upskill_format_goal ("Lead <i>the</i> team", 1814400000); /* 2027-07-01 */
+  g_autofree char *without_day = upskill_format_goal ("Lead the team", 0);
+  g_autofree char *none = upskill_format_goal (NULL, 1814400000);
+  g_autofree char *empty = upskill_format_goal ("", 0);
+
+  g_assert_cmpstr (with_day, ==, "“Lead <i>the</i> team” by 1 July 2027");
+  g_assert_cmpstr (without_day, ==, "“Lead the team”");
+  g_assert_null (none);
+  g_assert_null (empty);
+}
+
 static void
 test_format_never_overstates (void)
 {
@@ -810,6 +826,7 @@ main (int   argc,
   g_test_add_func ("/upskill/model/area-rows-agree", test_area_rows_agree);
   g_test_add_func ("/upskill/model/above-target-is-capped", test_above_target_is_capped);
   g_test_add_func ("/upskill/model/format-never-overstates", test_format_never_overstates);
+  g_test_add_func ("/upskill/model/format-goal", test_format_goal);
   g_test_add_func ("/upskill/model/overall-matches-areas", test_overall_matches_summary);
   g_test_add_func ("/upskill/model/maria-role-first", test_maria_role_first);
   g_test_add_func ("/upskill/model/samples-role-first", test_samples_role_first);

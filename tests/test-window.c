@@ -382,6 +382,9 @@ test_create_profile (Fixture       *fixture,
   g_free (id);
 }
 
+static const char *find_label_text (GtkWidget  *widget,
+                                    const char *fragment);
+
 static void
 test_edit_and_duplicate (Fixture       *fixture,
                          gconstpointer  user_data)
@@ -400,6 +403,8 @@ test_edit_and_duplicate (Fixture       *fixture,
   upskill_profile_dialog_set_name (dialog, "Li Wei");
   upskill_profile_dialog_set_target_role (dialog, "ml-engineer");
   upskill_profile_dialog_set_weekly_hours (dialog, 3);
+  upskill_profile_dialog_set_goal (dialog, "  Build <b>real</b> models & ship them  ");
+  upskill_profile_dialog_set_goal_date (dialog, 1814400000 + 15 * 3600); /* 1 July 2027 */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "profile.apply", NULL));
 
   WAIT_UNTIL (!upskill_window_is_busy (fixture->window));
@@ -407,9 +412,17 @@ test_edit_and_duplicate (Fixture       *fixture,
   g_assert_cmpstr (upskill_profile_get_name (saved), ==, "Li Wei");
   g_assert_cmpstr (upskill_profile_get_target_role (saved), ==, "ml-engineer");
   g_assert_cmpfloat (upskill_profile_get_weekly_hours (saved), ==, 3.0);
+  g_assert_cmpstr (upskill_profile_get_goal (saved), ==, "Build <b>real</b> models & ship them");
+  g_assert_cmpint (upskill_profile_get_goal_date (saved), ==, 1814400000);
+
+  /* The Skills page quotes the goal as typed, not as markup. */
+  activate (fixture, "show-page", g_variant_new_string ("skills"));
+  g_assert_cmpstr (find_label_text (GTK_WIDGET (fixture->window->skills_page), "ship them"), ==,
+                   "“Build <b>real</b> models & ship them” by 1 July 2027");
 
   /* The whole edit is one step to undo. */
   activate (fixture, "undo", NULL);
+  g_assert_null (find_label_text (GTK_WIDGET (fixture->window->skills_page), "ship them"));
   g_assert_cmpstr (upskill_profile_get_target_role (upskill_window_get_profile (fixture->window)), ==, "data-engineer");
   g_assert_cmpstr (upskill_profile_get_name (upskill_window_get_profile (fixture->window)), ==, "李伟 (Li Wei)");
   g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (fixture->window), "undo"));

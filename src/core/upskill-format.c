@@ -138,6 +138,29 @@ upskill_format_day_unix (gint64 time)
 }
 
 char *
+upskill_format_goal (const char *goal,
+                     gint64      date)
+{
+  g_autoptr(GDateTime) day = NULL;
+  g_autofree char *day_text = NULL;
+
+  if (goal == NULL || goal[0] == '\0')
+    return NULL;
+
+  /* The day as kept, in UTC: the same day in every time zone. */
+  if (date != 0)
+    day = g_date_time_new_from_unix_utc (date);
+  if (day == NULL)
+    /* Translators: a goal in the person's own words, in quotes */
+    return g_strdup_printf (_("“%s”"), goal);
+
+  day_text = upskill_date_time_format_day (day);
+  /* Translators: a goal in the person's own words and the day it is
+   * for, e.g. "“Lead the ML team” by 30 June 2027" */
+  return g_strdup_printf (_("“%s” by %s"), goal, day_text);
+}
+
+char *
 upskill_format_day_time_unix (gint64 time)
 {
   g_autoptr(GDateTime) date_time = g_date_time_new_from_unix_local (time);

@@ -46,6 +46,11 @@ char *upskill_format_day_time_unix  (gint64                       time);
 /* "1 March – 14 March 2027", or one day when both are the same. */
 char *upskill_format_date_range     (const GDate                 *start,
                                      const GDate                 *finish);
+/* A goal in the person's own words, with its target day (midnight UTC,
+ * as profiles keep it; 0 for none): "“Lead the ML team” by 30 June
+ * 2027". NULL when there is no goal. Plain text, not markup. */
+char *upskill_format_goal           (const char                  *goal,
+                                     gint64                       date);
 /* A month: "March 2027". */
 char *upskill_format_month_unix     (gint64                       time);
 

@@ -3,6 +3,8 @@
 
 #include <glib/gi18n.h>
 
+#include "upskill-accessible.h"
+#include "upskill-date.h"
 #include "upskill-profile-dialog.h"
 #include "upskill-text-limit.h"
 
@@ -16,6 +18,8 @@ struct _UpskillProfileDialog
   AdwComboRow    *kind_row;
   AdwEntryRow    *current_role_row;
   AdwComboRow    *target_role_row;
+  AdwEntryRow    *goal_row;
+  AdwEntryRow    *goal_date_row;
   GtkSpinButton  *hours_spin;
 
   UpskillCatalog *catalog;
@@ -23,6 +27,7 @@ struct _UpskillProfileDialog
   GPtrArray      *role_ids;      /* parallel to target_role_row's model; NULL = none */
   char           *name;          /* stripped */
   char           *current_role;  /* stripped */
+  char           *goal;          /* stripped */
 };
 
 G_DEFINE_FINAL_TYPE (UpskillProfileDialog, upskill_profile_dialog, ADW_TYPE_WINDOW)
@@ -49,10 +54,66 @@ name_is_valid (UpskillProfileDialog *self)
   return length > 0 && length <= UPSKILL_PROFILE_NAME_MAX_CHARS;
 }
 
-static void
-on_name_changed (UpskillProfileDialog *self)
+/* The goal's day, typed in the locale's numeric form ("30.06.2027" in
+ * German) or as year-month-day: midnight UTC, as profiles keep it, or 0
+ * when empty. FALSE for anything else, or a day outside the years a
+ * profile may hold. */
+static gboolean
+parse_goal_date (UpskillProfileDialog *self,
+                 gint64               *out_date)
 {
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "profile.apply", name_is_valid (self));
+  g_autofree char *text = dup_stripped (GTK_EDITABLE (self->goal_date_row));
+  g_autoptr(GDateTime) day = NULL;
+  GDate date;
+
+  *out_date = 0;
+  if (text[0] == '\0')
+    return TRUE;
+
+  if (!upskill_date_parse_numeric (text, &date) ||
+      g_date_get_year (&date) < UPSKILL_DATE_MIN_YEAR ||
+      g_date_get_year (&date) > UPSKILL_DATE_MAX_YEAR)
+    return FALSE;
+
+  day = g_date_time_new_utc (g_date_get_year (&date), g_date_get_month (&date),
+                             g_date_get_day (&date), 0, 0, 0);
+  *out_date = g_date_time_to_unix (day);
+  return TRUE;
+}
+
+static void
+on_fields_changed (UpskillProfileDialog *self)
+{
+  gint64 date;
+  gboolean date_valid;
+
+  if (self->goal_date_row == NULL)  /* while the template is built */
+    return;
+
+  date_valid = parse_goal_date (self, &date);
+
+  if (date_valid)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->goal_date_row), "error");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (self->goal_date_row), "error");
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "profile.apply",
+                                 name_is_valid (self) && date_valid);
+}
+
+/* One's own goal is "yours"; a client's is "theirs". */
+static void
+on_kind_selected (UpskillProfileDialog *self)
+{
+  const char *title = upskill_profile_dialog_get_kind (self) == UPSKILL_PROFILE_SELF
+                      ? _("Your goal in your own words")
+                      : _("Goal in their own words");
+
+  if (self->goal_row == NULL)  /* while the template is built */
+    return;
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->goal_row), title);
+  upskill_accessible_set_label (GTK_WIDGET (self->goal_row), title);
 }
 
 static void
@@ -76,7 +137,9 @@ apply_action (GtkWidget  *widget,
 {
   UpskillProfileDialog *self = UPSKILL_PROFILE_DIALOG (widget);
 
-  if (!name_is_valid (self))
+  gint64 date;
+
+  if (!name_is_valid (self) || !parse_goal_date (self, &date))
     return;
 
   /* Keeps the spin button's typed text. */
@@ -127,6 +190,7 @@ upskill_profile_dialog_finalize (GObject *object)
   g_clear_pointer (&self->role_ids, g_ptr_array_unref);
   g_free (self->name);
   g_free (self->current_role);
+  g_free (self->goal);
 
   G_OBJECT_CLASS (upskill_profile_dialog_parent_class)->finalize (object);
 }
@@ -160,8 +224,11 @@ upskill_profile_dialog_class_init (UpskillProfileDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UpskillProfileDialog, kind_row);
   gtk_widget_class_bind_template_child (widget_class, UpskillProfileDialog, current_role_row);
   gtk_widget_class_bind_template_child (widget_class, UpskillProfileDialog, target_role_row);
+  gtk_widget_class_bind_template_child (widget_class, UpskillProfileDialog, goal_row);
+  gtk_widget_class_bind_template_child (widget_class, UpskillProfileDialog, goal_date_row);
   gtk_widget_class_bind_template_child (widget_class, UpskillProfileDialog, hours_spin);
-  gtk_widget_class_bind_template_callback (widget_class, on_name_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_fields_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_kind_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_target_role_selected);
 
   gtk_widget_class_install_action (widget_class, "profile.apply", NULL, apply_action);
@@ -176,6 +243,16 @@ upskill_profile_dialog_init (UpskillProfileDialog *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   upskill_text_limit_set_entry_row (self->name_row, UPSKILL_PROFILE_NAME_MAX_CHARS);
   upskill_text_limit_set_entry_row (self->current_role_row, UPSKILL_PROFILE_LINE_MAX_CHARS);
+  upskill_text_limit_set_entry_row (self->goal_row, UPSKILL_PROFILE_LINE_MAX_CHARS);
+
+  {
+    g_autofree char *hint = upskill_date_numeric_hint ();
+    /* Translators: %s is how to write a day, e.g. "DD.MM.YYYY" */
+    g_autofree char *title = g_strdup_printf (_("Target date (%s, optional)"), hint);
+
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->goal_date_row), title);
+    upskill_accessible_set_label (GTK_WIDGET (self->goal_date_row), _("Target date for the goal (optional)"));
+  }
 
   gtk_window_set_default_widget (GTK_WINDOW (self), GTK_WIDGET (self->apply_button));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "profile.apply", FALSE);
@@ -211,6 +288,8 @@ upskill_profile_dialog_new (GtkWindow      *parent,
       upskill_profile_dialog_set_current_role (self, upskill_profile_get_current_role (profile));
       upskill_profile_dialog_set_target_role (self, upskill_profile_get_target_role (profile));
       upskill_profile_dialog_set_weekly_hours (self, upskill_profile_get_weekly_hours (profile));
+      upskill_profile_dialog_set_goal (self, upskill_profile_get_goal (profile));
+      upskill_profile_dialog_set_goal_date (self, upskill_profile_get_goal_date (profile));
     }
   else
     {
@@ -220,7 +299,8 @@ upskill_profile_dialog_new (GtkWindow      *parent,
       upskill_profile_dialog_set_kind (self, UPSKILL_PROFILE_CLIENT);
     }
 
-  on_name_changed (self);
+  on_fields_changed (self);
+  on_kind_selected (self);
   on_target_role_selected (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
 
@@ -350,4 +430,58 @@ upskill_profile_dialog_set_weekly_hours (UpskillProfileDialog *self,
   g_return_if_fail (UPSKILL_IS_PROFILE_DIALOG (self));
 
   gtk_spin_button_set_value (self->hours_spin, hours);
+}
+
+const char *
+upskill_profile_dialog_get_goal (UpskillProfileDialog *self)
+{
+  g_return_val_if_fail (UPSKILL_IS_PROFILE_DIALOG (self), NULL);
+
+  g_free (self->goal);
+  self->goal = dup_stripped (GTK_EDITABLE (self->goal_row));
+
+  return self->goal;
+}
+
+void
+upskill_profile_dialog_set_goal (UpskillProfileDialog *self,
+                                 const char           *goal)
+{
+  g_return_if_fail (UPSKILL_IS_PROFILE_DIALOG (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->goal_row), goal ? goal : "");
+}
+
+gint64
+upskill_profile_dialog_get_goal_date (UpskillProfileDialog *self)
+{
+  gint64 date;
+
+  g_return_val_if_fail (UPSKILL_IS_PROFILE_DIALOG (self), 0);
+
+  return parse_goal_date (self, &date) ? date : 0;
+}
+
+void
+upskill_profile_dialog_set_goal_date (UpskillProfileDialog *self,
+                                      gint64                date)
+{
+  g_autoptr(GDateTime) day = NULL;
+  g_autofree char *text = NULL;
+
+  g_return_if_fail (UPSKILL_IS_PROFILE_DIALOG (self));
+
+  if (date != 0)
+    day = g_date_time_new_from_unix_utc (date);
+  if (day != NULL)
+    {
+      GDate gdate;
+
+      g_date_clear (&gdate, 1);
+      g_date_set_dmy (&gdate, g_date_time_get_day_of_month (day),
+                      g_date_time_get_month (day), g_date_time_get_year (day));
+      text = upskill_date_format_numeric (&gdate);
+    }
+
+  gtk_editable_set_text (GTK_EDITABLE (self->goal_date_row), text != NULL ? text : "");
 }

@@ -35,6 +35,14 @@ void                  upskill_profile_dialog_set_current_role (UpskillProfileDia
 const char           *upskill_profile_dialog_get_target_role  (UpskillProfileDialog *self);
 void                  upskill_profile_dialog_set_target_role  (UpskillProfileDialog *self,
                                                                const char           *role_id);
+/* The goal in the person's own words, stripped ("" for none), and its
+ * target day as midnight UTC (0 for none or while unreadable). */
+const char           *upskill_profile_dialog_get_goal         (UpskillProfileDialog *self);
+void                  upskill_profile_dialog_set_goal         (UpskillProfileDialog *self,
+                                                               const char           *goal);
+gint64                upskill_profile_dialog_get_goal_date    (UpskillProfileDialog *self);
+void                  upskill_profile_dialog_set_goal_date    (UpskillProfileDialog *self,
+                                                               gint64                date);
 double                upskill_profile_dialog_get_weekly_hours (UpskillProfileDialog *self);
 void                  upskill_profile_dialog_set_weekly_hours (UpskillProfileDialog *self,
                                                                double                hours);

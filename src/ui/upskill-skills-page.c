@@ -38,6 +38,7 @@ struct _UpskillSkillsPage
   GtkLabel          *readiness_label;
   GtkLabel          *role_label;
   GtkLabel          *baseline_label;
+  GtkLabel          *goal_label;
   GtkLevelBar       *readiness_bar;
   GtkGrid           *area_grid;
   UpskillRadarChart *radar_chart;
@@ -237,6 +238,8 @@ update_header (UpskillSkillsPage *self)
   const char *role_id = upskill_profile_get_target_role (profile);
   UpskillRole *role = role_id != NULL ? upskill_catalog_find_role (catalog, role_id) : NULL;
   double readiness = upskill_compute_readiness (profile, catalog);
+  g_autofree char *goal_text = upskill_format_goal (upskill_profile_get_goal (profile),
+                                                    upskill_profile_get_goal_date (profile));
 
   readiness_text = format_percent (readiness);
   gtk_label_set_text (self->readiness_label, readiness_text);
@@ -262,6 +265,10 @@ update_header (UpskillSkillsPage *self)
       gtk_label_set_text (self->baseline_label, text);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->baseline_label), role != NULL && readiness >= 0);
+
+  /* The person's own words: plain text, never markup. */
+  gtk_label_set_text (self->goal_label, goal_text != NULL ? goal_text : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->goal_label), goal_text != NULL);
 
   for (guint i = 0; i < n_areas; i++)
     {
@@ -551,6 +558,7 @@ upskill_skills_page_class_init (UpskillSkillsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UpskillSkillsPage, readiness_label);
   gtk_widget_class_bind_template_child (widget_class, UpskillSkillsPage, role_label);
   gtk_widget_class_bind_template_child (widget_class, UpskillSkillsPage, baseline_label);
+  gtk_widget_class_bind_template_child (widget_class, UpskillSkillsPage, goal_label);
   gtk_widget_class_bind_template_child (widget_class, UpskillSkillsPage, readiness_bar);
   gtk_widget_class_bind_template_child (widget_class, UpskillSkillsPage, area_grid);
   gtk_widget_class_bind_template_child (widget_class, UpskillSkillsPage, radar_chart);

@@ -63,6 +63,8 @@ apply_dialog_values (UpskillProfileDialog *dialog,
   upskill_profile_set_current_role (profile, upskill_profile_dialog_get_current_role (dialog));
   upskill_profile_set_target_role (profile, upskill_profile_dialog_get_target_role (dialog));
   upskill_profile_set_weekly_hours (profile, upskill_profile_dialog_get_weekly_hours (dialog));
+  upskill_profile_set_goal (profile, upskill_profile_dialog_get_goal (dialog));
+  upskill_profile_set_goal_date (profile, upskill_profile_dialog_get_goal_date (dialog));
 }
 
 static void
