@@ -519,6 +519,41 @@ test_long_plan (Fixture       *fixture,
   g_assert_cmpuint (count_occurrences (text, "Projected"), >=, pages_with_steps);
 }
 
+/* The goal in the person's own words is on the cover, with its day, as
+ * typed (not as markup); without a goal there is no empty "Goal". */
+static void
+test_goal_on_cover (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(UpskillProfile) profile = upskill_test_load_sample ("dana-okafor");
+  g_autofree char *without_path = NULL;
+  g_autofree char *with_path = NULL;
+  g_autofree char *without = NULL;
+  g_autofree char *with = NULL;
+  g_auto(GStrv) without_pages = NULL;
+  g_auto(GStrv) with_pages = NULL;
+  UpskillReportOptions options;
+
+  if (!upskill_test_have_poppler ())
+    return;
+
+  default_options (&options);
+  upskill_profile_set_goal (profile, NULL);
+  upskill_profile_set_goal_date (profile, 0);
+  without_path = write_report (fixture, profile, &options, "no-goal.pdf");
+  without = upskill_test_pdf_text (without_path);
+  without_pages = g_strsplit (without, "\f", -1);
+  g_assert_null (strstr (without_pages[0], "Goal"));
+
+  upskill_profile_set_goal (profile, "Ship <b>models</b> & lead the ML guild");
+  upskill_profile_set_goal_date (profile, 1814400000); /* 1 July 2027 */
+  with_path = write_report (fixture, profile, &options, "goal.pdf");
+  with = upskill_test_pdf_text (with_path);
+  with_pages = g_strsplit (with, "\f", -1);
+  g_assert_nonnull (strstr (with_pages[0], "Goal"));
+  assert_text_has (with_pages[0], "“Ship <b>models</b> & lead the ML guild” by 1 July 2027");
+}
+
 static void
 test_paper_size (Fixture       *fixture,
                  gconstpointer  data)
@@ -797,6 +832,7 @@ main (int   argc,
   ADD ("german", test_german);
   ADD ("no-skills-rated", test_no_skills_rated);
   ADD ("long-plan", test_long_plan);
+  ADD ("goal-on-cover", test_goal_on_cover);
   ADD ("paper-size", test_paper_size);
   ADD ("replaces-atomically", test_replaces_atomically);
   ADD ("unwritable", test_unwritable);

@@ -266,6 +266,8 @@ draw_cover (UpskillReportDoc *doc,
   g_autoptr(PangoLayout) name = NULL;
   g_autoptr(PangoLayout) roles = NULL;
   g_autoptr(PangoLayout) meta = NULL;
+  g_autoptr(PangoLayout) goal_label = NULL;
+  g_autoptr(PangoLayout) goal = NULL;
   g_autoptr(PangoLayout) contents_title = NULL;
   g_autoptr(PangoLayout) colophon = NULL;
   g_autofree char *roles_markup = NULL;
@@ -277,6 +279,8 @@ draw_cover (UpskillReportDoc *doc,
   g_autofree char *finish_caption = NULL;
   g_autoptr(PangoLayout) forecast = NULL;
   g_autofree char *colophon_text = NULL;
+  g_autofree char *goal_text = upskill_format_goal (upskill_profile_get_goal (report->profile),
+                                                    upskill_profile_get_goal_date (report->profile));
   const char *current_role = upskill_profile_get_current_role (report->profile);
   double column;
 
@@ -305,6 +309,21 @@ draw_cover (UpskillReportDoc *doc,
   pango_layout_set_ellipsize (roles, PANGO_ELLIPSIZE_END);
   upskill_report_show_layout (cr, roles, margin, top, &upskill_report_ink);
   top += upskill_report_layout_height (roles) + 16;
+
+  /* The person's goal in their own words, as plain text; no label
+   * without one. */
+  if (goal_text != NULL)
+    {
+      goal_label = upskill_report_doc_layout (doc, UPSKILL_TEXT_LABEL, _("Goal"), width);
+      upskill_report_show_layout (cr, goal_label, margin, top, &upskill_report_muted);
+      top += upskill_report_layout_height (goal_label) + 4;
+
+      goal = upskill_report_doc_layout (doc, UPSKILL_TEXT_BODY, goal_text, width);
+      pango_layout_set_height (goal, -4);
+      pango_layout_set_ellipsize (goal, PANGO_ELLIPSIZE_END);
+      upskill_report_show_layout (cr, goal, margin, top, &upskill_report_ink);
+      top += upskill_report_layout_height (goal) + 16;
+    }
 
   date = upskill_date_time_format_day (report->date);
   if (report->coach_name != NULL)
