@@ -6,6 +6,7 @@
 #include "upskill-error.h"
 #include "upskill-json.h"
 #include "upskill-profile.h"
+#include "upskill-profile-merge.h"
 #include "upskill-test-utils.h"
 
 #define T0 1767225600 /* 2026-01-01T00:00:00Z */
@@ -901,6 +902,37 @@ test_goal (void)
   }
 }
 
+/* Merging two copies takes the goal from the one changed last, like the
+ * name and the roles. */
+static void
+test_goal_merge (void)
+{
+  g_autoptr(UpskillProfile) mine = upskill_profile_new ("ana", "Ana");
+  g_autoptr(UpskillProfile) theirs = NULL;
+  g_autoptr(UpskillProfile) merged = NULL;
+  g_autoptr(UpskillProfile) merged_back = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GError) error = NULL;
+
+  upskill_profile_set_goal (mine, "Old goal");
+  root = upskill_profile_to_json (mine);
+  json_object_set_string_member (json_node_get_object (root), "goal", "New goal");
+  json_object_set_string_member (json_node_get_object (root), "goal_date", "2027-06-30");
+  json_object_set_string_member (json_node_get_object (root), "modified", "2199-01-01T00:00:00Z");
+  theirs = upskill_profile_new_from_json (root, "ana.json", &error);
+  g_assert_no_error (error);
+
+  merged = upskill_profile_merge (mine, theirs, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (upskill_profile_get_goal (merged), ==, "New goal");
+  g_assert_cmpint (upskill_profile_get_goal_date (merged), ==, upskill_profile_get_goal_date (theirs));
+  g_assert_cmpint (upskill_profile_get_goal_date (merged), !=, 0);
+
+  merged_back = upskill_profile_merge (theirs, mine, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (upskill_profile_get_goal (merged_back), ==, "New goal");
+}
+
 static void
 test_history_sorted_on_load (void)
 {
@@ -1046,6 +1078,7 @@ main (int   argc,
   g_test_add_func ("/upskill/profile/bad-data", test_bad_data);
   g_test_add_func ("/upskill/profile/future-version", test_future_version);
   g_test_add_func ("/upskill/profile/goal", test_goal);
+  g_test_add_func ("/upskill/profile/goal-merge", test_goal_merge);
   g_test_add_func ("/upskill/profile/history-sorted-on-load", test_history_sorted_on_load);
   g_test_add_func ("/upskill/profile/size-and-depth-limits", test_size_and_depth_limits);
   g_test_add_func ("/upskill/profile/bad-profile-files", test_bad_profile_files);
