@@ -136,7 +136,6 @@ apply_action (GtkWidget  *widget,
               GVariant   *parameter)
 {
   UpskillProfileDialog *self = UPSKILL_PROFILE_DIALOG (widget);
-
   gint64 date;
 
   if (!name_is_valid (self) || !parse_goal_date (self, &date))
