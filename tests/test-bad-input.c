@@ -305,7 +305,7 @@ test_profile_file (gconstpointer data)
       g_assert_no_error (error);
 
       store = upskill_store_new (data_dir_file, upskill_catalog_get_default ());
-      profile = upskill_store_import (store, outside, NULL, &error);
+      profile = upskill_store_import (store, outside, UPSKILL_IMPORT_KEEP_BOTH, NULL, &error);
       g_assert_null (profile);
       assert_message (error, file_name, expectation->substring);
       g_clear_error (&error);

@@ -554,7 +554,8 @@ import_named (Fixture    *fixture,
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(GError) error = NULL;
-  const char *args[] = { "--import", copy, NULL };
+  /* The same id as the sample's: a deliberate second profile. */
+  const char *args[] = { "--import", copy, "--if-exists=keep-both", NULL };
   g_auto(Result) result = { 0, NULL, NULL };
 
   json_parser_load_from_file (parser, source, &error);
@@ -947,6 +948,81 @@ test_demo_cleans_up (Fixture       *fixture,
     }
 }
 
+static guint
+count_profile_files (Fixture *fixture)
+{
+  g_autofree char *profiles = g_build_filename (fixture->data_dir, "profiles", NULL);
+  g_autoptr(GDir) dir = g_dir_open (profiles, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_suffix (name, ".json") && name[0] != '.')
+      n++;
+
+  return n;
+}
+
+/* The same profile imported again: refused with a way out in words, then
+ * merged, replaced or kept twice when asked; a bad choice is a usage error. */
+static void
+test_import_existing (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *path = sample_path ("maria-gonzalez");
+  const char *again[] = { "--import", path, NULL };
+  const char *merge[] = { "--import", path, "--if-exists=merge", NULL };
+  const char *replace[] = { "--import", path, "--if-exists", "replace", NULL };
+  const char *keep_both[] = { "--import", path, "--if-exists=keep-both", NULL };
+  const char *bad[] = { "--import", path, "--if-exists=overwrite", NULL };
+  const char *alone[] = { "--list-profiles", "--if-exists=merge", NULL };
+
+  import_samples (fixture);
+  g_assert_cmpuint (count_profile_files (fixture), ==, 3);
+
+  {
+    g_auto(Result) result = run_upskill (fixture, again);
+
+    g_assert_cmpint (result.status, ==, 1);
+    g_assert_nonnull (strstr (result.err, "“María González” is already here"));
+    g_assert_nonnull (strstr (result.err, "--if-exists=keep-both, replace or merge"));
+    g_assert_cmpuint (count_profile_files (fixture), ==, 3);
+  }
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_auto(Result) result = run_upskill (fixture, i == 0 ? merge : replace);
+
+      g_assert_cmpint (result.status, ==, 0);
+      g_assert_cmpstr (g_strstrip (result.out), ==, "maria-gonzalez");
+      g_assert_cmpuint (count_profile_files (fixture), ==, 3);
+    }
+
+  {
+    g_auto(Result) result = run_upskill (fixture, keep_both);
+
+    g_assert_cmpint (result.status, ==, 0);
+    g_assert_cmpstr (g_strstrip (result.out), ==, "maria-gonzalez-2");
+    g_assert_cmpuint (count_profile_files (fixture), ==, 4);
+  }
+
+  {
+    g_auto(Result) result = run_upskill (fixture, bad);
+
+    g_assert_cmpint (result.status, ==, 2);
+    g_assert_nonnull (strstr (result.err, "Unknown choice “overwrite” for --if-exists"));
+    g_assert_cmpuint (count_profile_files (fixture), ==, 4);
+  }
+
+  {
+    g_auto(Result) result = run_upskill (fixture, alone);
+
+    g_assert_cmpint (result.status, ==, 2);
+    g_assert_nonnull (strstr (result.err, "--if-exists goes with --import"));
+  }
+}
+
 /* Several `upskill --import` at once, of the same file: each gets an id
  * of its own and a file of its own; none overwrites another's (ids are
  * taken by creating the file, which fails if another process was first). */
@@ -972,7 +1048,7 @@ test_concurrent_imports (Fixture       *fixture,
 
       for (guint i = 0; i < N_PROCESSES; i++)
         {
-          const char *argv[] = { UPSKILL_BINARY, "--import", path, NULL };
+          const char *argv[] = { UPSKILL_BINARY, "--import", path, "--if-exists=keep-both", NULL };
           g_autoptr(GError) error = NULL;
 
           g_spawn_async_with_pipes (NULL, (char **) argv, envp, G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL,
@@ -1047,6 +1123,7 @@ main (int   argc,
   ADD ("batch-stops-once", test_batch_stops_once);
   ADD ("demo-cleans-up", test_demo_cleans_up);
   ADD ("concurrent-imports", test_concurrent_imports);
+  ADD ("import-existing", test_import_existing);
 
 #undef ADD
 

@@ -120,7 +120,7 @@ test_compact_import_stays_readable (Fixture       *fixture,
   g_assert_no_error (error);
 
   import_file = g_file_new_for_path (import_path);
-  imported = upskill_store_import (fixture->store, import_file, NULL, &error);
+  imported = upskill_store_import (fixture->store, import_file, UPSKILL_IMPORT_KEEP_BOTH, NULL, &error);
   g_assert_no_error (error);
 
   stored_path = g_build_filename (fixture->profiles, "dana.json", NULL);
@@ -347,7 +347,7 @@ test_fifo_refused (Fixture       *fixture,
   for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
     {
       g_autoptr(GFile) file = g_file_new_for_path (paths[i]);
-      g_autoptr(UpskillProfile) imported = upskill_store_import (fixture->store, file, NULL, &error);
+      g_autoptr(UpskillProfile) imported = upskill_store_import (fixture->store, file, UPSKILL_IMPORT_KEEP_BOTH, NULL, &error);
 
       g_assert_null (imported);
       g_assert_error (error, UPSKILL_ERROR, UPSKILL_ERROR_IO);

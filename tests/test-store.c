@@ -567,13 +567,13 @@ test_import (Fixture       *fixture,
   g_assert_cmpint (st.st_mode & 07777, ==, 0600);
 
   /* The id is taken: a fresh one from the name. */
-  imported = upskill_store_import (fixture->store, export_file, NULL, &error);
+  imported = upskill_store_import (fixture->store, export_file, UPSKILL_IMPORT_KEEP_BOTH, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (upskill_profile_get_id (imported), ==, "dana-okafor-2");
   g_assert_cmpstr (upskill_profile_get_name (imported), ==, "Dana Okafor");
   g_assert_finalize_object (imported);
 
-  imported = upskill_store_import (fixture->store, export_file, NULL, &error);
+  imported = upskill_store_import (fixture->store, export_file, UPSKILL_IMPORT_KEEP_BOTH, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (upskill_profile_get_id (imported), ==, "dana-okafor-3");
   g_assert_finalize_object (imported);
@@ -586,7 +586,7 @@ test_import (Fixture       *fixture,
   bad_path = g_build_filename (base, "broken export.json", NULL);
   write_file (bad_path, "{\"format\": \"upskill-profile\", \"version\": 1}", -1);
   bad_file = g_file_new_for_path (bad_path);
-  g_assert_null (upskill_store_import (fixture->store, bad_file, NULL, &error));
+  g_assert_null (upskill_store_import (fixture->store, bad_file, UPSKILL_IMPORT_KEEP_BOTH, NULL, &error));
   g_assert_error (error, UPSKILL_ERROR, UPSKILL_ERROR_INVALID_DATA);
   assert_message_has (error->message, "Could not read “broken export.json”: “id” is missing");
   g_clear_pointer (&summaries, g_ptr_array_unref);
@@ -594,6 +594,93 @@ test_import (Fixture       *fixture,
   g_assert_cmpuint (summaries->len, ==, 3);
 
   g_assert_finalize_object (profile);
+}
+
+/* Importing a profile that is already here (exported from here, then
+ * changed on both sides): refused unless told, replaced, or merged, over
+ * the file as it is; never a silent second copy. */
+static void
+test_import_existing (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(UpskillProfile) here = make_profile ("dana-okafor", "Dana Okafor", "2026-05-01T10:00:00Z");
+  g_autoptr(UpskillProfile) there = NULL;
+  g_autoptr(UpskillProfile) result = NULL;
+  g_autoptr(UpskillProfile) stored = NULL;
+  g_autoptr(GFile) export_file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) summaries = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autofree char *base = g_path_get_dirname (fixture->dir);
+  g_autofree char *export_path = g_build_filename (base, "Dana from the laptop.json", NULL);
+  g_autofree char *stored_path = g_build_filename (fixture->dir, "profiles", "dana-okafor.json", NULL);
+  GPtrArray *notes;
+
+  save (fixture->store, here);
+
+  /* The copy on another device gets a note of its own... */
+  there = upskill_profile_copy (here);
+  upskill_profile_add_note (there, 1780000000, "Agreed on the laptop: OWASP LLM Top 10 first");
+  export_file = g_file_new_for_path (export_path);
+  g_assert_true (upskill_store_export (fixture->store, there, export_file, NULL, &error));
+  g_assert_no_error (error);
+
+  /* ...and the one here another. */
+  upskill_profile_add_note (here, 1780100000, "Written here: book the next session");
+  save (fixture->store, here);
+  before = read_bytes (stored_path);
+
+  /* Refused: nothing written, and the message names the profile. */
+  g_assert_null (upskill_store_import (fixture->store, export_file, UPSKILL_IMPORT_REFUSE, NULL, &error));
+  g_assert_error (error, UPSKILL_ERROR, UPSKILL_ERROR_EXISTS);
+  assert_message_has (error->message, "“Dana Okafor” is already here");
+  g_clear_error (&error);
+  after = read_bytes (stored_path);
+  assert_bytes_equal (before, after);
+  g_clear_pointer (&after, g_bytes_unref);
+  summaries = list (fixture->store);
+  g_assert_cmpuint (summaries->len, ==, 1);
+  g_clear_pointer (&summaries, g_ptr_array_unref);
+
+  /* Merged: one profile holding both notes. */
+  result = upskill_store_import (fixture->store, export_file, UPSKILL_IMPORT_MERGE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (upskill_profile_get_id (result), ==, "dana-okafor");
+  stored = upskill_store_load (fixture->store, "dana-okafor", NULL, &error);
+  g_assert_no_error (error);
+  notes = upskill_profile_get_notes (stored);
+  g_assert_cmpuint (notes->len, ==, 2);
+  g_assert_cmpstr (((UpskillNote *) g_ptr_array_index (notes, 0))->text, ==, "Agreed on the laptop: OWASP LLM Top 10 first");
+  g_assert_cmpstr (((UpskillNote *) g_ptr_array_index (notes, 1))->text, ==, "Written here: book the next session");
+  g_clear_object (&result);
+  g_clear_object (&stored);
+
+  /* Merging the same file again adds nothing. */
+  result = upskill_store_import (fixture->store, export_file, UPSKILL_IMPORT_MERGE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (upskill_profile_get_notes (result)->len, ==, 2);
+  g_clear_object (&result);
+
+  /* Replaced: the file's version, under the same id, still one file. */
+  result = upskill_store_import (fixture->store, export_file, UPSKILL_IMPORT_REPLACE, NULL, &error);
+  g_assert_no_error (error);
+  stored = upskill_store_load (fixture->store, "dana-okafor", NULL, &error);
+  g_assert_no_error (error);
+  notes = upskill_profile_get_notes (stored);
+  g_assert_cmpuint (notes->len, ==, 1);
+  g_assert_cmpstr (((UpskillNote *) g_ptr_array_index (notes, 0))->text, ==, "Agreed on the laptop: OWASP LLM Top 10 first");
+  summaries = list (fixture->store);
+  g_assert_cmpuint (summaries->len, ==, 1);
+  g_clear_pointer (&summaries, g_ptr_array_unref);
+  g_clear_object (&result);
+
+  /* Kept both: a second profile, asked for. */
+  result = upskill_store_import (fixture->store, export_file, UPSKILL_IMPORT_KEEP_BOTH, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (upskill_profile_get_id (result), ==, "dana-okafor-2");
+  summaries = list (fixture->store);
+  g_assert_cmpuint (summaries->len, ==, 2);
 }
 
 static void
@@ -689,7 +776,7 @@ test_new_id_unusable_folder (Fixture       *fixture,
       g_assert_cmpstr (error->message, ==, expected);
       g_clear_error (&error);
 
-      imported = upskill_store_import (fixture->store, import_file, NULL, &error);
+      imported = upskill_store_import (fixture->store, import_file, UPSKILL_IMPORT_KEEP_BOTH, NULL, &error);
       g_assert_null (imported);
       g_assert_error (error, UPSKILL_ERROR, UPSKILL_ERROR_IO);
       g_assert_cmpstr (error->message, ==, expected);
@@ -1087,7 +1174,7 @@ test_size_and_depth (Fixture       *fixture,
   g_clear_error (&error);
 
   import_file = g_file_new_for_path (import_path);
-  g_assert_null (upskill_store_import (fixture->store, import_file, NULL, &error));
+  g_assert_null (upskill_store_import (fixture->store, import_file, UPSKILL_IMPORT_KEEP_BOTH, NULL, &error));
   g_assert_error (error, UPSKILL_ERROR, UPSKILL_ERROR_TOO_DEEP);
   assert_message_has (error->message, "“deep-import.json”");
   g_clear_error (&error);
@@ -1419,7 +1506,7 @@ test_async_files (Fixture       *fixture,
   assert_bytes_equal (expected, exported);
 
   /* Its id is taken: a fresh one. */
-  upskill_store_import_async (fixture->store, export_file, NULL, on_ready, &async);
+  upskill_store_import_async (fixture->store, export_file, UPSKILL_IMPORT_KEEP_BOTH, NULL, on_ready, &async);
   result = wait_for_result (&async);
   imported = upskill_store_import_finish (fixture->store, result, &error);
   g_assert_no_error (error);
@@ -1471,6 +1558,7 @@ main (int   argc,
   ADD ("list-bad-entries", test_list_bad_entries);
   ADD ("refuse-overwrite-unreadable", test_refuse_overwrite_unreadable);
   ADD ("import", test_import);
+  ADD ("import-existing", test_import_existing);
   ADD ("new-id", test_new_id);
   ADD ("new-id-unusable-folder", test_new_id_unusable_folder);
   ADD ("non-utf8-file-name", test_non_utf8_file_name);

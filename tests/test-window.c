@@ -1119,6 +1119,31 @@ test_non_utf8_file_name (Fixture       *fixture,
   g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
 }
 
+/* Imports @path, which holds a profile already here, and answers the
+ * dialog that asks what to do with @response. */
+static void
+import_choosing (Fixture    *fixture,
+                 const char *path,
+                 const char *response)
+{
+  AdwMessageDialog *dialog = NULL;
+
+  activate (fixture, "import-profile-from", g_variant_new_string (path));
+  WAIT_UNTIL ((dialog = (AdwMessageDialog *) upskill_test_find_window (ADW_TYPE_MESSAGE_DIALOG)) != NULL);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "“Dana Okafor” Is Already Here");
+  g_assert_true (adw_message_dialog_has_response (dialog, "merge"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "replace"));
+  g_assert_true (adw_message_dialog_has_response (dialog, "keep-both"));
+  if (g_getenv ("UPSKILL_SCREENSHOT_DIR") != NULL)
+    {
+      g_autofree char *png = g_build_filename (g_getenv ("UPSKILL_SCREENSHOT_DIR"), "import-choice.png", NULL);
+
+      upskill_test_wait_for_frames (GTK_WIDGET (dialog), 3);
+      upskill_test_save_png (GTK_WIDGET (dialog), png);
+    }
+  upskill_test_respond (dialog, response);
+}
+
 static void
 test_files (Fixture       *fixture,
             gconstpointer  user_data)
@@ -1130,17 +1155,42 @@ test_files (Fixture       *fixture,
   g_autofree char *pdf = NULL;
   gsize length;
   UpskillProfile *imported;
+  guint n_notes;
 
   g_assert_cmpint (g_mkdir (export_dir, 0700), ==, 0);
 
   upskill_window_select (window, "dana-okafor");
   WAIT_UNTIL (showing (window, "dana-okafor"));
+  n_notes = upskill_profile_get_notes (upskill_window_get_profile (window))->len;
 
   activate (fixture, "export-profile-to", g_variant_new_string (exported));
   WAIT_UNTIL (g_file_test (exported, G_FILE_TEST_EXISTS));
 
-  /* Importing it back gives a second profile with its own id. */
-  activate (fixture, "import-profile-from", g_variant_new_string (exported));
+  /* Changed here after the export. */
+  upskill_profile_add_note (upskill_window_get_profile (window), 1780000000, "Written here after the export");
+  g_assert_cmpuint (upskill_profile_get_notes (upskill_window_get_profile (window))->len, ==, n_notes + 1);
+
+  /* Importing it back asks, never a silent second copy. Replace: the
+   * file's version, one step to undo. */
+  import_choosing (fixture, exported, "replace");
+  WAIT_UNTIL (upskill_profile_get_notes (upskill_window_get_profile (window))->len == n_notes);
+  g_assert_cmpstr (upskill_profile_get_id (upskill_window_get_profile (window)), ==, "dana-okafor");
+  g_assert_cmpuint (n_visible (fixture), ==, 3);
+  activate (fixture, "undo", NULL);
+  g_assert_cmpuint (upskill_profile_get_notes (upskill_window_get_profile (window))->len, ==, n_notes + 1);
+
+  /* Merge: what was written here stays, nothing is doubled. */
+  import_choosing (fixture, exported, "merge");
+  WAIT_UNTIL (!upskill_window_is_busy (window));
+  g_assert_cmpuint (upskill_profile_get_notes (upskill_window_get_profile (window))->len, ==, n_notes + 1);
+  g_assert_cmpuint (n_visible (fixture), ==, 3);
+
+  /* Cancel: nothing. */
+  import_choosing (fixture, exported, "cancel");
+  g_assert_cmpuint (n_visible (fixture), ==, 3);
+
+  /* Keep both: a second profile with its own id. */
+  import_choosing (fixture, exported, "keep-both");
   WAIT_UNTIL (n_visible (fixture) == 4);
   imported = upskill_window_get_profile (window);
   g_assert_nonnull (imported);

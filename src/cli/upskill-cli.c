@@ -120,6 +120,9 @@ static const GOptionEntry option_entries[] = {
     N_("How --list-profiles writes: text, tsv or json"), N_("FORMAT") },
   { "import", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Import a profile file and print its id"), N_("FILE") },
+  { "if-exists", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("What --import does with a profile that is already here: keep-both, replace or merge"),
+    N_("CHOICE") },
   { "demo", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Open on the sample profiles in a temporary folder"), NULL },
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
@@ -433,16 +436,42 @@ upskill_cli_list_profiles (UpskillStore *store,
 
 int
 upskill_cli_import (UpskillStore *store,
-                    const char   *path)
+                    const char   *path,
+                    const char   *if_exists)
 {
+  static const struct {
+    const char        *name;
+    UpskillImportMode  mode;
+  } modes[] = {
+    { "keep-both", UPSKILL_IMPORT_KEEP_BOTH },
+    { "replace", UPSKILL_IMPORT_REPLACE },
+    { "merge", UPSKILL_IMPORT_MERGE },
+  };
   g_autoptr(GFile) file = g_file_new_for_commandline_arg (path);
   g_autoptr(UpskillProfile) profile = NULL;
   g_autoptr(GError) error = NULL;
+  UpskillImportMode mode = UPSKILL_IMPORT_REFUSE;
+  gboolean known = (if_exists == NULL);
 
-  profile = upskill_store_import (store, file, NULL, &error);
+  for (guint i = 0; i < G_N_ELEMENTS (modes) && !known; i++)
+    if (g_str_equal (if_exists, modes[i].name))
+      {
+        mode = modes[i].mode;
+        known = TRUE;
+      }
+
+  if (!known)
+    {
+      upskill_cli_printerr (_("Unknown choice “%s” for --if-exists: use keep-both, replace or merge"), if_exists);
+      return 2;
+    }
+
+  profile = upskill_store_import (store, file, mode, NULL, &error);
   if (profile == NULL)
     {
       upskill_cli_printerr ("%s", error->message);
+      if (g_error_matches (error, UPSKILL_ERROR, UPSKILL_ERROR_EXISTS))
+        upskill_cli_printerr (_("Choose what to do with it: --if-exists=keep-both, replace or merge"));
       return 1;
     }
 

@@ -32,8 +32,11 @@ void     upskill_cli_printerr        (const char   *format,
 /* @format: "text" (NULL), "tsv" or "json"; rows sorted by name, then id. */
 int      upskill_cli_list_profiles   (UpskillStore *store,
                                       const char   *format);
+/* @if_exists: what to do with a profile that is already in @store:
+ * "keep-both", "replace", "merge", or NULL to refuse. */
 int      upskill_cli_import          (UpskillStore *store,
-                                      const char   *path);
+                                      const char   *path,
+                                      const char   *if_exists);
 
 /* Finds a profile by id, or by name when no id matches (case-insensitive).
  * Two profiles with the same name is an error that lists their ids. */

@@ -31,6 +31,7 @@ typedef enum
   UPSKILL_ERROR_IO,               /* reading or writing failed */
   UPSKILL_ERROR_CHANGED_ON_DISK,  /* the file is no longer the version read */
   UPSKILL_ERROR_DELETED_ON_DISK,  /* the file read was deleted meanwhile */
+  UPSKILL_ERROR_EXISTS,           /* a profile with that id is already there */
 } UpskillError;
 
 GQuark upskill_error_quark (void);

@@ -2306,11 +2306,22 @@ upskill_store_new_id (UpskillStore  *self,
   return g_steal_pointer (&id);
 }
 
-/* Saves @profile as a new file, under another id if its own is taken, or
- * becomes taken meanwhile: concurrent imports never overwrite each other. */
+static void
+set_exists_error (UpskillProfile  *profile,
+                  GError         **error)
+{
+  g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_EXISTS,
+               _("“%s” is already here (a profile with the id “%s”)"),
+               upskill_profile_get_name (profile), upskill_profile_get_id (profile));
+}
+
+/* Saves @profile as a new file. If its id is taken, or becomes taken
+ * meanwhile, it gets another one, or with @keep_id the save fails with
+ * UPSKILL_ERROR_EXISTS: concurrent imports never overwrite each other. */
 static gboolean
 save_new (UpskillStore    *self,
           UpskillProfile  *profile,
+          gboolean         keep_id,
           GCancellable    *cancellable,
           GError         **error)
 {
@@ -2325,6 +2336,12 @@ save_new (UpskillStore    *self,
       if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
           !check_id_taken (self, upskill_profile_get_id (profile), &taken, error))
         return FALSE;
+
+      if (taken && keep_id)
+        {
+          set_exists_error (profile, error);
+          return FALSE;
+        }
 
       if (taken)
         {
@@ -2369,12 +2386,11 @@ save_new (UpskillStore    *self,
 }
 
 UpskillProfile *
-upskill_store_import (UpskillStore  *self,
-                      GFile         *file,
-                      GCancellable  *cancellable,
-                      GError       **error)
+upskill_store_read_import (UpskillStore  *self,
+                           GFile         *file,
+                           GCancellable  *cancellable,
+                           GError       **error)
 {
-  g_autoptr(UpskillProfile) profile = NULL;
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *display_name = NULL;
 
@@ -2388,14 +2404,84 @@ upskill_store_import (UpskillStore  *self,
   if (root == NULL)
     return NULL;
 
-  profile = upskill_profile_new_from_json (root, display_name, error);
+  return upskill_profile_new_from_json (root, display_name, error);
+}
+
+/* Replaces or merges into the stored profile of @imported's id, over the
+ * version of its file read here; as a new file if there is none. */
+static UpskillProfile *
+import_over (UpskillStore       *self,
+             UpskillProfile     *imported,
+             UpskillImportMode   mode,
+             GCancellable       *cancellable,
+             GError            **error)
+{
+  g_autoptr(UpskillProfile) stored = NULL;
+  g_autoptr(UpskillProfile) result = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  stored = upskill_store_load (self, upskill_profile_get_id (imported), cancellable, &local_error);
+  if (stored == NULL)
+    {
+      if (!g_error_matches (local_error, UPSKILL_ERROR, UPSKILL_ERROR_NOT_FOUND))
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+
+      return save_new (self, imported, TRUE, cancellable, error) ? g_object_ref (imported) : NULL;
+    }
+
+  if (mode == UPSKILL_IMPORT_MERGE)
+    {
+      result = upskill_profile_merge (stored, imported, error);
+      if (result == NULL)
+        return NULL;
+    }
+  else
+    {
+      result = g_object_ref (imported);
+    }
+
+  upskill_profile_set_file_version (result, upskill_profile_get_file_version (stored));
+  if (!upskill_store_save (self, result, cancellable, error))
+    return NULL;
+
+  return g_steal_pointer (&result);
+}
+
+UpskillProfile *
+upskill_store_import (UpskillStore       *self,
+                      GFile              *file,
+                      UpskillImportMode   mode,
+                      GCancellable       *cancellable,
+                      GError            **error)
+{
+  g_autoptr(UpskillProfile) profile = NULL;
+
+  g_return_val_if_fail (UPSKILL_IS_STORE (self), NULL);
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  profile = upskill_store_read_import (self, file, cancellable, error);
   if (profile == NULL)
     return NULL;
 
-  if (!save_new (self, profile, cancellable, error))
-    return NULL;
+  switch (mode)
+    {
+    case UPSKILL_IMPORT_REFUSE:
+    case UPSKILL_IMPORT_KEEP_BOTH:
+      if (!save_new (self, profile, mode == UPSKILL_IMPORT_REFUSE, cancellable, error))
+        return NULL;
+      return g_steal_pointer (&profile);
 
-  return g_steal_pointer (&profile);
+    case UPSKILL_IMPORT_REPLACE:
+    case UPSKILL_IMPORT_MERGE:
+      return import_over (self, profile, mode, cancellable, error);
+
+    default:
+      g_return_val_if_reached (NULL);
+    }
 }
 
 gboolean
@@ -2604,16 +2690,30 @@ upskill_store_trash_finish (UpskillStore  *self,
   return TRUE;
 }
 
+typedef struct
+{
+  GFile             *file;
+  UpskillImportMode  mode;
+} ImportData;
+
+static void
+import_data_free (ImportData *data)
+{
+  g_clear_object (&data->file);
+  g_free (data);
+}
+
 static void
 import_thread (GTask        *task,
                gpointer      source_object,
                gpointer      task_data,
                GCancellable *cancellable)
 {
+  ImportData *data = task_data;
   GError *error = NULL;
   UpskillProfile *profile;
 
-  profile = upskill_store_import (source_object, task_data, cancellable, &error);
+  profile = upskill_store_import (source_object, data->file, data->mode, cancellable, &error);
   if (profile == NULL)
     g_task_return_error (task, error);
   else
@@ -2623,19 +2723,25 @@ import_thread (GTask        *task,
 void
 upskill_store_import_async (UpskillStore        *self,
                             GFile               *file,
+                            UpskillImportMode    mode,
                             GCancellable        *cancellable,
                             GAsyncReadyCallback  callback,
                             gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
+  ImportData *data;
 
   g_return_if_fail (UPSKILL_IS_STORE (self));
   g_return_if_fail (G_IS_FILE (file));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
+  data = g_new0 (ImportData, 1);
+  data->file = g_object_ref (file);
+  data->mode = mode;
+
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, upskill_store_import_async);
-  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_set_task_data (task, data, (GDestroyNotify) import_data_free);
   g_task_run_in_thread (task, import_thread);
 }
 
@@ -2647,6 +2753,53 @@ upskill_store_import_finish (UpskillStore  *self,
   g_return_val_if_fail (UPSKILL_IS_STORE (self), NULL);
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == upskill_store_import_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+read_import_thread (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  GError *error = NULL;
+  UpskillProfile *profile;
+
+  profile = upskill_store_read_import (source_object, task_data, cancellable, &error);
+  if (profile == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, profile, g_object_unref);
+}
+
+void
+upskill_store_read_import_async (UpskillStore        *self,
+                                 GFile               *file,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (UPSKILL_IS_STORE (self));
+  g_return_if_fail (G_IS_FILE (file));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, upskill_store_read_import_async);
+  g_task_set_task_data (task, g_object_ref (file), g_object_unref);
+  g_task_run_in_thread (task, read_import_thread);
+}
+
+UpskillProfile *
+upskill_store_read_import_finish (UpskillStore  *self,
+                                  GAsyncResult  *result,
+                                  GError       **error)
+{
+  g_return_val_if_fail (UPSKILL_IS_STORE (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == upskill_store_read_import_async, NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }

@@ -135,12 +135,30 @@ gboolean        upskill_store_delete_version     (UpskillStore    *self,
                                                   GCancellable    *cancellable,
                                                   GError         **error);
 
-/* Validates @file as a profile, gives it a fresh id if that id is taken,
- * saves it and returns it. */
-UpskillProfile *upskill_store_import             (UpskillStore    *self,
+/* What an import does when the store already holds a profile with the
+ * file's id (the same profile, exported or synced earlier). */
+typedef enum
+{
+  UPSKILL_IMPORT_REFUSE,    /* fails with UPSKILL_ERROR_EXISTS */
+  UPSKILL_IMPORT_KEEP_BOTH, /* stored beside it, under a new id */
+  UPSKILL_IMPORT_REPLACE,   /* takes its place */
+  UPSKILL_IMPORT_MERGE,     /* merged into it (upskill_profile_merge()) */
+} UpskillImportMode;
+
+/* Reads and validates @file as a profile, without storing it. */
+UpskillProfile *upskill_store_read_import        (UpskillStore    *self,
                                                   GFile           *file,
                                                   GCancellable    *cancellable,
                                                   GError         **error);
+/* Validates @file as a profile and stores it; @mode says what happens if
+ * its id is taken. Returns the profile as stored (for a merge, the
+ * merged one). Replace and merge overwrite only the version of the
+ * stored file they read, like upskill_store_save(). */
+UpskillProfile *upskill_store_import             (UpskillStore      *self,
+                                                  GFile             *file,
+                                                  UpskillImportMode  mode,
+                                                  GCancellable      *cancellable,
+                                                  GError           **error);
 gboolean        upskill_store_export             (UpskillStore    *self,
                                                   UpskillProfile  *profile,
                                                   GFile           *destination,
@@ -212,8 +230,17 @@ gboolean        upskill_store_trash_finish       (UpskillStore    *self,
                                                   GAsyncResult    *result,
                                                   gboolean        *out_trashed,
                                                   GError         **error);
+void            upskill_store_read_import_async  (UpskillStore        *self,
+                                                  GFile               *file,
+                                                  GCancellable        *cancellable,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
+UpskillProfile *upskill_store_read_import_finish (UpskillStore    *self,
+                                                  GAsyncResult    *result,
+                                                  GError         **error);
 void            upskill_store_import_async       (UpskillStore        *self,
                                                   GFile               *file,
+                                                  UpskillImportMode    mode,
                                                   GCancellable        *cancellable,
                                                   GAsyncReadyCallback  callback,
                                                   gpointer             user_data);

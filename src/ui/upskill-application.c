@@ -114,6 +114,11 @@ upskill_application_handle_local_options (GApplication *application,
       upskill_cli_printerr (_("--date goes with --export-report"));
       return 2;
     }
+  if (g_variant_dict_contains (options, "if-exists") && !g_variant_dict_contains (options, "import"))
+    {
+      upskill_cli_printerr (_("--if-exists goes with --import"));
+      return 2;
+    }
 
   if (g_variant_dict_contains (options, "demo"))
     {
@@ -148,7 +153,12 @@ upskill_application_handle_local_options (GApplication *application,
     }
 
   if (g_variant_dict_lookup (options, "import", "^&ay", &import_path))
-    return upskill_cli_import (ensure_store (self), import_path);
+    {
+      const char *if_exists = NULL;
+
+      g_variant_dict_lookup (options, "if-exists", "&s", &if_exists);
+      return upskill_cli_import (ensure_store (self), import_path, if_exists);
+    }
 
   if (g_variant_dict_lookup (options, "export-report", "^&ay", &export_path))
     return upskill_cli_export_report (ensure_store (self), self->trends, export_path, options);

@@ -5,6 +5,7 @@
 
 #include "upskill-file-chooser.h"
 #include "upskill-profile-dialog.h"
+#include "upskill-profile-merge.h"
 #include "upskill-report.h"
 #include "upskill-window-private.h"
 
@@ -525,12 +526,32 @@ file_from_parameter (GVariant *parameter)
 
 /* Import */
 
+typedef struct
+{
+  UpskillWindow     *self;
+  GFile             *file;
+  UpskillProfile    *imported;
+  UpskillImportMode  mode;
+} ImportRequest;
+
+static void
+import_request_free (ImportRequest *request)
+{
+  g_clear_object (&request->self);
+  g_clear_object (&request->file);
+  g_clear_object (&request->imported);
+  g_free (request);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ImportRequest, import_request_free)
+
 static void
 on_imported (GObject      *source,
              GAsyncResult *result,
              gpointer      user_data)
 {
-  g_autoptr(UpskillWindow) self = user_data;
+  g_autoptr(ImportRequest) request = user_data;
+  UpskillWindow *self = request->self;
   g_autoptr(UpskillProfile) profile = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *title = NULL;
@@ -545,17 +566,181 @@ on_imported (GObject      *source,
       return;
     }
 
-  upskill_window_add_profile (self, profile, FALSE);
+  /* Replaced or merged: the listed profile is now this one. */
+  if (upskill_window_find_item (self, upskill_profile_get_id (profile), NULL) != NULL)
+    {
+      upskill_profile_list_update (self->profiles, profile);
+      upskill_window_set_profile (self, profile);
+      upskill_window_select (self, upskill_profile_get_id (profile));
+      upskill_window_show_content (self);
+    }
+  else
+    {
+      upskill_window_add_profile (self, profile, FALSE);
+    }
 
-  title = g_markup_printf_escaped (_("Imported “%s”"), upskill_profile_get_name (profile));
+  if (request->mode == UPSKILL_IMPORT_MERGE)
+    title = g_markup_printf_escaped (_("Merged the file into “%s”"), upskill_profile_get_name (profile));
+  else if (request->mode == UPSKILL_IMPORT_REPLACE)
+    title = g_markup_printf_escaped (_("Replaced “%s” with the file’s version"), upskill_profile_get_name (profile));
+  else
+    title = g_markup_printf_escaped (_("Imported “%s”"), upskill_profile_get_name (profile));
   upskill_window_add_toast (self, adw_toast_new (title));
+}
+
+static void
+store_import (UpskillWindow     *self,
+              GFile             *file,
+              UpskillImportMode  mode)
+{
+  ImportRequest *request = g_new0 (ImportRequest, 1);
+
+  request->self = g_object_ref (self);
+  request->file = g_object_ref (file);
+  request->mode = mode;
+  upskill_store_import_async (self->store, file, mode, self->cancellable, on_imported, request);
+}
+
+/* The profile shown takes the file's version, or merges it, as one step
+ * the window's undo takes back. The autosave then writes it over the
+ * version of the file read (a change from elsewhere since is a conflict,
+ * not overwritten). */
+static void
+import_into_shown (UpskillWindow     *self,
+                   UpskillProfile    *imported,
+                   UpskillImportMode  mode)
+{
+  UpskillProfile *shown = upskill_window_get_profile (self);
+  g_autoptr(UpskillProfile) merged = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  if (mode == UPSKILL_IMPORT_MERGE)
+    {
+      merged = upskill_profile_merge (shown, imported, &error);
+      if (merged == NULL)
+        {
+          upskill_window_show_error_toast (self, "%s", error->message);
+          return;
+        }
+      upskill_profile_restore (shown, merged);
+      title = g_markup_printf_escaped (_("Merged the file into “%s”"), upskill_profile_get_name (shown));
+    }
+  else
+    {
+      upskill_profile_restore (shown, imported);
+      title = g_markup_printf_escaped (_("Replaced “%s” with the file’s version"), upskill_profile_get_name (shown));
+    }
+
+  toast = adw_toast_new (title);
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  upskill_window_add_toast (self, toast);
+}
+
+static void
+on_import_choice (AdwMessageDialog *dialog,
+                  const char       *response,
+                  gpointer          user_data)
+{
+  g_autoptr(ImportRequest) request = user_data;
+  UpskillWindow *self = request->self;
+  UpskillProfile *shown = upskill_window_get_profile (self);
+  UpskillImportMode mode;
+
+  if (g_str_equal (response, "merge"))
+    mode = UPSKILL_IMPORT_MERGE;
+  else if (g_str_equal (response, "replace"))
+    mode = UPSKILL_IMPORT_REPLACE;
+  else if (g_str_equal (response, "keep-both"))
+    mode = UPSKILL_IMPORT_KEEP_BOTH;
+  else
+    return;
+
+  if (self->closed)
+    return;
+
+  if (mode != UPSKILL_IMPORT_KEEP_BOTH && shown != NULL &&
+      g_str_equal (upskill_profile_get_id (shown), upskill_profile_get_id (request->imported)))
+    import_into_shown (self, request->imported, mode);
+  else
+    store_import (self, request->file, mode);
+}
+
+/* The file holds a profile that is already here (exported or synced
+ * from here before): never a silent second copy. */
+static void
+ask_import_choice (ImportRequest      *request,
+                   UpskillProfileItem *item)
+{
+  AdwMessageDialog *dialog;
+  const char *name = upskill_profile_item_get_name (item);
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (request->self), NULL, NULL));
+  /* Translators: the heading of the dialog when an imported profile is
+   * already in Upskill; %s is its name */
+  adw_message_dialog_format_heading (dialog, _("“%s” Is Already Here"),
+                                     name != NULL ? name : upskill_profile_get_name (request->imported));
+  adw_message_dialog_set_body (dialog,
+                               _("The file holds a version of a profile Upskill already has. "
+                                 "Merge keeps the history, notes, evidence and plan steps of both; "
+                                 "Replace puts the file’s version in its place; "
+                                 "Keep Both adds the file as a second profile."));
+  adw_message_dialog_add_responses (dialog,
+                                    "cancel", _("_Cancel"),
+                                    "keep-both", _("_Keep Both"),
+                                    "replace", _("_Replace"),
+                                    "merge", _("_Merge"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "replace", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_response_appearance (dialog, "merge", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "merge");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (on_import_choice), request);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+on_import_read (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(ImportRequest) request = user_data;
+  g_autoptr(GError) error = NULL;
+  UpskillWindow *self = request->self;
+  UpskillProfileItem *item;
+
+  request->imported = upskill_store_read_import_finish (UPSKILL_STORE (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  if (request->imported == NULL)
+    {
+      upskill_window_show_error_toast (self, "%s", error->message);
+      return;
+    }
+
+  item = upskill_window_find_item (self, upskill_profile_get_id (request->imported), NULL);
+  if (item == NULL)
+    {
+      /* Taken meanwhile (another process): the import says so. */
+      store_import (self, request->file, UPSKILL_IMPORT_REFUSE);
+      return;
+    }
+
+  ask_import_choice (g_steal_pointer (&request), item);
 }
 
 static void
 import_file (UpskillWindow *self,
              GFile         *file)
 {
-  upskill_store_import_async (self->store, file, self->cancellable, on_imported, g_object_ref (self));
+  ImportRequest *request = g_new0 (ImportRequest, 1);
+
+  request->self = g_object_ref (self);
+  request->file = g_object_ref (file);
+  upskill_store_read_import_async (self->store, file, self->cancellable, on_import_read, request);
 }
 
 static void

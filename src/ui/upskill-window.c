@@ -127,9 +127,9 @@ static void
 update_title (UpskillWindow *self)
 {
   UpskillProfile *profile = upskill_window_get_profile (self);
+  const char *subtitle = "";
 
   upskill_window_sync_profile_shown (self);
-  const char *subtitle = "";
 
   update_window_title (self, profile);
 

@@ -95,7 +95,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   if (!g_file_set_contents (input_path, (const char *) data, size, &error))
     g_error ("%s", error->message);
 
-  profile = upskill_store_import (store, input_file, NULL, &error);
+  profile = upskill_store_import (store, input_file, UPSKILL_IMPORT_KEEP_BOTH, NULL, &error);
   if (profile == NULL)
     {
       g_assert_nonnull (error);
@@ -116,7 +116,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
 
   /* The same file again: its id is taken now, so it gets a new one made
    * from the name (any text the file holds). */
-  second = upskill_store_import (store, input_file, NULL, &error);
+  second = upskill_store_import (store, input_file, UPSKILL_IMPORT_KEEP_BOTH, NULL, &error);
   g_assert_no_error (error);
   g_assert_true (upskill_profile_id_is_valid (upskill_profile_get_id (second)));
   g_assert_cmpstr (upskill_profile_get_id (second), !=, upskill_profile_get_id (profile));
