@@ -48,7 +48,7 @@ upskill_application_new (void)
 {
   return g_object_new (UPSKILL_TYPE_APPLICATION,
                        "application-id", APP_ID,
-                       "flags", G_APPLICATION_NON_UNIQUE,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
                        "resource-base-path", "/com/example/Upskill",
                        NULL);
 }
@@ -162,6 +162,12 @@ upskill_application_handle_local_options (GApplication *application,
 
   if (g_variant_dict_lookup (options, "export-report", "^&ay", &export_path))
     return upskill_cli_export_report (ensure_store (self), self->trends, export_path, options);
+
+  /* One process owns the data folder: a second launch presents the
+   * first one's window. The samples of --demo, or a folder of one's own
+   * (UPSKILL_DATA_DIR), are another folder: a window of their own. */
+  if (g_getenv ("UPSKILL_DATA_DIR") != NULL)
+    g_application_set_flags (application, g_application_get_flags (application) | G_APPLICATION_NON_UNIQUE);
 
   return G_APPLICATION_CLASS (upskill_application_parent_class)->handle_local_options (application, options);
 }
