@@ -156,11 +156,11 @@ main (int   argc,
   base = g_dir_make_tmp ("upskill-bench-clients-XXXXXX", &error);
   die_on_error (error, "temporary folder");
   data_dir = g_file_new_for_path (base);
-  index_path = g_build_filename (base, "index.json", NULL);
-
   g_print ("Generating %u clients in %s\n", n_clients, base);
   {
     g_autoptr(UpskillStore) store = upskill_store_new (data_dir, catalog);
+
+    index_path = g_strdup (upskill_store_get_index_path (store));
 
     start = g_get_monotonic_time ();
     for (guint i = 0; i < n_clients; i++)

@@ -315,10 +315,10 @@ main (int   argc,
   base = g_dir_make_tmp ("upskill-bench-XXXXXX", &error);
   die_on_error (error, "temporary folder");
   bench.data_dir = g_file_new_for_path (base);
-  bench.index_path = g_build_filename (base, "index.json", NULL);
   bench.load_id = g_strdup_printf ("client-%04u", bench.n_profiles / 2);
   bench.catalog = upskill_catalog_get_default ();
   bench.store = upskill_store_new (bench.data_dir, bench.catalog);
+  bench.index_path = g_strdup (upskill_store_get_index_path (bench.store));
 
   g_print ("Generating %u profiles (%u weeks of history, %u skills each) in %s\n",
            bench.n_profiles, WEEKS, SKILLS_EACH, base);
@@ -367,6 +367,7 @@ main (int   argc,
   g_clear_object (&bench.profile);
   g_clear_object (&bench.store);
   g_clear_object (&bench.data_dir);
+  g_unlink (bench.index_path);
   g_free (bench.index_path);
   g_free (bench.load_id);
   remove_tree (base);

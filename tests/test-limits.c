@@ -327,14 +327,15 @@ test_unknown_members_kept (Fixture       *fixture,
 }
 
 /* Importing a FIFO, or a link to one, returned never: only regular files
- * are read. An index.json that is a FIFO is rebuilt, not waited on. */
+ * are read. An index that is a FIFO is rebuilt, not waited on. */
 static void
 test_fifo_refused (Fixture       *fixture,
                    gconstpointer  data)
 {
   g_autofree char *fifo = g_build_filename (fixture->base, "pipe.json", NULL);
   g_autofree char *link = g_build_filename (fixture->base, "link.json", NULL);
-  g_autofree char *index = g_build_filename (fixture->dir, "index.json", NULL);
+  g_autofree char *index = g_strdup (upskill_store_get_index_path (fixture->store));
+  g_autofree char *index_folder = g_path_get_dirname (index);
   g_autoptr(UpskillProfile) profile = upskill_profile_new ("dana", "Dana");
   g_autoptr(GPtrArray) summaries = NULL;
   g_autoptr(GError) error = NULL;
@@ -359,6 +360,7 @@ test_fifo_refused (Fixture       *fixture,
   g_assert_no_error (error);
   g_clear_object (&fixture->store);
   g_unlink (index);
+  g_assert_cmpint (g_mkdir_with_parents (index_folder, 0700), ==, 0);
   g_assert_cmpint (mkfifo (index, 0600), ==, 0);
 
   fixture->store = upskill_store_new (fixture->data_dir, NULL);

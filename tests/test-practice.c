@@ -122,7 +122,7 @@ test_index_round_trip (void)
   g_autoptr(GPtrArray) first = NULL;
   g_autoptr(GPtrArray) second = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *index_path = g_build_filename (base, "index.json", NULL);
+  g_autofree char *index_path = g_strdup (upskill_store_get_index_path (store));
   g_autofree char *index = NULL;
   const UpskillProfileSummary *a, *b;
 

@@ -287,7 +287,7 @@ test_permissions (Fixture       *fixture,
 {
   UpskillProfile *profile = make_profile ("dana", "Dana", "2026-05-01T10:00:00Z");
   g_autofree char *path = profile_path (fixture, "dana.json");
-  g_autofree char *index_path = g_build_filename (fixture->dir, "index.json", NULL);
+  g_autofree char *index_path = g_strdup (upskill_store_get_index_path (fixture->store));
   g_autoptr(GPtrArray) summaries = NULL;
   struct stat st;
   mode_t old_umask;
@@ -848,8 +848,9 @@ test_non_utf8_file_name (Fixture       *fixture,
 }
 
 /* Interrupted writes leave temporary files; the next start removes those
- * whose writer is gone, in the profiles folder and beside index.json,
- * and leaves alone a writer at work and everything that is not ours. */
+ * whose writer is gone, in the profiles folder, beside the index and
+ * where older versions kept it (the data folder), and leaves alone a
+ * writer at work and everything that is not ours. */
 static void
 test_leftover_temporaries (Fixture       *fixture,
                            gconstpointer  data)
@@ -871,6 +872,8 @@ test_leftover_temporaries (Fixture       *fixture,
   g_autofree char *alive_path = NULL;
   g_autofree char *fresh_dead_path = NULL;
   g_autofree char *index_dead_path = NULL;
+  g_autofree char *index_folder = g_path_get_dirname (upskill_store_get_index_path (fixture->store));
+  g_autofree char *cache_dead_path = g_build_filename (index_folder, index_dead, NULL);
 
   save (fixture->store, good);
   good_before = read_bytes (good_path);
@@ -884,6 +887,9 @@ test_leftover_temporaries (Fixture       *fixture,
   write_file (alive_path, "{", -1);
   write_file (fresh_dead_path, "{", -1);
   write_file (index_dead_path, "{", -1);
+  g_assert_cmpint (g_mkdir_with_parents (index_folder, 0700), ==, 0);
+  write_file (cache_dead_path, "{", -1);
+  g_assert_cmpint (utimensat (AT_FDCWD, cache_dead_path, minutes_ago, 0), ==, 0);
   g_assert_cmpint (utimensat (AT_FDCWD, dead_path, minutes_ago, 0), ==, 0);
   g_assert_cmpint (utimensat (AT_FDCWD, alive_path, minutes_ago, 0), ==, 0);
   g_assert_cmpint (utimensat (AT_FDCWD, index_dead_path, minutes_ago, 0), ==, 0);
@@ -902,6 +908,7 @@ test_leftover_temporaries (Fixture       *fixture,
 
   g_assert_false (g_file_test (dead_path, G_FILE_TEST_EXISTS));
   g_assert_false (g_file_test (index_dead_path, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (cache_dead_path, G_FILE_TEST_EXISTS));
   /* This process is at work; a writer may be in another PID namespace. */
   g_assert_true (g_file_test (alive_path, G_FILE_TEST_EXISTS));
   g_assert_true (g_file_test (fresh_dead_path, G_FILE_TEST_EXISTS));
@@ -1004,7 +1011,7 @@ test_index_written_when_changed (Fixture       *fixture,
                                  gconstpointer  data)
 {
   UpskillProfile *profile = make_profile ("dana", "Dana", "2026-05-01T10:00:00Z");
-  g_autofree char *index_path = g_build_filename (fixture->dir, "index.json", NULL);
+  g_autofree char *index_path = g_strdup (upskill_store_get_index_path (fixture->store));
   g_autoptr(GPtrArray) first = NULL;
   g_autoptr(GPtrArray) second = NULL;
   g_autoptr(GPtrArray) third = NULL;
@@ -1029,12 +1036,46 @@ test_index_written_when_changed (Fixture       *fixture,
   g_assert_finalize_object (profile);
 }
 
+/* The index is this machine's cache, outside the data folder a sync tool
+ * carries; the one older versions kept there is removed, not believed. */
+static void
+test_index_in_cache (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(UpskillProfile) profile = make_profile ("dana", "Dana", "2026-05-01T10:00:00Z");
+  g_autofree char *old_index = g_build_filename (fixture->dir, "index.json", NULL);
+  g_autofree char *cache = g_build_filename (g_get_user_cache_dir (), "upskill", "indexes", NULL);
+  g_autoptr(UpskillStore) store = NULL;
+  g_autoptr(GPtrArray) summaries = NULL;
+  g_autofree char *folder = NULL;
+
+  save (fixture->store, profile);
+  summaries = list (fixture->store);
+  g_assert_cmpuint (summaries->len, ==, 1);
+  g_clear_pointer (&summaries, g_ptr_array_unref);
+
+  folder = g_path_get_dirname (upskill_store_get_index_path (fixture->store));
+  g_assert_cmpstr (folder, ==, cache);
+  g_assert_true (g_file_test (upskill_store_get_index_path (fixture->store), G_FILE_TEST_IS_REGULAR));
+  g_assert_false (g_file_test (old_index, G_FILE_TEST_EXISTS));
+
+  /* An older version's index, carried here from another device. */
+  write_file (old_index,
+              "{\"format\": \"upskill-index\", \"version\": 1, \"profiles\": "
+              "{\"dana.json\": {\"name\": \"Someone Else\"}}}", -1);
+  store = upskill_store_new (fixture->data_dir, NULL);
+  summaries = list (store);
+  g_assert_cmpuint (summaries->len, ==, 1);
+  g_assert_cmpstr (((UpskillProfileSummary *) g_ptr_array_index (summaries, 0))->name, ==, "Dana");
+  g_assert_false (g_file_test (old_index, G_FILE_TEST_EXISTS));
+}
+
 static void
 test_corrupt_index (Fixture       *fixture,
                     gconstpointer  data)
 {
   UpskillProfile *profile = make_profile ("dana", "Dana", "2026-05-01T10:00:00Z");
-  g_autofree char *index_path = g_build_filename (fixture->dir, "index.json", NULL);
+  g_autofree char *index_path = g_strdup (upskill_store_get_index_path (fixture->store));
   g_autoptr(UpskillStore) store = NULL;
   g_autoptr(GPtrArray) summaries = NULL;
   g_autoptr(GFile) index_file = NULL;
@@ -1559,6 +1600,7 @@ main (int   argc,
   ADD ("refuse-overwrite-unreadable", test_refuse_overwrite_unreadable);
   ADD ("import", test_import);
   ADD ("import-existing", test_import_existing);
+  ADD ("index-in-cache", test_index_in_cache);
   ADD ("new-id", test_new_id);
   ADD ("new-id-unusable-folder", test_new_id_unusable_folder);
   ADD ("non-utf8-file-name", test_non_utf8_file_name);

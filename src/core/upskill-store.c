@@ -64,6 +64,7 @@ struct _UpskillStore
   GFile          *data_dir;
   GFile          *profiles_dir;
   GFile          *index_file;
+  char           *index_path;
   char           *data_path;
   char           *profiles_path;
   UpskillCatalog *catalog;
@@ -240,6 +241,18 @@ stamp_equal (const FileStamp *a,
   return a->size == b->size && a->mtime_us == b->mtime_us && a->inode == b->inode;
 }
 
+/* The index is this machine's reading of the folder (file sizes, times,
+ * inodes): it lives in $XDG_CACHE_HOME, one file per data folder, where
+ * no sync tool carries it to another device. */
+static char *
+index_path_for (const char *data_path)
+{
+  g_autofree char *key = g_compute_checksum_for_string (G_CHECKSUM_SHA256, data_path, -1);
+  g_autofree char *name = g_strdup_printf ("%.32s.json", key);
+
+  return g_build_filename (g_get_user_cache_dir (), "upskill", "indexes", name, NULL);
+}
+
 /* GObject */
 
 static void
@@ -253,14 +266,18 @@ upskill_store_constructed (GObject *object)
     self->data_dir = upskill_store_dup_default_dir ();
 
   self->profiles_dir = g_file_get_child (self->data_dir, "profiles");
-  self->index_file = g_file_get_child (self->data_dir, "index.json");
   self->data_path = g_file_get_path (self->data_dir);
   self->profiles_path = g_file_get_path (self->profiles_dir);
 
   if (self->data_path == NULL)
-    g_critical ("The profile store needs a local folder");
-  else
-    upskill_file_protect_folder (self->profiles_path);
+    {
+      g_critical ("The profile store needs a local folder");
+      return;
+    }
+
+  self->index_path = index_path_for (self->data_path);
+  self->index_file = g_file_new_for_path (self->index_path);
+  upskill_file_protect_folder (self->profiles_path);
 }
 
 static void
@@ -282,6 +299,7 @@ upskill_store_finalize (GObject *object)
   g_clear_object (&self->data_dir);
   g_clear_object (&self->profiles_dir);
   g_clear_object (&self->index_file);
+  g_clear_pointer (&self->index_path, g_free);
   g_clear_pointer (&self->data_path, g_free);
   g_clear_pointer (&self->profiles_path, g_free);
   g_clear_object (&self->catalog);
@@ -851,6 +869,22 @@ serialize_index_locked (UpskillStore *self)
   return g_string_free_to_bytes (text);
 }
 
+static gboolean
+ensure_index_folder (UpskillStore  *self,
+                     GError       **error)
+{
+  g_autofree char *folder = g_path_get_dirname (self->index_path);
+  int saved_errno;
+
+  if (g_mkdir_with_parents (folder, 0700) == 0)
+    return TRUE;
+
+  saved_errno = errno;
+  g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+               "%s: %s", folder, g_strerror (saved_errno));
+  return FALSE;
+}
+
 static void
 write_index_if_dirty (UpskillStore *self)
 {
@@ -869,6 +903,11 @@ write_index_if_dirty (UpskillStore *self)
 
   /* The index is only a cache: failing to write it costs time, not data. */
   if (bytes != NULL &&
+      !ensure_index_folder (self, &error))
+    {
+      g_debug ("Could not write the profile index: %s", error->message);
+    }
+  else if (bytes != NULL &&
       !upskill_file_write_atomically (self->index_file, bytes, UPSKILL_FILE_MODE_PRIVATE, NULL, &error))
     {
       g_debug ("Could not write the profile index: %s", error->message);
@@ -1234,10 +1273,21 @@ upskill_store_list (UpskillStore  *self,
   if (!ensure_folders (self, error))
     return NULL;
 
-  /* At start: what interrupted writes of index.json left behind (the
-   * profiles folder's are swept by the listing itself). */
+  /* At start: what interrupted writes of the index left behind (the
+   * profiles folder's are swept by the listing itself), and the index
+   * older versions kept in the data folder, which sync tools carried
+   * from device to device. */
   if (g_atomic_int_compare_and_exchange (&self->data_folder_swept, FALSE, TRUE))
-    upskill_remove_leftover_temporaries (self->data_path);
+    {
+      g_autofree char *index_folder = g_path_get_dirname (self->index_path);
+      g_autofree char *old_index = g_build_filename (self->data_path, "index.json", NULL);
+      struct stat st;
+
+      upskill_remove_leftover_temporaries (self->data_path);
+      upskill_remove_leftover_temporaries (index_folder);
+      if (lstat (old_index, &st) == 0 && S_ISREG (st.st_mode))
+        g_unlink (old_index);
+    }
 
   dir = opendir (self->profiles_path);
   if (dir == NULL)
@@ -2383,6 +2433,30 @@ save_new (UpskillStore    *self,
           return FALSE;
         }
     }
+}
+
+const char *
+upskill_store_get_index_path (UpskillStore *self)
+{
+  g_return_val_if_fail (UPSKILL_IS_STORE (self), NULL);
+
+  return self->index_path;
+}
+
+void
+upskill_store_remove_index (GFile *data_dir)
+{
+  g_autofree char *data_path = NULL;
+  g_autofree char *index_path = NULL;
+
+  g_return_if_fail (G_IS_FILE (data_dir));
+
+  data_path = g_file_get_path (data_dir);
+  if (data_path == NULL)
+    return;
+
+  index_path = index_path_for (data_path);
+  g_unlink (index_path);
 }
 
 UpskillProfile *

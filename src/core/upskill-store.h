@@ -135,6 +135,15 @@ gboolean        upskill_store_delete_version     (UpskillStore    *self,
                                                   GCancellable    *cancellable,
                                                   GError         **error);
 
+/* The index: what the store last read of each profile file, so that a
+ * listing reads only the files changed since. A cache of this machine's
+ * in $XDG_CACHE_HOME (never carried by a sync tool), rebuilt from the
+ * files when missing or stale. */
+const char     *upskill_store_get_index_path     (UpskillStore    *self);
+/* Removes the index kept for the data folder @data_dir (when the folder
+ * itself goes, as --demo's does). */
+void            upskill_store_remove_index       (GFile           *data_dir);
+
 /* What an import does when the store already holds a profile with the
  * file's id (the same profile, exported or synced earlier). */
 typedef enum

@@ -74,6 +74,7 @@ remove_demo_dir (void)
 {
   if (demo_dir_to_remove == NULL)
     return;
+  upskill_store_remove_index (demo_dir_to_remove);
   upskill_cli_remove_tree (demo_dir_to_remove);
   g_clear_object (&demo_dir_to_remove);
 }
