@@ -11,6 +11,7 @@
 #include "upskill-cli.h"
 #include "upskill-feed.h"
 #include "upskill-preferences-window.h"
+#include "upskill-toast.h"
 #include "upskill-window.h"
 
 struct _UpskillApplication
@@ -326,14 +327,12 @@ show_feed_toast (UpskillApplication *self,
                  const char         *message)
 {
   UpskillWindow *window = find_window (self);
-  g_autofree char *escaped = NULL;
 
   if (window == NULL)
     return;
 
-  /* Toast titles are markup; the message may quote the feed's text. */
-  escaped = g_markup_escape_text (message, -1);
-  upskill_window_add_toast (window, adw_toast_new (escaped));
+  /* The message may quote the feed's text: shown as written. */
+  upskill_window_add_toast (window, upskill_toast_new (message));
 }
 
 static void

@@ -2,7 +2,6 @@
 #include "config.h"
 
 #include "upskill-page.h"
-#include "upskill-window.h"
 
 typedef struct
 {
@@ -241,30 +240,6 @@ upskill_page_present_dialog (UpskillPage *self,
   priv->dialog = dialog;
   g_object_add_weak_pointer (G_OBJECT (dialog), (gpointer *) &priv->dialog);
   gtk_window_present (dialog);
-}
-
-void
-upskill_page_add_toast (UpskillPage *self,
-                        AdwToast    *toast)
-{
-  GtkRoot *root;
-  GtkWidget *overlay;
-
-  g_return_if_fail (UPSKILL_IS_PAGE (self));
-  g_return_if_fail (ADW_IS_TOAST (toast));
-
-  root = gtk_widget_get_root (GTK_WIDGET (self));
-  if (UPSKILL_IS_WINDOW (root))
-    {
-      upskill_window_add_toast (UPSKILL_WINDOW (root), toast);
-      return;
-    }
-
-  overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
-  else
-    g_object_unref (toast);
 }
 
 static void

@@ -54,9 +54,5 @@ GtkWindow      *upskill_page_get_window     (UpskillPage    *self);
  * it, without a response, when another profile is shown. */
 void            upskill_page_present_dialog (UpskillPage    *self,
                                              GtkWindow      *dialog);
-/* Shows @toast (transfer full) through the window, or the nearest toast
- * overlay when the page is shown elsewhere (as in the tests). */
-void            upskill_page_add_toast      (UpskillPage    *self,
-                                             AdwToast       *toast);
 
 G_END_DECLS

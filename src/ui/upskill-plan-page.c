@@ -18,6 +18,7 @@
 #include "upskill-step-dialog.h"
 #include "upskill-step-row.h"
 #include "upskill-store.h"
+#include "upskill-toast.h"
 
 /* The gaps shown before the rest fold into an expander row. */
 #define GAPS_SHOWN 5
@@ -774,8 +775,7 @@ append_step (UpskillPlanPage *self,
       if (error == NULL)
         message = g_strdup_printf (_("Not added: a step's title may hold up to %u characters"),
                                    UPSKILL_PROFILE_LINE_MAX_CHARS);
-      upskill_page_add_toast (UPSKILL_PAGE (self),
-                              adw_toast_new (error != NULL ? error->message : message));
+      upskill_toast_show (GTK_WIDGET (self), upskill_toast_new (error != NULL ? error->message : message));
       upskill_plan_step_free (step);
       return;
     }
@@ -1169,7 +1169,7 @@ cover_gap_action (GtkWidget  *widget,
   message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Added %u step to the plan",
                                           "Added %u steps to the plan", added),
                              added);
-  upskill_page_add_toast (UPSKILL_PAGE (self), adw_toast_new (message));
+  upskill_toast_show (GTK_WIDGET (self), upskill_toast_new (message));
 }
 
 static void
@@ -1190,8 +1190,7 @@ on_module_chosen (UpskillModuleChooser *chooser,
 
       if (g_strcmp0 (step->module_id, module_id) == 0)
         {
-          upskill_page_add_toast (UPSKILL_PAGE (self),
-                                  adw_toast_new (_("This module is already in the plan")));
+          upskill_toast_show (GTK_WIDGET (self), upskill_toast_new (_("This module is already in the plan")));
           return;
         }
     }
@@ -1343,21 +1342,18 @@ on_calendar_written (GObject      *object,
   g_autoptr(GFile) file = user_data;
   g_autoptr(GError) error = NULL;
   g_autofree char *name = upskill_file_dup_display_name (file);
-  g_autofree char *title = NULL;
 
   if (!upskill_plan_page_export_calendar_finish (self, result, &error))
     {
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         return;
       /* The message names the file and says why. */
-      title = g_markup_escape_text (error->message, -1);
+      upskill_toast_show (GTK_WIDGET (self), upskill_toast_new (error->message));
+      return;
     }
-  else
-    /* TRANSLATORS: %s is a file name */
-    title = g_markup_printf_escaped (_("Plan exported to “%s”"), name);
 
-  /* A toast's title is markup: the file name and the error are escaped. */
-  upskill_page_add_toast (UPSKILL_PAGE (self), adw_toast_new (title));
+  /* TRANSLATORS: %s is a file name */
+  upskill_toast_show (GTK_WIDGET (self), upskill_toast_new_printf (_("Plan exported to “%s”"), name));
 }
 
 static void

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "upskill-preferences-window.h"
+#include "upskill-toast.h"
 
 struct _UpskillPreferencesWindow
 {
@@ -121,7 +122,7 @@ on_feed_url_apply (UpskillPreferencesWindow *self)
     {
       gtk_widget_add_css_class (GTK_WIDGET (self->feed_url_row), "error");
       adw_preferences_window_add_toast (ADW_PREFERENCES_WINDOW (self),
-                                        adw_toast_new (_("The feed address must start with https://")));
+                                        upskill_toast_new (_("The feed address must start with https://")));
       return;
     }
 

@@ -14,6 +14,7 @@
 #include "upskill-readiness.h"
 #include "upskill-readiness-chart.h"
 #include "upskill-timeline-item.h"
+#include "upskill-toast.h"
 
 struct _UpskillProgressPage
 {
@@ -661,7 +662,7 @@ check_note_length (UpskillProgressPage *self,
 
   message = g_strdup_printf (_("Not saved: a note may hold up to %u characters, this one has %ld. Split it into several notes."),
                              UPSKILL_PROFILE_TEXT_MAX_CHARS, g_utf8_strlen (text, -1));
-  upskill_page_add_toast (UPSKILL_PAGE (self), adw_toast_new (message));
+  upskill_toast_show (GTK_WIDGET (self), upskill_toast_new (message));
   return FALSE;
 }
 
@@ -743,7 +744,7 @@ on_add_note_response (UpskillNoteDialog   *dialog,
 
   if (!upskill_profile_check_room_for_note (profile, &error))
     {
-      upskill_page_add_toast (UPSKILL_PAGE (self), adw_toast_new (error->message));
+      upskill_toast_show (GTK_WIDGET (self), upskill_toast_new (error->message));
       return;
     }
 
@@ -991,11 +992,11 @@ delete_note_action (GtkWidget  *widget,
 
   upskill_profile_remove_note (profile, note_id);
 
-  toast = adw_toast_new (_("Note deleted"));
+  toast = upskill_toast_new (_("Note deleted"));
   adw_toast_set_button_label (toast, _("_Undo"));
   g_object_set_data_full (G_OBJECT (toast), "deleted-note", deleted, deleted_note_free);
   g_signal_connect (toast, "button-clicked", G_CALLBACK (on_undo_delete), deleted);
-  upskill_page_add_toast (UPSKILL_PAGE (self), toast);
+  upskill_toast_show (GTK_WIDGET (self), toast);
 }
 
 static void

@@ -9,7 +9,7 @@
 #include "upskill-level.h"
 #include "upskill-readiness.h"
 #include "upskill-skill-row.h"
-#include "upskill-window.h"
+#include "upskill-toast.h"
 
 /* The history's source for a level the person set here. Stored in the
  * profile file as it is, like the samples do, so it is not translated. */
@@ -141,10 +141,7 @@ on_evidence_dialog_response (UpskillSkillRow       *self,
 
   if (error != NULL)
     {
-      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-
-      if (UPSKILL_IS_WINDOW (root))
-        upskill_window_add_toast (UPSKILL_WINDOW (root), adw_toast_new (error->message));
+      upskill_toast_show (GTK_WIDGET (self), upskill_toast_new (error->message));
       return;
     }
 
@@ -217,7 +214,7 @@ remove_evidence_action (GtkWidget  *widget,
   UpskillSkillRow *self = UPSKILL_SKILL_ROW (widget);
   guint index = g_variant_get_uint32 (parameter);
 
-  GtkRoot *root = gtk_widget_get_root (widget);
+  AdwToast *toast;
 
   if (!evidence_index_is_valid (self, index))
     return;
@@ -225,14 +222,10 @@ remove_evidence_action (GtkWidget  *widget,
   /* No confirmation: the window's undo (Ctrl+Z, or the toast) brings it back. */
   upskill_profile_remove_evidence (self->profile, self->skill->id, index);
 
-  if (UPSKILL_IS_WINDOW (root))
-    {
-      AdwToast *toast = adw_toast_new (_("Evidence removed"));
-
-      adw_toast_set_button_label (toast, _("_Undo"));
-      adw_toast_set_action_name (toast, "win.undo");
-      upskill_window_add_toast (UPSKILL_WINDOW (root), toast);
-    }
+  toast = upskill_toast_new (_("Evidence removed"));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  upskill_toast_show (widget, toast);
 }
 
 static void

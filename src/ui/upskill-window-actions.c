@@ -7,6 +7,7 @@
 #include "upskill-profile-dialog.h"
 #include "upskill-profile-merge.h"
 #include "upskill-report.h"
+#include "upskill-toast.h"
 #include "upskill-window-private.h"
 
 /* The window's actions ("win."): profiles, files, pages, undo. */
@@ -161,8 +162,6 @@ duplicate_profile_action (GSimpleAction *action,
   g_autoptr(GError) error = NULL;
   g_autofree char *name = NULL;
   g_autofree char *id = NULL;
-  g_autofree char *title = NULL;
-  AdwToast *toast;
 
   if (upskill_window_get_profile (self) == NULL)
     return;
@@ -182,9 +181,8 @@ duplicate_profile_action (GSimpleAction *action,
 
   upskill_window_add_profile (self, copy, TRUE);
 
-  title = g_markup_printf_escaped (_("Duplicated as “%s”"), upskill_profile_get_name (copy));
-  toast = adw_toast_new (title);
-  upskill_window_add_toast (self, toast);
+  upskill_window_add_toast (self, upskill_toast_new_printf (_("Duplicated as “%s”"),
+                                                           upskill_profile_get_name (copy)));
 }
 
 /* Delete, with undo until the toast goes */
@@ -214,7 +212,6 @@ upskill_window_on_profile_deleted (UpskillWindow *self,
 {
   g_autofree char *key = NULL;
   g_autofree char *name = NULL;
-  g_autofree char *title = NULL;
 
   g_hash_table_steal_extended (self->deleting_names, id, (gpointer *) &key, (gpointer *) &name);
 
@@ -222,9 +219,8 @@ upskill_window_on_profile_deleted (UpskillWindow *self,
     return;
 
   /* Not the Trash, as the undo toast let the user believe: say so. */
-  title = g_markup_printf_escaped (_("“%s” was deleted: this folder has no Trash"),
-                                   name != NULL ? name : id);
-  upskill_window_add_toast (self, adw_toast_new (title));
+  upskill_window_add_toast (self, upskill_toast_new_printf (_("“%s” was deleted: this folder has no Trash"),
+                                                           name != NULL ? name : id));
 }
 
 void
@@ -232,7 +228,6 @@ upskill_window_delete_profile (UpskillWindow *self,
                                const char    *id)
 {
   g_autoptr(UpskillProfileItem) item = NULL;
-  g_autofree char *title = NULL;
   AdwToast *toast;
   guint visible_position;
   guint n_visible;
@@ -254,8 +249,7 @@ upskill_window_delete_profile (UpskillWindow *self,
 
   item = upskill_profile_list_remove (self->profiles, id);
 
-  title = g_markup_printf_escaped (_("“%s” deleted"), upskill_profile_item_get_name (item));
-  toast = adw_toast_new (title);
+  toast = upskill_toast_new_printf (_("“%s” deleted"), upskill_profile_item_get_name (item));
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "win.undo-delete");
   adw_toast_set_action_target_value (toast, g_variant_new_string (id));
@@ -359,7 +353,6 @@ archive_profile_action (GSimpleAction *action,
 {
   UpskillWindow *self = UPSKILL_WINDOW (user_data);
   UpskillProfile *profile = upskill_window_get_profile (self);
-  g_autofree char *title = NULL;
   AdwToast *toast;
 
   if (profile == NULL || upskill_profile_get_archived (profile))
@@ -367,8 +360,7 @@ archive_profile_action (GSimpleAction *action,
 
   set_archived (self, profile, TRUE);
 
-  title = g_markup_printf_escaped (_("“%s” archived"), upskill_profile_get_name (profile));
-  toast = adw_toast_new (title);
+  toast = upskill_toast_new_printf (_("“%s” archived"), upskill_profile_get_name (profile));
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "win.unarchive-profile");
   adw_toast_set_action_target_value (toast, g_variant_new_string (upskill_profile_get_id (profile)));
@@ -554,7 +546,7 @@ on_imported (GObject      *source,
   UpskillWindow *self = request->self;
   g_autoptr(UpskillProfile) profile = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *title = NULL;
+  AdwToast *toast;
 
   profile = upskill_store_import_finish (UPSKILL_STORE (source), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
@@ -580,12 +572,12 @@ on_imported (GObject      *source,
     }
 
   if (request->mode == UPSKILL_IMPORT_MERGE)
-    title = g_markup_printf_escaped (_("Merged the file into “%s”"), upskill_profile_get_name (profile));
+    toast = upskill_toast_new_printf (_("Merged the file into “%s”"), upskill_profile_get_name (profile));
   else if (request->mode == UPSKILL_IMPORT_REPLACE)
-    title = g_markup_printf_escaped (_("Replaced “%s” with the file’s version"), upskill_profile_get_name (profile));
+    toast = upskill_toast_new_printf (_("Replaced “%s” with the file’s version"), upskill_profile_get_name (profile));
   else
-    title = g_markup_printf_escaped (_("Imported “%s”"), upskill_profile_get_name (profile));
-  upskill_window_add_toast (self, adw_toast_new (title));
+    toast = upskill_toast_new_printf (_("Imported “%s”"), upskill_profile_get_name (profile));
+  upskill_window_add_toast (self, toast);
 }
 
 static void
@@ -613,7 +605,6 @@ import_into_shown (UpskillWindow     *self,
   UpskillProfile *shown = upskill_window_get_profile (self);
   g_autoptr(UpskillProfile) merged = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *title = NULL;
   AdwToast *toast;
 
   if (mode == UPSKILL_IMPORT_MERGE)
@@ -625,15 +616,14 @@ import_into_shown (UpskillWindow     *self,
           return;
         }
       upskill_profile_restore (shown, merged);
-      title = g_markup_printf_escaped (_("Merged the file into “%s”"), upskill_profile_get_name (shown));
+      toast = upskill_toast_new_printf (_("Merged the file into “%s”"), upskill_profile_get_name (shown));
     }
   else
     {
       upskill_profile_restore (shown, imported);
-      title = g_markup_printf_escaped (_("Replaced “%s” with the file’s version"), upskill_profile_get_name (shown));
+      toast = upskill_toast_new_printf (_("Replaced “%s” with the file’s version"), upskill_profile_get_name (shown));
     }
 
-  toast = adw_toast_new (title);
   adw_toast_set_button_label (toast, _("_Undo"));
   adw_toast_set_action_name (toast, "win.undo");
   upskill_window_add_toast (self, toast);
@@ -790,10 +780,7 @@ on_exported (GObject      *source,
       return;
     }
 
-  {
-    g_autofree char *title = g_markup_printf_escaped (_("Profile exported to “%s”"), basename);
-    upskill_window_add_toast (self, adw_toast_new (title));
-  }
+  upskill_window_add_toast (self, upskill_toast_new_printf (_("Profile exported to “%s”"), basename));
 }
 
 static void
@@ -875,9 +862,8 @@ on_report_written (GObject      *source,
     }
   else if (!self->closed)
     {
-      g_autofree char *title = g_markup_printf_escaped (_("Report saved as “%s”"), basename);
       g_autofree char *uri = g_file_get_uri (data->destination);
-      AdwToast *toast = adw_toast_new (title);
+      AdwToast *toast = upskill_toast_new_printf (_("Report saved as “%s”"), basename);
 
       adw_toast_set_button_label (toast, _("_Open"));
       adw_toast_set_action_name (toast, "win.open-uri");

@@ -8,6 +8,7 @@
 
 #include "upskill-conflict-bar.h"
 #include "upskill-profile-merge.h"
+#include "upskill-toast.h"
 #include "upskill-window-private.h"
 
 /* How long a check waits for a save of ours to finish. */
@@ -45,15 +46,13 @@ show_toast (UpskillWindow *self,
             ...)
 {
   g_autofree char *message = NULL;
-  g_autofree char *escaped = NULL;
   va_list args;
 
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
   va_end (args);
 
-  escaped = g_markup_escape_text (message, -1);
-  upskill_window_add_toast (self, adw_toast_new (escaped));
+  upskill_window_add_toast (self, upskill_toast_new (message));
 }
 
 static UpskillConflictBar *

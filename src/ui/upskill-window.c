@@ -8,6 +8,7 @@
 #include "upskill-profile-row.h"
 #include "upskill-progress-page.h"
 #include "upskill-skills-page.h"
+#include "upskill-toast.h"
 #include "upskill-trends-page.h"
 #include "upskill-window-private.h"
 
@@ -688,7 +689,6 @@ upskill_window_show_error_toast (UpskillWindow *self,
                                  ...)
 {
   g_autofree char *message = NULL;
-  g_autofree char *escaped = NULL;
   AdwToast *toast;
   va_list args;
 
@@ -704,9 +704,7 @@ upskill_window_show_error_toast (UpskillWindow *self,
       return;
     }
 
-  /* Toast titles are markup; messages may name files. */
-  escaped = g_markup_escape_text (message, -1);
-  toast = adw_toast_new (escaped);
+  toast = upskill_toast_new (message);
   adw_toast_set_timeout (toast, 10);
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
