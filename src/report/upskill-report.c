@@ -1466,6 +1466,8 @@ add_open_actions (Report *report)
 }
 
 #define NEXT_DAYS 90
+/* Page 2 stays one page: the next steps, then a count. */
+#define MAX_NEXT_STEPS 8
 
 /* The plan's steps that start in the next NEXT_DAYS days, with their
  * projected dates and a link to each resource; the done ones as a count. */
@@ -1499,6 +1501,11 @@ add_next_steps (Report *report)
           continue;
         }
 
+      if (n_shown == MAX_NEXT_STEPS)
+        {
+          n_later++;
+          continue;
+        }
       n_shown++;
       range = format_date_range (&scheduled->start, &scheduled->finish);
       if (scheduled->module != NULL)
@@ -1541,8 +1548,8 @@ add_next_steps (Report *report)
           if (summary->len > 0)
             g_string_append_c (summary, ' ');
           g_string_append_printf (summary,
-                                  NGETTEXT ("%u more step follows later: see the learning path.",
-                                            "%u more steps follow later: see the learning path.", n_later),
+                                  NGETTEXT ("%u more step follows: see the learning path.",
+                                            "%u more steps follow: see the learning path.", n_later),
                                   n_later);
         }
       upskill_report_doc_add_text (doc, UPSKILL_TEXT_SMALL, summary->str);
