@@ -1564,6 +1564,9 @@ add_next_days (Report *report)
   UpskillReportDoc *doc = report->doc;
   gint64 now = g_date_time_to_unix (report->date);
   gint64 next_session = upskill_progress_get_next_session (report->profile, now);
+  /* Someone tracking their own skills, with no session, reads only the
+   * steps. */
+  gboolean has_sessions = upskill_profile_get_notes (report->profile)->len > 0;
 
   upskill_report_doc_add_heading (doc, 1, _("Next 90 days"));
 
@@ -1575,14 +1578,17 @@ add_next_days (Report *report)
 
       upskill_report_doc_add_markup (doc, UPSKILL_TEXT_BODY, line);
     }
-  else
+  else if (has_sessions)
     upskill_report_doc_add_text (doc, UPSKILL_TEXT_BODY, _("No next session is agreed yet."));
 
   upskill_report_doc_add_heading (doc, 2, _("Learning steps"));
   add_next_steps (report);
 
-  upskill_report_doc_add_heading (doc, 2, _("Agreed actions"));
-  add_open_actions (report);
+  if (has_sessions)
+    {
+      upskill_report_doc_add_heading (doc, 2, _("Agreed actions"));
+      add_open_actions (report);
+    }
 
   upskill_report_doc_add_page_break (doc);
 }
