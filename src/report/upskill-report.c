@@ -814,8 +814,11 @@ add_strengths (Report *report)
       if (!is_strength (report, skill, &level, &target))
         continue;
       if (n++ == 0)
-        upskill_report_doc_add_text (doc, UPSKILL_TEXT_BODY,
-                                     _("The skills already at or above their target, and what shows it."));
+        {
+          upskill_report_doc_add_text (doc, UPSKILL_TEXT_BODY,
+                                       _("The skills already at or above their target, and what shows it."));
+          upskill_report_doc_keep_with_next (doc);
+        }
       add_rated_skill (report, skill, level, target);
     }
 
