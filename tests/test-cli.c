@@ -201,6 +201,33 @@ test_export_one (Fixture       *fixture,
   g_assert_nonnull (strstr (info, "612 x 792"));
 }
 
+/* The sign-off takes the coach's name and contact from the command line,
+ * as the window takes them from Preferences. */
+static void
+test_export_sign_off (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autofree char *out = g_build_filename (fixture->out_dir, "signed.pdf", NULL);
+  const char *args[] = { "--export-report", out, "--profile", "dana-okafor",
+                         "--coach-name", "Coach Carter", "--coach-contact", "carter@example.org", NULL };
+  g_auto(Result) result = { 0 };
+  g_autofree char *text = NULL;
+  const char *sign_off;
+
+  import_samples (fixture);
+  result = run_upskill (fixture, args);
+  if (result.status != 0)
+    g_error ("export failed: %s", result.err);
+
+  if (!upskill_test_have_poppler ())
+    return;
+  text = upskill_test_pdf_text (out);
+  sign_off = g_strrstr (text, "Sign-off");
+  g_assert_nonnull (sign_off);
+  g_assert_nonnull (strstr (sign_off, "Coach Carter"));
+  g_assert_nonnull (strstr (sign_off, "Contact: carter@example.org"));
+}
+
 static void
 test_export_by_id_without_notes (Fixture       *fixture,
                                  gconstpointer  data)
@@ -1104,6 +1131,7 @@ main (int   argc,
 
   ADD ("list-profiles", test_list_profiles);
   ADD ("export-one", test_export_one);
+  ADD ("export-sign-off", test_export_sign_off);
   ADD ("export-by-id-without-notes", test_export_by_id_without_notes);
   ADD ("unknown-profile", test_unknown_profile);
   ADD ("unwritable-path", test_unwritable_path);

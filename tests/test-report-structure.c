@@ -23,8 +23,9 @@
 static const char * const samples[] = { "dana-okafor", "maria-gonzalez", "li-wei" };
 
 static const char * const section_headings[] = {
-  "Summary", "Skills profile", "Gaps", "Learning path", "Progress over time",
-  "Since the last session", "Agreed actions", "Session notes", "Market context",
+  "Next 90 days", "Summary", "Strengths", "Skills profile", "Gaps", "Learning path",
+  "Progress over time", "Since the last session", "Session notes", "Market context",
+  "Level definitions", "Sign-off",
 };
 
 typedef struct

@@ -8,7 +8,9 @@
 #include <sys/stat.h>
 
 #include "upskill-catalog.h"
+#include "upskill-date.h"
 #include "upskill-format.h"
+#include "upskill-level.h"
 #include "upskill-planner.h"
 #include "upskill-profile.h"
 #include "upskill-readiness.h"
@@ -21,8 +23,9 @@
 #define REPORT_DATE G_GINT64_CONSTANT (1795694400)
 
 static const char * const section_headings[] = {
-  "Summary", "Skills profile", "Gaps", "Learning path", "Progress over time",
-  "Since the last session", "Session notes", "Market context",
+  "Next 90 days", "Summary", "Strengths", "Skills profile", "Gaps", "Learning path",
+  "Progress over time", "Since the last session", "Session notes", "Market context",
+  "Level definitions", "Sign-off",
 };
 
 typedef struct
@@ -390,6 +393,252 @@ test_private_notes_absent (Fixture       *fixture,
   assert_text_has (text, "Next session");
   /* Done, it is listed under its note, not among the open ones. */
   assert_text_has (text, "Heron reading list (Done)");
+
+  /* Page 2, the handout's "Next 90 days": the shared open action and
+   * the next session, never the private ones. */
+  {
+    g_auto(GStrv) pages = g_strsplit (text, "\f", -1);
+
+    assert_text_has (pages[1], "Next 90 days");
+    assert_text_has (pages[1], "Pelican pipeline project");
+    assert_text_has (pages[1], due);
+    assert_text_has (pages[1], next);
+    g_assert_false (text_has (pages[1], "Heron"));
+  }
+}
+
+/* The text of the report from the section titled @from up to the one
+ * titled @to (NULL: the end), past the cover (whose contents name every
+ * section). */
+static char *
+section_text (const char *text,
+              const char *from,
+              const char *to)
+{
+  const char *body = strchr (text, '\f');
+  const char *start;
+  const char *end;
+
+  g_assert_nonnull (body);
+  start = strstr (body, from);
+  if (start == NULL)
+    g_error ("no section “%s” in the report", from);
+  end = to != NULL ? strstr (start + strlen (from), to) : NULL;
+  if (to != NULL && end == NULL)
+    g_error ("no section “%s” after “%s” in the report", to, from);
+  return end != NULL ? g_strndup (start, end - start) : g_strdup (start);
+}
+
+/* Page 2 lists exactly the plan's steps that start in the next 90 days,
+ * as the Plan page schedules them, with their dates and links; the done
+ * steps as a count; the shared open actions and the next session. */
+static void
+test_next_90_days (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(UpskillProfile) profile = upskill_test_load_sample ("maria-gonzalez");
+  g_autoptr(GDateTime) date = g_date_time_new_from_unix_local (REPORT_DATE);
+  g_autoptr(GPtrArray) schedule = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *done = NULL;
+  g_autofree char *next = NULL;
+  g_auto(GStrv) pages = NULL;
+  gint64 today = REPORT_DATE / 86400 * 86400;
+  GDate start, horizon;
+  guint n_in = 0, n_out = 0, n_done = 0;
+  UpskillNote *note;
+  UpskillReportOptions options;
+
+  if (!upskill_test_have_poppler ())
+    return;
+
+  upskill_date_set_from_date_time (&start, date);
+  horizon = start;
+  g_date_add_days (&horizon, 90);
+
+  note = upskill_profile_add_note (profile, today - 86400, "Shared session");
+  upskill_profile_set_note_private (profile, note->id, FALSE);
+  upskill_profile_set_note_next_session (profile, note->id, today + 9 * 86400);
+  upskill_profile_add_action (profile, note->id, "Pelican pipeline project", today + 14 * 86400);
+
+  default_options (&options);
+  path = write_report (fixture, profile, &options, "next-90-days.pdf");
+  text = upskill_test_pdf_text (path);
+  pages = g_strsplit (text, "\f", -1);
+  g_assert_true (text_has (pages[1], "Next 90 days"));
+
+  schedule = upskill_planner_schedule (profile, fixture->catalog, &start);
+  for (guint i = 0; i < schedule->len; i++)
+    {
+      UpskillScheduledStep *scheduled = g_ptr_array_index (schedule, i);
+
+      if (scheduled->step->status == UPSKILL_STEP_DONE)
+        {
+          n_done++;
+          g_assert_false (text_has (pages[1], scheduled->title));
+          continue;
+        }
+      if (!scheduled->scheduled)
+        continue;
+      if (g_date_compare (&scheduled->start, &horizon) <= 0)
+        {
+          g_autofree char *range = upskill_format_date_range (&scheduled->start, &scheduled->finish);
+
+          n_in++;
+          assert_text_has (pages[1], scheduled->title);
+          assert_text_has (pages[1], range);
+          if (scheduled->module != NULL)
+            assert_text_has (pages[1], scheduled->module->url);
+        }
+      else
+        {
+          n_out++;
+          g_assert_false (text_has (pages[1], scheduled->title));
+        }
+    }
+  /* The sample has steps on both sides of the window, and done ones. */
+  g_assert_cmpuint (n_in, >, 0);
+  g_assert_cmpuint (n_out, >, 0);
+  g_assert_cmpuint (n_done, >, 0);
+
+  done = upskill_format_steps_done (n_done);
+  assert_text_has (pages[1], done);
+  assert_text_has (pages[1], "Pelican pipeline project");
+  next = upskill_format_day_unix (today + 9 * 86400);
+  assert_text_has (pages[1], next);
+
+  /* The learning path leads with what is left: the done steps as a line. */
+  {
+    g_autofree char *path_text = section_text (text, "Learning path", "Progress over time");
+
+    assert_text_has (path_text, done);
+  }
+}
+
+/* Strengths are the skills at or above their target, each with what its
+ * rating rests on and its evidence; every rated skill says it too. */
+static void
+test_strengths_and_evidence (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(UpskillProfile) profile = upskill_test_load_sample ("maria-gonzalez");
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *strengths = NULL;
+  g_autofree char *ratings = NULL;
+  guint n_strengths = 0;
+  UpskillReportOptions options;
+
+  if (!upskill_test_have_poppler ())
+    return;
+
+  default_options (&options);
+  path = write_report (fixture, profile, &options, "strengths.pdf");
+  text = upskill_test_pdf_text (path);
+  strengths = section_text (text, "Strengths", "Skills profile");
+  ratings = section_text (text, "Ratings and evidence", "Gaps");
+
+  for (guint i = 0; i < upskill_catalog_get_n_skills (fixture->catalog); i++)
+    {
+      UpskillSkill *skill = upskill_catalog_get_skill (fixture->catalog, i);
+      guint level = upskill_profile_get_level (profile, skill->id);
+      guint target = upskill_profile_get_target (profile, fixture->catalog, skill, NULL);
+      GPtrArray *evidence = upskill_profile_get_evidence (profile, skill->id);
+      g_autofree char *basis = upskill_format_rating_basis (profile, skill->id);
+      g_autofree char *line = NULL;
+      g_autofree char *current = upskill_format_level (level);
+
+      if (level == 0)
+        continue;
+      line = g_strdup_printf ("%s: %s", skill->name, current);
+      if (target > 0 && level >= target)
+        {
+          n_strengths++;
+          assert_text_has (strengths, line);
+          g_assert_false (text_has (ratings, line));
+        }
+      else
+        {
+          assert_text_has (ratings, line);
+          g_assert_false (text_has (strengths, line));
+        }
+      for (guint k = 0; evidence != NULL && k < evidence->len; k++)
+        {
+          UpskillEvidence *item = g_ptr_array_index (evidence, k);
+
+          assert_text_has (text, item->note);
+          if (item->link != NULL)
+            assert_text_has (text, item->link);
+        }
+    }
+  g_assert_cmpuint (n_strengths, >, 0);
+  assert_text_has (strengths, "evidenced");
+  assert_text_has (ratings, "self-rated");
+}
+
+/* The appendix defines every level in the words the app uses. */
+static void
+test_level_definitions (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(UpskillProfile) profile = upskill_test_load_sample ("dana-okafor");
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *appendix = NULL;
+  UpskillReportOptions options;
+
+  if (!upskill_test_have_poppler ())
+    return;
+
+  default_options (&options);
+  path = write_report (fixture, profile, &options, "levels.pdf");
+  text = upskill_test_pdf_text (path);
+  appendix = section_text (text, "Level definitions", "Sign-off");
+  for (guint level = 0; level <= UPSKILL_LEVEL_MAX; level++)
+    {
+      g_autofree char *definition = upskill_format_level_definition (level);
+
+      assert_text_has (appendix, definition);
+    }
+}
+
+/* The sign-off names the coach and how to reach them, and says the
+ * handout is confidential. */
+static void
+test_sign_off (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(UpskillProfile) profile = upskill_test_load_sample ("dana-okafor");
+  g_autofree char *with_path = NULL;
+  g_autofree char *without_path = NULL;
+  g_autofree char *with = NULL;
+  g_autofree char *without = NULL;
+  g_autofree char *with_sign_off = NULL;
+  g_autofree char *without_sign_off = NULL;
+  UpskillReportOptions options;
+
+  if (!upskill_test_have_poppler ())
+    return;
+
+  default_options (&options);
+  options.coach_contact = "sam@example.org";
+  with_path = write_report (fixture, profile, &options, "sign-off.pdf");
+  with = upskill_test_pdf_text (with_path);
+  with_sign_off = section_text (with, "Sign-off", NULL);
+  assert_text_has (with_sign_off, "Sam Reyes");
+  assert_text_has (with_sign_off, "Contact: sam@example.org");
+  assert_text_has (with_sign_off, "Confidential");
+  assert_text_has (with_sign_off, upskill_profile_get_name (profile));
+
+  options.coach_name = NULL;
+  options.coach_contact = "";
+  without_path = write_report (fixture, profile, &options, "no-coach.pdf");
+  without = upskill_test_pdf_text (without_path);
+  without_sign_off = section_text (without, "Sign-off", NULL);
+  g_assert_false (text_has (without_sign_off, "Sam Reyes"));
+  g_assert_false (text_has (without_sign_off, "Contact:"));
+  assert_text_has (without_sign_off, "Confidential");
 }
 
 /* The report in German, as the translation built in this tree makes it. */
@@ -509,7 +758,8 @@ test_long_plan (Fixture       *fixture,
   pages = g_strsplit (text, "\f", -1);
   for (guint p = 0; pages[p]; p++)
     {
-      if (strstr (pages[p], "Practice block") == NULL)
+      /* Page 2 lists the next steps, not the table. */
+      if (strstr (pages[p], "Practice block") == NULL || strstr (pages[p], "Next 90 days") != NULL)
         continue;
       pages_with_steps++;
       g_assert_nonnull (strstr (pages[p], "Projected"));
@@ -839,6 +1089,10 @@ main (int   argc,
   ADD ("feed-address-without-password", test_feed_address_without_password);
   ADD ("async", test_async);
   ADD ("since-last-session", test_since_last_session);
+  ADD ("next-90-days", test_next_90_days);
+  ADD ("strengths-and-evidence", test_strengths_and_evidence);
+  ADD ("level-definitions", test_level_definitions);
+  ADD ("sign-off", test_sign_off);
   g_test_add_func ("/upskill/report/suggest-name", test_suggest_name);
 
 #undef ADD

@@ -139,7 +139,11 @@ static const GOptionEntry option_entries[] = {
   { "no-notes", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Leave the session notes out of the report"), NULL },
   { "coach", 0, 0, G_OPTION_ARG_STRING, NULL,
-    N_("The coach’s name on the report’s cover"), N_("NAME") },
+    N_("The coach’s name on the report’s cover (default: from Preferences)"), N_("NAME") },
+  { "coach-name", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_STRING, NULL,
+    N_("The coach’s name on the report’s cover (default: from Preferences)"), N_("NAME") },
+  { "coach-contact", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("How to reach the coach, in the report’s sign-off (default: from Preferences)"), N_("CONTACT") },
   { "date", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("The report’s “as of” date (default: today)"), N_("YYYY-MM-DD") },
   { NULL }
@@ -540,11 +544,12 @@ upskill_cli_resolve_profile (UpskillStore  *store,
 
 /* Report export */
 
-/* The coach's name and paper size from the settings, when the schema is
- * installed; the command line must work without it. */
+/* The coach's name and contact and the paper size from the settings,
+ * when the schema is installed; the command line must work without it. */
 static void
 read_report_settings (UpskillTrends *trends,
                       char         **out_coach,
+                      char         **out_contact,
                       UpskillPaper  *out_paper)
 {
   GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
@@ -553,6 +558,7 @@ read_report_settings (UpskillTrends *trends,
   g_autofree char *paper = NULL;
 
   *out_coach = NULL;
+  *out_contact = NULL;
   *out_paper = UPSKILL_PAPER_AUTO;
 
   if (source == NULL)
@@ -564,6 +570,8 @@ read_report_settings (UpskillTrends *trends,
   settings = g_settings_new_full (schema, NULL, NULL);
   if (g_settings_schema_has_key (schema, "coach-name"))
     *out_coach = g_settings_get_string (settings, "coach-name");
+  if (g_settings_schema_has_key (schema, "coach-contact"))
+    *out_contact = g_settings_get_string (settings, "coach-contact");
   if (g_settings_schema_has_key (schema, "trend-weight") && trends != NULL)
     /* The ranking the window shows: its "Weight of market trends". */
     upskill_trends_set_weight (trends, g_settings_get_enum (settings, "trend-weight"));
@@ -808,7 +816,9 @@ upskill_cli_export_report (UpskillStore  *store,
 {
   UpskillReportOptions report_options;
   g_autofree char *settings_coach = NULL;
+  g_autofree char *settings_contact = NULL;
   const char *profile_name = NULL;
+  const char *contact = NULL;
   const char *paper = NULL;
   const char *coach = NULL;
   const char *date = NULL;
@@ -818,15 +828,18 @@ upskill_cli_export_report (UpskillStore  *store,
   g_return_val_if_fail (output != NULL, 1);
 
   upskill_report_options_init (&report_options);
-  read_report_settings (trends, &settings_coach, &report_options.paper);
+  read_report_settings (trends, &settings_coach, &settings_contact, &report_options.paper);
 
   g_variant_dict_lookup (options, "profile", "&s", &profile_name);
   g_variant_dict_lookup (options, "paper", "&s", &paper);
-  g_variant_dict_lookup (options, "coach", "&s", &coach);
+  if (!g_variant_dict_lookup (options, "coach-name", "&s", &coach))
+    g_variant_dict_lookup (options, "coach", "&s", &coach);
+  g_variant_dict_lookup (options, "coach-contact", "&s", &contact);
   g_variant_dict_lookup (options, "date", "&s", &date);
   all_profiles = g_variant_dict_contains (options, "all-profiles");
   report_options.include_notes = !g_variant_dict_contains (options, "no-notes");
   report_options.coach_name = coach != NULL ? coach : settings_coach;
+  report_options.coach_contact = contact != NULL ? contact : settings_contact;
 
   if (paper != NULL)
     {

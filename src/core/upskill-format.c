@@ -116,6 +116,38 @@ upskill_format_level (guint level)
 }
 
 char *
+upskill_format_rating_basis (UpskillProfile *profile,
+                             const char     *skill_id)
+{
+  GPtrArray *evidence;
+
+  g_return_val_if_fail (UPSKILL_IS_PROFILE (profile), NULL);
+  g_return_val_if_fail (skill_id != NULL, NULL);
+
+  evidence = upskill_profile_get_evidence (profile, skill_id);
+  if (evidence != NULL && evidence->len > 0)
+    /* Translators: a rating backed by evidence (a project, a certificate, a link). */
+    return g_strdup (_("evidenced"));
+  /* Translators: a rating the person gave themselves, with no evidence yet. */
+  return g_strdup (_("self-rated"));
+}
+
+char *
+upskill_format_level_definition (guint level)
+{
+  g_autofree char *name = upskill_format_level (level);
+
+  /* Translators: a level and its meaning, "Competent (3): Works …". */
+  return g_strdup_printf (_("%s: %s"), name, upskill_level_get_description (MIN (level, UPSKILL_LEVEL_MAX)));
+}
+
+char *
+upskill_format_steps_done (guint n_done)
+{
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u step done", "%u steps done", n_done), n_done);
+}
+
+char *
 upskill_format_day (const GDate *date)
 {
   g_return_val_if_fail (date != NULL, NULL);

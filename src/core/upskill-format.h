@@ -37,6 +37,18 @@ char *upskill_format_mean_level     (double                       mean,
 /* "Competent (3)". */
 char *upskill_format_level          (guint                        level);
 
+/* On what a skill's rating rests, for a reader of the report: "self-rated"
+ * or "evidenced" (at least one piece of evidence). The one place that
+ * words a rating's basis: a state added to the model is worded here. */
+char *upskill_format_rating_basis   (UpskillProfile              *profile,
+                                     const char                  *skill_id);
+
+/* A level and what it means: "Competent (3): …the level's description". */
+char *upskill_format_level_definition (guint                      level);
+
+/* "12 steps done". */
+char *upskill_format_steps_done     (guint                        n_done);
+
 /* "14 March 2027". */
 char *upskill_format_day            (const GDate                 *date);
 /* A moment as its local day, "14 March 2027". */

@@ -45,6 +45,7 @@ typedef struct
   UpskillPaper      paper;
   gboolean          include_notes;
   char             *coach_name;    /* NULL for none */
+  char             *coach_contact; /* NULL for none */
   GDateTime        *date;
 
   UpskillRole      *role;
@@ -69,6 +70,7 @@ report_free (Report *report)
   g_clear_object (&report->catalog);
   g_clear_object (&report->trends);
   g_clear_pointer (&report->coach_name, g_free);
+  g_clear_pointer (&report->coach_contact, g_free);
   g_clear_pointer (&report->date, g_date_time_unref);
   g_clear_pointer (&report->doc, upskill_report_doc_free);
   g_free (report);
@@ -85,6 +87,7 @@ upskill_report_options_init (UpskillReportOptions *options)
   options->paper = UPSKILL_PAPER_AUTO;
   options->include_notes = TRUE;
   options->coach_name = NULL;
+  options->coach_contact = NULL;
   options->date = 0;
 }
 
@@ -283,6 +286,7 @@ draw_cover (UpskillReportDoc *doc,
                                                     upskill_profile_get_goal_date (report->profile));
   const char *current_role = upskill_profile_get_current_role (report->profile);
   double column;
+  double row_gap = 8;
 
   /* An accent rule, the kicker, the person. */
   cairo_set_source_rgb (cr, upskill_report_accent.r, upskill_report_accent.g, upskill_report_accent.b);
@@ -384,10 +388,28 @@ draw_cover (UpskillReportDoc *doc,
   cairo_stroke (cr);
 
   /* Contents, each line a link to its section. */
-  top += 34;
+  top += 26;
   contents_title = upskill_report_doc_layout (doc, UPSKILL_TEXT_LABEL, _("Contents"), width);
   upskill_report_show_layout (cr, contents_title, margin, top, &upskill_report_muted);
   top += upskill_report_layout_height (contents_title) + 6;
+
+  /* The colophon, measured first: the contents share what is left above
+   * it, so a longer report tightens the rows rather than run into it. */
+  if (report->trends != NULL)
+    /* Translators: the cover's last line; %s is the app's version, then the article's title. */
+    colophon_text = g_strdup_printf (_("Prepared with Upskill %s. Market context from “%s”."),
+                                     PACKAGE_VERSION, upskill_trends_get_source_title (report->trends));
+  else
+    colophon_text = g_strdup_printf (_("Prepared with Upskill %s."), PACKAGE_VERSION);
+  colophon = upskill_report_doc_layout (doc, UPSKILL_TEXT_SMALL, colophon_text, width);
+  {
+    guint n_sections = upskill_report_doc_get_n_sections (doc);
+    g_autoptr(PangoLayout) probe = upskill_report_doc_layout (doc, UPSKILL_TEXT_BODY, "Ag", width);
+    double room = page_height - 48 - upskill_report_layout_height (colophon) - 12 - top;
+
+    if (n_sections > 0)
+      row_gap = CLAMP (room / n_sections - upskill_report_layout_height (probe), 2, 8);
+  }
 
   for (guint i = 0; i < upskill_report_doc_get_n_sections (doc); i++)
     {
@@ -400,12 +422,12 @@ draw_cover (UpskillReportDoc *doc,
       g_autofree char *link = upskill_report_section_link (i);
 
       cairo_tag_begin (cr, CAIRO_TAG_LINK, link);
-      upskill_report_show_layout (cr, entry, margin, top + 4, &upskill_report_ink);
+      upskill_report_show_layout (cr, entry, margin, top + row_gap / 2, &upskill_report_ink);
       upskill_report_show_layout (cr, number, margin + width - upskill_report_layout_width (number),
-                                  top + 4, &upskill_report_muted);
+                                  top + row_gap / 2, &upskill_report_muted);
       cairo_tag_end (cr, CAIRO_TAG_LINK);
 
-      top += line + 8;
+      top += line + row_gap;
       cairo_set_source_rgb (cr, upskill_report_rule.r, upskill_report_rule.g, upskill_report_rule.b);
       cairo_set_line_width (cr, 0.4);
       cairo_move_to (cr, margin, top);
@@ -413,13 +435,6 @@ draw_cover (UpskillReportDoc *doc,
       cairo_stroke (cr);
     }
 
-  if (report->trends != NULL)
-    /* Translators: the cover's last line; %s is the app's version, then the article's title. */
-    colophon_text = g_strdup_printf (_("Prepared with Upskill %s. Market context from “%s”."),
-                                     PACKAGE_VERSION, upskill_trends_get_source_title (report->trends));
-  else
-    colophon_text = g_strdup_printf (_("Prepared with Upskill %s."), PACKAGE_VERSION);
-  colophon = upskill_report_doc_layout (doc, UPSKILL_TEXT_SMALL, colophon_text, width);
   upskill_report_show_layout (cr, colophon, margin,
                               page_height - 48 - upskill_report_layout_height (colophon),
                               &upskill_report_muted);
@@ -716,38 +731,128 @@ draw_radar (UpskillReportDoc *doc,
   }
 }
 
-/* The evidence behind the levels, each link clickable. */
+/* Stands for the rating's basis until it is set in as markup. */
+#define NO_BREAK_MARK "\uE000"
+
+/* A rated skill: its level against its target and what the rating rests
+ * on, then its evidence, each link clickable. */
 static void
-add_evidence (Report *report)
+add_rated_skill (Report       *report,
+                 UpskillSkill *skill,
+                 guint         level,
+                 guint         target)
 {
   UpskillReportDoc *doc = report->doc;
-  g_auto(GStrv) skill_ids = upskill_profile_dup_rated_skills (report->profile);
+  GPtrArray *evidence = upskill_profile_get_evidence (report->profile, skill->id);
+  g_autofree char *current = format_level (level);
+  g_autofree char *basis = upskill_format_rating_basis (report->profile, skill->id);
+  g_autofree char *line = NULL;
+
+  if (target > 0)
+    {
+      g_autofree char *wanted = format_level (target);
+
+      /* Translators: a rated skill: name, level, target level, "self-rated" or "evidenced". */
+      line = g_markup_printf_escaped (_("<b>%s</b>: %s, target %s · %s"), skill->name, current, wanted, NO_BREAK_MARK);
+    }
+  else
+    /* Translators: a rated skill the role does not target: name, level, "self-rated" or "evidenced". */
+    line = g_markup_printf_escaped (_("<b>%s</b>: %s · %s"), skill->name, current, NO_BREAK_MARK);
+  /* The basis never breaks at its hyphen ("self-|rated"). */
+  {
+    g_autofree char *basis_markup = g_markup_printf_escaped ("<span allow_breaks='false'>%s</span>", basis);
+    g_autoptr(GString) with_basis = g_string_new (line);
+
+    g_string_replace (with_basis, NO_BREAK_MARK, basis_markup, 1);
+    g_free (line);
+    line = g_string_free (g_steal_pointer (&with_basis), FALSE);
+  }
+  upskill_report_doc_add_item (doc, "•", 14, line, &upskill_report_accent);
+  if (evidence != NULL && evidence->len > 0)
+    upskill_report_doc_keep_with_next (doc);
+
+  for (guint k = 0; evidence != NULL && k < evidence->len; k++)
+    {
+      UpskillEvidence *item = g_ptr_array_index (evidence, k);
+      g_autofree char *text = NULL;
+
+      if (item->link != NULL && *item->link != '\0')
+        text = g_markup_printf_escaped ("<i>%s</i>\n" UPSKILL_REPORT_SMALL_SPAN "%s</span>",
+                                        item->note ? item->note : "", item->link);
+      else
+        text = g_markup_printf_escaped ("<i>%s</i>", item->note ? item->note : "");
+      upskill_report_doc_add_item (doc, "", 14, text, NULL);
+      upskill_report_doc_set_link (doc, item->link);
+    }
+}
+
+/* Whether @skill is at or above a target the role (or an override) sets. */
+static gboolean
+is_strength (Report       *report,
+             UpskillSkill *skill,
+             guint        *out_level,
+             guint        *out_target)
+{
+  *out_level = upskill_profile_get_level (report->profile, skill->id);
+  *out_target = upskill_profile_get_target (report->profile, report->catalog, skill, NULL);
+  return *out_target > 0 && *out_level >= *out_target;
+}
+
+/* The skills already at or above their target, with their evidence. */
+static void
+add_strengths (Report *report)
+{
+  UpskillReportDoc *doc = report->doc;
+  guint n = 0;
+
+  upskill_report_doc_add_heading (doc, 1, _("Strengths"));
+  for (guint i = 0; i < upskill_catalog_get_n_skills (report->catalog); i++)
+    {
+      UpskillSkill *skill = upskill_catalog_get_skill (report->catalog, i);
+      guint level, target;
+
+      if (!is_strength (report, skill, &level, &target))
+        continue;
+      if (n++ == 0)
+        {
+          upskill_report_doc_add_text (doc, UPSKILL_TEXT_BODY,
+                                       _("The skills already at or above their target, and what shows it."));
+          upskill_report_doc_keep_with_next (doc);
+        }
+      add_rated_skill (report, skill, level, target);
+    }
+
+  if (n == 0)
+    upskill_report_doc_add_text (doc, UPSKILL_TEXT_BODY,
+                                 report->role != NULL
+                                 ? _("No skill has reached its target yet.")
+                                 : _("No target role is set, so there are no targets to meet yet."));
+}
+
+/* Every other rated skill with what its rating rests on. */
+static void
+add_ratings (Report *report)
+{
+  UpskillReportDoc *doc = report->doc;
   gboolean any = FALSE;
 
-  for (guint i = 0; skill_ids != NULL && skill_ids[i] != NULL; i++)
+  for (guint i = 0; i < upskill_catalog_get_n_skills (report->catalog); i++)
     {
-      UpskillSkill *skill = upskill_catalog_find_skill (report->catalog, skill_ids[i]);
-      GPtrArray *evidence = upskill_profile_get_evidence (report->profile, skill_ids[i]);
+      UpskillSkill *skill = upskill_catalog_get_skill (report->catalog, i);
+      guint level, target;
 
-      if (skill == NULL || evidence == NULL)
+      if (is_strength (report, skill, &level, &target) || level == 0)
         continue;
-      for (guint k = 0; k < evidence->len; k++)
+      if (!any)
         {
-          UpskillEvidence *item = g_ptr_array_index (evidence, k);
-          g_autofree char *text = NULL;
-
-          if (!any)
-            upskill_report_doc_add_heading (doc, 2, _("Evidence"));
-          any = TRUE;
-
-          if (item->link != NULL && *item->link != '\0')
-            text = g_markup_printf_escaped ("<b>%s</b>: %s\n" UPSKILL_REPORT_SMALL_SPAN "%s</span>",
-                                            skill->name, item->note ? item->note : "", item->link);
-          else
-            text = g_markup_printf_escaped ("<b>%s</b>: %s", skill->name, item->note ? item->note : "");
-          upskill_report_doc_add_item (doc, "•", 14, text, &upskill_report_accent);
-          upskill_report_doc_set_link (doc, item->link);
+          upskill_report_doc_add_heading (doc, 2, _("Ratings and evidence"));
+          upskill_report_doc_add_text (doc, UPSKILL_TEXT_SMALL,
+                                       _("Each rated skill below its target or not targeted by the role; "
+                                         "the strengths are listed above."));
+          upskill_report_doc_keep_with_next (doc);
         }
+      any = TRUE;
+      add_rated_skill (report, skill, level, target);
     }
 }
 
@@ -779,7 +884,7 @@ add_radar (Report *report)
                                  "level above its target counts as the target."));
   upskill_report_doc_keep_with_next (doc);
   upskill_report_doc_add_drawing (doc, 300, draw_radar, radar, radar_data_free);
-  add_evidence (report);
+  add_ratings (report);
 }
 
 /* ---------------------------------------------------------------- */
@@ -870,7 +975,15 @@ add_gaps (Report *report)
                                      : g_strdup (gap->skill->area ? gap->skill->area->name : "");
       skill = g_markup_printf_escaped ("%s\n" UPSKILL_REPORT_SMALL_SPAN "%s</span>",
                                        gap->skill->name, area);
-      current = g_markup_escape_text (current_level, -1);
+      if (gap->current > 0)
+        {
+          /* What the rating rests on, as under every rated skill. */
+          g_autofree char *basis = upskill_format_rating_basis (report->profile, gap->skill->id);
+
+          current = g_markup_printf_escaped ("%s\n" UPSKILL_REPORT_SMALL_SPAN "%s</span>", current_level, basis);
+        }
+      else
+        current = g_markup_escape_text (current_level, -1);
       target = g_markup_printf_escaped ("%s%s", target_level, gap->overridden ? " *" : "");
       any_override |= gap->overridden;
 
@@ -976,12 +1089,38 @@ add_learning_path (Report *report)
                                  _("There is no plan in the profile yet: this path is suggested from "
                                    "the ranked gaps, with prerequisites first."));
 
+  /* Done steps as one line, not the table's first rows: what is left
+   * leads. */
+  if (counts[UPSKILL_STEP_DONE] > 0)
+    {
+      g_autofree char *done = upskill_format_steps_done (counts[UPSKILL_STEP_DONE]);
+      g_autoptr(GPtrArray) titles = g_ptr_array_new ();
+      g_autofree char *joined = NULL;
+      g_autofree char *line = NULL;
+
+      for (guint i = 0; i < report->schedule->len; i++)
+        {
+          UpskillScheduledStep *scheduled = g_ptr_array_index (report->schedule, i);
+
+          if (scheduled->step->status == UPSKILL_STEP_DONE && scheduled->title != NULL)
+            g_ptr_array_add (titles, (gpointer) scheduled->title);
+        }
+      g_ptr_array_add (titles, NULL);
+      joined = g_strjoinv ("; ", (char **) titles->pdata);
+      /* Translators: "12 steps done: title; title; title." */
+      line = g_markup_printf_escaped (_("<b>%s</b>: %s."), done, joined);
+      upskill_report_doc_add_markup (doc, UPSKILL_TEXT_SMALL, line);
+    }
+
+  if (counts[UPSKILL_STEP_DONE] == report->schedule->len)
+    return;
+
   table = upskill_report_doc_add_table (doc, 6, widths, aligns);
   upskill_report_table_set_header (table, headers);
-  for (guint i = 0; i < report->schedule->len; i++)
+  for (guint i = 0, row = 0; i < report->schedule->len; i++)
     {
       UpskillScheduledStep *scheduled = g_ptr_array_index (report->schedule, i);
-      g_autofree char *number = g_strdup_printf ("%u", i + 1);
+      g_autofree char *number = NULL;
       g_autofree char *step = NULL;
       g_autofree char *skill = NULL;
       g_autofree char *hours_cell = scheduled->step->hours_spent > 0
@@ -991,6 +1130,10 @@ add_learning_path (Report *report)
       g_autofree char *status = NULL;
       g_autofree char *when = NULL;
       const char *cells[6];
+
+      if (scheduled->step->status == UPSKILL_STEP_DONE)
+        continue;
+      number = g_strdup_printf ("%u", ++row);
 
       if (scheduled->module != NULL)
         step = g_markup_printf_escaped ("%s\n" UPSKILL_REPORT_SMALL_SPAN "%s · %s</span>",
@@ -1286,29 +1429,16 @@ action_line (const UpskillAction *action)
   return g_strdup_printf (_("%s · due %s"), action->text, due);
 }
 
-/* What the client agreed to and still has to do, and when they meet
- * next. Private notes and actions are the coach's: never here. */
+/* The open actions the client agreed to, newest session first and, in a
+ * session, in the order agreed. Private notes and actions are the
+ * coach's: never here. */
 static void
-add_agreed_actions (Report *report)
+add_open_actions (Report *report)
 {
   UpskillReportDoc *doc = report->doc;
   GPtrArray *notes = upskill_profile_get_notes (report->profile);
-  gint64 now = g_date_time_to_unix (report->date);
-  gint64 next_session = upskill_progress_get_next_session (report->profile, now);
   guint n_open = 0;
 
-  upskill_report_doc_add_heading (doc, 1, _("Agreed actions"));
-
-  if (next_session != 0)
-    {
-      UpskillNote next = { .date = next_session };
-      g_autofree char *when = upskill_format_session (&next);
-      g_autofree char *line = g_strdup_printf (_("Next session: %s"), when);
-
-      upskill_report_doc_add_text (doc, UPSKILL_TEXT_BODY, line);
-    }
-
-  /* Newest session first; in a session, in the order agreed. */
   for (guint i = notes->len; i > 0; i--)
     {
       const UpskillNote *note = g_ptr_array_index (notes, i - 1);
@@ -1344,6 +1474,134 @@ add_agreed_actions (Report *report)
 
       upskill_report_doc_add_text (doc, UPSKILL_TEXT_BODY, more);
     }
+}
+
+#define NEXT_DAYS 90
+/* Page 2 stays one page: the next steps, then a count. */
+#define MAX_NEXT_STEPS 8
+
+/* The plan's steps that start in the next NEXT_DAYS days, with their
+ * projected dates and a link to each resource; the done ones as a count. */
+static void
+add_next_steps (Report *report)
+{
+  UpskillReportDoc *doc = report->doc;
+  GDate horizon;
+  guint n_done = 0;
+  guint n_shown = 0;
+  guint n_later = 0;
+
+  upskill_date_set_from_date_time (&horizon, report->date);
+  g_date_add_days (&horizon, NEXT_DAYS);
+
+  for (guint i = 0; i < report->schedule->len; i++)
+    {
+      UpskillScheduledStep *scheduled = g_ptr_array_index (report->schedule, i);
+      g_autofree char *range = NULL;
+      g_autofree char *detail = NULL;
+      g_autofree char *markup = NULL;
+      const char *url = scheduled->module != NULL ? scheduled->module->url : NULL;
+
+      if (scheduled->step->status == UPSKILL_STEP_DONE)
+        n_done++;
+      if (!scheduled->scheduled || !g_date_valid (&scheduled->start) || !g_date_valid (&scheduled->finish))
+        continue;
+      if (g_date_compare (&scheduled->start, &horizon) > 0)
+        {
+          n_later++;
+          continue;
+        }
+
+      if (n_shown == MAX_NEXT_STEPS)
+        {
+          n_later++;
+          continue;
+        }
+      n_shown++;
+      range = format_date_range (&scheduled->start, &scheduled->finish);
+      if (scheduled->module != NULL)
+        /* Translators: under a step in "Next 90 days": its dates, provider and kind. */
+        detail = g_strdup_printf (_("%s · %s · %s"), range, scheduled->module->provider,
+                                  upskill_module_kind_get_label (scheduled->module->kind));
+      else
+        detail = g_strdup_printf (_("%s · %s"), range, _("Own step"));
+
+      if (url != NULL && *url != '\0')
+        markup = g_markup_printf_escaped ("<b>%s</b>\n%s\n" UPSKILL_REPORT_SMALL_SPAN "%s</span>",
+                                          scheduled->title ? scheduled->title : "", detail, url);
+      else
+        markup = g_markup_printf_escaped ("<b>%s</b>\n%s", scheduled->title ? scheduled->title : "", detail);
+      upskill_report_doc_add_item (doc, "☐", 14, markup, &upskill_report_accent);
+      upskill_report_doc_keep_together (doc);
+      if (url != NULL && *url != '\0')
+        upskill_report_doc_set_link (doc, url);
+    }
+
+  if (n_shown == 0)
+    upskill_report_doc_add_text (doc, UPSKILL_TEXT_BODY,
+                                 report->schedule->len == 0
+                                 ? _("There is no learning path yet.")
+                                 : _("No learning step is scheduled in the next 90 days."));
+
+  if (n_later > 0 || n_done > 0)
+    {
+      g_autoptr(GString) summary = g_string_new (NULL);
+
+      if (n_done > 0)
+        {
+          g_autofree char *done = upskill_format_steps_done (n_done);
+
+          /* Translators: "12 steps done." in "Next 90 days". */
+          g_string_append_printf (summary, _("%s so far."), done);
+        }
+      if (n_later > 0)
+        {
+          if (summary->len > 0)
+            g_string_append_c (summary, ' ');
+          g_string_append_printf (summary,
+                                  NGETTEXT ("%u more step follows: see the learning path.",
+                                            "%u more steps follow: see the learning path.", n_later),
+                                  n_later);
+        }
+      upskill_report_doc_add_text (doc, UPSKILL_TEXT_SMALL, summary->str);
+    }
+}
+
+/* Page 2, the page a client keeps at hand: what to learn next and when,
+ * what was agreed, and when they meet next. */
+static void
+add_next_days (Report *report)
+{
+  UpskillReportDoc *doc = report->doc;
+  gint64 now = g_date_time_to_unix (report->date);
+  gint64 next_session = upskill_progress_get_next_session (report->profile, now);
+  /* Someone tracking their own skills, with no session, reads only the
+   * steps. */
+  gboolean has_sessions = upskill_profile_get_notes (report->profile)->len > 0;
+
+  upskill_report_doc_add_heading (doc, 1, _("Next 90 days"));
+
+  if (next_session != 0)
+    {
+      UpskillNote next = { .date = next_session };
+      g_autofree char *when = upskill_format_session (&next);
+      g_autofree char *line = g_markup_printf_escaped (_("Next session: <b>%s</b>"), when);
+
+      upskill_report_doc_add_markup (doc, UPSKILL_TEXT_BODY, line);
+    }
+  else if (has_sessions)
+    upskill_report_doc_add_text (doc, UPSKILL_TEXT_BODY, _("No next session is agreed yet."));
+
+  upskill_report_doc_add_heading (doc, 2, _("Learning steps"));
+  add_next_steps (report);
+
+  if (has_sessions)
+    {
+      upskill_report_doc_add_heading (doc, 2, _("Agreed actions"));
+      add_open_actions (report);
+    }
+
+  upskill_report_doc_add_page_break (doc);
 }
 
 /* ---------------------------------------------------------------- */
@@ -1650,6 +1908,75 @@ add_market_context (Report *report)
 }
 
 /* ---------------------------------------------------------------- */
+/* Appendix and sign-off                                             */
+/* ---------------------------------------------------------------- */
+
+static void
+add_level_definitions (Report *report)
+{
+  UpskillReportDoc *doc = report->doc;
+
+  upskill_report_doc_add_heading (doc, 1, _("Level definitions"));
+  upskill_report_doc_add_text (doc, UPSKILL_TEXT_BODY,
+                               _("One scale for every skill, after the Dreyfus model. From Competent (3) "
+                                 "on, a rating asks for evidence."));
+  for (guint level = 0; level <= UPSKILL_LEVEL_MAX; level++)
+    {
+      g_autofree char *definition = upskill_format_level_definition (level);
+      g_autofree char *markup = g_markup_escape_text (definition, -1);
+
+      upskill_report_doc_add_item (doc, "•", 14, markup, &upskill_report_accent);
+      /* Six short lines: one list on one page. */
+      if (level < UPSKILL_LEVEL_MAX)
+        upskill_report_doc_keep_with_next (doc);
+    }
+}
+
+static void
+add_sign_off (Report *report)
+{
+  UpskillReportDoc *doc = report->doc;
+  g_autofree char *name = isolate (upskill_profile_get_name (report->profile));
+  g_autofree char *date = upskill_date_time_format_day (report->date);
+  g_autofree char *confidential = NULL;
+
+  upskill_report_doc_add_heading (doc, 1, _("Sign-off"));
+  if (report->coach_name != NULL)
+    {
+      g_autofree char *coach = isolate (report->coach_name);
+      /* Translators: the sign-off: the coach's name, then the report's date. */
+      g_autofree char *line = g_markup_printf_escaped (_("Prepared by <b>%s</b>, your coach, on %s."),
+                                                       coach, date);
+
+      upskill_report_doc_add_markup (doc, UPSKILL_TEXT_BODY, line);
+      upskill_report_doc_keep_with_next (doc);
+    }
+  else
+    {
+      /* Translators: the sign-off without a coach: the report's date. */
+      g_autofree char *line = g_strdup_printf (_("Prepared on %s."), date);
+
+      upskill_report_doc_add_text (doc, UPSKILL_TEXT_BODY, line);
+      upskill_report_doc_keep_with_next (doc);
+    }
+  if (report->coach_contact != NULL)
+    {
+      g_autofree char *contact = isolate (report->coach_contact);
+      /* Translators: the sign-off: how to reach the coach (an e-mail, a phone number). */
+      g_autofree char *line = g_strdup_printf (_("Contact: %s"), contact);
+
+      upskill_report_doc_add_text (doc, UPSKILL_TEXT_BODY, line);
+      upskill_report_doc_keep_with_next (doc);
+    }
+
+  /* Translators: the report's last line; %s is the person's name. */
+  confidential = g_strdup_printf (_("Confidential: prepared for %s alone. The coach’s private notes are "
+                                    "not part of it. Please do not pass it on without their consent."),
+                                  name);
+  upskill_report_doc_add_text (doc, UPSKILL_TEXT_SMALL, confidential);
+}
+
+/* ---------------------------------------------------------------- */
 /* The document                                                      */
 /* ---------------------------------------------------------------- */
 
@@ -1708,6 +2035,8 @@ report_new (UpskillProfile             *profile,
   report->paper = options->paper;
   report->include_notes = options->include_notes;
   report->coach_name = options->coach_name && *options->coach_name ? g_strdup (options->coach_name) : NULL;
+  report->coach_contact = options->coach_contact && *options->coach_contact
+                          ? g_strdup (options->coach_contact) : NULL;
   report->date = options->date > 0 ? g_date_time_new_from_unix_local (options->date) : NULL;
   /* No date, or one GDateTime cannot hold: today. */
   if (report->date == NULL)
@@ -1779,16 +2108,19 @@ report_build (Report          *report,
   upskill_report_doc_set_header (report->doc, header_left, header_right);
 
   upskill_report_doc_add_full_page (report->doc, _("Cover"), draw_cover, report);
+  add_next_days (report);
   add_summary (report);
+  add_strengths (report);
   add_radar (report);
   add_gaps (report);
   add_learning_path (report);
   add_progress (report);
   add_since_last_session (report);
-  add_agreed_actions (report);
   if (report->include_notes)
     add_notes (report);
   add_market_context (report);
+  add_level_definitions (report);
+  add_sign_off (report);
 }
 
 static GBytes *

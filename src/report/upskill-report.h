@@ -25,6 +25,8 @@ typedef struct
   UpskillPaper  paper;
   gboolean      include_notes;
   const char   *coach_name;   /* NULL or "" for none */
+  const char   *coach_contact;/* e-mail, phone or web address for the
+                               * sign-off; NULL or "" for none */
   gint64        date;         /* the report's date, unix time; 0 = now */
 } UpskillReportOptions;
 

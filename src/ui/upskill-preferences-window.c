@@ -11,6 +11,7 @@ struct _UpskillPreferencesWindow
   AdwPreferencesWindow  parent_instance;
 
   AdwEntryRow          *coach_name_row;
+  AdwEntryRow          *coach_contact_row;
   AdwComboRow          *paper_size_row;
   AdwComboRow          *trend_weight_row;
   AdwEntryRow          *feed_url_row;
@@ -150,6 +151,7 @@ upskill_preferences_window_class_init (UpskillPreferencesWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/Upskill/ui/upskill-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, UpskillPreferencesWindow, coach_name_row);
+  gtk_widget_class_bind_template_child (widget_class, UpskillPreferencesWindow, coach_contact_row);
   gtk_widget_class_bind_template_child (widget_class, UpskillPreferencesWindow, paper_size_row);
   gtk_widget_class_bind_template_child (widget_class, UpskillPreferencesWindow, trend_weight_row);
   gtk_widget_class_bind_template_child (widget_class, UpskillPreferencesWindow, feed_url_row);
@@ -180,6 +182,7 @@ upskill_preferences_window_new (GtkWindow *parent,
   self->settings = g_object_ref (settings);
 
   g_settings_bind (settings, "coach-name", self->coach_name_row, "text", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "coach-contact", self->coach_contact_row, "text", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind_with_mapping (settings, "paper-size",
                                 self->paper_size_row, "selected",
                                 G_SETTINGS_BIND_DEFAULT,

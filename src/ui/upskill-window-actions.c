@@ -834,6 +834,7 @@ typedef struct
   UpskillWindow *self;
   GFile         *destination;
   char          *coach_name;
+  char          *coach_contact;
 } ReportData;
 
 static void
@@ -842,6 +843,7 @@ report_data_free (ReportData *data)
   g_object_unref (data->self);
   g_object_unref (data->destination);
   g_free (data->coach_name);
+  g_free (data->coach_contact);
   g_free (data);
 }
 
@@ -889,11 +891,13 @@ export_report_to (UpskillWindow *self,
   data->self = g_object_ref (self);
   data->destination = g_object_ref (destination);
   data->coach_name = g_settings_get_string (self->settings, "coach-name");
+  data->coach_contact = g_settings_get_string (self->settings, "coach-contact");
 
   upskill_report_options_init (&options);
   /* The schema's enum has the order of UpskillPaper. */
   options.paper = (UpskillPaper) g_settings_get_enum (self->settings, "paper-size");
   options.coach_name = data->coach_name;
+  options.coach_contact = data->coach_contact;
 
   upskill_report_write_async (upskill_window_get_profile (self), self->catalog,
                               upskill_application_get_trends (UPSKILL_APPLICATION (application)),
@@ -938,6 +942,7 @@ typedef struct
   UpskillWindow      *self;
   UpskillReportPages *pages;
   char               *coach_name;
+  char               *coach_contact;
 } PrintJob;
 
 static void
@@ -948,6 +953,7 @@ print_job_free (gpointer data)
   g_object_unref (job->self);
   upskill_report_pages_free (job->pages);
   g_free (job->coach_name);
+  g_free (job->coach_contact);
   g_free (job);
 }
 
@@ -1024,10 +1030,12 @@ print_report (UpskillWindow *self,
   job = g_new0 (PrintJob, 1);
   job->self = g_object_ref (self);
   job->coach_name = g_settings_get_string (self->settings, "coach-name");
+  job->coach_contact = g_settings_get_string (self->settings, "coach-contact");
 
   upskill_report_options_init (&options);
   options.paper = (UpskillPaper) g_settings_get_enum (self->settings, "paper-size");
   options.coach_name = job->coach_name;
+  options.coach_contact = job->coach_contact;
   job->pages = upskill_report_pages_new (upskill_window_get_profile (self), self->catalog,
                                          upskill_application_get_trends (UPSKILL_APPLICATION (application)),
                                          &options);
