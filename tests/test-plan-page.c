@@ -14,6 +14,7 @@
 #include "upskill-profile.h"
 #include "upskill-progress.h"
 #include "upskill-step-dialog.h"
+#include "upskill-step-item.h"
 #include "upskill-step-row.h"
 #include "upskill-test-ui.h"
 #include "upskill-trends.h"
@@ -66,19 +67,69 @@ get_child (Fixture    *fixture,
   return child;
 }
 
+/* The step items the list shows, in its order. */
+static GPtrArray *
+get_step_items (Fixture *fixture)
+{
+  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (get_child (fixture, "steps_view")));
+  GPtrArray *items = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+
+      if (UPSKILL_IS_STEP_ITEM (item))
+        g_ptr_array_add (items, g_steal_pointer (&item));
+    }
+
+  return items;
+}
+
+static void
+collect_step_rows (GtkWidget *widget,
+                   GPtrArray *rows)
+{
+  if (UPSKILL_IS_STEP_ROW (widget))
+    {
+      g_ptr_array_add (rows, widget);
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_step_rows (child, rows);
+}
+
+/* The step rows built: those in sight, and a few around them. */
 static GPtrArray *
 get_step_rows (Fixture *fixture)
 {
-  GtkWidget *list = get_child (fixture, "steps_list");
   GPtrArray *rows = g_ptr_array_new ();
 
-  for (GtkWidget *child = gtk_widget_get_first_child (list);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (UPSKILL_IS_STEP_ROW (child))
-      g_ptr_array_add (rows, child);
-
+  collect_step_rows (get_child (fixture, "steps_view"), rows);
   return rows;
+}
+
+/* The row of @step_id, scrolled into sight. */
+static GtkWidget *
+get_step_row (Fixture    *fixture,
+              const char *step_id)
+{
+  g_autoptr(GPtrArray) items = get_step_items (fixture);
+  g_autoptr(GPtrArray) rows = NULL;
+
+  for (guint i = 0; i < items->len; i++)
+    if (g_str_equal (upskill_step_item_get_step_id (g_ptr_array_index (items, i)), step_id))
+      gtk_widget_activate_action (get_child (fixture, "steps_view"), "list.scroll-to-item", "u", i + 1);
+  upskill_test_wait_for_frames (GTK_WIDGET (fixture->window), 2);
+
+  rows = get_step_rows (fixture);
+  for (guint i = 0; i < rows->len; i++)
+    if (gtk_widget_get_mapped (g_ptr_array_index (rows, i))
+        && g_str_equal (upskill_step_row_get_step_id (g_ptr_array_index (rows, i)), step_id))
+      return g_ptr_array_index (rows, i);
+
+  return NULL;
 }
 
 static void
@@ -93,13 +144,17 @@ activate (Fixture    *fixture,
 static void
 assert_rows_match_plan (Fixture *fixture)
 {
-  g_autoptr(GPtrArray) rows = get_step_rows (fixture);
+  g_autoptr(GPtrArray) items = get_step_items (fixture);
   GPtrArray *plan = upskill_profile_get_plan (fixture->profile);
 
-  g_assert_cmpuint (rows->len, ==, plan->len);
+  g_assert_cmpuint (items->len, ==, plan->len);
   for (guint i = 0; i < plan->len; i++)
-    g_assert_cmpstr (upskill_step_row_get_step_id (g_ptr_array_index (rows, i)), ==,
-                     ((UpskillPlanStep *) g_ptr_array_index (plan, i))->id);
+    {
+      const UpskillStepView *view = upskill_step_item_get_view (g_ptr_array_index (items, i));
+
+      g_assert_cmpstr (view->step_id, ==, ((UpskillPlanStep *) g_ptr_array_index (plan, i))->id);
+      g_assert_cmpuint (view->position, ==, i);
+    }
 }
 
 static void
@@ -513,7 +568,6 @@ test_enter_hours_spent (Fixture       *fixture,
 {
   GPtrArray *plan = upskill_profile_get_plan (fixture->profile);
   GtkLabel *hours_label = get_child (fixture, "hours_label");
-  g_autoptr(GPtrArray) rows = NULL;
   UpskillPlanStep *step = NULL;
   GtkWidget *row = NULL;
   GtkSpinButton *spin;
@@ -536,10 +590,7 @@ test_enter_hours_spent (Fixture       *fixture,
   g_assert_cmpuint (spent_before, ==, 0);
 
   /* The step's menu offers it. */
-  rows = get_step_rows (fixture);
-  for (guint i = 0; i < rows->len; i++)
-    if (g_str_equal (upskill_step_row_get_step_id (g_ptr_array_index (rows, i)), step->id))
-      row = g_ptr_array_index (rows, i);
+  row = get_step_row (fixture, step->id);
   g_assert_nonnull (row);
   g_assert_true (menu_offers (row, "plan.edit-step-hours", step->id));
 
