@@ -71,7 +71,7 @@ get_child (Fixture    *fixture,
 static GPtrArray *
 get_step_items (Fixture *fixture)
 {
-  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (get_child (fixture, "steps_view")));
+  GListModel *model = G_LIST_MODEL (gtk_grid_view_get_model (get_child (fixture, "steps_view")));
   GPtrArray *items = g_ptr_array_new_with_free_func (g_object_unref);
 
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
@@ -929,6 +929,127 @@ test_render (Fixture       *fixture,
   adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_DEFAULT);
 }
 
+typedef struct
+{
+  guint n_signals;
+  guint position;
+  guint n_removed;
+  guint n_added;
+} ItemsChanged;
+
+static void
+on_items_changed (GListModel   *model,
+                  guint         position,
+                  guint         n_removed,
+                  guint         n_added,
+                  ItemsChanged *changed)
+{
+  changed->n_signals++;
+  changed->position = position;
+  changed->n_removed = n_removed;
+  changed->n_added = n_added;
+}
+
+/* At the limit of 500 steps, only the rows in sight are built, and a
+ * change reaches the rows of the steps it changes, not all of them. */
+static void
+test_long_plan (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  GPtrArray *plan = g_ptr_array_new_with_free_func ((GDestroyNotify) upskill_plan_step_free);
+  GListModel *model = G_LIST_MODEL (gtk_grid_view_get_model (get_child (fixture, "steps_view")));
+  const char *dir = g_getenv ("UPSKILL_SCREENSHOT_DIR");
+  const char *unplanned_skill = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  ItemsChanged changed = { 0, };
+  guint n_skills = upskill_catalog_get_n_skills (fixture->catalog);
+  g_autofree char *last_id = NULL;
+  GtkWidget *row;
+  gulong handler;
+
+  for (guint i = 0; i < UPSKILL_PROFILE_MAX_STEPS; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("step-%u", i + 1);
+      g_autofree char *title = g_strdup_printf ("Custom step %u", i + 1);
+      /* Every skill but the last. */
+      const char *skill = upskill_catalog_get_skill (fixture->catalog, i % (n_skills - 1))->id;
+
+      g_ptr_array_add (plan, upskill_plan_step_new_custom (id, title, 10, skill, 1, 2));
+    }
+  unplanned_skill = upskill_catalog_get_skill (fixture->catalog, n_skills - 1)->id;
+  upskill_profile_set_plan (fixture->profile, plan);
+  upskill_test_flush ();
+  upskill_test_wait_for_frames (GTK_WIDGET (fixture->window), 2);
+  assert_rows_match_plan (fixture);
+
+  rows = get_step_rows (fixture);
+  g_test_message ("%u rows built for %u steps", rows->len, UPSKILL_PROFILE_MAX_STEPS);
+  g_assert_cmpuint (rows->len, >, 0);
+  g_assert_cmpuint (rows->len, <, 60);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  if (dir != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, "upskill-plan-500-steps.png", NULL);
+
+      upskill_test_save_png (GTK_WIDGET (fixture->window), path);
+    }
+
+  handler = g_signal_connect (model, "items-changed", G_CALLBACK (on_items_changed), &changed);
+
+  /* A level no step raises: no row changes. */
+  upskill_profile_set_level (fixture->profile, unplanned_skill,
+                             (upskill_profile_get_level (fixture->profile, unplanned_skill) + 1) % 6,
+                             NULL, 0);
+  upskill_test_flush ();
+  g_assert_cmpuint (changed.n_signals, ==, 0);
+
+  /* The last step done: its row alone (nothing after it moves). */
+  last_id = g_strdup_printf ("step-%u", UPSKILL_PROFILE_MAX_STEPS);
+  activate (fixture, "plan.set-step-status", g_variant_new ("(si)", last_id, UPSKILL_STEP_DONE));
+  upskill_test_flush ();
+  g_assert_cmpuint (changed.n_signals, ==, 1);
+  g_assert_cmpuint (changed.position, ==, UPSKILL_PROFILE_MAX_STEPS); /* after the page's top */
+  g_assert_cmpuint (changed.n_removed, ==, 1);
+  g_assert_cmpuint (changed.n_added, ==, 1);
+  g_signal_handler_disconnect (model, handler);
+
+  /* The last row is reached, and shows the step; still few rows. */
+  row = get_step_row (fixture, last_id);
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_has_css_class (row, "step-done"));
+  rows = get_step_rows (fixture);
+  g_assert_cmpuint (rows->len, <, 60);
+  if (dir != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, "upskill-plan-500-steps-end.png", NULL);
+
+      upskill_test_save_png (GTK_WIDGET (fixture->window), path);
+    }
+  assert_rows_match_plan (fixture);
+}
+
+/* María's plan, as it looks (with UPSKILL_SCREENSHOT_DIR). */
+static void
+test_render_sample (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  const char *dir = g_getenv ("UPSKILL_SCREENSHOT_DIR");
+  g_autofree char *path = NULL;
+
+  upskill_test_wait_for_frames (GTK_WIDGET (fixture->window), 3);
+  assert_rows_match_plan (fixture);
+  if (dir == NULL)
+    return;
+
+  path = g_build_filename (dir, "upskill-plan-maria.png", NULL);
+  upskill_test_save_png (GTK_WIDGET (fixture->window), path);
+  gtk_widget_activate_action (get_child (fixture, "steps_view"), "list.scroll-to-item", "u", 3);
+  upskill_test_wait_for_frames (GTK_WIDGET (fixture->window), 3);
+  g_clear_pointer (&path, g_free);
+  path = g_build_filename (dir, "upskill-plan-maria-steps.png", NULL);
+  upskill_test_save_png (GTK_WIDGET (fixture->window), path);
+}
+
 static void
 test_finalize (void)
 {
@@ -977,6 +1098,8 @@ main (int   argc,
   ADD ("export-calendar-chooser", "li-wei", test_export_calendar_chooser);
   ADD ("empty-states", NULL, test_empty_states);
   ADD ("render", "li-wei", test_render);
+  ADD ("render-sample", "maria-gonzalez", test_render_sample);
+  ADD ("long-plan", "li-wei", test_long_plan);
   g_test_add_func ("/upskill/plan-page/finalize", test_finalize);
 
 #undef ADD

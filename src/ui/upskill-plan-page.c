@@ -54,7 +54,7 @@ struct _UpskillPlanPage
   AdwPreferencesGroup *gaps_group;
   GtkListBox      *gaps_list;
   GtkStack        *path_stack;
-  GtkListView     *steps_view;
+  GtkGridView     *steps_view;
   GtkWidget       *header_box;
   GtkLabel        *empty_plan_label;
 };
@@ -722,6 +722,9 @@ refresh (UpskillPlanPage *self)
   refresh_gaps (self, gaps);
   refresh_steps (self, schedule);
 
+  /* The steps follow the group's heading in the list; the page ends
+   * with the last of them, or with the empty plan's card. */
+  gtk_widget_set_margin_bottom (self->header_box, schedule->len > 0 ? 0 : 24);
   if (schedule->len > 0)
     gtk_stack_set_visible_child_name (self->path_stack, "steps");
   else
@@ -1470,7 +1473,7 @@ upskill_plan_page_dispose (GObject *object)
    * first, or gtk_widget_dispose_template() unparents it behind AdwBin's back. */
   adw_bin_set_child (ADW_BIN (self), NULL);
   if (self->steps_view != NULL)
-    gtk_list_view_set_model (self->steps_view, NULL);
+    gtk_grid_view_set_model (self->steps_view, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), UPSKILL_TYPE_PLAN_PAGE);
   g_clear_object (&self->header_box);
   g_clear_object (&self->steps);
@@ -1648,8 +1651,8 @@ upskill_plan_page_init (UpskillPlanPage *self)
   g_signal_connect (factory, "bind", G_CALLBACK (bind_list_item), self);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_list_item), self);
   g_signal_connect (factory, "teardown", G_CALLBACK (teardown_list_item), self);
-  gtk_list_view_set_factory (self->steps_view, factory);
-  gtk_list_view_set_model (self->steps_view, GTK_SELECTION_MODEL (selection));
+  gtk_grid_view_set_factory (self->steps_view, factory);
+  gtk_grid_view_set_model (self->steps_view, GTK_SELECTION_MODEL (selection));
 
   self->cancellable = g_cancellable_new ();
   self->actions_state = -1;
