@@ -422,7 +422,7 @@ refresh_steps (UpskillPlanPage *self,
       n_suffix++;
     }
 
-  /* The middle first: the ends keep their positions in the old model. */
+  /* The middle first: then the model has the new positions. */
   if (n_old - n_prefix - n_suffix > 0 || items->len - n_prefix - n_suffix > 0)
     splice_steps (self, n_prefix, n_old - n_prefix - n_suffix,
                   items, n_prefix, items->len - n_prefix - n_suffix);
