@@ -1057,14 +1057,22 @@ test_finalize (void)
   UpskillCatalog *catalog = upskill_catalog_get_default ();
   UpskillPlanPage *page;
   UpskillModuleChooser *chooser;
+  GObject *header_box;
 
   page = g_object_ref_sink (g_object_new (UPSKILL_TYPE_PLAN_PAGE,
                                           "catalog", catalog,
                                           "profile", profile,
                                           NULL));
+  /* What the list shows above the steps goes with the page, in the
+   * list or not. */
+  header_box = gtk_widget_get_template_child (GTK_WIDGET (page), UPSKILL_TYPE_PLAN_PAGE, "header_box");
+  g_assert_nonnull (header_box);
+  g_object_add_weak_pointer (header_box, (gpointer *) &header_box);
+
   /* A refresh queued, then the page goes away. */
   upskill_profile_set_weekly_hours (profile, 6);
   g_assert_finalize_object (page);
+  g_assert_null (header_box);
   upskill_profile_set_weekly_hours (profile, 7);
   upskill_test_flush ();
 

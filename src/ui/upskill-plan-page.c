@@ -1475,7 +1475,6 @@ upskill_plan_page_dispose (GObject *object)
   if (self->steps_view != NULL)
     gtk_grid_view_set_model (self->steps_view, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), UPSKILL_TYPE_PLAN_PAGE);
-  g_clear_object (&self->header_box);
   g_clear_object (&self->steps);
   g_clear_pointer (&self->bound_rows, g_hash_table_unref);
   g_clear_object (&self->cancellable);
@@ -1589,7 +1588,7 @@ bind_list_item (GtkSignalListItemFactory *factory,
       gtk_list_item_set_child (list_item, row);
     }
   upskill_step_row_set_item (UPSKILL_STEP_ROW (row), item);
-  g_hash_table_replace (self->bound_rows, (gpointer) upskill_step_row_get_step_id (UPSKILL_STEP_ROW (row)), row);
+  g_hash_table_replace (self->bound_rows, g_strdup (upskill_step_item_get_step_id (item)), row);
 
   /* Focused after the list's layout, which binds the row. */
   if (self->focus_step_id != NULL && g_str_equal (self->focus_step_id, upskill_step_item_get_step_id (item))
@@ -1636,12 +1635,12 @@ upskill_plan_page_init (UpskillPlanPage *self)
   g_autoptr(GObject) header_marker = g_object_new (G_TYPE_OBJECT, NULL);
   g_autoptr(GtkNoSelection) selection = NULL;
 
+  /* header_box, out of the page's tree while scrolled out of sight, is
+   * kept by the template as a bound child. */
   gtk_widget_init_template (GTK_WIDGET (self));
-  /* Not in the page's tree while it is scrolled out of sight. */
-  g_object_ref_sink (self->header_box);
 
   self->steps = g_list_store_new (UPSKILL_TYPE_STEP_ITEM);
-  self->bound_rows = g_hash_table_new (g_str_hash, g_str_equal);
+  self->bound_rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_list_store_append (header, header_marker);
   g_list_store_append (sections, header);
   g_list_store_append (sections, self->steps);
