@@ -626,6 +626,8 @@ test_names (void)
   g_assert_true (has_name (result.names, "^María González, client, AI Security Engineer, [0-9]+% ready$"));
   g_assert_true (has_name (result.names, "^Python, Core language: Competent, 3 of 5$"));
   g_assert_true (has_name (result.names, "^Regenerate Plan$"));
+  /* The plan's steps, each in a row built as the list scrolls. */
+  g_assert_true (has_name (result.names, "^Step 1: .+"));
   /* The readiness by area is a table, an area heading each row (GTK 4.8
    * reads the column headers as plain cells). */
   g_assert_cmpuint (result.n_tables, >=, 1);

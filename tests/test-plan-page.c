@@ -14,6 +14,7 @@
 #include "upskill-profile.h"
 #include "upskill-progress.h"
 #include "upskill-step-dialog.h"
+#include "upskill-step-item.h"
 #include "upskill-step-row.h"
 #include "upskill-test-ui.h"
 #include "upskill-trends.h"
@@ -66,19 +67,69 @@ get_child (Fixture    *fixture,
   return child;
 }
 
+/* The step items the list shows, in its order. */
+static GPtrArray *
+get_step_items (Fixture *fixture)
+{
+  GListModel *model = G_LIST_MODEL (gtk_grid_view_get_model (get_child (fixture, "steps_view")));
+  GPtrArray *items = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (model, i);
+
+      if (UPSKILL_IS_STEP_ITEM (item))
+        g_ptr_array_add (items, g_steal_pointer (&item));
+    }
+
+  return items;
+}
+
+static void
+collect_step_rows (GtkWidget *widget,
+                   GPtrArray *rows)
+{
+  if (UPSKILL_IS_STEP_ROW (widget))
+    {
+      g_ptr_array_add (rows, widget);
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_step_rows (child, rows);
+}
+
+/* The step rows built: those in sight, and a few around them. */
 static GPtrArray *
 get_step_rows (Fixture *fixture)
 {
-  GtkWidget *list = get_child (fixture, "steps_list");
   GPtrArray *rows = g_ptr_array_new ();
 
-  for (GtkWidget *child = gtk_widget_get_first_child (list);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    if (UPSKILL_IS_STEP_ROW (child))
-      g_ptr_array_add (rows, child);
-
+  collect_step_rows (get_child (fixture, "steps_view"), rows);
   return rows;
+}
+
+/* The row of @step_id, scrolled into sight. */
+static GtkWidget *
+get_step_row (Fixture    *fixture,
+              const char *step_id)
+{
+  g_autoptr(GPtrArray) items = get_step_items (fixture);
+  g_autoptr(GPtrArray) rows = NULL;
+
+  for (guint i = 0; i < items->len; i++)
+    if (g_str_equal (upskill_step_item_get_step_id (g_ptr_array_index (items, i)), step_id))
+      gtk_widget_activate_action (get_child (fixture, "steps_view"), "list.scroll-to-item", "u", i + 1);
+  upskill_test_wait_for_frames (GTK_WIDGET (fixture->window), 2);
+
+  rows = get_step_rows (fixture);
+  for (guint i = 0; i < rows->len; i++)
+    if (gtk_widget_get_mapped (g_ptr_array_index (rows, i))
+        && g_str_equal (upskill_step_row_get_step_id (g_ptr_array_index (rows, i)), step_id))
+      return g_ptr_array_index (rows, i);
+
+  return NULL;
 }
 
 static void
@@ -93,13 +144,17 @@ activate (Fixture    *fixture,
 static void
 assert_rows_match_plan (Fixture *fixture)
 {
-  g_autoptr(GPtrArray) rows = get_step_rows (fixture);
+  g_autoptr(GPtrArray) items = get_step_items (fixture);
   GPtrArray *plan = upskill_profile_get_plan (fixture->profile);
 
-  g_assert_cmpuint (rows->len, ==, plan->len);
+  g_assert_cmpuint (items->len, ==, plan->len);
   for (guint i = 0; i < plan->len; i++)
-    g_assert_cmpstr (upskill_step_row_get_step_id (g_ptr_array_index (rows, i)), ==,
-                     ((UpskillPlanStep *) g_ptr_array_index (plan, i))->id);
+    {
+      const UpskillStepView *view = upskill_step_item_get_view (g_ptr_array_index (items, i));
+
+      g_assert_cmpstr (view->step_id, ==, ((UpskillPlanStep *) g_ptr_array_index (plan, i))->id);
+      g_assert_cmpuint (view->position, ==, i);
+    }
 }
 
 static void
@@ -513,7 +568,6 @@ test_enter_hours_spent (Fixture       *fixture,
 {
   GPtrArray *plan = upskill_profile_get_plan (fixture->profile);
   GtkLabel *hours_label = get_child (fixture, "hours_label");
-  g_autoptr(GPtrArray) rows = NULL;
   UpskillPlanStep *step = NULL;
   GtkWidget *row = NULL;
   GtkSpinButton *spin;
@@ -536,10 +590,7 @@ test_enter_hours_spent (Fixture       *fixture,
   g_assert_cmpuint (spent_before, ==, 0);
 
   /* The step's menu offers it. */
-  rows = get_step_rows (fixture);
-  for (guint i = 0; i < rows->len; i++)
-    if (g_str_equal (upskill_step_row_get_step_id (g_ptr_array_index (rows, i)), step->id))
-      row = g_ptr_array_index (rows, i);
+  row = get_step_row (fixture, step->id);
   g_assert_nonnull (row);
   g_assert_true (menu_offers (row, "plan.edit-step-hours", step->id));
 
@@ -878,6 +929,127 @@ test_render (Fixture       *fixture,
   adw_style_manager_set_color_scheme (style_manager, ADW_COLOR_SCHEME_DEFAULT);
 }
 
+typedef struct
+{
+  guint n_signals;
+  guint position;
+  guint n_removed;
+  guint n_added;
+} ItemsChanged;
+
+static void
+on_items_changed (GListModel   *model,
+                  guint         position,
+                  guint         n_removed,
+                  guint         n_added,
+                  ItemsChanged *changed)
+{
+  changed->n_signals++;
+  changed->position = position;
+  changed->n_removed = n_removed;
+  changed->n_added = n_added;
+}
+
+/* At the limit of 500 steps, only the rows in sight are built, and a
+ * change reaches the rows of the steps it changes, not all of them. */
+static void
+test_long_plan (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  GPtrArray *plan = g_ptr_array_new_with_free_func ((GDestroyNotify) upskill_plan_step_free);
+  GListModel *model = G_LIST_MODEL (gtk_grid_view_get_model (get_child (fixture, "steps_view")));
+  const char *dir = g_getenv ("UPSKILL_SCREENSHOT_DIR");
+  const char *unplanned_skill = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  ItemsChanged changed = { 0, };
+  guint n_skills = upskill_catalog_get_n_skills (fixture->catalog);
+  g_autofree char *last_id = NULL;
+  GtkWidget *row;
+  gulong handler;
+
+  for (guint i = 0; i < UPSKILL_PROFILE_MAX_STEPS; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("step-%u", i + 1);
+      g_autofree char *title = g_strdup_printf ("Custom step %u", i + 1);
+      /* Every skill but the last. */
+      const char *skill = upskill_catalog_get_skill (fixture->catalog, i % (n_skills - 1))->id;
+
+      g_ptr_array_add (plan, upskill_plan_step_new_custom (id, title, 10, skill, 1, 2));
+    }
+  unplanned_skill = upskill_catalog_get_skill (fixture->catalog, n_skills - 1)->id;
+  upskill_profile_set_plan (fixture->profile, plan);
+  upskill_test_flush ();
+  upskill_test_wait_for_frames (GTK_WIDGET (fixture->window), 2);
+  assert_rows_match_plan (fixture);
+
+  rows = get_step_rows (fixture);
+  g_test_message ("%u rows built for %u steps", rows->len, UPSKILL_PROFILE_MAX_STEPS);
+  g_assert_cmpuint (rows->len, >, 0);
+  g_assert_cmpuint (rows->len, <, 60);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  if (dir != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, "upskill-plan-500-steps.png", NULL);
+
+      upskill_test_save_png (GTK_WIDGET (fixture->window), path);
+    }
+
+  handler = g_signal_connect (model, "items-changed", G_CALLBACK (on_items_changed), &changed);
+
+  /* A level no step raises: no row changes. */
+  upskill_profile_set_level (fixture->profile, unplanned_skill,
+                             (upskill_profile_get_level (fixture->profile, unplanned_skill) + 1) % 6,
+                             NULL, 0);
+  upskill_test_flush ();
+  g_assert_cmpuint (changed.n_signals, ==, 0);
+
+  /* The last step done: its row alone (nothing after it moves). */
+  last_id = g_strdup_printf ("step-%u", UPSKILL_PROFILE_MAX_STEPS);
+  activate (fixture, "plan.set-step-status", g_variant_new ("(si)", last_id, UPSKILL_STEP_DONE));
+  upskill_test_flush ();
+  g_assert_cmpuint (changed.n_signals, ==, 1);
+  g_assert_cmpuint (changed.position, ==, UPSKILL_PROFILE_MAX_STEPS); /* after the page's top */
+  g_assert_cmpuint (changed.n_removed, ==, 1);
+  g_assert_cmpuint (changed.n_added, ==, 1);
+  g_signal_handler_disconnect (model, handler);
+
+  /* The last row is reached, and shows the step; still few rows. */
+  row = get_step_row (fixture, last_id);
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_has_css_class (row, "step-done"));
+  rows = get_step_rows (fixture);
+  g_assert_cmpuint (rows->len, <, 60);
+  if (dir != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, "upskill-plan-500-steps-end.png", NULL);
+
+      upskill_test_save_png (GTK_WIDGET (fixture->window), path);
+    }
+  assert_rows_match_plan (fixture);
+}
+
+/* María's plan, as it looks (with UPSKILL_SCREENSHOT_DIR). */
+static void
+test_render_sample (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  const char *dir = g_getenv ("UPSKILL_SCREENSHOT_DIR");
+  g_autofree char *path = NULL;
+
+  upskill_test_wait_for_frames (GTK_WIDGET (fixture->window), 3);
+  assert_rows_match_plan (fixture);
+  if (dir == NULL)
+    return;
+
+  path = g_build_filename (dir, "upskill-plan-maria.png", NULL);
+  upskill_test_save_png (GTK_WIDGET (fixture->window), path);
+  gtk_widget_activate_action (get_child (fixture, "steps_view"), "list.scroll-to-item", "u", 3);
+  upskill_test_wait_for_frames (GTK_WIDGET (fixture->window), 3);
+  g_clear_pointer (&path, g_free);
+  path = g_build_filename (dir, "upskill-plan-maria-steps.png", NULL);
+  upskill_test_save_png (GTK_WIDGET (fixture->window), path);
+}
+
 static void
 test_finalize (void)
 {
@@ -885,14 +1057,22 @@ test_finalize (void)
   UpskillCatalog *catalog = upskill_catalog_get_default ();
   UpskillPlanPage *page;
   UpskillModuleChooser *chooser;
+  GObject *header_box;
 
   page = g_object_ref_sink (g_object_new (UPSKILL_TYPE_PLAN_PAGE,
                                           "catalog", catalog,
                                           "profile", profile,
                                           NULL));
+  /* What the list shows above the steps goes with the page, in the
+   * list or not. */
+  header_box = gtk_widget_get_template_child (GTK_WIDGET (page), UPSKILL_TYPE_PLAN_PAGE, "header_box");
+  g_assert_nonnull (header_box);
+  g_object_add_weak_pointer (header_box, (gpointer *) &header_box);
+
   /* A refresh queued, then the page goes away. */
   upskill_profile_set_weekly_hours (profile, 6);
   g_assert_finalize_object (page);
+  g_assert_null (header_box);
   upskill_profile_set_weekly_hours (profile, 7);
   upskill_test_flush ();
 
@@ -926,6 +1106,8 @@ main (int   argc,
   ADD ("export-calendar-chooser", "li-wei", test_export_calendar_chooser);
   ADD ("empty-states", NULL, test_empty_states);
   ADD ("render", "li-wei", test_render);
+  ADD ("render-sample", "maria-gonzalez", test_render_sample);
+  ADD ("long-plan", "li-wei", test_long_plan);
   g_test_add_func ("/upskill/plan-page/finalize", test_finalize);
 
 #undef ADD

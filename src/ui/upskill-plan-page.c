@@ -16,6 +16,7 @@
 #include "upskill-progress.h"
 #include "upskill-readiness.h"
 #include "upskill-step-dialog.h"
+#include "upskill-step-item.h"
 #include "upskill-step-row.h"
 #include "upskill-store.h"
 #include "upskill-toast.h"
@@ -30,8 +31,11 @@ struct _UpskillPlanPage
   guint            refresh_source;
   gboolean         updating;
   int              actions_state;   /* -1, or has_profile + 2 * has_plan last set */
-  char            *focus_step_id;   /* the row to focus after a rebuild */
-  GHashTable      *step_rows;       /* step id -> UpskillStepRow, ref'd */
+  char            *focus_step_id;   /* the row to focus once it is shown */
+  GListStore      *steps;           /* UpskillStepItem, in plan order */
+  GHashTable      *bound_rows;      /* step id -> UpskillStepRow on screen */
+  GtkListItem     *header_item;     /* the list item showing header_box */
+  guint            focus_source;
   char            *gaps_key;        /* what the gap rows show */
   GCancellable    *cancellable;
 
@@ -51,7 +55,8 @@ struct _UpskillPlanPage
   AdwPreferencesGroup *gaps_group;
   GtkListBox      *gaps_list;
   GtkStack        *path_stack;
-  GtkListBox      *steps_list;
+  GtkGridView     *steps_view;
+  GtkWidget       *header_box;
   GtkLabel        *empty_plan_label;
 };
 
@@ -353,80 +358,116 @@ describe_prerequisites (UpskillPlanPage *self,
   return g_strdup_printf (_("After: %s"), list);
 }
 
-/* Rows are kept by step id and updated in place: building a row (and its
- * drop-down) is what costs, and most changes (a status, the weekly hours)
- * leave the order as it is. */
+/* The rows are a recycling list: only those in sight exist, whatever the
+ * length of the plan. The model changes only where a step shows something
+ * else, so that a change elsewhere (a level, the weekly hours) rebinds a
+ * few rows, not all. */
+static void
+splice_steps (UpskillPlanPage *self,
+              guint            position,
+              guint            n_removed,
+              GPtrArray       *items,
+              guint            from,
+              guint            n_added)
+{
+  g_list_store_splice (self->steps, position, n_removed,
+                       n_added > 0 ? items->pdata + from : NULL, n_added);
+}
+
+static gboolean focus_row_idle (gpointer user_data);
+
 static void
 refresh_steps (UpskillPlanPage *self,
                GPtrArray       *schedule)
 {
-  g_autoptr(GHashTable) old_rows = g_steal_pointer (&self->step_rows);
-  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
-  GtkWidget *focus_row = NULL;
-  GtkWidget *child;
-  gboolean same_order = TRUE;
-  guint n_children = 0;
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  GListModel *model = G_LIST_MODEL (self->steps);
+  guint n_old = g_list_model_get_n_items (model);
+  guint n_prefix = 0;
+  guint n_suffix = 0;
+  guint i;
 
-  self->step_rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
-
-  for (guint i = 0; i < schedule->len; i++)
+  for (i = 0; i < schedule->len; i++)
     {
       const UpskillScheduledStep *scheduled = g_ptr_array_index (schedule, i);
       g_autofree char *prerequisites = NULL;
       gboolean later = FALSE;
-      GtkWidget *row = NULL;
-      g_autofree char *old_key = NULL;
 
       /* A plan may repeat a step id in a damaged file; show each once. */
-      if (g_hash_table_contains (self->step_rows, scheduled->step->id))
+      if (!g_hash_table_add (seen, scheduled->step->id))
         continue;
 
       prerequisites = describe_prerequisites (self, schedule, i, &later);
-      if (old_rows != NULL
-          && g_hash_table_steal_extended (old_rows, scheduled->step->id,
-                                         (gpointer *) &old_key, (gpointer *) &row))
-        upskill_step_row_update (UPSKILL_STEP_ROW (row), scheduled, i, schedule->len,
-                                 prerequisites, later);
+      g_ptr_array_add (items, upskill_step_item_new (scheduled, i, schedule->len, prerequisites, later));
+    }
+
+  /* The same steps at both ends are kept, those that show something else
+   * replaced in runs; what lies between is replaced at once. */
+  while (n_prefix < n_old && n_prefix < items->len)
+    {
+      g_autoptr(UpskillStepItem) old = g_list_model_get_item (model, n_prefix);
+
+      if (g_strcmp0 (upskill_step_item_get_step_id (old),
+                     upskill_step_item_get_step_id (g_ptr_array_index (items, n_prefix))) != 0)
+        break;
+      n_prefix++;
+    }
+  while (n_suffix < n_old - n_prefix && n_suffix < items->len - n_prefix)
+    {
+      g_autoptr(UpskillStepItem) old = g_list_model_get_item (model, n_old - 1 - n_suffix);
+
+      if (g_strcmp0 (upskill_step_item_get_step_id (old),
+                     upskill_step_item_get_step_id (g_ptr_array_index (items, items->len - 1 - n_suffix))) != 0)
+        break;
+      n_suffix++;
+    }
+
+  /* The middle first: then the model has the new positions. */
+  if (n_old - n_prefix - n_suffix > 0 || items->len - n_prefix - n_suffix > 0)
+    splice_steps (self, n_prefix, n_old - n_prefix - n_suffix,
+                  items, n_prefix, items->len - n_prefix - n_suffix);
+
+  for (guint end = 0; end < 2; end++)
+    {
+      guint first = end == 0 ? 0 : items->len - n_suffix;
+      guint last = end == 0 ? n_prefix : items->len;
+
+      for (i = first; i < last; )
+        {
+          guint n_changed = 0;
+
+          while (i + n_changed < last)
+            {
+              g_autoptr(UpskillStepItem) old = g_list_model_get_item (model, i + n_changed);
+
+              if (upskill_step_item_equal (old, g_ptr_array_index (items, i + n_changed)))
+                break;
+              n_changed++;
+            }
+          if (n_changed > 0)
+            splice_steps (self, i, n_changed, items, i, n_changed);
+          i += MAX (n_changed, 1);
+        }
+    }
+
+  /* The row to focus is shown (scrolled to, if need be) and focused
+   * once it is bound, when the list is laid out. */
+  if (self->focus_step_id != NULL)
+    {
+      for (i = 0; i < items->len; i++)
+        if (g_str_equal (upskill_step_item_get_step_id (g_ptr_array_index (items, i)), self->focus_step_id))
+          break;
+      if (i == items->len)
+        g_clear_pointer (&self->focus_step_id, g_free);
+      else if (g_hash_table_contains (self->bound_rows, self->focus_step_id))
+        {
+          if (self->focus_source == 0)
+            self->focus_source = g_idle_add (focus_row_idle, self);
+        }
       else
-        row = g_object_ref_sink (upskill_step_row_new (scheduled, i, schedule->len,
-                                                       prerequisites, later));
-
-      g_hash_table_insert (self->step_rows, g_strdup (scheduled->step->id), row);
-      g_ptr_array_add (rows, row);
-
-      if (self->focus_step_id != NULL
-          && g_strcmp0 (self->focus_step_id, scheduled->step->id) == 0)
-        focus_row = row;
+        gtk_widget_activate_action (GTK_WIDGET (self->steps_view), "list.scroll-to-item", "u", i + 1);
     }
-
-  /* Rows of steps gone from the plan. */
-  if (old_rows != NULL)
-    {
-      GHashTableIter iter;
-      gpointer row;
-
-      g_hash_table_iter_init (&iter, old_rows);
-      while (g_hash_table_iter_next (&iter, NULL, &row))
-        gtk_list_box_remove (self->steps_list, row);
-    }
-
-  for (child = gtk_widget_get_first_child (GTK_WIDGET (self->steps_list));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child), n_children++)
-    if (n_children >= rows->len || g_ptr_array_index (rows, n_children) != child)
-      same_order = FALSE;
-
-  if (!same_order || n_children != rows->len)
-    {
-      clear_list (self->steps_list);
-      for (guint i = 0; i < rows->len; i++)
-        gtk_list_box_append (self->steps_list, g_ptr_array_index (rows, i));
-    }
-
-  if (focus_row != NULL && !gtk_widget_has_focus (focus_row)
-      && gtk_widget_get_focus_child (focus_row) == NULL)
-    gtk_widget_grab_focus (focus_row);
-  g_clear_pointer (&self->focus_step_id, g_free);
 }
 
 /* What to say about the gaps that the plan's steps do not close (no module
@@ -665,9 +706,8 @@ refresh (UpskillPlanPage *self)
   if (profile == NULL || catalog == NULL)
     {
       gtk_stack_set_visible_child_name (self->stack, "empty");
-      clear_list (self->steps_list);
+      g_list_store_remove_all (self->steps);
       clear_list (self->gaps_list);
-      g_clear_pointer (&self->step_rows, g_hash_table_unref);
       g_clear_pointer (&self->gaps_key, g_free);
       return;
     }
@@ -683,6 +723,9 @@ refresh (UpskillPlanPage *self)
   refresh_gaps (self, gaps);
   refresh_steps (self, schedule);
 
+  /* The steps follow the group's heading in the list; the page ends
+   * with the last of them, or with the empty plan's card. */
+  gtk_widget_set_margin_bottom (self->header_box, schedule->len > 0 ? 0 : 24);
   if (schedule->len > 0)
     gtk_stack_set_visible_child_name (self->path_stack, "steps");
   else
@@ -1420,14 +1463,18 @@ upskill_plan_page_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->refresh_source, g_source_remove);
+  g_clear_handle_id (&self->focus_source, g_source_remove);
 
   /* The stack is both AdwBin's child and a bound template child: unset it
    * first, or gtk_widget_dispose_template() unparents it behind AdwBin's back. */
   adw_bin_set_child (ADW_BIN (self), NULL);
+  if (self->steps_view != NULL)
+    gtk_grid_view_set_model (self->steps_view, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), UPSKILL_TYPE_PLAN_PAGE);
+  g_clear_object (&self->steps);
+  g_clear_pointer (&self->bound_rows, g_hash_table_unref);
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->focus_step_id, g_free);
-  g_clear_pointer (&self->step_rows, g_hash_table_unref);
   g_clear_pointer (&self->gaps_key, g_free);
 
   G_OBJECT_CLASS (upskill_plan_page_parent_class)->dispose (object);
@@ -1464,7 +1511,8 @@ upskill_plan_page_class_init (UpskillPlanPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UpskillPlanPage, gaps_group);
   gtk_widget_class_bind_template_child (widget_class, UpskillPlanPage, gaps_list);
   gtk_widget_class_bind_template_child (widget_class, UpskillPlanPage, path_stack);
-  gtk_widget_class_bind_template_child (widget_class, UpskillPlanPage, steps_list);
+  gtk_widget_class_bind_template_child (widget_class, UpskillPlanPage, steps_view);
+  gtk_widget_class_bind_template_child (widget_class, UpskillPlanPage, header_box);
   gtk_widget_class_bind_template_child (widget_class, UpskillPlanPage, empty_plan_label);
   /* Not used here, but reachable by tests through gtk_widget_get_template_child(). */
   gtk_widget_class_bind_template_child_full (widget_class, "regenerate_button", FALSE, 0);
@@ -1488,9 +1536,118 @@ upskill_plan_page_class_init (UpskillPlanPageClass *klass)
 }
 
 static void
+setup_list_item (GtkSignalListItemFactory *factory,
+                 GtkListItem              *list_item,
+                 UpskillPlanPage          *self)
+{
+  gtk_list_item_set_activatable (list_item, FALSE);
+  gtk_list_item_set_selectable (list_item, FALSE);
+}
+
+static gboolean
+focus_row_idle (gpointer user_data)
+{
+  UpskillPlanPage *self = user_data;
+  GtkWidget *row = NULL;
+
+  self->focus_source = 0;
+  if (self->focus_step_id != NULL)
+    row = g_hash_table_lookup (self->bound_rows, self->focus_step_id);
+  if (row != NULL && !gtk_widget_has_focus (row) && gtk_widget_get_focus_child (row) == NULL)
+    gtk_widget_grab_focus (row);
+  g_clear_pointer (&self->focus_step_id, g_free);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+bind_list_item (GtkSignalListItemFactory *factory,
+                GtkListItem              *list_item,
+                UpskillPlanPage          *self)
+{
+  gpointer item = gtk_list_item_get_item (list_item);
+  GtkWidget *row = gtk_list_item_get_child (list_item);
+
+  if (!UPSKILL_IS_STEP_ITEM (item))
+    {
+      /* Everything above the steps. */
+      if (self->header_item != NULL && self->header_item != list_item)
+        gtk_list_item_set_child (self->header_item, NULL);
+      self->header_item = list_item;
+      gtk_list_item_set_child (list_item, self->header_box);
+      return;
+    }
+
+  if (!UPSKILL_IS_STEP_ROW (row))
+    {
+      row = upskill_step_row_new ();
+      gtk_list_item_set_child (list_item, row);
+    }
+  upskill_step_row_set_item (UPSKILL_STEP_ROW (row), item);
+  g_hash_table_replace (self->bound_rows, g_strdup (upskill_step_item_get_step_id (item)), row);
+
+  /* Focused after the list's layout, which binds the row. */
+  if (self->focus_step_id != NULL && g_str_equal (self->focus_step_id, upskill_step_item_get_step_id (item))
+      && self->focus_source == 0)
+    self->focus_source = g_idle_add (focus_row_idle, self);
+}
+
+static void
+unbind_list_item (GtkSignalListItemFactory *factory,
+                  GtkListItem              *list_item,
+                  UpskillPlanPage          *self)
+{
+  GtkWidget *row = gtk_list_item_get_child (list_item);
+
+  if (list_item == self->header_item)
+    {
+      gtk_list_item_set_child (list_item, NULL);
+      self->header_item = NULL;
+    }
+  else if (UPSKILL_IS_STEP_ROW (row))
+    {
+      const char *step_id = upskill_step_row_get_step_id (UPSKILL_STEP_ROW (row));
+
+      if (g_hash_table_lookup (self->bound_rows, step_id) == row)
+        g_hash_table_remove (self->bound_rows, step_id);
+    }
+}
+
+static void
+teardown_list_item (GtkSignalListItemFactory *factory,
+                    GtkListItem              *list_item,
+                    UpskillPlanPage          *self)
+{
+  if (list_item == self->header_item)
+    self->header_item = NULL;
+}
+
+static void
 upskill_plan_page_init (UpskillPlanPage *self)
 {
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GListStore) header = g_list_store_new (G_TYPE_OBJECT);
+  g_autoptr(GListStore) sections = g_list_store_new (G_TYPE_LIST_MODEL);
+  g_autoptr(GObject) header_marker = g_object_new (G_TYPE_OBJECT, NULL);
+  g_autoptr(GtkNoSelection) selection = NULL;
+
+  /* header_box, out of the page's tree while scrolled out of sight, is
+   * kept by the template as a bound child. */
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->steps = g_list_store_new (UPSKILL_TYPE_STEP_ITEM);
+  self->bound_rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_list_store_append (header, header_marker);
+  g_list_store_append (sections, header);
+  g_list_store_append (sections, self->steps);
+  selection = gtk_no_selection_new (G_LIST_MODEL (gtk_flatten_list_model_new (G_LIST_MODEL (g_steal_pointer (&sections)))));
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_list_item), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_list_item), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_list_item), self);
+  g_signal_connect (factory, "teardown", G_CALLBACK (teardown_list_item), self);
+  gtk_grid_view_set_factory (self->steps_view, factory);
+  gtk_grid_view_set_model (self->steps_view, GTK_SELECTION_MODEL (selection));
 
   self->cancellable = g_cancellable_new ();
   self->actions_state = -1;

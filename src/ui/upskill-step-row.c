@@ -11,7 +11,7 @@
 
 struct _UpskillStepRow
 {
-  GtkListBoxRow      parent_instance;
+  GtkWidget          parent_instance;
 
   char              *step_id;
   char              *menu_key;  /* what the menu was built for */
@@ -35,7 +35,7 @@ struct _UpskillStepRow
   GtkMenuButton     *menu_button;
 };
 
-G_DEFINE_FINAL_TYPE (UpskillStepRow, upskill_step_row, GTK_TYPE_LIST_BOX_ROW)
+G_DEFINE_FINAL_TYPE (UpskillStepRow, upskill_step_row, GTK_TYPE_WIDGET)
 
 static char *
 format_dates (const GDate *start,
@@ -91,7 +91,11 @@ upskill_step_row_finalize (GObject *object)
 static void
 upskill_step_row_dispose (GObject *object)
 {
+  GtkWidget *child;
+
   gtk_widget_dispose_template (GTK_WIDGET (object), UPSKILL_TYPE_STEP_ROW);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
+    gtk_widget_unparent (child);
 
   G_OBJECT_CLASS (upskill_step_row_parent_class)->dispose (object);
 }
@@ -106,6 +110,9 @@ upskill_step_row_class_init (UpskillStepRowClass *klass)
   object_class->finalize = upskill_step_row_finalize;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/Upskill/ui/upskill-step-row.ui");
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "row");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_LIST_ITEM);
   gtk_widget_class_bind_template_child (widget_class, UpskillStepRow, marker_stack);
   gtk_widget_class_bind_template_child (widget_class, UpskillStepRow, number_label);
   gtk_widget_class_bind_template_child (widget_class, UpskillStepRow, marker_icon);
@@ -146,23 +153,21 @@ upskill_step_row_init (UpskillStepRow *self)
 }
 
 static GMenuModel *
-build_menu (UpskillStepRow             *self,
-            const UpskillScheduledStep *scheduled,
-            guint                       position,
-            guint                       n_steps)
+build_menu (UpskillStepRow        *self,
+            const UpskillStepView *view)
 {
   GMenu *menu = g_menu_new ();
   GMenu *section = g_menu_new ();
   g_autoptr(GMenuItem) skip = NULL;
 
-  if (position > 0)
+  if (view->position > 0)
     {
       g_autoptr(GMenuItem) item = g_menu_item_new (_("Move _Up"), NULL);
 
       g_menu_item_set_action_and_target (item, "plan.move-step-up", "s", self->step_id);
       g_menu_append_item (section, item);
     }
-  if (position + 1 < n_steps)
+  if (view->position + 1 < view->n_steps)
     {
       g_autoptr(GMenuItem) item = g_menu_item_new (_("Move _Down"), NULL);
 
@@ -174,13 +179,13 @@ build_menu (UpskillStepRow             *self,
   g_object_unref (section);
 
   section = g_menu_new ();
-  if (scheduled->step->status == UPSKILL_STEP_SKIPPED)
+  if (view->status == UPSKILL_STEP_SKIPPED)
     {
       skip = g_menu_item_new (_("_Plan Again"), NULL);
       g_menu_item_set_action_and_target (skip, "plan.set-step-status", "(si)",
                                          self->step_id, (int) UPSKILL_STEP_PLANNED);
     }
-  else if (scheduled->step->status != UPSKILL_STEP_DONE)
+  else if (view->status != UPSKILL_STEP_DONE)
     {
       skip = g_menu_item_new (_("_Skip"), NULL);
       g_menu_item_set_action_and_target (skip, "plan.set-step-status", "(si)",
@@ -190,8 +195,8 @@ build_menu (UpskillStepRow             *self,
     g_menu_append_item (section, skip);
 
   /* Pace: the hours spent shorten what is left of the step. */
-  if (scheduled->step->status == UPSKILL_STEP_PLANNED
-      || scheduled->step->status == UPSKILL_STEP_IN_PROGRESS)
+  if (view->status == UPSKILL_STEP_PLANNED
+      || view->status == UPSKILL_STEP_IN_PROGRESS)
     {
       g_autoptr(GMenuItem) one = g_menu_item_new (_("Log an _Hour Spent"), NULL);
       g_autoptr(GMenuItem) any = g_menu_item_new (_("_Enter Hours Spent…"), NULL);
@@ -203,7 +208,7 @@ build_menu (UpskillStepRow             *self,
       g_menu_append_item (section, any);
     }
 
-  if (scheduled->module != NULL && scheduled->module->url != NULL)
+  if (view->has_link)
     {
       g_autoptr(GMenuItem) item = g_menu_item_new (_("_Open Web Page"), NULL);
 
@@ -272,31 +277,16 @@ set_marker (UpskillStepRow    *self,
 }
 
 GtkWidget *
-upskill_step_row_new (const UpskillScheduledStep *scheduled,
-                      guint                       position,
-                      guint                       n_steps,
-                      const char                 *prerequisites,
-                      gboolean                    prerequisite_later)
+upskill_step_row_new (void)
 {
-  UpskillStepRow *self;
-
-  g_return_val_if_fail (scheduled != NULL && scheduled->step != NULL, NULL);
-
-  self = g_object_new (UPSKILL_TYPE_STEP_ROW, NULL);
-  self->step_id = g_strdup (scheduled->step->id);
-  upskill_step_row_update (self, scheduled, position, n_steps, prerequisites, prerequisite_later);
-
-  return GTK_WIDGET (self);
+  return g_object_new (UPSKILL_TYPE_STEP_ROW, NULL);
 }
 
 void
-upskill_step_row_update (UpskillStepRow             *self,
-                         const UpskillScheduledStep *scheduled,
-                         guint                       position,
-                         guint                       n_steps,
-                         const char                 *prerequisites,
-                         gboolean                    prerequisite_later)
+upskill_step_row_set_item (UpskillStepRow  *self,
+                           UpskillStepItem *item)
 {
+  const UpskillStepView *view;
   g_autoptr(GMenuModel) menu = NULL;
   g_autofree char *hours = NULL;
   g_autofree char *details = NULL;
@@ -307,30 +297,40 @@ upskill_step_row_update (UpskillStepRow             *self,
   gboolean finished;
 
   g_return_if_fail (UPSKILL_IS_STEP_ROW (self));
-  g_return_if_fail (scheduled != NULL && scheduled->step != NULL);
-  g_return_if_fail (g_strcmp0 (scheduled->step->id, self->step_id) == 0);
+  g_return_if_fail (UPSKILL_IS_STEP_ITEM (item));
 
-  status = MIN (scheduled->step->status, UPSKILL_STEP_SKIPPED);
+  view = upskill_step_item_get_view (item);
+  if (g_strcmp0 (view->step_id, self->step_id) != 0)
+    {
+      /* Another step: its menu targets its own id. */
+      g_free (self->step_id);
+      self->step_id = g_strdup (view->step_id);
+      g_clear_pointer (&self->menu_key, g_free);
+    }
+
+  status = view->status;
   finished = status == UPSKILL_STEP_DONE || status == UPSKILL_STEP_SKIPPED;
   self->status = status;
 
-  set_marker (self, status, position);
-  gtk_label_set_text (self->title_label, scheduled->title);
+  set_marker (self, status, view->position);
+  set_css_class (GTK_WIDGET (self), "first", view->position == 0);
+  set_css_class (GTK_WIDGET (self), "last", view->position + 1 >= view->n_steps);
+  gtk_label_set_text (self->title_label, view->title);
 
-  if (scheduled->step->hours_spent > 0)
+  if (view->hours_spent > 0)
     /* TRANSLATORS: a step's hours and the hours spent on it: "12 hours, 5 spent" */
     hours = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%1$u hour, %2$u spent", "%1$u hours, %2$u spent",
-                                          scheduled->hours),
-                             scheduled->hours, scheduled->step->hours_spent);
+                                          view->hours),
+                             view->hours, view->hours_spent);
   else
-    hours = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u hour", "%u hours", scheduled->hours),
-                             scheduled->hours);
-  if (scheduled->module != NULL)
+    hours = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u hour", "%u hours", view->hours),
+                             view->hours);
+  if (view->has_module)
     /* TRANSLATORS: "Course · Coursera · 12 hours" */
     details = g_strdup_printf (_("%1$s · %2$s · %3$s"),
-                               upskill_module_kind_get_label (scheduled->module->kind),
-                               scheduled->module->provider, hours);
-  else if (scheduled->step->module_id != NULL)
+                               upskill_module_kind_get_label (view->module_kind),
+                               view->provider, hours);
+  else if (!view->custom)
     /* TRANSLATORS: a step whose module is no longer in the catalog */
     details = g_strdup (_("No longer in the catalog"));
   else
@@ -340,15 +340,13 @@ upskill_step_row_update (UpskillStepRow             *self,
   /* Finished steps stay short, so the next ones are easy to find. */
   gtk_widget_set_visible (GTK_WIDGET (self->details_label), !finished);
 
-  if (scheduled->skill != NULL
-      && scheduled->from_level <= UPSKILL_LEVEL_MAX
-      && scheduled->to_level <= UPSKILL_LEVEL_MAX)
+  if (view->skill_name != NULL)
     {
       /* TRANSLATORS: "SQL: Novice → Competent" */
       g_autofree char *raises = g_strdup_printf (_("%1$s: %2$s → %3$s"),
-                                                 scheduled->skill->name,
-                                                 upskill_level_get_name (scheduled->from_level),
-                                                 upskill_level_get_name (scheduled->to_level));
+                                                 view->skill_name,
+                                                 upskill_level_get_name (view->from_level),
+                                                 upskill_level_get_name (view->to_level));
 
       gtk_label_set_text (self->raises_label, raises);
       gtk_widget_set_visible (GTK_WIDGET (self->raises_label), TRUE);
@@ -356,17 +354,17 @@ upskill_step_row_update (UpskillStepRow             *self,
   else
     gtk_widget_set_visible (GTK_WIDGET (self->raises_label), FALSE);
 
-  gtk_widget_set_visible (self->prerequisites_box, prerequisites != NULL && !finished);
-  gtk_label_set_text (self->prerequisites_label, prerequisites != NULL ? prerequisites : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->prerequisites_icon), prerequisite_later);
-  set_css_class (GTK_WIDGET (self->prerequisites_label), "dim-label", !prerequisite_later);
-  set_css_class (GTK_WIDGET (self->prerequisites_label), "warning", prerequisite_later);
+  gtk_widget_set_visible (self->prerequisites_box, view->prerequisites != NULL && !finished);
+  gtk_label_set_text (self->prerequisites_label, view->prerequisites != NULL ? view->prerequisites : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->prerequisites_icon), view->prerequisite_later);
+  set_css_class (GTK_WIDGET (self->prerequisites_label), "dim-label", !view->prerequisite_later);
+  set_css_class (GTK_WIDGET (self->prerequisites_label), "warning", view->prerequisite_later);
 
   gtk_widget_set_visible (self->dates_box, !finished);
   if (!finished)
     {
-      if (g_date_valid (&scheduled->start) && g_date_valid (&scheduled->finish))
-        dates = format_dates (&scheduled->start, &scheduled->finish);
+      if (g_date_valid (&view->start) && g_date_valid (&view->finish))
+        dates = format_dates (&view->start, &view->finish);
       else
         dates = g_strdup (_("Not scheduled"));
       gtk_label_set_text (self->dates_label, dates);
@@ -378,18 +376,18 @@ upskill_step_row_update (UpskillStepRow             *self,
 
   /* A new menu model means a new popover: only when its items change. */
   menu_key = g_strdup_printf ("%d%d%d%d",
-                              position > 0, position + 1 < n_steps, status,
-                              scheduled->module != NULL && scheduled->module->url != NULL);
+                              view->position > 0, view->position + 1 < view->n_steps, status,
+                              view->has_link);
   if (g_strcmp0 (menu_key, self->menu_key) != 0)
     {
-      menu = build_menu (self, scheduled, position, n_steps);
+      menu = build_menu (self, view);
       gtk_menu_button_set_menu_model (self->menu_button, menu);
       g_free (self->menu_key);
       self->menu_key = g_steal_pointer (&menu_key);
     }
 
   /* TRANSLATORS: accessible name of a step: "Step 3: The Python Tutorial" */
-  accessible = g_strdup_printf (_("Step %1$u: %2$s"), position + 1, scheduled->title);
+  accessible = g_strdup_printf (_("Step %1$u: %2$s"), view->position + 1, view->title);
   /* Only when it changes: each update reaches the screen reader. */
   if (g_strcmp0 (accessible, self->accessible_label) != 0)
     {

@@ -3,31 +3,23 @@
 
 #include <gtk/gtk.h>
 
-#include "upskill-planner.h"
+#include "upskill-step-item.h"
 
 G_BEGIN_DECLS
 
 #define UPSKILL_TYPE_STEP_ROW (upskill_step_row_get_type ())
 
-G_DECLARE_FINAL_TYPE (UpskillStepRow, upskill_step_row, UPSKILL, STEP_ROW, GtkListBoxRow)
+G_DECLARE_FINAL_TYPE (UpskillStepRow, upskill_step_row, UPSKILL, STEP_ROW, GtkWidget)
 
-/* One step of the learning path. The row's controls activate the plan
- * page's actions with the step's id: plan.set-step-status ("(si)"),
- * plan.move-step-up, plan.move-step-down, plan.skip-step, plan.remove-step
- * and plan.open-step-link ("s"). @prerequisites: "After: …" or NULL;
- * @prerequisite_later: a prerequisite comes later in the plan. */
-GtkWidget  *upskill_step_row_new         (const UpskillScheduledStep *scheduled,
-                                          guint                       position,
-                                          guint                       n_steps,
-                                          const char                 *prerequisites,
-                                          gboolean                    prerequisite_later);
-/* Shows the step anew (same step id) after the plan changed. */
-void        upskill_step_row_update      (UpskillStepRow             *self,
-                                          const UpskillScheduledStep *scheduled,
-                                          guint                       position,
-                                          guint                       n_steps,
-                                          const char                 *prerequisites,
-                                          gboolean                    prerequisite_later);
-const char *upskill_step_row_get_step_id (UpskillStepRow             *self);
+/* One step of the learning path, shown from an UpskillStepItem; a row
+ * is reused for another step as the plan's list scrolls. The row's
+ * controls activate the plan page's actions with the step's id:
+ * plan.set-step-status ("(si)"), plan.move-step-up, plan.move-step-down,
+ * plan.remove-step and plan.open-step-link ("s"). */
+GtkWidget  *upskill_step_row_new         (void);
+/* Shows @item, the same step anew or another one. */
+void        upskill_step_row_set_item    (UpskillStepRow  *self,
+                                          UpskillStepItem *item);
+const char *upskill_step_row_get_step_id (UpskillStepRow  *self);
 
 G_END_DECLS
