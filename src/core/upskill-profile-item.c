@@ -19,6 +19,7 @@ struct _UpskillProfileItem
   gboolean            archived;
   char               *current_role;
   char               *target_role_name;
+  char               *tags_text;       /* "pilot Team A", searched */
   double              readiness;
   gint64              modified;
   gint64              last_session;
@@ -60,6 +61,7 @@ upskill_profile_item_finalize (GObject *object)
   g_free (self->name);
   g_free (self->current_role);
   g_free (self->target_role_name);
+  g_free (self->tags_text);
   g_free (self->error);
   g_free (self->search_text);
   g_free (self->sort_key);
@@ -196,6 +198,7 @@ upskill_profile_item_new (const UpskillProfileSummary *summary,
   self->archived = summary->archived;
   self->current_role = g_strdup (summary->current_role);
   self->target_role_name = g_strdup (role_name (catalog, summary->target_role));
+  self->tags_text = summary->tags != NULL ? g_strjoinv (" ", summary->tags) : NULL;
   self->readiness = summary->readiness;
   self->modified = summary->modified;
   self->last_session = summary->last_session;
@@ -241,6 +244,17 @@ upskill_profile_item_update_from_profile (UpskillProfileItem *self,
               role_name (catalog, upskill_profile_get_target_role (profile)),
               PROP_TARGET_ROLE_NAME);
   set_string (self, &self->error, NULL, PROP_ERROR);
+
+  {
+    g_autofree char *tags_text = g_strjoinv (" ", (GStrv) upskill_profile_get_tags (profile));
+
+    if (g_strcmp0 (tags_text, self->tags_text) != 0)
+      {
+        g_free (self->tags_text);
+        self->tags_text = g_steal_pointer (&tags_text);
+        g_clear_pointer (&self->search_text, g_free);
+      }
+  }
 
   kind = upskill_profile_get_kind (profile);
   if (kind != self->kind)
@@ -381,6 +395,7 @@ ensure_search_text (UpskillProfileItem *self)
                           upskill_profile_item_get_name (self),
                           self->target_role_name ? self->target_role_name : "",
                           self->current_role ? self->current_role : "",
+                          self->tags_text ? self->tags_text : "",
                           NULL);
       self->search_text = g_utf8_casefold (joined, -1);
     }

@@ -40,7 +40,7 @@ gint64              upskill_profile_item_get_modified         (UpskillProfileIte
 /* Why the file could not be read, or NULL. */
 const char         *upskill_profile_item_get_error            (UpskillProfileItem *self);
 
-/* Whether every word of @search appears in the name or a role. */
+/* Whether every word of @search appears in the name, a role or a tag. */
 gboolean            upskill_profile_item_matches              (UpskillProfileItem *self,
                                                               const char         *search);
 /* Newest change first, then by name. */

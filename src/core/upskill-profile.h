@@ -102,6 +102,8 @@ typedef struct
 #define UPSKILL_PROFILE_MAX_STEPS        500
 #define UPSKILL_PROFILE_MAX_NOTES        1000
 #define UPSKILL_PROFILE_MAX_ACTIONS      50     /* per note */
+#define UPSKILL_PROFILE_MAX_TAGS         20
+#define UPSKILL_PROFILE_TAG_MAX_CHARS    50
 /* Beyond this many changes, the oldest are merged into the next change
  * of the same skill (the first assessment of each skill is kept). */
 #define UPSKILL_PROFILE_MAX_HISTORY      2000
@@ -175,6 +177,21 @@ void                upskill_profile_set_goal             (UpskillProfile     *se
 gint64              upskill_profile_get_goal_date        (UpskillProfile     *self);
 void                upskill_profile_set_goal_date        (UpskillProfile     *self,
                                                           gint64              date);
+/* Free-text tags a coach files the profile under ("pilot", "Team A"):
+ * never NULL, in the coach's order, no two alike ignoring case. */
+const char * const *upskill_profile_get_tags             (UpskillProfile     *self);
+/* Each tag is tidied (upskill_profile_normalize_tag()); empty ones and
+ * repeats are dropped. Fails, changing nothing, past
+ * UPSKILL_PROFILE_MAX_TAGS tags or UPSKILL_PROFILE_TAG_MAX_CHARS
+ * characters in one. */
+gboolean            upskill_profile_set_tags             (UpskillProfile     *self,
+                                                          const char * const *tags,
+                                                          GError            **error);
+/* @text trimmed, runs of spaces and control characters made one space;
+ * NULL when nothing is left. */
+char               *upskill_profile_normalize_tag        (const char         *text);
+/* What two tags are compared by: alike when their keys are equal. */
+char               *upskill_profile_dup_tag_key          (const char         *tag);
 double              upskill_profile_get_weekly_hours     (UpskillProfile     *self);
 void                upskill_profile_set_weekly_hours     (UpskillProfile     *self,
                                                           double              hours);
