@@ -34,6 +34,8 @@ UpskillProfileKind  upskill_profile_item_get_kind             (UpskillProfileIte
 const char         *upskill_profile_item_get_current_role     (UpskillProfileItem *self);
 /* The target role's name in the catalog, or NULL. */
 const char         *upskill_profile_item_get_target_role_name (UpskillProfileItem *self);
+/* Never NULL. */
+const char * const *upskill_profile_item_get_tags            (UpskillProfileItem *self);
 /* 0..100, negative when unknown. */
 double              upskill_profile_item_get_readiness        (UpskillProfileItem *self);
 gint64              upskill_profile_item_get_modified         (UpskillProfileItem *self);
