@@ -1055,6 +1055,41 @@ test_tags_merge (void)
   g_assert_true (g_strv_equal (upskill_profile_get_tags (merged), expected));
 }
 
+/* A session's focus: one line, optional, read back, kept by a copy. */
+static void
+test_note_focus (void)
+{
+  g_autoptr(UpskillProfile) profile = upskill_profile_new ("ana", "Ana");
+  g_autoptr(UpskillProfile) loaded = NULL;
+  g_autoptr(UpskillProfile) copy = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *too_long = g_strnfill (UPSKILL_PROFILE_LINE_MAX_CHARS + 1, 'f');
+  g_autofree char *note_id = NULL;
+  UpskillNote *note;
+
+  note = upskill_profile_add_note (profile, 1790000000, "We talked");
+  note_id = g_strdup (note->id);
+  g_assert_null (note->focus);
+  bytes = upskill_profile_to_bytes (profile);
+  g_assert_null (g_strstr_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), "focus"));
+  g_clear_pointer (&bytes, g_bytes_unref);
+
+  upskill_profile_set_note_focus (profile, note_id, "SQL window functions");
+  upskill_profile_set_note_focus (profile, note_id, too_long);
+  g_assert_cmpstr (upskill_profile_find_note (profile, note_id)->focus, ==, "SQL window functions");
+
+  bytes = upskill_profile_to_bytes (profile);
+  loaded = upskill_profile_new_from_bytes (bytes, "ana.json", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (upskill_profile_find_note (loaded, note_id)->focus, ==, "SQL window functions");
+  copy = upskill_profile_copy (loaded);
+  g_assert_cmpstr (upskill_profile_find_note (copy, note_id)->focus, ==, "SQL window functions");
+
+  upskill_profile_set_note_focus (copy, note_id, "");
+  g_assert_null (upskill_profile_find_note (copy, note_id)->focus);
+}
+
 static void
 test_history_sorted_on_load (void)
 {
@@ -1203,6 +1238,7 @@ main (int   argc,
   g_test_add_func ("/upskill/profile/goal-merge", test_goal_merge);
   g_test_add_func ("/upskill/profile/tags", test_tags);
   g_test_add_func ("/upskill/profile/tags-merge", test_tags_merge);
+  g_test_add_func ("/upskill/profile/note-focus", test_note_focus);
   g_test_add_func ("/upskill/profile/history-sorted-on-load", test_history_sorted_on_load);
   g_test_add_func ("/upskill/profile/size-and-depth-limits", test_size_and_depth_limits);
   g_test_add_func ("/upskill/profile/bad-profile-files", test_bad_profile_files);

@@ -231,6 +231,7 @@ note_free (UpskillNote *note)
 {
   g_free (note->id);
   g_free (note->text);
+  g_free (note->focus);
   g_clear_pointer (&note->actions, g_ptr_array_unref);
   g_free (note);
 }
@@ -245,6 +246,7 @@ note_copy (const UpskillNote *note)
   copy->text = g_strdup (note->text);
   copy->private = note->private;
   copy->next_session = note->next_session;
+  copy->focus = g_strdup (note->focus);
   for (guint i = 0; note->actions != NULL && i < note->actions->len; i++)
     g_ptr_array_add (copy->actions, action_copy (g_ptr_array_index (note->actions, i)));
 
@@ -1295,10 +1297,13 @@ read_notes (UpskillProfile  *self,
       {
         g_autoptr(GError) local_error = NULL;
         JsonArray *actions;
+        const char *focus = NULL;
 
         if (!get_boolean (object, "private", where, &note->private, error) ||
-            !upskill_json_get_time (object, "next_session", FALSE, where, &note->next_session, error))
+            !upskill_json_get_time (object, "next_session", FALSE, where, &note->next_session, error) ||
+            !get_text (object, "focus", FALSE, UPSKILL_PROFILE_LINE_MAX_CHARS, where, &focus, error))
           return FALSE;
+        note->focus = focus != NULL && focus[0] != '\0' ? g_strdup (focus) : NULL;
 
         actions = upskill_json_get_array (object, "actions", FALSE, where, &local_error);
         if (local_error != NULL)
@@ -1912,6 +1917,8 @@ upskill_profile_to_json (UpskillProfile *self)
         add_time (builder, "date", note->date);
       else
         add_date (builder, "date", note->date);
+      if (note->focus != NULL)
+        add_string (builder, "focus", note->focus);
       add_string (builder, "text", note->text);
       if (note->private)
         {
@@ -3135,6 +3142,28 @@ upskill_profile_set_note_private (UpskillProfile *self,
 
   note->private = !!private_;
   touch (self);
+}
+
+void
+upskill_profile_set_note_focus (UpskillProfile *self,
+                                const char     *note_id,
+                                const char     *focus)
+{
+  UpskillNote *note;
+
+  g_return_if_fail (UPSKILL_IS_PROFILE (self));
+  g_return_if_fail (text_is_valid (focus));
+
+  note = upskill_profile_find_note (self, note_id);
+  g_return_if_fail (note != NULL);
+
+  if (focus != NULL && focus[0] == '\0')
+    focus = NULL;
+  if (!fits (focus, UPSKILL_PROFILE_LINE_MAX_CHARS))
+    return;
+
+  if (replace_string (&note->focus, focus))
+    touch (self);
 }
 
 void

@@ -85,6 +85,7 @@ typedef struct
   gint64     next_session; /* the date agreed for the next one; 0 = none */
   GPtrArray *actions;      /* UpskillAction*, in the order agreed; NULL
                             * only in a note that is not a profile's */
+  char      *focus;        /* what the session was about, one line; NULL = none */
 } UpskillNote;
 
 #define UPSKILL_PROFILE_FORMAT  "upskill-profile"
@@ -308,6 +309,11 @@ void                upskill_profile_set_note_private     (UpskillProfile     *se
                                                           const char         *note_id,
                                                           gboolean            private_);
 /* @date: the day (00:00 UTC) or time agreed for the next session; 0 = none. */
+/* One line (UPSKILL_PROFILE_LINE_MAX_CHARS; longer is refused), "" or
+ * NULL for none. */
+void                upskill_profile_set_note_focus       (UpskillProfile     *self,
+                                                          const char         *note_id,
+                                                          const char         *focus);
 void                upskill_profile_set_note_next_session (UpskillProfile    *self,
                                                            const char        *note_id,
                                                            gint64             date);
