@@ -126,10 +126,9 @@ new_detail_label (const char *text)
  * and the actions agreed with how each stands. All plain text. */
 static void
 attach_note_details (GtkGrid           *grid,
-                     const UpskillNote *note)
+                     const UpskillNote *note,
+                     int                line)
 {
-  /* Below the focus and the note's text. */
-  int line = 3;
 
   if (note->private)
     {
@@ -273,7 +272,7 @@ create_note_row (UpskillProgressPage *self,
     gtk_grid_attach (GTK_GRID (grid), text, 0, text_row, 3, 1);
 
     if (note != NULL)
-      attach_note_details (GTK_GRID (grid), note);
+      attach_note_details (GTK_GRID (grid), note, text_row + 1);
   }
   gtk_box_append (GTK_BOX (box), grid);
 
