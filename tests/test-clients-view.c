@@ -427,6 +427,14 @@ test_archived (Fixture       *fixture,
   g_assert_true (archived);
   g_assert_true (view_lists (view, "maria-gonzalez", &archived));
   g_assert_false (archived);
+  if (g_getenv ("UPSKILL_SCREENSHOT_DIR") != NULL)
+    {
+      g_autofree char *path = g_build_filename (g_getenv ("UPSKILL_SCREENSHOT_DIR"),
+                                                "clients-archived.png", NULL);
+
+      upskill_test_wait_for_frames (GTK_WIDGET (window), 3);
+      upskill_test_save_png (GTK_WIDGET (view), path);
+    }
 
   /* The row's Restore button. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "clients.restore", "s", "li-wei"));

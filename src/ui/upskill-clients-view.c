@@ -383,26 +383,20 @@ bind_label_cb (GtkSignalListItemFactory *factory,
   gtk_widget_set_tooltip_text (label, text != NULL && text[0] != '\0' ? text : NULL);
 }
 
-/* The table's name: an archived client's is marked so, with a button
- * that restores it. */
+/* Needs Attention: an archived client needs none; it is marked so, with
+ * a button that restores it. */
 static void
-setup_name_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               gpointer                  user_data)
+setup_attention_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item,
+                    gpointer                  user_data)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *label = gtk_label_new (NULL);
-  GtkWidget *archived = gtk_label_new (_("Archived"));
   GtkWidget *restore = gtk_button_new_with_mnemonic (_("_Restore"));
 
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_label_set_xalign (GTK_LABEL (label), 0.0);
-  gtk_widget_set_hexpand (label, TRUE);
   gtk_box_append (GTK_BOX (box), label);
-
-  gtk_widget_add_css_class (archived, "caption");
-  gtk_widget_add_css_class (archived, "dim-label");
-  gtk_box_append (GTK_BOX (box), archived);
 
   gtk_widget_add_css_class (restore, "flat");
   gtk_widget_set_valign (restore, GTK_ALIGN_CENTER);
@@ -415,31 +409,42 @@ setup_name_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
-bind_name_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              gpointer                  user_data)
+bind_attention_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item,
+                   gpointer                  user_data)
 {
   UpskillClient *client = gtk_list_item_get_item (item);
   GtkWidget *box = gtk_list_item_get_child (item);
   GtkWidget *label = gtk_widget_get_first_child (box);
-  GtkWidget *archived = gtk_widget_get_next_sibling (label);
-  GtkWidget *restore = gtk_widget_get_next_sibling (archived);
-  const char *name = upskill_client_get_name (client);
+  GtkWidget *restore = gtk_widget_get_next_sibling (label);
   gboolean is_archived = upskill_client_get_archived (client);
-  g_autofree char *spoken = NULL;
+  g_autofree char *text = NULL;
 
-  gtk_label_set_text (GTK_LABEL (label), name);
-  gtk_widget_set_tooltip_text (label, name);
-  gtk_widget_set_visible (archived, is_archived);
+  gtk_widget_remove_css_class (label, "warning");
+  gtk_widget_remove_css_class (label, "dim-label");
+  if (is_archived)
+    {
+      /* TRANSLATORS: "Restore Dana Okafor": the button that brings an archived client back */
+      g_autofree char *spoken = g_strdup_printf (_("Restore %s"), upskill_client_get_name (client));
+
+      text = g_strdup (_("Archived"));
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (restore), "s", upskill_client_get_id (client));
+      gtk_widget_set_tooltip_text (restore, spoken);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (restore),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, spoken,
+                                      -1);
+    }
+  else
+    {
+      text = upskill_client_describe_attention (client);
+      if (text != NULL)
+        gtk_widget_add_css_class (label, "warning");
+    }
   gtk_widget_set_visible (restore, is_archived);
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (restore), "s", upskill_client_get_id (client));
 
-  /* TRANSLATORS: the button that brings an archived client back to the lists */
-  spoken = g_strdup_printf (_("Restore %s"), name);
-  gtk_widget_set_tooltip_text (restore, spoken);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (restore),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, spoken,
-                                  -1);
+  gtk_label_set_text (GTK_LABEL (label), text != NULL ? text : "");
+  gtk_widget_set_tooltip_text (label, text);
 }
 
 static GtkColumnViewColumn *
@@ -498,11 +503,11 @@ add_table_columns (UpskillClientsView *self)
       GtkListItemFactory *factory;
       GtkColumnViewColumn *column;
 
-      if (columns[i].column == COLUMN_NAME)
+      if (columns[i].column == COLUMN_ATTENTION)
         {
           factory = gtk_signal_list_item_factory_new ();
-          g_signal_connect (factory, "setup", G_CALLBACK (setup_name_cb), NULL);
-          g_signal_connect (factory, "bind", G_CALLBACK (bind_name_cb), NULL);
+          g_signal_connect (factory, "setup", G_CALLBACK (setup_attention_cb), NULL);
+          g_signal_connect (factory, "bind", G_CALLBACK (bind_attention_cb), NULL);
         }
       else
         factory = new_label_factory (columns[i].column);
