@@ -63,6 +63,13 @@ make_client (UpskillCatalog *catalog,
                                    upskill_catalog_get_role (catalog,
                                                              number % upskill_catalog_get_n_roles (catalog))->id);
   upskill_profile_set_weekly_hours (profile, 4 + number % 10);
+  {
+    static const char * const cohorts[] = { "Spring cohort", "Autumn cohort", "Employer-funded", "Evenings only" };
+    g_autofree char *group = g_strdup_printf ("Group %u", number % 37);
+    const char *tags[] = { cohorts[number % G_N_ELEMENTS (cohorts)], group, NULL };
+
+    upskill_profile_set_tags (profile, tags, NULL);
+  }
 
   for (guint i = 0; i < 20; i++)
     upskill_profile_set_level (profile, upskill_catalog_get_skill (catalog, (number + i * 5) % n_skills)->id,
@@ -129,6 +136,7 @@ main (int   argc,
   } columns[] = {
     { "name", upskill_client_compare_name },
     { "target role", upskill_client_compare_role },
+    { "tags", upskill_client_compare_tags },
     { "readiness", upskill_client_compare_readiness },
     { "change since last session", upskill_client_compare_change },
     { "last session", upskill_client_compare_last_session },

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <string.h>
 
 #include "upskill-application.h"
 #include "upskill-client.h"
@@ -153,6 +154,37 @@ find_widget (GtkWidget *widget,
   return NULL;
 }
 
+/* The @n-th widget of @type, in the order they are laid out. */
+static GtkWidget *
+find_nth_widget (GtkWidget *widget,
+                 GType      type,
+                 guint     *n)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && (*n)-- == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_nth_widget (child, type, n);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+find_second_widget (GtkWidget *widget,
+                    GType      type)
+{
+  guint n = 1;
+
+  return find_nth_widget (widget, type, &n);
+}
+
 static UpskillClientsView *
 show_clients (Fixture *fixture)
 {
@@ -283,6 +315,142 @@ test_filter (Fixture       *fixture,
 
   gtk_drop_down_set_selected (roles, 0);
   upskill_test_flush ();
+  g_assert_cmpuint (n_rows (view), ==, 3);
+}
+
+/* Tags: a column to sort by, a menu of the tags in use, and the text
+ * filter finds them too. */
+static void
+test_tags (Fixture       *fixture,
+           gconstpointer  user_data)
+{
+  UpskillClientsView *view = show_clients (fixture);
+  GtkColumnView *table = upskill_clients_view_get_table (view);
+  GtkEditable *search = GTK_EDITABLE (find_widget (GTK_WIDGET (view), GTK_TYPE_SEARCH_ENTRY));
+  GtkDropDown *tags = GTK_DROP_DOWN (find_second_widget (GTK_WIDGET (view), GTK_TYPE_DROP_DOWN));
+  GtkCheckButton *attention_first = GTK_CHECK_BUTTON (find_widget (GTK_WIDGET (view), GTK_TYPE_CHECK_BUTTON));
+  GListModel *menu = gtk_drop_down_get_model (tags);
+  const char *menu_entries[] = { "All Tags", "Career change", "Employer-funded", "Evenings only",
+                                 "Layoff cohort 2026", "Security track" };
+  const char *by_tags[] = { "li-wei", "maria-gonzalez", "dana-okafor" };
+
+  /* Every tag in use, once, in alphabetical order. */
+  g_assert_cmpuint (g_list_model_get_n_items (menu), ==, G_N_ELEMENTS (menu_entries));
+  for (guint i = 0; i < G_N_ELEMENTS (menu_entries); i++)
+    g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (menu), i), ==, menu_entries[i]);
+
+  /* Sorted by the Tags column: "Career change, …", "Employer-funded, …",
+   * "Layoff cohort 2026, …". */
+  gtk_check_button_set_active (attention_first, FALSE);
+  gtk_column_view_sort_by_column (table, find_column (table, "Tags"), GTK_SORT_ASCENDING);
+  upskill_test_flush ();
+  for (guint i = 0; i < G_N_ELEMENTS (by_tags); i++)
+    g_assert_cmpstr (upskill_client_get_id (row (view, i)), ==, by_tags[i]);
+  gtk_column_view_sort_by_column (table, find_column (table, "Tags"), GTK_SORT_DESCENDING);
+  upskill_test_flush ();
+  g_assert_cmpstr (upskill_client_get_id (row (view, 0)), ==, "dana-okafor");
+
+  /* One tag: Dana and María are employer-funded. */
+  gtk_drop_down_set_selected (tags, 2);
+  upskill_test_flush ();
+  g_assert_cmpuint (n_rows (view), ==, 2);
+  for (guint i = 0; i < n_rows (view); i++)
+    g_assert_cmpstr (upskill_client_get_id (row (view, i)), !=, "li-wei");
+  gtk_drop_down_set_selected (tags, 0);
+  upskill_test_flush ();
+  g_assert_cmpuint (n_rows (view), ==, 3);
+
+  /* The text filter reads the tags, in any case. */
+  gtk_editable_set_text (search, "security TRACK");
+  WAIT_UNTIL (n_rows (view) == 1);
+  g_assert_cmpstr (upskill_client_get_id (row (view, 0)), ==, "maria-gonzalez");
+  gtk_editable_set_text (search, "");
+  WAIT_UNTIL (n_rows (view) == 3);
+}
+
+static gboolean
+file_is_archived (Fixture    *fixture,
+                  const char *id)
+{
+  g_autofree char *file_name = g_strconcat (id, ".json", NULL);
+  g_autofree char *path = g_build_filename (fixture->data_dir, "profiles", file_name, NULL);
+  g_autofree char *text = NULL;
+
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+
+  return strstr (text, "\"archived\"") != NULL;
+}
+
+static gboolean
+view_lists (UpskillClientsView *view,
+            const char         *id,
+            gboolean           *archived)
+{
+  for (guint i = 0; i < n_rows (view); i++)
+    if (g_strcmp0 (upskill_client_get_id (row (view, i)), id) == 0)
+      {
+        *archived = upskill_client_get_archived (row (view, i));
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
+/* Archived clients are out of the overview until asked for, then shown
+ * marked, and one is restored from there, for good. */
+static void
+test_archived (Fixture       *fixture,
+               gconstpointer  user_data)
+{
+  UpskillWindow *window = fixture->window;
+  UpskillClientsView *view;
+  GtkCheckButton *show_archived;
+  gboolean archived = FALSE;
+
+  upskill_window_select (window, "li-wei");
+  WAIT_UNTIL (g_strcmp0 (upskill_profile_get_id (upskill_window_get_profile (window)), "li-wei") == 0);
+  g_action_group_activate_action (G_ACTION_GROUP (window), "archive-profile", NULL);
+  WAIT_UNTIL (!upskill_window_is_busy (window) && file_is_archived (fixture, "li-wei"));
+  /* Another client open: Li is restored from the overview alone. */
+  upskill_window_select (window, "dana-okafor");
+  WAIT_UNTIL (g_strcmp0 (upskill_profile_get_id (upskill_window_get_profile (window)), "dana-okafor") == 0);
+
+  view = show_clients (fixture);
+  show_archived = GTK_CHECK_BUTTON (find_second_widget (GTK_WIDGET (view), GTK_TYPE_CHECK_BUTTON));
+  g_assert_cmpuint (n_rows (view), ==, 2);
+  g_assert_false (view_lists (view, "li-wei", &archived));
+
+  gtk_check_button_set_active (show_archived, TRUE);
+  upskill_test_flush ();
+  g_assert_cmpuint (n_rows (view), ==, 3);
+  g_assert_true (view_lists (view, "li-wei", &archived));
+  g_assert_true (archived);
+  g_assert_true (view_lists (view, "maria-gonzalez", &archived));
+  g_assert_false (archived);
+  if (g_getenv ("UPSKILL_SCREENSHOT_DIR") != NULL)
+    {
+      g_autofree char *path = g_build_filename (g_getenv ("UPSKILL_SCREENSHOT_DIR"),
+                                                "clients-archived.png", NULL);
+
+      upskill_test_wait_for_frames (GTK_WIDGET (window), 3);
+      upskill_test_save_png (GTK_WIDGET (view), path);
+    }
+
+  /* The row's Restore button. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "clients.restore", "s", "li-wei"));
+  upskill_test_flush ();
+  g_assert_true (view_lists (view, "li-wei", &archived));
+  g_assert_false (archived);
+  WAIT_UNTIL (!upskill_window_is_busy (window) && !file_is_archived (fixture, "li-wei"));
+
+  /* Listed without asking, and again when the overview is opened anew. */
+  gtk_check_button_set_active (show_archived, FALSE);
+  upskill_test_flush ();
+  g_assert_true (view_lists (view, "li-wei", &archived));
+  g_action_group_activate_action (G_ACTION_GROUP (window), "close-clients", NULL);
+  view = show_clients (fixture);
+  g_assert_true (view_lists (view, "li-wei", &archived));
+  g_assert_false (archived);
   g_assert_cmpuint (n_rows (view), ==, 3);
 }
 
@@ -460,6 +628,8 @@ main (int   argc,
 
   ADD ("list-and-sort", test_list_and_sort);
   ADD ("filter", test_filter);
+  ADD ("tags", test_tags);
+  ADD ("archived", test_archived);
   ADD ("activate", test_activate);
   ADD ("sidebar-sort", test_sidebar_sort);
   ADD ("render", test_render);

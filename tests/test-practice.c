@@ -125,7 +125,10 @@ test_index_round_trip (void)
   g_autofree char *index_path = g_strdup (upskill_store_get_index_path (store));
   g_autofree char *index = NULL;
   const UpskillProfileSummary *a, *b;
+  const char *tags[] = { "pilot", "Team Ä", NULL };
 
+  g_assert_true (upskill_profile_set_tags (profile, tags, &error));
+  g_assert_no_error (error);
   g_assert_true (upskill_store_save (store, profile, NULL, &error));
   g_assert_no_error (error);
   first = upskill_store_list (store, NULL, &error);
@@ -142,6 +145,9 @@ test_index_round_trip (void)
   g_assert_cmpuint (second->len, ==, 1);
   a = g_ptr_array_index (first, 0);
   b = g_ptr_array_index (second, 0);
+  /* The tags come back from the index, not from the file. */
+  g_assert_true (g_strv_equal ((const char * const *) a->tags, tags));
+  g_assert_true (g_strv_equal ((const char * const *) b->tags, tags));
   g_assert_cmpint (a->last_session, ==, b->last_session);
   g_assert_cmpint (a->next_session, ==, b->next_session);
   g_assert_cmpint (a->has_change, ==, b->has_change);
@@ -256,25 +262,70 @@ test_summary_copy (void)
   g_assert_true (g_strv_equal ((const char * const *) copy->gaps, (const char * const *) gaps));
 }
 
-/* An archived client is put away: not in the overview. */
+/* An archived client is listed marked as such (the overview hides it
+ * unless asked) and never needs attention. */
 static void
-test_archived_not_listed (void)
+test_archived_flagged (void)
 {
   UpskillCatalog *catalog = upskill_catalog_get_default ();
   g_autoptr(GPtrArray) summaries = g_ptr_array_new_with_free_func ((GDestroyNotify) upskill_profile_summary_free);
   g_autoptr(GListStore) clients = NULL;
-  g_autoptr(UpskillClient) client = NULL;
+  g_autoptr(UpskillClient) first = NULL;
+  g_autoptr(UpskillClient) second = NULL;
   UpskillProfileSummary *archived;
 
   g_ptr_array_add (summaries, new_summary ("al", "Al", 80.0, "sql", NULL));
   archived = new_summary ("bo", "Bo", 20.0, "sql", NULL);
   archived->archived = TRUE;
+  archived->kind = UPSKILL_PROFILE_CLIENT;
   g_ptr_array_add (summaries, archived);
 
   clients = upskill_practice_new_clients (summaries, catalog, g_get_real_time () / G_USEC_PER_SEC);
-  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (clients)), ==, 1);
-  client = g_list_model_get_item (G_LIST_MODEL (clients), 0);
-  g_assert_cmpstr (upskill_client_get_id (client), ==, "al");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (clients)), ==, 2);
+  first = g_list_model_get_item (G_LIST_MODEL (clients), 0);
+  second = g_list_model_get_item (G_LIST_MODEL (clients), 1);
+  g_assert_cmpstr (upskill_client_get_id (first), ==, "al");
+  g_assert_false (upskill_client_get_archived (first));
+  g_assert_cmpstr (upskill_client_get_id (second), ==, "bo");
+  g_assert_true (upskill_client_get_archived (second));
+  /* A client with no session for months, but put away. */
+  g_assert_cmpint (upskill_client_get_attention (second), ==, UPSKILL_ATTENTION_NONE);
+}
+
+/* The Tags column: by the tags as shown, ignoring case; untagged last. */
+static void
+test_sort_by_tags (void)
+{
+  UpskillCatalog *catalog = upskill_catalog_get_default ();
+  g_autoptr(GPtrArray) summaries = g_ptr_array_new_with_free_func ((GDestroyNotify) upskill_profile_summary_free);
+  g_autoptr(GListStore) clients = NULL;
+  const char *order[] = { "cy", "al", "bo" };
+  UpskillProfileSummary *summary;
+
+  summary = new_summary ("al", "Al", 80.0, "sql", NULL);
+  summary->tags = g_strsplit ("pilot,Team B", ",", -1);
+  g_ptr_array_add (summaries, summary);
+  g_ptr_array_add (summaries, new_summary ("bo", "Bo", 20.0, "sql", NULL));
+  summary = new_summary ("cy", "Cy", 40.0, "sql", NULL);
+  summary->tags = g_strsplit ("Evening", ",", -1);
+  g_ptr_array_add (summaries, summary);
+
+  clients = upskill_practice_new_clients (summaries, catalog, g_get_real_time () / G_USEC_PER_SEC);
+  g_list_store_sort (clients, upskill_client_compare_tags, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+    {
+      g_autoptr(UpskillClient) client = g_list_model_get_item (G_LIST_MODEL (clients), i);
+
+      g_assert_cmpstr (upskill_client_get_id (client), ==, order[i]);
+    }
+
+  {
+    g_autoptr(UpskillClient) al = g_list_model_get_item (G_LIST_MODEL (clients), 1);
+    g_autofree char *key = upskill_profile_dup_tag_key ("team b");
+
+    g_assert_cmpstr (upskill_client_get_tags_text (al), ==, "pilot, Team B");
+    g_assert_true (upskill_client_has_tag (al, key));
+  }
 }
 
 int
@@ -288,7 +339,8 @@ main (int   argc,
   g_test_add_func ("/upskill/practice/fill-summary", test_fill_summary);
   g_test_add_func ("/upskill/practice/index-round-trip", test_index_round_trip);
   g_test_add_func ("/upskill/practice/sort-and-gaps", test_sort_and_gaps);
-  g_test_add_func ("/upskill/practice/archived-not-listed", test_archived_not_listed);
+  g_test_add_func ("/upskill/practice/archived-flagged", test_archived_flagged);
+  g_test_add_func ("/upskill/practice/sort-by-tags", test_sort_by_tags);
 
   return g_test_run ();
 }

@@ -933,6 +933,163 @@ test_goal_merge (void)
   g_assert_cmpstr (upskill_profile_get_goal (merged_back), ==, "New goal");
 }
 
+/* Tags: tidied and kept in the coach's order, one of each ignoring
+ * case, read back; older files have none; bad ones are refused with the
+ * item named; past the limits, nothing changes. */
+static void
+test_tags (void)
+{
+  g_autoptr(GBytes) old_bytes = g_bytes_new_static (base_json, strlen (base_json));
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UpskillProfile) profile = NULL;
+  g_autoptr(UpskillProfile) loaded = NULL;
+  g_autoptr(GPtrArray) many = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *long_tag = NULL;
+  const char *typed[] = { "  pilot ", "Team\tA", "PILOT", "", "Évening", NULL };
+  const char *kept[] = { "pilot", "Team A", "Évening", NULL };
+  const char * const *tags;
+  Counter counter;
+  static const struct {
+    const char *tags;
+    const char *fragment;
+  } bad[] = {
+    { "\"tags\": \"pilot\"", "“tags”" },
+    { "\"tags\": [\"pilot\", 3]", "“tags” item 2: expected a string" },
+    { "\"tags\": [\"\"]", "“tags” item 1: expected 1 to 50 characters" },
+    { "\"tags\": [\" pilot\"]", "“tags” item 1: expected 1 to 50 characters" },
+    { "\"tags\": [\"a\\nb\"]", "“tags” item 1" },
+    { "\"tags\": [\"pilot\", \"Pilot\"]", "“tags” item 2: “Pilot” is listed twice" },
+  };
+
+  profile = upskill_profile_new_from_bytes (old_bytes, "old.json", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (upskill_profile_get_tags (profile));
+  g_assert_null (upskill_profile_get_tags (profile)[0]);
+  bytes = upskill_profile_to_bytes (profile);
+  g_assert_null (g_strstr_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), "\"tags\""));
+  g_clear_pointer (&bytes, g_bytes_unref);
+
+  watch (profile, &counter, "notify::tags");
+  g_assert_true (upskill_profile_set_tags (profile, typed, &error));
+  g_assert_no_error (error);
+  tags = upskill_profile_get_tags (profile);
+  g_assert_true (g_strv_equal (tags, kept));
+  g_assert_cmpuint (counter.notifies, ==, 1);
+  g_assert_cmpuint (counter.changed, ==, 1);
+  /* The same again is no change. */
+  g_assert_true (upskill_profile_set_tags (profile, kept, &error));
+  g_assert_cmpuint (counter.changed, ==, 1);
+
+  /* Too long a tag, or one too many: refused, the tags kept. */
+  long_tag = g_strnfill (UPSKILL_PROFILE_TAG_MAX_CHARS + 1, 't');
+  g_assert_false (upskill_profile_set_tags (profile, (const char *[]) { long_tag, NULL }, &error));
+  g_assert_error (error, UPSKILL_ERROR, UPSKILL_ERROR_TOO_LARGE);
+  g_clear_error (&error);
+  for (guint i = 0; i <= UPSKILL_PROFILE_MAX_TAGS; i++)
+    g_ptr_array_add (many, g_strdup_printf ("tag %u", i));
+  g_ptr_array_add (many, NULL);
+  g_assert_false (upskill_profile_set_tags (profile, (const char * const *) many->pdata, &error));
+  g_assert_error (error, UPSKILL_ERROR, UPSKILL_ERROR_TOO_LARGE);
+  g_clear_error (&error);
+  g_assert_true (g_strv_equal (upskill_profile_get_tags (profile), kept));
+  g_assert_cmpuint (counter.changed, ==, 1);
+  unwatch (profile, &counter);
+
+  bytes = upskill_profile_to_bytes (profile);
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                  "\"tags\":[\"pilot\",\"Team A\",\"Évening\"]"));
+  loaded = upskill_profile_new_from_bytes (bytes, "tags.json", &error);
+  g_assert_no_error (error);
+  g_assert_true (g_strv_equal (upskill_profile_get_tags (loaded), kept));
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autofree char *member = g_strdup_printf ("%s, \"name\": \"Dana Okafor\"", bad[i].tags);
+      g_autofree char *json = replace_once (base_json, "\"name\": \"Dana Okafor\"", member);
+      g_autoptr(GError) bad_error = load_error (json, "bad.json");
+
+      g_test_message ("case %u: %s", i, bad_error->message);
+      assert_message_has (bad_error, "Could not read “bad.json”");
+      assert_message_has (bad_error, bad[i].fragment);
+    }
+
+  {
+    g_autoptr(GString) json = g_string_new ("\"tags\": [");
+    g_autofree char *replaced = NULL;
+    g_autoptr(GError) bad_error = NULL;
+
+    for (guint i = 0; i <= UPSKILL_PROFILE_MAX_TAGS; i++)
+      g_string_append_printf (json, "%s\"t%u\"", i > 0 ? ", " : "", i);
+    g_string_append (json, "], \"name\": \"Dana Okafor\"");
+    replaced = replace_once (base_json, "\"name\": \"Dana Okafor\"", json->str);
+    bad_error = load_error (replaced, "bad.json");
+    g_assert_error (bad_error, UPSKILL_ERROR, UPSKILL_ERROR_TOO_LARGE);
+    assert_message_has (bad_error, "“tags” holds 21 items, more than the limit of 20");
+  }
+}
+
+/* Merging two copies keeps the tags of both, the later's first. */
+static void
+test_tags_merge (void)
+{
+  g_autoptr(UpskillProfile) mine = upskill_profile_new ("ana", "Ana");
+  g_autoptr(UpskillProfile) theirs = NULL;
+  g_autoptr(UpskillProfile) merged = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(JsonArray) their_tags = json_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *expected[] = { "remote", "Pilot", "evening", NULL };
+
+  g_assert_true (upskill_profile_set_tags (mine, (const char *[]) { "pilot", "evening", NULL }, &error));
+  root = upskill_profile_to_json (mine);
+  json_array_add_string_element (their_tags, "remote");
+  json_array_add_string_element (their_tags, "Pilot");
+  json_object_set_array_member (json_node_get_object (root), "tags", json_array_ref (their_tags));
+  json_object_set_string_member (json_node_get_object (root), "modified", "2199-01-01T00:00:00Z");
+  theirs = upskill_profile_new_from_json (root, "ana.json", &error);
+  g_assert_no_error (error);
+
+  merged = upskill_profile_merge (mine, theirs, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_strv_equal (upskill_profile_get_tags (merged), expected));
+}
+
+/* A session's focus: one line, optional, read back, kept by a copy. */
+static void
+test_note_focus (void)
+{
+  g_autoptr(UpskillProfile) profile = upskill_profile_new ("ana", "Ana");
+  g_autoptr(UpskillProfile) loaded = NULL;
+  g_autoptr(UpskillProfile) copy = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *too_long = g_strnfill (UPSKILL_PROFILE_LINE_MAX_CHARS + 1, 'f');
+  g_autofree char *note_id = NULL;
+  UpskillNote *note;
+
+  note = upskill_profile_add_note (profile, 1790000000, "We talked");
+  note_id = g_strdup (note->id);
+  g_assert_null (note->focus);
+  bytes = upskill_profile_to_bytes (profile);
+  g_assert_null (g_strstr_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), "focus"));
+  g_clear_pointer (&bytes, g_bytes_unref);
+
+  upskill_profile_set_note_focus (profile, note_id, "SQL window functions");
+  upskill_profile_set_note_focus (profile, note_id, too_long);
+  g_assert_cmpstr (upskill_profile_find_note (profile, note_id)->focus, ==, "SQL window functions");
+
+  bytes = upskill_profile_to_bytes (profile);
+  loaded = upskill_profile_new_from_bytes (bytes, "ana.json", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (upskill_profile_find_note (loaded, note_id)->focus, ==, "SQL window functions");
+  copy = upskill_profile_copy (loaded);
+  g_assert_cmpstr (upskill_profile_find_note (copy, note_id)->focus, ==, "SQL window functions");
+
+  upskill_profile_set_note_focus (copy, note_id, "");
+  g_assert_null (upskill_profile_find_note (copy, note_id)->focus);
+}
+
 static void
 test_history_sorted_on_load (void)
 {
@@ -1079,6 +1236,9 @@ main (int   argc,
   g_test_add_func ("/upskill/profile/future-version", test_future_version);
   g_test_add_func ("/upskill/profile/goal", test_goal);
   g_test_add_func ("/upskill/profile/goal-merge", test_goal_merge);
+  g_test_add_func ("/upskill/profile/tags", test_tags);
+  g_test_add_func ("/upskill/profile/tags-merge", test_tags_merge);
+  g_test_add_func ("/upskill/profile/note-focus", test_note_focus);
   g_test_add_func ("/upskill/profile/history-sorted-on-load", test_history_sorted_on_load);
   g_test_add_func ("/upskill/profile/size-and-depth-limits", test_size_and_depth_limits);
   g_test_add_func ("/upskill/profile/bad-profile-files", test_bad_profile_files);

@@ -170,8 +170,24 @@ note_row_text (GtkListBoxRow *row)
 {
   GtkWidget *box = gtk_list_box_row_get_child (row);
   GtkWidget *grid = gtk_widget_get_next_sibling (gtk_widget_get_first_child (box));
+  GtkWidget *text = gtk_grid_get_child_at (GTK_GRID (grid), 0, 1);
 
-  return gtk_label_get_text (GTK_LABEL (gtk_grid_get_child_at (GTK_GRID (grid), 0, 1)));
+  /* Below the session's focus, if it has one. */
+  if (gtk_widget_has_css_class (text, "upskill-note-focus"))
+    text = gtk_grid_get_child_at (GTK_GRID (grid), 0, 2);
+
+  return gtk_label_get_text (GTK_LABEL (text));
+}
+
+/* The session's focus above the note's text, or NULL. */
+static const char *
+note_row_focus (GtkListBoxRow *row)
+{
+  GtkWidget *box = gtk_list_box_row_get_child (row);
+  GtkWidget *grid = gtk_widget_get_next_sibling (gtk_widget_get_first_child (box));
+  GtkWidget *focus = gtk_grid_get_child_at (GTK_GRID (grid), 0, 1);
+
+  return gtk_widget_has_css_class (focus, "upskill-note-focus") ? gtk_label_get_text (GTK_LABEL (focus)) : NULL;
 }
 
 /* Core: the numbers behind the chart and the sentences. */
@@ -409,6 +425,7 @@ test_page_notes (Fixture       *fixture,
   g_assert_cmpstr (text, ==, "Talked about the internal application.\nShe applies in December.");
   g_assert_cmpint (upskill_note_dialog_get_date (dialog), ==, utc (2026, 11, 20, 0));
   upskill_note_dialog_set_text (dialog, "Internal application sent.");
+  upskill_note_dialog_set_focus (dialog, "  The internal application ");
   gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_template_child (GTK_WIDGET (dialog),
                                                                       UPSKILL_TYPE_NOTE_DIALOG,
                                                                       "date_entry")),
@@ -422,13 +439,25 @@ test_page_notes (Fixture       *fixture,
       note = g_ptr_array_index (notes, i);
   g_assert_nonnull (note);
   g_assert_cmpstr (note->text, ==, "Internal application sent.");
+  g_assert_cmpstr (note->focus, ==, "The internal application");
   g_assert_cmpint (note->date, ==, utc (2026, 11, 9, 0));
 
   /* Before the change of 10 November now. */
   rows = get_timeline_rows (fixture);
   g_assert_cmpstr (row_title (g_ptr_array_index (rows, 0)), ==, "Stream processing: Not yet → Novice");
   g_assert_cmpstr (note_row_text (g_ptr_array_index (rows, 1)), ==, "Internal application sent.");
+  g_assert_cmpstr (note_row_focus (g_ptr_array_index (rows, 1)), ==, "Focus: The internal application");
   g_clear_pointer (&rows, g_ptr_array_unref);
+
+  /* The dialog starts from the focus too. */
+  activate (fixture, "progress.edit-note", g_variant_new_string (note_id));
+  dialog = UPSKILL_NOTE_DIALOG (upskill_test_find_window (UPSKILL_TYPE_NOTE_DIALOG));
+  {
+    g_autofree char *focus = upskill_note_dialog_dup_focus (dialog);
+
+    g_assert_cmpstr (focus, ==, "The internal application");
+  }
+  upskill_test_respond (ADW_MESSAGE_DIALOG (dialog), "cancel");
   g_assert_nonnull (strstr (gtk_label_get_text (get_child (fixture, "since_label")),
                             "raised Stream processing from Not yet to Novice, and completed 1 step."));
 

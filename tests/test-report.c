@@ -641,6 +641,40 @@ test_sign_off (Fixture       *fixture,
   assert_text_has (without_sign_off, "Confidential");
 }
 
+/* A session's focus is printed above its note, "Focus: …"; a private
+ * note's focus is the coach's alone like the rest of it. */
+static void
+test_session_focus (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(UpskillProfile) profile = upskill_test_load_sample ("maria-gonzalez");
+  gint64 today = REPORT_DATE / 86400 * 86400;
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  UpskillNote *note;
+  UpskillReportOptions options;
+
+  if (!upskill_test_have_poppler ())
+    return;
+
+  upskill_profile_set_kind (profile, UPSKILL_PROFILE_CLIENT);
+  note = upskill_profile_add_note (profile, today - 2 * 86400, "Talked it through");
+  upskill_profile_set_note_focus (profile, note->id, "Ocelot negotiation");
+  g_assert_true (note->private);
+
+  note = upskill_profile_add_note (profile, today - 86400, "Went through her threat model");
+  upskill_profile_set_note_private (profile, note->id, FALSE);
+  upskill_profile_set_note_focus (profile, note->id, "Flamingo prompt injection drills");
+
+  default_options (&options);
+  path = write_report (fixture, profile, &options, "focus.pdf");
+  text = upskill_test_pdf_text (path);
+
+  assert_text_has (text, "Focus: Flamingo prompt injection drills");
+  assert_text_has (text, "Went through her threat model");
+  g_assert_false (text_has (text, "Ocelot"));
+}
+
 /* The report in German, as the translation built in this tree makes it. */
 static void
 test_german (Fixture       *fixture,
@@ -1079,6 +1113,7 @@ main (int   argc,
   ADD ("scripts", test_scripts);
   ADD ("no-notes", test_no_notes);
   ADD ("private-notes-absent", test_private_notes_absent);
+  ADD ("session-focus", test_session_focus);
   ADD ("german", test_german);
   ADD ("no-skills-rated", test_no_skills_rated);
   ADD ("long-plan", test_long_plan);

@@ -436,6 +436,94 @@ test_edit_and_duplicate (Fixture       *fixture,
   g_assert_cmpstr (upskill_profile_get_target_role (copy), ==, "data-engineer");
 }
 
+static GtkWidget *
+find_by_tooltip (GtkWidget  *widget,
+                 const char *tooltip)
+{
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_by_tooltip (child, tooltip);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Tags in the profile dialog: the profile's as chips to remove, those of
+ * other profiles suggested as the coach types, a typed one kept on save. */
+static void
+test_edit_tags (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  UpskillProfileDialog *dialog;
+  g_autoptr(UpskillProfile) saved = NULL;
+  GtkWidget *tag_entry;
+  const char *expected[] = { "Career change", "Security track", "pilot", NULL };
+
+  upskill_window_select (fixture->window, "li-wei");
+  WAIT_UNTIL (showing (fixture->window, "li-wei"));
+
+  activate (fixture, "edit-profile", NULL);
+  WAIT_UNTIL ((dialog = (UpskillProfileDialog *) upskill_test_find_window (UPSKILL_TYPE_PROFILE_DIALOG)) != NULL);
+  upskill_test_flush ();
+
+  /* Li's own, to remove; the others' to add. */
+  g_assert_nonnull (find_by_tooltip (GTK_WIDGET (dialog), "Remove the tag Evenings only"));
+  g_assert_nonnull (find_by_tooltip (GTK_WIDGET (dialog), "Add the tag Employer-funded"));
+  g_assert_nonnull (find_by_tooltip (GTK_WIDGET (dialog), "Add the tag Security track"));
+  g_assert_null (find_by_tooltip (GTK_WIDGET (dialog), "Add the tag Career change"));
+
+  if (g_getenv ("UPSKILL_SCREENSHOT_DIR") != NULL)
+    {
+      g_autofree char *path = g_build_filename (g_getenv ("UPSKILL_SCREENSHOT_DIR"),
+                                                "profile-dialog-tags.png", NULL);
+      GtkWidget *scrolled = gtk_widget_get_ancestor (find_by_tooltip (GTK_WIDGET (dialog), "Add Tag"),
+                                                     GTK_TYPE_SCROLLED_WINDOW);
+      GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+
+      /* The tags, at the end of the dialog. */
+      upskill_test_wait_for_frames (GTK_WIDGET (dialog), 2);
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+      upskill_test_wait_for_frames (GTK_WIDGET (dialog), 3);
+      upskill_test_save_png (GTK_WIDGET (dialog), path);
+    }
+
+  /* Typing narrows the suggestions, ignoring case. */
+  tag_entry = find_by_tooltip (GTK_WIDGET (dialog), "Add Tag");
+  g_assert_nonnull (tag_entry);
+  tag_entry = gtk_widget_get_ancestor (tag_entry, ADW_TYPE_ENTRY_ROW);
+  gtk_editable_set_text (GTK_EDITABLE (tag_entry), "SECUR");
+  upskill_test_flush ();
+  g_assert_null (find_by_tooltip (GTK_WIDGET (dialog), "Add the tag Employer-funded"));
+  g_signal_emit_by_name (find_by_tooltip (GTK_WIDGET (dialog), "Add the tag Security track"), "clicked");
+  gtk_editable_set_text (GTK_EDITABLE (tag_entry), "");
+  upskill_test_flush ();
+  g_assert_nonnull (find_by_tooltip (GTK_WIDGET (dialog), "Remove the tag Security track"));
+
+  g_signal_emit_by_name (find_by_tooltip (GTK_WIDGET (dialog), "Remove the tag Evenings only"), "clicked");
+  upskill_test_flush ();
+  g_assert_null (find_by_tooltip (GTK_WIDGET (dialog), "Remove the tag Evenings only"));
+
+  /* Typed, not yet added: saved all the same. */
+  gtk_editable_set_text (GTK_EDITABLE (tag_entry), "  pilot ");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "profile.apply", NULL));
+
+  WAIT_UNTIL (!upskill_window_is_busy (fixture->window));
+  saved = read_profile (fixture, "li-wei");
+  g_assert_true (g_strv_equal (upskill_profile_get_tags (saved), expected));
+
+  /* The sidebar's search finds a client by a tag. */
+  g_assert_true (upskill_profile_item_matches (upskill_window_find_item (fixture->window, "li-wei", NULL),
+                                               "pilot"));
+}
+
 static void
 test_levels_evidence_undo (Fixture       *fixture,
                            gconstpointer  user_data)
@@ -1657,6 +1745,7 @@ main (int   argc,
   ADD ("first-run", FALSE, test_first_run);
   ADD ("create-profile", FALSE, test_create_profile);
   ADD ("edit-and-duplicate", TRUE, test_edit_and_duplicate);
+  ADD ("edit-tags", TRUE, test_edit_tags);
   ADD ("levels-evidence-undo", TRUE, test_levels_evidence_undo);
   ADD ("change-then-quit", TRUE, test_change_then_close);
   ADD ("search", TRUE, test_search);

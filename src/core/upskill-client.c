@@ -15,6 +15,9 @@ struct _UpskillClient
   char                  *role_name;
   char                  *collate_key;  /* of the name, for sorting */
   char                  *role_key;     /* of the role's name */
+  char                  *tags_text;    /* "pilot, Team A", "" without tags */
+  char                  *tags_key;     /* of that, casefolded */
+  GStrv                  tag_keys;     /* upskill_profile_dup_tag_key() of each */
   UpskillPlanStatus      plan_status;
   UpskillAttention       attention;
 };
@@ -32,6 +35,9 @@ upskill_client_finalize (GObject *object)
   g_clear_pointer (&self->role_name, g_free);
   g_clear_pointer (&self->collate_key, g_free);
   g_clear_pointer (&self->role_key, g_free);
+  g_clear_pointer (&self->tags_text, g_free);
+  g_clear_pointer (&self->tags_key, g_free);
+  g_clear_pointer (&self->tag_keys, g_strfreev);
 
   G_OBJECT_CLASS (upskill_client_parent_class)->finalize (object);
 }
@@ -86,6 +92,14 @@ upskill_client_new (const UpskillProfileSummary *summary,
   self->collate_key = g_utf8_collate_key (folded, -1);
   self->role_key = g_utf8_collate_key (self->role_name, -1);
 
+  self->tags_text = summary->tags != NULL ? g_strjoinv (", ", summary->tags) : g_strdup ("");
+  g_clear_pointer (&folded, g_free);
+  folded = g_utf8_casefold (self->tags_text, -1);
+  self->tags_key = g_utf8_collate_key (folded, -1);
+  self->tag_keys = g_new0 (char *, summary->tags != NULL ? g_strv_length (summary->tags) + 1 : 1);
+  for (guint i = 0; summary->tags != NULL && summary->tags[i] != NULL; i++)
+    self->tag_keys[i] = upskill_profile_dup_tag_key (summary->tags[i]);
+
   if (summary->n_steps_left == 0)
     self->plan_status = UPSKILL_PLAN_NONE;
   else if (summary->plan_due != 0 && summary->plan_due < utc_day_of (now))
@@ -103,6 +117,9 @@ upskill_client_new (const UpskillProfileSummary *summary,
     self->attention |= UPSKILL_ATTENTION_SESSION_SOON;
   if (self->plan_status == UPSKILL_PLAN_BEHIND)
     self->attention |= UPSKILL_ATTENTION_BEHIND;
+  /* Put away: nothing to attend to. */
+  if (summary->archived)
+    self->attention = UPSKILL_ATTENTION_NONE;
 
   return self;
 }
@@ -145,6 +162,42 @@ upskill_client_get_role_id (UpskillClient *self)
   g_return_val_if_fail (UPSKILL_IS_CLIENT (self), NULL);
 
   return self->summary->target_role;
+}
+
+gboolean
+upskill_client_get_archived (UpskillClient *self)
+{
+  g_return_val_if_fail (UPSKILL_IS_CLIENT (self), FALSE);
+
+  return self->summary->archived;
+}
+
+const char * const *
+upskill_client_get_tags (UpskillClient *self)
+{
+  static const char * const none[] = { NULL };
+
+  g_return_val_if_fail (UPSKILL_IS_CLIENT (self), NULL);
+
+  return self->summary->tags != NULL ? (const char * const *) self->summary->tags : none;
+}
+
+const char *
+upskill_client_get_tags_text (UpskillClient *self)
+{
+  g_return_val_if_fail (UPSKILL_IS_CLIENT (self), NULL);
+
+  return self->tags_text;
+}
+
+gboolean
+upskill_client_has_tag (UpskillClient *self,
+                        const char    *tag_key)
+{
+  g_return_val_if_fail (UPSKILL_IS_CLIENT (self), FALSE);
+  g_return_val_if_fail (tag_key != NULL, FALSE);
+
+  return g_strv_contains ((const char * const *) self->tag_keys, tag_key);
 }
 
 double
@@ -324,6 +377,25 @@ upskill_client_compare_role (gconstpointer a,
   int order;
 
   order = strcmp (client_a->role_key, client_b->role_key);
+  return order != 0 ? order : compare_names (client_a, client_b);
+}
+
+int
+upskill_client_compare_tags (gconstpointer a,
+                             gconstpointer b,
+                             gpointer      user_data)
+{
+  UpskillClient *client_a = UPSKILL_CLIENT ((gpointer) a);
+  UpskillClient *client_b = UPSKILL_CLIENT ((gpointer) b);
+  gboolean none_a = client_a->tags_text[0] == '\0';
+  gboolean none_b = client_b->tags_text[0] == '\0';
+  int order;
+
+  /* Untagged clients after the tagged ones. */
+  if (none_a != none_b)
+    return none_a ? 1 : -1;
+
+  order = strcmp (client_a->tags_key, client_b->tags_key);
   return order != 0 ? order : compare_names (client_a, client_b);
 }
 

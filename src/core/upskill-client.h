@@ -47,6 +47,14 @@ const char                  *upskill_client_get_name          (UpskillClient *se
 /* The target role's name in the reader's language, "" without one. */
 const char                  *upskill_client_get_role_name     (UpskillClient *self);
 const char                  *upskill_client_get_role_id       (UpskillClient *self);
+/* Archived clients are listed only when asked for. */
+gboolean                     upskill_client_get_archived      (UpskillClient *self);
+/* The profile's tags, never NULL; "pilot, Team A", "" without any. */
+const char * const          *upskill_client_get_tags          (UpskillClient *self);
+const char                  *upskill_client_get_tags_text     (UpskillClient *self);
+/* @tag_key: from upskill_profile_dup_tag_key(). */
+gboolean                     upskill_client_has_tag           (UpskillClient *self,
+                                                               const char    *tag_key);
 double                       upskill_client_get_readiness     (UpskillClient *self);
 UpskillPlanStatus            upskill_client_get_plan_status   (UpskillClient *self);
 UpskillAttention             upskill_client_get_attention     (UpskillClient *self);
@@ -69,6 +77,8 @@ char                        *upskill_client_describe_attention (UpskillClient *s
  * ties broken by name. */
 int upskill_client_compare_name         (gconstpointer a, gconstpointer b, gpointer user_data);
 int upskill_client_compare_role         (gconstpointer a, gconstpointer b, gpointer user_data);
+/* By the tags as shown; untagged clients last. */
+int upskill_client_compare_tags         (gconstpointer a, gconstpointer b, gpointer user_data);
 int upskill_client_compare_readiness    (gconstpointer a, gconstpointer b, gpointer user_data);
 int upskill_client_compare_change       (gconstpointer a, gconstpointer b, gpointer user_data);
 int upskill_client_compare_last_session (gconstpointer a, gconstpointer b, gpointer user_data);

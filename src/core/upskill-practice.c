@@ -130,9 +130,8 @@ upskill_practice_new_clients (GPtrArray      *summaries,
     {
       const UpskillProfileSummary *summary = g_ptr_array_index (summaries, i);
 
-      /* An archived client is put away: the sidebar's "Show Archived"
-       * brings it back. */
-      if (summary->name != NULL && !summary->archived)
+      /* Archived clients too: the overview hides them unless asked. */
+      if (summary->name != NULL)
         g_ptr_array_add (items, upskill_client_new (summary, catalog, now));
     }
 

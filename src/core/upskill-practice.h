@@ -20,7 +20,7 @@ void       upskill_practice_fill_summary (UpskillProfileSummary *summary,
                                           gint64                 now);
 
 /* An UpskillClient for every readable profile of @summaries
- * (UpskillProfileSummary*) that is not archived, in their order. */
+ * (UpskillProfileSummary*), archived ones too, in their order. */
 GListStore *upskill_practice_new_clients (GPtrArray             *summaries,
                                           UpskillCatalog        *catalog,
                                           gint64                 now);

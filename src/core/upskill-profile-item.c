@@ -19,6 +19,7 @@ struct _UpskillProfileItem
   gboolean            archived;
   char               *current_role;
   char               *target_role_name;
+  GStrv               tags;            /* never NULL */
   double              readiness;
   gint64              modified;
   gint64              last_session;
@@ -60,6 +61,7 @@ upskill_profile_item_finalize (GObject *object)
   g_free (self->name);
   g_free (self->current_role);
   g_free (self->target_role_name);
+  g_strfreev (self->tags);
   g_free (self->error);
   g_free (self->search_text);
   g_free (self->sort_key);
@@ -196,6 +198,7 @@ upskill_profile_item_new (const UpskillProfileSummary *summary,
   self->archived = summary->archived;
   self->current_role = g_strdup (summary->current_role);
   self->target_role_name = g_strdup (role_name (catalog, summary->target_role));
+  self->tags = summary->tags != NULL ? g_strdupv (summary->tags) : g_new0 (char *, 1);
   self->readiness = summary->readiness;
   self->modified = summary->modified;
   self->last_session = summary->last_session;
@@ -241,6 +244,13 @@ upskill_profile_item_update_from_profile (UpskillProfileItem *self,
               role_name (catalog, upskill_profile_get_target_role (profile)),
               PROP_TARGET_ROLE_NAME);
   set_string (self, &self->error, NULL, PROP_ERROR);
+
+  if (!g_strv_equal ((const char * const *) self->tags, upskill_profile_get_tags (profile)))
+    {
+      g_strfreev (self->tags);
+      self->tags = g_strdupv ((GStrv) upskill_profile_get_tags (profile));
+      g_clear_pointer (&self->search_text, g_free);
+    }
 
   kind = upskill_profile_get_kind (profile);
   if (kind != self->kind)
@@ -346,6 +356,14 @@ upskill_profile_item_get_target_role_name (UpskillProfileItem *self)
   return self->target_role_name;
 }
 
+const char * const *
+upskill_profile_item_get_tags (UpskillProfileItem *self)
+{
+  g_return_val_if_fail (UPSKILL_IS_PROFILE_ITEM (self), NULL);
+
+  return (const char * const *) self->tags;
+}
+
 double
 upskill_profile_item_get_readiness (UpskillProfileItem *self)
 {
@@ -376,11 +394,13 @@ ensure_search_text (UpskillProfileItem *self)
   if (self->search_text == NULL)
     {
       g_autofree char *joined = NULL;
+      g_autofree char *tags = g_strjoinv (" ", self->tags);
 
       joined = g_strjoin (" ",
                           upskill_profile_item_get_name (self),
                           self->target_role_name ? self->target_role_name : "",
                           self->current_role ? self->current_role : "",
+                          tags,
                           NULL);
       self->search_text = g_utf8_casefold (joined, -1);
     }

@@ -34,13 +34,15 @@ UpskillProfileKind  upskill_profile_item_get_kind             (UpskillProfileIte
 const char         *upskill_profile_item_get_current_role     (UpskillProfileItem *self);
 /* The target role's name in the catalog, or NULL. */
 const char         *upskill_profile_item_get_target_role_name (UpskillProfileItem *self);
+/* Never NULL. */
+const char * const *upskill_profile_item_get_tags            (UpskillProfileItem *self);
 /* 0..100, negative when unknown. */
 double              upskill_profile_item_get_readiness        (UpskillProfileItem *self);
 gint64              upskill_profile_item_get_modified         (UpskillProfileItem *self);
 /* Why the file could not be read, or NULL. */
 const char         *upskill_profile_item_get_error            (UpskillProfileItem *self);
 
-/* Whether every word of @search appears in the name or a role. */
+/* Whether every word of @search appears in the name, a role or a tag. */
 gboolean            upskill_profile_item_matches              (UpskillProfileItem *self,
                                                               const char         *search);
 /* Newest change first, then by name. */

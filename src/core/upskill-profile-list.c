@@ -273,6 +273,36 @@ upskill_profile_list_get_n_profiles (UpskillProfileList *self)
   return self->items->len;
 }
 
+static int
+compare_tags (gconstpointer a,
+              gconstpointer b)
+{
+  return g_utf8_collate (*(const char **) a, *(const char **) b);
+}
+
+GStrv
+upskill_profile_list_dup_tags (UpskillProfileList *self)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) tags = g_ptr_array_new_with_free_func (g_free);
+
+  g_return_val_if_fail (UPSKILL_IS_PROFILE_LIST (self), NULL);
+
+  for (guint i = 0; i < self->items->len; i++)
+    {
+      const char * const *item_tags = upskill_profile_item_get_tags (g_ptr_array_index (self->items, i));
+
+      for (guint t = 0; item_tags[t] != NULL; t++)
+        if (g_hash_table_add (seen, upskill_profile_dup_tag_key (item_tags[t])))
+          g_ptr_array_add (tags, g_strdup (item_tags[t]));
+    }
+
+  g_ptr_array_sort (tags, compare_tags);
+  g_ptr_array_add (tags, NULL);
+
+  return (GStrv) g_ptr_array_free (g_steal_pointer (&tags), FALSE);
+}
+
 static guint
 find_index (UpskillProfileList *self,
             const char         *id)

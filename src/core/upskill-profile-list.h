@@ -51,6 +51,9 @@ UpskillProfileSort  upskill_profile_list_get_sort       (UpskillProfileList    *
 
 /* Every profile, shown or not. */
 guint               upskill_profile_list_get_n_profiles (UpskillProfileList    *self);
+/* Every tag of every profile, archived ones too, once ignoring case, in
+ * alphabetical order: what the profile dialog suggests. */
+GStrv               upskill_profile_list_dup_tags       (UpskillProfileList    *self);
 /* The item of @id, shown or not, or NULL. */
 UpskillProfileItem *upskill_profile_list_find           (UpskillProfileList    *self,
                                                          const char            *id);

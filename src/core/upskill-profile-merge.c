@@ -452,6 +452,29 @@ combine_notes (JsonArray *notes,
     }
 }
 
+/* The tags of both, the later's first; what passes the limit is left out. */
+static JsonArray *
+union_of_tags (JsonArray *later,
+               JsonArray *earlier)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  JsonArray *tags = json_array_new ();
+  JsonArray *lists[] = { later, earlier };
+
+  for (guint l = 0; l < G_N_ELEMENTS (lists); l++)
+    for (guint i = 0; lists[l] != NULL && i < json_array_get_length (lists[l]); i++)
+      {
+        const char *tag = json_array_get_string_element (lists[l], i);
+
+        if (json_array_get_length (tags) >= UPSKILL_PROFILE_MAX_TAGS)
+          return tags;
+        if (g_hash_table_add (seen, upskill_profile_dup_tag_key (tag)))
+          json_array_add_string_element (tags, tag);
+      }
+
+  return tags;
+}
+
 UpskillProfile *
 upskill_profile_merge (UpskillProfile  *mine,
                        UpskillProfile  *theirs,
@@ -463,6 +486,7 @@ upskill_profile_merge (UpskillProfile  *mine,
   g_autoptr(JsonArray) history = NULL;
   g_autoptr(JsonArray) notes = NULL;
   g_autoptr(JsonArray) plan = NULL;
+  g_autoptr(JsonArray) tags = NULL;
   g_autofree char *display_name = NULL;
   JsonObject *mine_object, *theirs_object, *later, *earlier, *result;
   UpskillProfile *merged;
@@ -507,6 +531,10 @@ upskill_profile_merge (UpskillProfile  *mine,
 
   history = union_of_arrays (get_array (mine_object, "history"), get_array (theirs_object, "history"));
   json_object_set_array_member (result, "history", sort_by_time (history, "time"));
+
+  tags = union_of_tags (get_array (later, "tags"), get_array (earlier, "tags"));
+  if (json_array_get_length (tags) > 0)
+    json_object_set_array_member (result, "tags", g_steal_pointer (&tags));
 
   plan = merge_by_id (get_array (later, "plan"), get_array (earlier, "plan"), "step-", dup_step_key);
   combine_steps (plan, get_array (earlier, "plan"));

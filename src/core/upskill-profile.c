@@ -33,6 +33,7 @@ struct _UpskillProfile
   char               *target_role;
   char               *goal;        /* in the person's own words, or NULL */
   gint64              goal_date;   /* a day (midnight UTC), 0 for none */
+  GStrv               tags;        /* never NULL */
   double              weekly_hours;
   gint64              created;
   gint64              modified;
@@ -69,6 +70,7 @@ enum {
   PROP_WEEKLY_HOURS,
   PROP_MODIFIED,
   PROP_ARCHIVED,
+  PROP_TAGS,
   N_PROPS
 };
 
@@ -229,6 +231,7 @@ note_free (UpskillNote *note)
 {
   g_free (note->id);
   g_free (note->text);
+  g_free (note->focus);
   g_clear_pointer (&note->actions, g_ptr_array_unref);
   g_free (note);
 }
@@ -243,6 +246,7 @@ note_copy (const UpskillNote *note)
   copy->text = g_strdup (note->text);
   copy->private = note->private;
   copy->next_session = note->next_session;
+  copy->focus = g_strdup (note->focus);
   for (guint i = 0; note->actions != NULL && i < note->actions->len; i++)
     g_ptr_array_add (copy->actions, action_copy (g_ptr_array_index (note->actions, i)));
 
@@ -521,6 +525,7 @@ upskill_profile_finalize (GObject *object)
   g_clear_pointer (&self->current_role, g_free);
   g_clear_pointer (&self->target_role, g_free);
   g_clear_pointer (&self->goal, g_free);
+  g_clear_pointer (&self->tags, g_strfreev);
   g_clear_pointer (&self->skills, g_hash_table_unref);
   g_clear_pointer (&self->extra, g_free);
   g_clear_pointer (&self->file_version, g_free);
@@ -571,6 +576,10 @@ upskill_profile_get_property (GObject    *object,
       break;
     case PROP_ARCHIVED:
       g_value_set_boolean (value, self->archived);
+      break;
+
+    case PROP_TAGS:
+      g_value_set_boxed (value, self->tags);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -681,6 +690,11 @@ upskill_profile_class_init (UpskillProfileClass *klass)
                           FALSE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
+  properties[PROP_TAGS] =
+    g_param_spec_boxed ("tags", NULL, NULL,
+                        G_TYPE_STRV,
+                        (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -703,6 +717,7 @@ upskill_profile_init (UpskillProfile *self)
 {
   self->kind = UPSKILL_PROFILE_SELF;
   self->weekly_hours = 5.0;
+  self->tags = g_new0 (char *, 1);
   self->skills = g_hash_table_new_full (g_str_hash, g_str_equal,
                                         g_free, (GDestroyNotify) skill_state_free);
   self->history = g_ptr_array_new_with_free_func ((GDestroyNotify) history_entry_free);
@@ -1282,10 +1297,13 @@ read_notes (UpskillProfile  *self,
       {
         g_autoptr(GError) local_error = NULL;
         JsonArray *actions;
+        const char *focus = NULL;
 
         if (!get_boolean (object, "private", where, &note->private, error) ||
-            !upskill_json_get_time (object, "next_session", FALSE, where, &note->next_session, error))
+            !upskill_json_get_time (object, "next_session", FALSE, where, &note->next_session, error) ||
+            !get_text (object, "focus", FALSE, UPSKILL_PROFILE_LINE_MAX_CHARS, where, &focus, error))
           return FALSE;
+        note->focus = focus != NULL && focus[0] != '\0' ? g_strdup (focus) : NULL;
 
         actions = upskill_json_get_array (object, "actions", FALSE, where, &local_error);
         if (local_error != NULL)
@@ -1329,7 +1347,7 @@ read_archived (JsonObject  *root,
 /* The members upskill_profile_to_json() writes. */
 static const char * const known_members[] = {
   "format", "version", "id", "name", "kind", "archived", "current_role", "target_role",
-  "goal", "goal_date", "weekly_hours", "created", "modified", "skills", "history", "plan", "notes",
+  "goal", "goal_date", "tags", "weekly_hours", "created", "modified", "skills", "history", "plan", "notes",
   NULL
 };
 
@@ -1360,6 +1378,161 @@ keep_unknown_members (UpskillProfile *self,
 
   extra_node = json_node_init_object (json_node_alloc (), extra);
   self->extra = json_to_string (extra_node, FALSE);
+}
+
+char *
+upskill_profile_normalize_tag (const char *text)
+{
+  GString *tag;
+  gboolean space = FALSE;
+
+  g_return_val_if_fail (text_is_valid (text), NULL);
+
+  if (text == NULL)
+    return NULL;
+
+  tag = g_string_new (NULL);
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isspace (c) || g_unichar_iscntrl (c))
+        {
+          space = tag->len > 0;
+          continue;
+        }
+      if (space)
+        g_string_append_c (tag, ' ');
+      space = FALSE;
+      g_string_append_unichar (tag, c);
+    }
+
+  if (tag->len == 0)
+    {
+      g_string_free (tag, TRUE);
+      return NULL;
+    }
+
+  return g_string_free (tag, FALSE);
+}
+
+char *
+upskill_profile_dup_tag_key (const char *tag)
+{
+  g_autofree char *normal = NULL;
+
+  g_return_val_if_fail (tag != NULL, NULL);
+
+  normal = g_utf8_normalize (tag, -1, G_NORMALIZE_ALL);
+  if (normal == NULL)
+    return g_strdup (tag);
+
+  return g_utf8_casefold (normal, -1);
+}
+
+/* Tidied, without repeats; NULL with @error past the limits. */
+static GStrv
+tidy_tags (const char * const  *tags,
+           GError             **error)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  guint n_tags = 0;
+
+  for (guint i = 0; tags != NULL && tags[i] != NULL; i++)
+    {
+      g_autofree char *tag = upskill_profile_normalize_tag (tags[i]);
+      char *key;
+
+      if (tag == NULL)
+        continue;
+
+      key = upskill_profile_dup_tag_key (tag);
+      if (!g_hash_table_add (seen, key))
+        continue;
+
+      if (g_utf8_strlen (tag, -1) > UPSKILL_PROFILE_TAG_MAX_CHARS)
+        {
+          g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_TOO_LARGE,
+                       _("The tag “%s” is longer than the limit of %d characters"),
+                       tag, UPSKILL_PROFILE_TAG_MAX_CHARS);
+          return NULL;
+        }
+      if (++n_tags > UPSKILL_PROFILE_MAX_TAGS)
+        {
+          g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_TOO_LARGE,
+                       _("A profile holds at most %d tags"), UPSKILL_PROFILE_MAX_TAGS);
+          return NULL;
+        }
+      g_strv_builder_add (builder, tag);
+    }
+
+  return g_strv_builder_end (builder);
+}
+
+/* Strict: a file holds tags as the window writes them. */
+static gboolean
+read_tags (UpskillProfile  *self,
+           JsonObject      *root,
+           const char      *where,
+           GError         **error)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GError) local_error = NULL;
+  JsonArray *array;
+
+  array = upskill_json_get_array (root, "tags", FALSE, where, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (array == NULL)
+    return TRUE;
+
+  if (!check_list_length (json_array_get_length (array), UPSKILL_PROFILE_MAX_TAGS,
+                          where, "tags", error))
+    return FALSE;
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+      g_autofree char *tidy = NULL;
+      const char *tag;
+
+      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+        {
+          g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_INVALID_DATA,
+                       _("%s: “tags” item %u: expected a string"), where, i + 1);
+          return FALSE;
+        }
+
+      tag = json_node_get_string (node);
+      tidy = upskill_profile_normalize_tag (tag);
+      if (tidy == NULL || strcmp (tidy, tag) != 0 ||
+          g_utf8_strlen (tag, -1) > UPSKILL_PROFILE_TAG_MAX_CHARS)
+        {
+          g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_INVALID_DATA,
+                       _("%s: “tags” item %u: expected 1 to %d characters on one line, without spaces at either end"),
+                       where, i + 1, UPSKILL_PROFILE_TAG_MAX_CHARS);
+          return FALSE;
+        }
+
+      if (!g_hash_table_add (seen, upskill_profile_dup_tag_key (tag)))
+        {
+          g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_INVALID_DATA,
+                       _("%s: “tags” item %u: “%s” is listed twice"), where, i + 1, tag);
+          return FALSE;
+        }
+
+      g_strv_builder_add (builder, tag);
+    }
+
+  g_strfreev (self->tags);
+  self->tags = g_strv_builder_end (builder);
+
+  return TRUE;
 }
 
 static gboolean
@@ -1424,6 +1597,8 @@ read_profile (UpskillProfile  *self,
       !get_text (root, "goal", FALSE, UPSKILL_PROFILE_LINE_MAX_CHARS,
                  where, &goal, error) ||
       !upskill_json_get_time (root, "goal_date", FALSE, where, &goal_date, error) ||
+      /* Optional: files from before tags have none. */
+      !read_tags (self, root, where, error) ||
       !upskill_json_get_double (root, "weekly_hours", TRUE, 0.0, UPSKILL_PROFILE_MAX_WEEKLY_HOURS,
                                 where, &self->weekly_hours, error) ||
       !upskill_json_get_time (root, "created", TRUE, where, &self->created, error) ||
@@ -1662,6 +1837,14 @@ upskill_profile_to_json (UpskillProfile *self)
     add_string (builder, "goal", self->goal);
   if (self->goal_date != 0)
     add_date (builder, "goal_date", self->goal_date);
+  if (self->tags[0] != NULL)
+    {
+      json_builder_set_member_name (builder, "tags");
+      json_builder_begin_array (builder);
+      for (guint i = 0; self->tags[i] != NULL; i++)
+        json_builder_add_string_value (builder, self->tags[i]);
+      json_builder_end_array (builder);
+    }
 
   json_builder_set_member_name (builder, "weekly_hours");
   if ((double) (gint64) self->weekly_hours == self->weekly_hours)
@@ -1734,6 +1917,8 @@ upskill_profile_to_json (UpskillProfile *self)
         add_time (builder, "date", note->date);
       else
         add_date (builder, "date", note->date);
+      if (note->focus != NULL)
+        add_string (builder, "focus", note->focus);
       add_string (builder, "text", note->text);
       if (note->private)
         {
@@ -1840,6 +2025,8 @@ copy_state (UpskillProfile *self,
   g_free (self->goal);
   self->goal = g_strdup (other->goal);
   self->goal_date = other->goal_date;
+  g_strfreev (self->tags);
+  self->tags = g_strdupv (other->tags);
   self->weekly_hours = other->weekly_hours;
   self->created = other->created;
   self->modified = other->modified;
@@ -1883,7 +2070,7 @@ upskill_profile_restore (UpskillProfile *self,
 {
   gboolean id_changed, name_changed, kind_changed;
   gboolean current_role_changed, target_role_changed, hours_changed;
-  gboolean archived_changed, goal_changed, goal_date_changed;
+  gboolean archived_changed, goal_changed, goal_date_changed, tags_changed;
   gint64 old_modified;
 
   g_return_if_fail (UPSKILL_IS_PROFILE (self));
@@ -1901,6 +2088,7 @@ upskill_profile_restore (UpskillProfile *self,
   archived_changed = self->archived != other->archived;
   goal_changed = g_strcmp0 (self->goal, other->goal) != 0;
   goal_date_changed = self->goal_date != other->goal_date;
+  tags_changed = !g_strv_equal ((const char * const *) self->tags, (const char * const *) other->tags);
   old_modified = self->modified;
 
   g_object_freeze_notify (G_OBJECT (self));
@@ -1925,6 +2113,8 @@ upskill_profile_restore (UpskillProfile *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GOAL]);
   if (goal_date_changed)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GOAL_DATE]);
+  if (tags_changed)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TAGS]);
 
   /* Undoing is itself a change: the restored state is saved as new. */
   self->modified = old_modified;
@@ -2156,6 +2346,42 @@ upskill_profile_set_goal_date (UpskillProfile *self,
   self->goal_date = date;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GOAL_DATE]);
   touch (self);
+}
+
+const char * const *
+upskill_profile_get_tags (UpskillProfile *self)
+{
+  g_return_val_if_fail (UPSKILL_IS_PROFILE (self), NULL);
+
+  return (const char * const *) self->tags;
+}
+
+gboolean
+upskill_profile_set_tags (UpskillProfile      *self,
+                          const char * const  *tags,
+                          GError             **error)
+{
+  g_auto(GStrv) tidy = NULL;
+
+  g_return_val_if_fail (UPSKILL_IS_PROFILE (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  for (guint i = 0; tags != NULL && tags[i] != NULL; i++)
+    g_return_val_if_fail (text_is_valid (tags[i]), FALSE);
+
+  tidy = tidy_tags (tags, error);
+  if (tidy == NULL)
+    return FALSE;
+
+  if (g_strv_equal ((const char * const *) self->tags, (const char * const *) tidy))
+    return TRUE;
+
+  g_strfreev (self->tags);
+  self->tags = g_steal_pointer (&tidy);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TAGS]);
+  touch (self);
+
+  return TRUE;
 }
 
 double
@@ -2916,6 +3142,28 @@ upskill_profile_set_note_private (UpskillProfile *self,
 
   note->private = !!private_;
   touch (self);
+}
+
+void
+upskill_profile_set_note_focus (UpskillProfile *self,
+                                const char     *note_id,
+                                const char     *focus)
+{
+  UpskillNote *note;
+
+  g_return_if_fail (UPSKILL_IS_PROFILE (self));
+  g_return_if_fail (text_is_valid (focus));
+
+  note = upskill_profile_find_note (self, note_id);
+  g_return_if_fail (note != NULL);
+
+  if (focus != NULL && focus[0] == '\0')
+    focus = NULL;
+  if (!fits (focus, UPSKILL_PROFILE_LINE_MAX_CHARS))
+    return;
+
+  if (replace_string (&note->focus, focus))
+    touch (self);
 }
 
 void

@@ -85,6 +85,7 @@ typedef struct
   gint64     next_session; /* the date agreed for the next one; 0 = none */
   GPtrArray *actions;      /* UpskillAction*, in the order agreed; NULL
                             * only in a note that is not a profile's */
+  char      *focus;        /* what the session was about, one line; NULL = none */
 } UpskillNote;
 
 #define UPSKILL_PROFILE_FORMAT  "upskill-profile"
@@ -102,6 +103,8 @@ typedef struct
 #define UPSKILL_PROFILE_MAX_STEPS        500
 #define UPSKILL_PROFILE_MAX_NOTES        1000
 #define UPSKILL_PROFILE_MAX_ACTIONS      50     /* per note */
+#define UPSKILL_PROFILE_MAX_TAGS         20
+#define UPSKILL_PROFILE_TAG_MAX_CHARS    50
 /* Beyond this many changes, the oldest are merged into the next change
  * of the same skill (the first assessment of each skill is kept). */
 #define UPSKILL_PROFILE_MAX_HISTORY      2000
@@ -175,6 +178,21 @@ void                upskill_profile_set_goal             (UpskillProfile     *se
 gint64              upskill_profile_get_goal_date        (UpskillProfile     *self);
 void                upskill_profile_set_goal_date        (UpskillProfile     *self,
                                                           gint64              date);
+/* Free-text tags a coach files the profile under ("pilot", "Team A"):
+ * never NULL, in the coach's order, no two alike ignoring case. */
+const char * const *upskill_profile_get_tags             (UpskillProfile     *self);
+/* Each tag is tidied (upskill_profile_normalize_tag()); empty ones and
+ * repeats are dropped. Fails, changing nothing, past
+ * UPSKILL_PROFILE_MAX_TAGS tags or UPSKILL_PROFILE_TAG_MAX_CHARS
+ * characters in one. */
+gboolean            upskill_profile_set_tags             (UpskillProfile     *self,
+                                                          const char * const *tags,
+                                                          GError            **error);
+/* @text trimmed, runs of spaces and control characters made one space;
+ * NULL when nothing is left. */
+char               *upskill_profile_normalize_tag        (const char         *text);
+/* What two tags are compared by: alike when their keys are equal. */
+char               *upskill_profile_dup_tag_key          (const char         *tag);
 double              upskill_profile_get_weekly_hours     (UpskillProfile     *self);
 void                upskill_profile_set_weekly_hours     (UpskillProfile     *self,
                                                           double              hours);
@@ -291,6 +309,11 @@ void                upskill_profile_set_note_private     (UpskillProfile     *se
                                                           const char         *note_id,
                                                           gboolean            private_);
 /* @date: the day (00:00 UTC) or time agreed for the next session; 0 = none. */
+/* One line (UPSKILL_PROFILE_LINE_MAX_CHARS; longer is refused), "" or
+ * NULL for none. */
+void                upskill_profile_set_note_focus       (UpskillProfile     *self,
+                                                          const char         *note_id,
+                                                          const char         *focus);
 void                upskill_profile_set_note_next_session (UpskillProfile    *self,
                                                            const char        *note_id,
                                                            gint64             date);

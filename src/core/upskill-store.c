@@ -128,6 +128,7 @@ upskill_profile_summary_copy (const UpskillProfileSummary *summary)
   copy->archived = summary->archived;
   copy->current_role = g_strdup (summary->current_role);
   copy->target_role = g_strdup (summary->target_role);
+  copy->tags = summary->tags != NULL ? g_strdupv (summary->tags) : g_new0 (char *, 1);
   copy->readiness = summary->readiness;
   copy->modified = summary->modified;
   copy->error = g_strdup (summary->error);
@@ -157,6 +158,7 @@ upskill_profile_summary_free (UpskillProfileSummary *summary)
   g_free (summary->name);
   g_free (summary->current_role);
   g_free (summary->target_role);
+  g_strfreev (summary->tags);
   g_free (summary->error);
   g_free (summary->areas);
   g_strfreev (summary->gaps);
@@ -177,6 +179,7 @@ summary_new_from_profile (UpskillProfile *profile,
   summary->archived = upskill_profile_get_archived (profile);
   summary->current_role = g_strdup (upskill_profile_get_current_role (profile));
   summary->target_role = g_strdup (upskill_profile_get_target_role (profile));
+  summary->tags = g_strdupv ((GStrv) upskill_profile_get_tags (profile));
   summary->readiness = catalog != NULL ? upskill_compute_readiness (profile, catalog) : -1.0;
   summary->modified = upskill_profile_get_modified (profile);
   if (catalog != NULL)
@@ -198,6 +201,7 @@ summary_new_error (const char *id,
   summary->readiness = -1.0;
   summary->modified = modified;
   summary->error = g_strdup (message);
+  summary->tags = g_new0 (char *, 1);
 
   return summary;
 }
@@ -651,6 +655,31 @@ write_overview (JsonBuilder                 *builder,
     json_builder_add_string_value (builder, "");
 }
 
+/* Required, so that an index written before tags existed is rebuilt. */
+static gboolean
+read_index_tags (JsonObject            *object,
+                 UpskillProfileSummary *summary)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  JsonArray *tags;
+
+  tags = upskill_json_get_array (object, "tags", TRUE, "index.json", NULL);
+  if (tags == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < json_array_get_length (tags); i++)
+    {
+      JsonNode *node = json_array_get_element (tags, i);
+
+      if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+        return FALSE;
+      g_strv_builder_add (builder, json_node_get_string (node));
+    }
+
+  summary->tags = g_strv_builder_end (builder);
+  return TRUE;
+}
+
 static gboolean
 read_index_entry (JsonObject  *object,
                   const char  *file_name,
@@ -686,7 +715,8 @@ read_index_entry (JsonObject  *object,
   if ((name == NULL) == (message == NULL))
     return FALSE;
 
-  if (!read_overview (object, summary))
+  if (!read_overview (object, summary) ||
+      !read_index_tags (object, summary))
     return FALSE;
 
   summary->id = g_strdup (id);
@@ -844,6 +874,11 @@ serialize_index_locked (UpskillStore *self)
           json_builder_set_member_name (builder, "target_role");
           json_builder_add_string_value (builder, summary->target_role);
         }
+      json_builder_set_member_name (builder, "tags");
+      json_builder_begin_array (builder);
+      for (guint t = 0; summary->tags != NULL && summary->tags[t] != NULL; t++)
+        json_builder_add_string_value (builder, summary->tags[t]);
+      json_builder_end_array (builder);
       json_builder_set_member_name (builder, "readiness");
       json_builder_add_double_value (builder, summary->readiness);
       json_builder_set_member_name (builder, "modified");

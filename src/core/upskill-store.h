@@ -21,6 +21,7 @@ typedef struct
   gboolean            archived;    /* upskill_profile_get_archived() */
   char               *current_role;
   char               *target_role; /* role id */
+  GStrv               tags;        /* upskill_profile_get_tags(); NULL for none */
   double              readiness;   /* overall, 0..100; negative when unknown */
   gint64              modified;    /* unix time */
   char               *error;       /* why the file could not be read, or NULL */

@@ -1639,8 +1639,12 @@ add_notes (Report *report)
       /* The words the Progress page uses for a session. */
       g_autofree char *date = upskill_format_session (note);
       g_autofree char *label = g_markup_printf_escaped ("<b>%s</b>", date);
+      g_autofree char *text = NULL;
 
-      upskill_report_doc_add_note (doc, label, 86, note->text);
+      /* TRANSLATORS: what a session was about, above its note in the report */
+      if (note->focus != NULL)
+        text = g_strdup_printf (_("Focus: %s\n%s"), note->focus, note->text);
+      upskill_report_doc_add_note (doc, label, 86, text != NULL ? text : note->text);
       for (guint j = 0; j < note->actions->len; j++)
         {
           const UpskillAction *action = g_ptr_array_index (note->actions, j);

@@ -16,6 +16,7 @@ typedef enum
 {
   COLUMN_NAME,
   COLUMN_ROLE,
+  COLUMN_TAGS,
   COLUMN_READINESS,
   COLUMN_CHANGE,
   COLUMN_LAST_SESSION,
@@ -31,7 +32,9 @@ struct _UpskillClientsView
   /* Template */
   GtkSearchEntry     *search_entry;
   GtkDropDown        *role_dropdown;
+  GtkDropDown        *tag_dropdown;
   GtkCheckButton     *attention_check;
+  GtkCheckButton     *archived_check;
   GtkLabel           *count_label;
   GtkStack           *stack;
   GtkSpinner         *spinner;
@@ -59,6 +62,9 @@ struct _UpskillClientsView
 
   char               *search_text;  /* casefolded, NULL for none */
   char               *role_id;      /* NULL for every role */
+  char               *tag_key;      /* upskill_profile_dup_tag_key(), NULL for any */
+  GtkStringList      *tags;         /* the tag menu: "All Tags", then each tag */
+  gboolean            show_archived;
   gboolean            loading;
 };
 
@@ -98,12 +104,19 @@ filter_client (gpointer item,
   UpskillClientsView *self = user_data;
   UpskillClient *client = item;
 
+  if (upskill_client_get_archived (client) && !self->show_archived)
+    return FALSE;
+
   if (self->role_id != NULL && g_strcmp0 (upskill_client_get_role_id (client), self->role_id) != 0)
+    return FALSE;
+
+  if (self->tag_key != NULL && !upskill_client_has_tag (client, self->tag_key))
     return FALSE;
 
   if (self->search_text != NULL &&
       !contains_folded (upskill_client_get_name (client), self->search_text) &&
-      !contains_folded (upskill_client_get_role_name (client), self->search_text))
+      !contains_folded (upskill_client_get_role_name (client), self->search_text) &&
+      !contains_folded (upskill_client_get_tags_text (client), self->search_text))
     return FALSE;
 
   return TRUE;
@@ -136,6 +149,85 @@ role_changed_cb (UpskillClientsView *self)
   self->role_id = role != NULL ? g_strdup (role->id) : NULL;
 
   gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static void
+tag_changed_cb (UpskillClientsView *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->tag_dropdown);
+  g_autofree char *tag_key = NULL;
+
+  /* The first entry is "All Tags". */
+  if (selected != GTK_INVALID_LIST_POSITION && selected > 0 &&
+      selected < g_list_model_get_n_items (G_LIST_MODEL (self->tags)))
+    tag_key = upskill_profile_dup_tag_key (gtk_string_list_get_string (self->tags, selected));
+
+  if (g_strcmp0 (tag_key, self->tag_key) == 0)
+    return;
+
+  g_free (self->tag_key);
+  self->tag_key = g_steal_pointer (&tag_key);
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+}
+
+static void
+archived_toggled_cb (UpskillClientsView *self)
+{
+  self->show_archived = gtk_check_button_get_active (self->archived_check);
+  gtk_filter_changed (GTK_FILTER (self->filter),
+                      self->show_archived ? GTK_FILTER_CHANGE_LESS_STRICT : GTK_FILTER_CHANGE_MORE_STRICT);
+}
+
+static int
+compare_tags (gconstpointer a,
+              gconstpointer b)
+{
+  const char *tag_a = *(const char **) a;
+  const char *tag_b = *(const char **) b;
+
+  return g_utf8_collate (tag_a, tag_b);
+}
+
+/* The tag menu: every tag the clients use, once, in the reader's
+ * alphabetical order; the chosen one stays chosen if still in use. */
+static void
+update_tag_menu (UpskillClientsView *self)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+  g_autoptr(GPtrArray) strings = NULL;
+  GListModel *clients = G_LIST_MODEL (self->clients);
+  guint selected = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (clients); i++)
+    {
+      g_autoptr(UpskillClient) client = g_list_model_get_item (clients, i);
+      const char * const *tags = upskill_client_get_tags (client);
+
+      for (guint t = 0; tags[t] != NULL; t++)
+        if (g_hash_table_add (seen, upskill_profile_dup_tag_key (tags[t])))
+          g_ptr_array_add (found, (gpointer) tags[t]);
+    }
+  g_ptr_array_sort (found, compare_tags);
+
+  strings = g_ptr_array_new ();
+  g_ptr_array_add (strings, (gpointer) _("All Tags"));
+  for (guint i = 0; i < found->len; i++)
+    {
+      const char *tag = g_ptr_array_index (found, i);
+      g_autofree char *key = upskill_profile_dup_tag_key (tag);
+
+      g_ptr_array_add (strings, (gpointer) tag);
+      if (g_strcmp0 (key, self->tag_key) == 0)
+        selected = i + 1;
+    }
+  g_ptr_array_add (strings, NULL);
+
+  /* The strings are copied before the clients go. */
+  gtk_string_list_splice (self->tags, 0, g_list_model_get_n_items (G_LIST_MODEL (self->tags)),
+                          (const char * const *) strings->pdata);
+  gtk_drop_down_set_selected (self->tag_dropdown, selected);
+  tag_changed_cb (self);
 }
 
 static void
@@ -258,6 +350,9 @@ bind_label_cb (GtkSignalListItemFactory *factory,
     case COLUMN_ROLE:
       text = g_strdup (upskill_client_get_role_name (client));
       break;
+    case COLUMN_TAGS:
+      text = g_strdup (upskill_client_get_tags_text (client));
+      break;
     case COLUMN_READINESS:
       text = upskill_client_format_readiness (client);
       break;
@@ -286,6 +381,70 @@ bind_label_cb (GtkSignalListItemFactory *factory,
 
   gtk_label_set_text (GTK_LABEL (label), text != NULL ? text : "");
   gtk_widget_set_tooltip_text (label, text != NULL && text[0] != '\0' ? text : NULL);
+}
+
+/* Needs Attention: an archived client needs none; it is marked so, with
+ * a button that restores it. */
+static void
+setup_attention_cb (GtkSignalListItemFactory *factory,
+                    GtkListItem              *item,
+                    gpointer                  user_data)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label = gtk_label_new (NULL);
+  GtkWidget *restore = gtk_button_new_with_mnemonic (_("_Restore"));
+
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (label), 0.0);
+  gtk_box_append (GTK_BOX (box), label);
+
+  gtk_widget_add_css_class (restore, "flat");
+  gtk_widget_set_valign (restore, GTK_ALIGN_CENTER);
+  /* A target of the right type before the name: bound to a client later. */
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (restore), "s", "");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (restore), "clients.restore");
+  gtk_box_append (GTK_BOX (box), restore);
+
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+bind_attention_cb (GtkSignalListItemFactory *factory,
+                   GtkListItem              *item,
+                   gpointer                  user_data)
+{
+  UpskillClient *client = gtk_list_item_get_item (item);
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *label = gtk_widget_get_first_child (box);
+  GtkWidget *restore = gtk_widget_get_next_sibling (label);
+  gboolean is_archived = upskill_client_get_archived (client);
+  g_autofree char *text = NULL;
+
+  gtk_widget_remove_css_class (label, "warning");
+  gtk_widget_remove_css_class (label, "dim-label");
+  if (is_archived)
+    {
+      /* TRANSLATORS: "Restore Dana Okafor": the button that brings an archived client back */
+      g_autofree char *spoken = g_strdup_printf (_("Restore %s"), upskill_client_get_name (client));
+
+      text = g_strdup (_("Archived"));
+      gtk_widget_add_css_class (label, "dim-label");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (restore), "s", upskill_client_get_id (client));
+      gtk_widget_set_tooltip_text (restore, spoken);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (restore),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, spoken,
+                                      -1);
+    }
+  else
+    {
+      text = upskill_client_describe_attention (client);
+      if (text != NULL)
+        gtk_widget_add_css_class (label, "warning");
+    }
+  gtk_widget_set_visible (restore, is_archived);
+
+  gtk_label_set_text (GTK_LABEL (label), text != NULL ? text : "");
+  gtk_widget_set_tooltip_text (label, text);
 }
 
 static GtkColumnViewColumn *
@@ -330,6 +489,7 @@ add_table_columns (UpskillClientsView *self)
   } columns[] = {
     { COLUMN_NAME, N_("Name"), upskill_client_compare_name, TRUE },
     { COLUMN_ROLE, N_("Target Role"), upskill_client_compare_role, TRUE },
+    { COLUMN_TAGS, N_("Tags"), upskill_client_compare_tags, TRUE },
     { COLUMN_READINESS, N_("Readiness"), upskill_client_compare_readiness, FALSE },
     { COLUMN_CHANGE, N_("Since Last Session"), upskill_client_compare_change, FALSE },
     { COLUMN_LAST_SESSION, N_("Last Session"), upskill_client_compare_last_session, FALSE },
@@ -340,8 +500,18 @@ add_table_columns (UpskillClientsView *self)
 
   for (guint i = 0; i < G_N_ELEMENTS (columns); i++)
     {
-      GtkListItemFactory *factory = new_label_factory (columns[i].column);
-      GtkColumnViewColumn *column = add_column (self->column_view, _(columns[i].title), factory,
+      GtkListItemFactory *factory;
+      GtkColumnViewColumn *column;
+
+      if (columns[i].column == COLUMN_ATTENTION)
+        {
+          factory = gtk_signal_list_item_factory_new ();
+          g_signal_connect (factory, "setup", G_CALLBACK (setup_attention_cb), NULL);
+          g_signal_connect (factory, "bind", G_CALLBACK (bind_attention_cb), NULL);
+        }
+      else
+        factory = new_label_factory (columns[i].column);
+      column = add_column (self->column_view, _(columns[i].title), factory,
                                                 columns[i].compare, NULL, columns[i].expand);
 
       if (columns[i].column == COLUMN_NAME)
@@ -548,6 +718,7 @@ clients_listed_cb (GObject      *source,
     g_ptr_array_add (items, g_list_model_get_item (G_LIST_MODEL (clients), i));
   g_list_store_splice (self->clients, 0, g_list_model_get_n_items (G_LIST_MODEL (self->clients)),
                        items->pdata, items->len);
+  update_tag_menu (self);
 
   if (n_clients == 0)
     {
@@ -583,6 +754,38 @@ upskill_clients_view_reload (UpskillClientsView *self)
   g_task_set_source_tag (task, upskill_clients_view_reload);
   g_task_set_task_data (task, g_object_ref (self->catalog), g_object_unref);
   g_task_run_in_thread (task, list_clients_thread);
+}
+
+/* Restoring an archived client: the window saves it (win.unarchive-profile);
+ * its row here is no longer marked at once. */
+static void
+restore_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  UpskillClientsView *self = UPSKILL_CLIENTS_VIEW (widget);
+  const char *id = g_variant_get_string (parameter, NULL);
+  GListModel *clients = G_LIST_MODEL (self->clients);
+
+  for (guint i = 0; i < g_list_model_get_n_items (clients); i++)
+    {
+      g_autoptr(UpskillClient) client = g_list_model_get_item (clients, i);
+      g_autoptr(UpskillProfileSummary) summary = NULL;
+      g_autoptr(UpskillClient) restored = NULL;
+
+      if (g_strcmp0 (upskill_client_get_id (client), id) != 0)
+        continue;
+      if (!upskill_client_get_archived (client) || self->catalog == NULL)
+        return;
+
+      gtk_widget_activate_action (widget, "win.unarchive-profile", "s", id);
+
+      summary = upskill_profile_summary_copy (upskill_client_get_summary (client));
+      summary->archived = FALSE;
+      restored = upskill_client_new (summary, self->catalog, g_get_real_time () / G_USEC_PER_SEC);
+      g_list_store_splice (self->clients, i, 1, (gpointer *) &restored, 1);
+      return;
+    }
 }
 
 /* Activation */
@@ -662,6 +865,7 @@ upskill_clients_view_dispose (GObject *object)
   g_clear_object (&self->filter_model);
   g_clear_object (&self->filter);
   g_clear_object (&self->clients);
+  g_clear_object (&self->tags);
   g_clear_object (&self->store);
   g_clear_object (&self->catalog);
 
@@ -675,6 +879,7 @@ upskill_clients_view_finalize (GObject *object)
 
   g_free (self->search_text);
   g_free (self->role_id);
+  g_free (self->tag_key);
 
   G_OBJECT_CLASS (upskill_clients_view_parent_class)->finalize (object);
 }
@@ -751,7 +956,9 @@ upskill_clients_view_class_init (UpskillClientsViewClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/Upskill/ui/upskill-clients-view.ui");
   gtk_widget_class_bind_template_child (widget_class, UpskillClientsView, search_entry);
   gtk_widget_class_bind_template_child (widget_class, UpskillClientsView, role_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, UpskillClientsView, tag_dropdown);
   gtk_widget_class_bind_template_child (widget_class, UpskillClientsView, attention_check);
+  gtk_widget_class_bind_template_child (widget_class, UpskillClientsView, archived_check);
   gtk_widget_class_bind_template_child (widget_class, UpskillClientsView, count_label);
   gtk_widget_class_bind_template_child (widget_class, UpskillClientsView, stack);
   gtk_widget_class_bind_template_child (widget_class, UpskillClientsView, spinner);
@@ -761,7 +968,11 @@ upskill_clients_view_class_init (UpskillClientsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UpskillClientsView, gaps_list);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, role_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, tag_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, archived_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, attention_toggled_cb);
+
+  gtk_widget_class_install_action (widget_class, "clients.restore", "s", restore_action);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, heat_activated_cb);
 
@@ -777,6 +988,8 @@ upskill_clients_view_init (UpskillClientsView *self)
   g_autoptr(GtkStringList) roles = NULL;
   g_autoptr(GtkListItemFactory) button_factory = new_role_factory (TRUE);
   g_autoptr(GtkListItemFactory) list_factory = new_role_factory (FALSE);
+  g_autoptr(GtkListItemFactory) tag_button_factory = new_role_factory (TRUE);
+  g_autoptr(GtkListItemFactory) tag_list_factory = new_role_factory (FALSE);
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -812,6 +1025,11 @@ upskill_clients_view_init (UpskillClientsView *self)
   gtk_drop_down_set_list_factory (self->role_dropdown, list_factory);
   roles = gtk_string_list_new ((const char * const []) { _("All Roles"), NULL });
   gtk_drop_down_set_model (self->role_dropdown, G_LIST_MODEL (roles));
+
+  gtk_drop_down_set_factory (self->tag_dropdown, tag_button_factory);
+  gtk_drop_down_set_list_factory (self->tag_dropdown, tag_list_factory);
+  self->tags = gtk_string_list_new ((const char * const []) { _("All Tags"), NULL });
+  gtk_drop_down_set_model (self->tag_dropdown, G_LIST_MODEL (self->tags));
 
   update_summary (self);
 }

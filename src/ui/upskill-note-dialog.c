@@ -22,6 +22,7 @@ struct _UpskillNoteDialog
   GtkCalendar      *calendar;
   GtkPopover       *calendar_popover;
   GtkTextView      *text_view;
+  GtkEntry         *focus_entry;
   GtkLabel         *text_limit_label;
   GtkWidget        *previous_box;
   GtkListBox       *previous_list;
@@ -327,6 +328,7 @@ upskill_note_dialog_class_init (UpskillNoteDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UpskillNoteDialog, calendar);
   gtk_widget_class_bind_template_child (widget_class, UpskillNoteDialog, calendar_popover);
   gtk_widget_class_bind_template_child (widget_class, UpskillNoteDialog, text_view);
+  gtk_widget_class_bind_template_child (widget_class, UpskillNoteDialog, focus_entry);
   gtk_widget_class_bind_template_child (widget_class, UpskillNoteDialog, text_limit_label);
   gtk_widget_class_bind_template_child (widget_class, UpskillNoteDialog, previous_box);
   gtk_widget_class_bind_template_child (widget_class, UpskillNoteDialog, previous_list);
@@ -440,6 +442,23 @@ upskill_note_dialog_get_private (UpskillNoteDialog *self)
   g_return_val_if_fail (UPSKILL_IS_NOTE_DIALOG (self), TRUE);
 
   return adw_combo_row_get_selected (self->privacy_row) == 1;
+}
+
+char *
+upskill_note_dialog_dup_focus (UpskillNoteDialog *self)
+{
+  g_return_val_if_fail (UPSKILL_IS_NOTE_DIALOG (self), NULL);
+
+  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->focus_entry))));
+}
+
+void
+upskill_note_dialog_set_focus (UpskillNoteDialog *self,
+                               const char        *focus)
+{
+  g_return_if_fail (UPSKILL_IS_NOTE_DIALOG (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->focus_entry), focus != NULL ? focus : "");
 }
 
 void

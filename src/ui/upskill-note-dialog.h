@@ -26,6 +26,10 @@ char              *upskill_note_dialog_dup_text (UpskillNoteDialog *self);
 void               upskill_note_dialog_set_text (UpskillNoteDialog *self,
                                                  const char        *text);
 
+/* What the session was about (one line), stripped; "" for none. */
+char              *upskill_note_dialog_dup_focus        (UpskillNoteDialog *self);
+void               upskill_note_dialog_set_focus        (UpskillNoteDialog *self,
+                                                         const char        *focus);
 /* Shared (in the report) or private (coach only). */
 gboolean           upskill_note_dialog_get_private      (UpskillNoteDialog *self);
 void               upskill_note_dialog_set_private      (UpskillNoteDialog *self,

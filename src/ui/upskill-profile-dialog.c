@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "upskill-accessible.h"
 #include "upskill-date.h"
@@ -21,6 +22,11 @@ struct _UpskillProfileDialog
   AdwEntryRow    *goal_row;
   AdwEntryRow    *goal_date_row;
   GtkSpinButton  *hours_spin;
+  AdwEntryRow    *tag_row;
+  GtkButton      *add_tag_button;
+  GtkFlowBox     *tags_box;
+  GtkLabel       *suggestions_label;
+  GtkFlowBox     *suggestions_box;
 
   UpskillCatalog *catalog;
   UpskillProfile *profile;       /* NULL for a new profile */
@@ -28,6 +34,8 @@ struct _UpskillProfileDialog
   char           *name;          /* stripped */
   char           *current_role;  /* stripped */
   char           *goal;          /* stripped */
+  GPtrArray      *tags;          /* char*, the profile's, in order */
+  GStrv           known_tags;    /* every tag in use, for suggestions */
 };
 
 G_DEFINE_FINAL_TYPE (UpskillProfileDialog, upskill_profile_dialog, ADW_TYPE_WINDOW)
@@ -130,6 +138,192 @@ on_target_role_selected (UpskillProfileDialog *self)
                                role != NULL ? role->description : NULL);
 }
 
+/* Tags: a chip for each, an entry to type a new one, and the tags
+ * used before as buttons, narrowed to what is typed. */
+
+#define MAX_SUGGESTIONS 12
+
+static void
+remove_all (GtkFlowBox *box)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (box))) != NULL)
+    gtk_flow_box_remove (box, child);
+}
+
+static gboolean
+has_tag (UpskillProfileDialog *self,
+         const char           *tag)
+{
+  g_autofree char *key = upskill_profile_dup_tag_key (tag);
+
+  for (guint i = 0; i < self->tags->len; i++)
+    {
+      g_autofree char *other = upskill_profile_dup_tag_key (g_ptr_array_index (self->tags, i));
+
+      if (g_strcmp0 (key, other) == 0)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void rebuild_tags (UpskillProfileDialog *self);
+
+static void
+on_remove_tag_clicked (GtkButton            *button,
+                       UpskillProfileDialog *self)
+{
+  const char *tag = g_object_get_data (G_OBJECT (button), "upskill-tag");
+
+  for (guint i = 0; i < self->tags->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (self->tags, i), tag) == 0)
+      {
+        g_ptr_array_remove_index (self->tags, i);
+        break;
+      }
+
+  rebuild_tags (self);
+  gtk_widget_grab_focus (GTK_WIDGET (self->tag_row));
+}
+
+static void
+on_suggestion_clicked (GtkButton            *button,
+                       UpskillProfileDialog *self)
+{
+  upskill_profile_dialog_add_tag (self, g_object_get_data (G_OBJECT (button), "upskill-tag"));
+  gtk_widget_grab_focus (GTK_WIDGET (self->tag_row));
+}
+
+static GtkWidget *
+new_tag_chip (UpskillProfileDialog *self,
+              const char           *tag)
+{
+  GtkWidget *chip = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 2);
+  GtkWidget *label = gtk_label_new (tag);
+  GtkWidget *remove = gtk_button_new_from_icon_name ("window-close-symbolic");
+  /* TRANSLATORS: the button on a tag that takes it off the profile */
+  g_autofree char *spoken = g_strdup_printf (_("Remove the tag %s"), tag);
+
+  gtk_widget_add_css_class (chip, "upskill-tag");
+  gtk_widget_set_halign (chip, GTK_ALIGN_START);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_box_append (GTK_BOX (chip), label);
+
+  gtk_widget_add_css_class (remove, "flat");
+  gtk_widget_add_css_class (remove, "circular");
+  gtk_widget_set_tooltip_text (remove, spoken);
+  upskill_accessible_set_label (remove, spoken);
+  g_object_set_data_full (G_OBJECT (remove), "upskill-tag", g_strdup (tag), g_free);
+  g_signal_connect (remove, "clicked", G_CALLBACK (on_remove_tag_clicked), self);
+  gtk_box_append (GTK_BOX (chip), remove);
+
+  return chip;
+}
+
+static GtkWidget *
+new_suggestion (UpskillProfileDialog *self,
+                const char           *tag)
+{
+  GtkWidget *button = gtk_button_new ();
+  GtkWidget *content = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  GtkWidget *label = gtk_label_new (tag);
+  /* TRANSLATORS: a button that puts a tag used before on this profile */
+  g_autofree char *spoken = g_strdup_printf (_("Add the tag %s"), tag);
+
+  gtk_box_append (GTK_BOX (content), gtk_image_new_from_icon_name ("list-add-symbolic"));
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_box_append (GTK_BOX (content), label);
+  gtk_button_set_child (GTK_BUTTON (button), content);
+  gtk_widget_set_halign (button, GTK_ALIGN_START);
+  gtk_widget_add_css_class (button, "upskill-tag-suggestion");
+  gtk_widget_set_tooltip_text (button, spoken);
+  upskill_accessible_set_label (button, spoken);
+  g_object_set_data_full (G_OBJECT (button), "upskill-tag", g_strdup (tag), g_free);
+  g_signal_connect (button, "clicked", G_CALLBACK (on_suggestion_clicked), self);
+
+  return button;
+}
+
+static void
+rebuild_suggestions (UpskillProfileDialog *self)
+{
+  g_autofree char *typed = NULL;
+  g_autofree char *typed_key = NULL;
+  guint n_shown = 0;
+
+  remove_all (self->suggestions_box);
+
+  typed = upskill_profile_normalize_tag (gtk_editable_get_text (GTK_EDITABLE (self->tag_row)));
+  typed_key = typed != NULL ? upskill_profile_dup_tag_key (typed) : NULL;
+
+  for (guint i = 0; self->known_tags != NULL && self->known_tags[i] != NULL; i++)
+    {
+      const char *tag = self->known_tags[i];
+      g_autofree char *key = upskill_profile_dup_tag_key (tag);
+
+      if (n_shown == MAX_SUGGESTIONS)
+        break;
+      if (has_tag (self, tag) || (typed_key != NULL && strstr (key, typed_key) == NULL))
+        continue;
+
+      gtk_flow_box_append (self->suggestions_box, new_suggestion (self, tag));
+      n_shown++;
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->suggestions_box), n_shown > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->suggestions_label), n_shown > 0);
+}
+
+static void
+update_tag_entry (UpskillProfileDialog *self)
+{
+  g_autofree char *typed = upskill_profile_normalize_tag (gtk_editable_get_text (GTK_EDITABLE (self->tag_row)));
+  gboolean full = self->tags->len >= UPSKILL_PROFILE_MAX_TAGS;
+
+  /* At the limit, a new tag is refused as it is typed, not on save. */
+  if (full && typed != NULL && !has_tag (self, typed))
+    gtk_widget_add_css_class (GTK_WIDGET (self->tag_row), "error");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->tag_row), "error");
+  gtk_widget_set_sensitive (GTK_WIDGET (self->add_tag_button), typed != NULL && !full);
+}
+
+static void
+rebuild_tags (UpskillProfileDialog *self)
+{
+  remove_all (self->tags_box);
+  for (guint i = 0; i < self->tags->len; i++)
+    gtk_flow_box_append (self->tags_box, new_tag_chip (self, g_ptr_array_index (self->tags, i)));
+  gtk_widget_set_visible (GTK_WIDGET (self->tags_box), self->tags->len > 0);
+
+  rebuild_suggestions (self);
+  update_tag_entry (self);
+}
+
+static void
+on_tag_changed (UpskillProfileDialog *self)
+{
+  if (self->suggestions_box == NULL)  /* while the template is built */
+    return;
+
+  rebuild_suggestions (self);
+  update_tag_entry (self);
+}
+
+static void
+on_tag_activated (UpskillProfileDialog *self)
+{
+  g_autofree char *typed = upskill_profile_normalize_tag (gtk_editable_get_text (GTK_EDITABLE (self->tag_row)));
+
+  if (typed == NULL)
+    return;
+
+  if (upskill_profile_dialog_add_tag (self, typed))
+    gtk_editable_set_text (GTK_EDITABLE (self->tag_row), "");
+}
+
 static void
 apply_action (GtkWidget  *widget,
               const char *action_name,
@@ -190,6 +384,8 @@ upskill_profile_dialog_finalize (GObject *object)
   g_free (self->name);
   g_free (self->current_role);
   g_free (self->goal);
+  g_clear_pointer (&self->tags, g_ptr_array_unref);
+  g_strfreev (self->known_tags);
 
   G_OBJECT_CLASS (upskill_profile_dialog_parent_class)->finalize (object);
 }
@@ -226,6 +422,13 @@ upskill_profile_dialog_class_init (UpskillProfileDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UpskillProfileDialog, goal_row);
   gtk_widget_class_bind_template_child (widget_class, UpskillProfileDialog, goal_date_row);
   gtk_widget_class_bind_template_child (widget_class, UpskillProfileDialog, hours_spin);
+  gtk_widget_class_bind_template_child (widget_class, UpskillProfileDialog, tag_row);
+  gtk_widget_class_bind_template_child (widget_class, UpskillProfileDialog, add_tag_button);
+  gtk_widget_class_bind_template_child (widget_class, UpskillProfileDialog, tags_box);
+  gtk_widget_class_bind_template_child (widget_class, UpskillProfileDialog, suggestions_label);
+  gtk_widget_class_bind_template_child (widget_class, UpskillProfileDialog, suggestions_box);
+  gtk_widget_class_bind_template_callback (widget_class, on_tag_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_tag_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_fields_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_kind_selected);
   gtk_widget_class_bind_template_callback (widget_class, on_target_role_selected);
@@ -238,11 +441,13 @@ static void
 upskill_profile_dialog_init (UpskillProfileDialog *self)
 {
   self->role_ids = g_ptr_array_new_with_free_func (g_free);
+  self->tags = g_ptr_array_new_with_free_func (g_free);
 
   gtk_widget_init_template (GTK_WIDGET (self));
   upskill_text_limit_set_entry_row (self->name_row, UPSKILL_PROFILE_NAME_MAX_CHARS);
   upskill_text_limit_set_entry_row (self->current_role_row, UPSKILL_PROFILE_LINE_MAX_CHARS);
   upskill_text_limit_set_entry_row (self->goal_row, UPSKILL_PROFILE_LINE_MAX_CHARS);
+  upskill_text_limit_set_entry_row (self->tag_row, UPSKILL_PROFILE_TAG_MAX_CHARS);
 
   {
     g_autofree char *hint = upskill_date_numeric_hint ();
@@ -289,6 +494,7 @@ upskill_profile_dialog_new (GtkWindow      *parent,
       upskill_profile_dialog_set_weekly_hours (self, upskill_profile_get_weekly_hours (profile));
       upskill_profile_dialog_set_goal (self, upskill_profile_get_goal (profile));
       upskill_profile_dialog_set_goal_date (self, upskill_profile_get_goal_date (profile));
+      upskill_profile_dialog_set_tags (self, upskill_profile_get_tags (profile));
     }
   else
     {
@@ -299,6 +505,7 @@ upskill_profile_dialog_new (GtkWindow      *parent,
     }
 
   on_fields_changed (self);
+  rebuild_tags (self);
   on_kind_selected (self);
   on_target_role_selected (self);
   gtk_widget_grab_focus (GTK_WIDGET (self->name_row));
@@ -483,4 +690,69 @@ upskill_profile_dialog_set_goal_date (UpskillProfileDialog *self,
     }
 
   gtk_editable_set_text (GTK_EDITABLE (self->goal_date_row), text != NULL ? text : "");
+}
+
+gboolean
+upskill_profile_dialog_add_tag (UpskillProfileDialog *self,
+                                const char           *tag)
+{
+  g_autofree char *tidy = NULL;
+
+  g_return_val_if_fail (UPSKILL_IS_PROFILE_DIALOG (self), FALSE);
+  g_return_val_if_fail (tag != NULL, FALSE);
+
+  tidy = upskill_profile_normalize_tag (tag);
+  if (tidy == NULL)
+    return FALSE;
+  if (has_tag (self, tidy))
+    return TRUE;
+  if (self->tags->len >= UPSKILL_PROFILE_MAX_TAGS ||
+      g_utf8_strlen (tidy, -1) > UPSKILL_PROFILE_TAG_MAX_CHARS)
+    return FALSE;
+
+  g_ptr_array_add (self->tags, g_steal_pointer (&tidy));
+  rebuild_tags (self);
+  return TRUE;
+}
+
+void
+upskill_profile_dialog_set_tags (UpskillProfileDialog *self,
+                                 const char * const   *tags)
+{
+  g_return_if_fail (UPSKILL_IS_PROFILE_DIALOG (self));
+
+  g_ptr_array_set_size (self->tags, 0);
+  for (guint i = 0; tags != NULL && tags[i] != NULL; i++)
+    g_ptr_array_add (self->tags, g_strdup (tags[i]));
+  rebuild_tags (self);
+}
+
+GStrv
+upskill_profile_dialog_dup_tags (UpskillProfileDialog *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autofree char *typed = NULL;
+
+  g_return_val_if_fail (UPSKILL_IS_PROFILE_DIALOG (self), NULL);
+
+  for (guint i = 0; i < self->tags->len; i++)
+    g_strv_builder_add (builder, g_ptr_array_index (self->tags, i));
+
+  /* A tag typed but not yet added counts: it is what the coach sees. */
+  typed = upskill_profile_normalize_tag (gtk_editable_get_text (GTK_EDITABLE (self->tag_row)));
+  if (typed != NULL && !has_tag (self, typed) && self->tags->len < UPSKILL_PROFILE_MAX_TAGS)
+    g_strv_builder_add (builder, typed);
+
+  return g_strv_builder_end (builder);
+}
+
+void
+upskill_profile_dialog_set_known_tags (UpskillProfileDialog *self,
+                                       const char * const   *tags)
+{
+  g_return_if_fail (UPSKILL_IS_PROFILE_DIALOG (self));
+
+  g_strfreev (self->known_tags);
+  self->known_tags = g_strdupv ((GStrv) tags);
+  rebuild_suggestions (self);
 }

@@ -9,7 +9,7 @@
 G_BEGIN_DECLS
 
 /* A modal window to create a profile or edit its name, kind, roles and
- * weekly hours. It changes nothing itself: it emits "apply" and the
+ * weekly hours, and tags. It changes nothing itself: it emits "apply" and the
  * window reads the values, so one edit is one step to undo. */
 
 #define UPSKILL_TYPE_PROFILE_DIALOG (upskill_profile_dialog_get_type ())
@@ -43,6 +43,16 @@ void                  upskill_profile_dialog_set_goal         (UpskillProfileDia
 gint64                upskill_profile_dialog_get_goal_date    (UpskillProfileDialog *self);
 void                  upskill_profile_dialog_set_goal_date    (UpskillProfileDialog *self,
                                                                gint64                date);
+/* The profile's tags as shown, and the one typed but not yet added. */
+GStrv                 upskill_profile_dialog_dup_tags         (UpskillProfileDialog *self);
+void                  upskill_profile_dialog_set_tags         (UpskillProfileDialog *self,
+                                                               const char * const   *tags);
+/* FALSE when @tag is empty or past the limits (README, "Limits"). */
+gboolean              upskill_profile_dialog_add_tag          (UpskillProfileDialog *self,
+                                                               const char           *tag);
+/* The tags used in the store, suggested as the coach types. */
+void                  upskill_profile_dialog_set_known_tags   (UpskillProfileDialog *self,
+                                                               const char * const   *tags);
 double                upskill_profile_dialog_get_weekly_hours (UpskillProfileDialog *self);
 void                  upskill_profile_dialog_set_weekly_hours (UpskillProfileDialog *self,
                                                                double                hours);

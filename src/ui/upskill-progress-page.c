@@ -127,9 +127,9 @@ new_detail_label (const char *text)
  * and the actions agreed with how each stands. All plain text. */
 static void
 attach_note_details (GtkGrid           *grid,
-                     const UpskillNote *note)
+                     const UpskillNote *note,
+                     int                line)
 {
-  int line = 2;
 
   if (note->private)
     {
@@ -250,13 +250,30 @@ create_note_row (UpskillProgressPage *self,
                    create_note_button ("user-trash-symbolic", _("Delete Note"),
                                        "progress.delete-note", note_id),
                    2, 0, 1, 1);
-  gtk_grid_attach (GTK_GRID (grid), text, 0, 1, 3, 1);
   {
     UpskillProfile *profile = upskill_page_get_profile (UPSKILL_PAGE (self));
     const UpskillNote *note = profile != NULL ? upskill_profile_find_note (profile, note_id) : NULL;
+    int text_row = 1;
+
+    /* The session's focus, above what was said. */
+    if (note != NULL && note->focus != NULL)
+      {
+        /* TRANSLATORS: what a session was about, above its note: "Focus: SQL window functions" */
+        g_autofree char *focus_text = g_strdup_printf (_("Focus: %s"), note->focus);
+        GtkWidget *focus = gtk_label_new (focus_text);
+
+        gtk_label_set_xalign (GTK_LABEL (focus), 0);
+        gtk_label_set_wrap (GTK_LABEL (focus), TRUE);
+        gtk_label_set_wrap_mode (GTK_LABEL (focus), PANGO_WRAP_WORD_CHAR);
+        gtk_label_set_selectable (GTK_LABEL (focus), TRUE);
+        gtk_widget_add_css_class (focus, "upskill-note-focus");
+        gtk_grid_attach (GTK_GRID (grid), focus, 0, 1, 3, 1);
+        text_row = 2;
+      }
+    gtk_grid_attach (GTK_GRID (grid), text, 0, text_row, 3, 1);
 
     if (note != NULL)
-      attach_note_details (GTK_GRID (grid), note);
+      attach_note_details (GTK_GRID (grid), note, text_row + 1);
   }
   gtk_box_append (GTK_BOX (box), grid);
 
@@ -679,6 +696,11 @@ apply_dialog_to_note (UpskillNoteDialog *dialog,
   UpskillNote *note;
 
   upskill_profile_set_note_private (profile, note_id, upskill_note_dialog_get_private (dialog));
+  {
+    g_autofree char *focus = upskill_note_dialog_dup_focus (dialog);
+
+    upskill_profile_set_note_focus (profile, note_id, focus);
+  }
   if (next_session >= 0)
     upskill_profile_set_note_next_session (profile, note_id, next_session);
 
@@ -903,6 +925,7 @@ edit_note_action (GtkWidget  *widget,
   dialog = upskill_note_dialog_new (upskill_page_get_window (UPSKILL_PAGE (self)),
                                     note->date, note->text);
   upskill_note_dialog_set_private (dialog, note->private);
+  upskill_note_dialog_set_focus (dialog, note->focus);
   upskill_note_dialog_set_next_session (dialog, note->next_session);
   for (guint i = 0; i < note->actions->len; i++)
     upskill_note_dialog_add_action (dialog, g_ptr_array_index (note->actions, i));
@@ -918,6 +941,7 @@ typedef struct
   char           *text;
   gboolean        private;
   gint64          next_session;
+  char           *focus;
   GPtrArray      *actions;   /* UpskillAction* */
 } DeletedNote;
 
@@ -928,6 +952,7 @@ deleted_note_free (gpointer data)
 
   g_object_unref (deleted->profile);
   g_free (deleted->text);
+  g_free (deleted->focus);
   g_ptr_array_unref (deleted->actions);
   g_free (deleted);
 }
@@ -946,6 +971,7 @@ on_undo_delete (AdwToast    *toast,
   note_id = g_strdup (note->id);
   upskill_profile_set_note_private (edited, note_id, deleted->private);
   upskill_profile_set_note_next_session (edited, note_id, deleted->next_session);
+  upskill_profile_set_note_focus (edited, note_id, deleted->focus);
   for (guint i = 0; i < deleted->actions->len; i++)
     {
       const UpskillAction *action = g_ptr_array_index (deleted->actions, i);
@@ -980,6 +1006,7 @@ delete_note_action (GtkWidget  *widget,
   deleted->text = g_strdup (note->text);
   deleted->private = note->private;
   deleted->next_session = note->next_session;
+  deleted->focus = g_strdup (note->focus);
   deleted->actions = g_ptr_array_new_with_free_func ((GDestroyNotify) upskill_action_free);
   for (guint i = 0; i < note->actions->len; i++)
     {

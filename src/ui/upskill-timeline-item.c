@@ -52,7 +52,8 @@ dup_note_details (const UpskillNote *note)
 {
   GString *details = g_string_new (NULL);
 
-  g_string_append_printf (details, "%d %" G_GINT64_FORMAT, note->private, note->next_session);
+  g_string_append_printf (details, "%d %" G_GINT64_FORMAT " %s", note->private, note->next_session,
+                          note->focus != NULL ? note->focus : "");
   for (guint i = 0; note->actions != NULL && i < note->actions->len; i++)
     {
       const UpskillAction *action = g_ptr_array_index (note->actions, i);

@@ -67,6 +67,12 @@ apply_dialog_values (UpskillProfileDialog *dialog,
   upskill_profile_set_weekly_hours (profile, upskill_profile_dialog_get_weekly_hours (dialog));
   upskill_profile_set_goal (profile, upskill_profile_dialog_get_goal (dialog));
   upskill_profile_set_goal_date (profile, upskill_profile_dialog_get_goal_date (dialog));
+  {
+    g_auto(GStrv) tags = upskill_profile_dialog_dup_tags (dialog);
+
+    /* The dialog keeps to the limits, so this does not fail. */
+    upskill_profile_set_tags (profile, (const char * const *) tags, NULL);
+  }
 }
 
 static void
@@ -106,6 +112,9 @@ open_profile_dialog (UpskillWindow  *self,
                      UpskillProfile *profile)
 {
   UpskillProfileDialog *dialog = upskill_profile_dialog_new (GTK_WINDOW (self), self->catalog, profile);
+  g_auto(GStrv) known_tags = upskill_profile_list_dup_tags (self->profiles);
+
+  upskill_profile_dialog_set_known_tags (dialog, (const char * const *) known_tags);
 
   g_signal_connect_object (dialog, "apply",
                            profile != NULL ? G_CALLBACK (on_edit_profile_apply) : G_CALLBACK (on_new_profile_apply),
