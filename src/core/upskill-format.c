@@ -116,6 +116,34 @@ upskill_format_level (guint level)
 }
 
 char *
+upskill_format_rating_basis (UpskillProfile *profile,
+                             const char     *skill_id)
+{
+  g_autofree char *day = NULL;
+
+  g_return_val_if_fail (UPSKILL_IS_PROFILE (profile), NULL);
+  g_return_val_if_fail (skill_id != NULL, NULL);
+
+  switch (upskill_profile_get_rating_basis (profile, skill_id))
+    {
+    case UPSKILL_RATING_CONFIRMED:
+      day = upskill_format_day_unix (upskill_profile_get_confirmed (profile, skill_id));
+      /* Translators: a rating a coach confirmed after seeing the
+       * evidence, and the day, e.g. "Confirmed on 3 December 2026" */
+      return g_strdup_printf (_("Confirmed on %s"), day);
+
+    case UPSKILL_RATING_EVIDENCED:
+      /* Translators: a rating backed by evidence the person attached */
+      return g_strdup (_("Evidenced"));
+
+    case UPSKILL_RATING_SELF_RATED:
+    default:
+      /* Translators: a rating with only the person's word for it */
+      return g_strdup (_("Self-rated"));
+    }
+}
+
+char *
 upskill_format_day (const GDate *date)
 {
   g_return_val_if_fail (date != NULL, NULL);

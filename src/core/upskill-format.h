@@ -37,6 +37,13 @@ char *upskill_format_mean_level     (double                       mean,
 /* "Competent (3)". */
 char *upskill_format_level          (guint                        level);
 
+/* What a skill's rating rests on (upskill_profile_get_rating_basis()):
+ * "Self-rated", "Evidenced" or "Confirmed on 3 December 2026" (the day
+ * a coach confirmed it, local). Never NULL; a skill the profile never
+ * rated reads "Self-rated". Plain text, not markup. */
+char *upskill_format_rating_basis   (UpskillProfile              *profile,
+                                     const char                  *skill_id);
+
 /* "14 March 2027". */
 char *upskill_format_day            (const GDate                 *date);
 /* A moment as its local day, "14 March 2027". */
