@@ -554,6 +554,28 @@ test_goal_on_cover (Fixture       *fixture,
   assert_text_has (with_pages[0], "“Ship <b>models</b> & lead the ML guild” by 1 July 2027");
 }
 
+/* The gap table says what each rated level rests on, in the Skills
+ * page's words: María's sample holds all three. */
+static void
+test_rating_basis_in_gaps (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(UpskillProfile) profile = upskill_test_load_sample ("maria-gonzalez");
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  UpskillReportOptions options;
+
+  if (!upskill_test_have_poppler ())
+    return;
+
+  default_options (&options);
+  path = write_report (fixture, profile, &options, "maria.pdf");
+  text = upskill_test_pdf_text (path);
+  assert_text_has (text, "Confirmed on 28 September 2026");
+  assert_text_has (text, "Evidenced");
+  assert_text_has (text, "Self-rated");
+}
+
 static void
 test_paper_size (Fixture       *fixture,
                  gconstpointer  data)
@@ -839,6 +861,7 @@ main (int   argc,
   ADD ("feed-address-without-password", test_feed_address_without_password);
   ADD ("async", test_async);
   ADD ("since-last-session", test_since_last_session);
+  ADD ("rating-basis-in-gaps", test_rating_basis_in_gaps);
   g_test_add_func ("/upskill/report/suggest-name", test_suggest_name);
 
 #undef ADD
