@@ -832,11 +832,14 @@ test_show_area (Fixture       *fixture,
 /* Renders Dana's page, in a window of its own of @width x @height, to
  * $UPSKILL_SCREENSHOT_DIR/@name (kept) or a temporary folder (removed). */
 static void
-render_page (Fixture        *fixture,
-             AdwColorScheme  scheme,
-             const char     *name,
-             int             width,
-             int             height)
+render_page_of (Fixture            *fixture,
+                UpskillProfile     *profile,
+                const char * const *open_skills,
+                const char         *area_id,
+                AdwColorScheme      scheme,
+                const char         *name,
+                int                 width,
+                int                 height)
 {
   const char *dir = g_getenv ("UPSKILL_SCREENSHOT_DIR");
   g_autofree char *tmpdir = NULL;
@@ -855,7 +858,7 @@ render_page (Fixture        *fixture,
   page = g_object_new (UPSKILL_TYPE_SKILLS_PAGE,
                        "catalog", fixture->catalog,
                        "trends", fixture->trends,
-                       "profile", fixture->profile,
+                       "profile", profile,
                        NULL);
   window = GTK_WINDOW (gtk_window_new ());
   g_object_ref (window);
@@ -865,15 +868,19 @@ render_page (Fixture        *fixture,
   upskill_test_wait_ms (100);
 
   /* Some rows open, as a user would have them. */
-  for (guint i = 0; i < 2; i++)
+  for (guint i = 0; open_skills[i] != NULL; i++)
     {
-      const char *skill_id = i == 0 ? "python-core" : "python-async-perf";
-      GtkWidget *row = find_descendant (GTK_WIDGET (page), is_row_of_skill, skill_id);
+      GtkWidget *row = find_descendant (GTK_WIDGET (page), is_row_of_skill, open_skills[i]);
 
       g_assert_nonnull (row);
       adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
     }
   upskill_test_wait_ms (300);
+  if (area_id != NULL)
+    {
+      upskill_skills_page_show_area (UPSKILL_SKILLS_PAGE (page), area_id);
+      upskill_test_wait_ms (300);
+    }
 
   path = g_build_filename (dir, name, NULL);
   upskill_test_save_png (GTK_WIDGET (window), path);
@@ -888,6 +895,33 @@ render_page (Fixture        *fixture,
       g_unlink (path);
       g_rmdir (tmpdir);
     }
+}
+
+static void
+render_page (Fixture        *fixture,
+             AdwColorScheme  scheme,
+             const char     *name,
+             int             width,
+             int             height)
+{
+  const char * const open_skills[] = { "python-core", "python-async-perf", NULL };
+
+  render_page_of (fixture, fixture->profile, open_skills, NULL, scheme, name, width, height);
+}
+
+/* A coach's client: self-rated, evidenced and confirmed ratings. */
+static void
+test_render_client (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  g_autoptr(UpskillProfile) maria = upskill_test_load_sample ("maria-gonzalez");
+  const char * const confirmed[] = { "prompt-injection-llm-threats", NULL };
+  const char * const evidenced[] = { "ai-red-teaming", NULL };
+
+  render_page_of (fixture, maria, confirmed, "ai-security", ADW_COLOR_SCHEME_FORCE_LIGHT, "skills-client.png", 1000, 1500);
+  render_page_of (fixture, maria, evidenced, "ai-security", ADW_COLOR_SCHEME_FORCE_DARK, "skills-client-dark.png", 1000, 1500);
+  render_page_of (fixture, maria, evidenced, "ai-security", ADW_COLOR_SCHEME_FORCE_LIGHT, "skills-client-narrow.png", 400, 1200);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 }
 
 static void
@@ -1037,6 +1071,7 @@ main (int   argc,
   ADD ("target-override", test_target_override);
   ADD ("rating-basis", test_rating_basis);
   ADD ("confirm-rating", test_confirm_rating);
+  ADD ("render-client", test_render_client);
   ADD ("undo-refresh", test_undo_refresh);
   ADD ("show-area", test_show_area);
   ADD ("render", test_render);
