@@ -167,7 +167,7 @@ update_basis (UpskillSkillRow *self,
     case UPSKILL_RATING_SELF_RATED:
     default:
       icon_name = "avatar-default-symbolic";
-      explanation = _("An own assessment, with no evidence yet");
+      explanation = _("The person’s own assessment, with no evidence yet");
       break;
     }
 
