@@ -161,7 +161,9 @@ update_basis (UpskillSkillRow *self,
 
     case UPSKILL_RATING_EVIDENCED:
       icon_name = "emblem-documents-symbolic";
-      explanation = _("Backed by the evidence below, not confirmed by a coach yet");
+      explanation = upskill_profile_get_kind (self->profile) == UPSKILL_PROFILE_CLIENT
+                    ? _("Backed by the evidence below, not confirmed by a coach yet")
+                    : _("Backed by the evidence below");
       break;
 
     case UPSKILL_RATING_SELF_RATED:
