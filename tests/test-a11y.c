@@ -625,6 +625,8 @@ test_names (void)
   /* What a few controls say, in full. */
   g_assert_true (has_name (result.names, "^María González, client, AI Security Engineer, [0-9]+% ready$"));
   g_assert_true (has_name (result.names, "^Python, Core language: Competent, 3 of 5$"));
+  /* A coach confirms a client's evidenced rating. */
+  g_assert_true (has_name (result.names, "^Confirm Rating$"));
   g_assert_true (has_name (result.names, "^Regenerate Plan$"));
   /* The plan's steps, each in a row built as the list scrolls. */
   g_assert_true (has_name (result.names, "^Step 1: .+"));

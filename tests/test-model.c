@@ -138,6 +138,30 @@ test_format_goal (void)
   g_assert_null (empty);
 }
 
+/* What a rating rests on, in the words the page and the report use. */
+static void
+test_format_rating_basis (void)
+{
+  g_autoptr(UpskillProfile) profile = upskill_profile_new ("ana", "Ana");
+  g_autofree char *self_rated = NULL;
+  g_autofree char *never_rated = NULL;
+  g_autofree char *evidenced = NULL;
+  g_autofree char *confirmed = NULL;
+
+  upskill_profile_set_level (profile, "sql", 3, NULL, 0);
+  self_rated = upskill_format_rating_basis (profile, "sql");
+  never_rated = upskill_format_rating_basis (profile, "pytorch");
+  upskill_profile_add_evidence (profile, "sql", "Warehouse migration", NULL);
+  evidenced = upskill_format_rating_basis (profile, "sql");
+  upskill_profile_set_confirmed (profile, "sql", 1796299200); /* 2026-12-03T12:00:00Z */
+  confirmed = upskill_format_rating_basis (profile, "sql");
+
+  g_assert_cmpstr (self_rated, ==, "Self-rated");
+  g_assert_cmpstr (never_rated, ==, "Self-rated");
+  g_assert_cmpstr (evidenced, ==, "Evidenced");
+  g_assert_cmpstr (confirmed, ==, "Confirmed on 3 December 2026");
+}
+
 static void
 test_format_never_overstates (void)
 {
@@ -837,6 +861,7 @@ main (int   argc,
   g_test_add_func ("/upskill/model/since-previous-session", test_since_previous_session);
   g_test_add_func ("/upskill/model/pace-and-slippage", test_pace_and_slippage);
   g_test_add_func ("/upskill/model/cover-gap", test_cover_gap);
+  g_test_add_func ("/upskill/model/format-rating-basis", test_format_rating_basis);
   g_test_add_func ("/upskill/model/regenerate-plans-ranking", test_regenerate_plans_ranking);
 
   return g_test_run ();

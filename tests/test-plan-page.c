@@ -1082,6 +1082,38 @@ test_finalize (void)
   g_assert_finalize_object (chooser);
 }
 
+/* A gap's current level says what it rests on, in the Skills page's
+ * words: María's sample holds all three kinds. */
+static void
+test_gap_rating_basis (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  GtkListBox *gaps_list = get_child (fixture, "gaps_list");
+  gboolean seen[3] = { FALSE, FALSE, FALSE };
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (gaps_list));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      const char *subtitle;
+
+      if (!ADW_IS_ACTION_ROW (row))
+        continue;
+      subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
+      if (g_str_has_suffix (subtitle, " · Self-rated"))
+        seen[0] = TRUE;
+      else if (g_str_has_suffix (subtitle, " · Evidenced"))
+        seen[1] = TRUE;
+      else if (g_str_has_suffix (subtitle, " · Confirmed on 28 September 2026"))
+        seen[2] = TRUE;
+      else
+        /* Not rated yet: "Not yet → Novice · MLOps". */
+        g_assert_true (g_str_has_prefix (subtitle, "Not yet → "));
+    }
+
+  g_assert_true (seen[0] && seen[1] && seen[2]);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1098,6 +1130,7 @@ main (int   argc,
   ADD ("weekly-hours-move-ready-date", "li-wei", test_weekly_hours);
   ADD ("statuses-survive-regenerate", "li-wei", test_statuses_survive_regenerate);
   ADD ("done-raises-level", "maria-gonzalez", test_done_raises_level);
+  ADD ("gap-rating-basis", "maria-gonzalez", test_gap_rating_basis);
   ADD ("move-warns-about-prerequisites", "dana-okafor", test_move_warns_about_prerequisites);
   ADD ("add-module-and-custom-step", "li-wei", test_add_module_and_custom_step);
   ADD ("enter-hours-spent", "li-wei", test_enter_hours_spent);

@@ -1214,6 +1214,158 @@ test_bad_profile_files (void)
     }
 }
 
+/* A coach confirms a rating after seeing the evidence: kept in the file,
+ * the copy and undo's restore, and gone once the level changes, since
+ * it was the old level that was confirmed. */
+static void
+test_confirmed (void)
+{
+  g_autoptr(GBytes) base_bytes = g_bytes_new_static (base_json, strlen (base_json));
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(UpskillProfile) profile = NULL;
+  g_autoptr(UpskillProfile) loaded = NULL;
+  g_autoptr(UpskillProfile) copy = NULL;
+  gint64 noon = 1796299200; /* 2026-12-03T12:00:00Z */
+  Counter counter;
+
+  profile = upskill_profile_new_from_bytes (base_bytes, "dana.json", &error);
+  g_assert_no_error (error);
+
+  /* A file from before confirmations: evidenced and self-rated. */
+  g_assert_cmpint (upskill_profile_get_confirmed (profile, "python-core"), ==, 0);
+  g_assert_cmpint (upskill_profile_get_rating_basis (profile, "python-core"), ==, UPSKILL_RATING_EVIDENCED);
+  g_assert_cmpint (upskill_profile_get_rating_basis (profile, "sql"), ==, UPSKILL_RATING_SELF_RATED);
+  g_assert_cmpint (upskill_profile_get_rating_basis (profile, "pytorch"), ==, UPSKILL_RATING_SELF_RATED);
+
+  watch (profile, &counter, NULL);
+  upskill_profile_set_confirmed (profile, "python-core", noon);
+  upskill_profile_set_confirmed (profile, "python-core", noon);
+  g_assert_cmpuint (counter.changed, ==, 1);
+  unwatch (profile, &counter);
+  g_assert_cmpint (upskill_profile_get_rating_basis (profile, "python-core"), ==, UPSKILL_RATING_CONFIRMED);
+
+  /* Written, read back, copied. */
+  bytes = upskill_profile_to_bytes (profile);
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
+                                  "\"2026-12-03T12:00:00Z\""));
+  loaded = upskill_profile_new_from_bytes (bytes, "dana.json", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (upskill_profile_get_confirmed (loaded, "python-core"), ==, noon);
+  g_assert_cmpint (upskill_profile_get_confirmed (loaded, "sql"), ==, 0);
+  copy = upskill_profile_copy (loaded);
+  g_assert_cmpint (upskill_profile_get_rating_basis (copy, "python-core"), ==, UPSKILL_RATING_CONFIRMED);
+
+  /* A new level was never confirmed, and going back does not bring the
+   * confirmation back. */
+  g_assert_true (upskill_profile_set_level (copy, "python-core", 3, NULL, noon + 3600));
+  g_assert_cmpint (upskill_profile_get_confirmed (copy, "python-core"), ==, 0);
+  g_assert_cmpint (upskill_profile_get_rating_basis (copy, "python-core"), ==, UPSKILL_RATING_EVIDENCED);
+  upskill_profile_set_level (copy, "python-core", 2, NULL, noon + 7200);
+  g_assert_cmpint (upskill_profile_get_confirmed (copy, "python-core"), ==, 0);
+  /* A level set to what it is changes nothing. */
+  upskill_profile_set_confirmed (copy, "python-core", noon);
+  g_assert_false (upskill_profile_set_level (copy, "python-core", 2, NULL, noon + 9000));
+  g_assert_cmpint (upskill_profile_get_confirmed (copy, "python-core"), ==, noon);
+
+  /* Undo restores it. */
+  upskill_profile_set_level (copy, "python-core", 4, NULL, noon + 10000);
+  upskill_profile_restore (copy, loaded);
+  g_assert_cmpint (upskill_profile_get_confirmed (copy, "python-core"), ==, noon);
+  upskill_profile_set_confirmed (copy, "python-core", 0);
+  g_assert_cmpint (upskill_profile_get_rating_basis (copy, "python-core"), ==, UPSKILL_RATING_EVIDENCED);
+
+  /* Bad confirmations in a file are refused with a message; a bare day
+   * is read as midnight UTC. */
+  {
+    static const struct {
+      const char *skill;
+      const char *fragment;
+    } cases[] = {
+      { "\"sql\": {\"level\": 3, \"confirmed\": \"2026-02-30\"}", "skills.sql: “confirmed”: “2026-02-30” is not a date and time" },
+      { "\"sql\": {\"level\": 3, \"confirmed\": 20261203}", "skills.sql: “confirmed”: expected text" },
+      { "\"sql\": {\"level\": 0, \"confirmed\": \"2026-12-03\"}", "skills.sql: “confirmed”: only a rated skill (level 1 or more) can be confirmed" },
+    };
+    g_autofree char *json = replace_once (base_json, "\"sql\": {\"level\": 3}",
+                                          "\"sql\": {\"level\": 3, \"confirmed\": \"2026-12-03\"}");
+    g_autoptr(GBytes) day_bytes = g_bytes_new (json, strlen (json));
+    g_autoptr(UpskillProfile) day = upskill_profile_new_from_bytes (day_bytes, "day.json", &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (upskill_profile_get_confirmed (day, "sql"), ==, 1796256000);
+
+    for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+      {
+        g_autofree char *bad_json = replace_once (base_json, "\"sql\": {\"level\": 3}", cases[i].skill);
+        g_autoptr(GError) bad_error = load_error (bad_json, "bad.json");
+
+        g_assert_error (bad_error, UPSKILL_ERROR, UPSKILL_ERROR_INVALID_DATA);
+        assert_message_has (bad_error, cases[i].fragment);
+      }
+  }
+}
+
+/* Merging keeps a confirmation given on either side, unless the level it
+ * confirmed changed since. */
+static void
+test_confirmed_merge (void)
+{
+  g_autoptr(UpskillProfile) mine = upskill_profile_new ("ana", "Ana");
+  g_autoptr(UpskillProfile) theirs = NULL;
+  g_autoptr(UpskillProfile) merged = NULL;
+  g_autoptr(UpskillProfile) merged_back = NULL;
+  g_autoptr(UpskillProfile) changed = NULL;
+  g_autoptr(UpskillProfile) merged_changed = NULL;
+  g_autoptr(GError) error = NULL;
+
+  upskill_profile_set_level (mine, "sql", 3, NULL, T0);
+  upskill_profile_set_level (mine, "pytorch", 2, NULL, T0 + 60);
+  upskill_profile_add_evidence (mine, "sql", "Warehouse migration", NULL);
+  theirs = upskill_profile_copy (mine);
+
+  /* Confirmed on the other device, nothing changed here. */
+  upskill_profile_set_confirmed (theirs, "sql", T0 + 10 * DAY);
+  merged = upskill_profile_merge (mine, theirs, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (upskill_profile_get_confirmed (merged, "sql"), ==, T0 + 10 * DAY);
+  merged_back = upskill_profile_merge (theirs, mine, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (upskill_profile_get_confirmed (merged_back, "sql"), ==, T0 + 10 * DAY);
+
+  /* Both confirmed: the later stays. */
+  upskill_profile_set_confirmed (mine, "sql", T0 + 5 * DAY);
+  g_clear_object (&merged);
+  merged = upskill_profile_merge (mine, theirs, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (upskill_profile_get_confirmed (merged, "sql"), ==, T0 + 10 * DAY);
+
+  /* The level changed here after the confirmation there: the new level
+   * was never confirmed. */
+  changed = upskill_profile_copy (mine);
+  upskill_profile_set_level (changed, "sql", 4, NULL, T0 + 20 * DAY);
+  merged_changed = upskill_profile_merge (changed, theirs, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (upskill_profile_get_level (merged_changed, "sql"), ==, 4);
+  g_assert_cmpint (upskill_profile_get_confirmed (merged_changed, "sql"), ==, 0);
+  g_clear_object (&merged_changed);
+  merged_changed = upskill_profile_merge (theirs, changed, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (upskill_profile_get_confirmed (merged_changed, "sql"), ==, 0);
+
+  /* Changed there and back to the same level after this confirmation:
+   * the confirmation was of an older state. */
+  g_clear_object (&changed);
+  g_clear_object (&merged_changed);
+  changed = upskill_profile_copy (mine);
+  upskill_profile_set_confirmed (changed, "sql", 0);
+  upskill_profile_set_level (changed, "sql", 4, NULL, T0 + 20 * DAY);
+  upskill_profile_set_level (changed, "sql", 3, "Review", T0 + 21 * DAY);
+  merged_changed = upskill_profile_merge (theirs, changed, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (upskill_profile_get_level (merged_changed, "sql"), ==, 3);
+  g_assert_cmpint (upskill_profile_get_confirmed (merged_changed, "sql"), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1242,6 +1394,9 @@ main (int   argc,
   g_test_add_func ("/upskill/profile/history-sorted-on-load", test_history_sorted_on_load);
   g_test_add_func ("/upskill/profile/size-and-depth-limits", test_size_and_depth_limits);
   g_test_add_func ("/upskill/profile/bad-profile-files", test_bad_profile_files);
+
+  g_test_add_func ("/upskill/profile/confirmed", test_confirmed);
+  g_test_add_func ("/upskill/profile/confirmed-merge", test_confirmed_merge);
 
   return g_test_run ();
 }

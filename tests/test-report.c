@@ -573,8 +573,8 @@ test_strengths_and_evidence (Fixture       *fixture,
         }
     }
   g_assert_cmpuint (n_strengths, >, 0);
-  assert_text_has (strengths, "evidenced");
-  assert_text_has (ratings, "self-rated");
+  assert_text_has (strengths, "Evidenced");
+  assert_text_has (ratings, "Self-rated");
 }
 
 /* The appendix defines every level in the words the app uses. */
@@ -836,6 +836,28 @@ test_goal_on_cover (Fixture       *fixture,
   with_pages = g_strsplit (with, "\f", -1);
   g_assert_nonnull (strstr (with_pages[0], "Goal"));
   assert_text_has (with_pages[0], "“Ship <b>models</b> & lead the ML guild” by 1 July 2027");
+}
+
+/* The gap table says what each rated level rests on, in the Skills
+ * page's words: María's sample holds all three. */
+static void
+test_rating_basis_in_gaps (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(UpskillProfile) profile = upskill_test_load_sample ("maria-gonzalez");
+  g_autofree char *path = NULL;
+  g_autofree char *text = NULL;
+  UpskillReportOptions options;
+
+  if (!upskill_test_have_poppler ())
+    return;
+
+  default_options (&options);
+  path = write_report (fixture, profile, &options, "maria.pdf");
+  text = upskill_test_pdf_text (path);
+  assert_text_has (text, "Confirmed on 28 September 2026");
+  assert_text_has (text, "Evidenced");
+  assert_text_has (text, "Self-rated");
 }
 
 static void
@@ -1128,6 +1150,7 @@ main (int   argc,
   ADD ("strengths-and-evidence", test_strengths_and_evidence);
   ADD ("level-definitions", test_level_definitions);
   ADD ("sign-off", test_sign_off);
+  ADD ("rating-basis-in-gaps", test_rating_basis_in_gaps);
   g_test_add_func ("/upskill/report/suggest-name", test_suggest_name);
 
 #undef ADD

@@ -248,6 +248,47 @@ test_undo_groups (Fixture       *fixture,
   g_assert_finalize_object (g_steal_pointer (&other));
 }
 
+/* Confirming a rating is one step to undo, saved as any change; undoing
+ * a level change brings back the confirmation it cleared. */
+static void
+test_undo_confirmation (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(UpskillProfile) profile = upskill_profile_new ("maria", "María");
+  UpskillProfileSession *session = fixture->session;
+  gint64 confirmed = 1796299200; /* 2026-12-03T12:00:00Z */
+
+  upskill_profile_set_kind (profile, UPSKILL_PROFILE_CLIENT);
+  upskill_profile_set_level (profile, "sql", 3, NULL, 0);
+  upskill_profile_session_set_profile (session, profile);
+
+  upskill_profile_set_confirmed (profile, "sql", confirmed);
+  wait_until_idle (fixture);
+  {
+    g_autoptr(UpskillProfile) saved = load (fixture, "maria");
+
+    g_assert_cmpint (upskill_profile_get_confirmed (saved, "sql"), ==, confirmed);
+  }
+
+  upskill_profile_set_level (profile, "sql", 4, NULL, 0);
+  g_assert_cmpint (upskill_profile_get_confirmed (profile, "sql"), ==, 0);
+  g_assert_true (upskill_profile_session_undo (session));
+  g_assert_cmpuint (upskill_profile_get_level (profile, "sql"), ==, 3);
+  g_assert_cmpint (upskill_profile_get_confirmed (profile, "sql"), ==, confirmed);
+
+  g_assert_true (upskill_profile_session_undo (session));
+  g_assert_cmpint (upskill_profile_get_confirmed (profile, "sql"), ==, 0);
+  g_assert_cmpint (upskill_profile_get_rating_basis (profile, "sql"), ==, UPSKILL_RATING_SELF_RATED);
+  wait_until_idle (fixture);
+  {
+    g_autoptr(UpskillProfile) saved = load (fixture, "maria");
+
+    g_assert_cmpint (upskill_profile_get_confirmed (saved, "sql"), ==, 0);
+  }
+
+  upskill_profile_session_set_profile (session, NULL);
+}
+
 /* A burst of changes is written once, with the last of them. */
 static void
 test_autosave_coalesces (Fixture       *fixture,
@@ -689,6 +730,7 @@ main (int   argc,
   g_test_add ("/upskill/session/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   ADD ("undo-groups", test_undo_groups);
+  ADD ("undo-confirmation", test_undo_confirmation);
   ADD ("autosave-coalesces", test_autosave_coalesces);
   ADD ("saves-and-deletes-in-order", test_saves_and_deletes_in_order);
   ADD ("failed-save-keeps-file", test_failed_save_keeps_file);

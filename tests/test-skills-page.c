@@ -609,6 +609,103 @@ test_target_override (Fixture       *fixture,
                    "Set by the target role, ML Engineer");
 }
 
+static const char *
+row_subtitle (UpskillSkillRow *row)
+{
+  return adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (row));
+}
+
+/* Each rated skill says what its rating rests on, in its header (and so
+ * to a screen reader) and beside an icon when open; one's own profile
+ * has nobody to confirm it. */
+static void
+test_rating_basis (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  UpskillSkillRow *python = get_row (fixture, "python-core");
+  UpskillSkillRow *sql = get_row (fixture, "sql");
+  UpskillSkillRow *pytorch = get_row (fixture, "pytorch");
+
+  g_assert_true (g_str_has_suffix (row_subtitle (python), " · Evidenced"));
+  g_assert_true (g_str_has_suffix (row_subtitle (sql), " · Self-rated"));
+  /* Not rated: nothing to rest on. */
+  g_assert_null (strstr (row_subtitle (pytorch), "rated"));
+  g_assert_false (gtk_widget_get_visible (row_child (pytorch, "basis_row")));
+
+  g_assert_true (gtk_widget_get_visible (row_child (python, "basis_row")));
+  g_assert_cmpstr (adw_preferences_row_get_title (row_child (python, "basis_row")), ==, "Evidenced");
+  g_assert_cmpstr (gtk_image_get_icon_name (row_child (python, "basis_icon")), ==, "emblem-documents-symbolic");
+
+  /* Dana's own profile: no confirming herself. */
+  g_assert_false (gtk_widget_get_visible (row_child (python, "confirm_button")));
+  gtk_widget_activate_action (GTK_WIDGET (python), "skill.confirm-rating", NULL);
+  upskill_test_iterate ();
+  g_assert_cmpint (upskill_profile_get_confirmed (fixture->profile, "python-core"), ==, 0);
+
+  /* Evidence added to a self-rated skill makes it evidenced. */
+  add_evidence (sql, "Ten years of PostgreSQL", NULL);
+  g_assert_true (g_str_has_suffix (row_subtitle (sql), " · Evidenced"));
+
+  /* A confirmation from elsewhere (a merge) is shown with its day. */
+  upskill_profile_set_confirmed (fixture->profile, "python-core", 1796299200); /* 3 December 2026 */
+  upskill_test_iterate ();
+  g_assert_true (g_str_has_suffix (row_subtitle (python), " · Confirmed on 3 December 2026"));
+  g_assert_cmpstr (adw_preferences_row_get_title (row_child (python, "basis_row")), ==,
+                   "Confirmed on 3 December 2026");
+  g_assert_cmpstr (gtk_image_get_icon_name (row_child (python, "basis_icon")), ==, "emblem-ok-symbolic");
+}
+
+/* A coach confirms a client's rating: today's date, undone like any
+ * change, and gone once the level changes. */
+static void
+test_confirm_rating (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  g_autoptr(UpskillProfile) snapshot = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%-d %B %Y");
+  g_autofree char *confirmed_today = g_strdup_printf (" · Confirmed on %s", today);
+  UpskillSkillRow *python;
+  UpskillSkillRow *pytorch;
+  GtkWidget *button;
+
+  upskill_profile_set_kind (fixture->profile, UPSKILL_PROFILE_CLIENT);
+  upskill_test_iterate ();
+  snapshot = upskill_profile_copy (fixture->profile);
+  python = get_row (fixture, "python-core");
+  pytorch = get_row (fixture, "pytorch");
+
+  /* Nothing to confirm at "Not yet". */
+  g_assert_false (gtk_widget_get_visible (row_child (pytorch, "confirm_button")));
+
+  button = row_child (python, "confirm_button");
+  g_assert_true (gtk_widget_get_visible (button));
+  click (button);
+  g_assert_cmpint (upskill_profile_get_confirmed (fixture->profile, "python-core"), >, 0);
+  g_assert_true (g_str_has_suffix (row_subtitle (python), confirmed_today));
+  /* Confirmed once: the button goes. */
+  g_assert_false (gtk_widget_get_visible (button));
+
+  /* What the window's undo does. */
+  upskill_profile_restore (fixture->profile, snapshot);
+  upskill_test_iterate ();
+  g_assert_cmpint (upskill_profile_get_confirmed (fixture->profile, "python-core"), ==, 0);
+  g_assert_true (g_str_has_suffix (row_subtitle (python), " · Evidenced"));
+  g_assert_true (gtk_widget_get_visible (button));
+
+  /* A new level was not the one confirmed. */
+  click (button);
+  click_level (python, 4);
+  g_assert_cmpint (upskill_profile_get_confirmed (fixture->profile, "python-core"), ==, 0);
+  g_assert_true (g_str_has_suffix (row_subtitle (python), " · Evidenced"));
+  g_assert_true (gtk_widget_get_visible (button));
+
+  /* Back to one's own profile: the button goes. */
+  upskill_profile_set_kind (fixture->profile, UPSKILL_PROFILE_SELF);
+  upskill_test_iterate ();
+  g_assert_false (gtk_widget_get_visible (button));
+}
+
 static void
 test_undo_refresh (Fixture       *fixture,
                    gconstpointer  user_data)
@@ -735,11 +832,14 @@ test_show_area (Fixture       *fixture,
 /* Renders Dana's page, in a window of its own of @width x @height, to
  * $UPSKILL_SCREENSHOT_DIR/@name (kept) or a temporary folder (removed). */
 static void
-render_page (Fixture        *fixture,
-             AdwColorScheme  scheme,
-             const char     *name,
-             int             width,
-             int             height)
+render_page_of (Fixture            *fixture,
+                UpskillProfile     *profile,
+                const char * const *open_skills,
+                const char         *area_id,
+                AdwColorScheme      scheme,
+                const char         *name,
+                int                 width,
+                int                 height)
 {
   const char *dir = g_getenv ("UPSKILL_SCREENSHOT_DIR");
   g_autofree char *tmpdir = NULL;
@@ -758,7 +858,7 @@ render_page (Fixture        *fixture,
   page = g_object_new (UPSKILL_TYPE_SKILLS_PAGE,
                        "catalog", fixture->catalog,
                        "trends", fixture->trends,
-                       "profile", fixture->profile,
+                       "profile", profile,
                        NULL);
   window = GTK_WINDOW (gtk_window_new ());
   g_object_ref (window);
@@ -768,15 +868,19 @@ render_page (Fixture        *fixture,
   upskill_test_wait_ms (100);
 
   /* Some rows open, as a user would have them. */
-  for (guint i = 0; i < 2; i++)
+  for (guint i = 0; open_skills[i] != NULL; i++)
     {
-      const char *skill_id = i == 0 ? "python-core" : "python-async-perf";
-      GtkWidget *row = find_descendant (GTK_WIDGET (page), is_row_of_skill, skill_id);
+      GtkWidget *row = find_descendant (GTK_WIDGET (page), is_row_of_skill, open_skills[i]);
 
       g_assert_nonnull (row);
       adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
     }
   upskill_test_wait_ms (300);
+  if (area_id != NULL)
+    {
+      upskill_skills_page_show_area (UPSKILL_SKILLS_PAGE (page), area_id);
+      upskill_test_wait_ms (300);
+    }
 
   path = g_build_filename (dir, name, NULL);
   upskill_test_save_png (GTK_WIDGET (window), path);
@@ -791,6 +895,33 @@ render_page (Fixture        *fixture,
       g_unlink (path);
       g_rmdir (tmpdir);
     }
+}
+
+static void
+render_page (Fixture        *fixture,
+             AdwColorScheme  scheme,
+             const char     *name,
+             int             width,
+             int             height)
+{
+  const char * const open_skills[] = { "python-core", "python-async-perf", NULL };
+
+  render_page_of (fixture, fixture->profile, open_skills, NULL, scheme, name, width, height);
+}
+
+/* A coach's client: self-rated, evidenced and confirmed ratings. */
+static void
+test_render_client (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  g_autoptr(UpskillProfile) maria = upskill_test_load_sample ("maria-gonzalez");
+  const char * const confirmed[] = { "prompt-injection-llm-threats", NULL };
+  const char * const evidenced[] = { "ai-red-teaming", NULL };
+
+  render_page_of (fixture, maria, confirmed, "ai-security", ADW_COLOR_SCHEME_FORCE_LIGHT, "skills-client.png", 1000, 1500);
+  render_page_of (fixture, maria, evidenced, "ai-security", ADW_COLOR_SCHEME_FORCE_DARK, "skills-client-dark.png", 1000, 1500);
+  render_page_of (fixture, maria, evidenced, "ai-security", ADW_COLOR_SCHEME_FORCE_LIGHT, "skills-client-narrow.png", 400, 1200);
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 }
 
 static void
@@ -938,6 +1069,9 @@ main (int   argc,
   ADD ("rating-keeps-layout", test_rating_keeps_layout);
   ADD ("evidence", test_evidence);
   ADD ("target-override", test_target_override);
+  ADD ("rating-basis", test_rating_basis);
+  ADD ("confirm-rating", test_confirm_rating);
+  ADD ("render-client", test_render_client);
   ADD ("undo-refresh", test_undo_refresh);
   ADD ("show-area", test_show_area);
   ADD ("render", test_render);

@@ -119,17 +119,28 @@ char *
 upskill_format_rating_basis (UpskillProfile *profile,
                              const char     *skill_id)
 {
-  GPtrArray *evidence;
+  g_autofree char *day = NULL;
 
   g_return_val_if_fail (UPSKILL_IS_PROFILE (profile), NULL);
   g_return_val_if_fail (skill_id != NULL, NULL);
 
-  evidence = upskill_profile_get_evidence (profile, skill_id);
-  if (evidence != NULL && evidence->len > 0)
-    /* Translators: a rating backed by evidence (a project, a certificate, a link). */
-    return g_strdup (_("evidenced"));
-  /* Translators: a rating the person gave themselves, with no evidence yet. */
-  return g_strdup (_("self-rated"));
+  switch (upskill_profile_get_rating_basis (profile, skill_id))
+    {
+    case UPSKILL_RATING_CONFIRMED:
+      day = upskill_format_day_unix (upskill_profile_get_confirmed (profile, skill_id));
+      /* Translators: a rating a coach confirmed after seeing the
+       * evidence, and the day, e.g. "Confirmed on 3 December 2026" */
+      return g_strdup_printf (_("Confirmed on %s"), day);
+
+    case UPSKILL_RATING_EVIDENCED:
+      /* Translators: a rating backed by evidence the person attached */
+      return g_strdup (_("Evidenced"));
+
+    case UPSKILL_RATING_SELF_RATED:
+    default:
+      /* Translators: a rating with only the person's word for it */
+      return g_strdup (_("Self-rated"));
+    }
 }
 
 char *

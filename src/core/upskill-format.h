@@ -37,9 +37,10 @@ char *upskill_format_mean_level     (double                       mean,
 /* "Competent (3)". */
 char *upskill_format_level          (guint                        level);
 
-/* On what a skill's rating rests, for a reader of the report: "self-rated"
- * or "evidenced" (at least one piece of evidence). The one place that
- * words a rating's basis: a state added to the model is worded here. */
+/* What a skill's rating rests on (upskill_profile_get_rating_basis()):
+ * "Self-rated", "Evidenced" or "Confirmed on 3 December 2026" (the day
+ * a coach confirmed it, local). Never NULL; a skill the profile never
+ * rated reads "Self-rated". Plain text, not markup. */
 char *upskill_format_rating_basis   (UpskillProfile              *profile,
                                      const char                  *skill_id);
 

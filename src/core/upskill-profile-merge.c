@@ -89,6 +89,36 @@ last_change_of (JsonArray  *history,
   return last;
 }
 
+static gint64
+get_int (JsonObject *object,
+         const char *member)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  return node != NULL && JSON_NODE_HOLDS_VALUE (node) &&
+         json_node_get_value_type (node) == G_TYPE_INT64 ? json_node_get_int (node) : -1;
+}
+
+/* A coach's confirmation holds for the level it was given at: @other's
+ * is kept when it confirmed the level @merged has, after the last change
+ * of either side, and later than @merged's own. */
+static void
+keep_later_confirmation (JsonObject *merged,
+                         JsonObject *other,
+                         const char *last_change)
+{
+  const char *confirmed = get_string (other, "confirmed");
+  const char *own = get_string (merged, "confirmed");
+
+  if (confirmed == NULL ||
+      get_int (other, "level") != get_int (merged, "level") ||
+      strcmp (confirmed, last_change) < 0 ||
+      (own != NULL && strcmp (own, confirmed) >= 0))
+    return;
+
+  json_object_set_string_member (merged, "confirmed", confirmed);
+}
+
 static JsonObject *
 merge_skills (JsonObject *mine,
               JsonObject *theirs,
@@ -107,6 +137,7 @@ merge_skills (JsonObject *mine,
       JsonObject *winner;
       JsonObject *merged;
       g_autoptr(JsonNode) copy = NULL;
+      const char *mine_change, *theirs_change;
 
       if (own == NULL)
         continue;
@@ -117,8 +148,9 @@ merge_skills (JsonObject *mine,
         }
 
       /* The level changed last wins; on a tie, mine. */
-      winner = strcmp (last_change_of (theirs_history, skill_id),
-                       last_change_of (mine_history, skill_id)) > 0 ? other : own;
+      mine_change = last_change_of (mine_history, skill_id);
+      theirs_change = last_change_of (theirs_history, skill_id);
+      winner = strcmp (theirs_change, mine_change) > 0 ? other : own;
 
       copy = json_node_copy (json_object_get_member (winner == own ? mine : theirs, skill_id));
       merged = json_node_get_object (copy);
@@ -136,6 +168,9 @@ merge_skills (JsonObject *mine,
       json_object_set_array_member (merged, "evidence",
                                     union_of_arrays (get_array (own, "evidence"),
                                                      get_array (other, "evidence")));
+
+      keep_later_confirmation (merged, winner == own ? other : own,
+                               winner == own ? mine_change : theirs_change);
 
       json_object_set_member (result, skill_id, g_steal_pointer (&copy));
     }

@@ -13,6 +13,8 @@ G_BEGIN_DECLS
  *    the second under a fresh id);
  *  - a level that differs: the one changed last (by the history) wins,
  *    @mine on a tie; both changes stay in the history;
+ *  - a coach's confirmation of a level: the latest given to the level
+ *    the merge keeps, after that level's last change;
  *  - agreed actions of a note both hold (same text and time): the union
  *    by id; an action both hold takes the later version, except that a
  *    final status (done, dropped) on either side beats open; two

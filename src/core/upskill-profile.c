@@ -19,6 +19,7 @@ typedef struct
   guint      level;
   int        target;    /* UPSKILL_NO_TARGET_OVERRIDE or 0..5 */
   GPtrArray *evidence;  /* UpskillEvidence* */
+  gint64     confirmed; /* when a coach confirmed the level; 0 = never */
 } SkillState;
 
 struct _UpskillProfile
@@ -141,6 +142,7 @@ skill_state_copy (const SkillState *state)
 
   copy->level = state->level;
   copy->target = state->target;
+  copy->confirmed = state->confirmed;
   for (guint i = 0; i < state->evidence->len; i++)
     g_ptr_array_add (copy->evidence, evidence_copy (g_ptr_array_index (state->evidence, i)));
 
@@ -877,6 +879,16 @@ read_skill (UpskillProfile  *self,
                              where, &target, error))
     return FALSE;
   state->target = (int) target;
+
+  if (!upskill_json_get_time (object, "confirmed", FALSE, where, &state->confirmed, error))
+    return FALSE;
+  if (state->confirmed != 0 && state->level == 0)
+    {
+      g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_INVALID_DATA,
+                   _("%s: “confirmed”: only a rated skill (level 1 or more) can be confirmed"),
+                   where);
+      return FALSE;
+    }
 
   evidence = upskill_json_get_array (object, "evidence", FALSE, where, &local_error);
   if (local_error != NULL)
@@ -1790,6 +1802,8 @@ add_skills (UpskillProfile *self,
       add_int (builder, "level", state->level);
       if (state->target != UPSKILL_NO_TARGET_OVERRIDE)
         add_int (builder, "target", state->target);
+      if (state->confirmed != 0)
+        add_time (builder, "confirmed", state->confirmed);
       json_builder_set_member_name (builder, "evidence");
       json_builder_begin_array (builder);
       for (guint j = 0; j < state->evidence->len; j++)
@@ -2512,6 +2526,8 @@ upskill_profile_set_level (UpskillProfile *self,
 
   state = ensure_skill (self, skill_id);
   state->level = level;
+  /* The coach confirmed the old level, not this one. */
+  state->confirmed = 0;
 
   if (time == 0)
     time = now_unix ();
@@ -2605,6 +2621,57 @@ upskill_profile_get_evidence (UpskillProfile *self,
   state = g_hash_table_lookup (self->skills, skill_id);
 
   return state != NULL ? state->evidence : self->no_evidence;
+}
+
+gint64
+upskill_profile_get_confirmed (UpskillProfile *self,
+                               const char     *skill_id)
+{
+  SkillState *state;
+
+  g_return_val_if_fail (UPSKILL_IS_PROFILE (self), 0);
+  g_return_val_if_fail (skill_id != NULL, 0);
+
+  state = g_hash_table_lookup (self->skills, skill_id);
+
+  return state != NULL ? state->confirmed : 0;
+}
+
+void
+upskill_profile_set_confirmed (UpskillProfile *self,
+                               const char     *skill_id,
+                               gint64          time)
+{
+  g_return_if_fail (UPSKILL_IS_PROFILE (self));
+  g_return_if_fail (key_is_valid (skill_id));
+  g_return_if_fail (time == 0 || upskill_date_time_is_sane (time));
+  g_return_if_fail (time == 0 || upskill_profile_get_level (self, skill_id) > 0);
+
+  if (upskill_profile_get_confirmed (self, skill_id) == time)
+    return;
+
+  ensure_skill (self, skill_id)->confirmed = time;
+  touch (self);
+}
+
+UpskillRatingBasis
+upskill_profile_get_rating_basis (UpskillProfile *self,
+                                  const char     *skill_id)
+{
+  SkillState *state;
+
+  g_return_val_if_fail (UPSKILL_IS_PROFILE (self), UPSKILL_RATING_SELF_RATED);
+  g_return_val_if_fail (skill_id != NULL, UPSKILL_RATING_SELF_RATED);
+
+  state = g_hash_table_lookup (self->skills, skill_id);
+  if (state == NULL)
+    return UPSKILL_RATING_SELF_RATED;
+  if (state->confirmed != 0)
+    return UPSKILL_RATING_CONFIRMED;
+  if (state->evidence->len > 0)
+    return UPSKILL_RATING_EVIDENCED;
+
+  return UPSKILL_RATING_SELF_RATED;
 }
 
 gboolean

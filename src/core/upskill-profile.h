@@ -23,6 +23,15 @@ typedef enum
   UPSKILL_STEP_SKIPPED,
 } UpskillStepStatus;
 
+/* What a skill's rating rests on: the person's word alone, evidence
+ * attached to it, or a coach who saw the evidence and confirmed it. */
+typedef enum
+{
+  UPSKILL_RATING_SELF_RATED,
+  UPSKILL_RATING_EVIDENCED,
+  UPSKILL_RATING_CONFIRMED,
+} UpskillRatingBasis;
+
 typedef struct
 {
   char   *note;
@@ -221,6 +230,20 @@ void                upskill_profile_set_target_override  (UpskillProfile     *se
 GStrv               upskill_profile_dup_rated_skills     (UpskillProfile     *self);
 
 GPtrArray          *upskill_profile_get_evidence         (UpskillProfile     *self,
+                                                          const char         *skill_id);
+
+/* A coach's confirmation of a rating, after seeing the evidence: when
+ * (unix seconds), 0 for none. It holds for the level it was given at:
+ * upskill_profile_set_level() clears it when the level changes.
+ * Confirming needs a rated skill (level 1 or more); @time 0 clears. */
+gint64              upskill_profile_get_confirmed        (UpskillProfile     *self,
+                                                          const char         *skill_id);
+void                upskill_profile_set_confirmed        (UpskillProfile     *self,
+                                                          const char         *skill_id,
+                                                          gint64              time);
+/* Confirmed if a coach confirmed the level, else evidenced if it has
+ * evidence, else self-rated (a skill never rated, too). */
+UpskillRatingBasis  upskill_profile_get_rating_basis     (UpskillProfile     *self,
                                                           const char         *skill_id);
 /* FALSE, and nothing added, when the skill already holds
  * UPSKILL_PROFILE_MAX_EVIDENCE items or the profile

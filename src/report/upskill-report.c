@@ -975,12 +975,13 @@ add_gaps (Report *report)
                                      : g_strdup (gap->skill->area ? gap->skill->area->name : "");
       skill = g_markup_printf_escaped ("%s\n" UPSKILL_REPORT_SMALL_SPAN "%s</span>",
                                        gap->skill->name, area);
+      /* A rated level says what it rests on, as the Skills page does. */
       if (gap->current > 0)
         {
-          /* What the rating rests on, as under every rated skill. */
           g_autofree char *basis = upskill_format_rating_basis (report->profile, gap->skill->id);
 
-          current = g_markup_printf_escaped ("%s\n" UPSKILL_REPORT_SMALL_SPAN "%s</span>", current_level, basis);
+          current = g_markup_printf_escaped ("%s\n" UPSKILL_REPORT_SMALL_SPAN "%s</span>",
+                                             current_level, basis);
         }
       else
         current = g_markup_escape_text (current_level, -1);

@@ -133,6 +133,16 @@ create_gap_row (UpskillPlanPage  *self,
                                 upskill_level_get_name (gap->current),
                                 upskill_level_get_name (gap->target),
                                 gap->skill->area->name);
+  /* A rated level says what it rests on, as on the Skills page. */
+  if (gap->current > 0)
+    {
+      g_autofree char *gap_text = g_steal_pointer (&subtitle);
+      g_autofree char *basis = upskill_format_rating_basis (profile, gap->skill->id);
+
+      /* TRANSLATORS: a gap, then what its current level rests on:
+       * "Competent → Proficient · Data engineering · Self-rated" */
+      subtitle = g_strdup_printf (_("%1$s · %2$s"), gap_text, basis);
+    }
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
 
   if (trends != NULL)

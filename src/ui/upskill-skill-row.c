@@ -6,6 +6,7 @@
 #include "upskill-accessible.h"
 #include "upskill-error.h"
 #include "upskill-evidence-dialog.h"
+#include "upskill-format.h"
 #include "upskill-level.h"
 #include "upskill-readiness.h"
 #include "upskill-skill-row.h"
@@ -34,6 +35,9 @@ struct _UpskillSkillRow
   GtkBox          *level_names_box;
   GtkBox          *level_numbers_box;
   GtkLabel        *level_description_label;
+  AdwActionRow    *basis_row;
+  GtkImage        *basis_icon;
+  GtkButton       *confirm_button;
   AdwActionRow    *target_row;
   GtkDropDown     *target_dropdown;
   GtkButton       *reset_target_button;
@@ -107,6 +111,79 @@ reset_target_action (GtkWidget  *widget,
   if (self->profile != NULL)
     upskill_profile_set_target_override (self->profile, self->skill->id,
                                          UPSKILL_NO_TARGET_OVERRIDE);
+}
+
+/* A coach confirms the level shown, having seen the evidence; a level
+ * changed afterwards is no longer confirmed. */
+static void
+confirm_rating_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  UpskillSkillRow *self = UPSKILL_SKILL_ROW (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (self->profile == NULL ||
+      upskill_profile_get_kind (self->profile) != UPSKILL_PROFILE_CLIENT ||
+      upskill_profile_get_level (self->profile, self->skill->id) == 0 ||
+      upskill_profile_get_confirmed (self->profile, self->skill->id) != 0)
+    return;
+
+  upskill_profile_set_confirmed (self->profile, self->skill->id,
+                                 g_get_real_time () / G_USEC_PER_SEC);
+
+  if (UPSKILL_IS_WINDOW (root))
+    {
+      AdwToast *toast = adw_toast_new (_("Rating confirmed"));
+
+      adw_toast_set_button_label (toast, _("_Undo"));
+      adw_toast_set_action_name (toast, "win.undo");
+      upskill_window_add_toast (UPSKILL_WINDOW (root), toast);
+    }
+}
+
+static void
+update_basis (UpskillSkillRow *self,
+              guint            level)
+{
+  UpskillRatingBasis basis = upskill_profile_get_rating_basis (self->profile, self->skill->id);
+  gboolean can_confirm;
+  g_autofree char *text = upskill_format_rating_basis (self->profile, self->skill->id);
+  const char *icon_name;
+  const char *explanation;
+
+  switch (basis)
+    {
+    case UPSKILL_RATING_CONFIRMED:
+      icon_name = "emblem-ok-symbolic";
+      explanation = _("A coach confirmed this level after seeing the evidence. Changing the level clears it.");
+      break;
+
+    case UPSKILL_RATING_EVIDENCED:
+      icon_name = "emblem-documents-symbolic";
+      explanation = upskill_profile_get_kind (self->profile) == UPSKILL_PROFILE_CLIENT
+                    ? _("Backed by the evidence below, not confirmed by a coach yet")
+                    : _("Backed by the evidence below");
+      break;
+
+    case UPSKILL_RATING_SELF_RATED:
+    default:
+      icon_name = "avatar-default-symbolic";
+      explanation = _("The person’s own assessment, with no evidence yet");
+      break;
+    }
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->basis_row), text);
+  adw_action_row_set_subtitle (self->basis_row, explanation);
+  gtk_image_set_from_icon_name (self->basis_icon, icon_name);
+  gtk_widget_set_visible (GTK_WIDGET (self->basis_row), level > 0);
+
+  /* Only a coach confirms, so not in one's own profile. */
+  can_confirm = level > 0 &&
+                basis != UPSKILL_RATING_CONFIRMED &&
+                upskill_profile_get_kind (self->profile) == UPSKILL_PROFILE_CLIENT;
+  gtk_widget_set_visible (GTK_WIDGET (self->confirm_button), can_confirm);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "skill.confirm-rating", can_confirm);
 }
 
 /* Evidence */
@@ -401,6 +478,7 @@ upskill_skill_row_update (UpskillSkillRow *self)
 {
   g_autofree char *subtitle = NULL;
   g_autofree char *description = NULL;
+  g_autofree char *basis = NULL;
   GPtrArray *evidence;
   gboolean overridden = FALSE;
   gboolean needs_evidence;
@@ -434,9 +512,24 @@ upskill_skill_row_update (UpskillSkillRow *self)
                                 upskill_level_get_name (level), upskill_level_get_name (target));
   else
     subtitle = g_strdup (upskill_level_get_name (level));
+  /* What a rated level rests on, in words: "Competent · target
+   * Proficient · Confirmed on 3 December 2026". */
+  if (level > 0)
+    {
+      g_autofree char *level_text = g_steal_pointer (&subtitle);
+
+      basis = upskill_format_rating_basis (self->profile, self->skill->id);
+      /* Translators: the level (and target), then what the rating rests
+       * on, e.g. "Competent · target Proficient · Evidenced" */
+      subtitle = g_strdup_printf (_("%s · %s"), level_text, basis);
+    }
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), subtitle);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, subtitle,
+                                  -1);
 
   update_gap (self, level, target);
+  update_basis (self, level);
   update_target (self, target, overridden);
   update_evidence (self, evidence);
 
@@ -588,6 +681,9 @@ upskill_skill_row_class_init (UpskillSkillRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UpskillSkillRow, level_names_box);
   gtk_widget_class_bind_template_child (widget_class, UpskillSkillRow, level_numbers_box);
   gtk_widget_class_bind_template_child (widget_class, UpskillSkillRow, level_description_label);
+  gtk_widget_class_bind_template_child (widget_class, UpskillSkillRow, basis_row);
+  gtk_widget_class_bind_template_child (widget_class, UpskillSkillRow, basis_icon);
+  gtk_widget_class_bind_template_child (widget_class, UpskillSkillRow, confirm_button);
   gtk_widget_class_bind_template_child (widget_class, UpskillSkillRow, target_row);
   gtk_widget_class_bind_template_child (widget_class, UpskillSkillRow, target_dropdown);
   gtk_widget_class_bind_template_child (widget_class, UpskillSkillRow, reset_target_button);
@@ -599,6 +695,7 @@ upskill_skill_row_class_init (UpskillSkillRowClass *klass)
 
   gtk_widget_class_install_property_action (widget_class, "skill.level", "level");
   gtk_widget_class_install_action (widget_class, "skill.reset-target", NULL, reset_target_action);
+  gtk_widget_class_install_action (widget_class, "skill.confirm-rating", NULL, confirm_rating_action);
   gtk_widget_class_install_action (widget_class, "skill.add-evidence", NULL, add_evidence_action);
   gtk_widget_class_install_action (widget_class, "skill.edit-evidence", "u", edit_evidence_action);
   gtk_widget_class_install_action (widget_class, "skill.remove-evidence", "u", remove_evidence_action);
@@ -712,6 +809,7 @@ upskill_skill_row_init (UpskillSkillRow *self)
   self->evidence_rows = g_ptr_array_new ();
   fix_gap_width (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "skill.reset-target", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "skill.confirm-rating", FALSE);
 }
 
 /* What a screen reader says for a level button, the same for the names
