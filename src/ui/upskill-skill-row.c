@@ -121,7 +121,7 @@ confirm_rating_action (GtkWidget  *widget,
                        GVariant   *parameter)
 {
   UpskillSkillRow *self = UPSKILL_SKILL_ROW (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
+  AdwToast *toast;
 
   if (self->profile == NULL ||
       upskill_profile_get_kind (self->profile) != UPSKILL_PROFILE_CLIENT ||
@@ -132,14 +132,10 @@ confirm_rating_action (GtkWidget  *widget,
   upskill_profile_set_confirmed (self->profile, self->skill->id,
                                  g_get_real_time () / G_USEC_PER_SEC);
 
-  if (UPSKILL_IS_WINDOW (root))
-    {
-      AdwToast *toast = adw_toast_new (_("Rating confirmed"));
-
-      adw_toast_set_button_label (toast, _("_Undo"));
-      adw_toast_set_action_name (toast, "win.undo");
-      upskill_window_add_toast (UPSKILL_WINDOW (root), toast);
-    }
+  toast = upskill_toast_new (_("Rating confirmed"));
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
+  upskill_toast_show (widget, toast);
 }
 
 static void
