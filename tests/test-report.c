@@ -516,6 +516,22 @@ test_next_90_days (Fixture       *fixture,
   }
 }
 
+/* @basis ("Self-rated", "Confirmed on …") comes with @line, on it or the
+ * line after (a long line wraps), before the next skill's. */
+static void
+assert_basis_follows (const char *section,
+                      const char *line,
+                      const char *basis)
+{
+  const char *at = strstr (section, line);
+  const char *found;
+
+  g_assert_nonnull (at);
+  found = strstr (at + strlen (line), basis);
+  if (found == NULL || found - at > (gssize) strlen (line) + 160)
+    g_error ("“%s” does not say “%s”", line, basis);
+}
+
 /* Strengths are the skills at or above their target, each with what its
  * rating rests on and its evidence; every rated skill says it too. */
 static void
@@ -557,11 +573,13 @@ test_strengths_and_evidence (Fixture       *fixture,
           n_strengths++;
           assert_text_has (strengths, line);
           g_assert_false (text_has (ratings, line));
+          assert_basis_follows (strengths, line, basis);
         }
       else
         {
           assert_text_has (ratings, line);
           g_assert_false (text_has (strengths, line));
+          assert_basis_follows (ratings, line, basis);
         }
       for (guint k = 0; evidence != NULL && k < evidence->len; k++)
         {
@@ -573,8 +591,10 @@ test_strengths_and_evidence (Fixture       *fixture,
         }
     }
   g_assert_cmpuint (n_strengths, >, 0);
-  assert_text_has (strengths, "Evidenced");
-  assert_text_has (ratings, "Self-rated");
+  /* María's sample has all three kinds. */
+  assert_text_has (text, "Self-rated");
+  assert_text_has (text, "Evidenced");
+  assert_text_has (text, "Confirmed on");
 }
 
 /* The appendix defines every level in the words the app uses. */
