@@ -537,11 +537,20 @@ test_conflict_copy_merge (Fixture       *fixture,
   g_file_set_contents (copy_path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
   g_assert_no_error (error);
 
-  /* Seen by the watch; not a fourth profile, and not Dana's conflict. */
-  upskill_test_wait_ms (1000);
-  upskill_test_flush ();
+  /* Seen by the watch; not a fourth profile, and not Dana's conflict,
+   * but marked on Li Wei's row in the sidebar. */
+  WAIT_UNTIL (g_strcmp0 (upskill_profile_item_get_conflict_copy (upskill_window_find_item (fixture->window, "li-wei", NULL)),
+                         copy_name) == 0);
   g_assert_cmpuint (n_visible (fixture), ==, 3);
   g_assert_cmpint (conflict_shown (fixture), ==, UPSKILL_CONFLICT_NONE);
+  g_assert_null (upskill_profile_item_get_conflict_copy (upskill_window_find_item (fixture->window, "dana-okafor", NULL)));
+  if (g_getenv ("UPSKILL_SCREENSHOT_DIR") != NULL)
+    {
+      g_autofree char *png = g_build_filename (g_getenv ("UPSKILL_SCREENSHOT_DIR"), "conflict-marker.png", NULL);
+
+      upskill_test_wait_for_frames (GTK_WIDGET (fixture->window), 3);
+      upskill_test_save_png (GTK_WIDGET (fixture->window), png);
+    }
 
   upskill_window_select (fixture->window, "li-wei");
   WAIT_UNTIL (showing (fixture->window, "li-wei") && conflict_shown (fixture) == UPSKILL_CONFLICT_COPY);
@@ -560,6 +569,8 @@ test_conflict_copy_merge (Fixture       *fixture,
   on_disk = read_profile (fixture, "li-wei");
   g_assert_true (has_note (on_disk, "Session on the laptop"));
   g_assert_cmpuint (n_visible (fixture), ==, 3);
+  /* Resolved: the mark goes. */
+  WAIT_UNTIL (upskill_profile_item_get_conflict_copy (upskill_window_find_item (fixture->window, "li-wei", NULL)) == NULL);
 }
 
 int

@@ -24,6 +24,7 @@ struct _UpskillProfileItem
   gint64              modified;
   gint64              last_session;
   char               *error;
+  char               *conflict_copy;   /* a sync tool's, waiting to be merged */
 
   /* Casefolded name and roles, built on first search; the name's
    * collation key, built on first sort (g_utf8_collate is slow for a
@@ -45,6 +46,7 @@ enum {
   PROP_MODIFIED,
   PROP_ERROR,
   PROP_ARCHIVED,
+  PROP_CONFLICT_COPY,
   N_PROPS
 };
 
@@ -63,6 +65,7 @@ upskill_profile_item_finalize (GObject *object)
   g_free (self->target_role_name);
   g_strfreev (self->tags);
   g_free (self->error);
+  g_free (self->conflict_copy);
   g_free (self->search_text);
   g_free (self->sort_key);
 
@@ -115,6 +118,10 @@ upskill_profile_item_get_property (GObject    *object,
       g_value_set_boolean (value, self->archived);
       break;
 
+    case PROP_CONFLICT_COPY:
+      g_value_set_string (value, self->conflict_copy);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -156,6 +163,9 @@ upskill_profile_item_class_init (UpskillProfileItemClass *klass)
   properties[PROP_ARCHIVED] =
     g_param_spec_boolean ("archived", NULL, NULL, FALSE,
                           (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties[PROP_CONFLICT_COPY] =
+    g_param_spec_string ("conflict-copy", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -203,6 +213,7 @@ upskill_profile_item_new (const UpskillProfileSummary *summary,
   self->modified = summary->modified;
   self->last_session = summary->last_session;
   self->error = g_strdup (summary->error);
+  self->conflict_copy = g_strdup (summary->conflict_copy);
 
   return self;
 }
@@ -292,6 +303,23 @@ upskill_profile_item_set_error (UpskillProfileItem *self,
   g_return_if_fail (UPSKILL_IS_PROFILE_ITEM (self));
 
   set_string (self, &self->error, error, PROP_ERROR);
+}
+
+void
+upskill_profile_item_set_conflict_copy (UpskillProfileItem *self,
+                                        const char         *file_name)
+{
+  g_return_if_fail (UPSKILL_IS_PROFILE_ITEM (self));
+
+  set_string (self, &self->conflict_copy, file_name, PROP_CONFLICT_COPY);
+}
+
+const char *
+upskill_profile_item_get_conflict_copy (UpskillProfileItem *self)
+{
+  g_return_val_if_fail (UPSKILL_IS_PROFILE_ITEM (self), NULL);
+
+  return self->conflict_copy;
 }
 
 const char *

@@ -24,6 +24,11 @@ void                upskill_profile_item_update_from_profile (UpskillProfileItem
 /* The file turned out unreadable after it was listed. */
 void                upskill_profile_item_set_error           (UpskillProfileItem          *self,
                                                               const char                  *error);
+/* A sync tool's conflict copy of the profile's file, waiting to be merged
+ * (its file name), or NULL once it is resolved. */
+void                upskill_profile_item_set_conflict_copy   (UpskillProfileItem          *self,
+                                                              const char                  *file_name);
+const char         *upskill_profile_item_get_conflict_copy   (UpskillProfileItem          *self);
 
 const char         *upskill_profile_item_get_id               (UpskillProfileItem *self);
 const char         *upskill_profile_item_get_file_name        (UpskillProfileItem *self);

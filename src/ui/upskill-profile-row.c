@@ -13,6 +13,7 @@ struct _UpskillProfileRow
 
   AdwAvatar          *avatar;
   GtkImage           *error_icon;
+  GtkImage           *conflict_icon;
   GtkLabel           *name_label;
   GtkLabel           *kind_badge;
   GtkLabel           *subtitle_label;
@@ -68,6 +69,8 @@ update (UpskillProfileRow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->error_icon), error != NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->kind_badge), error == NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->readiness_label), error == NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->conflict_icon),
+                          error == NULL && upskill_profile_item_get_conflict_copy (item) != NULL);
 
   if (error != NULL)
     {
@@ -123,6 +126,15 @@ update (UpskillProfileRow *self)
     /* Translators: a profile in the list, read by a screen reader:
      * "María González, client, No target role" */
     accessible = g_strdup_printf (_("%s, %s, %s"), name, kind, role);
+  if (upskill_profile_item_get_conflict_copy (item) != NULL)
+    {
+      g_autofree char *with_conflict = accessible;
+
+      /* Translators: read after a profile in the list whose file a sync
+       * tool kept in two versions: "María González, client, …, changed
+       * on two devices" */
+      accessible = g_strdup_printf (_("%s, changed on two devices"), with_conflict);
+    }
   update_accessible_label (self, accessible);
 
   if (readiness >= 0)
@@ -265,6 +277,7 @@ upskill_profile_row_class_init (UpskillProfileRowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/Upskill/ui/upskill-profile-row.ui");
   gtk_widget_class_bind_template_child (widget_class, UpskillProfileRow, avatar);
   gtk_widget_class_bind_template_child (widget_class, UpskillProfileRow, error_icon);
+  gtk_widget_class_bind_template_child (widget_class, UpskillProfileRow, conflict_icon);
   gtk_widget_class_bind_template_child (widget_class, UpskillProfileRow, name_label);
   gtk_widget_class_bind_template_child (widget_class, UpskillProfileRow, kind_badge);
   gtk_widget_class_bind_template_child (widget_class, UpskillProfileRow, subtitle_label);

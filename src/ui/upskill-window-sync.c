@@ -355,9 +355,18 @@ on_copies_found (GObject      *source,
 {
   g_autoptr(UpskillWindow) self = user_data;
   g_autofree char *copy = g_task_propagate_pointer (G_TASK (result), NULL);
+  const char *id = g_task_get_task_data (G_TASK (result));
+  UpskillProfileItem *item;
 
-  if (copy == NULL || self->closed ||
-      !is_shown (self, g_task_get_task_data (G_TASK (result))))
+  if (self->closed)
+    return;
+
+  /* The sidebar's mark follows what is in the folder. */
+  item = upskill_window_find_item (self, id, NULL);
+  if (item != NULL)
+    upskill_profile_item_set_conflict_copy (item, copy);
+
+  if (copy == NULL || !is_shown (self, id))
     return;
 
   /* A changed or deleted file comes first. */
