@@ -1170,6 +1170,9 @@ on_samples_added (GObject      *source,
     }
 
   upskill_window_reload (self, NULL);
+  /* They are in the real data folder now, beside what comes later: said
+   * once, so that nobody mistakes them for their own. */
+  upskill_window_add_toast (self, upskill_toast_new (_("The sample profiles are now among your profiles: delete them whenever you like")));
 }
 
 static void
