@@ -5,7 +5,9 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <fcntl.h>
 #include <string.h>
+#include <sys/file.h>
 #include <unistd.h>
 
 #include "upskill-error.h"
@@ -267,6 +269,51 @@ test_two_stores_same_profile (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpstr (upskill_profile_get_name (reread), ==, "Dana (laptop)");
   g_assert_finalize_object (g_steal_pointer (&other_store));
+}
+
+/* Writers take turns on the folder, other processes included (such as
+ * `upskill --import` beside the window): while another holds the
+ * folder's lock, a save waits, then goes through. */
+static void
+test_writers_take_turns (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(UpskillProfile) dana = save_and_load_dana (fixture);
+  g_autoptr(UpskillProfile) reread = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *lock_path = upskill_store_get_lock_path (fixture->store);
+  int other;
+
+  /* Beside the index, not in the synced folder. */
+  g_assert_nonnull (lock_path);
+  g_assert_true (g_str_has_prefix (lock_path, g_get_user_cache_dir ()));
+
+  /* Another writer (its own open file, as another process has). */
+  other = open (lock_path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+  g_assert_cmpint (other, >=, 0);
+  g_assert_cmpint (flock (other, LOCK_EX), ==, 0);
+
+  upskill_profile_set_name (dana, "Dana (after the other writer)");
+  upskill_store_save_async (fixture->store, dana, NULL, on_saved, &result);
+  /* Held: nothing written yet, however long we wait here. */
+  upskill_test_wait_ms (300);
+  g_assert_null (result);
+  reread = upskill_store_load (fixture->store, "dana", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (upskill_profile_get_name (reread), ==, "Dana Okafor");
+  g_clear_object (&reread);
+
+  close (other);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (upskill_store_save_finish (fixture->store, result, &error));
+  g_assert_no_error (error);
+  upskill_test_release_task (&result);
+
+  reread = upskill_store_load (fixture->store, "dana", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (upskill_profile_get_name (reread), ==, "Dana (after the other writer)");
 }
 
 static void
@@ -720,6 +767,7 @@ main (int   argc,
   add_test ("same-content-rewritten", test_same_content_rewritten);
   add_test ("saves-in-a-row", test_saves_in_a_row);
   add_test ("two-stores-same-profile", test_two_stores_same_profile);
+  add_test ("writers-take-turns", test_writers_take_turns);
   add_test ("delete-checks-version", test_delete_checks_version);
   add_test ("linked-profile", test_linked_profile);
   add_test ("watch", test_watch);

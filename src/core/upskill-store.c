@@ -10,6 +10,7 @@
 #include <string.h>
 #include <signal.h>
 #include <stdlib.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -65,6 +66,7 @@ struct _UpskillStore
   GFile          *profiles_dir;
   GFile          *index_file;
   char           *index_path;
+  char           *lock_path;
   char           *data_path;
   char           *profiles_path;
   UpskillCatalog *catalog;
@@ -281,6 +283,7 @@ upskill_store_constructed (GObject *object)
 
   self->index_path = index_path_for (self->data_path);
   self->index_file = g_file_new_for_path (self->index_path);
+  self->lock_path = g_strconcat (self->index_path, ".lock", NULL);
   upskill_file_protect_folder (self->profiles_path);
 }
 
@@ -304,6 +307,7 @@ upskill_store_finalize (GObject *object)
   g_clear_object (&self->profiles_dir);
   g_clear_object (&self->index_file);
   g_clear_pointer (&self->index_path, g_free);
+  g_clear_pointer (&self->lock_path, g_free);
   g_clear_pointer (&self->data_path, g_free);
   g_clear_pointer (&self->profiles_path, g_free);
   g_clear_object (&self->catalog);
@@ -1687,6 +1691,53 @@ check_fits (GBytes      *bytes,
 }
 
 /* Runs on any thread: touches only the store, never the profile. */
+/* The writers of one data folder, in this process or another (a window,
+ * `upskill --import`), take turns: the check that a file is still the
+ * version read and the write that replaces it happen with no other
+ * Upskill writing in between. The lock file lives beside the index, not
+ * in the folder: a sync tool would carry it, and a lock means nothing to
+ * another machine (there the version check is what protects). Returns
+ * the descriptor to give to unlock_folder(), or -1 when no lock could be
+ * had (the checks still hold, with their short window). */
+static int
+lock_folder (UpskillStore *self)
+{
+  int fd;
+
+  if (self->lock_path == NULL)
+    return -1;
+
+  fd = open (self->lock_path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
+  if (fd < 0 && errno == ENOENT)
+    {
+      g_autofree char *folder = g_path_get_dirname (self->lock_path);
+
+      if (g_mkdir_with_parents (folder, 0700) == 0)
+        fd = open (self->lock_path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
+    }
+  if (fd < 0)
+    {
+      g_debug ("Writing without the folder lock: %s", g_strerror (errno));
+      return -1;
+    }
+
+  while (flock (fd, LOCK_EX) != 0)
+    if (errno != EINTR)
+      {
+        close (fd);
+        return -1;
+      }
+
+  return fd;
+}
+
+static void
+unlock_folder (int fd)
+{
+  if (fd >= 0)
+    close (fd);
+}
+
 static gboolean
 save_bytes (UpskillStore                 *self,
             const char                   *id,
@@ -1700,7 +1751,9 @@ save_bytes (UpskillStore                 *self,
   g_autoptr(GFile) file = NULL;
   g_autofree char *file_name = NULL;
   g_autofree char *path = NULL;
+  gboolean replaced;
   struct stat st;
+  int lock;
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
       !ensure_folders (self, error) ||
@@ -1716,11 +1769,12 @@ save_bytes (UpskillStore                 *self,
 
   /* Only a file that is readable is replaced, and a profile read from
    * its file replaces only the version read (checked at the rename). */
-  if (!check_may_replace (self, id, file_name, path, cancellable, error))
-    return FALSE;
-
-  if (!upskill_file_replace_version (file, bytes, UPSKILL_FILE_MODE_PROFILE,
-                                     expected_version, out_version, cancellable, error))
+  lock = lock_folder (self);
+  replaced = check_may_replace (self, id, file_name, path, cancellable, error) &&
+             upskill_file_replace_version (file, bytes, UPSKILL_FILE_MODE_PROFILE,
+                                           expected_version, out_version, cancellable, error);
+  unlock_folder (lock);
+  if (!replaced)
     return FALSE;
 
   if (stat (path, &st) == 0)
@@ -1947,6 +2001,8 @@ upskill_store_trash (UpskillStore  *self,
   g_autofree char *file_name = NULL;
   g_autofree char *path = NULL;
   gboolean trashed = FALSE;
+  gboolean removed;
+  int lock;
 
   g_return_val_if_fail (UPSKILL_IS_STORE (self), FALSE);
   g_return_val_if_fail (id != NULL, FALSE);
@@ -1971,10 +2027,11 @@ upskill_store_trash (UpskillStore  *self,
   /* Someone's newer work is not deleted unseen. (Deleting the link
    * below, not its target, is what a user deleting a profile means:
    * g_file_trash() moves the link.) */
-  if (version != NULL && !upskill_file_check_version (path, version, TRUE, error))
-    return FALSE;
-
-  if (!trash_or_unlink (path, file_name, &trashed, cancellable, error))
+  lock = lock_folder (self);
+  removed = (version == NULL || upskill_file_check_version (path, version, TRUE, error)) &&
+            trash_or_unlink (path, file_name, &trashed, cancellable, error);
+  unlock_folder (lock);
+  if (!removed)
     return FALSE;
 
   upskill_file_sync_folder (self->profiles_path);
@@ -2416,7 +2473,9 @@ save_new (UpskillStore    *self,
       g_autoptr(GError) local_error = NULL;
       g_autoptr(GBytes) bytes = NULL;
       gboolean taken = FALSE;
+      gboolean created;
       struct stat st;
+      int lock;
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
           !check_id_taken (self, upskill_profile_get_id (profile), &taken, error))
@@ -2443,7 +2502,10 @@ save_new (UpskillStore    *self,
       bytes = upskill_profile_to_bytes (profile);
       summary = summary_new_from_profile (profile, self->catalog);
 
-      if (upskill_file_create_exclusively (self->profiles_path, summary->file_name, bytes, &local_error))
+      lock = lock_folder (self);
+      created = upskill_file_create_exclusively (self->profiles_path, summary->file_name, bytes, &local_error);
+      unlock_folder (lock);
+      if (created)
         {
           g_autofree char *file_name = g_strdup (summary->file_name);
           g_autofree char *path = g_build_filename (self->profiles_path, file_name, NULL);
@@ -2478,11 +2540,20 @@ upskill_store_get_index_path (UpskillStore *self)
   return self->index_path;
 }
 
+const char *
+upskill_store_get_lock_path (UpskillStore *self)
+{
+  g_return_val_if_fail (UPSKILL_IS_STORE (self), NULL);
+
+  return self->lock_path;
+}
+
 void
 upskill_store_remove_index (GFile *data_dir)
 {
   g_autofree char *data_path = NULL;
   g_autofree char *index_path = NULL;
+  g_autofree char *lock_path = NULL;
 
   g_return_if_fail (G_IS_FILE (data_dir));
 
@@ -2492,6 +2563,8 @@ upskill_store_remove_index (GFile *data_dir)
 
   index_path = index_path_for (data_path);
   g_unlink (index_path);
+  lock_path = g_strconcat (index_path, ".lock", NULL);
+  g_unlink (lock_path);
 }
 
 UpskillProfile *

@@ -141,6 +141,10 @@ gboolean        upskill_store_delete_version     (UpskillStore    *self,
  * in $XDG_CACHE_HOME (never carried by a sync tool), rebuilt from the
  * files when missing or stale. */
 const char     *upskill_store_get_index_path     (UpskillStore    *self);
+/* The lock the writers of this data folder take in turn, processes
+ * included, around each check-and-write (beside the index, never in the
+ * folder a sync tool carries). */
+const char     *upskill_store_get_lock_path      (UpskillStore    *self);
 /* Removes the index kept for the data folder @data_dir (when the folder
  * itself goes, as --demo's does). */
 void            upskill_store_remove_index       (GFile           *data_dir);
