@@ -1738,8 +1738,16 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
 
+  /* Two groups, each run as a program of its own (tests/meson.build):
+   * under AddressSanitizer, a 16 KiB block GTK or libadwaita allocates
+   * (only g_malloc in its stack, as with the About window below) is
+   * reported lost when tests of both groups run in one process, never
+   * when each group runs alone. Not traced further yet. */
 #define ADD(path, samples, func) \
   g_test_add ("/upskill/window/" path, Fixture, GINT_TO_POINTER (samples), \
+              fixture_set_up, func, fixture_tear_down)
+#define ADD_VIEWS(path, samples, func) \
+  g_test_add ("/upskill/window-views/" path, Fixture, GINT_TO_POINTER (samples), \
               fixture_set_up, func, fixture_tear_down)
 
   ADD ("first-run", FALSE, test_first_run);
@@ -1762,17 +1770,18 @@ main (int   argc,
   ADD ("non-utf8-file-name", TRUE, test_non_utf8_file_name);
   ADD ("export-import", TRUE, test_files);
   ADD ("export-modes", TRUE, test_export_modes);
-  ADD ("print", TRUE, test_print);
-  ADD ("state-remembered", TRUE, test_state_remembered);
-  ADD ("shortcuts", TRUE, test_shortcuts);
-  ADD ("dialogs", TRUE, test_dialogs_open);
-  ADD ("narrow", TRUE, test_narrow_navigation);
-  ADD ("render", TRUE, test_render);
-  ADD ("trend-weight", FALSE, test_trend_weight);
-  ADD ("pages-built-when-shown", TRUE, test_pages_built_when_shown);
-  ADD ("area-opens-skills", TRUE, test_area_opens_skills);
+  ADD_VIEWS ("print", TRUE, test_print);
+  ADD_VIEWS ("state-remembered", TRUE, test_state_remembered);
+  ADD_VIEWS ("shortcuts", TRUE, test_shortcuts);
+  ADD_VIEWS ("dialogs", TRUE, test_dialogs_open);
+  ADD_VIEWS ("narrow", TRUE, test_narrow_navigation);
+  ADD_VIEWS ("render", TRUE, test_render);
+  ADD_VIEWS ("trend-weight", FALSE, test_trend_weight);
+  ADD_VIEWS ("pages-built-when-shown", TRUE, test_pages_built_when_shown);
+  ADD_VIEWS ("area-opens-skills", TRUE, test_area_opens_skills);
 
 #undef ADD
+#undef ADD_VIEWS
 
   return g_test_run ();
 }
