@@ -45,6 +45,17 @@ test_text_as_written (void)
                    "“Tom &amp; &lt;b&gt;Jerry&lt;/b&gt; &lt;unclosed” deleted");
 }
 
+/* Every "removed, with undo" toast undoes through the window's undo. */
+static void
+test_undo_button (void)
+{
+  g_autoptr(AdwToast) toast = g_object_ref_sink (upskill_toast_new ("Evidence removed"));
+
+  upskill_toast_add_undo (toast);
+  g_assert_cmpstr (adw_toast_get_button_label (toast), ==, "_Undo");
+  g_assert_cmpstr (adw_toast_get_action_name (toast), ==, "win.undo");
+}
+
 /* A row deep inside a page reaches the window's overlay without knowing
  * the window; the toast reads exactly as the text was. */
 static void
@@ -88,6 +99,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/upskill/toast/text-as-written", test_text_as_written);
+  g_test_add_func ("/upskill/toast/undo-button", test_undo_button);
   g_test_add_func ("/upskill/toast/shown-in-nearest-overlay", test_shown_in_nearest_overlay);
   g_test_add_func ("/upskill/toast/dropped-without-overlay", test_dropped_without_overlay);
 

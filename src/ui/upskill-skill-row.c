@@ -133,8 +133,7 @@ confirm_rating_action (GtkWidget  *widget,
                                  g_get_real_time () / G_USEC_PER_SEC);
 
   toast = upskill_toast_new (_("Rating confirmed"));
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "win.undo");
+  upskill_toast_add_undo (toast);
   upskill_toast_show (widget, toast);
 }
 
@@ -296,8 +295,7 @@ remove_evidence_action (GtkWidget  *widget,
   upskill_profile_remove_evidence (self->profile, self->skill->id, index);
 
   toast = upskill_toast_new (_("Evidence removed"));
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "win.undo");
+  upskill_toast_add_undo (toast);
   upskill_toast_show (widget, toast);
 }
 

@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "upskill-toast.h"
 
 AdwToast *
@@ -33,6 +35,15 @@ upskill_toast_new_printf (const char *format,
   va_end (args);
 
   return upskill_toast_new (text);
+}
+
+void
+upskill_toast_add_undo (AdwToast *toast)
+{
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  adw_toast_set_button_label (toast, _("_Undo"));
+  adw_toast_set_action_name (toast, "win.undo");
 }
 
 void

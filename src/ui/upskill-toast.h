@@ -12,6 +12,11 @@ AdwToast *upskill_toast_new        (const char *text);
 AdwToast *upskill_toast_new_printf (const char *format,
                                     ...) G_GNUC_PRINTF (1, 2);
 
+/* Gives @toast the Undo button every "removed, with undo" toast has: it
+ * takes back the last change through the window's undo (`win.undo`),
+ * as Ctrl+Z does. */
+void      upskill_toast_add_undo   (AdwToast   *toast);
+
 /* Shows @toast (taken) in the toast overlay @widget is in: a page, a row
  * and the window's own code all reach the window's overlay this way,
  * without knowing the window. Dropped when @widget is in none. */

@@ -633,8 +633,7 @@ import_into_shown (UpskillWindow     *self,
       toast = upskill_toast_new_printf (_("Replaced “%s” with the file’s version"), upskill_profile_get_name (shown));
     }
 
-  adw_toast_set_button_label (toast, _("_Undo"));
-  adw_toast_set_action_name (toast, "win.undo");
+  upskill_toast_add_undo (toast);
   upskill_window_add_toast (self, toast);
 }
 
