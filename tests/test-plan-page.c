@@ -8,10 +8,12 @@
 #include <sys/stat.h>
 
 #include "upskill-catalog.h"
+#include "upskill-level.h"
 #include "upskill-module-chooser.h"
 #include "upskill-plan-page.h"
 #include "upskill-planner.h"
 #include "upskill-profile.h"
+#include "upskill-readiness.h"
 #include "upskill-progress.h"
 #include "upskill-step-dialog.h"
 #include "upskill-step-item.h"
@@ -1114,6 +1116,115 @@ test_gap_rating_basis (Fixture       *fixture,
   g_assert_true (seen[0] && seen[1] && seen[2]);
 }
 
+/* The gap rows under @widget, in the order shown, those folded behind
+ * the "more gaps" row included. */
+static void
+collect_gap_rows (GtkWidget *widget,
+                  GPtrArray *rows)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      /* Not the expander's own header, an action row too. */
+      if (ADW_IS_ACTION_ROW (child) && !gtk_widget_has_css_class (child, "header"))
+        g_ptr_array_add (rows, child);
+      else
+        collect_gap_rows (child, rows);
+    }
+}
+
+static char *
+describe_gap_rows (GPtrArray *rows)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      AdwActionRow *row = g_ptr_array_index (rows, i);
+      GtkWidget *child;
+
+      g_string_append_printf (text, "%s | %s |", adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)),
+                              adw_action_row_get_subtitle (row));
+      /* The suffixes: the demand, the open gap's button or label. */
+      for (child = gtk_widget_get_first_child (GTK_WIDGET (row)); child != NULL; )
+        {
+          if (GTK_IS_LABEL (child) && gtk_widget_has_css_class (child, "caption"))
+            g_string_append_printf (text, " %s", gtk_label_get_text (GTK_LABEL (child)));
+          else if (GTK_IS_BUTTON (child) && gtk_actionable_get_action_name (GTK_ACTIONABLE (child)) != NULL)
+            g_string_append_printf (text, " [%s %s]", gtk_button_get_label (GTK_BUTTON (child)),
+                                    g_variant_get_string (gtk_actionable_get_action_target_value (GTK_ACTIONABLE (child)), NULL));
+          /* Depth first through the row's own widgets. */
+          if (!GTK_IS_BUTTON (child) && gtk_widget_get_first_child (child) != NULL)
+            child = gtk_widget_get_first_child (child);
+          else
+            {
+              while (child != GTK_WIDGET (row) && gtk_widget_get_next_sibling (child) == NULL)
+                child = gtk_widget_get_parent (child);
+              child = child == GTK_WIDGET (row) ? NULL : gtk_widget_get_next_sibling (child);
+            }
+        }
+      g_string_append_c (text, '\n');
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+/* A level change keeps the gap rows whose gap did not change (each row
+ * made anew is laid out anew: with 30 gaps, most of a level click), and
+ * the rows show what a page built afresh shows. */
+static void
+test_level_change_keeps_gap_rows (Fixture       *fixture,
+                                  gconstpointer  user_data)
+{
+  UpskillTrends *trends = upskill_page_get_trends (UPSKILL_PAGE (fixture->page));
+  g_autoptr(GPtrArray) before = g_ptr_array_new ();
+  g_autoptr(GPtrArray) after = g_ptr_array_new ();
+  g_autoptr(GPtrArray) fresh_rows = g_ptr_array_new ();
+  g_autoptr(GPtrArray) gaps = upskill_compute_gaps (fixture->profile, fixture->catalog, trends);
+  g_autoptr(UpskillPlanPage) fresh = NULL;
+  g_autofree char *shown = NULL;
+  g_autofree char *expected = NULL;
+  const UpskillGap *changed = NULL;
+  guint n_kept = 0;
+
+  collect_gap_rows (get_child (fixture, "gaps_list"), before);
+  g_assert_cmpuint (before->len, ==, gaps->len);
+  g_assert_cmpuint (gaps->len, >, 6);
+
+  /* A gap that stays a gap, one level smaller. */
+  for (guint i = 0; i < gaps->len && changed == NULL; i++)
+    {
+      const UpskillGap *gap = g_ptr_array_index (gaps, i);
+
+      if (gap->target >= gap->current + 2)
+        changed = gap;
+    }
+  g_assert_nonnull (changed);
+  upskill_profile_set_level (fixture->profile, changed->skill->id, changed->current + 1, NULL, 0);
+  upskill_test_flush ();
+
+  collect_gap_rows (get_child (fixture, "gaps_list"), after);
+  g_assert_cmpuint (after->len, ==, before->len);
+  for (guint i = 0; i < after->len; i++)
+    if (g_ptr_array_index (after, i) == g_ptr_array_index (before, i))
+      n_kept++;
+  g_assert_cmpuint (n_kept, ==, after->len);
+
+  fresh = g_object_ref_sink (g_object_new (UPSKILL_TYPE_PLAN_PAGE,
+                                           "catalog", fixture->catalog,
+                                           "trends", trends,
+                                           "profile", fixture->profile,
+                                           NULL));
+  collect_gap_rows (GTK_WIDGET (gtk_widget_get_template_child (GTK_WIDGET (fresh), UPSKILL_TYPE_PLAN_PAGE, "gaps_list")),
+                    fresh_rows);
+  shown = describe_gap_rows (after);
+  expected = describe_gap_rows (fresh_rows);
+  g_assert_cmpstr (shown, ==, expected);
+  /* The change shows. */
+  g_assert_nonnull (strstr (shown, upskill_level_get_name (changed->current + 1)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1131,6 +1242,7 @@ main (int   argc,
   ADD ("statuses-survive-regenerate", "li-wei", test_statuses_survive_regenerate);
   ADD ("done-raises-level", "maria-gonzalez", test_done_raises_level);
   ADD ("gap-rating-basis", "maria-gonzalez", test_gap_rating_basis);
+  ADD ("level-change-keeps-gap-rows", "maria-gonzalez", test_level_change_keeps_gap_rows);
   ADD ("move-warns-about-prerequisites", "dana-okafor", test_move_warns_about_prerequisites);
   ADD ("add-module-and-custom-step", "li-wei", test_add_module_and_custom_step);
   ADD ("enter-hours-spent", "li-wei", test_enter_hours_spent);

@@ -37,6 +37,7 @@ struct _UpskillPlanPage
   GtkListItem     *header_item;     /* the list item showing header_box */
   guint            focus_source;
   char            *gaps_key;        /* what the gap rows show */
+  GPtrArray       *gap_rows;        /* AdwActionRow, one per gap shown, in order */
   GCancellable    *cancellable;
 
   GtkStack        *stack;
@@ -106,18 +107,101 @@ demand_label (double       signal,
   return upskill_demand_get_label (demand);
 }
 
+/* Whether the plan leaves a gap open (its steps reach @planned), and why. */
+static gboolean
+is_gap_open (UpskillPlanPage  *self,
+             const UpskillGap *gap,
+             guint             planned,
+             UpskillOpenGap   *out_why)
+{
+  UpskillCatalog *catalog = upskill_page_get_catalog (UPSKILL_PAGE (self));
+  UpskillProfile *profile = upskill_page_get_profile (UPSKILL_PAGE (self));
+
+  if (planned >= gap->target)
+    return FALSE;
+
+  *out_why = upskill_planner_why_open (profile, catalog, gap->skill, planned, gap->target);
+  return TRUE;
+}
+
+/* What one gap row shows, to touch a row only when it changed. */
+static char *
+describe_gap (UpskillPlanPage  *self,
+              const UpskillGap *gap)
+{
+  UpskillTrends *trends = upskill_page_get_trends (UPSKILL_PAGE (self));
+  UpskillProfile *profile = upskill_page_get_profile (UPSKILL_PAGE (self));
+  UpskillCatalog *catalog = upskill_page_get_catalog (UPSKILL_PAGE (self));
+  guint planned = upskill_planner_planned_level (profile, catalog, gap->skill);
+  g_autofree char *basis = gap->current > 0 ? upskill_format_rating_basis (profile, gap->skill->id) : NULL;
+  double demand = trends != NULL
+    ? upskill_trends_get_demand_signal (trends, gap->skill->area)
+    : -1;
+  UpskillOpenGap why = 0;
+  int open = is_gap_open (self, gap, planned, &why) ? (int) why : -1;
+
+  return g_strdup_printf ("%s:%u:%u:%d:%.2f:%u:%d:%s", gap->skill->id, gap->current, gap->target,
+                          gap->core, demand, planned, open, basis != NULL ? basis : "");
+}
+
 static GtkWidget *
-create_gap_row (UpskillPlanPage  *self,
+create_open_gap_suffix (const UpskillGap *gap,
+                        UpskillOpenGap    why)
+{
+  GtkWidget *label;
+
+  if (why == UPSKILL_OPEN_GAP_NOT_PLANNED)
+    {
+      GtkWidget *button = gtk_button_new_with_mnemonic (_("_Add Steps"));
+      g_autofree char *tooltip = NULL;
+
+      /* TRANSLATORS: %s is a skill */
+      tooltip = g_strdup_printf (_("The plan does not close this gap: add modules for %s"),
+                                 gap->skill->name);
+      gtk_widget_set_tooltip_text (button, tooltip);
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "plan.cover-gap");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", gap->skill->id);
+      return button;
+    }
+
+  if (why == UPSKILL_OPEN_GAP_SKIPPED)
+    {
+      label = gtk_label_new (_("Skipped"));
+      gtk_widget_set_tooltip_text (label, _("Only a module that was skipped closes this gap: "
+                                            "take that step up again or add a step of your own"));
+    }
+  else
+    {
+      label = gtk_label_new (_("No module"));
+      gtk_widget_set_tooltip_text (label, _("No module in the catalog closes this gap: add a step of your own"));
+    }
+  gtk_widget_add_css_class (label, "dim-label");
+  gtk_widget_add_css_class (label, "caption");
+
+  return label;
+}
+
+/* Sets what @row shows for @gap. Its suffixes are made anew only when
+ * the gap changed: each new widget is laid out anew, and wrapped text in
+ * a row is costly to measure. */
+static void
+update_gap_row (UpskillPlanPage  *self,
+                GtkWidget        *row,
                 const UpskillGap *gap)
 {
   UpskillCatalog *catalog = upskill_page_get_catalog (UPSKILL_PAGE (self));
   UpskillProfile *profile = upskill_page_get_profile (UPSKILL_PAGE (self));
   guint planned = upskill_planner_planned_level (profile, catalog, gap->skill);
   UpskillTrends *trends = upskill_page_get_trends (UPSKILL_PAGE (self));
-  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *key = describe_gap (self, gap);
   g_autofree char *subtitle = NULL;
+  GtkWidget *suffix;
+  UpskillOpenGap why;
 
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "upskill-gap-key"), key) == 0)
+    return;
+
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), gap->skill->name);
 
   if (gap->core)
@@ -145,6 +229,14 @@ create_gap_row (UpskillPlanPage  *self,
     }
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
 
+  /* The suffixes follow in order: the demand, then the open gap's. */
+  if ((suffix = g_object_get_data (G_OBJECT (row), "upskill-demand")) != NULL)
+    adw_action_row_remove (ADW_ACTION_ROW (row), suffix);
+  if ((suffix = g_object_get_data (G_OBJECT (row), "upskill-open-gap")) != NULL)
+    adw_action_row_remove (ADW_ACTION_ROW (row), suffix);
+  g_object_set_data (G_OBJECT (row), "upskill-demand", NULL);
+  g_object_set_data (G_OBJECT (row), "upskill-open-gap", NULL);
+
   if (trends != NULL)
     {
       const char *css_class;
@@ -159,47 +251,28 @@ create_gap_row (UpskillPlanPage  *self,
       gtk_widget_add_css_class (demand, css_class);
       gtk_widget_set_tooltip_text (demand, _("How strongly the article backs this area"));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), demand);
+      g_object_set_data (G_OBJECT (row), "upskill-demand", demand);
     }
 
   /* A gap the plan leaves open, with one click to close it. */
-  if (planned < gap->target)
+  if (is_gap_open (self, gap, planned, &why))
     {
-      UpskillOpenGap why = upskill_planner_why_open (profile, catalog, gap->skill, planned, gap->target);
-
-      if (why == UPSKILL_OPEN_GAP_NOT_PLANNED)
-        {
-          GtkWidget *button = gtk_button_new_with_mnemonic (_("_Add Steps"));
-          g_autofree char *tooltip = NULL;
-
-          /* TRANSLATORS: %s is a skill */
-          tooltip = g_strdup_printf (_("The plan does not close this gap: add modules for %s"),
-                                     gap->skill->name);
-          gtk_widget_set_tooltip_text (button, tooltip);
-          gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-          gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "plan.cover-gap");
-          gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", gap->skill->id);
-          adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
-        }
-      else if (why == UPSKILL_OPEN_GAP_SKIPPED)
-        {
-          GtkWidget *label = gtk_label_new (_("Skipped"));
-
-          gtk_widget_set_tooltip_text (label, _("Only a module that was skipped closes this gap: "
-                                                "take that step up again or add a step of your own"));
-          gtk_widget_add_css_class (label, "dim-label");
-          gtk_widget_add_css_class (label, "caption");
-          adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
-        }
-      else
-        {
-          GtkWidget *label = gtk_label_new (_("No module"));
-
-          gtk_widget_set_tooltip_text (label, _("No module in the catalog closes this gap: add a step of your own"));
-          gtk_widget_add_css_class (label, "dim-label");
-          gtk_widget_add_css_class (label, "caption");
-          adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
-        }
+      suffix = create_open_gap_suffix (gap, why);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), suffix);
+      g_object_set_data (G_OBJECT (row), "upskill-open-gap", suffix);
     }
+
+  g_object_set_data_full (G_OBJECT (row), "upskill-gap-key", g_steal_pointer (&key), g_free);
+}
+
+static GtkWidget *
+create_gap_row (UpskillPlanPage  *self,
+                const UpskillGap *gap)
+{
+  GtkWidget *row = adw_action_row_new ();
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  update_gap_row (self, row, gap);
 
   return row;
 }
@@ -218,26 +291,14 @@ static char *
 describe_gaps_shown (UpskillPlanPage *self,
                      GPtrArray       *gaps)
 {
-  UpskillTrends *trends = upskill_page_get_trends (UPSKILL_PAGE (self));
   UpskillRole *role = get_target_role (self);
   GString *key = g_string_new (role != NULL ? role->id : "");
 
   for (guint i = 0; i < gaps->len; i++)
     {
-      const UpskillGap *gap = g_ptr_array_index (gaps, i);
-      double demand = trends != NULL
-        ? upskill_trends_get_demand_signal (trends, gap->skill->area)
-        : -1;
+      g_autofree char *gap_key = describe_gap (self, g_ptr_array_index (gaps, i));
 
-      UpskillProfile *profile = upskill_page_get_profile (UPSKILL_PAGE (self));
-      UpskillCatalog *catalog = upskill_page_get_catalog (UPSKILL_PAGE (self));
-      guint planned = upskill_planner_planned_level (profile, catalog, gap->skill);
-
-      g_string_append_printf (key, "|%s:%u:%u:%.2f:%u:%d", gap->skill->id, gap->current, gap->target, demand,
-                              planned,
-                              planned < gap->target
-                                ? (int) upskill_planner_why_open (profile, catalog, gap->skill, planned, gap->target)
-                                : -1);
+      g_string_append_printf (key, "|%s", gap_key);
     }
 
   return g_string_free (key, FALSE);
@@ -256,8 +317,6 @@ refresh_gaps (UpskillPlanPage *self,
   g_free (self->gaps_key);
   self->gaps_key = g_steal_pointer (&key);
 
-  clear_list (self->gaps_list);
-
   if (role != NULL)
     {
       /* TRANSLATORS: %s is a role, "Data Engineer" */
@@ -267,6 +326,18 @@ refresh_gaps (UpskillPlanPage *self,
     }
   else
     adw_preferences_group_set_title (self->gaps_group, _("Gaps to the Target"));
+
+  /* As many gaps as before (a level changed, the plan changed): the rows
+   * stay, and only those whose gap changed show it anew. */
+  if (gaps->len > 0 && gaps->len == self->gap_rows->len)
+    {
+      for (guint i = 0; i < gaps->len; i++)
+        update_gap_row (self, g_ptr_array_index (self->gap_rows, i), g_ptr_array_index (gaps, i));
+      return;
+    }
+
+  clear_list (self->gaps_list);
+  g_ptr_array_set_size (self->gap_rows, 0);
 
   if (gaps->len == 0)
     {
@@ -285,6 +356,8 @@ refresh_gaps (UpskillPlanPage *self,
   for (guint i = 0; i < gaps->len; i++)
     {
       GtkWidget *row = create_gap_row (self, g_ptr_array_index (gaps, i));
+
+      g_ptr_array_add (self->gap_rows, g_object_ref (row));
 
       /* A few at the top; the rest behind one row, unless that row would
        * hide a single gap. */
@@ -718,6 +791,7 @@ refresh (UpskillPlanPage *self)
       gtk_stack_set_visible_child_name (self->stack, "empty");
       g_list_store_remove_all (self->steps);
       clear_list (self->gaps_list);
+      g_ptr_array_set_size (self->gap_rows, 0);
       g_clear_pointer (&self->gaps_key, g_free);
       return;
     }
@@ -1486,6 +1560,7 @@ upskill_plan_page_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_pointer (&self->focus_step_id, g_free);
   g_clear_pointer (&self->gaps_key, g_free);
+  g_clear_pointer (&self->gap_rows, g_ptr_array_unref);
 
   G_OBJECT_CLASS (upskill_plan_page_parent_class)->dispose (object);
 }
@@ -1647,6 +1722,7 @@ upskill_plan_page_init (UpskillPlanPage *self)
 
   self->steps = g_list_store_new (UPSKILL_TYPE_STEP_ITEM);
   self->bound_rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->gap_rows = g_ptr_array_new_with_free_func (g_object_unref);
   g_list_store_append (header, header_marker);
   g_list_store_append (sections, header);
   g_list_store_append (sections, self->steps);
