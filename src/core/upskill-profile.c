@@ -1823,6 +1823,147 @@ add_skills (UpskillProfile *self,
   json_builder_end_object (builder);
 }
 
+static void
+add_history (UpskillProfile *self,
+             JsonBuilder    *builder)
+{
+  json_builder_set_member_name (builder, "history");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < self->history->len; i++)
+    {
+      UpskillHistoryEntry *entry = g_ptr_array_index (self->history, i);
+
+      json_builder_begin_object (builder);
+      add_time (builder, "time", entry->time);
+      add_string (builder, "skill", entry->skill_id);
+      add_int (builder, "from", entry->from);
+      add_int (builder, "to", entry->to);
+      if (entry->source != NULL)
+        add_string (builder, "source", entry->source);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+static void
+add_plan (UpskillProfile *self,
+          JsonBuilder    *builder)
+{
+  json_builder_set_member_name (builder, "plan");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < self->plan->len; i++)
+    {
+      UpskillPlanStep *step = g_ptr_array_index (self->plan, i);
+
+      json_builder_begin_object (builder);
+      add_string (builder, "id", step->id);
+      if (step->module_id != NULL)
+        {
+          add_string (builder, "module", step->module_id);
+        }
+      else
+        {
+          json_builder_set_member_name (builder, "module");
+          json_builder_add_null_value (builder);
+          add_string (builder, "title", step->title);
+          add_int (builder, "hours", step->hours);
+          add_string (builder, "skill", step->skill_id);
+          add_int (builder, "from", step->from_level);
+          add_int (builder, "to", step->to_level);
+        }
+      add_string (builder, "status", status_names[step->status]);
+      if (step->hours_spent > 0)
+        add_int (builder, "hours_spent", step->hours_spent);
+      if (step->due != 0)
+        add_date (builder, "due", step->due);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+static void
+add_actions (UpskillNote *note,
+             JsonBuilder *builder)
+{
+  json_builder_set_member_name (builder, "actions");
+  json_builder_begin_array (builder);
+  for (guint j = 0; j < note->actions->len; j++)
+    {
+      UpskillAction *action = g_ptr_array_index (note->actions, j);
+
+      json_builder_begin_object (builder);
+      add_string (builder, "id", action->id);
+      add_string (builder, "text", action->text);
+      if (action->due != 0)
+        add_date (builder, "due", action->due);
+      add_string (builder, "status", action_status_names[action->status]);
+      if (action->private)
+        {
+          json_builder_set_member_name (builder, "private");
+          json_builder_add_boolean_value (builder, TRUE);
+        }
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+static void
+add_notes (UpskillProfile *self,
+           JsonBuilder    *builder)
+{
+  json_builder_set_member_name (builder, "notes");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < self->notes->len; i++)
+    {
+      UpskillNote *note = g_ptr_array_index (self->notes, i);
+
+      json_builder_begin_object (builder);
+      add_string (builder, "id", note->id);
+      if (upskill_note_has_time (note))
+        add_time (builder, "date", note->date);
+      else
+        add_date (builder, "date", note->date);
+      if (note->focus != NULL)
+        add_string (builder, "focus", note->focus);
+      add_string (builder, "text", note->text);
+      if (note->private)
+        {
+          json_builder_set_member_name (builder, "private");
+          json_builder_add_boolean_value (builder, TRUE);
+        }
+      if (note->next_session != 0)
+        {
+          if (note->next_session != floor_to_day (note->next_session))
+            add_time (builder, "next_session", note->next_session);
+          else
+            add_date (builder, "next_session", note->next_session);
+        }
+      if (note->actions->len > 0)
+        add_actions (note, builder);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
+/* The members this version does not know, kept as they were read. */
+static void
+add_unknown_members (UpskillProfile *self,
+                     JsonBuilder    *builder)
+{
+  g_autoptr(JsonNode) extra = json_from_string (self->extra, NULL);
+  JsonObjectIter iter;
+  const char *member;
+  JsonNode *node;
+
+  g_assert (extra != NULL && JSON_NODE_HOLDS_OBJECT (extra));
+  json_object_iter_init (&iter, json_node_get_object (extra));
+  while (json_object_iter_next (&iter, &member, &node))
+    {
+      json_builder_set_member_name (builder, member);
+      json_builder_add_value (builder, json_node_copy (node));
+    }
+}
+
 JsonNode *
 upskill_profile_to_json (UpskillProfile *self)
 {
@@ -1870,124 +2011,11 @@ upskill_profile_to_json (UpskillProfile *self)
   add_time (builder, "modified", self->modified);
 
   add_skills (self, builder);
-
-  json_builder_set_member_name (builder, "history");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < self->history->len; i++)
-    {
-      UpskillHistoryEntry *entry = g_ptr_array_index (self->history, i);
-
-      json_builder_begin_object (builder);
-      add_time (builder, "time", entry->time);
-      add_string (builder, "skill", entry->skill_id);
-      add_int (builder, "from", entry->from);
-      add_int (builder, "to", entry->to);
-      if (entry->source != NULL)
-        add_string (builder, "source", entry->source);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-
-  json_builder_set_member_name (builder, "plan");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < self->plan->len; i++)
-    {
-      UpskillPlanStep *step = g_ptr_array_index (self->plan, i);
-
-      json_builder_begin_object (builder);
-      add_string (builder, "id", step->id);
-      if (step->module_id != NULL)
-        {
-          add_string (builder, "module", step->module_id);
-        }
-      else
-        {
-          json_builder_set_member_name (builder, "module");
-          json_builder_add_null_value (builder);
-          add_string (builder, "title", step->title);
-          add_int (builder, "hours", step->hours);
-          add_string (builder, "skill", step->skill_id);
-          add_int (builder, "from", step->from_level);
-          add_int (builder, "to", step->to_level);
-        }
-      add_string (builder, "status", status_names[step->status]);
-      if (step->hours_spent > 0)
-        add_int (builder, "hours_spent", step->hours_spent);
-      if (step->due != 0)
-        add_date (builder, "due", step->due);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-
-  json_builder_set_member_name (builder, "notes");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < self->notes->len; i++)
-    {
-      UpskillNote *note = g_ptr_array_index (self->notes, i);
-
-      json_builder_begin_object (builder);
-      add_string (builder, "id", note->id);
-      if (upskill_note_has_time (note))
-        add_time (builder, "date", note->date);
-      else
-        add_date (builder, "date", note->date);
-      if (note->focus != NULL)
-        add_string (builder, "focus", note->focus);
-      add_string (builder, "text", note->text);
-      if (note->private)
-        {
-          json_builder_set_member_name (builder, "private");
-          json_builder_add_boolean_value (builder, TRUE);
-        }
-      if (note->next_session != 0)
-        {
-          if (note->next_session != floor_to_day (note->next_session))
-            add_time (builder, "next_session", note->next_session);
-          else
-            add_date (builder, "next_session", note->next_session);
-        }
-      if (note->actions->len > 0)
-        {
-          json_builder_set_member_name (builder, "actions");
-          json_builder_begin_array (builder);
-          for (guint j = 0; j < note->actions->len; j++)
-            {
-              UpskillAction *action = g_ptr_array_index (note->actions, j);
-
-              json_builder_begin_object (builder);
-              add_string (builder, "id", action->id);
-              add_string (builder, "text", action->text);
-              if (action->due != 0)
-                add_date (builder, "due", action->due);
-              add_string (builder, "status", action_status_names[action->status]);
-              if (action->private)
-                {
-                  json_builder_set_member_name (builder, "private");
-                  json_builder_add_boolean_value (builder, TRUE);
-                }
-              json_builder_end_object (builder);
-            }
-          json_builder_end_array (builder);
-        }
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-
+  add_history (self, builder);
+  add_plan (self, builder);
+  add_notes (self, builder);
   if (self->extra != NULL)
-    {
-      g_autoptr(JsonNode) extra = json_from_string (self->extra, NULL);
-      JsonObjectIter iter;
-      const char *member;
-      JsonNode *node;
-
-      g_assert (extra != NULL && JSON_NODE_HOLDS_OBJECT (extra));
-      json_object_iter_init (&iter, json_node_get_object (extra));
-      while (json_object_iter_next (&iter, &member, &node))
-        {
-          json_builder_set_member_name (builder, member);
-          json_builder_add_value (builder, json_node_copy (node));
-        }
-    }
+    add_unknown_members (self, builder);
 
   json_builder_end_object (builder);
 
