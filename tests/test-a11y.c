@@ -38,24 +38,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtspiStateSet, g_object_unref)
 /* The driver: a GTK program with its accessibility on. */
 
 #define WAIT_UNTIL(condition) WAIT_UNTIL_FOR (condition, 20)
-#define WAIT_UNTIL_FOR(condition, seconds) \
-  G_STMT_START { \
-    gint64 wait_end_ = g_get_monotonic_time () + (seconds) * G_USEC_PER_SEC; \
-    guint wait_tick_ = g_timeout_add (10, tick, NULL); \
-    while (!(condition)) \
-      { \
-        if (g_get_monotonic_time () > wait_end_) \
-          g_error ("Timed out waiting for: %s", #condition); \
-        g_main_context_iteration (NULL, TRUE); \
-      } \
-    g_source_remove (wait_tick_); \
-  } G_STMT_END
-
-static gboolean
-tick (gpointer user_data)
-{
-  return G_SOURCE_CONTINUE;
-}
+#define WAIT_UNTIL_FOR(condition, seconds) UPSKILL_TEST_WAIT_UNTIL_FOR (condition, seconds)
 
 typedef struct
 {

@@ -15,6 +15,7 @@
 #include "upskill-json.h"
 #include "upskill-profile.h"
 #include "upskill-store.h"
+#include "upskill-test-utils.h"
 #include "upskill-trends.h"
 
 #define MIN_CORPUS_FILES 50
@@ -121,24 +122,6 @@ assert_file_unchanged (const char *path,
 
   g_assert_cmpmem (contents, length,
                    g_bytes_get_data (original, NULL), g_bytes_get_size (original));
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
 }
 
 static char *
@@ -284,7 +267,7 @@ test_profile_file (gconstpointer data)
   if (expectation->generated != NULL)
     {
       assert_file_unchanged (path, original);
-      remove_tree (data_dir);
+      upskill_test_remove_tree (data_dir, NULL);
       return;
     }
 
@@ -315,11 +298,11 @@ test_profile_file (gconstpointer data)
       g_assert_no_error (error);
       g_assert_cmpuint (summaries->len, ==, 2);
       g_assert_finalize_object (g_steal_pointer (&store));
-      remove_tree (outside_dir);
+      upskill_test_remove_tree (outside_dir, NULL);
     }
 
   assert_file_unchanged (path, original);
-  remove_tree (data_dir);
+  upskill_test_remove_tree (data_dir, NULL);
 }
 
 static void
@@ -448,7 +431,7 @@ test_program_lists_all (void)
   while (g_hash_table_iter_next (&iter, &key, &value))
     assert_file_unchanged (key, value);
 
-  remove_tree (data_dir);
+  upskill_test_remove_tree (data_dir, NULL);
 }
 
 static GBytes *

@@ -16,6 +16,7 @@
 #include "upskill-catalog.h"
 #include "upskill-error.h"
 #include "upskill-store.h"
+#include "upskill-test-utils.h"
 
 typedef struct
 {
@@ -24,25 +25,6 @@ typedef struct
   char   *profiles;
   GBytes *corrupt;
 } Fixture;
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-      struct stat st;
-
-      if (lstat (child, &st) == 0 && S_ISDIR (st.st_mode))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
 
 static void
 copy_sample (const char *folder,
@@ -116,7 +98,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  remove_tree (fixture->root);
+  upskill_test_remove_tree (fixture->root, NULL);
   g_free (fixture->root);
   g_free (fixture->data_dir);
   g_free (fixture->profiles);

@@ -9,129 +9,33 @@
 #include "upskill-application.h"
 #include "upskill-client.h"
 #include "upskill-clients-view.h"
-#include "upskill-test-ui.h"
+#include "upskill-test-window.h"
 #include "upskill-window-private.h"
 
-static guint application_counter;
-
-typedef struct
-{
-  char               *data_dir;
-  UpskillApplication *application;
-  UpskillWindow      *window;
-} Fixture;
-
-#define WAIT_UNTIL(condition) \
-  G_STMT_START { \
-    gint64 wait_end_ = g_get_monotonic_time () + 20 * G_USEC_PER_SEC; \
-    guint wait_tick_ = g_timeout_add (10, tick, NULL); \
-    while (!(condition)) \
-      { \
-        if (g_get_monotonic_time () > wait_end_) \
-          g_error ("Timed out waiting for: %s", #condition); \
-        g_main_context_iteration (NULL, TRUE); \
-      } \
-    g_source_remove (wait_tick_); \
-  } G_STMT_END
-
-static gboolean
-tick (gpointer user_data)
-{
-  return G_SOURCE_CONTINUE;
-}
+/* The shared window fixture (upskill-test-window.h), under the name
+ * the tests use. */
+typedef UpskillTestWindow Fixture;
 
 static const char *samples[] = { "dana-okafor", "li-wei", "maria-gonzalez" };
-
-static UpskillWindow *
-open_window (Fixture *fixture)
-{
-  UpskillWindow *window = upskill_window_new (fixture->application);
-
-  gtk_window_present (GTK_WINDOW (window));
-  WAIT_UNTIL (!upskill_window_is_loading (window) && upskill_window_get_profile (window) != NULL);
-
-  return window;
-}
-
-static void
-on_destroy (GtkWidget *widget,
-            gboolean  *destroyed)
-{
-  *destroyed = TRUE;
-}
-
-static void
-close_window (Fixture *fixture)
-{
-  UpskillWindow *window = g_steal_pointer (&fixture->window);
-  gboolean destroyed = FALSE;
-
-  if (window == NULL)
-    return;
-
-  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
-  g_signal_connect (window, "destroy", G_CALLBACK (on_destroy), &destroyed);
-  gtk_window_close (GTK_WINDOW (window));
-  WAIT_UNTIL (destroyed);
-  WAIT_UNTIL (window == NULL);
-}
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *profiles_dir = NULL;
-  g_autofree char *application_id = NULL;
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
 
-  fixture->data_dir = g_dir_make_tmp ("upskill-clients-XXXXXX", &error);
-  g_assert_no_error (error);
-  profiles_dir = g_build_filename (fixture->data_dir, "profiles", NULL);
-  g_assert_cmpint (g_mkdir_with_parents (profiles_dir, 0700), ==, 0);
-  g_setenv ("UPSKILL_DATA_DIR", fixture->data_dir, TRUE);
-  {
-    /* GSETTINGS_BACKEND=memory: one store for the whole run. */
-    g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-
-    g_settings_reset (settings, "profile-sort");
-    g_settings_reset (settings, "last-profile");
-  }
-
-  for (guint i = 0; i < G_N_ELEMENTS (samples); i++)
-    {
-      g_autofree char *resource = g_strdup_printf ("/com/example/Upskill/data/samples/%s.json", samples[i]);
-      g_autoptr(GBytes) bytes = g_resources_lookup_data (resource, 0, NULL);
-      g_autofree char *file_name = g_strconcat (samples[i], ".json", NULL);
-      g_autofree char *path = g_build_filename (profiles_dir, file_name, NULL);
-
-      g_assert_nonnull (bytes);
-      g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
-      g_assert_no_error (error);
-    }
-
-  application_id = g_strdup_printf ("com.example.Upskill.ClientsTest%u", ++application_counter);
-  fixture->application = g_object_new (UPSKILL_TYPE_APPLICATION,
-                                       "application-id", application_id,
-                                       "flags", G_APPLICATION_NON_UNIQUE,
-                                       "resource-base-path", "/com/example/Upskill",
-                                       NULL);
-  g_application_register (G_APPLICATION (fixture->application), NULL, &error);
-  g_assert_no_error (error);
-
+  /* GSETTINGS_BACKEND=memory: one store for the whole run. */
+  g_settings_reset (settings, "profile-sort");
+  upskill_test_window_set_up (fixture, "upskill-clients-XXXXXX", TRUE);
   fixture->window = open_window (fixture);
+  WAIT_UNTIL (upskill_window_get_profile (fixture->window) != NULL);
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
-  g_autoptr(GError) error = NULL;
-
-  close_window (fixture);
-  g_clear_object (&fixture->application);
-  upskill_test_remove_tree (fixture->data_dir, &error);
-  g_assert_no_error (error);
-  g_free (fixture->data_dir);
+  upskill_test_window_tear_down (fixture);
 }
 
 static GtkWidget *
@@ -556,41 +460,12 @@ screenshot (Fixture    *fixture,
 {
   g_autofree char *path = g_build_filename (dir, name, NULL);
   UpskillClientsView *view;
-  GStatBuf st;
 
-  close_window (fixture);
-  adw_style_manager_set_color_scheme (adw_style_manager_get_default (),
-                                      dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
-  fixture->window = upskill_window_new (fixture->application);
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), width, height);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  WAIT_UNTIL (!upskill_window_is_loading (fixture->window) && upskill_window_get_profile (fixture->window) != NULL);
+  upskill_test_window_reopen (fixture, width, height, dark);
   view = show_clients (fixture);
   adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (find_widget (GTK_WIDGET (view), ADW_TYPE_VIEW_STACK)), tab);
-
-  /* The default size counts the window's frame, the picture is of the
-   * widget: adjust by the difference until it fits. */
-  for (guint attempt = 0; attempt < 20; attempt++)
-    {
-      int widget_width, widget_height, default_width, default_height;
-
-      upskill_test_wait_for_frames (GTK_WIDGET (fixture->window), 2);
-      widget_width = gtk_widget_get_width (GTK_WIDGET (fixture->window));
-      widget_height = gtk_widget_get_height (GTK_WIDGET (fixture->window));
-      if (widget_width == width && widget_height == height)
-        break;
-
-      gtk_window_get_default_size (GTK_WINDOW (fixture->window), &default_width, &default_height);
-      if (widget_width > 0 && widget_height > 0)
-        gtk_window_set_default_size (GTK_WINDOW (fixture->window),
-                                     default_width + width - widget_width,
-                                     default_height + height - widget_height);
-    }
-  upskill_test_wait_for_frames (GTK_WIDGET (fixture->window), 3);
-
-  upskill_test_save_png (GTK_WIDGET (fixture->window), path);
-  g_assert_cmpint (g_stat (path, &st), ==, 0);
-  g_assert_cmpint (st.st_size, >, 10000);
+  upskill_test_fit_window (GTK_WINDOW (fixture->window), width, height);
+  upskill_test_save_screenshot (GTK_WIDGET (fixture->window), path);
 }
 
 static void

@@ -22,6 +22,7 @@
 #include "upskill-catalog.h"
 #include "upskill-profile.h"
 #include "upskill-store.h"
+#include "upskill-test-utils.h"
 
 #define PROFILE_ID "dana-okafor"
 #define MAX_RUNS   200
@@ -35,40 +36,6 @@ typedef struct
 
 static GBytes *old_bytes;
 static GBytes *new_bytes;
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static gboolean
-running_under_asan (void)
-{
-#if defined(__SANITIZE_ADDRESS__)
-  return TRUE;
-#elif defined(__has_feature)
-# if __has_feature(address_sanitizer)
-  return TRUE;
-# else
-  return FALSE;
-# endif
-#else
-  return FALSE;
-#endif
-}
 
 static void
 load_contents (void)
@@ -171,7 +138,7 @@ run_helper (const char *mode,
     env = g_environ_setenv (env, "FAULT_AT", fault_at_text, TRUE);
   else
     env = g_environ_unsetenv (env, "FAULT_AT");
-  if (running_under_asan ())
+  if (upskill_test_running_under_asan ())
     {
       /* The shim is preloaded ahead of the ASan runtime the helper links. */
       g_autofree char *options = g_strconcat (g_environ_getenv (env, "ASAN_OPTIONS") ?: "",
@@ -321,12 +288,12 @@ test_fault_case (gconstpointer data)
           g_test_message ("%s: %u calls, %u runs failed with an error",
                           fault_case->mode, fault_at - 1, n_failed_runs);
           run_clear (&run);
-          remove_tree (root);
+          upskill_test_remove_tree (root, NULL);
           break;
         }
 
       run_clear (&run);
-      remove_tree (root);
+      upskill_test_remove_tree (root, NULL);
     }
 
   g_assert_cmpuint (fault_at, <=, MAX_RUNS);
@@ -371,7 +338,7 @@ test_shim_counts_calls (void)
   assert_no_leftovers (data_dir, "no fault");
 
   run_clear (&run);
-  remove_tree (root);
+  upskill_test_remove_tree (root, NULL);
 }
 
 static const FaultCase fault_cases[] = {

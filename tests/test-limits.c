@@ -14,39 +14,20 @@
 #include "upskill-store.h"
 #include "upskill-test-utils.h"
 
-typedef struct
-{
-  char         *base;
-  char         *dir;          /* the data folder, fresh for each test */
-  char         *profiles;
-  GFile        *data_dir;
-  UpskillStore *store;
-} Fixture;
+typedef UpskillTestStore Fixture;
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  fixture->base = upskill_test_make_tmp_dir ("upskill-limits-XXXXXX");
-  fixture->dir = g_build_filename (fixture->base, "data", NULL);
-  fixture->profiles = g_build_filename (fixture->dir, "profiles", NULL);
-  fixture->data_dir = g_file_new_for_path (fixture->dir);
-  fixture->store = upskill_store_new (fixture->data_dir, NULL);
+  upskill_test_store_set_up (fixture, "upskill-limits-XXXXXX");
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
-  g_assert_finalize_object (fixture->store);
-  g_clear_object (&fixture->data_dir);
-  upskill_test_remove_tree (fixture->base, &error);
-  g_assert_no_error (error);
-  g_free (fixture->profiles);
-  g_free (fixture->dir);
-  g_free (fixture->base);
+  upskill_test_store_tear_down (fixture);
 }
 
 /* A note of @n_chars characters, with spaces like prose. */

@@ -28,30 +28,20 @@ static const char * const section_headings[] = {
   "Level definitions", "Sign-off",
 };
 
-typedef struct
-{
-  UpskillCatalog *catalog;
-  UpskillTrends  *trends;
-  char           *dir;
-} Fixture;
+typedef UpskillTestReport Fixture;
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  fixture->catalog = g_object_ref (upskill_catalog_get_default ());
-  fixture->trends = upskill_trends_new_bundled (fixture->catalog);
-  fixture->dir = upskill_test_make_tmp_dir ("upskill-report-XXXXXX");
+  upskill_test_report_set_up (fixture, "upskill-report-XXXXXX");
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  upskill_test_remove_tree (fixture->dir, NULL);
-  g_free (fixture->dir);
-  g_clear_object (&fixture->trends);
-  g_clear_object (&fixture->catalog);
+  upskill_test_report_tear_down (fixture);
 }
 
 /* The value of "Key:" in pdfinfo's output. */

@@ -16,42 +16,9 @@
 
 #define CHILD_ENV "UPSKILL_TEST_DISK_FULL_CHILD"
 
-#define WAIT_UNTIL(condition) \
-  G_STMT_START { \
-    gint64 wait_end_ = g_get_monotonic_time () + 20 * G_USEC_PER_SEC; \
-    guint wait_tick_ = g_timeout_add (10, tick, NULL); \
-    while (!(condition)) \
-      { \
-        if (g_get_monotonic_time () > wait_end_) \
-          g_error ("Timed out waiting for: %s", #condition); \
-        g_main_context_iteration (NULL, TRUE); \
-      } \
-    g_source_remove (wait_tick_); \
-  } G_STMT_END
+#define WAIT_UNTIL(condition) UPSKILL_TEST_WAIT_UNTIL (condition)
 
 static const char *test_program;
-
-static gboolean
-tick (gpointer user_data)
-{
-  return G_SOURCE_CONTINUE;
-}
-
-static gboolean
-running_under_asan (void)
-{
-#if defined(__SANITIZE_ADDRESS__)
-  return TRUE;
-#elif defined(__has_feature)
-# if __has_feature(address_sanitizer)
-  return TRUE;
-# else
-  return FALSE;
-# endif
-#else
-  return FALSE;
-#endif
-}
 
 static void
 on_destroy (GtkWidget *widget,
@@ -169,7 +136,7 @@ test_close_with_disk_full (void)
   env = g_environ_setenv (env, "FAULT_AT", "1", TRUE);
   env = g_environ_setenv (env, "FAULT_MODE", "persist", TRUE);
   env = g_environ_setenv (env, "FAULT_ERRNO", "ENOSPC", TRUE);
-  if (running_under_asan ())
+  if (upskill_test_running_under_asan ())
     {
       g_autofree char *options = g_strconcat (g_environ_getenv (env, "ASAN_OPTIONS") ?: "",
                                               ":verify_asan_link_order=0", NULL);

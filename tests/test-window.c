@@ -14,72 +14,14 @@
 #include "upskill-progress-page.h"
 #include "upskill-profile-dialog.h"
 #include "upskill-skill-row.h"
-#include "upskill-test-ui.h"
+#include "upskill-test-window.h"
 #include "upskill-window-private.h"
 
-static guint application_counter;
-
-typedef struct
-{
-  char               *data_dir;
-  char               *profiles_dir;
-  UpskillApplication *application;
-  UpskillWindow      *window;
-} Fixture;
-
-/* Iterates the main context until @condition holds; fails the test after
- * 20 seconds. */
-#define WAIT_UNTIL(condition) \
-  G_STMT_START { \
-    gint64 wait_end_ = g_get_monotonic_time () + 20 * G_USEC_PER_SEC; \
-    guint wait_tick_ = g_timeout_add (10, tick, NULL); \
-    while (!(condition)) \
-      { \
-        if (g_get_monotonic_time () > wait_end_) \
-          g_error ("Timed out waiting for: %s", #condition); \
-        g_main_context_iteration (NULL, TRUE); \
-      } \
-    g_source_remove (wait_tick_); \
-  } G_STMT_END
-
-static gboolean
-tick (gpointer user_data)
-{
-  return G_SOURCE_CONTINUE;
-}
+/* The shared window fixture (upskill-test-window.h), under the name
+ * the tests use. */
+typedef UpskillTestWindow Fixture;
 
 /* Helpers */
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    {
-      while ((name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-            remove_tree (child);
-          else
-            g_unlink (child);
-        }
-    }
-
-  g_rmdir (path);
-}
-
-static char *
-profile_path (Fixture    *fixture,
-              const char *id)
-{
-  g_autofree char *file_name = g_strconcat (id, ".json", NULL);
-
-  return g_build_filename (fixture->profiles_dir, file_name, NULL);
-}
 
 static gboolean
 profile_file_exists (Fixture    *fixture,
@@ -124,103 +66,6 @@ find_trashed_profile (Fixture    *fixture,
   return NULL;
 }
 
-static UpskillProfile *
-read_profile (Fixture    *fixture,
-              const char *id)
-{
-  g_autofree char *path = profile_path (fixture, id);
-  g_autofree char *contents = NULL;
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GError) error = NULL;
-  gsize length;
-  UpskillProfile *profile;
-
-  g_file_get_contents (path, &contents, &length, &error);
-  g_assert_no_error (error);
-  bytes = g_bytes_new_take (g_steal_pointer (&contents), length);
-  profile = upskill_profile_new_from_bytes (bytes, path, &error);
-  g_assert_no_error (error);
-
-  return profile;
-}
-
-static void
-copy_samples (Fixture *fixture)
-{
-  const char *samples[] = { "dana-okafor", "li-wei", "maria-gonzalez" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (samples); i++)
-    {
-      g_autofree char *resource = g_strdup_printf ("/com/example/Upskill/data/samples/%s.json", samples[i]);
-      g_autoptr(GBytes) bytes = g_resources_lookup_data (resource, 0, NULL);
-      g_autofree char *path = profile_path (fixture, samples[i]);
-      g_autoptr(GError) error = NULL;
-
-      g_assert_nonnull (bytes);
-      g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
-      g_assert_no_error (error);
-    }
-}
-
-static guint
-n_visible (Fixture *fixture)
-{
-  return g_list_model_get_n_items (upskill_window_get_visible_profiles (fixture->window));
-}
-
-static gboolean
-window_ready (UpskillWindow *window)
-{
-  return !upskill_window_is_loading (window);
-}
-
-static gboolean
-showing (UpskillWindow *window,
-         const char    *id)
-{
-  UpskillProfile *profile = upskill_window_get_profile (window);
-
-  return window_ready (window) &&
-         profile != NULL &&
-         g_strcmp0 (upskill_profile_get_id (profile), id) == 0;
-}
-
-static UpskillWindow *
-open_window (Fixture *fixture)
-{
-  UpskillWindow *window = upskill_window_new (fixture->application);
-
-  gtk_window_present (GTK_WINDOW (window));
-  WAIT_UNTIL (window_ready (window));
-
-  return window;
-}
-
-static void
-on_destroy (GtkWidget *widget,
-            gboolean  *destroyed)
-{
-  *destroyed = TRUE;
-}
-
-/* Closes as the user does (close-request) and waits until the window is
- * gone, and with it every pending save. */
-static void
-close_window (Fixture *fixture)
-{
-  UpskillWindow *window = g_steal_pointer (&fixture->window);
-  gboolean destroyed = FALSE;
-
-  if (window == NULL)
-    return;
-
-  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);
-  g_signal_connect (window, "destroy", G_CALLBACK (on_destroy), &destroyed);
-  gtk_window_close (GTK_WINDOW (window));
-  WAIT_UNTIL (destroyed);
-  WAIT_UNTIL (window == NULL);
-}
-
 static GtkWidget *
 find_skill_row (GtkWidget  *widget,
                 const char *skill_id)
@@ -261,38 +106,7 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
-  gboolean with_samples = GPOINTER_TO_INT (user_data);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-  g_autofree char *application_id = NULL;
-
-  fixture->data_dir = g_dir_make_tmp ("upskill-window-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->profiles_dir = g_build_filename (fixture->data_dir, "profiles", NULL);
-  g_assert_cmpint (g_mkdir_with_parents (fixture->profiles_dir, 0700), ==, 0);
-  g_setenv ("UPSKILL_DATA_DIR", fixture->data_dir, TRUE);
-
-  /* GSETTINGS_BACKEND=memory: one store for the whole run. */
-  g_settings_reset (settings, "last-profile");
-  g_settings_reset (settings, "last-page");
-  g_settings_reset (settings, "window-width");
-  g_settings_reset (settings, "window-height");
-  g_settings_reset (settings, "window-maximized");
-
-  if (with_samples)
-    copy_samples (fixture);
-
-  /* A fresh application per test, its store reading this test's folder
-   * (each its own id: a registered one stays on the bus). */
-  application_id = g_strdup_printf ("com.example.Upskill.Test%u", ++application_counter);
-  fixture->application = g_object_new (UPSKILL_TYPE_APPLICATION,
-                                       "application-id", application_id,
-                                       "flags", G_APPLICATION_NON_UNIQUE,
-                                       "resource-base-path", "/com/example/Upskill",
-                                       NULL);
-  g_application_register (G_APPLICATION (fixture->application), NULL, &error);
-  g_assert_no_error (error);
-
+  upskill_test_window_set_up (fixture, "upskill-window-XXXXXX", GPOINTER_TO_INT (user_data));
   fixture->window = open_window (fixture);
 }
 
@@ -300,20 +114,7 @@ static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  user_data)
 {
-  GtkWindow *other;
-
-  close_window (fixture);
-
-  while ((other = upskill_test_find_window (GTK_TYPE_WINDOW)) != NULL)
-    gtk_window_destroy (other);
-
-  /* GtkApplication keeps itself alive once registered, until it runs
-   * and shuts down; the window above is checked to be finalized. */
-  g_clear_object (&fixture->application);
-
-  remove_tree (fixture->data_dir);
-  g_free (fixture->data_dir);
-  g_free (fixture->profiles_dir);
+  upskill_test_window_tear_down (fixture);
 }
 
 /* Tests */
@@ -1506,46 +1307,16 @@ screenshot (Fixture    *fixture,
             int         height,
             gboolean    dark)
 {
-  AdwStyleManager *style_manager = adw_style_manager_get_default ();
   g_autofree char *path = g_build_filename (dir, name, NULL);
-  GStatBuf st;
 
-  close_window (fixture);
-  adw_style_manager_set_color_scheme (style_manager,
-                                      dark ? ADW_COLOR_SCHEME_FORCE_DARK : ADW_COLOR_SCHEME_FORCE_LIGHT);
-
-  fixture->window = upskill_window_new (fixture->application);
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), width, height);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  WAIT_UNTIL (window_ready (fixture->window) && upskill_window_get_profile (fixture->window) != NULL);
+  upskill_test_window_reopen (fixture, width, height, dark);
   upskill_window_select (fixture->window, "dana-okafor");
   WAIT_UNTIL (showing (fixture->window, "dana-okafor"));
   upskill_window_show_page (fixture->window, "skills");
-  /* The default size counts the window's frame, the picture is of the
-   * widget: adjust by the difference until it fits. */
-  for (guint attempt = 0; attempt < 20; attempt++)
-    {
-      int widget_width, widget_height, default_width, default_height;
-
-      upskill_test_wait_for_frames (GTK_WIDGET (fixture->window), 2);
-      widget_width = gtk_widget_get_width (GTK_WIDGET (fixture->window));
-      widget_height = gtk_widget_get_height (GTK_WIDGET (fixture->window));
-      if (widget_width == width && widget_height == height)
-        break;
-
-      gtk_window_get_default_size (GTK_WINDOW (fixture->window), &default_width, &default_height);
-      if (widget_width > 0 && widget_height > 0)
-        gtk_window_set_default_size (GTK_WINDOW (fixture->window),
-                                     default_width + width - widget_width,
-                                     default_height + height - widget_height);
-    }
+  upskill_test_fit_window (GTK_WINDOW (fixture->window), width, height);
   g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->window)), ==, width);
   g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (fixture->window)), ==, height);
-  upskill_test_wait_for_frames (GTK_WIDGET (fixture->window), 3);
-
-  upskill_test_save_png (GTK_WIDGET (fixture->window), path);
-  g_assert_cmpint (g_stat (path, &st), ==, 0);
-  g_assert_cmpint (st.st_size, >, 10000);
+  upskill_test_save_screenshot (GTK_WIDGET (fixture->window), path);
 }
 
 static void

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gstdio.h>
+
 #include "upskill-test-ui.h"
 
 void
@@ -62,6 +64,42 @@ upskill_test_save_png (GtkWidget  *widget,
   texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
   g_assert_nonnull (texture);
   g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+void
+upskill_test_fit_window (GtkWindow *window,
+                         int        width,
+                         int        height)
+{
+  for (guint attempt = 0; attempt < 20; attempt++)
+    {
+      int widget_width, widget_height, default_width, default_height;
+
+      upskill_test_wait_for_frames (GTK_WIDGET (window), 2);
+      widget_width = gtk_widget_get_width (GTK_WIDGET (window));
+      widget_height = gtk_widget_get_height (GTK_WIDGET (window));
+      if (widget_width == width && widget_height == height)
+        break;
+
+      gtk_window_get_default_size (window, &default_width, &default_height);
+      if (widget_width > 0 && widget_height > 0)
+        gtk_window_set_default_size (window,
+                                     default_width + width - widget_width,
+                                     default_height + height - widget_height);
+    }
+}
+
+void
+upskill_test_save_screenshot (GtkWidget  *widget,
+                              const char *path)
+{
+  GStatBuf st;
+
+  upskill_test_wait_for_frames (widget, 3);
+
+  upskill_test_save_png (widget, path);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_size, >, 10000);
 }
 
 GtkWindow *

@@ -20,6 +20,15 @@ void upskill_test_wait_for_frames (GtkWidget  *widget,
 /* Renders @widget, as shown now, to the PNG file @path. */
 void upskill_test_save_png        (GtkWidget  *widget,
                                    const char *path);
+/* Resizes @window until its content is @width × @height (its default
+ * size counts the frame, a picture is of the content), 20 tries at most. */
+void upskill_test_fit_window      (GtkWindow  *window,
+                                   int         width,
+                                   int         height);
+/* Waits for @widget's next frames, saves it to the PNG file @path and
+ * checks that the file holds a picture. */
+void upskill_test_save_screenshot (GtkWidget  *widget,
+                                   const char *path);
 
 /* Shows @page in a new window of @width × @height, inside a toast
  * overlay as in the main window, and waits until it is drawn. The

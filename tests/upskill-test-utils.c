@@ -72,6 +72,49 @@ upskill_test_remove_tree (const char  *path,
   return TRUE;
 }
 
+void
+upskill_test_store_set_up (UpskillTestStore *fixture,
+                           const char       *tmpl)
+{
+  fixture->base = upskill_test_make_tmp_dir (tmpl);
+  fixture->dir = g_build_filename (fixture->base, "data", NULL);
+  fixture->profiles = g_build_filename (fixture->dir, "profiles", NULL);
+  fixture->data_dir = g_file_new_for_path (fixture->dir);
+  fixture->store = upskill_store_new (fixture->data_dir, NULL);
+}
+
+void
+upskill_test_store_tear_down (UpskillTestStore *fixture)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_finalize_object (fixture->store);
+  g_clear_object (&fixture->data_dir);
+  upskill_test_remove_tree (fixture->base, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&fixture->profiles, g_free);
+  g_clear_pointer (&fixture->dir, g_free);
+  g_clear_pointer (&fixture->base, g_free);
+}
+
+void
+upskill_test_report_set_up (UpskillTestReport *fixture,
+                            const char        *tmpl)
+{
+  fixture->catalog = g_object_ref (upskill_catalog_get_default ());
+  fixture->trends = upskill_trends_new_bundled (fixture->catalog);
+  fixture->dir = upskill_test_make_tmp_dir (tmpl);
+}
+
+void
+upskill_test_report_tear_down (UpskillTestReport *fixture)
+{
+  upskill_test_remove_tree (fixture->dir, NULL);
+  g_clear_pointer (&fixture->dir, g_free);
+  g_clear_object (&fixture->trends);
+  g_clear_object (&fixture->catalog);
+}
+
 guint
 upskill_test_count_temporary_files (const char *folder)
 {
@@ -172,6 +215,18 @@ upskill_test_wait_ms (guint ms)
   upskill_test_iterate ();
 }
 
+static gboolean
+wake_up (gpointer user_data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+guint
+upskill_test_add_wake_up (void)
+{
+  return g_timeout_add (10, wake_up, NULL);
+}
+
 void
 upskill_test_release_task (GAsyncResult **result)
 {
@@ -189,6 +244,22 @@ upskill_test_release_task (GAsyncResult **result)
     }
 
   g_weak_ref_clear (&weak);
+}
+
+gboolean
+upskill_test_running_under_asan (void)
+{
+#if defined(__SANITIZE_ADDRESS__)
+  return TRUE;
+#elif defined(__has_feature)
+# if __has_feature(address_sanitizer)
+  return TRUE;
+# else
+  return FALSE;
+# endif
+#else
+  return FALSE;
+#endif
 }
 
 gboolean

@@ -5,6 +5,7 @@
 
 #include "upskill-catalog.h"
 #include "upskill-profile.h"
+#include "upskill-store.h"
 #include "upskill-trends.h"
 
 G_BEGIN_DECLS
@@ -25,6 +26,37 @@ gboolean        upskill_test_remove_tree           (const char  *path,
                                                     GError     **error);
 /* How many hidden or temporary files @folder holds. */
 guint           upskill_test_count_temporary_files (const char  *folder);
+
+/* Fixtures */
+
+/* A store on a data folder of its own. */
+typedef struct
+{
+  char         *base;      /* a new temporary folder */
+  char         *dir;       /* base/data, the data folder (not made yet) */
+  char         *profiles;  /* dir/profiles */
+  GFile        *data_dir;
+  UpskillStore *store;
+} UpskillTestStore;
+
+/* Makes the temporary folder from @tmpl ("name-XXXXXX") and a store on
+ * the data folder inside it. */
+void            upskill_test_store_set_up          (UpskillTestStore *fixture,
+                                                    const char       *tmpl);
+/* Checks that the store is finalized and removes the temporary folder. */
+void            upskill_test_store_tear_down       (UpskillTestStore *fixture);
+
+/* The bundled catalog and trends, and a folder to write reports into. */
+typedef struct
+{
+  UpskillCatalog *catalog;
+  UpskillTrends  *trends;
+  char           *dir;
+} UpskillTestReport;
+
+void            upskill_test_report_set_up         (UpskillTestReport *fixture,
+                                                    const char        *tmpl);
+void            upskill_test_report_tear_down      (UpskillTestReport *fixture);
 
 /* Data */
 
@@ -47,10 +79,31 @@ void            upskill_test_flush                 (void);
 /* Runs the main context for @ms milliseconds, so that the frame clock
  * lays out, draws and runs tick callbacks, then iterates. */
 void            upskill_test_wait_ms               (guint        ms);
+/* Iterates the main context until @condition holds; fails the test
+ * after 20 seconds (or @seconds). */
+#define UPSKILL_TEST_WAIT_UNTIL(condition) UPSKILL_TEST_WAIT_UNTIL_FOR (condition, 20)
+#define UPSKILL_TEST_WAIT_UNTIL_FOR(condition, seconds) \
+  G_STMT_START { \
+    gint64 wait_end_ = g_get_monotonic_time () + (seconds) * G_USEC_PER_SEC; \
+    guint wait_tick_ = upskill_test_add_wake_up (); \
+    while (!(condition)) \
+      { \
+        if (g_get_monotonic_time () > wait_end_) \
+          g_error ("Timed out waiting for: %s", #condition); \
+        g_main_context_iteration (NULL, TRUE); \
+      } \
+    g_source_remove (wait_tick_); \
+  } G_STMT_END
+/* A source that wakes the main context every 10 ms, so that a wait
+ * looks at its condition again; remove it with g_source_remove(). */
+guint           upskill_test_add_wake_up           (void);
 /* Drops @result and waits until its task is gone, with its reference to
  * the source object: the worker thread may hold the task a moment after
  * the callback ran. */
 void            upskill_test_release_task          (GAsyncResult **result);
+
+/* Whether this program was built with AddressSanitizer. */
+gboolean        upskill_test_running_under_asan    (void);
 
 /* PDF, read back with poppler-utils */
 

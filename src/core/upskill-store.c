@@ -1287,67 +1287,48 @@ list_all (ListWork *work)
     g_thread_join (g_ptr_array_index (threads, i));
 }
 
-GPtrArray *
-upskill_store_list (UpskillStore  *self,
-                    GCancellable  *cancellable,
-                    GError       **error)
+/* At start: what interrupted writes of the index left behind (the
+ * profiles folder's are swept by the listing itself), and the index
+ * older versions kept in the data folder, which sync tools carried
+ * from device to device. */
+static void
+sweep_data_folder (UpskillStore *self)
 {
-  g_autoptr(GPtrArray) summaries = NULL;
-  g_autoptr(GPtrArray) file_names = NULL;
-  g_autoptr(GHashTable) seen = NULL;
-  g_autoptr(GHashTable) conflict_copies = NULL;
-  g_autofree gpointer *slots = NULL;
-  ListWork work = { 0 };
-  GHashTableIter iter;
-  gpointer key;
+  g_autofree char *index_folder = g_path_get_dirname (self->index_path);
+  g_autofree char *old_index = g_build_filename (self->data_path, "index.json", NULL);
+  struct stat st;
+
+  upskill_remove_leftover_temporaries (self->data_path);
+  upskill_remove_leftover_temporaries (index_folder);
+  if (lstat (old_index, &st) == 0 && S_ISREG (st.st_mode))
+    g_unlink (old_index);
+}
+
+static void
+set_profiles_folder_error (UpskillStore  *self,
+                           int            saved_errno,
+                           GError       **error)
+{
+  g_autofree char *shown = g_filename_display_name (self->profiles_path);
+
+  g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_IO,
+               _("Could not read the folder “%s”: %s"),
+               shown, g_strerror (saved_errno));
+}
+
+/* The profile files in @dir (closed on return), as readdir gives them.
+ * Conflict copies go to @conflict_copies instead, stale temporaries
+ * are removed. */
+static GPtrArray *
+read_profile_file_names (UpskillStore  *self,
+                         DIR           *dir,
+                         GHashTable    *conflict_copies,
+                         GError       **error)
+{
+  g_autoptr(GPtrArray) file_names = g_ptr_array_new_with_free_func (g_free);
   struct dirent *dirent;
   int saved_errno;
   pid_t pid;
-  DIR *dir;
-
-  g_return_val_if_fail (UPSKILL_IS_STORE (self), NULL);
-  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  if (!ensure_folders (self, error))
-    return NULL;
-
-  /* At start: what interrupted writes of the index left behind (the
-   * profiles folder's are swept by the listing itself), and the index
-   * older versions kept in the data folder, which sync tools carried
-   * from device to device. */
-  if (g_atomic_int_compare_and_exchange (&self->data_folder_swept, FALSE, TRUE))
-    {
-      g_autofree char *index_folder = g_path_get_dirname (self->index_path);
-      g_autofree char *old_index = g_build_filename (self->data_path, "index.json", NULL);
-      struct stat st;
-
-      upskill_remove_leftover_temporaries (self->data_path);
-      upskill_remove_leftover_temporaries (index_folder);
-      if (lstat (old_index, &st) == 0 && S_ISREG (st.st_mode))
-        g_unlink (old_index);
-    }
-
-  dir = opendir (self->profiles_path);
-  if (dir == NULL)
-    {
-      saved_errno = errno;
-      g_autofree char *shown = g_filename_display_name (self->profiles_path);
-
-      g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_IO,
-                   _("Could not read the folder “%s”: %s"),
-                   shown, g_strerror (saved_errno));
-      return NULL;
-    }
-
-  g_mutex_lock (&self->lock);
-  load_index_locked (self);
-  g_mutex_unlock (&self->lock);
-
-  file_names = g_ptr_array_new_with_free_func (g_free);
-  seen = g_hash_table_new (g_str_hash, g_str_equal);
-  /* profile id → its first conflict copy's file name */
-  conflict_copies = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   for (;;)
     {
@@ -1395,13 +1376,55 @@ upskill_store_list (UpskillStore  *self,
 
   if (saved_errno != 0)
     {
-      g_autofree char *shown = g_filename_display_name (self->profiles_path);
-
-      g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_IO,
-                   _("Could not read the folder “%s”: %s"),
-                   shown, g_strerror (saved_errno));
+      set_profiles_folder_error (self, saved_errno, error);
       return NULL;
     }
+
+  return g_steal_pointer (&file_names);
+}
+
+GPtrArray *
+upskill_store_list (UpskillStore  *self,
+                    GCancellable  *cancellable,
+                    GError       **error)
+{
+  g_autoptr(GPtrArray) summaries = NULL;
+  g_autoptr(GPtrArray) file_names = NULL;
+  g_autoptr(GHashTable) seen = NULL;
+  g_autoptr(GHashTable) conflict_copies = NULL;
+  g_autofree gpointer *slots = NULL;
+  ListWork work = { 0 };
+  GHashTableIter iter;
+  gpointer key;
+  DIR *dir;
+
+  g_return_val_if_fail (UPSKILL_IS_STORE (self), NULL);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!ensure_folders (self, error))
+    return NULL;
+
+  if (g_atomic_int_compare_and_exchange (&self->data_folder_swept, FALSE, TRUE))
+    sweep_data_folder (self);
+
+  dir = opendir (self->profiles_path);
+  if (dir == NULL)
+    {
+      set_profiles_folder_error (self, errno, error);
+      return NULL;
+    }
+
+  g_mutex_lock (&self->lock);
+  load_index_locked (self);
+  g_mutex_unlock (&self->lock);
+
+  seen = g_hash_table_new (g_str_hash, g_str_equal);
+  /* profile id → its first conflict copy's file name */
+  conflict_copies = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  file_names = read_profile_file_names (self, dir, conflict_copies, error);
+  if (file_names == NULL)
+    return NULL;
 
   slots = g_new0 (gpointer, MAX (file_names->len, 1));
   work.store = self;

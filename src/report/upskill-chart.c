@@ -745,189 +745,255 @@ upskill_chart_draw_lines (cairo_t                 *cr,
                                           series_colors, 0, NULL, NULL, NULL);
 }
 
-void
-upskill_chart_draw_lines_with_forecast (cairo_t                 *cr,
-                                        const UpskillChartStyle *style,
-                                        double                   width,
-                                        double                   height,
-                                        guint                    n_points,
-                                        const gint64            *times,
-                                        guint                    n_series,
-                                        const double * const    *series_values,
-                                        const char * const      *series_labels,
-                                        const UpskillChartColor *series_colors,
-                                        guint                    n_forecast,
-                                        const gint64            *forecast_times,
-                                        const double            *forecast_values,
-                                        const char              *forecast_label)
+/* One line chart being drawn: what it shows, as the caller gave it, and
+ * the layout worked out phase by phase. */
+typedef struct
 {
-  guint n_legend = n_series;
-  double font_size, line_width, legend_height = 0, axis_label_width = 0;
-  double plot_x, plot_y, plot_w, plot_h, x_label_height = 0;
-  double end_label_width = 0;
-  double hold_x;
-  gint64 t_min = G_MAXINT64, t_max = G_MININT64;
-  g_autoptr(GDateTime) first = NULL;
-  g_autoptr(GDateTime) last = NULL;
-  g_autoptr(GPtrArray) ticks = NULL;
-  g_autoptr(GArray) end_labels = g_array_new (FALSE, TRUE, sizeof (EndLabel));
-  gboolean direct_labels = FALSE;
-  guint month_step;
-  guint n_months = 0;
+  const UpskillChartStyle *style;
+  double                   width;
+  double                   height;
+  guint                    n_points;
+  const gint64            *times;
+  guint                    n_series;
+  const double * const    *series_values;
+  const char * const      *series_labels;
+  const UpskillChartColor *series_colors;
+  guint                    n_forecast;
+  const gint64            *forecast_times;
+  const double            *forecast_values;
+  const char              *forecast_label;
 
-  g_return_if_fail (cr != NULL);
-  g_return_if_fail (style != NULL);
+  guint                    n_legend;  /* the series, and the forecast if named */
+  double                   font_size;
+  double                   line_width;
+  double                   axis_label_width;
+  double                   x_label_height;
+  double                   plot_x;
+  double                   plot_y;
+  double                   plot_w;
+  double                   plot_h;
+  gint64                   t_min;
+  gint64                   t_max;
+} LineChart;
 
-  if (width <= 0 || height <= 0)
-    return;
+static double
+line_chart_x (const LineChart *chart,
+              gint64           t)
+{
+  return chart->plot_x + chart->plot_w * (double) (t - chart->t_min) / (double) (chart->t_max - chart->t_min);
+}
 
-  font_size = chart_font_size (style);
-  line_width = chart_line_width (style);
-  g_array_set_clear_func (end_labels, end_label_clear);
+static double
+line_chart_y (const LineChart *chart,
+              double           value)
+{
+  return chart->plot_y + chart->plot_h - chart->plot_h * CLAMP (value, 0, 100) / 100;
+}
 
-  cairo_save (cr);
+static gboolean
+line_chart_has_forecast (const LineChart *chart)
+{
+  return chart->n_forecast > 1 && chart->forecast_values != NULL;
+}
 
-  /* The forecast is named like a series, after them. */
-  if (n_forecast > 1 && forecast_values != NULL && forecast_label != NULL && series_labels != NULL)
-    n_legend++;
-
-  /* Y axis labels: 0 % .. 100 %. */
+/* The widest y axis label (0 % .. 100 %) and the labels' height. */
+static void
+measure_y_labels (cairo_t   *cr,
+                  LineChart *chart)
+{
   for (guint step = 0; step <= 4; step++)
     {
       g_autofree char *text = g_strdup_printf (_("%u%%"), step * 25);
-      g_autoptr(PangoLayout) layout = chart_layout_new (cr, NULL, style, SMALL_SCALE,
+      g_autoptr(PangoLayout) layout = chart_layout_new (cr, NULL, chart->style, SMALL_SCALE,
                                                         PANGO_WEIGHT_NORMAL, text);
       PangoRectangle box;
 
       chart_layout_box (layout, &box);
-      axis_label_width = MAX (axis_label_width, box_width (&box));
-      x_label_height = box_height (&box);
+      chart->axis_label_width = MAX (chart->axis_label_width, box_width (&box));
+      chart->x_label_height = box_height (&box);
+    }
+}
+
+/* Each line is named at its end, where the eye already is: lays out the
+ * names into @end_labels and returns the width they need. */
+static double
+measure_end_labels (cairo_t         *cr,
+                    const LineChart *chart,
+                    GArray          *end_labels)
+{
+  double marker = chart->font_size * 0.9;
+  double max_label = chart->width * 0.26;
+  double end_label_width = 0;
+
+  for (guint s = 0; s < chart->n_legend; s++)
+    {
+      gboolean is_forecast = s >= chart->n_series;
+      EndLabel label = { s, NULL, 0, 0, 0 };
+      PangoRectangle box;
+
+      if (!is_forecast &&
+          (chart->series_values[s] == NULL || chart->series_labels[s] == NULL ||
+           last_value (chart->series_values[s], chart->n_points) < 0))
+        continue;
+      label.layout = chart_layout_new (cr, NULL, chart->style, SMALL_SCALE, PANGO_WEIGHT_NORMAL,
+                                       is_forecast ? chart->forecast_label : chart->series_labels[s]);
+      chart_layout_box (label.layout, &box);
+      if (box_width (&box) > max_label - marker)
+        {
+          chart_layout_wrap (label.layout, max_label - marker, PANGO_ALIGN_LEFT);
+          chart_layout_box (label.layout, &box);
+        }
+      label.height = box_height (&box);
+      end_label_width = MAX (end_label_width, marker + box_width (&box));
+      g_array_append_val (end_labels, label);
     }
 
-  /* Each line is named at its end, where the eye already is; a legend on
-   * top only when the names do not fit beside the plot. */
-  if (series_labels != NULL && series_values != NULL && n_series > 0 && n_points > 0)
+  return end_label_width;
+}
+
+/* Places the names beside the lines' ends; FALSE (and @end_labels
+ * emptied) when the plot would get too narrow or they do not fit. */
+static gboolean
+place_end_labels (const LineChart *chart,
+                  GArray          *end_labels)
+{
+  for (guint k = 0; k < end_labels->len; k++)
     {
-      double marker = font_size * 0.9;
-      double max_label = width * 0.26;
+      EndLabel *label = &g_array_index (end_labels, EndLabel, k);
 
-      for (guint s = 0; s < n_legend; s++)
+      double value = label->series < chart->n_series ? last_value (chart->series_values[label->series], chart->n_points)
+                                                     : chart->forecast_values[chart->n_forecast - 1];
+
+      label->want_y = line_chart_y (chart, value);
+    }
+  if (chart->plot_w <= chart->width * 0.4 ||
+      !spread_end_labels (end_labels, 0, chart->plot_y + chart->plot_h + chart->x_label_height / 2,
+                          chart->font_size * 0.2))
+    {
+      g_array_set_size (end_labels, 0);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The legend on top, when the names do not fit beside the plot: a line
+ * sample with its marker and a label per series, wrapping into rows.
+ * Returns the height it takes. */
+static double
+draw_legend (cairo_t         *cr,
+             const LineChart *chart)
+{
+  const UpskillChartStyle *style = chart->style;
+  double font_size = chart->font_size;
+  double line_width = chart->line_width;
+  double width = chart->width;
+  double x = 0, row_y = 0, row_height = 0;
+  double swatch = font_size * 2.2;
+
+  for (guint s = 0; s < chart->n_legend; s++)
+    {
+      gboolean is_forecast = s >= chart->n_series;
+      g_autoptr(PangoLayout) layout = chart_layout_new (cr, NULL, style, SMALL_SCALE,
+                                                        PANGO_WEIGHT_NORMAL,
+                                                        is_forecast ? chart->forecast_label
+                                                                    : chart->series_labels[s]);
+      UpskillChartColor color = series_color (style, chart->series_colors, is_forecast ? 0 : s);
+      PangoRectangle box;
+      double item_width;
+
+      chart_layout_box (layout, &box);
+      if (box_width (&box) > width - swatch - font_size)
         {
-          gboolean is_forecast = s >= n_series;
-          EndLabel label = { s, NULL, 0, 0, 0 };
-          PangoRectangle box;
-
-          if (!is_forecast &&
-              (series_values[s] == NULL || series_labels[s] == NULL ||
-               last_value (series_values[s], n_points) < 0))
-            continue;
-          label.layout = chart_layout_new (cr, NULL, style, SMALL_SCALE, PANGO_WEIGHT_NORMAL,
-                                           is_forecast ? forecast_label : series_labels[s]);
-          chart_layout_box (label.layout, &box);
-          if (box_width (&box) > max_label - marker)
-            {
-              chart_layout_wrap (label.layout, max_label - marker, PANGO_ALIGN_LEFT);
-              chart_layout_box (label.layout, &box);
-            }
-          label.height = box_height (&box);
-          end_label_width = MAX (end_label_width, marker + box_width (&box));
-          g_array_append_val (end_labels, label);
+          chart_layout_wrap (layout, width - swatch - font_size, PANGO_ALIGN_LEFT);
+          chart_layout_box (layout, &box);
         }
+      item_width = swatch + font_size * 0.4 + box_width (&box) + font_size * 1.5;
+
+      if (x > 0 && x + item_width > width)
+        {
+          x = 0;
+          row_y += row_height + font_size * 0.3;
+          row_height = 0;
+        }
+
+      chart_set_color (cr, &color, 1.0);
+      cairo_set_line_width (cr, line_width * 1.8);
+      if (is_forecast)
+        set_forecast_dash (cr, line_width);
+      else
+        set_series_dash (cr, s, line_width);
+      cairo_move_to (cr, x, row_y + box_height (&box) / 2);
+      cairo_line_to (cr, x + swatch, row_y + box_height (&box) / 2);
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
+      if (!is_forecast)
+        {
+          add_series_marker (cr, s, x + swatch / 2, row_y + box_height (&box) / 2, line_width * 2.2);
+          cairo_fill (cr);
+        }
+
+      chart_set_color (cr, &style->foreground, 1.0);
+      chart_show_layout_at (cr, layout, x + swatch + font_size * 0.4, row_y);
+
+      x += item_width;
+      row_height = MAX (row_height, box_height (&box));
+    }
+
+  return row_y + row_height + font_size;
+}
+
+/* Where the plot goes, with the end labels beside it or the legend on
+ * top. Fills @end_labels when the lines are named at their ends; FALSE
+ * when there is no room for a plot. */
+static gboolean
+lay_out_plot (cairo_t   *cr,
+              LineChart *chart,
+              GArray    *end_labels)
+{
+  double font_size = chart->font_size;
+  double legend_height = 0;
+  double end_label_width = 0;
+  gboolean direct_labels = FALSE;
+
+  measure_y_labels (cr, chart);
+
+  if (chart->series_labels != NULL && chart->series_values != NULL &&
+      chart->n_series > 0 && chart->n_points > 0)
+    {
+      end_label_width = measure_end_labels (cr, chart, end_labels);
       direct_labels = end_labels->len > 0;
     }
 
-  plot_x = axis_label_width + font_size * 0.6;
-  plot_y = legend_height + x_label_height / 2;
-  plot_w = width - plot_x - font_size * 0.5 - (direct_labels ? end_label_width + font_size * 0.6 : 0);
-  plot_h = height - plot_y - x_label_height * 1.8;
+  chart->plot_x = chart->axis_label_width + font_size * 0.6;
+  chart->plot_y = legend_height + chart->x_label_height / 2;
+  chart->plot_w = chart->width - chart->plot_x - font_size * 0.5 -
+                  (direct_labels ? end_label_width + font_size * 0.6 : 0);
+  chart->plot_h = chart->height - chart->plot_y - chart->x_label_height * 1.8;
 
   if (direct_labels)
+    direct_labels = place_end_labels (chart, end_labels);
+
+  if (!direct_labels && chart->series_labels != NULL && chart->n_series > 0)
     {
-      for (guint k = 0; k < end_labels->len; k++)
-        {
-          EndLabel *label = &g_array_index (end_labels, EndLabel, k);
-
-          double value = label->series < n_series ? last_value (series_values[label->series], n_points)
-                                                  : forecast_values[n_forecast - 1];
-
-          label->want_y = plot_y + plot_h - plot_h * CLAMP (value, 0, 100) / 100;
-        }
-      if (plot_w <= width * 0.4 || !spread_end_labels (end_labels, 0, plot_y + plot_h + x_label_height / 2, font_size * 0.2))
-        {
-          direct_labels = FALSE;
-          g_array_set_size (end_labels, 0);
-        }
+      legend_height = draw_legend (cr, chart);
+      chart->plot_y = legend_height + chart->x_label_height / 2;
+      chart->plot_w = chart->width - chart->plot_x - font_size * 0.5;
+      chart->plot_h = chart->height - chart->plot_y - chart->x_label_height * 1.8;
     }
 
-  if (!direct_labels && series_labels != NULL && n_series > 0)
-    {
-      /* The legend on top: a line sample with its marker and a label per
-       * series, wrapping into rows. */
-      double x = 0, row_y = 0, row_height = 0;
-      double swatch = font_size * 2.2;
+  return chart->plot_w > 0 && chart->plot_h > 0;
+}
 
-      for (guint s = 0; s < n_legend; s++)
-        {
-          gboolean is_forecast = s >= n_series;
-          g_autoptr(PangoLayout) layout = chart_layout_new (cr, NULL, style, SMALL_SCALE,
-                                                            PANGO_WEIGHT_NORMAL,
-                                                            is_forecast ? forecast_label
-                                                                        : series_labels[s]);
-          UpskillChartColor color = series_color (style, series_colors, is_forecast ? 0 : s);
-          PangoRectangle box;
-          double item_width;
+/* Gridlines and y labels. */
+static void
+draw_grid (cairo_t         *cr,
+           const LineChart *chart)
+{
+  const UpskillChartStyle *style = chart->style;
+  double plot_x = chart->plot_x, plot_y = chart->plot_y;
+  double plot_w = chart->plot_w, plot_h = chart->plot_h;
 
-          chart_layout_box (layout, &box);
-          if (box_width (&box) > width - swatch - font_size)
-            {
-              chart_layout_wrap (layout, width - swatch - font_size, PANGO_ALIGN_LEFT);
-              chart_layout_box (layout, &box);
-            }
-          item_width = swatch + font_size * 0.4 + box_width (&box) + font_size * 1.5;
-
-          if (x > 0 && x + item_width > width)
-            {
-              x = 0;
-              row_y += row_height + font_size * 0.3;
-              row_height = 0;
-            }
-
-          chart_set_color (cr, &color, 1.0);
-          cairo_set_line_width (cr, line_width * 1.8);
-          if (is_forecast)
-            set_forecast_dash (cr, line_width);
-          else
-            set_series_dash (cr, s, line_width);
-          cairo_move_to (cr, x, row_y + box_height (&box) / 2);
-          cairo_line_to (cr, x + swatch, row_y + box_height (&box) / 2);
-          cairo_stroke (cr);
-          cairo_set_dash (cr, NULL, 0, 0);
-          if (!is_forecast)
-            {
-              add_series_marker (cr, s, x + swatch / 2, row_y + box_height (&box) / 2, line_width * 2.2);
-              cairo_fill (cr);
-            }
-
-          chart_set_color (cr, &style->foreground, 1.0);
-          chart_show_layout_at (cr, layout, x + swatch + font_size * 0.4, row_y);
-
-          x += item_width;
-          row_height = MAX (row_height, box_height (&box));
-        }
-      legend_height = row_y + row_height + font_size;
-      plot_y = legend_height + x_label_height / 2;
-      plot_w = width - plot_x - font_size * 0.5;
-      plot_h = height - plot_y - x_label_height * 1.8;
-    }
-
-  if (plot_w <= 0 || plot_h <= 0)
-    {
-      cairo_restore (cr);
-      return;
-    }
-
-  /* Gridlines and y labels. */
-  cairo_set_line_width (cr, line_width * 0.5);
+  cairo_set_line_width (cr, chart->line_width * 0.5);
   for (guint step = 0; step <= 4; step++)
     {
       g_autofree char *text = g_strdup_printf (_("%u%%"), step * 25);
@@ -943,21 +1009,29 @@ upskill_chart_draw_lines_with_forecast (cairo_t                 *cr,
 
       chart_layout_box (layout, &box);
       chart_set_color (cr, &style->foreground, 0.8);
-      chart_show_layout_at (cr, layout, plot_x - font_size * 0.6 - box_width (&box),
+      chart_show_layout_at (cr, layout, plot_x - chart->font_size * 0.6 - box_width (&box),
                             gy - box_height (&box) / 2);
     }
+}
 
-  for (guint i = 0; i < n_points; i++)
+/* The time axis spans the points, the forecast and the chart's day. */
+static void
+find_time_range (LineChart *chart)
+{
+  const UpskillChartStyle *style = chart->style;
+  gint64 t_min = G_MAXINT64, t_max = G_MININT64;
+
+  for (guint i = 0; i < chart->n_points; i++)
     {
-      t_min = MIN (t_min, times[i]);
-      t_max = MAX (t_max, times[i]);
+      t_min = MIN (t_min, chart->times[i]);
+      t_max = MAX (t_max, chart->times[i]);
     }
-  for (guint i = 0; i < n_forecast; i++)
+  for (guint i = 0; i < chart->n_forecast; i++)
     {
-      t_min = MIN (t_min, forecast_times[i]);
-      t_max = MAX (t_max, forecast_times[i]);
+      t_min = MIN (t_min, chart->forecast_times[i]);
+      t_max = MAX (t_max, chart->forecast_times[i]);
     }
-  if (n_points == 0 && n_forecast == 0)
+  if (chart->n_points == 0 && chart->n_forecast == 0)
     {
       t_max = style->time_end > 0 ? style->time_end : g_get_real_time () / G_USEC_PER_SEC;
       t_min = t_max - 90 * 24 * 3600;
@@ -973,48 +1047,72 @@ upskill_chart_draw_lines_with_forecast (cairo_t                 *cr,
       t_max += 15 * 24 * 3600;
     }
 
-  /* Month ticks: every month if their labels fit, else every 2, 3, 6 or
-   * 12 months, or as many years as it takes. */
-  first = g_date_time_new_from_unix_local (t_min);
-  last = g_date_time_new_from_unix_local (t_max);
-  month_step = 60;
-  if (first != NULL && last != NULL)
+  chart->t_min = t_min;
+  chart->t_max = t_max;
+}
+
+/* Month ticks: every month if their labels fit, else every 2, 3, 6 or
+ * 12 months, or as many years as it takes. */
+static guint
+choose_month_step (cairo_t         *cr,
+                   const LineChart *chart,
+                   guint            n_months)
+{
+  g_autoptr(PangoLayout) probe = chart_layout_new (cr, NULL, chart->style, SMALL_SCALE,
+                                                   PANGO_WEIGHT_NORMAL, "Sep 2026");
+  PangoRectangle box;
+  const guint steps[] = { 1, 2, 3, 6, 12, 24, 60 };
+  guint month_step = 60;
+  double max_ticks;
+
+  chart_layout_box (probe, &box);
+  for (guint k = 0; k < G_N_ELEMENTS (steps); k++)
     {
-      g_autoptr(PangoLayout) probe = chart_layout_new (cr, NULL, style, SMALL_SCALE,
-                                                       PANGO_WEIGHT_NORMAL, "Sep 2026");
-      PangoRectangle box;
-      const guint steps[] = { 1, 2, 3, 6, 12, 24, 60 };
-      double max_ticks;
+      double per_tick = chart->plot_w / MAX (1.0, (double) n_months / steps[k]);
 
-      n_months = (g_date_time_get_year (last) - g_date_time_get_year (first)) * 12 +
-                 g_date_time_get_month (last) - g_date_time_get_month (first) + 1;
-
-      chart_layout_box (probe, &box);
-      for (guint k = 0; k < G_N_ELEMENTS (steps); k++)
+      if (per_tick > box_width (&box) * 1.3)
         {
-          double per_tick = plot_w / MAX (1.0, (double) n_months / steps[k]);
-
-          if (per_tick > box_width (&box) * 1.3)
-            {
-              month_step = steps[k];
-              break;
-            }
+          month_step = steps[k];
+          break;
         }
-
-      /* Centuries (a plan that ends in the year 9000) still get ticks
-       * that do not overlap: whole years, as many as fit. */
-      max_ticks = MAX (2.0, floor (plot_w / MAX (1.0, box_width (&box) * 1.3)));
-      if ((double) n_months / month_step > max_ticks)
-        month_step = 12 * (guint) ceil ((double) n_months / 12.0 / max_ticks);
     }
 
-  ticks = month_ticks (first, t_min, t_max, month_step, n_months);
+  /* Centuries (a plan that ends in the year 9000) still get ticks
+   * that do not overlap: whole years, as many as fit. */
+  max_ticks = MAX (2.0, floor (chart->plot_w / MAX (1.0, box_width (&box) * 1.3)));
+  if ((double) n_months / month_step > max_ticks)
+    month_step = 12 * (guint) ceil ((double) n_months / 12.0 / max_ticks);
+
+  return month_step;
+}
+
+/* The time axis: a tick and a label per month step. */
+static void
+draw_time_ticks (cairo_t         *cr,
+                 const LineChart *chart)
+{
+  const UpskillChartStyle *style = chart->style;
+  double font_size = chart->font_size;
+  double plot_x = chart->plot_x, plot_y = chart->plot_y, plot_h = chart->plot_h;
+  g_autoptr(GDateTime) first = g_date_time_new_from_unix_local (chart->t_min);
+  g_autoptr(GDateTime) last = g_date_time_new_from_unix_local (chart->t_max);
+  g_autoptr(GPtrArray) ticks = NULL;
+  guint month_step = 60;
+  guint n_months = 0;
+
+  if (first != NULL && last != NULL)
+    {
+      n_months = (g_date_time_get_year (last) - g_date_time_get_year (first)) * 12 +
+                 g_date_time_get_month (last) - g_date_time_get_month (first) + 1;
+      month_step = choose_month_step (cr, chart, n_months);
+    }
+
+  ticks = month_ticks (first, chart->t_min, chart->t_max, month_step, n_months);
 
   for (guint k = 0; k < ticks->len; k++)
     {
       GDateTime *tick = g_ptr_array_index (ticks, k);
-      gint64 t = g_date_time_to_unix (tick);
-      double x = plot_x + plot_w * (double) (t - t_min) / (double) (t_max - t_min);
+      double x = line_chart_x (chart, g_date_time_to_unix (tick));
       g_autofree char *text = NULL;
       g_autoptr(PangoLayout) layout = NULL;
       PangoRectangle box;
@@ -1033,81 +1131,105 @@ upskill_chart_draw_lines_with_forecast (cairo_t                 *cr,
 
       layout = chart_layout_new (cr, NULL, style, SMALL_SCALE, PANGO_WEIGHT_NORMAL, text);
       chart_layout_box (layout, &box);
-      lx = CLAMP (x - box_width (&box) / 2, plot_x - axis_label_width, width - box_width (&box));
+      lx = CLAMP (x - box_width (&box) / 2, plot_x - chart->axis_label_width, chart->width - box_width (&box));
       chart_set_color (cr, &style->foreground, 0.8);
       chart_show_layout_at (cr, layout, lx, plot_y + plot_h + font_size * 0.6);
     }
+}
 
-  /* The series: lines broken at negative values, held level from the
-   * last point to today (where a forecast starts, else the chart's day,
-   * else the axis's end), a marker per point. */
-  {
-    gint64 hold_t = n_forecast > 1 && forecast_values != NULL ? forecast_times[0]
-                    : style->time_end > 0 ? style->time_end : t_max;
+/* One series: its line broken at negative values and held level from
+ * the last point to @hold_x, then a marker per point. */
+static void
+draw_series (cairo_t         *cr,
+             const LineChart *chart,
+             guint            s,
+             double           hold_x)
+{
+  const double *values = chart->series_values[s];
+  UpskillChartColor color = series_color (chart->style, chart->series_colors, s);
+  double line_width = chart->line_width;
+  gboolean drawing = FALSE;
+  double end_x = chart->plot_x, end_y = 0;
 
-    hold_x = plot_x + plot_w * (double) (CLAMP (hold_t, t_min, t_max) - t_min) / (double) (t_max - t_min);
-  }
+  if (values == NULL)
+    return;
+
+  chart_set_color (cr, &color, 1.0);
+  cairo_set_line_width (cr, line_width * 1.8);
+  set_series_dash (cr, s, line_width);
+  for (guint i = 0; i < chart->n_points; i++)
+    {
+      double x = line_chart_x (chart, chart->times[i]);
+      double yv = line_chart_y (chart, values[i]);
+
+      if (values[i] < 0)
+        {
+          drawing = FALSE;
+          continue;
+        }
+      if (drawing)
+        cairo_line_to (cr, x, yv);
+      else
+        cairo_move_to (cr, x, yv);
+      drawing = TRUE;
+      end_x = x;
+      end_y = yv;
+    }
+  if (drawing && end_x < hold_x)
+    cairo_line_to (cr, hold_x, end_y);
+  cairo_stroke (cr);
+  cairo_set_dash (cr, NULL, 0, 0);
+
+  for (guint i = 0; i < chart->n_points; i++)
+    {
+      double x = line_chart_x (chart, chart->times[i]);
+      double yv = line_chart_y (chart, values[i]);
+
+      if (values[i] < 0)
+        continue;
+      add_series_marker (cr, s, x, yv, line_width * 2);
+    }
+  cairo_fill (cr);
+}
+
+/* The series, held level from their last point to today (where a
+ * forecast starts, else the chart's day, else the axis's end), clipped
+ * to the plot. */
+static void
+draw_all_series (cairo_t         *cr,
+                 const LineChart *chart)
+{
+  double line_width = chart->line_width;
+  gint64 hold_t = line_chart_has_forecast (chart) ? chart->forecast_times[0]
+                  : chart->style->time_end > 0 ? chart->style->time_end : chart->t_max;
+  double hold_x = line_chart_x (chart, CLAMP (hold_t, chart->t_min, chart->t_max));
+
   cairo_save (cr);
-  cairo_rectangle (cr, plot_x - line_width * 3, plot_y - line_width * 3,
-                   plot_w + line_width * 6, plot_h + line_width * 6);
+  cairo_rectangle (cr, chart->plot_x - line_width * 3, chart->plot_y - line_width * 3,
+                   chart->plot_w + line_width * 6, chart->plot_h + line_width * 6);
   cairo_clip (cr);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-  for (guint s = 0; s < n_series && series_values != NULL; s++)
-    {
-      const double *values = series_values[s];
-      UpskillChartColor color = series_color (style, series_colors, s);
-      gboolean drawing = FALSE;
-      double end_x = plot_x, end_y = 0;
-
-      if (values == NULL)
-        continue;
-
-      chart_set_color (cr, &color, 1.0);
-      cairo_set_line_width (cr, line_width * 1.8);
-      set_series_dash (cr, s, line_width);
-      for (guint i = 0; i < n_points; i++)
-        {
-          double x = plot_x + plot_w * (double) (times[i] - t_min) / (double) (t_max - t_min);
-          double yv = plot_y + plot_h - plot_h * CLAMP (values[i], 0, 100) / 100;
-
-          if (values[i] < 0)
-            {
-              drawing = FALSE;
-              continue;
-            }
-          if (drawing)
-            cairo_line_to (cr, x, yv);
-          else
-            cairo_move_to (cr, x, yv);
-          drawing = TRUE;
-          end_x = x;
-          end_y = yv;
-        }
-      if (drawing && end_x < hold_x)
-        cairo_line_to (cr, hold_x, end_y);
-      cairo_stroke (cr);
-      cairo_set_dash (cr, NULL, 0, 0);
-
-      for (guint i = 0; i < n_points; i++)
-        {
-          double x = plot_x + plot_w * (double) (times[i] - t_min) / (double) (t_max - t_min);
-          double yv = plot_y + plot_h - plot_h * CLAMP (values[i], 0, 100) / 100;
-
-          if (values[i] < 0)
-            continue;
-          add_series_marker (cr, s, x, yv, line_width * 2);
-        }
-      cairo_fill (cr);
-    }
+  for (guint s = 0; s < chart->n_series && chart->series_values != NULL; s++)
+    draw_series (cr, chart, s, hold_x);
   cairo_restore (cr);
+}
 
-  /* The names at the lines' ends, each with its line's marker. */
+/* The names at the lines' ends, each with its line's marker. */
+static void
+draw_end_labels (cairo_t         *cr,
+                 const LineChart *chart,
+                 GArray          *end_labels)
+{
+  double font_size = chart->font_size;
+  double line_width = chart->line_width;
+
   for (guint k = 0; k < end_labels->len; k++)
     {
       EndLabel *label = &g_array_index (end_labels, EndLabel, k);
-      UpskillChartColor color = series_color (style, series_colors, label->series < n_series ? label->series : 0);
-      double x = plot_x + plot_w + font_size * 0.6;
+      UpskillChartColor color = series_color (chart->style, chart->series_colors,
+                                              label->series < chart->n_series ? label->series : 0);
+      double x = chart->plot_x + chart->plot_w + font_size * 0.6;
       PangoRectangle box;
 
       double mid_y;
@@ -1115,7 +1237,7 @@ upskill_chart_draw_lines_with_forecast (cairo_t                 *cr,
       chart_layout_box (label->layout, &box);
       mid_y = label->y + MIN (box_height (&box), font_size * 1.2) / 2;
       chart_set_color (cr, &color, 1.0);
-      if (label->series < n_series)
+      if (label->series < chart->n_series)
         {
           add_series_marker (cr, label->series, x + font_size * 0.3, mid_y, line_width * 2);
           cairo_fill (cr);
@@ -1130,31 +1252,97 @@ upskill_chart_draw_lines_with_forecast (cairo_t                 *cr,
           cairo_line_to (cr, x + font_size * 0.75, mid_y);
           cairo_stroke (cr);
         }
-      chart_set_color (cr, &style->foreground, 1.0);
+      chart_set_color (cr, &chart->style->foreground, 1.0);
       chart_show_layout_at (cr, label->layout, x + font_size * 0.9, label->y);
     }
+}
 
-  /* The forecast: dashed, in the first series' color, from today to the
-   * plan's end. */
-  if (n_forecast > 1 && forecast_values != NULL)
+/* The forecast: dashed, in the first series' color, from today to the
+ * plan's end. */
+static void
+draw_forecast (cairo_t         *cr,
+               const LineChart *chart)
+{
+  UpskillChartColor color = series_color (chart->style, chart->series_colors, 0);
+
+  if (!line_chart_has_forecast (chart))
+    return;
+
+  chart_set_color (cr, &color, 1.0);
+  cairo_set_line_width (cr, chart->line_width * 1.2);
+  set_forecast_dash (cr, chart->line_width);
+  for (guint i = 0; i < chart->n_forecast; i++)
     {
-      UpskillChartColor color = series_color (style, series_colors, 0);
+      double x = line_chart_x (chart, chart->forecast_times[i]);
+      double yv = line_chart_y (chart, chart->forecast_values[i]);
 
-      chart_set_color (cr, &color, 1.0);
-      cairo_set_line_width (cr, line_width * 1.2);
-      set_forecast_dash (cr, line_width);
-      for (guint i = 0; i < n_forecast; i++)
-        {
-          double x = plot_x + plot_w * (double) (forecast_times[i] - t_min) / (double) (t_max - t_min);
-          double yv = plot_y + plot_h - plot_h * CLAMP (forecast_values[i], 0, 100) / 100;
+      if (i == 0)
+        cairo_move_to (cr, x, yv);
+      else
+        cairo_line_to (cr, x, yv);
+    }
+  cairo_stroke (cr);
+  cairo_set_dash (cr, NULL, 0, 0);
+}
 
-          if (i == 0)
-            cairo_move_to (cr, x, yv);
-          else
-            cairo_line_to (cr, x, yv);
-        }
-      cairo_stroke (cr);
-      cairo_set_dash (cr, NULL, 0, 0);
+void
+upskill_chart_draw_lines_with_forecast (cairo_t                 *cr,
+                                        const UpskillChartStyle *style,
+                                        double                   width,
+                                        double                   height,
+                                        guint                    n_points,
+                                        const gint64            *times,
+                                        guint                    n_series,
+                                        const double * const    *series_values,
+                                        const char * const      *series_labels,
+                                        const UpskillChartColor *series_colors,
+                                        guint                    n_forecast,
+                                        const gint64            *forecast_times,
+                                        const double            *forecast_values,
+                                        const char              *forecast_label)
+{
+  LineChart chart = {
+    .style = style,
+    .width = width,
+    .height = height,
+    .n_points = n_points,
+    .times = times,
+    .n_series = n_series,
+    .series_values = series_values,
+    .series_labels = series_labels,
+    .series_colors = series_colors,
+    .n_forecast = n_forecast,
+    .forecast_times = forecast_times,
+    .forecast_values = forecast_values,
+    .forecast_label = forecast_label,
+    .n_legend = n_series,
+  };
+  g_autoptr(GArray) end_labels = g_array_new (FALSE, TRUE, sizeof (EndLabel));
+
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (style != NULL);
+
+  if (width <= 0 || height <= 0)
+    return;
+
+  chart.font_size = chart_font_size (style);
+  chart.line_width = chart_line_width (style);
+  g_array_set_clear_func (end_labels, end_label_clear);
+
+  /* The forecast is named like a series, after them. */
+  if (n_forecast > 1 && forecast_values != NULL && forecast_label != NULL && series_labels != NULL)
+    chart.n_legend++;
+
+  cairo_save (cr);
+
+  if (lay_out_plot (cr, &chart, end_labels))
+    {
+      draw_grid (cr, &chart);
+      find_time_range (&chart);
+      draw_time_ticks (cr, &chart);
+      draw_all_series (cr, &chart);
+      draw_end_labels (cr, &chart, end_labels);
+      draw_forecast (cr, &chart);
     }
 
   cairo_restore (cr);
