@@ -4,6 +4,8 @@
 #include "config.h"
 
 #include <errno.h>
+#define G_SETTINGS_ENABLE_BACKEND
+#include <gio/gsettingsbackend.h>
 #include <glib/gstdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -531,6 +533,91 @@ test_delete_then_close (Fixture       *fixture,
   close_window (fixture);
   g_assert_false (profile_file_exists (fixture, "maria-gonzalez"));
   g_assert_true (profile_file_exists (fixture, "dana-okafor"));
+}
+
+/* Built as the application builds it, from parts of its own: a store
+ * on another folder, settings in memory and a session. The window lists
+ * that store, remembers its state in those settings and saves through
+ * that session. */
+static void
+on_session_saved (UpskillProfileSession *session,
+                  UpskillProfile        *profile,
+                  guint                 *n_saved)
+{
+  (*n_saved)++;
+}
+
+static void
+test_construct_properties (Fixture       *fixture,
+                           gconstpointer  user_data)
+{
+  g_autofree char *data_dir = upskill_test_make_tmp_dir ("upskill-window-own-XXXXXX");
+  g_autofree char *profiles_dir = g_build_filename (data_dir, "profiles", NULL);
+  g_autoptr(GFile) dir = g_file_new_for_path (data_dir);
+  g_autoptr(GSettingsBackend) backend = g_memory_settings_backend_new ();
+  g_autoptr(GSettings) settings = g_settings_new_with_backend (APP_ID, backend);
+  g_autoptr(GSettings) default_settings = g_settings_new (APP_ID);
+  g_autoptr(UpskillStore) store = NULL;
+  g_autoptr(UpskillProfileSession) session = NULL;
+  g_autoptr(UpskillProfile) saved = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *samples[] = { "dana-okafor", "li-wei" };
+  UpskillWindow *window;
+  guint n_saved = 0;
+
+  close_window (fixture);
+
+  g_assert_cmpint (g_mkdir_with_parents (profiles_dir, 0700), ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (samples); i++)
+    {
+      g_autofree char *resource = g_strconcat (UPSKILL_TEST_SAMPLES_PATH, samples[i], ".json", NULL);
+      g_autofree char *file_name = g_strconcat (samples[i], ".json", NULL);
+      g_autofree char *path = g_build_filename (profiles_dir, file_name, NULL);
+      g_autoptr(GBytes) bytes = g_resources_lookup_data (resource, 0, NULL);
+
+      g_assert_nonnull (bytes);
+      g_file_set_contents (path, g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), &error);
+      g_assert_no_error (error);
+    }
+
+  store = upskill_store_new (dir, upskill_catalog_get_default ());
+  session = upskill_profile_session_new (store);
+  g_signal_connect (session, "saved", G_CALLBACK (on_session_saved), &n_saved);
+  /* The second in the list: only these settings name it. */
+  g_settings_set_string (settings, "last-profile", "li-wei");
+
+  fixture->window = window = g_object_new (UPSKILL_TYPE_WINDOW,
+                                           "application", fixture->application,
+                                           "store", store,
+                                           "settings", settings,
+                                           "session", session,
+                                           NULL);
+  g_assert_true (upskill_window_get_profile (window) == NULL);
+  gtk_window_present (GTK_WINDOW (window));
+  WAIT_UNTIL (showing (window, "li-wei"));
+
+  /* That store's profiles, not the application's (its folder is empty). */
+  g_assert_cmpuint (n_visible (fixture), ==, 2);
+  g_assert_true (upskill_window_get_profile (window) == upskill_profile_session_get_profile (session));
+
+  /* A change is saved by that session, into that folder. */
+  upskill_profile_set_name (upskill_window_get_profile (window), "Li Wei");
+  g_assert_true (upskill_profile_session_get_busy (session));
+  upskill_window_flush_save (window);
+  WAIT_UNTIL (!upskill_profile_session_get_busy (session));
+  g_assert_cmpuint (n_saved, ==, 1);
+  saved = upskill_store_load (store, "li-wei", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (upskill_profile_get_name (saved), ==, "Li Wei");
+  g_assert_false (profile_file_exists (fixture, "li-wei"));
+
+  /* Its state goes to those settings. */
+  gtk_window_set_default_size (GTK_WINDOW (window), 777, 555);
+  close_window (fixture);
+  g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 777);
+  g_assert_cmpint (g_settings_get_int (default_settings, "window-width"), !=, 777);
+
+  g_assert_true (upskill_test_remove_tree (data_dir, NULL));
 }
 
 /* The window's title (what the shell shows, and the header once narrow)
@@ -1208,49 +1295,73 @@ test_state_remembered (Fixture       *fixture,
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (fixture->window->view_stack), ==, "progress");
 }
 
+/* The window's shortcuts are its class's, the application's only its
+ * own; the shortcuts window lists every one of them. */
 static void
 test_shortcuts (Fixture       *fixture,
                 gconstpointer  user_data)
 {
   GtkApplication *application = GTK_APPLICATION (fixture->application);
+  GtkWidget *overlay;
   static const struct {
     const char *action;
+    const char *target;
     const char *accel;
   } expected[] = {
-    { "win.new-profile", "<Control>n" },
-    { "win.search", "<Control>f" },
-    { "win.import-profile", "<Control>o" },
-    { "win.export-report", "<Control>e" },
-    { "win.print", "<Control>p" },
-    { "win.undo", "<Control>z" },
-    { "win.show-page::trends", "<Alt>1" },
-    { "win.show-page::progress", "<Alt>4" },
-    { "app.preferences", "<Control>comma" },
-    { "win.show-help-overlay", "<Control>question" },
-    { "app.quit", "<Control>q" },
+    { "win.new-profile", NULL, "<Control>n" },
+    { "win.search", NULL, "<Control>f" },
+    { "win.import-profile", NULL, "<Control>o" },
+    { "win.export-report", NULL, "<Control>e" },
+    { "win.print", NULL, "<Control>p" },
+    { "win.undo", NULL, "<Control>z" },
+    { "win.show-clients", NULL, "<Control><Shift>c" },
+    { "win.show-page", "trends", "<Alt>1" },
+    { "win.show-page", "skills", "<Alt>2" },
+    { "win.show-page", "plan", "<Alt>3" },
+    { "win.show-page", "progress", "<Alt>4" },
+    { "app.preferences", NULL, "<Control>comma" },
+    { "win.show-help-overlay", NULL, "<Control>question" },
+    { "app.quit", NULL, "<Control>q" },
   };
 
-  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
-    {
-      g_auto(GStrv) accels = gtk_application_get_accels_for_action (application, expected[i].action);
+  overlay = GTK_WIDGET (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (fixture->window)));
+  g_assert_nonnull (overlay);
 
-      g_assert_nonnull (accels);
-      g_assert_true (g_strv_contains ((const char * const *) accels, expected[i].accel));
-    }
-
-  /* Every action an accelerator names exists. */
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
     {
       const char *name = expected[i].action;
-      g_autofree char *bare = NULL;
+      g_auto(GStrv) accels = gtk_application_get_accels_for_action (application, name);
+      g_autofree char *shortcut = NULL;
+      guint keyval, expected_keyval;
+      GdkModifierType modifiers, expected_modifiers;
 
-      if (!g_str_has_prefix (name, "win."))
-        continue;
-      bare = g_strndup (name + 4, strcspn (name + 4, ":"));
-      g_assert_true (g_action_group_has_action (G_ACTION_GROUP (fixture->window), bare));
+      /* Set by GTK from the resources, not by us. */
+      if (g_str_equal (name, "win.show-help-overlay"))
+        {
+          g_assert_true (g_strv_contains ((const char * const *) accels, expected[i].accel));
+          continue;
+        }
+
+      if (g_str_has_prefix (name, "app."))
+        {
+          g_assert_true (g_strv_contains ((const char * const *) accels, expected[i].accel));
+          g_assert_true (g_action_group_has_action (G_ACTION_GROUP (application), name + 4));
+          continue;
+        }
+
+      /* The window's: in its class, and no longer the application's. */
+      g_assert_cmpuint (g_strv_length (accels), ==, 0);
+      g_assert_true (g_action_group_has_action (G_ACTION_GROUP (fixture->window), name + 4));
+      shortcut = upskill_test_dup_shortcut (GTK_WIDGET (fixture->window), name,
+                                            expected[i].target ? g_variant_new_string (expected[i].target) : NULL);
+      g_assert_nonnull (shortcut);
+      g_assert_true (gtk_accelerator_parse (shortcut, &keyval, &modifiers));
+      g_assert_true (gtk_accelerator_parse (expected[i].accel, &expected_keyval, &expected_modifiers));
+      g_assert_cmpuint (gdk_keyval_to_lower (keyval), ==, gdk_keyval_to_lower (expected_keyval));
+      g_assert_cmpuint (modifiers, ==, expected_modifiers);
+
+      g_assert_true (upskill_test_overlay_lists (overlay, shortcut));
     }
-
-  g_assert_nonnull (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (fixture->window)));
 
   /* Alt+2 */
   activate (fixture, "show-page", g_variant_new_string ("skills"));
@@ -1484,6 +1595,57 @@ find_area_button (GtkWidget  *widget,
   return NULL;
 }
 
+static GtkLabel *
+find_label (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return GTK_LABEL (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* The application tells its windows what a check of the trend feed
+ * found (a signal: it knows nothing of the window); the window shows it,
+ * as written. A second window stays quiet: the news is said once. */
+static void
+test_feed_news (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  const char *message = "The feed at <example.org> answered “404 Not Found”";
+  UpskillWindow *other = upskill_window_new (fixture->application);
+  GtkWindow *active;
+  GtkWidget *told, *quiet;
+  gboolean destroyed = FALSE;
+
+  gtk_window_present (GTK_WINDOW (other));
+  WAIT_UNTIL (window_ready (other));
+  g_signal_emit_by_name (fixture->application, "feed-failed", message);
+  WAIT_UNTIL (find_label (GTK_WIDGET (fixture->window), message) != NULL ||
+              find_label (GTK_WIDGET (other), message) != NULL);
+
+  /* The application's active window. */
+  active = gtk_application_get_active_window (GTK_APPLICATION (fixture->application));
+  g_assert_true (active == GTK_WINDOW (fixture->window) || active == GTK_WINDOW (other));
+  told = GTK_WIDGET (active);
+  quiet = active == GTK_WINDOW (other) ? GTK_WIDGET (fixture->window) : GTK_WIDGET (other);
+  g_assert_nonnull (find_label (told, message));
+  g_assert_null (find_label (quiet, message));
+
+  g_signal_connect (other, "destroy", G_CALLBACK (on_destroy), &destroyed);
+  gtk_window_close (GTK_WINDOW (other));
+  WAIT_UNTIL (destroyed);
+}
+
 /* An area's card on the Trends page opens that area on the Skills page:
  * the window's template connects the page's "area-activated". */
 static void
@@ -1522,6 +1684,7 @@ main (int   argc,
               fixture_set_up, func, fixture_tear_down)
 
   ADD ("first-run", FALSE, test_first_run);
+  ADD ("construct-properties", FALSE, test_construct_properties);
   ADD ("create-profile", FALSE, test_create_profile);
   ADD ("edit-and-duplicate", TRUE, test_edit_and_duplicate);
   ADD ("edit-tags", TRUE, test_edit_tags);
@@ -1550,6 +1713,7 @@ main (int   argc,
   ADD_VIEWS ("trend-weight", FALSE, test_trend_weight);
   ADD_VIEWS ("pages-built-when-shown", TRUE, test_pages_built_when_shown);
   ADD_VIEWS ("area-opens-skills", TRUE, test_area_opens_skills);
+  ADD_VIEWS ("feed-news", FALSE, test_feed_news);
 
 #undef ADD
 #undef ADD_VIEWS

@@ -231,3 +231,70 @@ upskill_test_respond (AdwMessageDialog *dialog,
   gtk_window_destroy (GTK_WINDOW (dialog));
   upskill_test_flush ();
 }
+
+char *
+upskill_test_dup_shortcut (GtkWidget  *widget,
+                           const char *action,
+                           GVariant   *target)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+  g_autoptr(GVariant) sunk = target != NULL ? g_variant_ref_sink (target) : NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
+        continue;
+      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
+        {
+          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
+          GtkShortcutAction *shortcut_action = gtk_shortcut_get_action (shortcut);
+          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+          GVariant *arguments = gtk_shortcut_get_arguments (shortcut);
+
+          if (!GTK_IS_NAMED_ACTION (shortcut_action) || !GTK_IS_KEYVAL_TRIGGER (trigger) ||
+              g_strcmp0 (gtk_named_action_get_action_name (GTK_NAMED_ACTION (shortcut_action)), action) != 0)
+            continue;
+          if ((arguments == NULL) != (sunk == NULL) ||
+              (arguments != NULL && !g_variant_equal (arguments, sunk)))
+            continue;
+
+          return gtk_accelerator_name (gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)),
+                                       gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)));
+        }
+    }
+
+  return NULL;
+}
+
+gboolean
+upskill_test_overlay_lists (GtkWidget  *overlay,
+                            const char *accelerator)
+{
+  guint keyval, listed_keyval;
+  GdkModifierType modifiers, listed_modifiers;
+
+  g_assert_true (gtk_accelerator_parse (accelerator, &keyval, &modifiers));
+
+  if (GTK_IS_SHORTCUTS_SHORTCUT (overlay))
+    {
+      g_autofree char *listed = NULL;
+
+      g_object_get (overlay, "accelerator", &listed, NULL);
+      if (listed != NULL && gtk_accelerator_parse (listed, &listed_keyval, &listed_modifiers) &&
+          gdk_keyval_to_lower (listed_keyval) == gdk_keyval_to_lower (keyval) &&
+          listed_modifiers == modifiers)
+        return TRUE;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (overlay);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (upskill_test_overlay_lists (child, accelerator))
+        return TRUE;
+    }
+
+  return FALSE;
+}

@@ -67,4 +67,14 @@ void       upskill_test_destroy_other_windows (GtkWindow        *keep);
 void       upskill_test_respond               (AdwMessageDialog *dialog,
                                                const char       *response);
 
+/* The key of the shortcut that @widget's class (or a controller of its
+ * own) binds to @action with @target (NULL for none), as
+ * gtk_accelerator_name() writes it; NULL if none does. */
+char      *upskill_test_dup_shortcut          (GtkWidget        *widget,
+                                               const char       *action,
+                                               GVariant         *target);
+/* Whether the shortcuts window @overlay lists the key @accelerator. */
+gboolean   upskill_test_overlay_lists         (GtkWidget        *overlay,
+                                               const char       *accelerator);
+
 G_END_DECLS

@@ -11,7 +11,7 @@
 #include "upskill-cli.h"
 #include "upskill-feed.h"
 #include "upskill-preferences-window.h"
-#include "upskill-toast.h"
+#include "upskill-profile-session.h"
 #include "upskill-window.h"
 
 struct _UpskillApplication
@@ -43,6 +43,14 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  FEED_UPDATED,
+  FEED_FAILED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 UpskillApplication *
 upskill_application_new (void)
@@ -254,25 +262,16 @@ static void
 upskill_application_startup (GApplication *application)
 {
   GtkApplication *gtk_application = GTK_APPLICATION (application);
+  /* The window's own shortcuts are its class's; GTK adds Ctrl+? for
+   * the shortcuts window, which it loads from the resources. */
   static const struct {
     const char *action;
     const char *accels[3];
   } accels[] = {
     { "app.quit", { "<Control>q", NULL } },
+    /* Every window of the application: preferences, shortcuts, about. */
     { "window.close", { "<Control>w", NULL } },
     { "app.preferences", { "<Control>comma", NULL } },
-    { "win.show-help-overlay", { "<Control>question", NULL } },
-    { "win.new-profile", { "<Control>n", NULL } },
-    { "win.search", { "<Control>f", NULL } },
-    { "win.import-profile", { "<Control>o", NULL } },
-    { "win.export-report", { "<Control>e", NULL } },
-    { "win.print", { "<Control>p", NULL } },
-    { "win.undo", { "<Control>z", NULL } },
-    { "win.show-page::trends", { "<Alt>1", NULL } },
-    { "win.show-page::skills", { "<Alt>2", NULL } },
-    { "win.show-page::plan", { "<Alt>3", NULL } },
-    { "win.show-page::progress", { "<Alt>4", NULL } },
-    { "win.show-clients", { "<Control><Shift>c", NULL } },
   };
 
   G_APPLICATION_CLASS (upskill_application_parent_class)->startup (application);
@@ -297,22 +296,6 @@ upskill_application_startup (GApplication *application)
 static void start_feed_check (UpskillApplication *self,
                               gboolean            interactive);
 
-static UpskillWindow *
-find_window (UpskillApplication *self)
-{
-  GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (self));
-
-  if (UPSKILL_IS_WINDOW (active))
-    return UPSKILL_WINDOW (active);
-
-  /* The preferences window may be the active one. */
-  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (self)); l; l = l->next)
-    if (UPSKILL_IS_WINDOW (l->data))
-      return l->data;
-
-  return NULL;
-}
-
 static char *
 shorten_message (const char *message)
 {
@@ -320,19 +303,6 @@ shorten_message (const char *message)
     return g_strdup (message);
 
   return g_strconcat (g_utf8_substring (message, 0, FEED_MESSAGE_MAX_CHARS), "…", NULL);
-}
-
-static void
-show_feed_toast (UpskillApplication *self,
-                 const char         *message)
-{
-  UpskillWindow *window = find_window (self);
-
-  if (window == NULL)
-    return;
-
-  /* The message may quote the feed's text: shown as written. */
-  upskill_window_add_toast (window, upskill_toast_new (message));
 }
 
 static void
@@ -395,17 +365,16 @@ on_feed_fetched (GObject      *source_object,
       g_autofree char *message = shorten_message (error->message);
 
       set_feed_error (self, message);
-      show_feed_toast (self, message);
+      g_signal_emit (self, signals[FEED_FAILED], 0, message);
       return;
     }
 
   set_feed_error (self, NULL);
   upskill_application_set_trends (self, trends);
 
-  if (!not_modified)
-    show_feed_toast (self, _("The trend data was updated"));
-  else if (interactive)
-    show_feed_toast (self, _("The trend data is up to date"));
+  /* Unchanged is news only to whoever asked. */
+  if (!not_modified || interactive)
+    g_signal_emit (self, signals[FEED_UPDATED], 0, !not_modified);
 }
 
 static void
@@ -420,7 +389,7 @@ start_feed_check (UpskillApplication *self,
   if (url[0] == '\0')
     {
       if (interactive)
-        show_feed_toast (self, _("No trend feed is set. Add its address in Preferences."));
+        g_signal_emit (self, signals[FEED_FAILED], 0, _("No trend feed is set. Add its address in Preferences."));
       return;
     }
 
@@ -558,7 +527,16 @@ upskill_application_activate (GApplication *application)
 
   window = gtk_application_get_active_window (GTK_APPLICATION (application));
   if (window == NULL)
-    window = GTK_WINDOW (upskill_window_new (self));
+    {
+      g_autoptr(UpskillProfileSession) session = upskill_profile_session_new (self->store);
+
+      window = g_object_new (UPSKILL_TYPE_WINDOW,
+                             "application", self,
+                             "store", self->store,
+                             "settings", upskill_application_get_settings (self),
+                             "session", session,
+                             NULL);
+    }
 
   gtk_window_present (window);
 }
@@ -662,6 +640,24 @@ upskill_application_class_init (UpskillApplicationClass *klass)
                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* A check of the trend feed brought data: @changed, or the same as
+   * before (only said for a check the user asked for). Windows say so. */
+  signals[FEED_UPDATED] =
+    g_signal_new ("feed-updated",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_BOOLEAN);
+
+  /* A check of the trend feed failed, or could not start: @message says
+   * why in words (it may quote the feed's text: plain text, not markup). */
+  signals[FEED_FAILED] =
+    g_signal_new ("feed-failed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_STRING);
 }
 
 static void

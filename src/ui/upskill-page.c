@@ -8,8 +8,8 @@ typedef struct
   UpskillCatalog *catalog;
   UpskillTrends  *trends;
   UpskillProfile *profile;
-  gulong          profile_changed_id;
-  gulong          weight_changed_id;
+  GSignalGroup   *profile_signals;    /* the profile's "changed" */
+  GSignalGroup   *trends_signals;     /* the trends' weight */
   GtkWindow      *dialog;             /* the open dialog, weak */
   guint           pending;            /* PendingUpdate flags */
 } UpskillPagePrivate;
@@ -161,14 +161,8 @@ upskill_page_set_trends (UpskillPage   *self,
   if (priv->trends == trends)
     return;
 
-  g_clear_signal_handler (&priv->weight_changed_id, priv->trends);
   g_set_object (&priv->trends, trends);
-
-  /* A new weight of market trends ranks the gaps anew. */
-  if (trends != NULL)
-    priv->weight_changed_id = g_signal_connect_object (trends, "notify::weight",
-                                                       G_CALLBACK (on_weight_changed), self,
-                                                       G_CONNECT_SWAPPED);
+  g_signal_group_set_target (priv->trends_signals, trends);
 
   queue_update (self, PENDING_TRENDS);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TRENDS]);
@@ -201,12 +195,8 @@ upskill_page_set_profile (UpskillPage    *self,
     return;
 
   close_dialog (self);
-  g_clear_signal_handler (&priv->profile_changed_id, priv->profile);
   g_set_object (&priv->profile, profile);
-  if (profile != NULL)
-    priv->profile_changed_id = g_signal_connect_object (profile, "changed",
-                                                        G_CALLBACK (on_profile_changed), self,
-                                                        G_CONNECT_SWAPPED);
+  g_signal_group_set_target (priv->profile_signals, profile);
 
   queue_update (self, PENDING_PROFILE);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROFILE]);
@@ -249,13 +239,24 @@ upskill_page_dispose (GObject *object)
   UpskillPagePrivate *priv = upskill_page_get_instance_private (self);
 
   close_dialog (self);
-  g_clear_signal_handler (&priv->profile_changed_id, priv->profile);
-  g_clear_signal_handler (&priv->weight_changed_id, priv->trends);
+  g_signal_group_set_target (priv->profile_signals, NULL);
+  g_signal_group_set_target (priv->trends_signals, NULL);
   g_clear_object (&priv->catalog);
   g_clear_object (&priv->trends);
   g_clear_object (&priv->profile);
 
   G_OBJECT_CLASS (upskill_page_parent_class)->dispose (object);
+}
+
+static void
+upskill_page_finalize (GObject *object)
+{
+  UpskillPagePrivate *priv = upskill_page_get_instance_private (UPSKILL_PAGE (object));
+
+  g_clear_object (&priv->profile_signals);
+  g_clear_object (&priv->trends_signals);
+
+  G_OBJECT_CLASS (upskill_page_parent_class)->finalize (object);
 }
 
 static void
@@ -331,6 +332,7 @@ upskill_page_class_init (UpskillPageClass *klass)
   widget_class->map = upskill_page_map;
 
   object_class->dispose = upskill_page_dispose;
+  object_class->finalize = upskill_page_finalize;
   object_class->get_property = upskill_page_get_property;
   object_class->set_property = upskill_page_set_property;
 
@@ -353,4 +355,12 @@ upskill_page_class_init (UpskillPageClass *klass)
 static void
 upskill_page_init (UpskillPage *self)
 {
+  UpskillPagePrivate *priv = upskill_page_get_instance_private (self);
+
+  priv->profile_signals = g_signal_group_new (UPSKILL_TYPE_PROFILE);
+  g_signal_group_connect_swapped (priv->profile_signals, "changed", G_CALLBACK (on_profile_changed), self);
+
+  /* A new weight of market trends ranks the gaps anew. */
+  priv->trends_signals = g_signal_group_new (UPSKILL_TYPE_TRENDS);
+  g_signal_group_connect_swapped (priv->trends_signals, "notify::weight", G_CALLBACK (on_weight_changed), self);
 }

@@ -12,46 +12,57 @@
 
 /* The window's actions ("win."): profiles, files, pages, undo. */
 
-static void
-set_enabled (UpskillWindow *self,
-             const char    *name,
-             gboolean       enabled)
-{
-  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), name);
+/* The actions that need a profile on the pages follow the session's;
+ * archive and restore also follow whether it is archived. */
 
-  if (action != NULL)
-    g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
+static gboolean
+profile_to_enabled (GBinding     *binding,
+                    const GValue *from_value,
+                    GValue       *to_value,
+                    gpointer      user_data)
+{
+  g_value_set_boolean (to_value, g_value_get_object (from_value) != NULL);
+
+  return TRUE;
+}
+
+static void
+update_archive_actions (UpskillWindow *self)
+{
+  UpskillProfile *profile = upskill_window_get_profile (self);
+
+  g_simple_action_set_enabled (self->archive_action, profile != NULL && !upskill_profile_get_archived (profile));
+  g_simple_action_set_enabled (self->restore_action, profile != NULL && upskill_profile_get_archived (profile));
 }
 
 void
-upskill_window_update_actions (UpskillWindow *self)
+upskill_window_bind_actions (UpskillWindow *self)
 {
-  gboolean has_profile = upskill_window_get_profile (self) != NULL;
-  gboolean ready = self->store != NULL;
+  static const char * const profile_actions[] = {
+    "edit-profile", "duplicate-profile", "delete-profile",
+    "export-profile", "export-profile-to", "export-report", "export-report-to",
+    "print", "print-to",
+  };
+  GActionMap *map = G_ACTION_MAP (self);
 
-  /* Not yet set up (still in init). */
-  if (self->session == NULL)
-    return;
+  g_return_if_fail (UPSKILL_IS_WINDOW (self));
+  g_return_if_fail (self->session != NULL);
 
-  set_enabled (self, "new-profile", ready);
-  set_enabled (self, "create-own-profile", ready);
-  set_enabled (self, "import-profile", ready);
-  set_enabled (self, "import-profile-from", ready);
-  set_enabled (self, "add-samples", ready);
-  set_enabled (self, "edit-profile", has_profile);
-  set_enabled (self, "duplicate-profile", has_profile);
-  set_enabled (self, "delete-profile", has_profile);
-  set_enabled (self, "archive-profile",
-               has_profile && !upskill_profile_get_archived (upskill_window_get_profile (self)));
-  set_enabled (self, "restore-profile",
-               has_profile && upskill_profile_get_archived (upskill_window_get_profile (self)));
-  set_enabled (self, "export-profile", has_profile);
-  set_enabled (self, "export-profile-to", has_profile);
-  set_enabled (self, "export-report", has_profile);
-  set_enabled (self, "export-report-to", has_profile);
-  set_enabled (self, "print", has_profile);
-  set_enabled (self, "print-to", has_profile);
-  set_enabled (self, "undo", upskill_profile_session_get_can_undo (self->session));
+  for (guint i = 0; i < G_N_ELEMENTS (profile_actions); i++)
+    g_object_bind_property_full (self->session, "profile",
+                                 g_action_map_lookup_action (map, profile_actions[i]), "enabled",
+                                 G_BINDING_SYNC_CREATE, profile_to_enabled, NULL, NULL, NULL);
+  g_object_bind_property (self->session, "can-undo",
+                          g_action_map_lookup_action (map, "undo"), "enabled",
+                          G_BINDING_SYNC_CREATE);
+
+  self->archive_action = G_SIMPLE_ACTION (g_action_map_lookup_action (map, "archive-profile"));
+  self->restore_action = G_SIMPLE_ACTION (g_action_map_lookup_action (map, "restore-profile"));
+  g_signal_connect_object (self->session, "notify::profile",
+                           G_CALLBACK (update_archive_actions), self, G_CONNECT_SWAPPED);
+  g_signal_group_connect_swapped (self->profile_signals, "notify::archived",
+                                  G_CALLBACK (update_archive_actions), self);
+  update_archive_actions (self);
 }
 
 /* New, edit, duplicate */

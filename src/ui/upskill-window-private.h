@@ -10,10 +10,14 @@
 
 G_BEGIN_DECLS
 
-/* Shared by upskill-window.c (template, selection, loading, window
- * state) and upskill-window-actions.c (menus, dialogs, files); the
- * profile, its undo and saves live in the session, the list in
- * UpskillProfileList. The tests use the accessors at the end. */
+/* Shared by upskill-window.c (template, pages, titles, toasts),
+ * upskill-window-profiles.c (the sidebar's list, search and loading),
+ * upskill-window-state.c (state remembered, closing),
+ * upskill-window-feed.c (the application's trend data and feed),
+ * upskill-window-sync.c (conflicts with other devices) and
+ * upskill-window-actions.c (menus, dialogs, files); the profile, its
+ * undo and saves live in the session, the list in UpskillProfileList.
+ * The tests use the accessors at the end. */
 
 struct _UpskillWindow
 {
@@ -60,6 +64,10 @@ struct _UpskillWindow
   /* The profile on the pages, its undo stack, autosave and disk queue. */
   UpskillProfileSession *session;
   GSignalGroup         *profile_signals;
+  GBindingGroup        *application_bindings; /* trends, feed-error */
+  GSignalGroup         *application_signals;  /* the feed's results */
+  GSimpleAction        *archive_action;       /* the action map's */
+  GSimpleAction        *restore_action;
   gboolean              closing;
   gboolean              closed;
 
@@ -72,6 +80,17 @@ struct _UpskillWindow
 };
 
 /* upskill-window.c */
+void                upskill_window_show_content         (UpskillWindow  *self);
+void                upskill_window_flush_save           (UpskillWindow  *self);
+void                upskill_window_set_profile          (UpskillWindow  *self,
+                                                         UpskillProfile *profile);
+void                upskill_window_show_error_toast     (UpskillWindow  *self,
+                                                         const char     *format,
+                                                         ...) G_GNUC_PRINTF (2, 3);
+
+void                upskill_window_update_stacks        (UpskillWindow  *self);
+
+/* upskill-window-profiles.c */
 UpskillProfileItem *upskill_window_find_item            (UpskillWindow  *self,
                                                          const char     *id,
                                                          guint          *out_position);
@@ -80,15 +99,25 @@ void                upskill_window_add_profile          (UpskillWindow  *self,
                                                          gboolean        save);
 void                upskill_window_select               (UpskillWindow  *self,
                                                          const char     *id);
-void                upskill_window_show_content         (UpskillWindow  *self);
+void                upskill_window_reselect             (UpskillWindow  *self);
+/* The row of the profile on the pages selected again, if it is listed. */
+void                upskill_window_keep_selection       (UpskillWindow  *self);
 void                upskill_window_reload               (UpskillWindow  *self,
                                                          const char     *select_id);
-void                upskill_window_flush_save           (UpskillWindow  *self);
-void                upskill_window_set_profile          (UpskillWindow  *self,
-                                                         UpskillProfile *profile);
-void                upskill_window_show_error_toast     (UpskillWindow  *self,
-                                                         const char     *format,
-                                                         ...) G_GNUC_PRINTF (2, 3);
+void                upskill_window_class_bind_profile_callbacks (GtkWidgetClass *widget_class);
+void                upskill_window_init_profile_list    (UpskillWindow  *self);
+void                upskill_window_setup_profile_list   (UpskillWindow  *self);
+
+/* upskill-window-state.c */
+void                upskill_window_restore_state        (UpskillWindow  *self);
+/* On close-request: TRUE if the window stays, hidden, until what waits
+ * is on disk. */
+gboolean            upskill_window_begin_closing        (UpskillWindow  *self);
+
+/* upskill-window-feed.c */
+/* Binds the pages to the application's trends, and says what its checks
+ * of the trend feed found. */
+void                upskill_window_follow_application   (UpskillWindow  *self);
 
 /* upskill-window-sync.c */
 void                upskill_window_setup_sync           (UpskillWindow  *self);
@@ -106,13 +135,13 @@ void                upskill_window_sync_profile_shown   (UpskillWindow  *self);
 
 /* upskill-window-actions.c */
 void                upskill_window_add_actions          (UpskillWindow  *self);
-void                upskill_window_update_actions       (UpskillWindow  *self);
+/* Binds the actions' "enabled" to the session's state. */
+void                upskill_window_bind_actions         (UpskillWindow  *self);
 /* Adds win.profile-sort, which sorts the list as the "profile-sort"
  * setting says, and remembers a change in it. */
 void                upskill_window_follow_profile_sort  (UpskillWindow  *self);
 void                upskill_window_delete_profile       (UpskillWindow  *self,
                                                          const char     *id);
-void                upskill_window_reselect             (UpskillWindow  *self);
 void                upskill_window_on_profile_deleted   (UpskillWindow  *self,
                                                          const char     *id,
                                                          gboolean        trashed);

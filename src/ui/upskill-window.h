@@ -12,6 +12,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (UpskillWindow, upskill_window, UPSKILL, WINDOW, AdwApplicationWindow)
 
+/* Construct-only properties: "store" (the profiles' folder), "settings"
+ * and "session" (the profile on the pages, its undo and saves, of that
+ * store). The application passes its own; a test may pass others. This
+ * one takes @application's store and settings and a new session. */
 UpskillWindow  *upskill_window_new         (UpskillApplication *application);
 
 /* Shows @toast over the window (pages call this; takes ownership). */
