@@ -214,8 +214,8 @@ build_areas (UpskillSkillsPage *self)
         }
 
       gtk_box_append (self->groups_box, GTK_WIDGET (widgets.group));
-      /* The group's title and description are the catalog's. */
-      upskill_wrap_at_words (GTK_WIDGET (widgets.group));
+      /* Its title and description. */
+      upskill_wrap_set_min_chars (GTK_WIDGET (widgets.group));
 
       attach_table_label (self->area_grid, area->name, 0, i + 1, FALSE);
       widgets.current_label = attach_table_label (self->area_grid, NULL, 1, i + 1, TRUE);

@@ -5,6 +5,9 @@
 
 G_BEGIN_DECLS
 
-void upskill_wrap_at_words (GtkWidget *widget);
+/* The narrowest a wrapping label of ours may become, in characters. */
+#define UPSKILL_WRAP_MIN_CHARS 12
+
+void upskill_wrap_set_min_chars (GtkWidget *widget);
 
 G_END_DECLS
