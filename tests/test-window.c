@@ -387,6 +387,99 @@ test_levels_evidence_undo (Fixture       *fixture,
   g_assert_cmpuint (upskill_profile_get_level (undone, "pytorch"), ==, before);
 }
 
+/* The shown toast's button that runs @action, if any. */
+static GtkWidget *
+find_toast_button (GtkWidget  *widget,
+                   const char *action)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget)
+      && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0
+      && gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY) != NULL)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_toast_button (child, action);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+/* Removing a session note or a plan step is one step of the window's
+ * undo, like every other change: the toast's Undo and Ctrl+Z bring it
+ * back whole, under its own id and in its place. */
+static void
+test_remove_note_and_step_undo (Fixture       *fixture,
+                                gconstpointer  user_data)
+{
+  UpskillWindow *window = fixture->window;
+  UpskillProfile *profile;
+  g_autoptr(UpskillProfile) saved = NULL;
+  g_autofree char *note_id = NULL;
+  g_autofree char *note_text = NULL;
+  g_autofree char *step_id = NULL;
+  const UpskillNote *note = NULL;
+  GPtrArray *notes;
+  GtkWidget *button;
+  guint n_notes, n_actions = 0, n_steps;
+
+  upskill_window_select (window, "maria-gonzalez");
+  WAIT_UNTIL (showing (window, "maria-gonzalez"));
+  profile = upskill_window_get_profile (window);
+
+  /* A session note with two agreed actions. */
+  notes = upskill_profile_get_notes (profile);
+  n_notes = notes->len;
+  g_assert_cmpuint (n_notes, >, 0);
+  note = g_ptr_array_index (notes, 0);
+  g_assert_nonnull (upskill_profile_add_action (profile, note->id, "Finish the threat model", 0));
+  g_assert_nonnull (upskill_profile_add_action (profile, note->id, "Ask for a code review", 0));
+  n_actions = note->actions->len;
+  g_assert_cmpuint (n_actions, >=, 2);
+  note_id = g_strdup (note->id);
+  note_text = g_strdup (note->text);
+
+  activate (fixture, "show-page", g_variant_new_string ("progress"));
+  g_assert_true (gtk_widget_activate_action (window->progress_page, "progress.delete-note",
+                                             "s", note_id));
+  g_assert_null (upskill_profile_find_note (profile, note_id));
+
+  /* The toast's Undo */
+  WAIT_UNTIL ((button = find_toast_button (GTK_WIDGET (window), "win.undo")) != NULL);
+  gtk_widget_activate (button);
+  WAIT_UNTIL ((note = upskill_profile_find_note (profile, note_id)) != NULL);
+  g_assert_nonnull (note);
+  g_assert_cmpstr (note->text, ==, note_text);
+  g_assert_cmpuint (note->actions->len, ==, n_actions);
+  g_assert_cmpuint (upskill_profile_get_notes (profile)->len, ==, n_notes);
+
+  /* A plan step, from the middle of the plan. */
+  n_steps = upskill_profile_get_plan (profile)->len;
+  g_assert_cmpuint (n_steps, >=, 3);
+  step_id = g_strdup (((UpskillPlanStep *) g_ptr_array_index (upskill_profile_get_plan (profile), 1))->id);
+  activate (fixture, "show-page", g_variant_new_string ("plan"));
+  g_assert_true (gtk_widget_activate_action (window->plan_page, "plan.remove-step", "s", step_id));
+  g_assert_null (upskill_profile_find_step (profile, step_id));
+
+  WAIT_UNTIL ((button = find_toast_button (GTK_WIDGET (window), "win.undo")) != NULL);
+  gtk_widget_activate (button);
+  WAIT_UNTIL (upskill_profile_get_plan (profile)->len == n_steps);
+  g_assert_cmpstr (((UpskillPlanStep *) g_ptr_array_index (upskill_profile_get_plan (profile), 1))->id, ==,
+                   step_id);
+
+  /* And the file says so. */
+  WAIT_UNTIL (!upskill_window_is_busy (window));
+  saved = read_profile (fixture, "maria-gonzalez");
+  g_assert_nonnull (upskill_profile_find_note (saved, note_id));
+  g_assert_nonnull (upskill_profile_find_step (saved, step_id));
+  g_assert_cmpuint (upskill_profile_get_plan (saved)->len, ==, n_steps);
+}
+
 static void
 test_change_then_close (Fixture       *fixture,
                         gconstpointer  user_data)
@@ -1689,6 +1782,7 @@ main (int   argc,
   ADD ("edit-and-duplicate", TRUE, test_edit_and_duplicate);
   ADD ("edit-tags", TRUE, test_edit_tags);
   ADD ("levels-evidence-undo", TRUE, test_levels_evidence_undo);
+  ADD ("remove-note-step-undo", TRUE, test_remove_note_and_step_undo);
   ADD ("change-then-quit", TRUE, test_change_then_close);
   ADD ("search", TRUE, test_search);
   ADD ("delete-undo", TRUE, test_delete_undo);

@@ -5,6 +5,7 @@
 
 #include "upskill-format.h"
 #include "upskill-claim-row.h"
+#include "upskill-wrap.h"
 
 struct _UpskillClaimRow
 {
@@ -174,6 +175,7 @@ static void
 upskill_claim_row_init (UpskillClaimRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  upskill_wrap_set_min_chars (GTK_WIDGET (self));
 }
 
 GtkWidget *

@@ -969,9 +969,18 @@ remove_step_action (GtkWidget  *widget,
   UpskillPlanPage *self = UPSKILL_PLAN_PAGE (widget);
   UpskillProfile *profile = upskill_page_get_profile (UPSKILL_PAGE (self));
   const char *step_id = g_variant_get_string (parameter, NULL);
+  AdwToast *toast;
 
-  if (upskill_profile_find_step (profile, step_id) != NULL)
-    upskill_profile_remove_step (profile, step_id);
+  if (upskill_profile_find_step (profile, step_id) == NULL)
+    return;
+
+  /* No confirmation: the window's undo (Ctrl+Z, or the toast) puts
+   * the step back where it was. */
+  upskill_profile_remove_step (profile, step_id);
+
+  toast = upskill_toast_new (_("Step removed"));
+  upskill_toast_add_undo (toast);
+  upskill_toast_show (GTK_WIDGET (self), toast);
 }
 
 static void

@@ -934,57 +934,6 @@ edit_note_action (GtkWidget  *widget,
   upskill_page_present_dialog (UPSKILL_PAGE (self), GTK_WINDOW (dialog));
 }
 
-typedef struct
-{
-  UpskillProfile *profile;
-  gint64          date;
-  char           *text;
-  gboolean        private;
-  gint64          next_session;
-  char           *focus;
-  GPtrArray      *actions;   /* UpskillAction* */
-} DeletedNote;
-
-static void
-deleted_note_free (gpointer data)
-{
-  DeletedNote *deleted = data;
-
-  g_object_unref (deleted->profile);
-  g_free (deleted->text);
-  g_free (deleted->focus);
-  g_ptr_array_unref (deleted->actions);
-  g_free (deleted);
-}
-
-static void
-on_undo_delete (AdwToast    *toast,
-                DeletedNote *deleted)
-{
-  g_autoptr(UpskillProfile) edited = upskill_profile_copy (deleted->profile);
-  g_autofree char *note_id = NULL;
-  UpskillNote *note;
-
-  note = upskill_profile_add_note (edited, deleted->date, deleted->text);
-  if (note == NULL)
-    return;
-  note_id = g_strdup (note->id);
-  upskill_profile_set_note_private (edited, note_id, deleted->private);
-  upskill_profile_set_note_next_session (edited, note_id, deleted->next_session);
-  upskill_profile_set_note_focus (edited, note_id, deleted->focus);
-  for (guint i = 0; i < deleted->actions->len; i++)
-    {
-      const UpskillAction *action = g_ptr_array_index (deleted->actions, i);
-      UpskillAction *added = upskill_profile_add_action (edited, note_id, action->text, action->due);
-
-      if (added == NULL)
-        break;
-      added->status = action->status;
-      added->private = action->private;
-    }
-  upskill_profile_restore (deleted->profile, edited);
-}
-
 static void
 delete_note_action (GtkWidget  *widget,
                     const char *action_name,
@@ -993,36 +942,17 @@ delete_note_action (GtkWidget  *widget,
   UpskillProgressPage *self = UPSKILL_PROGRESS_PAGE (widget);
   UpskillProfile *profile = upskill_page_get_profile (UPSKILL_PAGE (self));
   const char *note_id = g_variant_get_string (parameter, NULL);
-  UpskillNote *note = find_note (profile, note_id);
-  DeletedNote *deleted;
   AdwToast *toast;
 
-  if (note == NULL)
+  if (find_note (profile, note_id) == NULL)
     return;
 
-  deleted = g_new0 (DeletedNote, 1);
-  deleted->profile = g_object_ref (profile);
-  deleted->date = note->date;
-  deleted->text = g_strdup (note->text);
-  deleted->private = note->private;
-  deleted->next_session = note->next_session;
-  deleted->focus = g_strdup (note->focus);
-  deleted->actions = g_ptr_array_new_with_free_func ((GDestroyNotify) upskill_action_free);
-  for (guint i = 0; i < note->actions->len; i++)
-    {
-      const UpskillAction *action = g_ptr_array_index (note->actions, i);
-
-      g_ptr_array_add (deleted->actions,
-                       upskill_action_new (action->id, action->text, action->due,
-                                           action->status, action->private));
-    }
-
+  /* No confirmation: the window's undo (Ctrl+Z, or the toast) brings
+   * the note back whole, with its focus and agreed actions. */
   upskill_profile_remove_note (profile, note_id);
 
   toast = upskill_toast_new (_("Note deleted"));
-  adw_toast_set_button_label (toast, _("_Undo"));
-  g_object_set_data_full (G_OBJECT (toast), "deleted-note", deleted, deleted_note_free);
-  g_signal_connect (toast, "button-clicked", G_CALLBACK (on_undo_delete), deleted);
+  upskill_toast_add_undo (toast);
   upskill_toast_show (GTK_WIDGET (self), toast);
 }
 

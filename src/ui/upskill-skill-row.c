@@ -10,6 +10,7 @@
 #include "upskill-level.h"
 #include "upskill-readiness.h"
 #include "upskill-skill-row.h"
+#include "upskill-wrap.h"
 #include "upskill-toast.h"
 
 /* The history's source for a level the person set here. Stored in the
@@ -796,6 +797,8 @@ static void
 upskill_skill_row_init (UpskillSkillRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Its title and subtitle (the evidence rows come later). */
+  upskill_wrap_set_min_chars (GTK_WIDGET (self));
 
   gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->target_row)), FALSE);
   g_signal_connect (self, "notify::expanded", G_CALLBACK (on_expanded_changed), NULL);

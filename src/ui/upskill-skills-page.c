@@ -9,6 +9,7 @@
 #include "upskill-readiness.h"
 #include "upskill-skill-row.h"
 #include "upskill-skills-page.h"
+#include "upskill-wrap.h"
 
 /* One area's widgets, in the catalog's order. */
 typedef struct
@@ -213,6 +214,8 @@ build_areas (UpskillSkillsPage *self)
         }
 
       gtk_box_append (self->groups_box, GTK_WIDGET (widgets.group));
+      /* Its title and description. */
+      upskill_wrap_set_min_chars (GTK_WIDGET (widgets.group));
 
       attach_table_label (self->area_grid, area->name, 0, i + 1, FALSE);
       widgets.current_label = attach_table_label (self->area_grid, NULL, 1, i + 1, TRUE);

@@ -7,6 +7,7 @@
 #include "upskill-accessible.h"
 #include "upskill-claim-object.h"
 #include "upskill-claim-row.h"
+#include "upskill-wrap.h"
 #include "upskill-layoffs-chart.h"
 #include "upskill-readiness.h"
 #include "upskill-trends-page.h"
@@ -755,6 +756,8 @@ new_area_card (UpskillTrendsPage *self,
   view->button = button;
   g_ptr_array_add (self->areas, view);
 
+  upskill_wrap_set_min_chars (card);
+
   return card;
 }
 
@@ -1091,6 +1094,7 @@ upskill_trends_page_init (UpskillTrendsPage *self)
   GtkListBox *lists[N_GROUPS];
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  upskill_wrap_set_min_chars (GTK_WIDGET (self));
 
   self->kind_filter = KIND_ALL;
   self->audience_filter = AUDIENCE_ALL;
