@@ -1707,6 +1707,13 @@ find_label (GtkWidget  *widget,
   return NULL;
 }
 
+static void
+on_other_destroyed (GtkWidget *widget,
+                    gboolean  *destroyed)
+{
+  *destroyed = TRUE;
+}
+
 /* The application tells its windows what a check of the trend feed
  * found (a signal: it knows nothing of the window); the window shows it,
  * as written. A second window stays quiet: the news is said once. */
@@ -1734,7 +1741,7 @@ test_feed_news (Fixture       *fixture,
   g_assert_nonnull (find_label (told, message));
   g_assert_null (find_label (quiet, message));
 
-  g_signal_connect (other, "destroy", G_CALLBACK (on_destroy), &destroyed);
+  g_signal_connect (other, "destroy", G_CALLBACK (on_other_destroyed), &destroyed);
   gtk_window_close (GTK_WINDOW (other));
   WAIT_UNTIL (destroyed);
 }
