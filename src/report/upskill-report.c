@@ -44,6 +44,8 @@ typedef struct
   UpskillTrends    *trends;        /* may be NULL */
   UpskillPaper      paper;
   gboolean          include_notes;
+  gboolean          include_evidence;
+  gboolean          include_market_context;
   char             *coach_name;    /* NULL for none */
   char             *coach_contact; /* NULL for none */
   GDateTime        *date;
@@ -86,6 +88,8 @@ upskill_report_options_init (UpskillReportOptions *options)
   memset (options, 0, sizeof *options);
   options->paper = UPSKILL_PAPER_AUTO;
   options->include_notes = TRUE;
+  options->include_evidence = TRUE;
+  options->include_market_context = TRUE;
   options->coach_name = NULL;
   options->coach_contact = NULL;
   options->date = 0;
@@ -395,7 +399,7 @@ draw_cover (UpskillReportDoc *doc,
 
   /* The colophon, measured first: the contents share what is left above
    * it, so a longer report tightens the rows rather than run into it. */
-  if (report->trends != NULL)
+  if (report->trends != NULL && report->include_market_context)
     /* Translators: the cover's last line; %s is the app's version, then the article's title. */
     colophon_text = g_strdup_printf (_("Prepared with Upskill %s. Market context from “%s”."),
                                      PACKAGE_VERSION, upskill_trends_get_source_title (report->trends));
@@ -768,6 +772,8 @@ add_rated_skill (Report       *report,
     line = g_string_free (g_steal_pointer (&with_basis), FALSE);
   }
   upskill_report_doc_add_item (doc, "•", 14, line, &upskill_report_accent);
+  if (!report->include_evidence)
+    return;
   if (evidence != NULL && evidence->len > 0)
     upskill_report_doc_keep_with_next (doc);
 
@@ -816,7 +822,9 @@ add_strengths (Report *report)
       if (n++ == 0)
         {
           upskill_report_doc_add_text (doc, UPSKILL_TEXT_BODY,
-                                       _("The skills already at or above their target, and what shows it."));
+                                       report->include_evidence
+                                       ? _("The skills already at or above their target, and what shows it.")
+                                       : _("The skills already at or above their target."));
           upskill_report_doc_keep_with_next (doc);
         }
       add_rated_skill (report, skill, level, target);
@@ -884,7 +892,9 @@ add_radar (Report *report)
                                  "level above its target counts as the target."));
   upskill_report_doc_keep_with_next (doc);
   upskill_report_doc_add_drawing (doc, 300, draw_radar, radar, radar_data_free);
-  add_ratings (report);
+  /* Without the evidence the list would only repeat the gap table. */
+  if (report->include_evidence)
+    add_ratings (report);
 }
 
 /* ---------------------------------------------------------------- */
@@ -2039,6 +2049,8 @@ report_new (UpskillProfile             *profile,
   report->trends = trends ? g_object_ref (trends) : NULL;
   report->paper = options->paper;
   report->include_notes = options->include_notes;
+  report->include_evidence = options->include_evidence;
+  report->include_market_context = options->include_market_context;
   report->coach_name = options->coach_name && *options->coach_name ? g_strdup (options->coach_name) : NULL;
   report->coach_contact = options->coach_contact && *options->coach_contact
                           ? g_strdup (options->coach_contact) : NULL;
@@ -2123,7 +2135,8 @@ report_build (Report          *report,
   add_since_last_session (report);
   if (report->include_notes)
     add_notes (report);
-  add_market_context (report);
+  if (report->include_market_context)
+    add_market_context (report);
   add_level_definitions (report);
   add_sign_off (report);
 }
@@ -2502,4 +2515,216 @@ upskill_report_suggest_name (UpskillProfile *profile,
 
   /* Translators: the suggested file name of a report: name, date. */
   return g_strdup_printf (_("%s - Upskill report - %s.pdf"), name->str, day);
+}
+
+/* Names for a batch */
+
+struct _UpskillReportNames
+{
+  GHashTable *used;  /* name_key () of each name given */
+};
+
+UpskillReportNames *
+upskill_report_names_new (void)
+{
+  UpskillReportNames *names = g_new0 (UpskillReportNames, 1);
+
+  names->used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  return names;
+}
+
+void
+upskill_report_names_free (UpskillReportNames *names)
+{
+  if (names == NULL)
+    return;
+
+  g_hash_table_unref (names->used);
+  g_free (names);
+}
+
+/* The key two report names collide under on a file system that ignores
+ * case (or normalisation): "Dana" and "dana" are one file there. */
+static char *
+name_key (const char *name)
+{
+  g_autofree char *normalized = g_utf8_normalize (name, -1, G_NORMALIZE_ALL_COMPOSE);
+
+  return g_utf8_casefold (normalized ? normalized : name, -1);
+}
+
+char *
+upskill_report_names_next (UpskillReportNames *names,
+                           UpskillProfile     *profile,
+                           gint64              date)
+{
+  char *name;
+
+  g_return_val_if_fail (names != NULL, NULL);
+  g_return_val_if_fail (UPSKILL_IS_PROFILE (profile), NULL);
+
+  /* The suggested name never starts with "-" or "."; two clients with
+   * the same name (in any case) both keep their report. */
+  name = upskill_report_suggest_name (profile, date);
+  for (guint n = 1; ; n++)
+    {
+      g_autofree char *key = name_key (name);
+      g_autofree char *base = NULL;
+
+      if (!g_hash_table_contains (names->used, key))
+        {
+          g_hash_table_add (names->used, g_steal_pointer (&key));
+          break;
+        }
+      base = g_strndup (name, strlen (name) - strlen (".pdf"));
+      g_free (name);
+      if (n == 1)
+        name = g_strdup_printf ("%s (%s).pdf", base, upskill_profile_get_id (profile));
+      else
+        name = g_strdup_printf ("%s (%u).pdf", base, n);
+    }
+
+  return name;
+}
+
+/* A batch, on a worker thread */
+
+typedef struct
+{
+  UpskillStore         *store;
+  GStrv                 ids;
+  UpskillProfile       *open_profile;  /* a copy, or NULL */
+  UpskillCatalog       *catalog;
+  UpskillTrends        *trends;        /* may be NULL */
+  UpskillReportOptions  options;       /* its strings are the two below */
+  char                 *coach_name;
+  char                 *coach_contact;
+  GFile                *folder;
+  guint                 n_written;
+} BatchTask;
+
+static void
+batch_task_free (gpointer data)
+{
+  BatchTask *batch = data;
+
+  g_object_unref (batch->store);
+  g_strfreev (batch->ids);
+  g_clear_object (&batch->open_profile);
+  g_object_unref (batch->catalog);
+  g_clear_object (&batch->trends);
+  g_free (batch->coach_name);
+  g_free (batch->coach_contact);
+  g_object_unref (batch->folder);
+  g_free (batch);
+}
+
+static void
+batch_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  BatchTask *batch = task_data;
+  g_autoptr(UpskillReportNames) names = upskill_report_names_new ();
+  g_autoptr(GError) first_error = NULL;
+
+  for (guint i = 0; batch->ids[i] != NULL; i++)
+    {
+      g_autoptr(UpskillProfile) profile = NULL;
+      g_autoptr(Report) report = NULL;
+      g_autoptr(GFile) destination = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *name = NULL;
+
+      if (g_cancellable_is_cancelled (cancellable))
+        break;
+
+      if (batch->open_profile != NULL &&
+          g_strcmp0 (upskill_profile_get_id (batch->open_profile), batch->ids[i]) == 0)
+        profile = g_object_ref (batch->open_profile);
+      else
+        profile = upskill_store_load (batch->store, batch->ids[i], cancellable, &error);
+
+      if (profile != NULL)
+        {
+          name = upskill_report_names_next (names, profile, batch->options.date);
+          destination = g_file_get_child (batch->folder, name);
+          report = report_new (profile, batch->catalog, batch->trends, &batch->options);
+          if (report_write (report, destination, cancellable, &error))
+            batch->n_written++;
+        }
+
+      if (error != NULL && first_error == NULL)
+        first_error = g_steal_pointer (&error);
+    }
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  if (first_error != NULL)
+    g_task_return_error (task, g_steal_pointer (&first_error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+void
+upskill_report_write_batch_async (UpskillStore               *store,
+                                  const char * const         *ids,
+                                  UpskillProfile             *open_profile,
+                                  UpskillCatalog             *catalog,
+                                  UpskillTrends              *trends,
+                                  const UpskillReportOptions *options,
+                                  GFile                      *folder,
+                                  GCancellable               *cancellable,
+                                  GAsyncReadyCallback         callback,
+                                  gpointer                    user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  BatchTask *batch;
+
+  g_return_if_fail (UPSKILL_IS_STORE (store));
+  g_return_if_fail (ids != NULL);
+  g_return_if_fail (open_profile == NULL || UPSKILL_IS_PROFILE (open_profile));
+  g_return_if_fail (UPSKILL_IS_CATALOG (catalog));
+  g_return_if_fail (trends == NULL || UPSKILL_IS_TRENDS (trends));
+  g_return_if_fail (G_IS_FILE (folder));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, upskill_report_write_batch_async);
+  g_task_set_name (task, "upskill-report-write-batch");
+
+  batch = g_new0 (BatchTask, 1);
+  batch->store = g_object_ref (store);
+  batch->ids = g_strdupv ((char **) ids);
+  /* Copied here, on the caller's thread: the window goes on editing it. */
+  batch->open_profile = open_profile ? upskill_profile_copy (open_profile) : NULL;
+  batch->catalog = g_object_ref (catalog);
+  batch->trends = trends ? g_object_ref (trends) : NULL;
+  if (options != NULL)
+    batch->options = *options;
+  else
+    upskill_report_options_init (&batch->options);
+  batch->coach_name = g_strdup (batch->options.coach_name);
+  batch->coach_contact = g_strdup (batch->options.coach_contact);
+  batch->options.coach_name = batch->coach_name;
+  batch->options.coach_contact = batch->coach_contact;
+  batch->folder = g_object_ref (folder);
+  g_task_set_task_data (task, batch, batch_task_free);
+  g_task_run_in_thread (task, batch_thread);
+}
+
+gboolean
+upskill_report_write_batch_finish (GAsyncResult  *result,
+                                   guint         *out_n_written,
+                                   GError       **error)
+{
+  BatchTask *batch;
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == upskill_report_write_batch_async, FALSE);
+
+  batch = g_task_get_task_data (G_TASK (result));
+  if (out_n_written != NULL)
+    *out_n_written = batch->n_written;
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
