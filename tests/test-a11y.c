@@ -30,6 +30,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtspiStateSet, g_object_unref)
 #include "upskill-module-chooser.h"
 #include "upskill-note-dialog.h"
 #include "upskill-profile-dialog.h"
+#include "upskill-report-options-dialog.h"
 #include "upskill-skill-row.h"
 #include "upskill-step-dialog.h"
 #include "upskill-test-ui.h"
@@ -272,6 +273,12 @@ run_driver (void)
         upskill_test_wait_for_frames (GTK_WIDGET (window), 1);
       }
   }
+  /* Two clients selected: Export Reports is sensitive, and read. */
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (upskill_clients_view_get_rows (UPSKILL_CLIENTS_VIEW (window->clients_view))),
+                                   0, FALSE);
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (upskill_clients_view_get_rows (UPSKILL_CLIENTS_VIEW (window->clients_view))),
+                                   1, FALSE);
+  upskill_test_wait_for_frames (GTK_WIDGET (window), 1);
   driver_ready (&driver, "clients", GTK_WINDOW (window));
   g_action_group_activate_action (G_ACTION_GROUP (window), "close-clients", NULL);
 
@@ -292,6 +299,8 @@ run_driver (void)
   upskill_test_flush ();
   driver_dialog (&driver, "step", window->plan_page, "plan.add-custom-step", UPSKILL_TYPE_STEP_DIALOG);
   driver_dialog (&driver, "module-chooser", window->plan_page, "plan.add-module", UPSKILL_TYPE_MODULE_CHOOSER);
+  driver_dialog (&driver, "report-options", GTK_WIDGET (window), "win.export-report",
+                 UPSKILL_TYPE_REPORT_OPTIONS_DIALOG);
   driver_dialog (&driver, "preferences", NULL, "preferences", ADW_TYPE_PREFERENCES_WINDOW);
   driver_dialog (&driver, "shortcuts", GTK_WIDGET (window), "win.show-help-overlay", GTK_TYPE_SHORTCUTS_WINDOW);
   driver_dialog (&driver, "about", NULL, "about", ADW_TYPE_ABOUT_WINDOW);
