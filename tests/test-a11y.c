@@ -628,7 +628,7 @@ test_names (void)
 
   g_test_message ("%u states, %u interactive controls, %u without a usable name",
                   n_states, result.n_controls, result.n_unnamed);
-  g_assert_cmpuint (n_states, ==, 12);
+  g_assert_cmpuint (n_states, ==, 13);
   g_assert_cmpuint (result.n_controls, >, 100);
 
   /* What a few controls say, in full. */
@@ -637,6 +637,9 @@ test_names (void)
   /* A coach confirms a client's evidenced rating. */
   g_assert_true (has_name (result.names, "^Confirm Rating$"));
   g_assert_true (has_name (result.names, "^Regenerate Plan$"));
+  g_assert_true (has_name (result.names, "^Export Reports of the Selected Clients$"));
+  g_assert_true (has_name (result.names, "^Session notes$"));
+  g_assert_true (has_name (result.names, "^Market context$"));
   /* The plan's steps, each in a row built as the list scrolls. */
   g_assert_true (has_name (result.names, "^Step 1: .+"));
   /* The readiness by area is a table, an area heading each row (GTK 4.8
