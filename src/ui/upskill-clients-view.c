@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "upskill-accessible.h"
 #include "upskill-client.h"
 #include "upskill-clients-view.h"
 #include "upskill-format.h"
@@ -41,6 +42,7 @@ struct _UpskillClientsView
   AdwStatusPage      *empty_page;
   GtkColumnView      *column_view;
   GtkLabel           *selected_label;
+  GtkWidget          *export_button;
   GtkColumnView      *heat_view;
   GtkListBox         *gaps_list;
 
@@ -1022,6 +1024,7 @@ upskill_clients_view_class_init (UpskillClientsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UpskillClientsView, empty_page);
   gtk_widget_class_bind_template_child (widget_class, UpskillClientsView, column_view);
   gtk_widget_class_bind_template_child (widget_class, UpskillClientsView, selected_label);
+  gtk_widget_class_bind_template_child (widget_class, UpskillClientsView, export_button);
   gtk_widget_class_bind_template_child (widget_class, UpskillClientsView, heat_view);
   gtk_widget_class_bind_template_child (widget_class, UpskillClientsView, gaps_list);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
@@ -1051,6 +1054,8 @@ upskill_clients_view_init (UpskillClientsView *self)
   g_autoptr(GtkListItemFactory) tag_list_factory = new_role_factory (FALSE);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* More than its label says, for a screen reader: whose reports. */
+  upskill_accessible_set_label (self->export_button, _("Export Reports of the Selected Clients"));
 
   self->clients = g_list_store_new (UPSKILL_TYPE_CLIENT);
   self->filter = gtk_custom_filter_new (filter_client, self, NULL);
