@@ -30,6 +30,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtspiStateSet, g_object_unref)
 #include "upskill-module-chooser.h"
 #include "upskill-note-dialog.h"
 #include "upskill-profile-dialog.h"
+#include "upskill-report-options-dialog.h"
 #include "upskill-skill-row.h"
 #include "upskill-step-dialog.h"
 #include "upskill-test-ui.h"
@@ -255,6 +256,12 @@ run_driver (void)
         upskill_test_wait_for_frames (GTK_WIDGET (window), 1);
       }
   }
+  /* Two clients selected: Export Reports is sensitive, and read. */
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (upskill_clients_view_get_rows (UPSKILL_CLIENTS_VIEW (window->clients_view))),
+                                   0, FALSE);
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (upskill_clients_view_get_rows (UPSKILL_CLIENTS_VIEW (window->clients_view))),
+                                   1, FALSE);
+  upskill_test_wait_for_frames (GTK_WIDGET (window), 1);
   driver_ready (&driver, "clients", GTK_WINDOW (window));
   g_action_group_activate_action (G_ACTION_GROUP (window), "close-clients", NULL);
 
@@ -275,6 +282,8 @@ run_driver (void)
   upskill_test_flush ();
   driver_dialog (&driver, "step", window->plan_page, "plan.add-custom-step", UPSKILL_TYPE_STEP_DIALOG);
   driver_dialog (&driver, "module-chooser", window->plan_page, "plan.add-module", UPSKILL_TYPE_MODULE_CHOOSER);
+  driver_dialog (&driver, "report-options", GTK_WIDGET (window), "win.export-report",
+                 UPSKILL_TYPE_REPORT_OPTIONS_DIALOG);
   driver_dialog (&driver, "preferences", NULL, "preferences", ADW_TYPE_PREFERENCES_WINDOW);
   driver_dialog (&driver, "shortcuts", GTK_WIDGET (window), "win.show-help-overlay", GTK_TYPE_SHORTCUTS_WINDOW);
   driver_dialog (&driver, "about", NULL, "about", ADW_TYPE_ABOUT_WINDOW);
@@ -602,7 +611,7 @@ test_names (void)
 
   g_test_message ("%u states, %u interactive controls, %u without a usable name",
                   n_states, result.n_controls, result.n_unnamed);
-  g_assert_cmpuint (n_states, ==, 12);
+  g_assert_cmpuint (n_states, ==, 13);
   g_assert_cmpuint (result.n_controls, >, 100);
 
   /* What a few controls say, in full. */
@@ -611,6 +620,9 @@ test_names (void)
   /* A coach confirms a client's evidenced rating. */
   g_assert_true (has_name (result.names, "^Confirm Rating$"));
   g_assert_true (has_name (result.names, "^Regenerate Plan$"));
+  g_assert_true (has_name (result.names, "^Export Reports of the Selected Clients$"));
+  g_assert_true (has_name (result.names, "^Session notes$"));
+  g_assert_true (has_name (result.names, "^Market context$"));
   /* The plan's steps, each in a row built as the list scrolls. */
   g_assert_true (has_name (result.names, "^Step 1: .+"));
   /* The readiness by area is a table, an area heading each row (GTK 4.8

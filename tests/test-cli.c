@@ -252,6 +252,80 @@ test_export_by_id_without_notes (Fixture       *fixture,
   g_assert_nonnull (strstr (info, "(A4)"));
 }
 
+/* A link from María's evidence, and the market context's heading: both
+ * in the default report, each gone with its flag, one report or many. */
+#define MARIA_EVIDENCE_LINK "https://notes.example.org/mgonzalez/garak-chatbot-report"
+
+static char *
+export_maria_text (Fixture    *fixture,
+                   const char *file_name,
+                   const char *flag)
+{
+  g_autofree char *out = g_build_filename (fixture->out_dir, file_name, NULL);
+  const char *args[] = { "--export-report", out, "--profile", "maria-gonzalez", flag, NULL };
+  g_auto(Result) result = run_upskill (fixture, args);
+
+  if (result.status != 0)
+    g_error ("export failed: %s", result.err);
+  return upskill_test_pdf_text (out);
+}
+
+static void
+test_export_leaving_out (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autofree char *folder = g_build_filename (fixture->out_dir, "all", NULL);
+  const char *all[] = { "--export-report", folder, "--all-profiles", "--no-evidence",
+                        "--no-market-context", NULL };
+  const char *help[] = { "--help", NULL };
+  g_autofree char *full = NULL;
+  g_autofree char *no_evidence = NULL;
+  g_autofree char *no_market = NULL;
+  g_auto(Result) result = { 0, NULL, NULL };
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+  guint n = 0;
+
+  {
+    g_auto(Result) usage = run_upskill (fixture, help);
+
+    g_assert_nonnull (strstr (usage.out, "--no-evidence"));
+    g_assert_nonnull (strstr (usage.out, "--no-market-context"));
+  }
+
+  import_samples (fixture);
+  if (!upskill_test_have_poppler ())
+    return;
+
+  full = export_maria_text (fixture, "full.pdf", NULL);
+  no_evidence = export_maria_text (fixture, "no-evidence.pdf", "--no-evidence");
+  no_market = export_maria_text (fixture, "no-market.pdf", "--no-market-context");
+
+  g_assert_nonnull (strstr (full, MARIA_EVIDENCE_LINK));
+  g_assert_nonnull (strstr (full, "Market context"));
+  g_assert_null (strstr (no_evidence, MARIA_EVIDENCE_LINK));
+  g_assert_nonnull (strstr (no_evidence, "Market context"));
+  g_assert_nonnull (strstr (no_market, MARIA_EVIDENCE_LINK));
+  g_assert_null (strstr (no_market, "Market context"));
+
+  result = run_upskill (fixture, all);
+  if (result.status != 0)
+    g_error ("export failed: %s", result.err);
+  dir = g_dir_open (folder, 0, NULL);
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (folder, name, NULL);
+      g_autofree char *text = upskill_test_pdf_text (path);
+
+      g_assert_null (strstr (text, MARIA_EVIDENCE_LINK));
+      g_assert_null (strstr (text, "Market context"));
+      g_assert_nonnull (strstr (text, "Level definitions"));
+      n++;
+    }
+  g_assert_cmpuint (n, ==, 3);
+}
+
 static void
 test_unknown_profile (Fixture       *fixture,
                       gconstpointer  data)
@@ -1133,6 +1207,7 @@ main (int   argc,
   ADD ("export-one", test_export_one);
   ADD ("export-sign-off", test_export_sign_off);
   ADD ("export-by-id-without-notes", test_export_by_id_without_notes);
+  ADD ("export-leaving-out", test_export_leaving_out);
   ADD ("unknown-profile", test_unknown_profile);
   ADD ("unwritable-path", test_unwritable_path);
   ADD ("report-into-profiles-refused", test_report_into_profiles_refused);

@@ -9,6 +9,7 @@
 
 #include "upskill-catalog.h"
 #include "upskill-date.h"
+#include "upskill-error.h"
 #include "upskill-format.h"
 #include "upskill-level.h"
 #include "upskill-planner.h"
@@ -152,6 +153,14 @@ default_options (UpskillReportOptions *options)
   options->coach_name = "Sam Reyes";
   options->paper = UPSKILL_PAPER_A4;
 }
+
+typedef struct
+{
+  gboolean  done;
+  gboolean  ok;
+  GError   *error;
+  guint     n_written;
+} AsyncState;
 
 /* ---------------------------------------------------------------- */
 
@@ -587,6 +596,210 @@ test_strengths_and_evidence (Fixture       *fixture,
   assert_text_has (text, "Confirmed on");
 }
 
+/* The first piece of evidence with a link in @profile. */
+static UpskillEvidence *
+find_linked_evidence (Fixture        *fixture,
+                      UpskillProfile *profile)
+{
+  for (guint i = 0; i < upskill_catalog_get_n_skills (fixture->catalog); i++)
+    {
+      UpskillSkill *skill = upskill_catalog_get_skill (fixture->catalog, i);
+      GPtrArray *evidence = upskill_profile_get_evidence (profile, skill->id);
+
+      for (guint k = 0; evidence != NULL && k < evidence->len; k++)
+        {
+          UpskillEvidence *item = g_ptr_array_index (evidence, k);
+
+          if (item->link != NULL && *item->link != '\0')
+            return item;
+        }
+    }
+
+  g_error ("The sample has no evidence with a link");
+  return NULL;
+}
+
+/* Without the evidence: the strengths are still named, with what their
+ * rating rests on, but no note or link of evidence is, and the list of
+ * every other rating (which only the evidence adds to) goes. */
+static void
+test_no_evidence (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autoptr(UpskillProfile) profile = upskill_test_load_sample ("maria-gonzalez");
+  UpskillEvidence *evidence = find_linked_evidence (fixture, profile);
+  g_autofree char *with_path = NULL;
+  g_autofree char *without_path = NULL;
+  g_autofree char *with = NULL;
+  g_autofree char *without = NULL;
+  g_autofree char *strengths = NULL;
+  UpskillReportOptions options;
+
+  if (!upskill_test_have_poppler ())
+    return;
+
+  default_options (&options);
+  with_path = write_report (fixture, profile, &options, "with.pdf");
+  options.include_evidence = FALSE;
+  without_path = write_report (fixture, profile, &options, "without.pdf");
+  with = upskill_test_pdf_text (with_path);
+  without = upskill_test_pdf_text (without_path);
+
+  assert_text_has (with, evidence->link);
+  assert_text_has (with, evidence->note);
+  assert_text_has (with, "Ratings and evidence");
+  g_assert_false (text_has (without, evidence->link));
+  g_assert_false (text_has (without, evidence->note));
+  g_assert_false (text_has (without, "Ratings and evidence"));
+  g_assert_false (text_has (without, "and what shows it"));
+
+  strengths = section_text (without, "Strengths", "Skills profile");
+  assert_text_has (strengths, "The skills already at or above their target.");
+  assert_text_has (strengths, "Confirmed on");
+  for (guint i = 0; i < G_N_ELEMENTS (section_headings); i++)
+    assert_text_has (without, section_headings[i]);
+}
+
+/* Without the market context: no section, no line for it in the
+ * contents or the outline, and the cover does not cite the article. */
+static void
+test_no_market_context (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(UpskillProfile) profile = upskill_test_load_sample ("dana-okafor");
+  g_autofree char *with_path = NULL;
+  g_autofree char *without_path = NULL;
+  g_autofree char *with = NULL;
+  g_autofree char *without = NULL;
+  g_autofree char *raw = NULL;
+  g_autofree char *source = NULL;
+  gsize length = 0;
+  UpskillReportOptions options;
+
+  if (!upskill_test_have_poppler ())
+    return;
+
+  source = g_strdup_printf ("Source: “%s”", upskill_trends_get_source_title (fixture->trends));
+  default_options (&options);
+  with_path = write_report (fixture, profile, &options, "with.pdf");
+  options.include_market_context = FALSE;
+  without_path = write_report (fixture, profile, &options, "without.pdf");
+  with = upskill_test_pdf_text (with_path);
+  without = upskill_test_pdf_text (without_path);
+
+  /* Once in the contents, once as the heading. */
+  g_assert_cmpuint (count_occurrences (with, "Market context"), >=, 2);
+  assert_text_has (with, "Key claims");
+  assert_text_has (with, source);
+  g_assert_cmpuint (count_occurrences (without, "Market context"), ==, 0);
+  g_assert_false (text_has (without, "Key claims"));
+  g_assert_false (text_has (without, "Demand signal per area"));
+  g_assert_false (text_has (without, source));
+  assert_text_has (without, "Level definitions");
+  assert_text_has (without, "Sign-off");
+
+  g_assert_true (g_file_get_contents (without_path, &raw, &length, NULL));
+  g_assert_false (contains_bytes (raw, length, "/Title (Market context)"));
+  g_assert_true (contains_bytes (raw, length, "/Title (Level definitions)"));
+}
+
+/* Names in one folder: "Dana" and "dana" are one file where case does
+ * not count, so the second gets its id; every name stays a report's. */
+static void
+test_batch_names (void)
+{
+  g_autoptr(UpskillReportNames) names = upskill_report_names_new ();
+  g_autoptr(UpskillProfile) first = upskill_profile_new ("dana-okafor", "Dana Okafor");
+  g_autoptr(UpskillProfile) second = upskill_profile_new ("dana-okafor-2", "DANA OKAFOR");
+  g_autoptr(UpskillProfile) third = upskill_profile_new ("dana-okafor-2", "dana okafor");
+  g_autoptr(UpskillProfile) other = upskill_profile_new ("li-wei", "Li Wei");
+  g_autoptr(GDateTime) noon = g_date_time_new_local (2026, 11, 26, 12, 0, 0);
+  gint64 date = g_date_time_to_unix (noon);
+  g_autofree char *a = upskill_report_names_next (names, first, date);
+  g_autofree char *b = upskill_report_names_next (names, second, date);
+  g_autofree char *c = upskill_report_names_next (names, third, date);
+  g_autofree char *d = upskill_report_names_next (names, other, date);
+
+  g_assert_cmpstr (a, ==, "Dana Okafor - Upskill report - 2026-11-26.pdf");
+  g_assert_cmpstr (b, ==, "DANA OKAFOR - Upskill report - 2026-11-26 (dana-okafor-2).pdf");
+  g_assert_cmpstr (c, ==, "dana okafor - Upskill report - 2026-11-26 (dana-okafor-2) (2).pdf");
+  g_assert_cmpstr (d, ==, "Li Wei - Upskill report - 2026-11-26.pdf");
+}
+
+static void
+on_batch_written (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  AsyncState *state = user_data;
+
+  state->ok = upskill_report_write_batch_finish (result, &state->n_written, &state->error);
+  state->done = TRUE;
+}
+
+/* A batch writes one report per profile, the one on screen as it is
+ * now; a profile that cannot be read is the error, and does not stop
+ * the others. */
+static void
+test_batch (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autofree char *data_dir = g_build_filename (fixture->dir, "data", NULL);
+  g_autofree char *out_dir = g_build_filename (fixture->dir, "out", NULL);
+  g_autoptr(GFile) data_file = g_file_new_for_path (data_dir);
+  g_autoptr(GFile) out_file = g_file_new_for_path (out_dir);
+  g_autoptr(UpskillStore) store = upskill_store_new (data_file, fixture->catalog);
+  g_autoptr(UpskillProfile) open_profile = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *li_path = NULL;
+  g_autofree char *maria_path = NULL;
+  const char *ids[] = { "li-wei", "no-such-client", "maria-gonzalez", NULL };
+  UpskillReportOptions options;
+  AsyncState state = { FALSE, FALSE, NULL, 0 };
+
+  g_assert_true (upskill_store_add_samples (store, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_mkdir (out_dir, 0700), ==, 0);
+  open_profile = upskill_store_load (store, "maria-gonzalez", NULL, &error);
+  g_assert_no_error (error);
+  upskill_profile_set_name (open_profile, "María Unsaved");
+
+  default_options (&options);
+  options.include_market_context = FALSE;
+  upskill_report_write_batch_async (store, ids, open_profile, fixture->catalog, fixture->trends,
+                                    &options, out_file, NULL, on_batch_written, &state);
+  /* Copied when the call is made. */
+  upskill_profile_set_name (open_profile, "María Later");
+  while (!state.done)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_false (state.ok);
+  g_assert_error (state.error, UPSKILL_ERROR, UPSKILL_ERROR_NOT_FOUND);
+  g_clear_error (&state.error);
+  g_assert_cmpuint (state.n_written, ==, 2);
+
+  {
+    g_autoptr(UpskillProfile) li = upskill_store_load (store, "li-wei", NULL, NULL);
+    g_autofree char *li_name = upskill_report_suggest_name (li, REPORT_DATE);
+    g_autoptr(UpskillProfile) unsaved = upskill_profile_new ("maria-gonzalez", "María Unsaved");
+    g_autofree char *maria_name = upskill_report_suggest_name (unsaved, REPORT_DATE);
+
+    li_path = g_build_filename (out_dir, li_name, NULL);
+    maria_path = g_build_filename (out_dir, maria_name, NULL);
+  }
+  g_assert_true (g_file_test (li_path, G_FILE_TEST_IS_REGULAR));
+  g_assert_true (g_file_test (maria_path, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpuint (upskill_test_count_temporary_files (out_dir), ==, 0);
+
+  if (upskill_test_have_poppler ())
+    {
+      g_autofree char *text = upskill_test_pdf_text (maria_path);
+
+      /* The options reach every report of the batch. */
+      g_assert_false (text_has (text, "Market context"));
+    }
+}
+
 /* The appendix defines every level in the words the app uses. */
 static void
 test_level_definitions (Fixture       *fixture,
@@ -1015,13 +1228,6 @@ test_unwritable (Fixture       *fixture,
   g_assert_nonnull (strstr (error->message, missing));
 }
 
-typedef struct
-{
-  gboolean  done;
-  gboolean  ok;
-  GError   *error;
-} AsyncState;
-
 static void
 on_written (GObject      *source,
             GAsyncResult *result,
@@ -1045,7 +1251,7 @@ test_async (Fixture       *fixture,
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autofree char *text = NULL;
   UpskillReportOptions options;
-  AsyncState state = { FALSE, FALSE, NULL };
+  AsyncState state = { FALSE, FALSE, NULL, 0 };
 
   default_options (&options);
   upskill_report_write_async (profile, fixture->catalog, fixture->trends, &options, file, NULL,
@@ -1144,6 +1350,9 @@ main (int   argc,
   ADD ("cjk-name", test_cjk_name);
   ADD ("scripts", test_scripts);
   ADD ("no-notes", test_no_notes);
+  ADD ("no-evidence", test_no_evidence);
+  ADD ("no-market-context", test_no_market_context);
+  ADD ("batch", test_batch);
   ADD ("private-notes-absent", test_private_notes_absent);
   ADD ("session-focus", test_session_focus);
   ADD ("german", test_german);
@@ -1162,6 +1371,7 @@ main (int   argc,
   ADD ("sign-off", test_sign_off);
   ADD ("rating-basis-in-gaps", test_rating_basis_in_gaps);
   g_test_add_func ("/upskill/report/suggest-name", test_suggest_name);
+  g_test_add_func ("/upskill/report/batch-names", test_batch_names);
 
 #undef ADD
 

@@ -15,6 +15,7 @@
 #include "upskill-plan-page.h"
 #include "upskill-progress-page.h"
 #include "upskill-profile-dialog.h"
+#include "upskill-report-options-dialog.h"
 #include "upskill-skill-row.h"
 #include "upskill-test-window.h"
 #include "upskill-window-private.h"
@@ -976,6 +977,155 @@ test_export_modes (Fixture       *fixture,
   g_assert_cmpuint (file_mode (private), ==, 0600);
 }
 
+static gboolean pdf_complete (const char *path);
+
+/* The row of @dialog titled @title. */
+static AdwActionRow *
+find_action_row (GtkWidget  *widget,
+                 const char *title)
+{
+  if (ADW_IS_ACTION_ROW (widget) &&
+      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
+    return ADW_ACTION_ROW (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      AdwActionRow *found = find_action_row (child, title);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+option_is_on (GtkWindow  *dialog,
+              const char *title)
+{
+  AdwActionRow *row = find_action_row (GTK_WIDGET (dialog), title);
+
+  g_assert_nonnull (row);
+  return gtk_switch_get_active (GTK_SWITCH (adw_action_row_get_activatable_widget (row)));
+}
+
+/* Without blanks: a note wrapped across lines still matches. */
+static gboolean
+pdf_text_has (const char *path,
+              const char *needle)
+{
+  g_autofree char *text = upskill_test_pdf_text (path);
+  g_autoptr(GString) haystack = g_string_new (NULL);
+  g_autoptr(GString) wanted = g_string_new (NULL);
+
+  for (const char *p = text; *p; p++)
+    if (!g_ascii_isspace (*p))
+      g_string_append_c (haystack, *p);
+  for (const char *p = needle; *p; p++)
+    if (!g_ascii_isspace (*p))
+      g_string_append_c (wanted, *p);
+  return strstr (haystack->str, wanted->str) != NULL;
+}
+
+/* Export Report asks first what the report holds: with the session notes
+ * turned off, a shared note that the default report has is not in the
+ * file written; the choice is remembered for the next export. */
+static void
+test_report_options (Fixture       *fixture,
+                     gconstpointer  user_data)
+{
+  UpskillWindow *window = fixture->window;
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autofree char *export_dir = g_build_filename (fixture->data_dir, "exports", NULL);
+  g_autofree char *with_notes = g_build_filename (export_dir, "with notes.pdf", NULL);
+  g_autofree char *chosen = g_build_filename (export_dir, "chosen.pdf", NULL);
+  g_autofree char *note_words = NULL;
+  GtkWindow *dialog;
+  AdwActionRow *notes_row;
+  UpskillProfile *profile;
+
+  g_assert_cmpint (g_mkdir (export_dir, 0700), ==, 0);
+  upskill_window_select (window, "maria-gonzalez");
+  WAIT_UNTIL (showing (window, "maria-gonzalez"));
+  profile = upskill_window_get_profile (window);
+  for (guint i = 0; i < upskill_profile_get_notes (profile)->len && note_words == NULL; i++)
+    {
+      UpskillNote *note = g_ptr_array_index (upskill_profile_get_notes (profile), i);
+
+      if (!note->private && note->text != NULL && g_utf8_strlen (note->text, -1) > 24)
+        note_words = g_utf8_substring (note->text, 0, 24);
+    }
+  g_assert_nonnull (note_words);
+
+  /* By default the shared notes are in. */
+  activate (fixture, "export-report-to", g_variant_new_string (with_notes));
+  WAIT_UNTIL (pdf_complete (with_notes));
+
+  activate (fixture, "export-report", NULL);
+  WAIT_UNTIL ((dialog = upskill_test_find_window (UPSKILL_TYPE_REPORT_OPTIONS_DIALOG)) != NULL);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Export Report");
+  g_assert_true (gtk_window_get_modal (dialog));
+  g_assert_true (option_is_on (dialog, "Session notes"));
+  g_assert_true (option_is_on (dialog, "Evidence"));
+  g_assert_true (option_is_on (dialog, "Market context"));
+  if (g_getenv ("UPSKILL_SCREENSHOT_DIR") != NULL)
+    {
+      g_autofree char *path = g_build_filename (g_getenv ("UPSKILL_SCREENSHOT_DIR"), "export-report-dialog.png", NULL);
+
+      upskill_test_wait_for_frames (GTK_WIDGET (dialog), 3);
+      upskill_test_save_png (GTK_WIDGET (dialog), path);
+    }
+
+  /* Cancel: nothing changes, nothing is asked next. */
+  upskill_test_respond (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_assert_null (upskill_test_find_window (GTK_TYPE_FILE_CHOOSER_DIALOG));
+  g_assert_true (g_settings_get_boolean (settings, "report-include-notes"));
+
+  /* Notes off, as a click on their row does. */
+  activate (fixture, "export-report", NULL);
+  WAIT_UNTIL ((dialog = upskill_test_find_window (UPSKILL_TYPE_REPORT_OPTIONS_DIALOG)) != NULL);
+  notes_row = find_action_row (GTK_WIDGET (dialog), "Session notes");
+  adw_action_row_activate (notes_row);
+  /* The switch turns at the end of its animation. */
+  WAIT_UNTIL (!option_is_on (dialog, "Session notes"));
+
+  if (upskill_test_can_open_file_chooser ())
+    {
+      upskill_test_respond (ADW_MESSAGE_DIALOG (dialog), "export");
+      WAIT_UNTIL (upskill_test_find_window (GTK_TYPE_FILE_CHOOSER_DIALOG) != NULL);
+      upskill_test_save_with_chooser (chosen);
+    }
+  else
+    {
+      /* GTK's file chooser leaks under AddressSanitizer: what "export"
+       * does before it (remember the choices), then the file it would give. */
+      upskill_report_options_dialog_save (UPSKILL_REPORT_OPTIONS_DIALOG (dialog));
+      upskill_test_respond (ADW_MESSAGE_DIALOG (dialog), "cancel");
+      activate (fixture, "export-report-to", g_variant_new_string (chosen));
+    }
+  g_assert_false (g_settings_get_boolean (settings, "report-include-notes"));
+  WAIT_UNTIL (pdf_complete (chosen));
+
+  if (upskill_test_have_poppler ())
+    {
+      g_assert_true (pdf_text_has (with_notes, note_words));
+      g_assert_false (pdf_text_has (chosen, note_words));
+      g_assert_false (pdf_text_has (chosen, "Session notes"));
+      g_assert_true (pdf_text_has (chosen, "Market context"));
+    }
+
+  /* Remembered. */
+  activate (fixture, "export-report", NULL);
+  WAIT_UNTIL ((dialog = upskill_test_find_window (UPSKILL_TYPE_REPORT_OPTIONS_DIALOG)) != NULL);
+  g_assert_false (option_is_on (dialog, "Session notes"));
+  g_assert_true (option_is_on (dialog, "Evidence"));
+  upskill_test_respond (ADW_MESSAGE_DIALOG (dialog), "cancel");
+
+  g_settings_reset (settings, "report-include-notes");
+}
+
 static void
 show_every_page (Fixture *fixture)
 {
@@ -1805,6 +1955,7 @@ main (int   argc,
   ADD ("non-utf8-file-name", TRUE, test_non_utf8_file_name);
   ADD ("export-import", TRUE, test_files);
   ADD ("export-modes", TRUE, test_export_modes);
+  ADD ("report-options", TRUE, test_report_options);
   ADD_VIEWS ("print", TRUE, test_print);
   ADD_VIEWS ("state-remembered", TRUE, test_state_remembered);
   ADD_VIEWS ("shortcuts", TRUE, test_shortcuts);

@@ -56,6 +56,9 @@ gboolean   upskill_test_can_open_file_chooser (void);
  * GtkFileChooserNative with no portal) as a user saving to @path would:
  * goes to @path's folder, types its name and accepts. */
 void       upskill_test_save_with_chooser     (const char       *path);
+/* Answers the open file chooser dialog asking for a folder as a user
+ * choosing the folder @path would: goes into it and accepts. */
+void       upskill_test_choose_folder_with_chooser (const char  *path);
 
 /* The first visible toplevel window of @type (a dialog a page opened),
  * or NULL. */

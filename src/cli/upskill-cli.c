@@ -138,6 +138,10 @@ static const GOptionEntry option_entries[] = {
     N_("Paper size of the report: a4 or letter (default: from the locale)"), N_("SIZE") },
   { "no-notes", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Leave the session notes out of the report"), NULL },
+  { "no-evidence", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Leave the evidence under each rated skill out of the report"), NULL },
+  { "no-market-context", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Leave the market context (the article’s claims) out of the report"), NULL },
   { "coach", 0, 0, G_OPTION_ARG_STRING, NULL,
     N_("The coach’s name on the report’s cover (default: from Preferences)"), N_("NAME") },
   { "coach-name", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_STRING, NULL,
@@ -603,16 +607,6 @@ export_one (UpskillStore               *store,
                                report_options, destination, NULL, error);
 }
 
-/* The key two report names collide under on a file system that ignores
- * case (or normalisation): "Dana" and "dana" are one file there. */
-static char *
-name_key (const char *name)
-{
-  g_autofree char *normalized = g_utf8_normalize (name, -1, G_NORMALIZE_ALL_COMPOSE);
-
-  return g_utf8_casefold (normalized ? normalized : name, -1);
-}
-
 static int
 export_all (UpskillStore               *store,
             UpskillTrends              *trends,
@@ -622,7 +616,7 @@ export_all (UpskillStore               *store,
   g_autoptr(GFile) folder = g_file_new_for_commandline_arg (output);
   g_autofree char *folder_path = g_file_get_path (folder);
   g_autoptr(GPtrArray) summaries = NULL;
-  g_autoptr(GHashTable) used_names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(UpskillReportNames) names = upskill_report_names_new ();
   g_autoptr(GError) error = NULL;
   guint failed = 0;
 
@@ -685,27 +679,8 @@ export_all (UpskillStore               *store,
           continue;
         }
 
-      /* The suggested name never starts with "-" or "."; two clients
-       * with the same name (in any case) both keep their report. */
-      name = upskill_report_suggest_name (profile, report_options->date);
-      for (guint n = 1; ; n++)
-        {
-          g_autofree char *key = name_key (name);
-          g_autofree char *base = NULL;
-
-          if (!g_hash_table_contains (used_names, key))
-            {
-              g_hash_table_add (used_names, g_steal_pointer (&key));
-              break;
-            }
-          base = g_strndup (name, strlen (name) - strlen (".pdf"));
-          g_free (name);
-          if (n == 1)
-            name = g_strdup_printf ("%s (%s).pdf", base, summary->id);
-          else
-            name = g_strdup_printf ("%s (%u).pdf", base, n);
-        }
-
+      /* Two clients with the same name (in any case) both keep their report. */
+      name = upskill_report_names_next (names, profile, report_options->date);
       destination = g_file_get_child (folder, name);
       if (!upskill_report_write (profile, upskill_catalog_get_default (), trends,
                                  report_options, destination, NULL, &local_error))
@@ -838,6 +813,10 @@ upskill_cli_export_report (UpskillStore  *store,
   g_variant_dict_lookup (options, "date", "&s", &date);
   all_profiles = g_variant_dict_contains (options, "all-profiles");
   report_options.include_notes = !g_variant_dict_contains (options, "no-notes");
+  /* Everything unless a flag says otherwise, whatever the window's
+   * export dialog last chose: a script's reports do not change with it. */
+  report_options.include_evidence = !g_variant_dict_contains (options, "no-evidence");
+  report_options.include_market_context = !g_variant_dict_contains (options, "no-market-context");
   report_options.coach_name = coach != NULL ? coach : settings_coach;
   report_options.coach_contact = contact != NULL ? contact : settings_contact;
 

@@ -45,7 +45,8 @@ char    *upskill_cli_resolve_profile (UpskillStore *store,
                                       GError      **error);
 
 /* --export-report OUTPUT with the other options of @options (--profile,
- * --all-profiles, --paper, --no-notes, --coach, --date): one report (to
+ * --all-profiles, --paper, --no-notes, --no-evidence,
+ * --no-market-context, --coach, --date): one report (to
  * standard output when OUTPUT is "-"), or one per readable profile into
  * the folder OUTPUT. The coach's name comes from --coach, else from the
  * settings when the schema is installed. */

@@ -44,6 +44,8 @@ typedef struct
   UpskillTrends    *trends;        /* may be NULL */
   UpskillPaper      paper;
   gboolean          include_notes;
+  gboolean          include_evidence;
+  gboolean          include_market_context;
   char             *coach_name;    /* NULL for none */
   char             *coach_contact; /* NULL for none */
   GDateTime        *date;
@@ -86,6 +88,8 @@ upskill_report_options_init (UpskillReportOptions *options)
   memset (options, 0, sizeof *options);
   options->paper = UPSKILL_PAPER_AUTO;
   options->include_notes = TRUE;
+  options->include_evidence = TRUE;
+  options->include_market_context = TRUE;
   options->coach_name = NULL;
   options->coach_contact = NULL;
   options->date = 0;
@@ -252,43 +256,29 @@ draw_cover_figure (UpskillReportDoc *doc,
                               &upskill_report_muted);
 }
 
-static void
-draw_cover (UpskillReportDoc *doc,
-            cairo_t          *cr,
-            double            x,
-            double            y,
-            double            page_width,
-            double            page_height,
-            gpointer          user_data)
+/* An accent rule, the kicker, the person, their roles, their goal, the
+ * date and the coach; returns where the next part starts. */
+static double
+draw_cover_person (Report           *report,
+                   UpskillReportDoc *doc,
+                   cairo_t          *cr,
+                   double            margin,
+                   double            width,
+                   double            top)
 {
-  Report *report = user_data;
-  double margin = 62;
-  double width = page_width - 2 * margin;
-  double top = page_height * 0.17;
   g_autoptr(PangoLayout) kicker = NULL;
   g_autoptr(PangoLayout) name = NULL;
   g_autoptr(PangoLayout) roles = NULL;
   g_autoptr(PangoLayout) meta = NULL;
   g_autoptr(PangoLayout) goal_label = NULL;
   g_autoptr(PangoLayout) goal = NULL;
-  g_autoptr(PangoLayout) contents_title = NULL;
-  g_autoptr(PangoLayout) colophon = NULL;
   g_autofree char *roles_markup = NULL;
   g_autofree char *date = NULL;
   g_autofree char *meta_text = NULL;
-  g_autofree char *readiness = NULL;
-  g_autofree char *n_gaps = NULL;
-  g_autofree char *finish = NULL;
-  g_autofree char *finish_caption = NULL;
-  g_autoptr(PangoLayout) forecast = NULL;
-  g_autofree char *colophon_text = NULL;
   g_autofree char *goal_text = upskill_format_goal (upskill_profile_get_goal (report->profile),
                                                     upskill_profile_get_goal_date (report->profile));
   const char *current_role = upskill_profile_get_current_role (report->profile);
-  double column;
-  double row_gap = 8;
 
-  /* An accent rule, the kicker, the person. */
   cairo_set_source_rgb (cr, upskill_report_accent.r, upskill_report_accent.g, upskill_report_accent.b);
   cairo_rectangle (cr, margin, top - 22, 36, 3);
   cairo_fill (cr);
@@ -341,10 +331,26 @@ draw_cover (UpskillReportDoc *doc,
     meta_text = g_strdup (date);
   meta = upskill_report_doc_layout (doc, UPSKILL_TEXT_BODY, meta_text, width);
   upskill_report_show_layout (cr, meta, margin, top, &upskill_report_muted);
-  top += upskill_report_layout_height (meta);
+  return top + upskill_report_layout_height (meta);
+}
 
-  /* Key figures, between two rules. */
-  top = MAX (top + 40, page_height * 0.45);
+/* Key figures, between two rules: readiness now, where the plan leads,
+ * the gaps; returns where the second rule is. */
+static double
+draw_cover_figures (Report           *report,
+                    UpskillReportDoc *doc,
+                    cairo_t          *cr,
+                    double            margin,
+                    double            width,
+                    double            top)
+{
+  g_autofree char *readiness = NULL;
+  g_autofree char *n_gaps = NULL;
+  g_autofree char *finish = NULL;
+  g_autofree char *finish_caption = NULL;
+  g_autoptr(PangoLayout) forecast = NULL;
+  double column;
+
   cairo_set_source_rgb (cr, upskill_report_rule.r, upskill_report_rule.g, upskill_report_rule.b);
   cairo_set_line_width (cr, 0.6);
   cairo_move_to (cr, margin, top);
@@ -386,8 +392,25 @@ draw_cover (UpskillReportDoc *doc,
   cairo_move_to (cr, margin, top);
   cairo_line_to (cr, margin + width, top);
   cairo_stroke (cr);
+  return top;
+}
 
-  /* Contents, each line a link to its section. */
+/* The contents, each line a link to its section, and the colophon at
+ * the foot of the page. */
+static void
+draw_cover_contents (Report           *report,
+                     UpskillReportDoc *doc,
+                     cairo_t          *cr,
+                     double            margin,
+                     double            width,
+                     double            top,
+                     double            page_height)
+{
+  g_autoptr(PangoLayout) contents_title = NULL;
+  g_autoptr(PangoLayout) colophon = NULL;
+  g_autofree char *colophon_text = NULL;
+  double row_gap = 8;
+
   top += 26;
   contents_title = upskill_report_doc_layout (doc, UPSKILL_TEXT_LABEL, _("Contents"), width);
   upskill_report_show_layout (cr, contents_title, margin, top, &upskill_report_muted);
@@ -395,7 +418,7 @@ draw_cover (UpskillReportDoc *doc,
 
   /* The colophon, measured first: the contents share what is left above
    * it, so a longer report tightens the rows rather than run into it. */
-  if (report->trends != NULL)
+  if (report->trends != NULL && report->include_market_context)
     /* Translators: the cover's last line; %s is the app's version, then the article's title. */
     colophon_text = g_strdup_printf (_("Prepared with Upskill %s. Market context from “%s”."),
                                      PACKAGE_VERSION, upskill_trends_get_source_title (report->trends));
@@ -438,6 +461,25 @@ draw_cover (UpskillReportDoc *doc,
   upskill_report_show_layout (cr, colophon, margin,
                               page_height - 48 - upskill_report_layout_height (colophon),
                               &upskill_report_muted);
+}
+
+static void
+draw_cover (UpskillReportDoc *doc,
+            cairo_t          *cr,
+            double            x,
+            double            y,
+            double            page_width,
+            double            page_height,
+            gpointer          user_data)
+{
+  Report *report = user_data;
+  double margin = 62;
+  double width = page_width - 2 * margin;
+  double top;
+
+  top = draw_cover_person (report, doc, cr, margin, width, page_height * 0.17);
+  top = draw_cover_figures (report, doc, cr, margin, width, MAX (top + 40, page_height * 0.45));
+  draw_cover_contents (report, doc, cr, margin, width, top, page_height);
 }
 
 /* ---------------------------------------------------------------- */
@@ -768,6 +810,8 @@ add_rated_skill (Report       *report,
     line = g_string_free (g_steal_pointer (&with_basis), FALSE);
   }
   upskill_report_doc_add_item (doc, "•", 14, line, &upskill_report_accent);
+  if (!report->include_evidence)
+    return;
   if (evidence != NULL && evidence->len > 0)
     upskill_report_doc_keep_with_next (doc);
 
@@ -816,7 +860,9 @@ add_strengths (Report *report)
       if (n++ == 0)
         {
           upskill_report_doc_add_text (doc, UPSKILL_TEXT_BODY,
-                                       _("The skills already at or above their target, and what shows it."));
+                                       report->include_evidence
+                                       ? _("The skills already at or above their target, and what shows it.")
+                                       : _("The skills already at or above their target."));
           upskill_report_doc_keep_with_next (doc);
         }
       add_rated_skill (report, skill, level, target);
@@ -884,7 +930,9 @@ add_radar (Report *report)
                                  "level above its target counts as the target."));
   upskill_report_doc_keep_with_next (doc);
   upskill_report_doc_add_drawing (doc, 300, draw_radar, radar, radar_data_free);
-  add_ratings (report);
+  /* Without the evidence the list would only repeat the gap table. */
+  if (report->include_evidence)
+    add_ratings (report);
 }
 
 /* ---------------------------------------------------------------- */
@@ -1010,41 +1058,20 @@ add_gaps (Report *report)
 /* Learning path                                                     */
 /* ---------------------------------------------------------------- */
 
+/* "19 steps: 4 done, …", whether the plan is behind, and whether it is
+ * only suggested. */
 static void
-add_learning_path (Report *report)
+add_plan_summary (Report      *report,
+                  const guint  counts[4])
 {
   UpskillReportDoc *doc = report->doc;
-  const double widths[] = { 30, 0, 98, 38, 68, 104 };
-  const UpskillReportAlign aligns[] = { UPSKILL_ALIGN_END, UPSKILL_ALIGN_START, UPSKILL_ALIGN_START,
-                                        UPSKILL_ALIGN_END, UPSKILL_ALIGN_START, UPSKILL_ALIGN_START };
-  const char *headers[] = { "#", _("Step"), _("Skill"), _("Hours"), _("Status"), _("Projected") };
-  guint counts[4] = { 0 };
-  guint remaining;
-  UpskillReportTable *table;
+  guint remaining = upskill_planner_remaining_hours (report->schedule);
   g_autofree char *summary = NULL;
   g_autofree char *steps = NULL;
   g_autofree char *hours = NULL;
   g_autofree char *weekly = NULL;
-
-  upskill_report_doc_add_heading (doc, 1, _("Learning path"));
-
-  if (report->schedule->len == 0)
-    {
-      upskill_report_doc_add_text (doc, UPSKILL_TEXT_BODY,
-                                   report->role == NULL
-                                   ? _("No target role is set, so there is no learning path yet.")
-                                   : _("The learning path is empty: there is no gap that a module "
-                                       "in the catalog closes."));
-      return;
-    }
-
-  for (guint i = 0; i < report->schedule->len; i++)
-    {
-      UpskillScheduledStep *scheduled = g_ptr_array_index (report->schedule, i);
-
-      counts[MIN (scheduled->step->status, 3)]++;
-    }
-  remaining = upskill_planner_remaining_hours (report->schedule);
+  GDate today;
+  guint behind;
 
   steps = g_strdup_printf (NGETTEXT ("%u step", "%u steps", report->schedule->len), report->schedule->len);
   hours = g_strdup_printf (NGETTEXT ("%u hour", "%u hours", remaining), remaining);
@@ -1067,52 +1094,148 @@ add_learning_path (Report *report)
                                        steps, counts[UPSKILL_STEP_DONE], counts[UPSKILL_STEP_IN_PROGRESS],
                                        counts[UPSKILL_STEP_PLANNED], counts[UPSKILL_STEP_SKIPPED]);
   upskill_report_doc_add_markup (doc, UPSKILL_TEXT_BODY, summary);
-  {
-    GDate today;
-    guint behind;
 
-    upskill_date_set_from_date_time (&today, report->date);
-    behind = upskill_planner_count_behind (report->plan_profile, &today);
-    if (behind > 0)
-      {
-        g_autofree char *slipped = g_strdup_printf (NGETTEXT ("The plan is behind: %u step was due before "
-                                                              "today; the dates below start from today.",
-                                                              "The plan is behind: %u steps were due before "
-                                                              "today; the dates below start from today.",
-                                                              behind),
-                                                    behind);
+  upskill_date_set_from_date_time (&today, report->date);
+  behind = upskill_planner_count_behind (report->plan_profile, &today);
+  if (behind > 0)
+    {
+      g_autofree char *slipped = g_strdup_printf (NGETTEXT ("The plan is behind: %u step was due before "
+                                                            "today; the dates below start from today.",
+                                                            "The plan is behind: %u steps were due before "
+                                                            "today; the dates below start from today.",
+                                                            behind),
+                                                  behind);
 
-        upskill_report_doc_add_text (doc, UPSKILL_TEXT_BODY, slipped);
-      }
-  }
+      upskill_report_doc_add_text (doc, UPSKILL_TEXT_BODY, slipped);
+    }
+
   if (report->plan_generated)
     upskill_report_doc_add_text (doc, UPSKILL_TEXT_SMALL,
                                  _("There is no plan in the profile yet: this path is suggested from "
                                    "the ranked gaps, with prerequisites first."));
+}
 
-  /* Done steps as one line, not the table's first rows: what is left
-   * leads. */
-  if (counts[UPSKILL_STEP_DONE] > 0)
+/* Done steps as one line, not the table's first rows: what is left
+ * leads. */
+static void
+add_done_steps (Report *report,
+                guint   n_done)
+{
+  g_autofree char *done = upskill_format_steps_done (n_done);
+  g_autoptr(GPtrArray) titles = g_ptr_array_new ();
+  g_autofree char *joined = NULL;
+  g_autofree char *line = NULL;
+
+  for (guint i = 0; i < report->schedule->len; i++)
     {
-      g_autofree char *done = upskill_format_steps_done (counts[UPSKILL_STEP_DONE]);
-      g_autoptr(GPtrArray) titles = g_ptr_array_new ();
-      g_autofree char *joined = NULL;
-      g_autofree char *line = NULL;
+      UpskillScheduledStep *scheduled = g_ptr_array_index (report->schedule, i);
 
-      for (guint i = 0; i < report->schedule->len; i++)
-        {
-          UpskillScheduledStep *scheduled = g_ptr_array_index (report->schedule, i);
+      if (scheduled->step->status == UPSKILL_STEP_DONE && scheduled->title != NULL)
+        g_ptr_array_add (titles, (gpointer) scheduled->title);
+    }
+  g_ptr_array_add (titles, NULL);
+  joined = g_strjoinv ("; ", (char **) titles->pdata);
+  /* Translators: "12 steps done: title; title; title." */
+  line = g_markup_printf_escaped (_("<b>%s</b>: %s."), done, joined);
+  upskill_report_doc_add_markup (report->doc, UPSKILL_TEXT_SMALL, line);
+}
 
-          if (scheduled->step->status == UPSKILL_STEP_DONE && scheduled->title != NULL)
-            g_ptr_array_add (titles, (gpointer) scheduled->title);
-        }
-      g_ptr_array_add (titles, NULL);
-      joined = g_strjoinv ("; ", (char **) titles->pdata);
-      /* Translators: "12 steps done: title; title; title." */
-      line = g_markup_printf_escaped (_("<b>%s</b>: %s."), done, joined);
-      upskill_report_doc_add_markup (doc, UPSKILL_TEXT_SMALL, line);
+/* A row of the steps table: number, step and provider, skill and levels,
+ * hours, status, projected dates. */
+static void
+add_step_row (UpskillReportTable   *table,
+              UpskillScheduledStep *scheduled,
+              guint                 row)
+{
+  g_autofree char *number = g_strdup_printf ("%u", row);
+  g_autofree char *step = NULL;
+  g_autofree char *skill = NULL;
+  g_autofree char *hours_cell = scheduled->step->hours_spent > 0
+    /* Translators: hours spent of a step's hours, in the report's table: "5 / 12" */
+    ? g_strdup_printf (_("%u / %u"), scheduled->step->hours_spent, scheduled->hours)
+    : g_strdup_printf ("%u", scheduled->hours);
+  g_autofree char *status = NULL;
+  g_autofree char *when = NULL;
+  const char *cells[6];
+
+  if (scheduled->module != NULL)
+    step = g_markup_printf_escaped ("%s\n" UPSKILL_REPORT_SMALL_SPAN "%s · %s</span>",
+                                    scheduled->title ? scheduled->title : "",
+                                    scheduled->module->provider,
+                                    upskill_module_kind_get_label (scheduled->module->kind));
+  else
+    step = g_markup_printf_escaped ("%s\n" UPSKILL_REPORT_SMALL_SPAN "%s</span>",
+                                    scheduled->title ? scheduled->title : "", _("Own step"));
+
+  if (scheduled->skill != NULL)
+    skill = g_markup_printf_escaped ("%s\n" UPSKILL_REPORT_SMALL_SPAN "%u → %u</span>",
+                                     scheduled->skill->name,
+                                     MIN (scheduled->from_level, UPSKILL_LEVEL_MAX),
+                                     MIN (scheduled->to_level, UPSKILL_LEVEL_MAX));
+  else
+    skill = g_strdup ("–");
+
+  if (scheduled->step->status == UPSKILL_STEP_IN_PROGRESS)
+    status = g_markup_printf_escaped ("<b>%s</b>", upskill_step_status_get_label (scheduled->step->status));
+  else if (scheduled->step->status == UPSKILL_STEP_PLANNED)
+    status = g_markup_escape_text (upskill_step_status_get_label (scheduled->step->status), -1);
+  else
+    status = g_markup_printf_escaped ("<span foreground='#61697a'>%s</span>",
+                                      upskill_step_status_get_label (scheduled->step->status));
+
+  if (scheduled->scheduled && g_date_valid (&scheduled->start) && g_date_valid (&scheduled->finish))
+    {
+      g_autofree char *range = format_date_range (&scheduled->start, &scheduled->finish);
+
+      when = g_markup_escape_text (range, -1);
+    }
+  else
+    when = g_strdup ("–");
+
+  cells[0] = number;
+  cells[1] = step;
+  cells[2] = skill;
+  cells[3] = hours_cell;
+  cells[4] = status;
+  cells[5] = when;
+  upskill_report_table_add_row (table, cells, NULL);
+  if (scheduled->module != NULL)
+    upskill_report_table_set_link (table, 1, scheduled->module->url);
+}
+
+static void
+add_learning_path (Report *report)
+{
+  UpskillReportDoc *doc = report->doc;
+  const double widths[] = { 30, 0, 98, 38, 68, 104 };
+  const UpskillReportAlign aligns[] = { UPSKILL_ALIGN_END, UPSKILL_ALIGN_START, UPSKILL_ALIGN_START,
+                                        UPSKILL_ALIGN_END, UPSKILL_ALIGN_START, UPSKILL_ALIGN_START };
+  const char *headers[] = { "#", _("Step"), _("Skill"), _("Hours"), _("Status"), _("Projected") };
+  guint counts[4] = { 0 };
+  UpskillReportTable *table;
+
+  upskill_report_doc_add_heading (doc, 1, _("Learning path"));
+
+  if (report->schedule->len == 0)
+    {
+      upskill_report_doc_add_text (doc, UPSKILL_TEXT_BODY,
+                                   report->role == NULL
+                                   ? _("No target role is set, so there is no learning path yet.")
+                                   : _("The learning path is empty: there is no gap that a module "
+                                       "in the catalog closes."));
+      return;
     }
 
+  for (guint i = 0; i < report->schedule->len; i++)
+    {
+      UpskillScheduledStep *scheduled = g_ptr_array_index (report->schedule, i);
+
+      counts[MIN (scheduled->step->status, 3)]++;
+    }
+
+  add_plan_summary (report, counts);
+  if (counts[UPSKILL_STEP_DONE] > 0)
+    add_done_steps (report, counts[UPSKILL_STEP_DONE]);
   if (counts[UPSKILL_STEP_DONE] == report->schedule->len)
     return;
 
@@ -1121,64 +1244,9 @@ add_learning_path (Report *report)
   for (guint i = 0, row = 0; i < report->schedule->len; i++)
     {
       UpskillScheduledStep *scheduled = g_ptr_array_index (report->schedule, i);
-      g_autofree char *number = NULL;
-      g_autofree char *step = NULL;
-      g_autofree char *skill = NULL;
-      g_autofree char *hours_cell = scheduled->step->hours_spent > 0
-        /* Translators: hours spent of a step's hours, in the report's table: "5 / 12" */
-        ? g_strdup_printf (_("%u / %u"), scheduled->step->hours_spent, scheduled->hours)
-        : g_strdup_printf ("%u", scheduled->hours);
-      g_autofree char *status = NULL;
-      g_autofree char *when = NULL;
-      const char *cells[6];
 
-      if (scheduled->step->status == UPSKILL_STEP_DONE)
-        continue;
-      number = g_strdup_printf ("%u", ++row);
-
-      if (scheduled->module != NULL)
-        step = g_markup_printf_escaped ("%s\n" UPSKILL_REPORT_SMALL_SPAN "%s · %s</span>",
-                                        scheduled->title ? scheduled->title : "",
-                                        scheduled->module->provider,
-                                        upskill_module_kind_get_label (scheduled->module->kind));
-      else
-        step = g_markup_printf_escaped ("%s\n" UPSKILL_REPORT_SMALL_SPAN "%s</span>",
-                                        scheduled->title ? scheduled->title : "", _("Own step"));
-
-      if (scheduled->skill != NULL)
-        skill = g_markup_printf_escaped ("%s\n" UPSKILL_REPORT_SMALL_SPAN "%u → %u</span>",
-                                         scheduled->skill->name,
-                                         MIN (scheduled->from_level, UPSKILL_LEVEL_MAX),
-                                         MIN (scheduled->to_level, UPSKILL_LEVEL_MAX));
-      else
-        skill = g_strdup ("–");
-
-      if (scheduled->step->status == UPSKILL_STEP_IN_PROGRESS)
-        status = g_markup_printf_escaped ("<b>%s</b>", upskill_step_status_get_label (scheduled->step->status));
-      else if (scheduled->step->status == UPSKILL_STEP_PLANNED)
-        status = g_markup_escape_text (upskill_step_status_get_label (scheduled->step->status), -1);
-      else
-        status = g_markup_printf_escaped ("<span foreground='#61697a'>%s</span>",
-                                          upskill_step_status_get_label (scheduled->step->status));
-
-      if (scheduled->scheduled && g_date_valid (&scheduled->start) && g_date_valid (&scheduled->finish))
-        {
-          g_autofree char *range = format_date_range (&scheduled->start, &scheduled->finish);
-
-          when = g_markup_escape_text (range, -1);
-        }
-      else
-        when = g_strdup ("–");
-
-      cells[0] = number;
-      cells[1] = step;
-      cells[2] = skill;
-      cells[3] = hours_cell;
-      cells[4] = status;
-      cells[5] = when;
-      upskill_report_table_add_row (table, cells, NULL);
-      if (scheduled->module != NULL)
-        upskill_report_table_set_link (table, 1, scheduled->module->url);
+      if (scheduled->step->status != UPSKILL_STEP_DONE)
+        add_step_row (table, scheduled, ++row);
     }
 }
 
@@ -1747,52 +1815,22 @@ compare_ranked_claims (gconstpointer a,
   return x->order < y->order ? -1 : x->order > y->order;
 }
 
+/* Demand per area, as bars. */
 static void
-add_market_context (Report *report)
+add_demand_bars (Report *report)
 {
   UpskillReportDoc *doc = report->doc;
-  UpskillTrends *trends = report->trends;
-  const char *source = NULL;
-  g_autofree char *intro = NULL;
-  g_autoptr(GArray) ranked = g_array_new (FALSE, FALSE, sizeof (RankedClaim));
-  g_autofree double *gap_weight = NULL;
   guint n_areas = upskill_catalog_get_n_areas (report->catalog);
-  BarsData *demand;
-  BarsData *layoffs;
+  BarsData *demand = g_new0 (BarsData, 1);
 
-  upskill_report_doc_add_heading (doc, 1, _("Market context"));
-  if (trends == NULL)
-    {
-      upskill_report_doc_add_text (doc, UPSKILL_TEXT_BODY, _("No trend data is available."));
-      return;
-    }
-
-  source = upskill_trends_get_source_title (trends);
-  if (upskill_trends_get_origin_url (trends) != NULL)
-    {
-      g_autofree char *fetched = format_unix_date (upskill_trends_get_fetched (trends));
-      g_autofree char *shown = upskill_url_dup_display (upskill_trends_get_origin_url (trends));
-
-      intro = g_markup_printf_escaped (_("From the article “%s”, as served by %s on %s."),
-                                       source, shown, fetched);
-    }
-  else
-    intro = g_markup_printf_escaped (_("From the article “%s”. Its claims are shown as data, each with "
-                                       "the section it comes from; opinions and predictions are "
-                                       "marked as such."), source);
-  upskill_report_doc_add_markup (doc, UPSKILL_TEXT_BODY, intro);
-
-  /* Demand per area. */
-  demand = g_new0 (BarsData, 1);
   demand->n_items = n_areas;
   demand->labels = g_new0 (char *, n_areas + 1);
   demand->value_labels = g_new0 (char *, n_areas + 1);
   demand->values = g_new0 (double, n_areas);
-  gap_weight = g_new0 (double, n_areas);
   for (guint i = 0; i < n_areas; i++)
     {
       UpskillArea *area = upskill_catalog_get_area (report->catalog, i);
-      double signal = upskill_trends_get_demand_signal (trends, area);
+      double signal = upskill_trends_get_demand_signal (report->trends, area);
       g_autofree char *word = g_strdup (upskill_demand_get_adjective (upskill_demand_from_signal (signal)));
 
       demand->labels[i] = g_strdup (area->name);
@@ -1807,47 +1845,59 @@ add_market_context (Report *report)
                                  "area, relative to the strongest area (1.00)."));
   upskill_report_doc_keep_with_next (doc);
   add_bars (report, demand);
+}
 
-  /* Layoff figures, printed exactly as the article gives them. */
-  layoffs = g_new0 (BarsData, 1);
-  {
-    g_autoptr(GPtrArray) labels = g_ptr_array_new ();
-    g_autoptr(GPtrArray) value_labels = g_ptr_array_new ();
-    g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (double));
+/* Layoff figures, printed exactly as the article gives them. */
+static void
+add_layoff_bars (Report *report)
+{
+  UpskillTrends *trends = report->trends;
+  BarsData *layoffs = g_new0 (BarsData, 1);
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  g_autoptr(GPtrArray) value_labels = g_ptr_array_new ();
+  g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (double));
 
-    for (guint i = 0; i < upskill_trends_get_n_claims (trends); i++)
-      {
-        UpskillClaim *claim = upskill_trends_get_claim (trends, i);
-        double value;
+  for (guint i = 0; i < upskill_trends_get_n_claims (trends); i++)
+    {
+      UpskillClaim *claim = upskill_trends_get_claim (trends, i);
+      double value;
 
-        if (claim->kind != UPSKILL_CLAIM_FIGURE || claim->figure == NULL || claim->figure->value <= 0)
-          continue;
+      if (claim->kind != UPSKILL_CLAIM_FIGURE || claim->figure == NULL || claim->figure->value <= 0)
+        continue;
 
-        value = claim->figure->value;
-        if (claim->figure->period != NULL && *claim->figure->period != '\0')
-          g_ptr_array_add (labels, g_strdup_printf ("%s (%s)", claim->figure->subject, claim->figure->period));
-        else
-          g_ptr_array_add (labels, g_strdup (claim->figure->subject));
-        g_ptr_array_add (value_labels, upskill_format_figure (claim->figure));
-        g_array_append_val (values, value);
-      }
-    g_ptr_array_add (labels, NULL);
-    g_ptr_array_add (value_labels, NULL);
-    layoffs->n_items = values->len;
-    layoffs->labels = (char **) g_ptr_array_steal (labels, NULL);
-    layoffs->value_labels = (char **) g_ptr_array_steal (value_labels, NULL);
-    layoffs->values = (double *) (void *) g_array_steal (values, NULL);
-  }
+      value = claim->figure->value;
+      if (claim->figure->period != NULL && *claim->figure->period != '\0')
+        g_ptr_array_add (labels, g_strdup_printf ("%s (%s)", claim->figure->subject, claim->figure->period));
+      else
+        g_ptr_array_add (labels, g_strdup (claim->figure->subject));
+      g_ptr_array_add (value_labels, upskill_format_figure (claim->figure));
+      g_array_append_val (values, value);
+    }
+  g_ptr_array_add (labels, NULL);
+  g_ptr_array_add (value_labels, NULL);
+  layoffs->n_items = values->len;
+  layoffs->labels = (char **) g_ptr_array_steal (labels, NULL);
+  layoffs->value_labels = (char **) g_ptr_array_steal (value_labels, NULL);
+  layoffs->values = (double *) (void *) g_array_steal (values, NULL);
+
   if (layoffs->n_items > 0)
     {
-      upskill_report_doc_add_heading (doc, 2, _("Layoffs the article reports"));
+      upskill_report_doc_add_heading (report->doc, 2, _("Layoffs the article reports"));
       add_bars (report, layoffs);
     }
   else
     bars_data_free (layoffs);
+}
 
-  /* Key claims: those about the areas where this person's gaps are,
-   * strongest first. */
+/* The claims about the areas where this person's gaps are, strongest
+ * first, at most MAX_KEY_CLAIMS (RankedClaim). */
+static GArray *
+rank_claims (Report *report)
+{
+  UpskillTrends *trends = report->trends;
+  GArray *ranked = g_array_new (FALSE, FALSE, sizeof (RankedClaim));
+  g_autofree double *gap_weight = g_new0 (double, upskill_catalog_get_n_areas (report->catalog));
+
   for (guint i = 0; i < report->gaps->len; i++)
     {
       UpskillGap *gap = g_ptr_array_index (report->gaps, i);
@@ -1873,42 +1923,85 @@ add_market_context (Report *report)
     }
   g_array_sort (ranked, compare_ranked_claims);
   g_array_set_size (ranked, MIN (ranked->len, MAX_KEY_CLAIMS));
+  return ranked;
+}
 
+/* A claim, its kind, and where it comes from. */
+static void
+add_key_claim (Report       *report,
+               UpskillClaim *claim)
+{
+  g_autoptr(GString) areas = g_string_new (NULL);
+  g_autofree char *tag = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *source_line = NULL;
+
+  for (guint k = 0; k < claim->areas->len; k++)
+    {
+      UpskillArea *area = g_ptr_array_index (claim->areas, k);
+
+      if (k > 0)
+        g_string_append (areas, ", ");
+      g_string_append (areas, area->name);
+    }
+
+  tag = g_markup_printf_escaped ("<span size='" UPSKILL_REPORT_SMALL_SIZE "' weight='bold'>%s</span>",
+                                 upskill_claim_kind_get_label (claim->kind));
+  /* Translators: the source of a claim: article title, section
+   * title, the areas the claim supports. */
+  source_line = g_strdup_printf (_("Source: “%s”, section “%s”. Areas: %s."),
+                                 upskill_trends_get_source_title (report->trends),
+                                 claim->section ? claim->section->title : "",
+                                 areas->str);
+  text = g_markup_printf_escaped ("%s\n" UPSKILL_REPORT_SMALL_SPAN "%s</span>",
+                                  claim->text, source_line);
+  upskill_report_doc_add_item (report->doc, tag, 78, text,
+                               claim_is_view (claim) ? &upskill_report_target
+                                                     : &upskill_report_accent);
+  /* A claim never parts from its source line. */
+  upskill_report_doc_keep_together (report->doc);
+}
+
+static void
+add_market_context (Report *report)
+{
+  UpskillReportDoc *doc = report->doc;
+  UpskillTrends *trends = report->trends;
+  const char *source = NULL;
+  g_autofree char *intro = NULL;
+  g_autoptr(GArray) ranked = NULL;
+
+  upskill_report_doc_add_heading (doc, 1, _("Market context"));
+  if (trends == NULL)
+    {
+      upskill_report_doc_add_text (doc, UPSKILL_TEXT_BODY, _("No trend data is available."));
+      return;
+    }
+
+  source = upskill_trends_get_source_title (trends);
+  if (upskill_trends_get_origin_url (trends) != NULL)
+    {
+      g_autofree char *fetched = format_unix_date (upskill_trends_get_fetched (trends));
+      g_autofree char *shown = upskill_url_dup_display (upskill_trends_get_origin_url (trends));
+
+      intro = g_markup_printf_escaped (_("From the article “%s”, as served by %s on %s."),
+                                       source, shown, fetched);
+    }
+  else
+    intro = g_markup_printf_escaped (_("From the article “%s”. Its claims are shown as data, each with "
+                                       "the section it comes from; opinions and predictions are "
+                                       "marked as such."), source);
+  upskill_report_doc_add_markup (doc, UPSKILL_TEXT_BODY, intro);
+
+  add_demand_bars (report);
+  add_layoff_bars (report);
+
+  ranked = rank_claims (report);
   if (ranked->len > 0)
     {
       upskill_report_doc_add_heading (doc, 2, _("Key claims"));
       for (guint i = 0; i < ranked->len; i++)
-        {
-          UpskillClaim *claim = g_array_index (ranked, RankedClaim, i).claim;
-          g_autoptr(GString) areas = g_string_new (NULL);
-          g_autofree char *tag = NULL;
-          g_autofree char *text = NULL;
-          g_autofree char *source_line = NULL;
-
-          for (guint k = 0; k < claim->areas->len; k++)
-            {
-              UpskillArea *area = g_ptr_array_index (claim->areas, k);
-
-              if (k > 0)
-                g_string_append (areas, ", ");
-              g_string_append (areas, area->name);
-            }
-
-          tag = g_markup_printf_escaped ("<span size='" UPSKILL_REPORT_SMALL_SIZE "' weight='bold'>%s</span>",
-                                         upskill_claim_kind_get_label (claim->kind));
-          /* Translators: the source of a claim: article title, section
-           * title, the areas the claim supports. */
-          source_line = g_strdup_printf (_("Source: “%s”, section “%s”. Areas: %s."),
-                                         source, claim->section ? claim->section->title : "",
-                                         areas->str);
-          text = g_markup_printf_escaped ("%s\n" UPSKILL_REPORT_SMALL_SPAN "%s</span>",
-                                          claim->text, source_line);
-          upskill_report_doc_add_item (doc, tag, 78, text,
-                                       claim_is_view (claim) ? &upskill_report_target
-                                                             : &upskill_report_accent);
-          /* A claim never parts from its source line. */
-          upskill_report_doc_keep_together (doc);
-        }
+        add_key_claim (report, g_array_index (ranked, RankedClaim, i).claim);
     }
 }
 
@@ -2039,6 +2132,8 @@ report_new (UpskillProfile             *profile,
   report->trends = trends ? g_object_ref (trends) : NULL;
   report->paper = options->paper;
   report->include_notes = options->include_notes;
+  report->include_evidence = options->include_evidence;
+  report->include_market_context = options->include_market_context;
   report->coach_name = options->coach_name && *options->coach_name ? g_strdup (options->coach_name) : NULL;
   report->coach_contact = options->coach_contact && *options->coach_contact
                           ? g_strdup (options->coach_contact) : NULL;
@@ -2123,7 +2218,8 @@ report_build (Report          *report,
   add_since_last_session (report);
   if (report->include_notes)
     add_notes (report);
-  add_market_context (report);
+  if (report->include_market_context)
+    add_market_context (report);
   add_level_definitions (report);
   add_sign_off (report);
 }
@@ -2502,4 +2598,216 @@ upskill_report_suggest_name (UpskillProfile *profile,
 
   /* Translators: the suggested file name of a report: name, date. */
   return g_strdup_printf (_("%s - Upskill report - %s.pdf"), name->str, day);
+}
+
+/* Names for a batch */
+
+struct _UpskillReportNames
+{
+  GHashTable *used;  /* name_key () of each name given */
+};
+
+UpskillReportNames *
+upskill_report_names_new (void)
+{
+  UpskillReportNames *names = g_new0 (UpskillReportNames, 1);
+
+  names->used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  return names;
+}
+
+void
+upskill_report_names_free (UpskillReportNames *names)
+{
+  if (names == NULL)
+    return;
+
+  g_hash_table_unref (names->used);
+  g_free (names);
+}
+
+/* The key two report names collide under on a file system that ignores
+ * case (or normalisation): "Dana" and "dana" are one file there. */
+static char *
+name_key (const char *name)
+{
+  g_autofree char *normalized = g_utf8_normalize (name, -1, G_NORMALIZE_ALL_COMPOSE);
+
+  return g_utf8_casefold (normalized ? normalized : name, -1);
+}
+
+char *
+upskill_report_names_next (UpskillReportNames *names,
+                           UpskillProfile     *profile,
+                           gint64              date)
+{
+  char *name;
+
+  g_return_val_if_fail (names != NULL, NULL);
+  g_return_val_if_fail (UPSKILL_IS_PROFILE (profile), NULL);
+
+  /* The suggested name never starts with "-" or "."; two clients with
+   * the same name (in any case) both keep their report. */
+  name = upskill_report_suggest_name (profile, date);
+  for (guint n = 1; ; n++)
+    {
+      g_autofree char *key = name_key (name);
+      g_autofree char *base = NULL;
+
+      if (!g_hash_table_contains (names->used, key))
+        {
+          g_hash_table_add (names->used, g_steal_pointer (&key));
+          break;
+        }
+      base = g_strndup (name, strlen (name) - strlen (".pdf"));
+      g_free (name);
+      if (n == 1)
+        name = g_strdup_printf ("%s (%s).pdf", base, upskill_profile_get_id (profile));
+      else
+        name = g_strdup_printf ("%s (%u).pdf", base, n);
+    }
+
+  return name;
+}
+
+/* A batch, on a worker thread */
+
+typedef struct
+{
+  UpskillStore         *store;
+  GStrv                 ids;
+  UpskillProfile       *open_profile;  /* a copy, or NULL */
+  UpskillCatalog       *catalog;
+  UpskillTrends        *trends;        /* may be NULL */
+  UpskillReportOptions  options;       /* its strings are the two below */
+  char                 *coach_name;
+  char                 *coach_contact;
+  GFile                *folder;
+  guint                 n_written;
+} BatchTask;
+
+static void
+batch_task_free (gpointer data)
+{
+  BatchTask *batch = data;
+
+  g_object_unref (batch->store);
+  g_strfreev (batch->ids);
+  g_clear_object (&batch->open_profile);
+  g_object_unref (batch->catalog);
+  g_clear_object (&batch->trends);
+  g_free (batch->coach_name);
+  g_free (batch->coach_contact);
+  g_object_unref (batch->folder);
+  g_free (batch);
+}
+
+static void
+batch_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  BatchTask *batch = task_data;
+  g_autoptr(UpskillReportNames) names = upskill_report_names_new ();
+  g_autoptr(GError) first_error = NULL;
+
+  for (guint i = 0; batch->ids[i] != NULL; i++)
+    {
+      g_autoptr(UpskillProfile) profile = NULL;
+      g_autoptr(Report) report = NULL;
+      g_autoptr(GFile) destination = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *name = NULL;
+
+      if (g_cancellable_is_cancelled (cancellable))
+        break;
+
+      if (batch->open_profile != NULL &&
+          g_strcmp0 (upskill_profile_get_id (batch->open_profile), batch->ids[i]) == 0)
+        profile = g_object_ref (batch->open_profile);
+      else
+        profile = upskill_store_load (batch->store, batch->ids[i], cancellable, &error);
+
+      if (profile != NULL)
+        {
+          name = upskill_report_names_next (names, profile, batch->options.date);
+          destination = g_file_get_child (batch->folder, name);
+          report = report_new (profile, batch->catalog, batch->trends, &batch->options);
+          if (report_write (report, destination, cancellable, &error))
+            batch->n_written++;
+        }
+
+      if (error != NULL && first_error == NULL)
+        first_error = g_steal_pointer (&error);
+    }
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  if (first_error != NULL)
+    g_task_return_error (task, g_steal_pointer (&first_error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+void
+upskill_report_write_batch_async (UpskillStore               *store,
+                                  const char * const         *ids,
+                                  UpskillProfile             *open_profile,
+                                  UpskillCatalog             *catalog,
+                                  UpskillTrends              *trends,
+                                  const UpskillReportOptions *options,
+                                  GFile                      *folder,
+                                  GCancellable               *cancellable,
+                                  GAsyncReadyCallback         callback,
+                                  gpointer                    user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  BatchTask *batch;
+
+  g_return_if_fail (UPSKILL_IS_STORE (store));
+  g_return_if_fail (ids != NULL);
+  g_return_if_fail (open_profile == NULL || UPSKILL_IS_PROFILE (open_profile));
+  g_return_if_fail (UPSKILL_IS_CATALOG (catalog));
+  g_return_if_fail (trends == NULL || UPSKILL_IS_TRENDS (trends));
+  g_return_if_fail (G_IS_FILE (folder));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, upskill_report_write_batch_async);
+  g_task_set_name (task, "upskill-report-write-batch");
+
+  batch = g_new0 (BatchTask, 1);
+  batch->store = g_object_ref (store);
+  batch->ids = g_strdupv ((char **) ids);
+  /* Copied here, on the caller's thread: the window goes on editing it. */
+  batch->open_profile = open_profile ? upskill_profile_copy (open_profile) : NULL;
+  batch->catalog = g_object_ref (catalog);
+  batch->trends = trends ? g_object_ref (trends) : NULL;
+  if (options != NULL)
+    batch->options = *options;
+  else
+    upskill_report_options_init (&batch->options);
+  batch->coach_name = g_strdup (batch->options.coach_name);
+  batch->coach_contact = g_strdup (batch->options.coach_contact);
+  batch->options.coach_name = batch->coach_name;
+  batch->options.coach_contact = batch->coach_contact;
+  batch->folder = g_object_ref (folder);
+  g_task_set_task_data (task, batch, batch_task_free);
+  g_task_run_in_thread (task, batch_thread);
+}
+
+gboolean
+upskill_report_write_batch_finish (GAsyncResult  *result,
+                                   guint         *out_n_written,
+                                   GError       **error)
+{
+  BatchTask *batch;
+
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == upskill_report_write_batch_async, FALSE);
+
+  batch = g_task_get_task_data (G_TASK (result));
+  if (out_n_written != NULL)
+    *out_n_written = batch->n_written;
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

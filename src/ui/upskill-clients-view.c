@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "upskill-accessible.h"
 #include "upskill-client.h"
 #include "upskill-clients-view.h"
 #include "upskill-format.h"
@@ -40,6 +41,8 @@ struct _UpskillClientsView
   GtkSpinner         *spinner;
   AdwStatusPage      *empty_page;
   GtkColumnView      *column_view;
+  GtkLabel           *selected_label;
+  GtkWidget          *export_button;
   GtkColumnView      *heat_view;
   GtkListBox         *gaps_list;
 
@@ -54,7 +57,7 @@ struct _UpskillClientsView
   GtkFilterListModel *filter_model;
   GtkCustomSorter    *attention_sorter;
   GtkSortListModel   *sort_model;
-  GtkSingleSelection *selection;
+  GtkMultiSelection  *selection;
   GtkSortListModel   *heat_sort_model;
   GtkSingleSelection *heat_selection;
   GtkColumnViewColumn *name_column;
@@ -788,6 +791,59 @@ restore_action (GtkWidget  *widget,
     }
 }
 
+/* Reports of the clients selected: the window asks for the options and
+ * a folder, and writes them (win.export-reports). */
+
+GStrv
+upskill_clients_view_dup_selected_ids (UpskillClientsView *self)
+{
+  g_autoptr(GtkBitset) selected = NULL;
+  g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
+  GtkBitsetIter iter;
+  guint position;
+
+  g_return_val_if_fail (UPSKILL_IS_CLIENTS_VIEW (self), NULL);
+
+  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  /* In the table's order, which the files are written in. */
+  for (gboolean more = gtk_bitset_iter_init_first (&iter, selected, &position);
+       more;
+       more = gtk_bitset_iter_next (&iter, &position))
+    {
+      g_autoptr(UpskillClient) client = g_list_model_get_item (G_LIST_MODEL (self->selection), position);
+
+      if (client != NULL)
+        g_strv_builder_add (ids, upskill_client_get_id (client));
+    }
+
+  return g_strv_builder_end (ids);
+}
+
+static void
+update_export_action (UpskillClientsView *self)
+{
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  guint n_selected = (guint) gtk_bitset_get_size (selected);
+  g_autofree char *text = NULL;
+
+  if (n_selected > 0)
+    text = g_strdup_printf (ngettext ("%u client selected", "%u clients selected", n_selected), n_selected);
+  gtk_label_set_text (self->selected_label,
+                      text != NULL ? text : _("No client selected"));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "clients.export-reports", n_selected > 0);
+}
+
+static void
+export_reports_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  g_auto(GStrv) ids = upskill_clients_view_dup_selected_ids (UPSKILL_CLIENTS_VIEW (widget));
+
+  if (ids[0] != NULL)
+    gtk_widget_activate_action (widget, "win.export-reports", "^as", ids);
+}
+
 /* Activation */
 
 static void
@@ -854,6 +910,9 @@ upskill_clients_view_dispose (GObject *object)
   GtkWidget *child;
 
   g_cancellable_cancel (self->cancellable);
+  /* The table lets go of its rows: no label to count them in. */
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_func (self->selection, update_export_action, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), UPSKILL_TYPE_CLIENTS_VIEW);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
@@ -964,6 +1023,8 @@ upskill_clients_view_class_init (UpskillClientsViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UpskillClientsView, spinner);
   gtk_widget_class_bind_template_child (widget_class, UpskillClientsView, empty_page);
   gtk_widget_class_bind_template_child (widget_class, UpskillClientsView, column_view);
+  gtk_widget_class_bind_template_child (widget_class, UpskillClientsView, selected_label);
+  gtk_widget_class_bind_template_child (widget_class, UpskillClientsView, export_button);
   gtk_widget_class_bind_template_child (widget_class, UpskillClientsView, heat_view);
   gtk_widget_class_bind_template_child (widget_class, UpskillClientsView, gaps_list);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
@@ -973,6 +1034,7 @@ upskill_clients_view_class_init (UpskillClientsViewClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, attention_toggled_cb);
 
   gtk_widget_class_install_action (widget_class, "clients.restore", "s", restore_action);
+  gtk_widget_class_install_action (widget_class, "clients.export-reports", NULL, export_reports_action);
   gtk_widget_class_bind_template_callback (widget_class, row_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, heat_activated_cb);
 
@@ -992,6 +1054,8 @@ upskill_clients_view_init (UpskillClientsView *self)
   g_autoptr(GtkListItemFactory) tag_list_factory = new_role_factory (FALSE);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* More than its label says, for a screen reader: whose reports. */
+  upskill_accessible_set_label (self->export_button, _("Export Reports of the Selected Clients"));
 
   self->clients = g_list_store_new (UPSKILL_TYPE_CLIENT);
   self->filter = gtk_custom_filter_new (filter_client, self, NULL);
@@ -1008,10 +1072,15 @@ upskill_clients_view_init (UpskillClientsView *self)
   gtk_multi_sorter_append (sorter, g_object_ref (gtk_column_view_get_sorter (self->column_view)));
   self->sort_model = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filter_model)),
                                               GTK_SORTER (g_steal_pointer (&sorter)));
-  self->selection = gtk_single_selection_new (G_LIST_MODEL (self->sort_model));
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  /* Several clients at once, for their reports; activating a row still
+   * opens one. */
+  self->selection = gtk_multi_selection_new (G_LIST_MODEL (self->sort_model));
+  g_signal_connect_object (self->selection, "selection-changed",
+                           G_CALLBACK (update_export_action), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->selection, "items-changed",
+                           G_CALLBACK (update_export_action), self, G_CONNECT_SWAPPED);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  update_export_action (self);
   gtk_column_view_sort_by_column (self->column_view, self->name_column, GTK_SORT_ASCENDING);
 
   self->heat_sort_model = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->filter_model)),

@@ -17,11 +17,16 @@ G_DECLARE_FINAL_TYPE (UpskillClientsView, upskill_clients_view, UPSKILL, CLIENTS
  * Its figures come from the store's index (upskill-practice.h).
  *
  * Properties: "store", "catalog".
- * Signals: client-activated (const char *id): a row was activated. */
+ * Signals: client-activated (const char *id): a row was activated.
+ * Actions: clients.export-reports, enabled while clients are selected:
+ * activates win.export-reports (as) with their ids. */
 
 GtkWidget   *upskill_clients_view_new          (void);
 /* Lists the store again, on a worker thread. */
 void         upskill_clients_view_reload       (UpskillClientsView *self);
+
+/* The ids of the clients selected in the table, in its order. */
+GStrv        upskill_clients_view_dup_selected_ids (UpskillClientsView *self);
 
 /* For the tests: the rows as shown (UpskillClient), the table, and
  * whether a listing is under way. */

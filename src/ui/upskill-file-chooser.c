@@ -90,7 +90,7 @@ upskill_choose_file_async (GtkWindow            *parent,
   ChooseData *choose;
 
   g_return_if_fail (parent == NULL || GTK_IS_WINDOW (parent));
-  g_return_if_fail (GTK_IS_FILE_FILTER (filter));
+  g_return_if_fail (filter == NULL || GTK_IS_FILE_FILTER (filter));
 
   task = g_task_new (NULL, cancellable, callback, user_data);
   g_task_set_source_tag (task, upskill_choose_file_async);
@@ -103,7 +103,8 @@ upskill_choose_file_async (GtkWindow            *parent,
   choose = g_new0 (ChooseData, 1);
   choose->chooser = gtk_file_chooser_native_new (title, parent, action, accept_label, _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (choose->chooser), TRUE);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (choose->chooser), filter);
+  if (filter != NULL)
+    gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (choose->chooser), filter);
   if (current_name != NULL)
     gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (choose->chooser), current_name);
   g_task_set_task_data (task, choose, choose_data_free);

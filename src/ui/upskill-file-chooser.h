@@ -7,7 +7,8 @@ G_BEGIN_DECLS
 
 /* Asks for one file with the desktop's file chooser (the portal's when
  * there is one), modal to @parent, showing the files @filter lets
- * through; @current_name is the suggested name when saving, or NULL.
+ * through (all, or every folder, when NULL); @current_name is the
+ * suggested name when saving, or NULL.
  * Finishes with the chosen file, or with G_IO_ERROR_CANCELLED when the
  * user cancels or @cancellable is cancelled (which closes the chooser:
  * cancel it on the main thread, e.g. in the parent's dispose). */

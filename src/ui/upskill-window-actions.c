@@ -7,6 +7,7 @@
 #include "upskill-profile-dialog.h"
 #include "upskill-profile-merge.h"
 #include "upskill-report.h"
+#include "upskill-report-options-dialog.h"
 #include "upskill-toast.h"
 #include "upskill-window-private.h"
 
@@ -912,9 +913,9 @@ export_report_to (UpskillWindow *self,
   data->coach_name = g_settings_get_string (self->settings, "coach-name");
   data->coach_contact = g_settings_get_string (self->settings, "coach-contact");
 
+  /* What the Export Report dialog chose last. */
   upskill_report_options_init (&options);
-  /* The schema's enum has the order of UpskillPaper. */
-  options.paper = (UpskillPaper) g_settings_get_enum (self->settings, "paper-size");
+  upskill_report_options_from_settings (self->settings, &options);
   options.coach_name = data->coach_name;
   options.coach_contact = data->coach_contact;
 
@@ -924,22 +925,39 @@ export_report_to (UpskillWindow *self,
                               on_report_written, data);
 }
 
+/* The options first, remembered for the next time; then the file. */
+static void
+on_report_options_chosen (UpskillReportOptionsDialog *dialog,
+                          const char                 *response,
+                          UpskillWindow              *self)
+{
+  g_autofree char *name = NULL;
+
+  if (!g_str_equal (response, "export") || upskill_window_get_profile (self) == NULL)
+    return;
+
+  upskill_report_options_dialog_save (dialog);
+  name = upskill_report_suggest_name (upskill_window_get_profile (self), 0);
+  choose_file (self, GTK_FILE_CHOOSER_ACTION_SAVE,
+               _("Export Report"), _("_Export"), name,
+               _("PDF documents"), "application/pdf", "pdf",
+               export_report_to);
+}
+
 static void
 export_report_action (GSimpleAction *action,
                       GVariant      *parameter,
                       gpointer       user_data)
 {
   UpskillWindow *self = UPSKILL_WINDOW (user_data);
-  g_autofree char *name = NULL;
+  UpskillReportOptionsDialog *dialog;
 
   if (upskill_window_get_profile (self) == NULL)
     return;
 
-  name = upskill_report_suggest_name (upskill_window_get_profile (self), 0);
-  choose_file (self, GTK_FILE_CHOOSER_ACTION_SAVE,
-               _("Export Report"), _("_Export"), name,
-               _("PDF documents"), "application/pdf", "pdf",
-               export_report_to);
+  dialog = upskill_report_options_dialog_new (GTK_WINDOW (self), self->settings, 1);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_report_options_chosen), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -950,6 +968,180 @@ export_report_to_action (GSimpleAction *action,
   g_autoptr(GFile) file = file_from_parameter (parameter);
 
   export_report_to (UPSKILL_WINDOW (user_data), file);
+}
+
+/* Export reports: one per client chosen in the Clients overview */
+
+typedef struct
+{
+  UpskillWindow *self;
+  GStrv          ids;
+  GFile         *folder;
+  char          *coach_name;
+  char          *coach_contact;
+} ReportsRequest;
+
+static void
+reports_request_free (ReportsRequest *request)
+{
+  g_clear_object (&request->self);
+  g_strfreev (request->ids);
+  g_clear_object (&request->folder);
+  g_free (request->coach_name);
+  g_free (request->coach_contact);
+  g_free (request);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ReportsRequest, reports_request_free)
+
+static ReportsRequest *
+reports_request_new (UpskillWindow      *self,
+                     const char * const *ids)
+{
+  ReportsRequest *request = g_new0 (ReportsRequest, 1);
+
+  request->self = g_object_ref (self);
+  request->ids = g_strdupv ((char **) ids);
+  return request;
+}
+
+static void
+on_reports_written (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(ReportsRequest) request = user_data;
+  UpskillWindow *self = request->self;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *folder_name = upskill_file_dup_display_name (request->folder);
+  guint n_total = g_strv_length (request->ids);
+  guint n_written = 0;
+
+  if (!upskill_report_write_batch_finish (result, &n_written, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) && !self->closed)
+        /* Translators: "2 of 3 reports exported to “Reports”. Could not read “li-wei.json”: …" */
+        upskill_window_show_error_toast (self, ngettext ("%u of %u report exported to “%s”. %s",
+                                                         "%u of %u reports exported to “%s”. %s", n_total),
+                                         n_written, n_total, folder_name, error->message);
+    }
+  else if (!self->closed)
+    {
+      g_autofree char *uri = g_file_get_uri (request->folder);
+      AdwToast *toast = upskill_toast_new_printf (ngettext ("%u report exported to “%s”",
+                                                            "%u reports exported to “%s”", n_written),
+                                                  n_written, folder_name);
+
+      adw_toast_set_button_label (toast, _("_Open"));
+      adw_toast_set_action_name (toast, "win.open-uri");
+      adw_toast_set_action_target_value (toast, g_variant_new_string (uri));
+      upskill_window_add_toast (self, toast);
+    }
+}
+
+/* Off the main loop: each profile read from its file (the one on screen
+ * as it is now), drawn and written on a worker thread. */
+static void
+export_reports_to (ReportsRequest *request,
+                   GFile          *folder)
+{
+  UpskillWindow *self = request->self;
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+  UpskillReportOptions options;
+
+  if (self->store == NULL || application == NULL || request->ids[0] == NULL)
+    {
+      reports_request_free (request);
+      return;
+    }
+
+  request->folder = g_object_ref (folder);
+  request->coach_name = g_settings_get_string (self->settings, "coach-name");
+  request->coach_contact = g_settings_get_string (self->settings, "coach-contact");
+
+  upskill_report_options_init (&options);
+  upskill_report_options_from_settings (self->settings, &options);
+  options.coach_name = request->coach_name;
+  options.coach_contact = request->coach_contact;
+
+  upskill_report_write_batch_async (self->store, (const char * const *) request->ids,
+                                    upskill_window_get_profile (self), self->catalog,
+                                    upskill_application_get_trends (UPSKILL_APPLICATION (application)),
+                                    &options, folder, self->cancellable,
+                                    on_reports_written, request);
+}
+
+static void
+on_reports_folder_chosen (GObject      *source,
+                          GAsyncResult *result,
+                          gpointer      user_data)
+{
+  ReportsRequest *request = user_data;
+  g_autoptr(GFile) folder = upskill_choose_file_finish (result, NULL);
+
+  /* No folder: the user cancelled, or the window closed. */
+  if (folder == NULL)
+    reports_request_free (request);
+  else
+    export_reports_to (request, folder);
+}
+
+static void
+on_reports_options_chosen (UpskillReportOptionsDialog *dialog,
+                           const char                 *response,
+                           ReportsRequest             *request)
+{
+  UpskillWindow *self = request->self;
+
+  if (!g_str_equal (response, "export") || self->closed)
+    return;
+
+  upskill_report_options_dialog_save (dialog);
+  upskill_choose_file_async (GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
+                             _("Export Reports"), _("_Export"), NULL, NULL, self->cancellable,
+                             on_reports_folder_chosen,
+                             reports_request_new (self, (const char * const *) request->ids));
+}
+
+static void
+reports_request_notify (gpointer  data,
+                        GClosure *closure)
+{
+  reports_request_free (data);
+}
+
+/* win.export-reports (as): the ids of the clients. */
+static void
+export_reports_action (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  UpskillWindow *self = UPSKILL_WINDOW (user_data);
+  g_autofree const char **ids = g_variant_get_strv (parameter, NULL);
+  UpskillReportOptionsDialog *dialog;
+
+  if (self->store == NULL || ids[0] == NULL)
+    return;
+
+  dialog = upskill_report_options_dialog_new (GTK_WINDOW (self), self->settings, g_strv_length ((char **) ids));
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_reports_options_chosen),
+                         reports_request_new (self, ids), reports_request_notify, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* win.export-reports-to ((sas)): into the folder, with the options last
+ * chosen, without asking; for tests and scripts driving the window. */
+static void
+export_reports_to_action (GSimpleAction *action,
+                          GVariant      *parameter,
+                          gpointer       user_data)
+{
+  g_autoptr(GVariant) path = g_variant_get_child_value (parameter, 0);
+  g_autoptr(GVariant) ids_variant = g_variant_get_child_value (parameter, 1);
+  g_autoptr(GFile) folder = file_from_parameter (path);
+  g_autofree const char **ids = g_variant_get_strv (ids_variant, NULL);
+
+  export_reports_to (reports_request_new (UPSKILL_WINDOW (user_data), ids), folder);
 }
 
 /* Print */
@@ -1343,6 +1535,8 @@ static const GActionEntry action_entries[] = {
   { "export-profile-to", export_profile_to_action, "s" },
   { "export-report", export_report_action },
   { "export-report-to", export_report_to_action, "s" },
+  { "export-reports", export_reports_action, "as" },
+  { "export-reports-to", export_reports_to_action, "(sas)" },
   { "print", print_action },
   { "print-to", print_to_action, "s" },
   { "open-uri", open_uri_action, "s" },
