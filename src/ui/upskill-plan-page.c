@@ -12,6 +12,7 @@
 #include "upskill-level.h"
 #include "upskill-module-chooser.h"
 #include "upskill-plan-page.h"
+#include "upskill-wrap.h"
 #include "upskill-planner.h"
 #include "upskill-progress.h"
 #include "upskill-readiness.h"
@@ -272,6 +273,7 @@ create_gap_row (UpskillPlanPage  *self,
   GtkWidget *row = adw_action_row_new ();
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  upskill_wrap_set_min_chars (row);
   update_gap_row (self, row, gap);
 
   return row;
@@ -1728,6 +1730,7 @@ upskill_plan_page_init (UpskillPlanPage *self)
   /* header_box, out of the page's tree while scrolled out of sight, is
    * kept by the template as a bound child. */
   gtk_widget_init_template (GTK_WIDGET (self));
+  upskill_wrap_set_min_chars (GTK_WIDGET (self));
 
   self->steps = g_list_store_new (UPSKILL_TYPE_STEP_ITEM);
   self->bound_rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
