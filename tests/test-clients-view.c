@@ -339,8 +339,7 @@ test_archived (Fixture       *fixture,
       g_autofree char *path = g_build_filename (g_getenv ("UPSKILL_SCREENSHOT_DIR"),
                                                 "clients-archived.png", NULL);
 
-      upskill_test_wait_for_frames (GTK_WIDGET (window), 3);
-      upskill_test_save_png (GTK_WIDGET (view), path);
+      upskill_test_save_screenshot (GTK_WIDGET (window), path);
     }
 
   /* The row's Restore button. */
