@@ -11,6 +11,7 @@
 #include "upskill-note-dialog.h"
 #include "upskill-progress.h"
 #include "upskill-progress-page.h"
+#include "upskill-wrap.h"
 #include "upskill-readiness.h"
 #include "upskill-readiness-chart.h"
 #include "upskill-timeline-item.h"
@@ -288,11 +289,15 @@ create_timeline_row (gpointer item,
                      gpointer user_data)
 {
   UpskillProgressPage *self = user_data;
+  GtkWidget *row;
 
   if (upskill_timeline_item_get_kind (item) == UPSKILL_TIMELINE_NOTE)
-    return create_note_row (self, item);
+    row = create_note_row (self, item);
+  else
+    row = create_change_row (self, item);
+  upskill_wrap_set_min_chars (row);
 
-  return create_change_row (self, item);
+  return row;
 }
 
 /* Refreshing */
@@ -1060,6 +1065,7 @@ upskill_progress_page_init (UpskillProgressPage *self)
   GtkWidget *placeholder;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  upskill_wrap_set_min_chars (GTK_WIDGET (self));
 
   self->timeline = g_list_store_new (UPSKILL_TYPE_TIMELINE_ITEM);
   self->n_timeline_shown = TIMELINE_CHUNK;
