@@ -11,6 +11,7 @@
 #include "upskill-radar-chart.h"
 #include "upskill-readiness.h"
 #include "upskill-report.h"
+#include "upskill-level.h"
 #include "upskill-skill-row.h"
 #include "upskill-skills-page.h"
 #include "upskill-test-ui.h"
@@ -124,12 +125,23 @@ get_row (Fixture    *fixture,
   return UPSKILL_SKILL_ROW (row);
 }
 
+static gboolean
+has_buildable_id (GtkWidget     *widget,
+                  gconstpointer  id)
+{
+  return g_strcmp0 (gtk_buildable_get_buildable_id (GTK_BUILDABLE (widget)), id) == 0;
+}
+
+/* A widget of the row's header (its template) or, once the row has been
+ * expanded, of its details (built from their own file then). */
 static gpointer
 row_child (UpskillSkillRow *row,
            const char      *name)
 {
   GObject *child = gtk_widget_get_template_child (GTK_WIDGET (row), UPSKILL_TYPE_SKILL_ROW, name);
 
+  if (child == NULL)
+    child = G_OBJECT (find_descendant (GTK_WIDGET (row), has_buildable_id, name));
   g_assert_nonnull (child);
   return child;
 }
@@ -609,6 +621,53 @@ test_target_override (Fixture       *fixture,
                    "Set by the target role, ML Engineer");
 }
 
+/* A collapsed row builds its details when first opened, and they show
+ * what changed while it was closed: the level, the target, the warning. */
+static void
+test_details_on_expand (Fixture       *fixture,
+                        gconstpointer  user_data)
+{
+  GtkWidget *row = find_descendant (GTK_WIDGET (fixture->page), is_row_of_skill, "ml-cicd");
+  GtkWidget *names;
+  guint n_buttons;
+
+  g_assert_nonnull (row);
+  g_assert_false (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row)));
+  g_assert_null (find_descendant (row, has_buildable_id, "target_dropdown"));
+
+  /* Closed, it still rates from the keyboard and says so in its header. */
+  g_assert_true (gtk_widget_activate_action (row, "skill.level", "u", 4));
+  upskill_profile_set_target_override (fixture->profile, "ml-cicd", 5);
+  upskill_test_iterate ();
+  g_assert_cmpstr (gap_text (UPSKILL_SKILL_ROW (row)), ==, "Gap: 1 level");
+  g_assert_cmpfloat (gtk_widget_get_opacity (row_child (UPSKILL_SKILL_ROW (row), "warning_icon")), >, 0);
+
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+  upskill_test_wait_ms (50);
+  g_assert_cmpuint (gtk_drop_down_get_selected (row_child (UPSKILL_SKILL_ROW (row), "target_dropdown")), ==, 5);
+  g_assert_true (gtk_widget_get_visible (row_child (UPSKILL_SKILL_ROW (row), "reset_target_button")));
+  g_assert_true (warning_shown (UPSKILL_SKILL_ROW (row)));
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (row_child (UPSKILL_SKILL_ROW (row), "level_description_label")),
+                                   "Proficient: "));
+  /* One set of level buttons, the level set while closed pressed. */
+  names = row_child (UPSKILL_SKILL_ROW (row), "level_names_box");
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (gtk_widget_get_last_child (names))) == FALSE);
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (gtk_widget_get_prev_sibling (gtk_widget_get_last_child (names)))));
+
+  /* Closing and opening again builds nothing twice. */
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), FALSE);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+  upskill_test_iterate ();
+  g_assert_true (find_descendant (row, has_buildable_id, "target_dropdown") ==
+                 row_child (UPSKILL_SKILL_ROW (row), "target_dropdown"));
+  n_buttons = 0;
+  for (GtkWidget *button = gtk_widget_get_first_child (names);
+       button != NULL;
+       button = gtk_widget_get_next_sibling (button))
+    n_buttons++;
+  g_assert_cmpuint (n_buttons, ==, UPSKILL_LEVEL_MAX + 1);
+}
+
 static const char *
 row_subtitle (UpskillSkillRow *row)
 {
@@ -1069,6 +1128,7 @@ main (int   argc,
   ADD ("rating-keeps-layout", test_rating_keeps_layout);
   ADD ("evidence", test_evidence);
   ADD ("target-override", test_target_override);
+  ADD ("details-on-expand", test_details_on_expand);
   ADD ("rating-basis", test_rating_basis);
   ADD ("confirm-rating", test_confirm_rating);
   ADD ("render-client", test_render_client);

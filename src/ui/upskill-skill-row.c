@@ -28,9 +28,13 @@ struct _UpskillSkillRow
   gboolean         syncing;   /* showing the profile, not a user's choice */
   GPtrArray       *evidence_rows; /* AdwActionRow*, in the profile's order */
 
-  /* Template widgets */
+  /* Template widgets: the header */
   GtkImage        *warning_icon;
   GtkLabel        *gap_label;
+
+  /* What the row shows expanded (upskill-skill-row-details.ui): NULL
+   * until it is first expanded. */
+  GtkListBoxRow   *level_row;
   GtkLabel        *skill_description_label;
   AdwSqueezer     *level_squeezer;
   GtkBox          *level_names_box;
@@ -43,7 +47,6 @@ struct _UpskillSkillRow
   GtkDropDown     *target_dropdown;
   GtkButton       *reset_target_button;
   AdwActionRow    *evidence_header_row;
-  GtkButton       *add_evidence_button;
   GtkListBoxRow   *warning_row;
   GtkLabel        *warning_label;
 };
@@ -138,12 +141,21 @@ confirm_rating_action (GtkWidget  *widget,
   upskill_toast_show (widget, toast);
 }
 
+/* Only a coach confirms, so not in one's own profile. */
+static gboolean
+can_confirm (UpskillSkillRow *self,
+             guint            level)
+{
+  return level > 0 &&
+         upskill_profile_get_kind (self->profile) == UPSKILL_PROFILE_CLIENT &&
+         upskill_profile_get_rating_basis (self->profile, self->skill->id) != UPSKILL_RATING_CONFIRMED;
+}
+
 static void
 update_basis (UpskillSkillRow *self,
               guint            level)
 {
   UpskillRatingBasis basis = upskill_profile_get_rating_basis (self->profile, self->skill->id);
-  gboolean can_confirm;
   g_autofree char *text = upskill_format_rating_basis (self->profile, self->skill->id);
   const char *icon_name;
   const char *explanation;
@@ -173,13 +185,7 @@ update_basis (UpskillSkillRow *self,
   adw_action_row_set_subtitle (self->basis_row, explanation);
   gtk_image_set_from_icon_name (self->basis_icon, icon_name);
   gtk_widget_set_visible (GTK_WIDGET (self->basis_row), level > 0);
-
-  /* Only a coach confirms, so not in one's own profile. */
-  can_confirm = level > 0 &&
-                basis != UPSKILL_RATING_CONFIRMED &&
-                upskill_profile_get_kind (self->profile) == UPSKILL_PROFILE_CLIENT;
-  gtk_widget_set_visible (GTK_WIDGET (self->confirm_button), can_confirm);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "skill.confirm-rating", can_confirm);
+  gtk_widget_set_visible (GTK_WIDGET (self->confirm_button), can_confirm (self, level));
 }
 
 /* Evidence */
@@ -460,7 +466,6 @@ update_target (UpskillSkillRow *self,
   adw_action_row_set_subtitle (self->target_row, subtitle);
   gtk_drop_down_set_selected (self->target_dropdown, target);
   gtk_widget_set_visible (GTK_WIDGET (self->reset_target_button), overridden);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "skill.reset-target", overridden);
 
   if (overridden)
     gtk_widget_add_css_class (GTK_WIDGET (self->target_dropdown), "target-override");
@@ -468,13 +473,42 @@ update_target (UpskillSkillRow *self,
     gtk_widget_remove_css_class (GTK_WIDGET (self->target_dropdown), "target-override");
 }
 
+/* What the expanded row shows; only once it has been built. */
+static void
+update_details (UpskillSkillRow *self,
+                guint            level,
+                guint            target,
+                gboolean         overridden,
+                gboolean         needs_evidence)
+{
+  g_autofree char *description = NULL;
+
+  /* Translators: a level's name and its description, e.g. "Competent: You deliver…" */
+  description = g_strdup_printf (_("%s: %s"), upskill_level_get_name (level),
+                                 upskill_level_get_description (level));
+  gtk_label_set_text (self->level_description_label, description);
+
+  update_basis (self, level);
+  update_target (self, target, overridden);
+  update_evidence (self, upskill_profile_get_evidence (self->profile, self->skill->id));
+
+  gtk_widget_set_visible (GTK_WIDGET (self->warning_row), needs_evidence);
+  if (needs_evidence)
+    {
+      g_autofree char *warning = NULL;
+
+      /* Translators: %s is a level's name, e.g. "Competent" */
+      warning = g_strdup_printf (_("No evidence yet. At %s or above, a project, a certificate or a link helps back up your rating."),
+                                 upskill_level_get_name (UPSKILL_LEVEL_NEEDS_EVIDENCE));
+      gtk_label_set_text (self->warning_label, warning);
+    }
+}
+
 void
 upskill_skill_row_update (UpskillSkillRow *self)
 {
   g_autofree char *subtitle = NULL;
-  g_autofree char *description = NULL;
   g_autofree char *basis = NULL;
-  GPtrArray *evidence;
   gboolean overridden = FALSE;
   gboolean needs_evidence;
   guint level, target;
@@ -488,18 +522,14 @@ upskill_skill_row_update (UpskillSkillRow *self)
 
   level = MIN (upskill_profile_get_level (self->profile, self->skill->id), UPSKILL_LEVEL_MAX);
   target = upskill_profile_get_target (self->profile, self->catalog, self->skill, &overridden);
-  evidence = upskill_profile_get_evidence (self->profile, self->skill->id);
+  needs_evidence = level >= UPSKILL_LEVEL_NEEDS_EVIDENCE &&
+                   upskill_profile_get_evidence (self->profile, self->skill->id)->len == 0;
 
   if (level != self->level)
     {
       self->level = level;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LEVEL]);
     }
-
-  /* Translators: a level's name and its description, e.g. "Competent: You deliver…" */
-  description = g_strdup_printf (_("%s: %s"), upskill_level_get_name (level),
-                                 upskill_level_get_description (level));
-  gtk_label_set_text (self->level_description_label, description);
 
   if (target > 0)
     /* Translators: the current level, then the target level, e.g. "Novice · target Competent" */
@@ -524,12 +554,9 @@ upskill_skill_row_update (UpskillSkillRow *self)
                                   -1);
 
   update_gap (self, level, target);
-  update_basis (self, level);
-  update_target (self, target, overridden);
-  update_evidence (self, evidence);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "skill.confirm-rating", can_confirm (self, level));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "skill.reset-target", overridden);
 
-  needs_evidence = level >= UPSKILL_LEVEL_NEEDS_EVIDENCE && evidence->len == 0;
-  gtk_widget_set_visible (GTK_WIDGET (self->warning_row), needs_evidence);
   /* The icon keeps its place when hidden, so that the header does not
    * re-wrap under the pointer as the level changes. */
   gtk_widget_set_opacity (GTK_WIDGET (self->warning_icon), needs_evidence ? 1.0 : 0.0);
@@ -537,15 +564,9 @@ upskill_skill_row_update (UpskillSkillRow *self)
   gtk_accessible_update_state (GTK_ACCESSIBLE (self->warning_icon),
                                GTK_ACCESSIBLE_STATE_HIDDEN, !needs_evidence,
                                -1);
-  if (needs_evidence)
-    {
-      g_autofree char *warning = NULL;
 
-      /* Translators: %s is a level's name, e.g. "Competent" */
-      warning = g_strdup_printf (_("No evidence yet. At %s or above, a project, a certificate or a link helps back up your rating."),
-                                 upskill_level_get_name (UPSKILL_LEVEL_NEEDS_EVIDENCE));
-      gtk_label_set_text (self->warning_label, warning);
-    }
+  if (self->level_row != NULL)
+    update_details (self, level, target, overridden, needs_evidence);
 
   self->syncing = FALSE;
 }
@@ -671,22 +692,6 @@ upskill_skill_row_class_init (UpskillSkillRowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/Upskill/ui/upskill-skill-row.ui");
   gtk_widget_class_bind_template_child (widget_class, UpskillSkillRow, warning_icon);
   gtk_widget_class_bind_template_child (widget_class, UpskillSkillRow, gap_label);
-  gtk_widget_class_bind_template_child (widget_class, UpskillSkillRow, skill_description_label);
-  gtk_widget_class_bind_template_child (widget_class, UpskillSkillRow, level_squeezer);
-  gtk_widget_class_bind_template_child (widget_class, UpskillSkillRow, level_names_box);
-  gtk_widget_class_bind_template_child (widget_class, UpskillSkillRow, level_numbers_box);
-  gtk_widget_class_bind_template_child (widget_class, UpskillSkillRow, level_description_label);
-  gtk_widget_class_bind_template_child (widget_class, UpskillSkillRow, basis_row);
-  gtk_widget_class_bind_template_child (widget_class, UpskillSkillRow, basis_icon);
-  gtk_widget_class_bind_template_child (widget_class, UpskillSkillRow, confirm_button);
-  gtk_widget_class_bind_template_child (widget_class, UpskillSkillRow, target_row);
-  gtk_widget_class_bind_template_child (widget_class, UpskillSkillRow, target_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, UpskillSkillRow, reset_target_button);
-  gtk_widget_class_bind_template_child (widget_class, UpskillSkillRow, evidence_header_row);
-  gtk_widget_class_bind_template_child (widget_class, UpskillSkillRow, add_evidence_button);
-  gtk_widget_class_bind_template_child (widget_class, UpskillSkillRow, warning_row);
-  gtk_widget_class_bind_template_child (widget_class, UpskillSkillRow, warning_label);
-  gtk_widget_class_bind_template_callback (widget_class, on_target_selected);
 
   gtk_widget_class_install_property_action (widget_class, "skill.level", "level");
   gtk_widget_class_install_action (widget_class, "skill.reset-target", NULL, reset_target_action);
@@ -773,34 +778,77 @@ fill_target_dropdown (UpskillSkillRow *self)
   self->syncing = FALSE;
 }
 
-/* What a collapsed row hides is built and laid out when the row is first
- * expanded: a page of collapsed rows then costs only their headers.
- * (libadwaita 1.2 measures a closed revealer's child, so the list goes
- * out of the layout until then.) */
+/* What a collapsed row hides is built when the row is first expanded:
+ * a page of collapsed rows then costs only their headers. */
+static void
+build_details (UpskillSkillRow *self)
+{
+  g_autoptr(GtkBuilder) builder = gtk_builder_new ();
+  g_autoptr(GtkBuilderScope) scope = gtk_builder_cscope_new ();
+  g_autoptr(GError) error = NULL;
+  const char *rows[] = { "level_row", "basis_row", "target_row", "evidence_header_row", "warning_row" };
+
+  gtk_builder_cscope_add_callback (GTK_BUILDER_CSCOPE (scope), on_target_selected);
+  gtk_builder_set_scope (builder, scope);
+  /* The handlers' object, as in a template. */
+  gtk_builder_set_current_object (builder, G_OBJECT (self));
+  if (!gtk_builder_add_from_resource (builder, "/com/example/Upskill/ui/upskill-skill-row-details.ui", &error))
+    g_error ("The skill row's details are not in the resources: %s", error->message);
+
+#define DETAIL(name) self->name = (gpointer) gtk_builder_get_object (builder, #name)
+  DETAIL (level_row);
+  DETAIL (skill_description_label);
+  DETAIL (level_squeezer);
+  DETAIL (level_names_box);
+  DETAIL (level_numbers_box);
+  DETAIL (level_description_label);
+  DETAIL (basis_row);
+  DETAIL (basis_icon);
+  DETAIL (confirm_button);
+  DETAIL (target_row);
+  DETAIL (target_dropdown);
+  DETAIL (reset_target_button);
+  DETAIL (evidence_header_row);
+  DETAIL (warning_row);
+  DETAIL (warning_label);
+#undef DETAIL
+
+  /* Before the evidence rows, which come after these. */
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      GtkWidget *row = GTK_WIDGET (gtk_builder_get_object (builder, rows[i]));
+
+      upskill_wrap_set_min_chars (row);
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (self), row);
+    }
+
+  gtk_label_set_text (self->skill_description_label,
+                      self->skill->description != NULL ? self->skill->description : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->skill_description_label),
+                          self->skill->description != NULL && *self->skill->description != '\0');
+  add_level_buttons (self);
+  fill_target_dropdown (self);
+}
+
 static void
 on_expanded_changed (UpskillSkillRow *self)
 {
-  GtkWidget *list = gtk_widget_get_parent (GTK_WIDGET (self->target_row));
-
   if (!adw_expander_row_get_expanded (ADW_EXPANDER_ROW (self)))
     return;
 
   g_signal_handlers_disconnect_by_func (self, on_expanded_changed, NULL);
 
-  add_level_buttons (self);
-  fill_target_dropdown (self);
+  build_details (self);
   upskill_skill_row_update (self);
-  gtk_widget_set_visible (list, TRUE);
 }
 
 static void
 upskill_skill_row_init (UpskillSkillRow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  /* Its title and subtitle (the evidence rows come later). */
+  /* Its title and subtitle (the details come later). */
   upskill_wrap_set_min_chars (GTK_WIDGET (self));
 
-  gtk_widget_set_visible (gtk_widget_get_parent (GTK_WIDGET (self->target_row)), FALSE);
   g_signal_connect (self, "notify::expanded", G_CALLBACK (on_expanded_changed), NULL);
 
   self->evidence_rows = g_ptr_array_new ();
@@ -847,10 +895,6 @@ upskill_skill_row_new (UpskillCatalog *catalog,
   self->skill = skill;
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), skill->name);
-  gtk_label_set_text (self->skill_description_label,
-                      skill->description != NULL ? skill->description : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->skill_description_label),
-                          skill->description != NULL && *skill->description != '\0');
 
   return self;
 }
