@@ -591,17 +591,13 @@ upskill_json_parse_file (GFile         *file,
                          GCancellable  *cancellable,
                          GError       **error)
 {
-  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) bytes = upskill_json_read_file (file, cancellable, error);
   g_autofree char *name = NULL;
 
-  g_return_val_if_fail (G_IS_FILE (file), NULL);
-
-  bytes = upskill_json_read_file (file, cancellable, error);
   if (bytes == NULL)
     return NULL;
 
   name = upskill_file_dup_display_name (file);
-
   return upskill_json_parse_bytes (bytes, name, error);
 }
 
@@ -735,6 +731,72 @@ set_type_error (GError     **error,
                _("%s: “%s”: expected %s"), where, member, expected);
 }
 
+static gboolean
+holds_string (JsonNode *node)
+{
+  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING;
+}
+
+static gboolean
+holds_int (JsonNode *node)
+{
+  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64;
+}
+
+static gboolean
+holds_number (JsonNode *node)
+{
+  return JSON_NODE_HOLDS_VALUE (node) &&
+         (json_node_get_value_type (node) == G_TYPE_INT64 ||
+          json_node_get_value_type (node) == G_TYPE_DOUBLE);
+}
+
+static gboolean
+holds_array (JsonNode *node)
+{
+  return JSON_NODE_HOLDS_ARRAY (node);
+}
+
+static gboolean
+holds_object (JsonNode *node)
+{
+  return JSON_NODE_HOLDS_OBJECT (node);
+}
+
+/* Sets *@out_node to @member's node if @holds it, or to NULL if it is
+ * missing (or null) and not @required. Otherwise fails, with @expected
+ * (untranslated, marked with N_()) naming what it should hold. */
+static gboolean
+get_typed_member (JsonObject   *object,
+                  const char   *member,
+                  gboolean      required,
+                  gboolean    (*holds) (JsonNode *node),
+                  const char   *expected,
+                  const char   *where,
+                  JsonNode    **out_node,
+                  GError      **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  JsonNode *node = get_member (object, member, required, where, &local_error);
+
+  *out_node = NULL;
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  if (node != NULL && !holds (node))
+    {
+      set_type_error (error, where, member, _(expected));
+      return FALSE;
+    }
+
+  *out_node = node;
+  return TRUE;
+}
+
 gboolean
 upskill_json_get_string (JsonObject  *object,
                          const char  *member,
@@ -743,27 +805,15 @@ upskill_json_get_string (JsonObject  *object,
                          const char **out_value,
                          GError     **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  JsonNode *node = get_member (object, member, required, where, &local_error);
+  JsonNode *node;
 
   *out_value = NULL;
 
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
+  if (!get_typed_member (object, member, required, holds_string, N_("text"), where, &node, error))
+    return FALSE;
 
-  if (node == NULL)
-    return TRUE;
-
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    {
-      set_type_error (error, where, member, _("text"));
-      return FALSE;
-    }
-
-  *out_value = json_node_get_string (node);
+  if (node != NULL)
+    *out_value = json_node_get_string (node);
   return TRUE;
 }
 
@@ -777,24 +827,14 @@ upskill_json_get_int (JsonObject  *object,
                       gint64      *out_value,
                       GError     **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  JsonNode *node = get_member (object, member, required, where, &local_error);
+  JsonNode *node;
   gint64 value;
 
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
+  if (!get_typed_member (object, member, required, holds_int, N_("a whole number"), where, &node, error))
+    return FALSE;
 
   if (node == NULL)
     return TRUE;
-
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
-    {
-      set_type_error (error, where, member, _("a whole number"));
-      return FALSE;
-    }
 
   value = json_node_get_int (node);
   if (value < min || value > max)
@@ -819,26 +859,14 @@ upskill_json_get_double (JsonObject  *object,
                          double      *out_value,
                          GError     **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  JsonNode *node = get_member (object, member, required, where, &local_error);
+  JsonNode *node;
   double value;
 
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
+  if (!get_typed_member (object, member, required, holds_number, N_("a number"), where, &node, error))
+    return FALSE;
 
   if (node == NULL)
     return TRUE;
-
-  if (!JSON_NODE_HOLDS_VALUE (node) ||
-      (json_node_get_value_type (node) != G_TYPE_INT64 &&
-       json_node_get_value_type (node) != G_TYPE_DOUBLE))
-    {
-      set_type_error (error, where, member, _("a number"));
-      return FALSE;
-    }
 
   value = json_node_get_double (node);
   if (!(value >= min && value <= max))
@@ -860,23 +888,11 @@ upskill_json_get_array (JsonObject  *object,
                         const char  *where,
                         GError     **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  JsonNode *node = get_member (object, member, required, where, &local_error);
+  JsonNode *node;
 
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
-
-  if (node == NULL)
+  if (!get_typed_member (object, member, required, holds_array, N_("a list"), where, &node, error) ||
+      node == NULL)
     return NULL;
-
-  if (!JSON_NODE_HOLDS_ARRAY (node))
-    {
-      set_type_error (error, where, member, _("a list"));
-      return NULL;
-    }
 
   return json_node_get_array (node);
 }
@@ -888,23 +904,11 @@ upskill_json_get_object (JsonObject  *object,
                          const char  *where,
                          GError     **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  JsonNode *node = get_member (object, member, required, where, &local_error);
+  JsonNode *node;
 
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
-
-  if (node == NULL)
+  if (!get_typed_member (object, member, required, holds_object, N_("an object"), where, &node, error) ||
+      node == NULL)
     return NULL;
-
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      set_type_error (error, where, member, _("an object"));
-      return NULL;
-    }
 
   return json_node_get_object (node);
 }
