@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "upskill-catalog.h"
 #include "upskill-date.h"
 #include "upskill-error.h"
 #include "upskill-json.h"
@@ -931,6 +932,75 @@ upskill_json_array_get_object (JsonArray   *array,
     }
 
   return json_node_get_object (node);
+}
+
+/* Unlike the other readers, a null is no boolean, and a required one
+ * that is missing is reported as the wrong type. */
+gboolean
+upskill_json_get_boolean (JsonObject  *object,
+                          const char  *member,
+                          gboolean     required,
+                          const char  *where,
+                          gboolean    *out_value,
+                          GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL && !required)
+    return TRUE;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    {
+      g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_INVALID_DATA,
+                   _("%s: “%s”: expected true or false"), where, member);
+      return FALSE;
+    }
+
+  *out_value = json_node_get_boolean (node);
+  return TRUE;
+}
+
+gboolean
+upskill_json_dup_text (JsonObject  *object,
+                       const char  *member,
+                       gboolean     allow_empty,
+                       const char  *where,
+                       char       **out_text,
+                       GError     **error)
+{
+  const char *text = NULL;
+
+  if (!upskill_json_get_string (object, member, TRUE, where, &text, error))
+    return FALSE;
+
+  if (!allow_empty && *text == '\0')
+    {
+      g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_INVALID_DATA,
+                   _("%s: “%s” is empty"), where, member);
+      return FALSE;
+    }
+
+  *out_text = g_strdup (text);
+  return TRUE;
+}
+
+gboolean
+upskill_json_dup_translated_text (JsonObject  *object,
+                                  const char  *member,
+                                  gboolean     allow_empty,
+                                  const char  *context,
+                                  const char  *where,
+                                  char       **out_text,
+                                  GError     **error)
+{
+  g_autofree char *text = NULL;
+
+  if (!upskill_json_dup_text (object, member, allow_empty, where, &text, error))
+    return FALSE;
+
+  *out_text = g_strdup (upskill_catalog_translate (context, text));
+  return TRUE;
 }
 
 gboolean

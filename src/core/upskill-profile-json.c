@@ -372,29 +372,6 @@ read_plan (UpskillProfile  *self,
 }
 
 static gboolean
-get_boolean (JsonObject  *object,
-             const char  *member,
-             const char  *where,
-             gboolean    *out_value,
-             GError     **error)
-{
-  JsonNode *node = json_object_get_member (object, member);
-
-  if (node == NULL)
-    return TRUE;
-
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
-    {
-      g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_INVALID_DATA,
-                   _("%s: “%s”: expected true or false"), where, member);
-      return FALSE;
-    }
-
-  *out_value = json_node_get_boolean (node);
-  return TRUE;
-}
-
-static gboolean
 read_actions (UpskillNote  *note,
               JsonArray    *actions,
               const char   *note_where,
@@ -427,7 +404,7 @@ read_actions (UpskillNote  *note,
           !get_text (object, "text", TRUE, UPSKILL_PROFILE_LINE_MAX_CHARS, where, &text, error) ||
           !upskill_json_get_time (object, "due", FALSE, where, &due, error) ||
           !upskill_json_get_string (object, "status", TRUE, where, &status, error) ||
-          !get_boolean (object, "private", where, &private_, error))
+          !upskill_json_get_boolean (object, "private", FALSE, where, &private_, error))
         return FALSE;
 
       for (status_index = 0; status_index <= UPSKILL_ACTION_DROPPED; status_index++)
@@ -514,7 +491,7 @@ read_notes (UpskillProfile  *self,
         JsonArray *actions;
         const char *focus = NULL;
 
-        if (!get_boolean (object, "private", where, &note->private, error) ||
+        if (!upskill_json_get_boolean (object, "private", FALSE, where, &note->private, error) ||
             !upskill_json_get_time (object, "next_session", FALSE, where, &note->next_session, error) ||
             !get_text (object, "focus", FALSE, UPSKILL_PROFILE_LINE_MAX_CHARS, where, &focus, error))
           return FALSE;
@@ -542,21 +519,8 @@ read_archived (JsonObject  *root,
                gboolean    *out_archived,
                GError     **error)
 {
-  JsonNode *node = json_object_get_member (root, "archived");
-
   *out_archived = FALSE;
-  if (node == NULL)
-    return TRUE;
-
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
-    {
-      g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_INVALID_DATA,
-                   _("%s: “archived”: expected true or false"), where);
-      return FALSE;
-    }
-
-  *out_archived = json_node_get_boolean (node);
-  return TRUE;
+  return upskill_json_get_boolean (root, "archived", FALSE, where, out_archived, error);
 }
 
 /* The members upskill_profile_to_json() writes. */
