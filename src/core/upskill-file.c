@@ -113,6 +113,17 @@ upskill_file_sync_folder (const char *path)
   return result;
 }
 
+/* Makes a file's new name in @folder durable, or says why it is not. */
+static gboolean
+sync_new_name (const char  *folder,
+               const char  *display_name,
+               GError     **error)
+{
+  int saved_errno = upskill_file_sync_folder (folder);
+
+  return saved_errno == 0 || set_save_error (error, display_name, saved_errno);
+}
+
 char *
 upskill_file_dup_temp_template (const char *folder,
                                 const char *name)
@@ -467,9 +478,8 @@ upskill_file_replace_version (GFile            *file,
   g_autofree char *folder = NULL;
   g_autofree char *name = NULL;
   g_autofree char *temp_path = NULL;
-  int saved_errno;
+  int fd = -1;
   int file_mode;
-  int fd;
 
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (contents != NULL, FALSE);
@@ -554,9 +564,8 @@ upskill_file_replace_version (GFile            *file,
 
   /* The new name must be durable too, or a crash could bring back the
    * old file (or none). */
-  saved_errno = upskill_file_sync_folder (folder);
-  if (saved_errno != 0)
-    return set_save_error (error, display_name, saved_errno);
+  if (!sync_new_name (folder, display_name, error))
+    return FALSE;
 
   if (out_version != NULL)
     *out_version = g_steal_pointer (&new_version);
@@ -582,7 +591,6 @@ upskill_file_create_exclusively (const char  *folder,
   g_autofree char *temp_path = upskill_file_dup_temp_template (folder, file_name);
   g_autofree char *path = g_build_filename (folder, file_name, NULL);
   struct stat st;
-  int saved_errno;
   int fd;
 
   fd = g_mkstemp_full (temp_path, O_RDWR | O_CLOEXEC, 0600);
@@ -624,11 +632,7 @@ upskill_file_create_exclusively (const char  *folder,
   else
     g_unlink (temp_path);
 
-  saved_errno = upskill_file_sync_folder (folder);
-  if (saved_errno != 0)
-    return set_save_error (error, file_name, saved_errno);
-
-  return TRUE;
+  return sync_new_name (folder, file_name, error);
 
 failed:
   return discard_temp_file (fd, temp_path, file_name, error);
