@@ -807,15 +807,11 @@ upskill_json_get_string (JsonObject  *object,
                          GError     **error)
 {
   JsonNode *node;
+  gboolean ok;
 
-  *out_value = NULL;
-
-  if (!get_typed_member (object, member, required, holds_string, N_("text"), where, &node, error))
-    return FALSE;
-
-  if (node != NULL)
-    *out_value = json_node_get_string (node);
-  return TRUE;
+  ok = get_typed_member (object, member, required, holds_string, N_("text"), where, &node, error);
+  *out_value = node != NULL ? json_node_get_string (node) : NULL;
+  return ok;
 }
 
 gboolean

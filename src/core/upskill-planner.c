@@ -51,6 +51,18 @@ typedef struct
   GHashTable     *visiting;    /* UpskillModule* set, guards against cycles */
 } PlanBuilder;
 
+static void
+builder_clear (PlanBuilder *builder)
+{
+  g_clear_pointer (&builder->old_steps, g_hash_table_unref);
+  g_clear_pointer (&builder->taken, g_hash_table_unref);
+  g_clear_pointer (&builder->modules, g_ptr_array_unref);
+  g_clear_pointer (&builder->listed, g_hash_table_unref);
+  g_clear_pointer (&builder->visiting, g_hash_table_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (PlanBuilder, builder_clear)
+
 /* Starts a fresh list of modules for @profile: the ids of the steps of
  * its plan are taken, and a module's first old step is the one kept. */
 static void
@@ -79,18 +91,6 @@ builder_init (PlanBuilder    *builder,
         g_hash_table_insert (builder->old_steps, step->module_id, step);
     }
 }
-
-static void
-builder_clear (PlanBuilder *builder)
-{
-  g_clear_pointer (&builder->old_steps, g_hash_table_unref);
-  g_clear_pointer (&builder->taken, g_hash_table_unref);
-  g_clear_pointer (&builder->modules, g_ptr_array_unref);
-  g_clear_pointer (&builder->listed, g_hash_table_unref);
-  g_clear_pointer (&builder->visiting, g_hash_table_unref);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (PlanBuilder, builder_clear)
 
 /* One rule for ordering the plan and for warning about the user's order:
  * a prerequisite the person's level already covers constrains nothing, and
