@@ -287,22 +287,6 @@ read_capped (GFile         *file,
   return g_steal_pointer (&bytes);
 }
 
-static gboolean
-get_optional_validator (JsonObject  *object,
-                        const char  *member,
-                        const char  *where,
-                        char       **out_value,
-                        GError     **error)
-{
-  const char *value = NULL;
-
-  if (!upskill_json_get_string (object, member, FALSE, where, &value, error))
-    return FALSE;
-
-  *out_value = g_strdup (value);
-  return TRUE;
-}
-
 static CachedCopy *
 read_cache (FeedCache     *cache,
             GCancellable  *cancellable,
@@ -341,8 +325,8 @@ read_cache (FeedCache     *cache,
 
   if (!upskill_json_get_string (object, "url", TRUE, where, &url, error) ||
       !upskill_json_get_string (object, "sha256", TRUE, where, &expected_checksum, error) ||
-      !get_optional_validator (object, "etag", where, &copy->etag, error) ||
-      !get_optional_validator (object, "last_modified", where, &copy->last_modified, error) ||
+      !upskill_json_dup_string (object, "etag", FALSE, where, &copy->etag, error) ||
+      !upskill_json_dup_string (object, "last_modified", FALSE, where, &copy->last_modified, error) ||
       !upskill_json_get_time (object, "fetched", TRUE, where, &copy->fetched, error) ||
       !upskill_json_get_time (object, "checked", TRUE, where, &copy->checked, error))
     return NULL;

@@ -958,6 +958,23 @@ upskill_json_get_boolean (JsonObject  *object,
 }
 
 gboolean
+upskill_json_dup_string (JsonObject  *object,
+                         const char  *member,
+                         gboolean     required,
+                         const char  *where,
+                         char       **out_value,
+                         GError     **error)
+{
+  const char *value = NULL;
+
+  if (!upskill_json_get_string (object, member, required, where, &value, error))
+    return FALSE;
+
+  *out_value = g_strdup (value);
+  return TRUE;
+}
+
+gboolean
 upskill_json_dup_text (JsonObject  *object,
                        const char  *member,
                        gboolean     allow_empty,
@@ -965,9 +982,9 @@ upskill_json_dup_text (JsonObject  *object,
                        char       **out_text,
                        GError     **error)
 {
-  const char *text = NULL;
+  g_autofree char *text = NULL;
 
-  if (!upskill_json_get_string (object, member, TRUE, where, &text, error))
+  if (!upskill_json_dup_string (object, member, TRUE, where, &text, error))
     return FALSE;
 
   if (!allow_empty && *text == '\0')
@@ -977,7 +994,7 @@ upskill_json_dup_text (JsonObject  *object,
       return FALSE;
     }
 
-  *out_text = g_strdup (text);
+  *out_text = g_steal_pointer (&text);
   return TRUE;
 }
 

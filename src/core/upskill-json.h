@@ -75,6 +75,13 @@ gboolean    upskill_json_get_boolean        (JsonObject   *object,
                                              const char   *where,
                                              gboolean     *out_value,
                                              GError      **error);
+/* Like upskill_json_get_string(), a copy. */
+gboolean    upskill_json_dup_string         (JsonObject   *object,
+                                             const char   *member,
+                                             gboolean      required,
+                                             const char   *where,
+                                             char        **out_value,
+                                             GError      **error);
 /* A copy of the text @member, which must be there and, unless
  * @allow_empty, not empty. */
 gboolean    upskill_json_dup_text           (JsonObject   *object,
