@@ -235,12 +235,7 @@ read_history (UpskillProfile  *self,
                      where, &source, error))
         return FALSE;
 
-      entry = g_new0 (UpskillHistoryEntry, 1);
-      entry->time = time;
-      entry->skill_id = g_strdup (skill_id);
-      entry->from = from;
-      entry->to = to;
-      entry->source = g_strdup (source);
+      entry = upskill_profile_history_entry_new (time, skill_id, from, to, source);
 
       if (self->history->len > 0 &&
           ((UpskillHistoryEntry *) g_ptr_array_index (self->history, self->history->len - 1))->time > time)
@@ -426,12 +421,7 @@ read_actions (UpskillNote  *note,
         }
       g_hash_table_add (seen, (gpointer) id);
 
-      action = g_new0 (UpskillAction, 1);
-      action->id = g_strdup (id);
-      action->text = g_strdup (text);
-      action->due = due != 0 ? floor_to_day (due) : 0;
-      action->status = status_index;
-      action->private = private_;
+      action = upskill_action_new (id, text, floor_to_day (due), status_index, private_);
       g_ptr_array_add (note->actions, action);
     }
 
