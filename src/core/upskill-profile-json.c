@@ -193,10 +193,7 @@ read_skill (UpskillProfile  *self,
           !upskill_json_get_time (item_object, "added", TRUE, item_where, &added, error))
         return FALSE;
 
-      item = g_new0 (UpskillEvidence, 1);
-      item->note = g_strdup (note);
-      item->link = link != NULL && *link != '\0' ? g_strdup (link) : NULL;
-      item->added = added;
+      item = upskill_profile_evidence_new (note, link, added);
       g_ptr_array_add (state->evidence, item);
     }
 

@@ -55,6 +55,10 @@ struct _UpskillProfile
 
 
 SkillState  *upskill_profile_skill_state_new    (void);
+/* An empty @link is none. */
+UpskillEvidence *upskill_profile_evidence_new   (const char          *note,
+                                                 const char          *link,
+                                                 gint64               added);
 UpskillHistoryEntry *upskill_profile_history_entry_new (gint64               time,
                                                        const char          *skill_id,
                                                        guint                from,

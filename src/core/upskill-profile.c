@@ -56,16 +56,24 @@ evidence_free (UpskillEvidence *evidence)
   g_free (evidence);
 }
 
+UpskillEvidence *
+upskill_profile_evidence_new (const char *note,
+                              const char *link,
+                              gint64      added)
+{
+  UpskillEvidence *evidence = g_new0 (UpskillEvidence, 1);
+
+  evidence->note = g_strdup (note);
+  evidence->link = link != NULL && *link != '\0' ? g_strdup (link) : NULL;
+  evidence->added = added;
+
+  return evidence;
+}
+
 static UpskillEvidence *
 evidence_copy (const UpskillEvidence *evidence)
 {
-  UpskillEvidence *copy = g_new0 (UpskillEvidence, 1);
-
-  copy->note = g_strdup (evidence->note);
-  copy->link = g_strdup (evidence->link);
-  copy->added = evidence->added;
-
-  return copy;
+  return upskill_profile_evidence_new (evidence->note, evidence->link, evidence->added);
 }
 
 SkillState *
@@ -1510,10 +1518,7 @@ upskill_profile_add_evidence (UpskillProfile *self,
       !fits (link, UPSKILL_PROFILE_LINE_MAX_CHARS))
     return FALSE;
 
-  evidence = g_new0 (UpskillEvidence, 1);
-  evidence->note = g_strdup (note);
-  evidence->link = link != NULL && *link != '\0' ? g_strdup (link) : NULL;
-  evidence->added = now_unix ();
+  evidence = upskill_profile_evidence_new (note, link, now_unix ());
   g_ptr_array_add (ensure_skill (self, skill_id)->evidence, evidence);
 
   touch (self);
