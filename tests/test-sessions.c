@@ -288,6 +288,10 @@ test_merge_keeps_actions (void)
       }
     g_assert_true (laptop && desktop);
   }
+  /* The one added apart under an id taken on both sides gets the next
+   * free one, past the ids of either side. */
+  g_assert_nonnull (upskill_profile_find_action (merged, note->id, "action-3"));
+  g_assert_nonnull (upskill_profile_find_action (merged, note->id, "action-4"));
 
   /* The same both ways round. */
   g_clear_object (&merged);

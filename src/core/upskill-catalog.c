@@ -104,49 +104,6 @@ upskill_catalog_init (UpskillCatalog *self)
   self->module_ids = g_hash_table_new (g_str_hash, g_str_equal);
 }
 
-/* Reads a required, non-empty string member. */
-static gboolean
-get_text (JsonObject  *object,
-          const char  *member,
-          const char  *where,
-          char       **out_text,
-          GError     **error)
-{
-  const char *text = NULL;
-
-  if (!upskill_json_get_string (object, member, TRUE, where, &text, error))
-    return FALSE;
-
-  if (*text == '\0')
-    {
-      g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_INVALID_DATA,
-                   _("%s: “%s” is empty"), where, member);
-      return FALSE;
-    }
-
-  *out_text = g_strdup (text);
-  return TRUE;
-}
-
-/* Like get_text(), in the reader's language: data/upskill-data-strings.c
- * shows translators the bundled text under @context. */
-static gboolean
-get_translated_text (JsonObject  *object,
-                     const char  *member,
-                     const char  *context,
-                     const char  *where,
-                     char       **out_text,
-                     GError     **error)
-{
-  g_autofree char *text = NULL;
-
-  if (!get_text (object, member, where, &text, error))
-    return FALSE;
-
-  *out_text = g_strdup (upskill_catalog_translate (context, text));
-  return TRUE;
-}
-
 static gboolean
 check_unique (GHashTable  *ids,
               const char  *id,
@@ -189,11 +146,11 @@ load_areas (UpskillCatalog  *self,
       area->index = self->areas->len;
       g_ptr_array_add (self->areas, area);
 
-      if (!get_text (object, "id", where, &area->id, error) ||
+      if (!upskill_json_dup_text (object, "id", FALSE, where, &area->id, error) ||
           !check_unique (self->area_ids, area->id, where, error) ||
-          !get_translated_text (object, "name", "area name", where, &area->name, error) ||
-          !get_translated_text (object, "summary", "area summary", where, &area->summary, error) ||
-          !get_text (object, "article_basis", where, &area->article_basis, error))
+          !upskill_json_dup_translated_text (object, "name", FALSE, "area name", where, &area->name, error) ||
+          !upskill_json_dup_translated_text (object, "summary", FALSE, "area summary", where, &area->summary, error) ||
+          !upskill_json_dup_text (object, "article_basis", FALSE, where, &area->article_basis, error))
         return FALSE;
 
       g_hash_table_insert (self->area_ids, area->id, area);
@@ -218,11 +175,11 @@ load_areas (UpskillCatalog  *self,
           skill->area = area;
           g_ptr_array_add (self->skills, skill);
 
-          if (!get_text (skill_object, "id", skill_where, &skill->id, error) ||
+          if (!upskill_json_dup_text (skill_object, "id", FALSE, skill_where, &skill->id, error) ||
               !check_unique (self->skill_ids, skill->id, skill_where, error) ||
-              !get_translated_text (skill_object, "name", "skill name", skill_where, &skill->name, error) ||
-              !get_translated_text (skill_object, "description", "skill description",
-                                    skill_where, &skill->description, error))
+              !upskill_json_dup_translated_text (skill_object, "name", FALSE, "skill name", skill_where, &skill->name, error) ||
+              !upskill_json_dup_translated_text (skill_object, "description", FALSE, "skill description",
+                                                 skill_where, &skill->description, error))
             return FALSE;
 
           g_hash_table_insert (self->skill_ids, skill->id, skill);
@@ -277,10 +234,10 @@ load_roles (UpskillCatalog  *self,
         role->area_weights[a] = 1.0;
       g_ptr_array_add (self->roles, role);
 
-      if (!get_text (object, "id", where, &role->id, error) ||
+      if (!upskill_json_dup_text (object, "id", FALSE, where, &role->id, error) ||
           !check_unique (self->role_ids, role->id, where, error) ||
-          !get_translated_text (object, "name", "role name", where, &role->name, error) ||
-          !get_translated_text (object, "description", "role description", where, &role->description, error))
+          !upskill_json_dup_translated_text (object, "name", FALSE, "role name", where, &role->name, error) ||
+          !upskill_json_dup_translated_text (object, "description", FALSE, "role description", where, &role->description, error))
         return FALSE;
 
       g_hash_table_insert (self->role_ids, role->id, role);
@@ -390,7 +347,7 @@ load_modules (UpskillCatalog  *self,
       module->prerequisites = g_ptr_array_new ();
       g_ptr_array_add (self->modules, module);
 
-      if (!get_text (object, "id", where, &module->id, error) ||
+      if (!upskill_json_dup_text (object, "id", FALSE, where, &module->id, error) ||
           !check_unique (self->module_ids, module->id, where, error))
         return FALSE;
 
@@ -399,9 +356,9 @@ load_modules (UpskillCatalog  *self,
       g_free (where);
       where = g_strdup_printf ("%s: module “%s”", file_where, module->id);
 
-      if (!get_text (object, "title", where, &module->title, error) ||
-          !get_text (object, "provider", where, &module->provider, error) ||
-          !get_text (object, "url", where, &module->url, error))
+      if (!upskill_json_dup_text (object, "title", FALSE, where, &module->title, error) ||
+          !upskill_json_dup_text (object, "provider", FALSE, where, &module->provider, error) ||
+          !upskill_json_dup_text (object, "url", FALSE, where, &module->url, error))
         return FALSE;
 
       if (!upskill_json_get_string (object, "kind", TRUE, where, &text, error))

@@ -257,19 +257,28 @@ get_meta_file (FeedCache *cache)
   return g_file_get_child (cache->dir, CACHE_META_NAME);
 }
 
-/* Reads at most @max_size bytes; a longer file is refused. */
+/* Reads at most @max_size bytes of a file of the cache; a longer file
+ * is refused, and a missing one means nothing was downloaded yet. */
 static GBytes *
-read_capped (GFile         *file,
-             gsize          max_size,
-             GCancellable  *cancellable,
-             GError       **error)
+read_cache_file (GFile         *file,
+                 gsize          max_size,
+                 GCancellable  *cancellable,
+                 GError       **error)
 {
   g_autoptr(GFileInputStream) stream = NULL;
   g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GError) local_error = NULL;
 
-  stream = g_file_read (file, cancellable, error);
+  stream = g_file_read (file, cancellable, &local_error);
   if (stream == NULL)
-    return NULL;
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        g_set_error_literal (error, UPSKILL_FEED_ERROR, UPSKILL_FEED_ERROR_NO_CACHE,
+                             _("No trend data has been downloaded yet"));
+      else
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
 
   bytes = g_input_stream_read_bytes (G_INPUT_STREAM (stream), max_size + 1, cancellable, error);
   if (bytes == NULL)
@@ -287,22 +296,6 @@ read_capped (GFile         *file,
   return g_steal_pointer (&bytes);
 }
 
-static gboolean
-get_optional_validator (JsonObject  *object,
-                        const char  *member,
-                        const char  *where,
-                        char       **out_value,
-                        GError     **error)
-{
-  const char *value = NULL;
-
-  if (!upskill_json_get_string (object, member, FALSE, where, &value, error))
-    return FALSE;
-
-  *out_value = g_strdup (value);
-  return TRUE;
-}
-
 static CachedCopy *
 read_cache (FeedCache     *cache,
             GCancellable  *cancellable,
@@ -310,7 +303,6 @@ read_cache (FeedCache     *cache,
 {
   g_autoptr(GFile) meta_file = get_meta_file (cache);
   g_autoptr(GFile) trends_file = get_trends_file (cache);
-  g_autoptr(GError) local_error = NULL;
   g_autoptr(GBytes) meta_bytes = NULL;
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(CachedCopy) copy = NULL;
@@ -320,16 +312,9 @@ read_cache (FeedCache     *cache,
   const char *expected_checksum = NULL;
   JsonObject *object;
 
-  meta_bytes = read_capped (meta_file, CACHE_META_MAX, cancellable, &local_error);
+  meta_bytes = read_cache_file (meta_file, CACHE_META_MAX, cancellable, error);
   if (meta_bytes == NULL)
-    {
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-        g_set_error_literal (error, UPSKILL_FEED_ERROR, UPSKILL_FEED_ERROR_NO_CACHE,
-                             _("No trend data has been downloaded yet"));
-      else
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
+    return NULL;
 
   if (!(root = upskill_json_parse_bytes (meta_bytes, CACHE_META_NAME, error)) ||
       !(object = upskill_json_check_header (root, CACHE_META_NAME, CACHE_FORMAT,
@@ -341,23 +326,16 @@ read_cache (FeedCache     *cache,
 
   if (!upskill_json_get_string (object, "url", TRUE, where, &url, error) ||
       !upskill_json_get_string (object, "sha256", TRUE, where, &expected_checksum, error) ||
-      !get_optional_validator (object, "etag", where, &copy->etag, error) ||
-      !get_optional_validator (object, "last_modified", where, &copy->last_modified, error) ||
+      !upskill_json_dup_string (object, "etag", FALSE, where, &copy->etag, error) ||
+      !upskill_json_dup_string (object, "last_modified", FALSE, where, &copy->last_modified, error) ||
       !upskill_json_get_time (object, "fetched", TRUE, where, &copy->fetched, error) ||
       !upskill_json_get_time (object, "checked", TRUE, where, &copy->checked, error))
     return NULL;
   copy->url = g_strdup (url);
 
-  copy->body = read_capped (trends_file, UPSKILL_FEED_MAX_SIZE, cancellable, &local_error);
+  copy->body = read_cache_file (trends_file, UPSKILL_FEED_MAX_SIZE, cancellable, error);
   if (copy->body == NULL)
-    {
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
-        g_set_error_literal (error, UPSKILL_FEED_ERROR, UPSKILL_FEED_ERROR_NO_CACHE,
-                             _("No trend data has been downloaded yet"));
-      else
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
+    return NULL;
 
   /* The two files are replaced one after the other: a crash in between
    * must not label one feed's data with another's address. */

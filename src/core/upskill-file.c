@@ -28,6 +28,66 @@ set_save_error (GError     **error,
   return FALSE;
 }
 
+/* Writes all of @contents to @fd and flushes it to the disk; FALSE
+ * with errno set if that failed. */
+static gboolean
+write_and_sync (int     fd,
+                GBytes *contents)
+{
+  gsize length;
+  const guint8 *data = g_bytes_get_data (contents, &length);
+  gsize written = 0;
+
+  while (written < length)
+    {
+      gssize n = write (fd, data + written, length - written);
+
+      if (n < 0)
+        {
+          if (errno == EINTR)
+            continue;
+          return FALSE;
+        }
+      written += n;
+    }
+
+  while (fsync (fd) != 0)
+    {
+      if (errno != EINTR)
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Closes *@fd and sets it to -1: on Linux the descriptor is gone even
+ * when close() reports EINTR, which is no failure. */
+static gboolean
+close_written (int *fd)
+{
+  int result = close (*fd);
+
+  *fd = -1;
+  return result == 0 || errno == EINTR;
+}
+
+/* Gives up writing @temp_path: closes @fd if it is open and removes the
+ * file, reporting the errno that made it fail. */
+static gboolean
+discard_temp_file (int          fd,
+                   const char  *temp_path,
+                   const char  *display_name,
+                   GError     **error)
+{
+  int saved_errno = errno;
+
+  if (fd >= 0)
+    close (fd);
+  g_unlink (temp_path);
+
+  return set_save_error (error, display_name, saved_errno);
+}
+
 int
 upskill_file_sync_folder (const char *path)
 {
@@ -51,6 +111,17 @@ upskill_file_sync_folder (const char *path)
   close (fd);
 
   return result;
+}
+
+/* Makes a file's new name in @folder durable, or says why it is not. */
+static gboolean
+sync_new_name (const char  *folder,
+               const char  *display_name,
+               GError     **error)
+{
+  int saved_errno = upskill_file_sync_folder (folder);
+
+  return saved_errno == 0 || set_save_error (error, display_name, saved_errno);
 }
 
 char *
@@ -407,12 +478,8 @@ upskill_file_replace_version (GFile            *file,
   g_autofree char *folder = NULL;
   g_autofree char *name = NULL;
   g_autofree char *temp_path = NULL;
-  const guint8 *data;
-  gsize length;
-  gsize written = 0;
-  int saved_errno;
+  int fd = -1;
   int file_mode;
-  int fd;
 
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
   g_return_val_if_fail (contents != NULL, FALSE);
@@ -458,26 +525,8 @@ upskill_file_replace_version (GFile            *file,
   if (file_mode >= 0 && fchmod (fd, file_mode) != 0)
     goto failed;
 
-  data = g_bytes_get_data (contents, &length);
-  while (written < length)
-    {
-      gssize n = write (fd, data + written, length - written);
-
-      if (n < 0)
-        {
-          if (errno == EINTR)
-            continue;
-          goto failed;
-        }
-
-      written += n;
-    }
-
-  while (fsync (fd) != 0)
-    {
-      if (errno != EINTR)
-        goto failed;
-    }
+  if (!write_and_sync (fd, contents))
+    goto failed;
 
   /* The rename keeps the inode and the modification time. */
   if (out_version != NULL)
@@ -489,13 +538,8 @@ upskill_file_replace_version (GFile            *file,
       new_version = upskill_file_dup_version (&st, contents);
     }
 
-  /* On Linux the descriptor is gone even when close() reports EINTR. */
-  if (close (fd) != 0 && errno != EINTR)
-    {
-      fd = -1;
-      goto failed;
-    }
-  fd = -1;
+  if (!close_written (&fd))
+    goto failed;
 
   if (g_cancellable_is_cancelled (cancellable))
     {
@@ -520,9 +564,8 @@ upskill_file_replace_version (GFile            *file,
 
   /* The new name must be durable too, or a crash could bring back the
    * old file (or none). */
-  saved_errno = upskill_file_sync_folder (folder);
-  if (saved_errno != 0)
-    return set_save_error (error, display_name, saved_errno);
+  if (!sync_new_name (folder, display_name, error))
+    return FALSE;
 
   if (out_version != NULL)
     *out_version = g_steal_pointer (&new_version);
@@ -530,12 +573,7 @@ upskill_file_replace_version (GFile            *file,
   return TRUE;
 
 failed:
-  saved_errno = errno;
-  if (fd >= 0)
-    close (fd);
-  g_unlink (temp_path);
-
-  return set_save_error (error, display_name, saved_errno);
+  return discard_temp_file (fd, temp_path, display_name, error);
 }
 
 /* Writes @bytes as the new file @file_name in @folder (0600) and
@@ -552,11 +590,7 @@ upskill_file_create_exclusively (const char  *folder,
 {
   g_autofree char *temp_path = upskill_file_dup_temp_template (folder, file_name);
   g_autofree char *path = g_build_filename (folder, file_name, NULL);
-  const guint8 *data;
-  gsize length;
-  gsize written = 0;
   struct stat st;
-  int saved_errno;
   int fd;
 
   fd = g_mkstemp_full (temp_path, O_RDWR | O_CLOEXEC, 0600);
@@ -566,32 +600,11 @@ upskill_file_create_exclusively (const char  *folder,
   if (fchmod (fd, 0600) != 0)
     goto failed;
 
-  data = g_bytes_get_data (bytes, &length);
-  while (written < length)
-    {
-      gssize n = write (fd, data + written, length - written);
+  if (!write_and_sync (fd, bytes))
+    goto failed;
 
-      if (n < 0)
-        {
-          if (errno == EINTR)
-            continue;
-          goto failed;
-        }
-      written += n;
-    }
-
-  while (fsync (fd) != 0)
-    {
-      if (errno != EINTR)
-        goto failed;
-    }
-
-  if (close (fd) != 0 && errno != EINTR)
-    {
-      fd = -1;
-      goto failed;
-    }
-  fd = -1;
+  if (!close_written (&fd))
+    goto failed;
 
   if (link (temp_path, path) != 0)
     {
@@ -619,17 +632,8 @@ upskill_file_create_exclusively (const char  *folder,
   else
     g_unlink (temp_path);
 
-  saved_errno = upskill_file_sync_folder (folder);
-  if (saved_errno != 0)
-    return set_save_error (error, file_name, saved_errno);
-
-  return TRUE;
+  return sync_new_name (folder, file_name, error);
 
 failed:
-  saved_errno = errno;
-  if (fd >= 0)
-    close (fd);
-  g_unlink (temp_path);
-
-  return set_save_error (error, file_name, saved_errno);
+  return discard_temp_file (fd, temp_path, file_name, error);
 }

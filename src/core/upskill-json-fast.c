@@ -30,6 +30,18 @@ skip_space (Reader *reader)
     reader->p++;
 }
 
+/* Skips white space, then @c if it comes next. */
+static gboolean
+skip_char (Reader *reader,
+           char    c)
+{
+  skip_space (reader);
+  if (reader->p >= reader->end || *reader->p != c)
+    return FALSE;
+  reader->p++;
+  return TRUE;
+}
+
 static int
 hex_value (char c)
 {
@@ -208,12 +220,8 @@ read_object (Reader *reader)
 
   json_node_take_object (node, object);
   reader->p++;
-  skip_space (reader);
-  if (reader->p < reader->end && *reader->p == '}')
-    {
-      reader->p++;
-      return g_steal_pointer (&node);
-    }
+  if (skip_char (reader, '}'))
+    return g_steal_pointer (&node);
 
   for (;;)
     {
@@ -226,26 +234,17 @@ read_object (Reader *reader)
       name = read_string (reader);
       if (name == NULL || json_object_has_member (object, name))
         return NULL;
-      skip_space (reader);
-      if (reader->p >= reader->end || *reader->p != ':')
+      if (!skip_char (reader, ':'))
         return NULL;
-      reader->p++;
       member = read_value (reader);
       if (member == NULL)
         return NULL;
       json_object_set_member (object, name, member);
 
-      skip_space (reader);
-      if (reader->p >= reader->end)
+      if (skip_char (reader, '}'))
+        return g_steal_pointer (&node);
+      if (!skip_char (reader, ','))
         return NULL;
-      if (*reader->p == '}')
-        {
-          reader->p++;
-          return g_steal_pointer (&node);
-        }
-      if (*reader->p != ',')
-        return NULL;
-      reader->p++;
     }
 }
 
@@ -257,12 +256,8 @@ read_array (Reader *reader)
 
   json_node_take_array (node, array);
   reader->p++;
-  skip_space (reader);
-  if (reader->p < reader->end && *reader->p == ']')
-    {
-      reader->p++;
-      return g_steal_pointer (&node);
-    }
+  if (skip_char (reader, ']'))
+    return g_steal_pointer (&node);
 
   for (;;)
     {
@@ -272,17 +267,10 @@ read_array (Reader *reader)
         return NULL;
       json_array_add_element (array, element);
 
-      skip_space (reader);
-      if (reader->p >= reader->end)
+      if (skip_char (reader, ']'))
+        return g_steal_pointer (&node);
+      if (!skip_char (reader, ','))
         return NULL;
-      if (*reader->p == ']')
-        {
-          reader->p++;
-          return g_steal_pointer (&node);
-        }
-      if (*reader->p != ',')
-        return NULL;
-      reader->p++;
     }
 }
 

@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "upskill-catalog.h"
 #include "upskill-date.h"
 #include "upskill-error.h"
 #include "upskill-json.h"
@@ -591,17 +592,13 @@ upskill_json_parse_file (GFile         *file,
                          GCancellable  *cancellable,
                          GError       **error)
 {
-  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) bytes = upskill_json_read_file (file, cancellable, error);
   g_autofree char *name = NULL;
 
-  g_return_val_if_fail (G_IS_FILE (file), NULL);
-
-  bytes = upskill_json_read_file (file, cancellable, error);
   if (bytes == NULL)
     return NULL;
 
   name = upskill_file_dup_display_name (file);
-
   return upskill_json_parse_bytes (bytes, name, error);
 }
 
@@ -735,6 +732,72 @@ set_type_error (GError     **error,
                _("%s: “%s”: expected %s"), where, member, expected);
 }
 
+static gboolean
+holds_string (JsonNode *node)
+{
+  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING;
+}
+
+static gboolean
+holds_int (JsonNode *node)
+{
+  return JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64;
+}
+
+static gboolean
+holds_number (JsonNode *node)
+{
+  return JSON_NODE_HOLDS_VALUE (node) &&
+         (json_node_get_value_type (node) == G_TYPE_INT64 ||
+          json_node_get_value_type (node) == G_TYPE_DOUBLE);
+}
+
+static gboolean
+holds_array (JsonNode *node)
+{
+  return JSON_NODE_HOLDS_ARRAY (node);
+}
+
+static gboolean
+holds_object (JsonNode *node)
+{
+  return JSON_NODE_HOLDS_OBJECT (node);
+}
+
+/* Sets *@out_node to @member's node if @holds it, or to NULL if it is
+ * missing (or null) and not @required. Otherwise fails, with @expected
+ * (untranslated, marked with N_()) naming what it should hold. */
+static gboolean
+get_typed_member (JsonObject   *object,
+                  const char   *member,
+                  gboolean      required,
+                  gboolean    (*holds) (JsonNode *node),
+                  const char   *expected,
+                  const char   *where,
+                  JsonNode    **out_node,
+                  GError      **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  JsonNode *node = get_member (object, member, required, where, &local_error);
+
+  *out_node = NULL;
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  if (node != NULL && !holds (node))
+    {
+      set_type_error (error, where, member, _(expected));
+      return FALSE;
+    }
+
+  *out_node = node;
+  return TRUE;
+}
+
 gboolean
 upskill_json_get_string (JsonObject  *object,
                          const char  *member,
@@ -743,28 +806,12 @@ upskill_json_get_string (JsonObject  *object,
                          const char **out_value,
                          GError     **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  JsonNode *node = get_member (object, member, required, where, &local_error);
+  JsonNode *node;
+  gboolean ok;
 
-  *out_value = NULL;
-
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-
-  if (node == NULL)
-    return TRUE;
-
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
-    {
-      set_type_error (error, where, member, _("text"));
-      return FALSE;
-    }
-
-  *out_value = json_node_get_string (node);
-  return TRUE;
+  ok = get_typed_member (object, member, required, holds_string, N_("text"), where, &node, error);
+  *out_value = node != NULL ? json_node_get_string (node) : NULL;
+  return ok;
 }
 
 gboolean
@@ -777,24 +824,14 @@ upskill_json_get_int (JsonObject  *object,
                       gint64      *out_value,
                       GError     **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  JsonNode *node = get_member (object, member, required, where, &local_error);
+  JsonNode *node;
   gint64 value;
 
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
+  if (!get_typed_member (object, member, required, holds_int, N_("a whole number"), where, &node, error))
+    return FALSE;
 
   if (node == NULL)
     return TRUE;
-
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
-    {
-      set_type_error (error, where, member, _("a whole number"));
-      return FALSE;
-    }
 
   value = json_node_get_int (node);
   if (value < min || value > max)
@@ -819,26 +856,14 @@ upskill_json_get_double (JsonObject  *object,
                          double      *out_value,
                          GError     **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  JsonNode *node = get_member (object, member, required, where, &local_error);
+  JsonNode *node;
   double value;
 
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
+  if (!get_typed_member (object, member, required, holds_number, N_("a number"), where, &node, error))
+    return FALSE;
 
   if (node == NULL)
     return TRUE;
-
-  if (!JSON_NODE_HOLDS_VALUE (node) ||
-      (json_node_get_value_type (node) != G_TYPE_INT64 &&
-       json_node_get_value_type (node) != G_TYPE_DOUBLE))
-    {
-      set_type_error (error, where, member, _("a number"));
-      return FALSE;
-    }
 
   value = json_node_get_double (node);
   if (!(value >= min && value <= max))
@@ -860,23 +885,11 @@ upskill_json_get_array (JsonObject  *object,
                         const char  *where,
                         GError     **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  JsonNode *node = get_member (object, member, required, where, &local_error);
+  JsonNode *node;
 
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
-
-  if (node == NULL)
+  if (!get_typed_member (object, member, required, holds_array, N_("a list"), where, &node, error) ||
+      node == NULL)
     return NULL;
-
-  if (!JSON_NODE_HOLDS_ARRAY (node))
-    {
-      set_type_error (error, where, member, _("a list"));
-      return NULL;
-    }
 
   return json_node_get_array (node);
 }
@@ -888,23 +901,11 @@ upskill_json_get_object (JsonObject  *object,
                          const char  *where,
                          GError     **error)
 {
-  g_autoptr(GError) local_error = NULL;
-  JsonNode *node = get_member (object, member, required, where, &local_error);
+  JsonNode *node;
 
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
-
-  if (node == NULL)
+  if (!get_typed_member (object, member, required, holds_object, N_("an object"), where, &node, error) ||
+      node == NULL)
     return NULL;
-
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      set_type_error (error, where, member, _("an object"));
-      return NULL;
-    }
 
   return json_node_get_object (node);
 }
@@ -927,6 +928,92 @@ upskill_json_array_get_object (JsonArray   *array,
     }
 
   return json_node_get_object (node);
+}
+
+/* Unlike the other readers, a null is no boolean, and a required one
+ * that is missing is reported as the wrong type. */
+gboolean
+upskill_json_get_boolean (JsonObject  *object,
+                          const char  *member,
+                          gboolean     required,
+                          const char  *where,
+                          gboolean    *out_value,
+                          GError     **error)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL && !required)
+    return TRUE;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    {
+      g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_INVALID_DATA,
+                   _("%s: “%s”: expected true or false"), where, member);
+      return FALSE;
+    }
+
+  *out_value = json_node_get_boolean (node);
+  return TRUE;
+}
+
+gboolean
+upskill_json_dup_string (JsonObject  *object,
+                         const char  *member,
+                         gboolean     required,
+                         const char  *where,
+                         char       **out_value,
+                         GError     **error)
+{
+  const char *value = NULL;
+
+  if (!upskill_json_get_string (object, member, required, where, &value, error))
+    return FALSE;
+
+  *out_value = g_strdup (value);
+  return TRUE;
+}
+
+gboolean
+upskill_json_dup_text (JsonObject  *object,
+                       const char  *member,
+                       gboolean     allow_empty,
+                       const char  *where,
+                       char       **out_text,
+                       GError     **error)
+{
+  g_autofree char *text = NULL;
+
+  if (!upskill_json_dup_string (object, member, TRUE, where, &text, error))
+    return FALSE;
+
+  if (!allow_empty && *text == '\0')
+    {
+      g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_INVALID_DATA,
+                   _("%s: “%s” is empty"), where, member);
+      return FALSE;
+    }
+
+  *out_text = g_steal_pointer (&text);
+  return TRUE;
+}
+
+gboolean
+upskill_json_dup_translated_text (JsonObject  *object,
+                                  const char  *member,
+                                  gboolean     allow_empty,
+                                  const char  *context,
+                                  const char  *where,
+                                  char       **out_text,
+                                  GError     **error)
+{
+  g_autofree char *text = NULL;
+
+  if (!upskill_json_dup_text (object, member, allow_empty, where, &text, error))
+    return FALSE;
+
+  *out_text = g_strdup (upskill_catalog_translate (context, text));
+  return TRUE;
 }
 
 gboolean

@@ -69,6 +69,37 @@ JsonObject *upskill_json_array_get_object   (JsonArray    *array,
                                              const char   *where,
                                              const char   *array_name,
                                              GError      **error);
+gboolean    upskill_json_get_boolean        (JsonObject   *object,
+                                             const char   *member,
+                                             gboolean      required,
+                                             const char   *where,
+                                             gboolean     *out_value,
+                                             GError      **error);
+/* Like upskill_json_get_string(), a copy. */
+gboolean    upskill_json_dup_string         (JsonObject   *object,
+                                             const char   *member,
+                                             gboolean      required,
+                                             const char   *where,
+                                             char        **out_value,
+                                             GError      **error);
+/* A copy of the text @member, which must be there and, unless
+ * @allow_empty, not empty. */
+gboolean    upskill_json_dup_text           (JsonObject   *object,
+                                             const char   *member,
+                                             gboolean      allow_empty,
+                                             const char   *where,
+                                             char        **out_text,
+                                             GError      **error);
+/* Like upskill_json_dup_text(), for bundled text, in the reader's
+ * language: data/upskill-data-strings.c shows translators the bundled
+ * text under @context. */
+gboolean    upskill_json_dup_translated_text (JsonObject  *object,
+                                             const char   *member,
+                                             gboolean      allow_empty,
+                                             const char   *context,
+                                             const char   *where,
+                                             char        **out_text,
+                                             GError      **error);
 gboolean    upskill_json_get_time           (JsonObject   *object,
                                              const char   *member,
                                              gboolean      required,

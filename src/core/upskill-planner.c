@@ -45,10 +45,52 @@ typedef struct
   UpskillProfile *profile;
   UpskillCatalog *catalog;
   GHashTable     *old_steps;   /* module id -> first old UpskillPlanStep* */
+  GHashTable     *taken;       /* step ids in use, owned */
   GPtrArray      *modules;     /* UpskillModule*, the fresh list */
   GHashTable     *listed;      /* UpskillModule* set */
   GHashTable     *visiting;    /* UpskillModule* set, guards against cycles */
 } PlanBuilder;
+
+static void
+builder_clear (PlanBuilder *builder)
+{
+  g_clear_pointer (&builder->old_steps, g_hash_table_unref);
+  g_clear_pointer (&builder->taken, g_hash_table_unref);
+  g_clear_pointer (&builder->modules, g_ptr_array_unref);
+  g_clear_pointer (&builder->listed, g_hash_table_unref);
+  g_clear_pointer (&builder->visiting, g_hash_table_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (PlanBuilder, builder_clear)
+
+/* Starts a fresh list of modules for @profile: the ids of the steps of
+ * its plan are taken, and a module's first old step is the one kept. */
+static void
+builder_init (PlanBuilder    *builder,
+              UpskillProfile *profile,
+              UpskillCatalog *catalog)
+{
+  GPtrArray *plan = upskill_profile_get_plan (profile);
+
+  *builder = (PlanBuilder) {
+    .profile = profile,
+    .catalog = catalog,
+    .old_steps = g_hash_table_new (g_str_hash, g_str_equal),
+    .taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
+    .modules = g_ptr_array_new (),
+    .listed = g_hash_table_new (NULL, NULL),
+    .visiting = g_hash_table_new (NULL, NULL),
+  };
+
+  for (guint i = 0; i < plan->len; i++)
+    {
+      UpskillPlanStep *step = g_ptr_array_index (plan, i);
+
+      g_hash_table_add (builder->taken, g_strdup (step->id));
+      if (step->module_id != NULL && !g_hash_table_contains (builder->old_steps, step->module_id))
+        g_hash_table_insert (builder->old_steps, step->module_id, step);
+    }
+}
 
 /* One rule for ordering the plan and for warning about the user's order:
  * a prerequisite the person's level already covers constrains nothing, and
@@ -313,46 +355,24 @@ upskill_planner_regenerate (UpskillProfile *profile,
                             UpskillTrends  *trends)
 {
   g_autoptr(GPtrArray) gaps = NULL;
-  g_autoptr(GPtrArray) modules = NULL;
-  g_autoptr(GHashTable) old_steps = NULL;
-  g_autoptr(GHashTable) listed = NULL;
-  g_autoptr(GHashTable) visiting = NULL;
   g_autoptr(GHashTable) reused = NULL;
-  g_autoptr(GHashTable) taken = NULL;
   g_autoptr(GPtrArray) steps = NULL;
+  g_auto(PlanBuilder) builder = { 0 };
+  GHashTable *old_steps;
+  GPtrArray *modules;
   GPtrArray *old_plan;
   UpskillPlanStep *anchor = NULL;
-  PlanBuilder builder;
 
   g_return_if_fail (UPSKILL_IS_PROFILE (profile));
   g_return_if_fail (UPSKILL_IS_CATALOG (catalog));
   g_return_if_fail (trends == NULL || UPSKILL_IS_TRENDS (trends));
 
   old_plan = upskill_profile_get_plan (profile);
-  old_steps = g_hash_table_new (g_str_hash, g_str_equal);
-  taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-
-  for (guint i = 0; i < old_plan->len; i++)
-    {
-      UpskillPlanStep *step = g_ptr_array_index (old_plan, i);
-
-      g_hash_table_add (taken, g_strdup (step->id));
-      if (step->module_id != NULL && !g_hash_table_contains (old_steps, step->module_id))
-        g_hash_table_insert (old_steps, step->module_id, step);
-    }
 
   /* 1. The fresh list. */
-  modules = g_ptr_array_new ();
-  listed = g_hash_table_new (NULL, NULL);
-  visiting = g_hash_table_new (NULL, NULL);
-  builder = (PlanBuilder) {
-    .profile = profile,
-    .catalog = catalog,
-    .old_steps = old_steps,
-    .modules = modules,
-    .listed = listed,
-    .visiting = visiting,
-  };
+  builder_init (&builder, profile, catalog);
+  old_steps = builder.old_steps;
+  modules = builder.modules;
 
   gaps = upskill_compute_gaps (profile, catalog, trends);
   for (guint i = 0; i < gaps->len; i++)
@@ -383,7 +403,7 @@ upskill_planner_regenerate (UpskillProfile *profile,
 
       if (old == NULL)
         {
-          g_autofree char *id = new_step_id (profile, taken);
+          g_autofree char *id = new_step_id (profile, builder.taken);
 
           g_ptr_array_add (steps, upskill_plan_step_new_module (id, module->id));
         }
@@ -923,15 +943,10 @@ upskill_planner_cover_gap (UpskillProfile *profile,
                            UpskillCatalog *catalog,
                            const char     *skill_id)
 {
-  g_autoptr(GHashTable) old_steps = NULL;
-  g_autoptr(GHashTable) listed = NULL;
-  g_autoptr(GHashTable) visiting = NULL;
-  g_autoptr(GHashTable) taken = NULL;
-  g_autoptr(GPtrArray) modules = NULL;
   g_autoptr(GPtrArray) steps = NULL;
+  g_auto(PlanBuilder) builder = { 0 };
   UpskillSkill *skill;
   UpskillGap gap = { 0 };
-  PlanBuilder builder;
   GPtrArray *plan;
 
   g_return_val_if_fail (UPSKILL_IS_PROFILE (profile), 0);
@@ -949,53 +964,36 @@ upskill_planner_cover_gap (UpskillProfile *profile,
     return 0;
 
   plan = upskill_profile_get_plan (profile);
-  old_steps = g_hash_table_new (g_str_hash, g_str_equal);
-  listed = g_hash_table_new (NULL, NULL);
-  visiting = g_hash_table_new (NULL, NULL);
-  taken = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   steps = g_ptr_array_new_with_free_func ((GDestroyNotify) upskill_plan_step_free);
+  builder_init (&builder, profile, catalog);
 
   for (guint i = 0; i < plan->len; i++)
     {
       UpskillPlanStep *step = g_ptr_array_index (plan, i);
-      UpskillModule *module;
+      UpskillModule *module = NULL;
 
-      g_hash_table_add (taken, g_strdup (step->id));
       g_ptr_array_add (steps, upskill_plan_step_copy (step));
-      if (step->module_id == NULL)
-        continue;
-
-      if (!g_hash_table_contains (old_steps, step->module_id))
-        g_hash_table_insert (old_steps, step->module_id, step);
-      module = upskill_catalog_find_module (catalog, step->module_id);
+      if (step->module_id != NULL)
+        module = upskill_catalog_find_module (catalog, step->module_id);
       /* Never twice in the plan, even when skipped. */
       if (module != NULL)
-        g_hash_table_add (listed, module);
+        g_hash_table_add (builder.listed, module);
     }
 
-  modules = g_ptr_array_new ();
-  builder = (PlanBuilder) {
-    .profile = profile,
-    .catalog = catalog,
-    .old_steps = old_steps,
-    .modules = modules,
-    .listed = listed,
-    .visiting = visiting,
-  };
   builder_close_gap (&builder, &gap);
 
-  for (guint i = 0; i < modules->len; i++)
+  for (guint i = 0; i < builder.modules->len; i++)
     {
-      UpskillModule *module = g_ptr_array_index (modules, i);
-      g_autofree char *id = new_step_id (profile, taken);
+      UpskillModule *module = g_ptr_array_index (builder.modules, i);
+      g_autofree char *id = new_step_id (profile, builder.taken);
 
       g_ptr_array_add (steps, upskill_plan_step_new_module (id, module->id));
     }
 
-  if (modules->len > 0)
+  if (builder.modules->len > 0)
     upskill_profile_set_plan (profile, sort_by_prerequisites (steps, profile, catalog));
 
-  return modules->len;
+  return builder.modules->len;
 }
 
 static gint64

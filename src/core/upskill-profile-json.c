@@ -193,10 +193,7 @@ read_skill (UpskillProfile  *self,
           !upskill_json_get_time (item_object, "added", TRUE, item_where, &added, error))
         return FALSE;
 
-      item = g_new0 (UpskillEvidence, 1);
-      item->note = g_strdup (note);
-      item->link = link != NULL && *link != '\0' ? g_strdup (link) : NULL;
-      item->added = added;
+      item = upskill_profile_evidence_new (note, link, added);
       g_ptr_array_add (state->evidence, item);
     }
 
@@ -235,12 +232,7 @@ read_history (UpskillProfile  *self,
                      where, &source, error))
         return FALSE;
 
-      entry = g_new0 (UpskillHistoryEntry, 1);
-      entry->time = time;
-      entry->skill_id = g_strdup (skill_id);
-      entry->from = from;
-      entry->to = to;
-      entry->source = g_strdup (source);
+      entry = upskill_profile_history_entry_new (time, skill_id, from, to, source);
 
       if (self->history->len > 0 &&
           ((UpskillHistoryEntry *) g_ptr_array_index (self->history, self->history->len - 1))->time > time)
@@ -372,29 +364,6 @@ read_plan (UpskillProfile  *self,
 }
 
 static gboolean
-get_boolean (JsonObject  *object,
-             const char  *member,
-             const char  *where,
-             gboolean    *out_value,
-             GError     **error)
-{
-  JsonNode *node = json_object_get_member (object, member);
-
-  if (node == NULL)
-    return TRUE;
-
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
-    {
-      g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_INVALID_DATA,
-                   _("%s: “%s”: expected true or false"), where, member);
-      return FALSE;
-    }
-
-  *out_value = json_node_get_boolean (node);
-  return TRUE;
-}
-
-static gboolean
 read_actions (UpskillNote  *note,
               JsonArray    *actions,
               const char   *note_where,
@@ -427,7 +396,7 @@ read_actions (UpskillNote  *note,
           !get_text (object, "text", TRUE, UPSKILL_PROFILE_LINE_MAX_CHARS, where, &text, error) ||
           !upskill_json_get_time (object, "due", FALSE, where, &due, error) ||
           !upskill_json_get_string (object, "status", TRUE, where, &status, error) ||
-          !get_boolean (object, "private", where, &private_, error))
+          !upskill_json_get_boolean (object, "private", FALSE, where, &private_, error))
         return FALSE;
 
       for (status_index = 0; status_index <= UPSKILL_ACTION_DROPPED; status_index++)
@@ -449,12 +418,7 @@ read_actions (UpskillNote  *note,
         }
       g_hash_table_add (seen, (gpointer) id);
 
-      action = g_new0 (UpskillAction, 1);
-      action->id = g_strdup (id);
-      action->text = g_strdup (text);
-      action->due = due != 0 ? floor_to_day (due) : 0;
-      action->status = status_index;
-      action->private = private_;
+      action = upskill_action_new (id, text, floor_to_day (due), status_index, private_);
       g_ptr_array_add (note->actions, action);
     }
 
@@ -514,7 +478,7 @@ read_notes (UpskillProfile  *self,
         JsonArray *actions;
         const char *focus = NULL;
 
-        if (!get_boolean (object, "private", where, &note->private, error) ||
+        if (!upskill_json_get_boolean (object, "private", FALSE, where, &note->private, error) ||
             !upskill_json_get_time (object, "next_session", FALSE, where, &note->next_session, error) ||
             !get_text (object, "focus", FALSE, UPSKILL_PROFILE_LINE_MAX_CHARS, where, &focus, error))
           return FALSE;
@@ -542,21 +506,8 @@ read_archived (JsonObject  *root,
                gboolean    *out_archived,
                GError     **error)
 {
-  JsonNode *node = json_object_get_member (root, "archived");
-
   *out_archived = FALSE;
-  if (node == NULL)
-    return TRUE;
-
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
-    {
-      g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_INVALID_DATA,
-                   _("%s: “archived”: expected true or false"), where);
-      return FALSE;
-    }
-
-  *out_archived = json_node_get_boolean (node);
-  return TRUE;
+  return upskill_json_get_boolean (root, "archived", FALSE, where, out_archived, error);
 }
 
 /* The members upskill_profile_to_json() writes. */

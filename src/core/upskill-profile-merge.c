@@ -232,6 +232,35 @@ id_number (const char *id,
   return g_ascii_strtoull (id + strlen (prefix), NULL, 10);
 }
 
+/* The @i-th element of @array if it is an object. */
+static JsonObject *
+array_get_object (JsonArray *array,
+                  guint      i)
+{
+  JsonNode *node = json_array_get_element (array, i);
+
+  return JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
+/* The highest number after @prefix in the ids of @array's objects
+ * (@array may be NULL), 0 if none. */
+static guint64
+max_id_number (JsonArray  *array,
+               const char *prefix)
+{
+  guint64 max = 0;
+
+  for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
+    {
+      JsonObject *object = array_get_object (array, i);
+
+      if (object != NULL)
+        max = MAX (max, id_number (get_string (object, "id"), prefix));
+    }
+
+  return max;
+}
+
 /* Notes or steps: @later's version of an element both hold (by @key:
  * a step for the same module, a note with the same text) wins; an
  * element both added under one id is kept twice, the second with a
@@ -245,19 +274,7 @@ merge_by_id (JsonArray  *later,
   g_autoptr(GHashTable) by_id = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GHashTable) keys = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   JsonArray *result = json_array_new ();
-  JsonArray *arrays[] = { later, earlier };
-  guint64 next = 0;
-
-  for (guint a = 0; a < G_N_ELEMENTS (arrays); a++)
-    {
-      for (guint i = 0; arrays[a] != NULL && i < json_array_get_length (arrays[a]); i++)
-        {
-          JsonNode *node = json_array_get_element (arrays[a], i);
-
-          if (JSON_NODE_HOLDS_OBJECT (node))
-            next = MAX (next, id_number (get_string (json_node_get_object (node), "id"), id_prefix));
-        }
-    }
+  guint64 next = MAX (max_id_number (later, id_prefix), max_id_number (earlier, id_prefix));
 
   for (guint i = 0; later != NULL && i < json_array_get_length (later); i++)
     {
@@ -329,6 +346,39 @@ dup_note_key (JsonObject *note)
   return dup_members_text (note, "text", "date");
 }
 
+typedef char *(*DupKeyFunc) (JsonObject *object);
+typedef void  (*CombineFunc) (JsonObject *object,
+                              JsonObject *other);
+
+/* Calls @combine on each object of @array that @other_array (may be
+ * NULL) holds too, by @key, with its counterpart there. */
+static void
+combine_by_key (JsonArray   *array,
+                JsonArray   *other_array,
+                DupKeyFunc   key,
+                CombineFunc  combine)
+{
+  g_autoptr(GHashTable) by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; other_array != NULL && i < json_array_get_length (other_array); i++)
+    {
+      JsonObject *other = array_get_object (other_array, i);
+
+      if (other != NULL)
+        g_hash_table_insert (by_key, key (other), other);
+    }
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *object = array_get_object (array, i);
+      g_autofree char *object_key = object != NULL ? key (object) : NULL;
+      JsonObject *other = object_key != NULL ? g_hash_table_lookup (by_key, object_key) : NULL;
+
+      if (other != NULL && other != object)
+        combine (object, other);
+    }
+}
+
 static int
 status_rank (const char *status)
 {
@@ -342,39 +392,17 @@ status_rank (const char *status)
 /* A step both hold went on on either side: it keeps the further status
  * (a step marked done on one device is done) and the most hours spent. */
 static void
-combine_steps (JsonArray *plan,
-               JsonArray *other_plan)
+combine_step (JsonObject *step,
+              JsonObject *other)
 {
-  g_autoptr(GHashTable) by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  if (status_rank (get_string (other, "status")) > status_rank (get_string (step, "status")))
+    json_object_set_member (step, "status", json_node_copy (json_object_get_member (other, "status")));
 
-  for (guint i = 0; other_plan != NULL && i < json_array_get_length (other_plan); i++)
-    {
-      JsonNode *node = json_array_get_element (other_plan, i);
-
-      if (JSON_NODE_HOLDS_OBJECT (node))
-        g_hash_table_insert (by_key, dup_step_key (json_node_get_object (node)),
-                             json_node_get_object (node));
-    }
-
-  for (guint i = 0; i < json_array_get_length (plan); i++)
-    {
-      JsonNode *node = json_array_get_element (plan, i);
-      JsonObject *step = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-      g_autofree char *key = step != NULL ? dup_step_key (step) : NULL;
-      JsonObject *other = key != NULL ? g_hash_table_lookup (by_key, key) : NULL;
-
-      if (other == NULL)
-        continue;
-
-      if (status_rank (get_string (other, "status")) > status_rank (get_string (step, "status")))
-        json_object_set_member (step, "status", json_node_copy (json_object_get_member (other, "status")));
-
-      if (json_object_has_member (other, "hours_spent") &&
-          (!json_object_has_member (step, "hours_spent") ||
-           json_object_get_int_member (other, "hours_spent") > json_object_get_int_member (step, "hours_spent")))
-        json_object_set_member (step, "hours_spent",
-                                json_node_copy (json_object_get_member (other, "hours_spent")));
-    }
+  if (json_object_has_member (other, "hours_spent") &&
+      (!json_object_has_member (step, "hours_spent") ||
+       json_object_get_int_member (other, "hours_spent") > json_object_get_int_member (step, "hours_spent")))
+    json_object_set_member (step, "hours_spent",
+                            json_node_copy (json_object_get_member (other, "hours_spent")));
 }
 
 static int
@@ -388,102 +416,68 @@ action_rank (const char *status)
  * version (the later one) unless only @other's is final: done or
  * dropped on one device is done or dropped. */
 static void
-combine_notes (JsonArray *notes,
-               JsonArray *other_notes)
+combine_note (JsonObject *note,
+              JsonObject *other)
 {
-  g_autoptr(GHashTable) by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) by_id = NULL;
+  JsonArray *actions;
+  JsonArray *other_actions;
 
-  for (guint i = 0; other_notes != NULL && i < json_array_get_length (other_notes); i++)
+  other_actions = get_array (other, "actions");
+  if (other_actions == NULL || json_array_get_length (other_actions) == 0)
+    return;
+
+  actions = get_array (note, "actions");
+  if (actions == NULL)
     {
-      JsonNode *node = json_array_get_element (other_notes, i);
-
-      if (JSON_NODE_HOLDS_OBJECT (node))
-        g_hash_table_insert (by_key, dup_note_key (json_node_get_object (node)),
-                             json_node_get_object (node));
+      json_object_set_array_member (note, "actions", json_array_new ());
+      actions = get_array (note, "actions");
     }
 
-  for (guint i = 0; i < json_array_get_length (notes); i++)
+  by_id = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint j = 0; j < json_array_get_length (actions); j++)
     {
-      JsonNode *node = json_array_get_element (notes, i);
-      JsonObject *note = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-      g_autofree char *key = note != NULL ? dup_note_key (note) : NULL;
-      JsonObject *other = key != NULL ? g_hash_table_lookup (by_key, key) : NULL;
-      g_autoptr(GHashTable) by_id = NULL;
-      JsonArray *actions;
-      JsonArray *other_actions;
+      JsonNode *action = json_array_get_element (actions, j);
+      const char *id = JSON_NODE_HOLDS_OBJECT (action) ? get_string (json_node_get_object (action), "id") : NULL;
 
-      if (other == NULL || other == note)
+      if (id != NULL)
+        g_hash_table_insert (by_id, (gpointer) id, json_node_get_object (action));
+    }
+
+  for (guint j = 0; j < json_array_get_length (other_actions); j++)
+    {
+      JsonNode *action_node = json_array_get_element (other_actions, j);
+      JsonObject *action = JSON_NODE_HOLDS_OBJECT (action_node) ? json_node_get_object (action_node) : NULL;
+      const char *id = action != NULL ? get_string (action, "id") : NULL;
+      JsonObject *same;
+
+      if (id == NULL)
         continue;
 
-      other_actions = get_array (other, "actions");
-      if (other_actions == NULL || json_array_get_length (other_actions) == 0)
-        continue;
-
-      actions = get_array (note, "actions");
-      if (actions == NULL)
+      same = g_hash_table_lookup (by_id, id);
+      if (same == NULL)
         {
-          json_object_set_array_member (note, "actions", json_array_new ());
-          actions = get_array (note, "actions");
+          json_array_add_element (actions, json_node_copy (action_node));
+          continue;
         }
 
-      by_id = g_hash_table_new (g_str_hash, g_str_equal);
-      for (guint j = 0; j < json_array_get_length (actions); j++)
+      if (g_strcmp0 (get_string (action, "text"), get_string (same, "text")) != 0)
         {
-          JsonNode *action = json_array_get_element (actions, j);
-          const char *id = JSON_NODE_HOLDS_OBJECT (action) ? get_string (json_node_get_object (action), "id") : NULL;
+          /* Two actions added apart under one id: keep both, this
+           * one under the next free id. */
+          g_autoptr(JsonNode) copy = json_node_copy (action_node);
+          g_autofree char *fresh = NULL;
+          guint64 next = MAX (max_id_number (actions, "action-"),
+                              max_id_number (other_actions, "action-"));
 
-          if (id != NULL)
-            g_hash_table_insert (by_id, (gpointer) id, json_node_get_object (action));
+          fresh = g_strdup_printf ("action-%" G_GUINT64_FORMAT, next + 1);
+          json_object_set_string_member (json_node_get_object (copy), "id", fresh);
+          json_array_add_element (actions, g_steal_pointer (&copy));
+          continue;
         }
 
-      for (guint j = 0; j < json_array_get_length (other_actions); j++)
-        {
-          JsonNode *action_node = json_array_get_element (other_actions, j);
-          JsonObject *action = JSON_NODE_HOLDS_OBJECT (action_node) ? json_node_get_object (action_node) : NULL;
-          const char *id = action != NULL ? get_string (action, "id") : NULL;
-          JsonObject *same;
-
-          if (id == NULL)
-            continue;
-
-          same = g_hash_table_lookup (by_id, id);
-          if (same == NULL)
-            {
-              json_array_add_element (actions, json_node_copy (action_node));
-              continue;
-            }
-
-          if (g_strcmp0 (get_string (action, "text"), get_string (same, "text")) != 0)
-            {
-              /* Two actions added apart under one id: keep both, this
-               * one under the next free id. */
-              g_autoptr(JsonNode) copy = json_node_copy (action_node);
-              g_autofree char *fresh = NULL;
-              guint64 next = 0;
-
-              for (guint k = 0; k < json_array_get_length (actions); k++)
-                {
-                  JsonNode *kept = json_array_get_element (actions, k);
-
-                  if (JSON_NODE_HOLDS_OBJECT (kept))
-                    next = MAX (next, id_number (get_string (json_node_get_object (kept), "id"), "action-"));
-                }
-              for (guint k = 0; k < json_array_get_length (other_actions); k++)
-                {
-                  JsonNode *theirs = json_array_get_element (other_actions, k);
-
-                  if (JSON_NODE_HOLDS_OBJECT (theirs))
-                    next = MAX (next, id_number (get_string (json_node_get_object (theirs), "id"), "action-"));
-                }
-              fresh = g_strdup_printf ("action-%" G_GUINT64_FORMAT, next + 1);
-              json_object_set_string_member (json_node_get_object (copy), "id", fresh);
-              json_array_add_element (actions, g_steal_pointer (&copy));
-              continue;
-            }
-
-          if (action_rank (get_string (action, "status")) > action_rank (get_string (same, "status")))
-            json_object_set_member (same, "status", json_node_copy (json_object_get_member (action, "status")));
-        }
+      if (action_rank (get_string (action, "status")) > action_rank (get_string (same, "status")))
+        json_object_set_member (same, "status", json_node_copy (json_object_get_member (action, "status")));
     }
 }
 
@@ -572,11 +566,11 @@ upskill_profile_merge (UpskillProfile  *mine,
     json_object_set_array_member (result, "tags", g_steal_pointer (&tags));
 
   plan = merge_by_id (get_array (later, "plan"), get_array (earlier, "plan"), "step-", dup_step_key);
-  combine_steps (plan, get_array (earlier, "plan"));
+  combine_by_key (plan, get_array (earlier, "plan"), dup_step_key, combine_step);
   json_object_set_array_member (result, "plan", g_steal_pointer (&plan));
 
   notes = merge_by_id (get_array (later, "notes"), get_array (earlier, "notes"), "note-", dup_note_key);
-  combine_notes (notes, get_array (earlier, "notes"));
+  combine_by_key (notes, get_array (earlier, "notes"), dup_note_key, combine_note);
   json_object_set_array_member (result, "notes", sort_by_time (notes, "date"));
 
   display_name = g_strdup_printf ("%s.json", upskill_profile_get_id (mine));

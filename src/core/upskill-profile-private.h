@@ -55,6 +55,15 @@ struct _UpskillProfile
 
 
 SkillState  *upskill_profile_skill_state_new    (void);
+/* An empty @link is none. */
+UpskillEvidence *upskill_profile_evidence_new   (const char          *note,
+                                                 const char          *link,
+                                                 gint64               added);
+UpskillHistoryEntry *upskill_profile_history_entry_new (gint64               time,
+                                                       const char          *skill_id,
+                                                       guint                from,
+                                                       guint                to,
+                                                       const char          *source);
 void         upskill_profile_history_entry_free (UpskillHistoryEntry *entry);
 UpskillNote *upskill_profile_note_new           (void);
 gboolean     upskill_profile_name_is_valid      (const char          *name);

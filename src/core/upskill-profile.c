@@ -56,16 +56,24 @@ evidence_free (UpskillEvidence *evidence)
   g_free (evidence);
 }
 
+UpskillEvidence *
+upskill_profile_evidence_new (const char *note,
+                              const char *link,
+                              gint64      added)
+{
+  UpskillEvidence *evidence = g_new0 (UpskillEvidence, 1);
+
+  evidence->note = g_strdup (note);
+  evidence->link = link != NULL && *link != '\0' ? g_strdup (link) : NULL;
+  evidence->added = added;
+
+  return evidence;
+}
+
 static UpskillEvidence *
 evidence_copy (const UpskillEvidence *evidence)
 {
-  UpskillEvidence *copy = g_new0 (UpskillEvidence, 1);
-
-  copy->note = g_strdup (evidence->note);
-  copy->link = g_strdup (evidence->link);
-  copy->added = evidence->added;
-
-  return copy;
+  return upskill_profile_evidence_new (evidence->note, evidence->link, evidence->added);
 }
 
 SkillState *
@@ -100,6 +108,24 @@ skill_state_copy (const SkillState *state)
   return copy;
 }
 
+UpskillHistoryEntry *
+upskill_profile_history_entry_new (gint64      time,
+                                  const char *skill_id,
+                                  guint       from,
+                                  guint       to,
+                                  const char *source)
+{
+  UpskillHistoryEntry *entry = g_new0 (UpskillHistoryEntry, 1);
+
+  entry->time = time;
+  entry->skill_id = g_strdup (skill_id);
+  entry->from = from;
+  entry->to = to;
+  entry->source = g_strdup (source);
+
+  return entry;
+}
+
 void
 upskill_profile_history_entry_free (UpskillHistoryEntry *entry)
 {
@@ -111,15 +137,8 @@ upskill_profile_history_entry_free (UpskillHistoryEntry *entry)
 static UpskillHistoryEntry *
 history_entry_copy (const UpskillHistoryEntry *entry)
 {
-  UpskillHistoryEntry *copy = g_new0 (UpskillHistoryEntry, 1);
-
-  copy->time = entry->time;
-  copy->skill_id = g_strdup (entry->skill_id);
-  copy->from = entry->from;
-  copy->to = entry->to;
-  copy->source = g_strdup (entry->source);
-
-  return copy;
+  return upskill_profile_history_entry_new (entry->time, entry->skill_id,
+                                            entry->from, entry->to, entry->source);
 }
 
 UpskillAction *
@@ -158,15 +177,8 @@ upskill_action_free (UpskillAction *action)
 static UpskillAction *
 action_copy (const UpskillAction *action)
 {
-  UpskillAction *copy = g_new0 (UpskillAction, 1);
-
-  copy->id = g_strdup (action->id);
-  copy->text = g_strdup (action->text);
-  copy->due = action->due;
-  copy->status = action->status;
-  copy->private = action->private;
-
-  return copy;
+  return upskill_action_new (action->id, action->text, action->due,
+                             action->status, action->private);
 }
 
 UpskillNote *
@@ -1356,13 +1368,9 @@ upskill_profile_set_level (UpskillProfile *self,
       return TRUE;
     }
 
-  entry = g_new0 (UpskillHistoryEntry, 1);
-  entry->time = time;
-  entry->skill_id = g_strdup (skill_id);
-  entry->from = from;
-  entry->to = level;
   /* The source is ours ("Completed: …"), from a module or step title. */
-  entry->source = fits (source, UPSKILL_PROFILE_LINE_MAX_CHARS) ? g_strdup (source) : NULL;
+  entry = upskill_profile_history_entry_new (time, skill_id, from, level,
+                                             fits (source, UPSKILL_PROFILE_LINE_MAX_CHARS) ? source : NULL);
 
   /* A change dated in the past (e.g. a finished step recorded late) goes
    * where it belongs, after every entry at the same time. */
@@ -1510,10 +1518,7 @@ upskill_profile_add_evidence (UpskillProfile *self,
       !fits (link, UPSKILL_PROFILE_LINE_MAX_CHARS))
     return FALSE;
 
-  evidence = g_new0 (UpskillEvidence, 1);
-  evidence->note = g_strdup (note);
-  evidence->link = link != NULL && *link != '\0' ? g_strdup (link) : NULL;
-  evidence->added = now_unix ();
+  evidence = upskill_profile_evidence_new (note, link, now_unix ());
   g_ptr_array_add (ensure_skill (self, skill_id)->evidence, evidence);
 
   touch (self);
@@ -2092,18 +2097,15 @@ add_action_to_note (UpskillNote *note,
                     gint64       due,
                     gboolean     private_)
 {
+  g_autofree char *id = NULL;
   UpskillAction *action;
 
   if (note->actions->len >= UPSKILL_PROFILE_MAX_ACTIONS ||
       !fits (text, UPSKILL_PROFILE_LINE_MAX_CHARS))
     return NULL;
 
-  action = g_new0 (UpskillAction, 1);
-  action->id = new_numbered_id (note->actions, G_STRUCT_OFFSET (UpskillAction, id), "action");
-  action->text = g_strdup (text);
-  action->due = due != 0 ? floor_to_day (due) : 0;
-  action->status = UPSKILL_ACTION_OPEN;
-  action->private = private_;
+  id = new_numbered_id (note->actions, G_STRUCT_OFFSET (UpskillAction, id), "action");
+  action = upskill_action_new (id, text, floor_to_day (due), UPSKILL_ACTION_OPEN, private_);
   g_ptr_array_add (note->actions, action);
 
   return action;

@@ -106,23 +106,17 @@ upskill_progress_get_timeline (UpskillProfile *profile)
   for (guint i = history->len; i > 0; i--)
     {
       const UpskillHistoryEntry *entry = g_ptr_array_index (history, i - 1);
-      UpskillTimelineEvent *event = g_new0 (UpskillTimelineEvent, 1);
+      UpskillTimelineEvent event = { .kind = UPSKILL_TIMELINE_CHANGE, .time = entry->time, .change = entry };
 
-      event->kind = UPSKILL_TIMELINE_CHANGE;
-      event->time = entry->time;
-      event->change = entry;
-      g_ptr_array_add (timeline, event);
+      g_ptr_array_add (timeline, g_memdup2 (&event, sizeof event));
     }
 
   for (guint i = notes->len; i > 0; i--)
     {
       const UpskillNote *note = g_ptr_array_index (notes, i - 1);
-      UpskillTimelineEvent *event = g_new0 (UpskillTimelineEvent, 1);
+      UpskillTimelineEvent event = { .kind = UPSKILL_TIMELINE_NOTE, .time = note->date, .note = note };
 
-      event->kind = UPSKILL_TIMELINE_NOTE;
-      event->time = note->date;
-      event->note = note;
-      g_ptr_array_add (timeline, event);
+      g_ptr_array_add (timeline, g_memdup2 (&event, sizeof event));
     }
 
   g_ptr_array_sort (timeline, compare_newest_first);
@@ -303,17 +297,18 @@ upskill_progress_get_changes_since (UpskillProfile *profile,
   return changes;
 }
 
-/* "A", "A and B", "A, B and C". */
+/* "A", "A and B", "A, B and C": @last_separator stands before the last
+ * of @items, a comma between the others. */
 static char *
-join_list (GPtrArray *items)
+join_list (GPtrArray  *items,
+           const char *last_separator)
 {
   GString *joined = g_string_new (NULL);
 
   for (guint i = 0; i < items->len; i++)
     {
       if (i > 0 && i + 1 == items->len)
-        /* TRANSLATORS: before the last item of a list: "A, B and C" */
-        g_string_append (joined, _(" and "));
+        g_string_append (joined, last_separator);
       else if (i > 0)
         /* TRANSLATORS: between items of a list: "A, B and C" */
         g_string_append (joined, _(", "));
@@ -350,7 +345,8 @@ describe_changes (GPtrArray *changes,
   if (items->len == 0)
     return NULL;
 
-  list = join_list (items);
+  /* TRANSLATORS: before the last item of a list: "A, B and C" */
+  list = join_list (items, _(" and "));
   if (raised)
     /* TRANSLATORS: "[Li] raised SQL from Competent to Proficient and …" */
     return g_strdup_printf (_("raised %s"), list);
@@ -367,7 +363,7 @@ upskill_progress_describe_since_last_session (UpskillProfile *profile,
   g_autoptr(GPtrArray) changes = NULL;
   g_autoptr(GPtrArray) clauses = NULL;
   g_autofree char *day = NULL;
-  GString *sentence;
+  g_autofree char *what = NULL;
   const UpskillNote *session;
   guint n_completed = 0;
   char *clause;
@@ -406,28 +402,15 @@ upskill_progress_describe_since_last_session (UpskillProfile *profile,
                               "and no step was completed."),
                             day);
 
-  sentence = g_string_new (NULL);
-  for (guint i = 0; i < clauses->len; i++)
-    {
-      if (i > 0 && i + 1 == clauses->len)
-        /* TRANSLATORS: before the last of the things a person did:
-         * "raised SQL from … and dbt from …, and completed 1 step" */
-        g_string_append (sentence, _(", and "));
-      else if (i > 0)
-        g_string_append (sentence, _(", "));
+  /* TRANSLATORS: before the last of the things a person did:
+   * "raised SQL from … and dbt from …, and completed 1 step" */
+  what = join_list (clauses, _(", and "));
 
-      g_string_append (sentence, g_ptr_array_index (clauses, i));
-    }
-
-  {
-    g_autofree char *what = g_string_free (sentence, FALSE);
-
-    /* TRANSLATORS: "Since the session on 14 October, Li raised SQL from
-     * Competent to Proficient, and completed 1 step." %1$s is the day,
-     * %2$s the person's name, %3$s what they did. */
-    return g_strdup_printf (_("Since the session on %1$s, %2$s %3$s."),
-                            day, upskill_profile_get_name (profile), what);
-  }
+  /* TRANSLATORS: "Since the session on 14 October, Li raised SQL from
+   * Competent to Proficient, and completed 1 step." %1$s is the day,
+   * %2$s the person's name, %3$s what they did. */
+  return g_strdup_printf (_("Since the session on %1$s, %2$s %3$s."),
+                          day, upskill_profile_get_name (profile), what);
 }
 
 static char *

@@ -210,71 +210,6 @@ upskill_trends_init (UpskillTrends *self)
   self->claims = g_ptr_array_new_with_free_func ((GDestroyNotify)claim_free);
 }
 
-static gboolean
-get_text (JsonObject  *object,
-          const char  *member,
-          gboolean     allow_empty,
-          const char  *where,
-          char       **out_text,
-          GError     **error)
-{
-  const char *text = NULL;
-
-  if (!upskill_json_get_string (object, member, TRUE, where, &text, error))
-    return FALSE;
-
-  if (!allow_empty && *text == '\0')
-    {
-      g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_INVALID_DATA,
-                   _("%s: “%s” is empty"), where, member);
-      return FALSE;
-    }
-
-  *out_text = g_strdup (text);
-  return TRUE;
-}
-
-/* Like get_text(), in the reader's language: data/upskill-data-strings.c
- * shows translators the bundled text under @context. */
-static gboolean
-get_translated_text (JsonObject  *object,
-                     const char  *member,
-                     gboolean     allow_empty,
-                     const char  *context,
-                     const char  *where,
-                     char       **out_text,
-                     GError     **error)
-{
-  g_autofree char *text = NULL;
-
-  if (!get_text (object, member, allow_empty, where, &text, error))
-    return FALSE;
-
-  *out_text = g_strdup (upskill_catalog_translate (context, text));
-  return TRUE;
-}
-
-static gboolean
-get_bool (JsonObject  *object,
-          const char  *member,
-          const char  *where,
-          gboolean    *out_value,
-          GError     **error)
-{
-  JsonNode *node = json_object_get_member (object, member);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
-      json_node_get_value_type (node) != G_TYPE_BOOLEAN)
-    {
-      g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_INVALID_DATA,
-                   _("%s: “%s”: expected true or false"), where, member);
-      return FALSE;
-    }
-
-  *out_value = json_node_get_boolean (node);
-  return TRUE;
-}
-
 static UpskillSection *
 find_section (UpskillTrends *self,
               const char    *id)
@@ -337,8 +272,8 @@ load_sections (UpskillTrends  *self,
       section = g_new0 (UpskillSection, 1);
       g_ptr_array_add (self->sections, section);
 
-      if (!get_text (object, "id", FALSE, where, &section->id, error) ||
-          !get_translated_text (object, "title", FALSE, "article section", where, &section->title, error))
+      if (!upskill_json_dup_text (object, "id", FALSE, where, &section->id, error) ||
+          !upskill_json_dup_translated_text (object, "title", FALSE, "article section", where, &section->title, error))
         return FALSE;
 
       for (guint j = 0; j + 1 < self->sections->len; j++)
@@ -371,19 +306,19 @@ load_figure (UpskillClaim  *claim,
 
   figure = claim->figure = g_new0 (UpskillFigure, 1);
 
-  return get_text (figure_object, "subject", FALSE, figure_where, &figure->subject, error) &&
-         get_text (figure_object, "display", FALSE, figure_where, &figure->display, error) &&
+  return upskill_json_dup_text (figure_object, "subject", FALSE, figure_where, &figure->subject, error) &&
+         upskill_json_dup_text (figure_object, "display", FALSE, figure_where, &figure->display, error) &&
          upskill_json_get_int (figure_object, "value", TRUE, 0, G_MAXINT64, figure_where, &figure->value, error) &&
-         get_bool (figure_object, "approximate", figure_where, &figure->approximate, error) &&
-         get_bool (figure_object, "at_least", figure_where, &figure->at_least, error) &&
-         get_translated_text (figure_object, "qualifier", TRUE, "figure qualifier",
-                              figure_where, &figure->qualifier, error) &&
-         get_translated_text (figure_object, "unit", FALSE, "figure unit",
-                              figure_where, &figure->unit, error) &&
-         get_translated_text (figure_object, "period", TRUE, "figure period",
-                              figure_where, &figure->period, error) &&
-         get_translated_text (figure_object, "reason", TRUE, "figure reason",
-                              figure_where, &figure->reason, error);
+         upskill_json_get_boolean (figure_object, "approximate", TRUE, figure_where, &figure->approximate, error) &&
+         upskill_json_get_boolean (figure_object, "at_least", TRUE, figure_where, &figure->at_least, error) &&
+         upskill_json_dup_translated_text (figure_object, "qualifier", TRUE, "figure qualifier",
+                                           figure_where, &figure->qualifier, error) &&
+         upskill_json_dup_translated_text (figure_object, "unit", FALSE, "figure unit",
+                                           figure_where, &figure->unit, error) &&
+         upskill_json_dup_translated_text (figure_object, "period", TRUE, "figure period",
+                                           figure_where, &figure->period, error) &&
+         upskill_json_dup_translated_text (figure_object, "reason", TRUE, "figure reason",
+                                           figure_where, &figure->reason, error);
 }
 
 static gboolean
@@ -497,7 +432,7 @@ load_claims (UpskillTrends  *self,
       claim->areas = g_ptr_array_new ();
       g_ptr_array_add (self->claims, claim);
 
-      if (!get_text (object, "id", FALSE, where, &claim->id, error))
+      if (!upskill_json_dup_text (object, "id", FALSE, where, &claim->id, error))
         return FALSE;
 
       if (!g_hash_table_add (ids, claim->id))
@@ -535,8 +470,8 @@ load_claims (UpskillTrends  *self,
           return FALSE;
         }
 
-      if (!get_translated_text (object, "text", FALSE, "claim", where, &claim->text, error) ||
-          !get_text (object, "quote", FALSE, where, &claim->quote, error) ||
+      if (!upskill_json_dup_translated_text (object, "text", FALSE, "claim", where, &claim->text, error) ||
+          !upskill_json_dup_text (object, "quote", FALSE, where, &claim->quote, error) ||
           !load_audience (claim, object, where, error) ||
           !load_claim_areas (self, claim, object, where, error) ||
           !upskill_json_get_int (object, "strength", TRUE, 1, 3, where, &strength, error))
@@ -610,7 +545,7 @@ upskill_trends_new_from_bytes (GBytes          *bytes,
   {
     g_autofree char *source_where = g_strdup_printf ("%s: source", where);
 
-    if (!get_text (source, "title", FALSE, source_where, &self->source_title, error))
+    if (!upskill_json_dup_text (source, "title", FALSE, source_where, &self->source_title, error))
       return NULL;
   }
 
