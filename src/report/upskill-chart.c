@@ -86,36 +86,23 @@ chart_layout_wrap (PangoLayout    *layout,
   pango_layout_set_alignment (layout, alignment);
 }
 
-/* The logical box of @layout, in user units. */
+/* A layout's logical box, in user units. */
+typedef struct
+{
+  double x, y, width, height;
+} ChartBox;
+
 static void
-chart_layout_box (PangoLayout    *layout,
-                  PangoRectangle *out_box)
+chart_layout_box (PangoLayout *layout,
+                  ChartBox    *out_box)
 {
-  pango_layout_get_extents (layout, NULL, out_box);
-}
+  PangoRectangle extents;
 
-static double
-box_x (const PangoRectangle *box)
-{
-  return (double) box->x / PANGO_SCALE;
-}
-
-static double
-box_y (const PangoRectangle *box)
-{
-  return (double) box->y / PANGO_SCALE;
-}
-
-static double
-box_width (const PangoRectangle *box)
-{
-  return (double) box->width / PANGO_SCALE;
-}
-
-static double
-box_height (const PangoRectangle *box)
-{
-  return (double) box->height / PANGO_SCALE;
+  pango_layout_get_extents (layout, NULL, &extents);
+  out_box->x = pango_units_to_double (extents.x);
+  out_box->y = pango_units_to_double (extents.y);
+  out_box->width = pango_units_to_double (extents.width);
+  out_box->height = pango_units_to_double (extents.height);
 }
 
 /* Draws @layout so that its logical box's top-left corner lands on (x, y). */
@@ -125,10 +112,10 @@ chart_show_layout_at (cairo_t     *cr,
                       double       x,
                       double       y)
 {
-  PangoRectangle box;
+  ChartBox box;
 
   chart_layout_box (layout, &box);
-  cairo_move_to (cr, x - box_x (&box), y - box_y (&box));
+  cairo_move_to (cr, x - box.x, y - box.y);
   pango_cairo_show_layout (cr, layout);
 }
 
@@ -270,7 +257,7 @@ upskill_chart_draw_radar (cairo_t                 *cr,
     {
       double angle = radar_angle (i, n_axes);
       PangoAlignment alignment;
-      PangoRectangle box;
+      ChartBox box;
 
       placed[i].dx = cos (angle);
       placed[i].dy = sin (angle);
@@ -288,8 +275,8 @@ upskill_chart_draw_radar (cairo_t                 *cr,
       chart_layout_wrap (placed[i].layout, wrap * (1 + 0.6 * (1 - fabs (placed[i].dx))),
                          alignment);
       chart_layout_box (placed[i].layout, &box);
-      placed[i].width = box_width (&box);
-      placed[i].height = box_height (&box);
+      placed[i].width = box.width;
+      placed[i].height = box.height;
     }
 
   /* The largest radius at which every label fits and none overlaps. */
@@ -336,13 +323,13 @@ upskill_chart_draw_radar (cairo_t                 *cr,
       g_autofree char *text = g_strdup_printf ("%u", level);
       g_autoptr(PangoLayout) layout = chart_layout_new (cr, NULL, style, SMALL_SCALE,
                                                         PANGO_WEIGHT_NORMAL, text);
-      PangoRectangle box;
+      ChartBox box;
 
       chart_layout_box (layout, &box);
       chart_set_color (cr, &style->foreground, 0.55);
       chart_show_layout_at (cr, layout,
                             cx + line_width * 2,
-                            cy - radius * level / rings - box_height (&box) / 2);
+                            cy - radius * level / rings - box.height / 2);
     }
 
   /* Current: filled and outlined, with a dot per area. */
@@ -436,12 +423,12 @@ upskill_chart_draw_bars (cairo_t                 *cr,
                                              labels ? labels[i] : NULL);
       PangoLayout *value = chart_layout_new (cr, context, style, 1.0, PANGO_WEIGHT_BOLD,
                                              value_labels ? value_labels[i] : NULL);
-      PangoRectangle box;
+      ChartBox box;
 
       chart_layout_box (label, &box);
-      natural_label = MAX (natural_label, box_width (&box));
+      natural_label = MAX (natural_label, box.width);
       chart_layout_box (value, &box);
-      value_column = i == 0 ? box_width (&box) : MAX (value_column, box_width (&box));
+      value_column = i == 0 ? box.width : MAX (value_column, box.width);
 
       if (values != NULL && values[i] > max_value)
         max_value = values[i];
@@ -463,14 +450,14 @@ upskill_chart_draw_bars (cairo_t                 *cr,
     {
       PangoLayout *label = g_ptr_array_index (label_layouts, i);
       PangoLayout *value = g_ptr_array_index (value_layouts, i);
-      PangoRectangle label_box, value_box;
+      ChartBox label_box, value_box;
       double row_height, bar_length, center;
 
       chart_layout_wrap (label, label_column, PANGO_ALIGN_LEFT);
       chart_layout_box (label, &label_box);
       chart_layout_box (value, &value_box);
 
-      row_height = MAX (box_height (&label_box), MAX (bar_thickness, box_height (&value_box)));
+      row_height = MAX (label_box.height, MAX (bar_thickness, value_box.height));
       center = y + row_height / 2;
 
       bar_length = 0;
@@ -482,7 +469,7 @@ upskill_chart_draw_bars (cairo_t                 *cr,
           double bar_x = label_column + spacing;
 
           chart_set_color (cr, &style->foreground, 1.0);
-          chart_show_layout_at (cr, label, 0, center - box_height (&label_box) / 2);
+          chart_show_layout_at (cr, label, 0, center - label_box.height / 2);
 
           if (bar_length > 0)
             {
@@ -494,7 +481,7 @@ upskill_chart_draw_bars (cairo_t                 *cr,
           chart_set_color (cr, &style->foreground, 1.0);
           chart_show_layout_at (cr, value,
                                 bar_x + bar_length + spacing * 0.5,
-                                center - box_height (&value_box) / 2);
+                                center - value_box.height / 2);
         }
 
       y += row_height;
@@ -806,11 +793,11 @@ measure_y_labels (cairo_t   *cr,
       g_autofree char *text = g_strdup_printf (_("%u%%"), step * 25);
       g_autoptr(PangoLayout) layout = chart_layout_new (cr, NULL, chart->style, SMALL_SCALE,
                                                         PANGO_WEIGHT_NORMAL, text);
-      PangoRectangle box;
+      ChartBox box;
 
       chart_layout_box (layout, &box);
-      chart->axis_label_width = MAX (chart->axis_label_width, box_width (&box));
-      chart->x_label_height = box_height (&box);
+      chart->axis_label_width = MAX (chart->axis_label_width, box.width);
+      chart->x_label_height = box.height;
     }
 }
 
@@ -829,7 +816,7 @@ measure_end_labels (cairo_t         *cr,
     {
       gboolean is_forecast = s >= chart->n_series;
       EndLabel label = { s, NULL, 0, 0, 0 };
-      PangoRectangle box;
+      ChartBox box;
 
       if (!is_forecast &&
           (chart->series_values[s] == NULL || chart->series_labels[s] == NULL ||
@@ -838,13 +825,13 @@ measure_end_labels (cairo_t         *cr,
       label.layout = chart_layout_new (cr, NULL, chart->style, SMALL_SCALE, PANGO_WEIGHT_NORMAL,
                                        is_forecast ? chart->forecast_label : chart->series_labels[s]);
       chart_layout_box (label.layout, &box);
-      if (box_width (&box) > max_label - marker)
+      if (box.width > max_label - marker)
         {
           chart_layout_wrap (label.layout, max_label - marker, PANGO_ALIGN_LEFT);
           chart_layout_box (label.layout, &box);
         }
-      label.height = box_height (&box);
-      end_label_width = MAX (end_label_width, marker + box_width (&box));
+      label.height = box.height;
+      end_label_width = MAX (end_label_width, marker + box.width);
       g_array_append_val (end_labels, label);
     }
 
@@ -898,16 +885,16 @@ draw_legend (cairo_t         *cr,
                                                         is_forecast ? chart->forecast_label
                                                                     : chart->series_labels[s]);
       UpskillChartColor color = series_color (style, chart->series_colors, is_forecast ? 0 : s);
-      PangoRectangle box;
+      ChartBox box;
       double item_width;
 
       chart_layout_box (layout, &box);
-      if (box_width (&box) > width - swatch - font_size)
+      if (box.width > width - swatch - font_size)
         {
           chart_layout_wrap (layout, width - swatch - font_size, PANGO_ALIGN_LEFT);
           chart_layout_box (layout, &box);
         }
-      item_width = swatch + font_size * 0.4 + box_width (&box) + font_size * 1.5;
+      item_width = swatch + font_size * 0.4 + box.width + font_size * 1.5;
 
       if (x > 0 && x + item_width > width)
         {
@@ -922,13 +909,13 @@ draw_legend (cairo_t         *cr,
         set_forecast_dash (cr, line_width);
       else
         set_series_dash (cr, s, line_width);
-      cairo_move_to (cr, x, row_y + box_height (&box) / 2);
-      cairo_line_to (cr, x + swatch, row_y + box_height (&box) / 2);
+      cairo_move_to (cr, x, row_y + box.height / 2);
+      cairo_line_to (cr, x + swatch, row_y + box.height / 2);
       cairo_stroke (cr);
       cairo_set_dash (cr, NULL, 0, 0);
       if (!is_forecast)
         {
-          add_series_marker (cr, s, x + swatch / 2, row_y + box_height (&box) / 2, line_width * 2.2);
+          add_series_marker (cr, s, x + swatch / 2, row_y + box.height / 2, line_width * 2.2);
           cairo_fill (cr);
         }
 
@@ -936,7 +923,7 @@ draw_legend (cairo_t         *cr,
       chart_show_layout_at (cr, layout, x + swatch + font_size * 0.4, row_y);
 
       x += item_width;
-      row_height = MAX (row_height, box_height (&box));
+      row_height = MAX (row_height, box.height);
     }
 
   return row_y + row_height + font_size;
@@ -1000,7 +987,7 @@ draw_grid (cairo_t         *cr,
       g_autoptr(PangoLayout) layout = chart_layout_new (cr, NULL, style, SMALL_SCALE,
                                                         PANGO_WEIGHT_NORMAL, text);
       double gy = plot_y + plot_h - plot_h * step / 4;
-      PangoRectangle box;
+      ChartBox box;
 
       chart_set_color (cr, &style->grid, step == 0 ? 1.0 : 0.6);
       cairo_move_to (cr, plot_x, gy);
@@ -1009,8 +996,8 @@ draw_grid (cairo_t         *cr,
 
       chart_layout_box (layout, &box);
       chart_set_color (cr, &style->foreground, 0.8);
-      chart_show_layout_at (cr, layout, plot_x - chart->font_size * 0.6 - box_width (&box),
-                            gy - box_height (&box) / 2);
+      chart_show_layout_at (cr, layout, plot_x - chart->font_size * 0.6 - box.width,
+                            gy - box.height / 2);
     }
 }
 
@@ -1060,7 +1047,7 @@ choose_month_step (cairo_t         *cr,
 {
   g_autoptr(PangoLayout) probe = chart_layout_new (cr, NULL, chart->style, SMALL_SCALE,
                                                    PANGO_WEIGHT_NORMAL, "Sep 2026");
-  PangoRectangle box;
+  ChartBox box;
   const guint steps[] = { 1, 2, 3, 6, 12, 24, 60 };
   guint month_step = 60;
   double max_ticks;
@@ -1070,7 +1057,7 @@ choose_month_step (cairo_t         *cr,
     {
       double per_tick = chart->plot_w / MAX (1.0, (double) n_months / steps[k]);
 
-      if (per_tick > box_width (&box) * 1.3)
+      if (per_tick > box.width * 1.3)
         {
           month_step = steps[k];
           break;
@@ -1079,7 +1066,7 @@ choose_month_step (cairo_t         *cr,
 
   /* Centuries (a plan that ends in the year 9000) still get ticks
    * that do not overlap: whole years, as many as fit. */
-  max_ticks = MAX (2.0, floor (chart->plot_w / MAX (1.0, box_width (&box) * 1.3)));
+  max_ticks = MAX (2.0, floor (chart->plot_w / MAX (1.0, box.width * 1.3)));
   if ((double) n_months / month_step > max_ticks)
     month_step = 12 * (guint) ceil ((double) n_months / 12.0 / max_ticks);
 
@@ -1115,7 +1102,7 @@ draw_time_ticks (cairo_t         *cr,
       double x = line_chart_x (chart, g_date_time_to_unix (tick));
       g_autofree char *text = NULL;
       g_autoptr(PangoLayout) layout = NULL;
-      PangoRectangle box;
+      ChartBox box;
       double lx;
 
       /* The year on the first tick and on every January. */
@@ -1131,7 +1118,7 @@ draw_time_ticks (cairo_t         *cr,
 
       layout = chart_layout_new (cr, NULL, style, SMALL_SCALE, PANGO_WEIGHT_NORMAL, text);
       chart_layout_box (layout, &box);
-      lx = CLAMP (x - box_width (&box) / 2, plot_x - chart->axis_label_width, chart->width - box_width (&box));
+      lx = CLAMP (x - box.width / 2, plot_x - chart->axis_label_width, chart->width - box.width);
       chart_set_color (cr, &style->foreground, 0.8);
       chart_show_layout_at (cr, layout, lx, plot_y + plot_h + font_size * 0.6);
     }
@@ -1230,12 +1217,12 @@ draw_end_labels (cairo_t         *cr,
       UpskillChartColor color = series_color (chart->style, chart->series_colors,
                                               label->series < chart->n_series ? label->series : 0);
       double x = chart->plot_x + chart->plot_w + font_size * 0.6;
-      PangoRectangle box;
+      ChartBox box;
 
       double mid_y;
 
       chart_layout_box (label->layout, &box);
-      mid_y = label->y + MIN (box_height (&box), font_size * 1.2) / 2;
+      mid_y = label->y + MIN (box.height, font_size * 1.2) / 2;
       chart_set_color (cr, &color, 1.0);
       if (label->series < chart->n_series)
         {
