@@ -223,12 +223,13 @@ upskill_chart_draw_radar (cairo_t                 *cr,
                           const UpskillChartStyle *style,
                           double                   width,
                           double                   height,
-                          guint                    n_axes,
-                          const char * const      *labels,
-                          const double            *current,
-                          const double            *target,
-                          double                   max)
+                          const UpskillChartRadar *radar)
 {
+  guint n_axes = radar->n_axes;
+  const char * const *labels = radar->labels;
+  const double *current = radar->current;
+  const double *target = radar->target;
+  double max = radar->max;
   g_autofree RadarLabel *placed = NULL;
   double font_size, line_width, gap, cx, cy, radius, wrap;
   double low, high;
@@ -236,6 +237,7 @@ upskill_chart_draw_radar (cairo_t                 *cr,
 
   g_return_if_fail (cr != NULL);
   g_return_if_fail (style != NULL);
+  g_return_if_fail (radar != NULL);
 
   if (n_axes < 3 || width <= 0 || height <= 0)
     return;
@@ -388,11 +390,12 @@ upskill_chart_draw_bars (cairo_t                 *cr,
                          PangoContext            *context,
                          const UpskillChartStyle *style,
                          double                   width,
-                         guint                    n_items,
-                         const char * const      *labels,
-                         const double            *values,
-                         const char * const      *value_labels)
+                         const UpskillChartBars  *bars)
 {
+  guint n_items = bars->n_items;
+  const char * const *labels = bars->labels;
+  const double *values = bars->values;
+  const char * const *value_labels = bars->value_labels;
   g_autoptr(GObject) own_context = NULL; /* no PangoContext autoptr in Pango 1.50 */
   g_autoptr(GPtrArray) label_layouts = NULL;
   g_autoptr(GPtrArray) value_layouts = NULL;
@@ -400,6 +403,7 @@ upskill_chart_draw_bars (cairo_t                 *cr,
   double natural_label = 0, max_value = 0, total = 0, y;
 
   g_return_val_if_fail (style != NULL, 0);
+  g_return_val_if_fail (bars != NULL, 0);
 
   if (n_items == 0 || width <= 0)
     return 0;
@@ -715,23 +719,6 @@ end_label_clear (gpointer data)
   g_clear_object (&label->layout);
 }
 
-void
-upskill_chart_draw_lines (cairo_t                 *cr,
-                          const UpskillChartStyle *style,
-                          double                   width,
-                          double                   height,
-                          guint                    n_points,
-                          const gint64            *times,
-                          guint                    n_series,
-                          const double * const    *series_values,
-                          const char * const      *series_labels,
-                          const UpskillChartColor *series_colors)
-{
-  upskill_chart_draw_lines_with_forecast (cr, style, width, height, n_points, times,
-                                          n_series, series_values, series_labels,
-                                          series_colors, 0, NULL, NULL, NULL);
-}
-
 /* One line chart being drawn: what it shows, as the caller gave it, and
  * the layout worked out phase by phase. */
 typedef struct
@@ -739,16 +726,7 @@ typedef struct
   const UpskillChartStyle *style;
   double                   width;
   double                   height;
-  guint                    n_points;
-  const gint64            *times;
-  guint                    n_series;
-  const double * const    *series_values;
-  const char * const      *series_labels;
-  const UpskillChartColor *series_colors;
-  guint                    n_forecast;
-  const gint64            *forecast_times;
-  const double            *forecast_values;
-  const char              *forecast_label;
+  const UpskillChartLines *data;
 
   guint                    n_legend;  /* the series, and the forecast if named */
   double                   font_size;
@@ -780,7 +758,7 @@ line_chart_y (const LineChart *chart,
 static gboolean
 line_chart_has_forecast (const LineChart *chart)
 {
-  return chart->n_forecast > 1 && chart->forecast_values != NULL;
+  return chart->data->n_forecast > 1 && chart->data->forecast_values != NULL;
 }
 
 /* The widest y axis label (0 % .. 100 %) and the labels' height. */
@@ -814,16 +792,16 @@ measure_end_labels (cairo_t         *cr,
 
   for (guint s = 0; s < chart->n_legend; s++)
     {
-      gboolean is_forecast = s >= chart->n_series;
+      gboolean is_forecast = s >= chart->data->n_series;
       EndLabel label = { s, NULL, 0, 0, 0 };
       ChartBox box;
 
       if (!is_forecast &&
-          (chart->series_values[s] == NULL || chart->series_labels[s] == NULL ||
-           last_value (chart->series_values[s], chart->n_points) < 0))
+          (chart->data->series_values[s] == NULL || chart->data->series_labels[s] == NULL ||
+           last_value (chart->data->series_values[s], chart->data->n_points) < 0))
         continue;
       label.layout = chart_layout_new (cr, NULL, chart->style, SMALL_SCALE, PANGO_WEIGHT_NORMAL,
-                                       is_forecast ? chart->forecast_label : chart->series_labels[s]);
+                                       is_forecast ? chart->data->forecast_label : chart->data->series_labels[s]);
       chart_layout_box (label.layout, &box);
       if (box.width > max_label - marker)
         {
@@ -848,8 +826,8 @@ place_end_labels (const LineChart *chart,
     {
       EndLabel *label = &g_array_index (end_labels, EndLabel, k);
 
-      double value = label->series < chart->n_series ? last_value (chart->series_values[label->series], chart->n_points)
-                                                     : chart->forecast_values[chart->n_forecast - 1];
+      double value = label->series < chart->data->n_series ? last_value (chart->data->series_values[label->series], chart->data->n_points)
+                                                     : chart->data->forecast_values[chart->data->n_forecast - 1];
 
       label->want_y = line_chart_y (chart, value);
     }
@@ -879,12 +857,12 @@ draw_legend (cairo_t         *cr,
 
   for (guint s = 0; s < chart->n_legend; s++)
     {
-      gboolean is_forecast = s >= chart->n_series;
+      gboolean is_forecast = s >= chart->data->n_series;
       g_autoptr(PangoLayout) layout = chart_layout_new (cr, NULL, style, SMALL_SCALE,
                                                         PANGO_WEIGHT_NORMAL,
-                                                        is_forecast ? chart->forecast_label
-                                                                    : chart->series_labels[s]);
-      UpskillChartColor color = series_color (style, chart->series_colors, is_forecast ? 0 : s);
+                                                        is_forecast ? chart->data->forecast_label
+                                                                    : chart->data->series_labels[s]);
+      UpskillChartColor color = series_color (style, chart->data->series_colors, is_forecast ? 0 : s);
       ChartBox box;
       double item_width;
 
@@ -944,8 +922,8 @@ lay_out_plot (cairo_t   *cr,
 
   measure_y_labels (cr, chart);
 
-  if (chart->series_labels != NULL && chart->series_values != NULL &&
-      chart->n_series > 0 && chart->n_points > 0)
+  if (chart->data->series_labels != NULL && chart->data->series_values != NULL &&
+      chart->data->n_series > 0 && chart->data->n_points > 0)
     {
       end_label_width = measure_end_labels (cr, chart, end_labels);
       direct_labels = end_labels->len > 0;
@@ -960,7 +938,7 @@ lay_out_plot (cairo_t   *cr,
   if (direct_labels)
     direct_labels = place_end_labels (chart, end_labels);
 
-  if (!direct_labels && chart->series_labels != NULL && chart->n_series > 0)
+  if (!direct_labels && chart->data->series_labels != NULL && chart->data->n_series > 0)
     {
       legend_height = draw_legend (cr, chart);
       chart->plot_y = legend_height + chart->x_label_height / 2;
@@ -1008,17 +986,17 @@ find_time_range (LineChart *chart)
   const UpskillChartStyle *style = chart->style;
   gint64 t_min = G_MAXINT64, t_max = G_MININT64;
 
-  for (guint i = 0; i < chart->n_points; i++)
+  for (guint i = 0; i < chart->data->n_points; i++)
     {
-      t_min = MIN (t_min, chart->times[i]);
-      t_max = MAX (t_max, chart->times[i]);
+      t_min = MIN (t_min, chart->data->times[i]);
+      t_max = MAX (t_max, chart->data->times[i]);
     }
-  for (guint i = 0; i < chart->n_forecast; i++)
+  for (guint i = 0; i < chart->data->n_forecast; i++)
     {
-      t_min = MIN (t_min, chart->forecast_times[i]);
-      t_max = MAX (t_max, chart->forecast_times[i]);
+      t_min = MIN (t_min, chart->data->forecast_times[i]);
+      t_max = MAX (t_max, chart->data->forecast_times[i]);
     }
-  if (chart->n_points == 0 && chart->n_forecast == 0)
+  if (chart->data->n_points == 0 && chart->data->n_forecast == 0)
     {
       t_max = style->time_end > 0 ? style->time_end : g_get_real_time () / G_USEC_PER_SEC;
       t_min = t_max - 90 * 24 * 3600;
@@ -1132,8 +1110,8 @@ draw_series (cairo_t         *cr,
              guint            s,
              double           hold_x)
 {
-  const double *values = chart->series_values[s];
-  UpskillChartColor color = series_color (chart->style, chart->series_colors, s);
+  const double *values = chart->data->series_values[s];
+  UpskillChartColor color = series_color (chart->style, chart->data->series_colors, s);
   double line_width = chart->line_width;
   gboolean drawing = FALSE;
   double end_x = chart->plot_x, end_y = 0;
@@ -1144,9 +1122,9 @@ draw_series (cairo_t         *cr,
   chart_set_color (cr, &color, 1.0);
   cairo_set_line_width (cr, line_width * 1.8);
   set_series_dash (cr, s, line_width);
-  for (guint i = 0; i < chart->n_points; i++)
+  for (guint i = 0; i < chart->data->n_points; i++)
     {
-      double x = line_chart_x (chart, chart->times[i]);
+      double x = line_chart_x (chart, chart->data->times[i]);
       double yv = line_chart_y (chart, values[i]);
 
       if (values[i] < 0)
@@ -1167,9 +1145,9 @@ draw_series (cairo_t         *cr,
   cairo_stroke (cr);
   cairo_set_dash (cr, NULL, 0, 0);
 
-  for (guint i = 0; i < chart->n_points; i++)
+  for (guint i = 0; i < chart->data->n_points; i++)
     {
-      double x = line_chart_x (chart, chart->times[i]);
+      double x = line_chart_x (chart, chart->data->times[i]);
       double yv = line_chart_y (chart, values[i]);
 
       if (values[i] < 0)
@@ -1187,7 +1165,7 @@ draw_all_series (cairo_t         *cr,
                  const LineChart *chart)
 {
   double line_width = chart->line_width;
-  gint64 hold_t = line_chart_has_forecast (chart) ? chart->forecast_times[0]
+  gint64 hold_t = line_chart_has_forecast (chart) ? chart->data->forecast_times[0]
                   : chart->style->time_end > 0 ? chart->style->time_end : chart->t_max;
   double hold_x = line_chart_x (chart, CLAMP (hold_t, chart->t_min, chart->t_max));
 
@@ -1197,7 +1175,7 @@ draw_all_series (cairo_t         *cr,
   cairo_clip (cr);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-  for (guint s = 0; s < chart->n_series && chart->series_values != NULL; s++)
+  for (guint s = 0; s < chart->data->n_series && chart->data->series_values != NULL; s++)
     draw_series (cr, chart, s, hold_x);
   cairo_restore (cr);
 }
@@ -1214,8 +1192,8 @@ draw_end_labels (cairo_t         *cr,
   for (guint k = 0; k < end_labels->len; k++)
     {
       EndLabel *label = &g_array_index (end_labels, EndLabel, k);
-      UpskillChartColor color = series_color (chart->style, chart->series_colors,
-                                              label->series < chart->n_series ? label->series : 0);
+      UpskillChartColor color = series_color (chart->style, chart->data->series_colors,
+                                              label->series < chart->data->n_series ? label->series : 0);
       double x = chart->plot_x + chart->plot_w + font_size * 0.6;
       ChartBox box;
 
@@ -1224,7 +1202,7 @@ draw_end_labels (cairo_t         *cr,
       chart_layout_box (label->layout, &box);
       mid_y = label->y + MIN (box.height, font_size * 1.2) / 2;
       chart_set_color (cr, &color, 1.0);
-      if (label->series < chart->n_series)
+      if (label->series < chart->data->n_series)
         {
           add_series_marker (cr, label->series, x + font_size * 0.3, mid_y, line_width * 2);
           cairo_fill (cr);
@@ -1250,7 +1228,7 @@ static void
 draw_forecast (cairo_t         *cr,
                const LineChart *chart)
 {
-  UpskillChartColor color = series_color (chart->style, chart->series_colors, 0);
+  UpskillChartColor color = series_color (chart->style, chart->data->series_colors, 0);
 
   if (!line_chart_has_forecast (chart))
     return;
@@ -1258,10 +1236,10 @@ draw_forecast (cairo_t         *cr,
   chart_set_color (cr, &color, 1.0);
   cairo_set_line_width (cr, chart->line_width * 1.2);
   set_forecast_dash (cr, chart->line_width);
-  for (guint i = 0; i < chart->n_forecast; i++)
+  for (guint i = 0; i < chart->data->n_forecast; i++)
     {
-      double x = line_chart_x (chart, chart->forecast_times[i]);
-      double yv = line_chart_y (chart, chart->forecast_values[i]);
+      double x = line_chart_x (chart, chart->data->forecast_times[i]);
+      double yv = line_chart_y (chart, chart->data->forecast_values[i]);
 
       if (i == 0)
         cairo_move_to (cr, x, yv);
@@ -1273,41 +1251,24 @@ draw_forecast (cairo_t         *cr,
 }
 
 void
-upskill_chart_draw_lines_with_forecast (cairo_t                 *cr,
-                                        const UpskillChartStyle *style,
-                                        double                   width,
-                                        double                   height,
-                                        guint                    n_points,
-                                        const gint64            *times,
-                                        guint                    n_series,
-                                        const double * const    *series_values,
-                                        const char * const      *series_labels,
-                                        const UpskillChartColor *series_colors,
-                                        guint                    n_forecast,
-                                        const gint64            *forecast_times,
-                                        const double            *forecast_values,
-                                        const char              *forecast_label)
+upskill_chart_draw_lines (cairo_t                 *cr,
+                          const UpskillChartStyle *style,
+                          double                   width,
+                          double                   height,
+                          const UpskillChartLines *lines)
 {
   LineChart chart = {
     .style = style,
     .width = width,
     .height = height,
-    .n_points = n_points,
-    .times = times,
-    .n_series = n_series,
-    .series_values = series_values,
-    .series_labels = series_labels,
-    .series_colors = series_colors,
-    .n_forecast = n_forecast,
-    .forecast_times = forecast_times,
-    .forecast_values = forecast_values,
-    .forecast_label = forecast_label,
-    .n_legend = n_series,
+    .data = lines,
+    .n_legend = lines != NULL ? lines->n_series : 0,
   };
   g_autoptr(GArray) end_labels = g_array_new (FALSE, TRUE, sizeof (EndLabel));
 
   g_return_if_fail (cr != NULL);
   g_return_if_fail (style != NULL);
+  g_return_if_fail (lines != NULL);
 
   if (width <= 0 || height <= 0)
     return;
@@ -1317,7 +1278,8 @@ upskill_chart_draw_lines_with_forecast (cairo_t                 *cr,
   g_array_set_clear_func (end_labels, end_label_clear);
 
   /* The forecast is named like a series, after them. */
-  if (n_forecast > 1 && forecast_values != NULL && forecast_label != NULL && series_labels != NULL)
+  if (lines->n_forecast > 1 && lines->forecast_values != NULL && lines->forecast_label != NULL &&
+      lines->series_labels != NULL)
     chart.n_legend++;
 
   cairo_save (cr);
