@@ -89,6 +89,18 @@ entry_get_unix_day (GtkEditable *entry)
   return g_date_time_to_unix (day);
 }
 
+/* Writes the day of @date in @entry; a time GDateTime cannot hold leaves
+ * the entry as it was. */
+static void
+entry_set_unix_day (GtkEditable *entry,
+                    gint64       date)
+{
+  g_autofree char *text = format_unix_day (date);
+
+  if (text != NULL)
+    gtk_editable_set_text (entry, text);
+}
+
 /* A session note is about a session that took place: not after today. */
 static gboolean
 is_future (GDateTime *day)
@@ -298,12 +310,7 @@ create_action_row (UpskillNoteDialog   *self,
     {
       gtk_editable_set_text (GTK_EDITABLE (text_entry), action->text);
       if (action->due != 0)
-        {
-          g_autofree char *due_text = format_unix_day (action->due);
-
-          if (due_text != NULL)
-            gtk_editable_set_text (GTK_EDITABLE (due_entry), due_text);
-        }
+        entry_set_unix_day (GTK_EDITABLE (due_entry), action->due);
       gtk_drop_down_set_selected (GTK_DROP_DOWN (status), action->status);
       gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (private_toggle), action->private);
       g_object_set_data_full (G_OBJECT (row), "action-id", g_strdup (action->id), g_free);
@@ -406,13 +413,9 @@ void
 upskill_note_dialog_set_date (UpskillNoteDialog *self,
                               gint64             date)
 {
-  g_autofree char *text = NULL;
-
   g_return_if_fail (UPSKILL_IS_NOTE_DIALOG (self));
 
-  text = format_unix_day (date);
-  if (text != NULL)
-    gtk_editable_set_text (GTK_EDITABLE (self->date_entry), text);
+  entry_set_unix_day (GTK_EDITABLE (self->date_entry), date);
 }
 
 char *
@@ -488,12 +491,12 @@ void
 upskill_note_dialog_set_next_session (UpskillNoteDialog *self,
                                       gint64             date)
 {
-  g_autofree char *text = NULL;
-
   g_return_if_fail (UPSKILL_IS_NOTE_DIALOG (self));
 
-  text = date != 0 ? format_unix_day (date) : NULL;
-  gtk_editable_set_text (GTK_EDITABLE (self->next_entry), text != NULL ? text : "");
+  /* 0: none planned. */
+  gtk_editable_set_text (GTK_EDITABLE (self->next_entry), "");
+  if (date != 0)
+    entry_set_unix_day (GTK_EDITABLE (self->next_entry), date);
 }
 
 GtkWidget *
