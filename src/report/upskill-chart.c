@@ -225,11 +225,10 @@ upskill_chart_draw_radar (cairo_t                 *cr,
                           double                   height,
                           const UpskillChartRadar *radar)
 {
-  guint n_axes = radar->n_axes;
-  const char * const *labels = radar->labels;
-  const double *current = radar->current;
-  const double *target = radar->target;
-  double max = radar->max;
+  guint n_axes;
+  const char * const *labels;
+  const double *current, *target;
+  double max;
   g_autofree RadarLabel *placed = NULL;
   double font_size, line_width, gap, cx, cy, radius, wrap;
   double low, high;
@@ -238,6 +237,12 @@ upskill_chart_draw_radar (cairo_t                 *cr,
   g_return_if_fail (cr != NULL);
   g_return_if_fail (style != NULL);
   g_return_if_fail (radar != NULL);
+
+  n_axes = radar->n_axes;
+  labels = radar->labels;
+  current = radar->current;
+  target = radar->target;
+  max = radar->max;
 
   if (n_axes < 3 || width <= 0 || height <= 0)
     return;
@@ -392,10 +397,6 @@ upskill_chart_draw_bars (cairo_t                 *cr,
                          double                   width,
                          const UpskillChartBars  *bars)
 {
-  guint n_items = bars->n_items;
-  const char * const *labels = bars->labels;
-  const double *values = bars->values;
-  const char * const *value_labels = bars->value_labels;
   g_autoptr(GObject) own_context = NULL; /* no PangoContext autoptr in Pango 1.50 */
   g_autoptr(GPtrArray) label_layouts = NULL;
   g_autoptr(GPtrArray) value_layouts = NULL;
@@ -405,7 +406,7 @@ upskill_chart_draw_bars (cairo_t                 *cr,
   g_return_val_if_fail (style != NULL, 0);
   g_return_val_if_fail (bars != NULL, 0);
 
-  if (n_items == 0 || width <= 0)
+  if (bars->n_items == 0 || width <= 0)
     return 0;
 
   if (cr == NULL && context == NULL)
@@ -421,12 +422,12 @@ upskill_chart_draw_bars (cairo_t                 *cr,
   label_layouts = g_ptr_array_new_with_free_func (g_object_unref);
   value_layouts = g_ptr_array_new_with_free_func (g_object_unref);
 
-  for (guint i = 0; i < n_items; i++)
+  for (guint i = 0; i < bars->n_items; i++)
     {
       PangoLayout *label = chart_layout_new (cr, context, style, 1.0, PANGO_WEIGHT_NORMAL,
-                                             labels ? labels[i] : NULL);
+                                             bars->labels ? bars->labels[i] : NULL);
       PangoLayout *value = chart_layout_new (cr, context, style, 1.0, PANGO_WEIGHT_BOLD,
-                                             value_labels ? value_labels[i] : NULL);
+                                             bars->value_labels ? bars->value_labels[i] : NULL);
       ChartBox box;
 
       chart_layout_box (label, &box);
@@ -434,8 +435,8 @@ upskill_chart_draw_bars (cairo_t                 *cr,
       chart_layout_box (value, &box);
       value_column = i == 0 ? box.width : MAX (value_column, box.width);
 
-      if (values != NULL && values[i] > max_value)
-        max_value = values[i];
+      if (bars->values != NULL && bars->values[i] > max_value)
+        max_value = bars->values[i];
 
       g_ptr_array_add (label_layouts, label);
       g_ptr_array_add (value_layouts, value);
@@ -450,7 +451,7 @@ upskill_chart_draw_bars (cairo_t                 *cr,
     bar_area = font_size * 2;
 
   y = 0;
-  for (guint i = 0; i < n_items; i++)
+  for (guint i = 0; i < bars->n_items; i++)
     {
       PangoLayout *label = g_ptr_array_index (label_layouts, i);
       PangoLayout *value = g_ptr_array_index (value_layouts, i);
@@ -465,8 +466,8 @@ upskill_chart_draw_bars (cairo_t                 *cr,
       center = y + row_height / 2;
 
       bar_length = 0;
-      if (values != NULL && max_value > 0)
-        bar_length = bar_area * CLAMP (values[i], 0, max_value) / max_value;
+      if (bars->values != NULL && max_value > 0)
+        bar_length = bar_area * CLAMP (bars->values[i], 0, max_value) / max_value;
 
       if (cr != NULL)
         {
@@ -489,7 +490,7 @@ upskill_chart_draw_bars (cairo_t                 *cr,
         }
 
       y += row_height;
-      if (i + 1 < n_items)
+      if (i + 1 < bars->n_items)
         y += spacing * 0.6;
     }
 
