@@ -104,6 +104,25 @@ def unknown_strings(srcdir):
                 unknown.append('data/%s.json: %s' % (name, path))
     return unknown
 
+# The texts of the catalog's records and the article's sections, each as
+# (context, member, what it is for the translators).
+AREA_TEXTS = (
+    ('area name', 'name', 'the name of an area of skills (catalog id "%(id)s")'),
+    ('area summary', 'summary', 'what the area "%(name)s" covers, one or two sentences'),
+)
+SKILL_TEXTS = (
+    ('skill name', 'name', 'the name of a skill in the area "%(area)s" (catalog id "%(id)s")'),
+    ('skill description', 'description', 'what a person with the skill "%(name)s" can do'),
+)
+ROLE_TEXTS = (
+    ('role name', 'name', 'the name of a target role, a job title (catalog id "%(id)s")'),
+    ('role description', 'description', 'what a person in the role "%(name)s" does'),
+)
+SECTION_TEXTS = (
+    ('article section', 'title',
+     'the title of a section of the article the trends come from (id "%(id)s")'),
+)
+
 
 def collect(srcdir):
     """Returns [(context, text, [comment lines])] in data order, merged."""
@@ -125,27 +144,21 @@ def collect(srcdir):
         if comment not in entries[key]:
             entries[key].append(comment)
 
+    def add_record(record, texts, **names):
+        """Adds the (context, member, comment) @texts of @record; a comment
+        names the record's members, or @names, as %(member)s."""
+        for context, member, comment in texts:
+            add(context, record[member], comment % dict(record, **names))
+
     for area in catalog['areas']:
-        add('area name', area['name'],
-            'the name of an area of skills (catalog id "%s")' % area['id'])
-        add('area summary', area['summary'],
-            'what the area "%s" covers, one or two sentences' % area['name'])
+        add_record(area, AREA_TEXTS)
         for skill in area['skills']:
-            add('skill name', skill['name'],
-                'the name of a skill in the area "%s" (catalog id "%s")'
-                % (area['name'], skill['id']))
-            add('skill description', skill['description'],
-                'what a person with the skill "%s" can do' % skill['name'])
+            add_record(skill, SKILL_TEXTS, area=area['name'])
     for role in catalog['roles']:
-        add('role name', role['name'],
-            'the name of a target role, a job title (catalog id "%s")' % role['id'])
-        add('role description', role['description'],
-            'what a person in the role "%s" does' % role['name'])
+        add_record(role, ROLE_TEXTS)
 
     for section in trends['sections']:
-        add('article section', section['title'],
-            'the title of a section of the article the trends come from '
-            '(id "%s")' % section['id'])
+        add_record(section, SECTION_TEXTS)
     for claim in trends['claims']:
         comment = ('a summary of one of the article\'s claims (kind: %s, id "%s")'
                    % (claim['kind'], claim['id']))

@@ -191,7 +191,7 @@ test_radar_fill (void)
   int cx = 200, cy = 200;
 
   canvas_init (&canvas, 400, 400);
-  upskill_chart_draw_radar (canvas.cr, &test_style, 400, 400, 7, area_labels, current, target, 5);
+  upskill_chart_draw_radar (canvas.cr, &test_style, 400, 400, &(UpskillChartRadar) { 7, area_labels, current, target, 5 });
 
   /* Inside the spike, just off the vertical spoke: the current color. */
   g_assert_true (is_current_tint (&canvas, cx + 4, cy - 60));
@@ -231,7 +231,7 @@ test_radar_labels_inside (void)
   /* Draw at (100, 100) with a 400x300 box: nothing may land outside it. */
   canvas_init (&canvas, 600, 500);
   cairo_translate (canvas.cr, 100, 100);
-  upskill_chart_draw_radar (canvas.cr, &test_style, 400, 300, 7, long_labels, current, NULL, 5);
+  upskill_chart_draw_radar (canvas.cr, &test_style, 400, 300, &(UpskillChartRadar) { 7, long_labels, current, NULL, 5 });
 
   for (int y = 0; y < 500; y++)
     for (int x = 0; x < 600; x++)
@@ -259,7 +259,7 @@ draw_radar_for_pdf (cairo_t *cr)
 {
   const double current[] = { 3, 2, 1, 4, 2, 1, 3 };
 
-  upskill_chart_draw_radar (cr, &test_style, 500, 400, 7, area_labels, current, current, 5);
+  upskill_chart_draw_radar (cr, &test_style, 500, 400, &(UpskillChartRadar) { 7, area_labels, current, current, 5 });
 }
 
 static void
@@ -298,8 +298,8 @@ test_bars_proportional (void)
   double height;
 
   canvas_init (&canvas, 600, 200);
-  height = upskill_chart_draw_bars (canvas.cr, NULL, &test_style, 600, 3,
-                                    bar_labels, bar_values, bar_value_labels);
+  height = upskill_chart_draw_bars (canvas.cr, NULL, &test_style, 600,
+                                    &(UpskillChartBars) { 3, bar_labels, bar_values, bar_value_labels });
   g_assert_cmpfloat (height, >, 0);
   g_assert_cmpfloat (height, <, 200);
 
@@ -355,8 +355,8 @@ test_bars_measure (void)
 
   for (guint n = 1; n <= 12; n++)
     {
-      double height = upskill_chart_draw_bars (NULL, NULL, &test_style, 300, n,
-                                               labels, values, value_labels);
+      double height = upskill_chart_draw_bars (NULL, NULL, &test_style, 300,
+                                               &(UpskillChartBars) { n, labels, values, value_labels });
       g_assert_cmpfloat (height, >, previous);
       previous = height;
     }
@@ -365,8 +365,8 @@ test_bars_measure (void)
   {
     const char *one_short[] = { "Short" };
     const char *one_long[] = { labels[0] };
-    double h_short = upskill_chart_draw_bars (NULL, NULL, &test_style, 300, 1, one_short, values, value_labels);
-    double h_long = upskill_chart_draw_bars (NULL, NULL, &test_style, 300, 1, one_long, values, value_labels);
+    double h_short = upskill_chart_draw_bars (NULL, NULL, &test_style, 300, &(UpskillChartBars) { 1, one_short, values, value_labels });
+    double h_long = upskill_chart_draw_bars (NULL, NULL, &test_style, 300, &(UpskillChartBars) { 1, one_long, values, value_labels });
 
     g_assert_cmpfloat (h_long, >, h_short * 1.5);
   }
@@ -375,7 +375,7 @@ test_bars_measure (void)
 static void
 draw_bars_for_pdf (cairo_t *cr)
 {
-  upskill_chart_draw_bars (cr, NULL, &test_style, 500, 3, bar_labels, bar_values, bar_value_labels);
+  upskill_chart_draw_bars (cr, NULL, &test_style, 500, &(UpskillChartBars) { 3, bar_labels, bar_values, bar_value_labels });
 }
 
 static void
@@ -416,7 +416,7 @@ draw_rising_line (cairo_t *cr,
   times[1] = unix_time (2026, 1, 5);
   times[2] = unix_time (2026, 2, 20);
   times[3] = unix_time (2026, 4, 1);
-  upskill_chart_draw_lines (cr, &test_style, width, height, 4, times, 1, series, names, NULL);
+  upskill_chart_draw_lines (cr, &test_style, width, height, &(UpskillChartLines) { 4, times, 1, series, names, NULL });
 }
 
 static void
@@ -512,7 +512,7 @@ test_lines_grayscale (void)
   times[0] = unix_time (2026, 1, 1);
   times[1] = unix_time (2026, 6, 1);
   canvas_init (&canvas, 500, 300);
-  upskill_chart_draw_lines (canvas.cr, &test_style, 500, 300, 2, times, 2, series, NULL, same);
+  upskill_chart_draw_lines (canvas.cr, &test_style, 500, 300, &(UpskillChartLines) { 2, times, 2, series, NULL, same });
 
   /* The two lines' rows, seen down the middle of the plot. */
   for (int y = 0; y < 300 && n_rows < 2; y++)
@@ -542,7 +542,7 @@ draw_lines_to_date (cairo_t *cr)
   times[0] = unix_time (2026, 1, 10);
   times[1] = unix_time (2026, 3, 10);
   style.time_end = unix_time (2026, 9, 20);
-  upskill_chart_draw_lines (cr, &style, 500, 300, 2, times, 1, series, names, NULL);
+  upskill_chart_draw_lines (cr, &style, 500, 300, &(UpskillChartLines) { 2, times, 1, series, names, NULL });
 }
 
 static void
@@ -571,7 +571,7 @@ draw_far_dates (cairo_t *cr)
   times[0] = unix_time (2026, 4, 6);
   times[1] = unix_time (5000, 6, 1);
   times[2] = unix_time (9999, 12, 31);
-  upskill_chart_draw_lines (cr, &test_style, 500, 300, 3, times, 1, series, names, NULL);
+  upskill_chart_draw_lines (cr, &test_style, 500, 300, &(UpskillChartLines) { 3, times, 1, series, names, NULL });
 }
 
 static void
@@ -588,7 +588,7 @@ test_lines_far_dates (void)
   /* The first and the last day GDateTime holds. */
   times[0] = unix_time (1, 1, 1);
   times[1] = unix_time (9999, 12, 31);
-  upskill_chart_draw_lines (canvas.cr, &test_style, 500, 300, 2, times, 1, series, NULL, NULL);
+  upskill_chart_draw_lines (canvas.cr, &test_style, 500, 300, &(UpskillChartLines) { 2, times, 1, series, NULL, NULL });
   canvas_clear (&canvas);
 
   text = pdf_text_of (draw_far_dates);
@@ -616,14 +616,14 @@ test_degenerate_input (void)
   canvas_init (&canvas, 50, 50);
   /* Too few axes, zero sizes, no points, one point: no crash, no drawing
    * outside, and the one point is shown. */
-  upskill_chart_draw_radar (canvas.cr, &test_style, 50, 50, 2, area_labels, NULL, NULL, 5);
-  upskill_chart_draw_radar (canvas.cr, &test_style, 0, 0, 7, area_labels, NULL, NULL, 5);
-  g_assert_cmpfloat (upskill_chart_draw_bars (canvas.cr, NULL, &test_style, 50, 0, NULL, NULL, NULL), ==, 0);
-  upskill_chart_draw_lines (canvas.cr, &test_style, 50, 50, 0, NULL, 0, NULL, NULL, NULL);
+  upskill_chart_draw_radar (canvas.cr, &test_style, 50, 50, &(UpskillChartRadar) { 2, area_labels, NULL, NULL, 5 });
+  upskill_chart_draw_radar (canvas.cr, &test_style, 0, 0, &(UpskillChartRadar) { 7, area_labels, NULL, NULL, 5 });
+  g_assert_cmpfloat (upskill_chart_draw_bars (canvas.cr, NULL, &test_style, 50, &(UpskillChartBars) { 0 }), ==, 0);
+  upskill_chart_draw_lines (canvas.cr, &test_style, 50, 50, &(UpskillChartLines) { 0 });
   canvas_clear (&canvas);
 
   canvas_init (&canvas, 300, 200);
-  upskill_chart_draw_lines (canvas.cr, &test_style, 300, 200, 1, &one_time, 1, series, NULL, NULL);
+  upskill_chart_draw_lines (canvas.cr, &test_style, 300, 200, &(UpskillChartLines) { 1, &one_time, 1, series, NULL, NULL });
   {
     int red = 0;
 

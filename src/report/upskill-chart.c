@@ -86,36 +86,23 @@ chart_layout_wrap (PangoLayout    *layout,
   pango_layout_set_alignment (layout, alignment);
 }
 
-/* The logical box of @layout, in user units. */
+/* A layout's logical box, in user units. */
+typedef struct
+{
+  double x, y, width, height;
+} ChartBox;
+
 static void
-chart_layout_box (PangoLayout    *layout,
-                  PangoRectangle *out_box)
+chart_layout_box (PangoLayout *layout,
+                  ChartBox    *out_box)
 {
-  pango_layout_get_extents (layout, NULL, out_box);
-}
+  PangoRectangle extents;
 
-static double
-box_x (const PangoRectangle *box)
-{
-  return (double) box->x / PANGO_SCALE;
-}
-
-static double
-box_y (const PangoRectangle *box)
-{
-  return (double) box->y / PANGO_SCALE;
-}
-
-static double
-box_width (const PangoRectangle *box)
-{
-  return (double) box->width / PANGO_SCALE;
-}
-
-static double
-box_height (const PangoRectangle *box)
-{
-  return (double) box->height / PANGO_SCALE;
+  pango_layout_get_extents (layout, NULL, &extents);
+  out_box->x = pango_units_to_double (extents.x);
+  out_box->y = pango_units_to_double (extents.y);
+  out_box->width = pango_units_to_double (extents.width);
+  out_box->height = pango_units_to_double (extents.height);
 }
 
 /* Draws @layout so that its logical box's top-left corner lands on (x, y). */
@@ -125,10 +112,10 @@ chart_show_layout_at (cairo_t     *cr,
                       double       x,
                       double       y)
 {
-  PangoRectangle box;
+  ChartBox box;
 
   chart_layout_box (layout, &box);
-  cairo_move_to (cr, x - box_x (&box), y - box_y (&box));
+  cairo_move_to (cr, x - box.x, y - box.y);
   pango_cairo_show_layout (cr, layout);
 }
 
@@ -236,12 +223,12 @@ upskill_chart_draw_radar (cairo_t                 *cr,
                           const UpskillChartStyle *style,
                           double                   width,
                           double                   height,
-                          guint                    n_axes,
-                          const char * const      *labels,
-                          const double            *current,
-                          const double            *target,
-                          double                   max)
+                          const UpskillChartRadar *radar)
 {
+  guint n_axes;
+  const char * const *labels;
+  const double *current, *target;
+  double max;
   g_autofree RadarLabel *placed = NULL;
   double font_size, line_width, gap, cx, cy, radius, wrap;
   double low, high;
@@ -249,6 +236,13 @@ upskill_chart_draw_radar (cairo_t                 *cr,
 
   g_return_if_fail (cr != NULL);
   g_return_if_fail (style != NULL);
+  g_return_if_fail (radar != NULL);
+
+  n_axes = radar->n_axes;
+  labels = radar->labels;
+  current = radar->current;
+  target = radar->target;
+  max = radar->max;
 
   if (n_axes < 3 || width <= 0 || height <= 0)
     return;
@@ -270,7 +264,7 @@ upskill_chart_draw_radar (cairo_t                 *cr,
     {
       double angle = radar_angle (i, n_axes);
       PangoAlignment alignment;
-      PangoRectangle box;
+      ChartBox box;
 
       placed[i].dx = cos (angle);
       placed[i].dy = sin (angle);
@@ -288,8 +282,8 @@ upskill_chart_draw_radar (cairo_t                 *cr,
       chart_layout_wrap (placed[i].layout, wrap * (1 + 0.6 * (1 - fabs (placed[i].dx))),
                          alignment);
       chart_layout_box (placed[i].layout, &box);
-      placed[i].width = box_width (&box);
-      placed[i].height = box_height (&box);
+      placed[i].width = box.width;
+      placed[i].height = box.height;
     }
 
   /* The largest radius at which every label fits and none overlaps. */
@@ -336,13 +330,13 @@ upskill_chart_draw_radar (cairo_t                 *cr,
       g_autofree char *text = g_strdup_printf ("%u", level);
       g_autoptr(PangoLayout) layout = chart_layout_new (cr, NULL, style, SMALL_SCALE,
                                                         PANGO_WEIGHT_NORMAL, text);
-      PangoRectangle box;
+      ChartBox box;
 
       chart_layout_box (layout, &box);
       chart_set_color (cr, &style->foreground, 0.55);
       chart_show_layout_at (cr, layout,
                             cx + line_width * 2,
-                            cy - radius * level / rings - box_height (&box) / 2);
+                            cy - radius * level / rings - box.height / 2);
     }
 
   /* Current: filled and outlined, with a dot per area. */
@@ -401,10 +395,7 @@ upskill_chart_draw_bars (cairo_t                 *cr,
                          PangoContext            *context,
                          const UpskillChartStyle *style,
                          double                   width,
-                         guint                    n_items,
-                         const char * const      *labels,
-                         const double            *values,
-                         const char * const      *value_labels)
+                         const UpskillChartBars  *bars)
 {
   g_autoptr(GObject) own_context = NULL; /* no PangoContext autoptr in Pango 1.50 */
   g_autoptr(GPtrArray) label_layouts = NULL;
@@ -413,8 +404,9 @@ upskill_chart_draw_bars (cairo_t                 *cr,
   double natural_label = 0, max_value = 0, total = 0, y;
 
   g_return_val_if_fail (style != NULL, 0);
+  g_return_val_if_fail (bars != NULL, 0);
 
-  if (n_items == 0 || width <= 0)
+  if (bars->n_items == 0 || width <= 0)
     return 0;
 
   if (cr == NULL && context == NULL)
@@ -430,21 +422,21 @@ upskill_chart_draw_bars (cairo_t                 *cr,
   label_layouts = g_ptr_array_new_with_free_func (g_object_unref);
   value_layouts = g_ptr_array_new_with_free_func (g_object_unref);
 
-  for (guint i = 0; i < n_items; i++)
+  for (guint i = 0; i < bars->n_items; i++)
     {
       PangoLayout *label = chart_layout_new (cr, context, style, 1.0, PANGO_WEIGHT_NORMAL,
-                                             labels ? labels[i] : NULL);
+                                             bars->labels ? bars->labels[i] : NULL);
       PangoLayout *value = chart_layout_new (cr, context, style, 1.0, PANGO_WEIGHT_BOLD,
-                                             value_labels ? value_labels[i] : NULL);
-      PangoRectangle box;
+                                             bars->value_labels ? bars->value_labels[i] : NULL);
+      ChartBox box;
 
       chart_layout_box (label, &box);
-      natural_label = MAX (natural_label, box_width (&box));
+      natural_label = MAX (natural_label, box.width);
       chart_layout_box (value, &box);
-      value_column = i == 0 ? box_width (&box) : MAX (value_column, box_width (&box));
+      value_column = i == 0 ? box.width : MAX (value_column, box.width);
 
-      if (values != NULL && values[i] > max_value)
-        max_value = values[i];
+      if (bars->values != NULL && bars->values[i] > max_value)
+        max_value = bars->values[i];
 
       g_ptr_array_add (label_layouts, label);
       g_ptr_array_add (value_layouts, value);
@@ -459,30 +451,30 @@ upskill_chart_draw_bars (cairo_t                 *cr,
     bar_area = font_size * 2;
 
   y = 0;
-  for (guint i = 0; i < n_items; i++)
+  for (guint i = 0; i < bars->n_items; i++)
     {
       PangoLayout *label = g_ptr_array_index (label_layouts, i);
       PangoLayout *value = g_ptr_array_index (value_layouts, i);
-      PangoRectangle label_box, value_box;
+      ChartBox label_box, value_box;
       double row_height, bar_length, center;
 
       chart_layout_wrap (label, label_column, PANGO_ALIGN_LEFT);
       chart_layout_box (label, &label_box);
       chart_layout_box (value, &value_box);
 
-      row_height = MAX (box_height (&label_box), MAX (bar_thickness, box_height (&value_box)));
+      row_height = MAX (label_box.height, MAX (bar_thickness, value_box.height));
       center = y + row_height / 2;
 
       bar_length = 0;
-      if (values != NULL && max_value > 0)
-        bar_length = bar_area * CLAMP (values[i], 0, max_value) / max_value;
+      if (bars->values != NULL && max_value > 0)
+        bar_length = bar_area * CLAMP (bars->values[i], 0, max_value) / max_value;
 
       if (cr != NULL)
         {
           double bar_x = label_column + spacing;
 
           chart_set_color (cr, &style->foreground, 1.0);
-          chart_show_layout_at (cr, label, 0, center - box_height (&label_box) / 2);
+          chart_show_layout_at (cr, label, 0, center - label_box.height / 2);
 
           if (bar_length > 0)
             {
@@ -494,11 +486,11 @@ upskill_chart_draw_bars (cairo_t                 *cr,
           chart_set_color (cr, &style->foreground, 1.0);
           chart_show_layout_at (cr, value,
                                 bar_x + bar_length + spacing * 0.5,
-                                center - box_height (&value_box) / 2);
+                                center - value_box.height / 2);
         }
 
       y += row_height;
-      if (i + 1 < n_items)
+      if (i + 1 < bars->n_items)
         y += spacing * 0.6;
     }
 
@@ -728,23 +720,6 @@ end_label_clear (gpointer data)
   g_clear_object (&label->layout);
 }
 
-void
-upskill_chart_draw_lines (cairo_t                 *cr,
-                          const UpskillChartStyle *style,
-                          double                   width,
-                          double                   height,
-                          guint                    n_points,
-                          const gint64            *times,
-                          guint                    n_series,
-                          const double * const    *series_values,
-                          const char * const      *series_labels,
-                          const UpskillChartColor *series_colors)
-{
-  upskill_chart_draw_lines_with_forecast (cr, style, width, height, n_points, times,
-                                          n_series, series_values, series_labels,
-                                          series_colors, 0, NULL, NULL, NULL);
-}
-
 /* One line chart being drawn: what it shows, as the caller gave it, and
  * the layout worked out phase by phase. */
 typedef struct
@@ -752,16 +727,7 @@ typedef struct
   const UpskillChartStyle *style;
   double                   width;
   double                   height;
-  guint                    n_points;
-  const gint64            *times;
-  guint                    n_series;
-  const double * const    *series_values;
-  const char * const      *series_labels;
-  const UpskillChartColor *series_colors;
-  guint                    n_forecast;
-  const gint64            *forecast_times;
-  const double            *forecast_values;
-  const char              *forecast_label;
+  const UpskillChartLines *data;
 
   guint                    n_legend;  /* the series, and the forecast if named */
   double                   font_size;
@@ -793,7 +759,7 @@ line_chart_y (const LineChart *chart,
 static gboolean
 line_chart_has_forecast (const LineChart *chart)
 {
-  return chart->n_forecast > 1 && chart->forecast_values != NULL;
+  return chart->data->n_forecast > 1 && chart->data->forecast_values != NULL;
 }
 
 /* The widest y axis label (0 % .. 100 %) and the labels' height. */
@@ -806,11 +772,11 @@ measure_y_labels (cairo_t   *cr,
       g_autofree char *text = g_strdup_printf (_("%u%%"), step * 25);
       g_autoptr(PangoLayout) layout = chart_layout_new (cr, NULL, chart->style, SMALL_SCALE,
                                                         PANGO_WEIGHT_NORMAL, text);
-      PangoRectangle box;
+      ChartBox box;
 
       chart_layout_box (layout, &box);
-      chart->axis_label_width = MAX (chart->axis_label_width, box_width (&box));
-      chart->x_label_height = box_height (&box);
+      chart->axis_label_width = MAX (chart->axis_label_width, box.width);
+      chart->x_label_height = box.height;
     }
 }
 
@@ -827,24 +793,24 @@ measure_end_labels (cairo_t         *cr,
 
   for (guint s = 0; s < chart->n_legend; s++)
     {
-      gboolean is_forecast = s >= chart->n_series;
+      gboolean is_forecast = s >= chart->data->n_series;
       EndLabel label = { s, NULL, 0, 0, 0 };
-      PangoRectangle box;
+      ChartBox box;
 
       if (!is_forecast &&
-          (chart->series_values[s] == NULL || chart->series_labels[s] == NULL ||
-           last_value (chart->series_values[s], chart->n_points) < 0))
+          (chart->data->series_values[s] == NULL || chart->data->series_labels[s] == NULL ||
+           last_value (chart->data->series_values[s], chart->data->n_points) < 0))
         continue;
       label.layout = chart_layout_new (cr, NULL, chart->style, SMALL_SCALE, PANGO_WEIGHT_NORMAL,
-                                       is_forecast ? chart->forecast_label : chart->series_labels[s]);
+                                       is_forecast ? chart->data->forecast_label : chart->data->series_labels[s]);
       chart_layout_box (label.layout, &box);
-      if (box_width (&box) > max_label - marker)
+      if (box.width > max_label - marker)
         {
           chart_layout_wrap (label.layout, max_label - marker, PANGO_ALIGN_LEFT);
           chart_layout_box (label.layout, &box);
         }
-      label.height = box_height (&box);
-      end_label_width = MAX (end_label_width, marker + box_width (&box));
+      label.height = box.height;
+      end_label_width = MAX (end_label_width, marker + box.width);
       g_array_append_val (end_labels, label);
     }
 
@@ -861,8 +827,8 @@ place_end_labels (const LineChart *chart,
     {
       EndLabel *label = &g_array_index (end_labels, EndLabel, k);
 
-      double value = label->series < chart->n_series ? last_value (chart->series_values[label->series], chart->n_points)
-                                                     : chart->forecast_values[chart->n_forecast - 1];
+      double value = label->series < chart->data->n_series ? last_value (chart->data->series_values[label->series], chart->data->n_points)
+                                                     : chart->data->forecast_values[chart->data->n_forecast - 1];
 
       label->want_y = line_chart_y (chart, value);
     }
@@ -892,22 +858,22 @@ draw_legend (cairo_t         *cr,
 
   for (guint s = 0; s < chart->n_legend; s++)
     {
-      gboolean is_forecast = s >= chart->n_series;
+      gboolean is_forecast = s >= chart->data->n_series;
       g_autoptr(PangoLayout) layout = chart_layout_new (cr, NULL, style, SMALL_SCALE,
                                                         PANGO_WEIGHT_NORMAL,
-                                                        is_forecast ? chart->forecast_label
-                                                                    : chart->series_labels[s]);
-      UpskillChartColor color = series_color (style, chart->series_colors, is_forecast ? 0 : s);
-      PangoRectangle box;
+                                                        is_forecast ? chart->data->forecast_label
+                                                                    : chart->data->series_labels[s]);
+      UpskillChartColor color = series_color (style, chart->data->series_colors, is_forecast ? 0 : s);
+      ChartBox box;
       double item_width;
 
       chart_layout_box (layout, &box);
-      if (box_width (&box) > width - swatch - font_size)
+      if (box.width > width - swatch - font_size)
         {
           chart_layout_wrap (layout, width - swatch - font_size, PANGO_ALIGN_LEFT);
           chart_layout_box (layout, &box);
         }
-      item_width = swatch + font_size * 0.4 + box_width (&box) + font_size * 1.5;
+      item_width = swatch + font_size * 0.4 + box.width + font_size * 1.5;
 
       if (x > 0 && x + item_width > width)
         {
@@ -922,13 +888,13 @@ draw_legend (cairo_t         *cr,
         set_forecast_dash (cr, line_width);
       else
         set_series_dash (cr, s, line_width);
-      cairo_move_to (cr, x, row_y + box_height (&box) / 2);
-      cairo_line_to (cr, x + swatch, row_y + box_height (&box) / 2);
+      cairo_move_to (cr, x, row_y + box.height / 2);
+      cairo_line_to (cr, x + swatch, row_y + box.height / 2);
       cairo_stroke (cr);
       cairo_set_dash (cr, NULL, 0, 0);
       if (!is_forecast)
         {
-          add_series_marker (cr, s, x + swatch / 2, row_y + box_height (&box) / 2, line_width * 2.2);
+          add_series_marker (cr, s, x + swatch / 2, row_y + box.height / 2, line_width * 2.2);
           cairo_fill (cr);
         }
 
@@ -936,7 +902,7 @@ draw_legend (cairo_t         *cr,
       chart_show_layout_at (cr, layout, x + swatch + font_size * 0.4, row_y);
 
       x += item_width;
-      row_height = MAX (row_height, box_height (&box));
+      row_height = MAX (row_height, box.height);
     }
 
   return row_y + row_height + font_size;
@@ -957,8 +923,8 @@ lay_out_plot (cairo_t   *cr,
 
   measure_y_labels (cr, chart);
 
-  if (chart->series_labels != NULL && chart->series_values != NULL &&
-      chart->n_series > 0 && chart->n_points > 0)
+  if (chart->data->series_labels != NULL && chart->data->series_values != NULL &&
+      chart->data->n_series > 0 && chart->data->n_points > 0)
     {
       end_label_width = measure_end_labels (cr, chart, end_labels);
       direct_labels = end_labels->len > 0;
@@ -973,7 +939,7 @@ lay_out_plot (cairo_t   *cr,
   if (direct_labels)
     direct_labels = place_end_labels (chart, end_labels);
 
-  if (!direct_labels && chart->series_labels != NULL && chart->n_series > 0)
+  if (!direct_labels && chart->data->series_labels != NULL && chart->data->n_series > 0)
     {
       legend_height = draw_legend (cr, chart);
       chart->plot_y = legend_height + chart->x_label_height / 2;
@@ -1000,7 +966,7 @@ draw_grid (cairo_t         *cr,
       g_autoptr(PangoLayout) layout = chart_layout_new (cr, NULL, style, SMALL_SCALE,
                                                         PANGO_WEIGHT_NORMAL, text);
       double gy = plot_y + plot_h - plot_h * step / 4;
-      PangoRectangle box;
+      ChartBox box;
 
       chart_set_color (cr, &style->grid, step == 0 ? 1.0 : 0.6);
       cairo_move_to (cr, plot_x, gy);
@@ -1009,8 +975,8 @@ draw_grid (cairo_t         *cr,
 
       chart_layout_box (layout, &box);
       chart_set_color (cr, &style->foreground, 0.8);
-      chart_show_layout_at (cr, layout, plot_x - chart->font_size * 0.6 - box_width (&box),
-                            gy - box_height (&box) / 2);
+      chart_show_layout_at (cr, layout, plot_x - chart->font_size * 0.6 - box.width,
+                            gy - box.height / 2);
     }
 }
 
@@ -1021,17 +987,17 @@ find_time_range (LineChart *chart)
   const UpskillChartStyle *style = chart->style;
   gint64 t_min = G_MAXINT64, t_max = G_MININT64;
 
-  for (guint i = 0; i < chart->n_points; i++)
+  for (guint i = 0; i < chart->data->n_points; i++)
     {
-      t_min = MIN (t_min, chart->times[i]);
-      t_max = MAX (t_max, chart->times[i]);
+      t_min = MIN (t_min, chart->data->times[i]);
+      t_max = MAX (t_max, chart->data->times[i]);
     }
-  for (guint i = 0; i < chart->n_forecast; i++)
+  for (guint i = 0; i < chart->data->n_forecast; i++)
     {
-      t_min = MIN (t_min, chart->forecast_times[i]);
-      t_max = MAX (t_max, chart->forecast_times[i]);
+      t_min = MIN (t_min, chart->data->forecast_times[i]);
+      t_max = MAX (t_max, chart->data->forecast_times[i]);
     }
-  if (chart->n_points == 0 && chart->n_forecast == 0)
+  if (chart->data->n_points == 0 && chart->data->n_forecast == 0)
     {
       t_max = style->time_end > 0 ? style->time_end : g_get_real_time () / G_USEC_PER_SEC;
       t_min = t_max - 90 * 24 * 3600;
@@ -1060,7 +1026,7 @@ choose_month_step (cairo_t         *cr,
 {
   g_autoptr(PangoLayout) probe = chart_layout_new (cr, NULL, chart->style, SMALL_SCALE,
                                                    PANGO_WEIGHT_NORMAL, "Sep 2026");
-  PangoRectangle box;
+  ChartBox box;
   const guint steps[] = { 1, 2, 3, 6, 12, 24, 60 };
   guint month_step = 60;
   double max_ticks;
@@ -1070,7 +1036,7 @@ choose_month_step (cairo_t         *cr,
     {
       double per_tick = chart->plot_w / MAX (1.0, (double) n_months / steps[k]);
 
-      if (per_tick > box_width (&box) * 1.3)
+      if (per_tick > box.width * 1.3)
         {
           month_step = steps[k];
           break;
@@ -1079,7 +1045,7 @@ choose_month_step (cairo_t         *cr,
 
   /* Centuries (a plan that ends in the year 9000) still get ticks
    * that do not overlap: whole years, as many as fit. */
-  max_ticks = MAX (2.0, floor (chart->plot_w / MAX (1.0, box_width (&box) * 1.3)));
+  max_ticks = MAX (2.0, floor (chart->plot_w / MAX (1.0, box.width * 1.3)));
   if ((double) n_months / month_step > max_ticks)
     month_step = 12 * (guint) ceil ((double) n_months / 12.0 / max_ticks);
 
@@ -1115,7 +1081,7 @@ draw_time_ticks (cairo_t         *cr,
       double x = line_chart_x (chart, g_date_time_to_unix (tick));
       g_autofree char *text = NULL;
       g_autoptr(PangoLayout) layout = NULL;
-      PangoRectangle box;
+      ChartBox box;
       double lx;
 
       /* The year on the first tick and on every January. */
@@ -1131,7 +1097,7 @@ draw_time_ticks (cairo_t         *cr,
 
       layout = chart_layout_new (cr, NULL, style, SMALL_SCALE, PANGO_WEIGHT_NORMAL, text);
       chart_layout_box (layout, &box);
-      lx = CLAMP (x - box_width (&box) / 2, plot_x - chart->axis_label_width, chart->width - box_width (&box));
+      lx = CLAMP (x - box.width / 2, plot_x - chart->axis_label_width, chart->width - box.width);
       chart_set_color (cr, &style->foreground, 0.8);
       chart_show_layout_at (cr, layout, lx, plot_y + plot_h + font_size * 0.6);
     }
@@ -1145,8 +1111,8 @@ draw_series (cairo_t         *cr,
              guint            s,
              double           hold_x)
 {
-  const double *values = chart->series_values[s];
-  UpskillChartColor color = series_color (chart->style, chart->series_colors, s);
+  const double *values = chart->data->series_values[s];
+  UpskillChartColor color = series_color (chart->style, chart->data->series_colors, s);
   double line_width = chart->line_width;
   gboolean drawing = FALSE;
   double end_x = chart->plot_x, end_y = 0;
@@ -1157,9 +1123,9 @@ draw_series (cairo_t         *cr,
   chart_set_color (cr, &color, 1.0);
   cairo_set_line_width (cr, line_width * 1.8);
   set_series_dash (cr, s, line_width);
-  for (guint i = 0; i < chart->n_points; i++)
+  for (guint i = 0; i < chart->data->n_points; i++)
     {
-      double x = line_chart_x (chart, chart->times[i]);
+      double x = line_chart_x (chart, chart->data->times[i]);
       double yv = line_chart_y (chart, values[i]);
 
       if (values[i] < 0)
@@ -1180,9 +1146,9 @@ draw_series (cairo_t         *cr,
   cairo_stroke (cr);
   cairo_set_dash (cr, NULL, 0, 0);
 
-  for (guint i = 0; i < chart->n_points; i++)
+  for (guint i = 0; i < chart->data->n_points; i++)
     {
-      double x = line_chart_x (chart, chart->times[i]);
+      double x = line_chart_x (chart, chart->data->times[i]);
       double yv = line_chart_y (chart, values[i]);
 
       if (values[i] < 0)
@@ -1200,7 +1166,7 @@ draw_all_series (cairo_t         *cr,
                  const LineChart *chart)
 {
   double line_width = chart->line_width;
-  gint64 hold_t = line_chart_has_forecast (chart) ? chart->forecast_times[0]
+  gint64 hold_t = line_chart_has_forecast (chart) ? chart->data->forecast_times[0]
                   : chart->style->time_end > 0 ? chart->style->time_end : chart->t_max;
   double hold_x = line_chart_x (chart, CLAMP (hold_t, chart->t_min, chart->t_max));
 
@@ -1210,7 +1176,7 @@ draw_all_series (cairo_t         *cr,
   cairo_clip (cr);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-  for (guint s = 0; s < chart->n_series && chart->series_values != NULL; s++)
+  for (guint s = 0; s < chart->data->n_series && chart->data->series_values != NULL; s++)
     draw_series (cr, chart, s, hold_x);
   cairo_restore (cr);
 }
@@ -1227,17 +1193,17 @@ draw_end_labels (cairo_t         *cr,
   for (guint k = 0; k < end_labels->len; k++)
     {
       EndLabel *label = &g_array_index (end_labels, EndLabel, k);
-      UpskillChartColor color = series_color (chart->style, chart->series_colors,
-                                              label->series < chart->n_series ? label->series : 0);
+      UpskillChartColor color = series_color (chart->style, chart->data->series_colors,
+                                              label->series < chart->data->n_series ? label->series : 0);
       double x = chart->plot_x + chart->plot_w + font_size * 0.6;
-      PangoRectangle box;
+      ChartBox box;
 
       double mid_y;
 
       chart_layout_box (label->layout, &box);
-      mid_y = label->y + MIN (box_height (&box), font_size * 1.2) / 2;
+      mid_y = label->y + MIN (box.height, font_size * 1.2) / 2;
       chart_set_color (cr, &color, 1.0);
-      if (label->series < chart->n_series)
+      if (label->series < chart->data->n_series)
         {
           add_series_marker (cr, label->series, x + font_size * 0.3, mid_y, line_width * 2);
           cairo_fill (cr);
@@ -1263,7 +1229,7 @@ static void
 draw_forecast (cairo_t         *cr,
                const LineChart *chart)
 {
-  UpskillChartColor color = series_color (chart->style, chart->series_colors, 0);
+  UpskillChartColor color = series_color (chart->style, chart->data->series_colors, 0);
 
   if (!line_chart_has_forecast (chart))
     return;
@@ -1271,10 +1237,10 @@ draw_forecast (cairo_t         *cr,
   chart_set_color (cr, &color, 1.0);
   cairo_set_line_width (cr, chart->line_width * 1.2);
   set_forecast_dash (cr, chart->line_width);
-  for (guint i = 0; i < chart->n_forecast; i++)
+  for (guint i = 0; i < chart->data->n_forecast; i++)
     {
-      double x = line_chart_x (chart, chart->forecast_times[i]);
-      double yv = line_chart_y (chart, chart->forecast_values[i]);
+      double x = line_chart_x (chart, chart->data->forecast_times[i]);
+      double yv = line_chart_y (chart, chart->data->forecast_values[i]);
 
       if (i == 0)
         cairo_move_to (cr, x, yv);
@@ -1286,41 +1252,24 @@ draw_forecast (cairo_t         *cr,
 }
 
 void
-upskill_chart_draw_lines_with_forecast (cairo_t                 *cr,
-                                        const UpskillChartStyle *style,
-                                        double                   width,
-                                        double                   height,
-                                        guint                    n_points,
-                                        const gint64            *times,
-                                        guint                    n_series,
-                                        const double * const    *series_values,
-                                        const char * const      *series_labels,
-                                        const UpskillChartColor *series_colors,
-                                        guint                    n_forecast,
-                                        const gint64            *forecast_times,
-                                        const double            *forecast_values,
-                                        const char              *forecast_label)
+upskill_chart_draw_lines (cairo_t                 *cr,
+                          const UpskillChartStyle *style,
+                          double                   width,
+                          double                   height,
+                          const UpskillChartLines *lines)
 {
   LineChart chart = {
     .style = style,
     .width = width,
     .height = height,
-    .n_points = n_points,
-    .times = times,
-    .n_series = n_series,
-    .series_values = series_values,
-    .series_labels = series_labels,
-    .series_colors = series_colors,
-    .n_forecast = n_forecast,
-    .forecast_times = forecast_times,
-    .forecast_values = forecast_values,
-    .forecast_label = forecast_label,
-    .n_legend = n_series,
+    .data = lines,
+    .n_legend = lines != NULL ? lines->n_series : 0,
   };
   g_autoptr(GArray) end_labels = g_array_new (FALSE, TRUE, sizeof (EndLabel));
 
   g_return_if_fail (cr != NULL);
   g_return_if_fail (style != NULL);
+  g_return_if_fail (lines != NULL);
 
   if (width <= 0 || height <= 0)
     return;
@@ -1330,7 +1279,8 @@ upskill_chart_draw_lines_with_forecast (cairo_t                 *cr,
   g_array_set_clear_func (end_labels, end_label_clear);
 
   /* The forecast is named like a series, after them. */
-  if (n_forecast > 1 && forecast_values != NULL && forecast_label != NULL && series_labels != NULL)
+  if (lines->n_forecast > 1 && lines->forecast_values != NULL && lines->forecast_label != NULL &&
+      lines->series_labels != NULL)
     chart.n_legend++;
 
   cairo_save (cr);

@@ -335,16 +335,26 @@ dup_breakable (const char *text)
   return result != NULL ? g_string_free (result, FALSE) : NULL;
 }
 
+static PangoLayout *
+styled_layout_new (UpskillReportDoc       *doc,
+                   UpskillReportTextStyle  style,
+                   double                  width)
+{
+  PangoLayout *layout = pango_layout_new (doc->context);
+
+  apply_style (layout, style, width);
+  return layout;
+}
+
 PangoLayout *
 upskill_report_doc_layout (UpskillReportDoc       *doc,
                            UpskillReportTextStyle  style,
                            const char             *text,
                            double                  width)
 {
-  PangoLayout *layout = pango_layout_new (doc->context);
   g_autofree char *breakable = text != NULL && width > 0 ? dup_breakable (text) : NULL;
+  PangoLayout *layout = styled_layout_new (doc, style, width);
 
-  apply_style (layout, style, width);
   pango_layout_set_text (layout, breakable != NULL ? breakable : text ? text : "", -1);
   return layout;
 }
@@ -355,9 +365,8 @@ upskill_report_doc_layout_markup (UpskillReportDoc       *doc,
                                   const char             *markup,
                                   double                  width)
 {
-  PangoLayout *layout = pango_layout_new (doc->context);
+  PangoLayout *layout = styled_layout_new (doc, style, width);
 
-  apply_style (layout, style, width);
   pango_layout_set_markup (layout, markup ? markup : "", -1);
   return layout;
 }
@@ -413,6 +422,13 @@ add_block (UpskillReportDoc *doc,
   block->label_color = upskill_report_muted;
   g_ptr_array_add (doc->blocks, block);
   return block;
+}
+
+/* The block added last, which the calls below change; NULL when none is. */
+static Block *
+last_block (UpskillReportDoc *doc)
+{
+  return doc->blocks->len > 0 ? g_ptr_array_index (doc->blocks, doc->blocks->len - 1) : NULL;
 }
 
 static void
@@ -556,7 +572,7 @@ upskill_report_doc_add_note (UpskillReportDoc *doc,
   Block *block;
 
   upskill_report_doc_add_item (doc, label_markup, label_width, markup, &upskill_report_ink);
-  block = g_ptr_array_index (doc->blocks, doc->blocks->len - 1);
+  block = last_block (doc);
 
   /* Where a long note goes on over a page break, its next page says so
    * under the date, so the reader knows it is not a new note. */
@@ -580,11 +596,10 @@ upskill_report_doc_add_note (UpskillReportDoc *doc,
 void
 upskill_report_doc_keep_together (UpskillReportDoc *doc)
 {
-  Block *last;
+  Block *last = last_block (doc);
 
-  g_return_if_fail (doc->blocks->len > 0);
+  g_return_if_fail (last != NULL);
 
-  last = g_ptr_array_index (doc->blocks, doc->blocks->len - 1);
   last->splittable = FALSE;
 }
 
@@ -622,11 +637,10 @@ void
 upskill_report_doc_set_link (UpskillReportDoc *doc,
                              const char       *uri)
 {
-  Block *last;
+  Block *last = last_block (doc);
 
-  g_return_if_fail (doc->blocks->len > 0);
+  g_return_if_fail (last != NULL);
 
-  last = g_ptr_array_index (doc->blocks, doc->blocks->len - 1);
   g_clear_pointer (&last->link, g_free);
   if (is_linkable_uri (uri))
     last->link = uri_link_attributes (uri);
@@ -644,11 +658,10 @@ upskill_report_doc_add_space (UpskillReportDoc *doc,
 void
 upskill_report_doc_keep_with_next (UpskillReportDoc *doc)
 {
-  Block *last;
+  Block *last = last_block (doc);
 
-  g_return_if_fail (doc->blocks->len > 0);
+  g_return_if_fail (last != NULL);
 
-  last = g_ptr_array_index (doc->blocks, doc->blocks->len - 1);
   last->keep_with_next = TRUE;
 }
 
@@ -904,13 +917,10 @@ upskill_report_table_set_link (UpskillReportTable *table,
                                guint               column,
                                const char         *uri)
 {
-  UpskillReportDoc *doc = table->doc;
-  Block *last;
+  Block *last = last_block (table->doc);
 
   g_return_if_fail (column < table->n_columns);
-  g_return_if_fail (doc->blocks->len > 0);
-
-  last = g_ptr_array_index (doc->blocks, doc->blocks->len - 1);
+  g_return_if_fail (last != NULL);
   g_return_if_fail (last->kind == BLOCK_ROW && last->table == table && !last->is_header);
 
   if (!is_linkable_uri (uri))

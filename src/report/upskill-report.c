@@ -759,8 +759,9 @@ draw_radar (UpskillReportDoc *doc,
 
   cairo_save (cr);
   cairo_translate (cr, x, y);
-  upskill_chart_draw_radar (cr, &style, width, chart_height, radar->n_areas,
-                            (const char * const *) radar->labels, radar->current, radar->target, 5);
+  upskill_chart_draw_radar (cr, &style, width, chart_height,
+                            &(UpskillChartRadar) { radar->n_areas, (const char * const *) radar->labels,
+                                                   radar->current, radar->target, 5 });
   cairo_restore (cr);
 
   {
@@ -1298,12 +1299,18 @@ draw_lines (UpskillReportDoc *doc,
 
   style.time_end = lines->time_end;
   cairo_translate (cr, x, y);
-  upskill_chart_draw_lines_with_forecast (cr, &style, width, height, lines->n_points, lines->times,
-                                          lines->n_series, (const double * const *) lines->values,
-                                          (const char * const *) lines->labels, lines->colors,
-                                          lines->n_forecast, lines->forecast_times,
-                                          lines->forecast_values,
-                                          _("Forecast with the plan (dashed)"));
+  upskill_chart_draw_lines (cr, &style, width, height, &(UpskillChartLines) {
+                              .n_points = lines->n_points,
+                              .times = lines->times,
+                              .n_series = lines->n_series,
+                              .series_values = (const double * const *) lines->values,
+                              .series_labels = (const char * const *) lines->labels,
+                              .series_colors = lines->colors,
+                              .n_forecast = lines->n_forecast,
+                              .forecast_times = lines->forecast_times,
+                              .forecast_values = lines->forecast_values,
+                              .forecast_label = _("Forecast with the plan (dashed)"),
+                            });
 }
 
 static void
@@ -1758,6 +1765,15 @@ bars_data_free (gpointer data)
   g_free (bars);
 }
 
+/* The bars as the chart code takes them. */
+static UpskillChartBars
+bars_data_get_chart (const BarsData *bars)
+{
+  return (UpskillChartBars) {
+    bars->n_items, (const char * const *) bars->labels, bars->values, (const char * const *) bars->value_labels
+  };
+}
+
 static void
 draw_bars (UpskillReportDoc *doc,
            cairo_t          *cr,
@@ -1769,11 +1785,10 @@ draw_bars (UpskillReportDoc *doc,
 {
   BarsData *bars = user_data;
   UpskillChartStyle style = print_chart_style ();
+  UpskillChartBars chart = bars_data_get_chart (bars);
 
   cairo_translate (cr, x, y);
-  upskill_chart_draw_bars (cr, NULL, &style, width, bars->n_items,
-                           (const char * const *) bars->labels, bars->values,
-                           (const char * const *) bars->value_labels);
+  upskill_chart_draw_bars (cr, NULL, &style, width, &chart);
 }
 
 static void
@@ -1781,12 +1796,11 @@ add_bars (Report   *report,
           BarsData *bars)
 {
   UpskillChartStyle style = print_chart_style ();
+  UpskillChartBars chart = bars_data_get_chart (bars);
   double height;
 
   height = upskill_chart_draw_bars (NULL, upskill_report_doc_get_context (report->doc), &style,
-                                    upskill_report_doc_get_body_width (report->doc), bars->n_items,
-                                    (const char * const *) bars->labels, bars->values,
-                                    (const char * const *) bars->value_labels);
+                                    upskill_report_doc_get_body_width (report->doc), &chart);
   upskill_report_doc_add_drawing (report->doc, height + 2, draw_bars, bars, bars_data_free);
 }
 

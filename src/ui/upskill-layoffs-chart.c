@@ -121,11 +121,13 @@ draw_bars (UpskillLayoffsChart *self,
 
   fill_chart_style (self, &style);
 
-  return upskill_chart_draw_bars (cr, gtk_widget_get_pango_context (GTK_WIDGET (self)),
-                                  &style, width, bars.n_items,
-                                  (const char * const *) bars.labels->pdata,
-                                  (const double *) (gpointer) bars.values->data,
-                                  (const char * const *) bars.value_labels->pdata);
+  return upskill_chart_draw_bars (cr, gtk_widget_get_pango_context (GTK_WIDGET (self)), &style, width,
+                                  &(UpskillChartBars) {
+                                    bars.n_items,
+                                    (const char * const *) bars.labels->pdata,
+                                    (const double *) (gpointer) bars.values->data,
+                                    (const char * const *) bars.value_labels->pdata,
+                                  });
 }
 
 static void

@@ -56,16 +56,49 @@ parse_day (const char *text,
 }
 
 static char *
-format_day (int year,
-            int month,
-            int day)
+format_day (GDateTime *day)
 {
   GDate date;
 
   g_date_clear (&date, 1);
-  g_date_set_dmy (&date, day, month, year);
+  g_date_set_dmy (&date, g_date_time_get_day_of_month (day), g_date_time_get_month (day),
+                  g_date_time_get_year (day));
 
   return upskill_date_format_numeric (&date);
+}
+
+/* The day of @date (unix seconds, UTC) as the entries show it; NULL for
+ * a time GDateTime cannot hold. */
+static char *
+format_unix_day (gint64 date)
+{
+  g_autoptr(GDateTime) day = g_date_time_new_from_unix_utc (date);
+
+  return day != NULL ? format_day (day) : NULL;
+}
+
+/* The day written in @entry, in unix seconds; -1 when it is not one. */
+static gint64
+entry_get_unix_day (GtkEditable *entry)
+{
+  g_autoptr(GDateTime) day = NULL;
+
+  if (!parse_day (gtk_editable_get_text (entry), &day))
+    return -1;
+
+  return g_date_time_to_unix (day);
+}
+
+/* Writes the day of @date in @entry; a time GDateTime cannot hold leaves
+ * the entry as it was. */
+static void
+entry_set_unix_day (GtkEditable *entry,
+                    gint64       date)
+{
+  g_autofree char *text = format_unix_day (date);
+
+  if (text != NULL)
+    gtk_editable_set_text (entry, text);
 }
 
 /* A session note is about a session that took place: not after today. */
@@ -135,8 +168,7 @@ update_response (UpskillNoteDialog *self)
     {
       g_autoptr(GDateTime) now = g_date_time_new_now_local ();
       g_autofree char *hint = upskill_date_numeric_hint ();
-      g_autofree char *example = format_day (g_date_time_get_year (now), g_date_time_get_month (now),
-                                             g_date_time_get_day_of_month (now));
+      g_autofree char *example = format_day (now);
       g_autofree char *message = NULL;
 
       /* Translators: how to write a day, e.g. "Write the day as
@@ -184,8 +216,7 @@ static void
 on_day_selected (UpskillNoteDialog *self)
 {
   g_autoptr(GDateTime) day = gtk_calendar_get_date (self->calendar);
-  g_autofree char *text = format_day (g_date_time_get_year (day), g_date_time_get_month (day),
-                                      g_date_time_get_day_of_month (day));
+  g_autofree char *text = format_day (day);
 
   gtk_editable_set_text (GTK_EDITABLE (self->date_entry), text);
   gtk_popover_popdown (self->calendar_popover);
@@ -279,18 +310,7 @@ create_action_row (UpskillNoteDialog   *self,
     {
       gtk_editable_set_text (GTK_EDITABLE (text_entry), action->text);
       if (action->due != 0)
-        {
-          g_autoptr(GDateTime) due = g_date_time_new_from_unix_utc (action->due);
-
-          if (due != NULL)
-            {
-              g_autofree char *due_text = format_day (g_date_time_get_year (due),
-                                                      g_date_time_get_month (due),
-                                                      g_date_time_get_day_of_month (due));
-
-              gtk_editable_set_text (GTK_EDITABLE (due_entry), due_text);
-            }
-        }
+        entry_set_unix_day (GTK_EDITABLE (due_entry), action->due);
       gtk_drop_down_set_selected (GTK_DROP_DOWN (status), action->status);
       gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (private_toggle), action->private);
       g_object_set_data_full (G_OBJECT (row), "action-id", g_strdup (action->id), g_free);
@@ -384,32 +404,18 @@ upskill_note_dialog_new (GtkWindow  *parent,
 gint64
 upskill_note_dialog_get_date (UpskillNoteDialog *self)
 {
-  g_autoptr(GDateTime) day = NULL;
-
   g_return_val_if_fail (UPSKILL_IS_NOTE_DIALOG (self), -1);
 
-  if (!parse_day (gtk_editable_get_text (GTK_EDITABLE (self->date_entry)), &day))
-    return -1;
-
-  return g_date_time_to_unix (day);
+  return entry_get_unix_day (GTK_EDITABLE (self->date_entry));
 }
 
 void
 upskill_note_dialog_set_date (UpskillNoteDialog *self,
                               gint64             date)
 {
-  g_autoptr(GDateTime) day = NULL;
-  g_autofree char *text = NULL;
-
   g_return_if_fail (UPSKILL_IS_NOTE_DIALOG (self));
 
-  day = g_date_time_new_from_unix_utc (date);
-  if (day == NULL)
-    return;
-
-  text = format_day (g_date_time_get_year (day), g_date_time_get_month (day),
-                    g_date_time_get_day_of_month (day));
-  gtk_editable_set_text (GTK_EDITABLE (self->date_entry), text);
+  entry_set_unix_day (GTK_EDITABLE (self->date_entry), date);
 }
 
 char *
@@ -473,34 +479,24 @@ upskill_note_dialog_set_private (UpskillNoteDialog *self,
 gint64
 upskill_note_dialog_get_next_session (UpskillNoteDialog *self)
 {
-  g_autoptr(GDateTime) day = NULL;
-  const char *text;
-
   g_return_val_if_fail (UPSKILL_IS_NOTE_DIALOG (self), -1);
 
-  text = gtk_editable_get_text (GTK_EDITABLE (self->next_entry));
-  if (text[0] == '\0')
+  if (gtk_editable_get_text (GTK_EDITABLE (self->next_entry))[0] == '\0')
     return 0;
-  if (!parse_day (text, &day))
-    return -1;
 
-  return g_date_time_to_unix (day);
+  return entry_get_unix_day (GTK_EDITABLE (self->next_entry));
 }
 
 void
 upskill_note_dialog_set_next_session (UpskillNoteDialog *self,
                                       gint64             date)
 {
-  g_autoptr(GDateTime) day = NULL;
-  g_autofree char *text = NULL;
-
   g_return_if_fail (UPSKILL_IS_NOTE_DIALOG (self));
 
-  day = date != 0 ? g_date_time_new_from_unix_utc (date) : NULL;
-  if (day != NULL)
-    text = format_day (g_date_time_get_year (day), g_date_time_get_month (day),
-                       g_date_time_get_day_of_month (day));
-  gtk_editable_set_text (GTK_EDITABLE (self->next_entry), text != NULL ? text : "");
+  /* 0: none planned. */
+  gtk_editable_set_text (GTK_EDITABLE (self->next_entry), "");
+  if (date != 0)
+    entry_set_unix_day (GTK_EDITABLE (self->next_entry), date);
 }
 
 GtkWidget *

@@ -22,19 +22,22 @@ struct _UpskillPreferencesWindow
 
 G_DEFINE_FINAL_TYPE (UpskillPreferencesWindow, upskill_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
 
-/* The order of the paper size row's items. */
-static const char * const paper_nicks[] = { "auto", "a4", "letter" };
+/* The order of the combo rows' items: row "selected" <-> setting nick.
+ * Each list ends with NULL and is the mappings' user data. */
+static const char * const paper_nicks[] = { "auto", "a4", "letter", NULL };
+static const char * const trend_weight_nicks[] = { "none", "some", "strong", NULL };
 
 static gboolean
-paper_size_get_mapping (GValue   *value,
-                        GVariant *variant,
-                        gpointer  user_data)
+nick_to_selected (GValue   *value,
+                  GVariant *variant,
+                  gpointer  user_data)
 {
+  const char * const *nicks = user_data;
   const char *nick = g_variant_get_string (variant, NULL);
 
-  for (guint i = 0; i < G_N_ELEMENTS (paper_nicks); i++)
+  for (guint i = 0; nicks[i] != NULL; i++)
     {
-      if (g_str_equal (nick, paper_nicks[i]))
+      if (g_str_equal (nick, nicks[i]))
         {
           g_value_set_uint (value, i);
           return TRUE;
@@ -45,51 +48,17 @@ paper_size_get_mapping (GValue   *value,
 }
 
 static GVariant *
-paper_size_set_mapping (const GValue       *value,
-                        const GVariantType *expected_type,
-                        gpointer            user_data)
+selected_to_nick (const GValue       *value,
+                  const GVariantType *expected_type,
+                  gpointer            user_data)
 {
+  const char * const *nicks = user_data;
   guint selected = g_value_get_uint (value);
 
-  if (selected >= G_N_ELEMENTS (paper_nicks))
+  if (selected >= g_strv_length ((char **) nicks))
     return NULL;
 
-  return g_variant_new_string (paper_nicks[selected]);
-}
-
-/* The order of the trend weight row's items. */
-static const char * const trend_weight_nicks[] = { "none", "some", "strong" };
-
-static gboolean
-trend_weight_get_mapping (GValue   *value,
-                          GVariant *variant,
-                          gpointer  user_data)
-{
-  const char *nick = g_variant_get_string (variant, NULL);
-
-  for (guint i = 0; i < G_N_ELEMENTS (trend_weight_nicks); i++)
-    {
-      if (g_str_equal (nick, trend_weight_nicks[i]))
-        {
-          g_value_set_uint (value, i);
-          return TRUE;
-        }
-    }
-
-  return FALSE;
-}
-
-static GVariant *
-trend_weight_set_mapping (const GValue       *value,
-                          const GVariantType *expected_type,
-                          gpointer            user_data)
-{
-  guint selected = g_value_get_uint (value);
-
-  if (selected >= G_N_ELEMENTS (trend_weight_nicks))
-    return NULL;
-
-  return g_variant_new_string (trend_weight_nicks[selected]);
+  return g_variant_new_string (nicks[selected]);
 }
 
 static gboolean
@@ -186,13 +155,13 @@ upskill_preferences_window_new (GtkWindow *parent,
   g_settings_bind_with_mapping (settings, "paper-size",
                                 self->paper_size_row, "selected",
                                 G_SETTINGS_BIND_DEFAULT,
-                                paper_size_get_mapping, paper_size_set_mapping,
-                                NULL, NULL);
+                                nick_to_selected, selected_to_nick,
+                                (gpointer) paper_nicks, NULL);
   g_settings_bind_with_mapping (settings, "trend-weight",
                                 self->trend_weight_row, "selected",
                                 G_SETTINGS_BIND_DEFAULT,
-                                trend_weight_get_mapping, trend_weight_set_mapping,
-                                NULL, NULL);
+                                nick_to_selected, selected_to_nick,
+                                (gpointer) trend_weight_nicks, NULL);
   g_settings_bind (settings, "check-feed-automatically", self->check_switch, "active", G_SETTINGS_BIND_DEFAULT);
 
   /* The address is applied with the row's button, once complete, so the

@@ -5,6 +5,7 @@
 
 #include "upskill-date.h"
 #include "upskill-format.h"
+#include "upskill-icon-button.h"
 #include "upskill-planner.h"
 #include "upskill-accessible.h"
 #include "upskill-level.h"
@@ -93,23 +94,6 @@ create_change_row (UpskillProgressPage *self,
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
 
   return row;
-}
-
-static GtkWidget *
-create_note_button (const char *icon_name,
-                    const char *tooltip,
-                    const char *action_name,
-                    const char *note_id)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
-
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", note_id);
-
-  return button;
 }
 
 static GtkWidget *
@@ -244,12 +228,12 @@ create_note_row (UpskillProgressPage *self,
   gtk_widget_set_hexpand (grid, TRUE);
   gtk_grid_attach (GTK_GRID (grid), title, 0, 0, 1, 1);
   gtk_grid_attach (GTK_GRID (grid),
-                   create_note_button ("document-edit-symbolic", _("Edit Note"),
-                                       "progress.edit-note", note_id),
+                   upskill_icon_button_new ("document-edit-symbolic", _("Edit Note"),
+                                            "progress.edit-note", g_variant_new_string (note_id)),
                    1, 0, 1, 1);
   gtk_grid_attach (GTK_GRID (grid),
-                   create_note_button ("user-trash-symbolic", _("Delete Note"),
-                                       "progress.delete-note", note_id),
+                   upskill_icon_button_new ("user-trash-symbolic", _("Delete Note"),
+                                            "progress.delete-note", g_variant_new_string (note_id)),
                    2, 0, 1, 1);
   {
     UpskillProfile *profile = upskill_page_get_profile (UPSKILL_PAGE (self));

@@ -53,9 +53,9 @@ upskill_radar_chart_snapshot (GtkWidget   *widget,
   fill_chart_style (self, &style);
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  upskill_chart_draw_radar (cr, &style, width, height, self->n_axes,
-                            (const char * const *) self->labels,
-                            self->current, self->target, self->max);
+  upskill_chart_draw_radar (cr, &style, width, height,
+                            &(UpskillChartRadar) { self->n_axes, (const char * const *) self->labels,
+                                                   self->current, self->target, self->max });
   cairo_destroy (cr);
 }
 

@@ -156,11 +156,12 @@ upskill_readiness_chart_snapshot (GtkWidget   *widget,
     }
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  upskill_chart_draw_lines_with_forecast (cr, &style, width, height,
-                                          n_points, times,
-                                          n_lines, values, labels, colors,
-                                          self->n_forecast, self->forecast_times,
-                                          self->forecast_values, _("Forecast with the plan"));
+  upskill_chart_draw_lines (cr, &style, width, height, &(UpskillChartLines) {
+                              n_points, times,
+                              n_lines, values, labels, colors,
+                              self->n_forecast, self->forecast_times, self->forecast_values,
+                              _("Forecast with the plan"),
+                            });
   cairo_destroy (cr);
 }
 

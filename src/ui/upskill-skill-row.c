@@ -7,6 +7,7 @@
 #include "upskill-error.h"
 #include "upskill-evidence-dialog.h"
 #include "upskill-format.h"
+#include "upskill-icon-button.h"
 #include "upskill-level.h"
 #include "upskill-readiness.h"
 #include "upskill-skill-row.h"
@@ -324,23 +325,6 @@ open_evidence_link_action (GtkWidget  *widget,
     gtk_show_uri (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, evidence->link, GDK_CURRENT_TIME);
 }
 
-static GtkWidget *
-new_evidence_button (const char *icon_name,
-                     const char *tooltip,
-                     const char *action_name,
-                     guint       index)
-{
-  GtkWidget *button = gtk_button_new_from_icon_name (icon_name);
-
-  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_widget_add_css_class (button, "flat");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action_name);
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "u", index);
-
-  return button;
-}
-
 static AdwActionRow *
 new_evidence_row (guint index)
 {
@@ -352,13 +336,13 @@ new_evidence_row (guint index)
   adw_action_row_set_subtitle_lines (row, 1);
   adw_action_row_add_prefix (row, gtk_image_new_from_icon_name ("emblem-documents-symbolic"));
 
-  open_button = new_evidence_button ("adw-external-link-symbolic", _("Open Link"),
-                                     "skill.open-evidence-link", index);
+  open_button = upskill_icon_button_new ("adw-external-link-symbolic", _("Open Link"),
+                                         "skill.open-evidence-link", g_variant_new_uint32 (index));
   adw_action_row_add_suffix (row, open_button);
-  adw_action_row_add_suffix (row, new_evidence_button ("document-edit-symbolic", _("Edit Evidence"),
-                                                       "skill.edit-evidence", index));
-  adw_action_row_add_suffix (row, new_evidence_button ("user-trash-symbolic", _("Remove Evidence"),
-                                                       "skill.remove-evidence", index));
+  adw_action_row_add_suffix (row, upskill_icon_button_new ("document-edit-symbolic", _("Edit Evidence"),
+                                                           "skill.edit-evidence", g_variant_new_uint32 (index)));
+  adw_action_row_add_suffix (row, upskill_icon_button_new ("user-trash-symbolic", _("Remove Evidence"),
+                                                           "skill.remove-evidence", g_variant_new_uint32 (index)));
   g_object_set_data (G_OBJECT (row), "open-button", open_button);
 
   return row;

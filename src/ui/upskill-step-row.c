@@ -56,24 +56,15 @@ on_status_selected (UpskillStepRow *self)
                               self->step_id, (int) selected);
 }
 
+/* Alt+Up and Alt+Down: the binding's argument names the plan's action. */
 static gboolean
-move_up_binding (GtkWidget *widget,
-                 GVariant  *args,
-                 gpointer   user_data)
+move_binding (GtkWidget *widget,
+              GVariant  *args,
+              gpointer   user_data)
 {
   UpskillStepRow *self = UPSKILL_STEP_ROW (widget);
 
-  return gtk_widget_activate_action (widget, "plan.move-step-up", "s", self->step_id);
-}
-
-static gboolean
-move_down_binding (GtkWidget *widget,
-                   GVariant  *args,
-                   gpointer   user_data)
-{
-  UpskillStepRow *self = UPSKILL_STEP_ROW (widget);
-
-  return gtk_widget_activate_action (widget, "plan.move-step-down", "s", self->step_id);
+  return gtk_widget_activate_action (widget, g_variant_get_string (args, NULL), "s", self->step_id);
 }
 
 static void
@@ -129,8 +120,8 @@ upskill_step_row_class_init (UpskillStepRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UpskillStepRow, menu_button);
   gtk_widget_class_bind_template_callback (widget_class, on_status_selected);
 
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_Up, GDK_ALT_MASK, move_up_binding, NULL);
-  gtk_widget_class_add_binding (widget_class, GDK_KEY_Down, GDK_ALT_MASK, move_down_binding, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Up, GDK_ALT_MASK, move_binding, "s", "plan.move-step-up");
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Down, GDK_ALT_MASK, move_binding, "s", "plan.move-step-down");
 }
 
 static void

@@ -156,21 +156,14 @@ merge_theirs (UpskillWindow  *self,
   upskill_profile_restore (shown_profile (self), merged);
 }
 
+/* Keep mine, take theirs or merge, with the other version as just read
+ * (NULL: @error says why not). */
 static void
-on_theirs_loaded (GObject      *source,
-                  GAsyncResult *result,
-                  gpointer      user_data)
+resolve_with_theirs (UpskillWindow  *self,
+                     const char     *choice,
+                     UpskillProfile *theirs,
+                     const GError   *error)
 {
-  g_autoptr(Resolution) resolution = user_data;
-  g_autoptr(UpskillProfile) theirs = NULL;
-  g_autoptr(GError) error = NULL;
-  UpskillWindow *self = resolution->self;
-
-  theirs = upskill_store_load_finish (UPSKILL_STORE (source), result, &error);
-
-  if (self->closed || !is_shown (self, resolution->id))
-    return;
-
   if (theirs == NULL)
     {
       if (g_error_matches (error, UPSKILL_ERROR, UPSKILL_ERROR_NOT_FOUND))
@@ -182,13 +175,13 @@ on_theirs_loaded (GObject      *source,
 
   upskill_window_hide_conflict (self);
 
-  if (g_str_equal (resolution->choice, UPSKILL_CONFLICT_CHOICE_KEEP_MINE))
+  if (g_str_equal (choice, UPSKILL_CONFLICT_CHOICE_KEEP_MINE))
     {
       /* Read, so it may be replaced. */
       upskill_profile_set_file_version (shown_profile (self), upskill_profile_get_file_version (theirs));
       upskill_profile_session_queue_save (self->session, shown_profile (self));
     }
-  else if (g_str_equal (resolution->choice, UPSKILL_CONFLICT_CHOICE_TAKE_THEIRS))
+  else if (g_str_equal (choice, UPSKILL_CONFLICT_CHOICE_TAKE_THEIRS))
     take_theirs (self, theirs);
   else
     merge_theirs (self, theirs);
@@ -400,12 +393,13 @@ upskill_window_sync_profile_shown (UpskillWindow *self)
   check_conflict_copies (self);
 }
 
+static void read_shown_profile (UpskillWindow *self,
+                                const char    *choice);
+
 static void
 on_resolve (UpskillWindow *self,
             const char    *choice)
 {
-  Resolution *resolution;
-
   if (shown_profile (self) == NULL)
     return;
 
@@ -432,12 +426,7 @@ on_resolve (UpskillWindow *self,
     }
 
   /* Keep mine, take theirs and merge all read the other version first. */
-  resolution = g_new0 (Resolution, 1);
-  resolution->self = g_object_ref (self);
-  resolution->id = g_strdup (upskill_profile_get_id (shown_profile (self)));
-  resolution->choice = g_strdup (choice);
-  upskill_store_load_async (self->store, resolution->id, self->cancellable,
-                            on_theirs_loaded, resolution);
+  read_shown_profile (self, choice);
 }
 
 /* Watching the folder */
@@ -452,21 +441,14 @@ on_recheck_timeout (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* The shown profile's file as just read by a check (NULL: @error says
+ * why not): changed elsewhere, or our own save. */
 static void
-on_shown_profile_read (GObject      *source,
-                       GAsyncResult *result,
-                       gpointer      user_data)
+check_theirs (UpskillWindow  *self,
+              UpskillProfile *theirs,
+              const GError   *error)
 {
-  g_autoptr(Resolution) resolution = user_data;
-  g_autoptr(UpskillProfile) theirs = NULL;
-  g_autoptr(GError) error = NULL;
-  UpskillWindow *self = resolution->self;
   gboolean changed_here;
-
-  theirs = upskill_store_load_finish (UPSKILL_STORE (source), result, &error);
-
-  if (self->closed || !is_shown (self, resolution->id))
-    return;
 
   if (theirs == NULL)
     {
@@ -496,13 +478,47 @@ on_shown_profile_read (GObject      *source,
               upskill_profile_get_name (theirs));
 }
 
+static void
+on_shown_profile_read (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(Resolution) resolution = user_data;
+  g_autoptr(UpskillProfile) theirs = NULL;
+  g_autoptr(GError) error = NULL;
+  UpskillWindow *self = resolution->self;
+
+  theirs = upskill_store_load_finish (UPSKILL_STORE (source), result, &error);
+
+  if (self->closed || !is_shown (self, resolution->id))
+    return;
+
+  if (resolution->choice != NULL)
+    resolve_with_theirs (self, resolution->choice, theirs, error);
+  else
+    check_theirs (self, theirs, error);
+}
+
+/* Reads the shown profile's file again: for the user's @choice in a
+ * conflict, or (NULL) to check it for a change made elsewhere. */
+static void
+read_shown_profile (UpskillWindow *self,
+                    const char    *choice)
+{
+  Resolution *resolution = g_new0 (Resolution, 1);
+
+  resolution->self = g_object_ref (self);
+  resolution->id = g_strdup (upskill_profile_get_id (shown_profile (self)));
+  resolution->choice = g_strdup (choice);
+  upskill_store_load_async (self->store, resolution->id, self->cancellable,
+                            on_shown_profile_read, resolution);
+}
+
 /* Reads the shown profile's file again, once no save of ours is on its
  * way (whose file would pass for another device's). */
 static void
 check_shown_profile (UpskillWindow *self)
 {
-  Resolution *resolution;
-
   if (self->closed || shown_profile (self) == NULL)
     return;
 
@@ -513,11 +529,7 @@ check_shown_profile (UpskillWindow *self)
       return;
     }
 
-  resolution = g_new0 (Resolution, 1);
-  resolution->self = g_object_ref (self);
-  resolution->id = g_strdup (upskill_profile_get_id (shown_profile (self)));
-  upskill_store_load_async (self->store, resolution->id, self->cancellable,
-                            on_shown_profile_read, resolution);
+  read_shown_profile (self, NULL);
 }
 
 /* Whether @id is the shown profile's file or a conflict copy of it. */
