@@ -375,6 +375,38 @@ test_saves_and_deletes_in_order (Fixture       *fixture,
   g_assert_true (profile_file_exists (fixture, "maria"));
 }
 
+/* A change to a profile whose save is still on its way starts from that
+ * version, not from its older file: the one waiting or being written;
+ * none once all is on disk. */
+static void
+test_find_unsaved (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(UpskillProfile) li = upskill_profile_new ("li", "Li");
+  g_autoptr(UpskillProfile) maria = upskill_profile_new ("maria", "Maria");
+  g_autoptr(UpskillProfile) saved = NULL;
+  UpskillProfileSession *session = fixture->session;
+
+  save_now (fixture, li);
+  g_assert_null (upskill_profile_session_find_unsaved (session, "li"));
+
+  /* Archived, and another profile opened before the save lands. */
+  upskill_profile_set_archived (li, TRUE);
+  upskill_profile_session_queue_save (session, maria);
+  upskill_profile_session_queue_save (session, li);
+  g_assert_true (upskill_profile_session_find_unsaved (session, "li") == li);
+  g_assert_true (upskill_profile_session_find_unsaved (session, "maria") == maria);
+  g_assert_null (upskill_profile_session_find_unsaved (session, "dana"));
+
+  /* Restored from there, saved in turn: the file says so. */
+  upskill_profile_set_archived (li, FALSE);
+  wait_until_idle (fixture);
+  g_assert_null (upskill_profile_session_find_unsaved (session, "li"));
+  saved = load (fixture, "li");
+  g_assert_false (upskill_profile_get_archived (saved));
+  assert_events (fixture, (const char * const[]) { "saved:li", "saved:maria", "saved:li", NULL });
+}
+
 /* Runs @func with writes over @limit bytes refused, as on a full disk. */
 static void
 with_file_size_limit (rlim_t  limit,
@@ -733,6 +765,7 @@ main (int   argc,
   ADD ("undo-confirmation", test_undo_confirmation);
   ADD ("autosave-coalesces", test_autosave_coalesces);
   ADD ("saves-and-deletes-in-order", test_saves_and_deletes_in_order);
+  ADD ("find-unsaved", test_find_unsaved);
   ADD ("failed-save-keeps-file", test_failed_save_keeps_file);
   ADD ("close-discarding", test_close_discarding);
   ADD ("close-waits", test_close_waits);

@@ -277,6 +277,35 @@ upskill_profile_session_get_busy (UpskillProfileSession *self)
   return self->busy;
 }
 
+static gboolean
+is_save_of (DiskOp     *op,
+            const char *id)
+{
+  return op != NULL && op->kind == DISK_SAVE &&
+         g_strcmp0 (upskill_profile_get_id (op->profile), id) == 0;
+}
+
+UpskillProfile *
+upskill_profile_session_find_unsaved (UpskillProfileSession *self,
+                                      const char            *id)
+{
+  g_return_val_if_fail (UPSKILL_IS_PROFILE_SESSION (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  /* The newest first: the queue's tail, then the save under way. */
+  for (GList *l = self->disk_queue.tail; l != NULL; l = l->prev)
+    if (is_save_of (l->data, id))
+      return ((DiskOp *) l->data)->profile;
+
+  if (is_save_of (self->running, id))
+    return self->running->profile;
+
+  if (self->unsaved != NULL && g_strcmp0 (upskill_profile_get_id (self->unsaved), id) == 0)
+    return self->unsaved;
+
+  return NULL;
+}
+
 /* Autosave */
 
 static gboolean

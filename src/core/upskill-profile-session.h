@@ -45,6 +45,11 @@ void                   upskill_profile_session_queue_save         (UpskillProfil
                                                                    UpskillProfile         *profile);
 /* TRUE while an autosave, a save or a deletion is waiting or running. */
 gboolean               upskill_profile_session_get_busy           (UpskillProfileSession  *self);
+/* The newest version of @id that is waiting to be saved, being saved or
+ * failed to save, or NULL: its file is older, so a change to it starts
+ * from this one. */
+UpskillProfile        *upskill_profile_session_find_unsaved       (UpskillProfileSession  *self,
+                                                                   const char             *id);
 
 /* Deletion in two steps: the profile is let go of at once, its file is
  * deleted once confirmed (the undo toast went), or stays if undone. */

@@ -436,6 +436,7 @@ unarchive_profile_action (GSimpleAction *action,
   UpskillProfile *profile = upskill_window_get_profile (self);
   const char *id = g_variant_get_string (parameter, NULL);
   UpskillProfileItem *item;
+  UpskillProfile *unsaved;
 
   if (profile != NULL && g_strcmp0 (upskill_profile_get_id (profile), id) == 0)
     {
@@ -446,6 +447,16 @@ unarchive_profile_action (GSimpleAction *action,
   item = upskill_window_find_item (self, id, NULL);
   if (item == NULL || !upskill_profile_item_get_archived (item))
     return;
+
+  /* Its archiving may not be on disk yet: restore that version, not
+   * the file's. */
+  unsaved = upskill_profile_session_find_unsaved (self->session, id);
+  if (unsaved != NULL)
+    {
+      set_archived (self, unsaved, FALSE);
+      upskill_profile_session_queue_save (self->session, unsaved);
+      return;
+    }
 
   upskill_store_load_async (self->store, id, self->cancellable,
                             on_archived_profile_loaded, g_object_ref (self));
