@@ -395,6 +395,7 @@ refresh_gaps (UpskillPlanPage *self,
                                    n_more);
           more = adw_expander_row_new ();
           adw_preferences_row_set_title (ADW_PREFERENCES_ROW (more), title);
+          upskill_wrap_set_min_chars (more);
           g_signal_connect_object (more, "notify::expanded", G_CALLBACK (on_more_gaps_expanded), self, 0);
           gtk_list_box_append (self->gaps_list, more);
         }
