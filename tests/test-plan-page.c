@@ -1225,6 +1225,58 @@ test_level_change_keeps_gap_rows (Fixture       *fixture,
   g_assert_nonnull (strstr (shown, upskill_level_get_name (changed->current + 1)));
 }
 
+/* Each wrapping label under @widget, with the ancestors it is in. */
+static void
+assert_wrapping_labels_have_width (GtkWidget *widget)
+{
+  if (GTK_IS_LABEL (widget) && gtk_label_get_wrap (GTK_LABEL (widget)))
+    {
+      if (gtk_label_get_width_chars (GTK_LABEL (widget)) < 0)
+        g_error ("A wrapping label without width-chars: “%s”", gtk_label_get_text (GTK_LABEL (widget)));
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    assert_wrapping_labels_have_width (child);
+}
+
+/* Every wrapping label on the page, the summary, gap and step rows
+ * included, is measured from a line of some characters, not laid out
+ * one letter a line; the gaps folded behind "N more gaps" show once it
+ * is expanded. */
+static void
+test_wrapping_and_folded_gaps (Fixture       *fixture,
+                               gconstpointer  user_data)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+  GtkWidget *more = NULL;
+  guint n_hidden = 0;
+
+  upskill_test_wait_for_frames (GTK_WIDGET (fixture->window), 2);
+  assert_wrapping_labels_have_width (GTK_WIDGET (fixture->page));
+
+  collect_gap_rows (get_child (fixture, "gaps_list"), rows);
+  g_assert_cmpuint (rows->len, >, 6);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (rows, i);
+
+      if (!gtk_widget_get_visible (row))
+        {
+          n_hidden++;
+          more = gtk_widget_get_ancestor (row, ADW_TYPE_EXPANDER_ROW);
+        }
+    }
+  g_assert_cmpuint (n_hidden, ==, rows->len - 5);
+  g_assert_nonnull (more);
+
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (more), TRUE);
+  upskill_test_wait_for_frames (GTK_WIDGET (fixture->window), 2);
+  for (guint i = 0; i < rows->len; i++)
+    g_assert_true (gtk_widget_is_visible (g_ptr_array_index (rows, i)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1243,6 +1295,7 @@ main (int   argc,
   ADD ("done-raises-level", "maria-gonzalez", test_done_raises_level);
   ADD ("gap-rating-basis", "maria-gonzalez", test_gap_rating_basis);
   ADD ("level-change-keeps-gap-rows", "maria-gonzalez", test_level_change_keeps_gap_rows);
+  ADD ("wrapping-and-folded-gaps", "maria-gonzalez", test_wrapping_and_folded_gaps);
   ADD ("move-warns-about-prerequisites", "dana-okafor", test_move_warns_about_prerequisites);
   ADD ("add-module-and-custom-step", "li-wei", test_add_module_and_custom_step);
   ADD ("enter-hours-spent", "li-wei", test_enter_hours_spent);

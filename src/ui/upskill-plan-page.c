@@ -306,6 +306,21 @@ describe_gaps_shown (UpskillPlanPage *self,
   return g_string_free (key, FALSE);
 }
 
+/* GTK 4.8's revealer measures its child while it is folded, and each
+ * gap row's wrapped subtitle costs a lot to measure: the rows behind
+ * "N more gaps" are laid out only once it is first expanded. */
+static void
+on_more_gaps_expanded (AdwExpanderRow  *more,
+                       GParamSpec      *pspec,
+                       UpskillPlanPage *self)
+{
+  if (!adw_expander_row_get_expanded (more))
+    return;
+
+  for (guint i = GAPS_SHOWN; i < self->gap_rows->len; i++)
+    gtk_widget_set_visible (g_ptr_array_index (self->gap_rows, i), TRUE);
+}
+
 static void
 refresh_gaps (UpskillPlanPage *self,
               GPtrArray       *gaps)
@@ -380,8 +395,11 @@ refresh_gaps (UpskillPlanPage *self,
                                    n_more);
           more = adw_expander_row_new ();
           adw_preferences_row_set_title (ADW_PREFERENCES_ROW (more), title);
+          upskill_wrap_set_min_chars (more);
+          g_signal_connect_object (more, "notify::expanded", G_CALLBACK (on_more_gaps_expanded), self, 0);
           gtk_list_box_append (self->gaps_list, more);
         }
+      gtk_widget_set_visible (row, FALSE);
       adw_expander_row_add_row (ADW_EXPANDER_ROW (more), row);
     }
 }
@@ -1731,6 +1749,7 @@ upskill_plan_page_init (UpskillPlanPage *self)
    * kept by the template as a bound child. */
   gtk_widget_init_template (GTK_WIDGET (self));
   upskill_wrap_set_min_chars (GTK_WIDGET (self));
+  upskill_wrap_set_min_chars (self->header_box);
 
   self->steps = g_list_store_new (UPSKILL_TYPE_STEP_ITEM);
   self->bound_rows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);

@@ -174,7 +174,10 @@ create_note_row (UpskillProgressPage *self,
                  UpskillTimelineItem *item)
 {
   GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  /* A grid, not a horizontal box: GTK 4.8's box finds the height of
+   * wrapped text beside the icon by laying it out at one width after
+   * another. */
+  GtkWidget *box = gtk_grid_new ();
   GtkWidget *grid = gtk_grid_new ();
   GtkWidget *icon = gtk_image_new_from_icon_name ("text-x-generic-symbolic");
   GtkWidget *title;
@@ -206,7 +209,8 @@ create_note_row (UpskillProgressPage *self,
   gtk_widget_set_margin_top (icon, 3);
   gtk_widget_add_css_class (icon, "upskill-timeline-icon");
   gtk_widget_add_css_class (icon, "note");
-  gtk_box_append (GTK_BOX (box), icon);
+  gtk_grid_set_column_spacing (GTK_GRID (box), 12);
+  gtk_grid_attach (GTK_GRID (box), icon, 0, 0, 1, 1);
 
   /* The heading shares its line with the buttons; the note below takes
    * the whole width. */
@@ -260,7 +264,7 @@ create_note_row (UpskillProgressPage *self,
     if (note != NULL)
       attach_note_details (GTK_GRID (grid), note, text_row + 1);
   }
-  gtk_box_append (GTK_BOX (box), grid);
+  gtk_grid_attach (GTK_GRID (box), grid, 1, 0, 1, 1);
 
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   upskill_accessible_set_label (row, heading);

@@ -8,6 +8,7 @@
 #include "upskill-date.h"
 #include "upskill-level.h"
 #include "upskill-step-row.h"
+#include "upskill-wrap.h"
 
 struct _UpskillStepRow
 {
@@ -130,6 +131,7 @@ upskill_step_row_init (UpskillStepRow *self)
   g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  upskill_wrap_set_min_chars (GTK_WIDGET (self));
 
   for (UpskillStepStatus status = UPSKILL_STEP_PLANNED; status <= UPSKILL_STEP_SKIPPED; status++)
     gtk_string_list_append (statuses, upskill_step_status_get_label (status));

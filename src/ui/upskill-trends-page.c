@@ -618,15 +618,19 @@ on_area_clicked (UpskillTrendsPage *self,
   g_signal_emit (self, signals[AREA_ACTIVATED], 0, area_id);
 }
 
+/* Wrapped text beside another widget sits in a grid, not a horizontal
+ * box: GTK 4.8's box finds its height by laying the text out at one
+ * width after another. */
 static GtkWidget *
 new_area_quote (UpskillClaim *claim)
 {
-  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
+  GtkWidget *row = gtk_grid_new ();
   GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   g_autofree char *quote = NULL;
   GtkWidget *label;
 
-  gtk_box_append (GTK_BOX (row), upskill_claim_kind_badge_new (claim->kind));
+  gtk_grid_set_column_spacing (GTK_GRID (row), 10);
+  gtk_grid_attach (GTK_GRID (row), upskill_claim_kind_badge_new (claim->kind), 0, 0, 1, 1);
 
   quote = g_strdup_printf (_("“%s”"), claim->quote);
   label = gtk_label_new (quote);
@@ -644,7 +648,7 @@ new_area_quote (UpskillClaim *claim)
   gtk_box_append (GTK_BOX (texts), label);
 
   gtk_widget_set_hexpand (texts, TRUE);
-  gtk_box_append (GTK_BOX (row), texts);
+  gtk_grid_attach (GTK_GRID (row), texts, 1, 0, 1, 1);
 
   return row;
 }
@@ -660,7 +664,7 @@ new_area_card (UpskillTrendsPage *self,
 {
   GtkWidget *card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *button = gtk_button_new ();
-  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *header = gtk_grid_new ();
   GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *quotes = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
   GtkWidget *more = NULL;
@@ -699,11 +703,12 @@ new_area_card (UpskillTrendsPage *self,
   gtk_box_append (GTK_BOX (texts), status);
 
   gtk_widget_set_hexpand (texts, TRUE);
-  gtk_box_append (GTK_BOX (header), texts);
+  gtk_grid_set_column_spacing (GTK_GRID (header), 12);
+  gtk_grid_attach (GTK_GRID (header), texts, 0, 0, 1, 1);
 
   arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
   gtk_widget_set_valign (arrow, GTK_ALIGN_CENTER);
-  gtk_box_append (GTK_BOX (header), arrow);
+  gtk_grid_attach (GTK_GRID (header), arrow, 1, 0, 1, 1);
 
   gtk_button_set_child (GTK_BUTTON (button), header);
   gtk_widget_add_css_class (button, "flat");
