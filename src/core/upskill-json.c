@@ -929,6 +929,47 @@ upskill_json_array_get_object (JsonArray   *array,
   return json_node_get_object (node);
 }
 
+/* Reads the form every file written here uses, "2026-05-01T10:00:00Z",
+ * to what GDateTime gives for it, without a GDateTime: the histories of a
+ * thousand profiles hold a great many. Any other form (offsets, fractions
+ * of a second, a bare date, anything out of range) is left to GDateTime. */
+static gboolean
+parse_utc_time (const char *text,
+                gint64     *out_unix)
+{
+  /* Where each number starts in the text, and its length. */
+  static const guint8 starts[] = { 0, 5, 8, 11, 14, 17 };
+  static const guint8 lengths[] = { 4, 2, 2, 2, 2, 2 };
+  guint value[G_N_ELEMENTS (starts)] = { 0, };
+  GDate date;
+
+  if (strlen (text) != 20 ||
+      text[4] != '-' || text[7] != '-' || text[10] != 'T' ||
+      text[13] != ':' || text[16] != ':' || text[19] != 'Z')
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (starts); i++)
+    for (guint j = starts[i]; j < starts[i] + lengths[i]; j++)
+      {
+        if (!g_ascii_isdigit (text[j]))
+          return FALSE;
+        value[i] = value[i] * 10 + (text[j] - '0');
+      }
+
+  /* year, month, day, hours, minutes, seconds */
+  if (value[0] < 1 || value[1] < 1 || value[1] > 12 || value[2] < 1 ||
+      value[2] > g_date_get_days_in_month (value[1], value[0]) ||
+      value[3] > 23 || value[4] > 59 || value[5] > 59)
+    return FALSE;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, value[2], value[1], value[0]);
+  /* Day 1 is 1 January of the year 1; 1 January 1970 is day 719163. */
+  *out_unix = ((gint64) g_date_get_julian (&date) - 719163) * 86400 +
+              value[3] * 3600 + value[4] * 60 + value[5];
+  return TRUE;
+}
+
 gboolean
 upskill_json_get_time (JsonObject  *object,
                        const char  *member,
@@ -939,12 +980,19 @@ upskill_json_get_time (JsonObject  *object,
 {
   g_autoptr(GDateTime) time = NULL;
   const char *text = NULL;
+  gint64 unix_time;
 
   if (!upskill_json_get_string (object, member, required, where, &text, error))
     return FALSE;
 
   if (text == NULL)
     return TRUE;
+
+  if (parse_utc_time (text, &unix_time) && upskill_date_time_is_sane (unix_time))
+    {
+      *out_unix = unix_time;
+      return TRUE;
+    }
 
   time = g_date_time_new_from_iso8601 (text, NULL);
   if (time == NULL)
