@@ -15,6 +15,30 @@
 #include "upskill-json.h"
 #include "upskill-json-fast.h"
 
+/* The offset of the first '"' or '\\' from @i on, or @length. Most of a
+ * profile is text inside strings, which memchr() runs through quickly.
+ * *@next_quote keeps the quote found last, so that a string full of
+ * escapes is not searched again for its end at each one: a scan stays
+ * linear. Start it at 0. */
+static gsize
+find_quote_or_backslash (const char *data,
+                         gsize       length,
+                         gsize       i,
+                         gsize      *next_quote)
+{
+  const char *backslash;
+
+  if (*next_quote < i)
+    {
+      const char *quote = memchr (data + i, '"', length - i);
+
+      *next_quote = quote != NULL ? (gsize) (quote - data) : length;
+    }
+
+  backslash = memchr (data + i, '\\', *next_quote - i);
+  return backslash != NULL ? (gsize) (backslash - data) : *next_quote;
+}
+
 /* Walks the raw text once and reports the deepest nesting of arrays and
  * objects, ignoring brackets inside strings. Stops as soon as the limit is
  * passed, so a hostile file costs at most one linear scan. */
@@ -26,6 +50,7 @@ check_depth (const char *data,
 {
   guint depth = 0;
   gboolean in_string = FALSE;
+  gsize next_quote = 0;
 
   for (gsize i = 0; i < length; i++)
     {
@@ -33,9 +58,10 @@ check_depth (const char *data,
 
       if (in_string)
         {
-          if (c == '\\')
+          i = find_quote_or_backslash (data, length, i, &next_quote);
+          if (i < length && data[i] == '\\')
             i++;
-          else if (c == '"')
+          else
             in_string = FALSE;
           continue;
         }
@@ -128,10 +154,15 @@ skip_string (const char  *data,
              TextProblem *problem,
              gsize       *out_offset)
 {
+  gsize next_quote = 0;
+
   for (i++; i < length; i++)
     {
       int unit;
 
+      i = find_quote_or_backslash (data, length, i, &next_quote);
+      if (i >= length)
+        break;
       if (data[i] == '"')
         return i + 1;
       if (data[i] != '\\')
