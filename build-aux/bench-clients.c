@@ -4,8 +4,8 @@
 #include <glib/gstdio.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <time.h>
 
+#include "bench-common.h"
 #include "upskill-catalog.h"
 #include "upskill-client.h"
 #include "upskill-practice.h"
@@ -16,29 +16,7 @@
  * from it, sorting by each column and counting the common gaps.
  * Usage: bench-clients [N_CLIENTS] */
 
-#define N_RUNS 5
 #define DAY    (24 * 60 * 60)
-
-static int
-compare_int64 (gconstpointer a,
-               gconstpointer b)
-{
-  gint64 x = *(const gint64 *)a;
-  gint64 y = *(const gint64 *)b;
-
-  return (x > y) - (x < y);
-}
-
-static void
-die_on_error (GError     *error,
-              const char *what)
-{
-  if (error != NULL)
-    {
-      g_printerr ("%s: %s\n", what, error->message);
-      exit (EXIT_FAILURE);
-    }
-}
 
 /* A client of a year's coaching: levels rated and raised, a session a
  * month (the last one 0 to 60 days ago), some with the next one booked,
@@ -100,32 +78,6 @@ make_client (UpskillCatalog *catalog,
   return profile;
 }
 
-/* CPU time of the process, in microseconds: on a shared machine wall
- * time mostly measures the neighbours. Listing a warm index, building
- * and sorting run on the calling thread alone. */
-static gint64
-cpu_time (void)
-{
-  struct timespec ts;
-
-  clock_gettime (CLOCK_PROCESS_CPUTIME_ID, &ts);
-  return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
-}
-
-static gint64
-median (gint64 *times)
-{
-  qsort (times, N_RUNS, sizeof (gint64), compare_int64);
-  return times[N_RUNS / 2];
-}
-
-static void
-print_row (const char *what,
-           gint64      usec)
-{
-  g_print ("  %-46s %9.2f ms\n", what, usec / 1000.0);
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -150,7 +102,7 @@ main (int   argc,
   g_autoptr(GFile) data_dir = NULL;
   UpskillCatalog *catalog = upskill_catalog_get_default ();
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
-  gint64 times[N_RUNS], start;
+  gint64 times[BENCH_N_RUNS], start;
   guint n_clients;
   guint n_attention = 0, n_behind = 0;
 
@@ -162,7 +114,7 @@ main (int   argc,
     }
 
   base = g_dir_make_tmp ("upskill-bench-clients-XXXXXX", &error);
-  die_on_error (error, "temporary folder");
+  bench_die_on_error (error, "temporary folder");
   data_dir = g_file_new_for_path (base);
   g_print ("Generating %u clients in %s\n", n_clients, base);
   {
@@ -176,39 +128,41 @@ main (int   argc,
         g_autoptr(UpskillProfile) profile = make_client (catalog, i, now);
 
         upskill_store_save (store, profile, NULL, &error);
-        die_on_error (error, "save");
+        bench_die_on_error (error, "save");
       }
     g_print ("%.1f s\n\n", (g_get_monotonic_time () - start) / 1e6);
   }
 
-  g_print ("Median of %d runs, %u clients, CPU time:\n", N_RUNS, n_clients);
+  /* CPU time: listing a warm index, building and sorting run on the
+   * calling thread alone. */
+  g_print ("Median of %d runs, %u clients, CPU time:\n", BENCH_N_RUNS, n_clients);
 
   /* The first opening after an upgrade: the index is rebuilt from every
    * file (on the view's worker thread). */
-  for (guint run = 0; run < N_RUNS; run++)
+  for (guint run = 0; run < BENCH_N_RUNS; run++)
     {
       g_autoptr(UpskillStore) store = upskill_store_new (data_dir, catalog);
       g_autoptr(GPtrArray) summaries = NULL;
 
       g_unlink (index_path);
-      start = cpu_time ();
+      start = bench_cpu_time ();
       summaries = upskill_store_list (store, NULL, &error);
-      die_on_error (error, "list");
-      times[run] = cpu_time () - start;
+      bench_die_on_error (error, "list");
+      times[run] = bench_cpu_time () - start;
     }
-  print_row ("list, index rebuilt from the files", median (times));
+  bench_print_row ("list, index rebuilt from the files", bench_median (times));
 
-  for (guint run = 0; run < N_RUNS; run++)
+  for (guint run = 0; run < BENCH_N_RUNS; run++)
     {
       g_autoptr(UpskillStore) store = upskill_store_new (data_dir, catalog);
       g_autoptr(GPtrArray) summaries = NULL;
 
-      start = cpu_time ();
+      start = bench_cpu_time ();
       summaries = upskill_store_list (store, NULL, &error);
-      die_on_error (error, "list");
-      times[run] = cpu_time () - start;
+      bench_die_on_error (error, "list");
+      times[run] = bench_cpu_time () - start;
     }
-  print_row ("list, index.json (new session)", median (times));
+  bench_print_row ("list, index.json (new session)", bench_median (times));
   {
     GStatBuf st;
 
@@ -217,20 +171,20 @@ main (int   argc,
   }
 
   /* Opening the view: list from index.json, build the model. */
-  for (guint run = 0; run < N_RUNS; run++)
+  for (guint run = 0; run < BENCH_N_RUNS; run++)
     {
       g_autoptr(UpskillStore) store = upskill_store_new (data_dir, catalog);
       g_autoptr(GPtrArray) summaries = NULL;
       g_autoptr(GListStore) clients = NULL;
 
-      start = cpu_time ();
+      start = bench_cpu_time ();
       summaries = upskill_store_list (store, NULL, &error);
-      die_on_error (error, "list");
+      bench_die_on_error (error, "list");
       clients = upskill_practice_new_clients (summaries, catalog, now);
-      times[run] = cpu_time () - start;
+      times[run] = bench_cpu_time () - start;
       g_assert (g_list_model_get_n_items (G_LIST_MODEL (clients)) == n_clients);
     }
-  print_row ("open: list (index.json) + build the model", median (times));
+  bench_print_row ("open: list (index.json) + build the model", bench_median (times));
 
   {
     g_autoptr(UpskillStore) store = upskill_store_new (data_dir, catalog);
@@ -238,16 +192,16 @@ main (int   argc,
     g_autoptr(GListStore) clients = NULL;
     g_autoptr(GPtrArray) common = NULL;
 
-    die_on_error (error, "list");
-    for (guint run = 0; run < N_RUNS; run++)
+    bench_die_on_error (error, "list");
+    for (guint run = 0; run < BENCH_N_RUNS; run++)
       {
         g_autoptr(GListStore) built = NULL;
 
-        start = cpu_time ();
+        start = bench_cpu_time ();
         built = upskill_practice_new_clients (summaries, catalog, now);
-        times[run] = cpu_time () - start;
+        times[run] = bench_cpu_time () - start;
       }
-    print_row ("  of which: build the model", median (times));
+    bench_print_row ("  of which: build the model", bench_median (times));
 
     clients = upskill_practice_new_clients (summaries, catalog, now);
     for (guint i = 0; i < n_clients; i++)
@@ -262,38 +216,38 @@ main (int   argc,
       {
         g_autofree char *what = g_strdup_printf ("sort by %s", columns[c].column);
 
-        for (guint run = 0; run < N_RUNS; run++)
+        for (guint run = 0; run < BENCH_N_RUNS; run++)
           {
             /* From the order of another column, as a click on a header. */
             g_list_store_sort (clients, columns[(c + 1) % G_N_ELEMENTS (columns)].compare, NULL);
-            start = cpu_time ();
+            start = bench_cpu_time ();
             g_list_store_sort (clients, columns[c].compare, NULL);
-            times[run] = cpu_time () - start;
+            times[run] = bench_cpu_time () - start;
           }
-        print_row (what, median (times));
+        bench_print_row (what, bench_median (times));
       }
 
     for (guint area = 0; area < upskill_catalog_get_n_areas (catalog); area++)
       {
-        for (guint run = 0; run < N_RUNS; run++)
+        for (guint run = 0; run < BENCH_N_RUNS; run++)
           {
             g_list_store_sort (clients, upskill_client_compare_name, NULL);
-            start = cpu_time ();
+            start = bench_cpu_time ();
             g_list_store_sort (clients, upskill_client_compare_area, GUINT_TO_POINTER (area));
-            times[run] = cpu_time () - start;
+            times[run] = bench_cpu_time () - start;
           }
         if (area == 0)
-          print_row ("sort the heat map by an area (first)", median (times));
+          bench_print_row ("sort the heat map by an area (first)", bench_median (times));
       }
 
-    for (guint run = 0; run < N_RUNS; run++)
+    for (guint run = 0; run < BENCH_N_RUNS; run++)
       {
         g_clear_pointer (&common, g_ptr_array_unref);
-        start = cpu_time ();
+        start = bench_cpu_time ();
         common = upskill_practice_count_gaps (G_LIST_MODEL (clients), catalog, 15);
-        times[run] = cpu_time () - start;
+        times[run] = bench_cpu_time () - start;
       }
-    print_row ("count the common gaps", median (times));
+    bench_print_row ("count the common gaps", bench_median (times));
   }
 
   g_print ("\n%u of %u clients need attention, %u are behind their plan\n",

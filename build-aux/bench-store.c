@@ -4,56 +4,18 @@
 #include <glib/gstdio.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <sys/resource.h>
 
+#include "bench-common.h"
 #include "upskill-catalog.h"
+#include "upskill-cli.h"
 #include "upskill-store.h"
 
 /* How the profile store scales: a coach with a thousand clients, each with
  * two years of weekly progress. Usage: bench-store [N_PROFILES] */
 
-#define N_RUNS        5
 #define WEEKS         104
 #define SKILLS_EACH   15
 #define SECONDS_WEEK  (7 * 86400)
-
-typedef gint64 (*Measure) (gpointer data);
-
-static int
-compare_int64 (gconstpointer a,
-               gconstpointer b)
-{
-  gint64 x = *(const gint64 *)a;
-  gint64 y = *(const gint64 *)b;
-
-  return (x > y) - (x < y);
-}
-
-/* Median of N_RUNS, in microseconds. */
-static gint64
-median_of_runs (Measure  measure,
-                gpointer data)
-{
-  gint64 times[N_RUNS];
-
-  for (guint i = 0; i < N_RUNS; i++)
-    times[i] = measure (data);
-
-  qsort (times, N_RUNS, sizeof (gint64), compare_int64);
-
-  return times[N_RUNS / 2];
-}
-
-static void
-die_on_error (GError     *error,
-              const char *what)
-{
-  if (error != NULL)
-    {
-      g_printerr ("%s: %s\n", what, error->message);
-      exit (EXIT_FAILURE);
-    }
-}
 
 static UpskillProfile *
 make_profile (UpskillCatalog *catalog,
@@ -120,6 +82,21 @@ make_profile (UpskillCatalog *catalog,
   return profile;
 }
 
+typedef gint64 (*Measure) (gpointer data);
+
+/* Median of BENCH_N_RUNS, in microseconds. */
+static gint64
+median_of_runs (Measure  measure,
+                gpointer data)
+{
+  gint64 times[BENCH_N_RUNS];
+
+  for (guint i = 0; i < BENCH_N_RUNS; i++)
+    times[i] = measure (data);
+
+  return bench_median (times);
+}
+
 typedef struct
 {
   GFile          *data_dir;
@@ -142,26 +119,51 @@ check_list (Bench     *bench,
     }
 }
 
+typedef gint64 (*Clock) (void);
+
 static gint64
-measure_list_cold (gpointer data)
+wall_time (void)
 {
-  Bench *bench = data;
-  g_autoptr(UpskillStore) store = NULL;
+  return g_get_monotonic_time ();
+}
+
+/* One listing, timed by @clock. */
+static gint64
+time_list (Bench        *bench,
+           UpskillStore *store,
+           Clock         clock)
+{
   g_autoptr(GPtrArray) summaries = NULL;
   g_autoptr(GError) error = NULL;
   gint64 start;
 
-  g_unlink (bench->index_path);
-  store = upskill_store_new (bench->data_dir, bench->catalog);
-
-  start = g_get_monotonic_time ();
+  start = clock ();
   summaries = upskill_store_list (store, NULL, &error);
-  start = g_get_monotonic_time () - start;
+  start = clock () - start;
 
-  die_on_error (error, "list");
+  bench_die_on_error (error, "list");
   check_list (bench, summaries);
 
   return start;
+}
+
+/* No index.json: every file is read. */
+static gint64
+time_list_cold (Bench *bench,
+                Clock  clock)
+{
+  g_autoptr(UpskillStore) store = NULL;
+
+  g_unlink (bench->index_path);
+  store = upskill_store_new (bench->data_dir, bench->catalog);
+
+  return time_list (bench, store, clock);
+}
+
+static gint64
+measure_list_cold (gpointer data)
+{
+  return time_list_cold (data, wall_time);
 }
 
 /* The same, in CPU time over all threads: what it costs on a machine
@@ -169,26 +171,7 @@ measure_list_cold (gpointer data)
 static gint64
 measure_list_cold_cpu (gpointer data)
 {
-  Bench *bench = data;
-  g_autoptr(UpskillStore) store = NULL;
-  g_autoptr(GPtrArray) summaries = NULL;
-  g_autoptr(GError) error = NULL;
-  struct rusage before, after;
-
-  g_unlink (bench->index_path);
-  store = upskill_store_new (bench->data_dir, bench->catalog);
-
-  getrusage (RUSAGE_SELF, &before);
-  summaries = upskill_store_list (store, NULL, &error);
-  getrusage (RUSAGE_SELF, &after);
-
-  die_on_error (error, "list");
-  check_list (bench, summaries);
-
-  return ((after.ru_utime.tv_sec - before.ru_utime.tv_sec) * G_USEC_PER_SEC +
-          (after.ru_utime.tv_usec - before.ru_utime.tv_usec) +
-          (after.ru_stime.tv_sec - before.ru_stime.tv_sec) * G_USEC_PER_SEC +
-          (after.ru_stime.tv_usec - before.ru_stime.tv_usec));
+  return time_list_cold (data, bench_cpu_time);
 }
 
 /* A new session: the index comes from index.json. */
@@ -196,20 +179,9 @@ static gint64
 measure_list_warm_from_disk (gpointer data)
 {
   Bench *bench = data;
-  g_autoptr(UpskillStore) store = NULL;
-  g_autoptr(GPtrArray) summaries = NULL;
-  g_autoptr(GError) error = NULL;
-  gint64 start;
+  g_autoptr(UpskillStore) store = upskill_store_new (bench->data_dir, bench->catalog);
 
-  start = g_get_monotonic_time ();
-  store = upskill_store_new (bench->data_dir, bench->catalog);
-  summaries = upskill_store_list (store, NULL, &error);
-  start = g_get_monotonic_time () - start;
-
-  die_on_error (error, "list");
-  check_list (bench, summaries);
-
-  return start;
+  return time_list (bench, store, wall_time);
 }
 
 /* Listing again in the same session (e.g. after a save). */
@@ -217,18 +189,8 @@ static gint64
 measure_list_warm_in_memory (gpointer data)
 {
   Bench *bench = data;
-  g_autoptr(GPtrArray) summaries = NULL;
-  g_autoptr(GError) error = NULL;
-  gint64 start;
 
-  start = g_get_monotonic_time ();
-  summaries = upskill_store_list (bench->store, NULL, &error);
-  start = g_get_monotonic_time () - start;
-
-  die_on_error (error, "list");
-  check_list (bench, summaries);
-
-  return start;
+  return time_list (bench, bench->store, wall_time);
 }
 
 static gint64
@@ -243,7 +205,7 @@ measure_load (gpointer data)
   profile = upskill_store_load (bench->store, bench->load_id, NULL, &error);
   start = g_get_monotonic_time () - start;
 
-  die_on_error (error, "load");
+  bench_die_on_error (error, "load");
   g_set_object (&bench->profile, profile);
 
   return start;
@@ -264,35 +226,9 @@ measure_save (gpointer data)
   upskill_store_save (bench->store, bench->profile, NULL, &error);
   start = g_get_monotonic_time () - start;
 
-  die_on_error (error, "save");
+  bench_die_on_error (error, "save");
 
   return start;
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-
-  g_rmdir (path);
-}
-
-static void
-print_row (const char *what,
-           gint64      usec)
-{
-  g_print ("  %-44s %9.2f ms\n", what, usec / 1000.0);
 }
 
 int
@@ -313,7 +249,7 @@ main (int   argc,
     }
 
   base = g_dir_make_tmp ("upskill-bench-XXXXXX", &error);
-  die_on_error (error, "temporary folder");
+  bench_die_on_error (error, "temporary folder");
   bench.data_dir = g_file_new_for_path (base);
   bench.load_id = g_strdup_printf ("client-%04u", bench.n_profiles / 2);
   bench.catalog = upskill_catalog_get_default ();
@@ -329,7 +265,7 @@ main (int   argc,
       g_autoptr(UpskillProfile) profile = make_profile (bench.catalog, i, 1700000000);
 
       upskill_store_save (bench.store, profile, NULL, &error);
-      die_on_error (error, "save");
+      bench_die_on_error (error, "save");
     }
   generate_time = g_get_monotonic_time () - start;
   g_clear_object (&bench.store);
@@ -353,24 +289,24 @@ main (int   argc,
            total_bytes / 1e6, generate_time / 1e6, generate_time / 1000.0 / bench.n_profiles,
            total_bytes / bench.n_profiles / 1024);
 
-  g_print ("Median of %d runs, %u profiles:\n", N_RUNS, bench.n_profiles);
-  print_row ("list, cold index (no index.json)", median_of_runs (measure_list_cold, &bench));
-  print_row ("  the same, CPU time of all threads", median_of_runs (measure_list_cold_cpu, &bench));
-  print_row ("list, warm index (new session, index.json)", median_of_runs (measure_list_warm_from_disk, &bench));
+  g_print ("Median of %d runs, %u profiles:\n", BENCH_N_RUNS, bench.n_profiles);
+  bench_print_row ("list, cold index (no index.json)", median_of_runs (measure_list_cold, &bench));
+  bench_print_row ("  the same, CPU time of all threads", median_of_runs (measure_list_cold_cpu, &bench));
+  bench_print_row ("list, warm index (new session, index.json)", median_of_runs (measure_list_warm_from_disk, &bench));
 
   bench.store = upskill_store_new (bench.data_dir, bench.catalog);
   g_ptr_array_unref (upskill_store_list (bench.store, NULL, NULL));
-  print_row ("list, warm index (same session, in memory)", median_of_runs (measure_list_warm_in_memory, &bench));
-  print_row ("load one profile", median_of_runs (measure_load, &bench));
-  print_row ("save one profile (with fsync)", median_of_runs (measure_save, &bench));
+  bench_print_row ("list, warm index (same session, in memory)", median_of_runs (measure_list_warm_in_memory, &bench));
+  bench_print_row ("load one profile", median_of_runs (measure_load, &bench));
+  bench_print_row ("save one profile (with fsync)", median_of_runs (measure_save, &bench));
 
   g_clear_object (&bench.profile);
   g_clear_object (&bench.store);
+  upskill_cli_remove_tree (bench.data_dir);
   g_clear_object (&bench.data_dir);
   g_unlink (bench.index_path);
   g_free (bench.index_path);
   g_free (bench.load_id);
-  remove_tree (base);
 
   return EXIT_SUCCESS;
 }

@@ -114,6 +114,9 @@ test_values (void)
     "{\"int\": 42, \"negative\": -7, \"zero\": 0, \"minus-zero\": -0}",
     "{\"float\": 1.5, \"whole-float\": 2.0, \"exp\": 1e3, \"EXP\": -2.5E-3, \"plus\": 3e+2}",
     "{\"long\": 1234567890123456, \"tiny\": 0.000001}",
+    /* As the index writes readiness figures: 17 significant digits. */
+    "{\"readiness\": 45.833333333333336, \"areas\": [66.666666666666671, -0.33333333333333331, "
+    "0.1000000000000000055511151231257827, 12345678901234567.5]}",
     "{\"t\": true, \"f\": false, \"n\": null, \"list\": [1, \"two\", 3.0, null, [true]]}",
     "{\"escapes\": \"quote \\\" backslash \\\\ slash \\/ \\b\\f\\n\\r\\t\"}",
     "{\"unicode\": \"\\u00e9\\u4e2d\\uFFFD caf\xc3\xa9 \xe4\xb8\xad \xf0\x9f\x98\x80\"}",
@@ -130,6 +133,7 @@ test_values (void)
     "{\"a\": 0x10}",
     "{\"a\": +1}",
     "{\"a\": 12345678901234567890}",
+    "{\"a\": 1.0000000000000000000e400}",
     "{\"a\": \"\\ud83d\\ude00\"}",
     "{\"a\": \"\\u0000\"}",
     "{\"a\": \"\\x41\"}",

@@ -261,6 +261,52 @@ test_time_range (void)
     }
 }
 
+/* Times in the form files are written in are read as GDateTime reads
+ * them: the same second, and the same refusals (no 30 February, no hour
+ * 24, no leap second). */
+static void
+test_times_as_gdatetime (void)
+{
+  static const guint years[] = { 1900, 1970, 1999, 2000, 2024, 2026, 2100, 2200 };
+  static const char *times[] = { "00:00:00", "12:34:56", "23:59:59", "24:00:00", "23:60:00", "23:59:60" };
+  static const char *odd[] = {
+    "2026-00-10T00:00:00Z", "2026-13-10T00:00:00Z", "2026-1-01T00:00:00Z", "2026-01-01t00:00:00Z",
+    "2026-01-01T00:00:00z", "+026-01-01T00:00:00Z", "2026-01-01T00:00:00ZZ", "2026-01-01 00:00:00Z",
+    "2026-01-0aT00:00:00Z", "0000-01-01T00:00:00Z",
+  };
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint y = 0; y < G_N_ELEMENTS (years); y++)
+    for (guint month = 1; month <= 12; month++)
+      for (guint day = 1; day <= 31; day++)
+        for (guint t = 0; t < G_N_ELEMENTS (times); t++)
+          g_ptr_array_add (texts, g_strdup_printf ("%04u-%02u-%02uT%sZ", years[y], month, day, times[t]));
+  for (guint i = 0; i < G_N_ELEMENTS (odd); i++)
+    g_ptr_array_add (texts, g_strdup (odd[i]));
+
+  for (guint i = 0; i < texts->len; i++)
+    {
+      const char *text = g_ptr_array_index (texts, i);
+      g_autoptr(JsonObject) object = json_object_new ();
+      g_autoptr(GDateTime) expected = g_date_time_new_from_iso8601 (text, NULL);
+      g_autoptr(GError) error = NULL;
+      gint64 when = 0;
+
+      json_object_set_string_member (object, "when", text);
+      if (expected != NULL)
+        {
+          g_assert_true (upskill_json_get_time (object, "when", TRUE, "here", &when, &error));
+          g_assert_no_error (error);
+          g_assert_cmpint (when, ==, g_date_time_to_unix (expected));
+        }
+      else
+        {
+          g_assert_false (upskill_json_get_time (object, "when", TRUE, "here", &when, &error));
+          g_assert_error (error, UPSKILL_ERROR, UPSKILL_ERROR_INVALID_DATA);
+        }
+    }
+}
+
 static void
 test_iso8601_round_trip (void)
 {
@@ -285,6 +331,7 @@ main (int   argc,
   g_test_add_func ("/upskill/json/typed-getters", test_typed_getters);
   g_test_add_func ("/upskill/json/iso8601", test_iso8601_round_trip);
   g_test_add_func ("/upskill/json/time-range", test_time_range);
+  g_test_add_func ("/upskill/json/times-as-gdatetime", test_times_as_gdatetime);
 
   return g_test_run ();
 }

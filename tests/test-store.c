@@ -14,6 +14,7 @@
 #include "upskill-error.h"
 #include "upskill-file.h"
 #include "upskill-json.h"
+#include "upskill-practice.h"
 #include "upskill-readiness.h"
 #include "upskill-store.h"
 #include "upskill-test-utils.h"
@@ -1562,6 +1563,132 @@ test_async_files (Fixture       *fixture,
   g_assert_nonnull (find_summary (summaries, "li-wei.json"));
 }
 
+/* A client with a history: levels changed week after week, sessions
+ * every month, so that every figure of the summary has something to
+ * show, and each client a different one. */
+static UpskillProfile *
+make_client_with_history (UpskillCatalog *catalog,
+                          guint           number)
+{
+  g_autofree char *id = g_strdup_printf ("client-%02u", number);
+  g_autofree char *name = g_strdup_printf ("Client %u", number);
+  UpskillProfile *profile = upskill_profile_new (id, name);
+  guint n_skills = upskill_catalog_get_n_skills (catalog);
+  gint64 start = 1735689600;  /* 2025-01-01 */
+
+  upskill_profile_set_kind (profile, UPSKILL_PROFILE_CLIENT);
+  upskill_profile_set_target_role (profile,
+                                   upskill_catalog_get_role (catalog, number % upskill_catalog_get_n_roles (catalog))->id);
+  for (guint week = 0; week < 20 + number; week++)
+    {
+      UpskillSkill *skill = upskill_catalog_get_skill (catalog, (number * 7 + week * 3) % n_skills);
+
+      upskill_profile_set_level (profile, skill->id,
+                                 (upskill_profile_get_level (profile, skill->id) + 1 + week % 2) % 6,
+                                 "Weekly review", start + week * 7 * 86400);
+    }
+  for (guint month = 0; month < number % 5; month++)
+    upskill_profile_add_note (profile, start + month * 30 * 86400, "Session");
+
+  return profile;
+}
+
+static void
+assert_summaries_equal (const UpskillProfileSummary *a,
+                        const UpskillProfileSummary *b)
+{
+  g_assert_cmpstr (a->id, ==, b->id);
+  g_assert_cmpstr (a->file_name, ==, b->file_name);
+  g_assert_cmpstr (a->name, ==, b->name);
+  g_assert_cmpstr (a->error, ==, b->error);
+  g_assert_cmpint (a->kind, ==, b->kind);
+  g_assert_cmpstr (a->target_role, ==, b->target_role);
+  g_assert_cmpfloat (a->readiness, ==, b->readiness);
+  g_assert_cmpint (a->modified, ==, b->modified);
+  g_assert_cmpint (a->last_session, ==, b->last_session);
+  g_assert_cmpint (a->has_change, ==, b->has_change);
+  g_assert_cmpfloat (a->change, ==, b->change);
+  g_assert_cmpuint (a->n_areas, ==, b->n_areas);
+  for (guint i = 0; i < a->n_areas; i++)
+    g_assert_cmpfloat (a->areas[i], ==, b->areas[i]);
+  /* A broken file has no gaps: none at all, or none read back. */
+  g_assert_cmpuint (a->gaps != NULL ? g_strv_length (a->gaps) : 0, ==,
+                    b->gaps != NULL ? g_strv_length (b->gaps) : 0);
+  for (guint i = 0; a->gaps != NULL && a->gaps[i] != NULL; i++)
+    g_assert_cmpstr (a->gaps[i], ==, b->gaps[i]);
+}
+
+/* After an upgrade or a sync there is no index: every file is read, on
+ * several threads. Each summary is the one its own profile gives, broken
+ * files among them are listed as broken, and the index written from it
+ * lists the same again. */
+static void
+test_cold_list_many (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  UpskillCatalog *catalog = upskill_catalog_get_default ();
+  g_autoptr(UpskillStore) store = upskill_store_new (fixture->data_dir, catalog);
+  g_autoptr(UpskillStore) cold_store = NULL;
+  g_autoptr(UpskillStore) warm_store = NULL;
+  g_autoptr(GPtrArray) cold = NULL;
+  g_autoptr(GPtrArray) warm = NULL;
+  g_autofree char *broken_path = NULL;
+  g_autofree char *misnamed_path = NULL;
+  g_autofree char *misnamed = profile_json ("someone-else", "Someone", "2026-05-01T10:00:00Z");
+  const guint n_clients = 60;
+
+  for (guint i = 0; i < n_clients; i++)
+    {
+      g_autoptr(UpskillProfile) profile = make_client_with_history (catalog, i);
+
+      save (store, profile);
+    }
+  g_assert_finalize_object (g_steal_pointer (&store));
+  broken_path = profile_path (fixture, "client-broken.json");
+  write_file (broken_path, "{\"format\": \"upskill-profile\", \"version\": 1, \"id\": ", -1);
+  misnamed_path = profile_path (fixture, "client-misnamed.json");
+  write_file (misnamed_path, misnamed, -1);
+
+  cold_store = upskill_store_new (fixture->data_dir, catalog);
+  g_unlink (upskill_store_get_index_path (cold_store));
+  cold = list (cold_store);
+  g_assert_cmpuint (cold->len, ==, n_clients + 2);
+
+  for (guint i = 0; i < n_clients; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("client-%02u", i);
+      g_autofree char *file_name = g_strconcat (id, ".json", NULL);
+      g_autoptr(UpskillProfile) profile = NULL;
+      g_autoptr(GError) error = NULL;
+      const UpskillProfileSummary *listed = find_summary (cold, file_name);
+      g_autoptr(UpskillProfileSummary) expected = g_new0 (UpskillProfileSummary, 1);
+
+      profile = upskill_store_load (cold_store, id, NULL, &error);
+      g_assert_no_error (error);
+      expected->id = g_strdup (id);
+      expected->file_name = g_strdup (file_name);
+      expected->name = g_strdup (upskill_profile_get_name (profile));
+      expected->kind = upskill_profile_get_kind (profile);
+      expected->target_role = g_strdup (upskill_profile_get_target_role (profile));
+      expected->readiness = upskill_compute_readiness (profile, catalog);
+      expected->modified = upskill_profile_get_modified (profile);
+      upskill_practice_fill_summary (expected, profile, catalog, g_get_real_time () / G_USEC_PER_SEC);
+      assert_summaries_equal (listed, expected);
+    }
+  g_assert_null (find_summary (cold, "client-broken.json")->name);
+  assert_message_has (find_summary (cold, "client-broken.json")->error, "Could not read “client-broken.json”");
+  assert_message_has (find_summary (cold, "client-misnamed.json")->error, "someone-else");
+
+  warm_store = upskill_store_new (fixture->data_dir, catalog);
+  warm = list (warm_store);
+  g_assert_cmpuint (warm->len, ==, cold->len);
+  for (guint i = 0; i < cold->len; i++)
+    assert_summaries_equal (g_ptr_array_index (cold, i), g_ptr_array_index (warm, i));
+
+  g_assert_finalize_object (g_steal_pointer (&cold_store));
+  g_assert_finalize_object (g_steal_pointer (&warm_store));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1578,6 +1705,7 @@ main (int   argc,
   ADD ("modes-tightened-never-loosened", test_modes_tightened_never_loosened);
   ADD ("symlinked-profile", test_symlinked_profile);
   ADD ("list-bad-entries", test_list_bad_entries);
+  ADD ("cold-list-many", test_cold_list_many);
   ADD ("refuse-overwrite-unreadable", test_refuse_overwrite_unreadable);
   ADD ("import", test_import);
   ADD ("import-existing", test_import_existing);

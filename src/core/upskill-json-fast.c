@@ -142,6 +142,7 @@ read_number (Reader *reader)
   const char *start = reader->p;
   const char *p = start;
   gboolean is_float = FALSE;
+  gboolean has_exponent = FALSE;
   JsonNode *node;
 
   if (p < reader->end && *p == '-')
@@ -165,6 +166,7 @@ read_number (Reader *reader)
   if (p < reader->end && (*p == 'e' || *p == 'E'))
     {
       is_float = TRUE;
+      has_exponent = TRUE;
       p++;
       if (p < reader->end && (*p == '+' || *p == '-'))
         p++;
@@ -173,14 +175,18 @@ read_number (Reader *reader)
       while (p < reader->end && g_ascii_isdigit (*p))
         p++;
     }
-  /* Long numbers: json-glib decides how they overflow. */
-  if (p - start > 17 || p >= reader->end)
+  /* Long numbers: json-glib decides how they overflow. A fraction
+   * without an exponent cannot, and json-glib reads it with strtod too
+   * (g_strtod): the index's readiness figures, 17 digits and more, stay
+   * on this path. */
+  if (p >= reader->end ||
+      (p - start > 17 && (!is_float || has_exponent || p - start >= 64)))
     return NULL;
 
   node = json_node_alloc ();
   if (is_float)
     {
-      char buffer[32];
+      char buffer[64];
 
       memcpy (buffer, start, p - start);
       buffer[p - start] = '\0';

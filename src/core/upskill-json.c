@@ -16,6 +16,30 @@
 #include "upskill-json.h"
 #include "upskill-json-fast.h"
 
+/* The offset of the first '"' or '\\' from @i on, or @length. Most of a
+ * profile is text inside strings, which memchr() runs through quickly.
+ * *@next_quote keeps the quote found last, so that a string full of
+ * escapes is not searched again for its end at each one: a scan stays
+ * linear. Start it at 0. */
+static gsize
+find_quote_or_backslash (const char *data,
+                         gsize       length,
+                         gsize       i,
+                         gsize      *next_quote)
+{
+  const char *backslash;
+
+  if (*next_quote < i)
+    {
+      const char *quote = memchr (data + i, '"', length - i);
+
+      *next_quote = quote != NULL ? (gsize) (quote - data) : length;
+    }
+
+  backslash = memchr (data + i, '\\', *next_quote - i);
+  return backslash != NULL ? (gsize) (backslash - data) : *next_quote;
+}
+
 /* Walks the raw text once and reports the deepest nesting of arrays and
  * objects, ignoring brackets inside strings. Stops as soon as the limit is
  * passed, so a hostile file costs at most one linear scan. */
@@ -27,6 +51,7 @@ check_depth (const char *data,
 {
   guint depth = 0;
   gboolean in_string = FALSE;
+  gsize next_quote = 0;
 
   for (gsize i = 0; i < length; i++)
     {
@@ -34,9 +59,10 @@ check_depth (const char *data,
 
       if (in_string)
         {
-          if (c == '\\')
+          i = find_quote_or_backslash (data, length, i, &next_quote);
+          if (i < length && data[i] == '\\')
             i++;
-          else if (c == '"')
+          else
             in_string = FALSE;
           continue;
         }
@@ -129,10 +155,15 @@ skip_string (const char  *data,
              TextProblem *problem,
              gsize       *out_offset)
 {
+  gsize next_quote = 0;
+
   for (i++; i < length; i++)
     {
       int unit;
 
+      i = find_quote_or_backslash (data, length, i, &next_quote);
+      if (i >= length)
+        break;
       if (data[i] == '"')
         return i + 1;
       if (data[i] != '\\')
@@ -1016,6 +1047,47 @@ upskill_json_dup_translated_text (JsonObject  *object,
   return TRUE;
 }
 
+/* Reads the form every file written here uses, "2026-05-01T10:00:00Z",
+ * to what GDateTime gives for it, without a GDateTime: the histories of a
+ * thousand profiles hold a great many. Any other form (offsets, fractions
+ * of a second, a bare date, anything out of range) is left to GDateTime. */
+static gboolean
+parse_utc_time (const char *text,
+                gint64     *out_unix)
+{
+  /* Where each number starts in the text, and its length. */
+  static const guint8 starts[] = { 0, 5, 8, 11, 14, 17 };
+  static const guint8 lengths[] = { 4, 2, 2, 2, 2, 2 };
+  guint value[G_N_ELEMENTS (starts)] = { 0, };
+  GDate date;
+
+  if (strlen (text) != 20 ||
+      text[4] != '-' || text[7] != '-' || text[10] != 'T' ||
+      text[13] != ':' || text[16] != ':' || text[19] != 'Z')
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (starts); i++)
+    for (guint j = starts[i]; j < starts[i] + lengths[i]; j++)
+      {
+        if (!g_ascii_isdigit (text[j]))
+          return FALSE;
+        value[i] = value[i] * 10 + (text[j] - '0');
+      }
+
+  /* year, month, day, hours, minutes, seconds */
+  if (value[0] < 1 || value[1] < 1 || value[1] > 12 || value[2] < 1 ||
+      value[2] > g_date_get_days_in_month (value[1], value[0]) ||
+      value[3] > 23 || value[4] > 59 || value[5] > 59)
+    return FALSE;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, value[2], value[1], value[0]);
+  /* Day 1 is 1 January of the year 1; 1 January 1970 is day 719163. */
+  *out_unix = ((gint64) g_date_get_julian (&date) - 719163) * 86400 +
+              value[3] * 3600 + value[4] * 60 + value[5];
+  return TRUE;
+}
+
 gboolean
 upskill_json_get_time (JsonObject  *object,
                        const char  *member,
@@ -1026,12 +1098,19 @@ upskill_json_get_time (JsonObject  *object,
 {
   g_autoptr(GDateTime) time = NULL;
   const char *text = NULL;
+  gint64 unix_time;
 
   if (!upskill_json_get_string (object, member, required, where, &text, error))
     return FALSE;
 
   if (text == NULL)
     return TRUE;
+
+  if (parse_utc_time (text, &unix_time) && upskill_date_time_is_sane (unix_time))
+    {
+      *out_unix = unix_time;
+      return TRUE;
+    }
 
   time = g_date_time_new_from_iso8601 (text, NULL);
   if (time == NULL)

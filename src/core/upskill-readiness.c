@@ -119,6 +119,16 @@ tally_to_percent (const Tally *tally)
   return 100.0 * tally->met / tally->targeted;
 }
 
+static void
+tally_area (Tally       *tally,
+            UpskillArea *area,
+            const guint *levels,
+            const guint *targets)
+{
+  for (guint i = 0; i < area->skills->len; i++)
+    tally_skill (tally, g_ptr_array_index (area->skills, i), levels, targets);
+}
+
 static double
 area_readiness (UpskillArea *area,
                 const guint *levels,
@@ -126,8 +136,7 @@ area_readiness (UpskillArea *area,
 {
   Tally tally = { 0, 0 };
 
-  for (guint i = 0; i < area->skills->len; i++)
-    tally_skill (&tally, g_ptr_array_index (area->skills, i), levels, targets);
+  tally_area (&tally, area, levels, targets);
 
   return tally_to_percent (&tally);
 }
@@ -420,17 +429,25 @@ readiness_point_new (UpskillCatalog *catalog,
 {
   guint n_areas = upskill_catalog_get_n_areas (catalog);
   UpskillReadinessPoint *point = g_new0 (UpskillReadinessPoint, 1);
+  Tally overall = { 0, 0 };
 
   point->time = time;
-  point->overall = overall_readiness (catalog, levels, targets);
   point->areas = g_new0 (double, MAX (n_areas, 1));
 
+  /* Every skill is in exactly one area: the areas' tallies add up to the
+   * overall one, exactly (whole numbers), without a second pass over the
+   * skills for each of a long history's points. */
   for (guint i = 0; i < n_areas; i++)
     {
       UpskillArea *area = upskill_catalog_get_area (catalog, i);
+      Tally tally = { 0, 0 };
 
-      point->areas[area->index] = area_readiness (area, levels, targets);
+      tally_area (&tally, area, levels, targets);
+      point->areas[area->index] = tally_to_percent (&tally);
+      overall.met += tally.met;
+      overall.targeted += tally.targeted;
     }
+  point->overall = tally_to_percent (&overall);
 
   return point;
 }
