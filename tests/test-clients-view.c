@@ -41,55 +41,30 @@ fixture_tear_down (Fixture       *fixture,
   upskill_test_window_tear_down (fixture);
 }
 
-static GtkWidget *
-find_widget (GtkWidget *widget,
-             GType      type)
+/* Which widget of @type a search wants: the first after @n_before. */
+typedef struct
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
+  GType  type;
+  guint *n_before;
+} NthWidget;
 
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-/* The @n-th widget of @type, in the order they are laid out. */
-static GtkWidget *
-find_nth_widget (GtkWidget *widget,
-                 GType      type,
-                 guint     *n)
+static gboolean
+is_nth_widget (GtkWidget     *widget,
+               gconstpointer  data)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && (*n)-- == 0)
-    return widget;
+  const NthWidget *nth = data;
 
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_nth_widget (child, type, n);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, nth->type) && (*nth->n_before)-- == 0;
 }
 
 static GtkWidget *
 find_second_widget (GtkWidget *widget,
                     GType      type)
 {
-  guint n = 1;
+  guint n_before = 1;
+  NthWidget second = { type, &n_before };
 
-  return find_nth_widget (widget, type, &n);
+  return upskill_test_find_widget (widget, is_nth_widget, &second);
 }
 
 static UpskillClientsView *
@@ -146,7 +121,7 @@ test_list_and_sort (Fixture       *fixture,
   UpskillClientsView *view = show_clients (fixture);
   GtkColumnView *table = upskill_clients_view_get_table (view);
   GtkColumnViewColumn *readiness = find_column (table, "Readiness");
-  GtkCheckButton *attention_first = GTK_CHECK_BUTTON (find_widget (GTK_WIDGET (view), GTK_TYPE_CHECK_BUTTON));
+  GtkCheckButton *attention_first = GTK_CHECK_BUTTON (upskill_test_find_of_type (GTK_WIDGET (view), GTK_TYPE_CHECK_BUTTON));
   gboolean seen_calm = FALSE;
 
   /* The three samples, by name. */
@@ -191,8 +166,8 @@ test_filter (Fixture       *fixture,
              gconstpointer  user_data)
 {
   UpskillClientsView *view = show_clients (fixture);
-  GtkEditable *search = GTK_EDITABLE (find_widget (GTK_WIDGET (view), GTK_TYPE_SEARCH_ENTRY));
-  GtkDropDown *roles = GTK_DROP_DOWN (find_widget (GTK_WIDGET (view), GTK_TYPE_DROP_DOWN));
+  GtkEditable *search = GTK_EDITABLE (upskill_test_find_of_type (GTK_WIDGET (view), GTK_TYPE_SEARCH_ENTRY));
+  GtkDropDown *roles = GTK_DROP_DOWN (upskill_test_find_of_type (GTK_WIDGET (view), GTK_TYPE_DROP_DOWN));
   UpskillCatalog *catalog = upskill_catalog_get_default ();
   g_autofree char *role_id = NULL;
   guint n_with_role = 0;
@@ -233,9 +208,9 @@ test_tags (Fixture       *fixture,
 {
   UpskillClientsView *view = show_clients (fixture);
   GtkColumnView *table = upskill_clients_view_get_table (view);
-  GtkEditable *search = GTK_EDITABLE (find_widget (GTK_WIDGET (view), GTK_TYPE_SEARCH_ENTRY));
+  GtkEditable *search = GTK_EDITABLE (upskill_test_find_of_type (GTK_WIDGET (view), GTK_TYPE_SEARCH_ENTRY));
   GtkDropDown *tags = GTK_DROP_DOWN (find_second_widget (GTK_WIDGET (view), GTK_TYPE_DROP_DOWN));
-  GtkCheckButton *attention_first = GTK_CHECK_BUTTON (find_widget (GTK_WIDGET (view), GTK_TYPE_CHECK_BUTTON));
+  GtkCheckButton *attention_first = GTK_CHECK_BUTTON (upskill_test_find_of_type (GTK_WIDGET (view), GTK_TYPE_CHECK_BUTTON));
   GListModel *menu = gtk_drop_down_get_model (tags);
   const char *menu_entries[] = { "All Tags", "Career change", "Employer-funded", "Evenings only",
                                  "Layoff cohort 2026", "Security track" };
@@ -449,27 +424,6 @@ test_sidebar_sort (Fixture       *fixture,
   }
 }
 
-static GtkWidget *
-find_button_for_action (GtkWidget  *widget,
-                        const char *action_name)
-{
-  if (GTK_IS_BUTTON (widget) &&
-      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button_for_action (child, action_name);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static gboolean
 is_pdf (const char *path)
 {
@@ -500,7 +454,7 @@ test_export_selected (Fixture       *fixture,
 {
   UpskillClientsView *view = show_clients (fixture);
   GtkSelectionModel *selection = GTK_SELECTION_MODEL (upskill_clients_view_get_rows (view));
-  GtkWidget *button = find_button_for_action (GTK_WIDGET (view), "clients.export-reports");
+  GtkWidget *button = upskill_test_find_button_for_action (GTK_WIDGET (view), "clients.export-reports");
   g_autofree char *folder = g_build_filename (fixture->data_dir, "reports", NULL);
   g_autoptr(GPtrArray) expected = g_ptr_array_new_with_free_func (g_free);
   g_auto(GStrv) ids = NULL;
@@ -598,7 +552,7 @@ screenshot (Fixture    *fixture,
 
   upskill_test_window_reopen (fixture, width, height, dark);
   view = show_clients (fixture);
-  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (find_widget (GTK_WIDGET (view), ADW_TYPE_VIEW_STACK)), tab);
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (upskill_test_find_of_type (GTK_WIDGET (view), ADW_TYPE_VIEW_STACK)), tab);
   upskill_test_fit_window (GTK_WINDOW (fixture->window), width, height);
   upskill_test_save_screenshot (GTK_WIDGET (fixture->window), path);
 }

@@ -56,63 +56,11 @@ fixture_tear_down (Fixture       *fixture,
 
 /* Widgets */
 
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 gboolean (*match) (GtkWidget *, gconstpointer),
-                 gconstpointer data)
-{
-  if (match (widget, data))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, match, data);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static gboolean
-is_row_of_skill (GtkWidget     *widget,
-                 gconstpointer  skill_id)
-{
-  return UPSKILL_IS_SKILL_ROW (widget) &&
-         g_strcmp0 (upskill_skill_row_get_skill (UPSKILL_SKILL_ROW (widget))->id, skill_id) == 0;
-}
-
-static gboolean
-is_label_with_text (GtkWidget     *widget,
-                    gconstpointer  text)
-{
-  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
-}
-
-static gboolean
-is_button_with_action (GtkWidget     *widget,
-                       gconstpointer  action_name)
-{
-  return GTK_IS_BUTTON (widget) &&
-         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0;
-}
-
-static gboolean
-is_group_titled (GtkWidget     *widget,
-                 gconstpointer  title)
-{
-  return ADW_IS_PREFERENCES_GROUP (widget) &&
-         g_strcmp0 (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (widget)), title) == 0;
-}
-
 static UpskillSkillRow *
 get_row (Fixture    *fixture,
          const char *skill_id)
 {
-  GtkWidget *row = find_descendant (GTK_WIDGET (fixture->page), is_row_of_skill, skill_id);
+  GtkWidget *row = upskill_test_find_skill_row (GTK_WIDGET (fixture->page), skill_id);
 
   g_assert_nonnull (row);
   if (!adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row)))
@@ -305,8 +253,8 @@ test_set_level (Fixture       *fixture,
   g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (level_button (row, 3))));
   g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (level_button (row, 2))));
   g_assert_true (gtk_root_get_focus (GTK_ROOT (fixture->window)) == level_button (row, 3));
-  g_assert_true (find_descendant (GTK_WIDGET (row), is_label_with_text,
-                                  "Competent: You deliver real work with it independently and can plan how to approach a problem.") != NULL);
+  g_assert_true (upskill_test_find_label (GTK_WIDGET (row),
+                                         "Competent: You deliver real work with it independently and can plan how to approach a problem.") != NULL);
   /* Competent without evidence: the gentle warning. */
   g_assert_true (warning_shown (row));
   /* The header followed. */
@@ -517,7 +465,7 @@ test_evidence (Fixture       *fixture,
   g_assert_cmpstr (item->note, ==, "Talk: <b>Indexes</b> & joins");
   g_assert_cmpstr (item->link, ==, "https://example.org/sql-talk");
   g_assert_false (warning_shown (row));
-  g_assert_nonnull (find_descendant (GTK_WIDGET (row), is_label_with_text, "Talk: <b>Indexes</b> & joins"));
+  g_assert_nonnull (upskill_test_find_label (GTK_WIDGET (row), "Talk: <b>Indexes</b> & joins"));
 
   /* Edit it: the dialog comes filled in. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "skill.edit-evidence", "u", 0));
@@ -534,7 +482,7 @@ test_evidence (Fixture       *fixture,
   item = g_ptr_array_index (evidence, 0);
   g_assert_cmpstr (item->note, ==, "Talk on indexes and joins");
   g_assert_null (item->link);
-  g_assert_nonnull (find_descendant (GTK_WIDGET (row), is_label_with_text, "Talk on indexes and joins"));
+  g_assert_nonnull (upskill_test_find_label (GTK_WIDGET (row), "Talk on indexes and joins"));
 
   add_evidence (row, "Data warehouse migration", NULL);
   g_assert_cmpuint (evidence->len, ==, 2);
@@ -542,14 +490,14 @@ test_evidence (Fixture       *fixture,
   /* Remove both through the rows' trash buttons. */
   for (guint i = 0; i < 2; i++)
     {
-      GtkWidget *evidence_row = find_descendant (GTK_WIDGET (row), is_label_with_text,
-                                                 i == 0 ? "Data warehouse migration"
-                                                        : "Talk on indexes and joins");
+      GtkWidget *evidence_row = GTK_WIDGET (upskill_test_find_label (GTK_WIDGET (row),
+                                                                     i == 0 ? "Data warehouse migration"
+                                                                            : "Talk on indexes and joins"));
 
       g_assert_nonnull (evidence_row);
       while (!ADW_IS_ACTION_ROW (evidence_row))
         evidence_row = gtk_widget_get_parent (evidence_row);
-      remove_button = find_descendant (evidence_row, is_button_with_action, "skill.remove-evidence");
+      remove_button = upskill_test_find_button_for_action (evidence_row, "skill.remove-evidence");
       g_assert_nonnull (remove_button);
       click (remove_button);
     }
@@ -753,7 +701,7 @@ test_groups (Fixture       *fixture,
     {
       UpskillArea *area = upskill_catalog_get_area (catalog, i);
       g_autofree char *escaped = g_markup_escape_text (area->name, -1);
-      GtkWidget *group = find_descendant (GTK_WIDGET (fixture->page), is_group_titled, escaped);
+      GtkWidget *group = upskill_test_find_with_text (GTK_WIDGET (fixture->page), ADW_TYPE_PREFERENCES_GROUP, "title", escaped);
       const char *description;
 
       g_assert_nonnull (group);
@@ -763,7 +711,7 @@ test_groups (Fixture       *fixture,
       for (guint s = 0; s < area->skills->len; s++)
         {
           UpskillSkill *skill = g_ptr_array_index (area->skills, s);
-          GtkWidget *row = find_descendant (group, is_row_of_skill, skill->id);
+          GtkWidget *row = upskill_test_find_skill_row (group, skill->id);
 
           g_assert_nonnull (row);
           g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, skill->name);
@@ -781,7 +729,7 @@ assert_area_shown (Fixture    *fixture,
   GtkScrolledWindow *scrolled = GTK_SCROLLED_WINDOW (gtk_widget_get_template_child (GTK_WIDGET (fixture->page),
                                                                                     UPSKILL_TYPE_SKILLS_PAGE,
                                                                                     "scrolled_window"));
-  GtkWidget *group = find_descendant (GTK_WIDGET (fixture->page), is_group_titled, group_title);
+  GtkWidget *group = upskill_test_find_with_text (GTK_WIDGET (fixture->page), ADW_TYPE_PREFERENCES_GROUP, "title", group_title);
   int viewport_height = gtk_widget_get_height (GTK_WIDGET (scrolled));
   graphene_rect_t bounds;
   GtkWidget *focus;
@@ -870,7 +818,7 @@ render_page_of (Fixture            *fixture,
   /* Some rows open, as a user would have them. */
   for (guint i = 0; open_skills[i] != NULL; i++)
     {
-      GtkWidget *row = find_descendant (GTK_WIDGET (page), is_row_of_skill, open_skills[i]);
+      GtkWidget *row = upskill_test_find_skill_row (GTK_WIDGET (page), open_skills[i]);
 
       g_assert_nonnull (row);
       adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);

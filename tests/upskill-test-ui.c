@@ -3,6 +3,7 @@
 
 #include <glib/gstdio.h>
 
+#include "upskill-skill-row.h"
 #include "upskill-test-ui.h"
 
 void
@@ -243,6 +244,116 @@ upskill_test_find_window (GType type)
       return l->data;
 
   return NULL;
+}
+
+GtkWidget *
+upskill_test_find_widget (GtkWidget              *root,
+                          UpskillTestWidgetMatch  match,
+                          gconstpointer           data)
+{
+  if (match (root, data))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = upskill_test_find_widget (child, match, data);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+is_of_type (GtkWidget     *widget,
+            gconstpointer  type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
+}
+
+GtkWidget *
+upskill_test_find_of_type (GtkWidget *root,
+                           GType      type)
+{
+  return upskill_test_find_widget (root, is_of_type, GSIZE_TO_POINTER (type));
+}
+
+typedef struct
+{
+  GType       type;
+  const char *property;
+  const char *text;
+} WidgetWithText;
+
+static gboolean
+has_text (GtkWidget     *widget,
+          gconstpointer  data)
+{
+  const WidgetWithText *wanted = data;
+  g_autofree char *text = NULL;
+
+  if (!G_TYPE_CHECK_INSTANCE_TYPE (widget, wanted->type))
+    return FALSE;
+  g_object_get (widget, wanted->property, &text, NULL);
+  return g_strcmp0 (text, wanted->text) == 0;
+}
+
+GtkWidget *
+upskill_test_find_with_text (GtkWidget  *root,
+                             GType       type,
+                             const char *property,
+                             const char *text)
+{
+  WidgetWithText wanted = { type, property, text };
+
+  return upskill_test_find_widget (root, has_text, &wanted);
+}
+
+static gboolean
+is_row_of_skill (GtkWidget     *widget,
+                 gconstpointer  skill_id)
+{
+  return UPSKILL_IS_SKILL_ROW (widget) &&
+         g_strcmp0 (upskill_skill_row_get_skill (UPSKILL_SKILL_ROW (widget))->id, skill_id) == 0;
+}
+
+GtkWidget *
+upskill_test_find_skill_row (GtkWidget  *root,
+                             const char *skill_id)
+{
+  return upskill_test_find_widget (root, is_row_of_skill, skill_id);
+}
+
+static gboolean
+is_label_with_text (GtkWidget     *widget,
+                    gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
+
+GtkLabel *
+upskill_test_find_label (GtkWidget  *root,
+                         const char *text)
+{
+  return GTK_LABEL (upskill_test_find_widget (root, is_label_with_text, text));
+}
+
+static gboolean
+is_button_with_action (GtkWidget     *widget,
+                       gconstpointer  action_name)
+{
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0;
+}
+
+GtkWidget *
+upskill_test_find_button_for_action (GtkWidget  *root,
+                                     const char *action_name)
+{
+  return upskill_test_find_widget (root, is_button_with_action, action_name);
 }
 
 void

@@ -60,6 +60,34 @@ void       upskill_test_save_with_chooser     (const char       *path);
  * choosing the folder @path would: goes into it and accepts. */
 void       upskill_test_choose_folder_with_chooser (const char  *path);
 
+/* Whether @widget is the one a search looks for, by @data. */
+typedef gboolean (*UpskillTestWidgetMatch) (GtkWidget     *widget,
+                                            gconstpointer  data);
+/* The first widget that @match takes, among @root and the widgets under
+ * it, depth first in the order they are laid out; NULL if none. */
+GtkWidget *upskill_test_find_widget           (GtkWidget              *root,
+                                               UpskillTestWidgetMatch  match,
+                                               gconstpointer           data);
+/* The first widget of @type under @root (or @root itself), or NULL. */
+GtkWidget *upskill_test_find_of_type          (GtkWidget        *root,
+                                               GType             type);
+/* The first widget of @type under @root (or @root itself) whose string
+ * property @property is @text, or NULL: a row or group by its "title",
+ * a button by its "tooltip-text". */
+GtkWidget *upskill_test_find_with_text        (GtkWidget        *root,
+                                               GType             type,
+                                               const char       *property,
+                                               const char       *text);
+/* The first skill row under @root that shows the skill @skill_id, or NULL. */
+GtkWidget *upskill_test_find_skill_row        (GtkWidget        *root,
+                                               const char       *skill_id);
+/* The first label under @root whose text is @text, or NULL. */
+GtkLabel  *upskill_test_find_label            (GtkWidget        *root,
+                                               const char       *text);
+/* The first button under @root that runs @action_name, or NULL. */
+GtkWidget *upskill_test_find_button_for_action (GtkWidget       *root,
+                                                const char      *action_name);
+
 /* The first visible toplevel window of @type (a dialog a page opened),
  * or NULL. */
 GtkWindow *upskill_test_find_window           (GType             type);

@@ -75,6 +75,14 @@ upskill_test_window_is_showing (UpskillWindow *window,
          g_strcmp0 (upskill_profile_get_id (profile), id) == 0;
 }
 
+void
+upskill_test_window_select (UpskillWindow *window,
+                            const char    *id)
+{
+  upskill_window_select (window, id);
+  UPSKILL_TEST_WAIT_UNTIL (upskill_test_window_is_showing (window, id));
+}
+
 UpskillWindow *
 upskill_test_window_open (UpskillTestWindow *fixture)
 {

@@ -55,6 +55,10 @@ gboolean        upskill_test_window_is_ready      (UpskillWindow     *window);
 /* Whether @window is ready and shows the profile @id. */
 gboolean        upskill_test_window_is_showing    (UpskillWindow     *window,
                                                    const char        *id);
+/* Selects the profile @id in @window's sidebar, as a click does, and
+ * waits until the window shows it. */
+void            upskill_test_window_select        (UpskillWindow     *window,
+                                                   const char        *id);
 
 /* The words the window tests use for the above, so that a test reads as
  * a user's steps: WAIT_UNTIL (showing (fixture->window, "li-wei")). */
