@@ -19,24 +19,8 @@
 /* Role "ml-eng" targets py-core 4, py-data 3, ml-torch 4, ml-eval 2,
  * sec-llm 2: 15 levels; area py 7, ml 6, sec 2. */
 static const char catalog_json[] =
-  "{\"format\": \"upskill-catalog\", \"version\": 1,"
-  " \"areas\": ["
-  "  {\"id\": \"py\", \"name\": \"Python\", \"summary\": \"s\", \"article_basis\": \"b\","
-  "   \"skills\": ["
-  "     {\"id\": \"py-core\", \"name\": \"Core\", \"description\": \"d\"},"
-  "     {\"id\": \"py-data\", \"name\": \"Data\", \"description\": \"d\"},"
-  "     {\"id\": \"py-test\", \"name\": \"Testing\", \"description\": \"d\"}]},"
-  "  {\"id\": \"ml\", \"name\": \"ML\", \"summary\": \"s\", \"article_basis\": \"b\","
-  "   \"skills\": ["
-  "     {\"id\": \"ml-torch\", \"name\": \"PyTorch\", \"description\": \"d\"},"
-  "     {\"id\": \"ml-eval\", \"name\": \"Evaluation\", \"description\": \"d\"}]},"
-  "  {\"id\": \"sec\", \"name\": \"Security\", \"summary\": \"s\", \"article_basis\": \"b\","
-  "   \"skills\": ["
-  "     {\"id\": \"sec-llm\", \"name\": \"LLM threats\", \"description\": \"d\"}]}],"
-  " \"roles\": ["
-  "  {\"id\": \"ml-eng\", \"name\": \"ML Engineer\", \"description\": \"d\","
-  "   \"area_weights\": {\"py\": 1.0, \"ml\": 2.0, \"sec\": 0.5},"
-  "   \"targets\": {\"py-core\": 4, \"py-data\": 3, \"ml-torch\": 4, \"ml-eval\": 2, \"sec-llm\": 2}}],"
+  UPSKILL_TEST_SMALL_CATALOG_START (",{\"id\": \"py-test\", \"name\": \"Testing\", \"description\": \"d\"}")
+  "],"
   " \"modules\": ["
   "  {\"id\": \"m-eval\", \"title\": \"Eval course\", \"provider\": \"p\", \"kind\": \"course\","
   "   \"hours\": 10, \"skill\": \"ml-eval\", \"from\": 0, \"to\": 2, \"url\": \"https://example.com\"}]}";

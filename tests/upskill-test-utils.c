@@ -115,6 +115,23 @@ upskill_test_report_tear_down (UpskillTestReport *fixture)
   g_clear_object (&fixture->catalog);
 }
 
+void
+upskill_test_sample_set_up (UpskillTestSample *fixture,
+                            gconstpointer      sample_id)
+{
+  fixture->catalog = upskill_catalog_get_default ();
+  fixture->profile = upskill_test_load_sample (sample_id);
+  fixture->trends = upskill_trends_new_bundled (fixture->catalog);
+}
+
+void
+upskill_test_sample_tear_down (UpskillTestSample *fixture,
+                               gconstpointer      sample_id)
+{
+  g_assert_finalize_object (fixture->profile);
+  g_assert_finalize_object (fixture->trends);
+}
+
 guint
 upskill_test_count_temporary_files (const char *folder)
 {
@@ -157,6 +174,34 @@ upskill_test_list_samples (void)
     g_test_skip ("No sample profiles are bundled");
 
   return children;
+}
+
+UpskillProfile *
+upskill_test_new_profile (const char *role_id)
+{
+  UpskillProfile *profile = upskill_profile_new ("test", "Test Person");
+
+  if (role_id != NULL)
+    upskill_profile_set_target_role (profile, role_id);
+
+  return profile;
+}
+
+void
+upskill_test_profile_set_up (UpskillTestProfile *fixture,
+                             const char         *catalog_json,
+                             const char         *role_id)
+{
+  fixture->catalog = upskill_test_catalog_new_from_json (catalog_json);
+  fixture->profile = upskill_test_new_profile (role_id);
+}
+
+void
+upskill_test_profile_tear_down (UpskillTestProfile *fixture,
+                                gconstpointer       data)
+{
+  g_assert_finalize_object (fixture->profile);
+  g_assert_finalize_object (fixture->catalog);
 }
 
 UpskillCatalog *

@@ -58,7 +58,46 @@ void            upskill_test_report_set_up         (UpskillTestReport *fixture,
                                                     const char        *tmpl);
 void            upskill_test_report_tear_down      (UpskillTestReport *fixture);
 
+/* A catalog and a new profile on it. */
+typedef struct
+{
+  UpskillCatalog *catalog;
+  UpskillProfile *profile;
+} UpskillTestProfile;
+
+/* Loads the catalog @catalog_json and makes a new profile aiming at the
+ * role @role_id, as upskill_test_new_profile() does. */
+void            upskill_test_profile_set_up        (UpskillTestProfile *fixture,
+                                                    const char         *catalog_json,
+                                                    const char         *role_id);
+/* Checks that the test held on to neither the profile nor the catalog. */
+void            upskill_test_profile_tear_down     (UpskillTestProfile *fixture,
+                                                    gconstpointer       data);
+
+/* The bundled catalog and trends, and a sample profile. */
+typedef struct
+{
+  UpskillCatalog *catalog;
+  UpskillTrends  *trends;
+  UpskillProfile *profile;
+} UpskillTestSample;
+
+/* Loads the bundled trends and the sample profile @sample_id (a string,
+ * e.g. "dana-okafor"). */
+void            upskill_test_sample_set_up         (UpskillTestSample *fixture,
+                                                    gconstpointer      sample_id);
+/* Checks that the test held on to neither the profile nor the trends. */
+void            upskill_test_sample_tear_down      (UpskillTestSample *fixture,
+                                                    gconstpointer      sample_id);
+/* Adds the test @func, run on a UpskillTestSample fixture of @sample_id. */
+#define UPSKILL_TEST_ADD_SAMPLE(path, sample_id, func) \
+  g_test_add (path, UpskillTestSample, sample_id, upskill_test_sample_set_up, func, upskill_test_sample_tear_down)
+
 /* Data */
+
+/* A new profile "test" ("Test Person") aiming at the role @role_id, or at
+ * none if NULL. */
+UpskillProfile *upskill_test_new_profile           (const char     *role_id);
 
 /* The bundled sample profile @id, e.g. "dana-okafor". */
 UpskillProfile *upskill_test_load_sample           (const char     *id);
@@ -68,6 +107,39 @@ GStrv           upskill_test_list_samples          (void);
 UpskillCatalog *upskill_test_catalog_new_from_json (const char     *json);
 UpskillTrends  *upskill_test_trends_new_from_json  (const char     *json,
                                                     UpskillCatalog *catalog);
+
+/* The start of a catalog small enough to compute by hand, to go on with
+ * the roles and modules a test needs (", {role}], \"modules\": […]}").
+ * Areas py (py-core, py-data and @more_python, a JSON list tail such as
+ * ",{skill}" or ""), ml (ml-torch, ml-eval) and sec (sec-llm); role
+ * "ml-eng" targets py-core 4, py-data 3, ml-torch 4, ml-eval 2, sec-llm 2
+ * (15 levels) and weighs py 1.0, ml 2.0 and sec 0.5. */
+#define UPSKILL_TEST_SMALL_CATALOG_START(more_python) \
+  "{\"format\": \"upskill-catalog\", \"version\": 1,"                                                  \
+  " \"areas\": ["                                                                                      \
+  "  {\"id\": \"py\", \"name\": \"Python\", \"summary\": \"s\", \"article_basis\": \"b\","             \
+  "   \"skills\": ["                                                                                   \
+  "     {\"id\": \"py-core\", \"name\": \"Core\", \"description\": \"d\"},"                            \
+  "     {\"id\": \"py-data\", \"name\": \"Data\", \"description\": \"d\"}" more_python "]},"           \
+  "  {\"id\": \"ml\", \"name\": \"ML\", \"summary\": \"s\", \"article_basis\": \"b\","                 \
+  "   \"skills\": ["                                                                                   \
+  "     {\"id\": \"ml-torch\", \"name\": \"PyTorch\", \"description\": \"d\"},"                        \
+  "     {\"id\": \"ml-eval\", \"name\": \"Evaluation\", \"description\": \"d\"}]},"                    \
+  "  {\"id\": \"sec\", \"name\": \"Security\", \"summary\": \"s\", \"article_basis\": \"b\","          \
+  "   \"skills\": ["                                                                                   \
+  "     {\"id\": \"sec-llm\", \"name\": \"LLM threats\", \"description\": \"d\"}]}],"                  \
+  " \"roles\": ["                                                                                      \
+  "  {\"id\": \"ml-eng\", \"name\": \"ML Engineer\", \"description\": \"d\","                          \
+  "   \"area_weights\": {\"py\": 1.0, \"ml\": 2.0, \"sec\": 0.5},"                                     \
+  "   \"targets\": {\"py-core\": 4, \"py-data\": 3, \"ml-torch\": 4, \"ml-eval\": 2, \"sec-llm\": 2}}"
+
+/* The start of a trend feed ("Test article") of one section, "s1", to go
+ * on with its claims ("{claim}, …]}"). */
+#define UPSKILL_TEST_TRENDS_START \
+  "{\"format\": \"upskill-trends\", \"version\": 1,"                    \
+  " \"source\": {\"title\": \"Test article\", \"kind\": \"article\"}," \
+  " \"sections\": [{\"id\": \"s1\", \"title\": \"Section\"}],"       \
+  " \"claims\": ["
 
 /* The main context */
 
