@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <time.h>
 
+#include "bench-common.h"
 #include "upskill-catalog.h"
 #include "upskill-client.h"
 #include "upskill-practice.h"
@@ -18,27 +19,6 @@
 
 #define N_RUNS 5
 #define DAY    (24 * 60 * 60)
-
-static int
-compare_int64 (gconstpointer a,
-               gconstpointer b)
-{
-  gint64 x = *(const gint64 *)a;
-  gint64 y = *(const gint64 *)b;
-
-  return (x > y) - (x < y);
-}
-
-static void
-die_on_error (GError     *error,
-              const char *what)
-{
-  if (error != NULL)
-    {
-      g_printerr ("%s: %s\n", what, error->message);
-      exit (EXIT_FAILURE);
-    }
-}
 
 /* A client of a year's coaching: levels rated and raised, a session a
  * month (the last one 0 to 60 days ago), some with the next one booked,
@@ -115,7 +95,7 @@ cpu_time (void)
 static gint64
 median (gint64 *times)
 {
-  qsort (times, N_RUNS, sizeof (gint64), compare_int64);
+  qsort (times, N_RUNS, sizeof (gint64), bench_compare_int64);
   return times[N_RUNS / 2];
 }
 
@@ -162,7 +142,7 @@ main (int   argc,
     }
 
   base = g_dir_make_tmp ("upskill-bench-clients-XXXXXX", &error);
-  die_on_error (error, "temporary folder");
+  bench_die_on_error (error, "temporary folder");
   data_dir = g_file_new_for_path (base);
   g_print ("Generating %u clients in %s\n", n_clients, base);
   {
@@ -176,7 +156,7 @@ main (int   argc,
         g_autoptr(UpskillProfile) profile = make_client (catalog, i, now);
 
         upskill_store_save (store, profile, NULL, &error);
-        die_on_error (error, "save");
+        bench_die_on_error (error, "save");
       }
     g_print ("%.1f s\n\n", (g_get_monotonic_time () - start) / 1e6);
   }
@@ -193,7 +173,7 @@ main (int   argc,
       g_unlink (index_path);
       start = cpu_time ();
       summaries = upskill_store_list (store, NULL, &error);
-      die_on_error (error, "list");
+      bench_die_on_error (error, "list");
       times[run] = cpu_time () - start;
     }
   print_row ("list, index rebuilt from the files", median (times));
@@ -205,7 +185,7 @@ main (int   argc,
 
       start = cpu_time ();
       summaries = upskill_store_list (store, NULL, &error);
-      die_on_error (error, "list");
+      bench_die_on_error (error, "list");
       times[run] = cpu_time () - start;
     }
   print_row ("list, index.json (new session)", median (times));
@@ -225,7 +205,7 @@ main (int   argc,
 
       start = cpu_time ();
       summaries = upskill_store_list (store, NULL, &error);
-      die_on_error (error, "list");
+      bench_die_on_error (error, "list");
       clients = upskill_practice_new_clients (summaries, catalog, now);
       times[run] = cpu_time () - start;
       g_assert (g_list_model_get_n_items (G_LIST_MODEL (clients)) == n_clients);
@@ -238,7 +218,7 @@ main (int   argc,
     g_autoptr(GListStore) clients = NULL;
     g_autoptr(GPtrArray) common = NULL;
 
-    die_on_error (error, "list");
+    bench_die_on_error (error, "list");
     for (guint run = 0; run < N_RUNS; run++)
       {
         g_autoptr(GListStore) built = NULL;

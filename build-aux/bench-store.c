@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <sys/resource.h>
 
+#include "bench-common.h"
 #include "upskill-catalog.h"
 #include "upskill-store.h"
 
@@ -19,16 +20,6 @@
 
 typedef gint64 (*Measure) (gpointer data);
 
-static int
-compare_int64 (gconstpointer a,
-               gconstpointer b)
-{
-  gint64 x = *(const gint64 *)a;
-  gint64 y = *(const gint64 *)b;
-
-  return (x > y) - (x < y);
-}
-
 /* Median of N_RUNS, in microseconds. */
 static gint64
 median_of_runs (Measure  measure,
@@ -39,20 +30,9 @@ median_of_runs (Measure  measure,
   for (guint i = 0; i < N_RUNS; i++)
     times[i] = measure (data);
 
-  qsort (times, N_RUNS, sizeof (gint64), compare_int64);
+  qsort (times, N_RUNS, sizeof (gint64), bench_compare_int64);
 
   return times[N_RUNS / 2];
-}
-
-static void
-die_on_error (GError     *error,
-              const char *what)
-{
-  if (error != NULL)
-    {
-      g_printerr ("%s: %s\n", what, error->message);
-      exit (EXIT_FAILURE);
-    }
 }
 
 static UpskillProfile *
@@ -158,7 +138,7 @@ measure_list_cold (gpointer data)
   summaries = upskill_store_list (store, NULL, &error);
   start = g_get_monotonic_time () - start;
 
-  die_on_error (error, "list");
+  bench_die_on_error (error, "list");
   check_list (bench, summaries);
 
   return start;
@@ -182,7 +162,7 @@ measure_list_cold_cpu (gpointer data)
   summaries = upskill_store_list (store, NULL, &error);
   getrusage (RUSAGE_SELF, &after);
 
-  die_on_error (error, "list");
+  bench_die_on_error (error, "list");
   check_list (bench, summaries);
 
   return ((after.ru_utime.tv_sec - before.ru_utime.tv_sec) * G_USEC_PER_SEC +
@@ -206,7 +186,7 @@ measure_list_warm_from_disk (gpointer data)
   summaries = upskill_store_list (store, NULL, &error);
   start = g_get_monotonic_time () - start;
 
-  die_on_error (error, "list");
+  bench_die_on_error (error, "list");
   check_list (bench, summaries);
 
   return start;
@@ -225,7 +205,7 @@ measure_list_warm_in_memory (gpointer data)
   summaries = upskill_store_list (bench->store, NULL, &error);
   start = g_get_monotonic_time () - start;
 
-  die_on_error (error, "list");
+  bench_die_on_error (error, "list");
   check_list (bench, summaries);
 
   return start;
@@ -243,7 +223,7 @@ measure_load (gpointer data)
   profile = upskill_store_load (bench->store, bench->load_id, NULL, &error);
   start = g_get_monotonic_time () - start;
 
-  die_on_error (error, "load");
+  bench_die_on_error (error, "load");
   g_set_object (&bench->profile, profile);
 
   return start;
@@ -264,7 +244,7 @@ measure_save (gpointer data)
   upskill_store_save (bench->store, bench->profile, NULL, &error);
   start = g_get_monotonic_time () - start;
 
-  die_on_error (error, "save");
+  bench_die_on_error (error, "save");
 
   return start;
 }
@@ -313,7 +293,7 @@ main (int   argc,
     }
 
   base = g_dir_make_tmp ("upskill-bench-XXXXXX", &error);
-  die_on_error (error, "temporary folder");
+  bench_die_on_error (error, "temporary folder");
   bench.data_dir = g_file_new_for_path (base);
   bench.load_id = g_strdup_printf ("client-%04u", bench.n_profiles / 2);
   bench.catalog = upskill_catalog_get_default ();
@@ -329,7 +309,7 @@ main (int   argc,
       g_autoptr(UpskillProfile) profile = make_profile (bench.catalog, i, 1700000000);
 
       upskill_store_save (bench.store, profile, NULL, &error);
-      die_on_error (error, "save");
+      bench_die_on_error (error, "save");
     }
   generate_time = g_get_monotonic_time () - start;
   g_clear_object (&bench.store);
