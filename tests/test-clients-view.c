@@ -34,13 +34,6 @@ fixture_set_up (Fixture       *fixture,
   WAIT_UNTIL (upskill_window_get_profile (fixture->window) != NULL);
 }
 
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  user_data)
-{
-  upskill_test_window_tear_down (fixture);
-}
-
 /* Which widget of @type a search wants: the first after @n_before. */
 typedef struct
 {
@@ -489,24 +482,12 @@ test_export_selected (Fixture       *fixture,
       g_ptr_array_add (expected, g_build_filename (folder, name, NULL));
     }
 
-  if (g_getenv ("UPSKILL_SCREENSHOT_DIR") != NULL)
-    {
-      g_autofree char *path = g_build_filename (g_getenv ("UPSKILL_SCREENSHOT_DIR"), "clients-selected.png", NULL);
-
-      upskill_test_wait_for_frames (GTK_WIDGET (fixture->window), 3);
-      upskill_test_save_png (GTK_WIDGET (fixture->window), path);
-    }
+  upskill_test_keep_png (GTK_WIDGET (fixture->window), "clients-selected.png");
 
   /* What a click on the button does. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "clients.export-reports", NULL));
   WAIT_UNTIL ((dialog = upskill_test_find_window (UPSKILL_TYPE_REPORT_OPTIONS_DIALOG)) != NULL);
-  if (g_getenv ("UPSKILL_SCREENSHOT_DIR") != NULL)
-    {
-      g_autofree char *path = g_build_filename (g_getenv ("UPSKILL_SCREENSHOT_DIR"), "export-reports-dialog.png", NULL);
-
-      upskill_test_wait_for_frames (GTK_WIDGET (dialog), 3);
-      upskill_test_save_png (GTK_WIDGET (dialog), path);
-    }
+  upskill_test_keep_png (GTK_WIDGET (dialog), "export-reports-dialog.png");
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Export Reports");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "2 clients"));
 
@@ -539,43 +520,37 @@ test_export_selected (Fixture       *fixture,
 }
 
 static void
-screenshot (Fixture    *fixture,
-            const char *dir,
-            const char *name,
-            const char *tab,
-            int         width,
-            int         height,
-            gboolean    dark)
-{
-  g_autofree char *path = g_build_filename (dir, name, NULL);
-  UpskillClientsView *view;
-
-  upskill_test_window_reopen (fixture, width, height, dark);
-  view = show_clients (fixture);
-  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (upskill_test_find_of_type (GTK_WIDGET (view), ADW_TYPE_VIEW_STACK)), tab);
-  upskill_test_fit_window (GTK_WINDOW (fixture->window), width, height);
-  upskill_test_save_screenshot (GTK_WIDGET (fixture->window), path);
-}
-
-static void
 test_render (Fixture       *fixture,
              gconstpointer  user_data)
 {
-  /* UPSKILL_SCREENSHOT_DIR=data/screenshots refreshes the screenshots of
-   * the metainfo; otherwise smaller ones go to the temporary folder. */
-  const char *dir = g_getenv ("UPSKILL_SCREENSHOT_DIR");
-  int height = dir != NULL ? 800 : 640;
-  int width = dir != NULL ? 1200 : 960;
+  /* Each a picture of the window showing a tab of the overview. */
+  static const struct {
+    const char *name;
+    const char *tab;
+    gboolean    narrow;  /* 400 pixels wide */
+    gboolean    dark;
+  } shots[] = {
+    { "clients-light.png",       "table", FALSE, FALSE },
+    { "clients-dark.png",        "table", FALSE, TRUE },
+    { "clients-areas-light.png", "areas", FALSE, FALSE },
+    { "clients-areas-dark.png",  "areas", FALSE, TRUE },
+    { "clients-gaps-light.png",  "gaps",  FALSE, FALSE },
+    { "clients-narrow.png",      "table", TRUE,  FALSE },
+  };
+  int wide, height;
+  const char *dir = upskill_test_window_screenshot_dir (fixture, &wide, &height);
 
-  if (dir == NULL)
-    dir = fixture->data_dir;
+  for (guint i = 0; i < G_N_ELEMENTS (shots); i++)
+    {
+      int width = shots[i].narrow ? 400 : wide;
+      UpskillClientsView *view;
 
-  screenshot (fixture, dir, "clients-light.png", "table", width, height, FALSE);
-  screenshot (fixture, dir, "clients-dark.png", "table", width, height, TRUE);
-  screenshot (fixture, dir, "clients-areas-light.png", "areas", width, height, FALSE);
-  screenshot (fixture, dir, "clients-areas-dark.png", "areas", width, height, TRUE);
-  screenshot (fixture, dir, "clients-gaps-light.png", "gaps", width, height, FALSE);
-  screenshot (fixture, dir, "clients-narrow.png", "table", 400, height, FALSE);
+      upskill_test_window_reopen (fixture, width, height, shots[i].dark);
+      view = show_clients (fixture);
+      adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (upskill_test_find_of_type (GTK_WIDGET (view), ADW_TYPE_VIEW_STACK)),
+                                             shots[i].tab);
+      upskill_test_window_save_screenshot (fixture, dir, shots[i].name, width, height);
+    }
 
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 }
@@ -588,7 +563,7 @@ main (int   argc,
   adw_init ();
 
 #define ADD(path, func) \
-  g_test_add ("/upskill/clients-view/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add ("/upskill/clients-view/" path, Fixture, NULL, fixture_set_up, func, upskill_test_window_fixture_tear_down)
 
   ADD ("list-and-sort", test_list_and_sort);
   ADD ("filter", test_filter);

@@ -61,16 +61,6 @@ static const char catalog_json[] =
 
 #define FULL_PLAN "m-py-intro m-pandas m-torch m-torch-adv m-eval m-py-adv m-owasp"
 
-static UpskillProfile *
-new_profile (const char *role_id)
-{
-  UpskillProfile *profile = upskill_test_new_profile (role_id);
-
-  upskill_profile_set_weekly_hours (profile, 7.0);
-
-  return profile;
-}
-
 /* The small catalog and a new profile aiming at the role @role_id (NULL
  * for none), at 7 hours a week. */
 typedef UpskillTestProfile Fixture;
@@ -132,6 +122,17 @@ assert_regenerated_plan (Fixture       *fixture,
 {
   upskill_planner_regenerate (fixture->profile, fixture->catalog, trends);
   assert_plan (fixture->profile, expected);
+}
+
+/* Sets the level of @skill_id to @level, then as above, without trends. */
+static void
+assert_plan_at_level (Fixture    *fixture,
+                      const char *skill_id,
+                      guint       level,
+                      const char *expected)
+{
+  set_level (fixture->profile, skill_id, level);
+  assert_regenerated_plan (fixture, NULL, expected);
 }
 
 static UpskillPlanStep *
@@ -297,11 +298,9 @@ test_chains_modules (Fixture       *fixture,
   assert_regenerated_plan (fixture, NULL, "m-py-intro m-py-adv");
 
   /* From 1 the module that reaches highest (1 -> 3), then 3 -> 4 via 2 -> 4. */
-  set_level (fixture->profile, "py-core", 1);
-  assert_regenerated_plan (fixture, NULL, "m-py-all m-py-adv");
+  assert_plan_at_level (fixture, "py-core", 1, "m-py-all m-py-adv");
 
-  set_level (fixture->profile, "py-core", 3);
-  assert_regenerated_plan (fixture, NULL, "m-py-adv");
+  assert_plan_at_level (fixture, "py-core", 3, "m-py-adv");
 
   /* Equal reach and hours: the first in the catalog. Security's gap of 2
    * now outranks Python's gap of 1, so it goes first. */
@@ -310,8 +309,7 @@ test_chains_modules (Fixture       *fixture,
 
   /* Nothing left to close: an empty plan. */
   set_level (fixture->profile, "py-core", 4);
-  set_level (fixture->profile, "sec-llm", 3);
-  assert_regenerated_plan (fixture, NULL, "");
+  assert_plan_at_level (fixture, "sec-llm", 3, "");
 
   /* No module goes beyond 4: the plan gets as far as it can. */
   set_level (fixture->profile, "py-core", 2);
@@ -370,11 +368,9 @@ test_skips_covered_prerequisites (Fixture       *fixture,
                                   gconstpointer  role_id)
 {
   /* Pandas needs the intro, which takes Python core to 2. */
-  set_level (fixture->profile, "py-core", 1);
-  assert_regenerated_plan (fixture, NULL, "m-py-intro m-pandas");
+  assert_plan_at_level (fixture, "py-core", 1, "m-py-intro m-pandas");
 
-  set_level (fixture->profile, "py-core", 2);
-  assert_regenerated_plan (fixture, NULL, "m-pandas");
+  assert_plan_at_level (fixture, "py-core", 2, "m-pandas");
 
   /* A PyTorch target with Pandas covered needs neither Pandas nor what
    * Pandas needs. */
@@ -464,15 +460,13 @@ test_drops_unneeded_planned (Fixture       *fixture,
    * evaluation, as they were. */
   set_level (fixture->profile, "py-core", 4);
   set_level (fixture->profile, "ml-torch", 4);
-  set_level (fixture->profile, "sec-llm", 2);
-  assert_regenerated_plan (fixture, NULL, "m-py-intro m-pandas custom:custom-1 m-eval m-owasp");
+  assert_plan_at_level (fixture, "sec-llm", 2, "m-py-intro m-pandas custom:custom-1 m-eval m-owasp");
   g_assert_cmpint (find_module_step (fixture->profile, "m-py-intro")->status, ==, UPSKILL_STEP_DONE);
   g_assert_cmpint (find_module_step (fixture->profile, "m-eval")->status, ==, UPSKILL_STEP_PLANNED);
 
   /* Nothing left at all: only what the user did or wrote stays. */
   set_level (fixture->profile, "py-data", 3);
-  set_level (fixture->profile, "ml-eval", 2);
-  assert_regenerated_plan (fixture, NULL, "m-py-intro m-pandas custom:custom-1 m-owasp");
+  assert_plan_at_level (fixture, "ml-eval", 2, "m-py-intro m-pandas custom:custom-1 m-owasp");
   g_assert_cmpint (find_module_step (fixture->profile, "m-pandas")->status, ==, UPSKILL_STEP_IN_PROGRESS);
 }
 
@@ -483,8 +477,7 @@ test_new_steps_get_fresh_ids (Fixture       *fixture,
   g_autofree char *pandas_id = NULL;
   GPtrArray *plan;
 
-  set_level (fixture->profile, "py-core", 2);
-  assert_regenerated_plan (fixture, NULL, "m-pandas");
+  assert_plan_at_level (fixture, "py-core", 2, "m-pandas");
   pandas_id = g_strdup (find_module_step (fixture->profile, "m-pandas")->id);
 
   /* Several steps added at once all get ids of their own. Priorities:
@@ -637,37 +630,76 @@ test_demand_orders_plan (Fixture       *fixture,
   g_assert_finalize_object (trends);
 }
 
-/* Python intro (10h) and Pandas (12h), and a custom step of 3h. */
-static UpskillProfile *
-new_scheduled_profile (UpskillCatalog *catalog)
+/* A profile aiming at "data" at 7 hours a week, planned: Python intro
+ * (10h) and Pandas (12h), and a custom step of 3h. */
+static void
+scheduled_fixture_set_up (Fixture       *fixture,
+                          gconstpointer  role_id)
 {
-  UpskillProfile *profile = new_profile ("data");
-
-  set_level (profile, "py-core", 1);
-  upskill_planner_regenerate (profile, catalog, NULL);
-  insert_step (profile, 2,
+  fixture_set_up (fixture, "data");
+  set_level (fixture->profile, "py-core", 1);
+  upskill_planner_regenerate (fixture->profile, fixture->catalog, NULL);
+  insert_step (fixture->profile, 2,
                upskill_plan_step_new_custom ("custom-1", "Write a notebook", 3, "py-data", 2, 3));
-  assert_plan (profile, "m-py-intro m-pandas custom:custom-1");
+  assert_plan (fixture->profile, "m-py-intro m-pandas custom:custom-1");
+}
 
-  return profile;
+/* The schedule of the steps of scheduled_fixture_set_up() at @weekly_hours. */
+typedef struct
+{
+  double      weekly_hours;
+  const char *dates[3][2];      /* of Python Intro, Pandas, the notebook */
+  const char *finish;           /* or NULL, not checked */
+  guint       remaining_hours;  /* or 0, not checked */
+} ScheduleDates;
+
+static const ScheduleDates at_7_hours = {
+  7.0, { { "2025-01-06", "2025-01-15" }, { "2025-01-16", "2025-01-27" }, { "2025-01-28", "2025-01-30" } },
+  "2025-01-30", 10 + 12 + 3,
+};
+static const ScheduleDates at_14_hours = {
+  14.0, { { "2025-01-06", "2025-01-10" }, { "2025-01-11", "2025-01-16" }, { "2025-01-17", "2025-01-18" } },
+  "2025-01-18", 0,
+};
+static const ScheduleDates at_5_hours = {
+  5.0, { { "2025-01-06", "2025-01-19" }, { "2025-01-20", "2025-02-05" }, { "2025-02-06", "2025-02-10" } },
+  "2025-02-10", 25,
+};
+static const ScheduleDates at_40_hours = {
+  40.0, { { "2025-01-06", "2025-01-07" }, { "2025-01-08", "2025-01-10" }, { "2025-01-11", "2025-01-11" } },
+  NULL, 0,
+};
+
+/* Returns the schedule. */
+static GPtrArray *
+assert_schedule_dates (UpskillProfile      *profile,
+                       UpskillCatalog      *catalog,
+                       const ScheduleDates *expected)
+{
+  static const char * const titles[] = { "Python Intro", "Pandas", "Write a notebook" };
+  g_autoptr(GPtrArray) schedule = NULL;
+
+  upskill_profile_set_weekly_hours (profile, expected->weekly_hours);
+  schedule = schedule_from_monday (profile, catalog);
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    assert_scheduled (schedule, i, titles[i], expected->dates[i][0], expected->dates[i][1]);
+  if (expected->finish != NULL)
+    assert_finish (schedule, expected->finish);
+  if (expected->remaining_hours != 0)
+    g_assert_cmpuint (upskill_planner_remaining_hours (schedule), ==, expected->remaining_hours);
+
+  return g_steal_pointer (&schedule);
 }
 
 static void
-test_schedule_one_hour_per_day (void)
+test_schedule_one_hour_per_day (Fixture       *fixture,
+                                gconstpointer  role_id)
 {
-  UpskillCatalog *catalog = upskill_test_catalog_new_from_json (catalog_json);
-  UpskillProfile *profile = new_scheduled_profile (catalog);
-  g_autoptr(GPtrArray) schedule = NULL;
+  /* 7 hours a week: one hour a day, days counted inclusively. */
+  g_autoptr(GPtrArray) schedule = assert_schedule_dates (fixture->profile, fixture->catalog, &at_7_hours);
   UpskillScheduledStep *scheduled;
 
-  /* 7 hours a week: one hour a day, days counted inclusively. */
-  schedule = schedule_from_monday (profile, catalog);
   g_assert_cmpuint (schedule->len, ==, 3);
-  assert_scheduled (schedule, 0, "Python Intro", "2025-01-06", "2025-01-15");
-  assert_scheduled (schedule, 1, "Pandas", "2025-01-16", "2025-01-27");
-  assert_scheduled (schedule, 2, "Write a notebook", "2025-01-28", "2025-01-30");
-  assert_finish (schedule, "2025-01-30");
-  g_assert_cmpuint (upskill_planner_remaining_hours (schedule), ==, 10 + 12 + 3);
 
   scheduled = g_ptr_array_index (schedule, 1);
   g_assert_nonnull (scheduled->module);
@@ -676,49 +708,30 @@ test_schedule_one_hour_per_day (void)
   g_assert_cmpuint (scheduled->hours, ==, 12);
   g_assert_cmpuint (scheduled->from_level, ==, 0);
   g_assert_cmpuint (scheduled->to_level, ==, 3);
-  g_assert_true (scheduled->step == find_module_step (profile, "m-pandas"));
+  g_assert_true (scheduled->step == find_module_step (fixture->profile, "m-pandas"));
 
   scheduled = g_ptr_array_index (schedule, 2);
   g_assert_null (scheduled->module);
   g_assert_cmpstr (scheduled->skill->id, ==, "py-data");
   g_assert_cmpuint (scheduled->from_level, ==, 2);
   g_assert_cmpuint (scheduled->to_level, ==, 3);
-
-  g_assert_finalize_object (profile);
-  g_assert_finalize_object (catalog);
 }
 
 static void
-test_schedule_weekly_hours (void)
+test_schedule_weekly_hours (Fixture       *fixture,
+                            gconstpointer  role_id)
 {
-  UpskillCatalog *catalog = upskill_test_catalog_new_from_json (catalog_json);
-  UpskillProfile *profile = new_scheduled_profile (catalog);
   GPtrArray *schedule;
 
-  /* 14 hours a week, 2 a day: 5, 6 and 2 days. */
-  upskill_profile_set_weekly_hours (profile, 14.0);
-  schedule = schedule_from_monday (profile, catalog);
-  assert_scheduled (schedule, 0, "Python Intro", "2025-01-06", "2025-01-10");
-  assert_scheduled (schedule, 1, "Pandas", "2025-01-11", "2025-01-16");
-  assert_scheduled (schedule, 2, "Write a notebook", "2025-01-17", "2025-01-18");
-  assert_finish (schedule, "2025-01-18");
-  g_ptr_array_unref (schedule);
-
-  /* 5 hours a week: 10 x 7 / 5 = 14 days exactly, 12 x 7 / 5 = 16.8 -> 17,
-   * 3 x 7 / 5 = 4.2 -> 5. */
-  upskill_profile_set_weekly_hours (profile, 5.0);
-  schedule = schedule_from_monday (profile, catalog);
-  assert_scheduled (schedule, 0, "Python Intro", "2025-01-06", "2025-01-19");
-  assert_scheduled (schedule, 1, "Pandas", "2025-01-20", "2025-02-05");
-  assert_scheduled (schedule, 2, "Write a notebook", "2025-02-06", "2025-02-10");
-  assert_finish (schedule, "2025-02-10");
-  g_assert_cmpuint (upskill_planner_remaining_hours (schedule), ==, 25);
-  g_ptr_array_unref (schedule);
+  /* 14 hours a week, 2 a day: 5, 6 and 2 days. 5 hours a week: 10 x 7 /
+   * 5 = 14 days exactly, 12 x 7 / 5 = 16.8 -> 17, 3 x 7 / 5 = 4.2 -> 5. */
+  g_ptr_array_unref (assert_schedule_dates (fixture->profile, fixture->catalog, &at_14_hours));
+  g_ptr_array_unref (assert_schedule_dates (fixture->profile, fixture->catalog, &at_5_hours));
 
   /* A few seconds a week: millions of days, no date can be projected, yet
    * the work is still there. */
-  upskill_profile_set_weekly_hours (profile, 0.00001);
-  schedule = schedule_from_monday (profile, catalog);
+  upskill_profile_set_weekly_hours (fixture->profile, 0.00001);
+  schedule = schedule_from_monday (fixture->profile, fixture->catalog);
   for (guint i = 0; i < schedule->len; i++)
     {
       UpskillScheduledStep *scheduled = g_ptr_array_index (schedule, i);
@@ -737,29 +750,21 @@ test_schedule_weekly_hours (void)
   g_ptr_array_unref (schedule);
 
   /* 40 hours a week: the 3-hour step still takes a day of its own. */
-  upskill_profile_set_weekly_hours (profile, 40.0);
-  schedule = schedule_from_monday (profile, catalog);
-  assert_scheduled (schedule, 0, "Python Intro", "2025-01-06", "2025-01-07");
-  assert_scheduled (schedule, 1, "Pandas", "2025-01-08", "2025-01-10");
-  assert_scheduled (schedule, 2, "Write a notebook", "2025-01-11", "2025-01-11");
-  g_ptr_array_unref (schedule);
+  g_ptr_array_unref (assert_schedule_dates (fixture->profile, fixture->catalog, &at_40_hours));
 
-  g_assert_finalize_object (profile);
-  g_assert_finalize_object (catalog);
 }
 
 static void
-test_schedule_skips_finished (void)
+test_schedule_skips_finished (Fixture       *fixture,
+                              gconstpointer  role_id)
 {
-  UpskillCatalog *catalog = upskill_test_catalog_new_from_json (catalog_json);
-  UpskillProfile *profile = new_scheduled_profile (catalog);
   GPtrArray *schedule;
   UpskillScheduledStep *scheduled;
   GDate finish;
 
-  set_module_status (profile, "m-py-intro", UPSKILL_STEP_DONE);
-  upskill_profile_set_step_status (profile, "custom-1", UPSKILL_STEP_IN_PROGRESS);
-  schedule = schedule_from_monday (profile, catalog);
+  set_module_status (fixture->profile, "m-py-intro", UPSKILL_STEP_DONE);
+  upskill_profile_set_step_status (fixture->profile, "custom-1", UPSKILL_STEP_IN_PROGRESS);
+  schedule = schedule_from_monday (fixture->profile, fixture->catalog);
   g_assert_cmpuint (schedule->len, ==, 3);
 
   scheduled = g_ptr_array_index (schedule, 0);
@@ -771,9 +776,9 @@ test_schedule_skips_finished (void)
   g_assert_cmpuint (upskill_planner_remaining_hours (schedule), ==, 15);
   g_ptr_array_unref (schedule);
 
-  set_module_status (profile, "m-pandas", UPSKILL_STEP_SKIPPED);
-  upskill_profile_set_step_status (profile, "custom-1", UPSKILL_STEP_DONE);
-  schedule = schedule_from_monday (profile, catalog);
+  set_module_status (fixture->profile, "m-pandas", UPSKILL_STEP_SKIPPED);
+  upskill_profile_set_step_status (fixture->profile, "custom-1", UPSKILL_STEP_DONE);
+  schedule = schedule_from_monday (fixture->profile, fixture->catalog);
   for (guint i = 0; i < schedule->len; i++)
     g_assert_false (((UpskillScheduledStep *) g_ptr_array_index (schedule, i))->scheduled);
   g_assert_cmpuint (upskill_planner_remaining_hours (schedule), ==, 0);
@@ -781,41 +786,38 @@ test_schedule_skips_finished (void)
   g_assert_false (g_date_valid (&finish));
   g_ptr_array_unref (schedule);
 
-  g_assert_finalize_object (profile);
-  g_assert_finalize_object (catalog);
 }
 
 static void
-test_check_order (void)
+test_check_order (Fixture       *fixture,
+                  gconstpointer  role_id)
 {
-  UpskillCatalog *catalog = upskill_test_catalog_new_from_json (catalog_json);
-  UpskillProfile *profile = new_scheduled_profile (catalog);
   GPtrArray *schedule;
   g_autoptr(GPtrArray) steps = NULL;
   char *message = NULL;
 
-  schedule = schedule_from_monday (profile, catalog);
-  g_assert_true (upskill_planner_check_order (profile, schedule, &message));
+  schedule = schedule_from_monday (fixture->profile, fixture->catalog);
+  g_assert_true (upskill_planner_check_order (fixture->profile, schedule, &message));
   g_assert_null (message);
   g_ptr_array_unref (schedule);
 
   /* Moved by the user: still laid out in the user's order, with a warning. */
-  upskill_profile_move_step (profile, find_module_step (profile, "m-pandas")->id, 0);
-  assert_plan (profile, "m-pandas m-py-intro custom:custom-1");
-  schedule = schedule_from_monday (profile, catalog);
+  upskill_profile_move_step (fixture->profile, find_module_step (fixture->profile, "m-pandas")->id, 0);
+  assert_plan (fixture->profile, "m-pandas m-py-intro custom:custom-1");
+  schedule = schedule_from_monday (fixture->profile, fixture->catalog);
   assert_scheduled (schedule, 0, "Pandas", "2025-01-06", "2025-01-17");
-  g_assert_false (upskill_planner_check_order (profile, schedule, &message));
+  g_assert_false (upskill_planner_check_order (fixture->profile, schedule, &message));
   g_assert_nonnull (message);
   g_assert_nonnull (strstr (message, "Pandas"));
   g_assert_nonnull (strstr (message, "Python Intro"));
   g_clear_pointer (&message, g_free);
-  g_assert_false (upskill_planner_check_order (profile, schedule, NULL));
+  g_assert_false (upskill_planner_check_order (fixture->profile, schedule, NULL));
   g_ptr_array_unref (schedule);
 
   /* A prerequisite already done is no reason to warn. */
-  set_module_status (profile, "m-py-intro", UPSKILL_STEP_DONE);
-  schedule = schedule_from_monday (profile, catalog);
-  g_assert_true (upskill_planner_check_order (profile, schedule, NULL));
+  set_module_status (fixture->profile, "m-py-intro", UPSKILL_STEP_DONE);
+  schedule = schedule_from_monday (fixture->profile, fixture->catalog);
+  g_assert_true (upskill_planner_check_order (fixture->profile, schedule, NULL));
   g_ptr_array_unref (schedule);
 
   /* PyTorch needs Pandas needs the intro: with Pandas removed from the plan,
@@ -823,15 +825,13 @@ test_check_order (void)
   steps = g_ptr_array_new_with_free_func ((GDestroyNotify) upskill_plan_step_free);
   g_ptr_array_add (steps, upskill_plan_step_new_module ("step-a", "m-torch"));
   g_ptr_array_add (steps, upskill_plan_step_new_module ("step-b", "m-py-intro"));
-  upskill_profile_set_plan (profile, g_steal_pointer (&steps));
-  schedule = schedule_from_monday (profile, catalog);
-  g_assert_false (upskill_planner_check_order (profile, schedule, &message));
+  upskill_profile_set_plan (fixture->profile, g_steal_pointer (&steps));
+  schedule = schedule_from_monday (fixture->profile, fixture->catalog);
+  g_assert_false (upskill_planner_check_order (fixture->profile, schedule, &message));
   g_assert_nonnull (strstr (message, "PyTorch"));
   g_clear_pointer (&message, g_free);
   g_ptr_array_unref (schedule);
 
-  g_assert_finalize_object (profile);
-  g_assert_finalize_object (catalog);
 }
 
 static void
@@ -911,6 +911,8 @@ main (int   argc,
 #define ADD_FOR_ROLE(path, role_id, func) \
   g_test_add ("/upskill/planner/" path, Fixture, role_id, fixture_set_up, func, upskill_test_profile_tear_down)
 #define ADD(path, func) ADD_FOR_ROLE (path, "ml-eng", func)
+#define ADD_SCHEDULED(path, func) \
+  g_test_add ("/upskill/planner/" path, Fixture, "data", scheduled_fixture_set_up, func, upskill_test_profile_tear_down)
 
   ADD_FOR_ROLE ("chains-modules", NULL, test_chains_modules);
   ADD ("respects-prerequisites", test_respects_prerequisites);
@@ -923,10 +925,10 @@ main (int   argc,
   ADD_FOR_ROLE ("kept-steps-follow-prerequisites", NULL, test_kept_steps_follow_prerequisites);
   ADD_FOR_ROLE ("in-progress-steps-lead", NULL, test_in_progress_steps_lead);
   ADD_FOR_ROLE ("demand-orders-plan", NULL, test_demand_orders_plan);
-  g_test_add_func ("/upskill/planner/schedule-one-hour-per-day", test_schedule_one_hour_per_day);
-  g_test_add_func ("/upskill/planner/schedule-weekly-hours", test_schedule_weekly_hours);
-  g_test_add_func ("/upskill/planner/schedule-skips-finished", test_schedule_skips_finished);
-  g_test_add_func ("/upskill/planner/check-order", test_check_order);
+  ADD_SCHEDULED ("schedule-one-hour-per-day", test_schedule_one_hour_per_day);
+  ADD_SCHEDULED ("schedule-weekly-hours", test_schedule_weekly_hours);
+  ADD_SCHEDULED ("schedule-skips-finished", test_schedule_skips_finished);
+  ADD_SCHEDULED ("check-order", test_check_order);
 
   return g_test_run ();
 }

@@ -23,27 +23,9 @@
  * 2026-11-26 12:00 UTC. */
 #define REPORT_DATE G_GINT64_CONSTANT (1795694400)
 
-static const char * const section_headings[] = {
-  "Next 90 days", "Summary", "Strengths", "Skills profile", "Gaps", "Learning path",
-  "Progress over time", "Since the last session", "Session notes", "Market context",
-  "Level definitions", "Sign-off",
-};
+static const char * const section_headings[] = { UPSKILL_TEST_REPORT_SECTIONS };
 
 typedef UpskillTestReport Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  upskill_test_report_set_up (fixture, "upskill-report-XXXXXX");
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  upskill_test_report_tear_down (fixture);
-}
 
 /* The value of "Key:" in pdfinfo's output. */
 static char *
@@ -101,17 +83,6 @@ text_has (const char *text,
     if (!text_has ((text), (needle))) \
       g_error ("“%s” is not in the report", (needle)); \
   } G_STMT_END
-
-static guint
-count_occurrences (const char *text,
-                   const char *needle)
-{
-  guint count = 0;
-
-  for (const char *p = strstr (text, needle); p != NULL; p = strstr (p + 1, needle))
-    count++;
-  return count;
-}
 
 /* strstr for binary data (a PDF holds NUL bytes). */
 static gboolean
@@ -239,7 +210,7 @@ check_sample (Fixture    *fixture,
 
   /* Page numbers and the running header. */
   assert_text_has (text, "Page 2 of");
-  g_assert_cmpuint (count_occurrences (text, "· Progress report"), >=, info_pages (info) - 1);
+  g_assert_cmpuint (upskill_test_count (text, "· Progress report"), >=, info_pages (info) - 1);
 }
 
 static void
@@ -688,10 +659,10 @@ test_no_market_context (Fixture       *fixture,
   without = upskill_test_pdf_text (without_path);
 
   /* Once in the contents, once as the heading. */
-  g_assert_cmpuint (count_occurrences (with, "Market context"), >=, 2);
+  g_assert_cmpuint (upskill_test_count (with, "Market context"), >=, 2);
   assert_text_has (with, "Key claims");
   assert_text_has (with, source);
-  g_assert_cmpuint (count_occurrences (without, "Market context"), ==, 0);
+  g_assert_cmpuint (upskill_test_count (without, "Market context"), ==, 0);
   g_assert_false (text_has (without, "Key claims"));
   g_assert_false (text_has (without, "Demand signal per area"));
   g_assert_false (text_has (without, source));
@@ -1023,7 +994,7 @@ test_long_plan (Fixture       *fixture,
       g_assert_nonnull (strstr (pages[p], "Status"));
     }
   g_assert_cmpuint (pages_with_steps, >=, 4);
-  g_assert_cmpuint (count_occurrences (text, "Projected"), >=, pages_with_steps);
+  g_assert_cmpuint (upskill_test_count (text, "Projected"), >=, pages_with_steps);
 }
 
 /* The goal in the person's own words is on the cover, with its day, as
@@ -1339,12 +1310,10 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
-  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("UPSKILL_LOCALE_DIR"));
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  upskill_test_init_translated (&argc, &argv);
 
 #define ADD(path, func) \
-  g_test_add ("/upskill/report/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add ("/upskill/report/" path, Fixture, NULL, upskill_test_report_fixture_set_up, func, upskill_test_report_fixture_tear_down)
 
   ADD ("samples", test_samples);
   ADD ("cjk-name", test_cjk_name);

@@ -198,9 +198,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  upskill_test_load_style ();
+  upskill_test_init_styled (&argc, &argv);
 
   g_test_add_func ("/upskill/text-limits/note-dialog", test_note_dialog);
   g_test_add_func ("/upskill/text-limits/step-dialog", test_step_dialog);

@@ -16,23 +16,6 @@
  * the tests use. */
 typedef UpskillTestWindow Fixture;
 
-/* Fixture */
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  user_data)
-{
-  upskill_test_window_set_up (fixture, "upskill-window-XXXXXX", GPOINTER_TO_INT (user_data));
-  fixture->window = open_window (fixture);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  user_data)
-{
-  upskill_test_window_tear_down (fixture);
-}
-
 /* Another device's version of @id arriving as a sync tool writes it: a
  * temporary file renamed over the profile. It adds the note @note. */
 static void
@@ -321,13 +304,7 @@ test_conflict_copy_merge (Fixture       *fixture,
   g_assert_cmpuint (n_visible (fixture), ==, 3);
   g_assert_cmpint (conflict_shown (fixture), ==, UPSKILL_CONFLICT_NONE);
   g_assert_null (upskill_profile_item_get_conflict_copy (upskill_window_find_item (fixture->window, "dana-okafor", NULL)));
-  if (g_getenv ("UPSKILL_SCREENSHOT_DIR") != NULL)
-    {
-      g_autofree char *png = g_build_filename (g_getenv ("UPSKILL_SCREENSHOT_DIR"), "conflict-marker.png", NULL);
-
-      upskill_test_wait_for_frames (GTK_WIDGET (fixture->window), 3);
-      upskill_test_save_png (GTK_WIDGET (fixture->window), png);
-    }
+  upskill_test_keep_png (GTK_WIDGET (fixture->window), "conflict-marker.png");
 
   upskill_window_select (fixture->window, "li-wei");
   WAIT_UNTIL (showing (fixture->window, "li-wei") && conflict_shown (fixture) == UPSKILL_CONFLICT_COPY);
@@ -354,12 +331,11 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  upskill_test_load_style ();
+  upskill_test_init_styled (&argc, &argv);
 
 #define add_test(path, func) \
-  g_test_add ("/upskill/window-sync/" path, Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, func, fixture_tear_down)
+  g_test_add ("/upskill/window-sync/" path, Fixture, GINT_TO_POINTER (TRUE), \
+              upskill_test_window_fixture_set_up, func, upskill_test_window_fixture_tear_down)
 
   add_test ("changed-merge", test_changed_merge);
   add_test ("changed-keep-mine", test_changed_keep_mine);

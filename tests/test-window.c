@@ -26,15 +26,6 @@ typedef UpskillTestWindow Fixture;
 
 /* Helpers */
 
-static gboolean
-profile_file_exists (Fixture    *fixture,
-                     const char *id)
-{
-  g_autofree char *path = profile_path (fixture, id);
-
-  return g_file_test (path, G_FILE_TEST_EXISTS);
-}
-
 /* Where the desktop's Trash keeps the file that was @id's, by the
  * original path its .trashinfo records; NULL if it is not there. */
 static char *
@@ -78,23 +69,6 @@ activate (Fixture    *fixture,
   g_action_group_activate_action (G_ACTION_GROUP (fixture->window), action, parameter);
 }
 
-/* Fixture */
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  user_data)
-{
-  upskill_test_window_set_up (fixture, "upskill-window-XXXXXX", GPOINTER_TO_INT (user_data));
-  fixture->window = open_window (fixture);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  user_data)
-{
-  upskill_test_window_tear_down (fixture);
-}
-
 /* Tests */
 
 static void
@@ -112,9 +86,9 @@ test_first_run (Fixture       *fixture,
   WAIT_UNTIL (n_visible (fixture) == 3 && window_ready (window) && upskill_window_get_profile (window) != NULL);
 
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "main");
-  g_assert_true (profile_file_exists (fixture, "dana-okafor"));
-  g_assert_true (profile_file_exists (fixture, "li-wei"));
-  g_assert_true (profile_file_exists (fixture, "maria-gonzalez"));
+  g_assert_true (upskill_test_profile_file_exists (fixture->profiles_dir, "dana-okafor"));
+  g_assert_true (upskill_test_profile_file_exists (fixture->profiles_dir, "li-wei"));
+  g_assert_true (upskill_test_profile_file_exists (fixture->profiles_dir, "maria-gonzalez"));
 }
 
 static void
@@ -150,7 +124,7 @@ test_create_profile (Fixture       *fixture,
   g_assert_cmpstr (gtk_stack_get_visible_child_name (fixture->window->main_stack), ==, "main");
   g_assert_cmpuint (n_visible (fixture), ==, 1);
 
-  WAIT_UNTIL (profile_file_exists (fixture, id) && !upskill_window_is_busy (fixture->window));
+  WAIT_UNTIL (upskill_test_profile_file_exists (fixture->profiles_dir, id) && !upskill_window_is_busy (fixture->window));
 
   saved = read_profile (fixture, id);
   g_assert_cmpstr (upskill_profile_get_name (saved), ==, "Ada Lovelace");
@@ -497,7 +471,7 @@ test_delete_undo (Fixture       *fixture,
   WAIT_UNTIL (window_ready (window) && upskill_window_get_profile (window) != NULL);
   g_assert_cmpstr (upskill_profile_get_id (upskill_window_get_profile (window)), !=, "li-wei");
   WAIT_UNTIL (!upskill_window_is_busy (window));
-  g_assert_true (profile_file_exists (fixture, "li-wei"));
+  g_assert_true (upskill_test_profile_file_exists (fixture->profiles_dir, "li-wei"));
 
   /* The toast's Undo button */
   activate (fixture, "undo-delete", g_variant_new_string ("li-wei"));
@@ -506,7 +480,7 @@ test_delete_undo (Fixture       *fixture,
   WAIT_UNTIL (showing (window, "li-wei"));
 
   close_window (fixture);
-  g_assert_true (profile_file_exists (fixture, "li-wei"));
+  g_assert_true (upskill_test_profile_file_exists (fixture->profiles_dir, "li-wei"));
   g_assert_null (find_trashed_profile (fixture, "li-wei"));
 }
 
@@ -526,7 +500,7 @@ test_delete_dismiss (Fixture       *fixture,
   toast = upskill_window_get_delete_toast (window, "dana-okafor");
   g_assert_nonnull (toast);
   WAIT_UNTIL (!upskill_window_is_busy (window));
-  g_assert_true (profile_file_exists (fixture, "dana-okafor"));
+  g_assert_true (upskill_test_profile_file_exists (fixture->profiles_dir, "dana-okafor"));
   g_assert_null (find_trashed_profile (fixture, "dana-okafor"));
   {
     g_autofree char *path = profile_path (fixture, "dana-okafor");
@@ -536,9 +510,9 @@ test_delete_dismiss (Fixture       *fixture,
   /* The toast goes (its close button, or its time is up): the file
    * goes to the desktop's Trash, as it was. */
   adw_toast_dismiss (toast);
-  WAIT_UNTIL (!profile_file_exists (fixture, "dana-okafor"));
+  WAIT_UNTIL (!upskill_test_profile_file_exists (fixture->profiles_dir, "dana-okafor"));
   g_assert_cmpuint (n_visible (fixture), ==, 2);
-  g_assert_true (profile_file_exists (fixture, "li-wei"));
+  g_assert_true (upskill_test_profile_file_exists (fixture->profiles_dir, "li-wei"));
   trashed = find_trashed_profile (fixture, "dana-okafor");
   g_assert_nonnull (trashed);
   g_assert_true (g_file_get_contents (trashed, &after, NULL, NULL));
@@ -559,8 +533,8 @@ test_delete_then_close (Fixture       *fixture,
   /* Closing while the toast is up confirms the deletion. */
   activate (fixture, "delete-profile", NULL);
   close_window (fixture);
-  g_assert_false (profile_file_exists (fixture, "maria-gonzalez"));
-  g_assert_true (profile_file_exists (fixture, "dana-okafor"));
+  g_assert_false (upskill_test_profile_file_exists (fixture->profiles_dir, "maria-gonzalez"));
+  g_assert_true (upskill_test_profile_file_exists (fixture->profiles_dir, "dana-okafor"));
 }
 
 /* Built as the application builds it, from parts of its own: a store
@@ -637,7 +611,7 @@ test_construct_properties (Fixture       *fixture,
   saved = upskill_store_load (store, "li-wei", NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (upskill_profile_get_name (saved), ==, "Li Wei");
-  g_assert_false (profile_file_exists (fixture, "li-wei"));
+  g_assert_false (upskill_test_profile_file_exists (fixture->profiles_dir, "li-wei"));
 
   /* Its state goes to those settings. */
   gtk_window_set_default_size (GTK_WINDOW (window), 777, 555);
@@ -791,14 +765,7 @@ test_archive_restore (Fixture       *fixture,
   g_assert_true (upskill_profile_item_get_archived (item));
   g_assert_cmpuint (gtk_single_selection_get_selected (window->selection), ==,
                     upskill_profile_list_get_position (window->profiles, "dana-okafor"));
-  if (g_getenv ("UPSKILL_SCREENSHOT_DIR") != NULL)
-    {
-      g_autofree char *path = g_build_filename (g_getenv ("UPSKILL_SCREENSHOT_DIR"),
-                                                "window-archived.png", NULL);
-
-      upskill_test_wait_for_frames (GTK_WIDGET (window), 2);
-      upskill_test_save_png (GTK_WIDGET (window), path);
-    }
+  upskill_test_keep_png (GTK_WIDGET (window), "window-archived.png");
 
   upskill_test_window_select (window, "li-wei");
   activate (fixture, "restore-profile", NULL);
@@ -973,13 +940,7 @@ test_report_options (Fixture       *fixture,
   g_assert_true (option_is_on (dialog, "Session notes"));
   g_assert_true (option_is_on (dialog, "Evidence"));
   g_assert_true (option_is_on (dialog, "Market context"));
-  if (g_getenv ("UPSKILL_SCREENSHOT_DIR") != NULL)
-    {
-      g_autofree char *path = g_build_filename (g_getenv ("UPSKILL_SCREENSHOT_DIR"), "export-report-dialog.png", NULL);
-
-      upskill_test_wait_for_frames (GTK_WIDGET (dialog), 3);
-      upskill_test_save_png (GTK_WIDGET (dialog), path);
-    }
+  upskill_test_keep_png (GTK_WIDGET (dialog), "export-report-dialog.png");
 
   /* Cancel: nothing changes, nothing is asked next. */
   upskill_test_respond (ADW_MESSAGE_DIALOG (dialog), "cancel");
@@ -1168,7 +1129,7 @@ test_save_error_message (Fixture       *fixture,
   WAIT_UNTIL (upskill_conflict_bar_get_kind (UPSKILL_CONFLICT_BAR (window->conflict_bar)) ==
               UPSKILL_CONFLICT_DELETED);
   g_signal_emit_by_name (window->conflict_bar, "resolve", UPSKILL_CONFLICT_CHOICE_RESTORE);
-  WAIT_UNTIL (!upskill_window_is_busy (window) && profile_file_exists (fixture, "dana-okafor"));
+  WAIT_UNTIL (!upskill_window_is_busy (window) && upskill_test_profile_file_exists (fixture->profiles_dir, "dana-okafor"));
 }
 
 /* Creating a profile when the profiles folder is a file: a message, at
@@ -1251,13 +1212,7 @@ import_choosing (Fixture    *fixture,
   g_assert_true (adw_message_dialog_has_response (dialog, "merge"));
   g_assert_true (adw_message_dialog_has_response (dialog, "replace"));
   g_assert_true (adw_message_dialog_has_response (dialog, "keep-both"));
-  if (g_getenv ("UPSKILL_SCREENSHOT_DIR") != NULL)
-    {
-      g_autofree char *png = g_build_filename (g_getenv ("UPSKILL_SCREENSHOT_DIR"), "import-choice.png", NULL);
-
-      upskill_test_wait_for_frames (GTK_WIDGET (dialog), 3);
-      upskill_test_save_png (GTK_WIDGET (dialog), png);
-    }
+  upskill_test_keep_png (GTK_WIDGET (dialog), "import-choice.png");
   upskill_test_respond (dialog, response);
 }
 
@@ -1312,7 +1267,7 @@ test_files (Fixture       *fixture,
   g_assert_nonnull (imported);
   g_assert_cmpstr (upskill_profile_get_name (imported), ==, "Dana Okafor");
   g_assert_cmpstr (upskill_profile_get_id (imported), !=, "dana-okafor");
-  g_assert_true (profile_file_exists (fixture, upskill_profile_get_id (imported)));
+  g_assert_true (upskill_test_profile_file_exists (fixture->profiles_dir, upskill_profile_get_id (imported)));
 
   activate (fixture, "export-report-to", g_variant_new_string (report));
   WAIT_UNTIL (g_file_test (report, G_FILE_TEST_EXISTS));
@@ -1556,30 +1511,18 @@ screenshot (Fixture    *fixture,
             int         height,
             gboolean    dark)
 {
-  g_autofree char *path = g_build_filename (dir, name, NULL);
-
   upskill_test_window_reopen (fixture, width, height, dark);
   upskill_test_window_select (fixture->window, "dana-okafor");
   upskill_window_show_page (fixture->window, "skills");
-  upskill_test_fit_window (GTK_WINDOW (fixture->window), width, height);
-  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->window)), ==, width);
-  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (fixture->window)), ==, height);
-  upskill_test_save_screenshot (GTK_WIDGET (fixture->window), path);
+  upskill_test_window_save_screenshot (fixture, dir, name, width, height);
 }
 
 static void
 test_render (Fixture       *fixture,
              gconstpointer  user_data)
 {
-  /* UPSKILL_SCREENSHOT_DIR=data/screenshots refreshes the screenshots of
-   * the metainfo (1200x800 and 400x800: run Xvfb with a screen taller
-   * than 800 pixels); otherwise smaller ones go to the temporary folder. */
-  const char *dir = g_getenv ("UPSKILL_SCREENSHOT_DIR");
-  int height = dir != NULL ? 800 : 640;
-  int width = dir != NULL ? 1200 : 960;
-
-  if (dir == NULL)
-    dir = fixture->data_dir;
+  int width, height;
+  const char *dir = upskill_test_window_screenshot_dir (fixture, &width, &height);
 
   screenshot (fixture, dir, "window-light.png", width, height, FALSE);
   screenshot (fixture, dir, "window-dark.png", width, height, TRUE);
@@ -1659,17 +1602,6 @@ test_trend_weight (Fixture       *fixture,
 
 /* Only the page in view is built at start-up; the others are built when
  * first shown, and then show the profile as it is by then. */
-static gpointer
-page_child (GtkWidget  *page,
-            GType       type,
-            const char *name)
-{
-  GObject *child = gtk_widget_get_template_child (page, type, name);
-
-  g_assert_nonnull (child);
-  return child;
-}
-
 static void
 test_pages_built_when_shown (Fixture       *fixture,
                              gconstpointer  user_data)
@@ -1688,7 +1620,7 @@ test_pages_built_when_shown (Fixture       *fixture,
   upskill_profile_set_weekly_hours (profile, 7.5);
 
   activate (fixture, "show-page", g_variant_new_string ("plan"));
-  weekly_hours = page_child (window->plan_page, UPSKILL_TYPE_PLAN_PAGE, "weekly_hours_spin");
+  weekly_hours = upskill_test_template_child (window->plan_page, UPSKILL_TYPE_PLAN_PAGE, "weekly_hours_spin");
   WAIT_UNTIL (G_APPROX_VALUE (gtk_spin_button_get_value (weekly_hours), 7.5, 0.001));
 
   /* Another profile chosen while the progress page was never shown: it
@@ -1702,12 +1634,12 @@ test_pages_built_when_shown (Fixture       *fixture,
                                                "trends", upskill_application_get_trends (fixture->application),
                                                "profile", upskill_window_get_profile (window),
                                                NULL));
-  readiness = page_child (window->progress_page, UPSKILL_TYPE_PROGRESS_PAGE, "readiness_label");
+  readiness = upskill_test_template_child (window->progress_page, UPSKILL_TYPE_PROGRESS_PAGE, "readiness_label");
   g_assert_cmpstr (gtk_label_get_text (readiness), !=, "");
   g_assert_cmpstr (gtk_label_get_text (readiness), ==,
-                   gtk_label_get_text (page_child (reference, UPSKILL_TYPE_PROGRESS_PAGE, "readiness_label")));
-  g_assert_cmpstr (gtk_label_get_text (page_child (window->progress_page, UPSKILL_TYPE_PROGRESS_PAGE, "since_label")), ==,
-                   gtk_label_get_text (page_child (reference, UPSKILL_TYPE_PROGRESS_PAGE, "since_label")));
+                   gtk_label_get_text (upskill_test_template_child (reference, UPSKILL_TYPE_PROGRESS_PAGE, "readiness_label")));
+  g_assert_cmpstr (gtk_label_get_text (upskill_test_template_child (window->progress_page, UPSKILL_TYPE_PROGRESS_PAGE, "since_label")), ==,
+                   gtk_label_get_text (upskill_test_template_child (reference, UPSKILL_TYPE_PROGRESS_PAGE, "since_label")));
 }
 
 static gboolean
@@ -1788,10 +1720,10 @@ main (int   argc,
    * when each group runs alone. Not traced further yet. */
 #define ADD(path, samples, func) \
   g_test_add ("/upskill/window/" path, Fixture, GINT_TO_POINTER (samples), \
-              fixture_set_up, func, fixture_tear_down)
+              upskill_test_window_fixture_set_up, func, upskill_test_window_fixture_tear_down)
 #define ADD_VIEWS(path, samples, func) \
   g_test_add ("/upskill/window-views/" path, Fixture, GINT_TO_POINTER (samples), \
-              fixture_set_up, func, fixture_tear_down)
+              upskill_test_window_fixture_set_up, func, upskill_test_window_fixture_tear_down)
 
   ADD ("first-run", FALSE, test_first_run);
   ADD ("construct-properties", FALSE, test_construct_properties);

@@ -39,11 +39,18 @@ typedef struct
   UpskillStore *store;
 } UpskillTestStore;
 
+/* The set-up and tear-down below, for g_test_add(). */
+void            upskill_test_store_fixture_set_up    (UpskillTestStore *fixture,
+                                                      gconstpointer     data);
+void            upskill_test_store_fixture_tear_down (UpskillTestStore *fixture,
+                                                      gconstpointer     data);
 /* Makes the temporary folder from @tmpl ("name-XXXXXX") and a store on
  * the data folder inside it. */
 void            upskill_test_store_set_up          (UpskillTestStore *fixture,
                                                     const char       *tmpl);
-/* Checks that the store is finalized and removes the temporary folder. */
+/* Waits until no worker thread holds the store (a task may hold it a
+ * moment after its callback ran), checks that it is finalized and
+ * removes the temporary folder. */
 void            upskill_test_store_tear_down       (UpskillTestStore *fixture);
 
 /* The bundled catalog and trends, and a folder to write reports into. */
@@ -57,6 +64,17 @@ typedef struct
 void            upskill_test_report_set_up         (UpskillTestReport *fixture,
                                                     const char        *tmpl);
 void            upskill_test_report_tear_down      (UpskillTestReport *fixture);
+/* The same for g_test_add(). */
+void            upskill_test_report_fixture_set_up    (UpskillTestReport *fixture,
+                                                       gconstpointer      data);
+void            upskill_test_report_fixture_tear_down (UpskillTestReport *fixture,
+                                                       gconstpointer      data);
+
+/* The headings of a report's sections, in order. */
+#define UPSKILL_TEST_REPORT_SECTIONS \
+  "Next 90 days", "Summary", "Strengths", "Skills profile", "Gaps", "Learning path", \
+  "Progress over time", "Since the last session", "Session notes", "Market context", \
+  "Level definitions", "Sign-off"
 
 /* A catalog and a new profile on it. */
 typedef struct
@@ -105,6 +123,22 @@ UpskillProfile *upskill_test_load_sample           (const char     *id);
  * when there are none. */
 GStrv           upskill_test_list_samples          (void);
 UpskillCatalog *upskill_test_catalog_new_from_json (const char     *json);
+/* The profile of @json, read as the file @file_name; fails the test if
+ * it does not load. */
+UpskillProfile *upskill_test_profile_new_from_json (const char     *json,
+                                                    const char     *file_name);
+/* Where the profile @id is saved in the folder @profiles. */
+char           *upskill_test_profile_path          (const char     *profiles,
+                                                    const char     *id);
+/* Whether the profile @id has a file in the folder @profiles. */
+gboolean        upskill_test_profile_file_exists   (const char     *profiles,
+                                                    const char     *id);
+/* What the file @path holds; fails the test if it cannot be read. */
+GBytes         *upskill_test_read_bytes            (const char     *path);
+/* The summary of the file @file_name in a store's list; fails the test
+ * if there is none. */
+UpskillProfileSummary *upskill_test_find_summary   (GPtrArray      *summaries,
+                                                    const char     *file_name);
 UpskillTrends  *upskill_test_trends_new_from_json  (const char     *json,
                                                     UpskillCatalog *catalog);
 
@@ -174,11 +208,31 @@ guint           upskill_test_add_wake_up           (void);
  * the callback ran. */
 void            upskill_test_release_task          (GAsyncResult **result);
 
+/* Waits until nothing but the caller holds @object: a worker thread may
+ * hold its task, and so its source object, a moment after the callback
+ * ran. Fails the test after 20 seconds. */
+void            upskill_test_wait_for_release      (gpointer      object);
+
+/* Starts a test program that reads the translations built in this tree
+ * (UPSKILL_LOCALE_DIR), in UTF-8: g_test_init(), then gettext's binding. */
+void            upskill_test_init_translated       (int          *argc,
+                                                    char       ***argv);
+
+/* How many times @needle stands in @text. */
+guint           upskill_test_count                 (const char   *text,
+                                                    const char   *needle);
+
 /* Whether this program was built with AddressSanitizer. */
 gboolean        upskill_test_running_under_asan    (void);
 
 /* PDF, read back with poppler-utils */
 
+/* Runs argv[0], found in PATH, to its end, with what it writes to its
+ * standard output in @out and to its standard error in @err; whether it
+ * exited with status 0. Fails the test if it cannot be run. */
+gboolean        upskill_test_spawn                 (const char * const *argv,
+                                                    char              **out,
+                                                    char              **err);
 /* Whether pdftotext and pdfinfo are installed; skips the test if not. */
 gboolean        upskill_test_have_poppler          (void);
 char           *upskill_test_pdf_text              (const char  *path);
