@@ -401,17 +401,22 @@ static void
 test_regenerate_keeps_statuses (Fixture       *fixture,
                                 gconstpointer  role_id)
 {
-  g_autofree char *intro_id = NULL;
-  g_autofree char *pandas_id = NULL;
-  g_autofree char *torch_id = NULL;
-  g_autofree char *owasp_id = NULL;
+  /* The module steps of work_on_plan() and the statuses it gave them. */
+  static const struct {
+    const char       *module_id;
+    UpskillStepStatus status;
+  } kept[] = {
+    { "m-py-intro", UPSKILL_STEP_DONE },
+    { "m-pandas",   UPSKILL_STEP_IN_PROGRESS },
+    { "m-torch",    UPSKILL_STEP_PLANNED },
+    { "m-owasp",    UPSKILL_STEP_SKIPPED },
+  };
+  g_auto(GStrv) ids = g_new0 (char *, G_N_ELEMENTS (kept) + 1);
   UpskillPlanStep *custom;
 
   work_on_plan (fixture->profile, fixture->catalog);
-  intro_id = g_strdup (find_module_step (fixture->profile, "m-py-intro")->id);
-  pandas_id = g_strdup (find_module_step (fixture->profile, "m-pandas")->id);
-  torch_id = g_strdup (find_module_step (fixture->profile, "m-torch")->id);
-  owasp_id = g_strdup (find_module_step (fixture->profile, "m-owasp")->id);
+  for (guint i = 0; i < G_N_ELEMENTS (kept); i++)
+    ids[i] = g_strdup (find_module_step (fixture->profile, kept[i].module_id)->id);
 
   /* Evaluation is no longer wanted and security is covered: the planned
    * evaluation step goes, the skipped OWASP step stays (after the step that
@@ -423,15 +428,14 @@ test_regenerate_keeps_statuses (Fixture       *fixture,
   assert_plan (fixture->profile, "m-py-intro m-pandas m-torch custom:custom-1 m-torch-adv m-py-adv m-owasp");
   assert_ids_unique (fixture->profile);
 
-  g_assert_cmpstr (find_module_step (fixture->profile, "m-py-intro")->id, ==, intro_id);
-  g_assert_cmpstr (find_module_step (fixture->profile, "m-pandas")->id, ==, pandas_id);
-  g_assert_cmpstr (find_module_step (fixture->profile, "m-torch")->id, ==, torch_id);
-  g_assert_cmpstr (find_module_step (fixture->profile, "m-owasp")->id, ==, owasp_id);
+  /* Each under its id, with its status. */
+  for (guint i = 0; i < G_N_ELEMENTS (kept); i++)
+    {
+      UpskillPlanStep *step = find_module_step (fixture->profile, kept[i].module_id);
 
-  g_assert_cmpint (find_module_step (fixture->profile, "m-py-intro")->status, ==, UPSKILL_STEP_DONE);
-  g_assert_cmpint (find_module_step (fixture->profile, "m-pandas")->status, ==, UPSKILL_STEP_IN_PROGRESS);
-  g_assert_cmpint (find_module_step (fixture->profile, "m-torch")->status, ==, UPSKILL_STEP_PLANNED);
-  g_assert_cmpint (find_module_step (fixture->profile, "m-owasp")->status, ==, UPSKILL_STEP_SKIPPED);
+      g_assert_cmpstr (step->id, ==, ids[i]);
+      g_assert_cmpint (step->status, ==, kept[i].status);
+    }
 
   custom = upskill_profile_find_step (fixture->profile, "custom-1");
   g_assert_nonnull (custom);
@@ -443,7 +447,7 @@ test_regenerate_keeps_statuses (Fixture       *fixture,
 
   /* Once more with nothing changed: the same plan, the same ids. */
   assert_regenerated_plan (fixture, NULL, "m-py-intro m-pandas m-torch custom:custom-1 m-torch-adv m-py-adv m-owasp");
-  g_assert_cmpstr (find_module_step (fixture->profile, "m-torch")->id, ==, torch_id);
+  g_assert_cmpstr (find_module_step (fixture->profile, kept[2].module_id)->id, ==, ids[2]);
 }
 
 static void

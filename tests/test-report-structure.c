@@ -505,15 +505,12 @@ main (int   argc,
 {
   upskill_test_init_translated (&argc, &argv);
 
-#define ADD(path, func) \
-  g_test_add ("/upskill/report-structure/" path, Fixture, NULL, upskill_test_report_fixture_set_up, func, upskill_test_report_fixture_tear_down)
-
-  ADD ("qpdf-check", test_qpdf_check);
-  ADD ("links", test_links);
-  ADD ("words-extract", test_words_extract);
-  ADD ("table-rows", test_table_rows);
-  ADD ("claim-with-source", test_claim_with_source);
-  ADD ("note-continued", test_note_continued);
+  UPSKILL_TEST_ADD_REPORT ("/upskill/report-structure/qpdf-check", test_qpdf_check);
+  UPSKILL_TEST_ADD_REPORT ("/upskill/report-structure/links", test_links);
+  UPSKILL_TEST_ADD_REPORT ("/upskill/report-structure/words-extract", test_words_extract);
+  UPSKILL_TEST_ADD_REPORT ("/upskill/report-structure/table-rows", test_table_rows);
+  UPSKILL_TEST_ADD_REPORT ("/upskill/report-structure/claim-with-source", test_claim_with_source);
+  UPSKILL_TEST_ADD_REPORT ("/upskill/report-structure/note-continued", test_note_continued);
 
 #undef ADD
 

@@ -1312,33 +1312,30 @@ main (int   argc,
 {
   upskill_test_init_translated (&argc, &argv);
 
-#define ADD(path, func) \
-  g_test_add ("/upskill/report/" path, Fixture, NULL, upskill_test_report_fixture_set_up, func, upskill_test_report_fixture_tear_down)
-
-  ADD ("samples", test_samples);
-  ADD ("cjk-name", test_cjk_name);
-  ADD ("scripts", test_scripts);
-  ADD ("no-notes", test_no_notes);
-  ADD ("no-evidence", test_no_evidence);
-  ADD ("no-market-context", test_no_market_context);
-  ADD ("batch", test_batch);
-  ADD ("private-notes-absent", test_private_notes_absent);
-  ADD ("session-focus", test_session_focus);
-  ADD ("german", test_german);
-  ADD ("no-skills-rated", test_no_skills_rated);
-  ADD ("long-plan", test_long_plan);
-  ADD ("goal-on-cover", test_goal_on_cover);
-  ADD ("paper-size", test_paper_size);
-  ADD ("replaces-atomically", test_replaces_atomically);
-  ADD ("unwritable", test_unwritable);
-  ADD ("feed-address-without-password", test_feed_address_without_password);
-  ADD ("async", test_async);
-  ADD ("since-last-session", test_since_last_session);
-  ADD ("next-90-days", test_next_90_days);
-  ADD ("strengths-and-evidence", test_strengths_and_evidence);
-  ADD ("level-definitions", test_level_definitions);
-  ADD ("sign-off", test_sign_off);
-  ADD ("rating-basis-in-gaps", test_rating_basis_in_gaps);
+  UPSKILL_TEST_ADD_REPORT ("/upskill/report/samples", test_samples);
+  UPSKILL_TEST_ADD_REPORT ("/upskill/report/cjk-name", test_cjk_name);
+  UPSKILL_TEST_ADD_REPORT ("/upskill/report/scripts", test_scripts);
+  UPSKILL_TEST_ADD_REPORT ("/upskill/report/no-notes", test_no_notes);
+  UPSKILL_TEST_ADD_REPORT ("/upskill/report/no-evidence", test_no_evidence);
+  UPSKILL_TEST_ADD_REPORT ("/upskill/report/no-market-context", test_no_market_context);
+  UPSKILL_TEST_ADD_REPORT ("/upskill/report/batch", test_batch);
+  UPSKILL_TEST_ADD_REPORT ("/upskill/report/private-notes-absent", test_private_notes_absent);
+  UPSKILL_TEST_ADD_REPORT ("/upskill/report/session-focus", test_session_focus);
+  UPSKILL_TEST_ADD_REPORT ("/upskill/report/german", test_german);
+  UPSKILL_TEST_ADD_REPORT ("/upskill/report/no-skills-rated", test_no_skills_rated);
+  UPSKILL_TEST_ADD_REPORT ("/upskill/report/long-plan", test_long_plan);
+  UPSKILL_TEST_ADD_REPORT ("/upskill/report/goal-on-cover", test_goal_on_cover);
+  UPSKILL_TEST_ADD_REPORT ("/upskill/report/paper-size", test_paper_size);
+  UPSKILL_TEST_ADD_REPORT ("/upskill/report/replaces-atomically", test_replaces_atomically);
+  UPSKILL_TEST_ADD_REPORT ("/upskill/report/unwritable", test_unwritable);
+  UPSKILL_TEST_ADD_REPORT ("/upskill/report/feed-address-without-password", test_feed_address_without_password);
+  UPSKILL_TEST_ADD_REPORT ("/upskill/report/async", test_async);
+  UPSKILL_TEST_ADD_REPORT ("/upskill/report/since-last-session", test_since_last_session);
+  UPSKILL_TEST_ADD_REPORT ("/upskill/report/next-90-days", test_next_90_days);
+  UPSKILL_TEST_ADD_REPORT ("/upskill/report/strengths-and-evidence", test_strengths_and_evidence);
+  UPSKILL_TEST_ADD_REPORT ("/upskill/report/level-definitions", test_level_definitions);
+  UPSKILL_TEST_ADD_REPORT ("/upskill/report/sign-off", test_sign_off);
+  UPSKILL_TEST_ADD_REPORT ("/upskill/report/rating-basis-in-gaps", test_rating_basis_in_gaps);
   g_test_add_func ("/upskill/report/suggest-name", test_suggest_name);
   g_test_add_func ("/upskill/report/batch-names", test_batch_names);
 

@@ -69,6 +69,10 @@ void            upskill_test_report_fixture_set_up    (UpskillTestReport *fixtur
                                                        gconstpointer      data);
 void            upskill_test_report_fixture_tear_down (UpskillTestReport *fixture,
                                                        gconstpointer      data);
+/* Adds the test @func, run on a UpskillTestReport fixture. */
+#define UPSKILL_TEST_ADD_REPORT(path, func) \
+  g_test_add (path, UpskillTestReport, NULL, upskill_test_report_fixture_set_up, func, \
+              upskill_test_report_fixture_tear_down)
 
 /* The headings of a report's sections, in order. */
 #define UPSKILL_TEST_REPORT_SECTIONS \
