@@ -402,21 +402,16 @@ test_regenerate_keeps_statuses (Fixture       *fixture,
                                 gconstpointer  role_id)
 {
   /* The module steps of work_on_plan() and the statuses it gave them. */
-  static const struct {
-    const char       *module_id;
-    UpskillStepStatus status;
-  } kept[] = {
-    { "m-py-intro", UPSKILL_STEP_DONE },
-    { "m-pandas",   UPSKILL_STEP_IN_PROGRESS },
-    { "m-torch",    UPSKILL_STEP_PLANNED },
-    { "m-owasp",    UPSKILL_STEP_SKIPPED },
+  static const char * const kept[] = { "m-py-intro", "m-pandas", "m-torch", "m-owasp" };
+  static const UpskillStepStatus statuses[] = {
+    UPSKILL_STEP_DONE, UPSKILL_STEP_IN_PROGRESS, UPSKILL_STEP_PLANNED, UPSKILL_STEP_SKIPPED,
   };
   g_auto(GStrv) ids = g_new0 (char *, G_N_ELEMENTS (kept) + 1);
   UpskillPlanStep *custom;
 
   work_on_plan (fixture->profile, fixture->catalog);
   for (guint i = 0; i < G_N_ELEMENTS (kept); i++)
-    ids[i] = g_strdup (find_module_step (fixture->profile, kept[i].module_id)->id);
+    ids[i] = g_strdup (find_module_step (fixture->profile, kept[i])->id);
 
   /* Evaluation is no longer wanted and security is covered: the planned
    * evaluation step goes, the skipped OWASP step stays (after the step that
@@ -431,10 +426,10 @@ test_regenerate_keeps_statuses (Fixture       *fixture,
   /* Each under its id, with its status. */
   for (guint i = 0; i < G_N_ELEMENTS (kept); i++)
     {
-      UpskillPlanStep *step = find_module_step (fixture->profile, kept[i].module_id);
+      UpskillPlanStep *step = find_module_step (fixture->profile, kept[i]);
 
       g_assert_cmpstr (step->id, ==, ids[i]);
-      g_assert_cmpint (step->status, ==, kept[i].status);
+      g_assert_cmpint (step->status, ==, statuses[i]);
     }
 
   custom = upskill_profile_find_step (fixture->profile, "custom-1");
@@ -447,7 +442,7 @@ test_regenerate_keeps_statuses (Fixture       *fixture,
 
   /* Once more with nothing changed: the same plan, the same ids. */
   assert_regenerated_plan (fixture, NULL, "m-py-intro m-pandas m-torch custom:custom-1 m-torch-adv m-py-adv m-owasp");
-  g_assert_cmpstr (find_module_step (fixture->profile, kept[2].module_id)->id, ==, ids[2]);
+  g_assert_cmpstr (find_module_step (fixture->profile, kept[2])->id, ==, ids[2]);
 }
 
 static void
