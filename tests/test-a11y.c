@@ -210,13 +210,7 @@ run_driver (void)
   copy_samples (profiles_dir);
   driver.commands = g_data_input_stream_new (input);
 
-  driver.application = g_object_new (UPSKILL_TYPE_APPLICATION,
-                                     "application-id", "com.example.Upskill.A11yTest",
-                                     "flags", G_APPLICATION_NON_UNIQUE,
-                                     "resource-base-path", "/com/example/Upskill",
-                                     NULL);
-  g_application_register (G_APPLICATION (driver.application), NULL, &error);
-  g_assert_no_error (error);
+  driver.application = upskill_test_application_new ("com.example.Upskill.A11yTest");
 
   driver.window = window = upskill_window_new (driver.application);
   gtk_window_set_default_size (GTK_WINDOW (window), 1200, 780);

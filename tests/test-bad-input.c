@@ -152,21 +152,6 @@ add_good_profile (const char *data_dir)
   g_assert_no_error (error);
 }
 
-static UpskillProfileSummary *
-find_summary (GPtrArray  *summaries,
-              const char *file_name)
-{
-  for (guint i = 0; i < summaries->len; i++)
-    {
-      UpskillProfileSummary *summary = g_ptr_array_index (summaries, i);
-
-      if (g_strcmp0 (summary->file_name, file_name) == 0)
-        return summary;
-    }
-
-  return NULL;
-}
-
 /* What the store does with the file, twice: with a fresh store, then
  * with another store that finds the index the first one wrote. */
 static void
@@ -187,7 +172,7 @@ check_store_refuses (UpskillStore      *store,
   g_assert_no_error (error);
   g_assert_cmpuint (summaries->len, ==, 2);
 
-  summary = find_summary (summaries, file_name);
+  summary = upskill_test_find_summary (summaries, file_name);
   g_assert_nonnull (summary);
   g_assert_nonnull (summary->error);
   g_assert_null (summary->name);
@@ -198,7 +183,7 @@ check_store_refuses (UpskillStore      *store,
   }
 
   /* The good profile beside it is listed as usual. */
-  summary = find_summary (summaries, "dana-okafor.json");
+  summary = upskill_test_find_summary (summaries, "dana-okafor.json");
   g_assert_nonnull (summary);
   g_assert_null (summary->error);
   g_assert_cmpstr (summary->name, ==, "Dana Okafor");

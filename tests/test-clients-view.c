@@ -34,62 +34,30 @@ fixture_set_up (Fixture       *fixture,
   WAIT_UNTIL (upskill_window_get_profile (fixture->window) != NULL);
 }
 
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  user_data)
+/* Which widget of @type a search wants: the first after @n_before. */
+typedef struct
 {
-  upskill_test_window_tear_down (fixture);
-}
+  GType  type;
+  guint *n_before;
+} NthWidget;
 
-static GtkWidget *
-find_widget (GtkWidget *widget,
-             GType      type)
+static gboolean
+is_nth_widget (GtkWidget     *widget,
+               gconstpointer  data)
 {
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
+  const NthWidget *nth = data;
 
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_widget (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-/* The @n-th widget of @type, in the order they are laid out. */
-static GtkWidget *
-find_nth_widget (GtkWidget *widget,
-                 GType      type,
-                 guint     *n)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type) && (*n)-- == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_nth_widget (child, type, n);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, nth->type) && (*nth->n_before)-- == 0;
 }
 
 static GtkWidget *
 find_second_widget (GtkWidget *widget,
                     GType      type)
 {
-  guint n = 1;
+  guint n_before = 1;
+  NthWidget second = { type, &n_before };
 
-  return find_nth_widget (widget, type, &n);
+  return upskill_test_find_widget (widget, is_nth_widget, &second);
 }
 
 static UpskillClientsView *
@@ -146,7 +114,7 @@ test_list_and_sort (Fixture       *fixture,
   UpskillClientsView *view = show_clients (fixture);
   GtkColumnView *table = upskill_clients_view_get_table (view);
   GtkColumnViewColumn *readiness = find_column (table, "Readiness");
-  GtkCheckButton *attention_first = GTK_CHECK_BUTTON (find_widget (GTK_WIDGET (view), GTK_TYPE_CHECK_BUTTON));
+  GtkCheckButton *attention_first = GTK_CHECK_BUTTON (upskill_test_find_of_type (GTK_WIDGET (view), GTK_TYPE_CHECK_BUTTON));
   gboolean seen_calm = FALSE;
 
   /* The three samples, by name. */
@@ -191,8 +159,8 @@ test_filter (Fixture       *fixture,
              gconstpointer  user_data)
 {
   UpskillClientsView *view = show_clients (fixture);
-  GtkEditable *search = GTK_EDITABLE (find_widget (GTK_WIDGET (view), GTK_TYPE_SEARCH_ENTRY));
-  GtkDropDown *roles = GTK_DROP_DOWN (find_widget (GTK_WIDGET (view), GTK_TYPE_DROP_DOWN));
+  GtkEditable *search = GTK_EDITABLE (upskill_test_find_of_type (GTK_WIDGET (view), GTK_TYPE_SEARCH_ENTRY));
+  GtkDropDown *roles = GTK_DROP_DOWN (upskill_test_find_of_type (GTK_WIDGET (view), GTK_TYPE_DROP_DOWN));
   UpskillCatalog *catalog = upskill_catalog_get_default ();
   g_autofree char *role_id = NULL;
   guint n_with_role = 0;
@@ -233,9 +201,9 @@ test_tags (Fixture       *fixture,
 {
   UpskillClientsView *view = show_clients (fixture);
   GtkColumnView *table = upskill_clients_view_get_table (view);
-  GtkEditable *search = GTK_EDITABLE (find_widget (GTK_WIDGET (view), GTK_TYPE_SEARCH_ENTRY));
+  GtkEditable *search = GTK_EDITABLE (upskill_test_find_of_type (GTK_WIDGET (view), GTK_TYPE_SEARCH_ENTRY));
   GtkDropDown *tags = GTK_DROP_DOWN (find_second_widget (GTK_WIDGET (view), GTK_TYPE_DROP_DOWN));
-  GtkCheckButton *attention_first = GTK_CHECK_BUTTON (find_widget (GTK_WIDGET (view), GTK_TYPE_CHECK_BUTTON));
+  GtkCheckButton *attention_first = GTK_CHECK_BUTTON (upskill_test_find_of_type (GTK_WIDGET (view), GTK_TYPE_CHECK_BUTTON));
   GListModel *menu = gtk_drop_down_get_model (tags);
   const char *menu_entries[] = { "All Tags", "Career change", "Employer-funded", "Evenings only",
                                  "Layoff cohort 2026", "Security track" };
@@ -449,27 +417,6 @@ test_sidebar_sort (Fixture       *fixture,
   }
 }
 
-static GtkWidget *
-find_button_for_action (GtkWidget  *widget,
-                        const char *action_name)
-{
-  if (GTK_IS_BUTTON (widget) &&
-      g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button_for_action (child, action_name);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static gboolean
 is_pdf (const char *path)
 {
@@ -500,7 +447,7 @@ test_export_selected (Fixture       *fixture,
 {
   UpskillClientsView *view = show_clients (fixture);
   GtkSelectionModel *selection = GTK_SELECTION_MODEL (upskill_clients_view_get_rows (view));
-  GtkWidget *button = find_button_for_action (GTK_WIDGET (view), "clients.export-reports");
+  GtkWidget *button = upskill_test_find_button_for_action (GTK_WIDGET (view), "clients.export-reports");
   g_autofree char *folder = g_build_filename (fixture->data_dir, "reports", NULL);
   g_autoptr(GPtrArray) expected = g_ptr_array_new_with_free_func (g_free);
   g_auto(GStrv) ids = NULL;
@@ -535,24 +482,12 @@ test_export_selected (Fixture       *fixture,
       g_ptr_array_add (expected, g_build_filename (folder, name, NULL));
     }
 
-  if (g_getenv ("UPSKILL_SCREENSHOT_DIR") != NULL)
-    {
-      g_autofree char *path = g_build_filename (g_getenv ("UPSKILL_SCREENSHOT_DIR"), "clients-selected.png", NULL);
-
-      upskill_test_wait_for_frames (GTK_WIDGET (fixture->window), 3);
-      upskill_test_save_png (GTK_WIDGET (fixture->window), path);
-    }
+  upskill_test_keep_png (GTK_WIDGET (fixture->window), "clients-selected.png");
 
   /* What a click on the button does. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view), "clients.export-reports", NULL));
   WAIT_UNTIL ((dialog = upskill_test_find_window (UPSKILL_TYPE_REPORT_OPTIONS_DIALOG)) != NULL);
-  if (g_getenv ("UPSKILL_SCREENSHOT_DIR") != NULL)
-    {
-      g_autofree char *path = g_build_filename (g_getenv ("UPSKILL_SCREENSHOT_DIR"), "export-reports-dialog.png", NULL);
-
-      upskill_test_wait_for_frames (GTK_WIDGET (dialog), 3);
-      upskill_test_save_png (GTK_WIDGET (dialog), path);
-    }
+  upskill_test_keep_png (GTK_WIDGET (dialog), "export-reports-dialog.png");
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Export Reports");
   g_assert_nonnull (strstr (adw_message_dialog_get_body (ADW_MESSAGE_DIALOG (dialog)), "2 clients"));
 
@@ -585,43 +520,37 @@ test_export_selected (Fixture       *fixture,
 }
 
 static void
-screenshot (Fixture    *fixture,
-            const char *dir,
-            const char *name,
-            const char *tab,
-            int         width,
-            int         height,
-            gboolean    dark)
-{
-  g_autofree char *path = g_build_filename (dir, name, NULL);
-  UpskillClientsView *view;
-
-  upskill_test_window_reopen (fixture, width, height, dark);
-  view = show_clients (fixture);
-  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (find_widget (GTK_WIDGET (view), ADW_TYPE_VIEW_STACK)), tab);
-  upskill_test_fit_window (GTK_WINDOW (fixture->window), width, height);
-  upskill_test_save_screenshot (GTK_WIDGET (fixture->window), path);
-}
-
-static void
 test_render (Fixture       *fixture,
              gconstpointer  user_data)
 {
-  /* UPSKILL_SCREENSHOT_DIR=data/screenshots refreshes the screenshots of
-   * the metainfo; otherwise smaller ones go to the temporary folder. */
-  const char *dir = g_getenv ("UPSKILL_SCREENSHOT_DIR");
-  int height = dir != NULL ? 800 : 640;
-  int width = dir != NULL ? 1200 : 960;
+  /* Each a picture of the window showing a tab of the overview. */
+  static const struct {
+    const char *name;
+    const char *tab;
+    gboolean    narrow;  /* 400 pixels wide */
+    gboolean    dark;
+  } shots[] = {
+    { "clients-light.png",       "table", FALSE, FALSE },
+    { "clients-dark.png",        "table", FALSE, TRUE },
+    { "clients-areas-light.png", "areas", FALSE, FALSE },
+    { "clients-areas-dark.png",  "areas", FALSE, TRUE },
+    { "clients-gaps-light.png",  "gaps",  FALSE, FALSE },
+    { "clients-narrow.png",      "table", TRUE,  FALSE },
+  };
+  int wide, height;
+  const char *dir = upskill_test_window_screenshot_dir (fixture, &wide, &height);
 
-  if (dir == NULL)
-    dir = fixture->data_dir;
+  for (guint i = 0; i < G_N_ELEMENTS (shots); i++)
+    {
+      int width = shots[i].narrow ? 400 : wide;
+      UpskillClientsView *view;
 
-  screenshot (fixture, dir, "clients-light.png", "table", width, height, FALSE);
-  screenshot (fixture, dir, "clients-dark.png", "table", width, height, TRUE);
-  screenshot (fixture, dir, "clients-areas-light.png", "areas", width, height, FALSE);
-  screenshot (fixture, dir, "clients-areas-dark.png", "areas", width, height, TRUE);
-  screenshot (fixture, dir, "clients-gaps-light.png", "gaps", width, height, FALSE);
-  screenshot (fixture, dir, "clients-narrow.png", "table", 400, height, FALSE);
+      upskill_test_window_reopen (fixture, width, height, shots[i].dark);
+      view = show_clients (fixture);
+      adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (upskill_test_find_of_type (GTK_WIDGET (view), ADW_TYPE_VIEW_STACK)),
+                                             shots[i].tab);
+      upskill_test_window_save_screenshot (fixture, dir, shots[i].name, width, height);
+    }
 
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), ADW_COLOR_SCHEME_DEFAULT);
 }
@@ -634,7 +563,7 @@ main (int   argc,
   adw_init ();
 
 #define ADD(path, func) \
-  g_test_add ("/upskill/clients-view/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add ("/upskill/clients-view/" path, Fixture, NULL, fixture_set_up, func, upskill_test_window_fixture_tear_down)
 
   ADD ("list-and-sort", test_list_and_sort);
   ADD ("filter", test_filter);

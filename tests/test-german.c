@@ -412,13 +412,7 @@ test_pages (void)
                                           g_bytes_get_size (bytes), NULL));
     }
 
-  application = g_object_new (UPSKILL_TYPE_APPLICATION,
-                              "application-id", "com.example.Upskill.TestGerman",
-                              "flags", G_APPLICATION_NON_UNIQUE,
-                              "resource-base-path", "/com/example/Upskill",
-                              NULL);
-  g_application_register (G_APPLICATION (application), NULL, &error);
-  g_assert_no_error (error);
+  application = upskill_test_application_new ("com.example.Upskill.TestGerman");
 
   if (dir == NULL)
     dir = data_dir;

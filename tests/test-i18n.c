@@ -8,6 +8,7 @@
 #include "upskill-format.h"
 #include "upskill-level.h"
 #include "upskill-profile.h"
+#include "upskill-test-utils.h"
 #include "upskill-trends.h"
 
 /* The German translation built in this tree is used for the names a user
@@ -160,10 +161,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
-
-  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("UPSKILL_LOCALE_DIR"));
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  upskill_test_init_translated (&argc, &argv);
 
   g_test_add_func ("/upskill/i18n/german", test_german);
   g_test_add_func ("/upskill/i18n/german-data", test_german_data);

@@ -568,15 +568,13 @@ test_sessions_timestamped (void)
     " \"created\": \"2026-01-01T09:00:00Z\", \"modified\": \"2026-01-01T09:00:00Z\","
     " \"notes\": [{\"id\": \"note-1\", \"date\": \"2026-10-14\", \"text\": \"Old\"},"
     "            {\"id\": \"note-2\", \"date\": \"2026-11-09T15:30:00Z\", \"text\": \"New\"}]}";
-  g_autoptr(GBytes) bytes = g_bytes_new_static (json, strlen (json));
+  g_autoptr(UpskillProfile) profile = upskill_test_profile_new_from_json (json, "s.json");
   g_autoptr(GError) error = NULL;
-  g_autoptr(UpskillProfile) profile = upskill_profile_new_from_bytes (bytes, "s.json", &error);
   g_autoptr(UpskillProfile) again = NULL;
   g_autoptr(GBytes) saved = NULL;
   GPtrArray *notes;
   const UpskillNote *old, *timed;
 
-  g_assert_no_error (error);
   notes = upskill_profile_get_notes (profile);
   g_assert_cmpuint (notes->len, ==, 2);
   old = g_ptr_array_index (notes, 0);

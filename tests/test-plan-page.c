@@ -62,11 +62,7 @@ static gpointer
 get_child (Fixture    *fixture,
            const char *name)
 {
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (fixture->page),
-                                                  UPSKILL_TYPE_PLAN_PAGE, name);
-
-  g_assert_nonnull (child);
-  return child;
+  return upskill_test_template_child (GTK_WIDGET (fixture->page), UPSKILL_TYPE_PLAN_PAGE, name);
 }
 
 /* The step items the list shows, in its order. */
@@ -1281,9 +1277,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  upskill_test_load_style ();
+  upskill_test_init_styled (&argc, &argv);
 
 #define ADD(path, sample, func) \
   g_test_add ("/upskill/plan-page/" path, Fixture, sample, fixture_set_up, func, fixture_tear_down)

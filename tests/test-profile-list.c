@@ -12,9 +12,7 @@
 
 typedef struct
 {
-  char               *dir;
-  GFile              *data_dir;
-  UpskillStore       *store;
+  UpskillTestStore    data;
   UpskillProfileList *list;
   GPtrArray          *mirror;   /* what a view following the list holds */
 } Fixture;
@@ -41,7 +39,7 @@ save_profile (Fixture    *fixture,
               const char *current_role,
               guint       days_ago)
 {
-  g_autofree char *folder = g_build_filename (fixture->dir, "profiles", NULL);
+  g_autofree char *folder = g_build_filename (fixture->data.dir, "profiles", NULL);
   g_autofree char *file_name = g_strconcat (id, ".json", NULL);
   g_autofree char *path = g_build_filename (folder, file_name, NULL);
   g_autofree char *json = NULL;
@@ -64,11 +62,7 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autofree char *base = upskill_test_make_tmp_dir ("upskill-profile-list-XXXXXX");
-
-  fixture->dir = g_build_filename (base, "data", NULL);
-  fixture->data_dir = g_file_new_for_path (fixture->dir);
-  fixture->store = upskill_store_new (fixture->data_dir, NULL);
+  upskill_test_store_set_up (&fixture->data, "upskill-profile-list-XXXXXX");
   fixture->mirror = g_ptr_array_new_with_free_func (g_object_unref);
 }
 
@@ -76,38 +70,18 @@ static void
 make_list (Fixture               *fixture,
            UpskillProfileSession *session)
 {
-  fixture->list = upskill_profile_list_new (fixture->store, NULL, session);
+  fixture->list = upskill_profile_list_new (fixture->data.store, NULL, session);
   g_signal_connect (fixture->list, "items-changed", G_CALLBACK (on_items_changed), fixture);
-}
-
-/* A worker thread may hold its task, and so the store, a moment after
- * the callback ran: waits until it lets go. */
-static void
-wait_for_store_release (UpskillStore *store)
-{
-  while (g_atomic_int_get (&G_OBJECT (store)->ref_count) > 1)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (100);
-    }
 }
 
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autofree char *base = g_path_get_dirname (fixture->dir);
-  g_autoptr(GError) error = NULL;
-
   g_ptr_array_unref (fixture->mirror);
   if (fixture->list != NULL)
     g_assert_finalize_object (fixture->list);
-  wait_for_store_release (fixture->store);
-  g_assert_finalize_object (fixture->store);
-  g_clear_object (&fixture->data_dir);
-  upskill_test_remove_tree (base, &error);
-  g_assert_no_error (error);
-  g_free (fixture->dir);
+  upskill_test_store_tear_down (&fixture->data);
 }
 
 static void
@@ -203,7 +177,7 @@ test_sort_and_search (Fixture       *fixture,
 
   /* A saved profile is the newest: it moves to the top, and follows
    * the search by its new words. */
-  li = upskill_store_load (fixture->store, "li", NULL, &error);
+  li = upskill_store_load (fixture->data.store, "li", NULL, &error);
   g_assert_no_error (error);
   upskill_profile_set_current_role (li, "Data Scientist");
   g_assert_true (upskill_profile_list_update (fixture->list, li));
@@ -270,7 +244,7 @@ static void
 test_reload_with_session (Fixture       *fixture,
                           gconstpointer  data)
 {
-  g_autoptr(UpskillProfileSession) session = upskill_profile_session_new (fixture->store);
+  g_autoptr(UpskillProfileSession) session = upskill_profile_session_new (fixture->data.store);
   g_autoptr(UpskillProfile) new_profile = upskill_profile_new ("zoe", "Zoe");
 
   save_profile (fixture, "dana", "Dana Okafor", "Data Analyst", 3);
@@ -301,7 +275,7 @@ static void
 test_archived_hidden (Fixture       *fixture,
                       gconstpointer  data)
 {
-  g_autofree char *li_path = g_build_filename (fixture->dir, "profiles", "li.json", NULL);
+  g_autofree char *li_path = g_build_filename (fixture->data.dir, "profiles", "li.json", NULL);
   g_autofree char *json = NULL;
   g_autoptr(GString) archived_json = NULL;
   g_autoptr(UpskillProfile) dana = NULL;
@@ -334,18 +308,18 @@ test_archived_hidden (Fixture       *fixture,
 
   /* Archived here: hidden at once, saved, still hidden once listed
    * again from the index. */
-  dana = upskill_store_load (fixture->store, "dana", NULL, &error);
+  dana = upskill_store_load (fixture->data.store, "dana", NULL, &error);
   g_assert_no_error (error);
   g_assert_false (upskill_profile_get_archived (dana));
   upskill_profile_set_archived (dana, TRUE);
   g_assert_true (upskill_profile_list_update (fixture->list, dana));
   assert_shown (fixture, "zoe");
-  g_assert_true (upskill_store_save (fixture->store, dana, NULL, &error));
+  g_assert_true (upskill_store_save (fixture->data.store, dana, NULL, &error));
   g_assert_no_error (error);
   reload (fixture);
   assert_shown (fixture, "zoe");
 
-  second_store = upskill_store_new (fixture->data_dir, NULL);
+  second_store = upskill_store_new (fixture->data.data_dir, NULL);
   second_list = upskill_profile_list_new (second_store, NULL, NULL);
   upskill_profile_list_reload_async (second_list, NULL, on_reloaded, &done);
   while (!done)
@@ -359,7 +333,7 @@ test_archived_hidden (Fixture       *fixture,
   assert_shown (fixture, "dana zoe");
 
   g_assert_finalize_object (g_steal_pointer (&second_list));
-  wait_for_store_release (second_store);
+  upskill_test_wait_for_release (second_store);
   g_assert_finalize_object (g_steal_pointer (&second_store));
 }
 

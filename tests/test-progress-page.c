@@ -19,24 +19,8 @@
 /* Role "ml-eng" targets py-core 4, py-data 3, ml-torch 4, ml-eval 2,
  * sec-llm 2: 15 levels; area py 7, ml 6, sec 2. */
 static const char catalog_json[] =
-  "{\"format\": \"upskill-catalog\", \"version\": 1,"
-  " \"areas\": ["
-  "  {\"id\": \"py\", \"name\": \"Python\", \"summary\": \"s\", \"article_basis\": \"b\","
-  "   \"skills\": ["
-  "     {\"id\": \"py-core\", \"name\": \"Core\", \"description\": \"d\"},"
-  "     {\"id\": \"py-data\", \"name\": \"Data\", \"description\": \"d\"},"
-  "     {\"id\": \"py-test\", \"name\": \"Testing\", \"description\": \"d\"}]},"
-  "  {\"id\": \"ml\", \"name\": \"ML\", \"summary\": \"s\", \"article_basis\": \"b\","
-  "   \"skills\": ["
-  "     {\"id\": \"ml-torch\", \"name\": \"PyTorch\", \"description\": \"d\"},"
-  "     {\"id\": \"ml-eval\", \"name\": \"Evaluation\", \"description\": \"d\"}]},"
-  "  {\"id\": \"sec\", \"name\": \"Security\", \"summary\": \"s\", \"article_basis\": \"b\","
-  "   \"skills\": ["
-  "     {\"id\": \"sec-llm\", \"name\": \"LLM threats\", \"description\": \"d\"}]}],"
-  " \"roles\": ["
-  "  {\"id\": \"ml-eng\", \"name\": \"ML Engineer\", \"description\": \"d\","
-  "   \"area_weights\": {\"py\": 1.0, \"ml\": 2.0, \"sec\": 0.5},"
-  "   \"targets\": {\"py-core\": 4, \"py-data\": 3, \"ml-torch\": 4, \"ml-eval\": 2, \"sec-llm\": 2}}],"
+  UPSKILL_TEST_SMALL_CATALOG_START (",{\"id\": \"py-test\", \"name\": \"Testing\", \"description\": \"d\"}")
+  "],"
   " \"modules\": ["
   "  {\"id\": \"m-eval\", \"title\": \"Eval course\", \"provider\": \"p\", \"kind\": \"course\","
   "   \"hours\": 10, \"skill\": \"ml-eval\", \"from\": 0, \"to\": 2, \"url\": \"https://example.com\"}]}";
@@ -66,17 +50,6 @@ typedef struct
   UpskillCatalog      *catalog;
 } Fixture;
 
-static UpskillProfile *
-load_small_profile (void)
-{
-  g_autoptr(GBytes) bytes = g_bytes_new_static (profile_json, strlen (profile_json));
-  g_autoptr(GError) error = NULL;
-  UpskillProfile *profile = upskill_profile_new_from_bytes (bytes, "sam.json", &error);
-
-  g_assert_no_error (error);
-  return profile;
-}
-
 static gint64
 utc (int year, int month, int day, int hour)
 {
@@ -94,7 +67,7 @@ fixture_set_up (Fixture       *fixture,
   if (g_strcmp0 (sample, "small") == 0)
     {
       fixture->catalog = upskill_test_catalog_new_from_json (catalog_json);
-      fixture->profile = load_small_profile ();
+      fixture->profile = upskill_test_profile_new_from_json (profile_json, "sam.json");
     }
   else
     {
@@ -122,11 +95,7 @@ static gpointer
 get_child (Fixture    *fixture,
            const char *name)
 {
-  GObject *child = gtk_widget_get_template_child (GTK_WIDGET (fixture->page),
-                                                  UPSKILL_TYPE_PROGRESS_PAGE, name);
-
-  g_assert_nonnull (child);
-  return child;
+  return upskill_test_template_child (GTK_WIDGET (fixture->page), UPSKILL_TYPE_PROGRESS_PAGE, name);
 }
 
 static void
@@ -196,7 +165,7 @@ static void
 test_readiness_series (void)
 {
   g_autoptr(UpskillCatalog) catalog = upskill_test_catalog_new_from_json (catalog_json);
-  g_autoptr(UpskillProfile) profile = load_small_profile ();
+  g_autoptr(UpskillProfile) profile = upskill_test_profile_new_from_json (profile_json, "sam.json");
   g_autoptr(GPtrArray) series = upskill_compute_readiness_series (profile, catalog);
   g_autofree char *summary = NULL;
   const UpskillReadinessPoint *point;
@@ -240,7 +209,7 @@ static void
 test_since_last_session_sentence (void)
 {
   g_autoptr(UpskillCatalog) catalog = upskill_test_catalog_new_from_json (catalog_json);
-  g_autoptr(UpskillProfile) profile = load_small_profile ();
+  g_autoptr(UpskillProfile) profile = upskill_test_profile_new_from_json (profile_json, "sam.json");
   g_autoptr(UpskillProfile) no_notes = upskill_profile_new ("none", "None");
   g_autofree char *sentence = NULL;
   g_autofree char *later = NULL;
@@ -283,7 +252,7 @@ test_since_last_session_sentence (void)
 static void
 test_timeline_order (void)
 {
-  g_autoptr(UpskillProfile) profile = load_small_profile ();
+  g_autoptr(UpskillProfile) profile = upskill_test_profile_new_from_json (profile_json, "sam.json");
   g_autoptr(GPtrArray) timeline = upskill_progress_get_timeline (profile);
   const UpskillTimelineEvent *event;
 
@@ -795,9 +764,7 @@ main (int   argc,
   /* Days and months in the expected text are those of UTC. */
   g_setenv ("TZ", "UTC", TRUE);
 
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  upskill_test_load_style ();
+  upskill_test_init_styled (&argc, &argv);
 
   g_test_add_func ("/upskill/progress/readiness-series", test_readiness_series);
   g_test_add_func ("/upskill/progress/since-last-session", test_since_last_session_sentence);

@@ -14,24 +14,8 @@
  * 15 levels in all; it weighs ml 2.0 and sec 0.5. Role "plain" targets
  * py-core 2 only and weighs nothing. */
 static const char catalog_json[] =
-  "{\"format\": \"upskill-catalog\", \"version\": 1,"
-  " \"areas\": ["
-  "  {\"id\": \"py\", \"name\": \"Python\", \"summary\": \"s\", \"article_basis\": \"b\","
-  "   \"skills\": ["
-  "     {\"id\": \"py-core\", \"name\": \"Core\", \"description\": \"d\"},"
-  "     {\"id\": \"py-data\", \"name\": \"Data\", \"description\": \"d\"},"
-  "     {\"id\": \"py-test\", \"name\": \"Testing\", \"description\": \"d\"}]},"
-  "  {\"id\": \"ml\", \"name\": \"ML\", \"summary\": \"s\", \"article_basis\": \"b\","
-  "   \"skills\": ["
-  "     {\"id\": \"ml-torch\", \"name\": \"PyTorch\", \"description\": \"d\"},"
-  "     {\"id\": \"ml-eval\", \"name\": \"Evaluation\", \"description\": \"d\"}]},"
-  "  {\"id\": \"sec\", \"name\": \"Security\", \"summary\": \"s\", \"article_basis\": \"b\","
-  "   \"skills\": ["
-  "     {\"id\": \"sec-llm\", \"name\": \"LLM threats\", \"description\": \"d\"}]}],"
-  " \"roles\": ["
-  "  {\"id\": \"ml-eng\", \"name\": \"ML Engineer\", \"description\": \"d\","
-  "   \"area_weights\": {\"py\": 1.0, \"ml\": 2.0, \"sec\": 0.5},"
-  "   \"targets\": {\"py-core\": 4, \"py-data\": 3, \"ml-torch\": 4, \"ml-eval\": 2, \"sec-llm\": 2}},"
+  UPSKILL_TEST_SMALL_CATALOG_START (",{\"id\": \"py-test\", \"name\": \"Testing\", \"description\": \"d\"}")
+  ","
   "  {\"id\": \"plain\", \"name\": \"Plain\", \"description\": \"d\","
   "   \"targets\": {\"py-core\": 2}}],"
   " \"modules\": ["
@@ -41,10 +25,7 @@ static const char catalog_json[] =
 
 /* Demand: py 3 + 1 = 4 (strongest, 1.0), ml 1 (0.25), sec 2 (0.5). */
 static const char trends_json[] =
-  "{\"format\": \"upskill-trends\", \"version\": 1,"
-  " \"source\": {\"title\": \"Test article\", \"kind\": \"article\"},"
-  " \"sections\": [{\"id\": \"s1\", \"title\": \"Section\"}],"
-  " \"claims\": ["
+  UPSKILL_TEST_TRENDS_START
   "  {\"id\": \"c1\", \"kind\": \"strategy\", \"section\": \"s1\", \"audience\": [\"developer\"],"
   "   \"text\": \"t\", \"quote\": \"q\", \"areas\": [\"py\"], \"strength\": 3},"
   "  {\"id\": \"c2\", \"kind\": \"advice\", \"section\": \"s1\", \"audience\": [\"developer\"],"
@@ -54,15 +35,13 @@ static const char trends_json[] =
   "  {\"id\": \"c4\", \"kind\": \"advice\", \"section\": \"s1\", \"audience\": [\"everyone\"],"
   "   \"text\": \"t\", \"quote\": \"q\", \"areas\": [\"sec\"], \"strength\": 2}]}";
 
-static UpskillProfile *
-new_profile (const char *role_id)
+typedef UpskillTestProfile Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  role_id)
 {
-  UpskillProfile *profile = upskill_profile_new ("test", "Test Person");
-
-  if (role_id != NULL)
-    upskill_profile_set_target_role (profile, role_id);
-
-  return profile;
+  upskill_test_profile_set_up (fixture, catalog_json, role_id);
 }
 
 static void
@@ -98,135 +77,112 @@ skill (UpskillCatalog *catalog,
 }
 
 static void
-test_target_from_role_and_override (void)
+test_target_from_role_and_override (Fixture       *fixture,
+                                    gconstpointer  role_id)
 {
-  UpskillCatalog *catalog = upskill_test_catalog_new_from_json (catalog_json);
-  UpskillProfile *profile = new_profile ("ml-eng");
   gboolean overridden = TRUE;
 
-  g_assert_cmpuint (upskill_profile_get_target (profile, catalog, skill (catalog, "py-core"), &overridden), ==, 4);
+  g_assert_cmpuint (upskill_profile_get_target (fixture->profile, fixture->catalog, skill (fixture->catalog, "py-core"), &overridden), ==, 4);
   g_assert_false (overridden);
-  g_assert_cmpuint (upskill_profile_get_target (profile, catalog, skill (catalog, "py-test"), &overridden), ==, 0);
+  g_assert_cmpuint (upskill_profile_get_target (fixture->profile, fixture->catalog, skill (fixture->catalog, "py-test"), &overridden), ==, 0);
   g_assert_false (overridden);
 
-  upskill_profile_set_target_override (profile, "py-core", 1);
-  g_assert_cmpuint (upskill_profile_get_target (profile, catalog, skill (catalog, "py-core"), &overridden), ==, 1);
+  upskill_profile_set_target_override (fixture->profile, "py-core", 1);
+  g_assert_cmpuint (upskill_profile_get_target (fixture->profile, fixture->catalog, skill (fixture->catalog, "py-core"), &overridden), ==, 1);
   g_assert_true (overridden);
 
   /* An override of 0 is an override: "I don't need this". */
-  upskill_profile_set_target_override (profile, "ml-torch", 0);
-  g_assert_cmpuint (upskill_profile_get_target (profile, catalog, skill (catalog, "ml-torch"), &overridden), ==, 0);
+  upskill_profile_set_target_override (fixture->profile, "ml-torch", 0);
+  g_assert_cmpuint (upskill_profile_get_target (fixture->profile, fixture->catalog, skill (fixture->catalog, "ml-torch"), &overridden), ==, 0);
   g_assert_true (overridden);
 
-  upskill_profile_set_target_override (profile, "py-core", UPSKILL_NO_TARGET_OVERRIDE);
-  g_assert_cmpuint (upskill_profile_get_target (profile, catalog, skill (catalog, "py-core"), &overridden), ==, 4);
+  upskill_profile_set_target_override (fixture->profile, "py-core", UPSKILL_NO_TARGET_OVERRIDE);
+  g_assert_cmpuint (upskill_profile_get_target (fixture->profile, fixture->catalog, skill (fixture->catalog, "py-core"), &overridden), ==, 4);
   g_assert_false (overridden);
 
   /* No role, or a role the catalog doesn't know: nothing is targeted. */
-  upskill_profile_set_target_role (profile, "no-such-role");
-  g_assert_cmpuint (upskill_profile_get_target (profile, catalog, skill (catalog, "py-data"), &overridden), ==, 0);
+  upskill_profile_set_target_role (fixture->profile, "no-such-role");
+  g_assert_cmpuint (upskill_profile_get_target (fixture->profile, fixture->catalog, skill (fixture->catalog, "py-data"), &overridden), ==, 0);
   g_assert_false (overridden);
-
-  g_assert_finalize_object (profile);
-  g_assert_finalize_object (catalog);
 }
 
 static void
-test_area_hand_computed (void)
+test_area_hand_computed (Fixture       *fixture,
+                         gconstpointer  role_id)
 {
-  UpskillCatalog *catalog = upskill_test_catalog_new_from_json (catalog_json);
-  UpskillProfile *profile = new_profile ("ml-eng");
-
   /* Targets 4, 3, 0 and levels 2, 5, 1: (2 + 3) / (4 + 3). The level above
    * target and the untargeted skill count for nothing extra. */
-  set_level (profile, "py-core", 2, 0);
-  set_level (profile, "py-data", 5, 0);
-  set_level (profile, "py-test", 1, 0);
+  set_level (fixture->profile, "py-core", 2, 0);
+  set_level (fixture->profile, "py-data", 5, 0);
+  set_level (fixture->profile, "py-test", 1, 0);
 
-  g_assert_cmpfloat_with_epsilon (upskill_compute_area_readiness (profile, catalog, area (catalog, "py")),
+  g_assert_cmpfloat_with_epsilon (upskill_compute_area_readiness (fixture->profile, fixture->catalog, area (fixture->catalog, "py")),
                                   500.0 / 7.0, EPSILON);
-  g_assert_cmpfloat_with_epsilon (upskill_compute_area_readiness (profile, catalog, area (catalog, "ml")),
+  g_assert_cmpfloat_with_epsilon (upskill_compute_area_readiness (fixture->profile, fixture->catalog, area (fixture->catalog, "ml")),
                                   0.0, EPSILON);
 
-  set_level (profile, "ml-torch", 4, 0);
-  set_level (profile, "ml-eval", 1, 0);
-  g_assert_cmpfloat_with_epsilon (upskill_compute_area_readiness (profile, catalog, area (catalog, "ml")),
+  set_level (fixture->profile, "ml-torch", 4, 0);
+  set_level (fixture->profile, "ml-eval", 1, 0);
+  g_assert_cmpfloat_with_epsilon (upskill_compute_area_readiness (fixture->profile, fixture->catalog, area (fixture->catalog, "ml")),
                                   500.0 / 6.0, EPSILON);
-
-  g_assert_finalize_object (profile);
-  g_assert_finalize_object (catalog);
 }
 
 static void
-test_overall_sums_skills (void)
+test_overall_sums_skills (Fixture       *fixture,
+                          gconstpointer  role_id)
 {
-  UpskillCatalog *catalog = upskill_test_catalog_new_from_json (catalog_json);
-  UpskillProfile *profile = new_profile ("ml-eng");
-
-  set_level (profile, "py-core", 2, 0);
-  set_level (profile, "py-data", 5, 0);
-  set_level (profile, "sec-llm", 2, 0);
+  set_level (fixture->profile, "py-core", 2, 0);
+  set_level (fixture->profile, "py-data", 5, 0);
+  set_level (fixture->profile, "sec-llm", 2, 0);
 
   /* (2 + 3 + 0 + 0 + 2) / 15, not the mean of the areas (71.4, 0, 100). */
-  g_assert_cmpfloat_with_epsilon (upskill_compute_readiness (profile, catalog),
+  g_assert_cmpfloat_with_epsilon (upskill_compute_readiness (fixture->profile, fixture->catalog),
                                   700.0 / 15.0, EPSILON);
-  g_assert_cmpfloat_with_epsilon (upskill_compute_area_readiness (profile, catalog, area (catalog, "sec")),
+  g_assert_cmpfloat_with_epsilon (upskill_compute_area_readiness (fixture->profile, fixture->catalog, area (fixture->catalog, "sec")),
                                   100.0, EPSILON);
-
-  g_assert_finalize_object (profile);
-  g_assert_finalize_object (catalog);
 }
 
 static void
-test_nothing_targeted (void)
+test_nothing_targeted (Fixture       *fixture,
+                       gconstpointer  role_id)
 {
-  UpskillCatalog *catalog = upskill_test_catalog_new_from_json (catalog_json);
-  UpskillProfile *profile = new_profile (NULL);
-
-  set_level (profile, "py-core", 3, 0);
-  g_assert_cmpfloat (upskill_compute_readiness (profile, catalog), <, 0.0);
-  g_assert_cmpfloat (upskill_compute_area_readiness (profile, catalog, area (catalog, "py")), <, 0.0);
+  set_level (fixture->profile, "py-core", 3, 0);
+  g_assert_cmpfloat (upskill_compute_readiness (fixture->profile, fixture->catalog), <, 0.0);
+  g_assert_cmpfloat (upskill_compute_area_readiness (fixture->profile, fixture->catalog, area (fixture->catalog, "py")), <, 0.0);
 
   /* "plain" targets py-core only: Python is met, ML has no target. */
-  upskill_profile_set_target_role (profile, "plain");
-  g_assert_cmpfloat_with_epsilon (upskill_compute_area_readiness (profile, catalog, area (catalog, "py")),
+  upskill_profile_set_target_role (fixture->profile, "plain");
+  g_assert_cmpfloat_with_epsilon (upskill_compute_area_readiness (fixture->profile, fixture->catalog, area (fixture->catalog, "py")),
                                   100.0, EPSILON);
-  g_assert_cmpfloat (upskill_compute_area_readiness (profile, catalog, area (catalog, "ml")), <, 0.0);
-  g_assert_cmpfloat_with_epsilon (upskill_compute_readiness (profile, catalog), 100.0, EPSILON);
-
-  g_assert_finalize_object (profile);
-  g_assert_finalize_object (catalog);
+  g_assert_cmpfloat (upskill_compute_area_readiness (fixture->profile, fixture->catalog, area (fixture->catalog, "ml")), <, 0.0);
+  g_assert_cmpfloat_with_epsilon (upskill_compute_readiness (fixture->profile, fixture->catalog), 100.0, EPSILON);
 }
 
 static void
-test_area_levels (void)
+test_area_levels (Fixture       *fixture,
+                  gconstpointer  role_id)
 {
-  UpskillCatalog *catalog = upskill_test_catalog_new_from_json (catalog_json);
-  UpskillProfile *profile = new_profile ("ml-eng");
   double current = -1.0;
   double target = -1.0;
 
-  set_level (profile, "py-core", 2, 0);
-  set_level (profile, "py-data", 5, 0);
-  set_level (profile, "py-test", 1, 0);
-  upskill_profile_set_target_override (profile, "py-test", 2);
+  set_level (fixture->profile, "py-core", 2, 0);
+  set_level (fixture->profile, "py-data", 5, 0);
+  set_level (fixture->profile, "py-test", 1, 0);
+  upskill_profile_set_target_override (fixture->profile, "py-test", 2);
 
   /* Capped like readiness: py-data's 5 counts as its target 3, so the
    * area is at (2 + 3 + 1) / 3 against (4 + 3 + 2) / 3, and current over
    * target is the area's readiness, 6 / 9. */
-  upskill_compute_area_levels (profile, catalog, area (catalog, "py"), &current, &target);
+  upskill_compute_area_levels (fixture->profile, fixture->catalog, area (fixture->catalog, "py"), &current, &target);
   g_assert_cmpfloat_with_epsilon (current, 6.0 / 3.0, EPSILON);
   g_assert_cmpfloat_with_epsilon (target, 9.0 / 3.0, EPSILON);
   g_assert_cmpfloat_with_epsilon (100.0 * current / target,
-                                  upskill_compute_area_readiness (profile, catalog, area (catalog, "py")),
+                                  upskill_compute_area_readiness (fixture->profile, fixture->catalog, area (fixture->catalog, "py")),
                                   EPSILON);
 
-  upskill_compute_area_levels (profile, catalog, area (catalog, "ml"), &current, &target);
+  upskill_compute_area_levels (fixture->profile, fixture->catalog, area (fixture->catalog, "ml"), &current, &target);
   g_assert_cmpfloat_with_epsilon (current, 0.0, EPSILON);
   g_assert_cmpfloat_with_epsilon (target, 3.0, EPSILON);
-
-  g_assert_finalize_object (profile);
-  g_assert_finalize_object (catalog);
 }
 
 static void
@@ -258,19 +214,18 @@ set_gap_levels (UpskillProfile *profile)
 }
 
 static void
-test_gaps_priority_with_trends (void)
+test_gaps_priority_with_trends (Fixture       *fixture,
+                                gconstpointer  role_id)
 {
-  UpskillCatalog *catalog = upskill_test_catalog_new_from_json (catalog_json);
-  UpskillTrends *trends = upskill_test_trends_new_from_json (trends_json, catalog);
-  UpskillProfile *profile = new_profile ("ml-eng");
+  UpskillTrends *trends = upskill_test_trends_new_from_json (trends_json, fixture->catalog);
   g_autoptr(GPtrArray) gaps = NULL;
 
-  g_assert_cmpfloat_with_epsilon (upskill_trends_get_demand_signal (trends, area (catalog, "py")), 1.0, EPSILON);
-  g_assert_cmpfloat_with_epsilon (upskill_trends_get_demand_signal (trends, area (catalog, "ml")), 0.25, EPSILON);
-  g_assert_cmpfloat_with_epsilon (upskill_trends_get_demand_signal (trends, area (catalog, "sec")), 0.5, EPSILON);
+  g_assert_cmpfloat_with_epsilon (upskill_trends_get_demand_signal (trends, area (fixture->catalog, "py")), 1.0, EPSILON);
+  g_assert_cmpfloat_with_epsilon (upskill_trends_get_demand_signal (trends, area (fixture->catalog, "ml")), 0.25, EPSILON);
+  g_assert_cmpfloat_with_epsilon (upskill_trends_get_demand_signal (trends, area (fixture->catalog, "sec")), 0.5, EPSILON);
 
-  set_gap_levels (profile);
-  gaps = upskill_compute_gaps (profile, catalog, trends);
+  set_gap_levels (fixture->profile);
+  gaps = upskill_compute_gaps (fixture->profile, fixture->catalog, trends);
 
   /* gap x role weight x (1 + 0.5 x demand) with the default weight of
    * trends; py-data (above target) and py-test (no target) have no gap.
@@ -282,25 +237,22 @@ test_gaps_priority_with_trends (void)
   assert_gap (gaps, 2, "py-core", 2, 4, 2 * 1.0 * 1.5);
   assert_gap (gaps, 3, "sec-llm", 0, 2, 2 * 0.5 * 1.25);
 
-  g_assert_finalize_object (profile);
   g_assert_finalize_object (trends);
-  g_assert_finalize_object (catalog);
 }
 
 static void
-test_gaps_trend_weights (void)
+test_gaps_trend_weights (Fixture       *fixture,
+                         gconstpointer  role_id)
 {
-  UpskillCatalog *catalog = upskill_test_catalog_new_from_json (catalog_json);
-  UpskillTrends *trends = upskill_test_trends_new_from_json (trends_json, catalog);
-  UpskillProfile *profile = new_profile ("ml-eng");
+  UpskillTrends *trends = upskill_test_trends_new_from_json (trends_json, fixture->catalog);
   g_autoptr(GPtrArray) none = NULL;
   g_autoptr(GPtrArray) strong = NULL;
   g_autoptr(GPtrArray) followed = NULL;
 
-  set_gap_levels (profile);
+  set_gap_levels (fixture->profile);
 
   /* None: the role alone, as without trends. */
-  none = upskill_compute_gaps_weighted (profile, catalog, trends, UPSKILL_TREND_WEIGHT_NONE);
+  none = upskill_compute_gaps_weighted (fixture->profile, fixture->catalog, trends, UPSKILL_TREND_WEIGHT_NONE);
   g_assert_cmpuint (none->len, ==, 4);
   assert_gap (none, 0, "ml-torch", 1, 4, 3 * 2.0);
   assert_gap (none, 1, "ml-eval", 0, 2, 2 * 2.0);
@@ -309,7 +261,7 @@ test_gaps_trend_weights (void)
 
   /* Strong: demand may double a gap. Python's (demand 1.0) doubles to 4,
    * still behind ML's evaluation (demand 0.25), 2 x 2 x 1.25 = 5. */
-  strong = upskill_compute_gaps_weighted (profile, catalog, trends, UPSKILL_TREND_WEIGHT_STRONG);
+  strong = upskill_compute_gaps_weighted (fixture->profile, fixture->catalog, trends, UPSKILL_TREND_WEIGHT_STRONG);
   g_assert_cmpuint (strong->len, ==, 4);
   assert_gap (strong, 0, "ml-torch", 1, 4, 3 * 2.0 * 1.25);
   assert_gap (strong, 1, "ml-eval", 0, 2, 2 * 2.0 * 1.25);
@@ -318,39 +270,36 @@ test_gaps_trend_weights (void)
 
   /* The trends' own weight is what upskill_compute_gaps() follows. */
   upskill_trends_set_weight (trends, UPSKILL_TREND_WEIGHT_STRONG);
-  followed = upskill_compute_gaps (profile, catalog, trends);
+  followed = upskill_compute_gaps (fixture->profile, fixture->catalog, trends);
   assert_gap (followed, 2, "py-core", 2, 4, 2 * 1.0 * 2.0);
 
-  g_assert_finalize_object (profile);
   g_assert_finalize_object (trends);
-  g_assert_finalize_object (catalog);
 }
 
 /* The role's core area (ML, weighed 2.0) leads: a 1-level ML gap ranks
  * above a 4-level Python gap of three times its priority, at every weight
  * of market trends; the rest keep their order by priority. */
 static void
-test_gaps_core_area_first (void)
+test_gaps_core_area_first (Fixture       *fixture,
+                           gconstpointer  role_id)
 {
-  UpskillCatalog *catalog = upskill_test_catalog_new_from_json (catalog_json);
-  UpskillTrends *trends = upskill_test_trends_new_from_json (trends_json, catalog);
-  UpskillProfile *profile = new_profile ("ml-eng");
-  UpskillRole *ml_eng = upskill_catalog_find_role (catalog, "ml-eng");
-  UpskillRole *plain = upskill_catalog_find_role (catalog, "plain");
+  UpskillTrends *trends = upskill_test_trends_new_from_json (trends_json, fixture->catalog);
+  UpskillRole *ml_eng = upskill_catalog_find_role (fixture->catalog, "ml-eng");
+  UpskillRole *plain = upskill_catalog_find_role (fixture->catalog, "plain");
   g_autoptr(GPtrArray) some = NULL;
   g_autoptr(GPtrArray) none = NULL;
   g_autoptr(GPtrArray) strong = NULL;
 
-  g_assert_true (upskill_role_is_core_area (catalog, ml_eng, area (catalog, "ml")));
-  g_assert_false (upskill_role_is_core_area (catalog, ml_eng, area (catalog, "py")));
-  g_assert_false (upskill_role_is_core_area (catalog, ml_eng, area (catalog, "sec")));
+  g_assert_true (upskill_role_is_core_area (fixture->catalog, ml_eng, area (fixture->catalog, "ml")));
+  g_assert_false (upskill_role_is_core_area (fixture->catalog, ml_eng, area (fixture->catalog, "py")));
+  g_assert_false (upskill_role_is_core_area (fixture->catalog, ml_eng, area (fixture->catalog, "sec")));
   /* A role that weighs every area alike has no core. */
-  g_assert_false (upskill_role_is_core_area (catalog, plain, area (catalog, "py")));
+  g_assert_false (upskill_role_is_core_area (fixture->catalog, plain, area (fixture->catalog, "py")));
 
-  set_level (profile, "ml-torch", 3, 0);
-  set_level (profile, "ml-eval", 2, 0);
+  set_level (fixture->profile, "ml-torch", 3, 0);
+  set_level (fixture->profile, "ml-eval", 2, 0);
 
-  some = upskill_compute_gaps (profile, catalog, trends);
+  some = upskill_compute_gaps (fixture->profile, fixture->catalog, trends);
   g_assert_cmpuint (some->len, ==, 4);
   assert_gap (some, 0, "ml-torch", 3, 4, 1 * 2.0 * 1.125);
   g_assert_true (((UpskillGap *) g_ptr_array_index (some, 0))->core);
@@ -360,32 +309,29 @@ test_gaps_core_area_first (void)
   for (guint i = 1; i < some->len; i++)
     g_assert_false (((UpskillGap *) g_ptr_array_index (some, i))->core);
 
-  none = upskill_compute_gaps_weighted (profile, catalog, trends, UPSKILL_TREND_WEIGHT_NONE);
+  none = upskill_compute_gaps_weighted (fixture->profile, fixture->catalog, trends, UPSKILL_TREND_WEIGHT_NONE);
   assert_gap (none, 0, "ml-torch", 3, 4, 1 * 2.0);
   assert_gap (none, 1, "py-core", 0, 4, 4 * 1.0);
 
   /* Strong: Python's demand doubles py-core to 8, nearly four times
    * ml-torch's 2.5; the role still comes first. */
-  strong = upskill_compute_gaps_weighted (profile, catalog, trends, UPSKILL_TREND_WEIGHT_STRONG);
+  strong = upskill_compute_gaps_weighted (fixture->profile, fixture->catalog, trends, UPSKILL_TREND_WEIGHT_STRONG);
   assert_gap (strong, 0, "ml-torch", 3, 4, 1 * 2.0 * 1.25);
   assert_gap (strong, 1, "py-core", 0, 4, 4 * 1.0 * 2.0);
   assert_gap (strong, 2, "py-data", 0, 3, 3 * 1.0 * 2.0);
   assert_gap (strong, 3, "sec-llm", 0, 2, 2 * 0.5 * 1.5);
 
-  g_assert_finalize_object (profile);
   g_assert_finalize_object (trends);
-  g_assert_finalize_object (catalog);
 }
 
 static void
-test_gaps_priority_without_trends (void)
+test_gaps_priority_without_trends (Fixture       *fixture,
+                                   gconstpointer  role_id)
 {
-  UpskillCatalog *catalog = upskill_test_catalog_new_from_json (catalog_json);
-  UpskillProfile *profile = new_profile ("ml-eng");
   g_autoptr(GPtrArray) gaps = NULL;
 
-  set_gap_levels (profile);
-  gaps = upskill_compute_gaps (profile, catalog, NULL);
+  set_gap_levels (fixture->profile);
+  gaps = upskill_compute_gaps (fixture->profile, fixture->catalog, NULL);
 
   /* Every area in demand alike: the role's weights alone reorder. */
   g_assert_cmpuint (gaps->len, ==, 4);
@@ -393,53 +339,45 @@ test_gaps_priority_without_trends (void)
   assert_gap (gaps, 1, "ml-eval", 0, 2, 2 * 2.0);
   assert_gap (gaps, 2, "py-core", 2, 4, 2 * 1.0);
   assert_gap (gaps, 3, "sec-llm", 0, 2, 2 * 0.5);
-
-  g_assert_finalize_object (profile);
-  g_assert_finalize_object (catalog);
 }
 
 static void
-test_gaps_tie_breaks (void)
+test_gaps_tie_breaks (Fixture       *fixture,
+                      gconstpointer  role_id)
 {
-  UpskillCatalog *catalog = upskill_test_catalog_new_from_json (catalog_json);
-  UpskillProfile *profile = new_profile ("ml-eng");
   g_autoptr(GPtrArray) gaps = NULL;
 
   /* Three gaps of priority 2: sec-llm (gap 4 x 0.5) has the biggest gap
    * although it comes last in the catalog; py-core and py-data (gap 2 x 1)
    * then keep catalog order. ML is overridden out of the picture. */
-  upskill_profile_set_target_override (profile, "py-core", 2);
-  upskill_profile_set_target_override (profile, "py-data", 2);
-  upskill_profile_set_target_override (profile, "sec-llm", 4);
-  upskill_profile_set_target_override (profile, "ml-torch", 0);
-  upskill_profile_set_target_override (profile, "ml-eval", 0);
+  upskill_profile_set_target_override (fixture->profile, "py-core", 2);
+  upskill_profile_set_target_override (fixture->profile, "py-data", 2);
+  upskill_profile_set_target_override (fixture->profile, "sec-llm", 4);
+  upskill_profile_set_target_override (fixture->profile, "ml-torch", 0);
+  upskill_profile_set_target_override (fixture->profile, "ml-eval", 0);
 
-  gaps = upskill_compute_gaps (profile, catalog, NULL);
+  gaps = upskill_compute_gaps (fixture->profile, fixture->catalog, NULL);
   g_assert_cmpuint (gaps->len, ==, 3);
   assert_gap (gaps, 0, "sec-llm", 0, 4, 2.0);
   assert_gap (gaps, 1, "py-core", 0, 2, 2.0);
   assert_gap (gaps, 2, "py-data", 0, 2, 2.0);
-
-  g_assert_finalize_object (profile);
-  g_assert_finalize_object (catalog);
 }
 
 static void
-test_override_marks_overridden (void)
+test_override_marks_overridden (Fixture       *fixture,
+                                gconstpointer  role_id)
 {
-  UpskillCatalog *catalog = upskill_test_catalog_new_from_json (catalog_json);
-  UpskillProfile *profile = new_profile ("ml-eng");
   g_autoptr(GPtrArray) gaps = NULL;
   UpskillGap *gap;
 
-  set_level (profile, "py-core", 2, 0);
-  upskill_profile_set_target_override (profile, "py-core", 5);
-  upskill_profile_set_target_override (profile, "py-test", 1);
-  upskill_profile_set_target_override (profile, "ml-torch", 0);
-  upskill_profile_set_target_override (profile, "ml-eval", 0);
-  upskill_profile_set_target_override (profile, "sec-llm", 0);
+  set_level (fixture->profile, "py-core", 2, 0);
+  upskill_profile_set_target_override (fixture->profile, "py-core", 5);
+  upskill_profile_set_target_override (fixture->profile, "py-test", 1);
+  upskill_profile_set_target_override (fixture->profile, "ml-torch", 0);
+  upskill_profile_set_target_override (fixture->profile, "ml-eval", 0);
+  upskill_profile_set_target_override (fixture->profile, "sec-llm", 0);
 
-  gaps = upskill_compute_gaps (profile, catalog, NULL);
+  gaps = upskill_compute_gaps (fixture->profile, fixture->catalog, NULL);
   g_assert_cmpuint (gaps->len, ==, 3);
 
   assert_gap (gaps, 0, "py-core", 2, 5, 3.0);
@@ -453,9 +391,6 @@ test_override_marks_overridden (void)
   assert_gap (gaps, 2, "py-test", 0, 1, 1.0);
   gap = g_ptr_array_index (gaps, 2);
   g_assert_true (gap->overridden);
-
-  g_assert_finalize_object (profile);
-  g_assert_finalize_object (catalog);
 }
 
 static void
@@ -494,97 +429,83 @@ record_history (UpskillProfile *profile,
 }
 
 static void
-test_series_from_history (void)
+test_series_from_history (Fixture       *fixture,
+                          gconstpointer  role_id)
 {
-  UpskillCatalog *catalog = upskill_test_catalog_new_from_json (catalog_json);
-  UpskillProfile *profile = new_profile ("ml-eng");
   g_autoptr(GPtrArray) series = NULL;
-  gint64 created = upskill_profile_get_created (profile);
+  gint64 created = upskill_profile_get_created (fixture->profile);
 
-  record_history (profile, created);
-  series = upskill_compute_readiness_series (profile, catalog);
+  record_history (fixture->profile, created);
+  series = upskill_compute_readiness_series (fixture->profile, fixture->catalog);
 
   /* Targets: Python 4 + 3, ML 4 + 2, security 2: 15 in all. */
   g_assert_cmpuint (series->len, ==, 5);
-  assert_point (series, 0, catalog, created, 0.0, 0.0, 0.0, 0.0);
-  assert_point (series, 1, catalog, created + 50,
+  assert_point (series, 0, fixture->catalog, created, 0.0, 0.0, 0.0, 0.0);
+  assert_point (series, 1, fixture->catalog, created + 50,
                 100.0 * 1 / 15, 0.0, 100.0 * 1 / 6, 0.0);
-  assert_point (series, 2, catalog, created + 100,
+  assert_point (series, 2, fixture->catalog, created + 100,
                 100.0 * 3 / 15, 100.0 * 2 / 7, 100.0 * 1 / 6, 0.0);
-  assert_point (series, 3, catalog, created + 200,
+  assert_point (series, 3, fixture->catalog, created + 200,
                 100.0 * 8 / 15, 100.0 * 5 / 7, 100.0 * 3 / 6, 0.0);
-  assert_point (series, 4, catalog, created + 300,
+  assert_point (series, 4, fixture->catalog, created + 300,
                 100.0 * 9 / 15, 100.0 * 6 / 7, 100.0 * 3 / 6, 0.0);
 
   /* The last point is where the profile stands now. */
-  g_assert_cmpfloat_with_epsilon (upskill_compute_readiness (profile, catalog), 100.0 * 9 / 15, EPSILON);
-
-  g_assert_finalize_object (profile);
-  g_assert_finalize_object (catalog);
+  g_assert_cmpfloat_with_epsilon (upskill_compute_readiness (fixture->profile, fixture->catalog), 100.0 * 9 / 15, EPSILON);
 }
 
 static void
-test_series_uses_current_targets (void)
+test_series_uses_current_targets (Fixture       *fixture,
+                                  gconstpointer  role_id)
 {
-  UpskillCatalog *catalog = upskill_test_catalog_new_from_json (catalog_json);
-  UpskillProfile *profile = new_profile ("ml-eng");
   g_autoptr(GPtrArray) series = NULL;
-  gint64 created = upskill_profile_get_created (profile);
+  gint64 created = upskill_profile_get_created (fixture->profile);
 
-  record_history (profile, created);
+  record_history (fixture->profile, created);
 
   /* Changed after the history was made; the whole line follows. */
-  upskill_profile_set_target_override (profile, "sec-llm", 0);
-  upskill_profile_set_target_override (profile, "py-core", 3);
+  upskill_profile_set_target_override (fixture->profile, "sec-llm", 0);
+  upskill_profile_set_target_override (fixture->profile, "py-core", 3);
 
-  series = upskill_compute_readiness_series (profile, catalog);
+  series = upskill_compute_readiness_series (fixture->profile, fixture->catalog);
   g_assert_cmpuint (series->len, ==, 5);
-  assert_point (series, 0, catalog, created, 0.0, 0.0, 0.0, -1.0);
-  assert_point (series, 2, catalog, created + 100,
+  assert_point (series, 0, fixture->catalog, created, 0.0, 0.0, 0.0, -1.0);
+  assert_point (series, 2, fixture->catalog, created + 100,
                 100.0 * 3 / 12, 100.0 * 2 / 6, 100.0 * 1 / 6, -1.0);
-  assert_point (series, 4, catalog, created + 300,
+  assert_point (series, 4, fixture->catalog, created + 300,
                 100.0 * 9 / 12, 100.0 * 6 / 6, 100.0 * 3 / 6, -1.0);
-
-  g_assert_finalize_object (profile);
-  g_assert_finalize_object (catalog);
 }
 
 static void
-test_series_without_history (void)
+test_series_without_history (Fixture       *fixture,
+                             gconstpointer  role_id)
 {
-  UpskillCatalog *catalog = upskill_test_catalog_new_from_json (catalog_json);
-  UpskillProfile *profile = new_profile (NULL);
   g_autoptr(GPtrArray) series = NULL;
   UpskillReadinessPoint *point;
 
-  series = upskill_compute_readiness_series (profile, catalog);
+  series = upskill_compute_readiness_series (fixture->profile, fixture->catalog);
   g_assert_cmpuint (series->len, ==, 1);
   point = g_ptr_array_index (series, 0);
-  g_assert_cmpint (point->time, ==, upskill_profile_get_created (profile));
+  g_assert_cmpint (point->time, ==, upskill_profile_get_created (fixture->profile));
   g_assert_cmpfloat (point->overall, <, 0.0);
-
-  g_assert_finalize_object (profile);
-  g_assert_finalize_object (catalog);
 }
 
 static void
-test_bundled_sample (void)
+test_bundled_sample (UpskillTestSample *sample,
+                     gconstpointer      sample_id)
 {
-  UpskillCatalog *catalog = upskill_catalog_get_default ();
-  UpskillTrends *trends = upskill_trends_new_bundled (catalog);
-  UpskillProfile *profile = upskill_test_load_sample ("dana-okafor");
   g_autoptr(GPtrArray) gaps = NULL;
   g_autoptr(GPtrArray) series = NULL;
   UpskillReadinessPoint *last;
   double readiness;
 
-  g_assert_nonnull (upskill_catalog_find_role (catalog, upskill_profile_get_target_role (profile)));
+  g_assert_nonnull (upskill_catalog_find_role (sample->catalog, upskill_profile_get_target_role (sample->profile)));
 
-  readiness = upskill_compute_readiness (profile, catalog);
+  readiness = upskill_compute_readiness (sample->profile, sample->catalog);
   g_assert_cmpfloat (readiness, >=, 0.0);
   g_assert_cmpfloat (readiness, <, 100.0);
 
-  gaps = upskill_compute_gaps (profile, catalog, trends);
+  gaps = upskill_compute_gaps (sample->profile, sample->catalog, sample->trends);
   g_assert_cmpuint (gaps->len, >, 0);
   for (guint i = 0; i < gaps->len; i++)
     {
@@ -603,7 +524,7 @@ test_bundled_sample (void)
         }
     }
 
-  series = upskill_compute_readiness_series (profile, catalog);
+  series = upskill_compute_readiness_series (sample->profile, sample->catalog);
   g_assert_cmpuint (series->len, >=, 1);
   for (guint i = 1; i < series->len; i++)
     g_assert_cmpint (((UpskillReadinessPoint *) g_ptr_array_index (series, i - 1))->time, <,
@@ -612,8 +533,6 @@ test_bundled_sample (void)
   g_assert_cmpfloat (last->overall, >=, 0.0);
   g_assert_cmpfloat (last->overall, <=, 100.0);
 
-  g_assert_finalize_object (profile);
-  g_assert_finalize_object (trends);
 }
 
 int
@@ -622,21 +541,28 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add_func ("/upskill/readiness/target-from-role-and-override", test_target_from_role_and_override);
-  g_test_add_func ("/upskill/readiness/area-hand-computed", test_area_hand_computed);
-  g_test_add_func ("/upskill/readiness/overall-sums-skills", test_overall_sums_skills);
-  g_test_add_func ("/upskill/readiness/nothing-targeted", test_nothing_targeted);
-  g_test_add_func ("/upskill/readiness/area-levels", test_area_levels);
-  g_test_add_func ("/upskill/readiness/gaps-priority-with-trends", test_gaps_priority_with_trends);
-  g_test_add_func ("/upskill/readiness/gaps-trend-weights", test_gaps_trend_weights);
-  g_test_add_func ("/upskill/readiness/gaps-core-area-first", test_gaps_core_area_first);
-  g_test_add_func ("/upskill/readiness/gaps-priority-without-trends", test_gaps_priority_without_trends);
-  g_test_add_func ("/upskill/readiness/gaps-tie-breaks", test_gaps_tie_breaks);
-  g_test_add_func ("/upskill/readiness/override-marks-overridden", test_override_marks_overridden);
-  g_test_add_func ("/upskill/readiness/series-from-history", test_series_from_history);
-  g_test_add_func ("/upskill/readiness/series-uses-current-targets", test_series_uses_current_targets);
-  g_test_add_func ("/upskill/readiness/series-without-history", test_series_without_history);
-  g_test_add_func ("/upskill/readiness/bundled-sample", test_bundled_sample);
+  UPSKILL_TEST_ADD_SAMPLE ("/upskill/readiness/bundled-sample", "dana-okafor", test_bundled_sample);
+
+/* Most tests aim at "ml-eng". */
+#define ADD(path, func) \
+  g_test_add ("/upskill/readiness/" path, Fixture, "ml-eng", fixture_set_up, func, upskill_test_profile_tear_down)
+#define ADD_WITHOUT_ROLE(path, func) \
+  g_test_add ("/upskill/readiness/" path, Fixture, NULL, fixture_set_up, func, upskill_test_profile_tear_down)
+
+  ADD ("target-from-role-and-override", test_target_from_role_and_override);
+  ADD ("area-hand-computed", test_area_hand_computed);
+  ADD ("overall-sums-skills", test_overall_sums_skills);
+  ADD_WITHOUT_ROLE ("nothing-targeted", test_nothing_targeted);
+  ADD ("area-levels", test_area_levels);
+  ADD ("gaps-priority-with-trends", test_gaps_priority_with_trends);
+  ADD ("gaps-trend-weights", test_gaps_trend_weights);
+  ADD ("gaps-core-area-first", test_gaps_core_area_first);
+  ADD ("gaps-priority-without-trends", test_gaps_priority_without_trends);
+  ADD ("gaps-tie-breaks", test_gaps_tie_breaks);
+  ADD ("override-marks-overridden", test_override_marks_overridden);
+  ADD ("series-from-history", test_series_from_history);
+  ADD ("series-uses-current-targets", test_series_uses_current_targets);
+  ADD_WITHOUT_ROLE ("series-without-history", test_series_without_history);
 
   return g_test_run ();
 }

@@ -22,27 +22,9 @@
 
 static const char * const samples[] = { "dana-okafor", "maria-gonzalez", "li-wei" };
 
-static const char * const section_headings[] = {
-  "Next 90 days", "Summary", "Strengths", "Skills profile", "Gaps", "Learning path",
-  "Progress over time", "Since the last session", "Session notes", "Market context",
-  "Level definitions", "Sign-off",
-};
+static const char * const section_headings[] = { UPSKILL_TEST_REPORT_SECTIONS };
 
 typedef UpskillTestReport Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  upskill_test_report_set_up (fixture, "upskill-report-structure-XXXXXX");
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  upskill_test_report_tear_down (fixture);
-}
 
 static gboolean
 have_tools (void)
@@ -92,13 +74,8 @@ assert_qpdf_clean (const char *path)
   const char *argv[] = { "qpdf", "--check", path, NULL };
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
-  g_autoptr(GError) error = NULL;
-  int status = 0;
 
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                &out, &err, &status, &error);
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, NULL) ||
+  if (!upskill_test_spawn (argv, &out, &err) ||
       strstr (out, "WARNING") != NULL || strstr (err, "WARNING") != NULL ||
       strstr (out, "No syntax or stream encoding errors found") == NULL)
     g_error ("qpdf --check %s:\n%s%s", path, out, err);
@@ -155,12 +132,8 @@ qpdf_json (const char *path)
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
   g_autoptr(GError) error = NULL;
-  int status = 0;
 
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                &out, &err, &status, &error);
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, NULL))
+  if (!upskill_test_spawn (argv, &out, &err))
     g_error ("qpdf --json failed: %s", err);
 
   return json_from_string (out, &error);
@@ -433,17 +406,6 @@ fill_table (UpskillReportDoc *doc)
     }
 }
 
-static guint
-count_in (const char *text,
-          const char *needle)
-{
-  guint count = 0;
-
-  for (const char *p = strstr (text, needle); p != NULL; p = strstr (p + 1, needle))
-    count++;
-  return count;
-}
-
 static void
 test_table_rows (Fixture       *fixture,
                  gconstpointer  data)
@@ -459,7 +421,7 @@ test_table_rows (Fixture       *fixture,
 
       for (guint p = 0; pages[p] != NULL; p++)
         {
-          guint rows = count_in (pages[p], "rowmark");
+          guint rows = upskill_test_count (pages[p], "rowmark");
 
           if (rows == 1)
             g_error ("after %.0f points, page %u holds one row alone", filler, p + 1);
@@ -541,19 +503,14 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
-  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("UPSKILL_LOCALE_DIR"));
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  upskill_test_init_translated (&argc, &argv);
 
-#define ADD(path, func) \
-  g_test_add ("/upskill/report-structure/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
-
-  ADD ("qpdf-check", test_qpdf_check);
-  ADD ("links", test_links);
-  ADD ("words-extract", test_words_extract);
-  ADD ("table-rows", test_table_rows);
-  ADD ("claim-with-source", test_claim_with_source);
-  ADD ("note-continued", test_note_continued);
+  UPSKILL_TEST_ADD_REPORT ("/upskill/report-structure/qpdf-check", test_qpdf_check);
+  UPSKILL_TEST_ADD_REPORT ("/upskill/report-structure/links", test_links);
+  UPSKILL_TEST_ADD_REPORT ("/upskill/report-structure/words-extract", test_words_extract);
+  UPSKILL_TEST_ADD_REPORT ("/upskill/report-structure/table-rows", test_table_rows);
+  UPSKILL_TEST_ADD_REPORT ("/upskill/report-structure/claim-with-source", test_claim_with_source);
+  UPSKILL_TEST_ADD_REPORT ("/upskill/report-structure/note-continued", test_note_continued);
 
 #undef ADD
 

@@ -23,27 +23,9 @@
  * 2026-11-26 12:00 UTC. */
 #define REPORT_DATE G_GINT64_CONSTANT (1795694400)
 
-static const char * const section_headings[] = {
-  "Next 90 days", "Summary", "Strengths", "Skills profile", "Gaps", "Learning path",
-  "Progress over time", "Since the last session", "Session notes", "Market context",
-  "Level definitions", "Sign-off",
-};
+static const char * const section_headings[] = { UPSKILL_TEST_REPORT_SECTIONS };
 
 typedef UpskillTestReport Fixture;
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  upskill_test_report_set_up (fixture, "upskill-report-XXXXXX");
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  upskill_test_report_tear_down (fixture);
-}
 
 /* The value of "Key:" in pdfinfo's output. */
 static char *
@@ -101,17 +83,6 @@ text_has (const char *text,
     if (!text_has ((text), (needle))) \
       g_error ("“%s” is not in the report", (needle)); \
   } G_STMT_END
-
-static guint
-count_occurrences (const char *text,
-                   const char *needle)
-{
-  guint count = 0;
-
-  for (const char *p = strstr (text, needle); p != NULL; p = strstr (p + 1, needle))
-    count++;
-  return count;
-}
 
 /* strstr for binary data (a PDF holds NUL bytes). */
 static gboolean
@@ -239,7 +210,7 @@ check_sample (Fixture    *fixture,
 
   /* Page numbers and the running header. */
   assert_text_has (text, "Page 2 of");
-  g_assert_cmpuint (count_occurrences (text, "· Progress report"), >=, info_pages (info) - 1);
+  g_assert_cmpuint (upskill_test_count (text, "· Progress report"), >=, info_pages (info) - 1);
 }
 
 static void
@@ -688,10 +659,10 @@ test_no_market_context (Fixture       *fixture,
   without = upskill_test_pdf_text (without_path);
 
   /* Once in the contents, once as the heading. */
-  g_assert_cmpuint (count_occurrences (with, "Market context"), >=, 2);
+  g_assert_cmpuint (upskill_test_count (with, "Market context"), >=, 2);
   assert_text_has (with, "Key claims");
   assert_text_has (with, source);
-  g_assert_cmpuint (count_occurrences (without, "Market context"), ==, 0);
+  g_assert_cmpuint (upskill_test_count (without, "Market context"), ==, 0);
   g_assert_false (text_has (without, "Key claims"));
   g_assert_false (text_has (without, "Demand signal per area"));
   g_assert_false (text_has (without, source));
@@ -1023,7 +994,7 @@ test_long_plan (Fixture       *fixture,
       g_assert_nonnull (strstr (pages[p], "Status"));
     }
   g_assert_cmpuint (pages_with_steps, >=, 4);
-  g_assert_cmpuint (count_occurrences (text, "Projected"), >=, pages_with_steps);
+  g_assert_cmpuint (upskill_test_count (text, "Projected"), >=, pages_with_steps);
 }
 
 /* The goal in the person's own words is on the cover, with its day, as
@@ -1339,37 +1310,32 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_test_init (&argc, &argv, NULL);
-  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("UPSKILL_LOCALE_DIR"));
-  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  upskill_test_init_translated (&argc, &argv);
 
-#define ADD(path, func) \
-  g_test_add ("/upskill/report/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
-
-  ADD ("samples", test_samples);
-  ADD ("cjk-name", test_cjk_name);
-  ADD ("scripts", test_scripts);
-  ADD ("no-notes", test_no_notes);
-  ADD ("no-evidence", test_no_evidence);
-  ADD ("no-market-context", test_no_market_context);
-  ADD ("batch", test_batch);
-  ADD ("private-notes-absent", test_private_notes_absent);
-  ADD ("session-focus", test_session_focus);
-  ADD ("german", test_german);
-  ADD ("no-skills-rated", test_no_skills_rated);
-  ADD ("long-plan", test_long_plan);
-  ADD ("goal-on-cover", test_goal_on_cover);
-  ADD ("paper-size", test_paper_size);
-  ADD ("replaces-atomically", test_replaces_atomically);
-  ADD ("unwritable", test_unwritable);
-  ADD ("feed-address-without-password", test_feed_address_without_password);
-  ADD ("async", test_async);
-  ADD ("since-last-session", test_since_last_session);
-  ADD ("next-90-days", test_next_90_days);
-  ADD ("strengths-and-evidence", test_strengths_and_evidence);
-  ADD ("level-definitions", test_level_definitions);
-  ADD ("sign-off", test_sign_off);
-  ADD ("rating-basis-in-gaps", test_rating_basis_in_gaps);
+  UPSKILL_TEST_ADD_REPORT ("/upskill/report/samples", test_samples);
+  UPSKILL_TEST_ADD_REPORT ("/upskill/report/cjk-name", test_cjk_name);
+  UPSKILL_TEST_ADD_REPORT ("/upskill/report/scripts", test_scripts);
+  UPSKILL_TEST_ADD_REPORT ("/upskill/report/no-notes", test_no_notes);
+  UPSKILL_TEST_ADD_REPORT ("/upskill/report/no-evidence", test_no_evidence);
+  UPSKILL_TEST_ADD_REPORT ("/upskill/report/no-market-context", test_no_market_context);
+  UPSKILL_TEST_ADD_REPORT ("/upskill/report/batch", test_batch);
+  UPSKILL_TEST_ADD_REPORT ("/upskill/report/private-notes-absent", test_private_notes_absent);
+  UPSKILL_TEST_ADD_REPORT ("/upskill/report/session-focus", test_session_focus);
+  UPSKILL_TEST_ADD_REPORT ("/upskill/report/german", test_german);
+  UPSKILL_TEST_ADD_REPORT ("/upskill/report/no-skills-rated", test_no_skills_rated);
+  UPSKILL_TEST_ADD_REPORT ("/upskill/report/long-plan", test_long_plan);
+  UPSKILL_TEST_ADD_REPORT ("/upskill/report/goal-on-cover", test_goal_on_cover);
+  UPSKILL_TEST_ADD_REPORT ("/upskill/report/paper-size", test_paper_size);
+  UPSKILL_TEST_ADD_REPORT ("/upskill/report/replaces-atomically", test_replaces_atomically);
+  UPSKILL_TEST_ADD_REPORT ("/upskill/report/unwritable", test_unwritable);
+  UPSKILL_TEST_ADD_REPORT ("/upskill/report/feed-address-without-password", test_feed_address_without_password);
+  UPSKILL_TEST_ADD_REPORT ("/upskill/report/async", test_async);
+  UPSKILL_TEST_ADD_REPORT ("/upskill/report/since-last-session", test_since_last_session);
+  UPSKILL_TEST_ADD_REPORT ("/upskill/report/next-90-days", test_next_90_days);
+  UPSKILL_TEST_ADD_REPORT ("/upskill/report/strengths-and-evidence", test_strengths_and_evidence);
+  UPSKILL_TEST_ADD_REPORT ("/upskill/report/level-definitions", test_level_definitions);
+  UPSKILL_TEST_ADD_REPORT ("/upskill/report/sign-off", test_sign_off);
+  UPSKILL_TEST_ADD_REPORT ("/upskill/report/rating-basis-in-gaps", test_rating_basis_in_gaps);
   g_test_add_func ("/upskill/report/suggest-name", test_suggest_name);
   g_test_add_func ("/upskill/report/batch-names", test_batch_names);
 

@@ -16,9 +16,7 @@
 
 typedef struct
 {
-  char                  *dir;
-  GFile                 *data_dir;
-  UpskillStore          *store;
+  UpskillTestStore       data;
   UpskillProfileSession *session;
   GPtrArray             *events;   /* "saved:ID", "failed:ID: message" */
   guint                  can_undo_notifies;
@@ -53,15 +51,11 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
-  g_autofree char *base = upskill_test_make_tmp_dir ("upskill-session-XXXXXX");
-
   /* The Trash lives in it (G_TEST_OPTION_ISOLATE_DIRS makes a new one). */
   g_assert_cmpint (g_mkdir_with_parents (g_get_home_dir (), 0700), ==, 0);
 
-  fixture->dir = g_build_filename (base, "data", NULL);
-  fixture->data_dir = g_file_new_for_path (fixture->dir);
-  fixture->store = upskill_store_new (fixture->data_dir, NULL);
-  fixture->session = upskill_profile_session_new (fixture->store);
+  upskill_test_store_set_up (&fixture->data, "upskill-session-XXXXXX");
+  fixture->session = upskill_profile_session_new (fixture->data.store);
   fixture->events = g_ptr_array_new_with_free_func (g_free);
 
   g_signal_connect (fixture->session, "saved", G_CALLBACK (on_saved), fixture);
@@ -76,52 +70,14 @@ wait_until_idle (Fixture *fixture)
     g_main_context_iteration (NULL, TRUE);
 }
 
-/* A worker thread may hold its task, and so the store, a moment after
- * the callback ran: waits until it lets go. */
-static void
-wait_for_store_release (UpskillStore *store)
-{
-  while (g_atomic_int_get (&G_OBJECT (store)->ref_count) > 1)
-    {
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (100);
-    }
-}
-
 static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  g_autofree char *base = g_path_get_dirname (fixture->dir);
-  g_autoptr(GError) error = NULL;
-
   wait_until_idle (fixture);
   g_assert_finalize_object (fixture->session);
-  wait_for_store_release (fixture->store);
-  g_assert_finalize_object (fixture->store);
-  g_clear_object (&fixture->data_dir);
-  upskill_test_remove_tree (base, &error);
-  g_assert_no_error (error);
+  upskill_test_store_tear_down (&fixture->data);
   g_ptr_array_unref (fixture->events);
-  g_free (fixture->dir);
-}
-
-static char *
-profile_path (Fixture    *fixture,
-              const char *id)
-{
-  g_autofree char *file_name = g_strconcat (id, ".json", NULL);
-
-  return g_build_filename (fixture->dir, "profiles", file_name, NULL);
-}
-
-static gboolean
-profile_file_exists (Fixture    *fixture,
-                     const char *id)
-{
-  g_autofree char *path = profile_path (fixture, id);
-
-  return g_file_test (path, G_FILE_TEST_EXISTS);
 }
 
 static UpskillProfile *
@@ -129,7 +85,7 @@ load (Fixture    *fixture,
       const char *id)
 {
   g_autoptr(GError) error = NULL;
-  UpskillProfile *profile = upskill_store_load (fixture->store, id, NULL, &error);
+  UpskillProfile *profile = upskill_store_load (fixture->data.store, id, NULL, &error);
 
   g_assert_no_error (error);
 
@@ -140,15 +96,9 @@ static GBytes *
 read_profile_file (Fixture    *fixture,
                    const char *id)
 {
-  g_autofree char *path = profile_path (fixture, id);
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
-  gsize length = 0;
+  g_autofree char *path = upskill_test_profile_path (fixture->data.profiles, id);
 
-  g_file_get_contents (path, &contents, &length, &error);
-  g_assert_no_error (error);
-
-  return g_bytes_new_take (contents, length);
+  return upskill_test_read_bytes (path);
 }
 
 static void
@@ -305,7 +255,7 @@ test_autosave_coalesces (Fixture       *fixture,
 
   /* Waiting counts as busy: closing now would wait for it. */
   g_assert_true (upskill_profile_session_get_busy (fixture->session));
-  g_assert_false (profile_file_exists (fixture, "dana"));
+  g_assert_false (upskill_test_profile_file_exists (fixture->data.profiles, "dana"));
 
   wait_until_idle (fixture);
   assert_events (fixture, (const char * const[]) { "saved:dana", NULL });
@@ -338,11 +288,11 @@ test_saves_and_deletes_in_order (Fixture       *fixture,
   g_assert_null (upskill_profile_session_get_profile (session));
   g_assert_true (upskill_profile_session_is_delete_pending (session, "dana"));
   wait_until_idle (fixture);
-  g_assert_true (profile_file_exists (fixture, "dana"));
+  g_assert_true (upskill_test_profile_file_exists (fixture->data.profiles, "dana"));
   g_assert_true (upskill_profile_session_confirm_delete (session, "dana"));
   g_assert_false (upskill_profile_session_confirm_delete (session, "dana"));
   wait_until_idle (fixture);
-  g_assert_false (profile_file_exists (fixture, "dana"));
+  g_assert_false (upskill_test_profile_file_exists (fixture->data.profiles, "dana"));
 
   /* A save and a deletion queued back to back. */
   upskill_profile_set_name (li, "Li Wei");
@@ -354,8 +304,8 @@ test_saves_and_deletes_in_order (Fixture       *fixture,
   upskill_profile_session_queue_save (session, maria);
   g_assert_true (upskill_profile_session_get_busy (session));
   wait_until_idle (fixture);
-  g_assert_false (profile_file_exists (fixture, "li"));
-  g_assert_true (profile_file_exists (fixture, "maria"));
+  g_assert_false (upskill_test_profile_file_exists (fixture->data.profiles, "li"));
+  g_assert_true (upskill_test_profile_file_exists (fixture->data.profiles, "maria"));
   assert_events (fixture, (const char * const[]) { "saved:dana", "saved:li", "saved:maria", NULL });
 
   /* An undone deletion leaves the file alone. */
@@ -365,14 +315,14 @@ test_saves_and_deletes_in_order (Fixture       *fixture,
   g_assert_false (upskill_profile_session_confirm_delete (session, "maria"));
   g_assert_false (upskill_profile_session_undo_delete (session, "maria"));
   wait_until_idle (fixture);
-  g_assert_true (profile_file_exists (fixture, "maria"));
+  g_assert_true (upskill_test_profile_file_exists (fixture->data.profiles, "maria"));
 
   /* Nobody confirmed: the files stay. */
   upskill_profile_session_delete_later (session, "maria");
   upskill_profile_session_cancel_deletes (session);
   g_assert_false (upskill_profile_session_is_delete_pending (session, "maria"));
   wait_until_idle (fixture);
-  g_assert_true (profile_file_exists (fixture, "maria"));
+  g_assert_true (upskill_test_profile_file_exists (fixture->data.profiles, "maria"));
 }
 
 /* A change to a profile whose save is still on its way starts from that
@@ -497,7 +447,7 @@ test_failed_save_keeps_file (Fixture       *fixture,
   g_assert_nonnull (upskill_profile_session_get_unsaved_error (fixture->session));
   after = read_profile_file (fixture, "dana-okafor");
   g_assert_true (g_bytes_equal (before, after));
-  g_assert_cmpuint (upskill_test_count_temporary_files (g_file_peek_path (upskill_store_get_profiles_dir (fixture->store))), ==, 0);
+  g_assert_cmpuint (upskill_test_count_temporary_files (g_file_peek_path (upskill_store_get_profiles_dir (fixture->data.store))), ==, 0);
 
   /* Closing tries once more; while the disk is still full it fails and
    * says why, rather than losing the change unseen. */
@@ -572,8 +522,8 @@ test_close_waits (Fixture       *fixture,
 
   g_assert_true (upskill_profile_session_close_finish (fixture->session, result, &error));
   g_assert_no_error (error);
-  g_assert_true (profile_file_exists (fixture, "li"));
-  g_assert_false (profile_file_exists (fixture, "maria"));
+  g_assert_true (upskill_test_profile_file_exists (fixture->data.profiles, "li"));
+  g_assert_false (upskill_test_profile_file_exists (fixture->data.profiles, "maria"));
   saved = load (fixture, "dana");
   g_assert_cmpstr (upskill_profile_get_name (saved), ==, "Dana Okafor");
 
@@ -622,7 +572,7 @@ test_delete_moves_to_trash (Fixture       *fixture,
   upskill_profile_session_delete_later (fixture->session, "dana");
   g_assert_true (upskill_profile_session_undo_delete (fixture->session, "dana"));
   wait_until_idle (fixture);
-  g_assert_true (profile_file_exists (fixture, "dana"));
+  g_assert_true (upskill_test_profile_file_exists (fixture->data.profiles, "dana"));
   g_assert_false (g_file_test (trashed, G_FILE_TEST_EXISTS));
 
   /* Confirmed: the file, with the last change, is in the Trash. */
@@ -632,17 +582,17 @@ test_delete_moves_to_trash (Fixture       *fixture,
   g_assert_true (upskill_profile_session_confirm_delete (fixture->session, "dana"));
   wait_until_idle (fixture);
 
-  g_assert_false (profile_file_exists (fixture, "dana"));
+  g_assert_false (upskill_test_profile_file_exists (fixture->data.profiles, "dana"));
   g_file_get_contents (trashed, &contents, &length, &error);
   g_assert_no_error (error);
   g_assert_cmpmem (contents, length, g_bytes_get_data (before, NULL), g_bytes_get_size (before));
   g_assert_cmpuint (deleted->len, ==, 1);
   g_assert_cmpstr (g_ptr_array_index (deleted, 0), ==, "trashed:dana");
 
-  listed = upskill_store_list (fixture->store, NULL, &error);
+  listed = upskill_store_list (fixture->data.store, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (listed->len, ==, 0);
-  g_assert_null (upskill_store_load (fixture->store, "dana", NULL, &error));
+  g_assert_null (upskill_store_load (fixture->data.store, "dana", NULL, &error));
   g_assert_error (error, UPSKILL_ERROR, UPSKILL_ERROR_NOT_FOUND);
 
   g_signal_handlers_disconnect_by_data (fixture->session, deleted);
@@ -671,7 +621,7 @@ test_delete_keeps_file_changed_on_disk (Fixture       *fixture,
   /* Another device saves its version meanwhile. */
   theirs = load (fixture, "dana");
   upskill_profile_set_name (theirs, "Dana from the laptop");
-  g_assert_true (upskill_store_save (fixture->store, theirs, NULL, &error));
+  g_assert_true (upskill_store_save (fixture->data.store, theirs, NULL, &error));
   g_assert_no_error (error);
   g_ptr_array_set_size (fixture->events, 0);
 
@@ -745,7 +695,7 @@ test_delete_without_trash (void)
   g_assert_cmpstr (g_ptr_array_index (events, 0), ==, "deleted:dana");
 
   g_assert_finalize_object (session);
-  wait_for_store_release (store);
+  upskill_test_wait_for_release (store);
   g_assert_finalize_object (store);
   upskill_test_remove_tree (dir, &error);
   g_assert_no_error (error);

@@ -112,13 +112,10 @@ test_old_file_loads (void)
     "\"kind\":\"client\",\"weekly_hours\":5,\"created\":\"2026-01-01T00:00:00Z\","
     "\"modified\":\"2026-01-01T00:00:00Z\","
     "\"notes\":[{\"id\":\"note-1\",\"date\":\"2026-01-02\",\"text\":\"Intake\"}]}";
-  g_autoptr(GBytes) bytes = g_bytes_new_static (json, strlen (json));
-  g_autoptr(GError) error = NULL;
-  g_autoptr(UpskillProfile) profile = upskill_profile_new_from_bytes (bytes, "ana.json", &error);
+  g_autoptr(UpskillProfile) profile = upskill_test_profile_new_from_json (json, "ana.json");
   g_autoptr(GBytes) written = NULL;
   UpskillNote *note;
 
-  g_assert_no_error (error);
   note = g_ptr_array_index (upskill_profile_get_notes (profile), 0);
   g_assert_false (note->private);
   g_assert_cmpint (note->next_session, ==, 0);

@@ -18,102 +18,22 @@
 #include "upskill-trends.h"
 
 /* A page showing Dana's sample profile, in a window. */
-typedef struct
-{
-  UpskillCatalog    *catalog;
-  UpskillTrends     *trends;
-  UpskillProfile    *profile;
-  GtkWindow         *window;
-  UpskillSkillsPage *page;
-} Fixture;
+typedef UpskillTestPage Fixture;
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
-  fixture->catalog = g_object_ref (upskill_catalog_get_default ());
-  fixture->trends = upskill_trends_new_bundled (fixture->catalog);
-  fixture->profile = upskill_test_load_sample ("dana-okafor");
-
-  fixture->page = g_object_new (UPSKILL_TYPE_SKILLS_PAGE,
-                                "catalog", fixture->catalog,
-                                "trends", fixture->trends,
-                                "profile", fixture->profile,
-                                NULL);
-  g_object_add_weak_pointer (G_OBJECT (fixture->page), (gpointer *) &fixture->page);
-  fixture->window = upskill_test_show_page (GTK_WIDGET (fixture->page), 1000, 800);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  user_data)
-{
-  upskill_test_close_window (fixture->window);
-  g_assert_null (fixture->page);
-  g_assert_finalize_object (fixture->profile);
-  g_assert_finalize_object (fixture->trends);
-  g_object_unref (fixture->catalog);
+  upskill_test_page_set_up (fixture, UPSKILL_TYPE_SKILLS_PAGE, TRUE, 1000, 800);
 }
 
 /* Widgets */
-
-static GtkWidget *
-find_descendant (GtkWidget *widget,
-                 gboolean (*match) (GtkWidget *, gconstpointer),
-                 gconstpointer data)
-{
-  if (match (widget, data))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_descendant (child, match, data);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static gboolean
-is_row_of_skill (GtkWidget     *widget,
-                 gconstpointer  skill_id)
-{
-  return UPSKILL_IS_SKILL_ROW (widget) &&
-         g_strcmp0 (upskill_skill_row_get_skill (UPSKILL_SKILL_ROW (widget))->id, skill_id) == 0;
-}
-
-static gboolean
-is_label_with_text (GtkWidget     *widget,
-                    gconstpointer  text)
-{
-  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
-}
-
-static gboolean
-is_button_with_action (GtkWidget     *widget,
-                       gconstpointer  action_name)
-{
-  return GTK_IS_BUTTON (widget) &&
-         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0;
-}
-
-static gboolean
-is_group_titled (GtkWidget     *widget,
-                 gconstpointer  title)
-{
-  return ADW_IS_PREFERENCES_GROUP (widget) &&
-         g_strcmp0 (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (widget)), title) == 0;
-}
 
 static UpskillSkillRow *
 get_row (Fixture    *fixture,
          const char *skill_id)
 {
-  GtkWidget *row = find_descendant (GTK_WIDGET (fixture->page), is_row_of_skill, skill_id);
+  GtkWidget *row = upskill_test_find_skill_row (GTK_WIDGET (fixture->page), skill_id);
 
   g_assert_nonnull (row);
   if (!adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row)))
@@ -141,7 +61,7 @@ row_child (UpskillSkillRow *row,
   GObject *child = gtk_widget_get_template_child (GTK_WIDGET (row), UPSKILL_TYPE_SKILL_ROW, name);
 
   if (child == NULL)
-    child = G_OBJECT (find_descendant (GTK_WIDGET (row), has_buildable_id, name));
+    child = G_OBJECT (upskill_test_find_widget (GTK_WIDGET (row), has_buildable_id, name));
   g_assert_nonnull (child);
   return child;
 }
@@ -271,16 +191,16 @@ test_profile_switch (Fixture       *fixture,
 
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "skills");
 
-  upskill_skills_page_set_profile (fixture->page, other);
+  upskill_skills_page_set_profile (UPSKILL_SKILLS_PAGE (fixture->page), other);
   g_assert_true (upskill_skill_row_get_profile (get_row (fixture, "pytorch")) == other);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "skills");
 
-  upskill_skills_page_set_profile (fixture->page, NULL);
+  upskill_skills_page_set_profile (UPSKILL_SKILLS_PAGE (fixture->page), NULL);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "empty");
   /* The page let go of it, and of its "changed" signal. */
   g_assert_finalize_object (other);
 
-  upskill_skills_page_set_profile (fixture->page, fixture->profile);
+  upskill_skills_page_set_profile (UPSKILL_SKILLS_PAGE (fixture->page), fixture->sample.profile);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "skills");
 }
 
@@ -289,7 +209,7 @@ test_set_level (Fixture       *fixture,
                 gconstpointer  user_data)
 {
   UpskillSkillRow *row = get_row (fixture, "python-packaging-testing");
-  GPtrArray *history = upskill_profile_get_history (fixture->profile);
+  GPtrArray *history = upskill_profile_get_history (fixture->sample.profile);
   guint n_history = history->len;
   UpskillHistoryEntry *entry;
   GtkLabel *readiness_label = GTK_LABEL (gtk_widget_get_template_child (GTK_WIDGET (fixture->page),
@@ -297,7 +217,7 @@ test_set_level (Fixture       *fixture,
                                                                         "readiness_label"));
   g_autofree char *readiness_before = g_strdup (gtk_label_get_text (readiness_label));
 
-  g_assert_cmpuint (upskill_profile_get_level (fixture->profile, "python-packaging-testing"), ==, 2);
+  g_assert_cmpuint (upskill_profile_get_level (fixture->sample.profile, "python-packaging-testing"), ==, 2);
   g_assert_cmpstr (gap_text (row), ==, "Gap: 2 levels");
   g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (level_button (row, 2))));
   g_assert_false (warning_shown (row));
@@ -305,7 +225,7 @@ test_set_level (Fixture       *fixture,
   /* The user moves through the levels with the keyboard: the focus stays. */
   press_key_on (level_button (row, 3));
 
-  g_assert_cmpuint (upskill_profile_get_level (fixture->profile, "python-packaging-testing"), ==, 3);
+  g_assert_cmpuint (upskill_profile_get_level (fixture->sample.profile, "python-packaging-testing"), ==, 3);
   g_assert_cmpuint (history->len, ==, n_history + 1);
   entry = g_ptr_array_index (history, history->len - 1);
   g_assert_cmpstr (entry->skill_id, ==, "python-packaging-testing");
@@ -317,8 +237,8 @@ test_set_level (Fixture       *fixture,
   g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (level_button (row, 3))));
   g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (level_button (row, 2))));
   g_assert_true (gtk_root_get_focus (GTK_ROOT (fixture->window)) == level_button (row, 3));
-  g_assert_true (find_descendant (GTK_WIDGET (row), is_label_with_text,
-                                  "Competent: You deliver real work with it independently and can plan how to approach a problem.") != NULL);
+  g_assert_true (upskill_test_find_label (GTK_WIDGET (row),
+                                         "Competent: You deliver real work with it independently and can plan how to approach a problem.") != NULL);
   /* Competent without evidence: the gentle warning. */
   g_assert_true (warning_shown (row));
   /* The header followed. */
@@ -347,7 +267,28 @@ test_set_level (Fixture       *fixture,
   /* The keyboard path: the same buttons through the row's action. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "skill.level", "u", 5));
   upskill_test_iterate ();
-  g_assert_cmpuint (upskill_profile_get_level (fixture->profile, "python-packaging-testing"), ==, 5);
+  g_assert_cmpuint (upskill_profile_get_level (fixture->sample.profile, "python-packaging-testing"), ==, 5);
+}
+
+typedef struct
+{
+  guint           keyval;
+  GdkModifierType modifiers;
+} KeyPress;
+
+static gboolean
+activate_if_bound (GtkWidget   *widget,
+                   GtkShortcut *shortcut,
+                   gpointer     data)
+{
+  const KeyPress *key = data;
+  GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+
+  return GTK_IS_KEYVAL_TRIGGER (trigger) &&
+         gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == key->keyval &&
+         gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == key->modifiers &&
+         gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), GTK_SHORTCUT_ACTION_EXCLUSIVE,
+                                       widget, gtk_shortcut_get_arguments (shortcut));
 }
 
 /* A key pressed with the focus on @focus, as GTK delivers it to the
@@ -358,33 +299,14 @@ press_key (GtkWidget       *focus,
            guint            keyval,
            GdkModifierType  modifiers)
 {
+  KeyPress key = { keyval, modifiers };
+
   for (GtkWidget *widget = focus; widget != NULL; widget = gtk_widget_get_parent (widget))
-    {
-      g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-
-      for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-        {
-          g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
-
-          if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
-            continue;
-          for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
-            {
-              g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-              GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
-
-              if (GTK_IS_KEYVAL_TRIGGER (trigger) &&
-                  gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)) == keyval &&
-                  gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)) == modifiers &&
-                  gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), GTK_SHORTCUT_ACTION_EXCLUSIVE,
-                                                widget, gtk_shortcut_get_arguments (shortcut)))
-                {
-                  upskill_test_flush ();
-                  return;
-                }
-            }
-        }
-    }
+    if (upskill_test_foreach_shortcut (widget, activate_if_bound, &key))
+      {
+        upskill_test_flush ();
+        return;
+      }
 
   g_error ("No shortcut for key %s took the key", gdk_keyval_name (keyval));
 }
@@ -429,10 +351,10 @@ test_keyboard_rating (Fixture       *fixture,
 
   /* 4, then 0 on the keypad: the level, and the focus stays. */
   press_key (gtk_root_get_focus (GTK_ROOT (fixture->window)), GDK_KEY_4, 0);
-  g_assert_cmpuint (upskill_profile_get_level (fixture->profile, "python-packaging-testing"), ==, 4);
+  g_assert_cmpuint (upskill_profile_get_level (fixture->sample.profile, "python-packaging-testing"), ==, 4);
   g_assert_true (focused_skill_row (fixture) == GTK_WIDGET (row));
   press_key (gtk_root_get_focus (GTK_ROOT (fixture->window)), GDK_KEY_KP_0, 0);
-  g_assert_cmpuint (upskill_profile_get_level (fixture->profile, "python-packaging-testing"), ==, 0);
+  g_assert_cmpuint (upskill_profile_get_level (fixture->sample.profile, "python-packaging-testing"), ==, 0);
   g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (level_button (row, 0))));
 
   /* Alt+Down, Alt+Up: the next skill, then back. */
@@ -445,7 +367,7 @@ test_keyboard_rating (Fixture       *fixture,
   /* With the focus on a level button inside the row, too. */
   gtk_widget_grab_focus (level_button (row, 2));
   press_key (level_button (row, 2), GDK_KEY_5, 0);
-  g_assert_cmpuint (upskill_profile_get_level (fixture->profile, "python-packaging-testing"), ==, 5);
+  g_assert_cmpuint (upskill_profile_get_level (fixture->sample.profile, "python-packaging-testing"), ==, 5);
 }
 
 static void
@@ -491,13 +413,13 @@ test_evidence (Fixture       *fixture,
                gconstpointer  user_data)
 {
   UpskillSkillRow *row = get_row (fixture, "sql");
-  GPtrArray *evidence = upskill_profile_get_evidence (fixture->profile, "sql");
+  GPtrArray *evidence = upskill_profile_get_evidence (fixture->sample.profile, "sql");
   UpskillEvidenceDialog *dialog;
   UpskillEvidence *item;
   GtkWidget *remove_button;
 
   /* Dana rates SQL at Competent with nothing to show for it. */
-  g_assert_cmpuint (upskill_profile_get_level (fixture->profile, "sql"), ==, 3);
+  g_assert_cmpuint (upskill_profile_get_level (fixture->sample.profile, "sql"), ==, 3);
   g_assert_cmpuint (evidence->len, ==, 0);
   g_assert_true (warning_shown (row));
 
@@ -523,13 +445,13 @@ test_evidence (Fixture       *fixture,
 
   /* Text from the user stays text, never markup. */
   add_evidence (row, "Talk: <b>Indexes</b> & joins", "https://example.org/sql-talk");
-  evidence = upskill_profile_get_evidence (fixture->profile, "sql");
+  evidence = upskill_profile_get_evidence (fixture->sample.profile, "sql");
   g_assert_cmpuint (evidence->len, ==, 1);
   item = g_ptr_array_index (evidence, 0);
   g_assert_cmpstr (item->note, ==, "Talk: <b>Indexes</b> & joins");
   g_assert_cmpstr (item->link, ==, "https://example.org/sql-talk");
   g_assert_false (warning_shown (row));
-  g_assert_nonnull (find_descendant (GTK_WIDGET (row), is_label_with_text, "Talk: <b>Indexes</b> & joins"));
+  g_assert_nonnull (upskill_test_find_label (GTK_WIDGET (row), "Talk: <b>Indexes</b> & joins"));
 
   /* Edit it: the dialog comes filled in. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "skill.edit-evidence", "u", 0));
@@ -546,7 +468,7 @@ test_evidence (Fixture       *fixture,
   item = g_ptr_array_index (evidence, 0);
   g_assert_cmpstr (item->note, ==, "Talk on indexes and joins");
   g_assert_null (item->link);
-  g_assert_nonnull (find_descendant (GTK_WIDGET (row), is_label_with_text, "Talk on indexes and joins"));
+  g_assert_nonnull (upskill_test_find_label (GTK_WIDGET (row), "Talk on indexes and joins"));
 
   add_evidence (row, "Data warehouse migration", NULL);
   g_assert_cmpuint (evidence->len, ==, 2);
@@ -554,19 +476,19 @@ test_evidence (Fixture       *fixture,
   /* Remove both through the rows' trash buttons. */
   for (guint i = 0; i < 2; i++)
     {
-      GtkWidget *evidence_row = find_descendant (GTK_WIDGET (row), is_label_with_text,
-                                                 i == 0 ? "Data warehouse migration"
-                                                        : "Talk on indexes and joins");
+      GtkWidget *evidence_row = GTK_WIDGET (upskill_test_find_label (GTK_WIDGET (row),
+                                                                     i == 0 ? "Data warehouse migration"
+                                                                            : "Talk on indexes and joins"));
 
       g_assert_nonnull (evidence_row);
       while (!ADW_IS_ACTION_ROW (evidence_row))
         evidence_row = gtk_widget_get_parent (evidence_row);
-      remove_button = find_descendant (evidence_row, is_button_with_action, "skill.remove-evidence");
+      remove_button = upskill_test_find_button_for_action (evidence_row, "skill.remove-evidence");
       g_assert_nonnull (remove_button);
       click (remove_button);
     }
 
-  g_assert_cmpuint (upskill_profile_get_evidence (fixture->profile, "sql")->len, ==, 0);
+  g_assert_cmpuint (upskill_profile_get_evidence (fixture->sample.profile, "sql")->len, ==, 0);
   g_assert_true (warning_shown (row));
 
   /* Below Competent, no evidence is asked for. */
@@ -583,7 +505,7 @@ test_target_override (Fixture       *fixture,
   GtkDropDown *dropdown = row_child (row, "target_dropdown");
   GtkWidget *reset = row_child (row, "reset_target_button");
 
-  g_assert_cmpint (upskill_profile_get_target_override (fixture->profile, "ml-cicd"), ==, -1);
+  g_assert_cmpint (upskill_profile_get_target_override (fixture->sample.profile, "ml-cicd"), ==, -1);
   g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, 3);
   g_assert_cmpstr (gap_text (row), ==, "Gap: 2 levels");
   g_assert_false (gtk_widget_get_visible (reset));
@@ -592,14 +514,14 @@ test_target_override (Fixture       *fixture,
 
   gtk_drop_down_set_selected (dropdown, 5);
   upskill_test_iterate ();
-  g_assert_cmpint (upskill_profile_get_target_override (fixture->profile, "ml-cicd"), ==, 5);
+  g_assert_cmpint (upskill_profile_get_target_override (fixture->sample.profile, "ml-cicd"), ==, 5);
   g_assert_cmpstr (gap_text (row), ==, "Gap: 4 levels");
   g_assert_true (gtk_widget_get_visible (reset));
   g_assert_cmpstr (adw_action_row_get_subtitle (row_child (row, "target_row")), ==,
                    "Your own target · AI-augmented Software Engineer asks for Competent");
 
   click (reset);
-  g_assert_cmpint (upskill_profile_get_target_override (fixture->profile, "ml-cicd"), ==, -1);
+  g_assert_cmpint (upskill_profile_get_target_override (fixture->sample.profile, "ml-cicd"), ==, -1);
   g_assert_cmpuint (gtk_drop_down_get_selected (dropdown), ==, 3);
   g_assert_cmpstr (gap_text (row), ==, "Gap: 2 levels");
   g_assert_false (gtk_widget_get_visible (reset));
@@ -610,11 +532,11 @@ test_target_override (Fixture       *fixture,
   g_assert_cmpuint (gtk_drop_down_get_selected (row_child (bedrock, "target_dropdown")), ==, 3);
   gtk_drop_down_set_selected (row_child (bedrock, "target_dropdown"), 2);
   upskill_test_iterate ();
-  g_assert_cmpint (upskill_profile_get_target_override (fixture->profile, "aws-bedrock"), ==, -1);
+  g_assert_cmpint (upskill_profile_get_target_override (fixture->sample.profile, "aws-bedrock"), ==, -1);
   g_assert_cmpstr (gap_text (bedrock), ==, "Gap: 1 level");
 
   /* A new target role updates every row in place. */
-  upskill_profile_set_target_role (fixture->profile, "ml-engineer");
+  upskill_profile_set_target_role (fixture->sample.profile, "ml-engineer");
   upskill_test_iterate ();
   g_assert_true (get_row (fixture, "ml-cicd") == row);
   g_assert_cmpstr (adw_action_row_get_subtitle (row_child (row, "target_row")), ==,
@@ -627,17 +549,17 @@ static void
 test_details_on_expand (Fixture       *fixture,
                         gconstpointer  user_data)
 {
-  GtkWidget *row = find_descendant (GTK_WIDGET (fixture->page), is_row_of_skill, "ml-cicd");
+  GtkWidget *row = upskill_test_find_skill_row (GTK_WIDGET (fixture->page), "ml-cicd");
   GtkWidget *names;
   guint n_buttons;
 
   g_assert_nonnull (row);
   g_assert_false (adw_expander_row_get_expanded (ADW_EXPANDER_ROW (row)));
-  g_assert_null (find_descendant (row, has_buildable_id, "target_dropdown"));
+  g_assert_null (upskill_test_find_widget (row, has_buildable_id, "target_dropdown"));
 
   /* Closed, it still rates from the keyboard and says so in its header. */
   g_assert_true (gtk_widget_activate_action (row, "skill.level", "u", 4));
-  upskill_profile_set_target_override (fixture->profile, "ml-cicd", 5);
+  upskill_profile_set_target_override (fixture->sample.profile, "ml-cicd", 5);
   upskill_test_iterate ();
   g_assert_cmpstr (gap_text (UPSKILL_SKILL_ROW (row)), ==, "Gap: 1 level");
   g_assert_cmpfloat (gtk_widget_get_opacity (row_child (UPSKILL_SKILL_ROW (row), "warning_icon")), >, 0);
@@ -658,7 +580,7 @@ test_details_on_expand (Fixture       *fixture,
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), FALSE);
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
   upskill_test_iterate ();
-  g_assert_true (find_descendant (row, has_buildable_id, "target_dropdown") ==
+  g_assert_true (upskill_test_find_widget (row, has_buildable_id, "target_dropdown") ==
                  row_child (UPSKILL_SKILL_ROW (row), "target_dropdown"));
   n_buttons = 0;
   for (GtkWidget *button = gtk_widget_get_first_child (names);
@@ -699,14 +621,14 @@ test_rating_basis (Fixture       *fixture,
   g_assert_false (gtk_widget_get_visible (row_child (python, "confirm_button")));
   gtk_widget_activate_action (GTK_WIDGET (python), "skill.confirm-rating", NULL);
   upskill_test_iterate ();
-  g_assert_cmpint (upskill_profile_get_confirmed (fixture->profile, "python-core"), ==, 0);
+  g_assert_cmpint (upskill_profile_get_confirmed (fixture->sample.profile, "python-core"), ==, 0);
 
   /* Evidence added to a self-rated skill makes it evidenced. */
   add_evidence (sql, "Ten years of PostgreSQL", NULL);
   g_assert_true (g_str_has_suffix (row_subtitle (sql), " · Evidenced"));
 
   /* A confirmation from elsewhere (a merge) is shown with its day. */
-  upskill_profile_set_confirmed (fixture->profile, "python-core", 1796299200); /* 3 December 2026 */
+  upskill_profile_set_confirmed (fixture->sample.profile, "python-core", 1796299200); /* 3 December 2026 */
   upskill_test_iterate ();
   g_assert_true (g_str_has_suffix (row_subtitle (python), " · Confirmed on 3 December 2026"));
   g_assert_cmpstr (adw_preferences_row_get_title (row_child (python, "basis_row")), ==,
@@ -728,9 +650,9 @@ test_confirm_rating (Fixture       *fixture,
   UpskillSkillRow *pytorch;
   GtkWidget *button;
 
-  upskill_profile_set_kind (fixture->profile, UPSKILL_PROFILE_CLIENT);
+  upskill_profile_set_kind (fixture->sample.profile, UPSKILL_PROFILE_CLIENT);
   upskill_test_iterate ();
-  snapshot = upskill_profile_copy (fixture->profile);
+  snapshot = upskill_profile_copy (fixture->sample.profile);
   python = get_row (fixture, "python-core");
   pytorch = get_row (fixture, "pytorch");
 
@@ -740,27 +662,27 @@ test_confirm_rating (Fixture       *fixture,
   button = row_child (python, "confirm_button");
   g_assert_true (gtk_widget_get_visible (button));
   click (button);
-  g_assert_cmpint (upskill_profile_get_confirmed (fixture->profile, "python-core"), >, 0);
+  g_assert_cmpint (upskill_profile_get_confirmed (fixture->sample.profile, "python-core"), >, 0);
   g_assert_true (g_str_has_suffix (row_subtitle (python), confirmed_today));
   /* Confirmed once: the button goes. */
   g_assert_false (gtk_widget_get_visible (button));
 
   /* What the window's undo does. */
-  upskill_profile_restore (fixture->profile, snapshot);
+  upskill_profile_restore (fixture->sample.profile, snapshot);
   upskill_test_iterate ();
-  g_assert_cmpint (upskill_profile_get_confirmed (fixture->profile, "python-core"), ==, 0);
+  g_assert_cmpint (upskill_profile_get_confirmed (fixture->sample.profile, "python-core"), ==, 0);
   g_assert_true (g_str_has_suffix (row_subtitle (python), " · Evidenced"));
   g_assert_true (gtk_widget_get_visible (button));
 
   /* A new level was not the one confirmed. */
   click (button);
   click_level (python, 4);
-  g_assert_cmpint (upskill_profile_get_confirmed (fixture->profile, "python-core"), ==, 0);
+  g_assert_cmpint (upskill_profile_get_confirmed (fixture->sample.profile, "python-core"), ==, 0);
   g_assert_true (g_str_has_suffix (row_subtitle (python), " · Evidenced"));
   g_assert_true (gtk_widget_get_visible (button));
 
   /* Back to one's own profile: the button goes. */
-  upskill_profile_set_kind (fixture->profile, UPSKILL_PROFILE_SELF);
+  upskill_profile_set_kind (fixture->sample.profile, UPSKILL_PROFILE_SELF);
   upskill_test_iterate ();
   g_assert_false (gtk_widget_get_visible (button));
 }
@@ -769,7 +691,7 @@ static void
 test_undo_refresh (Fixture       *fixture,
                    gconstpointer  user_data)
 {
-  g_autoptr(UpskillProfile) snapshot = upskill_profile_copy (fixture->profile);
+  g_autoptr(UpskillProfile) snapshot = upskill_profile_copy (fixture->sample.profile);
   UpskillSkillRow *row = get_row (fixture, "pytorch");
   UpskillRadarChart *chart = UPSKILL_RADAR_CHART (gtk_widget_get_template_child (GTK_WIDGET (fixture->page),
                                                                                 UPSKILL_TYPE_SKILLS_PAGE,
@@ -786,7 +708,7 @@ test_undo_refresh (Fixture       *fixture,
   g_assert_true (strstr (upskill_radar_chart_get_summary (chart), "ML frameworks: current 0.3, target 1.3") != NULL);
 
   /* What the window's undo does: the page follows the profile. */
-  upskill_profile_restore (fixture->profile, snapshot);
+  upskill_profile_restore (fixture->sample.profile, snapshot);
   upskill_test_iterate ();
   g_assert_true (get_row (fixture, "pytorch") == row);
   g_assert_cmpstr (gap_text (row), ==, "Gap: 1 level");
@@ -798,7 +720,7 @@ static void
 test_groups (Fixture       *fixture,
              gconstpointer  user_data)
 {
-  UpskillCatalog *catalog = fixture->catalog;
+  UpskillCatalog *catalog = fixture->sample.catalog;
   GtkWidget *focus;
 
   /* From the top, Tab goes past the header to the first skill. */
@@ -812,7 +734,7 @@ test_groups (Fixture       *fixture,
     {
       UpskillArea *area = upskill_catalog_get_area (catalog, i);
       g_autofree char *escaped = g_markup_escape_text (area->name, -1);
-      GtkWidget *group = find_descendant (GTK_WIDGET (fixture->page), is_group_titled, escaped);
+      GtkWidget *group = upskill_test_find_with_text (GTK_WIDGET (fixture->page), ADW_TYPE_PREFERENCES_GROUP, "title", escaped);
       const char *description;
 
       g_assert_nonnull (group);
@@ -822,7 +744,7 @@ test_groups (Fixture       *fixture,
       for (guint s = 0; s < area->skills->len; s++)
         {
           UpskillSkill *skill = g_ptr_array_index (area->skills, s);
-          GtkWidget *row = find_descendant (group, is_row_of_skill, skill->id);
+          GtkWidget *row = upskill_test_find_skill_row (group, skill->id);
 
           g_assert_nonnull (row);
           g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, skill->name);
@@ -840,13 +762,13 @@ assert_area_shown (Fixture    *fixture,
   GtkScrolledWindow *scrolled = GTK_SCROLLED_WINDOW (gtk_widget_get_template_child (GTK_WIDGET (fixture->page),
                                                                                     UPSKILL_TYPE_SKILLS_PAGE,
                                                                                     "scrolled_window"));
-  GtkWidget *group = find_descendant (GTK_WIDGET (fixture->page), is_group_titled, group_title);
+  GtkWidget *group = upskill_test_find_with_text (GTK_WIDGET (fixture->page), ADW_TYPE_PREFERENCES_GROUP, "title", group_title);
   int viewport_height = gtk_widget_get_height (GTK_WIDGET (scrolled));
   graphene_rect_t bounds;
   GtkWidget *focus;
 
   g_assert_nonnull (group);
-  upskill_skills_page_show_area (fixture->page, area_id);
+  upskill_skills_page_show_area (UPSKILL_SKILLS_PAGE (fixture->page), area_id);
   upskill_test_wait_ms (150);
 
   g_assert_true (gtk_widget_compute_bounds (group, GTK_WIDGET (scrolled), &bounds));
@@ -881,7 +803,7 @@ test_show_area (Fixture       *fixture,
 
   /* An unknown area changes nothing. */
   value = gtk_adjustment_get_value (adjustment);
-  upskill_skills_page_show_area (fixture->page, "no-such-area");
+  upskill_skills_page_show_area (UPSKILL_SKILLS_PAGE (fixture->page), "no-such-area");
   upskill_test_wait_ms (50);
   g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, value);
 }
@@ -915,8 +837,8 @@ render_page_of (Fixture            *fixture,
   adw_style_manager_set_color_scheme (adw_style_manager_get_default (), scheme);
 
   page = g_object_new (UPSKILL_TYPE_SKILLS_PAGE,
-                       "catalog", fixture->catalog,
-                       "trends", fixture->trends,
+                       "catalog", fixture->sample.catalog,
+                       "trends", fixture->sample.trends,
                        "profile", profile,
                        NULL);
   window = GTK_WINDOW (gtk_window_new ());
@@ -929,7 +851,7 @@ render_page_of (Fixture            *fixture,
   /* Some rows open, as a user would have them. */
   for (guint i = 0; open_skills[i] != NULL; i++)
     {
-      GtkWidget *row = find_descendant (GTK_WIDGET (page), is_row_of_skill, open_skills[i]);
+      GtkWidget *row = upskill_test_find_skill_row (GTK_WIDGET (page), open_skills[i]);
 
       g_assert_nonnull (row);
       adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
@@ -965,7 +887,7 @@ render_page (Fixture        *fixture,
 {
   const char * const open_skills[] = { "python-core", "python-async-perf", NULL };
 
-  render_page_of (fixture, fixture->profile, open_skills, NULL, scheme, name, width, height);
+  render_page_of (fixture, fixture->sample.profile, open_skills, NULL, scheme, name, width, height);
 }
 
 /* A coach's client: self-rated, evidenced and confirmed ratings. */
@@ -991,8 +913,8 @@ test_render (Fixture       *fixture,
 
   /* Fits a phone-sized window (360 px), e.g. with the sidebar folded
    * away, with every row open. */
-  for (guint i = 0; i < upskill_catalog_get_n_skills (fixture->catalog); i++)
-    get_row (fixture, upskill_catalog_get_skill (fixture->catalog, i)->id);
+  for (guint i = 0; i < upskill_catalog_get_n_skills (fixture->sample.catalog); i++)
+    get_row (fixture, upskill_catalog_get_skill (fixture->sample.catalog, i)->id);
   gtk_widget_measure (GTK_WIDGET (fixture->page), GTK_ORIENTATION_HORIZONTAL, -1,
                       &minimum, NULL, NULL, NULL);
   g_assert_cmpint (minimum, <=, 360);
@@ -1072,7 +994,7 @@ test_same_words_as_report (Fixture       *fixture,
   if (!upskill_test_have_poppler ())
     return;
 
-  g_assert_true (upskill_report_write (fixture->profile, fixture->catalog, fixture->trends, NULL,
+  g_assert_true (upskill_report_write (fixture->sample.profile, fixture->sample.catalog, fixture->sample.trends, NULL,
                                        file, NULL, &error));
   g_assert_no_error (error);
   g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
@@ -1093,7 +1015,7 @@ test_same_words_as_report (Fixture       *fixture,
         g_error ("the report has no row “%s”", line);
       n_rows++;
     }
-  g_assert_cmpuint (n_rows, ==, upskill_catalog_get_n_areas (fixture->catalog));
+  g_assert_cmpuint (n_rows, ==, upskill_catalog_get_n_areas (fixture->sample.catalog));
 
   /* The overall figure and the baseline sentence, word for word. */
   readiness_sentence = g_strdup_printf ("meets %s of the target", gtk_label_get_text (readiness_label));
@@ -1120,7 +1042,7 @@ main (int   argc,
 
   g_test_add_func ("/upskill/skills-page/empty", test_empty);
 #define ADD(path, func) \
-  g_test_add ("/upskill/skills-page/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add ("/upskill/skills-page/" path, Fixture, NULL, fixture_set_up, func, upskill_test_page_tear_down)
   ADD ("profile-switch", test_profile_switch);
   ADD ("groups", test_groups);
   ADD ("set-level", test_set_level);

@@ -21,38 +21,11 @@
 
 typedef UpskillTestStore Fixture;
 
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  upskill_test_store_set_up (fixture, "upskill-store-XXXXXX");
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  upskill_test_store_tear_down (fixture);
-}
-
 static char *
 profile_path (Fixture    *fixture,
               const char *file_name)
 {
   return g_build_filename (fixture->profiles, file_name, NULL);
-}
-
-static GBytes *
-read_bytes (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  char *contents = NULL;
-  gsize length = 0;
-
-  g_file_get_contents (path, &contents, &length, &error);
-  g_assert_no_error (error);
-
-  return g_bytes_new_take (contents, length);
 }
 
 static void
@@ -129,22 +102,6 @@ list (UpskillStore *store)
   return summaries;
 }
 
-static UpskillProfileSummary *
-find_summary (GPtrArray  *summaries,
-              const char *file_name)
-{
-  for (guint i = 0; i < summaries->len; i++)
-    {
-      UpskillProfileSummary *summary = g_ptr_array_index (summaries, i);
-
-      if (g_strcmp0 (summary->file_name, file_name) == 0)
-        return summary;
-    }
-
-  g_error ("“%s” is not in the list", file_name);
-  return NULL;
-}
-
 static void
 save (UpskillStore   *store,
       UpskillProfile *profile)
@@ -205,7 +162,7 @@ test_save_list_load (Fixture       *fixture,
 
   /* The bytes on disk are the profile's serialization. */
   expected = upskill_profile_to_bytes (newer);
-  on_disk = read_bytes (path);
+  on_disk = upskill_test_read_bytes (path);
   assert_bytes_equal (expected, on_disk);
 
   file = upskill_store_dup_profile_file (store, "dana-okafor");
@@ -346,7 +303,7 @@ test_list_bad_entries (Fixture       *fixture,
     {
       g_autofree char *path = profile_path (fixture, bad_files[i]);
 
-      before[i] = read_bytes (path);
+      before[i] = upskill_test_read_bytes (path);
     }
 
   summaries = list (fixture->store);
@@ -359,32 +316,32 @@ test_list_bad_entries (Fixture       *fixture,
   g_assert_true (g_file_test (user_backup, G_FILE_TEST_EXISTS));
   g_assert_true (g_file_test (hidden, G_FILE_TEST_EXISTS));
 
-  summary = find_summary (summaries, "good.json");
+  summary = upskill_test_find_summary (summaries, "good.json");
   g_assert_cmpstr (summary->name, ==, "Good Person");
   g_assert_null (summary->error);
 
-  summary = find_summary (summaries, "corrupt.json");
+  summary = upskill_test_find_summary (summaries, "corrupt.json");
   g_assert_cmpstr (summary->id, ==, "corrupt");
   g_assert_null (summary->name);
   assert_message_has (summary->error, "Could not read “corrupt.json”");
 
-  summary = find_summary (summaries, "mismatch.json");
+  summary = upskill_test_find_summary (summaries, "mismatch.json");
   g_assert_null (summary->name);
   assert_message_has (summary->error, "“mismatch.json”: it holds the profile “someone-else”");
 
-  summary = find_summary (summaries, "Bad Name.json");
+  summary = upskill_test_find_summary (summaries, "Bad Name.json");
   g_assert_null (summary->name);
   assert_message_has (summary->error, "“Bad Name.json”: the file name is not a profile id");
 
-  summary = find_summary (summaries, "folder.json");
+  summary = upskill_test_find_summary (summaries, "folder.json");
   g_assert_null (summary->name);
   assert_message_has (summary->error, "“folder.json”: it is a folder");
 
-  summary = find_summary (summaries, "dangling.json");
+  summary = upskill_test_find_summary (summaries, "dangling.json");
   g_assert_null (summary->name);
   assert_message_has (summary->error, "“dangling.json”: it is a link to a file that does not exist");
 
-  summary = find_summary (summaries, "loop.json");
+  summary = upskill_test_find_summary (summaries, "loop.json");
   g_assert_null (summary->name);
   assert_message_has (summary->error, "“loop.json”: ");
   assert_message_has (summary->error, g_strerror (ELOOP));
@@ -423,14 +380,14 @@ test_list_bad_entries (Fixture       *fixture,
   /* A second listing, from the index, says the same. */
   summaries_again = list (fixture->store);
   g_assert_cmpuint (summaries_again->len, ==, 7);
-  summary = find_summary (summaries_again, "corrupt.json");
+  summary = upskill_test_find_summary (summaries_again, "corrupt.json");
   assert_message_has (summary->error, "Could not read “corrupt.json”");
 
   /* Nothing was written to the files that could not be read. */
   for (guint i = 0; i < G_N_ELEMENTS (bad_files); i++)
     {
       g_autofree char *path = profile_path (fixture, bad_files[i]);
-      g_autoptr(GBytes) after = read_bytes (path);
+      g_autoptr(GBytes) after = upskill_test_read_bytes (path);
 
       assert_bytes_equal (before[i], after);
     }
@@ -478,12 +435,12 @@ test_refuse_overwrite_unreadable (Fixture       *fixture,
 
   /* Never seen by this store: the file is read before it is replaced. */
   write_file (path, "this is not JSON", -1);
-  before = read_bytes (path);
+  before = upskill_test_read_bytes (path);
   g_assert_false (upskill_store_save (fixture->store, profile, NULL, &error));
   assert_message_has (error->message, "Could not save “dana.json”: the file already there could not be read, so it is left untouched.");
   assert_message_has (error->message, "Could not read “dana.json”");
   g_clear_error (&error);
-  after = read_bytes (path);
+  after = upskill_test_read_bytes (path);
   assert_bytes_equal (before, after);
   g_clear_pointer (&after, g_bytes_unref);
 
@@ -492,7 +449,7 @@ test_refuse_overwrite_unreadable (Fixture       *fixture,
   g_assert_false (upskill_store_save (fixture->store, profile, NULL, &error));
   g_assert_error (error, UPSKILL_ERROR, UPSKILL_ERROR_IO);
   g_clear_error (&error);
-  after = read_bytes (path);
+  after = upskill_test_read_bytes (path);
   assert_bytes_equal (before, after);
   g_clear_pointer (&after, g_bytes_unref);
 
@@ -512,7 +469,7 @@ test_refuse_overwrite_unreadable (Fixture       *fixture,
   /* Once the user repairs the file, saving works again. */
   write_file (path, valid, -1);
   save (fixture->store, profile);
-  after = read_bytes (path);
+  after = upskill_test_read_bytes (path);
   g_assert_nonnull (strstr (g_bytes_get_data (after, NULL), "\"name\":\"Dana\""));
 
   g_assert_finalize_object (profile);
@@ -542,7 +499,7 @@ test_import (Fixture       *fixture,
   export_file = g_file_new_for_path (export_path);
   g_assert_true (upskill_store_export (fixture->store, profile, export_file, NULL, &error));
   g_assert_no_error (error);
-  exported = read_bytes (export_path);
+  exported = upskill_test_read_bytes (export_path);
   expected = upskill_profile_to_bytes (profile);
   assert_bytes_equal (expected, exported);
   g_assert_cmpint (stat (export_path, &st), ==, 0);
@@ -562,7 +519,7 @@ test_import (Fixture       *fixture,
 
   summaries = list (fixture->store);
   g_assert_cmpuint (summaries->len, ==, 3);
-  g_assert_null (find_summary (summaries, "dana-okafor-2.json")->error);
+  g_assert_null (upskill_test_find_summary (summaries, "dana-okafor-2.json")->error);
 
   /* A bad file is refused with its name and nothing is added. */
   bad_path = g_build_filename (base, "broken export.json", NULL);
@@ -611,14 +568,14 @@ test_import_existing (Fixture       *fixture,
   /* ...and the one here another. */
   upskill_profile_add_note (here, 1780100000, "Written here: book the next session");
   save (fixture->store, here);
-  before = read_bytes (stored_path);
+  before = upskill_test_read_bytes (stored_path);
 
   /* Refused: nothing written, and the message names the profile. */
   g_assert_null (upskill_store_import (fixture->store, export_file, UPSKILL_IMPORT_REFUSE, NULL, &error));
   g_assert_error (error, UPSKILL_ERROR, UPSKILL_ERROR_EXISTS);
   assert_message_has (error->message, "“Dana Okafor” is already here");
   g_clear_error (&error);
-  after = read_bytes (stored_path);
+  after = upskill_test_read_bytes (stored_path);
   assert_bytes_equal (before, after);
   g_clear_pointer (&after, g_bytes_unref);
   summaries = list (fixture->store);
@@ -810,13 +767,13 @@ test_non_utf8_file_name (Fixture       *fixture,
   summaries = list (fixture->store);
   g_assert_cmpuint (summaries->len, ==, 3);
 
-  summary = find_summary (summaries, "caf\xe9.json");
+  summary = upskill_test_find_summary (summaries, "caf\xe9.json");
   g_assert_true (g_utf8_validate (summary->error, -1, NULL));
   g_assert_cmpstr (summary->error, ==,
                    "Could not read “caf\xef\xbf\xbd.json”: the file name is not a profile id "
                    "(up to 64 lowercase letters, digits and dashes)");
 
-  summary = find_summary (summaries, "d\xe9j\xe0.json");
+  summary = upskill_test_find_summary (summaries, "d\xe9j\xe0.json");
   g_assert_true (g_utf8_validate (summary->error, -1, NULL));
   assert_message_has (summary->error, "“d\xef\xbf\xbdj\xef\xbf\xbd.json”");
 
@@ -858,7 +815,7 @@ test_leftover_temporaries (Fixture       *fixture,
   g_autofree char *cache_dead_path = g_build_filename (index_folder, index_dead, NULL);
 
   save (fixture->store, good);
-  good_before = read_bytes (good_path);
+  good_before = upskill_test_read_bytes (good_path);
 
   minutes_ago[0].tv_sec = minutes_ago[1].tv_sec = g_get_real_time () / G_USEC_PER_SEC - 5 * 60;
   dead_path = profile_path (fixture, dead);
@@ -900,7 +857,7 @@ test_leftover_temporaries (Fixture       *fixture,
 
       g_assert_true (g_file_test (path, G_FILE_TEST_EXISTS));
     }
-  good_after = read_bytes (good_path);
+  good_after = upskill_test_read_bytes (good_path);
   assert_bytes_equal (good_before, good_after);
   g_clear_object (&store);
 }
@@ -919,18 +876,18 @@ test_stale_index (Fixture       *fixture,
 
   save (fixture->store, profile);
   first = list (fixture->store);
-  g_assert_cmpstr (find_summary (first, "dana.json")->name, ==, "Dana");
+  g_assert_cmpstr (upskill_test_find_summary (first, "dana.json")->name, ==, "Dana");
 
   /* Another program (or a sync tool) replaces the file. */
   write_file (path, changed, -1);
 
   second = list (fixture->store);
-  g_assert_cmpstr (find_summary (second, "dana.json")->name, ==, "Dana Changed Elsewhere");
+  g_assert_cmpstr (upskill_test_find_summary (second, "dana.json")->name, ==, "Dana Changed Elsewhere");
 
   /* A store in a new session, starting from index.json, sees it too. */
   other_store = upskill_store_new (fixture->data_dir, NULL);
   third = list (other_store);
-  g_assert_cmpstr (find_summary (third, "dana.json")->name, ==, "Dana Changed Elsewhere");
+  g_assert_cmpstr (upskill_test_find_summary (third, "dana.json")->name, ==, "Dana Changed Elsewhere");
 
   g_assert_finalize_object (g_steal_pointer (&other_store));
   g_assert_finalize_object (profile);
@@ -956,7 +913,7 @@ test_index_is_used (Fixture       *fixture,
 
   save (fixture->store, profile);
   first = list (fixture->store);
-  g_assert_cmpstr (find_summary (first, "dana.json")->name, ==, "Dana");
+  g_assert_cmpstr (upskill_test_find_summary (first, "dana.json")->name, ==, "Dana");
 
   g_assert_cmpint (stat (path, &st), ==, 0);
   garbage = g_strnfill (st.st_size, 'x');
@@ -972,16 +929,16 @@ test_index_is_used (Fixture       *fixture,
   /* A new store, so the summary can only come from index.json. */
   store = upskill_store_new (fixture->data_dir, NULL);
   cached = list (store);
-  g_assert_cmpstr (find_summary (cached, "dana.json")->name, ==, "Dana");
-  g_assert_null (find_summary (cached, "dana.json")->error);
+  g_assert_cmpstr (upskill_test_find_summary (cached, "dana.json")->name, ==, "Dana");
+  g_assert_null (upskill_test_find_summary (cached, "dana.json")->error);
 
   /* Once the time moves, the file is read and found broken. */
   times[1].tv_sec += 10;
   g_assert_cmpint (utimensat (AT_FDCWD, path, times, 0), ==, 0);
   store_after_touch = upskill_store_new (fixture->data_dir, NULL);
   reread = list (store_after_touch);
-  g_assert_null (find_summary (reread, "dana.json")->name);
-  assert_message_has (find_summary (reread, "dana.json")->error, "Could not read “dana.json”");
+  g_assert_null (upskill_test_find_summary (reread, "dana.json")->name);
+  assert_message_has (upskill_test_find_summary (reread, "dana.json")->error, "Could not read “dana.json”");
 
   g_assert_finalize_object (g_steal_pointer (&store));
   g_assert_finalize_object (g_steal_pointer (&store_after_touch));
@@ -1082,7 +1039,7 @@ test_corrupt_index (Fixture       *fixture,
       g_clear_pointer (&summaries, g_ptr_array_unref);
       summaries = list (store);
       g_assert_cmpuint (summaries->len, ==, 1);
-      g_assert_cmpstr (find_summary (summaries, "dana.json")->name, ==, "Dana");
+      g_assert_cmpstr (upskill_test_find_summary (summaries, "dana.json")->name, ==, "Dana");
       g_assert_finalize_object (g_steal_pointer (&store));
 
       /* Rebuilt. */
@@ -1185,9 +1142,9 @@ test_size_and_depth (Fixture       *fixture,
 
   summaries = list (fixture->store);
   g_assert_cmpuint (summaries->len, ==, 2);
-  assert_message_has (find_summary (summaries, "huge.json")->error, "Could not read “huge.json”: the file is larger than the limit");
-  assert_message_has (find_summary (summaries, "deep.json")->error, "Could not read “deep.json”: line 1, column");
-  assert_message_has (find_summary (summaries, "deep.json")->error, "nested deeper than 64 levels");
+  assert_message_has (upskill_test_find_summary (summaries, "huge.json")->error, "Could not read “huge.json”: the file is larger than the limit");
+  assert_message_has (upskill_test_find_summary (summaries, "deep.json")->error, "Could not read “deep.json”: line 1, column");
+  assert_message_has (upskill_test_find_summary (summaries, "deep.json")->error, "nested deeper than 64 levels");
 
   g_assert_null (upskill_store_load (fixture->store, "huge", NULL, &error));
   g_assert_error (error, UPSKILL_ERROR, UPSKILL_ERROR_TOO_LARGE);
@@ -1203,7 +1160,7 @@ test_size_and_depth (Fixture       *fixture,
   g_clear_error (&error);
 
   /* And an oversized file is not replaced by saving over it. */
-  huge_before = read_bytes (huge_path);
+  huge_before = upskill_test_read_bytes (huge_path);
   {
     UpskillProfile *profile = make_profile ("huge", "Huge", "2026-05-01T10:00:00Z");
 
@@ -1212,7 +1169,7 @@ test_size_and_depth (Fixture       *fixture,
     g_clear_error (&error);
     g_assert_finalize_object (profile);
   }
-  huge_after = read_bytes (huge_path);
+  huge_after = upskill_test_read_bytes (huge_path);
   g_assert_true (g_bytes_equal (huge_before, huge_after));
 }
 
@@ -1270,7 +1227,7 @@ test_async (Fixture       *fixture,
   summaries = upskill_store_list_finish (fixture->store, result, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (summaries->len, ==, 1);
-  g_assert_cmpstr (find_summary (summaries, "dana.json")->name, ==, "Dana");
+  g_assert_cmpstr (upskill_test_find_summary (summaries, "dana.json")->name, ==, "Dana");
   upskill_test_release_task (&result);
 
   upskill_store_load_async (fixture->store, "dana", NULL, on_ready, &async);
@@ -1341,7 +1298,7 @@ test_write_failure (Fixture       *fixture,
   /* Running out of room halfway (a file size limit stands in for a full
    * disk): the old content is untouched and the half file is gone. */
   write_file (existing, "old content", -1);
-  before = read_bytes (existing);
+  before = upskill_test_read_bytes (existing);
   g_clear_pointer (&contents, g_bytes_unref);
   contents = g_bytes_new (big, strlen (big));
 
@@ -1357,7 +1314,7 @@ test_write_failure (Fixture       *fixture,
   g_assert_error (error, UPSKILL_ERROR, UPSKILL_ERROR_IO);
   assert_message_has (error->message, "Could not save “existing.json”: ");
   assert_message_has (error->message, g_strerror (EFBIG));
-  after = read_bytes (existing);
+  after = upskill_test_read_bytes (existing);
   assert_bytes_equal (before, after);
   g_assert_cmpuint (upskill_test_count_temporary_files (folder), ==, 0);
   g_clear_pointer (&after, g_bytes_unref);
@@ -1366,7 +1323,7 @@ test_write_failure (Fixture       *fixture,
   g_clear_error (&error);
   g_assert_true (upskill_file_write_atomically (existing_file, contents, UPSKILL_FILE_MODE_PRIVATE, NULL, &error));
   g_assert_no_error (error);
-  after = read_bytes (existing);
+  after = upskill_test_read_bytes (existing);
   assert_bytes_equal (contents, after);
 }
 
@@ -1400,7 +1357,7 @@ test_modes_tightened_never_loosened (Fixture       *fixture,
       g_autoptr(GBytes) after = NULL;
 
       g_assert_cmpint (chmod (fixture->profiles, locked_modes[i]), ==, 0);
-      before = read_bytes (path);
+      before = upskill_test_read_bytes (path);
 
       upskill_profile_set_name (profile, i % 2 ? "Dana" : "Dana O");
       g_assert_false (upskill_store_save (fixture->store, profile, NULL, &error));
@@ -1412,7 +1369,7 @@ test_modes_tightened_never_loosened (Fixture       *fixture,
       g_assert_cmpint (stat (fixture->profiles, &st), ==, 0);
       g_assert_cmpint (st.st_mode & 07777, ==, locked_modes[i]);
       g_assert_cmpint (chmod (fixture->profiles, 0700), ==, 0);
-      after = read_bytes (path);
+      after = upskill_test_read_bytes (path);
       assert_bytes_equal (before, after);
       g_assert_cmpuint (upskill_test_count_temporary_files (fixture->profiles), ==, 0);
     }
@@ -1451,7 +1408,7 @@ test_symlinked_profile (Fixture       *fixture,
   g_assert_cmpint (stat (target, &st), ==, 0);
   g_assert_cmpint (st.st_mode & 07777, ==, 0600);
   expected = upskill_profile_to_bytes (profile);
-  written = read_bytes (target);
+  written = upskill_test_read_bytes (target);
   assert_bytes_equal (expected, written);
   g_assert_cmpuint (upskill_test_count_temporary_files (elsewhere), ==, 0);
   g_assert_cmpuint (upskill_test_count_temporary_files (fixture->profiles), ==, 0);
@@ -1525,7 +1482,7 @@ test_async_files (Fixture       *fixture,
   g_assert_true (upskill_store_export_finish (fixture->store, result, &error));
   g_assert_no_error (error);
   upskill_test_release_task (&result);
-  exported = read_bytes (export_path);
+  exported = upskill_test_read_bytes (export_path);
   assert_bytes_equal (expected, exported);
 
   /* Its id is taken: a fresh one. */
@@ -1559,8 +1516,8 @@ test_async_files (Fixture       *fixture,
   upskill_test_release_task (&result);
   summaries = upskill_store_list (fixture->store, NULL, &error);
   g_assert_no_error (error);
-  g_assert_nonnull (find_summary (summaries, "dana-okafor.json"));
-  g_assert_nonnull (find_summary (summaries, "li-wei.json"));
+  g_assert_nonnull (upskill_test_find_summary (summaries, "dana-okafor.json"));
+  g_assert_nonnull (upskill_test_find_summary (summaries, "li-wei.json"));
 }
 
 /* A client with a history: levels changed week after week, sessions
@@ -1660,7 +1617,7 @@ test_cold_list_many (Fixture       *fixture,
       g_autofree char *file_name = g_strconcat (id, ".json", NULL);
       g_autoptr(UpskillProfile) profile = NULL;
       g_autoptr(GError) error = NULL;
-      const UpskillProfileSummary *listed = find_summary (cold, file_name);
+      const UpskillProfileSummary *listed = upskill_test_find_summary (cold, file_name);
       g_autoptr(UpskillProfileSummary) expected = g_new0 (UpskillProfileSummary, 1);
 
       profile = upskill_store_load (cold_store, id, NULL, &error);
@@ -1675,9 +1632,9 @@ test_cold_list_many (Fixture       *fixture,
       upskill_practice_fill_summary (expected, profile, catalog, g_get_real_time () / G_USEC_PER_SEC);
       assert_summaries_equal (listed, expected);
     }
-  g_assert_null (find_summary (cold, "client-broken.json")->name);
-  assert_message_has (find_summary (cold, "client-broken.json")->error, "Could not read “client-broken.json”");
-  assert_message_has (find_summary (cold, "client-misnamed.json")->error, "someone-else");
+  g_assert_null (upskill_test_find_summary (cold, "client-broken.json")->name);
+  assert_message_has (upskill_test_find_summary (cold, "client-broken.json")->error, "Could not read “client-broken.json”");
+  assert_message_has (upskill_test_find_summary (cold, "client-misnamed.json")->error, "someone-else");
 
   warm_store = upskill_store_new (fixture->data_dir, catalog);
   warm = list (warm_store);
@@ -1696,7 +1653,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
-  g_test_add ("/upskill/store/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add ("/upskill/store/" path, Fixture, NULL, upskill_test_store_fixture_set_up, func, upskill_test_store_fixture_tear_down)
 
   g_test_add_func ("/upskill/store/default-dir", test_default_dir);
   g_test_add_func ("/upskill/store/summary-copy", test_summary_copy);

@@ -18,20 +18,6 @@
 
 typedef UpskillTestStore Fixture;
 
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  upskill_test_store_set_up (fixture, "upskill-sync-XXXXXX");
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  upskill_test_store_tear_down (fixture);
-}
-
 static char *
 profile_path (Fixture    *fixture,
               const char *id)
@@ -741,7 +727,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
 #define add_test(path, func) \
-  g_test_add ("/upskill/sync/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add ("/upskill/sync/" path, Fixture, NULL, upskill_test_store_fixture_set_up, func, upskill_test_store_fixture_tear_down)
 
   add_test ("save-after-external-replace", test_save_after_external_replace);
   add_test ("save-after-external-delete", test_save_after_external_delete);

@@ -26,23 +26,11 @@ make_text (guint       n_chars,
   return g_string_free (text, FALSE);
 }
 
-static GtkWidget *
-find_hint (GtkWidget *widget)
+static gboolean
+is_hint (GtkWidget     *widget,
+         gconstpointer  data)
 {
-  if (GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "upskill-text-limit"))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *hint = find_hint (child);
-
-      if (hint != NULL)
-        return hint;
-    }
-
-  return NULL;
+  return GTK_IS_LABEL (widget) && gtk_widget_has_css_class (widget, "upskill-text-limit");
 }
 
 /* UPSKILL_SCREENSHOT_DIR keeps a picture of the dialog at the limit. */
@@ -85,7 +73,7 @@ check_entry_row (AdwEntryRow *row,
 {
   g_autofree char *too_long = make_text (max_chars + 25, "é");
   g_autofree char *kept = NULL;
-  GtkWidget *hint = find_hint (GTK_WIDGET (row));
+  GtkWidget *hint = upskill_test_find_widget (GTK_WIDGET (row), is_hint, NULL);
   int position;
 
   g_assert_nonnull (hint);
@@ -210,9 +198,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  upskill_test_load_style ();
+  upskill_test_init_styled (&argc, &argv);
 
   g_test_add_func ("/upskill/text-limits/note-dialog", test_note_dialog);
   g_test_add_func ("/upskill/text-limits/step-dialog", test_step_dialog);

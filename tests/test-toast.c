@@ -13,25 +13,6 @@
  * would be bold, break the toast or vanish. */
 #define TRICKY "Tom & <b>Jerry</b> <unclosed"
 
-static GtkLabel *
-find_label (GtkWidget  *widget,
-            const char *text)
-{
-  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
-    return GTK_LABEL (widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkLabel *found = find_label (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static void
 test_text_as_written (void)
 {
@@ -72,7 +53,7 @@ test_shown_in_nearest_overlay (void)
   upskill_toast_show (row, upskill_toast_new (TRICKY));
   upskill_test_wait_for_frames (GTK_WIDGET (window), 3);
 
-  label = find_label (GTK_WIDGET (window), TRICKY);
+  label = upskill_test_find_label (GTK_WIDGET (window), TRICKY);
   g_assert_nonnull (label);
 
   upskill_test_close_window (window);

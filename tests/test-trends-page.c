@@ -39,41 +39,13 @@ static const char injected_json[] =
   "  ]"
   "}";
 
-typedef struct
-{
-  UpskillCatalog    *catalog;
-  UpskillTrends     *trends;
-  UpskillProfile    *profile;
-  GtkWindow         *window;
-  UpskillTrendsPage *page;
-} Fixture;
+typedef UpskillTestPage Fixture;
 
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  user_data)
 {
-  fixture->catalog = g_object_ref (upskill_catalog_get_default ());
-  fixture->trends = upskill_trends_new_bundled (fixture->catalog);
-  fixture->profile = upskill_test_load_sample ("dana-okafor");
-
-  fixture->page = g_object_new (UPSKILL_TYPE_TRENDS_PAGE,
-                                "catalog", fixture->catalog,
-                                "trends", fixture->trends,
-                                NULL);
-  g_object_add_weak_pointer (G_OBJECT (fixture->page), (gpointer *) &fixture->page);
-  fixture->window = upskill_test_show_page (GTK_WIDGET (fixture->page), 1100, 800);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  user_data)
-{
-  upskill_test_close_window (fixture->window);
-  g_assert_null (fixture->page);
-
-  g_assert_finalize_object (fixture->trends);
-  g_assert_finalize_object (fixture->profile);
-  g_clear_object (&fixture->catalog);
+  upskill_test_page_set_up (fixture, UPSKILL_TYPE_TRENDS_PAGE, FALSE, 1100, 800);
 }
 
 /* ---------------------------------------------------------------- */
@@ -249,7 +221,7 @@ test_lists_every_claim (Fixture       *fixture,
                         gconstpointer  user_data)
 {
   g_autoptr(GPtrArray) claims = shown_claims (fixture);
-  guint n = upskill_trends_get_n_claims (fixture->trends);
+  guint n = upskill_trends_get_n_claims (fixture->sample.trends);
 
   g_assert_cmpuint (n, ==, 53);
   g_assert_cmpuint (claims->len, ==, n);
@@ -257,9 +229,9 @@ test_lists_every_claim (Fixture       *fixture,
   /* Each claim exactly once, and each with its kind, article and section. */
   for (guint i = 0; i < n; i++)
     {
-      UpskillClaim *claim = upskill_trends_get_claim (fixture->trends, i);
+      UpskillClaim *claim = upskill_trends_get_claim (fixture->sample.trends, i);
       g_autofree char *source = g_strdup_printf ("From “%s” · %s",
-                                                 upskill_trends_get_source_title (fixture->trends),
+                                                 upskill_trends_get_source_title (fixture->sample.trends),
                                                  claim->section->title);
 
       g_assert_true (g_ptr_array_find (claims, claim, NULL));
@@ -274,7 +246,7 @@ test_lists_every_claim (Fixture       *fixture,
   /* The source line names the bundled article. */
   {
     g_autofree char *source = g_strdup_printf ("Source: bundled article “%s”",
-                                               upskill_trends_get_source_title (fixture->trends));
+                                               upskill_trends_get_source_title (fixture->sample.trends));
 
     g_assert_nonnull (find_label (GTK_WIDGET (fixture->page), source));
   }
@@ -335,7 +307,7 @@ test_kind_filter (Fixture       *fixture,
       g_assert_cmpstr (property, ==, id);
 
       claims = shown_claims (fixture);
-      g_assert_cmpuint (claims->len, ==, count_kind (fixture->trends, kind));
+      g_assert_cmpuint (claims->len, ==, count_kind (fixture->sample.trends, kind));
       g_assert_cmpuint (claims->len, >, 0);
       for (guint i = 0; i < claims->len; i++)
         g_assert_cmpint (((UpskillClaim *) claims->pdata[i])->kind, ==, kind);
@@ -348,7 +320,7 @@ test_kind_filter (Fixture       *fixture,
   {
     g_autoptr(GPtrArray) claims = shown_claims (fixture);
 
-    g_assert_cmpuint (claims->len, ==, upskill_trends_get_n_claims (fixture->trends));
+    g_assert_cmpuint (claims->len, ==, upskill_trends_get_n_claims (fixture->sample.trends));
     g_assert_nonnull (find_area_button (fixture, "python"));
   }
 }
@@ -368,7 +340,7 @@ test_audience_filter (Fixture       *fixture,
 
       g_object_set (fixture->page, "audience-filter", cases[c].id, NULL);
       claims = shown_claims (fixture);
-      g_assert_cmpuint (claims->len, ==, count_audience (fixture->trends, cases[c].audience));
+      g_assert_cmpuint (claims->len, ==, count_audience (fixture->sample.trends, cases[c].audience));
       g_assert_cmpuint (claims->len, >, 0);
       for (guint i = 0; i < claims->len; i++)
         g_assert_true (((UpskillClaim *) claims->pdata[i])->audience & cases[c].audience);
@@ -381,17 +353,17 @@ test_audience_filter (Fixture       *fixture,
     g_autoptr(GPtrArray) claims = shown_claims (fixture);
     guint expected = 0;
 
-    for (guint i = 0; i < upskill_trends_get_n_claims (fixture->trends); i++)
+    for (guint i = 0; i < upskill_trends_get_n_claims (fixture->sample.trends); i++)
       {
-        UpskillClaim *claim = upskill_trends_get_claim (fixture->trends, i);
+        UpskillClaim *claim = upskill_trends_get_claim (fixture->sample.trends, i);
 
         if (claim->kind == UPSKILL_CLAIM_ADVICE && (claim->audience & UPSKILL_AUDIENCE_FOUNDER))
           expected++;
       }
     g_assert_cmpuint (claims->len, ==, expected);
     /* The talent pool and vertical AI are among them. */
-    g_assert_true (g_ptr_array_find (claims, upskill_trends_find_claim (fixture->trends, "richer-talent-pool"), NULL));
-    g_assert_true (g_ptr_array_find (claims, upskill_trends_find_claim (fixture->trends, "vertical-ai-niches"), NULL));
+    g_assert_true (g_ptr_array_find (claims, upskill_trends_find_claim (fixture->sample.trends, "richer-talent-pool"), NULL));
+    g_assert_true (g_ptr_array_find (claims, upskill_trends_find_claim (fixture->sample.trends, "vertical-ai-niches"), NULL));
   }
 
   /* Nothing matches: the page says so. */
@@ -407,7 +379,7 @@ test_audience_filter (Fixture       *fixture,
   {
     g_autoptr(GPtrArray) claims = shown_claims (fixture);
 
-    g_assert_cmpuint (claims->len, ==, upskill_trends_get_n_claims (fixture->trends));
+    g_assert_cmpuint (claims->len, ==, upskill_trends_get_n_claims (fixture->sample.trends));
   }
 }
 
@@ -445,9 +417,9 @@ test_area_activated (Fixture       *fixture,
 
   g_signal_connect (fixture->page, "area-activated", G_CALLBACK (on_area_activated), &activated);
 
-  for (guint i = 0; i < upskill_catalog_get_n_areas (fixture->catalog); i++)
+  for (guint i = 0; i < upskill_catalog_get_n_areas (fixture->sample.catalog); i++)
     {
-      UpskillArea *area = upskill_catalog_get_area (fixture->catalog, i);
+      UpskillArea *area = upskill_catalog_get_area (fixture->sample.catalog, i);
       GtkWidget *button = find_area_button (fixture, area->id);
 
       g_assert_nonnull (button);
@@ -460,7 +432,7 @@ test_area_activated (Fixture       *fixture,
 
       /* Every claim behind the area is quoted. */
       {
-        g_autoptr(GPtrArray) claims = upskill_trends_get_area_claims (fixture->trends, area);
+        g_autoptr(GPtrArray) claims = upskill_trends_get_area_claims (fixture->sample.trends, area);
         GtkWidget *card = gtk_widget_get_parent (button);
         GtkWidget *expander = find_expander (card);
 
@@ -493,9 +465,9 @@ test_area_activated (Fixture       *fixture,
 static void
 assert_area_status (Fixture *fixture)
 {
-  for (guint i = 0; i < upskill_catalog_get_n_areas (fixture->catalog); i++)
+  for (guint i = 0; i < upskill_catalog_get_n_areas (fixture->sample.catalog); i++)
     {
-      UpskillArea *area = upskill_catalog_get_area (fixture->catalog, i);
+      UpskillArea *area = upskill_catalog_get_area (fixture->sample.catalog, i);
       GtkWidget *button = find_area_button (fixture, area->id);
       GtkWidget *status = find_named (button, "area-status");
       const char *text;
@@ -503,11 +475,11 @@ assert_area_status (Fixture *fixture)
       g_assert_true (GTK_IS_LABEL (status));
       text = gtk_label_get_text (GTK_LABEL (status));
 
-      if (fixture->profile == NULL)
+      if (fixture->sample.profile == NULL)
         g_assert_nonnull (strstr (text, "No profile selected"));
       else
         {
-          double readiness = upskill_compute_area_readiness (fixture->profile, fixture->catalog, area);
+          double readiness = upskill_compute_area_readiness (fixture->sample.profile, fixture->sample.catalog, area);
           g_autofree char *expected = g_strdup_printf ("you are at %.0f%%", readiness);
 
           g_assert_cmpfloat (readiness, >=, 0);
@@ -521,8 +493,8 @@ static void
 test_area_readiness (Fixture       *fixture,
                      gconstpointer  user_data)
 {
-  UpskillProfile *profile = fixture->profile;
-  UpskillArea *python = upskill_catalog_find_area (fixture->catalog, "python");
+  UpskillProfile *profile = fixture->sample.profile;
+  UpskillArea *python = upskill_catalog_find_area (fixture->sample.catalog, "python");
   UpskillSkill *skill = NULL;
   double before;
 
@@ -532,29 +504,29 @@ test_area_readiness (Fixture       *fixture,
       UpskillSkill *candidate = g_ptr_array_index (python->skills, i);
 
       if (upskill_profile_get_level (profile, candidate->id) <
-          upskill_profile_get_target (profile, fixture->catalog, candidate, NULL))
+          upskill_profile_get_target (profile, fixture->sample.catalog, candidate, NULL))
         skill = candidate;
     }
   g_assert_nonnull (skill);
 
   /* No profile selected. */
-  fixture->profile = NULL;
+  fixture->sample.profile = NULL;
   assert_area_status (fixture);
 
-  fixture->profile = profile;
+  fixture->sample.profile = profile;
   g_object_set (fixture->page, "profile", profile, NULL);
   assert_area_status (fixture);
 
   /* The page follows the profile's changes. */
-  before = upskill_compute_area_readiness (profile, fixture->catalog, python);
+  before = upskill_compute_area_readiness (profile, fixture->sample.catalog, python);
   upskill_profile_set_level (profile, skill->id, 5, NULL, 0);
-  g_assert_cmpfloat (upskill_compute_area_readiness (profile, fixture->catalog, python), >, before);
+  g_assert_cmpfloat (upskill_compute_area_readiness (profile, fixture->sample.catalog, python), >, before);
   assert_area_status (fixture);
 
   g_object_set (fixture->page, "profile", NULL, NULL);
-  fixture->profile = NULL;
+  fixture->sample.profile = NULL;
   assert_area_status (fixture);
-  fixture->profile = profile;
+  fixture->sample.profile = profile;
 }
 
 static void
@@ -591,7 +563,7 @@ test_figures_keep_qualifiers (Fixture       *fixture,
   summary = upskill_layoffs_chart_get_summary (chart);
   for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
     {
-      UpskillClaim *claim = upskill_trends_find_claim (fixture->trends, ids[i]);
+      UpskillClaim *claim = upskill_trends_find_claim (fixture->sample.trends, ids[i]);
       g_autofree char *display = upskill_figure_dup_display (claim->figure);
       g_autofree char *row_text = g_strdup_printf ("%s: %s", claim->figure->subject, expected[i]);
       g_autofree char *reason = g_strdup_printf ("Stated reason: %s", claim->figure->reason);
@@ -619,7 +591,7 @@ static void
 test_markup_is_literal (Fixture       *fixture,
                         gconstpointer  user_data)
 {
-  g_autoptr(UpskillTrends) injected = upskill_test_trends_new_from_json (injected_json, fixture->catalog);
+  g_autoptr(UpskillTrends) injected = upskill_test_trends_new_from_json (injected_json, fixture->sample.catalog);
   GtkWidget *page = GTK_WIDGET (fixture->page);
   g_autofree char *subject_row = g_strdup_printf ("%s: ~5+ (<b>q</b>) things", INJECTED_SUBJECT);
   g_autofree char *source = g_strdup_printf ("From “%s” · %s", INJECTED_TITLE, INJECTED_SECTION);
@@ -650,10 +622,10 @@ test_markup_is_literal (Fixture       *fixture,
   }
 
   /* And back to the bundled article: the page rebuilds. */
-  g_object_set (fixture->page, "trends", fixture->trends, NULL);
+  g_object_set (fixture->page, "trends", fixture->sample.trends, NULL);
   g_clear_pointer (&claims, g_ptr_array_unref);
   claims = shown_claims (fixture);
-  g_assert_cmpuint (claims->len, ==, upskill_trends_get_n_claims (fixture->trends));
+  g_assert_cmpuint (claims->len, ==, upskill_trends_get_n_claims (fixture->sample.trends));
   g_assert_null (find_label (page, INJECTED_TEXT));
 }
 
@@ -661,7 +633,7 @@ static void
 test_feed_origin (Fixture       *fixture,
                   gconstpointer  user_data)
 {
-  g_autoptr(UpskillTrends) fetched = upskill_test_trends_new_from_json (injected_json, fixture->catalog);
+  g_autoptr(UpskillTrends) fetched = upskill_test_trends_new_from_json (injected_json, fixture->sample.catalog);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
 
   /* The address as typed, password included: shown without it. */
@@ -680,11 +652,11 @@ test_feed_origin (Fixture       *fixture,
     g_assert_cmpuint (claims->len, ==, 0);
   }
 
-  g_object_set (fixture->page, "trends", fixture->trends, NULL);
+  g_object_set (fixture->page, "trends", fixture->sample.trends, NULL);
   {
     g_autoptr(GPtrArray) claims = shown_claims (fixture);
 
-    g_assert_cmpuint (claims->len, ==, upskill_trends_get_n_claims (fixture->trends));
+    g_assert_cmpuint (claims->len, ==, upskill_trends_get_n_claims (fixture->sample.trends));
   }
 }
 
@@ -778,7 +750,7 @@ test_render (Fixture       *fixture,
 {
   int minimum, natural;
 
-  g_object_set (fixture->page, "profile", fixture->profile, NULL);
+  g_object_set (fixture->page, "profile", fixture->sample.profile, NULL);
 
   /* Fits a phone-sized window (360 pixels, as libadwaita targets). */
   gtk_widget_measure (GTK_WIDGET (fixture->page), GTK_ORIENTATION_HORIZONTAL, -1,
@@ -853,7 +825,7 @@ main (int   argc,
   upskill_test_load_style ();
 
 #define ADD(path, func) \
-  g_test_add ("/upskill/trends-page/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add ("/upskill/trends-page/" path, Fixture, NULL, fixture_set_up, func, upskill_test_page_tear_down)
 
   ADD ("lists-every-claim", test_lists_every_claim);
   ADD ("kind-filter", test_kind_filter);

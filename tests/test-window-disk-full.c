@@ -59,13 +59,7 @@ test_child (void)
   gboolean destroyed = FALSE;
   guint before = saved_level (data_dir);
 
-  application = g_object_new (UPSKILL_TYPE_APPLICATION,
-                              "application-id", "com.example.Upskill.TestDiskFull",
-                              "flags", G_APPLICATION_NON_UNIQUE,
-                              "resource-base-path", "/com/example/Upskill",
-                              NULL);
-  g_application_register (G_APPLICATION (application), NULL, &error);
-  g_assert_no_error (error);
+  application = upskill_test_application_new ("com.example.Upskill.TestDiskFull");
 
   window = upskill_window_new (application);
   g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &window);

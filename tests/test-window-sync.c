@@ -16,23 +16,6 @@
  * the tests use. */
 typedef UpskillTestWindow Fixture;
 
-/* Fixture */
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  user_data)
-{
-  upskill_test_window_set_up (fixture, "upskill-window-XXXXXX", GPOINTER_TO_INT (user_data));
-  fixture->window = open_window (fixture);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  user_data)
-{
-  upskill_test_window_tear_down (fixture);
-}
-
 /* Another device's version of @id arriving as a sync tool writes it: a
  * temporary file renamed over the profile. It adds the note @note. */
 static void
@@ -68,25 +51,12 @@ has_note (UpskillProfile *profile,
   return FALSE;
 }
 
-static GtkWidget *
-find_button (GtkWidget  *widget,
-             const char *label)
+static gboolean
+is_shown_button_labelled (GtkWidget     *widget,
+                          gconstpointer  label)
 {
-  if (GTK_IS_BUTTON (widget) && gtk_widget_get_visible (widget) &&
-      g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_button (child, label);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return GTK_IS_BUTTON (widget) && gtk_widget_get_visible (widget) &&
+         g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
 }
 
 /* What a click on the banner's button @label does. */
@@ -97,7 +67,7 @@ click (Fixture    *fixture,
   GtkWidget *button;
 
   upskill_test_wait_for_frames (GTK_WIDGET (fixture->window), 2);
-  button = find_button (fixture->window->conflict_bar, label);
+  button = upskill_test_find_widget (fixture->window->conflict_bar, is_shown_button_labelled, label);
   g_assert_nonnull (button);
   g_assert_true (gtk_widget_is_drawable (button));
   g_signal_emit_by_name (button, "clicked");
@@ -117,8 +87,7 @@ edit_after_change_elsewhere (Fixture *fixture)
   UpskillProfile *profile;
   g_autoptr(UpskillProfile) on_disk = NULL;
 
-  upskill_window_select (fixture->window, "dana-okafor");
-  WAIT_UNTIL (showing (fixture->window, "dana-okafor"));
+  upskill_test_window_select (fixture->window, "dana-okafor");
   profile = upskill_window_get_profile (fixture->window);
 
   change_elsewhere (fixture, "dana-okafor", "Session on the desktop");
@@ -204,15 +173,14 @@ test_deleted_restore (Fixture       *fixture,
   g_autofree char *path = profile_path (fixture, "dana-okafor");
   g_autoptr(UpskillProfile) on_disk = NULL;
 
-  upskill_window_select (fixture->window, "dana-okafor");
-  WAIT_UNTIL (showing (fixture->window, "dana-okafor"));
+  upskill_test_window_select (fixture->window, "dana-okafor");
 
   g_assert_no_errno (g_unlink (path));
   upskill_profile_set_level (upskill_window_get_profile (fixture->window), "python-core", 5, NULL, 0);
   WAIT_UNTIL (conflict_shown (fixture) == UPSKILL_CONFLICT_DELETED &&
               !upskill_window_is_busy (fixture->window));
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
-  g_assert_null (find_button (fixture->window->conflict_bar, "_Merge"));
+  g_assert_null (upskill_test_find_widget (fixture->window->conflict_bar, is_shown_button_labelled, "_Merge"));
 
   click (fixture, "_Restore");
   WAIT_UNTIL (conflict_shown (fixture) == UPSKILL_CONFLICT_NONE);
@@ -229,8 +197,7 @@ test_deleted_close (Fixture       *fixture,
 {
   g_autofree char *path = profile_path (fixture, "dana-okafor");
 
-  upskill_window_select (fixture->window, "dana-okafor");
-  WAIT_UNTIL (showing (fixture->window, "dana-okafor"));
+  upskill_test_window_select (fixture->window, "dana-okafor");
   g_assert_cmpuint (n_visible (fixture), ==, 3);
 
   g_assert_no_errno (g_unlink (path));
@@ -260,8 +227,7 @@ test_folder_added_removed (Fixture       *fixture,
   g_autofree char *li_path = profile_path (fixture, "li-wei");
   g_autoptr(GError) error = NULL;
 
-  upskill_window_select (fixture->window, "dana-okafor");
-  WAIT_UNTIL (showing (fixture->window, "dana-okafor"));
+  upskill_test_window_select (fixture->window, "dana-okafor");
   g_assert_cmpuint (n_visible (fixture), ==, 3);
 
   /* Added (as `upskill --import` in another process would). */
@@ -289,8 +255,7 @@ test_folder_shown_replaced (Fixture       *fixture,
 {
   UpskillProfile *before;
 
-  upskill_window_select (fixture->window, "dana-okafor");
-  WAIT_UNTIL (showing (fixture->window, "dana-okafor"));
+  upskill_test_window_select (fixture->window, "dana-okafor");
   before = upskill_window_get_profile (fixture->window);
   g_assert_false (has_note (before, "Session on the desktop"));
 
@@ -325,8 +290,7 @@ test_conflict_copy_merge (Fixture       *fixture,
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
 
-  upskill_window_select (fixture->window, "dana-okafor");
-  WAIT_UNTIL (showing (fixture->window, "dana-okafor"));
+  upskill_test_window_select (fixture->window, "dana-okafor");
 
   upskill_profile_add_note (copy, g_get_real_time () / G_USEC_PER_SEC - 7200, "Session on the laptop");
   bytes = upskill_profile_to_bytes (copy);
@@ -340,13 +304,7 @@ test_conflict_copy_merge (Fixture       *fixture,
   g_assert_cmpuint (n_visible (fixture), ==, 3);
   g_assert_cmpint (conflict_shown (fixture), ==, UPSKILL_CONFLICT_NONE);
   g_assert_null (upskill_profile_item_get_conflict_copy (upskill_window_find_item (fixture->window, "dana-okafor", NULL)));
-  if (g_getenv ("UPSKILL_SCREENSHOT_DIR") != NULL)
-    {
-      g_autofree char *png = g_build_filename (g_getenv ("UPSKILL_SCREENSHOT_DIR"), "conflict-marker.png", NULL);
-
-      upskill_test_wait_for_frames (GTK_WIDGET (fixture->window), 3);
-      upskill_test_save_png (GTK_WIDGET (fixture->window), png);
-    }
+  upskill_test_keep_png (GTK_WIDGET (fixture->window), "conflict-marker.png");
 
   upskill_window_select (fixture->window, "li-wei");
   WAIT_UNTIL (showing (fixture->window, "li-wei") && conflict_shown (fixture) == UPSKILL_CONFLICT_COPY);
@@ -373,12 +331,11 @@ int
 main (int   argc,
       char *argv[])
 {
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  upskill_test_load_style ();
+  upskill_test_init_styled (&argc, &argv);
 
 #define add_test(path, func) \
-  g_test_add ("/upskill/window-sync/" path, Fixture, GINT_TO_POINTER (TRUE), fixture_set_up, func, fixture_tear_down)
+  g_test_add ("/upskill/window-sync/" path, Fixture, GINT_TO_POINTER (TRUE), \
+              upskill_test_window_fixture_set_up, func, upskill_test_window_fixture_tear_down)
 
   add_test ("changed-merge", test_changed_merge);
   add_test ("changed-keep-mine", test_changed_keep_mine);

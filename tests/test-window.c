@@ -26,15 +26,6 @@ typedef UpskillTestWindow Fixture;
 
 /* Helpers */
 
-static gboolean
-profile_file_exists (Fixture    *fixture,
-                     const char *id)
-{
-  g_autofree char *path = profile_path (fixture, id);
-
-  return g_file_test (path, G_FILE_TEST_EXISTS);
-}
-
 /* Where the desktop's Trash keeps the file that was @id's, by the
  * original path its .trashinfo records; NULL if it is not there. */
 static char *
@@ -69,31 +60,6 @@ find_trashed_profile (Fixture    *fixture,
   return NULL;
 }
 
-static GtkWidget *
-find_skill_row (GtkWidget  *widget,
-                const char *skill_id)
-{
-  if (UPSKILL_IS_SKILL_ROW (widget))
-    {
-      UpskillSkill *skill = upskill_skill_row_get_skill (UPSKILL_SKILL_ROW (widget));
-
-      if (g_strcmp0 (skill->id, skill_id) == 0)
-        return widget;
-    }
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_skill_row (child, skill_id);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static void
 activate (Fixture    *fixture,
           const char *action,
@@ -101,23 +67,6 @@ activate (Fixture    *fixture,
 {
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (fixture->window), action));
   g_action_group_activate_action (G_ACTION_GROUP (fixture->window), action, parameter);
-}
-
-/* Fixture */
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  user_data)
-{
-  upskill_test_window_set_up (fixture, "upskill-window-XXXXXX", GPOINTER_TO_INT (user_data));
-  fixture->window = open_window (fixture);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  user_data)
-{
-  upskill_test_window_tear_down (fixture);
 }
 
 /* Tests */
@@ -137,9 +86,9 @@ test_first_run (Fixture       *fixture,
   WAIT_UNTIL (n_visible (fixture) == 3 && window_ready (window) && upskill_window_get_profile (window) != NULL);
 
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "main");
-  g_assert_true (profile_file_exists (fixture, "dana-okafor"));
-  g_assert_true (profile_file_exists (fixture, "li-wei"));
-  g_assert_true (profile_file_exists (fixture, "maria-gonzalez"));
+  g_assert_true (upskill_test_profile_file_exists (fixture->profiles_dir, "dana-okafor"));
+  g_assert_true (upskill_test_profile_file_exists (fixture->profiles_dir, "li-wei"));
+  g_assert_true (upskill_test_profile_file_exists (fixture->profiles_dir, "maria-gonzalez"));
 }
 
 static void
@@ -175,7 +124,7 @@ test_create_profile (Fixture       *fixture,
   g_assert_cmpstr (gtk_stack_get_visible_child_name (fixture->window->main_stack), ==, "main");
   g_assert_cmpuint (n_visible (fixture), ==, 1);
 
-  WAIT_UNTIL (profile_file_exists (fixture, id) && !upskill_window_is_busy (fixture->window));
+  WAIT_UNTIL (upskill_test_profile_file_exists (fixture->profiles_dir, id) && !upskill_window_is_busy (fixture->window));
 
   saved = read_profile (fixture, id);
   g_assert_cmpstr (upskill_profile_get_name (saved), ==, "Ada Lovelace");
@@ -198,8 +147,7 @@ test_edit_and_duplicate (Fixture       *fixture,
   g_autoptr(UpskillProfile) copy = NULL;
   g_autofree char *copy_id = NULL;
 
-  upskill_window_select (fixture->window, "li-wei");
-  WAIT_UNTIL (showing (fixture->window, "li-wei"));
+  upskill_test_window_select (fixture->window, "li-wei");
 
   activate (fixture, "edit-profile", NULL);
   WAIT_UNTIL ((dialog = (UpskillProfileDialog *) upskill_test_find_window (UPSKILL_TYPE_PROFILE_DIALOG)) != NULL);
@@ -240,26 +188,6 @@ test_edit_and_duplicate (Fixture       *fixture,
   g_assert_cmpstr (upskill_profile_get_target_role (copy), ==, "data-engineer");
 }
 
-static GtkWidget *
-find_by_tooltip (GtkWidget  *widget,
-                 const char *tooltip)
-{
-  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_by_tooltip (child, tooltip);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* Tags in the profile dialog: the profile's as chips to remove, those of
  * other profiles suggested as the coach types, a typed one kept on save. */
 static void
@@ -271,24 +199,23 @@ test_edit_tags (Fixture       *fixture,
   GtkWidget *tag_entry;
   const char *expected[] = { "Career change", "Security track", "pilot", NULL };
 
-  upskill_window_select (fixture->window, "li-wei");
-  WAIT_UNTIL (showing (fixture->window, "li-wei"));
+  upskill_test_window_select (fixture->window, "li-wei");
 
   activate (fixture, "edit-profile", NULL);
   WAIT_UNTIL ((dialog = (UpskillProfileDialog *) upskill_test_find_window (UPSKILL_TYPE_PROFILE_DIALOG)) != NULL);
   upskill_test_flush ();
 
   /* Li's own, to remove; the others' to add. */
-  g_assert_nonnull (find_by_tooltip (GTK_WIDGET (dialog), "Remove the tag Evenings only"));
-  g_assert_nonnull (find_by_tooltip (GTK_WIDGET (dialog), "Add the tag Employer-funded"));
-  g_assert_nonnull (find_by_tooltip (GTK_WIDGET (dialog), "Add the tag Security track"));
-  g_assert_null (find_by_tooltip (GTK_WIDGET (dialog), "Add the tag Career change"));
+  g_assert_nonnull (upskill_test_find_with_text (GTK_WIDGET (dialog), GTK_TYPE_WIDGET, "tooltip-text", "Remove the tag Evenings only"));
+  g_assert_nonnull (upskill_test_find_with_text (GTK_WIDGET (dialog), GTK_TYPE_WIDGET, "tooltip-text", "Add the tag Employer-funded"));
+  g_assert_nonnull (upskill_test_find_with_text (GTK_WIDGET (dialog), GTK_TYPE_WIDGET, "tooltip-text", "Add the tag Security track"));
+  g_assert_null (upskill_test_find_with_text (GTK_WIDGET (dialog), GTK_TYPE_WIDGET, "tooltip-text", "Add the tag Career change"));
 
   if (g_getenv ("UPSKILL_SCREENSHOT_DIR") != NULL)
     {
       g_autofree char *path = g_build_filename (g_getenv ("UPSKILL_SCREENSHOT_DIR"),
                                                 "profile-dialog-tags.png", NULL);
-      GtkWidget *scrolled = gtk_widget_get_ancestor (find_by_tooltip (GTK_WIDGET (dialog), "Add Tag"),
+      GtkWidget *scrolled = gtk_widget_get_ancestor (upskill_test_find_with_text (GTK_WIDGET (dialog), GTK_TYPE_WIDGET, "tooltip-text", "Add Tag"),
                                                      GTK_TYPE_SCROLLED_WINDOW);
       GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
 
@@ -300,20 +227,20 @@ test_edit_tags (Fixture       *fixture,
     }
 
   /* Typing narrows the suggestions, ignoring case. */
-  tag_entry = find_by_tooltip (GTK_WIDGET (dialog), "Add Tag");
+  tag_entry = upskill_test_find_with_text (GTK_WIDGET (dialog), GTK_TYPE_WIDGET, "tooltip-text", "Add Tag");
   g_assert_nonnull (tag_entry);
   tag_entry = gtk_widget_get_ancestor (tag_entry, ADW_TYPE_ENTRY_ROW);
   gtk_editable_set_text (GTK_EDITABLE (tag_entry), "SECUR");
   upskill_test_flush ();
-  g_assert_null (find_by_tooltip (GTK_WIDGET (dialog), "Add the tag Employer-funded"));
-  g_signal_emit_by_name (find_by_tooltip (GTK_WIDGET (dialog), "Add the tag Security track"), "clicked");
+  g_assert_null (upskill_test_find_with_text (GTK_WIDGET (dialog), GTK_TYPE_WIDGET, "tooltip-text", "Add the tag Employer-funded"));
+  g_signal_emit_by_name (upskill_test_find_with_text (GTK_WIDGET (dialog), GTK_TYPE_WIDGET, "tooltip-text", "Add the tag Security track"), "clicked");
   gtk_editable_set_text (GTK_EDITABLE (tag_entry), "");
   upskill_test_flush ();
-  g_assert_nonnull (find_by_tooltip (GTK_WIDGET (dialog), "Remove the tag Security track"));
+  g_assert_nonnull (upskill_test_find_with_text (GTK_WIDGET (dialog), GTK_TYPE_WIDGET, "tooltip-text", "Remove the tag Security track"));
 
-  g_signal_emit_by_name (find_by_tooltip (GTK_WIDGET (dialog), "Remove the tag Evenings only"), "clicked");
+  g_signal_emit_by_name (upskill_test_find_with_text (GTK_WIDGET (dialog), GTK_TYPE_WIDGET, "tooltip-text", "Remove the tag Evenings only"), "clicked");
   upskill_test_flush ();
-  g_assert_null (find_by_tooltip (GTK_WIDGET (dialog), "Remove the tag Evenings only"));
+  g_assert_null (upskill_test_find_with_text (GTK_WIDGET (dialog), GTK_TYPE_WIDGET, "tooltip-text", "Remove the tag Evenings only"));
 
   /* Typed, not yet added: saved all the same. */
   gtk_editable_set_text (GTK_EDITABLE (tag_entry), "  pilot ");
@@ -340,13 +267,12 @@ test_levels_evidence_undo (Fixture       *fixture,
   GPtrArray *evidence;
   guint before;
 
-  upskill_window_select (window, "maria-gonzalez");
-  WAIT_UNTIL (showing (window, "maria-gonzalez"));
+  upskill_test_window_select (window, "maria-gonzalez");
   activate (fixture, "show-page", g_variant_new_string ("skills"));
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (window->view_stack), ==, "skills");
 
   before = upskill_profile_get_level (upskill_window_get_profile (window), "pytorch");
-  row = find_skill_row (window->skills_page, "pytorch");
+  row = upskill_test_find_skill_row (window->skills_page, "pytorch");
   g_assert_nonnull (row);
 
   /* Three clicks in a row: saved once they stop, each one undoable. */
@@ -388,27 +314,14 @@ test_levels_evidence_undo (Fixture       *fixture,
   g_assert_cmpuint (upskill_profile_get_level (undone, "pytorch"), ==, before);
 }
 
-/* The shown toast's button that runs @action, if any. */
-static GtkWidget *
-find_toast_button (GtkWidget  *widget,
-                   const char *action)
+/* Whether @widget is the shown toast's button that runs @action. */
+static gboolean
+is_toast_button (GtkWidget     *widget,
+                 gconstpointer  action)
 {
-  if (GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget)
-      && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0
-      && gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY) != NULL)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_toast_button (child, action);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget)
+         && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0
+         && gtk_widget_get_ancestor (widget, ADW_TYPE_TOAST_OVERLAY) != NULL;
 }
 
 /* Removing a session note or a plan step is one step of the window's
@@ -429,8 +342,7 @@ test_remove_note_and_step_undo (Fixture       *fixture,
   GtkWidget *button;
   guint n_notes, n_actions = 0, n_steps;
 
-  upskill_window_select (window, "maria-gonzalez");
-  WAIT_UNTIL (showing (window, "maria-gonzalez"));
+  upskill_test_window_select (window, "maria-gonzalez");
   profile = upskill_window_get_profile (window);
 
   /* A session note with two agreed actions. */
@@ -451,7 +363,7 @@ test_remove_note_and_step_undo (Fixture       *fixture,
   g_assert_null (upskill_profile_find_note (profile, note_id));
 
   /* The toast's Undo */
-  WAIT_UNTIL ((button = find_toast_button (GTK_WIDGET (window), "win.undo")) != NULL);
+  WAIT_UNTIL ((button = upskill_test_find_widget (GTK_WIDGET (window), is_toast_button, "win.undo")) != NULL);
   gtk_widget_activate (button);
   WAIT_UNTIL ((note = upskill_profile_find_note (profile, note_id)) != NULL);
   g_assert_nonnull (note);
@@ -467,7 +379,7 @@ test_remove_note_and_step_undo (Fixture       *fixture,
   g_assert_true (gtk_widget_activate_action (window->plan_page, "plan.remove-step", "s", step_id));
   g_assert_null (upskill_profile_find_step (profile, step_id));
 
-  WAIT_UNTIL ((button = find_toast_button (GTK_WIDGET (window), "win.undo")) != NULL);
+  WAIT_UNTIL ((button = upskill_test_find_widget (GTK_WIDGET (window), is_toast_button, "win.undo")) != NULL);
   gtk_widget_activate (button);
   WAIT_UNTIL (upskill_profile_get_plan (profile)->len == n_steps);
   g_assert_cmpstr (((UpskillPlanStep *) g_ptr_array_index (upskill_profile_get_plan (profile), 1))->id, ==,
@@ -488,8 +400,7 @@ test_change_then_close (Fixture       *fixture,
   g_autoptr(UpskillProfile) saved = NULL;
   UpskillProfile *profile;
 
-  upskill_window_select (fixture->window, "dana-okafor");
-  WAIT_UNTIL (showing (fixture->window, "dana-okafor"));
+  upskill_test_window_select (fixture->window, "dana-okafor");
 
   /* Quit right after a change: nothing is lost. */
   profile = upskill_window_get_profile (fixture->window);
@@ -551,8 +462,7 @@ test_delete_undo (Fixture       *fixture,
 {
   UpskillWindow *window = fixture->window;
 
-  upskill_window_select (window, "li-wei");
-  WAIT_UNTIL (showing (window, "li-wei"));
+  upskill_test_window_select (window, "li-wei");
 
   activate (fixture, "delete-profile", NULL);
   g_assert_cmpuint (n_visible (fixture), ==, 2);
@@ -561,7 +471,7 @@ test_delete_undo (Fixture       *fixture,
   WAIT_UNTIL (window_ready (window) && upskill_window_get_profile (window) != NULL);
   g_assert_cmpstr (upskill_profile_get_id (upskill_window_get_profile (window)), !=, "li-wei");
   WAIT_UNTIL (!upskill_window_is_busy (window));
-  g_assert_true (profile_file_exists (fixture, "li-wei"));
+  g_assert_true (upskill_test_profile_file_exists (fixture->profiles_dir, "li-wei"));
 
   /* The toast's Undo button */
   activate (fixture, "undo-delete", g_variant_new_string ("li-wei"));
@@ -570,7 +480,7 @@ test_delete_undo (Fixture       *fixture,
   WAIT_UNTIL (showing (window, "li-wei"));
 
   close_window (fixture);
-  g_assert_true (profile_file_exists (fixture, "li-wei"));
+  g_assert_true (upskill_test_profile_file_exists (fixture->profiles_dir, "li-wei"));
   g_assert_null (find_trashed_profile (fixture, "li-wei"));
 }
 
@@ -584,14 +494,13 @@ test_delete_dismiss (Fixture       *fixture,
   g_autofree char *trashed = NULL;
   AdwToast *toast;
 
-  upskill_window_select (window, "dana-okafor");
-  WAIT_UNTIL (showing (window, "dana-okafor"));
+  upskill_test_window_select (window, "dana-okafor");
 
   activate (fixture, "delete-profile", NULL);
   toast = upskill_window_get_delete_toast (window, "dana-okafor");
   g_assert_nonnull (toast);
   WAIT_UNTIL (!upskill_window_is_busy (window));
-  g_assert_true (profile_file_exists (fixture, "dana-okafor"));
+  g_assert_true (upskill_test_profile_file_exists (fixture->profiles_dir, "dana-okafor"));
   g_assert_null (find_trashed_profile (fixture, "dana-okafor"));
   {
     g_autofree char *path = profile_path (fixture, "dana-okafor");
@@ -601,9 +510,9 @@ test_delete_dismiss (Fixture       *fixture,
   /* The toast goes (its close button, or its time is up): the file
    * goes to the desktop's Trash, as it was. */
   adw_toast_dismiss (toast);
-  WAIT_UNTIL (!profile_file_exists (fixture, "dana-okafor"));
+  WAIT_UNTIL (!upskill_test_profile_file_exists (fixture->profiles_dir, "dana-okafor"));
   g_assert_cmpuint (n_visible (fixture), ==, 2);
-  g_assert_true (profile_file_exists (fixture, "li-wei"));
+  g_assert_true (upskill_test_profile_file_exists (fixture->profiles_dir, "li-wei"));
   trashed = find_trashed_profile (fixture, "dana-okafor");
   g_assert_nonnull (trashed);
   g_assert_true (g_file_get_contents (trashed, &after, NULL, NULL));
@@ -619,14 +528,13 @@ static void
 test_delete_then_close (Fixture       *fixture,
                         gconstpointer  user_data)
 {
-  upskill_window_select (fixture->window, "maria-gonzalez");
-  WAIT_UNTIL (showing (fixture->window, "maria-gonzalez"));
+  upskill_test_window_select (fixture->window, "maria-gonzalez");
 
   /* Closing while the toast is up confirms the deletion. */
   activate (fixture, "delete-profile", NULL);
   close_window (fixture);
-  g_assert_false (profile_file_exists (fixture, "maria-gonzalez"));
-  g_assert_true (profile_file_exists (fixture, "dana-okafor"));
+  g_assert_false (upskill_test_profile_file_exists (fixture->profiles_dir, "maria-gonzalez"));
+  g_assert_true (upskill_test_profile_file_exists (fixture->profiles_dir, "dana-okafor"));
 }
 
 /* Built as the application builds it, from parts of its own: a store
@@ -703,7 +611,7 @@ test_construct_properties (Fixture       *fixture,
   saved = upskill_store_load (store, "li-wei", NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpstr (upskill_profile_get_name (saved), ==, "Li Wei");
-  g_assert_false (profile_file_exists (fixture, "li-wei"));
+  g_assert_false (upskill_test_profile_file_exists (fixture->profiles_dir, "li-wei"));
 
   /* Its state goes to those settings. */
   gtk_window_set_default_size (GTK_WINDOW (window), 777, 555);
@@ -722,12 +630,10 @@ test_title_names_profile (Fixture       *fixture,
 {
   UpskillWindow *window = fixture->window;
 
-  upskill_window_select (window, "maria-gonzalez");
-  WAIT_UNTIL (showing (window, "maria-gonzalez"));
+  upskill_test_window_select (window, "maria-gonzalez");
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "María González — Upskill");
 
-  upskill_window_select (window, "li-wei");
-  WAIT_UNTIL (showing (window, "li-wei"));
+  upskill_test_window_select (window, "li-wei");
   g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, "李伟 (Li Wei) — Upskill");
 
   upskill_profile_set_name (upskill_window_get_profile (window), "Li Wei");
@@ -779,8 +685,7 @@ test_search_keeps_selection_in_view (Fixture       *fixture,
   WAIT_UNTIL (window_ready (window) && n_visible (fixture) == 43);
   upskill_test_wait_ms (100);
 
-  upskill_window_select (window, "client-38");
-  WAIT_UNTIL (showing (window, "client-38"));
+  upskill_test_window_select (window, "client-38");
   position = gtk_single_selection_get_selected (window->selection);
   g_assert_cmpuint (position, >, 30);
   upskill_test_wait_ms (100);
@@ -813,8 +718,7 @@ test_archive_restore (Fixture       *fixture,
   g_autoptr(UpskillProfileItem) item = NULL;
   GVariant *state;
 
-  upskill_window_select (window, "li-wei");
-  WAIT_UNTIL (showing (window, "li-wei"));
+  upskill_test_window_select (window, "li-wei");
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "archive-profile"));
   g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "restore-profile"));
 
@@ -837,8 +741,7 @@ test_archive_restore (Fixture       *fixture,
 
   /* Another profile open: the archived one is out of sight; the
    * toast's Undo still brings it back. */
-  upskill_window_select (window, "dana-okafor");
-  WAIT_UNTIL (showing (window, "dana-okafor"));
+  upskill_test_window_select (window, "dana-okafor");
   g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "restore-profile"));
   activate (fixture, "unarchive-profile", g_variant_new_string ("li-wei"));
   WAIT_UNTIL (n_visible (fixture) == 3);
@@ -848,11 +751,9 @@ test_archive_restore (Fixture       *fixture,
   g_clear_object (&saved);
   g_assert_true (showing (window, "dana-okafor"));
 
-  upskill_window_select (window, "li-wei");
-  WAIT_UNTIL (showing (window, "li-wei"));
+  upskill_test_window_select (window, "li-wei");
   activate (fixture, "archive-profile", NULL);
-  upskill_window_select (window, "dana-okafor");
-  WAIT_UNTIL (showing (window, "dana-okafor"));
+  upskill_test_window_select (window, "dana-okafor");
 
   /* Shown again, marked as archived, and restored. */
   state = g_action_group_get_action_state (G_ACTION_GROUP (window), "show-archived");
@@ -864,17 +765,9 @@ test_archive_restore (Fixture       *fixture,
   g_assert_true (upskill_profile_item_get_archived (item));
   g_assert_cmpuint (gtk_single_selection_get_selected (window->selection), ==,
                     upskill_profile_list_get_position (window->profiles, "dana-okafor"));
-  if (g_getenv ("UPSKILL_SCREENSHOT_DIR") != NULL)
-    {
-      g_autofree char *path = g_build_filename (g_getenv ("UPSKILL_SCREENSHOT_DIR"),
-                                                "window-archived.png", NULL);
+  upskill_test_keep_png (GTK_WIDGET (window), "window-archived.png");
 
-      upskill_test_wait_for_frames (GTK_WIDGET (window), 2);
-      upskill_test_save_png (GTK_WIDGET (window), path);
-    }
-
-  upskill_window_select (window, "li-wei");
-  WAIT_UNTIL (showing (window, "li-wei"));
+  upskill_test_window_select (window, "li-wei");
   activate (fixture, "restore-profile", NULL);
   /* (The folder's watcher may have listed it anew meanwhile.) */
   g_clear_object (&item);
@@ -956,8 +849,7 @@ test_export_modes (Fixture       *fixture,
   g_assert_true (g_file_set_contents (replaced, "old", -1, NULL));
   g_assert_cmpint (chmod (replaced, 0600), ==, 0);
 
-  upskill_window_select (window, "dana-okafor");
-  WAIT_UNTIL (showing (window, "dana-okafor"));
+  upskill_test_window_select (window, "dana-okafor");
 
   old_umask = umask (022);
   activate (fixture, "export-report-to", g_variant_new_string (shared));
@@ -979,33 +871,12 @@ test_export_modes (Fixture       *fixture,
 
 static gboolean pdf_complete (const char *path);
 
-/* The row of @dialog titled @title. */
-static AdwActionRow *
-find_action_row (GtkWidget  *widget,
-                 const char *title)
-{
-  if (ADW_IS_ACTION_ROW (widget) &&
-      g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0)
-    return ADW_ACTION_ROW (widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      AdwActionRow *found = find_action_row (child, title);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
+/* Whether the switch of @dialog's row titled @title is on. */
 static gboolean
 option_is_on (GtkWindow  *dialog,
               const char *title)
 {
-  AdwActionRow *row = find_action_row (GTK_WIDGET (dialog), title);
+  AdwActionRow *row = ADW_ACTION_ROW (upskill_test_find_with_text (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, "title", title));
 
   g_assert_nonnull (row);
   return gtk_switch_get_active (GTK_SWITCH (adw_action_row_get_activatable_widget (row)));
@@ -1047,8 +918,7 @@ test_report_options (Fixture       *fixture,
   UpskillProfile *profile;
 
   g_assert_cmpint (g_mkdir (export_dir, 0700), ==, 0);
-  upskill_window_select (window, "maria-gonzalez");
-  WAIT_UNTIL (showing (window, "maria-gonzalez"));
+  upskill_test_window_select (window, "maria-gonzalez");
   profile = upskill_window_get_profile (window);
   for (guint i = 0; i < upskill_profile_get_notes (profile)->len && note_words == NULL; i++)
     {
@@ -1070,13 +940,7 @@ test_report_options (Fixture       *fixture,
   g_assert_true (option_is_on (dialog, "Session notes"));
   g_assert_true (option_is_on (dialog, "Evidence"));
   g_assert_true (option_is_on (dialog, "Market context"));
-  if (g_getenv ("UPSKILL_SCREENSHOT_DIR") != NULL)
-    {
-      g_autofree char *path = g_build_filename (g_getenv ("UPSKILL_SCREENSHOT_DIR"), "export-report-dialog.png", NULL);
-
-      upskill_test_wait_for_frames (GTK_WIDGET (dialog), 3);
-      upskill_test_save_png (GTK_WIDGET (dialog), path);
-    }
+  upskill_test_keep_png (GTK_WIDGET (dialog), "export-report-dialog.png");
 
   /* Cancel: nothing changes, nothing is asked next. */
   upskill_test_respond (ADW_MESSAGE_DIALOG (dialog), "cancel");
@@ -1086,7 +950,7 @@ test_report_options (Fixture       *fixture,
   /* Notes off, as a click on their row does. */
   activate (fixture, "export-report", NULL);
   WAIT_UNTIL ((dialog = upskill_test_find_window (UPSKILL_TYPE_REPORT_OPTIONS_DIALOG)) != NULL);
-  notes_row = find_action_row (GTK_WIDGET (dialog), "Session notes");
+  notes_row = ADW_ACTION_ROW (upskill_test_find_with_text (GTK_WIDGET (dialog), ADW_TYPE_ACTION_ROW, "title", "Session notes"));
   adw_action_row_activate (notes_row);
   /* The switch turns at the end of its animation. */
   WAIT_UNTIL (!option_is_on (dialog, "Session notes"));
@@ -1216,25 +1080,21 @@ test_odd_dates (Fixture       *fixture,
     }
 }
 
+static gboolean
+is_label_containing (GtkWidget     *widget,
+                     gconstpointer  fragment)
+{
+  return GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), fragment) != NULL;
+}
+
 /* The text of the first label under @widget that contains @fragment. */
 static const char *
 find_label_text (GtkWidget  *widget,
                  const char *fragment)
 {
-  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), fragment) != NULL)
-    return gtk_label_get_text (GTK_LABEL (widget));
+  GtkWidget *label = upskill_test_find_widget (widget, is_label_containing, fragment);
 
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      const char *text = find_label_text (child, fragment);
-
-      if (text != NULL)
-        return text;
-    }
-
-  return NULL;
+  return label != NULL ? gtk_label_get_text (GTK_LABEL (label)) : NULL;
 }
 
 /* A failed save says once what could not be done, naming the file ("Could
@@ -1247,8 +1107,7 @@ test_save_error_message (Fixture       *fixture,
   g_autofree char *path = profile_path (fixture, "dana-okafor");
   const char *text;
 
-  upskill_window_select (window, "dana-okafor");
-  WAIT_UNTIL (showing (window, "dana-okafor"));
+  upskill_test_window_select (window, "dana-okafor");
 
   /* Something else takes the file's place: it is left untouched. */
   g_assert_cmpint (g_unlink (path), ==, 0);
@@ -1270,7 +1129,7 @@ test_save_error_message (Fixture       *fixture,
   WAIT_UNTIL (upskill_conflict_bar_get_kind (UPSKILL_CONFLICT_BAR (window->conflict_bar)) ==
               UPSKILL_CONFLICT_DELETED);
   g_signal_emit_by_name (window->conflict_bar, "resolve", UPSKILL_CONFLICT_CHOICE_RESTORE);
-  WAIT_UNTIL (!upskill_window_is_busy (window) && profile_file_exists (fixture, "dana-okafor"));
+  WAIT_UNTIL (!upskill_window_is_busy (window) && upskill_test_profile_file_exists (fixture->profiles_dir, "dana-okafor"));
 }
 
 /* Creating a profile when the profiles folder is a file: a message, at
@@ -1353,13 +1212,7 @@ import_choosing (Fixture    *fixture,
   g_assert_true (adw_message_dialog_has_response (dialog, "merge"));
   g_assert_true (adw_message_dialog_has_response (dialog, "replace"));
   g_assert_true (adw_message_dialog_has_response (dialog, "keep-both"));
-  if (g_getenv ("UPSKILL_SCREENSHOT_DIR") != NULL)
-    {
-      g_autofree char *png = g_build_filename (g_getenv ("UPSKILL_SCREENSHOT_DIR"), "import-choice.png", NULL);
-
-      upskill_test_wait_for_frames (GTK_WIDGET (dialog), 3);
-      upskill_test_save_png (GTK_WIDGET (dialog), png);
-    }
+  upskill_test_keep_png (GTK_WIDGET (dialog), "import-choice.png");
   upskill_test_respond (dialog, response);
 }
 
@@ -1378,8 +1231,7 @@ test_files (Fixture       *fixture,
 
   g_assert_cmpint (g_mkdir (export_dir, 0700), ==, 0);
 
-  upskill_window_select (window, "dana-okafor");
-  WAIT_UNTIL (showing (window, "dana-okafor"));
+  upskill_test_window_select (window, "dana-okafor");
   n_notes = upskill_profile_get_notes (upskill_window_get_profile (window))->len;
 
   activate (fixture, "export-profile-to", g_variant_new_string (exported));
@@ -1415,7 +1267,7 @@ test_files (Fixture       *fixture,
   g_assert_nonnull (imported);
   g_assert_cmpstr (upskill_profile_get_name (imported), ==, "Dana Okafor");
   g_assert_cmpstr (upskill_profile_get_id (imported), !=, "dana-okafor");
-  g_assert_true (profile_file_exists (fixture, upskill_profile_get_id (imported)));
+  g_assert_true (upskill_test_profile_file_exists (fixture->profiles_dir, upskill_profile_get_id (imported)));
 
   activate (fixture, "export-report-to", g_variant_new_string (report));
   WAIT_UNTIL (g_file_test (report, G_FILE_TEST_EXISTS));
@@ -1465,8 +1317,7 @@ test_print (Fixture       *fixture,
   g_autofree char *text = NULL;
   g_autofree char *qpdf = NULL;
 
-  upskill_window_select (window, "dana-okafor");
-  WAIT_UNTIL (showing (window, "dana-okafor"));
+  upskill_test_window_select (window, "dana-okafor");
   g_assert_true (g_action_group_has_action (G_ACTION_GROUP (window), "print"));
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "print"));
 
@@ -1518,8 +1369,7 @@ test_state_remembered (Fixture       *fixture,
   g_autofree char *last_profile = NULL;
   g_autofree char *last_page = NULL;
 
-  upskill_window_select (fixture->window, "maria-gonzalez");
-  WAIT_UNTIL (showing (fixture->window, "maria-gonzalez"));
+  upskill_test_window_select (fixture->window, "maria-gonzalez");
   activate (fixture, "show-page", g_variant_new_string ("progress"));
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 900, 700);
 
@@ -1661,31 +1511,18 @@ screenshot (Fixture    *fixture,
             int         height,
             gboolean    dark)
 {
-  g_autofree char *path = g_build_filename (dir, name, NULL);
-
   upskill_test_window_reopen (fixture, width, height, dark);
-  upskill_window_select (fixture->window, "dana-okafor");
-  WAIT_UNTIL (showing (fixture->window, "dana-okafor"));
+  upskill_test_window_select (fixture->window, "dana-okafor");
   upskill_window_show_page (fixture->window, "skills");
-  upskill_test_fit_window (GTK_WINDOW (fixture->window), width, height);
-  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->window)), ==, width);
-  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (fixture->window)), ==, height);
-  upskill_test_save_screenshot (GTK_WIDGET (fixture->window), path);
+  upskill_test_window_save_screenshot (fixture, dir, name, width, height);
 }
 
 static void
 test_render (Fixture       *fixture,
              gconstpointer  user_data)
 {
-  /* UPSKILL_SCREENSHOT_DIR=data/screenshots refreshes the screenshots of
-   * the metainfo (1200x800 and 400x800: run Xvfb with a screen taller
-   * than 800 pixels); otherwise smaller ones go to the temporary folder. */
-  const char *dir = g_getenv ("UPSKILL_SCREENSHOT_DIR");
-  int height = dir != NULL ? 800 : 640;
-  int width = dir != NULL ? 1200 : 960;
-
-  if (dir == NULL)
-    dir = fixture->data_dir;
+  int width, height;
+  const char *dir = upskill_test_window_screenshot_dir (fixture, &width, &height);
 
   screenshot (fixture, dir, "window-light.png", width, height, FALSE);
   screenshot (fixture, dir, "window-dark.png", width, height, TRUE);
@@ -1765,17 +1602,6 @@ test_trend_weight (Fixture       *fixture,
 
 /* Only the page in view is built at start-up; the others are built when
  * first shown, and then show the profile as it is by then. */
-static gpointer
-page_child (GtkWidget  *page,
-            GType       type,
-            const char *name)
-{
-  GObject *child = gtk_widget_get_template_child (page, type, name);
-
-  g_assert_nonnull (child);
-  return child;
-}
-
 static void
 test_pages_built_when_shown (Fixture       *fixture,
                              gconstpointer  user_data)
@@ -1794,13 +1620,12 @@ test_pages_built_when_shown (Fixture       *fixture,
   upskill_profile_set_weekly_hours (profile, 7.5);
 
   activate (fixture, "show-page", g_variant_new_string ("plan"));
-  weekly_hours = page_child (window->plan_page, UPSKILL_TYPE_PLAN_PAGE, "weekly_hours_spin");
+  weekly_hours = upskill_test_template_child (window->plan_page, UPSKILL_TYPE_PLAN_PAGE, "weekly_hours_spin");
   WAIT_UNTIL (G_APPROX_VALUE (gtk_spin_button_get_value (weekly_hours), 7.5, 0.001));
 
   /* Another profile chosen while the progress page was never shown: it
    * shows the same as a page given that profile on its own. */
-  upskill_window_select (window, "li-wei");
-  WAIT_UNTIL (showing (window, "li-wei"));
+  upskill_test_window_select (window, "li-wei");
   activate (fixture, "show-page", g_variant_new_string ("progress"));
   upskill_test_iterate ();
 
@@ -1809,52 +1634,20 @@ test_pages_built_when_shown (Fixture       *fixture,
                                                "trends", upskill_application_get_trends (fixture->application),
                                                "profile", upskill_window_get_profile (window),
                                                NULL));
-  readiness = page_child (window->progress_page, UPSKILL_TYPE_PROGRESS_PAGE, "readiness_label");
+  readiness = upskill_test_template_child (window->progress_page, UPSKILL_TYPE_PROGRESS_PAGE, "readiness_label");
   g_assert_cmpstr (gtk_label_get_text (readiness), !=, "");
   g_assert_cmpstr (gtk_label_get_text (readiness), ==,
-                   gtk_label_get_text (page_child (reference, UPSKILL_TYPE_PROGRESS_PAGE, "readiness_label")));
-  g_assert_cmpstr (gtk_label_get_text (page_child (window->progress_page, UPSKILL_TYPE_PROGRESS_PAGE, "since_label")), ==,
-                   gtk_label_get_text (page_child (reference, UPSKILL_TYPE_PROGRESS_PAGE, "since_label")));
+                   gtk_label_get_text (upskill_test_template_child (reference, UPSKILL_TYPE_PROGRESS_PAGE, "readiness_label")));
+  g_assert_cmpstr (gtk_label_get_text (upskill_test_template_child (window->progress_page, UPSKILL_TYPE_PROGRESS_PAGE, "since_label")), ==,
+                   gtk_label_get_text (upskill_test_template_child (reference, UPSKILL_TYPE_PROGRESS_PAGE, "since_label")));
 }
 
-static GtkWidget *
-find_area_button (GtkWidget  *widget,
-                  const char *area_id)
+static gboolean
+is_area_button (GtkWidget     *widget,
+                gconstpointer  area_id)
 {
-  if (GTK_IS_BUTTON (widget) &&
-      g_strcmp0 (g_object_get_data (G_OBJECT (widget), "area-id"), area_id) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_area_button (child, area_id);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static GtkLabel *
-find_label (GtkWidget  *widget,
-            const char *text)
-{
-  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
-    return GTK_LABEL (widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkLabel *found = find_label (child, text);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (g_object_get_data (G_OBJECT (widget), "area-id"), area_id) == 0;
 }
 
 static void
@@ -1880,16 +1673,16 @@ test_feed_news (Fixture       *fixture,
   gtk_window_present (GTK_WINDOW (other));
   WAIT_UNTIL (window_ready (other));
   g_signal_emit_by_name (fixture->application, "feed-failed", message);
-  WAIT_UNTIL (find_label (GTK_WIDGET (fixture->window), message) != NULL ||
-              find_label (GTK_WIDGET (other), message) != NULL);
+  WAIT_UNTIL (upskill_test_find_label (GTK_WIDGET (fixture->window), message) != NULL ||
+              upskill_test_find_label (GTK_WIDGET (other), message) != NULL);
 
   /* The application's active window. */
   active = gtk_application_get_active_window (GTK_APPLICATION (fixture->application));
   g_assert_true (active == GTK_WINDOW (fixture->window) || active == GTK_WINDOW (other));
   told = GTK_WIDGET (active);
   quiet = active == GTK_WINDOW (other) ? GTK_WIDGET (fixture->window) : GTK_WIDGET (other);
-  g_assert_nonnull (find_label (told, message));
-  g_assert_null (find_label (quiet, message));
+  g_assert_nonnull (upskill_test_find_label (told, message));
+  g_assert_null (upskill_test_find_label (quiet, message));
 
   g_signal_connect (other, "destroy", G_CALLBACK (on_other_destroyed), &destroyed);
   gtk_window_close (GTK_WINDOW (other));
@@ -1905,10 +1698,9 @@ test_area_opens_skills (Fixture       *fixture,
   UpskillWindow *window = fixture->window;
   GtkWidget *button;
 
-  upskill_window_select (window, "maria-gonzalez");
-  WAIT_UNTIL (showing (window, "maria-gonzalez"));
+  upskill_test_window_select (window, "maria-gonzalez");
   activate (fixture, "show-page", g_variant_new_string ("trends"));
-  WAIT_UNTIL ((button = find_area_button (window->trends_page, "python")) != NULL);
+  WAIT_UNTIL ((button = upskill_test_find_widget (window->trends_page, is_area_button, "python")) != NULL);
 
   g_signal_emit_by_name (button, "clicked");
   g_assert_cmpstr (adw_view_stack_get_visible_child_name (window->view_stack), ==, "skills");
@@ -1928,10 +1720,10 @@ main (int   argc,
    * when each group runs alone. Not traced further yet. */
 #define ADD(path, samples, func) \
   g_test_add ("/upskill/window/" path, Fixture, GINT_TO_POINTER (samples), \
-              fixture_set_up, func, fixture_tear_down)
+              upskill_test_window_fixture_set_up, func, upskill_test_window_fixture_tear_down)
 #define ADD_VIEWS(path, samples, func) \
   g_test_add ("/upskill/window-views/" path, Fixture, GINT_TO_POINTER (samples), \
-              fixture_set_up, func, fixture_tear_down)
+              upskill_test_window_fixture_set_up, func, upskill_test_window_fixture_tear_down)
 
   ADD ("first-run", FALSE, test_first_run);
   ADD ("construct-properties", FALSE, test_construct_properties);

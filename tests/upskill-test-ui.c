@@ -3,7 +3,24 @@
 
 #include <glib/gstdio.h>
 
+#include "upskill-skill-row.h"
 #include "upskill-test-ui.h"
+
+UpskillApplication *
+upskill_test_application_new (const char *application_id)
+{
+  UpskillApplication *application = g_object_new (UPSKILL_TYPE_APPLICATION,
+                                                  "application-id", application_id,
+                                                  "flags", G_APPLICATION_NON_UNIQUE,
+                                                  "resource-base-path", "/com/example/Upskill",
+                                                  NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_application_register (G_APPLICATION (application), NULL, &error);
+  g_assert_no_error (error);
+
+  return application;
+}
 
 void
 upskill_test_load_style (void)
@@ -14,6 +31,15 @@ upskill_test_load_style (void)
   gtk_style_context_add_provider_for_display (gdk_display_get_default (),
                                               GTK_STYLE_PROVIDER (provider),
                                               GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
+void
+upskill_test_init_styled (int    *argc,
+                          char ***argv)
+{
+  gtk_test_init (argc, argv, NULL);
+  adw_init ();
+  upskill_test_load_style ();
 }
 
 static void
@@ -64,6 +90,21 @@ upskill_test_save_png (GtkWidget  *widget,
   texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
   g_assert_nonnull (texture);
   g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
+void
+upskill_test_keep_png (GtkWidget  *widget,
+                       const char *name)
+{
+  const char *dir = g_getenv ("UPSKILL_SCREENSHOT_DIR");
+  g_autofree char *path = NULL;
+
+  if (dir == NULL)
+    return;
+
+  path = g_build_filename (dir, name, NULL);
+  upskill_test_wait_for_frames (widget, 3);
+  upskill_test_save_png (widget, path);
 }
 
 void
@@ -118,6 +159,32 @@ upskill_test_show_page (GtkWidget *page,
   upskill_test_wait_for_frames (GTK_WIDGET (window), 1);
 
   return window;
+}
+
+void
+upskill_test_page_set_up (UpskillTestPage *fixture,
+                          GType            type,
+                          gboolean         with_profile,
+                          int              width,
+                          int              height)
+{
+  upskill_test_sample_set_up (&fixture->sample, "dana-okafor");
+  fixture->page = g_object_new (type,
+                                "catalog", fixture->sample.catalog,
+                                "trends", fixture->sample.trends,
+                                with_profile ? "profile" : NULL, fixture->sample.profile,
+                                NULL);
+  g_object_add_weak_pointer (G_OBJECT (fixture->page), (gpointer *) &fixture->page);
+  fixture->window = upskill_test_show_page (fixture->page, width, height);
+}
+
+void
+upskill_test_page_tear_down (UpskillTestPage *fixture,
+                             gconstpointer    data)
+{
+  upskill_test_close_window (fixture->window);
+  g_assert_null (fixture->page);
+  upskill_test_sample_tear_down (&fixture->sample, NULL);
 }
 
 void
@@ -233,6 +300,17 @@ upskill_test_choose_folder_with_chooser (const char *path)
   gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
 }
 
+gpointer
+upskill_test_template_child (GtkWidget  *widget,
+                             GType       type,
+                             const char *name)
+{
+  GObject *child = gtk_widget_get_template_child (widget, type, name);
+
+  g_assert_nonnull (child);
+  return child;
+}
+
 GtkWindow *
 upskill_test_find_window (GType type)
 {
@@ -243,6 +321,116 @@ upskill_test_find_window (GType type)
       return l->data;
 
   return NULL;
+}
+
+GtkWidget *
+upskill_test_find_widget (GtkWidget              *root,
+                          UpskillTestWidgetMatch  match,
+                          gconstpointer           data)
+{
+  if (match (root, data))
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = upskill_test_find_widget (child, match, data);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+is_of_type (GtkWidget     *widget,
+            gconstpointer  type)
+{
+  return G_TYPE_CHECK_INSTANCE_TYPE (widget, GPOINTER_TO_SIZE (type));
+}
+
+GtkWidget *
+upskill_test_find_of_type (GtkWidget *root,
+                           GType      type)
+{
+  return upskill_test_find_widget (root, is_of_type, GSIZE_TO_POINTER (type));
+}
+
+typedef struct
+{
+  GType       type;
+  const char *property;
+  const char *text;
+} WidgetWithText;
+
+static gboolean
+has_text (GtkWidget     *widget,
+          gconstpointer  data)
+{
+  const WidgetWithText *wanted = data;
+  g_autofree char *text = NULL;
+
+  if (!G_TYPE_CHECK_INSTANCE_TYPE (widget, wanted->type))
+    return FALSE;
+  g_object_get (widget, wanted->property, &text, NULL);
+  return g_strcmp0 (text, wanted->text) == 0;
+}
+
+GtkWidget *
+upskill_test_find_with_text (GtkWidget  *root,
+                             GType       type,
+                             const char *property,
+                             const char *text)
+{
+  WidgetWithText wanted = { type, property, text };
+
+  return upskill_test_find_widget (root, has_text, &wanted);
+}
+
+static gboolean
+is_row_of_skill (GtkWidget     *widget,
+                 gconstpointer  skill_id)
+{
+  return UPSKILL_IS_SKILL_ROW (widget) &&
+         g_strcmp0 (upskill_skill_row_get_skill (UPSKILL_SKILL_ROW (widget))->id, skill_id) == 0;
+}
+
+GtkWidget *
+upskill_test_find_skill_row (GtkWidget  *root,
+                             const char *skill_id)
+{
+  return upskill_test_find_widget (root, is_row_of_skill, skill_id);
+}
+
+static gboolean
+is_label_with_text (GtkWidget     *widget,
+                    gconstpointer  text)
+{
+  return GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0;
+}
+
+GtkLabel *
+upskill_test_find_label (GtkWidget  *root,
+                         const char *text)
+{
+  return GTK_LABEL (upskill_test_find_widget (root, is_label_with_text, text));
+}
+
+static gboolean
+is_button_with_action (GtkWidget     *widget,
+                       gconstpointer  action_name)
+{
+  return GTK_IS_BUTTON (widget) &&
+         g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action_name) == 0;
+}
+
+GtkWidget *
+upskill_test_find_button_for_action (GtkWidget  *root,
+                                     const char *action_name)
+{
+  return upskill_test_find_widget (root, is_button_with_action, action_name);
 }
 
 void
@@ -264,13 +452,12 @@ upskill_test_respond (AdwMessageDialog *dialog,
   upskill_test_flush ();
 }
 
-char *
-upskill_test_dup_shortcut (GtkWidget  *widget,
-                           const char *action,
-                           GVariant   *target)
+gboolean
+upskill_test_foreach_shortcut (GtkWidget               *widget,
+                               UpskillTestShortcutFunc  func,
+                               gpointer                 data)
 {
   g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-  g_autoptr(GVariant) sunk = target != NULL ? g_variant_ref_sink (target) : NULL;
 
   for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
     {
@@ -281,23 +468,54 @@ upskill_test_dup_shortcut (GtkWidget  *widget,
       for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)); j++)
         {
           g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-          GtkShortcutAction *shortcut_action = gtk_shortcut_get_action (shortcut);
-          GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
-          GVariant *arguments = gtk_shortcut_get_arguments (shortcut);
 
-          if (!GTK_IS_NAMED_ACTION (shortcut_action) || !GTK_IS_KEYVAL_TRIGGER (trigger) ||
-              g_strcmp0 (gtk_named_action_get_action_name (GTK_NAMED_ACTION (shortcut_action)), action) != 0)
-            continue;
-          if ((arguments == NULL) != (sunk == NULL) ||
-              (arguments != NULL && !g_variant_equal (arguments, sunk)))
-            continue;
-
-          return gtk_accelerator_name (gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)),
-                                       gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)));
+          if (func (widget, shortcut, data))
+            return TRUE;
         }
     }
 
-  return NULL;
+  return FALSE;
+}
+
+typedef struct
+{
+  const char *action;
+  GVariant   *target;
+  char       *accelerator;
+} ShortcutSearch;
+
+static gboolean
+name_if_runs_action (GtkWidget   *widget,
+                     GtkShortcut *shortcut,
+                     gpointer     data)
+{
+  ShortcutSearch *search = data;
+  GtkShortcutAction *shortcut_action = gtk_shortcut_get_action (shortcut);
+  GtkShortcutTrigger *trigger = gtk_shortcut_get_trigger (shortcut);
+  GVariant *arguments = gtk_shortcut_get_arguments (shortcut);
+
+  if (!GTK_IS_NAMED_ACTION (shortcut_action) || !GTK_IS_KEYVAL_TRIGGER (trigger) ||
+      g_strcmp0 (gtk_named_action_get_action_name (GTK_NAMED_ACTION (shortcut_action)), search->action) != 0)
+    return FALSE;
+  if ((arguments == NULL) != (search->target == NULL) ||
+      (arguments != NULL && !g_variant_equal (arguments, search->target)))
+    return FALSE;
+
+  search->accelerator = gtk_accelerator_name (gtk_keyval_trigger_get_keyval (GTK_KEYVAL_TRIGGER (trigger)),
+                                              gtk_keyval_trigger_get_modifiers (GTK_KEYVAL_TRIGGER (trigger)));
+  return TRUE;
+}
+
+char *
+upskill_test_dup_shortcut (GtkWidget  *widget,
+                           const char *action,
+                           GVariant   *target)
+{
+  g_autoptr(GVariant) sunk = target != NULL ? g_variant_ref_sink (target) : NULL;
+  ShortcutSearch search = { action, sunk, NULL };
+
+  upskill_test_foreach_shortcut (widget, name_if_runs_action, &search);
+  return search.accelerator;
 }
 
 gboolean

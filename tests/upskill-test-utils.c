@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <errno.h>
+#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -88,6 +89,7 @@ upskill_test_store_tear_down (UpskillTestStore *fixture)
 {
   g_autoptr(GError) error = NULL;
 
+  upskill_test_wait_for_release (fixture->store);
   g_assert_finalize_object (fixture->store);
   g_clear_object (&fixture->data_dir);
   upskill_test_remove_tree (fixture->base, &error);
@@ -95,6 +97,20 @@ upskill_test_store_tear_down (UpskillTestStore *fixture)
   g_clear_pointer (&fixture->profiles, g_free);
   g_clear_pointer (&fixture->dir, g_free);
   g_clear_pointer (&fixture->base, g_free);
+}
+
+void
+upskill_test_store_fixture_set_up (UpskillTestStore *fixture,
+                                   gconstpointer     data)
+{
+  upskill_test_store_set_up (fixture, "upskill-store-XXXXXX");
+}
+
+void
+upskill_test_store_fixture_tear_down (UpskillTestStore *fixture,
+                                      gconstpointer     data)
+{
+  upskill_test_store_tear_down (fixture);
 }
 
 void
@@ -113,6 +129,37 @@ upskill_test_report_tear_down (UpskillTestReport *fixture)
   g_clear_pointer (&fixture->dir, g_free);
   g_clear_object (&fixture->trends);
   g_clear_object (&fixture->catalog);
+}
+
+void
+upskill_test_sample_set_up (UpskillTestSample *fixture,
+                            gconstpointer      sample_id)
+{
+  fixture->catalog = upskill_catalog_get_default ();
+  fixture->profile = upskill_test_load_sample (sample_id);
+  fixture->trends = upskill_trends_new_bundled (fixture->catalog);
+}
+
+void
+upskill_test_sample_tear_down (UpskillTestSample *fixture,
+                               gconstpointer      sample_id)
+{
+  g_assert_finalize_object (fixture->profile);
+  g_assert_finalize_object (fixture->trends);
+}
+
+void
+upskill_test_report_fixture_set_up (UpskillTestReport *fixture,
+                                    gconstpointer      data)
+{
+  upskill_test_report_set_up (fixture, "upskill-report-XXXXXX");
+}
+
+void
+upskill_test_report_fixture_tear_down (UpskillTestReport *fixture,
+                                       gconstpointer      data)
+{
+  upskill_test_report_tear_down (fixture);
 }
 
 guint
@@ -157,6 +204,93 @@ upskill_test_list_samples (void)
     g_test_skip ("No sample profiles are bundled");
 
   return children;
+}
+
+UpskillProfile *
+upskill_test_new_profile (const char *role_id)
+{
+  UpskillProfile *profile = upskill_profile_new ("test", "Test Person");
+
+  if (role_id != NULL)
+    upskill_profile_set_target_role (profile, role_id);
+
+  return profile;
+}
+
+void
+upskill_test_profile_set_up (UpskillTestProfile *fixture,
+                             const char         *catalog_json,
+                             const char         *role_id)
+{
+  fixture->catalog = upskill_test_catalog_new_from_json (catalog_json);
+  fixture->profile = upskill_test_new_profile (role_id);
+}
+
+void
+upskill_test_profile_tear_down (UpskillTestProfile *fixture,
+                                gconstpointer       data)
+{
+  g_assert_finalize_object (fixture->profile);
+  g_assert_finalize_object (fixture->catalog);
+}
+
+UpskillProfile *
+upskill_test_profile_new_from_json (const char *json,
+                                    const char *file_name)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new_static (json, strlen (json));
+  g_autoptr(GError) error = NULL;
+  UpskillProfile *profile = upskill_profile_new_from_bytes (bytes, file_name, &error);
+
+  g_assert_no_error (error);
+  return profile;
+}
+
+char *
+upskill_test_profile_path (const char *profiles,
+                           const char *id)
+{
+  g_autofree char *file_name = g_strconcat (id, ".json", NULL);
+
+  return g_build_filename (profiles, file_name, NULL);
+}
+
+gboolean
+upskill_test_profile_file_exists (const char *profiles,
+                                  const char *id)
+{
+  g_autofree char *path = upskill_test_profile_path (profiles, id);
+
+  return g_file_test (path, G_FILE_TEST_EXISTS);
+}
+
+GBytes *
+upskill_test_read_bytes (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+  gsize length = 0;
+
+  g_file_get_contents (path, &contents, &length, &error);
+  g_assert_no_error (error);
+
+  return g_bytes_new_take (contents, length);
+}
+
+UpskillProfileSummary *
+upskill_test_find_summary (GPtrArray  *summaries,
+                           const char *file_name)
+{
+  for (guint i = 0; i < summaries->len; i++)
+    {
+      UpskillProfileSummary *summary = g_ptr_array_index (summaries, i);
+
+      if (g_strcmp0 (summary->file_name, file_name) == 0)
+        return summary;
+    }
+
+  g_error ("“%s” is not in the list", file_name);
+  return NULL;
 }
 
 UpskillCatalog *
@@ -246,6 +380,32 @@ upskill_test_release_task (GAsyncResult **result)
   g_weak_ref_clear (&weak);
 }
 
+void
+upskill_test_wait_for_release (gpointer object)
+{
+  UPSKILL_TEST_WAIT_UNTIL (g_atomic_int_get (&G_OBJECT (object)->ref_count) == 1);
+}
+
+void
+upskill_test_init_translated (int    *argc,
+                              char ***argv)
+{
+  g_test_init (argc, argv, NULL);
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("UPSKILL_LOCALE_DIR"));
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+}
+
+guint
+upskill_test_count (const char *text,
+                    const char *needle)
+{
+  guint count = 0;
+
+  for (const char *p = strstr (text, needle); p != NULL; p = strstr (p + 1, needle))
+    count++;
+  return count;
+}
+
 gboolean
 upskill_test_running_under_asan (void)
 {
@@ -277,18 +437,28 @@ upskill_test_have_poppler (void)
   return TRUE;
 }
 
+gboolean
+upskill_test_spawn (const char * const  *argv,
+                    char               **out,
+                    char               **err)
+{
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
+                out, err, &status, &error);
+  g_assert_no_error (error);
+
+  return g_spawn_check_wait_status (status, NULL);
+}
+
 static char *
 run_tool (const char * const *argv)
 {
   g_autofree char *out = NULL;
   g_autofree char *err = NULL;
-  g_autoptr(GError) error = NULL;
-  int status = 0;
 
-  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL,
-                &out, &err, &status, &error);
-  g_assert_no_error (error);
-  if (!g_spawn_check_wait_status (status, NULL))
+  if (!upskill_test_spawn (argv, &out, &err))
     g_error ("%s failed: %s", argv[0], err);
 
   return g_steal_pointer (&out);

@@ -9,9 +9,7 @@ char *
 upskill_test_window_profile_path (UpskillTestWindow *fixture,
                                   const char        *id)
 {
-  g_autofree char *file_name = g_strconcat (id, ".json", NULL);
-
-  return g_build_filename (fixture->profiles_dir, file_name, NULL);
+  return upskill_test_profile_path (fixture->profiles_dir, id);
 }
 
 UpskillProfile *
@@ -73,6 +71,56 @@ upskill_test_window_is_showing (UpskillWindow *window,
   return upskill_test_window_is_ready (window) &&
          profile != NULL &&
          g_strcmp0 (upskill_profile_get_id (profile), id) == 0;
+}
+
+void
+upskill_test_window_fixture_set_up (UpskillTestWindow *fixture,
+                                    gconstpointer      with_samples)
+{
+  upskill_test_window_set_up (fixture, "upskill-window-XXXXXX", GPOINTER_TO_INT (with_samples));
+  fixture->window = upskill_test_window_open (fixture);
+}
+
+void
+upskill_test_window_fixture_tear_down (UpskillTestWindow *fixture,
+                                       gconstpointer      data)
+{
+  upskill_test_window_tear_down (fixture);
+}
+
+const char *
+upskill_test_window_screenshot_dir (UpskillTestWindow *fixture,
+                                    int               *width,
+                                    int               *height)
+{
+  const char *dir = g_getenv ("UPSKILL_SCREENSHOT_DIR");
+
+  *width = dir != NULL ? 1200 : 960;
+  *height = dir != NULL ? 800 : 640;
+  return dir != NULL ? dir : fixture->data_dir;
+}
+
+void
+upskill_test_window_save_screenshot (UpskillTestWindow *fixture,
+                                     const char        *dir,
+                                     const char        *name,
+                                     int                width,
+                                     int                height)
+{
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+
+  upskill_test_fit_window (GTK_WINDOW (fixture->window), width, height);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (fixture->window)), ==, width);
+  g_assert_cmpint (gtk_widget_get_height (GTK_WIDGET (fixture->window)), ==, height);
+  upskill_test_save_screenshot (GTK_WIDGET (fixture->window), path);
+}
+
+void
+upskill_test_window_select (UpskillWindow *window,
+                            const char    *id)
+{
+  upskill_window_select (window, id);
+  UPSKILL_TEST_WAIT_UNTIL (upskill_test_window_is_showing (window, id));
 }
 
 UpskillWindow *
@@ -152,13 +200,7 @@ upskill_test_window_set_up (UpskillTestWindow *fixture,
   /* A fresh application per test, its store reading this test's folder
    * (each its own id: a registered one stays on the bus). */
   application_id = g_strdup_printf ("com.example.Upskill.Test%u", ++application_counter);
-  fixture->application = g_object_new (UPSKILL_TYPE_APPLICATION,
-                                       "application-id", application_id,
-                                       "flags", G_APPLICATION_NON_UNIQUE,
-                                       "resource-base-path", "/com/example/Upskill",
-                                       NULL);
-  g_application_register (G_APPLICATION (fixture->application), NULL, &error);
-  g_assert_no_error (error);
+  fixture->application = upskill_test_application_new (application_id);
 }
 
 void

@@ -28,6 +28,13 @@ void            upskill_test_window_set_up        (UpskillTestWindow *fixture,
  * removes the data folder. */
 void            upskill_test_window_tear_down     (UpskillTestWindow *fixture);
 
+/* The set-up and tear-down for g_test_add(): the above, with the samples
+ * if @with_samples is GINT_TO_POINTER (TRUE), and a window open. */
+void            upskill_test_window_fixture_set_up    (UpskillTestWindow *fixture,
+                                                       gconstpointer      with_samples);
+void            upskill_test_window_fixture_tear_down (UpskillTestWindow *fixture,
+                                                       gconstpointer      data);
+
 /* Opens a new window of the fixture's application and waits until it
  * has listed the profiles and loaded the one it shows. */
 UpskillWindow  *upskill_test_window_open          (UpskillTestWindow *fixture);
@@ -43,6 +50,21 @@ void            upskill_test_window_reopen        (UpskillTestWindow *fixture,
                                                    int                height,
                                                    gboolean           dark);
 
+/* Where a render test saves the window's pictures, and their size: with
+ * UPSKILL_SCREENSHOT_DIR=data/screenshots, those of the metainfo, 1200×800
+ * (run Xvfb with a screen taller than 800 pixels); otherwise smaller
+ * ones, 960×640, in the fixture's data folder. */
+const char     *upskill_test_window_screenshot_dir (UpskillTestWindow *fixture,
+                                                    int               *width,
+                                                    int               *height);
+/* Fits the window to @width × @height, checks that it is that size and
+ * saves it as @dir/@name. */
+void            upskill_test_window_save_screenshot (UpskillTestWindow *fixture,
+                                                     const char        *dir,
+                                                     const char        *name,
+                                                     int                width,
+                                                     int                height);
+
 /* Where the profile @id is saved. */
 char           *upskill_test_window_profile_path  (UpskillTestWindow *fixture,
                                                    const char        *id);
@@ -54,6 +76,10 @@ guint           upskill_test_window_n_visible     (UpskillTestWindow *fixture);
 gboolean        upskill_test_window_is_ready      (UpskillWindow     *window);
 /* Whether @window is ready and shows the profile @id. */
 gboolean        upskill_test_window_is_showing    (UpskillWindow     *window,
+                                                   const char        *id);
+/* Selects the profile @id in @window's sidebar, as a click does, and
+ * waits until the window shows it. */
+void            upskill_test_window_select        (UpskillWindow     *window,
                                                    const char        *id);
 
 /* The words the window tests use for the above, so that a test reads as

@@ -16,28 +16,11 @@
 #include "upskill-catalog.h"
 #include "upskill-error.h"
 #include "upskill-store.h"
+#include "upskill-test-utils.h"
 
 static char *root_path;
 static GFile *input_file;
 static UpskillStore *store;
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
-        remove_tree (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
 
 static void
 cleanup (void)
@@ -45,7 +28,7 @@ cleanup (void)
   g_clear_object (&store);
   g_clear_object (&input_file);
   if (root_path != NULL)
-    remove_tree (root_path);
+    upskill_test_remove_tree (root_path, NULL);
   g_clear_pointer (&root_path, g_free);
 }
 
