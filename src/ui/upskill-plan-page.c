@@ -12,7 +12,6 @@
 #include "upskill-level.h"
 #include "upskill-module-chooser.h"
 #include "upskill-plan-page.h"
-#include "upskill-wrap.h"
 #include "upskill-planner.h"
 #include "upskill-progress.h"
 #include "upskill-readiness.h"
@@ -21,6 +20,7 @@
 #include "upskill-step-row.h"
 #include "upskill-store.h"
 #include "upskill-toast.h"
+#include "upskill-wrap.h"
 
 /* The gaps shown before the rest fold into an expander row. */
 #define GAPS_SHOWN 5
