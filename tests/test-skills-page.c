@@ -808,6 +808,85 @@ test_show_area (Fixture       *fixture,
   g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), ==, value);
 }
 
+static guint
+count_groups (GtkWidget *page)
+{
+  GtkWidget *groups_box = GTK_WIDGET (gtk_widget_get_template_child (page, UPSKILL_TYPE_SKILLS_PAGE,
+                                                                     "groups_box"));
+  guint n = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (groups_box);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n++;
+
+  return n;
+}
+
+static GtkWindow *
+present_new_page (Fixture    *fixture,
+                  GtkWidget **page)
+{
+  GtkWindow *window = GTK_WINDOW (adw_window_new ());
+
+  *page = g_object_new (UPSKILL_TYPE_SKILLS_PAGE,
+                        "catalog", fixture->sample.catalog,
+                        "trends", fixture->sample.trends,
+                        "profile", fixture->sample.profile,
+                        NULL);
+  adw_window_set_content (ADW_WINDOW (window), *page);
+  gtk_window_set_default_size (window, 900, 700);
+  g_object_ref (window);
+  gtk_window_present (window);
+
+  return window;
+}
+
+/* The window opens on what is in view: the first area's group comes with
+ * the page, the others just after its first frame, in the catalog's
+ * order and showing the profile. An area asked for before they are built
+ * is still brought into view. */
+static void
+test_groups_after_first_frame (Fixture       *fixture,
+                               gconstpointer  user_data)
+{
+  UpskillCatalog *catalog = fixture->sample.catalog;
+  guint n_areas = upskill_catalog_get_n_areas (catalog);
+  GtkWidget *page;
+  GtkWindow *window = present_new_page (fixture, &page);
+  GtkWidget *scrolled;
+  GtkWidget *group;
+  graphene_rect_t bounds;
+
+  g_assert_cmpuint (n_areas, >, 1);
+  g_assert_cmpuint (count_groups (page), ==, 1);
+  upskill_test_wait_for_frames (GTK_WIDGET (window), 1);
+  upskill_test_wait_for_frames (GTK_WIDGET (window), 1);
+  g_assert_cmpuint (count_groups (page), ==, n_areas);
+  group = gtk_widget_get_first_child (GTK_WIDGET (gtk_widget_get_template_child (page, UPSKILL_TYPE_SKILLS_PAGE,
+                                                                                 "groups_box")));
+  for (guint i = 0; i < n_areas; i++, group = gtk_widget_get_next_sibling (group))
+    {
+      g_autofree char *title = g_markup_escape_text (upskill_catalog_get_area (catalog, i)->name, -1);
+
+      g_assert_cmpstr (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (group)), ==, title);
+    }
+  /* Dana's PyTorch, in the second area. */
+  g_assert_cmpstr (gap_text (UPSKILL_SKILL_ROW (upskill_test_find_skill_row (page, "pytorch"))), ==, "Gap: 1 level");
+  upskill_test_close_window (window);
+
+  window = present_new_page (fixture, &page);
+  scrolled = GTK_WIDGET (gtk_widget_get_template_child (page, UPSKILL_TYPE_SKILLS_PAGE, "scrolled_window"));
+  upskill_skills_page_show_area (UPSKILL_SKILLS_PAGE (page), "data-engineering");
+  upskill_test_wait_ms (150);
+  group = upskill_test_find_with_text (page, ADW_TYPE_PREFERENCES_GROUP, "title", "Data engineering");
+  g_assert_nonnull (group);
+  g_assert_true (gtk_widget_compute_bounds (group, scrolled, &bounds));
+  g_assert_cmpfloat (bounds.origin.y, >=, 0);
+  g_assert_cmpfloat (bounds.origin.y, <=, 24);
+  upskill_test_close_window (window);
+}
+
 /* Rendering */
 
 /* Renders Dana's page, in a window of its own of @width x @height, to
@@ -1045,6 +1124,7 @@ main (int   argc,
   g_test_add ("/upskill/skills-page/" path, Fixture, NULL, fixture_set_up, func, upskill_test_page_tear_down)
   ADD ("profile-switch", test_profile_switch);
   ADD ("groups", test_groups);
+  ADD ("groups-after-first-frame", test_groups_after_first_frame);
   ADD ("set-level", test_set_level);
   ADD ("keyboard-rating", test_keyboard_rating);
   ADD ("rating-keeps-layout", test_rating_keeps_layout);

@@ -136,7 +136,10 @@ upskill_test_save_screenshot (GtkWidget  *widget,
 {
   GStatBuf st;
 
+  /* The last frame after all a page builds once shown (see
+   * upskill_test_show_page). */
   upskill_test_wait_for_frames (widget, 3);
+  upskill_test_wait_for_frames (widget, 1);
 
   upskill_test_save_png (widget, path);
   g_assert_cmpint (g_stat (path, &st), ==, 0);
@@ -156,6 +159,9 @@ upskill_test_show_page (GtkWidget *page,
   gtk_window_set_default_size (window, width, height);
   g_object_ref (window);
   gtk_window_present (window);
+  /* Twice: a page may build more of itself once its first frame is shown
+   * (the Skills page, its groups below the first), laid out in the next. */
+  upskill_test_wait_for_frames (GTK_WIDGET (window), 1);
   upskill_test_wait_for_frames (GTK_WIDGET (window), 1);
 
   return window;
@@ -397,11 +403,20 @@ is_row_of_skill (GtkWidget     *widget,
          g_strcmp0 (upskill_skill_row_get_skill (UPSKILL_SKILL_ROW (widget))->id, skill_id) == 0;
 }
 
+/* The Skills page builds the groups below its first area just after its
+ * first frame: waits for them, as long as a user would. */
 GtkWidget *
 upskill_test_find_skill_row (GtkWidget  *root,
                              const char *skill_id)
 {
-  return upskill_test_find_widget (root, is_row_of_skill, skill_id);
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  GtkWidget *row;
+
+  while ((row = upskill_test_find_widget (root, is_row_of_skill, skill_id)) == NULL &&
+         g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+
+  return row;
 }
 
 static gboolean

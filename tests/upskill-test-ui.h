@@ -112,7 +112,9 @@ GtkWidget *upskill_test_find_with_text        (GtkWidget        *root,
                                                GType             type,
                                                const char       *property,
                                                const char       *text);
-/* The first skill row under @root that shows the skill @skill_id, or NULL. */
+/* The first skill row under @root that shows the skill @skill_id, or NULL
+ * after waiting 10 s for the rows the Skills page builds after its first
+ * frame. */
 GtkWidget *upskill_test_find_skill_row        (GtkWidget        *root,
                                                const char       *skill_id);
 /* The first label under @root whose text is @text, or NULL. */

@@ -11,12 +11,15 @@
 #include "upskill-skills-page.h"
 #include "upskill-wrap.h"
 
-/* One area's widgets, in the catalog's order. */
+/* One area's widgets, in the catalog's order. The group and its rows
+ * are built after the page's first frame for all areas but the first
+ * (see build_groups_later): NULL until then. */
 typedef struct
 {
   UpskillArea         *area;          /* owned by the catalog */
   AdwPreferencesGroup *group;
   GtkLabel            *ready_label;   /* the group's header suffix */
+  char                *ready_text;    /* its text, kept for a group built later */
   GtkLabel            *current_label; /* in the header's table */
   GtkLabel            *target_label;
   GtkLabel            *table_ready_label;
@@ -29,6 +32,9 @@ struct _UpskillSkillsPage
 
   GArray            *areas;           /* AreaWidgets */
   gboolean           areas_built;     /* for the catalog, once a profile is shown */
+  guint              n_groups_built;  /* the first areas' groups, in order */
+  guint              first_frame_tick_id;
+  guint              build_idle_id;
   char              *pending_area_id; /* for show_area, once laid out */
   guint              show_area_tick_id;
 
@@ -52,6 +58,7 @@ static void
 area_widgets_clear (AreaWidgets *widgets)
 {
   g_clear_pointer (&widgets->rows, g_ptr_array_unref);
+  g_clear_pointer (&widgets->ready_text, g_free);
 }
 
 /* "76%", or an em dash when nothing is targeted. */
@@ -93,8 +100,11 @@ update_group_descriptions (UpskillSkillsPage *self)
   for (guint i = 0; self->areas != NULL && i < self->areas->len; i++)
     {
       AreaWidgets *widgets = &g_array_index (self->areas, AreaWidgets, i);
-      g_autofree char *description = build_group_description (self, widgets->area);
+      g_autofree char *description = NULL;
 
+      if (widgets->group == NULL)
+        continue;
+      description = build_group_description (self, widgets->area);
       adw_preferences_group_set_description (widgets->group, description);
     }
 }
@@ -144,20 +154,128 @@ attach_table_label (GtkGrid    *grid,
 }
 
 static void
+cancel_building (UpskillSkillsPage *self)
+{
+  if (self->first_frame_tick_id != 0)
+    {
+      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->first_frame_tick_id);
+      self->first_frame_tick_id = 0;
+    }
+  g_clear_handle_id (&self->build_idle_id, g_source_remove);
+}
+
+static void
 clear_areas (UpskillSkillsPage *self)
 {
   GtkWidget *child;
 
+  cancel_building (self);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->groups_box))) != NULL)
     gtk_box_remove (self->groups_box, child);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->area_grid))) != NULL)
     gtk_grid_remove (self->area_grid, child);
 
   g_array_set_size (self->areas, 0);
+  self->n_groups_built = 0;
 }
 
-/* Builds a group per area, a row per skill, and the header's table: once
- * per catalog. Profile changes only update them. */
+/* The next area's group: its title, description, readiness and a row per
+ * skill, showing the profile on screen. */
+static void
+build_next_group (UpskillSkillsPage *self)
+{
+  AreaWidgets *widgets = &g_array_index (self->areas, AreaWidgets, self->n_groups_built);
+  UpskillCatalog *catalog = upskill_page_get_catalog (UPSKILL_PAGE (self));
+  UpskillProfile *profile = upskill_page_get_profile (UPSKILL_PAGE (self));
+  g_autofree char *title = g_markup_escape_text (widgets->area->name, -1);
+  g_autofree char *description = build_group_description (self, widgets->area);
+  GtkWidget *ready_label;
+
+  self->n_groups_built++;
+  widgets->group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  widgets->rows = g_ptr_array_new ();
+  /* Group titles and descriptions are markup: escape the data. */
+  adw_preferences_group_set_title (widgets->group, title);
+  adw_preferences_group_set_description (widgets->group, description);
+
+  ready_label = gtk_label_new (NULL);
+  /* As wide as its widest text, so that rating a skill never
+   * re-wraps the group's title and moves the rows under the pointer. */
+  gtk_label_set_width_chars (GTK_LABEL (ready_label), ready_label_width ());
+  gtk_label_set_xalign (GTK_LABEL (ready_label), 1.0);
+  gtk_widget_set_valign (ready_label, GTK_ALIGN_END);
+  gtk_widget_add_css_class (ready_label, "dim-label");
+  gtk_widget_add_css_class (ready_label, "numeric");
+  adw_preferences_group_set_header_suffix (widgets->group, ready_label);
+  widgets->ready_label = GTK_LABEL (ready_label);
+  gtk_label_set_text (widgets->ready_label, widgets->ready_text);
+
+  for (guint s = 0; s < widgets->area->skills->len; s++)
+    {
+      UpskillSkillRow *row = upskill_skill_row_new (catalog,
+                                                    g_ptr_array_index (widgets->area->skills, s));
+
+      upskill_skill_row_set_profile (row, profile);
+      g_ptr_array_add (widgets->rows, row);
+      adw_preferences_group_add (widgets->group, GTK_WIDGET (row));
+    }
+
+  gtk_box_append (self->groups_box, GTK_WIDGET (widgets->group));
+  /* Its title and description. */
+  upskill_wrap_set_min_chars (GTK_WIDGET (widgets->group));
+}
+
+static void
+build_remaining_groups (UpskillSkillsPage *self)
+{
+  cancel_building (self);
+  while (self->n_groups_built < self->areas->len)
+    build_next_group (self);
+}
+
+static gboolean
+build_group_idle (gpointer user_data)
+{
+  UpskillSkillsPage *self = UPSKILL_SKILLS_PAGE (user_data);
+
+  build_next_group (self);
+  if (self->n_groups_built < self->areas->len)
+    return G_SOURCE_CONTINUE;
+
+  self->build_idle_id = 0;
+  return G_SOURCE_REMOVE;
+}
+
+/* Called in the update phase of the first frame that shows the page: the
+ * idle runs once that frame is painted. */
+static gboolean
+first_frame_tick (GtkWidget     *widget,
+                  GdkFrameClock *frame_clock,
+                  gpointer       user_data)
+{
+  UpskillSkillsPage *self = UPSKILL_SKILLS_PAGE (widget);
+
+  self->first_frame_tick_id = 0;
+  self->build_idle_id = g_idle_add (build_group_idle, self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Thirty-odd expander rows take longer to build than the rest of the
+ * window: the first area's group comes with the page, the others one per
+ * main loop turn after its first frame, below what is in view. */
+static void
+build_groups_later (UpskillSkillsPage *self)
+{
+  if (self->areas->len > 0)
+    build_next_group (self);
+  if (self->n_groups_built < self->areas->len)
+    self->first_frame_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), first_frame_tick,
+                                                              NULL, NULL);
+}
+
+/* The header's table for every area, and the groups (see
+ * build_groups_later): once per catalog. Profile changes only update them. */
 static void
 build_areas (UpskillSkillsPage *self)
 {
@@ -181,51 +299,16 @@ build_areas (UpskillSkillsPage *self)
 
   for (guint i = 0; i < upskill_catalog_get_n_areas (catalog); i++)
     {
-      UpskillArea *area = upskill_catalog_get_area (catalog, i);
-      g_autofree char *title = g_markup_escape_text (area->name, -1);
-      g_autofree char *description = NULL;
       AreaWidgets widgets = { 0 };
-      GtkWidget *ready_label;
 
-      widgets.area = area;
-      widgets.group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
-      widgets.rows = g_ptr_array_new ();
-      /* Group titles and descriptions are markup: escape the data. */
-      adw_preferences_group_set_title (widgets.group, title);
-
-      ready_label = gtk_label_new (NULL);
-      /* As wide as its widest text, so that rating a skill never
-       * re-wraps the group's title and moves the rows under the pointer. */
-      gtk_label_set_width_chars (GTK_LABEL (ready_label), ready_label_width ());
-      gtk_label_set_xalign (GTK_LABEL (ready_label), 1.0);
-      gtk_widget_set_valign (ready_label, GTK_ALIGN_END);
-      gtk_widget_add_css_class (ready_label, "dim-label");
-      gtk_widget_add_css_class (ready_label, "numeric");
-      adw_preferences_group_set_header_suffix (widgets.group, ready_label);
-      widgets.ready_label = GTK_LABEL (ready_label);
-
-      for (guint s = 0; s < area->skills->len; s++)
-        {
-          UpskillSkillRow *row = upskill_skill_row_new (catalog,
-                                                        g_ptr_array_index (area->skills, s));
-
-          g_ptr_array_add (widgets.rows, row);
-          adw_preferences_group_add (widgets.group, GTK_WIDGET (row));
-        }
-
-      gtk_box_append (self->groups_box, GTK_WIDGET (widgets.group));
-      /* Its title and description. */
-      upskill_wrap_set_min_chars (GTK_WIDGET (widgets.group));
-
-      attach_table_label (self->area_grid, area->name, 0, i + 1, FALSE);
+      widgets.area = upskill_catalog_get_area (catalog, i);
+      attach_table_label (self->area_grid, widgets.area->name, 0, i + 1, FALSE);
       widgets.current_label = attach_table_label (self->area_grid, NULL, 1, i + 1, TRUE);
       widgets.target_label = attach_table_label (self->area_grid, NULL, 2, i + 1, TRUE);
       widgets.table_ready_label = attach_table_label (self->area_grid, NULL, 3, i + 1, TRUE);
 
       g_array_append_val (self->areas, widgets);
     }
-
-  update_group_descriptions (self);
 }
 
 static void
@@ -281,7 +364,6 @@ update_header (UpskillSkillsPage *self)
       g_autofree char *ready = NULL;
       g_autofree char *current_text = NULL;
       g_autofree char *target_text = NULL;
-      g_autofree char *suffix = NULL;
 
       upskill_compute_area_summary (profile, catalog, widgets->area, &summary);
       area_readiness = summary.readiness;
@@ -295,16 +377,38 @@ update_header (UpskillSkillsPage *self)
       gtk_label_set_text (widgets->target_label, target_text);
       gtk_label_set_text (widgets->table_ready_label, ready);
 
+      g_free (widgets->ready_text);
       if (area_readiness >= 0)
         /* Translators: an area's readiness, e.g. "76% ready" */
-        suffix = g_strdup_printf (_("%s ready"), ready);
+        widgets->ready_text = g_strdup_printf (_("%s ready"), ready);
       else
-        suffix = g_strdup (_("Not targeted"));
-      gtk_label_set_text (widgets->ready_label, suffix);
+        widgets->ready_text = g_strdup (_("Not targeted"));
+      if (widgets->ready_label != NULL)
+        gtk_label_set_text (widgets->ready_label, widgets->ready_text);
     }
 
   upskill_radar_chart_set_data (self->radar_chart, n_areas, labels, current, target,
                                 UPSKILL_LEVEL_MAX);
+}
+
+static void
+update_rows (UpskillSkillsPage *self,
+             UpskillProfile    *profile)
+{
+  for (guint i = 0; i < self->n_groups_built; i++)
+    {
+      AreaWidgets *widgets = &g_array_index (self->areas, AreaWidgets, i);
+
+      for (guint r = 0; r < widgets->rows->len; r++)
+        {
+          UpskillSkillRow *row = g_ptr_array_index (widgets->rows, r);
+
+          if (profile == NULL || upskill_skill_row_get_profile (row) != profile)
+            upskill_skill_row_set_profile (row, profile);
+          else
+            upskill_skill_row_update (row);
+        }
+    }
 }
 
 /* Shows the profile: rows are updated in place, never rebuilt, so the
@@ -317,13 +421,7 @@ update_profile_view (UpskillSkillsPage *self)
   if (profile == NULL || upskill_page_get_catalog (UPSKILL_PAGE (self)) == NULL)
     {
       /* Let go of a profile no longer shown. */
-      for (guint i = 0; i < self->areas->len; i++)
-        {
-          AreaWidgets *widgets = &g_array_index (self->areas, AreaWidgets, i);
-
-          for (guint r = 0; r < widgets->rows->len; r++)
-            upskill_skill_row_set_profile (g_ptr_array_index (widgets->rows, r), NULL);
-        }
+      update_rows (self, NULL);
       gtk_stack_set_visible_child_name (self->stack, "empty");
       return;
     }
@@ -331,23 +429,16 @@ update_profile_view (UpskillSkillsPage *self)
   /* Built for the first profile shown: a window still loading one lays
    * out none of it. */
   if (!self->areas_built)
-    build_areas (self);
-
-  update_header (self);
-
-  for (guint i = 0; i < self->areas->len; i++)
     {
-      AreaWidgets *widgets = &g_array_index (self->areas, AreaWidgets, i);
-
-      for (guint r = 0; r < widgets->rows->len; r++)
-        {
-          UpskillSkillRow *row = g_ptr_array_index (widgets->rows, r);
-
-          if (upskill_skill_row_get_profile (row) != profile)
-            upskill_skill_row_set_profile (row, profile);
-          else
-            upskill_skill_row_update (row);
-        }
+      build_areas (self);
+      update_header (self);
+      /* Rows show the profile from the start. */
+      build_groups_later (self);
+    }
+  else
+    {
+      update_header (self);
+      update_rows (self, profile);
     }
 
   gtk_stack_set_visible_child_name (self->stack, "skills");
@@ -380,16 +471,23 @@ show_area_tick (GtkWidget     *widget,
   AreaWidgets *widgets;
   double x, y;
 
-  /* Wait until the page is shown and laid out. */
+  widgets = find_area_widgets (self, self->pending_area_id);
+  if (widgets == NULL)
+    {
+      self->show_area_tick_id = 0;
+      g_clear_pointer (&self->pending_area_id, g_free);
+      return G_SOURCE_REMOVE;
+    }
+
+  /* Wait until the page is shown and the group laid out: once it has
+   * been, groups built after it never move it. */
   if (!gtk_widget_get_mapped (GTK_WIDGET (self->scrolled_window)) ||
-      gtk_widget_get_height (GTK_WIDGET (self->scrolled_window)) == 0)
+      gtk_widget_get_height (GTK_WIDGET (self->scrolled_window)) == 0 ||
+      widgets->group == NULL || gtk_widget_get_width (GTK_WIDGET (widgets->group)) == 0)
     return G_SOURCE_CONTINUE;
 
   self->show_area_tick_id = 0;
-  widgets = find_area_widgets (self, self->pending_area_id);
   g_clear_pointer (&self->pending_area_id, g_free);
-  if (widgets == NULL)
-    return G_SOURCE_REMOVE;
 
   /* The expander row is not focusable itself: its header is. */
   if (widgets->rows->len > 0)
@@ -420,6 +518,7 @@ upskill_skills_page_show_area (UpskillSkillsPage *self,
   g_return_if_fail (area_id != NULL);
 
   upskill_page_ensure_updated (UPSKILL_PAGE (self));
+  build_remaining_groups (self);
   if (find_area_widgets (self, area_id) == NULL)
     return;
 
@@ -528,6 +627,7 @@ upskill_skills_page_dispose (GObject *object)
       gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->show_area_tick_id);
       self->show_area_tick_id = 0;
     }
+  cancel_building (self);
 
   /* The stack is both AdwBin's child and a template child: let AdwBin
    * drop it first, or it would unparent it a second time. */
