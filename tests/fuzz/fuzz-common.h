@@ -5,6 +5,9 @@
 #include <stdint.h>
 #include <stddef.h>
 #include <stdlib.h>
+#include <string.h>
+
+#include "upskill-error.h"
 
 G_BEGIN_DECLS
 
@@ -38,6 +41,17 @@ static inline void
 fuzz_make_warnings_fatal (void)
 {
   g_log_set_writer_func (fuzz_log_writer, NULL, NULL);
+}
+
+/* A loader that refuses an input says why, in our own error domain,
+ * naming the file (@file_name) so that the user knows which one. */
+static inline void
+fuzz_assert_refusal (const GError *error,
+                     const char   *file_name)
+{
+  g_assert_nonnull (error);
+  g_assert_true (error->domain == UPSKILL_ERROR);
+  g_assert_nonnull (strstr (error->message, file_name));
 }
 
 G_END_DECLS

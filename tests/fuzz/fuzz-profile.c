@@ -7,11 +7,9 @@
  * read back. */
 #include "config.h"
 
-#include <string.h>
 
 #include "fuzz-common.h"
 #include "upskill-catalog.h"
-#include "upskill-error.h"
 #include "upskill-profile.h"
 #include "upskill-readiness.h"
 
@@ -41,10 +39,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   profile = upskill_profile_new_from_bytes (bytes, "fuzz.json", &error);
   if (profile == NULL)
     {
-      /* Every refusal says why, naming the file. */
-      g_assert_nonnull (error);
-      g_assert_true (error->domain == UPSKILL_ERROR);
-      g_assert_nonnull (strstr (error->message, "fuzz.json"));
+      fuzz_assert_refusal (error, "fuzz.json");
       return 0;
     }
   g_assert_null (error);
