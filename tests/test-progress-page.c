@@ -607,16 +607,6 @@ static void
 test_render (Fixture       *fixture,
              gconstpointer  user_data)
 {
-  static const struct {
-    const char     *name;
-    int             width;
-    AdwColorScheme  scheme;
-  } shots[] = {
-    { "light-wide",   960, ADW_COLOR_SCHEME_FORCE_LIGHT },
-    { "dark-wide",    960, ADW_COLOR_SCHEME_FORCE_DARK },
-    { "light-narrow", 360, ADW_COLOR_SCHEME_FORCE_LIGHT },
-    { "dark-narrow",  360, ADW_COLOR_SCHEME_FORCE_DARK },
-  };
   const char *dir = g_getenv ("UPSKILL_SCREENSHOT_DIR");
   AdwStyleManager *style_manager = adw_style_manager_get_default ();
 
@@ -627,21 +617,7 @@ test_render (Fixture       *fixture,
   activate (fixture, "progress.show-area", g_variant_new ("(ub)", 0, TRUE));
   activate (fixture, "progress.show-area", g_variant_new ("(ub)", 3, TRUE));
 
-  for (guint i = 0; i < G_N_ELEMENTS (shots); i++)
-    {
-      g_autofree char *file_name = g_strdup_printf ("upskill-progress-%s.png", shots[i].name);
-      g_autofree char *path = g_build_filename (dir, file_name, NULL);
-
-      adw_style_manager_set_color_scheme (style_manager, shots[i].scheme);
-      gtk_window_set_default_size (fixture->window, shots[i].width, 2200);
-      gtk_widget_set_size_request (GTK_WIDGET (fixture->window), shots[i].width, 2200);
-      upskill_test_wait_for_frames (GTK_WIDGET (fixture->window), 3);
-      gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (get_child (fixture, "scrolled_window")), 0);
-      upskill_test_wait_for_frames (GTK_WIDGET (fixture->window), 2);
-
-      upskill_test_save_png (GTK_WIDGET (fixture->window), path);
-      g_test_message ("Saved %s", path);
-    }
+  upskill_test_save_page_shots (fixture->window, get_child (fixture, "scrolled_window"), dir, "progress", 2200);
 
   /* The note dialog, editing the last note. */
   {

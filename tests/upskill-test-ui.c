@@ -108,6 +108,41 @@ upskill_test_keep_png (GtkWidget  *widget,
 }
 
 void
+upskill_test_save_page_shots (GtkWindow         *window,
+                              GtkScrolledWindow *scrolled_window,
+                              const char        *dir,
+                              const char        *page_name,
+                              int                height)
+{
+  static const struct {
+    const char     *name;
+    int             width;
+    AdwColorScheme  scheme;
+  } shots[] = {
+    { "light-wide",   960, ADW_COLOR_SCHEME_FORCE_LIGHT },
+    { "dark-wide",    960, ADW_COLOR_SCHEME_FORCE_DARK },
+    { "light-narrow", 360, ADW_COLOR_SCHEME_FORCE_LIGHT },
+    { "dark-narrow",  360, ADW_COLOR_SCHEME_FORCE_DARK },
+  };
+  AdwStyleManager *style_manager = adw_style_manager_get_default ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (shots); i++)
+    {
+      g_autofree char *file_name = g_strdup_printf ("upskill-%s-%s.png", page_name, shots[i].name);
+      g_autofree char *path = g_build_filename (dir, file_name, NULL);
+
+      adw_style_manager_set_color_scheme (style_manager, shots[i].scheme);
+      gtk_window_set_default_size (window, shots[i].width, height);
+      gtk_widget_set_size_request (GTK_WIDGET (window), shots[i].width, height);
+      upskill_test_wait_for_frames (GTK_WIDGET (window), 3);
+      gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (scrolled_window), 0);
+      upskill_test_wait_for_frames (GTK_WIDGET (window), 2);
+      upskill_test_save_png (GTK_WIDGET (window), path);
+      g_test_message ("Saved %s", path);
+    }
+}
+
+void
 upskill_test_fit_window (GtkWindow *window,
                          int        width,
                          int        height)

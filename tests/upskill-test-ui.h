@@ -29,6 +29,15 @@ void upskill_test_wait_for_frames (GtkWidget  *widget,
 /* Renders @widget, as shown now, to the PNG file @path. */
 void upskill_test_save_png        (GtkWidget  *widget,
                                    const char *path);
+/* Saves the page in @window as four pictures in @dir, light and dark,
+ * 960 and 360 pixels wide and @height tall, each from the top of
+ * @scrolled_window: "upskill-@page_name-light-wide.png", "-dark-wide",
+ * "-light-narrow", "-dark-narrow". The dark style stays set after. */
+void upskill_test_save_page_shots (GtkWindow         *window,
+                                   GtkScrolledWindow *scrolled_window,
+                                   const char        *dir,
+                                   const char        *page_name,
+                                   int                height);
 /* Resizes @window until its content is @width × @height (its default
  * size counts the frame, a picture is of the content), 20 tries at most. */
 void upskill_test_fit_window      (GtkWindow  *window,
