@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <cairo-pdf.h>
 #include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 #include <locale.h>
@@ -350,15 +349,6 @@ draw_nothing (UpskillReportDoc *doc,
 {
 }
 
-static cairo_status_t
-append_to_array (void                *closure,
-                 const unsigned char *data,
-                 unsigned int         length)
-{
-  g_byte_array_append (closure, data, length);
-  return CAIRO_STATUS_SUCCESS;
-}
-
 typedef void (*FillFunc) (UpskillReportDoc *doc);
 
 /* Pages of text: a filler @filler points high, then what @fill adds. */
@@ -371,7 +361,7 @@ lay_out (Fixture  *fixture,
   g_autofree char *path = g_build_filename (fixture->dir, "layout.pdf", NULL);
   g_autofree char *text = NULL;
   g_autoptr(GError) error = NULL;
-  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (append_to_array, pdf, 595, 842);
+  cairo_surface_t *surface = upskill_report_pdf_surface_new (pdf, 595, 842);
   UpskillReportDoc *doc = upskill_report_doc_new (surface, 595, 842);
 
   upskill_report_doc_add_drawing (doc, filler, draw_nothing, NULL, NULL);

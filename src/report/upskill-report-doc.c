@@ -197,6 +197,24 @@ section_clear (gpointer data)
   g_free (section->title);
 }
 
+static cairo_status_t
+append_to_array (void                *closure,
+                 const unsigned char *data,
+                 unsigned int         length)
+{
+  if (closure != NULL)
+    g_byte_array_append (closure, data, length);
+  return CAIRO_STATUS_SUCCESS;
+}
+
+cairo_surface_t *
+upskill_report_pdf_surface_new (GByteArray *pdf,
+                                double      width,
+                                double      height)
+{
+  return cairo_pdf_surface_create_for_stream (append_to_array, pdf, width, height);
+}
+
 UpskillReportDoc *
 upskill_report_doc_new (cairo_surface_t *pdf_surface,
                         double           page_width,

@@ -63,6 +63,13 @@ typedef void (*UpskillReportDrawFunc) (UpskillReportDoc *doc,
                                        double            height,
                                        gpointer          user_data);
 
+/* A PDF surface of @width × @height points that appends the file it
+ * writes to @pdf, or drops it when @pdf is NULL (to lay out pages with the
+ * PDF's font metrics without writing one). */
+cairo_surface_t  *upskill_report_pdf_surface_new    (GByteArray             *pdf,
+                                                     double                  width,
+                                                     double                  height);
+
 UpskillReportDoc *upskill_report_doc_new            (cairo_surface_t        *pdf_surface,
                                                      double                  page_width,
                                                      double                  page_height);

@@ -2092,15 +2092,6 @@ add_sign_off (Report *report)
 /* The document                                                      */
 /* ---------------------------------------------------------------- */
 
-static cairo_status_t
-append_to_array (void                *closure,
-                 const unsigned char *data,
-                 unsigned int         length)
-{
-  g_byte_array_append (closure, data, length);
-  return CAIRO_STATUS_SUCCESS;
-}
-
 static void
 set_metadata (Report          *report,
               cairo_surface_t *surface)
@@ -2251,7 +2242,7 @@ report_render (Report        *report,
   report_compute (report);
   report_get_size (report, &width, &height);
 
-  surface = cairo_pdf_surface_create_for_stream (append_to_array, pdf, width, height);
+  surface = upskill_report_pdf_surface_new (pdf, width, height);
   set_metadata (report, surface);
   report_build (report, surface, width, height);
 
@@ -2415,14 +2406,6 @@ struct _UpskillReportPages
   guint            n_pages;
 };
 
-static cairo_status_t
-discard_output (void                *closure,
-                const unsigned char *data,
-                unsigned int         length)
-{
-  return CAIRO_STATUS_SUCCESS;
-}
-
 UpskillReportPages *
 upskill_report_pages_new (UpskillProfile             *profile,
                           UpskillCatalog             *catalog,
@@ -2441,7 +2424,7 @@ upskill_report_pages_new (UpskillProfile             *profile,
   report_get_size (pages->report, &pages->width, &pages->height);
   /* Laid out with the PDF's font metrics (no hinting), so the printed
    * pages break exactly where the exported ones do. */
-  pages->surface = cairo_pdf_surface_create_for_stream (discard_output, NULL, pages->width, pages->height);
+  pages->surface = upskill_report_pdf_surface_new (NULL, pages->width, pages->height);
   report_build (pages->report, pages->surface, pages->width, pages->height);
   pages->n_pages = upskill_report_doc_paginate (pages->report->doc);
   return pages;
