@@ -214,33 +214,44 @@ german_or_skip (void)
   return TRUE;
 }
 
-static void
-test_skills_page (void)
+/* The text of a page of @type on the bundled catalog and trends, and on
+ * @profile (may be NULL), shown @width pixels wide. */
+static char *
+dup_page_text (GType           type,
+               UpskillProfile *profile,
+               int             width)
 {
-  g_autoptr(UpskillTrends) trends = NULL;
-  g_autoptr(UpskillProfile) profile = NULL;
-  g_autoptr(GString) text = g_string_new (NULL);
   UpskillCatalog *catalog = upskill_catalog_get_default ();
+  g_autoptr(UpskillTrends) trends = upskill_trends_new_bundled (catalog);
+  GString *text = g_string_new (NULL);
   GtkWidget *page;
   GtkWindow *window;
 
-  if (!german_or_skip ())
-    return;
-
-  trends = upskill_trends_new_bundled (catalog);
-  profile = upskill_test_load_sample ("maria-gonzalez");
-  page = g_object_new (UPSKILL_TYPE_SKILLS_PAGE,
+  page = g_object_new (type,
                        "catalog", catalog,
                        "trends", trends,
                        "profile", profile,
                        NULL);
-  window = upskill_test_show_page (page, 1000, 800);
-
+  window = upskill_test_show_page (page, width, 800);
   collect_text (page, text);
-  assert_german_names ("The Skills page", text->str);
-  assert_no_english ("The Skills page", text->str);
-
   upskill_test_close_window (window);
+
+  return g_string_free (text, FALSE);
+}
+
+static void
+test_skills_page (void)
+{
+  g_autoptr(UpskillProfile) profile = NULL;
+  g_autofree char *text = NULL;
+
+  if (!german_or_skip ())
+    return;
+
+  profile = upskill_test_load_sample ("maria-gonzalez");
+  text = dup_page_text (UPSKILL_TYPE_SKILLS_PAGE, profile, 1000);
+  assert_german_names ("The Skills page", text);
+  assert_no_english ("The Skills page", text);
 }
 
 /* The Trends page: the claims' summaries and the areas in German, the
@@ -248,32 +259,19 @@ test_skills_page (void)
 static void
 test_trends_page (void)
 {
-  g_autoptr(UpskillTrends) trends = NULL;
-  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *text = NULL;
   g_autofree char *normal = NULL;
-  UpskillCatalog *catalog = upskill_catalog_get_default ();
-  GtkWidget *page;
-  GtkWindow *window;
 
   if (!german_or_skip ())
     return;
 
-  trends = upskill_trends_new_bundled (catalog);
-  page = g_object_new (UPSKILL_TYPE_TRENDS_PAGE,
-                       "catalog", catalog,
-                       "trends", trends,
-                       NULL);
-  window = upskill_test_show_page (page, 1100, 800);
-
-  collect_text (page, text);
-  normal = normalize (text->str);
+  text = dup_page_text (UPSKILL_TYPE_TRENDS_PAGE, NULL, 1100);
+  normal = normalize (text);
   g_assert_true (has_words (normal, "Amazon: 14.000 gestrichene Bürojobs"));
   g_assert_true (has_words (normal, "„Amazon, the seemingly unstoppable behemoth of e-commerce and cloud "
                                     "computing, is cutting 14,000 corporate jobs.“"));
   g_assert_true (has_words (normal, "Einleitung"));
-  assert_no_english ("The Trends page", text->str);
-
-  upskill_test_close_window (window);
+  assert_no_english ("The Trends page", text);
 }
 
 static void
