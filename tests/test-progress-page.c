@@ -486,13 +486,7 @@ test_page_session_actions (Fixture       *fixture,
                          later_text);
   upskill_note_dialog_set_private (dialog, FALSE);
   g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "save"));
-  if (dir != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, "upskill-note-dialog-actions.png", NULL);
-
-      upskill_test_wait_for_frames (GTK_WIDGET (dialog), 3);
-      upskill_test_save_png (GTK_WIDGET (dialog), path);
-    }
+  upskill_test_keep_png (GTK_WIDGET (dialog), "upskill-note-dialog-actions.png");
   upskill_test_respond (ADW_MESSAGE_DIALOG (dialog), "save");
 
   g_assert_cmpuint (notes->len, ==, n_notes + 1);
@@ -531,13 +525,7 @@ test_page_session_actions (Fixture       *fixture,
   g_assert_cmpuint (upskill_note_dialog_get_n_previous (dialog), ==, 2);
   upskill_note_dialog_set_previous_choice (dialog, 0, UPSKILL_PREVIOUS_DONE);
   upskill_note_dialog_set_text (dialog, "Reviewed the design.");
-  if (dir != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, "upskill-note-dialog-last-time.png", NULL);
-
-      upskill_test_wait_for_frames (GTK_WIDGET (dialog), 3);
-      upskill_test_save_png (GTK_WIDGET (dialog), path);
-    }
+  upskill_test_keep_png (GTK_WIDGET (dialog), "upskill-note-dialog-last-time.png");
   upskill_test_respond (ADW_MESSAGE_DIALOG (dialog), "save");
 
   g_assert_cmpuint (notes->len, ==, n_notes + 2);
