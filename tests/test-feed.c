@@ -518,26 +518,35 @@ on_incoming (GSocketService    *service,
   g_ptr_array_add (fixture->held_connections, g_object_ref (connection));
 }
 
-/* Returns the address of trends.json on a server that never answers. */
+/* Starts @service on a free port of 127.0.0.1; returns the address of
+ * trends.json there. */
 static char *
-start_silent_server (Fixture *fixture)
+start_on_loopback (GSocketService *service)
 {
   g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
   g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
   g_autoptr(GSocketAddress) effective = NULL;
   g_autoptr(GError) error = NULL;
 
-  fixture->silent_server = g_socket_service_new ();
-  fixture->held_connections = g_ptr_array_new_with_free_func (g_object_unref);
-  g_socket_listener_add_address (G_SOCKET_LISTENER (fixture->silent_server), address,
+  g_socket_listener_add_address (G_SOCKET_LISTENER (service), address,
                                  G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP,
                                  NULL, &effective, &error);
   g_assert_no_error (error);
-  g_signal_connect (fixture->silent_server, "incoming", G_CALLBACK (on_incoming), fixture);
-  g_socket_service_start (fixture->silent_server);
+  g_socket_service_start (service);
 
   return g_strdup_printf ("http://127.0.0.1:%u/trends.json",
                           g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (effective)));
+}
+
+/* Returns the address of trends.json on a server that never answers. */
+static char *
+start_silent_server (Fixture *fixture)
+{
+  fixture->silent_server = g_socket_service_new ();
+  fixture->held_connections = g_ptr_array_new_with_free_func (g_object_unref);
+  g_signal_connect (fixture->silent_server, "incoming", G_CALLBACK (on_incoming), fixture);
+
+  return start_on_loopback (fixture->silent_server);
 }
 
 static void
@@ -630,22 +639,11 @@ static char *
 start_raw_server (Fixture   *fixture,
                   RawAnswer  answer)
 {
-  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
-  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, 0);
-  g_autoptr(GSocketAddress) effective = NULL;
-  g_autoptr(GError) error = NULL;
-
   fixture->raw_server = g_threaded_socket_service_new (2);
-  g_socket_listener_add_address (G_SOCKET_LISTENER (fixture->raw_server), address,
-                                 G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP,
-                                 NULL, &effective, &error);
-  g_assert_no_error (error);
   fixture->raw_answer = answer;
   g_signal_connect (fixture->raw_server, "run", G_CALLBACK (on_raw_run), fixture);
-  g_socket_service_start (fixture->raw_server);
 
-  return g_strdup_printf ("http://127.0.0.1:%u/trends.json",
-                          g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (effective)));
+  return start_on_loopback (fixture->raw_server);
 }
 
 static void
