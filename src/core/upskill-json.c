@@ -470,6 +470,12 @@ upskill_json_parse_bytes (GBytes      *bytes,
       return NULL;
     }
 
+  /* Plain JSON, the common case, is read at once: the quick reader
+   * gives up on everything the checks below would refuse. */
+  root = upskill_json_parse_fast (data, length);
+  if (root != NULL)
+    return root;
+
   if (!check_depth (data, length, UPSKILL_JSON_MAX_DEPTH, &offset))
     {
       g_autofree char *problem = g_strdup_printf (_("nested deeper than %u levels"),
@@ -481,10 +487,6 @@ upskill_json_parse_bytes (GBytes      *bytes,
 
   if (!check_text_error (data, length, display_name, error))
     return NULL;
-
-  root = upskill_json_parse_fast (data, length);
-  if (root != NULL)
-    return root;
 
   parser = json_parser_new_immutable ();
   if (!json_parser_load_from_data (parser, data, length, &local_error))
@@ -509,45 +511,51 @@ upskill_json_parse_bytes (GBytes      *bytes,
   return json_parser_steal_root (parser);
 }
 
-/* Reads at most @max_length bytes of the file open at @fd. */
+/* Reads at most @max_length bytes of the file open at @fd, which is
+ * @size_hint bytes long as far as fstat() knows: read into a buffer of
+ * that size (and one byte more, to see the end), it is neither copied
+ * nor grown unless it grows meanwhile. */
 static GBytes *
 read_fd (int            fd,
+         gsize          size_hint,
          gsize          max_length,
          GCancellable  *cancellable,
          GError       **error)
 {
-  g_autoptr(GByteArray) data = g_byte_array_new ();
-  gsize chunk = 64 * 1024;
+  gsize allocated = MAX (MIN (size_hint, max_length - 1) + 1, 4096);
+  g_autofree char *data = g_malloc (allocated);
+  gsize length = 0;
 
-  while (data->len < max_length)
+  while (length < max_length)
     {
-      gsize want = MIN (chunk, max_length - data->len);
-      guint old_length = data->len;
       gssize n;
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return NULL;
 
-      g_byte_array_set_size (data, old_length + want);
-      n = read (fd, data->data + old_length, want);
+      if (length == allocated)
+        {
+          allocated = MIN (MAX (allocated * 2, 64 * 1024), max_length);
+          data = g_realloc (data, allocated);
+        }
+
+      n = read (fd, data + length, MIN (allocated, max_length) - length);
       if (n < 0)
         {
           int saved_errno = errno;
 
-          g_byte_array_set_size (data, old_length);
           if (saved_errno == EINTR)
             continue;
           g_set_error_literal (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
                                g_strerror (saved_errno));
           return NULL;
         }
-
-      g_byte_array_set_size (data, old_length + n);
       if (n == 0)
         break;
+      length += n;
     }
 
-  return g_byte_array_free_to_bytes (g_steal_pointer (&data));
+  return g_bytes_new_take (g_steal_pointer (&data), length);
 }
 
 /* Only a regular file is read: opening a FIFO (or a link to one) would
@@ -609,7 +617,7 @@ read_regular_file (GFile         *file,
 
   /* Read one byte past the cap so that an oversized file is recognised
    * without loading all of it. */
-  bytes = read_fd (fd, UPSKILL_JSON_MAX_SIZE + 1, cancellable, &local_error);
+  bytes = read_fd (fd, (gsize) st.st_size, UPSKILL_JSON_MAX_SIZE + 1, cancellable, &local_error);
   close (fd);
   if (bytes == NULL)
     g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_IO,
