@@ -425,6 +425,43 @@ check_text_error (const char  *data,
   return FALSE;
 }
 
+/* The length of the plain ASCII start of @data, without NUL: eight
+ * bytes at a time, where g_utf8_validate_len() takes them one by one.
+ * Profiles are mostly ASCII. */
+static gsize
+ascii_prefix_length (const char *data,
+                     gsize       length)
+{
+  const guint64 high_bits = G_GUINT64_CONSTANT (0x8080808080808080);
+  const guint64 low_bits = G_GUINT64_CONSTANT (0x0101010101010101);
+  gsize i = 0;
+
+  for (; i + sizeof (guint64) <= length; i += sizeof (guint64))
+    {
+      guint64 word;
+
+      memcpy (&word, data + i, sizeof word);
+      /* A byte of 0x80 or more, or a NUL byte. */
+      if ((word & high_bits) != 0 || ((word - low_bits) & ~word & high_bits) != 0)
+        break;
+    }
+
+  while (i < length && data[i] != '\0' && (guchar) data[i] < 0x80)
+    i++;
+
+  return i;
+}
+
+/* g_utf8_validate_len(), past the ASCII start that needs no decoding. */
+static gboolean
+text_is_utf8 (const char *data,
+              gsize       length)
+{
+  gsize ascii = ascii_prefix_length (data, length);
+
+  return ascii == length || g_utf8_validate_len (data + ascii, length - ascii, NULL);
+}
+
 JsonNode *
 upskill_json_parse_bytes (GBytes      *bytes,
                           const char  *display_name,
@@ -460,7 +497,7 @@ upskill_json_parse_bytes (GBytes      *bytes,
       return NULL;
     }
 
-  if (!g_utf8_validate_len (data, length, NULL))
+  if (!text_is_utf8 (data, length))
     {
       const char *end = NULL;
 
