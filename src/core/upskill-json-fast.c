@@ -18,6 +18,8 @@
  * UPSKILL_JSON_MAX_DEPTH, trailing data, …) it gives up on too, so
  * those run only when it does. */
 
+#define SMALL_INTS 64
+
 typedef struct
 {
   const char *p;
@@ -27,6 +29,10 @@ typedef struct
    * instead of a copy of each of its own. */
   GString    *text;
   guint       depth;    /* of the array or object being read */
+  /* Levels, hours, versions: a profile holds hundreds of small whole
+   * numbers, one node each shared by all (nothing changes a tree read
+   * from a file; each holder has a reference). */
+  JsonNode   *small_ints[SMALL_INTS];
 } Reader;
 
 static JsonNode *read_value (Reader *reader);
@@ -109,6 +115,19 @@ read_escape (const char *p,
   return p + 6;
 }
 
+/* g_string_append_len() without its general case (text inside the
+ * string itself, a length of -1): it runs for every string. */
+static void
+append_text (GString    *text,
+             const char *start,
+             gsize       length)
+{
+  gsize old_length = text->len;
+
+  g_string_set_size (text, old_length + length);
+  memcpy (text->str + old_length, start, length);
+}
+
 /* At the opening quote; leaves the text in reader->text, or returns
  * FALSE to give up. */
 static gboolean
@@ -126,7 +145,7 @@ read_string (Reader *reader)
         p++;
       if (p >= reader->end || (guchar) *p < 0x20)
         return FALSE;
-      g_string_append_len (reader->text, start, p - start);
+      append_text (reader->text, start, p - start);
 
       if (*p == '"')
         {
@@ -187,14 +206,13 @@ read_number (Reader *reader)
       (p - start > 17 && (!is_float || has_exponent || p - start >= 64)))
     return NULL;
 
-  node = json_node_alloc ();
   if (is_float)
     {
       char buffer[64];
 
       memcpy (buffer, start, p - start);
       buffer[p - start] = '\0';
-      json_node_init_double (node, g_ascii_strtod (buffer, NULL));
+      node = json_node_init_double (json_node_alloc (), g_ascii_strtod (buffer, NULL));
     }
   else
     {
@@ -203,7 +221,17 @@ read_number (Reader *reader)
 
       for (; digit < p; digit++)
         value = value * 10 + (*digit - '0');
-      json_node_init_int (node, *start == '-' ? -value : value);
+      if (*start == '-')
+        value = -value;
+
+      if (value >= 0 && value < SMALL_INTS && *start != '-')
+        {
+          if (reader->small_ints[value] == NULL)
+            reader->small_ints[value] = json_node_init_int (json_node_alloc (), value);
+          node = json_node_ref (reader->small_ints[value]);
+        }
+      else
+        node = json_node_init_int (json_node_alloc (), value);
     }
 
   reader->p = p;
@@ -348,7 +376,7 @@ upskill_json_parse_fast (const char *data,
                          gsize       length)
 {
   g_autoptr(GString) text = g_string_sized_new (256);
-  Reader reader = { data, data + length, text, 0 };
+  Reader reader = { data, data + length, text, 0, { NULL, } };
   g_autoptr(JsonNode) root = NULL;
 
   g_return_val_if_fail (data != NULL, NULL);
@@ -359,6 +387,8 @@ upskill_json_parse_fast (const char *data,
     return NULL;
 
   root = read_nested (&reader);
+  for (guint i = 0; i < SMALL_INTS; i++)
+    g_clear_pointer (&reader.small_ints[i], json_node_unref);
   if (root == NULL)
     return NULL;
 
