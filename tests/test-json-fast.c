@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "upskill-json.h"
 #include "upskill-json-fast.h"
 
 /* Same kinds, same value types (a whole number is not a float), same
@@ -121,6 +122,12 @@ test_values (void)
     "{\"escapes\": \"quote \\\" backslash \\\\ slash \\/ \\b\\f\\n\\r\\t\"}",
     "{\"unicode\": \"\\u00e9\\u4e2d\\uFFFD caf\xc3\xa9 \xe4\xb8\xad \xf0\x9f\x98\x80\"}",
     "{\"\": \"empty name\", \"nested\": {\"deeper\": {\"deepest\": [[[]]]}}}",
+    /* Small whole numbers, one node each for the whole tree. */
+    "{\"levels\": [0, 1, 5, 0, 63, 64, -1, -0, 0], \"a\": 5, \"b\": {\"c\": 5, \"d\": [5, [5]]}}",
+    /* A name is kept while its value's strings are read. */
+    "{\"n\\u00e4me \\\"quoted\\\"\": {\"inner\": \"value\"}, \"next\": [\"a\", {\"b\": \"c\"}]}",
+    "{\"a name longer than the sixty-four bytes a name is given on the stack, by far\": "
+    "{\"another name longer than the sixty-four bytes a name is given on the stack\": \"value\"}}",
   };
   const char *left_to_json_glib[] = {
     "[1, 2]",
@@ -160,6 +167,46 @@ test_values (void)
     }
 }
 
+/* A node shared by the tree outlives it for whoever holds it, and a
+ * copy of a part of the tree is a tree of its own. */
+static void
+test_shared_numbers (void)
+{
+  const char text[] = "{\"a\": 3, \"b\": [3, 3], \"c\": {\"d\": 3}}";
+  g_autoptr(JsonNode) root = upskill_json_parse_fast (text, strlen (text));
+  g_autoptr(JsonNode) held = NULL;
+  g_autoptr(JsonNode) copy = NULL;
+
+  g_assert_nonnull (root);
+  held = json_node_ref (json_object_get_member (json_node_get_object (root), "a"));
+  copy = json_node_copy (json_object_get_member (json_node_get_object (root), "c"));
+  g_clear_pointer (&root, json_node_unref);
+
+  g_assert_cmpint (json_node_get_int (held), ==, 3);
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (copy), "d"), ==, 3);
+}
+
+/* As deep as upskill_json_parse_bytes() reads, and no deeper: a deeper
+ * text is json-glib's, after the check that refuses it. */
+static void
+test_depth (void)
+{
+  g_autoptr(GString) deepest = g_string_new ("{\"a\": ");
+  g_autoptr(GString) too_deep = NULL;
+
+  for (guint i = 1; i < UPSKILL_JSON_MAX_DEPTH; i++)
+    g_string_append_c (deepest, '[');
+  for (guint i = 1; i < UPSKILL_JSON_MAX_DEPTH; i++)
+    g_string_append_c (deepest, ']');
+  g_string_append_c (deepest, '}');
+  g_assert_true (check_text (deepest->str, deepest->len));
+
+  too_deep = g_string_new (deepest->str);
+  g_string_insert_c (too_deep, strlen ("{\"a\": "), '[');
+  g_string_insert_c (too_deep, too_deep->len - 1, ']');
+  g_assert_null (upskill_json_parse_fast (too_deep->str, too_deep->len));
+}
+
 /* Every cut of a well-formed file is either refused or read as json-glib
  * reads it. */
 static void
@@ -181,6 +228,8 @@ main (int   argc,
 
   g_test_add_func ("/upskill/json-fast/bundled-files", test_bundled_files);
   g_test_add_func ("/upskill/json-fast/values", test_values);
+  g_test_add_func ("/upskill/json-fast/shared-numbers", test_shared_numbers);
+  g_test_add_func ("/upskill/json-fast/depth", test_depth);
   g_test_add_func ("/upskill/json-fast/truncated", test_truncated);
 
   return g_test_run ();

@@ -96,6 +96,43 @@ test_invalid_utf8_names_line (void)
   g_assert_nonnull (strstr (error->message, "UTF-8"));
 }
 
+/* Wherever the first byte that is not UTF-8 (or a NUL) comes, after
+ * however much plain ASCII, the message names its column; text in
+ * other scripts reads as it is. */
+static void
+test_utf8_after_ascii (void)
+{
+  const char valid[] = "{\"name\": \"Ren\xc3\xa9\x65 M\xc3\xbcller\", \"note\": \"\xe4\xb8\xad\"}";
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GError) error = NULL;
+
+  node = parse_string (valid, sizeof valid - 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (node), "name"), ==,
+                   "Ren\xc3\xa9\x65 M\xc3\xbcller");
+
+  for (guint column = 11; column < 40; column++)
+    {
+      g_autoptr(GString) text = g_string_new ("{\"name\": \"abcdefghijklmnopqrstuvwxyz0123456789\"}");
+      g_autofree char *expected = g_strdup_printf ("line 1, column %u:", column);
+
+      for (guint bad = 0; bad < 3; bad++)
+        {
+          g_autoptr(JsonNode) bad_node = NULL;
+          g_autoptr(GError) bad_error = NULL;
+
+          /* A stray continuation byte, a lead byte without its
+           * continuation, a NUL. */
+          text->str[column - 1] = bad == 0 ? '\x80' : bad == 1 ? '\xc3' : '\0';
+          bad_node = parse_string (text->str, text->len, &bad_error);
+          g_assert_null (bad_node);
+          g_assert_error (bad_error, UPSKILL_ERROR, UPSKILL_ERROR_NOT_JSON);
+          g_assert_nonnull (strstr (bad_error->message, expected));
+          g_assert_nonnull (strstr (bad_error->message, "UTF-8"));
+        }
+    }
+}
+
 static void
 test_syntax_error_names_line (void)
 {
@@ -325,6 +362,7 @@ main (int   argc,
   g_test_add_func ("/upskill/json/brackets-in-strings", test_brackets_in_strings_do_not_count);
   g_test_add_func ("/upskill/json/size-limit", test_size_limit);
   g_test_add_func ("/upskill/json/invalid-utf8", test_invalid_utf8_names_line);
+  g_test_add_func ("/upskill/json/utf8-after-ascii", test_utf8_after_ascii);
   g_test_add_func ("/upskill/json/syntax-error-line", test_syntax_error_names_line);
   g_test_add_func ("/upskill/json/empty", test_empty);
   g_test_add_func ("/upskill/json/header", test_header);

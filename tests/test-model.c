@@ -595,6 +595,37 @@ test_sessions_timestamped (void)
   g_assert_false (upskill_note_has_time (g_ptr_array_index (upskill_profile_get_notes (again), 0)));
 }
 
+/* "Today" is the local day. In Kiritimati (UTC+14), a session at
+ * 10:30 UTC on 9 November is at 00:30 on the 10th: still today's 14
+ * hours later, yesterday's a day later. */
+static void
+test_session_day_is_local (void)
+{
+  g_autoptr(UpskillProfile) profile = upskill_profile_new ("kiritimati", "Tabita");
+  g_autofree char *saved_tz = g_strdup (g_getenv ("TZ"));
+  gint64 october = utc (2026, 10, 14, 0, 0);
+  gint64 session = utc (2026, 11, 9, 10, 30);
+
+  upskill_profile_add_note (profile, october, "October session");
+  upskill_profile_add_note (profile, session, "Session after midnight");
+
+  g_setenv ("TZ", "Pacific/Kiritimati", TRUE);
+  g_assert_cmpint (upskill_progress_get_reference_session (profile, session + 15 * 60)->date, ==, october);
+  g_assert_cmpint (upskill_progress_get_reference_session (profile, session + 14 * 3600)->date, ==, october);
+  g_assert_cmpint (upskill_progress_get_reference_session (profile, session + 24 * 3600)->date, ==, session);
+
+  /* In UTC, the session was on the 9th, and 14 hours later is the 10th. */
+  g_setenv ("TZ", "UTC", TRUE);
+  g_assert_cmpint (upskill_progress_get_reference_session (profile, session + 15 * 60)->date, ==, october);
+  g_assert_cmpint (upskill_progress_get_reference_session (profile, session + 14 * 3600)->date, ==, session);
+  g_assert_cmpint (upskill_progress_get_reference_session (profile, session + 12 * 3600)->date, ==, october);
+
+  if (saved_tz != NULL)
+    g_setenv ("TZ", saved_tz, TRUE);
+  else
+    g_unsetenv ("TZ");
+}
+
 /* The coach's order: today's session, its note, then the export. The
  * summary covers the session just held: it compares with the one before. */
 static void
@@ -861,6 +892,7 @@ main (int   argc,
   g_test_add_func ("/upskill/model/cover-gap", test_cover_gap);
   g_test_add_func ("/upskill/model/format-rating-basis", test_format_rating_basis);
   g_test_add_func ("/upskill/model/regenerate-plans-ranking", test_regenerate_plans_ranking);
+  g_test_add_func ("/upskill/model/session-day-is-local", test_session_day_is_local);
 
   return g_test_run ();
 }

@@ -454,6 +454,48 @@ test_series_from_history (Fixture       *fixture,
   g_assert_cmpfloat_with_epsilon (upskill_compute_readiness (fixture->profile, fixture->catalog), 100.0 * 9 / 15, EPSILON);
 }
 
+/* Levels above the target and back below it: every point counts a
+ * skill up to its target only, as a count of the levels then would. */
+static void
+test_series_above_target_and_back (Fixture       *fixture,
+                                   gconstpointer  role_id)
+{
+  g_autoptr(GPtrArray) series = NULL;
+  gint64 created = upskill_profile_get_created (fixture->profile);
+  double areas[3];
+
+  /* Targets: py-core 4, py-data 3, ml-torch 4, ml-eval 2, sec-llm 2. */
+  set_level (fixture->profile, "py-core", 5, created + 10);
+  set_level (fixture->profile, "ml-eval", 4, created + 20);
+  set_level (fixture->profile, "py-core", 2, created + 30);
+  set_level (fixture->profile, "ml-eval", 1, created + 40);
+  set_level (fixture->profile, "py-test", 3, created + 50);
+  series = upskill_compute_readiness_series (fixture->profile, fixture->catalog);
+
+  g_assert_cmpuint (series->len, ==, 6);
+  assert_point (series, 1, fixture->catalog, created + 10,
+                100.0 * 4 / 15, 100.0 * 4 / 7, 0.0, 0.0);
+  assert_point (series, 2, fixture->catalog, created + 20,
+                100.0 * 6 / 15, 100.0 * 4 / 7, 100.0 * 2 / 6, 0.0);
+  assert_point (series, 3, fixture->catalog, created + 30,
+                100.0 * 4 / 15, 100.0 * 2 / 7, 100.0 * 2 / 6, 0.0);
+  assert_point (series, 4, fixture->catalog, created + 40,
+                100.0 * 3 / 15, 100.0 * 2 / 7, 100.0 * 1 / 6, 0.0);
+  /* Untargeted: no change. */
+  assert_point (series, 5, fixture->catalog, created + 50,
+                100.0 * 3 / 15, 100.0 * 2 / 7, 100.0 * 1 / 6, 0.0);
+
+  /* Every area at once, as one at a time. */
+  g_assert_cmpuint (upskill_catalog_get_n_areas (fixture->catalog), ==, G_N_ELEMENTS (areas));
+  upskill_compute_readiness_by_area (fixture->profile, fixture->catalog, areas);
+  for (guint i = 0; i < G_N_ELEMENTS (areas); i++)
+    g_assert_cmpfloat (areas[i], ==,
+                       upskill_compute_area_readiness (fixture->profile, fixture->catalog,
+                                                       upskill_catalog_get_area (fixture->catalog, i)));
+  g_assert_cmpfloat_with_epsilon (areas[area (fixture->catalog, "py")->index], 100.0 * 2 / 7, EPSILON);
+  g_assert_cmpfloat_with_epsilon (areas[area (fixture->catalog, "ml")->index], 100.0 * 1 / 6, EPSILON);
+}
+
 static void
 test_series_uses_current_targets (Fixture       *fixture,
                                   gconstpointer  role_id)
@@ -562,6 +604,7 @@ main (int   argc,
   ADD ("override-marks-overridden", test_override_marks_overridden);
   ADD ("series-from-history", test_series_from_history);
   ADD ("series-uses-current-targets", test_series_uses_current_targets);
+  ADD ("series-above-target-and-back", test_series_above_target_and_back);
   ADD_WITHOUT_ROLE ("series-without-history", test_series_without_history);
 
   return g_test_run ();

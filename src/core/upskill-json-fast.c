@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "upskill-json.h"
 #include "upskill-json-fast.h"
 
 /* A quick path for the common case, a well-formed profile or index: a
@@ -12,12 +13,26 @@
  * surrogate or of NUL, a duplicate member, a number json-glib might read
  * differently) makes it give up, and json-glib reads the text instead, so
  * what is accepted and every error message stay json-glib's. The caller
- * has already checked the size, UTF-8 and the nesting depth. */
+ * has already checked the size and UTF-8; anything upskill-json.c's
+ * checks of the text would refuse (nesting deeper than
+ * UPSKILL_JSON_MAX_DEPTH, trailing data, …) it gives up on too, so
+ * those run only when it does. */
+
+#define SMALL_INTS 64
 
 typedef struct
 {
   const char *p;
   const char *end;
+  /* The text of the string read last, unescaped: json-glib copies
+   * every name and value it is given, so one buffer serves them all
+   * instead of a copy of each of its own. */
+  GString    *text;
+  guint       depth;    /* of the array or object being read */
+  /* Levels, hours, versions: a profile holds hundreds of small whole
+   * numbers, one node each shared by all (nothing changes a tree read
+   * from a file; each holder has a reference). */
+  JsonNode   *small_ints[SMALL_INTS];
 } Reader;
 
 static JsonNode *read_value (Reader *reader);
@@ -54,86 +69,94 @@ hex_value (char c)
   return -1;
 }
 
-/* At the opening quote; returns the text, or NULL to give up. */
-static char *
+/* Appends the escape at @p (a backslash) to @text; returns the text
+ * after it, or NULL to give up. */
+static const char *
+read_escape (const char *p,
+             const char *end,
+             GString    *text)
+{
+  gunichar code = 0;
+
+  if (p + 1 >= end)
+    return NULL;
+
+  switch (p[1])
+    {
+    case '"': g_string_append_c (text, '"'); return p + 2;
+    case '\\': g_string_append_c (text, '\\'); return p + 2;
+    case '/': g_string_append_c (text, '/'); return p + 2;
+    case 'b': g_string_append_c (text, '\b'); return p + 2;
+    case 'f': g_string_append_c (text, '\f'); return p + 2;
+    case 'n': g_string_append_c (text, '\n'); return p + 2;
+    case 'r': g_string_append_c (text, '\r'); return p + 2;
+    case 't': g_string_append_c (text, '\t'); return p + 2;
+    case 'u':
+      break;
+    default:
+      return NULL;
+    }
+
+  if (p + 6 > end)
+    return NULL;
+  for (int i = 2; i < 6; i++)
+    {
+      int value = hex_value (p[i]);
+
+      if (value < 0)
+        return NULL;
+      code = code * 16 + value;
+    }
+  /* Surrogates and NUL: json-glib's own rules apply. */
+  if (code == 0 || (code >= 0xd800 && code <= 0xdfff))
+    return NULL;
+  g_string_append_unichar (text, code);
+
+  return p + 6;
+}
+
+/* g_string_append_len() without its general case (text inside the
+ * string itself, a length of -1): it runs for every string. */
+static void
+append_text (GString    *text,
+             const char *start,
+             gsize       length)
+{
+  gsize old_length = text->len;
+
+  g_string_set_size (text, old_length + length);
+  memcpy (text->str + old_length, start, length);
+}
+
+/* At the opening quote; leaves the text in reader->text, or returns
+ * FALSE to give up. */
+static gboolean
 read_string (Reader *reader)
 {
-  const char *start = ++reader->p;
-  const char *p = start;
-  GString *text;
+  const char *p = reader->p + 1;
 
-  /* Most strings have no escapes: one copy. */
-  while (p < reader->end && *p != '"' && *p != '\\' && (guchar) *p >= 0x20)
-    p++;
-  if (p >= reader->end || (guchar) *p < 0x20)
-    return NULL;
-  if (*p == '"')
+  g_string_truncate (reader->text, 0);
+  for (;;)
     {
-      reader->p = p + 1;
-      return g_strndup (start, p - start);
-    }
+      const char *start = p;
 
-  text = g_string_new_len (start, p - start);
-  while (p < reader->end)
-    {
-      char c = *p;
+      /* Most strings have no escapes: copied in one go. */
+      while (p < reader->end && *p != '"' && *p != '\\' && (guchar) *p >= 0x20)
+        p++;
+      if (p >= reader->end || (guchar) *p < 0x20)
+        return FALSE;
+      append_text (reader->text, start, p - start);
 
-      if (c == '"')
+      if (*p == '"')
         {
           reader->p = p + 1;
-          return g_string_free (text, FALSE);
-        }
-      if ((guchar) c < 0x20)
-        break;
-      if (c != '\\')
-        {
-          g_string_append_c (text, c);
-          p++;
-          continue;
+          return TRUE;
         }
 
-      if (p + 1 >= reader->end)
-        break;
-      switch (p[1])
-        {
-        case '"': g_string_append_c (text, '"'); break;
-        case '\\': g_string_append_c (text, '\\'); break;
-        case '/': g_string_append_c (text, '/'); break;
-        case 'b': g_string_append_c (text, '\b'); break;
-        case 'f': g_string_append_c (text, '\f'); break;
-        case 'n': g_string_append_c (text, '\n'); break;
-        case 'r': g_string_append_c (text, '\r'); break;
-        case 't': g_string_append_c (text, '\t'); break;
-        case 'u':
-          {
-            gunichar code = 0;
-
-            if (p + 6 > reader->end)
-              goto give_up;
-            for (int i = 2; i < 6; i++)
-              {
-                int value = hex_value (p[i]);
-
-                if (value < 0)
-                  goto give_up;
-                code = code * 16 + value;
-              }
-            /* Surrogates and NUL: json-glib's own rules apply. */
-            if (code == 0 || (code >= 0xd800 && code <= 0xdfff))
-              goto give_up;
-            g_string_append_unichar (text, code);
-            p += 4;
-          }
-          break;
-        default:
-          goto give_up;
-        }
-      p += 2;
+      p = read_escape (p, reader->end, reader->text);
+      if (p == NULL)
+        return FALSE;
     }
-
-give_up:
-  g_string_free (text, TRUE);
-  return NULL;
 }
 
 static JsonNode *
@@ -183,14 +206,13 @@ read_number (Reader *reader)
       (p - start > 17 && (!is_float || has_exponent || p - start >= 64)))
     return NULL;
 
-  node = json_node_alloc ();
   if (is_float)
     {
       char buffer[64];
 
       memcpy (buffer, start, p - start);
       buffer[p - start] = '\0';
-      json_node_init_double (node, g_ascii_strtod (buffer, NULL));
+      node = json_node_init_double (json_node_alloc (), g_ascii_strtod (buffer, NULL));
     }
   else
     {
@@ -199,7 +221,17 @@ read_number (Reader *reader)
 
       for (; digit < p; digit++)
         value = value * 10 + (*digit - '0');
-      json_node_init_int (node, *start == '-' ? -value : value);
+      if (*start == '-')
+        value = -value;
+
+      if (value >= 0 && value < SMALL_INTS && *start != '-')
+        {
+          if (reader->small_ints[value] == NULL)
+            reader->small_ints[value] = json_node_init_int (json_node_alloc (), value);
+          node = json_node_ref (reader->small_ints[value]);
+        }
+      else
+        node = json_node_init_int (json_node_alloc (), value);
     }
 
   reader->p = p;
@@ -218,6 +250,9 @@ read_word (Reader     *reader,
   return TRUE;
 }
 
+/* Names are short: one on the stack for each level of nesting. */
+#define NAME_ON_STACK 64
+
 static JsonNode *
 read_object (Reader *reader)
 {
@@ -231,21 +266,30 @@ read_object (Reader *reader)
 
   for (;;)
     {
-      g_autofree char *name = NULL;
+      char name_on_stack[NAME_ON_STACK];
+      g_autofree char *long_name = NULL;
+      const char *name = name_on_stack;
+      guint size = json_object_get_size (object);
       JsonNode *member;
 
       skip_space (reader);
-      if (reader->p >= reader->end || *reader->p != '"')
+      if (reader->p >= reader->end || *reader->p != '"' || !read_string (reader))
         return NULL;
-      name = read_string (reader);
-      if (name == NULL || json_object_has_member (object, name))
-        return NULL;
+      /* The value's strings go through reader->text too. */
+      if (reader->text->len < NAME_ON_STACK)
+        memcpy (name_on_stack, reader->text->str, reader->text->len + 1);
+      else
+        name = long_name = g_strndup (reader->text->str, reader->text->len);
       if (!skip_char (reader, ':'))
         return NULL;
       member = read_value (reader);
       if (member == NULL)
         return NULL;
       json_object_set_member (object, name, member);
+      /* A duplicate name replaced a member: json-glib keeps the last,
+       * and its parser decides. */
+      if (json_object_get_size (object) == size)
+        return NULL;
 
       if (skip_char (reader, '}'))
         return g_steal_pointer (&node);
@@ -280,6 +324,23 @@ read_array (Reader *reader)
     }
 }
 
+/* An array or an object, one level deeper; NULL too deep, as
+ * json-glib could not be asked to read it. */
+static JsonNode *
+read_nested (Reader *reader)
+{
+  JsonNode *node;
+
+  if (reader->depth >= UPSKILL_JSON_MAX_DEPTH)
+    return NULL;
+
+  reader->depth++;
+  node = *reader->p == '{' ? read_object (reader) : read_array (reader);
+  reader->depth--;
+
+  return node;
+}
+
 static JsonNode *
 read_value (Reader *reader)
 {
@@ -290,17 +351,11 @@ read_value (Reader *reader)
   switch (*reader->p)
     {
     case '{':
-      return read_object (reader);
-
     case '[':
-      return read_array (reader);
+      return read_nested (reader);
 
     case '"':
-      {
-        g_autofree char *text = read_string (reader);
-
-        return text != NULL ? json_node_init_string (json_node_alloc (), text) : NULL;
-      }
+      return read_string (reader) ? json_node_init_string (json_node_alloc (), reader->text->str) : NULL;
 
     case 't':
       return read_word (reader, "true") ? json_node_init_boolean (json_node_alloc (), TRUE) : NULL;
@@ -320,7 +375,8 @@ JsonNode *
 upskill_json_parse_fast (const char *data,
                          gsize       length)
 {
-  Reader reader = { data, data + length };
+  g_autoptr(GString) text = g_string_sized_new (256);
+  Reader reader = { data, data + length, text, 0, { NULL, } };
   g_autoptr(JsonNode) root = NULL;
 
   g_return_val_if_fail (data != NULL, NULL);
@@ -330,7 +386,9 @@ upskill_json_parse_fast (const char *data,
   if (reader.p >= reader.end || *reader.p != '{')
     return NULL;
 
-  root = read_object (&reader);
+  root = read_nested (&reader);
+  for (guint i = 0; i < SMALL_INTS; i++)
+    g_clear_pointer (&reader.small_ints[i], json_node_unref);
   if (root == NULL)
     return NULL;
 

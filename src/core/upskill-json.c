@@ -425,6 +425,43 @@ check_text_error (const char  *data,
   return FALSE;
 }
 
+/* The length of the plain ASCII start of @data, without NUL: eight
+ * bytes at a time, where g_utf8_validate_len() takes them one by one.
+ * Profiles are mostly ASCII. */
+static gsize
+ascii_prefix_length (const char *data,
+                     gsize       length)
+{
+  const guint64 high_bits = G_GUINT64_CONSTANT (0x8080808080808080);
+  const guint64 low_bits = G_GUINT64_CONSTANT (0x0101010101010101);
+  gsize i = 0;
+
+  for (; i + sizeof (guint64) <= length; i += sizeof (guint64))
+    {
+      guint64 word;
+
+      memcpy (&word, data + i, sizeof word);
+      /* A byte of 0x80 or more, or a NUL byte. */
+      if ((word & high_bits) != 0 || ((word - low_bits) & ~word & high_bits) != 0)
+        break;
+    }
+
+  while (i < length && data[i] != '\0' && (guchar) data[i] < 0x80)
+    i++;
+
+  return i;
+}
+
+/* g_utf8_validate_len(), past the ASCII start that needs no decoding. */
+static gboolean
+text_is_utf8 (const char *data,
+              gsize       length)
+{
+  gsize ascii = ascii_prefix_length (data, length);
+
+  return ascii == length || g_utf8_validate_len (data + ascii, length - ascii, NULL);
+}
+
 JsonNode *
 upskill_json_parse_bytes (GBytes      *bytes,
                           const char  *display_name,
@@ -460,7 +497,7 @@ upskill_json_parse_bytes (GBytes      *bytes,
       return NULL;
     }
 
-  if (!g_utf8_validate_len (data, length, NULL))
+  if (!text_is_utf8 (data, length))
     {
       const char *end = NULL;
 
@@ -469,6 +506,12 @@ upskill_json_parse_bytes (GBytes      *bytes,
                     _("the text is not valid UTF-8"));
       return NULL;
     }
+
+  /* Plain JSON, the common case, is read at once: the quick reader
+   * gives up on everything the checks below would refuse. */
+  root = upskill_json_parse_fast (data, length);
+  if (root != NULL)
+    return root;
 
   if (!check_depth (data, length, UPSKILL_JSON_MAX_DEPTH, &offset))
     {
@@ -481,10 +524,6 @@ upskill_json_parse_bytes (GBytes      *bytes,
 
   if (!check_text_error (data, length, display_name, error))
     return NULL;
-
-  root = upskill_json_parse_fast (data, length);
-  if (root != NULL)
-    return root;
 
   parser = json_parser_new_immutable ();
   if (!json_parser_load_from_data (parser, data, length, &local_error))
@@ -509,45 +548,51 @@ upskill_json_parse_bytes (GBytes      *bytes,
   return json_parser_steal_root (parser);
 }
 
-/* Reads at most @max_length bytes of the file open at @fd. */
+/* Reads at most @max_length bytes of the file open at @fd, which is
+ * @size_hint bytes long as far as fstat() knows: read into a buffer of
+ * that size (and one byte more, to see the end), it is neither copied
+ * nor grown unless it grows meanwhile. */
 static GBytes *
 read_fd (int            fd,
+         gsize          size_hint,
          gsize          max_length,
          GCancellable  *cancellable,
          GError       **error)
 {
-  g_autoptr(GByteArray) data = g_byte_array_new ();
-  gsize chunk = 64 * 1024;
+  gsize allocated = MAX (MIN (size_hint, max_length - 1) + 1, 4096);
+  g_autofree char *data = g_malloc (allocated);
+  gsize length = 0;
 
-  while (data->len < max_length)
+  while (length < max_length)
     {
-      gsize want = MIN (chunk, max_length - data->len);
-      guint old_length = data->len;
       gssize n;
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         return NULL;
 
-      g_byte_array_set_size (data, old_length + want);
-      n = read (fd, data->data + old_length, want);
+      if (length == allocated)
+        {
+          allocated = MIN (MAX (allocated * 2, 64 * 1024), max_length);
+          data = g_realloc (data, allocated);
+        }
+
+      n = read (fd, data + length, MIN (allocated, max_length) - length);
       if (n < 0)
         {
           int saved_errno = errno;
 
-          g_byte_array_set_size (data, old_length);
           if (saved_errno == EINTR)
             continue;
           g_set_error_literal (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
                                g_strerror (saved_errno));
           return NULL;
         }
-
-      g_byte_array_set_size (data, old_length + n);
       if (n == 0)
         break;
+      length += n;
     }
 
-  return g_byte_array_free_to_bytes (g_steal_pointer (&data));
+  return g_bytes_new_take (g_steal_pointer (&data), length);
 }
 
 /* Only a regular file is read: opening a FIFO (or a link to one) would
@@ -609,7 +654,7 @@ read_regular_file (GFile         *file,
 
   /* Read one byte past the cap so that an oversized file is recognised
    * without loading all of it. */
-  bytes = read_fd (fd, UPSKILL_JSON_MAX_SIZE + 1, cancellable, &local_error);
+  bytes = read_fd (fd, (gsize) st.st_size, UPSKILL_JSON_MAX_SIZE + 1, cancellable, &local_error);
   close (fd);
   if (bytes == NULL)
     g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_IO,

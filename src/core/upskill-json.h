@@ -11,6 +11,8 @@ G_BEGIN_DECLS
 #define UPSKILL_JSON_MAX_SIZE  (4 * 1024 * 1024)
 #define UPSKILL_JSON_MAX_DEPTH 64
 
+/* A tree to read, not to change: parts of it may be shared (see
+ * upskill_json_parse_fast()), or sealed by json-glib. */
 JsonNode   *upskill_json_parse_bytes        (GBytes       *bytes,
                                              const char   *display_name,
                                              GError      **error);

@@ -98,9 +98,7 @@ upskill_practice_fill_summary (UpskillProfileSummary *summary,
   g_clear_pointer (&summary->areas, g_free);
   summary->n_areas = upskill_catalog_get_n_areas (catalog);
   summary->areas = g_new0 (double, summary->n_areas);
-  for (guint i = 0; i < summary->n_areas; i++)
-    summary->areas[i] = upskill_compute_area_readiness (profile, catalog,
-                                                        upskill_catalog_get_area (catalog, i));
+  upskill_compute_readiness_by_area (profile, catalog, summary->areas);
 
   gaps = upskill_compute_gaps (profile, catalog, NULL);
   for (guint i = 0; i < gaps->len; i++)

@@ -82,7 +82,9 @@ get_text (JsonObject  *object,
   if (!upskill_json_get_string (object, member, required, where, out_text, error))
     return FALSE;
 
-  if (*out_text != NULL && g_utf8_strlen (*out_text, -1) > max_chars)
+  /* No longer in characters than in bytes: most texts need no count. */
+  if (*out_text != NULL && strlen (*out_text) > (gsize) max_chars &&
+      g_utf8_strlen (*out_text, -1) > max_chars)
     {
       g_set_error (error, UPSKILL_ERROR, UPSKILL_ERROR_INVALID_DATA,
                    _("%s: “%s”: longer than the limit of %ld characters"),
@@ -200,6 +202,29 @@ read_skill (UpskillProfile  *self,
   return TRUE;
 }
 
+/* One item of the history; @where names it in @error. */
+static UpskillHistoryEntry *
+read_history_entry (JsonObject  *object,
+                    const char  *where,
+                    GError     **error)
+{
+  const char *skill_id = NULL;
+  const char *source = NULL;
+  gint64 time = 0;
+  guint from = 0;
+  guint to = 0;
+
+  if (!upskill_json_get_time (object, "time", TRUE, where, &time, error) ||
+      !get_key (object, "skill", TRUE, where, &skill_id, error) ||
+      !get_level (object, "from", TRUE, where, &from, error) ||
+      !get_level (object, "to", TRUE, where, &to, error) ||
+      !get_text (object, "source", FALSE, UPSKILL_PROFILE_LINE_MAX_CHARS,
+                 where, &source, error))
+    return NULL;
+
+  return upskill_profile_history_entry_new (time, skill_id, from, to, source);
+}
+
 static gboolean
 read_history (UpskillProfile  *self,
               JsonArray       *history,
@@ -210,32 +235,27 @@ read_history (UpskillProfile  *self,
 
   for (guint i = 0; i < json_array_get_length (history); i++)
     {
-      g_autofree char *where = NULL;
       UpskillHistoryEntry *entry;
       JsonObject *object;
-      const char *skill_id = NULL;
-      const char *source = NULL;
-      gint64 time = 0;
-      guint from = 0;
-      guint to = 0;
 
       object = upskill_json_array_get_object (history, i, file_where, "history", error);
       if (object == NULL)
         return FALSE;
 
-      where = g_strdup_printf (_("%s: history item %u"), file_where, i + 1);
-      if (!upskill_json_get_time (object, "time", TRUE, where, &time, error) ||
-          !get_key (object, "skill", TRUE, where, &skill_id, error) ||
-          !get_level (object, "from", TRUE, where, &from, error) ||
-          !get_level (object, "to", TRUE, where, &to, error) ||
-          !get_text (object, "source", FALSE, UPSKILL_PROFILE_LINE_MAX_CHARS,
-                     where, &source, error))
-        return FALSE;
+      /* A history holds hundreds of items: one is named only when
+       * something is wrong with it, by reading it again. */
+      entry = read_history_entry (object, "", NULL);
+      if (entry == NULL)
+        {
+          g_autofree char *where = g_strdup_printf (_("%s: history item %u"), file_where, i + 1);
 
-      entry = upskill_profile_history_entry_new (time, skill_id, from, to, source);
+          entry = read_history_entry (object, where, error);
+          if (entry == NULL)
+            return FALSE;
+        }
 
       if (self->history->len > 0 &&
-          ((UpskillHistoryEntry *) g_ptr_array_index (self->history, self->history->len - 1))->time > time)
+          ((UpskillHistoryEntry *) g_ptr_array_index (self->history, self->history->len - 1))->time > entry->time)
         sorted = FALSE;
 
       g_ptr_array_add (self->history, entry);

@@ -171,21 +171,29 @@ upskill_progress_get_next_session (UpskillProfile *profile,
   return 0;
 }
 
+/* The day @time falls on in @zone, counted from 1970-01-01. */
+static gint64
+day_in_zone (GTimeZone *zone,
+             gint64     time)
+{
+  int interval = g_time_zone_find_interval (zone, G_TIME_TYPE_UNIVERSAL, time);
+  gint64 local = time + g_time_zone_get_offset (zone, interval);
+
+  return local >= 0 ? local / SECONDS_PER_DAY : -((-local - 1) / SECONDS_PER_DAY) - 1;
+}
+
 static gboolean
 is_same_day (const UpskillNote *note,
              gint64             now)
 {
+  /* Looked up once: GLib 2.74 reads /etc/localtime's link anew each
+   * time, under a lock, and a cold listing asks for every profile. */
+  g_autoptr(GTimeZone) local = g_time_zone_new_local ();
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+
   /* A day-only note is a UTC day; a timed one, a moment of the local day. */
-  g_autoptr(GDateTime) session = upskill_note_has_time (note)
-                                 ? g_date_time_new_from_unix_local (note->date)
-                                 : g_date_time_new_from_unix_utc (note->date);
-  g_autoptr(GDateTime) today = g_date_time_new_from_unix_local (now);
-
-  if (session == NULL || today == NULL)
-    return FALSE;
-
-  return g_date_time_get_year (session) == g_date_time_get_year (today)
-         && g_date_time_get_day_of_year (session) == g_date_time_get_day_of_year (today);
+  return day_in_zone (upskill_note_has_time (note) ? local : utc, note->date)
+         == day_in_zone (local, now);
 }
 
 const UpskillNote *

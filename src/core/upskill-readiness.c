@@ -175,6 +175,29 @@ upskill_compute_area_readiness (UpskillProfile *profile,
   return area_readiness (area, levels, targets);
 }
 
+void
+upskill_compute_readiness_by_area (UpskillProfile *profile,
+                                   UpskillCatalog *catalog,
+                                   double         *out_areas)
+{
+  g_autofree guint *levels = NULL;
+  g_autofree guint *targets = NULL;
+
+  g_return_if_fail (UPSKILL_IS_PROFILE (profile));
+  g_return_if_fail (UPSKILL_IS_CATALOG (catalog));
+  g_return_if_fail (out_areas != NULL);
+
+  levels = dup_levels (profile, catalog);
+  targets = dup_targets (profile, catalog);
+
+  for (guint i = 0; i < upskill_catalog_get_n_areas (catalog); i++)
+    {
+      UpskillArea *area = upskill_catalog_get_area (catalog, i);
+
+      out_areas[area->index] = area_readiness (area, levels, targets);
+    }
+}
+
 double
 upskill_compute_readiness (UpskillProfile *profile,
                            UpskillCatalog *catalog)
@@ -421,11 +444,13 @@ readiness_point_free (gpointer data)
   g_free (point);
 }
 
+/* A point from each area's tally (indexed by UpskillArea.index). Every
+ * skill is in exactly one area: the areas' tallies add up to the overall
+ * one, exactly (whole numbers). */
 static UpskillReadinessPoint *
 readiness_point_new (UpskillCatalog *catalog,
                      gint64          time,
-                     const guint    *levels,
-                     const guint    *targets)
+                     const Tally    *area_tallies)
 {
   guint n_areas = upskill_catalog_get_n_areas (catalog);
   UpskillReadinessPoint *point = g_new0 (UpskillReadinessPoint, 1);
@@ -434,22 +459,34 @@ readiness_point_new (UpskillCatalog *catalog,
   point->time = time;
   point->areas = g_new0 (double, MAX (n_areas, 1));
 
-  /* Every skill is in exactly one area: the areas' tallies add up to the
-   * overall one, exactly (whole numbers), without a second pass over the
-   * skills for each of a long history's points. */
   for (guint i = 0; i < n_areas; i++)
     {
-      UpskillArea *area = upskill_catalog_get_area (catalog, i);
-      Tally tally = { 0, 0 };
+      const Tally *tally = &area_tallies[i];
 
-      tally_area (&tally, area, levels, targets);
-      point->areas[area->index] = tally_to_percent (&tally);
-      overall.met += tally.met;
-      overall.targeted += tally.targeted;
+      point->areas[i] = tally_to_percent (tally);
+      overall.met += tally->met;
+      overall.targeted += tally->targeted;
     }
   point->overall = tally_to_percent (&overall);
 
   return point;
+}
+
+/* Sets @skill's level in @levels, and its area's tally with it: a long
+ * history's points cost a step each, not a pass over the catalog. */
+static void
+set_skill_level (Tally        *area_tallies,
+                 guint        *levels,
+                 const guint  *targets,
+                 UpskillSkill *skill,
+                 guint         level)
+{
+  guint target = targets[skill->index];
+  Tally *tally = &area_tallies[skill->area->index];
+
+  tally->met -= MIN (levels[skill->index], target);
+  tally->met += MIN (level, target);
+  levels[skill->index] = level;
 }
 
 /* The series starts with every skill at level 0 and replays the history
@@ -466,15 +503,25 @@ upskill_compute_readiness_series (UpskillProfile *profile,
   g_autoptr(GPtrArray) entries = NULL;
   g_autofree guint *levels = NULL;
   g_autofree guint *targets = NULL;
+  g_autofree Tally *area_tallies = NULL;
+  guint n_areas;
   GPtrArray *history;
   gint64 start;
 
   g_return_val_if_fail (UPSKILL_IS_PROFILE (profile), NULL);
   g_return_val_if_fail (UPSKILL_IS_CATALOG (catalog), NULL);
 
+  n_areas = upskill_catalog_get_n_areas (catalog);
   series = g_ptr_array_new_with_free_func (readiness_point_free);
   levels = g_new0 (guint, MAX (upskill_catalog_get_n_skills (catalog), 1));
   targets = dup_targets (profile, catalog);
+  area_tallies = g_new0 (Tally, MAX (n_areas, 1));
+  for (guint i = 0; i < n_areas; i++)
+    {
+      UpskillArea *area = upskill_catalog_get_area (catalog, i);
+
+      tally_area (&area_tallies[area->index], area, levels, targets);
+    }
 
   history = upskill_profile_get_history (profile);
   entries = g_ptr_array_sized_new (history->len);
@@ -490,7 +537,7 @@ upskill_compute_readiness_series (UpskillProfile *profile,
 
       start = MIN (start, first->time);
     }
-  g_ptr_array_add (series, readiness_point_new (catalog, start, levels, targets));
+  g_ptr_array_add (series, readiness_point_new (catalog, start, area_tallies));
 
   for (guint i = 0; i < entries->len; i++)
     {
@@ -502,7 +549,7 @@ upskill_compute_readiness_series (UpskillProfile *profile,
         ? upskill_catalog_find_skill (catalog, entry->skill_id)
         : NULL;
       if (skill != NULL)
-        levels[skill->index] = MIN (entry->to, UPSKILL_LEVEL_MAX);
+        set_skill_level (area_tallies, levels, targets, skill, MIN (entry->to, UPSKILL_LEVEL_MAX));
 
       if (i + 1 < entries->len)
         next = g_ptr_array_index (entries, i + 1);
@@ -510,7 +557,7 @@ upskill_compute_readiness_series (UpskillProfile *profile,
         continue;
 
       g_ptr_array_add (series,
-                       readiness_point_new (catalog, entry->time, levels, targets));
+                       readiness_point_new (catalog, entry->time, area_tallies));
     }
 
   return g_steal_pointer (&series);

@@ -76,6 +76,12 @@ void       upskill_compute_area_summary           (UpskillProfile       *profile
 double     upskill_compute_area_readiness         (UpskillProfile *profile,
                                                    UpskillCatalog *catalog,
                                                    UpskillArea    *area);
+/* upskill_compute_area_readiness() of every area at once, into
+ * @out_areas (upskill_catalog_get_n_areas() of them, indexed by
+ * UpskillArea.index). */
+void       upskill_compute_readiness_by_area      (UpskillProfile *profile,
+                                                   UpskillCatalog *catalog,
+                                                   double         *out_areas);
 double     upskill_compute_readiness              (UpskillProfile *profile,
                                                    UpskillCatalog *catalog);
 /* The area's current and target of upskill_compute_area_summary() (0..5),

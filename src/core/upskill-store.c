@@ -820,7 +820,8 @@ compare_strings (gconstpointer a,
 static GBytes *
 serialize_index_locked (UpskillStore *self)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+  /* Mutable: sealing would hash every object of a tree only written out. */
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
   g_autofree const char **file_names = NULL;
