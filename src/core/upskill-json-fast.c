@@ -227,7 +227,11 @@ read_number (Reader *reader)
       if (value >= 0 && value < SMALL_INTS && *start != '-')
         {
           if (reader->small_ints[value] == NULL)
-            reader->small_ints[value] = json_node_init_int (json_node_alloc (), value);
+            {
+              reader->small_ints[value] = json_node_init_int (json_node_alloc (), value);
+              /* Shared: json-glib refuses to change it through any holder. */
+              json_node_seal (reader->small_ints[value]);
+            }
           node = json_node_ref (reader->small_ints[value]);
         }
       else
