@@ -56,6 +56,10 @@ typedef struct
 {
   FileStamp              stamp;
   UpskillProfileSummary *summary;
+  /* The entry as index.json holds it ("dana.json":{…}), made by the
+   * thread that read the file, so that writing the index only joins
+   * them; NULL until then. */
+  char                  *json;
 } IndexEntry;
 
 struct _UpskillStore
@@ -225,6 +229,7 @@ static void
 index_entry_free (IndexEntry *entry)
 {
   upskill_profile_summary_free (entry->summary);
+  g_free (entry->json);
   g_free (entry);
 }
 
@@ -817,20 +822,102 @@ compare_strings (gconstpointer a,
   return strcmp (*(const char **)a, *(const char **)b);
 }
 
-static GBytes *
-serialize_index_locked (UpskillStore *self)
+static void
+build_index_entry (JsonBuilder                 *builder,
+                   const FileStamp             *stamp,
+                   const UpskillProfileSummary *summary)
+{
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "size");
+  json_builder_add_int_value (builder, stamp->size);
+  json_builder_set_member_name (builder, "mtime");
+  json_builder_add_int_value (builder, stamp->mtime_us);
+  json_builder_set_member_name (builder, "inode");
+  json_builder_add_int_value (builder, (gint64) stamp->inode);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_string_value (builder, summary->id);
+  if (summary->name != NULL)
+    {
+      json_builder_set_member_name (builder, "name");
+      json_builder_add_string_value (builder, summary->name);
+    }
+  json_builder_set_member_name (builder, "kind");
+  json_builder_add_string_value (builder, kind_to_string (summary->kind));
+  if (summary->archived)
+    {
+      json_builder_set_member_name (builder, "archived");
+      json_builder_add_boolean_value (builder, TRUE);
+    }
+  if (summary->current_role != NULL)
+    {
+      json_builder_set_member_name (builder, "current_role");
+      json_builder_add_string_value (builder, summary->current_role);
+    }
+  if (summary->target_role != NULL)
+    {
+      json_builder_set_member_name (builder, "target_role");
+      json_builder_add_string_value (builder, summary->target_role);
+    }
+  json_builder_set_member_name (builder, "tags");
+  json_builder_begin_array (builder);
+  for (guint t = 0; summary->tags != NULL && summary->tags[t] != NULL; t++)
+    json_builder_add_string_value (builder, summary->tags[t]);
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "readiness");
+  json_builder_add_double_value (builder, summary->readiness);
+  json_builder_set_member_name (builder, "modified");
+  json_builder_add_int_value (builder, summary->modified);
+  if (summary->error != NULL)
+    {
+      json_builder_set_member_name (builder, "error");
+      json_builder_add_string_value (builder, summary->error);
+    }
+  write_overview (builder, summary);
+  json_builder_end_object (builder);
+}
+
+/* Generates the object @builder holds, without its outer braces. */
+static char *
+dup_members_text (JsonBuilder *builder)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+  GString *text = g_string_sized_new (512);
+
+  json_generator_set_root (generator, root);
+  json_generator_to_gstring (generator, text);
+  g_assert (text->len >= 2 && text->str[0] == '{' && text->str[text->len - 1] == '}');
+  g_string_truncate (text, text->len - 1);
+  g_string_erase (text, 0, 1);
+
+  return g_string_free (text, FALSE);
+}
+
+/* The text index.json holds for the file @file_name, such as
+ * "dana.json":{…}. Any thread may make it. */
+static char *
+serialize_index_entry (const char                  *file_name,
+                       const FileStamp             *stamp,
+                       const UpskillProfileSummary *summary)
 {
   /* Mutable: sealing would hash every object of a tree only written out. */
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree const char **file_names = NULL;
-  g_autofree char *generator_name = dup_index_generator (self);
-  guint n_files = 0;
-  GString *text;
 
-  file_names = (const char **) g_hash_table_get_keys_as_array (self->index, &n_files);
-  qsort (file_names, n_files, sizeof (char *), compare_strings);
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, file_name);
+  build_index_entry (builder, stamp, summary);
+  json_builder_end_object (builder);
+
+  return dup_members_text (builder);
+}
+
+/* The header, up to the opening brace of "profiles". */
+static char *
+serialize_index_header (UpskillStore *self)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autofree char *generator_name = dup_index_generator (self);
+  g_autofree char *members = NULL;
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "format");
@@ -841,70 +928,40 @@ serialize_index_locked (UpskillStore *self)
   json_builder_add_string_value (builder, generator_name);
   json_builder_set_member_name (builder, "profiles");
   json_builder_begin_object (builder);
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
 
+  members = dup_members_text (builder);
+  g_assert (g_str_has_suffix (members, "{}"));
+  members[strlen (members) - 1] = '\0';
+
+  return g_strconcat ("{", members, NULL);
+}
+
+static GBytes *
+serialize_index_locked (UpskillStore *self)
+{
+  g_autofree const char **file_names = NULL;
+  g_autofree char *header = serialize_index_header (self);
+  guint n_files = 0;
+  GString *text;
+
+  file_names = (const char **) g_hash_table_get_keys_as_array (self->index, &n_files);
+  qsort (file_names, n_files, sizeof (char *), compare_strings);
+
+  text = g_string_sized_new (1024 * (n_files + 1));
+  g_string_append (text, header);
   for (guint i = 0; i < n_files; i++)
     {
       IndexEntry *entry = g_hash_table_lookup (self->index, file_names[i]);
-      UpskillProfileSummary *summary = entry->summary;
 
-      json_builder_set_member_name (builder, file_names[i]);
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "size");
-      json_builder_add_int_value (builder, entry->stamp.size);
-      json_builder_set_member_name (builder, "mtime");
-      json_builder_add_int_value (builder, entry->stamp.mtime_us);
-      json_builder_set_member_name (builder, "inode");
-      json_builder_add_int_value (builder, (gint64) entry->stamp.inode);
-      json_builder_set_member_name (builder, "id");
-      json_builder_add_string_value (builder, summary->id);
-      if (summary->name != NULL)
-        {
-          json_builder_set_member_name (builder, "name");
-          json_builder_add_string_value (builder, summary->name);
-        }
-      json_builder_set_member_name (builder, "kind");
-      json_builder_add_string_value (builder, kind_to_string (summary->kind));
-      if (summary->archived)
-        {
-          json_builder_set_member_name (builder, "archived");
-          json_builder_add_boolean_value (builder, TRUE);
-        }
-      if (summary->current_role != NULL)
-        {
-          json_builder_set_member_name (builder, "current_role");
-          json_builder_add_string_value (builder, summary->current_role);
-        }
-      if (summary->target_role != NULL)
-        {
-          json_builder_set_member_name (builder, "target_role");
-          json_builder_add_string_value (builder, summary->target_role);
-        }
-      json_builder_set_member_name (builder, "tags");
-      json_builder_begin_array (builder);
-      for (guint t = 0; summary->tags != NULL && summary->tags[t] != NULL; t++)
-        json_builder_add_string_value (builder, summary->tags[t]);
-      json_builder_end_array (builder);
-      json_builder_set_member_name (builder, "readiness");
-      json_builder_add_double_value (builder, summary->readiness);
-      json_builder_set_member_name (builder, "modified");
-      json_builder_add_int_value (builder, summary->modified);
-      if (summary->error != NULL)
-        {
-          json_builder_set_member_name (builder, "error");
-          json_builder_add_string_value (builder, summary->error);
-        }
-      write_overview (builder, summary);
-      json_builder_end_object (builder);
+      if (entry->json == NULL)
+        entry->json = serialize_index_entry (file_names[i], &entry->stamp, entry->summary);
+      if (i > 0)
+        g_string_append_c (text, ',');
+      g_string_append (text, entry->json);
     }
-
-  json_builder_end_object (builder);
-  json_builder_end_object (builder);
-
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
-  text = g_string_sized_new (256 * (n_files + 1));
-  json_generator_to_gstring (generator, text);
-  g_string_append_c (text, '\n');
+  g_string_append (text, "}}\n");
 
   return g_string_free_to_bytes (text);
 }
@@ -959,12 +1016,14 @@ write_index_if_dirty (UpskillStore *self)
   g_mutex_unlock (&self->index_write_lock);
 }
 
-/* Takes @summary. */
+/* Takes @summary and @json, the entry's text in index.json or NULL
+ * (see serialize_index_entry()). */
 static void
 remember_locked (UpskillStore          *self,
                  const char            *file_name,
                  const FileStamp       *stamp,
-                 UpskillProfileSummary *summary)
+                 UpskillProfileSummary *summary,
+                 char                  *json)
 {
   IndexEntry *entry;
 
@@ -974,6 +1033,7 @@ remember_locked (UpskillStore          *self,
   entry = g_new0 (IndexEntry, 1);
   entry->stamp = *stamp;
   entry->summary = summary;
+  entry->json = json;
   g_hash_table_replace (self->index, g_strdup (file_name), entry);
   self->index_dirty = TRUE;
 }
@@ -1177,7 +1237,9 @@ list_one (UpskillStore *self,
   g_autoptr(GError) error = NULL;
   g_autofree char *id = NULL;
   g_autofree char *path = NULL;
+  g_autofree char *json = NULL;
   UpskillProfileSummary *summary = NULL;
+  gboolean remember;
   struct stat st;
   FileStamp stamp;
 
@@ -1230,14 +1292,20 @@ list_one (UpskillStore *self,
   else
     summary = summary_new_error (id, file_name, st.st_mtime, error->message);
 
+  /* A read error may be passing (permissions, I/O); bad content is not. */
+  remember = !g_error_matches (error, UPSKILL_ERROR, UPSKILL_ERROR_IO);
+  /* Here, on this worker, rather than where the index is written. */
+  if (remember)
+    json = serialize_index_entry (file_name, &stamp, summary);
+
   g_mutex_lock (&self->lock);
   if (profile != NULL)
     g_hash_table_remove (self->broken, id);
   else
     g_hash_table_add (self->broken, g_strdup (id));
-  /* A read error may be passing (permissions, I/O); bad content is not. */
-  if (!g_error_matches (error, UPSKILL_ERROR, UPSKILL_ERROR_IO))
-    remember_locked (self, file_name, &stamp, upskill_profile_summary_copy (summary));
+  if (remember)
+    remember_locked (self, file_name, &stamp, upskill_profile_summary_copy (summary),
+                     g_steal_pointer (&json));
   g_mutex_unlock (&self->lock);
 
   return summary;
@@ -1598,7 +1666,7 @@ upskill_store_load (UpskillStore  *self,
   g_mutex_lock (&self->lock);
   g_hash_table_remove (self->broken, id);
   remember_locked (self, file_name, &stamp,
-                   summary_new_from_profile (profile, self->catalog));
+                   summary_new_from_profile (profile, self->catalog), NULL);
   g_mutex_unlock (&self->lock);
 
   return g_steal_pointer (&profile);
@@ -1822,7 +1890,7 @@ save_bytes (UpskillStore                 *self,
 
       g_mutex_lock (&self->lock);
       g_hash_table_remove (self->broken, id);
-      remember_locked (self, file_name, &stamp, upskill_profile_summary_copy (summary));
+      remember_locked (self, file_name, &stamp, upskill_profile_summary_copy (summary), NULL);
       g_mutex_unlock (&self->lock);
     }
 
@@ -2555,7 +2623,7 @@ save_new (UpskillStore    *self,
 
               g_mutex_lock (&self->lock);
               g_hash_table_remove (self->broken, summary->id);
-              remember_locked (self, file_name, &stamp, g_steal_pointer (&summary));
+              remember_locked (self, file_name, &stamp, g_steal_pointer (&summary), NULL);
               g_mutex_unlock (&self->lock);
             }
           return TRUE;
