@@ -532,6 +532,54 @@ test_series_without_history (Fixture       *fixture,
   g_assert_cmpfloat (point->overall, <, 0.0);
 }
 
+static double
+readiness_before (Fixture *fixture,
+                  gint64   time)
+{
+  double readiness = -1.0;
+
+  g_assert_true (upskill_compute_readiness_before (fixture->profile, fixture->catalog, time, &readiness));
+
+  return readiness;
+}
+
+/* What readiness was at a time, as the series' points say: after the
+ * changes before it, or the first assessment (the end of the first day)
+ * when no change came before it. */
+static void
+test_readiness_before (Fixture       *fixture,
+                       gconstpointer  role_id)
+{
+  gint64 created = upskill_profile_get_created (fixture->profile);
+  gint64 later = created + 2 * 86400;
+
+  record_history (fixture->profile, created);
+  /* Python 6 of 7 down to 4 of 7: 7 of 15. */
+  set_level (fixture->profile, "py-data", 1, later);
+
+  g_assert_cmpfloat_with_epsilon (readiness_before (fixture, later + 1), 100.0 * 7 / 15, EPSILON);
+  g_assert_cmpfloat_with_epsilon (readiness_before (fixture, later), 100.0 * 9 / 15, EPSILON);
+  g_assert_cmpfloat_with_epsilon (readiness_before (fixture, created + 201), 100.0 * 8 / 15, EPSILON);
+  g_assert_cmpfloat_with_epsilon (readiness_before (fixture, created + 200), 100.0 * 3 / 15, EPSILON);
+  g_assert_cmpfloat_with_epsilon (readiness_before (fixture, created + 51), 100.0 * 1 / 15, EPSILON);
+  /* Nothing changed before: the first assessment, not 0 %. */
+  g_assert_cmpfloat_with_epsilon (readiness_before (fixture, created + 50), 100.0 * 9 / 15, EPSILON);
+  g_assert_cmpfloat_with_epsilon (readiness_before (fixture, created - 3600), 100.0 * 9 / 15, EPSILON);
+}
+
+static void
+test_readiness_before_nothing_targeted (Fixture       *fixture,
+                                        gconstpointer  role_id)
+{
+  gint64 created = upskill_profile_get_created (fixture->profile);
+  double readiness = 42.0;
+
+  record_history (fixture->profile, created);
+  g_assert_false (upskill_compute_readiness_before (fixture->profile, fixture->catalog,
+                                                    created + 400, &readiness));
+  g_assert_cmpfloat (readiness, ==, 42.0);
+}
+
 static void
 test_bundled_sample (UpskillTestSample *sample,
                      gconstpointer      sample_id)
@@ -596,6 +644,8 @@ main (int   argc,
   ADD ("overall-sums-skills", test_overall_sums_skills);
   ADD_WITHOUT_ROLE ("nothing-targeted", test_nothing_targeted);
   ADD ("area-levels", test_area_levels);
+  ADD ("readiness-before", test_readiness_before);
+  ADD_WITHOUT_ROLE ("readiness-before-nothing-targeted", test_readiness_before_nothing_targeted);
   ADD ("gaps-priority-with-trends", test_gaps_priority_with_trends);
   ADD ("gaps-trend-weights", test_gaps_trend_weights);
   ADD ("gaps-core-area-first", test_gaps_core_area_first);

@@ -9,39 +9,6 @@
 #include "upskill-progress.h"
 #include "upskill-readiness.h"
 
-/* Readiness when the reference session ended: the state after the last
- * change before it, or the first assessment if it came before that. */
-static gboolean
-readiness_at (GPtrArray *series,
-              gint64     time,
-              double    *out_readiness)
-{
-  guint baseline;
-  const UpskillReadinessPoint *point = NULL;
-
-  if (series->len == 0)
-    return FALSE;
-
-  baseline = upskill_progress_get_baseline_index (series);
-  for (guint i = 0; i < series->len; i++)
-    {
-      const UpskillReadinessPoint *candidate = g_ptr_array_index (series, i);
-
-      if (candidate->time >= time)
-        break;
-      point = candidate;
-    }
-
-  if (point == NULL || point == g_ptr_array_index (series, 0))
-    point = g_ptr_array_index (series, MIN (baseline, series->len - 1));
-
-  if (point->overall < 0)
-    return FALSE;
-
-  *out_readiness = point->overall;
-  return TRUE;
-}
-
 void
 upskill_practice_fill_summary (UpskillProfileSummary *summary,
                                UpskillProfile        *profile,
@@ -68,10 +35,13 @@ upskill_practice_fill_summary (UpskillProfileSummary *summary,
   reference = upskill_progress_get_reference_session (profile, now);
   if (reference != NULL && summary->readiness >= 0)
     {
-      g_autoptr(GPtrArray) series = upskill_compute_readiness_series (profile, catalog);
       double then;
 
-      if (readiness_at (series, upskill_note_get_end (reference), &then))
+      /* Readiness when the reference session ended: the state after the
+       * last change before it, or the first assessment if it came before
+       * that. */
+      if (upskill_compute_readiness_before (profile, catalog,
+                                            upskill_note_get_end (reference), &then))
         {
           summary->has_change = TRUE;
           summary->change = summary->readiness - then;

@@ -444,123 +444,203 @@ readiness_point_free (gpointer data)
   g_free (point);
 }
 
-/* A point from each area's tally (indexed by UpskillArea.index). Every
- * skill is in exactly one area: the areas' tallies add up to the overall
- * one, exactly (whole numbers). */
-static UpskillReadinessPoint *
-readiness_point_new (UpskillCatalog *catalog,
-                     gint64          time,
-                     const Tally    *area_tallies)
+/* Every skill at level 0, then the history replayed in time order
+ * against today's targets: a long history's steps cost a step each, not
+ * a pass over the catalog. */
+typedef struct
+{
+  UpskillCatalog *catalog;
+  guint          *levels;
+  guint          *targets;
+  Tally          *area_tallies;  /* indexed by UpskillArea.index */
+  GPtrArray      *entries;       /* the history, by time */
+  gint64          start;         /* the profile's creation, or the first entry */
+} Replay;
+
+static void
+replay_init (Replay         *replay,
+             UpskillProfile *profile,
+             UpskillCatalog *catalog)
 {
   guint n_areas = upskill_catalog_get_n_areas (catalog);
-  UpskillReadinessPoint *point = g_new0 (UpskillReadinessPoint, 1);
-  Tally overall = { 0, 0 };
+  GPtrArray *history = upskill_profile_get_history (profile);
 
-  point->time = time;
-  point->areas = g_new0 (double, MAX (n_areas, 1));
+  replay->catalog = catalog;
+  replay->levels = g_new0 (guint, MAX (upskill_catalog_get_n_skills (catalog), 1));
+  replay->targets = dup_targets (profile, catalog);
+  replay->area_tallies = g_new0 (Tally, MAX (n_areas, 1));
+  for (guint i = 0; i < n_areas; i++)
+    {
+      UpskillArea *area = upskill_catalog_get_area (catalog, i);
+
+      tally_area (&replay->area_tallies[area->index], area, replay->levels, replay->targets);
+    }
+
+  replay->entries = g_ptr_array_sized_new (history->len);
+  for (guint i = 0; i < history->len; i++)
+    g_ptr_array_add (replay->entries, g_ptr_array_index (history, i));
+  /* Stable: entries of the same second keep the order they were made in. */
+  g_ptr_array_sort (replay->entries, upskill_history_entry_compare_time);
+
+  replay->start = upskill_profile_get_created (profile);
+  if (replay->entries->len > 0)
+    {
+      const UpskillHistoryEntry *first = g_ptr_array_index (replay->entries, 0);
+
+      replay->start = MIN (replay->start, first->time);
+    }
+}
+
+static void
+replay_clear (Replay *replay)
+{
+  g_clear_pointer (&replay->levels, g_free);
+  g_clear_pointer (&replay->targets, g_free);
+  g_clear_pointer (&replay->area_tallies, g_free);
+  g_clear_pointer (&replay->entries, g_ptr_array_unref);
+}
+
+/* Sets the level of the entry's skill, and its area's tally with it.
+ * Entries for skills the catalog does not know change nothing. */
+static void
+replay_entry (Replay                    *replay,
+              const UpskillHistoryEntry *entry)
+{
+  UpskillSkill *skill;
+  guint level = MIN (entry->to, UPSKILL_LEVEL_MAX);
+  guint target;
+  Tally *tally;
+
+  skill = entry->skill_id != NULL
+    ? upskill_catalog_find_skill (replay->catalog, entry->skill_id)
+    : NULL;
+  if (skill == NULL)
+    return;
+
+  target = replay->targets[skill->index];
+  tally = &replay->area_tallies[skill->area->index];
+  tally->met -= MIN (replay->levels[skill->index], target);
+  tally->met += MIN (level, target);
+  replay->levels[skill->index] = level;
+}
+
+/* From each area's tally. Every skill is in exactly one area: the areas'
+ * tallies add up to the overall one, exactly (whole numbers). When
+ * @out_areas is not NULL, each area's readiness goes there too. */
+static double
+replay_readiness (const Replay *replay,
+                  double       *out_areas)
+{
+  guint n_areas = upskill_catalog_get_n_areas (replay->catalog);
+  Tally overall = { 0, 0 };
 
   for (guint i = 0; i < n_areas; i++)
     {
-      const Tally *tally = &area_tallies[i];
+      const Tally *tally = &replay->area_tallies[i];
 
-      point->areas[i] = tally_to_percent (tally);
+      if (out_areas != NULL)
+        out_areas[i] = tally_to_percent (tally);
       overall.met += tally->met;
       overall.targeted += tally->targeted;
     }
-  point->overall = tally_to_percent (&overall);
+
+  return tally_to_percent (&overall);
+}
+
+static UpskillReadinessPoint *
+readiness_point_new (const Replay *replay,
+                     gint64        time)
+{
+  guint n_areas = upskill_catalog_get_n_areas (replay->catalog);
+  UpskillReadinessPoint *point = g_new0 (UpskillReadinessPoint, 1);
+
+  point->time = time;
+  point->areas = g_new0 (double, MAX (n_areas, 1));
+  point->overall = replay_readiness (replay, point->areas);
 
   return point;
 }
 
-/* Sets @skill's level in @levels, and its area's tally with it: a long
- * history's points cost a step each, not a pass over the catalog. */
-static void
-set_skill_level (Tally        *area_tallies,
-                 guint        *levels,
-                 const guint  *targets,
-                 UpskillSkill *skill,
-                 guint         level)
-{
-  guint target = targets[skill->index];
-  Tally *tally = &area_tallies[skill->area->index];
-
-  tally->met -= MIN (levels[skill->index], target);
-  tally->met += MIN (level, target);
-  levels[skill->index] = level;
-}
-
-/* The series starts with every skill at level 0 and replays the history
- * against today's targets, so the line shows progress towards the goal the
- * person has now. Entries of the same second make one point (the state
- * after all of them); the first point is at the profile's creation, or at
- * the first entry if an imported history starts earlier. Entries for skills
- * the catalog does not know add a point but change nothing. */
+/* The series replays the history against today's targets, so the line
+ * shows progress towards the goal the person has now. Entries of the same
+ * second make one point (the state after all of them); the first point is
+ * at the profile's creation, or at the first entry if an imported history
+ * starts earlier. Entries for skills the catalog does not know add a point
+ * but change nothing. */
 GPtrArray *
 upskill_compute_readiness_series (UpskillProfile *profile,
                                   UpskillCatalog *catalog)
 {
   g_autoptr(GPtrArray) series = NULL;
-  g_autoptr(GPtrArray) entries = NULL;
-  g_autofree guint *levels = NULL;
-  g_autofree guint *targets = NULL;
-  g_autofree Tally *area_tallies = NULL;
-  guint n_areas;
-  GPtrArray *history;
-  gint64 start;
+  Replay replay;
 
   g_return_val_if_fail (UPSKILL_IS_PROFILE (profile), NULL);
   g_return_val_if_fail (UPSKILL_IS_CATALOG (catalog), NULL);
 
-  n_areas = upskill_catalog_get_n_areas (catalog);
+  replay_init (&replay, profile, catalog);
   series = g_ptr_array_new_with_free_func (readiness_point_free);
-  levels = g_new0 (guint, MAX (upskill_catalog_get_n_skills (catalog), 1));
-  targets = dup_targets (profile, catalog);
-  area_tallies = g_new0 (Tally, MAX (n_areas, 1));
-  for (guint i = 0; i < n_areas; i++)
+  g_ptr_array_add (series, readiness_point_new (&replay, replay.start));
+
+  for (guint i = 0; i < replay.entries->len; i++)
     {
-      UpskillArea *area = upskill_catalog_get_area (catalog, i);
-
-      tally_area (&area_tallies[area->index], area, levels, targets);
-    }
-
-  history = upskill_profile_get_history (profile);
-  entries = g_ptr_array_sized_new (history->len);
-  for (guint i = 0; i < history->len; i++)
-    g_ptr_array_add (entries, g_ptr_array_index (history, i));
-  /* Stable: entries of the same second keep the order they were made in. */
-  g_ptr_array_sort (entries, upskill_history_entry_compare_time);
-
-  start = upskill_profile_get_created (profile);
-  if (entries->len > 0)
-    {
-      const UpskillHistoryEntry *first = g_ptr_array_index (entries, 0);
-
-      start = MIN (start, first->time);
-    }
-  g_ptr_array_add (series, readiness_point_new (catalog, start, area_tallies));
-
-  for (guint i = 0; i < entries->len; i++)
-    {
-      const UpskillHistoryEntry *entry = g_ptr_array_index (entries, i);
+      const UpskillHistoryEntry *entry = g_ptr_array_index (replay.entries, i);
       const UpskillHistoryEntry *next = NULL;
-      UpskillSkill *skill;
 
-      skill = entry->skill_id != NULL
-        ? upskill_catalog_find_skill (catalog, entry->skill_id)
-        : NULL;
-      if (skill != NULL)
-        set_skill_level (area_tallies, levels, targets, skill, MIN (entry->to, UPSKILL_LEVEL_MAX));
+      replay_entry (&replay, entry);
 
-      if (i + 1 < entries->len)
-        next = g_ptr_array_index (entries, i + 1);
+      if (i + 1 < replay.entries->len)
+        next = g_ptr_array_index (replay.entries, i + 1);
       if (next != NULL && next->time == entry->time)
         continue;
 
-      g_ptr_array_add (series,
-                       readiness_point_new (catalog, entry->time, area_tallies));
+      g_ptr_array_add (series, readiness_point_new (&replay, entry->time));
     }
 
+  replay_clear (&replay);
+
   return g_steal_pointer (&series);
+}
+
+gboolean
+upskill_compute_readiness_before (UpskillProfile *profile,
+                                  UpskillCatalog *catalog,
+                                  gint64          time,
+                                  double         *out_readiness)
+{
+  const UpskillHistoryEntry *first;
+  Replay replay;
+  gint64 until;
+  double readiness;
+
+  g_return_val_if_fail (UPSKILL_IS_PROFILE (profile), FALSE);
+  g_return_val_if_fail (UPSKILL_IS_CATALOG (catalog), FALSE);
+  g_return_val_if_fail (out_readiness != NULL, FALSE);
+
+  replay_init (&replay, profile, catalog);
+
+  /* No change before @time: the first assessment, the state at the end
+   * of the first day (as upskill_progress_get_baseline_index() finds it
+   * in the series). */
+  first = replay.entries->len > 0 ? g_ptr_array_index (replay.entries, 0) : NULL;
+  until = first != NULL && first->time < time ? time : replay.start + UPSKILL_PROGRESS_SECONDS_PER_DAY;
+
+  for (guint i = 0; i < replay.entries->len; i++)
+    {
+      const UpskillHistoryEntry *entry = g_ptr_array_index (replay.entries, i);
+
+      if (entry->time >= until)
+        break;
+      replay_entry (&replay, entry);
+    }
+
+  readiness = replay_readiness (&replay, NULL);
+  replay_clear (&replay);
+
+  if (readiness < 0)
+    return FALSE;
+
+  *out_readiness = readiness;
+  return TRUE;
 }
 
 void

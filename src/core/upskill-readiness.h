@@ -104,6 +104,14 @@ typedef struct
  * profile's creation (UpskillReadinessPoint*). */
 GPtrArray *upskill_compute_readiness_series       (UpskillProfile *profile,
                                                    UpskillCatalog *catalog);
+/* The overall readiness of the series' last point before @time, or of
+ * the first assessment (see upskill_compute_baseline()) when that point is
+ * the series' first or there is none: what readiness was at @time, without
+ * building the series. FALSE when it cannot be measured (no target). */
+gboolean   upskill_compute_readiness_before       (UpskillProfile *profile,
+                                                   UpskillCatalog *catalog,
+                                                   gint64          time,
+                                                   double         *out_readiness);
 
 /* Where progress is measured from: the first assessment (the levels at the
  * end of the history's first day), never 0%. */
