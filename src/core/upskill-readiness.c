@@ -464,6 +464,7 @@ replay_init (Replay         *replay,
 {
   guint n_areas = upskill_catalog_get_n_areas (catalog);
   GPtrArray *history = upskill_profile_get_history (profile);
+  gboolean in_order = TRUE;
 
   replay->catalog = catalog;
   replay->levels = g_new0 (guint, MAX (upskill_catalog_get_n_skills (catalog), 1));
@@ -478,9 +479,17 @@ replay_init (Replay         *replay,
 
   replay->entries = g_ptr_array_sized_new (history->len);
   for (guint i = 0; i < history->len; i++)
-    g_ptr_array_add (replay->entries, g_ptr_array_index (history, i));
-  /* Stable: entries of the same second keep the order they were made in. */
-  g_ptr_array_sort (replay->entries, upskill_history_entry_compare_time);
+    {
+      const UpskillHistoryEntry *entry = g_ptr_array_index (history, i);
+
+      if (i > 0 && entry->time < ((const UpskillHistoryEntry *) g_ptr_array_index (history, i - 1))->time)
+        in_order = FALSE;
+      g_ptr_array_add (replay->entries, (gpointer) entry);
+    }
+  /* Stable: entries of the same second keep the order they were made in.
+   * A history read from a file is in order already. */
+  if (!in_order)
+    g_ptr_array_sort (replay->entries, upskill_history_entry_compare_time);
 
   replay->start = upskill_profile_get_created (profile);
   if (replay->entries->len > 0)
