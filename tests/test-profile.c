@@ -749,6 +749,13 @@ test_bad_data (void)
       UPSKILL_ERROR_INVALID_DATA, "notes item 2: “text” is missing" },
     { "\"notes\": [", "\"notes\": [1, ",
       UPSKILL_ERROR_INVALID_DATA, "“notes” item 1: expected an object" },
+    { "\"text\": \"Second\"",
+      "\"text\": \"Second\", \"actions\": [{\"id\": \"a1\", \"text\": \"Read\", \"status\": \"maybe\"}]",
+      UPSKILL_ERROR_INVALID_DATA, "notes item 2: actions item 1: “status”: “maybe” is not one of open, done, dropped" },
+    { "\"text\": \"Second\"",
+      "\"text\": \"Second\", \"actions\": [{\"id\": \"a1\", \"text\": \"Read\", \"status\": \"open\"},"
+      " {\"id\": \"a1\", \"text\": \"Again\", \"status\": \"done\"}]",
+      UPSKILL_ERROR_INVALID_DATA, "notes item 2: actions item 2: “id”: “a1” is used by another action" },
     { "\"version\": 1,", "\"version\": 1,,",
       UPSKILL_ERROR_NOT_JSON, "“bad.json”: 3:15: Parse error" },
   };

@@ -118,8 +118,9 @@ read_skill (UpskillProfile  *self,
             const char      *file_where,
             GError         **error)
 {
-  g_autofree char *where = g_strdup_printf ("%s: skills.%s", file_where, skill_id);
+  g_autofree char *label = NULL;
   g_autoptr(GError) local_error = NULL;
+  const char *where = "";
   SkillState *state;
   JsonObject *object;
   JsonArray *evidence;
@@ -132,6 +133,10 @@ read_skill (UpskillProfile  *self,
                    file_where, MAX_KEY_BYTES);
       return FALSE;
     }
+
+  /* Worded only when an error is to say it (see read_quietly_first()). */
+  if (error != NULL)
+    where = label = g_strdup_printf ("%s: skills.%s", file_where, skill_id);
 
   if (!JSON_NODE_HOLDS_OBJECT (node))
     {
@@ -176,7 +181,8 @@ read_skill (UpskillProfile  *self,
 
   for (guint i = 0; evidence != NULL && i < json_array_get_length (evidence); i++)
     {
-      g_autofree char *item_where = NULL;
+      g_autofree char *item_label = NULL;
+      const char *item_where = "";
       UpskillEvidence *item;
       JsonObject *item_object;
       const char *note = NULL;
@@ -187,7 +193,8 @@ read_skill (UpskillProfile  *self,
       if (item_object == NULL)
         return FALSE;
 
-      item_where = g_strdup_printf (_("%s: evidence item %u"), where, i + 1);
+      if (error != NULL)
+        item_where = item_label = g_strdup_printf (_("%s: evidence item %u"), where, i + 1);
       if (!get_text (item_object, "note", TRUE, UPSKILL_PROFILE_TEXT_MAX_CHARS,
                      item_where, &note, error) ||
           !get_text (item_object, "link", FALSE, UPSKILL_PROFILE_LINE_MAX_CHARS,
@@ -304,7 +311,8 @@ read_plan (UpskillProfile  *self,
 
   for (guint i = 0; i < json_array_get_length (plan); i++)
     {
-      g_autofree char *where = NULL;
+      g_autofree char *label = NULL;
+      const char *where = "";
       g_autoptr(UpskillPlanStep) step = NULL;
       JsonObject *object;
       const char *id = NULL;
@@ -316,7 +324,8 @@ read_plan (UpskillProfile  *self,
       if (object == NULL)
         return FALSE;
 
-      where = g_strdup_printf (_("%s: plan item %u"), file_where, i + 1);
+      if (error != NULL)
+        where = label = g_strdup_printf (_("%s: plan item %u"), file_where, i + 1);
       if (!get_key (object, "id", TRUE, where, &id, error) ||
           !get_key (object, "module", FALSE, where, &module_id, error) ||
           !upskill_json_get_string (object, "status", TRUE, where, &status, error))
@@ -397,7 +406,8 @@ read_actions (UpskillNote  *note,
 
   for (guint i = 0; i < json_array_get_length (actions); i++)
     {
-      g_autofree char *where = NULL;
+      g_autofree char *label = NULL;
+      const char *where = "";
       UpskillAction *action;
       JsonObject *object;
       const char *id = NULL;
@@ -411,7 +421,8 @@ read_actions (UpskillNote  *note,
       if (object == NULL)
         return FALSE;
 
-      where = g_strdup_printf (_("%s: actions item %u"), note_where, i + 1);
+      if (error != NULL)
+        where = label = g_strdup_printf (_("%s: actions item %u"), note_where, i + 1);
       if (!get_key (object, "id", TRUE, where, &id, error) ||
           !get_text (object, "text", TRUE, UPSKILL_PROFILE_LINE_MAX_CHARS, where, &text, error) ||
           !upskill_json_get_time (object, "due", FALSE, where, &due, error) ||
@@ -459,7 +470,8 @@ read_notes (UpskillProfile  *self,
 
   for (guint i = 0; i < json_array_get_length (notes); i++)
     {
-      g_autofree char *where = NULL;
+      g_autofree char *label = NULL;
+      const char *where = "";
       UpskillNote *note;
       JsonObject *object;
       const char *id = NULL;
@@ -470,7 +482,8 @@ read_notes (UpskillProfile  *self,
       if (object == NULL)
         return FALSE;
 
-      where = g_strdup_printf (_("%s: notes item %u"), file_where, i + 1);
+      if (error != NULL)
+        where = label = g_strdup_printf (_("%s: notes item %u"), file_where, i + 1);
       if (!get_key (object, "id", TRUE, where, &id, error) ||
           !upskill_json_get_time (object, "date", TRUE, where, &date, error) ||
           !get_text (object, "text", TRUE, UPSKILL_PROFILE_TEXT_MAX_CHARS,
@@ -518,6 +531,29 @@ read_notes (UpskillProfile  *self,
   g_ptr_array_sort (self->notes, compare_notes);
 
   return TRUE;
+}
+
+typedef gboolean (*ReadList) (UpskillProfile  *self,
+                              JsonArray       *array,
+                              const char      *file_where,
+                              GError         **error);
+
+/* A profile holds hundreds of items: @read goes through them without
+ * wording where each one is (no @error), and only if that fails once
+ * more from the start, with @items emptied, to say where. */
+static gboolean
+read_quietly_first (UpskillProfile  *self,
+                    ReadList         read,
+                    GPtrArray       *items,
+                    JsonArray       *array,
+                    const char      *file_where,
+                    GError         **error)
+{
+  if (read (self, array, file_where, NULL))
+    return TRUE;
+
+  g_ptr_array_set_size (items, 0);
+  return read (self, array, file_where, error);
 }
 
 static gboolean
@@ -736,7 +772,9 @@ read_profile (UpskillProfile  *self,
       json_object_iter_init (&iter, skills);
       while (json_object_iter_next (&iter, &skill_id, &node))
         {
-          if (!read_skill (self, skill_id, node, where, error))
+          /* Read again to word the error: the skill's state is replaced. */
+          if (!read_skill (self, skill_id, node, where, NULL) &&
+              !read_skill (self, skill_id, node, where, error))
             return FALSE;
         }
     }
@@ -747,11 +785,11 @@ read_profile (UpskillProfile  *self,
   if (local_error == NULL)
     array = upskill_json_get_array (root, "plan", FALSE, where, &local_error);
   if (local_error == NULL && array != NULL)
-    read_plan (self, array, where, &local_error);
+    read_quietly_first (self, read_plan, self->plan, array, where, &local_error);
   if (local_error == NULL)
     array = upskill_json_get_array (root, "notes", FALSE, where, &local_error);
   if (local_error == NULL && array != NULL)
-    read_notes (self, array, where, &local_error);
+    read_quietly_first (self, read_notes, self->notes, array, where, &local_error);
 
   if (local_error != NULL)
     {
