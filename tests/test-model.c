@@ -620,6 +620,17 @@ test_session_day_is_local (void)
   g_assert_cmpint (upskill_progress_get_reference_session (profile, session + 14 * 3600)->date, ==, session);
   g_assert_cmpint (upskill_progress_get_reference_session (profile, session + 12 * 3600)->date, ==, october);
 
+  /* A zone given (a listing looks it up once) decides, not TZ. */
+  {
+    g_autoptr(GTimeZone) kiritimati = g_time_zone_new_identifier ("Pacific/Kiritimati");
+
+    g_assert_nonnull (kiritimati);
+    g_assert_cmpint (upskill_progress_get_reference_session_in_zone (profile, session + 14 * 3600, kiritimati)->date,
+                     ==, october);
+    g_assert_cmpint (upskill_progress_get_reference_session_in_zone (profile, session + 24 * 3600, kiritimati)->date,
+                     ==, session);
+  }
+
   if (saved_tz != NULL)
     g_setenv ("TZ", saved_tz, TRUE);
   else

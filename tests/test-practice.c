@@ -59,7 +59,7 @@ test_fill_summary (void)
   summary->kind = UPSKILL_PROFILE_CLIENT;
   summary->target_role = g_strdup ("data-engineer");
   summary->readiness = upskill_compute_readiness (profile, catalog);
-  upskill_practice_fill_summary (summary, profile, catalog, now);
+  upskill_practice_fill_summary (summary, profile, catalog, now, NULL);
 
   g_assert_cmpint (summary->last_session, ==, ((UpskillNote *) g_ptr_array_index (notes, 0))->date);
   g_assert_cmpint (summary->next_session, ==, ((UpskillNote *) g_ptr_array_index (notes, 1))->date);
@@ -98,7 +98,7 @@ test_fill_summary (void)
           break;
         }
     }
-  upskill_practice_fill_summary (summary, profile, catalog, now);
+  upskill_practice_fill_summary (summary, profile, catalog, now, NULL);
   g_clear_object (&client);
   client = upskill_client_new (summary, catalog, now);
   g_assert_cmpint (upskill_client_get_plan_status (client), ==, UPSKILL_PLAN_ON_TRACK);

@@ -319,16 +319,16 @@ test_next_session_agreed (void)
   last = upskill_profile_add_note (profile, today - 3 * DAY, "Second");
   upskill_profile_add_note (profile, today + 20 * DAY, "Booked long ago");
 
-  upskill_practice_fill_summary (summary, profile, catalog, now);
+  upskill_practice_fill_summary (summary, profile, catalog, now, NULL);
   g_assert_cmpint (summary->next_session, ==, today + 20 * DAY);
 
   upskill_profile_set_note_next_session (profile, last->id, today + 11 * DAY);
-  upskill_practice_fill_summary (summary, profile, catalog, now);
+  upskill_practice_fill_summary (summary, profile, catalog, now, NULL);
   g_assert_cmpint (summary->next_session, ==, today + 11 * DAY);
 
   /* A date agreed that passed without a session: the old rule again. */
   upskill_profile_set_note_next_session (profile, last->id, today - DAY);
-  upskill_practice_fill_summary (summary, profile, catalog, now);
+  upskill_practice_fill_summary (summary, profile, catalog, now, NULL);
   g_assert_cmpint (summary->next_session, ==, today + 20 * DAY);
 }
 

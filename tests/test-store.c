@@ -1629,7 +1629,7 @@ test_cold_list_many (Fixture       *fixture,
       expected->target_role = g_strdup (upskill_profile_get_target_role (profile));
       expected->readiness = upskill_compute_readiness (profile, catalog);
       expected->modified = upskill_profile_get_modified (profile);
-      upskill_practice_fill_summary (expected, profile, catalog, g_get_real_time () / G_USEC_PER_SEC);
+      upskill_practice_fill_summary (expected, profile, catalog, g_get_real_time () / G_USEC_PER_SEC, NULL);
       assert_summaries_equal (listed, expected);
     }
   g_assert_null (upskill_test_find_summary (cold, "client-broken.json")->name);

@@ -13,8 +13,10 @@ void
 upskill_practice_fill_summary (UpskillProfileSummary *summary,
                                UpskillProfile        *profile,
                                UpskillCatalog        *catalog,
-                               gint64                 now)
+                               gint64                 now,
+                               GTimeZone             *local)
 {
+  g_autoptr(GTimeZone) looked_up = NULL;
   const UpskillNote *last;
   const UpskillNote *reference;
   GPtrArray *plan;
@@ -32,7 +34,9 @@ upskill_practice_fill_summary (UpskillProfileSummary *summary,
 
   summary->has_change = FALSE;
   summary->change = 0.0;
-  reference = upskill_progress_get_reference_session (profile, now);
+  if (local == NULL)
+    local = looked_up = g_time_zone_new_local ();
+  reference = upskill_progress_get_reference_session_in_zone (profile, now, local);
   if (reference != NULL && summary->readiness >= 0)
     {
       double then;

@@ -12,12 +12,14 @@ G_BEGIN_DECLS
  * so that a thousand clients need no full profile load. */
 
 /* Fills the overview's fields of @summary (last and next session, change
- * since the last session, plan, areas, gaps) from @profile as of @now.
- * The store calls this whenever it indexes a file. */
+ * since the last session, plan, areas, gaps) from @profile as of @now,
+ * whose days are those of the time zone @local (NULL: looked up). The
+ * store calls this whenever it indexes a file. */
 void       upskill_practice_fill_summary (UpskillProfileSummary *summary,
                                           UpskillProfile        *profile,
                                           UpskillCatalog        *catalog,
-                                          gint64                 now);
+                                          gint64                 now,
+                                          GTimeZone             *local);
 
 /* An UpskillClient for every readable profile of @summaries
  * (UpskillProfileSummary*), archived ones too, in their order. */

@@ -184,11 +184,9 @@ day_in_zone (GTimeZone *zone,
 
 static gboolean
 is_same_day (const UpskillNote *note,
-             gint64             now)
+             gint64             now,
+             GTimeZone         *local)
 {
-  /* Looked up once: GLib 2.74 reads /etc/localtime's link anew each
-   * time, under a lock, and a cold listing asks for every profile. */
-  g_autoptr(GTimeZone) local = g_time_zone_new_local ();
   g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
 
   /* A day-only note is a UTC day; a timed one, a moment of the local day. */
@@ -200,13 +198,26 @@ const UpskillNote *
 upskill_progress_get_reference_session (UpskillProfile *profile,
                                         gint64          now)
 {
+  g_autoptr(GTimeZone) local = g_time_zone_new_local ();
+
+  g_return_val_if_fail (UPSKILL_IS_PROFILE (profile), NULL);
+
+  return upskill_progress_get_reference_session_in_zone (profile, now, local);
+}
+
+const UpskillNote *
+upskill_progress_get_reference_session_in_zone (UpskillProfile *profile,
+                                                gint64          now,
+                                                GTimeZone      *local)
+{
   const UpskillNote *last;
   GPtrArray *notes;
 
   g_return_val_if_fail (UPSKILL_IS_PROFILE (profile), NULL);
+  g_return_val_if_fail (local != NULL, NULL);
 
   last = upskill_progress_get_last_session (profile, now);
-  if (last == NULL || !is_same_day (last, now))
+  if (last == NULL || !is_same_day (last, now, local))
     return last;
 
   /* The coach wrote today's note and exports now: the report is about the
@@ -216,7 +227,7 @@ upskill_progress_get_reference_session (UpskillProfile *profile,
     {
       const UpskillNote *note = g_ptr_array_index (notes, i - 1);
 
-      if (note != last && note->date < last->date && !is_same_day (note, now))
+      if (note != last && note->date < last->date && !is_same_day (note, now, local))
         return note;
     }
 

@@ -63,6 +63,12 @@ gint64             upskill_progress_get_next_session           (UpskillProfile *
                                                                 gint64          now);
 const UpskillNote *upskill_progress_get_reference_session      (UpskillProfile *profile,
                                                                 gint64          now);
+/* The same in the time zone @local, which a listing of many profiles
+ * looks up once (GLib 2.74 reads /etc/localtime again at each lookup,
+ * under a lock all threads share). */
+const UpskillNote *upskill_progress_get_reference_session_in_zone (UpskillProfile *profile,
+                                                                   gint64          now,
+                                                                   GTimeZone      *local);
 /* "14 October" for a day-only session, in UTC; its local day otherwise. */
 char              *upskill_progress_format_session_day         (const UpskillNote *note,
                                                                 gint64             now);

@@ -172,9 +172,11 @@ upskill_profile_summary_free (UpskillProfileSummary *summary)
   g_free (summary);
 }
 
+/* @local: the local time zone, or NULL to look it up. */
 static UpskillProfileSummary *
 summary_new_from_profile (UpskillProfile *profile,
-                          UpskillCatalog *catalog)
+                          UpskillCatalog *catalog,
+                          GTimeZone      *local)
 {
   UpskillProfileSummary *summary = g_new0 (UpskillProfileSummary, 1);
 
@@ -189,7 +191,7 @@ summary_new_from_profile (UpskillProfile *profile,
   summary->readiness = catalog != NULL ? upskill_compute_readiness (profile, catalog) : -1.0;
   summary->modified = upskill_profile_get_modified (profile);
   if (catalog != NULL)
-    upskill_practice_fill_summary (summary, profile, catalog, g_get_real_time () / G_USEC_PER_SEC);
+    upskill_practice_fill_summary (summary, profile, catalog, g_get_real_time () / G_USEC_PER_SEC, local);
 
   return summary;
 }
@@ -1231,6 +1233,7 @@ upskill_remove_leftover_temporaries (const char *folder)
 static UpskillProfileSummary *
 list_one (UpskillStore *self,
           const char   *file_name,
+          GTimeZone    *local,
           JsonNode    **spent_tree)
 {
   g_autoptr(UpskillProfile) profile = NULL;
@@ -1288,7 +1291,7 @@ list_one (UpskillStore *self,
    * the old stamp and is simply read again next time. */
   profile = read_profile_file (self, id, file_name, NULL, spent_tree, NULL, &error);
   if (profile != NULL)
-    summary = summary_new_from_profile (profile, self->catalog);
+    summary = summary_new_from_profile (profile, self->catalog, local);
   else
     summary = summary_new_error (id, file_name, st.st_mtime, error->message);
 
@@ -1323,6 +1326,7 @@ typedef struct
   GPtrArray     *file_names;
   gpointer      *summaries;   /* one slot per file name */
   GCancellable  *cancellable;
+  GTimeZone     *local;       /* looked up once for all the files */
   gint           next;        /* the next file to take, atomic */
 } ListWork;
 
@@ -1342,7 +1346,8 @@ list_worker (gpointer data)
     {
       if (g_cancellable_is_cancelled (work->cancellable))
         break;
-      work->summaries[i] = list_one (work->store, g_ptr_array_index (work->file_names, i), &spent_tree);
+      work->summaries[i] = list_one (work->store, g_ptr_array_index (work->file_names, i),
+                                     work->local, &spent_tree);
     }
 
   return NULL;
@@ -1477,6 +1482,7 @@ upskill_store_list (UpskillStore  *self,
   g_autoptr(GHashTable) seen = NULL;
   g_autoptr(GHashTable) conflict_copies = NULL;
   g_autofree gpointer *slots = NULL;
+  g_autoptr(GTimeZone) local = NULL;
   ListWork work = { 0 };
   GHashTableIter iter;
   gpointer key;
@@ -1515,6 +1521,7 @@ upskill_store_list (UpskillStore  *self,
   work.file_names = file_names;
   work.summaries = slots;
   work.cancellable = cancellable;
+  work.local = local = g_time_zone_new_local ();
   list_all (&work);
 
   summaries = g_ptr_array_new_full (file_names->len, (GDestroyNotify) upskill_profile_summary_free);
@@ -1535,7 +1542,7 @@ upskill_store_list (UpskillStore  *self,
   /* A copy whose profile is gone is all that is left of it: listed. */
   g_hash_table_iter_init (&iter, conflict_copies);
   while (g_hash_table_iter_next (&iter, NULL, &key))
-    g_ptr_array_add (summaries, list_one (self, key, NULL));
+    g_ptr_array_add (summaries, list_one (self, key, local, NULL));
 
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
@@ -1666,7 +1673,7 @@ upskill_store_load (UpskillStore  *self,
   g_mutex_lock (&self->lock);
   g_hash_table_remove (self->broken, id);
   remember_locked (self, file_name, &stamp,
-                   summary_new_from_profile (profile, self->catalog), NULL);
+                   summary_new_from_profile (profile, self->catalog, NULL), NULL);
   g_mutex_unlock (&self->lock);
 
   return g_steal_pointer (&profile);
@@ -1914,7 +1921,7 @@ upskill_store_save (UpskillStore    *self,
   g_autofree char *version = NULL;
 
   bytes = upskill_profile_to_bytes (profile);
-  summary = summary_new_from_profile (profile, self->catalog);
+  summary = summary_new_from_profile (profile, self->catalog, NULL);
 
   if (!save_bytes (self, summary->id, bytes, summary,
                    upskill_profile_get_file_version (profile), &version,
@@ -1984,7 +1991,7 @@ upskill_store_save_async (UpskillStore        *self,
    * from it now, as a copy that only the worker touches. */
   data = g_new0 (SaveData, 1);
   data->copy = upskill_profile_copy (profile);
-  data->summary = summary_new_from_profile (profile, self->catalog);
+  data->summary = summary_new_from_profile (profile, self->catalog, NULL);
   data->expected_version = g_strdup (upskill_profile_get_file_version (profile));
   data->profile = g_object_ref (profile);
 
@@ -2607,7 +2614,7 @@ save_new (UpskillStore    *self,
         return FALSE;
 
       bytes = upskill_profile_to_bytes (profile);
-      summary = summary_new_from_profile (profile, self->catalog);
+      summary = summary_new_from_profile (profile, self->catalog, NULL);
 
       lock = lock_folder (self);
       created = upskill_file_create_exclusively (self->profiles_path, summary->file_name, bytes, &local_error);
