@@ -218,51 +218,18 @@ radar_path (cairo_t      *cr,
   cairo_close_path (cr);
 }
 
-void
-upskill_chart_draw_radar (cairo_t                 *cr,
-                          const UpskillChartStyle *style,
-                          double                   width,
-                          double                   height,
-                          const UpskillChartRadar *radar)
+/* Each axis's name, laid out and wrapped on its side of the chart. */
+static RadarLabel *
+radar_labels_new (cairo_t                 *cr,
+                  const UpskillChartStyle *style,
+                  const UpskillChartRadar *radar,
+                  double                   wrap)
 {
-  guint n_axes;
-  const char * const *labels;
-  const double *current, *target;
-  double max;
-  g_autofree RadarLabel *placed = NULL;
-  double font_size, line_width, gap, cx, cy, radius, wrap;
-  double low, high;
-  guint rings;
+  RadarLabel *placed = g_new0 (RadarLabel, radar->n_axes);
 
-  g_return_if_fail (cr != NULL);
-  g_return_if_fail (style != NULL);
-  g_return_if_fail (radar != NULL);
-
-  n_axes = radar->n_axes;
-  labels = radar->labels;
-  current = radar->current;
-  target = radar->target;
-  max = radar->max;
-
-  if (n_axes < 3 || width <= 0 || height <= 0)
-    return;
-  if (max <= 0)
-    max = 5;
-
-  font_size = chart_font_size (style);
-  line_width = chart_line_width (style);
-  gap = font_size * 0.6;
-  cx = width / 2;
-  cy = height / 2;
-  /* Long names wrap at about a quarter of the chart's width. */
-  wrap = CLAMP (width * 0.24, font_size * 5, font_size * 14);
-
-  cairo_save (cr);
-
-  placed = g_new0 (RadarLabel, n_axes);
-  for (guint i = 0; i < n_axes; i++)
+  for (guint i = 0; i < radar->n_axes; i++)
     {
-      double angle = radar_angle (i, n_axes);
+      double angle = radar_angle (i, radar->n_axes);
       PangoAlignment alignment;
       ChartBox box;
 
@@ -277,7 +244,7 @@ upskill_chart_draw_radar (cairo_t                 *cr,
         alignment = PANGO_ALIGN_CENTER;
 
       placed[i].layout = chart_layout_new (cr, NULL, style, 1.0, PANGO_WEIGHT_NORMAL,
-                                           labels ? labels[i] : NULL);
+                                           radar->labels ? radar->labels[i] : NULL);
       /* Labels above and below the chart have more room across. */
       chart_layout_wrap (placed[i].layout, wrap * (1 + 0.6 * (1 - fabs (placed[i].dx))),
                          alignment);
@@ -286,9 +253,25 @@ upskill_chart_draw_radar (cairo_t                 *cr,
       placed[i].height = box.height;
     }
 
-  /* The largest radius at which every label fits and none overlaps. */
-  low = 0;
-  high = MIN (width, height) / 2;
+  return placed;
+}
+
+/* The largest radius at which every label fits and none overlaps; the
+ * labels are left placed for it. */
+static double
+radar_fit_radius (RadarLabel *placed,
+                  guint       n_axes,
+                  double      width,
+                  double      height,
+                  double      gap,
+                  double      font_size)
+{
+  double cx = width / 2;
+  double cy = height / 2;
+  double low = 0;
+  double high = MIN (width, height) / 2;
+  double radius;
+
   for (guint iteration = 0; iteration < 24; iteration++)
     {
       double mid = (low + high) / 2;
@@ -306,10 +289,25 @@ upskill_chart_draw_radar (cairo_t                 *cr,
   for (guint i = 0; i < n_axes; i++)
     radar_place_label (&placed[i], cx, cy, radius, gap);
 
-  /* Rings at every level, and the spokes. */
+  return radius;
+}
+
+/* Rings at every level, the spokes, and the level numbers along the
+ * first spoke, small, beside the rings. */
+static void
+radar_draw_grid (cairo_t                 *cr,
+                 const UpskillChartStyle *style,
+                 guint                    n_axes,
+                 double                   cx,
+                 double                   cy,
+                 double                   radius,
+                 double                   max)
+{
+  double line_width = chart_line_width (style);
+  guint rings = (guint) MAX (1, floor (max));
+
   cairo_set_line_width (cr, line_width * 0.6);
   chart_set_color (cr, &style->grid, 1.0);
-  rings = (guint) MAX (1, floor (max));
   for (guint level = 1; level <= rings; level++)
     {
       radar_path (cr, n_axes, cx, cy, radius * level / rings, NULL, max);
@@ -324,7 +322,6 @@ upskill_chart_draw_radar (cairo_t                 *cr,
     }
   cairo_stroke (cr);
 
-  /* Level numbers along the first spoke, small, beside the rings. */
   for (guint level = 1; level <= rings; level++)
     {
       g_autofree char *text = g_strdup_printf ("%u", level);
@@ -338,11 +335,25 @@ upskill_chart_draw_radar (cairo_t                 *cr,
                             cx + line_width * 2,
                             cy - radius * level / rings - box.height / 2);
     }
+}
 
-  /* Current: filled and outlined, with a dot per area. */
-  if (current != NULL)
+/* Current: filled and outlined, with a dot per area. Target: a dashed
+ * outline on top, so it stays visible where they meet. */
+static void
+radar_draw_series (cairo_t                 *cr,
+                   const UpskillChartStyle *style,
+                   const UpskillChartRadar *radar,
+                   double                   cx,
+                   double                   cy,
+                   double                   radius,
+                   double                   max)
+{
+  double line_width = chart_line_width (style);
+  guint n_axes = radar->n_axes;
+
+  if (radar->current != NULL)
     {
-      radar_path (cr, n_axes, cx, cy, radius, current, max);
+      radar_path (cr, n_axes, cx, cy, radius, radar->current, max);
       chart_set_color (cr, &style->current, 0.28);
       cairo_fill_preserve (cr);
       chart_set_color (cr, &style->current, 1.0);
@@ -353,7 +364,7 @@ upskill_chart_draw_radar (cairo_t                 *cr,
       for (guint i = 0; i < n_axes; i++)
         {
           double angle = radar_angle (i, n_axes);
-          double r = radius * CLAMP (current[i], 0, max) / max;
+          double r = radius * CLAMP (radar->current[i], 0, max) / max;
 
           cairo_new_sub_path (cr);
           cairo_arc (cr, cx + r * cos (angle), cy + r * sin (angle),
@@ -362,12 +373,11 @@ upskill_chart_draw_radar (cairo_t                 *cr,
       cairo_fill (cr);
     }
 
-  /* Target: dashed outline on top, so it stays visible where they meet. */
-  if (target != NULL)
+  if (radar->target != NULL)
     {
       double dashes[] = { line_width * 4, line_width * 2.5 };
 
-      radar_path (cr, n_axes, cx, cy, radius, target, max);
+      radar_path (cr, n_axes, cx, cy, radius, radar->target, max);
       chart_set_color (cr, &style->target, 1.0);
       cairo_set_line_width (cr, line_width * 1.6);
       cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
@@ -375,9 +385,39 @@ upskill_chart_draw_radar (cairo_t                 *cr,
       cairo_stroke (cr);
       cairo_set_dash (cr, NULL, 0, 0);
     }
+}
+
+void
+upskill_chart_draw_radar (cairo_t                 *cr,
+                          const UpskillChartStyle *style,
+                          double                   width,
+                          double                   height,
+                          const UpskillChartRadar *radar)
+{
+  g_autofree RadarLabel *placed = NULL;
+  double max, font_size, radius, wrap;
+
+  g_return_if_fail (cr != NULL);
+  g_return_if_fail (style != NULL);
+  g_return_if_fail (radar != NULL);
+
+  if (radar->n_axes < 3 || width <= 0 || height <= 0)
+    return;
+  max = radar->max > 0 ? radar->max : 5;
+
+  font_size = chart_font_size (style);
+  /* Long names wrap at about a quarter of the chart's width. */
+  wrap = CLAMP (width * 0.24, font_size * 5, font_size * 14);
+
+  cairo_save (cr);
+
+  placed = radar_labels_new (cr, style, radar, wrap);
+  radius = radar_fit_radius (placed, radar->n_axes, width, height, font_size * 0.6, font_size);
+  radar_draw_grid (cr, style, radar->n_axes, width / 2, height / 2, radius, max);
+  radar_draw_series (cr, style, radar, width / 2, height / 2, radius, max);
 
   chart_set_color (cr, &style->foreground, 1.0);
-  for (guint i = 0; i < n_axes; i++)
+  for (guint i = 0; i < radar->n_axes; i++)
     {
       chart_show_layout_at (cr, placed[i].layout, placed[i].x, placed[i].y);
       g_object_unref (placed[i].layout);
