@@ -467,6 +467,12 @@ same_year (gint64 a,
   return g_date_time_get_year (date_a) == g_date_time_get_year (date_b);
 }
 
+gint64
+upskill_progress_get_first_assessment_end (gint64 start)
+{
+  return start + SECONDS_PER_DAY;
+}
+
 guint
 upskill_progress_get_baseline_index (GPtrArray *series)
 {
@@ -483,7 +489,7 @@ upskill_progress_get_baseline_index (GPtrArray *series)
     {
       const UpskillReadinessPoint *point = g_ptr_array_index (series, i);
 
-      if (point->time >= start->time + SECONDS_PER_DAY)
+      if (point->time >= upskill_progress_get_first_assessment_end (start->time))
         break;
       baseline = i;
     }

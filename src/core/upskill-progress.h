@@ -101,6 +101,9 @@ char              *upskill_progress_describe_since_last_session (UpskillProfile 
  * its first day. A profile is created empty and rated minutes later; the
  * line and the sentence start from that first rating, not from 0%. */
 guint              upskill_progress_get_baseline_index         (GPtrArray      *series);
+/* The first assessment of a series or history that starts at @start:
+ * every change before the time this returns. */
+gint64             upskill_progress_get_first_assessment_end   (gint64          start);
 
 /* The text alternative of the readiness chart, from
  * upskill_compute_readiness_series(): "Readiness rose from 12% in March to

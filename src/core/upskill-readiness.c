@@ -627,11 +627,12 @@ upskill_compute_readiness_before (UpskillProfile *profile,
 
   replay_init (&replay, profile, catalog);
 
-  /* No change before @time: the first assessment, the state at the end
-   * of the first day (as upskill_progress_get_baseline_index() finds it
-   * in the series). */
+  /* No change before @time: the first assessment, as
+   * upskill_progress_get_baseline_index() finds it in the series. */
   first = replay.entries->len > 0 ? g_ptr_array_index (replay.entries, 0) : NULL;
-  until = first != NULL && first->time < time ? time : replay.start + UPSKILL_PROGRESS_SECONDS_PER_DAY;
+  until = first != NULL && first->time < time
+    ? time
+    : upskill_progress_get_first_assessment_end (replay.start);
 
   for (guint i = 0; i < replay.entries->len; i++)
     {
