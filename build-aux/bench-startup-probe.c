@@ -10,13 +10,15 @@
  * ("settled": the time of the last change, e.g. once a list has loaded).
  * Then, for each key in KEYS (comma-separated, e.g. "alt+1,alt+3"), it
  * presses the key with XTest and waits again until the window is quiet:
- * the time from the key press to the last frame it caused. Before each
- * key, and at the end, it reads the peak resident set (VmHWM). With
- * -s DIR it saves what the window shows then as DIR/settled.png,
- * DIR/key-1.png, … to look at.
+ * the time from the key press to the last frame it caused ("keys"), and
+ * to the first frame that already looked, below the header bars, as the
+ * window does once quiet ("shown": the page is there; what follows only
+ * animates the header bar's buttons). Before each key, and at the end, it
+ * reads the peak resident set (VmHWM). With -s DIR it saves what the
+ * window shows then as DIR/settled.png, DIR/key-1.png, … to look at.
  *
  * Prints one line of key=value pairs, times in milliseconds:
- *   map=… first_paint=… settled=… rss_kib=… keys=…,… rss_end_kib=…
+ *   map=… first_paint=… settled=… rss_kib=… keys=…,… shown=…,… rss_end_kib=…
  */
 #include <cairo.h>
 #include <X11/Xlib.h>
@@ -46,6 +48,15 @@ static double first_paint_ms = -1;
 static double map_ms = -1;
 static pid_t child;
 static int verbose;
+
+/* While a key's frames are watched: what each frame showed below the
+ * header bars, to find the first one that shows the page as it stays. */
+#define MAX_FRAMES 64
+#define HEADER_HEIGHT 50
+static int collecting;
+static int n_frames;
+static XImage *frames[MAX_FRAMES];
+static double frame_ms[MAX_FRAMES];
 
 static double
 now_ms (void)
@@ -137,6 +148,26 @@ handle (XEvent *event)
         fprintf (stderr, "damage %.1f\n", last_damage_ms - start_ms);
       if (first_paint_ms < 0 && window_is_painted ())
         first_paint_ms = last_damage_ms;
+      if (collecting)
+        {
+          XWindowAttributes attributes;
+
+          /* Full: the last one stands for the newest, which must be kept. */
+          if (n_frames == MAX_FRAMES)
+            {
+              n_frames--;
+              XDestroyImage (frames[n_frames]);
+            }
+          if (XGetWindowAttributes (display, window, &attributes) &&
+              attributes.height > HEADER_HEIGHT)
+            {
+              frames[n_frames] = XGetImage (display, window, 0, HEADER_HEIGHT,
+                                            attributes.width, attributes.height - HEADER_HEIGHT,
+                                            AllPlanes, ZPixmap);
+              if (frames[n_frames] != NULL)
+                frame_ms[n_frames++] = last_damage_ms;
+            }
+        }
     }
 }
 
@@ -227,6 +258,35 @@ save_shot (const char *name)
   cairo_surface_write_to_png (surface, path);
   cairo_surface_destroy (surface);
   XDestroyImage (image);
+}
+
+static int
+same_image (XImage *a,
+            XImage *b)
+{
+  return a->width == b->width && a->height == b->height &&
+         a->bytes_per_line == b->bytes_per_line &&
+         memcmp (a->data, b->data, (size_t) a->bytes_per_line * a->height) == 0;
+}
+
+/* The first frame since the key that already looks, below the header
+ * bars, as the window does once quiet: the page is shown. The frames
+ * after it only animate the header bar (the view switcher's buttons). */
+static double
+first_frame_as_final (void)
+{
+  double shown = -1;
+
+  for (int i = 0; i < n_frames; i++)
+    if (same_image (frames[i], frames[n_frames - 1]))
+      {
+        shown = frame_ms[i];
+        break;
+      }
+  for (int i = 0; i < n_frames; i++)
+    XDestroyImage (frames[i]);
+  n_frames = 0;
+  return shown;
 }
 
 static long
@@ -346,6 +406,7 @@ main (int    argc,
       char copy[256];
       char *part, *save = NULL;
       const char *separator = " keys=";
+      char shown[256] = "";
       int n_keys = 0;
 
       /* Keys go to the focused window, as when the user clicks into it. */
@@ -362,10 +423,19 @@ main (int    argc,
 
           last_damage_ms = -1;
           pressed = quiet_from_ms = now_ms ();
+          collecting = 1;
           press (part);
           /* The first frame may take longer than the quiet time. */
           pump (pressed + 30000, changed);
           pump (pressed + 30000, quiet);
+          collecting = 0;
+          {
+            double at = first_frame_as_final ();
+            size_t used = strlen (shown);
+
+            snprintf (shown + used, sizeof shown - used, "%s%.1f",
+                      used == 0 ? "" : ",", at > 0 ? at - pressed : -1.0);
+          }
           {
             char name[32];
 
@@ -375,7 +445,7 @@ main (int    argc,
           printf ("%s%.1f", separator, last_damage_ms > 0 ? last_damage_ms - pressed : -1.0);
           separator = ",";
         }
-      printf (" rss_end_kib=%ld", peak_rss_kib ());
+      printf (" shown=%s rss_end_kib=%ld", shown, peak_rss_kib ());
     }
   printf ("\n");
   fflush (stdout);

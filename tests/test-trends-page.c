@@ -744,6 +744,83 @@ render_page (Fixture    *fixture,
     }
 }
 
+typedef struct
+{
+  GtkWidget *page;
+  GPtrArray *claims;       /* shown when the first frame was painted */
+  gboolean   risks_shown;
+} FirstFrame;
+
+static void
+on_first_paint (GdkFrameClock *clock,
+                FirstFrame    *first)
+{
+  if (first->claims != NULL)
+    return;
+
+  first->claims = g_ptr_array_new ();
+  collect_claim_rows (first->page, first->claims);
+  first->risks_shown = gtk_widget_is_visible (upskill_test_template_child (first->page, UPSKILL_TYPE_TRENDS_PAGE,
+                                                                           "risks_group"));
+}
+
+/* The groups below the first screen come after the page's first frame,
+ * and no empty box is left where filters hide them all. */
+static void
+test_later_groups (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  UpskillTestSample *sample = &fixture->sample;
+  GtkWidget *page = g_object_new (UPSKILL_TYPE_TRENDS_PAGE,
+                                  "catalog", sample->catalog,
+                                  "trends", sample->trends,
+                                  NULL);
+  GtkWidget *later = upskill_test_template_child (page, UPSKILL_TYPE_TRENDS_PAGE, "later_box");
+  GtkWidget *overlay = adw_toast_overlay_new ();
+  GtkWindow *window = GTK_WINDOW (adw_window_new ());
+  FirstFrame first = { page, NULL, FALSE };
+  g_autoptr(GPtrArray) all = g_ptr_array_new ();
+  gulong handler;
+
+  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), page);
+  adw_window_set_content (ADW_WINDOW (window), overlay);
+  gtk_window_set_default_size (window, 1100, 800);
+  g_object_ref (window);
+  gtk_window_present (window);
+  handler = g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
+                              G_CALLBACK (on_first_paint), &first);
+  upskill_test_wait_for_frames (GTK_WIDGET (window), 1);
+  upskill_test_wait_for_frames (GTK_WIDGET (window), 1);
+  g_signal_handler_disconnect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), handler);
+
+  /* The first frame: the headline and the layoffs, not the risks. */
+  g_assert_nonnull (first.claims);
+  g_assert_false (first.risks_shown);
+  g_assert_cmpuint (first.claims->len, >, 0);
+  g_assert_cmpuint (first.claims->len, <, upskill_trends_get_n_claims (sample->trends));
+  g_assert_true (first.claims->pdata[0] == upskill_trends_get_claim (sample->trends, 0));
+
+  /* Then every claim, the first ones where they were. */
+  g_assert_true (gtk_widget_is_visible (upskill_test_template_child (page, UPSKILL_TYPE_TRENDS_PAGE,
+                                                                     "risks_group")));
+  collect_claim_rows (page, all);
+  g_assert_cmpuint (all->len, ==, upskill_trends_get_n_claims (sample->trends));
+  for (guint i = 0; i < first.claims->len; i++)
+    g_assert_true (all->pdata[i] == first.claims->pdata[i]);
+  g_ptr_array_unref (first.claims);
+
+  /* Figures only: all of them are above, the box below goes. */
+  g_assert_true (gtk_widget_activate_action (page, "trends.kind", "s",
+                                             upskill_claim_kind_to_string (UPSKILL_CLAIM_FIGURE)));
+  upskill_test_iterate ();
+  g_assert_false (gtk_widget_get_visible (later));
+  g_assert_true (gtk_widget_activate_action (page, "trends.show-all", NULL));
+  upskill_test_iterate ();
+  g_assert_true (gtk_widget_get_visible (later));
+
+  upskill_test_close_window (window);
+}
+
 static void
 test_render (Fixture       *fixture,
              gconstpointer  user_data)
@@ -835,6 +912,7 @@ main (int   argc,
   ADD ("figures-keep-qualifiers", test_figures_keep_qualifiers);
   ADD ("markup-is-literal", test_markup_is_literal);
   ADD ("feed-origin", test_feed_origin);
+  ADD ("later-groups", test_later_groups);
   ADD ("render", test_render);
   g_test_add_func ("/upskill/trends-page/finalizes", test_finalizes);
   g_test_add_func ("/upskill/trends-page/feed-error", test_feed_error);

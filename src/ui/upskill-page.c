@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include "upskill-after-frame.h"
 #include "upskill-page.h"
 
 typedef struct
@@ -12,10 +13,13 @@ typedef struct
   GSignalGroup   *trends_signals;     /* the trends' weight */
   GtkWindow      *dialog;             /* the open dialog, weak */
   guint           pending;            /* PendingUpdate flags */
+  UpskillAfterFrame catch_up;         /* on the root, while hidden */
 } UpskillPagePrivate;
 
-/* What a page hidden in a stack has not shown yet: it catches up when it
- * is shown, so only the visible page lays out its text at start-up. */
+/* What a page hidden in a stack has not shown yet. It catches up when the
+ * window has painted its next frame and has nothing else to do, or when
+ * it is shown, whichever comes first: the visible page comes first, and
+ * the first switch to another page finds it built. */
 typedef enum
 {
   PENDING_CATALOG = 1 << 0,
@@ -71,8 +75,27 @@ run_pending (UpskillPage *self)
     klass->profile_updated (self);
 }
 
-/* A page that is not the visible child of its stack waits until it is
- * shown; a page on its own (as in the tests) updates at once. */
+static gboolean
+catch_up (gpointer data)
+{
+  run_pending (data);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* After the window's next frame, when it has nothing else to do. */
+static void
+schedule_catch_up (UpskillPage *self)
+{
+  UpskillPagePrivate *priv = upskill_page_get_instance_private (self);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (priv->pending != 0 && root != NULL)
+    upskill_after_frame_schedule (&priv->catch_up, GTK_WIDGET (root), G_PRIORITY_LOW, catch_up, self);
+}
+
+/* A page that is not the visible child of its stack catches up later; a
+ * page on its own (as in the tests) updates at once. */
 static void
 queue_update (UpskillPage   *self,
               PendingUpdate  update)
@@ -83,6 +106,8 @@ queue_update (UpskillPage   *self,
 
   if (gtk_widget_get_child_visible (GTK_WIDGET (self)))
     run_pending (self);
+  else
+    schedule_catch_up (self);
 }
 
 void
@@ -239,6 +264,7 @@ upskill_page_dispose (GObject *object)
   UpskillPagePrivate *priv = upskill_page_get_instance_private (self);
 
   close_dialog (self);
+  upskill_after_frame_cancel (&priv->catch_up);
   g_signal_group_set_target (priv->profile_signals, NULL);
   g_signal_group_set_target (priv->trends_signals, NULL);
   g_clear_object (&priv->catalog);
@@ -324,12 +350,32 @@ upskill_page_map (GtkWidget *widget)
 }
 
 static void
+upskill_page_root (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (upskill_page_parent_class)->root (widget);
+
+  schedule_catch_up (UPSKILL_PAGE (widget));
+}
+
+static void
+upskill_page_unroot (GtkWidget *widget)
+{
+  UpskillPagePrivate *priv = upskill_page_get_instance_private (UPSKILL_PAGE (widget));
+
+  upskill_after_frame_cancel (&priv->catch_up);
+
+  GTK_WIDGET_CLASS (upskill_page_parent_class)->unroot (widget);
+}
+
+static void
 upskill_page_class_init (UpskillPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   widget_class->map = upskill_page_map;
+  widget_class->root = upskill_page_root;
+  widget_class->unroot = upskill_page_unroot;
 
   object_class->dispose = upskill_page_dispose;
   object_class->finalize = upskill_page_finalize;

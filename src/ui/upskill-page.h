@@ -20,9 +20,11 @@ G_DECLARE_DERIVABLE_TYPE (UpskillPage, upskill_page, UPSKILL, PAGE, AdwBin)
  *
  * Each virtual function runs after the page took the new value and before
  * the property is notified; any of them may be NULL. A page that is not
- * the visible child of its stack runs them once it is shown instead, so
- * pages nobody looks at cost nothing; upskill_page_ensure_updated() runs
- * them now. */
+ * the visible child of its stack runs them later: once its window has
+ * painted the next frame and is idle, or when it is shown, whichever
+ * comes first. So the visible page is painted first, and the first switch
+ * to another page finds it built. upskill_page_ensure_updated() runs them
+ * now. */
 struct _UpskillPageClass
 {
   AdwBinClass parent_class;

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "upskill-after-frame.h"
 #include "upskill-format.h"
 #include "upskill-level.h"
 #include "upskill-radar-chart.h"
@@ -33,8 +34,7 @@ struct _UpskillSkillsPage
   GArray            *areas;           /* AreaWidgets */
   gboolean           areas_built;     /* for the catalog, once a profile is shown */
   guint              n_groups_built;  /* the first areas' groups, in order */
-  guint              first_frame_tick_id;
-  guint              build_idle_id;
+  UpskillAfterFrame  build_later;   /* the groups after the first */
   char              *pending_area_id; /* for show_area, once laid out */
   guint              show_area_tick_id;
 
@@ -156,12 +156,7 @@ attach_table_label (GtkGrid    *grid,
 static void
 cancel_building (UpskillSkillsPage *self)
 {
-  if (self->first_frame_tick_id != 0)
-    {
-      gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->first_frame_tick_id);
-      self->first_frame_tick_id = 0;
-    }
-  g_clear_handle_id (&self->build_idle_id, g_source_remove);
+  upskill_after_frame_cancel (&self->build_later);
 }
 
 static void
@@ -239,26 +234,8 @@ build_group_idle (gpointer user_data)
   UpskillSkillsPage *self = UPSKILL_SKILLS_PAGE (user_data);
 
   build_next_group (self);
-  if (self->n_groups_built < self->areas->len)
-    return G_SOURCE_CONTINUE;
 
-  self->build_idle_id = 0;
-  return G_SOURCE_REMOVE;
-}
-
-/* Called in the update phase of the first frame that shows the page: the
- * idle runs once that frame is painted. */
-static gboolean
-first_frame_tick (GtkWidget     *widget,
-                  GdkFrameClock *frame_clock,
-                  gpointer       user_data)
-{
-  UpskillSkillsPage *self = UPSKILL_SKILLS_PAGE (widget);
-
-  self->first_frame_tick_id = 0;
-  self->build_idle_id = g_idle_add (build_group_idle, self);
-
-  return G_SOURCE_REMOVE;
+  return self->n_groups_built < self->areas->len ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
 }
 
 /* Thirty-odd expander rows take longer to build than the rest of the
@@ -270,8 +247,8 @@ build_groups_later (UpskillSkillsPage *self)
   if (self->areas->len > 0)
     build_next_group (self);
   if (self->n_groups_built < self->areas->len)
-    self->first_frame_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), first_frame_tick,
-                                                              NULL, NULL);
+    upskill_after_frame_schedule (&self->build_later, GTK_WIDGET (self), G_PRIORITY_DEFAULT_IDLE,
+                                  build_group_idle, self);
 }
 
 /* The header's table for every area, and the groups (see
