@@ -17,6 +17,7 @@
 #include "upskill-profile-dialog.h"
 #include "upskill-report-options-dialog.h"
 #include "upskill-skill-row.h"
+#include "upskill-profile-row.h"
 #include "upskill-test-window.h"
 #include "upskill-window-private.h"
 
@@ -702,6 +703,95 @@ test_search_keeps_selection_in_view (Fixture       *fixture,
   g_assert_cmpuint (gtk_single_selection_get_selected (window->selection), ==, position);
   upskill_test_wait_ms (100);
   g_assert_true (row_in_view (window, position));
+
+  g_settings_reset (settings, "profile-sort");
+}
+
+static guint
+count_profile_rows (GtkWidget *widget)
+{
+  guint n = UPSKILL_IS_PROFILE_ROW (widget) ? 1 : 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    n += count_profile_rows (child);
+
+  return n;
+}
+
+typedef struct
+{
+  Fixture *fixture;
+  int      rows;      /* in the first frame with profiles listed */
+  guint    listed;
+} FirstListed;
+
+static void
+on_paint_count_rows (GdkFrameClock *clock,
+                     FirstListed   *first)
+{
+  if (first->rows >= 0 || n_visible (first->fixture) == 0)
+    return;
+
+  first->rows = count_profile_rows (GTK_WIDGET (first->fixture->window->list_view));
+  first->listed = n_visible (first->fixture);
+}
+
+/* A long list: the first frame has rows for the first profiles only,
+ * the others come a few dozen a frame (GTK 4.8's list view would make
+ * 200 at once), and a profile far down opens at once, in view. */
+static void
+test_long_list (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  UpskillStore *store = upskill_application_get_store (fixture->application);
+  FirstListed first = { fixture, -1, 0 };
+  UpskillProfileItem *item;
+  UpskillWindow *window;
+  gulong handler;
+
+  close_window (fixture);
+  for (guint i = 1; i <= 250; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("client-%03u", i);
+      g_autofree char *name = g_strdup_printf ("Client %03u", i);
+      g_autoptr(UpskillProfile) profile = upskill_profile_new (id, name);
+      g_autoptr(GError) error = NULL;
+
+      upskill_profile_set_kind (profile, UPSKILL_PROFILE_CLIENT);
+      upskill_store_save (store, profile, NULL, &error);
+      g_assert_no_error (error);
+    }
+  g_settings_set_string (settings, "profile-sort", "name");
+  g_settings_reset (settings, "last-profile");
+
+  fixture->window = window = upskill_window_new (fixture->application);
+  gtk_window_set_default_size (GTK_WINDOW (window), 960, 500);
+  gtk_window_present (GTK_WINDOW (window));
+  handler = g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
+                              G_CALLBACK (on_paint_count_rows), &first);
+  WAIT_UNTIL (window_ready (window) && n_visible (fixture) == 253 && first.rows >= 0);
+  g_signal_handler_disconnect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), handler);
+
+  g_assert_cmpint (first.rows, >, 0);
+  g_assert_cmpint (first.rows, <=, 40);
+  g_assert_cmpuint (first.listed, <, 253);
+  /* All of them, in order: the samples' names come after "Client 250". */
+  item = g_list_model_get_item (upskill_window_get_visible_profiles (window), 249);
+  g_assert_cmpstr (upskill_profile_item_get_id (item), ==, "client-250");
+  g_object_unref (item);
+  g_assert_true (showing (window, "client-001"));
+
+  /* Opened on one far down the list: selected and scrolled to at once. */
+  close_window (fixture);
+  g_settings_set_string (settings, "last-profile", "client-230");
+  fixture->window = window = upskill_window_new (fixture->application);
+  gtk_window_set_default_size (GTK_WINDOW (window), 960, 500);
+  gtk_window_present (GTK_WINDOW (window));
+  WAIT_UNTIL (showing (window, "client-230"));
+  g_assert_cmpuint (gtk_single_selection_get_selected (window->selection), ==, 229);
+  upskill_test_wait_ms (100);
+  g_assert_true (row_in_view (window, 229));
 
   g_settings_reset (settings, "profile-sort");
 }
@@ -1748,6 +1838,7 @@ main (int   argc,
   ADD ("delete-then-close", TRUE, test_delete_then_close);
   ADD ("title-names-profile", TRUE, test_title_names_profile);
   ADD ("search-keeps-selection-in-view", TRUE, test_search_keeps_selection_in_view);
+  ADD ("long-list", TRUE, test_long_list);
   ADD ("archive-restore", TRUE, test_archive_restore);
   ADD ("unreadable-file", TRUE, test_unreadable);
   ADD ("odd-dates", TRUE, test_odd_dates);

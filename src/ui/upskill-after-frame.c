@@ -9,12 +9,13 @@ on_idle (gpointer user_data)
   UpskillAfterFrame *self = user_data;
   guint idle_id = self->idle_id;
 
-  if (self->func (self->data) == G_SOURCE_CONTINUE && self->idle_id == idle_id)
-    return G_SOURCE_CONTINUE;
-
-  /* Unless @func cancelled it, or scheduled anew. */
-  if (self->idle_id == idle_id)
-    self->idle_id = 0;
+  /* @func may schedule itself again, for after the next frame. */
+  self->idle_id = 0;
+  if (self->func (self->data) == G_SOURCE_CONTINUE && !upskill_after_frame_is_pending (self))
+    {
+      self->idle_id = idle_id;
+      return G_SOURCE_CONTINUE;
+    }
 
   return G_SOURCE_REMOVE;
 }

@@ -21,7 +21,8 @@ typedef struct
 
 /* In the update phase of @widget's next frame, adds an idle of @priority
  * that calls @func (@data) until it returns G_SOURCE_REMOVE: the idle
- * runs once that frame is painted. Nothing if already scheduled. */
+ * runs once that frame is painted. Nothing if already scheduled; @func
+ * may schedule itself again, for after the frame that follows. */
 void     upskill_after_frame_schedule   (UpskillAfterFrame *self,
                                          GtkWidget         *widget,
                                          int                priority,

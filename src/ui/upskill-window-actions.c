@@ -291,7 +291,7 @@ upskill_window_delete_profile (UpskillWindow *self,
       if (visible_position == GTK_INVALID_LIST_POSITION || visible_position >= n_visible)
         visible_position = n_visible - 1;
       gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
-      gtk_single_selection_set_selected (self->selection, visible_position);
+      upskill_window_set_selected (self, visible_position);
     }
 }
 

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "upskill-after-frame.h"
 #include "upskill-clients-view.h"
 #include "upskill-conflict-bar.h"
 #include "upskill-profile-item.h"
@@ -53,6 +54,11 @@ struct _UpskillWindow
   /* The profile list: every item, filtered by the search, newest change
    * first. */
   UpskillProfileList   *profiles;
+  /* The first of the profiles, as many as the list view has rows for:
+   * more after each frame (see upskill_window_setup_profile_list). */
+  GtkSliceListModel    *rows;
+  UpskillAfterFrame     more_rows;
+  UpskillAfterFrame     scroll_to_selected;
   GtkSingleSelection   *selection;
   gboolean              listed;        /* the first listing has arrived */
 
@@ -102,6 +108,8 @@ void                upskill_window_select               (UpskillWindow  *self,
 void                upskill_window_reselect             (UpskillWindow  *self);
 /* The row of the profile on the pages selected again, if it is listed. */
 void                upskill_window_keep_selection       (UpskillWindow  *self);
+void                upskill_window_set_selected         (UpskillWindow  *self,
+                                                         guint           position);
 void                upskill_window_reload               (UpskillWindow  *self,
                                                          const char     *select_id);
 void                upskill_window_class_bind_profile_callbacks (GtkWidgetClass *widget_class);

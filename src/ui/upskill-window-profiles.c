@@ -31,6 +31,20 @@ find_visible_position (UpskillWindow *self,
   return upskill_profile_list_get_position (self->profiles, id);
 }
 
+/* Selects the profile at @position of the list, giving the list view
+ * rows down to it first if it has none yet. */
+void
+upskill_window_set_selected (UpskillWindow *self,
+                             guint          position)
+{
+  if (position != GTK_INVALID_LIST_POSITION && position >= gtk_slice_list_model_get_size (self->rows))
+    {
+      upskill_after_frame_cancel (&self->more_rows);
+      gtk_slice_list_model_set_size (self->rows, G_MAXUINT);
+    }
+  gtk_single_selection_set_selected (self->selection, position);
+}
+
 /* Keeps the row of the profile on the pages selected, e.g. once a search
  * that hid it is cleared. */
 void
@@ -40,7 +54,7 @@ upskill_window_keep_selection (UpskillWindow *self)
 
   if (position != GTK_INVALID_LIST_POSITION &&
       position != gtk_single_selection_get_selected (self->selection))
-    gtk_single_selection_set_selected (self->selection, position);
+    upskill_window_set_selected (self, position);
 }
 
 /* After the list was filtered again (a search, archived profiles shown
@@ -58,6 +72,18 @@ upskill_window_reselect (UpskillWindow *self)
   position = gtk_single_selection_get_selected (self->selection);
   if (position != GTK_INVALID_LIST_POSITION)
     gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+}
+
+static gboolean
+scroll_to_selected (gpointer user_data)
+{
+  UpskillWindow *self = UPSKILL_WINDOW (user_data);
+  guint position = gtk_single_selection_get_selected (self->selection);
+
+  if (position != GTK_INVALID_LIST_POSITION)
+    gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+
+  return G_SOURCE_REMOVE;
 }
 
 void
@@ -79,8 +105,13 @@ upskill_window_select (UpskillWindow *self,
   if (position == GTK_INVALID_LIST_POSITION)
     return;
 
-  gtk_single_selection_set_selected (self->selection, position);
-  gtk_widget_activate_action (GTK_WIDGET (self->list_view), "list.scroll-to-item", "u", position);
+  upskill_window_set_selected (self, position);
+  /* A list view not laid out yet forgets where it was to scroll. */
+  if (gtk_widget_get_height (GTK_WIDGET (self->list_view)) == 0)
+    upskill_after_frame_schedule (&self->scroll_to_selected, GTK_WIDGET (self->list_view),
+                                  G_PRIORITY_DEFAULT_IDLE, scroll_to_selected, self);
+  else
+    scroll_to_selected (self);
 }
 
 /* Selection and loading */
@@ -287,7 +318,7 @@ on_listed (GObject      *source,
   else if (g_list_model_get_n_items (G_LIST_MODEL (self->profiles)) > 0)
     {
       g_clear_pointer (&self->selected_id, g_free);
-      gtk_single_selection_set_selected (self->selection, 0);
+      upskill_window_set_selected (self, 0);
     }
 
   /* On a narrow window, open on the profile rather than the list. */
@@ -324,7 +355,7 @@ on_search_activate (UpskillWindow *self)
   if (g_list_model_get_n_items (G_LIST_MODEL (self->profiles)) == 0)
     return;
 
-  gtk_single_selection_set_selected (self->selection, 0);
+  upskill_window_set_selected (self, 0);
   upskill_window_show_content (self);
 }
 
@@ -423,6 +454,42 @@ upskill_window_init_profile_list (UpskillWindow *self)
   gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
 }
 
+/* GTK 4.8's list view makes rows for up to 200 items whether they are in
+ * view or not, as soon as it has the items: 200 rows before the first
+ * frame, with 1,000 clients. So it gets the first FIRST_ROWS profiles,
+ * more than a tall screen shows, then MORE_ROWS more after each frame. */
+#define FIRST_ROWS 40
+#define MORE_ROWS  40
+
+static gboolean
+add_rows (gpointer user_data)
+{
+  UpskillWindow *self = UPSKILL_WINDOW (user_data);
+  guint size = gtk_slice_list_model_get_size (self->rows);
+
+  if (size + MORE_ROWS >= g_list_model_get_n_items (G_LIST_MODEL (self->profiles)))
+    {
+      gtk_slice_list_model_set_size (self->rows, G_MAXUINT);
+      return G_SOURCE_REMOVE;
+    }
+
+  gtk_slice_list_model_set_size (self->rows, size + MORE_ROWS);
+  upskill_after_frame_schedule (&self->more_rows, GTK_WIDGET (self->list_view),
+                                G_PRIORITY_DEFAULT_IDLE, add_rows, self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_first_listed (UpskillWindow *self)
+{
+  g_signal_handlers_disconnect_by_func (self->profiles, on_first_listed, self);
+
+  if (gtk_slice_list_model_get_size (self->rows) < G_MAXUINT)
+    upskill_after_frame_schedule (&self->more_rows, GTK_WIDGET (self->list_view),
+                                  G_PRIORITY_DEFAULT_IDLE, add_rows, self);
+}
+
 /* Once constructed: the store's profiles, listed off the main loop. */
 void
 upskill_window_setup_profile_list (UpskillWindow *self)
@@ -430,7 +497,10 @@ upskill_window_setup_profile_list (UpskillWindow *self)
   self->profiles = upskill_profile_list_new (self->store, self->catalog, self->session);
   g_signal_connect_object (self->profiles, "items-changed",
                            G_CALLBACK (upskill_window_update_stacks), self, G_CONNECT_SWAPPED);
-  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->profiles));
+  g_signal_connect_object (self->profiles, "items-changed",
+                           G_CALLBACK (on_first_listed), self, G_CONNECT_SWAPPED);
+  self->rows = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->profiles)), 0, FIRST_ROWS);
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->rows));
   upskill_window_follow_profile_sort (self);
 }
 

@@ -360,6 +360,8 @@ upskill_window_dispose (GObject *object)
   if (self->application_signals != NULL)
     g_signal_group_set_target (self->application_signals, NULL);
 
+  upskill_after_frame_cancel (&self->more_rows);
+  upskill_after_frame_cancel (&self->scroll_to_selected);
   if (self->list_view != NULL)
     gtk_list_view_set_model (self->list_view, NULL);
 
@@ -394,6 +396,7 @@ upskill_window_finalize (GObject *object)
   UpskillWindow *self = (UpskillWindow *)object;
 
   g_clear_object (&self->selection);
+  g_clear_object (&self->rows);
   g_clear_object (&self->profiles);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->profile_signals);
