@@ -627,6 +627,40 @@ test_render (Fixture       *fixture,
 }
 
 static void
+timeline_shown (GtkWidget *page,
+                gpointer   data)
+{
+  GtkWidget *list = upskill_test_template_child (page, UPSKILL_TYPE_PROGRESS_PAGE, "timeline_list");
+
+  *(gboolean *) data = gtk_widget_is_visible (list);
+}
+
+/* The timeline, below the first screen, comes one frame after the page's
+ * first, with every entry. */
+static void
+test_timeline_after_first_frame (void)
+{
+  g_autoptr(UpskillProfile) profile = upskill_test_load_sample ("li-wei");
+  GtkWidget *page = g_object_new (UPSKILL_TYPE_PROGRESS_PAGE,
+                                  "catalog", upskill_catalog_get_default (),
+                                  "profile", profile,
+                                  NULL);
+  GtkWidget *list = upskill_test_template_child (page, UPSKILL_TYPE_PROGRESS_PAGE, "timeline_list");
+  gboolean in_first_frame = TRUE;
+  GtkWindow *window = upskill_test_show_page_watched (page, 900, 900, timeline_shown, &in_first_frame);
+  guint n_rows = 0;
+
+  g_assert_false (in_first_frame);
+  g_assert_true (upskill_page_get_later_shown (UPSKILL_PAGE (page)));
+  g_assert_true (gtk_widget_is_visible (list));
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row; row = gtk_widget_get_next_sibling (row))
+    n_rows += GTK_IS_LIST_BOX_ROW (row);
+  g_assert_cmpuint (n_rows, >, 1);
+
+  upskill_test_close_window (window);
+}
+
+static void
 test_finalize (void)
 {
   g_autoptr(UpskillProfile) profile = upskill_test_load_sample ("li-wei");
@@ -745,6 +779,7 @@ main (int   argc,
   ADD ("empty", NULL, test_page_empty);
   ADD ("render", "li-wei", test_render);
   g_test_add_func ("/upskill/progress-page/finalize", test_finalize);
+  g_test_add_func ("/upskill/progress-page/timeline-after-first-frame", test_timeline_after_first_frame);
 
 #undef ADD
 

@@ -746,21 +746,19 @@ render_page (Fixture    *fixture,
 
 typedef struct
 {
-  GtkWidget *page;
   GPtrArray *claims;       /* shown when the first frame was painted */
   gboolean   risks_shown;
 } FirstFrame;
 
 static void
-on_first_paint (GdkFrameClock *clock,
-                FirstFrame    *first)
+look_at_first_frame (GtkWidget *page,
+                     gpointer   data)
 {
-  if (first->claims != NULL)
-    return;
+  FirstFrame *first = data;
 
   first->claims = g_ptr_array_new ();
-  collect_claim_rows (first->page, first->claims);
-  first->risks_shown = gtk_widget_is_visible (upskill_test_template_child (first->page, UPSKILL_TYPE_TRENDS_PAGE,
+  collect_claim_rows (page, first->claims);
+  first->risks_shown = gtk_widget_is_visible (upskill_test_template_child (page, UPSKILL_TYPE_TRENDS_PAGE,
                                                                            "risks_group"));
 }
 
@@ -776,22 +774,9 @@ test_later_groups (Fixture       *fixture,
                                   "trends", sample->trends,
                                   NULL);
   GtkWidget *later = upskill_test_template_child (page, UPSKILL_TYPE_TRENDS_PAGE, "later_box");
-  GtkWidget *overlay = adw_toast_overlay_new ();
-  GtkWindow *window = GTK_WINDOW (adw_window_new ());
-  FirstFrame first = { page, NULL, FALSE };
+  FirstFrame first = { NULL, FALSE };
   g_autoptr(GPtrArray) all = g_ptr_array_new ();
-  gulong handler;
-
-  adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), page);
-  adw_window_set_content (ADW_WINDOW (window), overlay);
-  gtk_window_set_default_size (window, 1100, 800);
-  g_object_ref (window);
-  gtk_window_present (window);
-  handler = g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
-                              G_CALLBACK (on_first_paint), &first);
-  upskill_test_wait_for_frames (GTK_WIDGET (window), 1);
-  upskill_test_wait_for_frames (GTK_WIDGET (window), 1);
-  g_signal_handler_disconnect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), handler);
+  GtkWindow *window = upskill_test_show_page_watched (page, 1100, 800, look_at_first_frame, &first);
 
   /* The first frame: the headline and the layoffs, not the risks. */
   g_assert_nonnull (first.claims);

@@ -181,25 +181,59 @@ upskill_test_save_screenshot (GtkWidget  *widget,
   g_assert_cmpint (st.st_size, >, 10000);
 }
 
+typedef struct
+{
+  GtkWidget            *page;
+  UpskillTestFrameFunc  func;
+  gpointer              data;
+  gboolean              called;
+} Watch;
+
+static void
+on_first_paint (GdkFrameClock *clock,
+                Watch         *watch)
+{
+  if (!watch->called && watch->func != NULL)
+    watch->func (watch->page, watch->data);
+  watch->called = TRUE;
+}
+
 GtkWindow *
-upskill_test_show_page (GtkWidget *page,
-                        int        width,
-                        int        height)
+upskill_test_show_page_watched (GtkWidget            *page,
+                                int                   width,
+                                int                   height,
+                                UpskillTestFrameFunc  func,
+                                gpointer              data)
 {
   GtkWidget *overlay = adw_toast_overlay_new ();
   GtkWindow *window = GTK_WINDOW (adw_window_new ());
+  Watch watch = { page, func, data, FALSE };
+  GdkFrameClock *clock;
+  gulong handler;
 
   adw_toast_overlay_set_child (ADW_TOAST_OVERLAY (overlay), page);
   adw_window_set_content (ADW_WINDOW (window), overlay);
   gtk_window_set_default_size (window, width, height);
   g_object_ref (window);
   gtk_window_present (window);
-  /* Twice: a page may build more of itself once its first frame is shown
-   * (the Skills page, its groups below the first), laid out in the next. */
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_first_paint), &watch);
+  /* Twice: a page may build or show more of itself once its first frame
+   * is shown (e.g. what is below its first screen), laid out in the next. */
   upskill_test_wait_for_frames (GTK_WIDGET (window), 1);
   upskill_test_wait_for_frames (GTK_WIDGET (window), 1);
+  g_signal_handler_disconnect (clock, handler);
+  g_assert_true (watch.called);
 
   return window;
+}
+
+GtkWindow *
+upskill_test_show_page (GtkWidget *page,
+                        int        width,
+                        int        height)
+{
+  return upskill_test_show_page_watched (page, width, height, NULL, NULL);
 }
 
 void

@@ -58,6 +58,15 @@ void upskill_test_save_screenshot (GtkWidget  *widget,
 GtkWindow *upskill_test_show_page             (GtkWidget        *page,
                                                int               width,
                                                int               height);
+/* The same, and calls @func (@page, @data) once the window's first frame
+ * is painted: to check what that frame showed. */
+typedef void (*UpskillTestFrameFunc) (GtkWidget *page,
+                                      gpointer   data);
+GtkWindow *upskill_test_show_page_watched     (GtkWidget            *page,
+                                               int                   width,
+                                               int                   height,
+                                               UpskillTestFrameFunc  func,
+                                               gpointer              data);
 /* A page in a window, for the page tests. */
 typedef struct
 {

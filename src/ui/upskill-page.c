@@ -14,6 +14,8 @@ typedef struct
   GtkWindow      *dialog;             /* the open dialog, weak */
   guint           pending;            /* PendingUpdate flags */
   UpskillAfterFrame catch_up;         /* on the root, while hidden */
+  UpskillAfterFrame show_later;       /* after the first frame shown */
+  gboolean        later_shown;
 } UpskillPagePrivate;
 
 /* What a page hidden in a stack has not shown yet. It catches up when the
@@ -35,6 +37,7 @@ enum {
   PROP_CATALOG,
   PROP_TRENDS,
   PROP_PROFILE,
+  PROP_LATER_SHOWN,
   N_PROPS
 };
 
@@ -265,6 +268,7 @@ upskill_page_dispose (GObject *object)
 
   close_dialog (self);
   upskill_after_frame_cancel (&priv->catch_up);
+  upskill_after_frame_cancel (&priv->show_later);
   g_signal_group_set_target (priv->profile_signals, NULL);
   g_signal_group_set_target (priv->trends_signals, NULL);
   g_clear_object (&priv->catalog);
@@ -308,6 +312,10 @@ upskill_page_get_property (GObject    *object,
       g_value_set_object (value, priv->profile);
       break;
 
+    case PROP_LATER_SHOWN:
+      g_value_set_boolean (value, priv->later_shown);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -340,13 +348,43 @@ upskill_page_set_property (GObject      *object,
     }
 }
 
+gboolean
+upskill_page_get_later_shown (UpskillPage *self)
+{
+  UpskillPagePrivate *priv;
+
+  g_return_val_if_fail (UPSKILL_IS_PAGE (self), FALSE);
+
+  priv = upskill_page_get_instance_private (self);
+
+  return priv->later_shown;
+}
+
+static gboolean
+show_later (gpointer data)
+{
+  UpskillPage *self = data;
+  UpskillPagePrivate *priv = upskill_page_get_instance_private (self);
+
+  priv->later_shown = TRUE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LATER_SHOWN]);
+
+  return G_SOURCE_REMOVE;
+}
+
 static void
 upskill_page_map (GtkWidget *widget)
 {
+  UpskillPage *self = UPSKILL_PAGE (widget);
+  UpskillPagePrivate *priv = upskill_page_get_instance_private (self);
+
   /* Before the children are mapped: what they show is what they lay out. */
-  run_pending (UPSKILL_PAGE (widget));
+  run_pending (self);
 
   GTK_WIDGET_CLASS (upskill_page_parent_class)->map (widget);
+
+  if (!priv->later_shown)
+    upskill_after_frame_schedule (&priv->show_later, widget, G_PRIORITY_DEFAULT_IDLE, show_later, self);
 }
 
 static void
@@ -394,6 +432,14 @@ upskill_page_class_init (UpskillPageClass *klass)
     g_param_spec_object ("profile", NULL, NULL,
                          UPSKILL_TYPE_PROFILE,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  /* Whether what a page keeps below its first screen is shown: from one
+   * frame after the page is first shown, so that the first switch to it
+   * lays out only what is in view. Its template binds those widgets'
+   * "visible" to it. */
+  properties[PROP_LATER_SHOWN] =
+    g_param_spec_boolean ("later-shown", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }

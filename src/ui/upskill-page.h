@@ -47,6 +47,8 @@ UpskillProfile *upskill_page_get_profile    (UpskillPage    *self);
 void            upskill_page_set_profile    (UpskillPage    *self,
                                              UpskillProfile *profile);
 
+/* The "later-shown" property. */
+gboolean        upskill_page_get_later_shown (UpskillPage    *self);
 /* Brings a page that waited while hidden up to date, e.g. before
  * scrolling to one of its rows. */
 void            upskill_page_ensure_updated (UpskillPage    *self);

@@ -5,7 +5,6 @@
 
 #include "upskill-format.h"
 #include "upskill-accessible.h"
-#include "upskill-after-frame.h"
 #include "upskill-claim-object.h"
 #include "upskill-claim-row.h"
 #include "upskill-wrap.h"
@@ -107,11 +106,8 @@ struct _UpskillTrendsPage
   GtkWidget          *founder_box;
   GtkListBox         *founder_list;
   GtkWidget          *risks_group;
-  /* The groups below the first screen, shown after the page's first
-   * frame: the first switch to the page lays out only what is in view. */
+  /* The groups below the first screen ("later-shown"). */
   GtkWidget          *later_box;
-  UpskillAfterFrame   reveal_later;
-  gboolean            later_revealed;
   GtkListBox         *risks_list;
   GtkWidget          *predictions_group;
   GtkListBox         *predictions_list;
@@ -282,7 +278,8 @@ update_visibility (UpskillTrendsPage *self)
    * results come first. */
   gtk_widget_set_visible (self->skills_group, self->areas->len > 0 && !filters_active (self));
   gtk_widget_set_visible (self->no_match_page, n_claims > 0 && n_shown == 0);
-  gtk_widget_set_visible (self->later_box, self->later_revealed && later_box_has_content (self));
+  gtk_widget_set_visible (self->later_box,
+                          upskill_page_get_later_shown (UPSKILL_PAGE (self)) && later_box_has_content (self));
 
   if (filters_active (self))
     /* Translators: how many of the article's claims the filters show */
@@ -947,28 +944,6 @@ upskill_trends_page_profile_changed (UpskillPage *page)
   update_area_status (UPSKILL_TRENDS_PAGE (page));
 }
 
-static gboolean
-reveal_later (gpointer user_data)
-{
-  UpskillTrendsPage *self = user_data;
-
-  self->later_revealed = TRUE;
-  update_visibility (self);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-upskill_trends_page_map (GtkWidget *widget)
-{
-  UpskillTrendsPage *self = UPSKILL_TRENDS_PAGE (widget);
-
-  GTK_WIDGET_CLASS (upskill_trends_page_parent_class)->map (widget);
-
-  if (!self->later_revealed)
-    upskill_after_frame_schedule (&self->reveal_later, widget, G_PRIORITY_DEFAULT_IDLE, reveal_later, self);
-}
-
 /* ---------------------------------------------------------------- */
 /* GObject                                                           */
 /* ---------------------------------------------------------------- */
@@ -979,7 +954,6 @@ upskill_trends_page_dispose (GObject *object)
   UpskillTrendsPage *self = (UpskillTrendsPage *)object;
 
   g_clear_pointer (&self->feed_error, g_free);
-  upskill_after_frame_cancel (&self->reveal_later);
 
   /* Through AdwBin, so that it forgets its child before the template
    * drops it. */
@@ -1066,8 +1040,6 @@ upskill_trends_page_class_init (UpskillTrendsPageClass *klass)
   object_class->dispose = upskill_trends_page_dispose;
   object_class->get_property = upskill_trends_page_get_property;
   object_class->set_property = upskill_trends_page_set_property;
-
-  widget_class->map = upskill_trends_page_map;
 
   page_class->catalog_changed = upskill_trends_page_catalog_changed;
   page_class->trends_changed = upskill_trends_page_trends_changed;
@@ -1178,6 +1150,7 @@ upskill_trends_page_init (UpskillTrendsPage *self)
     }
 
   upskill_layoffs_chart_set_model (self->layoffs_chart, G_LIST_MODEL (self->groups[GROUP_LAYOFFS].model));
+  g_signal_connect (self, "notify::later-shown", G_CALLBACK (update_visibility), NULL);
 
   update_feed_error (self);
   rebuild (self);
