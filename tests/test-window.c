@@ -655,22 +655,17 @@ row_in_view (UpskillWindow *window,
   return top >= value - 1 && top + row_height <= value + gtk_adjustment_get_page_size (adjustment) + 1;
 }
 
-/* Clearing a search that hid the selected row scrolls back to it: the
- * selection stays in view. */
+/* Clients "client-001" … named "Client 001" …, saved through the store. */
 static void
-test_search_keeps_selection_in_view (Fixture       *fixture,
-                                     gconstpointer  user_data)
+save_clients (Fixture *fixture,
+              guint    n)
 {
-  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
   UpskillStore *store = upskill_application_get_store (fixture->application);
-  UpskillWindow *window;
-  guint position;
 
-  close_window (fixture);
-  for (guint i = 1; i <= 40; i++)
+  for (guint i = 1; i <= n; i++)
     {
-      g_autofree char *id = g_strdup_printf ("client-%02u", i);
-      g_autofree char *name = g_strdup_printf ("Client %02u", i);
+      g_autofree char *id = g_strdup_printf ("client-%03u", i);
+      g_autofree char *name = g_strdup_printf ("Client %03u", i);
       g_autoptr(UpskillProfile) profile = upskill_profile_new (id, name);
       g_autoptr(GError) error = NULL;
 
@@ -678,15 +673,38 @@ test_search_keeps_selection_in_view (Fixture       *fixture,
       upskill_store_save (store, profile, NULL, &error);
       g_assert_no_error (error);
     }
+}
+
+/* A new window, 500 pixels high: a long list does not fit. */
+static UpskillWindow *
+open_small_window (Fixture *fixture)
+{
+  fixture->window = upskill_window_new (fixture->application);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 960, 500);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+
+  return fixture->window;
+}
+
+/* Clearing a search that hid the selected row scrolls back to it: the
+ * selection stays in view. */
+static void
+test_search_keeps_selection_in_view (Fixture       *fixture,
+                                     gconstpointer  user_data)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  UpskillWindow *window;
+  guint position;
+
+  close_window (fixture);
+  save_clients (fixture, 40);
   g_settings_set_string (settings, "profile-sort", "name");
 
-  fixture->window = window = upskill_window_new (fixture->application);
-  gtk_window_set_default_size (GTK_WINDOW (window), 960, 500);
-  gtk_window_present (GTK_WINDOW (window));
+  window = open_small_window (fixture);
   WAIT_UNTIL (window_ready (window) && n_visible (fixture) == 43);
   upskill_test_wait_ms (100);
 
-  upskill_test_window_select (window, "client-38");
+  upskill_test_window_select (window, "client-038");
   position = gtk_single_selection_get_selected (window->selection);
   g_assert_cmpuint (position, >, 30);
   upskill_test_wait_ms (100);
@@ -694,7 +712,7 @@ test_search_keeps_selection_in_view (Fixture       *fixture,
 
   /* A search that hides it (the list at its top), then cleared. */
   gtk_search_bar_set_search_mode (window->search_bar, TRUE);
-  gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "Client 05");
+  gtk_editable_set_text (GTK_EDITABLE (window->search_entry), "Client 005");
   WAIT_UNTIL (n_visible (fixture) == 1);
   upskill_test_wait_ms (100);
 
@@ -744,30 +762,17 @@ test_long_list (Fixture       *fixture,
                 gconstpointer  user_data)
 {
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-  UpskillStore *store = upskill_application_get_store (fixture->application);
   FirstListed first = { fixture, -1, 0 };
   UpskillProfileItem *item;
   UpskillWindow *window;
   gulong handler;
 
   close_window (fixture);
-  for (guint i = 1; i <= 250; i++)
-    {
-      g_autofree char *id = g_strdup_printf ("client-%03u", i);
-      g_autofree char *name = g_strdup_printf ("Client %03u", i);
-      g_autoptr(UpskillProfile) profile = upskill_profile_new (id, name);
-      g_autoptr(GError) error = NULL;
-
-      upskill_profile_set_kind (profile, UPSKILL_PROFILE_CLIENT);
-      upskill_store_save (store, profile, NULL, &error);
-      g_assert_no_error (error);
-    }
+  save_clients (fixture, 250);
   g_settings_set_string (settings, "profile-sort", "name");
   g_settings_reset (settings, "last-profile");
 
-  fixture->window = window = upskill_window_new (fixture->application);
-  gtk_window_set_default_size (GTK_WINDOW (window), 960, 500);
-  gtk_window_present (GTK_WINDOW (window));
+  window = open_small_window (fixture);
   handler = g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
                               G_CALLBACK (on_paint_count_rows), &first);
   WAIT_UNTIL (window_ready (window) && n_visible (fixture) == 253 && first.rows >= 0);
@@ -785,9 +790,7 @@ test_long_list (Fixture       *fixture,
   /* Opened on one far down the list: selected and scrolled to at once. */
   close_window (fixture);
   g_settings_set_string (settings, "last-profile", "client-230");
-  fixture->window = window = upskill_window_new (fixture->application);
-  gtk_window_set_default_size (GTK_WINDOW (window), 960, 500);
-  gtk_window_present (GTK_WINDOW (window));
+  window = open_small_window (fixture);
   WAIT_UNTIL (showing (window, "client-230"));
   g_assert_cmpuint (gtk_single_selection_get_selected (window->selection), ==, 229);
   upskill_test_wait_ms (100);
