@@ -206,7 +206,7 @@ new_tag_chip (UpskillProfileDialog *self,
   /* TRANSLATORS: the button on a tag that takes it off the profile */
   g_autofree char *spoken = g_strdup_printf (_("Remove the tag %s"), tag);
 
-  gtk_widget_add_css_class (chip, "upskill-tag");
+  gtk_widget_add_css_class (chip, "upskill-tag-chip");
   gtk_widget_set_halign (chip, GTK_ALIGN_START);
   gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
   gtk_box_append (GTK_BOX (chip), label);
