@@ -619,6 +619,10 @@ test_names (void)
   g_assert_true (has_name (result.names, "^Market context$"));
   /* The plan's steps, each in a row built as the list scrolls. */
   g_assert_true (has_name (result.names, "^Step 1: .+"));
+  /* A step's status: a menu button named "Status", whose button reads
+   * the status shown (María has a step in progress). */
+  g_assert_true (has_name (result.names, "^Status$"));
+  g_assert_true (has_name (result.names, "^In progress$"));
   /* The readiness by area is a table, an area heading each row (GTK 4.8
    * reads the column headers as plain cells). */
   g_assert_cmpuint (result.n_tables, >=, 1);

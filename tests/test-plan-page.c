@@ -499,47 +499,77 @@ test_move_warns_about_prerequisites (Fixture       *fixture,
   g_assert_false (gtk_revealer_get_reveal_child (revealer));
 }
 
-/* Whether @widget or a widget below it has a menu offering @action on
+/* Opens @button's menu as a click would (it is built as it opens) and
+ * waits until it is shown. */
+static GtkPopover *
+open_menu (GtkMenuButton *button)
+{
+  GtkPopover *popover;
+
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (button)));
+  gtk_menu_button_popup (button);
+  popover = gtk_menu_button_get_popover (button);
+  g_assert_nonnull (popover);
+  UPSKILL_TEST_WAIT_UNTIL (gtk_widget_get_mapped (GTK_WIDGET (popover)));
+  upskill_test_wait_for_frames (GTK_WIDGET (popover), 1);
+
+  return popover;
+}
+
+/* Whether the "More Actions" menu of @row, opened, offers @action on
  * @step_id. */
 static gboolean
-menu_offers (GtkWidget  *widget,
+menu_offers (GtkWidget  *row,
              const char *action,
              const char *step_id)
 {
-  if (GTK_IS_MENU_BUTTON (widget))
+  GtkMenuButton *button = upskill_test_template_child (row, UPSKILL_TYPE_STEP_ROW, "menu_button");
+  GMenuModel *menu;
+  gboolean offered = FALSE;
+
+  /* Nothing is built before it opens. */
+  g_assert_null (gtk_menu_button_get_popover (button));
+  open_menu (button);
+  menu = gtk_menu_button_get_menu_model (button);
+  g_assert_nonnull (menu);
+
+  for (int i = 0; !offered && i < g_menu_model_get_n_items (menu); i++)
     {
-      GMenuModel *menu = gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (widget));
+      g_autoptr(GMenuModel) section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
 
-      for (int i = 0; menu != NULL && i < g_menu_model_get_n_items (menu); i++)
+      for (int j = 0; !offered && section != NULL && j < g_menu_model_get_n_items (section); j++)
         {
-          GMenuModel *section = g_menu_model_get_item_link (menu, i, G_MENU_LINK_SECTION);
+          g_autofree char *name = NULL;
+          g_autoptr(GVariant) target = NULL;
 
-          for (int j = 0; section != NULL && j < g_menu_model_get_n_items (section); j++)
-            {
-              g_autofree char *name = NULL;
-              g_autoptr(GVariant) target = NULL;
-
-              g_menu_model_get_item_attribute (section, j, G_MENU_ATTRIBUTE_ACTION, "s", &name);
-              target = g_menu_model_get_item_attribute_value (section, j, G_MENU_ATTRIBUTE_TARGET,
-                                                              G_VARIANT_TYPE_STRING);
-              if (g_strcmp0 (name, action) == 0 && target != NULL
-                  && g_str_equal (g_variant_get_string (target, NULL), step_id))
-                {
-                  g_object_unref (section);
-                  return TRUE;
-                }
-            }
-          g_clear_object (&section);
+          g_menu_model_get_item_attribute (section, j, G_MENU_ATTRIBUTE_ACTION, "s", &name);
+          target = g_menu_model_get_item_attribute_value (section, j, G_MENU_ATTRIBUTE_TARGET,
+                                                          G_VARIANT_TYPE_STRING);
+          offered = g_strcmp0 (name, action) == 0 && target != NULL
+                    && g_str_equal (g_variant_get_string (target, NULL), step_id);
         }
     }
+  gtk_menu_button_popdown (button);
+  upskill_test_flush ();
 
+  return offered;
+}
+
+/* The items of the popover menu under @widget (GTK's own model buttons),
+ * in their order. */
+static void
+collect_menu_items (GtkWidget *widget,
+                    GPtrArray *items)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, g_type_from_name ("GtkModelButton")))
+    {
+      g_ptr_array_add (items, widget);
+      return;
+    }
   for (GtkWidget *child = gtk_widget_get_first_child (widget);
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
-    if (menu_offers (child, action, step_id))
-      return TRUE;
-
-  return FALSE;
+    collect_menu_items (child, items);
 }
 
 static AdwMessageDialog *
@@ -625,6 +655,122 @@ test_enter_hours_spent (Fixture       *fixture,
   upskill_test_flush ();
   g_assert_cmpuint (upskill_profile_find_step (fixture->profile, step->id)->hours_spent, ==, 12);
   g_assert_null (upskill_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
+}
+
+/* The status is a menu of four radio items, built as it opens: picking
+ * one changes the step in the profile, and the button shows it. */
+static void
+test_status_menu (Fixture       *fixture,
+                  gconstpointer  user_data)
+{
+  g_autofree char *step_id = g_strdup (first_step_with_status (fixture->profile, UPSKILL_STEP_PLANNED, TRUE));
+  g_autoptr(GPtrArray) items = g_ptr_array_new ();
+  GtkMenuButton *button;
+  GtkPopover *popover;
+  GtkWidget *row;
+  GtkWidget *in_progress = NULL;
+
+  g_assert_nonnull (step_id);
+  row = get_step_row (fixture, step_id);
+  g_assert_nonnull (row);
+  button = upskill_test_template_child (row, UPSKILL_TYPE_STEP_ROW, "status_button");
+  g_assert_cmpstr (gtk_menu_button_get_label (button), ==, "Planned");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (GTK_WIDGET (button)), ==, "Status");
+  g_assert_null (gtk_menu_button_get_popover (button));
+
+  popover = open_menu (button);
+  upskill_test_keep_png (GTK_WIDGET (popover), "upskill-plan-status-menu.png");
+  collect_menu_items (GTK_WIDGET (popover), items);
+  g_assert_cmpuint (items->len, ==, 4);
+  for (guint i = 0; i < items->len; i++)
+    {
+      GtkWidget *item = g_ptr_array_index (items, i);
+      g_autofree char *text = NULL;
+      int role;
+      gboolean active;
+      GParamSpec *role_spec = g_object_class_find_property (G_OBJECT_GET_CLASS (item), "role");
+      g_autoptr(GEnumClass) roles = g_type_class_ref (role_spec->value_type);
+
+      g_object_get (item, "text", &text, "role", &role, "active", &active, NULL);
+      g_assert_cmpstr (text, ==, upskill_step_status_get_label (i));
+      /* Radio items (GTK's role is private), the step's own status
+       * picked, each reached by the keyboard. */
+      g_assert_cmpstr (g_enum_get_value (roles, role)->value_nick, ==, "radio");
+      g_assert_true (active == (i == UPSKILL_STEP_PLANNED));
+      g_assert_true (gtk_widget_get_focusable (item));
+      if (i == UPSKILL_STEP_IN_PROGRESS)
+        in_progress = item;
+    }
+
+  /* What Enter or a click on an item does. The list may rebuild the
+   * row, and its menu with it. */
+  g_object_add_weak_pointer (G_OBJECT (popover), (gpointer *) &popover);
+  gtk_widget_activate (in_progress);
+  upskill_test_flush ();
+  g_assert_cmpint (upskill_profile_find_step (fixture->profile, step_id)->status, ==, UPSKILL_STEP_IN_PROGRESS);
+  g_assert_true (popover == NULL || !gtk_widget_get_visible (GTK_WIDGET (popover)));
+  g_clear_weak_pointer (&popover);
+
+  row = get_step_row (fixture, step_id);
+  g_assert_nonnull (row);
+  button = upskill_test_template_child (row, UPSKILL_TYPE_STEP_ROW, "status_button");
+  g_assert_cmpstr (gtk_menu_button_get_label (button), ==, "In progress");
+  upskill_test_keep_png (row, "upskill-plan-status-in-progress.png");
+
+  /* Opened again, the menu shows the new status picked. */
+  popover = open_menu (button);
+  g_ptr_array_set_size (items, 0);
+  collect_menu_items (GTK_WIDGET (popover), items);
+  g_assert_cmpuint (items->len, ==, 4);
+  for (guint i = 0; i < items->len; i++)
+    {
+      gboolean active;
+
+      g_object_get (g_ptr_array_index (items, i), "active", &active, NULL);
+      g_assert_true (active == (i == UPSKILL_STEP_IN_PROGRESS));
+    }
+
+  /* The status it has: nothing changes, and the menu closes. */
+  g_object_add_weak_pointer (G_OBJECT (popover), (gpointer *) &popover);
+  gtk_widget_activate (g_ptr_array_index (items, UPSKILL_STEP_IN_PROGRESS));
+  upskill_test_flush ();
+  g_assert_cmpint (upskill_profile_find_step (fixture->profile, step_id)->status, ==, UPSKILL_STEP_IN_PROGRESS);
+  g_assert_nonnull (popover);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (popover)));
+  g_clear_weak_pointer (&popover);
+
+  /* Skipped from the menu; then the "More Actions" menu, built as it
+   * opens, offers to plan it again rather than to skip it. */
+  popover = open_menu (button);
+  g_ptr_array_set_size (items, 0);
+  collect_menu_items (GTK_WIDGET (popover), items);
+  gtk_widget_activate (g_ptr_array_index (items, UPSKILL_STEP_SKIPPED));
+  upskill_test_flush ();
+  g_assert_cmpint (upskill_profile_find_step (fixture->profile, step_id)->status, ==, UPSKILL_STEP_SKIPPED);
+  row = get_step_row (fixture, step_id);
+  g_assert_nonnull (row);
+  button = upskill_test_template_child (row, UPSKILL_TYPE_STEP_ROW, "status_button");
+  g_assert_cmpstr (gtk_menu_button_get_label (button), ==, "Skipped");
+
+  button = upskill_test_template_child (row, UPSKILL_TYPE_STEP_ROW, "menu_button");
+  popover = open_menu (button);
+  g_ptr_array_set_size (items, 0);
+  collect_menu_items (GTK_WIDGET (popover), items);
+  {
+    gboolean plan_again = FALSE, skip = FALSE;
+
+    for (guint i = 0; i < items->len; i++)
+      {
+        g_autofree char *text = NULL;
+
+        g_object_get (g_ptr_array_index (items, i), "text", &text, NULL);
+        plan_again |= g_strcmp0 (text, "Plan Again") == 0;
+        skip |= g_strcmp0 (text, "Skip") == 0;
+      }
+    g_assert_true (plan_again);
+    g_assert_false (skip);
+  }
+  gtk_menu_button_popdown (button);
 }
 
 static void
@@ -1266,6 +1412,7 @@ main (int   argc,
   ADD ("move-warns-about-prerequisites", "dana-okafor", test_move_warns_about_prerequisites);
   ADD ("add-module-and-custom-step", "li-wei", test_add_module_and_custom_step);
   ADD ("enter-hours-spent", "li-wei", test_enter_hours_spent);
+  ADD ("status-menu", "li-wei", test_status_menu);
   ADD ("export-calendar", "li-wei", test_export_calendar);
   ADD ("export-calendar-modes", "li-wei", test_export_calendar_modes);
   ADD ("export-calendar-chooser", "li-wei", test_export_calendar_chooser);

@@ -15,10 +15,10 @@ struct _UpskillStepRow
   GtkWidget          parent_instance;
 
   char              *step_id;
-  char              *menu_key;  /* what the menu was built for */
+  UpskillStepItem   *item;
   char              *accessible_label;
   UpskillStepStatus  status;
-  gboolean           updating;
+  GSimpleAction     *status_action;  /* "step.status", once its menu opened */
 
   GtkStack          *marker_stack;
   GtkLabel          *number_label;
@@ -32,7 +32,7 @@ struct _UpskillStepRow
   GtkLabel          *dates_label;
   GtkWidget         *dates_box;
   GtkWidget         *dates_icon;
-  GtkDropDown       *status_dropdown;
+  GtkMenuButton     *status_button;
   GtkMenuButton     *menu_button;
 };
 
@@ -45,16 +45,21 @@ format_dates (const GDate *start,
   return upskill_format_date_range (start, finish);
 }
 
+/* A status picked in the status menu: the plan changes it, and the row
+ * shows it once rebound. */
 static void
-on_status_selected (UpskillStepRow *self)
+on_status_change_state (GSimpleAction  *action,
+                        GVariant       *value,
+                        UpskillStepRow *self)
 {
-  guint selected = gtk_drop_down_get_selected (self->status_dropdown);
+  int status = g_variant_get_int32 (value);
 
-  if (self->updating || selected == GTK_INVALID_LIST_POSITION || selected == self->status)
+  if (status == (int) self->status
+      || status < UPSKILL_STEP_PLANNED || status > UPSKILL_STEP_SKIPPED)
     return;
 
   gtk_widget_activate_action (GTK_WIDGET (self), "plan.set-step-status", "(si)",
-                              self->step_id, (int) selected);
+                              self->step_id, status);
 }
 
 /* Alt+Up and Alt+Down: the binding's argument names the plan's action. */
@@ -74,7 +79,6 @@ upskill_step_row_finalize (GObject *object)
   UpskillStepRow *self = (UpskillStepRow *)object;
 
   g_free (self->step_id);
-  g_free (self->menu_key);
   g_free (self->accessible_label);
 
   G_OBJECT_CLASS (upskill_step_row_parent_class)->finalize (object);
@@ -83,11 +87,14 @@ upskill_step_row_finalize (GObject *object)
 static void
 upskill_step_row_dispose (GObject *object)
 {
+  UpskillStepRow *self = (UpskillStepRow *)object;
   GtkWidget *child;
 
   gtk_widget_dispose_template (GTK_WIDGET (object), UPSKILL_TYPE_STEP_ROW);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (object))) != NULL)
     gtk_widget_unparent (child);
+  g_clear_object (&self->item);
+  g_clear_object (&self->status_action);
 
   G_OBJECT_CLASS (upskill_step_row_parent_class)->dispose (object);
 }
@@ -117,32 +124,11 @@ upskill_step_row_class_init (UpskillStepRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, UpskillStepRow, dates_label);
   gtk_widget_class_bind_template_child (widget_class, UpskillStepRow, dates_box);
   gtk_widget_class_bind_template_child (widget_class, UpskillStepRow, dates_icon);
-  gtk_widget_class_bind_template_child (widget_class, UpskillStepRow, status_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, UpskillStepRow, status_button);
   gtk_widget_class_bind_template_child (widget_class, UpskillStepRow, menu_button);
-  gtk_widget_class_bind_template_callback (widget_class, on_status_selected);
 
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Up, GDK_ALT_MASK, move_binding, "s", "plan.move-step-up");
   gtk_widget_class_add_binding (widget_class, GDK_KEY_Down, GDK_ALT_MASK, move_binding, "s", "plan.move-step-down");
-}
-
-static void
-upskill_step_row_init (UpskillStepRow *self)
-{
-  g_autoptr(GtkStringList) statuses = gtk_string_list_new (NULL);
-
-  gtk_widget_init_template (GTK_WIDGET (self));
-  upskill_wrap_set_min_chars (GTK_WIDGET (self));
-
-  for (UpskillStepStatus status = UPSKILL_STEP_PLANNED; status <= UPSKILL_STEP_SKIPPED; status++)
-    gtk_string_list_append (statuses, upskill_step_status_get_label (status));
-
-  self->updating = TRUE;
-  gtk_drop_down_set_model (self->status_dropdown, G_LIST_MODEL (statuses));
-  self->updating = FALSE;
-
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->status_dropdown),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Status"),
-                                  -1);
 }
 
 static GMenuModel *
@@ -221,6 +207,63 @@ build_menu (UpskillStepRow        *self,
   return G_MENU_MODEL (menu);
 }
 
+/* Built as it opens, for the step as it is then: most rows' menus are
+ * never opened, and a popover menu is some twenty widgets. */
+static void
+create_actions_popup (GtkMenuButton *button,
+                      gpointer       user_data)
+{
+  UpskillStepRow *self = UPSKILL_STEP_ROW (user_data);
+  g_autoptr(GMenuModel) menu = NULL;
+
+  g_assert (self->item != NULL);
+  menu = build_menu (self, upskill_step_item_get_view (self->item));
+  gtk_menu_button_set_menu_model (button, menu);
+}
+
+/* The four statuses as radio items of "step.status", a row's own action,
+ * made when its menu first opens. */
+static void
+create_status_popup (GtkMenuButton *button,
+                     gpointer       user_data)
+{
+  UpskillStepRow *self = UPSKILL_STEP_ROW (user_data);
+  g_autoptr(GSimpleActionGroup) group = NULL;
+  g_autoptr(GMenu) menu = NULL;
+
+  if (self->status_action != NULL)
+    return;
+
+  self->status_action = g_simple_action_new_stateful ("status", G_VARIANT_TYPE_INT32,
+                                                      g_variant_new_int32 (self->status));
+  g_signal_connect_object (self->status_action, "change-state",
+                           G_CALLBACK (on_status_change_state), self, 0);
+  group = g_simple_action_group_new ();
+  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (self->status_action));
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "step", G_ACTION_GROUP (group));
+
+  menu = g_menu_new ();
+  for (UpskillStepStatus status = UPSKILL_STEP_PLANNED; status <= UPSKILL_STEP_SKIPPED; status++)
+    {
+      g_autoptr(GMenuItem) item = g_menu_item_new (upskill_step_status_get_label (status), NULL);
+
+      g_menu_item_set_action_and_target (item, "step.status", "i", (int) status);
+      g_menu_append_item (menu, item);
+    }
+  gtk_menu_button_set_menu_model (button, G_MENU_MODEL (menu));
+}
+
+static void
+upskill_step_row_init (UpskillStepRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  upskill_wrap_set_min_chars (GTK_WIDGET (self));
+
+  gtk_menu_button_set_create_popup_func (self->status_button, create_status_popup, self, NULL);
+  gtk_menu_button_set_create_popup_func (self->menu_button, create_actions_popup, self, NULL);
+  upskill_accessible_set_label (GTK_WIDGET (self->status_button), _("Status"));
+}
+
 /* Only a class that changes is touched: removing and adding it back
  * restyles the row, and a plan refresh updates 500 rows. */
 static void
@@ -280,25 +323,24 @@ upskill_step_row_set_item (UpskillStepRow  *self,
                            UpskillStepItem *item)
 {
   const UpskillStepView *view;
-  g_autoptr(GMenuModel) menu = NULL;
   g_autofree char *hours = NULL;
   g_autofree char *details = NULL;
   g_autofree char *dates = NULL;
   g_autofree char *accessible = NULL;
-  g_autofree char *menu_key = NULL;
+  const char *status_label;
   UpskillStepStatus status;
   gboolean finished;
 
   g_return_if_fail (UPSKILL_IS_STEP_ROW (self));
   g_return_if_fail (UPSKILL_IS_STEP_ITEM (item));
 
+  /* The menus are built from it as they open. */
+  g_set_object (&self->item, item);
   view = upskill_step_item_get_view (item);
   if (g_strcmp0 (view->step_id, self->step_id) != 0)
     {
-      /* Another step: its menu targets its own id. */
       g_free (self->step_id);
       self->step_id = g_strdup (view->step_id);
-      g_clear_pointer (&self->menu_key, g_free);
     }
 
   status = view->status;
@@ -363,21 +405,18 @@ upskill_step_row_set_item (UpskillStepRow  *self,
       gtk_label_set_text (self->dates_label, dates);
     }
 
-  self->updating = TRUE;
-  gtk_drop_down_set_selected (self->status_dropdown, status);
-  self->updating = FALSE;
-
-  /* A new menu model means a new popover: only when its items change. */
-  menu_key = g_strdup_printf ("%d%d%d%d",
-                              view->position > 0, view->position + 1 < view->n_steps, status,
-                              view->has_link);
-  if (g_strcmp0 (menu_key, self->menu_key) != 0)
+  /* A new label is a new box in the button (GTK 4.8): only when it changes. */
+  status_label = upskill_step_status_get_label (status);
+  if (g_strcmp0 (gtk_menu_button_get_label (self->status_button), status_label) != 0)
     {
-      menu = build_menu (self, view);
-      gtk_menu_button_set_menu_model (self->menu_button, menu);
-      g_free (self->menu_key);
-      self->menu_key = g_steal_pointer (&menu_key);
+      gtk_menu_button_set_label (self->status_button, status_label);
+      /* Read after its name, "Status". */
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->status_button),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, status_label,
+                                      -1);
     }
+  if (self->status_action != NULL)
+    g_simple_action_set_state (self->status_action, g_variant_new_int32 (status));
 
   /* TRANSLATORS: accessible name of a step: "Step 3: The Python Tutorial" */
   accessible = g_strdup_printf (_("Step %1$u: %2$s"), view->position + 1, view->title);
