@@ -1172,6 +1172,49 @@ test_render_sample (Fixture       *fixture,
 }
 
 static void
+count_first_frame_rows (GtkWidget *page,
+                        gpointer   data)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  collect_step_rows (page, rows);
+  *(int *) data = rows->len;
+}
+
+/* The summary and the gaps fill the first screen: the first frame lays
+ * out no step row; the next has the steps, every one of them. */
+static void
+test_steps_after_first_frame (Fixture       *fixture,
+                              gconstpointer  user_data)
+{
+  g_autoptr(UpskillTrends) trends = upskill_trends_new_bundled (fixture->catalog);
+  GtkWidget *page = g_object_new (UPSKILL_TYPE_PLAN_PAGE,
+                                  "catalog", fixture->catalog,
+                                  "trends", trends,
+                                  "profile", fixture->profile,
+                                  NULL);
+  int in_first_frame = -1;
+  GtkWindow *window = upskill_test_show_page_watched (page, 900, 900, count_first_frame_rows, &in_first_frame);
+  GtkGridView *view = upskill_test_template_child (page, UPSKILL_TYPE_PLAN_PAGE, "steps_view");
+  GListModel *model = G_LIST_MODEL (gtk_grid_view_get_model (view));
+  guint n_steps = upskill_profile_get_plan (fixture->profile)->len;
+
+  g_assert_cmpuint (n_steps, >, 10);
+  g_assert_cmpint (in_first_frame, ==, 0);
+  /* The header, then each step. */
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, n_steps + 1);
+  upskill_test_wait_for_frames (GTK_WIDGET (window), 1);
+  {
+    g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+    collect_step_rows (page, rows);
+    g_assert_cmpuint (rows->len, ==, n_steps);
+  }
+
+  upskill_test_close_window (window);
+}
+
+static void
 test_finalize (void)
 {
   g_autoptr(UpskillProfile) profile = upskill_test_load_sample ("li-wei");
@@ -1420,6 +1463,7 @@ main (int   argc,
   ADD ("render", "li-wei", test_render);
   ADD ("render-sample", "maria-gonzalez", test_render_sample);
   ADD ("long-plan", "li-wei", test_long_plan);
+  ADD ("steps-after-first-frame", "dana-okafor", test_steps_after_first_frame);
   g_test_add_func ("/upskill/plan-page/finalize", test_finalize);
 
 #undef ADD

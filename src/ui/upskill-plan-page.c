@@ -34,6 +34,10 @@ struct _UpskillPlanPage
   int              actions_state;   /* -1, or has_profile + 2 * has_plan last set */
   char            *focus_step_id;   /* the row to focus once it is shown */
   GListStore      *steps;           /* UpskillStepItem, in plan order */
+  /* The list's items: the header alone, then the steps too once the
+   * page is "later-shown". The header fills the first screen; each step
+   * row the list view has is laid out, in view or not. */
+  GtkSliceListModel *items;
   GHashTable      *bound_rows;      /* step id -> UpskillStepRow on screen */
   GtkListItem     *header_item;     /* the list item showing header_box */
   guint            focus_source;
@@ -466,6 +470,12 @@ describe_prerequisites (UpskillPlanPage *self,
  * else, so that a change elsewhere (a level, the weekly hours) rebinds a
  * few rows, not all. */
 static void
+show_steps (UpskillPlanPage *self)
+{
+  gtk_slice_list_model_set_size (self->items, G_MAXUINT);
+}
+
+static void
 splice_steps (UpskillPlanPage *self,
               guint            position,
               guint            n_removed,
@@ -569,7 +579,10 @@ refresh_steps (UpskillPlanPage *self,
             self->focus_source = g_idle_add (focus_row_idle, self);
         }
       else
-        gtk_widget_activate_action (GTK_WIDGET (self->steps_view), "list.scroll-to-item", "u", i + 1);
+        {
+          show_steps (self);
+          gtk_widget_activate_action (GTK_WIDGET (self->steps_view), "list.scroll-to-item", "u", i + 1);
+        }
     }
 }
 
@@ -1584,6 +1597,7 @@ upskill_plan_page_dispose (GObject *object)
   if (self->steps_view != NULL)
     gtk_grid_view_set_model (self->steps_view, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), UPSKILL_TYPE_PLAN_PAGE);
+  g_clear_object (&self->items);
   g_clear_object (&self->steps);
   g_clear_pointer (&self->bound_rows, g_hash_table_unref);
   g_clear_object (&self->cancellable);
@@ -1757,7 +1771,10 @@ upskill_plan_page_init (UpskillPlanPage *self)
   g_list_store_append (header, header_marker);
   g_list_store_append (sections, header);
   g_list_store_append (sections, self->steps);
-  selection = gtk_no_selection_new (G_LIST_MODEL (gtk_flatten_list_model_new (G_LIST_MODEL (g_steal_pointer (&sections)))));
+  self->items = gtk_slice_list_model_new (G_LIST_MODEL (gtk_flatten_list_model_new (G_LIST_MODEL (g_steal_pointer (&sections)))),
+                                         0, 1);
+  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->items)));
+  g_signal_connect (self, "notify::later-shown", G_CALLBACK (show_steps), NULL);
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_list_item), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_list_item), self);
