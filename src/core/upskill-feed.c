@@ -374,16 +374,8 @@ write_meta (FeedCache     *cache,
   json_builder_add_int_value (builder, CACHE_VERSION);
   json_builder_set_member_name (builder, "url");
   json_builder_add_string_value (builder, copy->url);
-  if (copy->etag != NULL)
-    {
-      json_builder_set_member_name (builder, "etag");
-      json_builder_add_string_value (builder, copy->etag);
-    }
-  if (copy->last_modified != NULL)
-    {
-      json_builder_set_member_name (builder, "last_modified");
-      json_builder_add_string_value (builder, copy->last_modified);
-    }
+  upskill_json_builder_add_optional_string (builder, "etag", copy->etag);
+  upskill_json_builder_add_optional_string (builder, "last_modified", copy->last_modified);
   json_builder_set_member_name (builder, "fetched");
   json_builder_add_string_value (builder, fetched);
   json_builder_set_member_name (builder, "checked");

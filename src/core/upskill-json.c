@@ -1210,3 +1210,18 @@ upskill_format_time_iso8601 (gint64 unix_time)
                           g_date_time_get_minute (time),
                           g_date_time_get_second (time));
 }
+
+void
+upskill_json_builder_add_optional_string (JsonBuilder *builder,
+                                          const char  *name,
+                                          const char  *value)
+{
+  g_return_if_fail (JSON_IS_BUILDER (builder));
+  g_return_if_fail (name != NULL);
+
+  if (value == NULL)
+    return;
+
+  json_builder_set_member_name (builder, name);
+  json_builder_add_string_value (builder, value);
+}

@@ -111,4 +111,10 @@ gboolean    upskill_json_get_time           (JsonObject   *object,
 
 char       *upskill_format_time_iso8601     (gint64        unix_time);
 
+/* Adds the member @name = @value to the object @builder is in, or
+ * nothing when @value is NULL: a file leaves out what it does not know. */
+void        upskill_json_builder_add_optional_string (JsonBuilder *builder,
+                                                      const char  *name,
+                                                      const char  *value);
+
 G_END_DECLS

@@ -838,11 +838,7 @@ build_index_entry (JsonBuilder                 *builder,
   json_builder_add_int_value (builder, (gint64) stamp->inode);
   json_builder_set_member_name (builder, "id");
   json_builder_add_string_value (builder, summary->id);
-  if (summary->name != NULL)
-    {
-      json_builder_set_member_name (builder, "name");
-      json_builder_add_string_value (builder, summary->name);
-    }
+  upskill_json_builder_add_optional_string (builder, "name", summary->name);
   json_builder_set_member_name (builder, "kind");
   json_builder_add_string_value (builder, kind_to_string (summary->kind));
   if (summary->archived)
@@ -850,16 +846,8 @@ build_index_entry (JsonBuilder                 *builder,
       json_builder_set_member_name (builder, "archived");
       json_builder_add_boolean_value (builder, TRUE);
     }
-  if (summary->current_role != NULL)
-    {
-      json_builder_set_member_name (builder, "current_role");
-      json_builder_add_string_value (builder, summary->current_role);
-    }
-  if (summary->target_role != NULL)
-    {
-      json_builder_set_member_name (builder, "target_role");
-      json_builder_add_string_value (builder, summary->target_role);
-    }
+  upskill_json_builder_add_optional_string (builder, "current_role", summary->current_role);
+  upskill_json_builder_add_optional_string (builder, "target_role", summary->target_role);
   json_builder_set_member_name (builder, "tags");
   json_builder_begin_array (builder);
   for (guint t = 0; summary->tags != NULL && summary->tags[t] != NULL; t++)
@@ -869,11 +857,7 @@ build_index_entry (JsonBuilder                 *builder,
   json_builder_add_double_value (builder, summary->readiness);
   json_builder_set_member_name (builder, "modified");
   json_builder_add_int_value (builder, summary->modified);
-  if (summary->error != NULL)
-    {
-      json_builder_set_member_name (builder, "error");
-      json_builder_add_string_value (builder, summary->error);
-    }
+  upskill_json_builder_add_optional_string (builder, "error", summary->error);
   write_overview (builder, summary);
   json_builder_end_object (builder);
 }
