@@ -648,14 +648,11 @@ test_timeline_after_first_frame (void)
   GtkWidget *list = upskill_test_template_child (page, UPSKILL_TYPE_PROGRESS_PAGE, "timeline_list");
   gboolean in_first_frame = TRUE;
   GtkWindow *window = upskill_test_show_page_watched (page, 900, 900, timeline_shown, &in_first_frame);
-  guint n_rows = 0;
 
   g_assert_false (in_first_frame);
   g_assert_true (upskill_page_get_later_shown (UPSKILL_PAGE (page)));
   g_assert_true (gtk_widget_is_visible (list));
-  for (GtkWidget *row = gtk_widget_get_first_child (list); row; row = gtk_widget_get_next_sibling (row))
-    n_rows += GTK_IS_LIST_BOX_ROW (row);
-  g_assert_cmpuint (n_rows, >, 1);
+  g_assert_cmpuint (upskill_test_count_of_type (list, GTK_TYPE_LIST_BOX_ROW), >, 1);
 
   upskill_test_close_window (window);
 }

@@ -15,9 +15,9 @@
 #include "upskill-plan-page.h"
 #include "upskill-progress-page.h"
 #include "upskill-profile-dialog.h"
+#include "upskill-profile-row.h"
 #include "upskill-report-options-dialog.h"
 #include "upskill-skill-row.h"
-#include "upskill-profile-row.h"
 #include "upskill-test-window.h"
 #include "upskill-window-private.h"
 
@@ -725,17 +725,6 @@ test_search_keeps_selection_in_view (Fixture       *fixture,
   g_settings_reset (settings, "profile-sort");
 }
 
-static guint
-count_profile_rows (GtkWidget *widget)
-{
-  guint n = UPSKILL_IS_PROFILE_ROW (widget) ? 1 : 0;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    n += count_profile_rows (child);
-
-  return n;
-}
-
 typedef struct
 {
   Fixture *fixture;
@@ -750,7 +739,8 @@ on_paint_count_rows (GdkFrameClock *clock,
   if (first->rows >= 0 || n_visible (first->fixture) == 0)
     return;
 
-  first->rows = count_profile_rows (GTK_WIDGET (first->fixture->window->list_view));
+  first->rows = upskill_test_count_of_type (GTK_WIDGET (first->fixture->window->list_view),
+                                            UPSKILL_TYPE_PROFILE_ROW);
   first->listed = n_visible (first->fixture);
 }
 

@@ -433,6 +433,18 @@ upskill_test_find_of_type (GtkWidget *root,
   return upskill_test_find_widget (root, is_of_type, GSIZE_TO_POINTER (type));
 }
 
+guint
+upskill_test_count_of_type (GtkWidget *root,
+                            GType      type)
+{
+  guint n = G_TYPE_CHECK_INSTANCE_TYPE (root, type) ? 1 : 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    n += upskill_test_count_of_type (child, type);
+
+  return n;
+}
+
 typedef struct
 {
   GType       type;

@@ -123,6 +123,9 @@ GtkWidget *upskill_test_find_widget           (GtkWidget              *root,
 /* The first widget of @type under @root (or @root itself), or NULL. */
 GtkWidget *upskill_test_find_of_type          (GtkWidget        *root,
                                                GType             type);
+/* How many widgets of @type there are under @root, @root included. */
+guint      upskill_test_count_of_type         (GtkWidget        *root,
+                                               GType             type);
 /* The first widget of @type under @root (or @root itself) whose string
  * property @property is @text, or NULL: a row or group by its "title",
  * a button by its "tooltip-text". */

@@ -434,8 +434,8 @@ upskill_page_class_init (UpskillPageClass *klass)
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   /* Whether what a page keeps below its first screen is shown: from one
    * frame after the page is first shown, so that the first switch to it
-   * lays out only what is in view. Its template binds those widgets'
-   * "visible" to it. */
+   * lays out only what is in view. The page shows those widgets with it:
+   * its template binds their "visible" to it, or it follows "notify". */
   properties[PROP_LATER_SHOWN] =
     g_param_spec_boolean ("later-shown", NULL, NULL,
                           FALSE,
