@@ -730,47 +730,103 @@ typedef struct
   Fixture *fixture;
   int      rows;      /* in the first frame with profiles listed */
   guint    listed;
+  double   bottom;    /* of its lowest row, in the list view */
+  int      height;    /* of the list view then */
 } FirstListed;
+
+static double
+lowest_row_bottom (GtkWidget *list_view)
+{
+  double bottom = 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (list_view);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *row = gtk_widget_get_first_child (child);
+      graphene_rect_t bounds;
+
+      if (UPSKILL_IS_PROFILE_ROW (row) && gtk_widget_get_child_visible (child)
+          && gtk_widget_compute_bounds (child, list_view, &bounds))
+        bottom = MAX (bottom, bounds.origin.y + bounds.size.height);
+    }
+
+  return bottom;
+}
 
 static void
 on_paint_count_rows (GdkFrameClock *clock,
                      FirstListed   *first)
 {
+  GtkWidget *list_view = GTK_WIDGET (first->fixture->window->list_view);
+
   if (first->rows >= 0 || n_visible (first->fixture) == 0)
     return;
 
-  first->rows = upskill_test_count_of_type (GTK_WIDGET (first->fixture->window->list_view),
-                                            UPSKILL_TYPE_PROFILE_ROW);
+  first->rows = upskill_test_count_of_type (list_view, UPSKILL_TYPE_PROFILE_ROW);
   first->listed = n_visible (first->fixture);
+  first->bottom = lowest_row_bottom (list_view);
+  first->height = gtk_widget_get_height (list_view);
+}
+
+/* Opens a window of @width × @height on 250 clients and returns what its
+ * first frame with profiles listed had. */
+static FirstListed
+open_on_long_list (Fixture *fixture,
+                   int      width,
+                   int      height)
+{
+  FirstListed first = { fixture, -1, 0, 0, 0 };
+  GdkFrameClock *clock;
+  gulong handler;
+
+  fixture->window = upskill_window_new (fixture->application);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), width, height);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (fixture->window));
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_paint_count_rows), &first);
+  WAIT_UNTIL (window_ready (fixture->window) && n_visible (fixture) == 253 && first.rows >= 0);
+  g_signal_handler_disconnect (clock, handler);
+
+  return first;
 }
 
 /* A long list: the first frame has rows for the first profiles only,
- * the others come a few dozen a frame (GTK 4.8's list view would make
- * 200 at once), and a profile far down opens at once, in view. */
+ * enough to fill the list even in a window as tall as the screen; the
+ * others come a few dozen a frame (GTK 4.8's list view would make 200
+ * at once), and a profile far down opens at once, in view. */
 static void
 test_long_list (Fixture       *fixture,
                 gconstpointer  user_data)
 {
   g_autoptr(GSettings) settings = g_settings_new (APP_ID);
-  FirstListed first = { fixture, -1, 0 };
+  g_autoptr(GdkMonitor) monitor = NULL;
+  GdkRectangle screen;
+  FirstListed first;
   UpskillProfileItem *item;
   UpskillWindow *window;
-  gulong handler;
 
   close_window (fixture);
   save_clients (fixture, 250);
   g_settings_set_string (settings, "profile-sort", "name");
   g_settings_reset (settings, "last-profile");
 
-  window = open_small_window (fixture);
-  handler = g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), "after-paint",
-                              G_CALLBACK (on_paint_count_rows), &first);
-  WAIT_UNTIL (window_ready (window) && n_visible (fixture) == 253 && first.rows >= 0);
-  g_signal_handler_disconnect (gtk_widget_get_frame_clock (GTK_WIDGET (window)), handler);
-
+  first = open_on_long_list (fixture, 960, 500);
+  window = fixture->window;
   g_assert_cmpint (first.rows, >, 0);
   g_assert_cmpint (first.rows, <=, 40);
   g_assert_cmpuint (first.listed, <, 253);
+  g_assert_cmpfloat (first.bottom, >=, first.height);
+
+  /* As tall as the screen: still no empty space below the first rows. */
+  close_window (fixture);
+  monitor = g_list_model_get_item (gdk_display_get_monitors (gdk_display_get_default ()), 0);
+  gdk_monitor_get_geometry (monitor, &screen);
+  first = open_on_long_list (fixture, screen.width, screen.height);
+  window = fixture->window;
+  g_assert_cmpint (first.height, >, 500);
+  g_assert_cmpint (first.rows, <, 100);
+  g_assert_cmpfloat (first.bottom, >=, first.height);
   /* All of them, in order: the samples' names come after "Client 250". */
   item = g_list_model_get_item (upskill_window_get_visible_profiles (window), 249);
   g_assert_cmpstr (upskill_profile_item_get_id (item), ==, "client-250");

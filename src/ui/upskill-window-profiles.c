@@ -456,10 +456,34 @@ upskill_window_init_profile_list (UpskillWindow *self)
 
 /* GTK 4.8's list view makes rows for up to 200 items whether they are in
  * view or not, as soon as it has the items: 200 rows before the first
- * frame, with 1,000 clients. So it gets the first FIRST_ROWS profiles,
- * more than a tall screen shows, then MORE_ROWS more after each frame. */
-#define FIRST_ROWS 40
-#define MORE_ROWS  40
+ * frame, with 1,000 clients. So it gets first as many profiles as the
+ * tallest screen shows rows, even with the window maximized on it, then
+ * MORE_ROWS more after each frame. A row is at least as tall as its
+ * avatar, ROW_MIN_HEIGHT pixels. */
+#define ROW_MIN_HEIGHT 36
+#define MAX_FIRST_ROWS 200
+#define MORE_ROWS      40
+
+static guint
+count_first_rows (UpskillWindow *self)
+{
+  GListModel *monitors = gdk_display_get_monitors (gtk_widget_get_display (GTK_WIDGET (self)));
+  int tallest = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (monitors); i++)
+    {
+      g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, i);
+      GdkRectangle geometry;
+
+      gdk_monitor_get_geometry (monitor, &geometry);
+      tallest = MAX (tallest, geometry.height);
+    }
+
+  if (tallest <= 0)
+    return MAX_FIRST_ROWS;
+
+  return MIN (MAX_FIRST_ROWS, (guint) tallest / ROW_MIN_HEIGHT + 1);
+}
 
 static gboolean
 add_rows (gpointer user_data)
@@ -499,7 +523,8 @@ upskill_window_setup_profile_list (UpskillWindow *self)
                            G_CALLBACK (upskill_window_update_stacks), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->profiles, "items-changed",
                            G_CALLBACK (on_first_listed), self, G_CONNECT_SWAPPED);
-  self->rows = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->profiles)), 0, FIRST_ROWS);
+  self->rows = gtk_slice_list_model_new (g_object_ref (G_LIST_MODEL (self->profiles)), 0,
+                                          count_first_rows (self));
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->rows));
   upskill_window_follow_profile_sort (self);
 }
