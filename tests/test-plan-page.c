@@ -701,6 +701,7 @@ test_status_menu (Fixture       *fixture,
       if (i == UPSKILL_STEP_IN_PROGRESS)
         in_progress = item;
     }
+  g_assert_true (gtk_widget_is_focus (g_ptr_array_index (items, UPSKILL_STEP_PLANNED)));
 
   /* What Enter or a click on an item does. The list may rebuild the
    * row, and its menu with it. */
@@ -729,6 +730,8 @@ test_status_menu (Fixture       *fixture,
       g_object_get (g_ptr_array_index (items, i), "active", &active, NULL);
       g_assert_true (active == (i == UPSKILL_STEP_IN_PROGRESS));
     }
+  /* It opens on the status the step has, for the keyboard. */
+  g_assert_true (gtk_widget_is_focus (g_ptr_array_index (items, UPSKILL_STEP_IN_PROGRESS)));
 
   /* The status it has: nothing changes, and the menu closes. */
   g_object_add_weak_pointer (G_OBJECT (popover), (gpointer *) &popover);

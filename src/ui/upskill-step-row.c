@@ -221,6 +221,41 @@ create_actions_popup (GtkMenuButton *button,
   gtk_menu_button_set_menu_model (button, menu);
 }
 
+/* Gives the keyboard focus to the @n-th menu item below @widget, in
+ * order; FALSE if there are fewer. */
+static gboolean
+focus_nth_menu_item (GtkWidget *widget,
+                     guint     *n)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkAccessibleRole role = gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (child));
+
+      if ((role == GTK_ACCESSIBLE_ROLE_MENU_ITEM
+           || role == GTK_ACCESSIBLE_ROLE_MENU_ITEM_CHECKBOX
+           || role == GTK_ACCESSIBLE_ROLE_MENU_ITEM_RADIO)
+          && (*n)-- == 0)
+        return gtk_widget_grab_focus (child);
+      if (focus_nth_menu_item (child, n))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* The menu opens on the status the step has, as a drop-down does: its
+ * items are the statuses in order. */
+static void
+on_status_popover_map (GtkWidget      *popover,
+                       UpskillStepRow *self)
+{
+  guint n = self->status;
+
+  focus_nth_menu_item (popover, &n);
+}
+
 /* The four statuses as radio items of "step.status", a row's own action,
  * made when its menu first opens. */
 static void
@@ -251,6 +286,8 @@ create_status_popup (GtkMenuButton *button,
       g_menu_append_item (menu, item);
     }
   gtk_menu_button_set_menu_model (button, G_MENU_MODEL (menu));
+  g_signal_connect_object (gtk_menu_button_get_popover (button), "map",
+                           G_CALLBACK (on_status_popover_map), self, G_CONNECT_AFTER);
 }
 
 static void
