@@ -78,10 +78,28 @@ run_pending (UpskillPage *self)
     klass->profile_updated (self);
 }
 
+/* A page never shown yet is measured at the width of its stack, which it
+ * will have when shown: GTK keeps what each widget measured, so the first
+ * switch to it does not lay out its text anew, the largest part of it. */
+static void
+measure_ahead (UpskillPage *self)
+{
+  UpskillPagePrivate *priv = upskill_page_get_instance_private (self);
+  GtkWidget *stack = gtk_widget_get_parent (GTK_WIDGET (self));
+  int width = stack != NULL ? gtk_widget_get_width (stack) : 0;
+
+  if (priv->later_shown || width <= 0 || gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+
+  gtk_widget_measure (GTK_WIDGET (self), GTK_ORIENTATION_HORIZONTAL, -1, NULL, NULL, NULL, NULL);
+  gtk_widget_measure (GTK_WIDGET (self), GTK_ORIENTATION_VERTICAL, width, NULL, NULL, NULL, NULL);
+}
+
 static gboolean
 catch_up (gpointer data)
 {
   run_pending (data);
+  measure_ahead (data);
 
   return G_SOURCE_REMOVE;
 }
