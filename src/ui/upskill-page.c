@@ -14,6 +14,7 @@ typedef struct
   GtkWindow      *dialog;             /* the open dialog, weak */
   guint           pending;            /* PendingUpdate flags */
   UpskillAfterFrame catch_up;         /* on the root, while hidden */
+  UpskillAfterFrame measure_ahead;    /* on the root, once caught up */
   UpskillAfterFrame show_later;       /* after the first frame shown */
   gboolean        later_shown;
 } UpskillPagePrivate;
@@ -80,26 +81,37 @@ run_pending (UpskillPage *self)
 
 /* A page never shown yet is measured at the width of its stack, which it
  * will have when shown: GTK keeps what each widget measured, so the first
- * switch to it does not lay out its text anew, the largest part of it. */
-static void
-measure_ahead (UpskillPage *self)
+ * switch to it does not lay out its text anew, the largest part of it.
+ * In an idle of its own after the next frame: it takes as long as the
+ * catch-up itself (Plan: 50–70 ms). */
+static gboolean
+measure_ahead (gpointer data)
 {
+  UpskillPage *self = data;
   UpskillPagePrivate *priv = upskill_page_get_instance_private (self);
   GtkWidget *stack = gtk_widget_get_parent (GTK_WIDGET (self));
   int width = stack != NULL ? gtk_widget_get_width (stack) : 0;
 
   if (priv->later_shown || width <= 0 || gtk_widget_get_mapped (GTK_WIDGET (self)))
-    return;
+    return G_SOURCE_REMOVE;
 
   gtk_widget_measure (GTK_WIDGET (self), GTK_ORIENTATION_HORIZONTAL, -1, NULL, NULL, NULL, NULL);
   gtk_widget_measure (GTK_WIDGET (self), GTK_ORIENTATION_VERTICAL, width, NULL, NULL, NULL, NULL);
+
+  return G_SOURCE_REMOVE;
 }
 
 static gboolean
 catch_up (gpointer data)
 {
-  run_pending (data);
-  measure_ahead (data);
+  UpskillPage *self = data;
+  UpskillPagePrivate *priv = upskill_page_get_instance_private (self);
+
+  run_pending (self);
+
+  if (!priv->later_shown)
+    upskill_after_frame_schedule (&priv->measure_ahead, GTK_WIDGET (gtk_widget_get_root (GTK_WIDGET (self))),
+                                  G_PRIORITY_LOW, measure_ahead, self);
 
   return G_SOURCE_REMOVE;
 }
@@ -286,6 +298,7 @@ upskill_page_dispose (GObject *object)
 
   close_dialog (self);
   upskill_after_frame_cancel (&priv->catch_up);
+  upskill_after_frame_cancel (&priv->measure_ahead);
   upskill_after_frame_cancel (&priv->show_later);
   g_signal_group_set_target (priv->profile_signals, NULL);
   g_signal_group_set_target (priv->trends_signals, NULL);
@@ -419,6 +432,7 @@ upskill_page_unroot (GtkWidget *widget)
   UpskillPagePrivate *priv = upskill_page_get_instance_private (UPSKILL_PAGE (widget));
 
   upskill_after_frame_cancel (&priv->catch_up);
+  upskill_after_frame_cancel (&priv->measure_ahead);
 
   GTK_WIDGET_CLASS (upskill_page_parent_class)->unroot (widget);
 }
