@@ -675,15 +675,24 @@ save_clients (Fixture *fixture,
     }
 }
 
+/* A new window of @width × @height. */
+static UpskillWindow *
+open_sized_window (Fixture *fixture,
+                   int      width,
+                   int      height)
+{
+  fixture->window = upskill_window_new (fixture->application);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), width, height);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+
+  return fixture->window;
+}
+
 /* A new window, 500 pixels high: a long list does not fit. */
 static UpskillWindow *
 open_small_window (Fixture *fixture)
 {
-  fixture->window = upskill_window_new (fixture->application);
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 960, 500);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-
-  return fixture->window;
+  return open_sized_window (fixture, 960, 500);
 }
 
 /* Clearing a search that hid the selected row scrolls back to it: the
@@ -780,10 +789,7 @@ open_on_long_list (Fixture *fixture,
   GdkFrameClock *clock;
   gulong handler;
 
-  fixture->window = upskill_window_new (fixture->application);
-  gtk_window_set_default_size (GTK_WINDOW (fixture->window), width, height);
-  gtk_window_present (GTK_WINDOW (fixture->window));
-  clock = gtk_widget_get_frame_clock (GTK_WIDGET (fixture->window));
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (open_sized_window (fixture, width, height)));
   handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_paint_count_rows), &first);
   WAIT_UNTIL (window_ready (fixture->window) && n_visible (fixture) == 253 && first.rows >= 0);
   g_signal_handler_disconnect (clock, handler);
@@ -812,7 +818,6 @@ test_long_list (Fixture       *fixture,
   g_settings_reset (settings, "last-profile");
 
   first = open_on_long_list (fixture, 960, 500);
-  window = fixture->window;
   g_assert_cmpint (first.rows, >, 0);
   g_assert_cmpint (first.rows, <=, 40);
   g_assert_cmpuint (first.listed, <, 253);
